@@ -1,0 +1,20 @@
+// Tests run on the compiled output (`npm test` builds first): tsc keeps the decorator metadata that
+// type-graphql needs, and the processes the integration tests start are the same files `npm start` runs.
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/dist/{auth,gateway,subgraphs,scripts}/**/*.spec.js'],
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/dist/test/**/*.test.js'],
+      globalSetup: '<rootDir>/dist/test/harness/global-setup.js',
+      globalTeardown: '<rootDir>/dist/test/harness/global-teardown.js',
+    },
+  ],
+  testTimeout: 60000,
+};
