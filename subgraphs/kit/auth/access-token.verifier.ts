@@ -1,0 +1,82 @@
+import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { z } from 'zod';
+import { regionCodeProblem } from '../codes/region-code';
+import { DomainError, ErrorCode, unauthenticated } from '../errors/domain-error';
+import type { Identity } from './identity';
+
+export interface AccessTokenVerifierOptions {
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+}
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  typ: z.literal('Bearer'),
+  azp: z.string().min(1),
+  preferred_username: z.string().min(1),
+  realm_access: z.object({ roles: z.array(z.string()) }).default({ roles: [] }),
+  region: z.string().refine((region) => regionCodeProblem(region, { allowNational: true }) === null, 'unknown region'),
+  department: z.string().optional(),
+});
+
+/**
+ * Verifies Keycloak-style RS256 access tokens against the realm's JWKS (cached, refetched when a new
+ * `kid` appears) and turns them into an Identity. Issuer, audience, expiry, algorithm and the `typ`
+ * claim are all checked, so an ID token or a token for another client is refused too.
+ */
+export class AccessTokenVerifier {
+  private readonly keys: JWTVerifyGetKey;
+
+  constructor(private readonly options: AccessTokenVerifierOptions) {
+    this.keys = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+  }
+
+  async verify(token: string): Promise<Identity> {
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(token, this.keys, {
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        algorithms: ['RS256'],
+        clockTolerance: 5,
+        requiredClaims: ['exp', 'iat', 'sub'],
+      }));
+    } catch (error) {
+      throw this.explain(error);
+    }
+    const claims = claimsSchema.safeParse(payload);
+    if (!claims.success) throw unauthenticated('Access token lacks the claims of a realm access token');
+    const { data } = claims;
+    return {
+      subject: data.sub,
+      username: data.preferred_username,
+      clientId: data.azp,
+      roles: new Set(data.realm_access.roles),
+      region: data.region,
+      department: data.department ?? null,
+      serviceAccount: data.preferred_username.startsWith('service-account-'),
+    };
+  }
+
+  private explain(error: unknown): DomainError {
+    if (error instanceof errors.JWTExpired) return unauthenticated('Access token has expired');
+    if (error instanceof errors.JWTClaimValidationFailed) {
+      return unauthenticated(`Access token was not issued for this service (${error.claim} mismatch)`);
+    }
+    if (error instanceof errors.JWKSTimeout || (error instanceof Error && error.name === 'TypeError')) {
+      // The IdP being unreachable is our outage, not the caller's fault.
+      return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'Identity provider keys are unavailable', {
+        reason: 'IDP_UNREACHABLE',
+      });
+    }
+    return unauthenticated('Access token is not valid');
+  }
+}
+
+/** The bearer token of an `Authorization` header, or null when there is none. */
+export function bearerToken(header: string | undefined): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  return match ? match[1] : null;
+}

@@ -1,0 +1,78 @@
+import type { AuthCheckerInterface, ResolverData } from 'type-graphql';
+import { forbidden, unauthenticated } from '../errors/domain-error';
+import type { Identity } from './identity';
+
+/**
+ * What an operation or field needs. Resolvers declare these with `@Authorized(...)`; a field that
+ * declares none is refused (see `authorizedOrDenied`), so forgetting a rule fails closed.
+ */
+export enum Permission {
+  REGISTRY_READ = 'registry:read',
+  REGISTRY_WRITE = 'registry:write',
+  PERMIT_READ = 'permit:read',
+  PERMIT_APPLY = 'permit:apply',
+  PERMIT_ACCEPT = 'permit:accept',
+  PERMIT_DECIDE = 'permit:decide',
+  CASE_READ = 'case:read',
+  CASE_FILE = 'case:file',
+  CASE_INVESTIGATE = 'case:investigate',
+  CASE_DECIDE = 'case:decide',
+  CREDIT_READ = 'credit:read',
+  CREDIT_WRITE = 'credit:write',
+  WAYBILL_READ = 'waybill:read',
+  WAYBILL_WRITE = 'waybill:write',
+  STATISTICS_READ = 'statistics:read',
+}
+
+/** Realm role -> what it may do. Roles come from `auth/realm-transport.json`. */
+export const ROLE_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> = {
+  'licensing-officer': [
+    Permission.REGISTRY_READ,
+    Permission.REGISTRY_WRITE,
+    Permission.PERMIT_READ,
+    Permission.PERMIT_APPLY,
+    Permission.PERMIT_ACCEPT,
+  ],
+  'licensing-reviewer': [Permission.REGISTRY_READ, Permission.PERMIT_READ, Permission.PERMIT_DECIDE],
+  'enforcement-officer': [
+    Permission.REGISTRY_READ,
+    Permission.PERMIT_READ,
+    Permission.CASE_READ,
+    Permission.CASE_FILE,
+    Permission.CASE_INVESTIGATE,
+  ],
+  'enforcement-supervisor': [Permission.REGISTRY_READ, Permission.PERMIT_READ, Permission.CASE_READ, Permission.CASE_DECIDE],
+  'credit-officer': [Permission.REGISTRY_READ, Permission.CREDIT_READ, Permission.CREDIT_WRITE, Permission.CASE_READ],
+  'safety-officer': [Permission.REGISTRY_READ, Permission.WAYBILL_READ, Permission.WAYBILL_WRITE],
+  'statistics-analyst': [Permission.REGISTRY_READ, Permission.STATISTICS_READ],
+  'partner-reader': [Permission.REGISTRY_READ, Permission.PERMIT_READ, Permission.CREDIT_READ],
+};
+
+export function permissionsOf(identity: Identity): Set<Permission> {
+  const granted = new Set<Permission>();
+  for (const role of identity.roles) for (const permission of ROLE_PERMISSIONS[role] ?? []) granted.add(permission);
+  return granted;
+}
+
+/** Throws UNAUTHENTICATED without an identity and FORBIDDEN without any of the permissions. */
+export function requirePermission(identity: Identity | null, ...anyOf: Permission[]): Identity {
+  if (!identity) throw unauthenticated('Sign in to use the single window');
+  const granted = permissionsOf(identity);
+  if (!anyOf.some((permission) => granted.has(permission))) {
+    throw forbidden(`Requires one of: ${anyOf.join(', ')}`);
+  }
+  return identity;
+}
+
+export interface IdentityContext {
+  identity: Identity | null;
+}
+
+/** type-graphql's auth checker: `@Authorized(Permission.X, ...)` means any one of them. */
+export class PermissionAuthChecker implements AuthCheckerInterface<IdentityContext> {
+  check({ context }: ResolverData<IdentityContext>, permissions: string[]): boolean {
+    if (permissions.length === 0) throw forbidden('This field declares no access rule');
+    requirePermission(context.identity, ...(permissions as Permission[]));
+    return true;
+  }
+}

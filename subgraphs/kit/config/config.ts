@@ -1,0 +1,195 @@
+import { z } from 'zod';
+
+export const SUBGRAPH_NAMES = ['licensing', 'enforcement', 'credit', 'safety', 'statistics'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+const DEFAULT_PORTS: Record<SubgraphName, number> = {
+  licensing: 4001,
+  enforcement: 4002,
+  credit: 4003,
+  safety: 4004,
+  statistics: 4005,
+};
+
+// Secrets with these values are refused when APP_ENV=production.
+const DEVELOPMENT_SECRET_PREFIX = 'dev-only-';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const url = z.string().url();
+const secret = z.string().min(16, 'must be at least 16 characters');
+const mysqlUrl = z
+  .string()
+  .regex(/^mysql:\/\//, 'must be a mysql:// URL, for example mysql://user:password@host:3306');
+
+function subgraphSettings(name: SubgraphName) {
+  const upper = name.toUpperCase();
+  return {
+    [`${upper}_PORT`]: port.default(DEFAULT_PORTS[name]),
+    [`${upper}_URL`]: url.optional(),
+    [`${upper}_DATABASE_URL`]: mysqlUrl.optional(),
+    [`${upper}_GATEWAY_SECRET`]: secret.default(`${DEVELOPMENT_SECRET_PREFIX}${name}-gateway-secret`),
+  };
+}
+
+/**
+ * Every setting of every process, with the embedded run's defaults. Each process parses the whole
+ * environment once and reads its own part, so one schema documents them all (see README).
+ */
+export const environmentSchema = z
+  .object({
+    APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    DATA_DIR: z.string().default('.data'),
+    MYSQL_URL: mysqlUrl.optional(),
+    DB_SCHEMA_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_]*$/, 'may contain only lower-case letters, digits and _')
+      .default(''),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    OIDC_ISSUER: url.default('http://localhost:8080/realms/transport'),
+    OIDC_AUDIENCE: z.string().min(1).default('single-window-gateway'),
+    OIDC_JWKS_URL: url.optional(),
+    IDP_PORT: port.default(8080),
+    GATEWAY_HOST: z.string().default('127.0.0.1'),
+    GATEWAY_PORT: port.default(4000),
+    GATEWAY_PUBLIC_URL: url.optional(),
+    SUPERGRAPH_FILE: z.string().default('schema/supergraph.graphql'),
+    SUBGRAPH_HOST: z.string().default('127.0.0.1'),
+    SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
+    EVENTS_SECRET: secret.default(`${DEVELOPMENT_SECRET_PREFIX}events-secret`),
+    OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(500),
+    OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().min(100).max(3600000).default(60000),
+    SEED_DEMO_DATA: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+    ...Object.assign({}, ...SUBGRAPH_NAMES.map(subgraphSettings)),
+  })
+  .superRefine((environment, context) => {
+    if (environment.APP_ENV !== 'production') return;
+    for (const [key, value] of Object.entries(environment)) {
+      if (typeof value === 'string' && value.startsWith(DEVELOPMENT_SECRET_PREFIX)) {
+        context.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'must be set in production' });
+      }
+    }
+    if (!environment.MYSQL_URL && SUBGRAPH_NAMES.some((name) => !environment[`${name.toUpperCase()}_DATABASE_URL`])) {
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['MYSQL_URL'],
+        message: 'production needs MySQL (MYSQL_URL or every <SUBGRAPH>_DATABASE_URL); the embedded SQLite is for laptops',
+      });
+    }
+  });
+
+type Environment = z.infer<typeof environmentSchema> & Record<string, unknown>;
+
+export interface DatabaseSettings {
+  kind: 'mysql' | 'embedded';
+  /** For MySQL: the server URL without a schema; for embedded: unused. */
+  serverUrl?: string;
+  /** The schema (MySQL database) or, for embedded, the file's base name. */
+  schema: string;
+  poolSize: number;
+}
+
+export interface SubgraphSettings {
+  name: SubgraphName;
+  port: number;
+  host: string;
+  url: string;
+  gatewaySecret: string;
+  database: DatabaseSettings;
+}
+
+export interface AppConfig {
+  environment: 'development' | 'test' | 'production';
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  dataDir: string;
+  seedDemoData: boolean;
+  oidc: { issuer: string; audience: string; jwksUrl: string };
+  idp: { port: number };
+  gateway: { host: string; port: number; publicUrl: string; supergraphFile: string; subgraphTimeoutMs: number };
+  events: { secret: string; pollIntervalMs: number; maxBackoffMs: number };
+  subgraphs: Record<SubgraphName, SubgraphSettings>;
+}
+
+function databaseSettings(environment: Environment, name: SubgraphName): DatabaseSettings {
+  const own = environment[`${name.toUpperCase()}_DATABASE_URL`] as string | undefined;
+  const schemaName = `${environment.DB_SCHEMA_PREFIX}${name}`;
+  if (own) {
+    // A per-subgraph URL names its own schema in the path: mysql://licensing:pw@db:3306/licensing
+    const parsed = new URL(own);
+    const schema = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || schemaName;
+    parsed.pathname = '';
+    return { kind: 'mysql', serverUrl: parsed.toString(), schema, poolSize: environment.DB_POOL_SIZE };
+  }
+  if (environment.MYSQL_URL) {
+    return { kind: 'mysql', serverUrl: environment.MYSQL_URL, schema: schemaName, poolSize: environment.DB_POOL_SIZE };
+  }
+  return { kind: 'embedded', schema: schemaName, poolSize: 1 };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment once; throws ConfigError listing every problem. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
+  }
+  const environment = parsed.data as Environment;
+  const subgraphs = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => {
+      const upper = name.toUpperCase();
+      const subgraphPort = environment[`${upper}_PORT`] as number;
+      const settings: SubgraphSettings = {
+        name,
+        port: subgraphPort,
+        host: environment.SUBGRAPH_HOST,
+        url: (environment[`${upper}_URL`] as string | undefined) ?? `http://127.0.0.1:${subgraphPort}`,
+        gatewaySecret: environment[`${upper}_GATEWAY_SECRET`] as string,
+        database: databaseSettings(environment, name),
+      };
+      return [name, settings];
+    }),
+  ) as Record<SubgraphName, SubgraphSettings>;
+  return {
+    environment: environment.APP_ENV,
+    logLevel: environment.LOG_LEVEL,
+    dataDir: environment.DATA_DIR,
+    seedDemoData: environment.SEED_DEMO_DATA,
+    oidc: {
+      issuer: environment.OIDC_ISSUER,
+      audience: environment.OIDC_AUDIENCE,
+      jwksUrl: environment.OIDC_JWKS_URL ?? `${environment.OIDC_ISSUER}/protocol/openid-connect/certs`,
+    },
+    idp: { port: environment.IDP_PORT },
+    gateway: {
+      host: environment.GATEWAY_HOST,
+      port: environment.GATEWAY_PORT,
+      publicUrl: environment.GATEWAY_PUBLIC_URL ?? `http://localhost:${environment.GATEWAY_PORT}`,
+      supergraphFile: environment.SUPERGRAPH_FILE,
+      subgraphTimeoutMs: environment.SUBGRAPH_TIMEOUT_MS,
+    },
+    events: {
+      secret: environment.EVENTS_SECRET,
+      pollIntervalMs: environment.OUTBOX_POLL_MS,
+      maxBackoffMs: environment.OUTBOX_MAX_BACKOFF_MS,
+    },
+    subgraphs,
+  };
+}
+
+/** For process entries: parse or print every problem and exit. */
+export function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

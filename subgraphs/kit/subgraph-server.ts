@@ -1,0 +1,166 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { DataSource, MixedList } from 'typeorm';
+import { AccessTokenVerifier, bearerToken } from './auth/access-token.verifier';
+import type { Identity } from './auth/identity';
+import { SUBGRAPH_NAMES, type AppConfig, type SubgraphName } from './config/config';
+import { openDataSource } from './database/data-source.factory';
+import { DomainError, formatClientError } from './errors/domain-error';
+import { RequestLoaders } from './graphql/request-loaders';
+import { graphqlHandler, headerValue, sendJson, startHttpServer, type RouteHandler } from './http/http-server';
+import { createLogger, describeError, type Logger } from './observability/logger';
+import { Counters } from './observability/metrics';
+import { eventInboxHandler, type EventHandlers } from './outbox/event-inbox';
+import { EventOutbox } from './outbox/event-outbox';
+import { EVENTS_PATH, HttpEventTransport } from './outbox/http-event.transport';
+
+/** The header by which the gateway proves a request came through it. */
+export const GATEWAY_SECRET_HEADER = 'x-gateway-secret';
+
+export interface SubgraphContext<TServices> {
+  identity: Identity | null;
+  services: TServices;
+  loaders: RequestLoaders;
+}
+
+export interface SubgraphDependencies {
+  dataSource: DataSource;
+  outbox: EventOutbox;
+  config: AppConfig;
+  logger: Logger;
+}
+
+/** What a subgraph supplies; the kit does the serving, migrating, event plumbing and identity. */
+export interface SubgraphDefinition<TServices> {
+  name: SubgraphName;
+  entities: MixedList<Function>;
+  migrations: MixedList<Function>;
+  buildSchema(): Promise<GraphQLSchema>;
+  createServices(dependencies: SubgraphDependencies): TServices;
+  eventHandlers?(services: TServices): EventHandlers;
+  seedDemoData?(services: TServices, dependencies: SubgraphDependencies): Promise<void>;
+}
+
+export interface RunningSubgraph<TServices> {
+  name: SubgraphName;
+  url: string;
+  port: number;
+  dataSource: DataSource;
+  outbox: EventOutbox;
+  services: TServices;
+  counters: Counters;
+  close(): Promise<void>;
+}
+
+function secretsEqual(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const left = Buffer.from(expected);
+  const right = Buffer.from(given);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+function requestError(message: string, code: string, status: number): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status } } });
+}
+
+export async function startSubgraph<TServices>(
+  definition: SubgraphDefinition<TServices>,
+  config: AppConfig,
+): Promise<RunningSubgraph<TServices>> {
+  const settings = config.subgraphs[definition.name];
+  const logger = createLogger(definition.name, config.logLevel);
+  const counters = new Counters();
+  const dataSource = await openDataSource({
+    settings: settings.database,
+    dataDir: config.dataDir,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    counters,
+    logger,
+  });
+  const subscriberUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, config.subgraphs[name].url])) as Record<SubgraphName, string>;
+  const outbox = new EventOutbox(
+    dataSource,
+    new HttpEventTransport(subscriberUrls, config.events.secret),
+    { source: definition.name, pollIntervalMs: config.events.pollIntervalMs, maxBackoffMs: config.events.maxBackoffMs },
+    logger,
+  );
+  const dependencies: SubgraphDependencies = { dataSource, outbox, config, logger };
+  const services = definition.createServices(dependencies);
+  if (config.seedDemoData && definition.seedDemoData) await definition.seedDemoData(services, dependencies);
+
+  const verifier = new AccessTokenVerifier(config.oidc);
+  const apollo = new ApolloServer<SubgraphContext<TServices>>({
+    schema: await definition.buildSchema(),
+    introspection: config.environment !== 'production',
+    includeStacktraceInErrorResponses: false,
+    formatError: formatClientError((message, error) => logger.error(message, describeError(error))),
+  });
+  await apollo.start();
+
+  const context = async (request: IncomingMessage): Promise<SubgraphContext<TServices>> => {
+    counters.increment('graphql_requests_total');
+    if (!secretsEqual(settings.gatewaySecret, headerValue(request, GATEWAY_SECRET_HEADER))) {
+      throw requestError('This service only answers the single-window gateway', 'UNAUTHENTICATED', 401);
+    }
+    const token = bearerToken(headerValue(request, 'authorization'));
+    let identity: Identity | null = null;
+    if (token) {
+      try {
+        identity = await verifier.verify(token);
+      } catch (error) {
+        if (error instanceof DomainError) throw requestError(error.message, String(error.extensions.code), 401);
+        throw error;
+      }
+    }
+    return { identity, services, loaders: new RequestLoaders() };
+  };
+
+  const routes: Record<string, RouteHandler> = {
+    '/graphql': graphqlHandler(apollo, context),
+    '/health': async (_request, response) => sendJson(response, 200, { status: 'alive', subgraph: definition.name }),
+    '/ready': async (_request, response) => {
+      try {
+        await dataSource.query('SELECT 1');
+        sendJson(response, 200, { status: 'ready', subgraph: definition.name });
+      } catch {
+        sendJson(response, 503, { status: 'database unreachable', subgraph: definition.name });
+      }
+    },
+    '/metrics': async (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+      response.end(counters.toPrometheus({ subgraph: definition.name }));
+    },
+    [EVENTS_PATH]: eventInboxHandler({
+      dataSource,
+      secret: config.events.secret,
+      handlers: definition.eventHandlers?.(services) ?? {},
+      logger,
+    }),
+  };
+  const http = await startHttpServer({
+    host: settings.host,
+    port: settings.port,
+    routes,
+    onError: (error) => logger.error('request failed', describeError(error)),
+  });
+  outbox.start();
+  logger.info('subgraph ready', { url: `http://${settings.host}:${http.port}/graphql`, database: settings.database.kind });
+  return {
+    name: definition.name,
+    url: `http://${settings.host}:${http.port}`,
+    port: http.port,
+    dataSource,
+    outbox,
+    services,
+    counters,
+    close: async () => {
+      await outbox.stop();
+      await http.close();
+      await apollo.stop();
+      await dataSource.destroy();
+    },
+  };
+}
