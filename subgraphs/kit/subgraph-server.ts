@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { DataSource, MixedList } from 'typeorm';
 import { AccessTokenVerifier, bearerToken } from './auth/access-token.verifier';
@@ -96,6 +97,8 @@ export async function startSubgraph<TServices>(
     schema: await definition.buildSchema(),
     introspection: config.environment !== 'production',
     includeStacktraceInErrorResponses: false,
+    // Traces would hand resolver timings to whoever can reach the subgraph; we do not report to Apollo Studio.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError: formatClientError((message, error) => logger.error(message, describeError(error))),
   });
   await apollo.start();

@@ -136,7 +136,9 @@ export class EventOutbox {
         { id: message.id },
         { attempts, nextAttemptAt: new Date(Date.now() + backoff + jitter), lastError: reason.slice(0, 500) },
       );
-      this.logger.warn('event delivery failed, will retry', {
+      // Log the first failure and then at doubling intervals, not every retry of a long outage.
+      const log = (attempts & (attempts - 1)) === 0 ? this.logger.warn : this.logger.debug;
+      log('event delivery failed, will retry', {
         eventId: message.eventId,
         subscriber: message.subscriber,
         attempts,

@@ -7,7 +7,7 @@ export async function createOutboxTableV1(queryRunner: QueryRunner): Promise<voi
     new Table({
       name: 'outbox_message',
       columns: [
-        { name: 'id', type: 'bigint', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+        { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
         { name: 'event_id', type: 'varchar', length: '36' },
         { name: 'event_type', type: 'varchar', length: '64' },
         { name: 'subscriber', type: 'varchar', length: '32' },

@@ -5,7 +5,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('uq_outbox_event_subscriber', ['eventId', 'subscriber'], { unique: true })
 @Index('ix_outbox_pending', ['deliveredAt', 'nextAttemptAt'])
 export class OutboxMessage {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @PrimaryGeneratedColumn()
   id: number;
 
   @Column({ name: 'event_id', type: 'varchar', length: 36 })

@@ -1,0 +1,61 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Permission } from '../../kit/auth/permission.policy';
+import { ConnectionType, PageArgs, pageRequest } from '../../kit/graphql/connection';
+import { enterpriseLoader, type LicensingContext } from '../licensing.context';
+import { Permit } from '../permit/permit.entity';
+import { Vehicle } from '../vehicle/vehicle.entity';
+import { Enterprise } from './enterprise.entity';
+import { assertCreditCode } from './enterprise.service';
+import { RegisterEnterpriseInput, RegisterEnterprisePayload } from './inputs/register-enterprise.input';
+
+@ObjectType()
+export class EnterpriseConnection extends ConnectionType(Enterprise, 'Enterprise', 'enterprise') {}
+@ObjectType()
+export class PermitConnection extends ConnectionType(Permit, 'Permit', 'permit') {}
+@ObjectType()
+export class VehicleConnection extends ConnectionType(Vehicle, 'Vehicle', 'vehicle') {}
+
+@Resolver(() => Enterprise)
+export class EnterpriseResolver {
+  @Authorized(Permission.REGISTRY_READ)
+  @Query(() => Enterprise, { nullable: true, description: 'One enterprise by its credit code; null when none is registered.' })
+  async enterprise(@Arg('creditCode') creditCode: string, @Ctx() context: LicensingContext): Promise<Enterprise | null> {
+    assertCreditCode('creditCode', creditCode);
+    return enterpriseLoader(context).load(creditCode);
+  }
+
+  @Authorized(Permission.REGISTRY_READ)
+  @Query(() => EnterpriseConnection, { description: 'The registry, newest first, optionally within a region and the regions under it.' })
+  async enterprises(
+    @Arg('regionCode', () => String, { nullable: true, description: 'GB/T 2260 code; a province includes its cities and counties.' })
+    regionCode: string | null,
+    @Args() page: PageArgs,
+    @Ctx() context: LicensingContext,
+  ): Promise<EnterpriseConnection> {
+    return context.services.enterprises.list(regionCode ?? null, pageRequest(page));
+  }
+
+  @Authorized(Permission.REGISTRY_WRITE)
+  @Mutation(() => RegisterEnterprisePayload, { description: 'Enters a market subject into the registry.' })
+  async registerEnterprise(@Arg('input') input: RegisterEnterpriseInput, @Ctx() context: LicensingContext): Promise<RegisterEnterprisePayload> {
+    return { enterprise: await context.services.enterprises.register(input) };
+  }
+
+  @Authorized(Permission.PERMIT_READ)
+  @FieldResolver(() => PermitConnection, { nullable: true, description: 'Permits held by the enterprise (行政许可), newest first.' })
+  async permits(@Root() enterprise: Enterprise, @Args() page: PageArgs, @Ctx() context: LicensingContext): Promise<PermitConnection> {
+    const request = pageRequest(page);
+    return context.loaders
+      .get(`permits:${request.limit}:${request.afterId}`, () => context.services.permits.createHolderPagesLoader(request))
+      .load(enterprise.creditCode);
+  }
+
+  @Authorized(Permission.REGISTRY_READ)
+  @FieldResolver(() => VehicleConnection, { nullable: true, description: 'Operating vehicles the enterprise owns, newest first.' })
+  async vehicles(@Root() enterprise: Enterprise, @Args() page: PageArgs, @Ctx() context: LicensingContext): Promise<VehicleConnection> {
+    const request = pageRequest(page);
+    return context.loaders
+      .get(`vehicles:${request.limit}:${request.afterId}`, () => context.services.vehicles.createOwnedPagesLoader(request))
+      .load(enterprise.creditCode);
+  }
+}

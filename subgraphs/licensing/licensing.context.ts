@@ -1,0 +1,25 @@
+import type { SubgraphContext } from '../kit/subgraph-server';
+import type { EnterpriseService } from './enterprise/enterprise.service';
+import type { PermitService } from './permit/permit.service';
+import type { VehicleService } from './vehicle/vehicle.service';
+
+export interface LicensingServices {
+  enterprises: EnterpriseService;
+  vehicles: VehicleService;
+  permits: PermitService;
+}
+
+export type LicensingContext = SubgraphContext<LicensingServices>;
+
+export function enterpriseLoader(context: LicensingContext) {
+  return context.loaders.get('enterprise', () => context.services.enterprises.createLoader());
+}
+
+export function vehicleLoader(context: LicensingContext) {
+  return context.loaders.get('vehicle', () => context.services.vehicles.createLoader());
+}
+
+/** The acting user's name for records of who did what. */
+export function actorOf(context: LicensingContext): string {
+  return context.identity?.username ?? 'anonymous';
+}

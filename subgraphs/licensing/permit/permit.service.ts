@@ -1,0 +1,188 @@
+import { randomInt } from 'node:crypto';
+import { LessThan, Like, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { regionScopePrefix } from '../../kit/codes/region-code';
+import { childPagesLoader } from '../../kit/database/child-pages.loader';
+import { inTransaction } from '../../kit/database/data-source.factory';
+import { conflict, invalidInput, notFound } from '../../kit/errors/domain-error';
+import { toConnection, type Connection, type PageRequest } from '../../kit/graphql/connection';
+import type { EventOutbox } from '../../kit/outbox/event-outbox';
+import { Enterprise } from '../enterprise/enterprise.entity';
+import { assertCreditCode, assertRegionCode, assertText } from '../enterprise/enterprise.service';
+import type {
+  ApplicationActionInput,
+  ApprovePermitApplicationInput,
+  RejectPermitApplicationInput,
+  SubmitPermitApplicationInput,
+} from './inputs/permit-application.inputs';
+import { APPLICATION_TRANSITIONS, ApplicationStatus, PermitApplication } from './permit-application.entity';
+import { PERMIT_KIND_CODE, PERMIT_VALIDITY_YEARS } from './permit-kind';
+import { chinaToday, Permit, PermitStatus } from './permit.entity';
+
+function serial(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+}
+
+function addYearsLessOneDay(isoDate: string, years: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCFullYear(date.getUTCFullYear() + years);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
+export interface ApplicationFilter {
+  regionCode: string | null;
+  status: ApplicationStatus | null;
+}
+
+export class PermitService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: EventOutbox,
+  ) {}
+
+  createHolderPagesLoader(page: PageRequest) {
+    return childPagesLoader<Permit>({ dataSource: this.dataSource, entity: Permit, parentColumn: 'credit_code', page });
+  }
+
+  async findPermit(number: string): Promise<Permit | null> {
+    return this.dataSource.getRepository(Permit).findOneBy({ number });
+  }
+
+  async findApplication(applicationNumber: string): Promise<PermitApplication | null> {
+    return this.dataSource.getRepository(PermitApplication).findOneBy({ applicationNumber });
+  }
+
+  async listApplications(filter: ApplicationFilter, page: PageRequest): Promise<Connection<PermitApplication>> {
+    const where: FindOptionsWhere<PermitApplication> = {};
+    if (filter.regionCode !== null) {
+      assertRegionCode('regionCode', filter.regionCode);
+      where.regionCode = Like(`${regionScopePrefix(filter.regionCode)}%`);
+    }
+    if (filter.status !== null) where.status = filter.status;
+    const repository = this.dataSource.getRepository(PermitApplication);
+    const [rows, totalCount] = await Promise.all([
+      repository.find({
+        where: page.afterId === null ? where : { ...where, id: LessThan(page.afterId) },
+        order: { id: 'DESC' },
+        take: page.limit + 1,
+      }),
+      repository.countBy(where),
+    ]);
+    return toConnection(rows, totalCount, page);
+  }
+
+  async submit(input: SubmitPermitApplicationInput, actor: string): Promise<PermitApplication> {
+    assertCreditCode('creditCode', input.creditCode);
+    assertRegionCode('regionCode', input.regionCode);
+    const scope = assertText('scope', input.scope, 500);
+    return inTransaction(this.dataSource, async (manager) => {
+      if (!(await manager.existsBy(Enterprise, { creditCode: input.creditCode }))) throw notFound('Enterprise', input.creditCode);
+      const application = manager.create(PermitApplication, {
+        applicationNumber: `XK${input.regionCode}${chinaToday().replace(/-/g, '')}${serial()}`,
+        creditCode: input.creditCode,
+        kind: input.kind,
+        scope,
+        regionCode: input.regionCode,
+        status: ApplicationStatus.SUBMITTED,
+        submittedBy: actor,
+        submittedAt: new Date(),
+        acceptedAt: null,
+        decidedBy: null,
+        decidedAt: null,
+        decisionComment: null,
+        permitNumber: null,
+      });
+      return manager.save(application);
+    });
+  }
+
+  async accept(input: ApplicationActionInput, _actor: string): Promise<PermitApplication> {
+    return inTransaction(this.dataSource, (manager) =>
+      this.transition(manager, input, ApplicationStatus.ACCEPTED, { acceptedAt: new Date() }),
+    );
+  }
+
+  async reject(input: RejectPermitApplicationInput, actor: string): Promise<PermitApplication> {
+    const reason = assertText('reason', input.reason, 1000);
+    return inTransaction(this.dataSource, (manager) =>
+      this.transition(manager, input, ApplicationStatus.REJECTED, { decidedBy: actor, decidedAt: new Date(), decisionComment: reason }),
+    );
+  }
+
+  async approve(input: ApprovePermitApplicationInput, actor: string): Promise<{ application: PermitApplication; permit: Permit }> {
+    const conditions = input.conditions ? assertText('conditions', input.conditions, 1000) : null;
+    return inTransaction(this.dataSource, async (manager) => {
+      const current = await this.load(manager, input.applicationNumber);
+      const validFrom = chinaToday();
+      const permitNumber = `${current.regionCode}${validFrom.slice(0, 4)}${PERMIT_KIND_CODE[current.kind]}${serial()}`;
+      const application = await this.transition(manager, input, ApplicationStatus.APPROVED, {
+        decidedBy: actor,
+        decidedAt: new Date(),
+        decisionComment: conditions,
+        permitNumber,
+      });
+      const permit = await manager.save(
+        manager.create(Permit, {
+          number: permitNumber,
+          kind: application.kind,
+          scope: application.scope,
+          creditCode: application.creditCode,
+          regionCode: application.regionCode,
+          applicationNumber: application.applicationNumber,
+          recordedStatus: PermitStatus.VALID,
+          issuedAt: new Date(),
+          validFrom,
+          validUntil: addYearsLessOneDay(validFrom, PERMIT_VALIDITY_YEARS[application.kind]),
+        }),
+      );
+      await this.outbox.publish(manager, 'permit.issued', {
+        permitNumber: permit.number,
+        kind: permit.kind,
+        creditCode: permit.creditCode,
+        regionCode: permit.regionCode,
+        issuedAt: permit.issuedAt.toISOString(),
+      });
+      return { application, permit };
+    });
+  }
+
+  private async load(manager: EntityManager, applicationNumber: string): Promise<PermitApplication> {
+    const application = await manager.findOneBy(PermitApplication, { applicationNumber });
+    if (!application) throw notFound('Application', applicationNumber);
+    return application;
+  }
+
+  /**
+   * Moves an application to `target` only from a status that allows it and only at the version read:
+   * the UPDATE's WHERE repeats both, so of two officers acting at once exactly one changes the row.
+   */
+  private async transition(
+    manager: EntityManager,
+    input: ApplicationActionInput,
+    target: ApplicationStatus,
+    changes: Partial<PermitApplication>,
+  ): Promise<PermitApplication> {
+    const current = await this.load(manager, input.applicationNumber);
+    if (input.expectedVersion !== undefined && input.expectedVersion !== null) {
+      if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1) {
+        throw invalidInput('expectedVersion', 'must be a positive integer');
+      }
+      if (input.expectedVersion !== current.version) {
+        throw conflict('STALE_VERSION', `Application ${current.applicationNumber} has changed since version ${input.expectedVersion}; reload it`);
+      }
+    }
+    if (!APPLICATION_TRANSITIONS[current.status].includes(target)) {
+      throw conflict('ILLEGAL_TRANSITION', `Application ${current.applicationNumber} is ${current.status} and cannot become ${target}`);
+    }
+    const result = await manager
+      .createQueryBuilder()
+      .update(PermitApplication)
+      .set({ ...changes, status: target, version: () => 'version + 1' })
+      .where('id = :id AND version = :version AND status = :status', { id: current.id, version: current.version, status: current.status })
+      .execute();
+    if (result.affected !== 1) {
+      throw conflict('STALE_VERSION', `Application ${current.applicationNumber} was changed by someone else; reload it`);
+    }
+    return this.load(manager, input.applicationNumber);
+  }
+}

@@ -1,0 +1,29 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Permission } from '../../kit/auth/permission.policy';
+import { Enterprise } from '../enterprise/enterprise.entity';
+import { enterpriseLoader, vehicleLoader, type LicensingContext } from '../licensing.context';
+import { RegisterVehicleInput, RegisterVehiclePayload } from './inputs/register-vehicle.input';
+import { Vehicle } from './vehicle.entity';
+import { assertPlateNumber } from './vehicle.service';
+
+@Resolver(() => Vehicle)
+export class VehicleResolver {
+  @Authorized(Permission.REGISTRY_READ)
+  @Query(() => Vehicle, { nullable: true, description: 'One operating vehicle by plate; null when none is registered.' })
+  async vehicle(@Arg('plateNumber') plateNumber: string, @Ctx() context: LicensingContext): Promise<Vehicle | null> {
+    assertPlateNumber('plateNumber', plateNumber);
+    return vehicleLoader(context).load(plateNumber);
+  }
+
+  @Authorized(Permission.REGISTRY_WRITE)
+  @Mutation(() => RegisterVehiclePayload, { description: 'Enters an operating vehicle into the registry.' })
+  async registerVehicle(@Arg('input') input: RegisterVehicleInput, @Ctx() context: LicensingContext): Promise<RegisterVehiclePayload> {
+    return { vehicle: await context.services.vehicles.register(input) };
+  }
+
+  @Authorized(Permission.REGISTRY_READ)
+  @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise that owns the vehicle.' })
+  async owner(@Root() vehicle: Vehicle, @Ctx() context: LicensingContext): Promise<Enterprise | null> {
+    return enterpriseLoader(context).load(vehicle.ownerCreditCode);
+  }
+}

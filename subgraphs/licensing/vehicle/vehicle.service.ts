@@ -1,0 +1,56 @@
+import DataLoader from 'dataloader';
+import { In, type DataSource } from 'typeorm';
+import { plateNumberProblem } from '../../kit/codes/plate-number';
+import { inTransaction } from '../../kit/database/data-source.factory';
+import { childPagesLoader } from '../../kit/database/child-pages.loader';
+import { conflict, invalidInput, notFound } from '../../kit/errors/domain-error';
+import type { PageRequest } from '../../kit/graphql/connection';
+import { Enterprise } from '../enterprise/enterprise.entity';
+import { assertCreditCode, assertRegionCode, assertText } from '../enterprise/enterprise.service';
+import type { RegisterVehicleInput } from './inputs/register-vehicle.input';
+import { Vehicle } from './vehicle.entity';
+
+export function assertPlateNumber(field: string, value: string): void {
+  const problem = plateNumberProblem(value);
+  if (problem) throw invalidInput(field, problem);
+}
+
+export class VehicleService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  createLoader(): DataLoader<string, Vehicle | null> {
+    return new DataLoader(async (plates) => {
+      const found = await this.dataSource.getRepository(Vehicle).findBy({ plateNumber: In([...plates]) });
+      const byPlate = new Map(found.map((vehicle) => [vehicle.plateNumber, vehicle]));
+      return plates.map((plate) => byPlate.get(plate) ?? null);
+    });
+  }
+
+  /** Vehicles of many enterprises, one page each, in two statements. */
+  createOwnedPagesLoader(page: PageRequest) {
+    return childPagesLoader<Vehicle>({ dataSource: this.dataSource, entity: Vehicle, parentColumn: 'owner_credit_code', page });
+  }
+
+  async register(input: RegisterVehicleInput): Promise<Vehicle> {
+    assertPlateNumber('plateNumber', input.plateNumber);
+    assertCreditCode('ownerCreditCode', input.ownerCreditCode);
+    assertRegionCode('regionCode', input.regionCode);
+    const values = {
+      plateNumber: input.plateNumber,
+      ownerCreditCode: input.ownerCreditCode,
+      vehicleType: assertText('vehicleType', input.vehicleType, 50),
+      transportCertificateNumber: assertText('transportCertificateNumber', input.transportCertificateNumber, 64),
+      regionCode: input.regionCode,
+      registeredAt: new Date(),
+    };
+    return inTransaction(this.dataSource, async (manager) => {
+      if (!(await manager.existsBy(Enterprise, { creditCode: input.ownerCreditCode }))) {
+        throw notFound('Enterprise', input.ownerCreditCode);
+      }
+      if (await manager.existsBy(Vehicle, { plateNumber: input.plateNumber })) {
+        throw conflict('VEHICLE_EXISTS', `Vehicle ${input.plateNumber} is already registered`);
+      }
+      return manager.save(manager.create(Vehicle, values));
+    });
+  }
+}
