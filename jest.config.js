@@ -17,4 +17,6 @@ module.exports = {
     },
   ],
   testTimeout: 60000,
+  // Integration tests share one running single window and some stop a subgraph: run files one at a time.
+  maxWorkers: 1,
 };

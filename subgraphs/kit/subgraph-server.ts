@@ -13,6 +13,7 @@ import { RequestLoaders } from './graphql/request-loaders';
 import { graphqlHandler, headerValue, sendJson, startHttpServer, type RouteHandler } from './http/http-server';
 import { createLogger, describeError, type Logger } from './observability/logger';
 import { Counters } from './observability/metrics';
+import { withinRequest } from './observability/request-scope';
 import { eventInboxHandler, type EventHandlers } from './outbox/event-inbox';
 import { EventOutbox } from './outbox/event-outbox';
 import { EVENTS_PATH, HttpEventTransport } from './outbox/http-event.transport';
@@ -121,8 +122,9 @@ export async function startSubgraph<TServices>(
     return { identity, services, loaders: new RequestLoaders() };
   };
 
+  const graphqlRoute = graphqlHandler(apollo, context);
   const routes: Record<string, RouteHandler> = {
-    '/graphql': graphqlHandler(apollo, context),
+    '/graphql': (request, response) => withinRequest(() => graphqlRoute(request, response)),
     '/health': async (_request, response) => sendJson(response, 200, { status: 'alive', subgraph: definition.name }),
     '/ready': async (_request, response) => {
       try {

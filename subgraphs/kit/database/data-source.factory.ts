@@ -5,18 +5,22 @@ import { DataSource, type EntityManager, type Logger as TypeOrmLogger, type Mixe
 import type { DatabaseSettings } from '../config/config';
 import type { Logger } from '../observability/logger';
 import type { Counters } from '../observability/metrics';
+import { inRequest } from '../observability/request-scope';
 
 export const SQL_STATEMENTS_METRIC = 'sql_statements_total';
+/** Statements run while serving GraphQL requests: what the N+1 tests and `npm run bench` read. */
+export const REQUEST_SQL_STATEMENTS_METRIC = 'graphql_sql_statements_total';
 
-/** Counts every statement (the N+1 tests and `npm run bench` read it) and logs failures. */
+/** Counts every statement, and those run for GraphQL requests apart, and logs failures. */
 class CountingSqlLogger implements TypeOrmLogger {
   constructor(private readonly counters: Counters, private readonly logger: Logger) {}
   logQuery(query: string): void {
     this.counters.increment(SQL_STATEMENTS_METRIC);
+    if (inRequest()) this.counters.increment(REQUEST_SQL_STATEMENTS_METRIC);
     this.logger.debug('sql', { query });
   }
+  // TypeORM has already reported the statement to logQuery before it failed.
   logQueryError(error: string | Error, query: string): void {
-    this.counters.increment(SQL_STATEMENTS_METRIC);
     this.logger.warn('sql failed', { query, error: error instanceof Error ? error.message : error });
   }
   logQuerySlow(time: number, query: string): void {

@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { loadConfigOrExit } from '../subgraphs/kit/config/config';
+import { startGateway } from './gateway.server';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const gateway = await startGateway(config);
+  const shutdown = () => void gateway.close().finally(() => process.exit(0));
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(`gateway failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

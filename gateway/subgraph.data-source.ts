@@ -1,0 +1,26 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GATEWAY_SECRET_HEADER } from '../subgraphs/kit/subgraph-server';
+import type { GatewayContext } from './gateway.context';
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+
+/**
+ * Calls one subgraph for the gateway. Only the headers set here reach the subgraph, so an identity
+ * header a client sends to the gateway never does: the subgraph sees the gateway's secret and the
+ * caller's verified bearer token, which it verifies again itself.
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(url: string, private readonly gatewaySecret: string, timeoutMs: number) {
+    const fetcher: Fetcher = (input, init) =>
+      fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) }) as unknown as ReturnType<Fetcher>;
+    super({ url, fetcher });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const headers = request.http?.headers;
+    if (!headers) return;
+    headers.set(GATEWAY_SECRET_HEADER, this.gatewaySecret);
+    if (context.token) headers.set('authorization', `Bearer ${context.token}`);
+    headers.set('x-request-id', context.requestId);
+  }
+}

@@ -1,0 +1,47 @@
+import { eventually, query, restartService, stopService, tokenFor } from './harness/single-window.client';
+import { story } from './harness/story';
+
+const SUMMARY = `query ($code: String!) { enterprise(creditCode: $code) { activitySummary { permitsIssued casesOpened waybillsCreated } } }`;
+type SummaryData = { enterprise: { activitySummary: { permitsIssued: number; casesOpened: number; waybillsCreated: number } } };
+
+describe('events between departments', () => {
+  it('turn a fine into a credit record and count it in statistics', async () => {
+    const token = await tokenFor('ministry-admin');
+    const enterprise = await story(token).enterprise('320583', '事件测试运输有限公司');
+    const [caseNumber] = await enterprise.withDecidedCases(1, 1_000_000);
+    const profile = await eventually(async () => {
+      const data = await query<{ enterprise: { creditProfile: { score: number; rating: string; records: { edges: Array<{ node: { kind: string; source: string; sourceReference: string } }> } } } }>(
+        token,
+        `query ($code: String!) { enterprise(creditCode: $code) { creditProfile { score rating records(first: 5) { edges { node { kind source sourceReference } } } } } }`,
+        { code: enterprise.creditCode },
+      );
+      expect(data.enterprise.creditProfile.records.edges).toHaveLength(1);
+      return data.enterprise.creditProfile;
+    });
+    expect(profile.records.edges[0].node).toEqual({ kind: 'ADMINISTRATIVE_PENALTY', source: 'ENFORCEMENT_DECISION', sourceReference: caseNumber });
+    expect(profile.score).toBeLessThan(100);
+    await eventually(async () => {
+      const data = await query<SummaryData>(token, SUMMARY, { code: enterprise.creditCode });
+      expect(data.enterprise.activitySummary.casesOpened).toBe(1);
+    });
+  });
+
+  it('wait for a subscriber that is down and are applied exactly once when it is back', async () => {
+    const token = await tokenFor('ministry-admin');
+    const enterprise = await story(token).enterprise('320583', '离线订阅测试有限公司');
+    await stopService('statistics');
+    try {
+      await enterprise.withPermits(2);
+    } finally {
+      await restartService('statistics');
+    }
+    await eventually(async () => {
+      const data = await query<SummaryData>(token, SUMMARY, { code: enterprise.creditCode });
+      expect(data.enterprise.activitySummary.permitsIssued).toBe(2);
+    }, 30_000);
+    // Redelivery after the restart must not count the permits again.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const settled = await query<SummaryData>(token, SUMMARY, { code: enterprise.creditCode });
+    expect(settled.enterprise.activitySummary.permitsIssued).toBe(2);
+  });
+});

@@ -1,0 +1,81 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { SUBGRAPH_NAMES } from '../../subgraphs/kit/config/config';
+import { STATE_VARIABLE, writeState, type HarnessState, type ServiceName } from './harness-state';
+import { freePort, healthUrl, spawnService, waitFor } from './service-processes';
+
+export const TEST_SCHEMA_PREFIX = 'it_';
+
+async function dropTestSchemas(mysqlUrl: string): Promise<void> {
+  const connection = await createConnection(mysqlUrl);
+  try {
+    const [rows] = await connection.query('SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ?', [`${TEST_SCHEMA_PREFIX}%`]);
+    for (const row of rows as Array<{ name: string }>) await connection.query(`DROP DATABASE \`${row.name}\``);
+  } finally {
+    await connection.end();
+  }
+}
+
+const SCRIPTS: Record<ServiceName, string> = {
+  idp: 'dist/auth/idp/main.js',
+  gateway: 'dist/gateway/main.js',
+  licensing: 'dist/subgraphs/licensing/main.js',
+  enforcement: 'dist/subgraphs/enforcement/main.js',
+  credit: 'dist/subgraphs/credit/main.js',
+  safety: 'dist/subgraphs/safety/main.js',
+  statistics: 'dist/subgraphs/statistics/main.js',
+};
+
+/** Starts the whole single window as separate processes on free ports, fresh databases, real tokens. */
+export default async function globalSetup(): Promise<void> {
+  const runDirectory = mkdtempSync(join(tmpdir(), 'single-window-it-'));
+  const dataDirectory = join(runDirectory, 'data');
+  mkdirSync(dataDirectory);
+  process.env[STATE_VARIABLE] = join(runDirectory, 'state.json');
+  const mysqlUrl = process.env.MYSQL_URL;
+  if (mysqlUrl) await dropTestSchemas(mysqlUrl);
+
+  const ports = {} as Record<ServiceName, number>;
+  for (const name of Object.keys(SCRIPTS) as ServiceName[]) ports[name] = await freePort();
+  const environment: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    APP_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: dataDirectory,
+    DB_SCHEMA_PREFIX: TEST_SCHEMA_PREFIX,
+    OUTBOX_POLL_MS: '200',
+    OUTBOX_MAX_BACKOFF_MS: '1000',
+    IDP_PORT: String(ports.idp),
+    IDP_PUBLIC_URL: `http://localhost:${ports.idp}`,
+    OIDC_ISSUER: `http://localhost:${ports.idp}/realms/transport`,
+    GATEWAY_PORT: String(ports.gateway),
+    ...(mysqlUrl ? { MYSQL_URL: mysqlUrl } : {}),
+  };
+  for (const name of SUBGRAPH_NAMES) {
+    environment[`${name.toUpperCase()}_PORT`] = String(ports[name]);
+    environment[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${ports[name]}`;
+  }
+  const state: HarnessState = {
+    runDirectory,
+    dataDirectory,
+    database: mysqlUrl ? 'mysql' : 'embedded',
+    environment,
+    services: {} as HarnessState['services'],
+  };
+  const start = (name: ServiceName) => {
+    const service = { script: SCRIPTS[name], port: ports[name], logFile: join(runDirectory, `${name}.log`) };
+    state.services[name] = { ...service, pid: spawnService(service, environment) };
+  };
+  start('idp');
+  // Subgraphs migrate and seed before they listen; start them together, then the gateway.
+  for (const name of SUBGRAPH_NAMES) start(name);
+  start('gateway');
+  writeState(state);
+  for (const name of Object.keys(SCRIPTS) as ServiceName[]) {
+    await waitFor(healthUrl(state, name), (status) => status === 200, 90_000).catch((error: Error) => {
+      throw new Error(`${name} did not start (log: ${state.services[name].logFile}): ${error.message}`);
+    });
+  }
+}

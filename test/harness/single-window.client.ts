@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readState, writeState, type ServiceName } from './harness-state';
+import { healthUrl, PROJECT_ROOT, spawnService, stopProcess, waitFor } from './service-processes';
+
+export interface GraphQLErrorBody {
+  message: string;
+  path?: Array<string | number>;
+  extensions?: { code?: string; field?: string; reason?: string; serviceName?: string; [key: string]: unknown };
+}
+
+export interface GraphQLResponse<TData> {
+  status: number;
+  data: TData | null | undefined;
+  errors: GraphQLErrorBody[] | undefined;
+}
+
+interface RealmUser {
+  username: string;
+  credentials?: Array<{ type: string; value: string }>;
+}
+
+const realm = JSON.parse(readFileSync(join(PROJECT_ROOT, 'auth', 'realm-transport.json'), 'utf8')) as {
+  users: RealmUser[];
+  clients: Array<{ clientId: string; secret?: string }>;
+};
+
+export function demoPassword(username: string): string {
+  const user = realm.users.find((candidate) => candidate.username === username);
+  const password = user?.credentials?.find((credential) => credential.type === 'password')?.value;
+  if (!password) throw new Error(`no demo password for ${username} in the realm file`);
+  return password;
+}
+
+export function issuerUrl(): string {
+  return readState().environment.OIDC_ISSUER;
+}
+
+export function tokenEndpoint(): string {
+  return `${issuerUrl()}/protocol/openid-connect/token`;
+}
+
+const tokenCache = new Map<string, string>();
+
+/** A real access token for a demo user, from the running OpenID provider (password grant, as the CLI does). */
+export async function tokenFor(username: string): Promise<string> {
+  const cached = tokenCache.get(username);
+  if (cached) return cached;
+  const response = await fetch(tokenEndpoint(), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'single-window-cli', username, password: demoPassword(username) }),
+  });
+  const body = (await response.json()) as { access_token?: string; error?: string };
+  if (!body.access_token) throw new Error(`no token for ${username}: ${JSON.stringify(body)}`);
+  tokenCache.set(username, body.access_token);
+  return body.access_token;
+}
+
+/** A client-credentials token for a confidential client of the realm (partners, weigh stations). */
+export async function clientToken(clientId: string): Promise<string> {
+  const secret = realm.clients.find((client) => client.clientId === clientId)?.secret;
+  if (!secret) throw new Error(`no secret for ${clientId} in the realm file`);
+  const response = await fetch(tokenEndpoint(), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }),
+  });
+  const body = (await response.json()) as { access_token?: string };
+  if (!body.access_token) throw new Error(`no token for client ${clientId}: ${JSON.stringify(body)}`);
+  return body.access_token;
+}
+
+export function gatewayUrl(): string {
+  return `http://127.0.0.1:${readState().services.gateway.port}`;
+}
+
+export function serviceUrl(name: ServiceName): string {
+  return `http://127.0.0.1:${readState().services[name].port}`;
+}
+
+/** Sends one GraphQL request over HTTP, as a client of the single window would. */
+export async function graphql<TData = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: { token?: string | null; headers?: Record<string, string>; url?: string } = {},
+): Promise<GraphQLResponse<TData>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const response = await fetch(options.url ?? `${gatewayUrl()}/graphql`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: TData | null; errors?: GraphQLErrorBody[] };
+  return { status: response.status, data: body.data, errors: body.errors };
+}
+
+/** As `graphql`, but fails the test on any error and returns the data. */
+export async function query<TData = Record<string, unknown>>(token: string, document: string, variables: Record<string, unknown> = {}): Promise<TData> {
+  const result = await graphql<TData>(document, variables, { token });
+  if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
+
+/** SQL statements the subgraphs have run for GraphQL requests so far, summed. */
+export async function requestSqlStatements(): Promise<number> {
+  const names: ServiceName[] = ['licensing', 'enforcement', 'credit', 'safety', 'statistics'];
+  let total = 0;
+  for (const name of names) {
+    const text = await (await fetch(`${serviceUrl(name)}/metrics`)).text();
+    const match = /^graphql_sql_statements_total\{[^}]*\} (\d+)$/m.exec(text);
+    total += match ? Number(match[1]) : 0;
+  }
+  return total;
+}
+
+/** Polls until `check` stops throwing (events are delivered asynchronously). */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+export async function stopService(name: ServiceName): Promise<void> {
+  await stopProcess(readState().services[name].pid);
+}
+
+export async function restartService(name: ServiceName): Promise<void> {
+  const state = readState();
+  const service = state.services[name];
+  state.services[name] = { ...service, pid: spawnService(service, state.environment) };
+  writeState(state);
+  await waitFor(healthUrl(state, name), (status) => status === 200, 60_000);
+}

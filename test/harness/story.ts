@@ -1,0 +1,119 @@
+import { randomInt } from 'node:crypto';
+import { creditCodeCheckCharacter } from '../../subgraphs/kit/codes/credit-code';
+import { query } from './single-window.client';
+
+const CODE_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const PLATE_CHARACTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789';
+
+function pick(characters: string, count: number): string {
+  return Array.from({ length: count }, () => characters[randomInt(characters.length)]).join('');
+}
+
+/** A fresh, valid credit code registered in `regionCode`. */
+export function newCreditCode(regionCode = '320102'): string {
+  const firstSeventeen = `91${regionCode}${pick(CODE_CHARACTERS, 9)}`;
+  return firstSeventeen + creditCodeCheckCharacter(firstSeventeen);
+}
+
+export function newPlate(prefix = '苏A'): string {
+  return `${prefix}${pick(PLATE_CHARACTERS, 5)}`;
+}
+
+/**
+ * Seed helpers that read like the story a test tells:
+ * `const enterprise = await story(token).enterprise('320102'); await enterprise.withPermits(3);`
+ */
+export function story(token: string) {
+  return {
+    async enterprise(regionCode = '320102', name = '测试运输有限公司') {
+      const creditCode = newCreditCode(regionCode);
+      await query(
+        token,
+        `mutation ($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { enterprise { creditCode } } }`,
+        { input: { creditCode, name, legalRepresentative: '测试人', regionCode, address: '测试路1号' } },
+      );
+      return enterpriseStory(token, creditCode, regionCode);
+    },
+  };
+}
+
+function enterpriseStory(token: string, creditCode: string, regionCode: string) {
+  const self = {
+    creditCode,
+    regionCode,
+    async vehicle(): Promise<string> {
+      const plateNumber = newPlate();
+      await query(
+        token,
+        `mutation ($input: RegisterVehicleInput!) { registerVehicle(input: $input) { vehicle { plateNumber } } }`,
+        { input: { plateNumber, ownerCreditCode: creditCode, vehicleType: '重型半挂牵引车', transportCertificateNumber: `苏交运管${randomInt(1e9)}`, regionCode } },
+      );
+      return plateNumber;
+    },
+    /** Submits, accepts and approves `count` applications: `count` permits issued. */
+    async withPermits(count: number): Promise<string[]> {
+      const numbers: string[] = [];
+      for (let index = 0; index < count; index += 1) {
+        const submitted = await query<{ submitPermitApplication: { application: { applicationNumber: string } } }>(
+          token,
+          `mutation ($input: SubmitPermitApplicationInput!) { submitPermitApplication(input: $input) { application { applicationNumber } } }`,
+          { input: { creditCode, kind: 'ROAD_FREIGHT_TRANSPORT', scope: '普通货运', regionCode } },
+        );
+        const applicationNumber = submitted.submitPermitApplication.application.applicationNumber;
+        await query(token, `mutation ($input: ApplicationActionInput!) { acceptPermitApplication(input: $input) { application { status } } }`, {
+          input: { applicationNumber },
+        });
+        const approved = await query<{ approvePermitApplication: { permit: { number: string } } }>(
+          token,
+          `mutation ($input: ApprovePermitApplicationInput!) { approvePermitApplication(input: $input) { permit { number } } }`,
+          { input: { applicationNumber } },
+        );
+        numbers.push(approved.approvePermitApplication.permit.number);
+      }
+      return numbers;
+    },
+    /** Files, investigates and decides `count` cases with a fine of `fineFen` each. */
+    async withDecidedCases(count: number, fineFen = 500000): Promise<string[]> {
+      const numbers: string[] = [];
+      for (let index = 0; index < count; index += 1) {
+        const filed = await query<{ fileCase: { case: { caseNumber: string } } }>(
+          token,
+          `mutation ($input: FileCaseInput!) { fileCase(input: $input) { case { caseNumber } } }`,
+          { input: { regionCode, cause: '未按规定维护和检测运输车辆', creditCode } },
+        );
+        const caseNumber = filed.fileCase.case.caseNumber;
+        await query(token, `mutation ($input: CaseActionInput!) { startCaseInvestigation(input: $input) { case { status } } }`, { input: { caseNumber } });
+        await query(token, `mutation ($input: DecideCaseInput!) { decideCase(input: $input) { case { status } } }`, {
+          input: { caseNumber, penalty: 'FINE', fineFen, decisionSummary: '罚款' },
+        });
+        numbers.push(caseNumber);
+      }
+      return numbers;
+    },
+    async withWaybills(count: number, plateNumber: string): Promise<string[]> {
+      const numbers: string[] = [];
+      for (let index = 0; index < count; index += 1) {
+        const created = await query<{ createWaybill: { waybill: { waybillNumber: string } } }>(
+          token,
+          `mutation ($input: CreateWaybillInput!) { createWaybill(input: $input) { waybill { waybillNumber } } }`,
+          {
+            input: {
+              carrierCreditCode: creditCode,
+              shipperName: '测试化工有限公司',
+              plateNumber,
+              goodsName: '汽油',
+              unNumber: 'UN1203',
+              hazardClass: '3',
+              quantityKg: 20000,
+              originRegionCode: regionCode,
+              destinationRegionCode: '330106',
+            },
+          },
+        );
+        numbers.push(created.createWaybill.waybill.waybillNumber);
+      }
+      return numbers;
+    },
+  };
+  return self;
+}
