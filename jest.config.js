@@ -6,11 +6,13 @@ module.exports = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
+      setupFiles: ['reflect-metadata'],
       testMatch: ['<rootDir>/dist/{auth,gateway,subgraphs,scripts}/**/*.spec.js'],
     },
     {
       displayName: 'integration',
       testEnvironment: 'node',
+      setupFiles: ['reflect-metadata'],
       testMatch: ['<rootDir>/dist/test/**/*.test.js'],
       globalSetup: '<rootDir>/dist/test/harness/global-setup.js',
       globalTeardown: '<rootDir>/dist/test/harness/global-teardown.js',
