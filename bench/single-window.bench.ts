@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import globalSetup from '../test/harness/global-setup';
+import globalTeardown from '../test/harness/global-teardown';
+import { readState, type ServiceName } from '../test/harness/harness-state';
+import { eventually, gatewayUrl, query, requestSqlStatements, tokenFor } from '../test/harness/single-window.client';
+
+// `npm run bench`: load through the gateway on the single-window query, with every service in its own
+// process as in production. Prints requests/s, latency percentiles, SQL statements per request and memory.
+const SINGLE_WINDOW = `
+  query SingleWindow($code: String!) {
+    enterprise(creditCode: $code) {
+      creditCode name regionCode
+      permits(first: 10) { totalCount edges { node { number kind status validUntil } } }
+      enforcementCases(first: 10) { totalCount edges { node { caseNumber status regionCode } } }
+      creditProfile { rating records(first: 10) { totalCount edges { node { kind decidedAt } } } }
+      waybills(first: 10) { totalCount edges { node { waybillNumber status } } }
+      activitySummary { year permitsIssued casesOpened waybillsCreated }
+    }
+  }`;
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+
+function residentMegabytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kilobytes = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kilobytes / 1024);
+}
+
+async function main(): Promise<void> {
+  await globalSetup();
+  try {
+    const state = readState();
+    const token = await tokenFor('ministry-admin');
+    const variables = { code: '91320102MA1MY0R10Q' };
+    // Wait until seeded events have reached credit and statistics, so every part of the answer is real.
+    await eventually(async () => {
+      const data = await query<{ enterprise: { creditProfile: { records: { totalCount: number } } } }>(token, SINGLE_WINDOW, variables);
+      if (data.enterprise.creditProfile.records.totalCount === 0) throw new Error('credit records not yet delivered');
+    }, 60_000);
+    const body = JSON.stringify({ query: SINGLE_WINDOW, variables });
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    await autocannon({ url: `${gatewayUrl()}/graphql`, method: 'POST', headers, body, connections: CONNECTIONS, duration: 3 });
+
+    const statementsBefore = await requestSqlStatements();
+    const result = await autocannon({ url: `${gatewayUrl()}/graphql`, method: 'POST', headers, body, connections: CONNECTIONS, duration: DURATION_SECONDS });
+    const statements = (await requestSqlStatements()) - statementsBefore;
+    const requests = result.requests.total;
+    const memory = (Object.keys(state.services) as ServiceName[]).map((name) => `${name} ${residentMegabytes(state.services[name].pid)} MB`);
+    console.log(`
+single-window query through the gateway (${state.database} database, ${CONNECTIONS} connections, ${DURATION_SECONDS} s)
+  requests/s        ${result.requests.average.toFixed(1)}
+  latency p50       ${result.latency.p50} ms
+  latency p99       ${result.latency.p99} ms
+  requests          ${requests} (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)
+  SQL / request     ${(statements / Math.max(requests, 1)).toFixed(2)} statements (all five subgraphs)
+  resident memory   ${memory.join(', ')}`);
+  } finally {
+    await globalTeardown();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : String(error));
+  process.exit(1);
+});
