@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { startIdentityProvider } from '../auth/idp/idp.server';
+import { startGateway } from '../gateway/gateway.server';
+import { loadConfigOrExit, SUBGRAPH_NAMES } from '../subgraphs/kit/config/config';
+import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/subgraph-server';
+import { SUBGRAPHS } from '../subgraphs/registry';
+
+// `npm start`: the whole single window in one process on the embedded defaults (or MYSQL_URL):
+// the OpenID provider, the five subgraphs and the gateway. Production runs each as its own process.
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfigOrExit();
+  const projectRoot = join(__dirname, '..', '..');
+  const idp = await startIdentityProvider({
+    port: config.idp.port,
+    realmFile: join(projectRoot, 'auth', 'realm-transport.json'),
+    publicUrl: new URL(config.oidc.issuer).origin,
+    keyFile: join(config.dataDir, 'idp-signing-key.json'),
+  });
+  const subgraphs: RunningSubgraph<never>[] = [];
+  for (const name of SUBGRAPH_NAMES) subgraphs.push(await startSubgraph(SUBGRAPHS[name], config));
+  const gateway = await startGateway(config);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const database = config.subgraphs.licensing.database.kind === 'mysql' ? `MySQL (${config.subgraphs.licensing.database.serverUrl})` : `embedded SQLite in ${config.dataDir}/`;
+  console.log(`
+The transport single window is up (${seconds} s), data on ${database}.
+
+  GraphQL endpoint   ${gateway.url}
+  Sandbox (browser)  ${gateway.url}   (set the header Authorization: Bearer <token>)
+  Health / ready     ${config.gateway.publicUrl}/health   ${config.gateway.publicUrl}/ready
+  OpenID provider    ${idp.issuer}
+
+Fetch a demo officer's token and ask the single window about an enterprise:
+
+  TOKEN=$(npm run -s token -- ministry-admin)
+  curl -s ${gateway.url} -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
+    -d '{"query":"{ enterprise(creditCode: \\"91320102MA1MY0R10Q\\") { name permits(first: 5) { totalCount edges { node { number kind status } } } enforcementCases(first: 5) { totalCount } creditProfile { rating score } waybills(first: 5) { totalCount } activitySummary { year permitsIssued casesOpened waybillsCreated } } }"}'
+
+Demo users (password in README): ministry-admin, js-licensing-officer, js-licensing-reviewer, nj-enforcement-officer, ...
+Press Ctrl-C to stop.`);
+
+  const shutdown = async () => {
+    await gateway.close();
+    for (const subgraph of subgraphs.reverse()) await subgraph.close();
+    await idp.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  console.error(`the single window failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

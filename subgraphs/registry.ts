@@ -1,0 +1,16 @@
+import type { SubgraphName } from './kit/config/config';
+import type { SubgraphDefinition } from './kit/subgraph-server';
+import { creditSubgraph } from './credit/credit.subgraph';
+import { enforcementSubgraph } from './enforcement/enforcement.subgraph';
+import { licensingSubgraph } from './licensing/licensing.subgraph';
+import { safetySubgraph } from './safety/safety.subgraph';
+import { statisticsSubgraph } from './statistics/statistics.subgraph';
+
+/** The five department subgraphs, in the order the single window starts them. */
+export const SUBGRAPHS: Readonly<Record<SubgraphName, SubgraphDefinition<never>>> = {
+  licensing: licensingSubgraph as SubgraphDefinition<never>,
+  enforcement: enforcementSubgraph as SubgraphDefinition<never>,
+  credit: creditSubgraph as SubgraphDefinition<never>,
+  safety: safetySubgraph as SubgraphDefinition<never>,
+  statistics: statisticsSubgraph as SubgraphDefinition<never>,
+};
