@@ -50,6 +50,7 @@ export const environmentSchema = z
     OIDC_AUDIENCE: z.string().min(1).default('single-window-gateway'),
     OIDC_JWKS_URL: url.optional(),
     IDP_PORT: port.default(8080),
+    IDP_PUBLIC_URL: url.optional(),
     GATEWAY_HOST: z.string().default('127.0.0.1'),
     GATEWAY_PORT: port.default(4000),
     GATEWAY_PUBLIC_URL: url.optional(),
@@ -104,7 +105,7 @@ export interface AppConfig {
   dataDir: string;
   seedDemoData: boolean;
   oidc: { issuer: string; audience: string; jwksUrl: string };
-  idp: { port: number };
+  idp: { port: number; publicUrl: string };
   gateway: { host: string; port: number; publicUrl: string; supergraphFile: string; subgraphTimeoutMs: number };
   events: { secret: string; pollIntervalMs: number; maxBackoffMs: number };
   subgraphs: Record<SubgraphName, SubgraphSettings>;
@@ -164,7 +165,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       audience: environment.OIDC_AUDIENCE,
       jwksUrl: environment.OIDC_JWKS_URL ?? `${environment.OIDC_ISSUER}/protocol/openid-connect/certs`,
     },
-    idp: { port: environment.IDP_PORT },
+    idp: { port: environment.IDP_PORT, publicUrl: environment.IDP_PUBLIC_URL ?? `http://localhost:${environment.IDP_PORT}` },
     gateway: {
       host: environment.GATEWAY_HOST,
       port: environment.GATEWAY_PORT,

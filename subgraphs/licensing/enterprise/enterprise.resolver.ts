@@ -5,7 +5,7 @@ import { enterpriseLoader, type LicensingContext } from '../licensing.context';
 import { Permit } from '../permit/permit.entity';
 import { Vehicle } from '../vehicle/vehicle.entity';
 import { Enterprise } from './enterprise.entity';
-import { assertCreditCode } from './enterprise.service';
+import { assertCreditCode } from '../../kit/codes/assert-input';
 import { RegisterEnterpriseInput, RegisterEnterprisePayload } from './inputs/register-enterprise.input';
 
 @ObjectType()

@@ -1,29 +1,12 @@
 import DataLoader from 'dataloader';
 import { In, LessThan, Like, type DataSource, type FindOptionsWhere } from 'typeorm';
-import { creditCodeProblem } from '../../kit/codes/credit-code';
-import { regionCodeProblem, regionScopePrefix } from '../../kit/codes/region-code';
+import { assertCreditCode, assertRegionCode, assertText } from '../../kit/codes/assert-input';
+import { regionScopePrefix } from '../../kit/codes/region-code';
 import { inTransaction } from '../../kit/database/data-source.factory';
-import { conflict, invalidInput } from '../../kit/errors/domain-error';
+import { conflict } from '../../kit/errors/domain-error';
 import { toConnection, type Connection, type PageRequest } from '../../kit/graphql/connection';
 import { Enterprise } from './enterprise.entity';
 import type { RegisterEnterpriseInput } from './inputs/register-enterprise.input';
-
-export function assertCreditCode(field: string, value: string): void {
-  const problem = creditCodeProblem(value);
-  if (problem) throw invalidInput(field, problem);
-}
-
-export function assertRegionCode(field: string, value: string): void {
-  const problem = regionCodeProblem(value);
-  if (problem) throw invalidInput(field, problem);
-}
-
-export function assertText(field: string, value: string, maxLength: number): string {
-  const trimmed = value.trim();
-  if (trimmed.length === 0) throw invalidInput(field, 'must not be empty');
-  if (trimmed.length > maxLength) throw invalidInput(field, `must be at most ${maxLength} characters`);
-  return trimmed;
-}
 
 export class EnterpriseService {
   constructor(private readonly dataSource: DataSource) {}

@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { chinaToday } from '../../kit/time/china-time';
 import { PermitKind } from './permit-kind';
 
 export enum PermitStatus {
@@ -19,11 +20,6 @@ registerEnumType(PermitStatus, {
     EXPIRED: { description: 'Past its validity date.' },
   },
 });
-
-/** Today's date in China Standard Time (UTC+8), YYYY-MM-DD: permits are valid by calendar day there. */
-export function chinaToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 @ObjectType({ description: 'An administrative permit (行政许可证件) issued to an enterprise.' })
 @Entity({ name: 'permit' })

@@ -7,7 +7,7 @@ import { conflict, invalidInput, notFound } from '../../kit/errors/domain-error'
 import { toConnection, type Connection, type PageRequest } from '../../kit/graphql/connection';
 import type { EventOutbox } from '../../kit/outbox/event-outbox';
 import { Enterprise } from '../enterprise/enterprise.entity';
-import { assertCreditCode, assertRegionCode, assertText } from '../enterprise/enterprise.service';
+import { assertCreditCode, assertRegionCode, assertText } from '../../kit/codes/assert-input';
 import type {
   ApplicationActionInput,
   ApprovePermitApplicationInput,
@@ -16,7 +16,8 @@ import type {
 } from './inputs/permit-application.inputs';
 import { APPLICATION_TRANSITIONS, ApplicationStatus, PermitApplication } from './permit-application.entity';
 import { PERMIT_KIND_CODE, PERMIT_VALIDITY_YEARS } from './permit-kind';
-import { chinaToday, Permit, PermitStatus } from './permit.entity';
+import { chinaToday } from '../../kit/time/china-time';
+import { Permit, PermitStatus } from './permit.entity';
 
 function serial(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');

@@ -4,7 +4,7 @@ import { Enterprise } from '../enterprise/enterprise.entity';
 import { enterpriseLoader, vehicleLoader, type LicensingContext } from '../licensing.context';
 import { RegisterVehicleInput, RegisterVehiclePayload } from './inputs/register-vehicle.input';
 import { Vehicle } from './vehicle.entity';
-import { assertPlateNumber } from './vehicle.service';
+import { assertPlateNumber } from '../../kit/codes/assert-input';
 
 @Resolver(() => Vehicle)
 export class VehicleResolver {

@@ -1,19 +1,13 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { plateNumberProblem } from '../../kit/codes/plate-number';
 import { inTransaction } from '../../kit/database/data-source.factory';
 import { childPagesLoader } from '../../kit/database/child-pages.loader';
-import { conflict, invalidInput, notFound } from '../../kit/errors/domain-error';
+import { conflict, notFound } from '../../kit/errors/domain-error';
 import type { PageRequest } from '../../kit/graphql/connection';
 import { Enterprise } from '../enterprise/enterprise.entity';
-import { assertCreditCode, assertRegionCode, assertText } from '../enterprise/enterprise.service';
+import { assertCreditCode, assertPlateNumber, assertRegionCode, assertText } from '../../kit/codes/assert-input';
 import type { RegisterVehicleInput } from './inputs/register-vehicle.input';
 import { Vehicle } from './vehicle.entity';
-
-export function assertPlateNumber(field: string, value: string): void {
-  const problem = plateNumberProblem(value);
-  if (problem) throw invalidInput(field, problem);
-}
 
 export class VehicleService {
   constructor(private readonly dataSource: DataSource) {}

@@ -1,0 +1,43 @@
+import { invalidInput } from '../errors/domain-error';
+import { creditCodeProblem } from './credit-code';
+import { plateNumberProblem } from './plate-number';
+import { regionCodeProblem } from './region-code';
+import { residentIdProblem } from './resident-id';
+
+// Input guards every subgraph runs before it writes: each throws BAD_USER_INPUT naming the field.
+
+export function assertCreditCode(field: string, value: string): void {
+  const problem = creditCodeProblem(value);
+  if (problem) throw invalidInput(field, problem);
+}
+
+export function assertRegionCode(field: string, value: string): void {
+  const problem = regionCodeProblem(value);
+  if (problem) throw invalidInput(field, problem);
+}
+
+export function assertPlateNumber(field: string, value: string): void {
+  const problem = plateNumberProblem(value);
+  if (problem) throw invalidInput(field, problem);
+}
+
+export function assertResidentId(field: string, value: string): void {
+  const problem = residentIdProblem(value);
+  if (problem) throw invalidInput(field, problem);
+}
+
+/** Trims and bounds free text; returns the trimmed value. */
+export function assertText(field: string, value: string, maxLength: number): string {
+  const trimmed = value.trim();
+  if (trimmed.length === 0) throw invalidInput(field, 'must not be empty');
+  if (trimmed.length > maxLength) throw invalidInput(field, `must be at most ${maxLength} characters`);
+  return trimmed;
+}
+
+/** A whole number within bounds (money in fen, kilograms, counts). */
+export function assertInteger(field: string, value: number, min: number, max: number): number {
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw invalidInput(field, `must be a whole number between ${min} and ${max}`);
+  }
+  return value;
+}
