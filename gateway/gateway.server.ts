@@ -2,15 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { AccessTokenVerifier, bearerToken } from '../subgraphs/kit/auth/access-token.verifier';
 import { SUBGRAPH_NAMES, type AppConfig, type SubgraphName } from '../subgraphs/kit/config/config';
 import { DomainError } from '../subgraphs/kit/errors/domain-error';
-import { graphqlHandler, headerValue, sendJson, startHttpServer } from '../subgraphs/kit/http/http-server';
+import { graphqlHandler, headerValue, sendJson, startHttpServer, type RouteHandler } from '../subgraphs/kit/http/http-server';
 import { createLogger, describeError } from '../subgraphs/kit/observability/logger';
 import type { GatewayContext } from './gateway.context';
 import { formatGatewayError } from './gateway.errors';
+import { enforceOperationLimits, isIntrospectionOnly, measureOperation } from './protection/operation-limits';
+import { RateLimiter } from './protection/rate-limiter';
 import { SubgraphDataSource } from './subgraph.data-source';
 
 export interface RunningGateway {
@@ -23,6 +25,28 @@ function unauthenticated(message: string, status = 401): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status } } });
 }
 
+/** Answers 504 with a coded error when a request takes longer than allowed; its late result is discarded. */
+function withTimeout(handler: RouteHandler, timeoutMs: number): RouteHandler {
+  return async (request, response) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
+    const work = handler(request, response);
+    try {
+      const outcome = await Promise.race([work, timedOut]);
+      if (outcome === 'timeout' && !response.headersSent) {
+        sendJson(response, 504, {
+          errors: [{ message: `The request took longer than ${timeoutMs} ms and was abandoned`, extensions: { code: 'REQUEST_TIMEOUT' } }],
+        });
+        work.catch(() => undefined);
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
 async function subgraphReachable(url: string): Promise<boolean> {
   try {
     const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) });
@@ -30,6 +54,28 @@ async function subgraphReachable(url: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** Refuses, before anything is planned or sent to a subgraph, operations deeper, wider or costlier than allowed. */
+function operationLimitsPlugin(config: AppConfig): ApolloServerPlugin<GatewayContext> {
+  const introspection = config.environment !== 'production';
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          if (introspection && isIntrospectionOnly(operation)) return;
+          enforceOperationLimits(measureOperation(schema, document, operation, request.variables ?? {}), config.gateway.limits);
+        },
+      };
+    },
+  };
+}
+
+function rateLimited(retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(`Too many requests; try again in ${retryAfterSeconds} s`, {
+    extensions: { code: 'RATE_LIMITED', reason: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) } },
+  });
 }
 
 /** The single window's entry: one federated graph over the five subgraphs, on the composed supergraph. */
@@ -45,11 +91,15 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
     },
   });
   const verifier = new AccessTokenVerifier(config.oidc);
+  const rateLimiter = new RateLimiter(config.gateway.rateLimitPerMinute);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.environment !== 'production',
+    // No "Did you mean ...?" hints that reveal field names when the schema is not open for introspection.
+    hideSchemaDetailsFromClientErrors: config.environment === 'production',
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    plugins: [operationLimitsPlugin(config)],
     formatError: formatGatewayError((message, error) => logger.warn(message, describeError(error))),
   });
   await apollo.start();
@@ -61,8 +111,9 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
     if (!token) {
       throw unauthenticated(header ? 'Authorization header must be "Bearer <access token>"' : 'Sign in: send an access token as "Authorization: Bearer <token>"');
     }
+    let identity;
     try {
-      return { identity: await verifier.verify(token), token, requestId };
+      identity = await verifier.verify(token);
     } catch (error) {
       if (error instanceof DomainError) {
         const code = String(error.extensions.code);
@@ -70,6 +121,10 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
       }
       throw error;
     }
+    // Service accounts are limited per client, officers per person (they share the CLI client).
+    const retryAfter = rateLimiter.take(identity.serviceAccount ? `client:${identity.clientId}` : `user:${identity.subject}`);
+    if (retryAfter > 0) throw rateLimited(retryAfter);
+    return { identity, token, requestId };
   };
 
   const subgraphUrls = SUBGRAPH_NAMES.map((name) => [name, config.subgraphs[name].url] as const);
@@ -78,7 +133,7 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
     port: config.gateway.port,
     onError: (error) => logger.error('request failed', describeError(error)),
     routes: {
-      '/graphql': graphqlHandler(apollo, context),
+      '/graphql': withTimeout(graphqlHandler(apollo, context), config.gateway.requestTimeoutMs),
       '/health': async (_request, response) => sendJson(response, 200, { status: 'alive' }),
       '/ready': async (_request, response) => {
         const reachable = await Promise.all(subgraphUrls.map(async ([name, url]) => [name, await subgraphReachable(url)] as const));

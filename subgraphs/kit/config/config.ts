@@ -57,6 +57,11 @@ export const environmentSchema = z
     SUPERGRAPH_FILE: z.string().default('schema/supergraph.graphql'),
     SUBGRAPH_HOST: z.string().default('127.0.0.1'),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
+    GATEWAY_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300000).default(30000),
+    GATEWAY_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
+    GATEWAY_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(20),
+    GATEWAY_MAX_COST: z.coerce.number().int().min(10).max(10000000).default(20000),
+    GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1000000).default(1200),
     EVENTS_SECRET: secret.default(`${DEVELOPMENT_SECRET_PREFIX}events-secret`),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(500),
     OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().min(100).max(3600000).default(60000),
@@ -106,7 +111,17 @@ export interface AppConfig {
   seedDemoData: boolean;
   oidc: { issuer: string; audience: string; jwksUrl: string };
   idp: { port: number; publicUrl: string };
-  gateway: { host: string; port: number; publicUrl: string; supergraphFile: string; subgraphTimeoutMs: number };
+  gateway: {
+    host: string;
+    port: number;
+    publicUrl: string;
+    supergraphFile: string;
+    subgraphTimeoutMs: number;
+    requestTimeoutMs: number;
+    limits: { maxDepth: number; maxAliases: number; maxCost: number };
+    /** Requests a caller may make per minute; 0 switches the limit off. */
+    rateLimitPerMinute: number;
+  };
   events: { secret: string; pollIntervalMs: number; maxBackoffMs: number };
   subgraphs: Record<SubgraphName, SubgraphSettings>;
 }
@@ -172,6 +187,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       publicUrl: environment.GATEWAY_PUBLIC_URL ?? `http://localhost:${environment.GATEWAY_PORT}`,
       supergraphFile: environment.SUPERGRAPH_FILE,
       subgraphTimeoutMs: environment.SUBGRAPH_TIMEOUT_MS,
+      requestTimeoutMs: environment.GATEWAY_REQUEST_TIMEOUT_MS,
+      limits: { maxDepth: environment.GATEWAY_MAX_DEPTH, maxAliases: environment.GATEWAY_MAX_ALIASES, maxCost: environment.GATEWAY_MAX_COST },
+      rateLimitPerMinute: environment.GATEWAY_RATE_LIMIT_PER_MINUTE,
     },
     events: {
       secret: environment.EVENTS_SECRET,

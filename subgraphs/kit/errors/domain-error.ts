@@ -56,6 +56,10 @@ const CLIENT_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  // The gateway's own refusals (gateway/protection).
+  'OPERATION_LIMIT_EXCEEDED',
+  'RATE_LIMITED',
+  'REQUEST_TIMEOUT',
 ]);
 
 /**
