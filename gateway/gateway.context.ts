@@ -1,4 +1,5 @@
 import type { Identity } from '../subgraphs/kit/auth/identity';
+import type { RequestFacts } from './audit/request-audit';
 
 export interface GatewayContext {
   /** The caller, verified against the realm's keys; null only for operations open to the public. */
@@ -6,4 +7,6 @@ export interface GatewayContext {
   /** The verified bearer token, passed on to subgraphs. */
   token: string | null;
   requestId: string;
+  /** Gathered for the request's audit record (which subgraphs were called, among others). */
+  facts: RequestFacts;
 }

@@ -14,6 +14,9 @@ import { formatGatewayError } from './gateway.errors';
 import { enforceOperationLimits, isIntrospectionOnly, measureOperation } from './protection/operation-limits';
 import { RateLimiter } from './protection/rate-limiter';
 import { SubgraphDataSource } from './subgraph.data-source';
+import { openGatewayDatabase } from './audit/audit-database';
+import { AuditTrail } from './audit/audit-trail';
+import { auditEntryFor, type RequestFacts } from './audit/request-audit';
 
 export interface RunningGateway {
   url: string;
@@ -81,13 +84,29 @@ function rateLimited(retryAfterSeconds: number): GraphQLError {
 /** The single window's entry: one federated graph over the five subgraphs, on the composed supergraph. */
 export async function startGateway(config: AppConfig): Promise<RunningGateway> {
   const logger = createLogger('gateway', config.logLevel);
+  const dataSource = await openGatewayDatabase(config, logger);
+  const audit = new AuditTrail(dataSource, logger);
+  const pruning = setInterval(() => {
+    audit.prune(config.audit.retentionDays).catch((error: unknown) => logger.error('audit pruning failed', describeError(error)));
+  }, config.audit.pruneIntervalMs);
+  pruning.unref();
+  // What each request's audit record needs, gathered while it is served.
+  const requestFacts = new WeakMap<IncomingMessage, RequestFacts>();
+  const factsOf = (request: IncomingMessage): RequestFacts => {
+    let facts = requestFacts.get(request);
+    if (!facts) {
+      facts = { requestId: randomUUID(), startedAt: Date.now(), identity: null, purpose: null, subgraphs: new Set() };
+      requestFacts.set(request, facts);
+    }
+    return facts;
+  };
   const supergraphSdl = readFileSync(config.gateway.supergraphFile, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => {
       const settings = config.subgraphs[name as SubgraphName];
       if (!settings) throw new Error(`Supergraph names unknown subgraph ${name}`);
-      return new SubgraphDataSource(`${settings.url}/graphql`, settings.gatewaySecret, config.gateway.subgraphTimeoutMs);
+      return new SubgraphDataSource(name, `${settings.url}/graphql`, settings.gatewaySecret, config.gateway.subgraphTimeoutMs);
     },
   });
   const verifier = new AccessTokenVerifier(config.oidc);
@@ -105,7 +124,8 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
   await apollo.start();
 
   const context = async (request: IncomingMessage): Promise<GatewayContext> => {
-    const requestId = randomUUID();
+    const facts = factsOf(request);
+    const requestId = facts.requestId;
     const header = headerValue(request, 'authorization');
     const token = bearerToken(header);
     if (!token) {
@@ -123,8 +143,9 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
     }
     // Service accounts are limited per client, officers per person (they share the CLI client).
     const retryAfter = rateLimiter.take(identity.serviceAccount ? `client:${identity.clientId}` : `user:${identity.subject}`);
+    facts.identity = identity;
     if (retryAfter > 0) throw rateLimited(retryAfter);
-    return { identity, token, requestId };
+    return { identity, token, requestId, facts };
   };
 
   const subgraphUrls = SUBGRAPH_NAMES.map((name) => [name, config.subgraphs[name].url] as const);
@@ -133,7 +154,15 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
     port: config.gateway.port,
     onError: (error) => logger.error('request failed', describeError(error)),
     routes: {
-      '/graphql': withTimeout(graphqlHandler(apollo, context), config.gateway.requestTimeoutMs),
+      '/graphql': withTimeout(
+        graphqlHandler(apollo, context, async (request, body, status, responseText) => {
+          const entry = auditEntryFor(request, factsOf(request), body, status, responseText);
+          // A request is answered once its record is stored. Should the trail's database fail, the
+          // answer still goes out (a mutation has already happened) and the record goes to the log.
+          await audit.append(entry).catch(() => logger.error('audit record kept in the log only', { audit: entry }));
+        }),
+        config.gateway.requestTimeoutMs,
+      ),
       '/health': async (_request, response) => sendJson(response, 200, { status: 'alive' }),
       '/ready': async (_request, response) => {
         const reachable = await Promise.all(subgraphUrls.map(async ([name, url]) => [name, await subgraphReachable(url)] as const));
@@ -149,8 +178,11 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
     url,
     port: http.port,
     close: async () => {
+      clearInterval(pruning);
       await http.close();
       await apollo.stop();
+      await audit.flush();
+      await dataSource.destroy();
     },
   };
 }

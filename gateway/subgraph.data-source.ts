@@ -10,7 +10,12 @@ type Fetcher = RemoteGraphQLDataSource['fetcher'];
  * caller's verified bearer token, which it verifies again itself.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly gatewaySecret: string, timeoutMs: number) {
+  constructor(
+    private readonly serviceName: string,
+    url: string,
+    private readonly gatewaySecret: string,
+    timeoutMs: number,
+  ) {
     const fetcher: Fetcher = (input, init) =>
       fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) }) as unknown as ReturnType<Fetcher>;
     super({ url, fetcher });
@@ -22,5 +27,6 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     headers.set(GATEWAY_SECRET_HEADER, this.gatewaySecret);
     if (context.token) headers.set('authorization', `Bearer ${context.token}`);
     headers.set('x-request-id', context.requestId);
+    context.facts?.subgraphs.add(this.serviceName);
   }
 }

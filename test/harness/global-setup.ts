@@ -47,6 +47,8 @@ export default async function globalSetup(): Promise<void> {
     DB_SCHEMA_PREFIX: TEST_SCHEMA_PREFIX,
     OUTBOX_POLL_MS: '200',
     OUTBOX_MAX_BACKOFF_MS: '1000',
+    // Low enough that a test can reach it with one officer, high enough for every other test.
+    GATEWAY_RATE_LIMIT_PER_MINUTE: process.env.GATEWAY_RATE_LIMIT_PER_MINUTE ?? '600',
     IDP_PORT: String(ports.idp),
     IDP_PUBLIC_URL: `http://localhost:${ports.idp}`,
     OIDC_ISSUER: `http://localhost:${ports.idp}/realms/transport`,

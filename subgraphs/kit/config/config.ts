@@ -61,6 +61,9 @@ export const environmentSchema = z
     GATEWAY_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
     GATEWAY_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(20),
     GATEWAY_MAX_COST: z.coerce.number().int().min(10).max(10000000).default(20000),
+    GATEWAY_DATABASE_URL: mysqlUrl.optional(),
+    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(184, 'must be at least 184 days (six months, the legal minimum for network logs)').max(3650).default(184),
+    AUDIT_PRUNE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10080).default(60),
     GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1000000).default(1200),
     EVENTS_SECRET: secret.default(`${DEVELOPMENT_SECRET_PREFIX}events-secret`),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(500),
@@ -75,11 +78,11 @@ export const environmentSchema = z
         context.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'must be set in production' });
       }
     }
-    if (!environment.MYSQL_URL && SUBGRAPH_NAMES.some((name) => !environment[`${name.toUpperCase()}_DATABASE_URL`])) {
+    if (!environment.MYSQL_URL && [...SUBGRAPH_NAMES, 'gateway'].some((name) => !environment[`${name.toUpperCase()}_DATABASE_URL`])) {
       context.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['MYSQL_URL'],
-        message: 'production needs MySQL (MYSQL_URL or every <SUBGRAPH>_DATABASE_URL); the embedded SQLite is for laptops',
+        message: 'production needs MySQL (MYSQL_URL, or GATEWAY_DATABASE_URL and every <SUBGRAPH>_DATABASE_URL); the embedded SQLite is for laptops',
       });
     }
   });
@@ -121,12 +124,16 @@ export interface AppConfig {
     limits: { maxDepth: number; maxAliases: number; maxCost: number };
     /** Requests a caller may make per minute; 0 switches the limit off. */
     rateLimitPerMinute: number;
+    /** The gateway's own schema: the audit trail. */
+    database: DatabaseSettings;
   };
+  audit: { retentionDays: number; pruneIntervalMs: number };
   events: { secret: string; pollIntervalMs: number; maxBackoffMs: number };
   subgraphs: Record<SubgraphName, SubgraphSettings>;
 }
 
-function databaseSettings(environment: Environment, name: SubgraphName): DatabaseSettings {
+/** A service's own schema: `<NAME>_DATABASE_URL` (server and schema), else `<prefix><name>` on MYSQL_URL, else embedded. */
+function databaseSettings(environment: Environment, name: SubgraphName | 'gateway'): DatabaseSettings {
   const own = environment[`${name.toUpperCase()}_DATABASE_URL`] as string | undefined;
   const schemaName = `${environment.DB_SCHEMA_PREFIX}${name}`;
   if (own) {
@@ -190,7 +197,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       requestTimeoutMs: environment.GATEWAY_REQUEST_TIMEOUT_MS,
       limits: { maxDepth: environment.GATEWAY_MAX_DEPTH, maxAliases: environment.GATEWAY_MAX_ALIASES, maxCost: environment.GATEWAY_MAX_COST },
       rateLimitPerMinute: environment.GATEWAY_RATE_LIMIT_PER_MINUTE,
+      database: databaseSettings(environment, 'gateway'),
     },
+    audit: { retentionDays: environment.AUDIT_RETENTION_DAYS, pruneIntervalMs: environment.AUDIT_PRUNE_INTERVAL_MINUTES * 60_000 },
     events: {
       secret: environment.EVENTS_SECRET,
       pollIntervalMs: environment.OUTBOX_POLL_MS,

@@ -31,9 +31,13 @@ export function headerValue(request: IncomingMessage, name: string): string | un
 }
 
 /** Serves an Apollo Server on node:http; the context factory sees the raw request. */
+/** Sees each complete answer before it is sent (the gateway's audit trail); awaited, so it may hold the answer back. */
+export type BeforeResponse = (request: IncomingMessage, body: unknown, status: number, responseText: string) => Promise<void>;
+
 export function graphqlHandler<TContext extends BaseContext>(
   server: ApolloServer<TContext>,
   context: (request: IncomingMessage) => Promise<TContext>,
+  beforeResponse?: BeforeResponse,
 ): RouteHandler {
   return async (request, response) => {
     const headers = new HeaderMap();
@@ -46,7 +50,9 @@ export function graphqlHandler<TContext extends BaseContext>(
       try {
         body = JSON.parse(rawBody.toString('utf8'));
       } catch {
-        sendJson(response, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        const refusal = { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] };
+        await beforeResponse?.(request, undefined, 400, JSON.stringify(refusal));
+        sendJson(response, 400, refusal);
         return;
       }
     }
@@ -57,11 +63,13 @@ export function graphqlHandler<TContext extends BaseContext>(
     });
     const responseHeaders: Record<string, string> = {};
     for (const [key, value] of result.headers) responseHeaders[key] = value;
-    response.writeHead(result.status ?? 200, responseHeaders);
     if (result.body.kind === 'complete') {
+      await beforeResponse?.(request, body, result.status ?? 200, result.body.string);
+      response.writeHead(result.status ?? 200, responseHeaders);
       response.end(result.body.string);
       return;
     }
+    response.writeHead(result.status ?? 200, responseHeaders);
     for await (const chunk of result.body.asyncIterator) response.write(chunk);
     response.end();
   };

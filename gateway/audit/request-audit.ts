@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { Kind, parse, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import type { Identity } from '../../subgraphs/kit/auth/identity';
+import { maskPersonalInformation } from '../../subgraphs/kit/codes/personal-information';
+import type { AuditEntry } from './audit-trail';
+import { AuditOutcome } from './audit-record.entity';
+
+/** What the gateway learns about one request while serving it, for its audit record. */
+export interface RequestFacts {
+  requestId: string;
+  startedAt: number;
+  identity: Identity | null;
+  purpose: { code: string; reason: string } | null;
+  subgraphs: Set<string>;
+}
+
+// Arguments and variables that name a record; the audit trail is searchable by them.
+const ENTITY_KEYS = new Set(['creditCode', 'carrierCreditCode', 'ownerCreditCode', 'plateNumber', 'caseNumber', 'applicationNumber', 'number', 'permitNumber', 'waybillNumber', 'certificateId', 'id']);
+// Refusals are the caller's doing; anything else with no data is ours.
+const REFUSAL_CODES = new Set([
+  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST', 'OPERATION_LIMIT_EXCEEDED', 'RATE_LIMITED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE', 'PURPOSE_REQUIRED', 'OPERATION_NOT_ALLOWED',
+]);
+const MAX_VARIABLES_LENGTH = 60_000;
+
+interface GraphQLRequestBody {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+  extensions?: { persistedQuery?: { sha256Hash?: unknown } };
+}
+
+/** The GraphQL request as sent, from a POST body or a GET query string. */
+export function requestBodyOf(request: IncomingMessage, body: unknown): GraphQLRequestBody {
+  if (body && typeof body === 'object') return body as GraphQLRequestBody;
+  const search = new URL(request.url ?? '/', 'http://localhost').searchParams;
+  const variables = search.get('variables');
+  let parsedVariables: unknown = undefined;
+  try {
+    parsedVariables = variables ? JSON.parse(variables) : undefined;
+  } catch {
+    parsedVariables = variables;
+  }
+  return { query: search.get('query') ?? undefined, operationName: search.get('operationName') ?? undefined, variables: parsedVariables };
+}
+
+function selectedOperation(document: DocumentNode, operationName: string | null): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+  return operationName ? operations.find((operation) => operation.name?.value === operationName) : operations[0];
+}
+
+function collectEntities(variables: unknown, document: DocumentNode | null): string[] {
+  const found = new Set<string>();
+  const walk = (value: unknown, key: string) => {
+    if (typeof value === 'string' && ENTITY_KEYS.has(key) && value.length <= 64) found.add(value);
+    else if (Array.isArray(value)) value.forEach((item) => walk(item, key));
+    else if (value && typeof value === 'object') for (const [entryKey, entryValue] of Object.entries(value)) walk(entryValue, entryKey);
+  };
+  walk(variables, '');
+  if (document) {
+    visit(document, {
+      Argument(node) {
+        if (ENTITY_KEYS.has(node.name.value) && node.value.kind === Kind.STRING) found.add(node.value.value);
+      },
+      ObjectField(node) {
+        if (ENTITY_KEYS.has(node.name.value) && node.value.kind === Kind.STRING) found.add(node.value.value);
+      },
+    });
+  }
+  return [...found];
+}
+
+function outcomeOf(status: number, responseText: string): { outcome: AuditOutcome; errorCodes: string[] } {
+  let parsed: { data?: unknown; errors?: Array<{ extensions?: { code?: unknown } }> } = {};
+  try {
+    parsed = JSON.parse(responseText) as typeof parsed;
+  } catch {
+    return { outcome: status < 400 ? AuditOutcome.OK : AuditOutcome.ERROR, errorCodes: [] };
+  }
+  const errorCodes = [...new Set((parsed.errors ?? []).map((error) => String(error.extensions?.code ?? 'UNKNOWN')))];
+  if (errorCodes.length === 0 && status < 400) return { outcome: AuditOutcome.OK, errorCodes };
+  const hasData = parsed.data !== undefined && parsed.data !== null;
+  if (hasData) return { outcome: AuditOutcome.PARTIAL, errorCodes };
+  return { outcome: errorCodes.every((code) => REFUSAL_CODES.has(code)) && errorCodes.length > 0 ? AuditOutcome.REFUSED : AuditOutcome.ERROR, errorCodes };
+}
+
+/** Turns what the gateway saw and answered into an audit entry, personal information masked. */
+export function auditEntryFor(request: IncomingMessage, facts: RequestFacts, rawBody: unknown, status: number, responseText: string): AuditEntry {
+  const body = requestBodyOf(request, rawBody);
+  const query = typeof body.query === 'string' ? body.query : null;
+  const operationName = typeof body.operationName === 'string' ? body.operationName : null;
+  let document: DocumentNode | null = null;
+  try {
+    document = query ? parse(query, { noLocation: true }) : null;
+  } catch {
+    document = null;
+  }
+  const operation = document ? selectedOperation(document, operationName) : undefined;
+  const persistedHash = typeof body.extensions?.persistedQuery?.sha256Hash === 'string' ? body.extensions.persistedQuery.sha256Hash : null;
+  const { outcome, errorCodes } = outcomeOf(status, responseText);
+  const identity = facts.identity;
+  const maskedVariables = JSON.stringify(maskPersonalInformation(body.variables ?? {})) ?? '{}';
+  return {
+    occurredAt: new Date(facts.startedAt),
+    requestId: facts.requestId,
+    subject: identity?.subject ?? null,
+    username: identity?.username ?? null,
+    clientId: identity?.clientId ?? null,
+    roles: identity ? [...identity.roles].sort().join(',').slice(0, 1000) : '',
+    region: identity?.region ?? null,
+    purposeCode: facts.purpose?.code ?? null,
+    purposeReason: facts.purpose?.reason.slice(0, 500) ?? null,
+    operationName: (operation?.name?.value ?? operationName)?.slice(0, 200) ?? null,
+    operationType: operation?.operation ?? null,
+    documentHash: query ? createHash('sha256').update(query).digest('hex') : persistedHash,
+    variables: maskedVariables.length > MAX_VARIABLES_LENGTH ? `${maskedVariables.slice(0, MAX_VARIABLES_LENGTH)}…(truncated)` : maskedVariables,
+    entities: collectEntities(body.variables, document).join(' ').slice(0, 1000),
+    subgraphs: [...facts.subgraphs].sort().join(','),
+    outcome,
+    errorCodes: errorCodes.join(',').slice(0, 500),
+    httpStatus: status,
+    durationMs: Math.min(2_147_483_647, Date.now() - facts.startedAt),
+    clientAddress: request.socket.remoteAddress ?? null,
+  };
+}

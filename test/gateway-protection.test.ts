@@ -1,0 +1,54 @@
+import { graphql, tokenFor } from './harness/single-window.client';
+
+describe('gateway protection', () => {
+  it('refuses a query nested deeper than the limit, naming the limit, before any subgraph runs it', async () => {
+    const token = await tokenFor('ministry-admin');
+    const nested = 'holder { permits(first: 1) { edges { node { '.repeat(3);
+    const result = await graphql(`{ enterprise(creditCode: "91320102MA1MY0R10Q") { permits(first: 1) { edges { node { ${nested} number ${' } } } }'.repeat(3)} } } } } }`, {}, { token });
+    expect(result.status).toBe(400);
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'OPERATION_LIMIT_EXCEEDED', limit: 'depth' });
+    expect(result.errors?.[0]?.message).toMatch(/GATEWAY_MAX_DEPTH/);
+  });
+
+  it('refuses an operation that would return too many rows at once (query cost)', async () => {
+    const token = await tokenFor('ministry-admin');
+    const result = await graphql(
+      `query ($first: Int) { enterprises(first: $first) { edges { node { permits(first: 100) { edges { node { number kind status validUntil holder { name } } } } } } } }`,
+      { first: 100 },
+      { token },
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'OPERATION_LIMIT_EXCEEDED', limit: 'cost' });
+  });
+
+  it('refuses an operation with too many aliases', async () => {
+    const token = await tokenFor('ministry-admin');
+    const aliases = Array.from({ length: 25 }, (_, index) => `a${index}: enterprises(first: 1) { totalCount }`).join(' ');
+    const result = await graphql(`{ ${aliases} }`, {}, { token });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'OPERATION_LIMIT_EXCEEDED', limit: 'alias count' });
+  });
+
+  it('refuses a caller over the rate limit with 429 and a Retry-After, without affecting other callers', async () => {
+    // The harness allows 600 requests a minute per caller; this officer is used by no other test.
+    const token = await tokenFor('zj-enforcement-officer');
+    const statuses: number[] = [];
+    for (let batch = 0; batch < 32; batch += 1) {
+      const results = await Promise.all(Array.from({ length: 20 }, () => graphql(`{ enterprises(first: 1) { totalCount } }`, {}, { token })));
+      statuses.push(...results.map((result) => result.status));
+    }
+    const refused = statuses.filter((status) => status === 429).length;
+    expect(refused).toBeGreaterThan(0);
+    expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(590);
+    const last = await graphql(`{ enterprises(first: 1) { totalCount } }`, {}, { token });
+    expect(last.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    const other = await graphql(`{ enterprises(first: 1) { totalCount } }`, {}, { token: await tokenFor('ministry-admin') });
+    expect(other.status).toBe(200);
+  });
+
+  it('masks internal failures and never sends a stack trace', async () => {
+    const token = await tokenFor('ministry-admin');
+    const result = await graphql(`{ enterprise(creditCode: 12) { name } }`, {}, { token });
+    expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(result)).not.toMatch(/stacktrace|\.js:\d+/);
+  });
+});
