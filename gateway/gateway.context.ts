@@ -1,4 +1,5 @@
 import type { Identity } from '../subgraphs/kit/auth/identity';
+import type { Purpose } from '../subgraphs/kit/auth/purpose';
 import type { RequestFacts } from './audit/request-audit';
 
 export interface GatewayContext {
@@ -7,6 +8,8 @@ export interface GatewayContext {
   /** The verified bearer token, passed on to subgraphs. */
   token: string | null;
   requestId: string;
+  /** The purpose the caller declared for this request, if any (validated). */
+  purpose: Purpose | null;
   /** Gathered for the request's audit record (which subgraphs were called, among others). */
   facts: RequestFacts;
 }

@@ -13,10 +13,14 @@ import type { GatewayContext } from './gateway.context';
 import { formatGatewayError } from './gateway.errors';
 import { enforceOperationLimits, isIntrospectionOnly, measureOperation } from './protection/operation-limits';
 import { RateLimiter } from './protection/rate-limiter';
+import { callerPolicyPlugin } from './protection/caller-policy';
+import { PersistedOperations } from './protection/persisted-operations';
+import { PersistedQueryCache } from './protection/persisted-query.cache';
 import { SubgraphDataSource } from './subgraph.data-source';
 import { openGatewayDatabase } from './audit/audit-database';
 import { AuditTrail } from './audit/audit-trail';
 import { auditEntryFor, type RequestFacts } from './audit/request-audit';
+import { AUDIT_PATH, AUDIT_SUBGRAPH, startAuditSubgraph } from './audit/audit.subgraph';
 
 export interface RunningGateway {
   url: string;
@@ -100,16 +104,21 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
     }
     return facts;
   };
+  const verifier = new AccessTokenVerifier(config.oidc);
+  const auditSubgraph = await startAuditSubgraph({ dataSource, verifier, production: config.environment === 'production', logger });
   const supergraphSdl = readFileSync(config.gateway.supergraphFile, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => {
+      if (name === AUDIT_SUBGRAPH) {
+        return new SubgraphDataSource(name, `http://127.0.0.1:${config.gateway.port}${AUDIT_PATH}`, auditSubgraph.secret, config.gateway.subgraphTimeoutMs);
+      }
       const settings = config.subgraphs[name as SubgraphName];
       if (!settings) throw new Error(`Supergraph names unknown subgraph ${name}`);
       return new SubgraphDataSource(name, `${settings.url}/graphql`, settings.gatewaySecret, config.gateway.subgraphTimeoutMs);
     },
   });
-  const verifier = new AccessTokenVerifier(config.oidc);
+  const persistedOperations = PersistedOperations.load(config.gateway.persistedOperationsDirectory);
   const rateLimiter = new RateLimiter(config.gateway.rateLimitPerMinute);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -118,7 +127,8 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
     hideSchemaDetailsFromClientErrors: config.environment === 'production',
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [operationLimitsPlugin(config)],
+    plugins: [operationLimitsPlugin(config), callerPolicyPlugin(persistedOperations)],
+    persistedQueries: { cache: new PersistedQueryCache(persistedOperations) },
     formatError: formatGatewayError((message, error) => logger.warn(message, describeError(error))),
   });
   await apollo.start();
@@ -145,7 +155,7 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
     const retryAfter = rateLimiter.take(identity.serviceAccount ? `client:${identity.clientId}` : `user:${identity.subject}`);
     facts.identity = identity;
     if (retryAfter > 0) throw rateLimited(retryAfter);
-    return { identity, token, requestId, facts };
+    return { identity, token, requestId, facts, purpose: null };
   };
 
   const subgraphUrls = SUBGRAPH_NAMES.map((name) => [name, config.subgraphs[name].url] as const);
@@ -163,6 +173,7 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
         }),
         config.gateway.requestTimeoutMs,
       ),
+      [AUDIT_PATH]: auditSubgraph.route,
       '/health': async (_request, response) => sendJson(response, 200, { status: 'alive' }),
       '/ready': async (_request, response) => {
         const reachable = await Promise.all(subgraphUrls.map(async ([name, url]) => [name, await subgraphReachable(url)] as const));
@@ -181,6 +192,7 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
       clearInterval(pruning);
       await http.close();
       await apollo.stop();
+      await auditSubgraph.stop();
       await audit.flush();
       await dataSource.destroy();
     },

@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { encodeForwardedPurpose, FORWARDED_PURPOSE_HEADER } from '../subgraphs/kit/auth/purpose';
 import { GATEWAY_SECRET_HEADER } from '../subgraphs/kit/subgraph-server';
 import type { GatewayContext } from './gateway.context';
 
@@ -28,5 +29,6 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (context.token) headers.set('authorization', `Bearer ${context.token}`);
     headers.set('x-request-id', context.requestId);
     context.facts?.subgraphs.add(this.serviceName);
+    if (context.purpose) headers.set(FORWARDED_PURPOSE_HEADER, encodeForwardedPurpose(context.purpose));
   }
 }

@@ -1,17 +1,17 @@
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SUBGRAPH_NAMES } from '../subgraphs/kit/config/config';
-import { composeSupergraph } from './supergraph.composer';
+import { COMPOSED_SUBGRAPHS, composeSupergraph } from './supergraph.composer';
 
 // `npm run compose`: writes schema/<subgraph>.graphql, schema/supergraph.graphql and schema/supergraph.yaml.
 async function main(): Promise<void> {
   const composed = await composeSupergraph();
   const directory = 'schema';
-  for (const name of SUBGRAPH_NAMES) writeFileSync(join(directory, `${name}.graphql`), composed.subgraphSdl[name]);
+  mkdirSync(directory, { recursive: true });
+  for (const name of COMPOSED_SUBGRAPHS) writeFileSync(join(directory, `${name}.graphql`), composed.subgraphSdl[name]);
   writeFileSync(join(directory, 'supergraph.graphql'), composed.supergraphSdl);
   writeFileSync(join(directory, 'supergraph.yaml'), composed.supergraphYaml);
-  console.log(`composed ${SUBGRAPH_NAMES.length} subgraphs into ${join(directory, 'supergraph.graphql')}`);
+  console.log(`composed ${COMPOSED_SUBGRAPHS.length} subgraphs into ${join(directory, 'supergraph.graphql')}`);
 }
 
 main().catch((error: unknown) => {

@@ -22,6 +22,7 @@ export enum Permission {
   WAYBILL_READ = 'waybill:read',
   WAYBILL_WRITE = 'waybill:write',
   STATISTICS_READ = 'statistics:read',
+  AUDIT_READ = 'audit:read',
 }
 
 /** Realm role -> what it may do. Roles come from `auth/realm-transport.json`. */
@@ -46,6 +47,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> =
   'safety-officer': [Permission.REGISTRY_READ, Permission.WAYBILL_READ, Permission.WAYBILL_WRITE],
   'statistics-analyst': [Permission.REGISTRY_READ, Permission.STATISTICS_READ],
   'partner-reader': [Permission.REGISTRY_READ, Permission.PERMIT_READ, Permission.CREDIT_READ],
+  // Administrators read the audit trail; their other rights come from the department roles they hold.
+  admin: [Permission.AUDIT_READ],
 };
 
 export function permissionsOf(identity: Identity): Set<Permission> {

@@ -55,6 +55,7 @@ export const environmentSchema = z
     GATEWAY_PORT: port.default(4000),
     GATEWAY_PUBLIC_URL: url.optional(),
     SUPERGRAPH_FILE: z.string().default('schema/supergraph.graphql'),
+    PERSISTED_OPERATIONS_DIR: z.string().default('gateway/persisted-operations'),
     SUBGRAPH_HOST: z.string().default('127.0.0.1'),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
     GATEWAY_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300000).default(30000),
@@ -119,6 +120,8 @@ export interface AppConfig {
     port: number;
     publicUrl: string;
     supergraphFile: string;
+    /** `<dir>/<clientId>/<Name>.graphql`: the operations each machine client may run. */
+    persistedOperationsDirectory: string;
     subgraphTimeoutMs: number;
     requestTimeoutMs: number;
     limits: { maxDepth: number; maxAliases: number; maxCost: number };
@@ -193,6 +196,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       port: environment.GATEWAY_PORT,
       publicUrl: environment.GATEWAY_PUBLIC_URL ?? `http://localhost:${environment.GATEWAY_PORT}`,
       supergraphFile: environment.SUPERGRAPH_FILE,
+      persistedOperationsDirectory: environment.PERSISTED_OPERATIONS_DIR,
       subgraphTimeoutMs: environment.SUBGRAPH_TIMEOUT_MS,
       requestTimeoutMs: environment.GATEWAY_REQUEST_TIMEOUT_MS,
       limits: { maxDepth: environment.GATEWAY_MAX_DEPTH, maxAliases: environment.GATEWAY_MAX_ALIASES, maxCost: environment.GATEWAY_MAX_COST },

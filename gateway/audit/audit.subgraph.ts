@@ -1,0 +1,57 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { AccessTokenVerifier, bearerToken } from '../../subgraphs/kit/auth/access-token.verifier';
+import { DomainError, formatClientError } from '../../subgraphs/kit/errors/domain-error';
+import { buildFederatedSchema } from '../../subgraphs/kit/graphql/federated-schema';
+import { graphqlHandler, headerValue, type RouteHandler } from '../../subgraphs/kit/http/http-server';
+import type { Logger } from '../../subgraphs/kit/observability/logger';
+import { GATEWAY_SECRET_HEADER } from '../../subgraphs/kit/subgraph-server';
+import { AuditRecordResolver, type AuditContext } from './audit.resolver';
+
+/** The audit subgraph's name in the supergraph; the gateway process serves it at this path. */
+export const AUDIT_SUBGRAPH = 'audit';
+export const AUDIT_PATH = '/internal/audit/graphql';
+
+export function buildAuditSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({ resolvers: [AuditRecordResolver], referenceResolvers: {} });
+}
+
+export interface AuditSubgraph {
+  /** What the gateway presents when it calls this subgraph; new each start, never configured. */
+  secret: string;
+  route: RouteHandler;
+  stop(): Promise<void>;
+}
+
+/**
+ * The audit trail as a subgraph served inside the gateway process, over the gateway's own schema.
+ * Like every subgraph it answers only the gateway and verifies the caller's token itself.
+ */
+export async function startAuditSubgraph(options: { dataSource: DataSource; verifier: AccessTokenVerifier; production: boolean; logger: Logger }): Promise<AuditSubgraph> {
+  const secret = randomBytes(32).toString('hex');
+  const apollo = new ApolloServer<AuditContext>({
+    schema: await buildAuditSchema(),
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatClientError((message, error) => options.logger.error(message, { error: error instanceof Error ? error.message : String(error) })),
+  });
+  await apollo.start();
+  const context = async (request: IncomingMessage): Promise<AuditContext> => {
+    const given = Buffer.from(headerValue(request, GATEWAY_SECRET_HEADER) ?? '');
+    const expected = Buffer.from(secret);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw new GraphQLError('This service only answers the single-window gateway', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    }
+    const token = bearerToken(headerValue(request, 'authorization'));
+    try {
+      return { identity: token ? await options.verifier.verify(token) : null, dataSource: options.dataSource };
+    } catch (error) {
+      if (error instanceof DomainError) throw new GraphQLError(error.message, { extensions: { code: error.extensions.code, http: { status: 401 } } });
+      throw error;
+    }
+  };
+  return { secret, route: graphqlHandler(apollo, context), stop: () => apollo.stop() };
+}
