@@ -31,6 +31,7 @@ export class AuditRecordResolver {
     @Arg('to', () => Date, { nullable: true, description: 'Records before this time (UTC).' }) to: Date | null,
     @Arg('entity', () => String, { nullable: true, description: 'A credit code, plate, case, application or waybill number the operation named.' }) entity: string | null,
     @Arg('outcome', () => AuditOutcome, { nullable: true, description: 'Only records with this outcome.' }) outcome: AuditOutcome | null,
+    @Arg('operationName', () => String, { nullable: true, description: 'Only records of operations with this name.' }) operationName: string | null,
     @Args() page: PageArgs,
     @Ctx() context: AuditContext,
   ): Promise<AuditRecordConnection> {
@@ -44,6 +45,7 @@ export class AuditRecordResolver {
     if (from) query.andWhere('record.occurredAt >= :from', { from });
     if (to) query.andWhere('record.occurredAt < :to', { to });
     if (outcome) query.andWhere('record.outcome = :outcome', { outcome });
+    if (operationName) query.andWhere('record.operationName = :operationName', { operationName });
     if (entity) query.andWhere(new Brackets((inner) => inner.where("record.entities LIKE :entity ESCAPE '\\'", { entity: likePattern(entity) })));
     const totalCount = await query.clone().getCount();
     if (request.afterId !== null) query.andWhere('record.id < :afterId', { afterId: request.afterId });

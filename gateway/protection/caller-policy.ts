@@ -1,12 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Identity } from '../../subgraphs/kit/auth/identity';
+import { PARTNER_ROLE } from '../../subgraphs/kit/auth/permission.policy';
 import { parsePurpose, PURPOSE_HEADER, PURPOSE_REASON_HEADER } from '../../subgraphs/kit/auth/purpose';
 import type { GatewayContext } from '../gateway.context';
 import { documentHash, type PersistedOperations } from './persisted-operations';
-
-/** Partner ministries read under a declared purpose; the role comes from the realm. */
-export const PARTNER_ROLE = 'partner-reader';
 
 export function isPartner(identity: Identity): boolean {
   return identity.roles.has(PARTNER_ROLE);

@@ -6,6 +6,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { DataSource, MixedList } from 'typeorm';
 import { AccessTokenVerifier, bearerToken } from './auth/access-token.verifier';
 import type { Identity } from './auth/identity';
+import { decodeForwardedPurpose, FORWARDED_PURPOSE_HEADER, type Purpose } from './auth/purpose';
 import { SUBGRAPH_NAMES, type AppConfig, type SubgraphName } from './config/config';
 import { openDataSource } from './database/data-source.factory';
 import { DomainError, formatClientError } from './errors/domain-error';
@@ -23,6 +24,8 @@ export const GATEWAY_SECRET_HEADER = 'x-gateway-secret';
 
 export interface SubgraphContext<TServices> {
   identity: Identity | null;
+  /** The purpose the caller declared at the gateway (forwarded with the gateway's secret), if any. */
+  purpose: Purpose | null;
   services: TServices;
   loaders: RequestLoaders;
 }
@@ -119,7 +122,8 @@ export async function startSubgraph<TServices>(
         throw error;
       }
     }
-    return { identity, services, loaders: new RequestLoaders() };
+    const purpose = decodeForwardedPurpose(headerValue(request, FORWARDED_PURPOSE_HEADER));
+    return { identity, purpose, services, loaders: new RequestLoaders() };
   };
 
   const graphqlRoute = graphqlHandler(apollo, context);

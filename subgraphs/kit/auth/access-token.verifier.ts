@@ -18,6 +18,7 @@ const claimsSchema = z.object({
   realm_access: z.object({ roles: z.array(z.string()) }).default({ roles: [] }),
   region: z.string().refine((region) => regionCodeProblem(region, { allowNational: true }) === null, 'unknown region'),
   department: z.string().optional(),
+  scope: z.string().default(''),
 });
 
 /**
@@ -56,6 +57,7 @@ export class AccessTokenVerifier {
       region: data.region,
       department: data.department ?? null,
       serviceAccount: data.preferred_username.startsWith('service-account-'),
+      scopes: new Set(data.scope.split(' ').filter((scope) => scope.length > 0)),
     };
   }
 

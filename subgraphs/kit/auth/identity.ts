@@ -11,4 +11,6 @@ export interface Identity {
   region: string;
   department: string | null;
   serviceAccount: boolean;
+  /** The token's `scope` values; partner clients' data categories arrive as `category:<name>`. */
+  scopes: ReadonlySet<string>;
 }

@@ -51,9 +51,39 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> =
   admin: [Permission.AUDIT_READ],
 };
 
+/** The data category (数据类别) each permission reads or writes; partner clients are granted categories. */
+export const PERMISSION_CATEGORY: Readonly<Record<Permission, string>> = {
+  [Permission.REGISTRY_READ]: 'registry',
+  [Permission.REGISTRY_WRITE]: 'registry',
+  [Permission.PERMIT_READ]: 'licensing',
+  [Permission.PERMIT_APPLY]: 'licensing',
+  [Permission.PERMIT_ACCEPT]: 'licensing',
+  [Permission.PERMIT_DECIDE]: 'licensing',
+  [Permission.CASE_READ]: 'enforcement',
+  [Permission.CASE_FILE]: 'enforcement',
+  [Permission.CASE_INVESTIGATE]: 'enforcement',
+  [Permission.CASE_DECIDE]: 'enforcement',
+  [Permission.CREDIT_READ]: 'credit',
+  [Permission.CREDIT_WRITE]: 'credit',
+  [Permission.WAYBILL_READ]: 'safety',
+  [Permission.WAYBILL_WRITE]: 'safety',
+  [Permission.STATISTICS_READ]: 'statistics',
+  [Permission.AUDIT_READ]: 'audit',
+};
+
+/** Realm role of partner ministries' machine clients; their rights are cut to their granted categories. */
+export const PARTNER_ROLE = 'partner-reader';
+export const CATEGORY_SCOPE_PREFIX = 'category:';
+
 export function permissionsOf(identity: Identity): Set<Permission> {
   const granted = new Set<Permission>();
   for (const role of identity.roles) for (const permission of ROLE_PERMISSIONS[role] ?? []) granted.add(permission);
+  if (identity.roles.has(PARTNER_ROLE)) {
+    // A partner client reads only the categories its client is granted (client scopes in the realm).
+    for (const permission of granted) {
+      if (!identity.scopes.has(`${CATEGORY_SCOPE_PREFIX}${PERMISSION_CATEGORY[permission]}`)) granted.delete(permission);
+    }
+  }
   return granted;
 }
 

@@ -1,0 +1,97 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { gatewaySql } from './harness/gateway-database';
+import { readState } from './harness/harness-state';
+import { PROJECT_ROOT } from './harness/service-processes';
+import { graphql, query, restartService, stopService, tokenFor } from './harness/single-window.client';
+
+const run = promisify(execFile);
+
+interface AuditRow {
+  id: number;
+  username: string | null;
+  outcome: string;
+  operationName: string | null;
+  variables: string;
+  subgraphs: string;
+  errorCodes: string;
+  purposeCode: string | null;
+  entities: string;
+}
+
+const AUDIT_RECORDS = `query ($username: String, $entity: String, $operationName: String) {
+  auditRecords(username: $username, entity: $entity, operationName: $operationName, first: 20) {
+    totalCount
+    edges { node { id username outcome operationName variables subgraphs errorCodes purposeCode entities hash previousHash } }
+  }
+}`;
+
+async function auditRecordsOf(filter: { username?: string; entity?: string; operationName?: string }): Promise<AuditRow[]> {
+  const data = await query<{ auditRecords: { edges: Array<{ node: AuditRow }> } }>(await tokenFor('ministry-admin'), AUDIT_RECORDS, filter);
+  return data.auditRecords.edges.map((edge) => edge.node);
+}
+
+async function verifyChain(): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout } = await run(process.execPath, ['dist/scripts/audit-verify.js'], { cwd: PROJECT_ROOT, env: readState().environment });
+    return { code: 0, output: stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, output: `${failed.stdout}${failed.stderr}` };
+  }
+}
+
+describe('the audit trail', () => {
+  it('records every operation with who, what, where, why and which subgraphs, personal information masked', async () => {
+    const token = await tokenFor('js-credit-officer');
+    await graphql(
+      `query AuditProbe($code: String!, $note: String) { enterprise(creditCode: $code) { name creditProfile { rating } } }`,
+      { code: '91320583MA1NQ2W40E', note: '联系电话13812345678 身份证320102199001011237' },
+      { token, headers: { 'x-purpose': 'CREDIT_ASSESSMENT', 'x-purpose-reason': encodeURIComponent('年度信用评价复核') } },
+    );
+    const [record] = await auditRecordsOf({ username: 'js-credit-officer', operationName: 'AuditProbe' });
+    expect(record).toMatchObject({ outcome: 'OK', purposeCode: 'CREDIT_ASSESSMENT', subgraphs: 'credit,licensing' });
+    expect(record.entities).toContain('91320583MA1NQ2W40E');
+    expect(record.variables).toContain('138****5678');
+    expect(record.variables).toContain('3201**********1237');
+    expect(record.variables).not.toMatch(/13812345678|320102199001011237/);
+  });
+
+  it('records refused requests too: no token, and a role that may not do it', async () => {
+    await graphql(`query AnonymousProbe { enterprises(first: 1) { totalCount } }`);
+    await graphql(
+      `mutation RefusedProbe { registerEnterprise(input: { creditCode: "91320102MA1MY0R10Q", name: "x", legalRepresentative: "x", regionCode: "320102", address: "x" }) { enterprise { name } } }`,
+      {},
+      { token: await tokenFor('js-safety-officer') },
+    );
+    const [anonymous] = await auditRecordsOf({ operationName: 'AnonymousProbe' });
+    expect(anonymous).toMatchObject({ outcome: 'REFUSED', username: null, errorCodes: 'UNAUTHENTICATED', subgraphs: '' });
+    const [refused] = await auditRecordsOf({ username: 'js-safety-officer', operationName: 'RefusedProbe' });
+    expect(refused).toMatchObject({ outcome: 'REFUSED', errorCodes: 'FORBIDDEN', subgraphs: 'licensing' });
+    expect(refused.entities).toContain('91320102MA1MY0R10Q');
+  });
+
+  it('is readable only by administrators and offers no way to change it', async () => {
+    const result = await graphql(AUDIT_RECORDS, {}, { token: await tokenFor('js-enforcement-supervisor') });
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const mutation = await graphql(`mutation { deleteAuditRecord(id: 1) }`, {}, { token: await tokenFor('ministry-admin') });
+    expect(mutation.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('detects a record edited in the database and names it', async () => {
+    await query(await tokenFor('ministry-admin'), `query TamperTarget { enterprises(first: 1) { totalCount } }`);
+    const [target] = await gatewaySql<{ id: number; outcome: string }>(`SELECT id, outcome FROM audit_record WHERE operation_name = 'TamperTarget' ORDER BY id DESC LIMIT 1`);
+    expect((await verifyChain()).code).toBe(0);
+    await stopService('gateway');
+    try {
+      await gatewaySql(`UPDATE audit_record SET outcome = 'REFUSED' WHERE id = ?`, [target.id]);
+      const broken = await verifyChain();
+      expect(broken.code).toBe(1);
+      expect(broken.output).toContain(`BROKEN at record #${target.id}`);
+      await gatewaySql(`UPDATE audit_record SET outcome = ? WHERE id = ?`, [target.outcome, target.id]);
+      expect((await verifyChain()).code).toBe(0);
+    } finally {
+      await restartService('gateway');
+    }
+  });
+});
