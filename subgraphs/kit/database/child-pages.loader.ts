@@ -8,6 +8,11 @@ export interface ChildPagesQuery<TEntity> {
   /** The column (database name) that points at the parent, e.g. `enterprise_credit_code`. */
   parentColumn: string;
   page: PageRequest;
+  /**
+   * Only children the caller may see: `<column> LIKE '<prefix>%'` (the caller's region scope), and
+   * optionally those whose id a share subquery returns (`sharedIds` selects ids, with one `?` for the prefix).
+   */
+  scope?: { column: string; prefix: string; sharedIds?: string };
 }
 
 /**
@@ -36,13 +41,21 @@ export function childPagesLoader<TEntity extends ObjectLiteral & { id: number }>
                ROW_NUMBER() OVER (PARTITION BY ${parent}, CASE WHEN ${afterCondition} THEN 1 ELSE 0 END ORDER BY ${id} DESC) AS position,
                CASE WHEN ${afterCondition} THEN 1 ELSE 0 END AS in_page
         FROM ${escape(table)}
-        WHERE ${parent} IN (${placeholders})
+        WHERE ${parent} IN (${placeholders})${scopeCondition}
       ) ranked
       WHERE ranked.in_page = 1 AND ranked.position <= ?`;
     const afterParameters = page.afterId === null ? [] : [page.afterId, page.afterId];
+    const scope = query.scope && query.scope.prefix !== '' ? query.scope : null;
+    const scopeCondition = scope
+      ? scope.sharedIds
+        ? ` AND (${escape(scope.column)} LIKE ? OR ${id} IN (${scope.sharedIds}))`
+        : ` AND ${escape(scope.column)} LIKE ?`
+      : '';
+    const scopeParameters = scope ? (scope.sharedIds ? [`${scope.prefix}%`, `${scope.prefix}%`] : [`${scope.prefix}%`]) : [];
     const ranked: Array<{ child_id: number | string; parent_key: string; total: number | string }> = await dataSource.query(sql, [
       ...afterParameters,
       ...parentKeys,
+      ...scopeParameters,
       page.limit + 1,
     ]);
     const totals = new Map<string, number>();
@@ -60,8 +73,8 @@ export function childPagesLoader<TEntity extends ObjectLiteral & { id: number }>
     const missingTotals = parentKeys.filter((key) => !totals.has(key));
     if (page.afterId !== null && missingTotals.length > 0) {
       const counted: Array<{ parent_key: string; total: number | string }> = await dataSource.query(
-        `SELECT ${parent} AS parent_key, COUNT(*) AS total FROM ${escape(table)} WHERE ${parent} IN (${missingTotals.map(() => '?').join(', ')}) GROUP BY ${parent}`,
-        missingTotals,
+        `SELECT ${parent} AS parent_key, COUNT(*) AS total FROM ${escape(table)} WHERE ${parent} IN (${missingTotals.map(() => '?').join(', ')})${scopeCondition} GROUP BY ${parent}`,
+        [...missingTotals, ...scopeParameters],
       );
       for (const row of counted) totals.set(row.parent_key, Number(row.total));
     }
