@@ -31,6 +31,13 @@ export function childPagesLoader<TEntity extends ObjectLiteral & { id: number }>
     const parent = escape(query.parentColumn);
     const id = escape('id');
     const placeholders = parentKeys.map(() => '?').join(', ');
+    const scope = query.scope && query.scope.prefix !== '' ? query.scope : null;
+    const scopeCondition = scope
+      ? scope.sharedIds
+        ? ` AND (${escape(scope.column)} LIKE ? OR ${id} IN (${scope.sharedIds}))`
+        : ` AND ${escape(scope.column)} LIKE ?`
+      : '';
+    const scopeParameters = scope ? (scope.sharedIds ? [`${scope.prefix}%`, `${scope.prefix}%`] : [`${scope.prefix}%`]) : [];
     // Rows after the cursor get their own partition, so row numbers count from the cursor on.
     const afterCondition = page.afterId === null ? '1 = 1' : `${id} < ?`;
     const sql = `
@@ -45,13 +52,6 @@ export function childPagesLoader<TEntity extends ObjectLiteral & { id: number }>
       ) ranked
       WHERE ranked.in_page = 1 AND ranked.position <= ?`;
     const afterParameters = page.afterId === null ? [] : [page.afterId, page.afterId];
-    const scope = query.scope && query.scope.prefix !== '' ? query.scope : null;
-    const scopeCondition = scope
-      ? scope.sharedIds
-        ? ` AND (${escape(scope.column)} LIKE ? OR ${id} IN (${scope.sharedIds}))`
-        : ` AND ${escape(scope.column)} LIKE ?`
-      : '';
-    const scopeParameters = scope ? (scope.sharedIds ? [`${scope.prefix}%`, `${scope.prefix}%`] : [`${scope.prefix}%`]) : [];
     const ranked: Array<{ child_id: number | string; parent_key: string; total: number | string }> = await dataSource.query(sql, [
       ...afterParameters,
       ...parentKeys,
