@@ -1,3 +1,4 @@
+import { SYSTEM_SCOPE } from '../kit/auth/region-scope';
 import { DEMO_ENTERPRISES, DEMO_VEHICLES } from '../kit/demo/demo-dataset';
 import type { SubgraphDependencies } from '../kit/subgraph-server';
 import { Enterprise } from './enterprise/enterprise.entity';
@@ -26,19 +27,19 @@ const DEMO_APPLICATIONS: ReadonlyArray<[number, PermitKind, string, DemoOutcome]
 /** Seeds the registry and applications once, through the services, so permits raise their events. */
 export async function seedLicensing(services: LicensingServices, { dataSource, logger }: SubgraphDependencies): Promise<void> {
   if ((await dataSource.getRepository(Enterprise).count()) > 0) return;
-  for (const enterprise of DEMO_ENTERPRISES) await services.enterprises.register(enterprise);
-  for (const vehicle of DEMO_VEHICLES) await services.vehicles.register(vehicle);
+  for (const enterprise of DEMO_ENTERPRISES) await services.enterprises.register(SYSTEM_SCOPE, enterprise);
+  for (const vehicle of DEMO_VEHICLES) await services.vehicles.register(SYSTEM_SCOPE, vehicle);
   for (const [enterpriseIndex, kind, scope, outcome] of DEMO_APPLICATIONS) {
     const enterprise = DEMO_ENTERPRISES[enterpriseIndex];
-    const application = await services.permits.submit({ creditCode: enterprise.creditCode, kind, scope, regionCode: enterprise.regionCode }, SEED_ACTOR);
+    const application = await services.permits.submit(SYSTEM_SCOPE, { creditCode: enterprise.creditCode, kind, scope, regionCode: enterprise.regionCode }, SEED_ACTOR);
     const action = { applicationNumber: application.applicationNumber };
     if (outcome === 'submitted') continue;
     if (outcome === 'rejected') {
-      await services.permits.reject({ ...action, reason: '申请材料中车辆技术等级评定证明不符合要求' }, SEED_ACTOR);
+      await services.permits.reject(SYSTEM_SCOPE, { ...action, reason: '申请材料中车辆技术等级评定证明不符合要求' }, SEED_ACTOR);
       continue;
     }
-    await services.permits.accept(action, SEED_ACTOR);
-    if (outcome === 'approved') await services.permits.approve(action, SEED_ACTOR);
+    await services.permits.accept(SYSTEM_SCOPE, action, SEED_ACTOR);
+    if (outcome === 'approved') await services.permits.approve(SYSTEM_SCOPE, action, SEED_ACTOR);
   }
   logger.info('demo data seeded', { enterprises: DEMO_ENTERPRISES.length, applications: DEMO_APPLICATIONS.length });
 }

@@ -38,9 +38,13 @@ export function narrowedPrefix(scope: RegionScope, requested: string | null): st
   return null;
 }
 
-/** A FindOptions condition for a region column, or undefined for national scope (no condition). */
-export function regionCondition(prefix: string): FindOperator<string> | undefined {
-  return prefix === '' ? undefined : Like(`${prefix}%`);
+/**
+ * A FindOptions fragment limiting `column` (a property name) to the prefix, to spread into a `where`:
+ * `{ number, ...withinPrefix('regionCode', prefix) }`. National scope adds nothing (TypeORM refuses
+ * `undefined` conditions, rightly: a dropped condition would widen a query silently).
+ */
+export function withinPrefix<TKey extends string>(column: TKey, prefix: string): Partial<Record<TKey, FindOperator<string>>> {
+  return prefix === '' ? {} : ({ [column]: Like(`${prefix}%`) } as Record<TKey, FindOperator<string>>);
 }
 
 /**
@@ -58,3 +62,6 @@ export function whereInScope<TEntity extends ObjectLiteral>(
   const condition = sharedWith ? `(${column} LIKE :${parameter} OR ${sharedWith.idColumn} IN (${sharedWith.subquery(parameter)}))` : `${column} LIKE :${parameter}`;
   return query.andWhere(condition, { [parameter]: `${prefix}%` });
 }
+
+/** The whole country: for the system's own work (demo seeding, event handlers), never for a caller. */
+export const SYSTEM_SCOPE: RegionScope = { region: NATIONAL_REGION_CODE, prefix: '', national: true };

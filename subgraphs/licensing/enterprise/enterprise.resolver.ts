@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '../../kit/auth/permission.policy';
 import { ConnectionType, PageArgs, pageRequest } from '../../kit/graphql/connection';
-import { enterpriseLoader, type LicensingContext } from '../licensing.context';
+import { enterpriseLoader, scopeOf, type LicensingContext } from '../licensing.context';
 import { Permit } from '../permit/permit.entity';
 import { Vehicle } from '../vehicle/vehicle.entity';
 import { Enterprise } from './enterprise.entity';
@@ -32,13 +32,13 @@ export class EnterpriseResolver {
     @Args() page: PageArgs,
     @Ctx() context: LicensingContext,
   ): Promise<EnterpriseConnection> {
-    return context.services.enterprises.list(regionCode ?? null, pageRequest(page));
+    return context.services.enterprises.list(scopeOf(context), regionCode ?? null, pageRequest(page));
   }
 
   @Authorized(Permission.REGISTRY_WRITE)
   @Mutation(() => RegisterEnterprisePayload, { description: 'Enters a market subject into the registry.' })
   async registerEnterprise(@Arg('input') input: RegisterEnterpriseInput, @Ctx() context: LicensingContext): Promise<RegisterEnterprisePayload> {
-    return { enterprise: await context.services.enterprises.register(input) };
+    return { enterprise: await context.services.enterprises.register(scopeOf(context), input) };
   }
 
   @Authorized(Permission.PERMIT_READ)
@@ -46,7 +46,7 @@ export class EnterpriseResolver {
   async permits(@Root() enterprise: Enterprise, @Args() page: PageArgs, @Ctx() context: LicensingContext): Promise<PermitConnection> {
     const request = pageRequest(page);
     return context.loaders
-      .get(`permits:${request.limit}:${request.afterId}`, () => context.services.permits.createHolderPagesLoader(request))
+      .get(`permits:${request.limit}:${request.afterId}`, () => context.services.permits.createHolderPagesLoader(scopeOf(context), request))
       .load(enterprise.creditCode);
   }
 
@@ -55,7 +55,7 @@ export class EnterpriseResolver {
   async vehicles(@Root() enterprise: Enterprise, @Args() page: PageArgs, @Ctx() context: LicensingContext): Promise<VehicleConnection> {
     const request = pageRequest(page);
     return context.loaders
-      .get(`vehicles:${request.limit}:${request.afterId}`, () => context.services.vehicles.createOwnedPagesLoader(request))
+      .get(`vehicles:${request.limit}:${request.afterId}`, () => context.services.vehicles.createOwnedPagesLoader(scopeOf(context), request))
       .load(enterprise.creditCode);
   }
 }

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
-import { In, LessThan, Like, type DataSource, type FindOptionsWhere } from 'typeorm';
+import { In, LessThan, type DataSource, type FindOptionsWhere } from 'typeorm';
 import { assertCreditCode, assertRegionCode, assertText } from '../../kit/codes/assert-input';
-import { regionScopePrefix } from '../../kit/codes/region-code';
+import { inScope, narrowedPrefix, withinPrefix, type RegionScope } from '../../kit/auth/region-scope';
 import { inTransaction } from '../../kit/database/data-source.factory';
-import { conflict } from '../../kit/errors/domain-error';
+import { conflict, forbidden } from '../../kit/errors/domain-error';
 import { toConnection, type Connection, type PageRequest } from '../../kit/graphql/connection';
 import { Enterprise } from './enterprise.entity';
 import type { RegisterEnterpriseInput } from './inputs/register-enterprise.input';
@@ -11,21 +11,23 @@ import type { RegisterEnterpriseInput } from './inputs/register-enterprise.input
 export class EnterpriseService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Batches lookups by credit code: one statement per request, however many references arrive. */
-  createLoader(): DataLoader<string, Enterprise | null> {
+  /**
+   * Batches lookups by credit code: one statement per request, however many references arrive. Only
+   * enterprises in the caller's region scope are found; others read as unregistered.
+   */
+  createLoader(scope: RegionScope): DataLoader<string, Enterprise | null> {
     return new DataLoader(async (creditCodes) => {
-      const found = await this.dataSource.getRepository(Enterprise).findBy({ creditCode: In([...creditCodes]) });
+      const found = await this.dataSource.getRepository(Enterprise).findBy({ creditCode: In([...creditCodes]), ...withinPrefix('regionCode', scope.prefix) });
       const byCode = new Map(found.map((enterprise) => [enterprise.creditCode, enterprise]));
       return creditCodes.map((code) => byCode.get(code) ?? null);
     });
   }
 
-  async list(regionCode: string | null, page: PageRequest): Promise<Connection<Enterprise>> {
-    const where: FindOptionsWhere<Enterprise> = {};
-    if (regionCode !== null) {
-      assertRegionCode('regionCode', regionCode);
-      where.regionCode = Like(`${regionScopePrefix(regionCode)}%`);
-    }
+  async list(scope: RegionScope, regionCode: string | null, page: PageRequest): Promise<Connection<Enterprise>> {
+    if (regionCode !== null) assertRegionCode('regionCode', regionCode);
+    const prefix = narrowedPrefix(scope, regionCode);
+    if (prefix === null) return toConnection([], 0, page);
+    const where: FindOptionsWhere<Enterprise> = { ...withinPrefix('regionCode', prefix) };
     const repository = this.dataSource.getRepository(Enterprise);
     const [rows, totalCount] = await Promise.all([
       repository.find({
@@ -38,9 +40,10 @@ export class EnterpriseService {
     return toConnection(rows, totalCount, page);
   }
 
-  async register(input: RegisterEnterpriseInput): Promise<Enterprise> {
+  async register(scope: RegionScope, input: RegisterEnterpriseInput): Promise<Enterprise> {
     assertCreditCode('creditCode', input.creditCode);
     assertRegionCode('regionCode', input.regionCode);
+    if (!inScope(scope, input.regionCode)) throw forbidden(`You may register enterprises only within region ${scope.region}`);
     const values = {
       creditCode: input.creditCode,
       name: assertText('name', input.name, 200),

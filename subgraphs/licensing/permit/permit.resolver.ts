@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, ObjectType, Query,
 import { Permission } from '../../kit/auth/permission.policy';
 import { ConnectionType, PageArgs, pageRequest } from '../../kit/graphql/connection';
 import { Enterprise } from '../enterprise/enterprise.entity';
-import { actorOf, enterpriseLoader, type LicensingContext } from '../licensing.context';
+import { actorOf, enterpriseLoader, scopeOf, type LicensingContext } from '../licensing.context';
 import {
   ApplicationActionInput,
   ApprovePermitApplicationInput,
@@ -21,7 +21,7 @@ export class PermitApplicationResolver {
   @Authorized(Permission.PERMIT_READ)
   @Query(() => PermitApplication, { nullable: true, description: 'One application by number.' })
   async permitApplication(@Arg('applicationNumber') applicationNumber: string, @Ctx() context: LicensingContext): Promise<PermitApplication | null> {
-    return context.services.permits.findApplication(applicationNumber);
+    return context.services.permits.findApplication(scopeOf(context), applicationNumber);
   }
 
   @Authorized(Permission.PERMIT_READ)
@@ -32,31 +32,31 @@ export class PermitApplicationResolver {
     @Args() page: PageArgs,
     @Ctx() context: LicensingContext,
   ): Promise<PermitApplicationConnection> {
-    return context.services.permits.listApplications({ regionCode: regionCode ?? null, status: status ?? null }, pageRequest(page));
+    return context.services.permits.listApplications(scopeOf(context), { regionCode: regionCode ?? null, status: status ?? null }, pageRequest(page));
   }
 
   @Authorized(Permission.PERMIT_APPLY)
   @Mutation(() => PermitApplicationPayload, { description: 'Submits a permit application online.' })
   async submitPermitApplication(@Arg('input') input: SubmitPermitApplicationInput, @Ctx() context: LicensingContext): Promise<PermitApplicationPayload> {
-    return { application: await context.services.permits.submit(input, actorOf(context)), permit: null };
+    return { application: await context.services.permits.submit(scopeOf(context), input, actorOf(context)), permit: null };
   }
 
   @Authorized(Permission.PERMIT_ACCEPT)
   @Mutation(() => PermitApplicationPayload, { description: 'Accepts (受理) a submitted application for review.' })
   async acceptPermitApplication(@Arg('input') input: ApplicationActionInput, @Ctx() context: LicensingContext): Promise<PermitApplicationPayload> {
-    return { application: await context.services.permits.accept(input, actorOf(context)), permit: null };
+    return { application: await context.services.permits.accept(scopeOf(context), input, actorOf(context)), permit: null };
   }
 
   @Authorized(Permission.PERMIT_DECIDE)
   @Mutation(() => PermitApplicationPayload, { description: 'Approves an accepted application and issues the permit.' })
   async approvePermitApplication(@Arg('input') input: ApprovePermitApplicationInput, @Ctx() context: LicensingContext): Promise<PermitApplicationPayload> {
-    return context.services.permits.approve(input, actorOf(context));
+    return context.services.permits.approve(scopeOf(context), input, actorOf(context));
   }
 
   @Authorized(Permission.PERMIT_DECIDE)
   @Mutation(() => PermitApplicationPayload, { description: 'Refuses an application, with reasons.' })
   async rejectPermitApplication(@Arg('input') input: RejectPermitApplicationInput, @Ctx() context: LicensingContext): Promise<PermitApplicationPayload> {
-    return { application: await context.services.permits.reject(input, actorOf(context)), permit: null };
+    return { application: await context.services.permits.reject(scopeOf(context), input, actorOf(context)), permit: null };
   }
 
   @Authorized(Permission.REGISTRY_READ)
@@ -71,7 +71,7 @@ export class PermitResolver {
   @Authorized(Permission.PERMIT_READ)
   @Query(() => Permit, { nullable: true, description: 'One permit by number.' })
   async permit(@Arg('number') number: string, @Ctx() context: LicensingContext): Promise<Permit | null> {
-    return context.services.permits.findPermit(number);
+    return context.services.permits.findPermit(scopeOf(context), number);
   }
 
   @Authorized(Permission.REGISTRY_READ)

@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { LessThan, Like, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { regionScopePrefix } from '../../kit/codes/region-code';
+import { LessThan, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { inScope, narrowedPrefix, withinPrefix, type RegionScope } from '../../kit/auth/region-scope';
 import { childPagesLoader } from '../../kit/database/child-pages.loader';
 import { inTransaction } from '../../kit/database/data-source.factory';
-import { conflict, invalidInput, notFound } from '../../kit/errors/domain-error';
+import { conflict, forbidden, invalidInput, notFound } from '../../kit/errors/domain-error';
 import { toConnection, type Connection, type PageRequest } from '../../kit/graphql/connection';
 import type { EventOutbox } from '../../kit/outbox/event-outbox';
 import { Enterprise } from '../enterprise/enterprise.entity';
@@ -41,24 +41,24 @@ export class PermitService {
     private readonly outbox: EventOutbox,
   ) {}
 
-  createHolderPagesLoader(page: PageRequest) {
-    return childPagesLoader<Permit>({ dataSource: this.dataSource, entity: Permit, parentColumn: 'credit_code', page });
+  /** Permits of many holders, a page each, in two statements; only permits issued within the caller's scope. */
+  createHolderPagesLoader(scope: RegionScope, page: PageRequest) {
+    return childPagesLoader<Permit>({ dataSource: this.dataSource, entity: Permit, parentColumn: 'credit_code', page, scope: { column: 'region_code', prefix: scope.prefix } });
   }
 
-  async findPermit(number: string): Promise<Permit | null> {
-    return this.dataSource.getRepository(Permit).findOneBy({ number });
+  async findPermit(scope: RegionScope, number: string): Promise<Permit | null> {
+    return this.dataSource.getRepository(Permit).findOneBy({ number, ...withinPrefix('regionCode', scope.prefix) });
   }
 
-  async findApplication(applicationNumber: string): Promise<PermitApplication | null> {
-    return this.dataSource.getRepository(PermitApplication).findOneBy({ applicationNumber });
+  async findApplication(scope: RegionScope, applicationNumber: string): Promise<PermitApplication | null> {
+    return this.dataSource.getRepository(PermitApplication).findOneBy({ applicationNumber, ...withinPrefix('regionCode', scope.prefix) });
   }
 
-  async listApplications(filter: ApplicationFilter, page: PageRequest): Promise<Connection<PermitApplication>> {
-    const where: FindOptionsWhere<PermitApplication> = {};
-    if (filter.regionCode !== null) {
-      assertRegionCode('regionCode', filter.regionCode);
-      where.regionCode = Like(`${regionScopePrefix(filter.regionCode)}%`);
-    }
+  async listApplications(scope: RegionScope, filter: ApplicationFilter, page: PageRequest): Promise<Connection<PermitApplication>> {
+    if (filter.regionCode !== null) assertRegionCode('regionCode', filter.regionCode);
+    const prefix = narrowedPrefix(scope, filter.regionCode);
+    if (prefix === null) return toConnection([], 0, page);
+    const where: FindOptionsWhere<PermitApplication> = { ...withinPrefix('regionCode', prefix) };
     if (filter.status !== null) where.status = filter.status;
     const repository = this.dataSource.getRepository(PermitApplication);
     const [rows, totalCount] = await Promise.all([
@@ -72,12 +72,15 @@ export class PermitService {
     return toConnection(rows, totalCount, page);
   }
 
-  async submit(input: SubmitPermitApplicationInput, actor: string): Promise<PermitApplication> {
+  async submit(regionScope: RegionScope, input: SubmitPermitApplicationInput, actor: string): Promise<PermitApplication> {
     assertCreditCode('creditCode', input.creditCode);
     assertRegionCode('regionCode', input.regionCode);
     const scope = assertText('scope', input.scope, 500);
+    if (!inScope(regionScope, input.regionCode)) throw forbidden(`You may submit applications only to authorities within region ${regionScope.region}`);
     return inTransaction(this.dataSource, async (manager) => {
-      if (!(await manager.existsBy(Enterprise, { creditCode: input.creditCode }))) throw notFound('Enterprise', input.creditCode);
+      if (!(await manager.existsBy(Enterprise, { creditCode: input.creditCode, ...withinPrefix('regionCode', regionScope.prefix) }))) {
+        throw notFound('Enterprise', input.creditCode);
+      }
       const application = manager.create(PermitApplication, {
         applicationNumber: `XK${input.regionCode}${chinaToday().replace(/-/g, '')}${serial()}`,
         creditCode: input.creditCode,
@@ -97,26 +100,26 @@ export class PermitService {
     });
   }
 
-  async accept(input: ApplicationActionInput, _actor: string): Promise<PermitApplication> {
+  async accept(scope: RegionScope, input: ApplicationActionInput, _actor: string): Promise<PermitApplication> {
     return inTransaction(this.dataSource, (manager) =>
-      this.transition(manager, input, ApplicationStatus.ACCEPTED, { acceptedAt: new Date() }),
+      this.transition(manager, scope, input, ApplicationStatus.ACCEPTED, { acceptedAt: new Date() }),
     );
   }
 
-  async reject(input: RejectPermitApplicationInput, actor: string): Promise<PermitApplication> {
+  async reject(scope: RegionScope, input: RejectPermitApplicationInput, actor: string): Promise<PermitApplication> {
     const reason = assertText('reason', input.reason, 1000);
     return inTransaction(this.dataSource, (manager) =>
-      this.transition(manager, input, ApplicationStatus.REJECTED, { decidedBy: actor, decidedAt: new Date(), decisionComment: reason }),
+      this.transition(manager, scope, input, ApplicationStatus.REJECTED, { decidedBy: actor, decidedAt: new Date(), decisionComment: reason }),
     );
   }
 
-  async approve(input: ApprovePermitApplicationInput, actor: string): Promise<{ application: PermitApplication; permit: Permit }> {
+  async approve(scope: RegionScope, input: ApprovePermitApplicationInput, actor: string): Promise<{ application: PermitApplication; permit: Permit }> {
     const conditions = input.conditions ? assertText('conditions', input.conditions, 1000) : null;
     return inTransaction(this.dataSource, async (manager) => {
-      const current = await this.load(manager, input.applicationNumber);
+      const current = await this.load(manager, scope, input.applicationNumber);
       const validFrom = chinaToday();
       const permitNumber = `${current.regionCode}${validFrom.slice(0, 4)}${PERMIT_KIND_CODE[current.kind]}${serial()}`;
-      const application = await this.transition(manager, input, ApplicationStatus.APPROVED, {
+      const application = await this.transition(manager, scope, input, ApplicationStatus.APPROVED, {
         decidedBy: actor,
         decidedAt: new Date(),
         decisionComment: conditions,
@@ -147,8 +150,9 @@ export class PermitService {
     });
   }
 
-  private async load(manager: EntityManager, applicationNumber: string): Promise<PermitApplication> {
-    const application = await manager.findOneBy(PermitApplication, { applicationNumber });
+  /** An application within the caller's scope; outside it, it does not exist. */
+  private async load(manager: EntityManager, scope: RegionScope, applicationNumber: string): Promise<PermitApplication> {
+    const application = await manager.findOneBy(PermitApplication, { applicationNumber, ...withinPrefix('regionCode', scope.prefix) });
     if (!application) throw notFound('Application', applicationNumber);
     return application;
   }
@@ -159,11 +163,12 @@ export class PermitService {
    */
   private async transition(
     manager: EntityManager,
+    scope: RegionScope,
     input: ApplicationActionInput,
     target: ApplicationStatus,
     changes: Partial<PermitApplication>,
   ): Promise<PermitApplication> {
-    const current = await this.load(manager, input.applicationNumber);
+    const current = await this.load(manager, scope, input.applicationNumber);
     if (input.expectedVersion !== undefined && input.expectedVersion !== null) {
       if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1) {
         throw invalidInput('expectedVersion', 'must be a positive integer');
@@ -184,6 +189,6 @@ export class PermitService {
     if (result.affected !== 1) {
       throw conflict('STALE_VERSION', `Application ${current.applicationNumber} was changed by someone else; reload it`);
     }
-    return this.load(manager, input.applicationNumber);
+    return this.load(manager, scope, input.applicationNumber);
   }
 }

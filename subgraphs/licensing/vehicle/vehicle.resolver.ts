@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '../../kit/auth/permission.policy';
 import { Enterprise } from '../enterprise/enterprise.entity';
-import { enterpriseLoader, vehicleLoader, type LicensingContext } from '../licensing.context';
+import { enterpriseLoader, scopeOf, vehicleLoader, type LicensingContext } from '../licensing.context';
 import { RegisterVehicleInput, RegisterVehiclePayload } from './inputs/register-vehicle.input';
 import { Vehicle } from './vehicle.entity';
 import { assertPlateNumber } from '../../kit/codes/assert-input';
@@ -18,7 +18,7 @@ export class VehicleResolver {
   @Authorized(Permission.REGISTRY_WRITE)
   @Mutation(() => RegisterVehiclePayload, { description: 'Enters an operating vehicle into the registry.' })
   async registerVehicle(@Arg('input') input: RegisterVehicleInput, @Ctx() context: LicensingContext): Promise<RegisterVehiclePayload> {
-    return { vehicle: await context.services.vehicles.register(input) };
+    return { vehicle: await context.services.vehicles.register(scopeOf(context), input) };
   }
 
   @Authorized(Permission.REGISTRY_READ)

@@ -2,7 +2,8 @@ import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { inTransaction } from '../../kit/database/data-source.factory';
 import { childPagesLoader } from '../../kit/database/child-pages.loader';
-import { conflict, notFound } from '../../kit/errors/domain-error';
+import { conflict, forbidden, notFound } from '../../kit/errors/domain-error';
+import { inScope, withinPrefix, type RegionScope } from '../../kit/auth/region-scope';
 import type { PageRequest } from '../../kit/graphql/connection';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { assertCreditCode, assertPlateNumber, assertRegionCode, assertText } from '../../kit/codes/assert-input';
@@ -12,23 +13,25 @@ import { Vehicle } from './vehicle.entity';
 export class VehicleService {
   constructor(private readonly dataSource: DataSource) {}
 
-  createLoader(): DataLoader<string, Vehicle | null> {
+  /** Vehicles by plate, one statement per request, only those certified in the caller's region scope. */
+  createLoader(scope: RegionScope): DataLoader<string, Vehicle | null> {
     return new DataLoader(async (plates) => {
-      const found = await this.dataSource.getRepository(Vehicle).findBy({ plateNumber: In([...plates]) });
+      const found = await this.dataSource.getRepository(Vehicle).findBy({ plateNumber: In([...plates]), ...withinPrefix('regionCode', scope.prefix) });
       const byPlate = new Map(found.map((vehicle) => [vehicle.plateNumber, vehicle]));
       return plates.map((plate) => byPlate.get(plate) ?? null);
     });
   }
 
   /** Vehicles of many enterprises, one page each, in two statements. */
-  createOwnedPagesLoader(page: PageRequest) {
-    return childPagesLoader<Vehicle>({ dataSource: this.dataSource, entity: Vehicle, parentColumn: 'owner_credit_code', page });
+  createOwnedPagesLoader(scope: RegionScope, page: PageRequest) {
+    return childPagesLoader<Vehicle>({ dataSource: this.dataSource, entity: Vehicle, parentColumn: 'owner_credit_code', page, scope: { column: 'region_code', prefix: scope.prefix } });
   }
 
-  async register(input: RegisterVehicleInput): Promise<Vehicle> {
+  async register(scope: RegionScope, input: RegisterVehicleInput): Promise<Vehicle> {
     assertPlateNumber('plateNumber', input.plateNumber);
     assertCreditCode('ownerCreditCode', input.ownerCreditCode);
     assertRegionCode('regionCode', input.regionCode);
+    if (!inScope(scope, input.regionCode)) throw forbidden(`You may register vehicles only within region ${scope.region}`);
     const values = {
       plateNumber: input.plateNumber,
       ownerCreditCode: input.ownerCreditCode,
@@ -38,7 +41,7 @@ export class VehicleService {
       registeredAt: new Date(),
     };
     return inTransaction(this.dataSource, async (manager) => {
-      if (!(await manager.existsBy(Enterprise, { creditCode: input.ownerCreditCode }))) {
+      if (!(await manager.existsBy(Enterprise, { creditCode: input.ownerCreditCode, ...withinPrefix('regionCode', scope.prefix) }))) {
         throw notFound('Enterprise', input.ownerCreditCode);
       }
       if (await manager.existsBy(Vehicle, { plateNumber: input.plateNumber })) {
