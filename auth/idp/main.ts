@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { loadConfigOrExit } from '../../subgraphs/kit/config/config';
+import { createLogger } from '../../subgraphs/kit/observability/logger';
+import { startIdentityProvider } from './idp.server';
+
+// `node dist/auth/idp/main.js`: the embedded OpenID provider as its own process, serving the realm
+// file Keycloak imports in production (IDP_PORT, IDP_PUBLIC_URL, DATA_DIR for the signing key).
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger('idp', config.logLevel);
+  const idp = await startIdentityProvider({
+    port: config.idp.port,
+    publicUrl: config.idp.publicUrl,
+    realmFile: join(__dirname, '..', '..', '..', 'auth', 'realm-transport.json'),
+    keyFile: join(config.dataDir, 'idp-signing-key.json'),
+    logLevel: config.logLevel,
+  });
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    idp.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('OpenID provider did not close cleanly', { error: error instanceof Error ? error.message : String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`the OpenID provider failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

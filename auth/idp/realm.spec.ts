@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PERMISSION_CATEGORY } from '../../subgraphs/kit/auth/permission.policy';
+import { regionCodeProblem } from '../../subgraphs/kit/codes/region-code';
+import { Realm } from './realm';
+
+// The realm file is what Keycloak imports in production and what the embedded provider serves on
+// laptops; these checks catch a realm that Keycloak would import "successfully" but serve wrongly.
+const REALM_FILE = join(__dirname, '..', '..', '..', 'auth', 'realm-transport.json');
+const raw = JSON.parse(readFileSync(REALM_FILE, 'utf8')) as {
+  components: Record<string, Array<{ providerId: string; config: Record<string, string[]> }>>;
+};
+const realm = Realm.fromFile(REALM_FILE);
+const people = realm.settings.users.filter((user) => !user.serviceAccountClientId);
+
+describe('realm transport', () => {
+  it('applies the MLPS level-3 sign-in policy', () => {
+    expect(realm.settings).toMatchObject({
+      realm: 'transport',
+      enabled: true,
+      sslRequired: 'external',
+      bruteForceProtected: true,
+      permanentLockout: false,
+      failureFactor: 5,
+      waitIncrementSeconds: 60,
+      maxFailureWaitSeconds: 900,
+      maxDeltaTimeSeconds: 43200,
+      accessTokenLifespan: 300,
+      ssoSessionIdleTimeout: 1800,
+      ssoSessionMaxLifespan: 36000,
+    });
+  });
+
+  it.each([
+    ['ministry-admin', '000000', 'ministry'],
+    ['js-licensing-officer', '320000', 'licensing'],
+    ['js-licensing-reviewer', '320000', 'licensing'],
+    ['zj-licensing-officer', '330100', 'licensing'],
+    ['nj-enforcement-officer', '320100', 'enforcement'],
+    ['js-enforcement-supervisor', '320000', 'enforcement'],
+    ['zj-enforcement-officer', '330000', 'enforcement'],
+    ['js-credit-officer', '320000', 'credit'],
+    ['js-safety-officer', '320000', 'safety'],
+    ['ministry-analyst', '000000', 'statistics'],
+    ['js-pii-officer', '320000', 'enforcement'],
+  ])('gives %s the region %s and department %s in the gateway token', (username, region, department) => {
+    const user = realm.user(username);
+    expect(user).toBeDefined();
+    const claims = realm.userClaims(user!, realm.client('single-window-cli'), 'access');
+    expect(claims).toMatchObject({ sub: user!.id, preferred_username: username, region, department });
+  });
+
+  it("gives the ministry administrator every officer's role, but not the machine clients' ones", () => {
+    const admin = realm.user('ministry-admin')!;
+    const allRoles = realm.settings.roles.realm.map((role) => role.name);
+    // partner-reader would cut the administrator down to a partner's data categories.
+    const machineRoles = ['weigh-station', 'partner-reader'];
+    expect(realm.effectiveRealmRoles(admin).sort()).toEqual(allRoles.filter((role) => !machineRoles.includes(role)).sort());
+  });
+
+  it('lets every demo user sign in with a password that meets the realm password policy', () => {
+    for (const user of people) {
+      const password = realm.demoPassword(user) ?? '';
+      expect(realm.accountProblem(user)).toBeNull();
+      expect(password.length).toBeGreaterThanOrEqual(12);
+      expect(password).toMatch(/[A-Z]/);
+      expect(password).toMatch(/[a-z]/);
+      expect(password).toMatch(/\d/);
+      expect(password).toMatch(/[^A-Za-z0-9]/);
+      expect(password).not.toContain(user.username);
+      // Keycloak's user profile requires these, without the characters its person-name validator
+      // refuses, or it asks the user to "update the profile" and refuses direct grants meanwhile.
+      expect([user.firstName, user.lastName, user.email].every(Boolean)).toBe(true);
+      for (const name of [user.firstName, user.lastName]) expect(name).not.toMatch(/[<>&"$%!#?§;*~/\\|^=[\]{}()]/);
+    }
+  });
+
+  it('uses only defined roles and GB/T 2260 regions', () => {
+    const roles = new Set(realm.settings.roles.realm.map((role) => role.name));
+    for (const user of realm.settings.users) {
+      for (const role of user.realmRoles) expect(roles).toContain(role);
+      const [region] = user.attributes.region ?? [''];
+      expect([user.username, regionCodeProblem(region, { allowNational: true })]).toEqual([user.username, null]);
+      expect(user.attributes.department?.[0]).toBeTruthy();
+    }
+    for (const role of realm.settings.roles.realm) expect(role.description).toBeTruthy();
+  });
+
+  it('has a service-account user for every client with a service account', () => {
+    for (const client of realm.clients.filter((candidate) => candidate.serviceAccountsEnabled)) {
+      expect(realm.serviceAccountUser(client.clientId)?.username).toBe(`service-account-${client.clientId}`);
+    }
+    const partner = realm.serviceAccountUser('partner-ndrc')!;
+    expect(realm.effectiveRealmRoles(partner)).toEqual(['partner-reader']);
+    expect(partner.attributes).toMatchObject({ region: ['000000'], department: ['partner:ndrc'] });
+  });
+
+  it('puts the gateway audience, subject, roles, region and department into every client token', () => {
+    const clients = realm.clients.filter((client) => !client.bearerOnly);
+    expect(clients.map((client) => client.clientId).sort()).toEqual(['partner-ndrc', 'single-window-cli', 'weigh-station-js-0001']);
+    for (const client of clients) {
+      expect(realm.audiences(client)).toEqual(['single-window-gateway']);
+      const user = realm.serviceAccountUser(client.clientId) ?? realm.user('js-licensing-officer')!;
+      expect(Object.keys(realm.userClaims(user, client, 'access'))).toEqual(
+        expect.arrayContaining(['sub', 'preferred_username', 'realm_access', 'region', 'department']),
+      );
+    }
+  });
+
+  it('declares every client scope a client uses (Keycloak skips missing ones with only a warning)', () => {
+    const declared = new Set(realm.settings.clientScopes.map((scope) => scope.name));
+    for (const client of realm.clients) for (const scope of client.defaultClientScopes) expect([client.clientId, declared.has(scope)]).toEqual([client.clientId, true]);
+  });
+
+  it('grants partner clients only data categories the permission policy knows', () => {
+    const categories = new Set(Object.values(PERMISSION_CATEGORY).map((category) => `category:${category}`));
+    const granted = realm.tokenScope(realm.client('partner-ndrc'), undefined).split(' ').filter((scope) => scope.startsWith('category:'));
+    expect(granted.length).toBeGreaterThan(0);
+    for (const scope of granted) expect(categories).toContain(scope);
+  });
+
+  it('lets only administrators change a user\'s region or department', () => {
+    const [profile] = raw.components['org.keycloak.userprofile.UserProfileProvider'];
+    const config = JSON.parse(profile.config['kc.user.profile.config'][0]) as {
+      attributes: Array<{ name: string; permissions: { edit: string[] } }>;
+      unmanagedAttributePolicy?: string;
+    };
+    for (const name of ['region', 'department']) {
+      expect(config.attributes.find((attribute) => attribute.name === name)?.permissions.edit).toEqual(['admin']);
+    }
+    expect(config.unmanagedAttributePolicy ?? 'DISABLED').not.toBe('ENABLED');
+  });
+});

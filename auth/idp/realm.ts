@@ -1,0 +1,353 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+// The part of a Keycloak realm export (`kc.sh export` / `--import-realm`) the embedded provider
+// reads. Unknown fields are kept out of the types but allowed in the file, as Keycloak allows them.
+
+const protocolMapperSchema = z.object({
+  name: z.string(),
+  protocol: z.string().default('openid-connect'),
+  protocolMapper: z.string(),
+  config: z.record(z.string()).default({}),
+});
+
+const clientSchema = z.object({
+  clientId: z.string().min(1),
+  enabled: z.boolean().default(true),
+  publicClient: z.boolean().default(false),
+  bearerOnly: z.boolean().default(false),
+  secret: z.string().optional(),
+  standardFlowEnabled: z.boolean().default(true),
+  directAccessGrantsEnabled: z.boolean().default(false),
+  serviceAccountsEnabled: z.boolean().default(false),
+  redirectUris: z.array(z.string()).default([]),
+  webOrigins: z.array(z.string()).default([]),
+  attributes: z.record(z.string()).default({}),
+  protocolMappers: z.array(protocolMapperSchema).default([]),
+  defaultClientScopes: z.array(z.string()).default([]),
+});
+
+const clientScopeSchema = z.object({
+  name: z.string().min(1),
+  protocol: z.string().default('openid-connect'),
+  attributes: z.record(z.string()).default({}),
+  protocolMappers: z.array(protocolMapperSchema).default([]),
+});
+
+const credentialSchema = z.object({
+  type: z.string(),
+  value: z.string().optional(),
+  temporary: z.boolean().default(false),
+});
+
+const userSchema = z.object({
+  id: z.string().min(1),
+  username: z.string().min(1),
+  enabled: z.boolean().default(true),
+  emailVerified: z.boolean().default(false),
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
+  email: z.string().optional(),
+  serviceAccountClientId: z.string().optional(),
+  attributes: z.record(z.array(z.string())).default({}),
+  credentials: z.array(credentialSchema).default([]),
+  requiredActions: z.array(z.string()).default([]),
+  realmRoles: z.array(z.string()).default([]),
+});
+
+const roleSchema = z.object({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  composite: z.boolean().default(false),
+  composites: z.object({ realm: z.array(z.string()).default([]) }).partial().optional(),
+});
+
+export const realmExportSchema = z.object({
+  realm: z.string().min(1),
+  enabled: z.boolean().default(true),
+  sslRequired: z.enum(['all', 'external', 'none']).default('external'),
+  bruteForceProtected: z.boolean().default(false),
+  permanentLockout: z.boolean().default(false),
+  failureFactor: z.number().int().min(1).default(30),
+  waitIncrementSeconds: z.number().int().min(0).default(60),
+  maxFailureWaitSeconds: z.number().int().min(0).default(900),
+  maxDeltaTimeSeconds: z.number().int().min(0).default(43200),
+  accessTokenLifespan: z.number().int().min(1).default(300),
+  accessCodeLifespan: z.number().int().min(1).default(60),
+  ssoSessionIdleTimeout: z.number().int().min(1).default(1800),
+  ssoSessionMaxLifespan: z.number().int().min(1).default(36000),
+  roles: z.object({ realm: z.array(roleSchema).default([]) }).default({}),
+  clientScopes: z.array(clientScopeSchema).default([]),
+  clients: z.array(clientSchema).default([]),
+  users: z.array(userSchema).default([]),
+});
+
+export type RealmExport = z.infer<typeof realmExportSchema>;
+export type RealmClient = z.infer<typeof clientSchema>;
+export type RealmUser = z.infer<typeof userSchema>;
+export type ProtocolMapper = z.infer<typeof protocolMapperSchema>;
+export type RealmClientScope = z.infer<typeof clientScopeSchema>;
+
+/** Which token a claim is being built for; Keycloak's mappers switch each on separately. */
+export type TokenKind = 'access' | 'id' | 'userinfo';
+
+const MAPPER_FLAG: Record<TokenKind, string> = {
+  access: 'access.token.claim',
+  id: 'id.token.claim',
+  userinfo: 'userinfo.token.claim',
+};
+
+export type Claims = Record<string, unknown>;
+
+export class RealmFileError extends Error {}
+
+function sha256(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+/**
+ * A realm read from its export file, answering what Keycloak would: who a user is, which clients may
+ * use which grants, and what claims the realm's protocol mappers put into each token.
+ */
+export class Realm {
+  private readonly usersByName = new Map<string, RealmUser>();
+  private readonly usersById = new Map<string, RealmUser>();
+  private readonly clientsById = new Map<string, RealmClient>();
+  private readonly clientScopes = new Map<string, RealmClientScope>();
+
+  constructor(readonly settings: RealmExport) {
+    for (const user of settings.users) {
+      // Keycloak stores usernames in lower case and matches them case-insensitively.
+      this.usersByName.set(user.username.toLowerCase(), user);
+      this.usersById.set(user.id, user);
+    }
+    for (const client of settings.clients) this.clientsById.set(client.clientId, client);
+    for (const scope of settings.clientScopes) this.clientScopes.set(scope.name, scope);
+  }
+
+  static fromFile(path: string): Realm {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw new RealmFileError(`cannot read the realm file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const parsed = realmExportSchema.safeParse(raw);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+      throw new RealmFileError(`the realm file ${path} is not a usable realm export:\n  ${problems.join('\n  ')}`);
+    }
+    return new Realm(parsed.data);
+  }
+
+  get name(): string {
+    return this.settings.realm;
+  }
+
+  /** An interactive (non-service-account) user by username, case-insensitive. */
+  user(username: string): RealmUser | undefined {
+    const user = this.usersByName.get(username.toLowerCase());
+    return user && !user.serviceAccountClientId ? user : undefined;
+  }
+
+  userById(id: string): RealmUser | undefined {
+    return this.usersById.get(id);
+  }
+
+  client(clientId: string): RealmClient | undefined {
+    return this.clientsById.get(clientId);
+  }
+
+  get clients(): readonly RealmClient[] {
+    return this.settings.clients;
+  }
+
+  /** The user Keycloak creates for a client's service account (`service-account-<clientId>`). */
+  serviceAccountUser(clientId: string): RealmUser | undefined {
+    return this.settings.users.find((user) => user.serviceAccountClientId === clientId);
+  }
+
+  /** The user's plain demo password from the file, if it has one (exports with hashed credentials do not). */
+  demoPassword(user: RealmUser): string | undefined {
+    return user.credentials.find((credential) => credential.type === 'password')?.value;
+  }
+
+  /** Compares a presented password with the user's credential without leaking timing. */
+  passwordMatches(user: RealmUser, presented: string): boolean {
+    const stored = this.demoPassword(user);
+    if (stored === undefined) return false;
+    return timingSafeEqual(sha256(stored), sha256(presented));
+  }
+
+  /** Why Keycloak would refuse this user even with the right password, or null. */
+  accountProblem(user: RealmUser): 'Account disabled' | 'Account is not fully set up' | null {
+    if (!user.enabled) return 'Account disabled';
+    const temporaryPassword = user.credentials.some((credential) => credential.type === 'password' && credential.temporary);
+    if (user.requiredActions.length > 0 || temporaryPassword) return 'Account is not fully set up';
+    return null;
+  }
+
+  /** The user's realm roles with composite roles expanded, as Keycloak's role mapper puts them in `realm_access`. */
+  effectiveRealmRoles(user: RealmUser): string[] {
+    const definitions = new Map(this.settings.roles.realm.map((role) => [role.name, role]));
+    const roles = new Set<string>();
+    const pending = [...user.realmRoles];
+    while (pending.length > 0) {
+      const role = pending.shift() as string;
+      if (roles.has(role)) continue;
+      roles.add(role);
+      pending.push(...(definitions.get(role)?.composites?.realm ?? []));
+    }
+    return [...roles];
+  }
+
+  /** The mappers that shape a client's tokens: its own, then those of its default client scopes. */
+  protocolMappers(client: RealmClient | undefined): ProtocolMapper[] {
+    if (!client) return [];
+    const scopes = client.defaultClientScopes
+      .map((name) => this.clientScopes.get(name))
+      .filter((scope): scope is RealmClientScope => scope !== undefined && scope.protocol === 'openid-connect');
+    return [...client.protocolMappers, ...scopes.flatMap((scope) => scope.protocolMappers)];
+  }
+
+  /** Audiences the client's `oidc-audience-mapper`s add to its access tokens. */
+  audiences(client: RealmClient): string[] {
+    return this.protocolMappers(client)
+      .filter((mapper) => mapper.protocolMapper === 'oidc-audience-mapper' && mapper.config['access.token.claim'] !== 'false')
+      .map((mapper) => mapper.config['included.client.audience'] || mapper.config['included.custom.audience'])
+      .filter((audience): audience is string => Boolean(audience));
+  }
+
+  /**
+   * Keycloak's `scope` claim: `openid` when asked for, then the client's default client scopes that
+   * are marked "include in token scope" (e.g. `profile email`, and a partner's `category:*` scopes).
+   */
+  tokenScope(client: RealmClient | undefined, requested: string | undefined): string {
+    const asked = new Set((requested ?? '').split(' ').filter(Boolean));
+    const listed = (client?.defaultClientScopes ?? []).filter((name) => {
+      const scope = this.clientScopes.get(name);
+      return scope !== undefined && scope.attributes['include.in.token.scope'] !== 'false';
+    });
+    return [...(asked.has('openid') ? ['openid'] : []), ...listed].join(' ');
+  }
+
+  /** Access-token lifetime in seconds: the client's override, else the realm's `accessTokenLifespan`. */
+  accessTokenLifespan(client: RealmClient): number {
+    const override = Number(client.attributes['access.token.lifespan']);
+    return Number.isInteger(override) && override > 0 ? override : this.settings.accessTokenLifespan;
+  }
+
+  /**
+   * The claims the client's protocol mappers (its own and its default client scopes') give this user
+   * in a token of the given kind. Mappers this provider does not know add nothing. `sub` is included
+   * only when a mapper says so for access tokens (Keycloak's `basic` scope); ID tokens and userinfo
+   * always carry it.
+   */
+  userClaims(user: RealmUser, client: RealmClient | undefined, kind: TokenKind): Claims {
+    const claims: Claims = kind === 'access' ? {} : { sub: user.id };
+    for (const mapper of this.protocolMappers(client)) {
+      if (mapper.config[MAPPER_FLAG[kind]] !== 'true') continue;
+      const value = this.mappedValue(mapper, user);
+      if (value === undefined) continue;
+      const name = claimName(mapper);
+      if (name) setClaim(claims, name, value);
+    }
+    return claims;
+  }
+
+  /** Top-level claim names any client's mappers can put into ID tokens or userinfo answers. */
+  identityClaimNames(): string[] {
+    const names = new Set(['sub']);
+    for (const client of this.settings.clients) {
+      for (const mapper of this.protocolMappers(client)) {
+        const name = claimName(mapper);
+        if (name && (mapper.config['id.token.claim'] === 'true' || mapper.config['userinfo.token.claim'] === 'true')) names.add(name.split('.')[0]);
+      }
+    }
+    return [...names];
+  }
+
+  private mappedValue(mapper: ProtocolMapper, user: RealmUser): unknown {
+    const config = mapper.config;
+    switch (mapper.protocolMapper) {
+      case 'oidc-sub-mapper':
+        return user.id;
+      case 'oidc-full-name-mapper': {
+        const name = [user.firstName, user.lastName].filter(Boolean).join(' ');
+        return name || undefined;
+      }
+      case 'oidc-usermodel-realm-role-mapper':
+        return this.effectiveRealmRoles(user);
+      case 'oidc-acr-mapper':
+        // Level of assurance 1: a password (or a client secret) was checked.
+        return '1';
+      case 'oidc-hardcoded-claim-mapper':
+        return typedValue(config['claim.value'], config['jsonType.label']);
+      case 'oidc-usermodel-property-mapper':
+      case 'oidc-usermodel-attribute-mapper': {
+        const values = userProperty(user, config['user.attribute'] ?? '');
+        if (!values || values.length === 0) return undefined;
+        const typed = values.map((value) => typedValue(value, config['jsonType.label']));
+        return config.multivalued === 'true' ? typed : typed[0];
+      }
+      default:
+        return undefined;
+    }
+  }
+}
+
+function claimName(mapper: ProtocolMapper): string | undefined {
+  switch (mapper.protocolMapper) {
+    case 'oidc-sub-mapper':
+      return 'sub';
+    case 'oidc-full-name-mapper':
+      return 'name';
+    case 'oidc-acr-mapper':
+      return 'acr';
+    default:
+      return mapper.config['claim.name'] || mapper.config['user.attribute'] || undefined;
+  }
+}
+
+/** A user property as Keycloak's user model exposes it to mappers (built-in fields, then attributes). */
+function userProperty(user: RealmUser, name: string): string[] | undefined {
+  const builtIn: Record<string, string | boolean | undefined> = {
+    username: user.username,
+    email: user.email,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    emailVerified: user.emailVerified,
+  };
+  if (name in builtIn) {
+    const value = builtIn[name];
+    return value === undefined ? undefined : [String(value)];
+  }
+  return user.attributes[name];
+}
+
+function typedValue(value: string | undefined, jsonType: string | undefined): unknown {
+  if (value === undefined) return undefined;
+  switch (jsonType) {
+    case 'boolean':
+      return value === 'true';
+    case 'int':
+    case 'long':
+      return Number(value);
+    case 'JSON':
+      return JSON.parse(value) as unknown;
+    default:
+      return value;
+  }
+}
+
+/** Sets `a.b.c` as nested objects, as Keycloak does for claim names like `realm_access.roles`. */
+function setClaim(claims: Claims, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let target = claims;
+  for (const part of parts.slice(0, -1)) {
+    const next = target[part];
+    target = (typeof next === 'object' && next !== null ? next : (target[part] = {})) as Claims;
+  }
+  target[parts[parts.length - 1]] = value;
+}
