@@ -1,0 +1,17 @@
+import type { SubgraphContext } from '../kit/subgraph-server';
+import type { ActivityService } from './activity/activity.service';
+import type { EventCountingService } from './counting/event-counting.service';
+import type { IndicatorService } from './indicator/indicator.service';
+
+export interface StatisticsServices {
+  indicators: IndicatorService;
+  activity: ActivityService;
+  counting: EventCountingService;
+}
+
+export type StatisticsContext = SubgraphContext<StatisticsServices>;
+
+/** One loader per year asked about in a request, so every enterprise's summary of that year is one statement. */
+export function activitySummaryLoader(context: StatisticsContext, year: number) {
+  return context.loaders.get(`activitySummary:${year}`, () => context.services.activity.createYearLoader(year));
+}

@@ -1,0 +1,16 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '../kit/graphql/federated-schema';
+import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
+import { Enterprise, EnterpriseActivityResolver } from './enterprise/enterprise.resolver';
+import { IndicatorResolver } from './indicator/indicator.resolver';
+
+export function buildStatisticsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [EnterpriseActivityResolver, IndicatorResolver],
+    // No query returns Enterprise here; it enters the schema only as the entity statistics extends.
+    orphanedTypes: [Enterprise],
+    referenceResolvers: {
+      Enterprise: { __resolveReference: resolveEnterpriseReference },
+    },
+  });
+}

@@ -1,0 +1,33 @@
+import { InitialStatistics1764000000000 } from '../../migrations/statistics/1764000000000-initial-statistics';
+import type { AppConfig } from '../kit/config/config';
+import { InboxEvent } from '../kit/outbox/inbox-event.entity';
+import { OutboxMessage } from '../kit/outbox/outbox-message.entity';
+import { startSubgraph, type SubgraphDefinition } from '../kit/subgraph-server';
+import { ActivityService } from './activity/activity.service';
+import { EnterpriseYearActivity } from './activity/enterprise-year-activity.entity';
+import { statisticsEventHandlers } from './counting/event-counting.handlers';
+import { EventCountingService } from './counting/event-counting.service';
+import { IndicatorService } from './indicator/indicator.service';
+import { RegionMonthCount } from './indicator/region-month-count.entity';
+import type { StatisticsServices } from './statistics.context';
+import { buildStatisticsSchema } from './statistics.schema';
+
+/**
+ * 统计: indicators for decision support, fed only by the other departments' events. It seeds nothing:
+ * the demo counts arrive as events from the other subgraphs' seeds.
+ */
+export const statisticsSubgraph: SubgraphDefinition<StatisticsServices> = {
+  name: 'statistics',
+  entities: [RegionMonthCount, EnterpriseYearActivity, OutboxMessage, InboxEvent],
+  migrations: [InitialStatistics1764000000000],
+  buildSchema: buildStatisticsSchema,
+  createServices: ({ dataSource, logger }) => ({
+    indicators: new IndicatorService(dataSource),
+    activity: new ActivityService(dataSource),
+    counting: new EventCountingService(logger),
+  }),
+  eventHandlers: statisticsEventHandlers,
+};
+
+export const buildSchema = buildStatisticsSchema;
+export const start = (config: AppConfig) => startSubgraph(statisticsSubgraph, config);
