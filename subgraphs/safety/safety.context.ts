@@ -1,0 +1,24 @@
+import type { PageRequest } from '../kit/graphql/connection';
+import type { SubgraphContext } from '../kit/subgraph-server';
+import type { WaybillService } from './waybill/waybill.service';
+
+export interface SafetyServices {
+  waybills: WaybillService;
+}
+
+export type SafetyContext = SubgraphContext<SafetyServices>;
+
+/** One loader per request and page: all carriers' waybill pages in one batch. */
+export function carrierWaybillsLoader(context: SafetyContext, page: PageRequest) {
+  return context.loaders.get(`waybills:carrier:${page.limit}:${page.afterId}`, () => context.services.waybills.createCarrierPagesLoader(page));
+}
+
+/** One loader per request and page: all vehicles' waybill pages in one batch. */
+export function vehicleWaybillsLoader(context: SafetyContext, page: PageRequest) {
+  return context.loaders.get(`waybills:vehicle:${page.limit}:${page.afterId}`, () => context.services.waybills.createVehiclePagesLoader(page));
+}
+
+/** The acting user's name for records of who did what. */
+export function actorOf(context: SafetyContext): string {
+  return context.identity?.username ?? 'anonymous';
+}

@@ -1,0 +1,97 @@
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { isEnumType, isInputObjectType, isObjectType, type GraphQLField, type GraphQLInputField, type GraphQLSchema } from 'graphql';
+import { buildSchema } from './safety.subgraph';
+
+describe('the safety subgraph schema', () => {
+  let schema: GraphQLSchema;
+  let sdl: string;
+  beforeAll(async () => {
+    schema = await buildSchema();
+    sdl = printSubgraphSchema(schema);
+  });
+
+  /** `name(arg: Type, ...): Type` of every field of a type, for comparing with the contract. */
+  function signatures(typeName: string): Record<string, string> {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type) && !isInputObjectType(type)) throw new Error(`${typeName} is not an object or input type`);
+    const fields: Record<string, GraphQLField<unknown, unknown> | GraphQLInputField> = type.getFields();
+    return Object.fromEntries(
+      Object.values(fields).map((field) => {
+        const args = 'args' in field && field.args.length > 0 ? `(${field.args.map((arg) => `${arg.name}: ${arg.type}`).sort().join(', ')})` : '';
+        return [field.name, `${args}${field.type}`];
+      }),
+    );
+  }
+
+  it('serves the waybill queries and mutations the single window calls', () => {
+    expect(signatures('Query')).toMatchObject({
+      waybill: '(waybillNumber: String!)Waybill',
+      waybills: '(after: String, first: Int, regionCode: String, status: WaybillStatus)WaybillConnection!',
+    });
+    expect(signatures('Mutation')).toEqual({
+      createWaybill: '(input: CreateWaybillInput!)CreateWaybillPayload!',
+      departWaybill: '(input: WaybillActionInput!)WaybillPayload!',
+      arriveWaybill: '(input: WaybillActionInput!)WaybillPayload!',
+      cancelWaybill: '(input: CancelWaybillInput!)WaybillPayload!',
+    });
+  });
+
+  it('takes the inputs the integration tests send and answers with the waybill', () => {
+    expect(signatures('CreateWaybillInput')).toEqual({
+      carrierCreditCode: 'String!',
+      shipperName: 'String!',
+      consigneeName: 'String',
+      plateNumber: 'String!',
+      goodsName: 'String!',
+      unNumber: 'String!',
+      hazardClass: 'String!',
+      packingGroup: 'PackingGroup',
+      quantityKg: 'Int!',
+      originRegionCode: 'String!',
+      destinationRegionCode: 'String!',
+    });
+    expect(signatures('WaybillActionInput')).toEqual({ waybillNumber: 'String!', expectedVersion: 'Int' });
+    expect(signatures('CancelWaybillInput')).toEqual({ waybillNumber: 'String!', expectedVersion: 'Int', reason: 'String!' });
+    expect(signatures('CreateWaybillPayload')).toEqual({ waybill: 'Waybill!' });
+    expect(signatures('WaybillPayload')).toEqual({ waybill: 'Waybill!' });
+  });
+
+  it('shows the waybill with its status, version and links to the registry', () => {
+    expect(signatures('Waybill')).toMatchObject({
+      waybillNumber: 'String!',
+      status: 'WaybillStatus!',
+      quantityKg: 'Int!',
+      version: 'Int!',
+      departedAt: 'DateTimeISO',
+      carrier: 'Enterprise',
+      vehicle: 'Vehicle',
+    });
+    const status = schema.getType('WaybillStatus');
+    expect(isEnumType(status) && status.getValues().map((value) => value.name)).toEqual(['CREATED', 'IN_TRANSIT', 'ARRIVED', 'CANCELLED']);
+  });
+
+  it('adds waybills to the Enterprise and Vehicle entities that licensing owns', () => {
+    expect(sdl).toMatch(/type Enterprise\s+@key\(fields: "creditCode"\)/);
+    expect(sdl).toMatch(/type Vehicle\s+@key\(fields: "plateNumber"\)/);
+    expect(signatures('Enterprise')).toEqual({ creditCode: 'String!', waybills: '(after: String, first: Int)WaybillConnection' });
+    expect(signatures('Vehicle')).toEqual({ plateNumber: 'String!', waybills: '(after: String, first: Int)WaybillConnection' });
+  });
+
+  it('describes every type, field, argument and enum value it declares', () => {
+    const undescribed: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      // Federation's own types (link__*, federation__*, _Service...) are not ours to describe.
+      if (type.name.startsWith('_') || type.name.includes('__') || ['String', 'Int', 'Boolean', 'ID', 'Float'].includes(type.name)) continue;
+      if (!type.description && !['Query', 'Mutation'].includes(type.name)) undescribed.push(type.name);
+      if (isObjectType(type) || isInputObjectType(type)) {
+        for (const field of Object.values<GraphQLField<unknown, unknown> | GraphQLInputField>(type.getFields())) {
+          if (field.name.startsWith('_')) continue;
+          if (!field.description) undescribed.push(`${type.name}.${field.name}`);
+          if ('args' in field) for (const arg of field.args) if (!arg.description) undescribed.push(`${type.name}.${field.name}(${arg.name})`);
+        }
+      }
+      if (isEnumType(type)) for (const value of type.getValues()) if (!value.description) undescribed.push(`${type.name}.${value.name}`);
+    }
+    expect(undescribed).toEqual([]);
+  });
+});

@@ -1,0 +1,17 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '../kit/graphql/federated-schema';
+import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
+import { EnterpriseWaybillsResolver } from './enterprise/enterprise.resolver';
+import { resolveVehicleReference } from './vehicle/vehicle.reference';
+import { VehicleWaybillsResolver } from './vehicle/vehicle.resolver';
+import { WaybillResolver } from './waybill/waybill.resolver';
+
+export function buildSafetySchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [WaybillResolver, EnterpriseWaybillsResolver, VehicleWaybillsResolver],
+    referenceResolvers: {
+      Enterprise: { __resolveReference: resolveEnterpriseReference },
+      Vehicle: { __resolveReference: resolveVehicleReference },
+    },
+  });
+}

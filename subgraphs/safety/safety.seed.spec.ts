@@ -1,0 +1,49 @@
+import { OutboxMessage } from '../kit/outbox/outbox-message.entity';
+import { seedSafety } from './safety.seed';
+import { openSafetyTestDatabase, type SafetyTestDatabase } from './testing/safety-test-database';
+import { Waybill, WaybillStatus } from './waybill/waybill.entity';
+
+describe('the safety demo seed', () => {
+  let database: SafetyTestDatabase;
+  beforeAll(async () => {
+    database = await openSafetyTestDatabase();
+    await seedSafety(database.services, database);
+  });
+  afterAll(async () => {
+    await database.dataSource.destroy();
+  });
+
+  async function waybillsOf(carrierCreditCode: string): Promise<Waybill[]> {
+    return database.dataSource.getRepository(Waybill).find({ where: { carrierCreditCode }, order: { id: 'ASC' } });
+  }
+
+  it('gives the Nanjing carrier exactly three waybills, one in each working status, on its two vehicles', async () => {
+    const nanjing = await waybillsOf('91320102MA1MY0R10Q');
+    expect(nanjing).toHaveLength(3);
+    expect(nanjing.map((waybill) => waybill.status).sort()).toEqual([WaybillStatus.ARRIVED, WaybillStatus.CREATED, WaybillStatus.IN_TRANSIT]);
+    expect(new Set(nanjing.map((waybill) => waybill.plateNumber))).toEqual(new Set(['苏A12345', '苏A12345D']));
+    expect(nanjing.every((waybill) => waybill.originRegionCode === '320102' && waybill.waybillNumber.startsWith('YD320102'))).toBe(true);
+    const arrived = nanjing.find((waybill) => waybill.status === WaybillStatus.ARRIVED)!;
+    expect(arrived.departedAt).not.toBeNull();
+    expect(arrived.arrivedAt).not.toBeNull();
+  });
+
+  it('gives the Hangzhou carrier two waybills from 330100 on its vehicles', async () => {
+    const hangzhou = await waybillsOf('91330100MA27Y8P30J');
+    expect(hangzhou).toHaveLength(2);
+    expect(new Set(hangzhou.map((waybill) => waybill.plateNumber))).toEqual(new Set(['浙AD12345', '浙A5F678']));
+    expect(hangzhou.every((waybill) => waybill.originRegionCode === '330100')).toBe(true);
+  });
+
+  it('raises waybill.created for every seeded waybill, through the service', async () => {
+    const messages = await database.dataSource.getRepository(OutboxMessage).findBy({ eventType: 'waybill.created' });
+    expect(messages).toHaveLength(5);
+    expect(messages.every((message) => message.subscriber === 'statistics')).toBe(true);
+  });
+
+  it('does nothing when waybills already exist', async () => {
+    await seedSafety(database.services, database);
+    expect(await database.dataSource.getRepository(Waybill).count()).toBe(5);
+    expect(await database.dataSource.getRepository(OutboxMessage).count()).toBe(5);
+  });
+});

@@ -1,0 +1,26 @@
+import { InitialSafety1764000000000 } from '../../migrations/safety/1764000000000-initial-safety';
+import type { AppConfig } from '../kit/config/config';
+import { InboxEvent } from '../kit/outbox/inbox-event.entity';
+import { OutboxMessage } from '../kit/outbox/outbox-message.entity';
+import { startSubgraph, type SubgraphDefinition } from '../kit/subgraph-server';
+import type { SafetyServices } from './safety.context';
+import { buildSafetySchema } from './safety.schema';
+import { seedSafety } from './safety.seed';
+import { WaybillSequence } from './waybill/waybill-sequence.entity';
+import { Waybill } from './waybill/waybill.entity';
+import { WaybillService } from './waybill/waybill.service';
+
+/** 安全生产监管: hazardous-goods road transport electronic waybills. Subscribes to no events yet. */
+export const safetySubgraph: SubgraphDefinition<SafetyServices> = {
+  name: 'safety',
+  entities: [Waybill, WaybillSequence, OutboxMessage, InboxEvent],
+  migrations: [InitialSafety1764000000000],
+  buildSchema: buildSafetySchema,
+  createServices: ({ dataSource, outbox }) => ({
+    waybills: new WaybillService(dataSource, outbox),
+  }),
+  seedDemoData: seedSafety,
+};
+
+export const buildSchema = buildSafetySchema;
+export const start = (config: AppConfig) => startSubgraph(safetySubgraph, config);

@@ -1,0 +1,45 @@
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { PackingGroup } from '../dangerous-goods';
+import { Waybill } from '../waybill.entity';
+
+@InputType({ description: 'A hazardous-goods shipment to record before the vehicle leaves.' })
+export class CreateWaybillInput {
+  @Field({ description: 'Credit code of the carrier, validated with its check character.' })
+  carrierCreditCode: string;
+
+  @Field({ description: 'Name of the shipper (1-200 characters).' })
+  shipperName: string;
+
+  @Field(() => String, { nullable: true, description: 'Name of the consignee (up to 200 characters), when known.' })
+  consigneeName?: string | null;
+
+  @Field({ description: 'Plate number of the carrying vehicle, GA 36 form.' })
+  plateNumber: string;
+
+  @Field({ description: 'Proper shipping name of the goods (1-200 characters).' })
+  goodsName: string;
+
+  @Field({ description: 'UN number: UN and four digits, e.g. UN1203.' })
+  unNumber: string;
+
+  @Field({ description: 'GB 6944 class, optionally with its division, e.g. 3, 2.1, 6.1, 8.' })
+  hazardClass: string;
+
+  @Field(() => PackingGroup, { nullable: true, description: 'Packing group, where the class has one.' })
+  packingGroup?: PackingGroup | null;
+
+  @Field(() => Int, { description: 'Net quantity in kilograms, 1 to 49,000 (a tanker\'s legal payload).' })
+  quantityKg: number;
+
+  @Field({ description: 'GB/T 2260 code of the origin; it becomes part of the waybill number.' })
+  originRegionCode: string;
+
+  @Field({ description: 'GB/T 2260 code of the destination.' })
+  destinationRegionCode: string;
+}
+
+@ObjectType({ description: 'The result of creating a waybill.' })
+export class CreateWaybillPayload {
+  @Field(() => Waybill, { description: 'The waybill as created.' })
+  waybill: Waybill;
+}
