@@ -1,0 +1,109 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Permission } from '../../kit/auth/permission.policy';
+import { PageArgs, pageRequest } from '../../kit/graphql/connection';
+import { actorOf, caseStepsLoader, scopeOf, type EnforcementContext } from '../enforcement.context';
+import { Enterprise } from '../enterprise/enterprise.resolver';
+import { Vehicle } from '../vehicle/vehicle.resolver';
+import { presentedPartyIdNumber, presentedPartyName } from './case-party';
+import { CasePayload } from './case.payload';
+import { CaseStatus } from './case-status';
+import { CaseStep } from './case-step.entity';
+import { EnforcementCaseConnection } from './enforcement-case.connection';
+import { EnforcementCase } from './enforcement-case.entity';
+import { CaseActionInput } from './inputs/case-action.input';
+import { DecideCaseInput } from './inputs/decide-case.input';
+import { DismissCaseInput } from './inputs/dismiss-case.input';
+import { FileCaseInput } from './inputs/file-case.input';
+
+@Resolver(() => EnforcementCase)
+export class EnforcementCaseResolver {
+  @Authorized(Permission.CASE_READ)
+  @Query(() => EnforcementCase, { nullable: true, description: 'One case by its case number; null when there is none.' })
+  async enforcementCase(@Arg('caseNumber', { description: 'Case number (案件编号).' }) caseNumber: string, @Ctx() context: EnforcementContext): Promise<EnforcementCase | null> {
+    return context.services.cases.find(scopeOf(context), caseNumber);
+  }
+
+  @Authorized(Permission.CASE_READ)
+  @Query(() => EnforcementCaseConnection, { description: 'Cases, newest first, by handling region and status.' })
+  async enforcementCases(
+    @Arg('regionCode', () => String, { nullable: true, description: 'GB/T 2260 code; a province includes its cities and counties.' }) regionCode: string | null,
+    @Arg('status', () => CaseStatus, { nullable: true, description: 'Only cases in this status.' }) status: CaseStatus | null,
+    @Args() page: PageArgs,
+    @Ctx() context: EnforcementContext,
+  ): Promise<EnforcementCaseConnection> {
+    return context.services.cases.list(scopeOf(context), { regionCode: regionCode ?? null, status: status ?? null }, pageRequest(page));
+  }
+
+  @Authorized(Permission.CASE_READ)
+  @Query(() => EnforcementCaseConnection, { description: 'Cases not yet decided whose decision due date (办案期限) has passed, China time, newest first.' })
+  async overdueCases(
+    @Arg('regionCode', () => String, { nullable: true, description: 'GB/T 2260 code; a province includes its cities and counties.' }) regionCode: string | null,
+    @Args() page: PageArgs,
+    @Ctx() context: EnforcementContext,
+  ): Promise<EnforcementCaseConnection> {
+    return context.services.cases.listOverdue(scopeOf(context), regionCode ?? null, pageRequest(page));
+  }
+
+  @Authorized(Permission.CASE_FILE)
+  @Mutation(() => CasePayload, { description: 'Files a case (立案) against an enterprise, a vehicle and/or a person.' })
+  async fileCase(@Arg('input', { description: 'The case to file.' }) input: FileCaseInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
+    return { case: await context.services.cases.file(scopeOf(context), input, actorOf(context)) };
+  }
+
+  @Authorized(Permission.CASE_INVESTIGATE)
+  @Mutation(() => CasePayload, { description: 'Starts the investigation (调查取证) of a filed case.' })
+  async startCaseInvestigation(@Arg('input', { description: 'The case to investigate, at the version seen.' }) input: CaseActionInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
+    return { case: await context.services.cases.startInvestigation(scopeOf(context), input, actorOf(context)) };
+  }
+
+  @Authorized(Permission.CASE_DECIDE)
+  @Mutation(() => CasePayload, { description: 'Records the penalty decision (行政处罚决定) on an investigated case.' })
+  async decideCase(@Arg('input', { description: 'The case and the decision on it.' }) input: DecideCaseInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
+    return { case: await context.services.cases.decide(scopeOf(context), input, actorOf(context)) };
+  }
+
+  @Authorized(Permission.CASE_DECIDE)
+  @Mutation(() => CasePayload, { description: 'Closes (结案) a decided case.' })
+  async closeCase(@Arg('input', { description: 'The case to close, at the version seen.' }) input: CaseActionInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
+    return { case: await context.services.cases.close(scopeOf(context), input, actorOf(context)) };
+  }
+
+  @Authorized(Permission.CASE_DECIDE)
+  @Mutation(() => CasePayload, { description: 'Dismisses (撤销立案) a case that is not yet decided, with reasons.' })
+  async dismissCase(@Arg('input', { description: 'The case to dismiss and why.' }) input: DismissCaseInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
+    return { case: await context.services.cases.dismiss(scopeOf(context), input, actorOf(context)) };
+  }
+
+  @Authorized(Permission.CASE_READ)
+  @FieldResolver(() => String, { nullable: true, description: 'Name of the person the case is against: masked (王**) unless a pii-reader declared a purpose.' })
+  partyName(@Root() enforcementCase: EnforcementCase, @Ctx() context: EnforcementContext): string | null {
+    return presentedPartyName(enforcementCase, context);
+  }
+
+  @Authorized(Permission.CASE_READ)
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Resident ID number (公民身份号码) of the person the case is against: masked to its first four and last four characters unless a pii-reader declared a purpose.',
+  })
+  partyIdNumber(@Root() enforcementCase: EnforcementCase, @Ctx() context: EnforcementContext): string | null {
+    return presentedPartyIdNumber(enforcementCase, context);
+  }
+
+  @Authorized(Permission.CASE_READ)
+  @FieldResolver(() => [CaseStep], { description: 'Every step the case has taken, oldest first.' })
+  async steps(@Root() enforcementCase: EnforcementCase, @Ctx() context: EnforcementContext): Promise<CaseStep[]> {
+    return caseStepsLoader(context).load(enforcementCase.id);
+  }
+
+  @Authorized(Permission.CASE_READ)
+  @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise the case is against, when it is against one (resolved by the registry).' })
+  enterprise(@Root() enforcementCase: EnforcementCase): Enterprise | null {
+    return enforcementCase.creditCode === null ? null : { creditCode: enforcementCase.creditCode };
+  }
+
+  @Authorized(Permission.CASE_READ)
+  @FieldResolver(() => Vehicle, { nullable: true, description: 'The vehicle involved, when one is (resolved by the registry).' })
+  vehicle(@Root() enforcementCase: EnforcementCase): Vehicle | null {
+    return enforcementCase.plateNumber === null ? null : { plateNumber: enforcementCase.plateNumber };
+  }
+}

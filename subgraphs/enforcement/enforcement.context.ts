@@ -1,0 +1,34 @@
+import { regionScopeOf, type RegionScope } from '../kit/auth/region-scope';
+import type { PageRequest } from '../kit/graphql/connection';
+import type { SubgraphContext } from '../kit/subgraph-server';
+import type { EnforcementCaseService } from './enforcement-case/enforcement-case.service';
+
+export interface EnforcementServices {
+  cases: EnforcementCaseService;
+}
+
+export type EnforcementContext = SubgraphContext<EnforcementServices>;
+
+/** The caller's region scope; every read and write in enforcement is bounded by the handling region. */
+export function scopeOf(context: EnforcementContext): RegionScope {
+  return regionScopeOf(context.identity);
+}
+
+/** Steps of the cases a request has already read (and so already scoped), one statement for all. */
+export function caseStepsLoader(context: EnforcementContext) {
+  return context.loaders.get('caseSteps', () => context.services.cases.createStepsLoader());
+}
+
+/** One loader per page arguments, so every enterprise asking for the same page shares one batch. */
+export function enterpriseCasesLoader(context: EnforcementContext, page: PageRequest) {
+  return context.loaders.get(`enterpriseCases:${page.limit}:${page.afterId}`, () => context.services.cases.createEnterpriseCasesLoader(scopeOf(context), page));
+}
+
+export function vehicleCasesLoader(context: EnforcementContext, page: PageRequest) {
+  return context.loaders.get(`vehicleCases:${page.limit}:${page.afterId}`, () => context.services.cases.createVehicleCasesLoader(scopeOf(context), page));
+}
+
+/** The acting user's name for records of who did what. */
+export function actorOf(context: EnforcementContext): string {
+  return context.identity?.username ?? 'anonymous';
+}

@@ -1,0 +1,203 @@
+import { composeServices } from '@apollo/composition';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import {
+  graphql,
+  isEnumType,
+  isInputObjectType,
+  isObjectType,
+  parse,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
+import type { Identity } from '../kit/auth/identity';
+import { PurposeCode, type Purpose } from '../kit/auth/purpose';
+import { SYSTEM_SCOPE } from '../kit/auth/region-scope';
+import { residentIdCheckCharacter } from '../kit/codes/resident-id';
+import { RequestLoaders } from '../kit/graphql/request-loaders';
+import { licensingSubgraph } from '../licensing/licensing.subgraph';
+import type { EnforcementContext } from './enforcement.context';
+import { buildSchema } from './enforcement.subgraph';
+import { openEnforcementTestbed, type EnforcementTestbed } from './enforcement.testbed';
+
+const PERSON_ID = `32010219900101123${residentIdCheckCharacter('32010219900101123')}`;
+
+function identity(username: string, region: string, ...roles: string[]): Identity {
+  return { subject: username, username, clientId: 'single-window-cli', roles: new Set(roles), region, department: null, serviceAccount: false, scopes: new Set() };
+}
+
+const OFFICER = identity('nj-enforcement-officer', '320100', 'enforcement-officer');
+const SUPERVISOR = identity('js-enforcement-supervisor', '320000', 'enforcement-supervisor');
+const PII_OFFICER = identity('js-pii-officer', '320000', 'enforcement-officer', 'pii-reader');
+const ZHEJIANG_OFFICER = identity('zj-enforcement-officer', '330000', 'enforcement-officer');
+const SAFETY_OFFICER = identity('js-safety-officer', '320000', 'safety-officer');
+const INVESTIGATION: Purpose = { code: PurposeCode.ENFORCEMENT_INVESTIGATION, reason: '核查当事人身份' };
+
+describe('the enforcement schema', () => {
+  let schema: GraphQLSchema;
+  let sdl: string;
+  beforeAll(async () => {
+    schema = await buildSchema();
+    sdl = printSubgraphSchema(schema);
+  });
+
+  it('offers the queries, mutations and entity fields of the contract', () => {
+    const mutations = schema.getMutationType()!.getFields();
+    expect(
+      Object.fromEntries(Object.values(mutations).map((mutation) => [mutation.name, `${mutation.args.map((arg) => `${arg.name}: ${arg.type}`).join(', ')} -> ${mutation.type}`])),
+    ).toEqual({
+      fileCase: 'input: FileCaseInput! -> CasePayload!',
+      startCaseInvestigation: 'input: CaseActionInput! -> CasePayload!',
+      decideCase: 'input: DecideCaseInput! -> CasePayload!',
+      closeCase: 'input: CaseActionInput! -> CasePayload!',
+      dismissCase: 'input: DismissCaseInput! -> CasePayload!',
+    });
+    expect(sdl).toContain('case: EnforcementCase!');
+    expect(sdl).toContain('steps: [CaseStep!]!');
+    const query = schema.getQueryType()!.getFields();
+    expect(Object.keys(query)).toEqual(expect.arrayContaining(['enforcementCase', 'enforcementCases', 'overdueCases', '_entities', '_service']));
+    expect(`${query.enforcementCase.args.map((arg) => `${arg.name}: ${arg.type}`)} -> ${query.enforcementCase.type}`).toBe('caseNumber: String! -> EnforcementCase');
+    expect(query.enforcementCases.type.toString()).toBe('EnforcementCaseConnection!');
+    expect(query.enforcementCases.args.map((arg) => arg.name).sort()).toEqual(['after', 'first', 'regionCode', 'status']);
+    expect(query.overdueCases.args.map((arg) => arg.name).sort()).toEqual(['after', 'first', 'regionCode']);
+    expect(sdl).toMatch(/type Enterprise\s+@key\(fields: "creditCode"\)/);
+    expect(sdl).toMatch(/type Vehicle\s+@key\(fields: "plateNumber"\)/);
+    for (const entity of ['Enterprise', 'Vehicle']) {
+      const type = schema.getType(entity);
+      expect(isObjectType(type) && type.getFields().enforcementCases.type.toString()).toBe('EnforcementCaseConnection');
+    }
+    const fileCase = schema.getType('FileCaseInput');
+    expect(isInputObjectType(fileCase) && Object.keys(fileCase.getFields())).toEqual(['regionCode', 'cause', 'creditCode', 'plateNumber', 'partyName', 'partyIdNumber']);
+    const decideCase = schema.getType('DecideCaseInput');
+    expect(isInputObjectType(decideCase) && Object.keys(decideCase.getFields())).toEqual(['caseNumber', 'expectedVersion', 'penalty', 'fineFen', 'permitNumber', 'decisionSummary']);
+    const status = schema.getType('CaseStatus');
+    expect(isEnumType(status) && status.getValues().map((value) => value.name)).toEqual(['FILED', 'INVESTIGATING', 'DECIDED', 'CLOSED', 'DISMISSED']);
+    const penalty = schema.getType('PenaltyKind');
+    expect(isEnumType(penalty) && penalty.getValues().map((value) => value.name)).toEqual(['WARNING', 'FINE', 'CONFISCATION', 'PERMIT_SUSPENSION', 'PERMIT_REVOCATION', 'NO_PENALTY']);
+    // The shared base of the action inputs is not a type of its own.
+    expect(schema.getType('CaseReferenceInput')).toBeUndefined();
+  });
+
+  it('describes every type, field, argument and enum value of its own', () => {
+    const undescribed: string[] = [];
+    const federation = /^(_|Query\._|Query$|Mutation$|String$|Int$|Boolean$|Float$|ID$|link__|federation__)/;
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || federation.test(type.name)) {
+        if (type.name !== 'Query' && type.name !== 'Mutation') continue;
+      } else if (!type.description) {
+        undescribed.push(type.name);
+      }
+      if (isObjectType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (federation.test(`${type.name}.${field.name}`)) continue;
+          if (!field.description) undescribed.push(`${type.name}.${field.name}`);
+          for (const arg of 'args' in field ? field.args : []) if (!arg.description) undescribed.push(`${type.name}.${field.name}(${arg.name})`);
+        }
+      }
+      if (isEnumType(type)) for (const value of type.getValues()) if (!value.description) undescribed.push(`${type.name}.${value.name}`);
+    }
+    expect(undescribed).toEqual([]);
+  });
+
+  it('composes with licensing into one Enterprise and Vehicle', async () => {
+    const result = composeServices([
+      { name: 'licensing', url: 'http://localhost:4001/graphql', typeDefs: parse(printSubgraphSchema(await licensingSubgraph.buildSchema())) },
+      { name: 'enforcement', url: 'http://localhost:4002/graphql', typeDefs: parse(sdl) },
+    ]);
+    expect(result.errors ?? []).toEqual([]);
+    const enterprise = /type Enterprise\b[^{]*\{([\s\S]*?)\n\}/.exec(result.supergraphSdl ?? '')?.[1] ?? '';
+    expect(enterprise).toMatch(/\n\s+permits\(/);
+    expect(enterprise).toMatch(/\n\s+enforcementCases\(/);
+  });
+
+  describe('served on a real database', () => {
+    let testbed: EnforcementTestbed;
+    beforeEach(async () => {
+      testbed = await openEnforcementTestbed();
+    });
+    afterEach(async () => {
+      await testbed.close();
+    });
+
+    function run(caller: Identity | null, source: string, variableValues?: Record<string, unknown>, purpose: Purpose | null = null): Promise<ExecutionResult> {
+      const contextValue: EnforcementContext = { identity: caller, purpose, services: testbed.services, loaders: new RequestLoaders() };
+      return graphql({ schema, source, variableValues, contextValue });
+    }
+
+    it('files a case against a person and shows the party masked, in full only to a pii-reader with a declared purpose', async () => {
+      const result = await run(
+        OFFICER,
+        `mutation ($input: FileCaseInput!) { fileCase(input: $input) { case { caseNumber status partyName partyIdNumber filedBy version steps { fromStatus toStatus actor } } } }`,
+        { input: { regionCode: '320100', cause: '未取得道路运输经营许可，擅自从事道路旅客运输经营', partyName: '李明', partyIdNumber: PERSON_ID } },
+      );
+      expect(result.errors).toBeUndefined();
+      const filed = (result.data as { fileCase: { case: Record<string, unknown> } }).fileCase.case;
+      expect(filed).toMatchObject({
+        status: 'FILED',
+        partyName: '李*',
+        partyIdNumber: `3201**********${PERSON_ID.slice(-4)}`,
+        filedBy: 'nj-enforcement-officer',
+        version: 1,
+        steps: [{ fromStatus: null, toStatus: 'FILED', actor: 'nj-enforcement-officer' }],
+      });
+      expect(JSON.stringify(result.data)).not.toContain(PERSON_ID);
+
+      const party = `query ($number: String!) { enforcementCase(caseNumber: $number) { partyName partyIdNumber } }`;
+      const variables = { number: filed.caseNumber };
+      const masked = { enforcementCase: { partyName: '李*', partyIdNumber: filed.partyIdNumber } };
+      expect((await run(SUPERVISOR, party, variables, INVESTIGATION)).data).toEqual(masked);
+      expect((await run(PII_OFFICER, party, variables)).data).toEqual(masked);
+      expect((await run(PII_OFFICER, party, variables, INVESTIGATION)).data).toEqual({ enforcementCase: { partyName: '李明', partyIdNumber: PERSON_ID } });
+      // Outside the officer's region the case does not exist.
+      expect((await run(ZHEJIANG_OFFICER, party, variables)).data).toEqual({ enforcementCase: null });
+    });
+
+    it('refuses callers without the permission and callers without a token', async () => {
+      const input = { regionCode: '320102', cause: '测试', creditCode: '91320102MA1MY0R10Q' };
+      const fileCase = `mutation ($input: FileCaseInput!) { fileCase(input: $input) { case { caseNumber } } }`;
+      const bySupervisor = await run(SUPERVISOR, fileCase, { input });
+      expect(bySupervisor.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+      const bySafety = await run(SAFETY_OFFICER, `{ enforcementCases { totalCount } }`);
+      expect(bySafety.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+      const anonymous = await run(null, `{ overdueCases { totalCount } }`);
+      expect(anonymous.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+      expect(await testbed.services.cases.list(SYSTEM_SCOPE, { regionCode: null, status: null }, { limit: 20, afterId: null })).toMatchObject({ totalCount: 0 });
+    });
+
+    it('answers null for a case number nobody filed', async () => {
+      const result = await run(OFFICER, `{ enforcementCase(caseNumber: "3201022026999999") { caseNumber } }`);
+      expect(result).toEqual({ data: { enforcementCase: null } });
+    });
+
+    it('resolves the cases of many enterprises and vehicles in one batch', async () => {
+      for (const creditCode of ['91320102MA1MY0R10Q', '91320102MA1MY0R10Q', '91320583MA1NQ2W40E']) {
+        await testbed.services.cases.file(SYSTEM_SCOPE, { regionCode: '320102', cause: '测试', creditCode, plateNumber: '苏A12345' }, 'spec');
+      }
+      const entities = `query ($representations: [_Any!]!) { _entities(representations: $representations) {
+        ... on Enterprise { creditCode enforcementCases(first: 1) { totalCount edges { node { caseNumber steps { toStatus } } } } }
+        ... on Vehicle { plateNumber enforcementCases(first: 5) { totalCount } }
+      } }`;
+      const statementsFor = async (representations: unknown[]) => {
+        const start = testbed.statements();
+        const result = await run(OFFICER, entities, { representations });
+        expect(result.errors).toBeUndefined();
+        return { data: result.data as { _entities: unknown[] }, statements: testbed.statements() - start };
+      };
+      const one = await statementsFor([{ __typename: 'Enterprise', creditCode: '91320102MA1MY0R10Q' }]);
+      const many = await statementsFor([
+        { __typename: 'Enterprise', creditCode: '91320102MA1MY0R10Q' },
+        { __typename: 'Enterprise', creditCode: '91320583MA1NQ2W40E' },
+        { __typename: 'Enterprise', creditCode: '91330106MA2H4K1L0X' },
+        { __typename: 'Vehicle', plateNumber: '苏A12345' },
+      ]);
+      expect(many.data._entities).toMatchObject([
+        { creditCode: '91320102MA1MY0R10Q', enforcementCases: { totalCount: 2, edges: [{ node: { steps: [{ toStatus: 'FILED' }] } }] } },
+        { creditCode: '91320583MA1NQ2W40E', enforcementCases: { totalCount: 1 } },
+        { creditCode: '91330106MA2H4K1L0X', enforcementCases: { totalCount: 0, edges: [] } },
+        { plateNumber: '苏A12345', enforcementCases: { totalCount: 3 } },
+      ]);
+      // Enterprise pages (2) and their steps (1), plus the vehicle pages (2).
+      expect(one.statements).toBe(3);
+      expect(many.statements).toBe(5);
+    });
+  });
+});

@@ -1,0 +1,70 @@
+import { SYSTEM_SCOPE } from '../kit/auth/region-scope';
+import { residentIdProblem } from '../kit/codes/resident-id';
+import { pageRequest } from '../kit/graphql/connection';
+import { createLogger } from '../kit/observability/logger';
+import type { EventEnvelope } from '../kit/outbox/domain-event';
+import { OutboxMessage } from '../kit/outbox/outbox-message.entity';
+import { CaseStep } from './enforcement-case/case-step.entity';
+import { EnforcementCase } from './enforcement-case/enforcement-case.entity';
+import { DEMO_PARTY_ID_NUMBER, seedEnforcement } from './enforcement.seed';
+import { openEnforcementTestbed, type EnforcementTestbed } from './enforcement.testbed';
+
+const SEEDED_CARRIER = '91320102MA1MY0R10Q';
+
+describe('the enforcement demo seed', () => {
+  let testbed: EnforcementTestbed;
+  const seed = () => seedEnforcement(testbed.services, { dataSource: testbed.dataSource, logger: createLogger('spec', 'error') });
+  beforeEach(async () => {
+    testbed = await openEnforcementTestbed();
+  });
+  afterEach(async () => {
+    await testbed.close();
+  });
+
+  it('gives the single window its story: cases in every status, the seeded carrier fined in Jiangsu', async () => {
+    await seed();
+    const cases = await testbed.dataSource.getRepository(EnforcementCase).find({ order: { id: 'ASC' } });
+    const byStatus = (status: string) => cases.filter((found) => found.status === status).length;
+    expect({ FILED: byStatus('FILED'), INVESTIGATING: byStatus('INVESTIGATING'), DECIDED: byStatus('DECIDED'), CLOSED: byStatus('CLOSED'), DISMISSED: byStatus('DISMISSED') })
+      .toEqual({ FILED: 1, INVESTIGATING: 2, DECIDED: 3, CLOSED: 1, DISMISSED: 1 });
+
+    const carrier = await testbed.services.cases.createEnterpriseCasesLoader(SYSTEM_SCOPE, pageRequest({})).load(SEEDED_CARRIER);
+    expect(carrier.totalCount).toBe(3);
+    expect(carrier.edges.every((edge) => edge.node.regionCode.startsWith('32'))).toBe(true);
+    expect(carrier.edges.map((edge) => [edge.node.status, edge.node.penalty, edge.node.plateNumber]).sort()).toEqual([
+      ['CLOSED', 'WARNING', null],
+      ['DECIDED', 'FINE', null],
+      ['INVESTIGATING', null, '苏A12345'],
+    ]);
+    expect(carrier.edges.find((edge) => edge.node.penalty === 'FINE')?.node).toMatchObject({ regionCode: '320102', fineFen: 2_000_000 });
+
+    const person = cases.find((found) => found.partyIdNumber !== null);
+    expect(person).toMatchObject({ regionCode: '320100', creditCode: null, partyName: '李明', partyIdNumber: DEMO_PARTY_ID_NUMBER });
+    expect(residentIdProblem(DEMO_PARTY_ID_NUMBER)).toBeNull();
+    expect(cases.every((found) => found.filedBy === 'demo-seed')).toBe(true);
+  });
+
+  it('raises the events the other departments count on, so credit records the carrier’s fine', async () => {
+    await seed();
+    const messages = await testbed.dataSource.getRepository(OutboxMessage).find();
+    const count = (type: string, subscriber: string) => messages.filter((message) => message.eventType === type && message.subscriber === subscriber).length;
+    expect([count('case.filed', 'statistics'), count('case.decided', 'credit'), count('case.decided', 'statistics')]).toEqual([8, 4, 4]);
+    const fine = messages
+      .map((message) => JSON.parse(message.envelope) as EventEnvelope<'case.decided'>)
+      .find((envelope) => envelope.type === 'case.decided' && envelope.payload.creditCode === SEEDED_CARRIER && envelope.payload.penalty === 'FINE');
+    expect(fine?.payload).toMatchObject({ regionCode: '320102', fineFen: 2_000_000 });
+  });
+
+  it('does nothing when cases already exist', async () => {
+    await seed();
+    const counts = async () => ({
+      cases: await testbed.dataSource.getRepository(EnforcementCase).count(),
+      steps: await testbed.dataSource.getRepository(CaseStep).count(),
+      outbox: await testbed.dataSource.getRepository(OutboxMessage).count(),
+    });
+    const first = await counts();
+    await seed();
+    expect(await counts()).toEqual(first);
+    expect(first.cases).toBe(8);
+  });
+});

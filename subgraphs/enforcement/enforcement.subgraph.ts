@@ -1,0 +1,27 @@
+import { InitialEnforcement1764000000000 } from '../../migrations/enforcement/1764000000000-initial-enforcement';
+import type { AppConfig } from '../kit/config/config';
+import { InboxEvent } from '../kit/outbox/inbox-event.entity';
+import { OutboxMessage } from '../kit/outbox/outbox-message.entity';
+import { startSubgraph, type SubgraphDefinition } from '../kit/subgraph-server';
+import { CaseNumberSequence } from './enforcement-case/case-number-sequence.entity';
+import { CaseStep } from './enforcement-case/case-step.entity';
+import { EnforcementCase } from './enforcement-case/enforcement-case.entity';
+import { EnforcementCaseService } from './enforcement-case/enforcement-case.service';
+import type { EnforcementServices } from './enforcement.context';
+import { buildEnforcementSchema } from './enforcement.schema';
+import { seedEnforcement } from './enforcement.seed';
+
+/** 行政执法: enforcement cases, filed, investigated, decided and closed. Subscribes to no events yet. */
+export const enforcementSubgraph: SubgraphDefinition<EnforcementServices> = {
+  name: 'enforcement',
+  entities: [EnforcementCase, CaseStep, CaseNumberSequence, OutboxMessage, InboxEvent],
+  migrations: [InitialEnforcement1764000000000],
+  buildSchema: buildEnforcementSchema,
+  createServices: ({ dataSource, outbox }) => ({
+    cases: new EnforcementCaseService(dataSource, outbox),
+  }),
+  seedDemoData: seedEnforcement,
+};
+
+export const buildSchema = buildEnforcementSchema;
+export const start = (config: AppConfig) => startSubgraph(enforcementSubgraph, config);

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import type { SubgraphName } from '../kit/config/config';
+import { openDataSource, SQL_STATEMENTS_METRIC } from '../kit/database/data-source.factory';
+import { createLogger } from '../kit/observability/logger';
+import { Counters } from '../kit/observability/metrics';
+import type { EventEnvelope } from '../kit/outbox/domain-event';
+import { EventOutbox, type EventTransport } from '../kit/outbox/event-outbox';
+import { EnforcementCaseService } from './enforcement-case/enforcement-case.service';
+import type { EnforcementServices } from './enforcement.context';
+import { enforcementSubgraph } from './enforcement.subgraph';
+
+// For specs only: the enforcement schema migrated on a fresh embedded database in a temporary directory.
+
+/** A subscriber that is never reached: the outbox relay is not started, so messages stay in the table. */
+class UndeliveredTransport implements EventTransport {
+  async deliver(subscriber: SubgraphName, envelope: EventEnvelope): Promise<void> {
+    throw new Error(`not delivering ${envelope.type} to ${subscriber} in a spec`);
+  }
+}
+
+export interface EnforcementTestbed {
+  dataSource: DataSource;
+  services: EnforcementServices;
+  /** SQL statements run so far on this database. */
+  statements(): number;
+  close(): Promise<void>;
+}
+
+export async function openEnforcementTestbed(
+  createOutbox: (dataSource: DataSource, transport: EventTransport) => EventOutbox = (dataSource, transport) =>
+    new EventOutbox(dataSource, transport, { source: 'enforcement', pollIntervalMs: 60_000, maxBackoffMs: 1 }, createLogger('spec', 'error')),
+): Promise<EnforcementTestbed> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'enforcement-spec-'));
+  const counters = new Counters();
+  const dataSource = await openDataSource({
+    settings: { kind: 'embedded', schema: 'enforcement', poolSize: 1 },
+    dataDir,
+    entities: enforcementSubgraph.entities,
+    migrations: enforcementSubgraph.migrations,
+    counters,
+    logger: createLogger('spec', 'error'),
+  });
+  const outbox = createOutbox(dataSource, new UndeliveredTransport());
+  return {
+    dataSource,
+    services: { cases: new EnforcementCaseService(dataSource, outbox) },
+    statements: () => counters.get(SQL_STATEMENTS_METRIC),
+    close: async () => {
+      await dataSource.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
