@@ -1,0 +1,6 @@
+import { ObjectType } from 'type-graphql';
+import { ConnectionType } from '../../kit/graphql/connection';
+import { CreditRecord } from './credit-record.entity';
+
+@ObjectType({ description: 'A page of credit records (信用记录), newest first.' })
+export class CreditRecordConnection extends ConnectionType(CreditRecord, 'CreditRecord', 'credit record') {}

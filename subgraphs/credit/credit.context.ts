@@ -1,0 +1,32 @@
+import { regionScopeOf, type RegionScope } from '../kit/auth/region-scope';
+import type { PageRequest } from '../kit/graphql/connection';
+import type { SubgraphContext } from '../kit/subgraph-server';
+import type { CreditProfileService } from './credit-profile/credit-profile.service';
+import type { CreditRecordService } from './credit-record/credit-record.service';
+
+export interface CreditServices {
+  records: CreditRecordService;
+  profiles: CreditProfileService;
+}
+
+export type CreditContext = SubgraphContext<CreditServices>;
+
+/** The caller's region scope; it bounds where an officer may record credit (reads are national). */
+export function scopeOf(context: CreditContext): RegionScope {
+  return regionScopeOf(context.identity);
+}
+
+/** Score, rating and record count of every subject a request asks about, in one statement. */
+export function profileLoader(context: CreditContext) {
+  return context.loaders.get('creditProfile', () => context.services.profiles.createLoader());
+}
+
+/** One loader per page arguments, so every subject asking for the same page shares one batch. */
+export function subjectRecordsLoader(context: CreditContext, page: PageRequest) {
+  return context.loaders.get(`creditRecords:${page.limit}:${page.afterId}`, () => context.services.records.createSubjectPagesLoader(page));
+}
+
+/** The acting user's name for records of who did what. */
+export function actorOf(context: CreditContext): string {
+  return context.identity?.username ?? 'anonymous';
+}

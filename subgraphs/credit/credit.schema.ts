@@ -1,0 +1,17 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '../kit/graphql/federated-schema';
+import { CreditProfileResolver } from './credit-profile/credit-profile.resolver';
+import { CreditRecordResolver } from './credit-record/credit-record.resolver';
+import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
+import { Enterprise, EnterpriseCreditResolver } from './enterprise/enterprise.resolver';
+
+export function buildCreditSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [CreditProfileResolver, CreditRecordResolver, EnterpriseCreditResolver],
+    // No credit type points at Enterprise; it is in the schema for the field credit adds to it.
+    orphanedTypes: [Enterprise],
+    referenceResolvers: {
+      Enterprise: { __resolveReference: resolveEnterpriseReference },
+    },
+  });
+}

@@ -1,0 +1,17 @@
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Permission } from '../../kit/auth/permission.policy';
+import { enterpriseEntity } from '../../kit/graphql/shared-entities';
+import { CreditProfile } from '../credit-profile/credit-profile';
+import { profileLoader, type CreditContext } from '../credit.context';
+
+export const Enterprise = enterpriseEntity('A market subject (经营业户); credit adds its credit profile.');
+export type Enterprise = InstanceType<typeof Enterprise>;
+
+@Resolver(() => Enterprise)
+export class EnterpriseCreditResolver {
+  @Authorized(Permission.CREDIT_READ)
+  @FieldResolver(() => CreditProfile, { description: 'Credit standing (信用档案) of the enterprise: score, rating and records.' })
+  async creditProfile(@Root() enterprise: Enterprise, @Ctx() context: CreditContext): Promise<CreditProfile> {
+    return profileLoader(context).load(enterprise.creditCode);
+  }
+}
