@@ -38,6 +38,7 @@ export class InitialSafety1764000000000 implements MigrationInterface {
           new TableIndex({ name: 'ix_waybill_plate', columnNames: ['plate_number'] }),
           // waybills(regionCode, status) and waybills(status).
           new TableIndex({ name: 'ix_waybill_origin_status', columnNames: ['origin_region_code', 'status'] }),
+          new TableIndex({ name: 'ix_waybill_destination', columnNames: ['destination_region_code'] }),
           new TableIndex({ name: 'ix_waybill_status', columnNames: ['status'] }),
         ],
       }),

@@ -1,3 +1,4 @@
+import { regionScopeOf, type RegionScope } from '../kit/auth/region-scope';
 import type { PageRequest } from '../kit/graphql/connection';
 import type { SubgraphContext } from '../kit/subgraph-server';
 import type { WaybillService } from './waybill/waybill.service';
@@ -8,14 +9,19 @@ export interface SafetyServices {
 
 export type SafetyContext = SubgraphContext<SafetyServices>;
 
+/** The caller's region scope; every read and write of waybills is bounded by it. */
+export function scopeOf(context: SafetyContext): RegionScope {
+  return regionScopeOf(context.identity);
+}
+
 /** One loader per request and page: all carriers' waybill pages in one batch. */
 export function carrierWaybillsLoader(context: SafetyContext, page: PageRequest) {
-  return context.loaders.get(`waybills:carrier:${page.limit}:${page.afterId}`, () => context.services.waybills.createCarrierPagesLoader(page));
+  return context.loaders.get(`waybills:carrier:${page.limit}:${page.afterId}`, () => context.services.waybills.createCarrierPagesLoader(scopeOf(context), page));
 }
 
 /** One loader per request and page: all vehicles' waybill pages in one batch. */
 export function vehicleWaybillsLoader(context: SafetyContext, page: PageRequest) {
-  return context.loaders.get(`waybills:vehicle:${page.limit}:${page.afterId}`, () => context.services.waybills.createVehiclePagesLoader(page));
+  return context.loaders.get(`waybills:vehicle:${page.limit}:${page.afterId}`, () => context.services.waybills.createVehiclePagesLoader(scopeOf(context), page));
 }
 
 /** The acting user's name for records of who did what. */

@@ -1,3 +1,4 @@
+import { SYSTEM_SCOPE } from '../kit/auth/region-scope';
 import type { SubgraphDependencies } from '../kit/subgraph-server';
 import type { SafetyServices } from './safety.context';
 import { PackingGroup } from './waybill/dangerous-goods';
@@ -57,10 +58,10 @@ const DEMO_WAYBILLS: ReadonlyArray<[CreateWaybillInput, WaybillStatus]> = [
 export async function seedSafety(services: SafetyServices, { dataSource, logger }: SubgraphDependencies): Promise<void> {
   if ((await dataSource.getRepository(Waybill).count()) > 0) return;
   for (const [input, outcome] of DEMO_WAYBILLS) {
-    const { waybillNumber } = await services.waybills.create(input, SEED_ACTOR);
+    const { waybillNumber } = await services.waybills.create(SYSTEM_SCOPE, input, SEED_ACTOR);
     if (outcome === WaybillStatus.CREATED) continue;
-    await services.waybills.depart({ waybillNumber });
-    if (outcome === WaybillStatus.ARRIVED) await services.waybills.arrive({ waybillNumber });
+    await services.waybills.depart(SYSTEM_SCOPE, { waybillNumber });
+    if (outcome === WaybillStatus.ARRIVED) await services.waybills.arrive(SYSTEM_SCOPE, { waybillNumber });
   }
   logger.info('demo data seeded', { waybills: DEMO_WAYBILLS.length });
 }

@@ -33,6 +33,8 @@ export const WAYBILL_TRANSITIONS: Readonly<Record<WaybillStatus, readonly Waybil
 @Index('ix_waybill_carrier', ['carrierCreditCode'])
 @Index('ix_waybill_plate', ['plateNumber'])
 @Index('ix_waybill_origin_status', ['originRegionCode', 'status'])
+// The destination province supervises arrivals: its officers see waybills by destination.
+@Index('ix_waybill_destination', ['destinationRegionCode'])
 @Index('ix_waybill_status', ['status'])
 export class Waybill {
   @PrimaryGeneratedColumn()

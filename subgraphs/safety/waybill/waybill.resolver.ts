@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, R
 import { Permission } from '../../kit/auth/permission.policy';
 import { PageArgs, pageRequest } from '../../kit/graphql/connection';
 import { Enterprise } from '../enterprise/enterprise.reference';
-import { actorOf, type SafetyContext } from '../safety.context';
+import { actorOf, scopeOf, type SafetyContext } from '../safety.context';
 import { Vehicle } from '../vehicle/vehicle.reference';
 import { CreateWaybillInput, CreateWaybillPayload } from './inputs/create-waybill.input';
 import { CancelWaybillInput, WaybillActionInput, WaybillPayload } from './inputs/waybill-action.inputs';
@@ -12,13 +12,13 @@ import { Waybill, WaybillStatus } from './waybill.entity';
 @Resolver(() => Waybill)
 export class WaybillResolver {
   @Authorized(Permission.WAYBILL_READ)
-  @Query(() => Waybill, { nullable: true, description: 'One waybill by number; null when there is none.' })
+  @Query(() => Waybill, { nullable: true, description: 'One waybill by number; null when there is none or it neither leaves from nor arrives in your region.' })
   async waybill(@Arg('waybillNumber', { description: 'Waybill number, e.g. YD32010220260101000001.' }) waybillNumber: string, @Ctx() context: SafetyContext): Promise<Waybill | null> {
-    return context.services.waybills.find(waybillNumber);
+    return context.services.waybills.find(scopeOf(context), waybillNumber);
   }
 
   @Authorized(Permission.WAYBILL_READ)
-  @Query(() => WaybillConnection, { description: 'Waybills, newest first, by origin region and status.' })
+  @Query(() => WaybillConnection, { description: 'Waybills leaving from or arriving in your region, newest first, by origin region and status.' })
   async waybills(
     @Arg('regionCode', () => String, { nullable: true, description: 'GB/T 2260 code of the origin; a province includes its cities and counties.' })
     regionCode: string | null,
@@ -26,31 +26,31 @@ export class WaybillResolver {
     @Args() page: PageArgs,
     @Ctx() context: SafetyContext,
   ): Promise<WaybillConnection> {
-    return context.services.waybills.list({ regionCode: regionCode ?? null, status: status ?? null }, pageRequest(page));
+    return context.services.waybills.list(scopeOf(context), { regionCode: regionCode ?? null, status: status ?? null }, pageRequest(page));
   }
 
   @Authorized(Permission.WAYBILL_WRITE)
   @Mutation(() => CreateWaybillPayload, { description: 'Records a hazardous-goods shipment before loading (填报电子运单) and numbers it.' })
   async createWaybill(@Arg('input', { description: 'The shipment to record.' }) input: CreateWaybillInput, @Ctx() context: SafetyContext): Promise<CreateWaybillPayload> {
-    return { waybill: await context.services.waybills.create(input, actorOf(context)) };
+    return { waybill: await context.services.waybills.create(scopeOf(context), input, actorOf(context)) };
   }
 
   @Authorized(Permission.WAYBILL_WRITE)
   @Mutation(() => WaybillPayload, { description: 'Records that the vehicle has left with the goods: CREATED becomes IN_TRANSIT.' })
   async departWaybill(@Arg('input', { description: 'The waybill whose vehicle has left.' }) input: WaybillActionInput, @Ctx() context: SafetyContext): Promise<WaybillPayload> {
-    return { waybill: await context.services.waybills.depart(input) };
+    return { waybill: await context.services.waybills.depart(scopeOf(context), input) };
   }
 
   @Authorized(Permission.WAYBILL_WRITE)
   @Mutation(() => WaybillPayload, { description: 'Records that the goods have arrived: IN_TRANSIT becomes ARRIVED.' })
   async arriveWaybill(@Arg('input', { description: 'The waybill whose goods have arrived.' }) input: WaybillActionInput, @Ctx() context: SafetyContext): Promise<WaybillPayload> {
-    return { waybill: await context.services.waybills.arrive(input) };
+    return { waybill: await context.services.waybills.arrive(scopeOf(context), input) };
   }
 
   @Authorized(Permission.WAYBILL_WRITE)
   @Mutation(() => WaybillPayload, { description: 'Cancels a waybill whose vehicle has not left, with a reason: CREATED becomes CANCELLED.' })
   async cancelWaybill(@Arg('input', { description: 'The waybill to cancel and why.' }) input: CancelWaybillInput, @Ctx() context: SafetyContext): Promise<WaybillPayload> {
-    return { waybill: await context.services.waybills.cancel(input) };
+    return { waybill: await context.services.waybills.cancel(scopeOf(context), input) };
   }
 
   @Authorized(Permission.WAYBILL_READ)

@@ -1,9 +1,10 @@
-import { LessThan, Like, QueryFailedError, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { LessThan, QueryFailedError, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { inScope, narrowedPrefix, withinPrefix, type RegionScope } from '../../kit/auth/region-scope';
 import { assertCreditCode, assertInteger, assertPlateNumber, assertRegionCode, assertText } from '../../kit/codes/assert-input';
 import { regionScopePrefix } from '../../kit/codes/region-code';
 import { childPagesLoader } from '../../kit/database/child-pages.loader';
 import { inTransaction } from '../../kit/database/data-source.factory';
-import { conflict, invalidInput, notFound } from '../../kit/errors/domain-error';
+import { conflict, forbidden, invalidInput, notFound } from '../../kit/errors/domain-error';
 import { toConnection, type Connection, type PageRequest } from '../../kit/graphql/connection';
 import type { EventOutbox } from '../../kit/outbox/event-outbox';
 import { chinaDate } from '../../kit/time/china-time';
@@ -38,6 +39,19 @@ type WaybillValues = Pick<
   | 'originRegionCode'
   | 'destinationRegionCode'
 >;
+
+/**
+ * The waybills a caller may see, as alternatives TypeORM joins with OR: those leaving from a region in
+ * scope, and those arriving in one (the destination province supervises arrivals). `where` applies to
+ * both; national scope needs no region condition at all.
+ */
+function visibleWhere(scope: RegionScope, where: FindOptionsWhere<Waybill>): FindOptionsWhere<Waybill>[] {
+  if (scope.national) return [where];
+  return [
+    { ...where, ...withinPrefix('originRegionCode', scope.prefix) },
+    { ...where, ...withinPrefix('destinationRegionCode', scope.prefix) },
+  ];
+}
 
 function isDeadlock(error: unknown): boolean {
   return error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === 'ER_LOCK_DEADLOCK';
@@ -83,32 +97,43 @@ export class WaybillService {
     private readonly outbox: EventOutbox,
   ) {}
 
-  /** Waybills of many carriers, one page each, in two statements. */
-  createCarrierPagesLoader(page: PageRequest) {
-    return childPagesLoader<Waybill>({ dataSource: this.dataSource, entity: Waybill, parentColumn: 'carrier_credit_code', page });
+  /** Waybills of many carriers, one page each, in two statements; only those the caller may see. */
+  createCarrierPagesLoader(scope: RegionScope, page: PageRequest) {
+    return childPagesLoader<Waybill>({ dataSource: this.dataSource, entity: Waybill, parentColumn: 'carrier_credit_code', page, scope: this.childPagesScope(scope) });
   }
 
-  /** Waybills of many vehicles, one page each, in two statements. */
-  createVehiclePagesLoader(page: PageRequest) {
-    return childPagesLoader<Waybill>({ dataSource: this.dataSource, entity: Waybill, parentColumn: 'plate_number', page });
+  /** Waybills of many vehicles, one page each, in two statements; only those the caller may see. */
+  createVehiclePagesLoader(scope: RegionScope, page: PageRequest) {
+    return childPagesLoader<Waybill>({ dataSource: this.dataSource, entity: Waybill, parentColumn: 'plate_number', page, scope: this.childPagesScope(scope) });
   }
 
-  async find(waybillNumber: string): Promise<Waybill | null> {
-    return this.dataSource.getRepository(Waybill).findOneBy({ waybillNumber });
+  /** A waybill leaving from or arriving in the caller's scope; any other reads as not there. */
+  async find(scope: RegionScope, waybillNumber: string): Promise<Waybill | null> {
+    return this.dataSource.getRepository(Waybill).findOneBy(visibleWhere(scope, { waybillNumber }));
   }
 
-  /** Newest first; `regionCode` matches the origin and includes the regions under it. */
-  async list(filter: WaybillFilter, page: PageRequest): Promise<Connection<Waybill>> {
-    const where: FindOptionsWhere<Waybill> = {};
-    if (filter.regionCode !== null) {
-      assertRegionCode('regionCode', filter.regionCode);
-      where.originRegionCode = Like(`${regionScopePrefix(filter.regionCode)}%`);
+  /**
+   * Newest first; `regionCode` matches the origin and includes the regions under it. Of those, the caller
+   * sees the ones leaving from their scope (the origin narrowed to it) and the ones arriving in it.
+   */
+  async list(scope: RegionScope, filter: WaybillFilter, page: PageRequest): Promise<Connection<Waybill>> {
+    if (filter.regionCode !== null) assertRegionCode('regionCode', filter.regionCode);
+    const status: FindOptionsWhere<Waybill> = filter.status === null ? {} : { status: filter.status };
+    const requestedPrefix = filter.regionCode === null ? '' : regionScopePrefix(filter.regionCode);
+    const originPrefix = narrowedPrefix(scope, filter.regionCode);
+    const where: FindOptionsWhere<Waybill>[] = [];
+    if (originPrefix !== null) where.push({ ...status, ...withinPrefix('originRegionCode', originPrefix) });
+    // Arrivals add something only when the requested origins are not all within scope already.
+    if (originPrefix !== requestedPrefix) {
+      where.push({ ...status, ...withinPrefix('originRegionCode', requestedPrefix), ...withinPrefix('destinationRegionCode', scope.prefix) });
     }
-    if (filter.status !== null) where.status = filter.status;
+    // An empty list of alternatives would be no condition at all in TypeORM: everything.
+    if (where.length === 0) return toConnection([], 0, page);
+    const { afterId } = page;
     const repository = this.dataSource.getRepository(Waybill);
     const [rows, totalCount] = await Promise.all([
       repository.find({
-        where: page.afterId === null ? where : { ...where, id: LessThan(page.afterId) },
+        where: afterId === null ? where : where.map((alternative) => ({ ...alternative, id: LessThan(afterId) })),
         order: { id: 'DESC' },
         take: page.limit + 1,
       }),
@@ -118,8 +143,10 @@ export class WaybillService {
   }
 
   /** Records a shipment, numbers it and raises `waybill.created`, all in one transaction. */
-  async create(input: CreateWaybillInput, actor: string): Promise<Waybill> {
+  async create(scope: RegionScope, input: CreateWaybillInput, actor: string): Promise<Waybill> {
     const values = validatedValues(input);
+    // The origin's authority answers for the shipment; a destination in scope is not enough.
+    if (!inScope(scope, values.originRegionCode)) throw forbidden(`You may create waybills only for origins within region ${scope.region}`);
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await inTransaction(this.dataSource, (manager) => this.insert(manager, values, actor));
@@ -129,19 +156,33 @@ export class WaybillService {
     }
   }
 
-  async depart(input: WaybillActionInput): Promise<Waybill> {
-    return inTransaction(this.dataSource, (manager) => this.transition(manager, input, WaybillStatus.IN_TRANSIT, { departedAt: new Date() }));
+  async depart(scope: RegionScope, input: WaybillActionInput): Promise<Waybill> {
+    return inTransaction(this.dataSource, (manager) => this.transition(manager, scope, input, WaybillStatus.IN_TRANSIT, { departedAt: new Date() }));
   }
 
-  async arrive(input: WaybillActionInput): Promise<Waybill> {
-    return inTransaction(this.dataSource, (manager) => this.transition(manager, input, WaybillStatus.ARRIVED, { arrivedAt: new Date() }));
+  async arrive(scope: RegionScope, input: WaybillActionInput): Promise<Waybill> {
+    return inTransaction(this.dataSource, (manager) => this.transition(manager, scope, input, WaybillStatus.ARRIVED, { arrivedAt: new Date() }));
   }
 
-  async cancel(input: CancelWaybillInput): Promise<Waybill> {
+  async cancel(scope: RegionScope, input: CancelWaybillInput): Promise<Waybill> {
     const reason = assertText('reason', input.reason, 500);
     return inTransaction(this.dataSource, (manager) =>
-      this.transition(manager, input, WaybillStatus.CANCELLED, { cancelledAt: new Date(), cancellationReason: reason }),
+      this.transition(manager, scope, input, WaybillStatus.CANCELLED, { cancelledAt: new Date(), cancellationReason: reason }),
     );
+  }
+
+  /**
+   * The child pages' form of `visibleWhere`: origin in scope, or an id among the waybills arriving in
+   * scope (the kit binds the scope's `prefix%` to the subquery's one placeholder).
+   */
+  private childPagesScope(scope: RegionScope): { column: string; prefix: string; sharedIds: string } {
+    const escape = (name: string) => this.dataSource.driver.escape(name);
+    const table = escape(this.dataSource.getMetadata(Waybill).tablePath);
+    return {
+      column: 'origin_region_code',
+      prefix: scope.prefix,
+      sharedIds: `SELECT ${escape('id')} FROM ${table} WHERE ${escape('destination_region_code')} LIKE ?`,
+    };
   }
 
   private async insert(manager: EntityManager, values: WaybillValues, actor: string): Promise<Waybill> {
@@ -195,8 +236,9 @@ export class WaybillService {
     return sequence.lastSerial;
   }
 
-  private async load(manager: EntityManager, waybillNumber: string): Promise<Waybill> {
-    const waybill = await manager.findOneBy(Waybill, { waybillNumber });
+  /** A waybill the caller may see; any other does not exist for them. */
+  private async load(manager: EntityManager, scope: RegionScope, waybillNumber: string): Promise<Waybill> {
+    const waybill = await manager.findOneBy(Waybill, visibleWhere(scope, { waybillNumber }));
     if (!waybill) throw notFound('Waybill', waybillNumber);
     return waybill;
   }
@@ -205,8 +247,18 @@ export class WaybillService {
    * Moves a waybill to `target` only from a status that allows it and only at the version read:
    * the UPDATE's WHERE repeats both, so of two callers acting at once exactly one changes the row.
    */
-  private async transition(manager: EntityManager, input: WaybillActionInput, target: WaybillStatus, changes: Partial<Waybill>): Promise<Waybill> {
-    const current = await this.load(manager, input.waybillNumber);
+  private async transition(
+    manager: EntityManager,
+    scope: RegionScope,
+    input: WaybillActionInput,
+    target: WaybillStatus,
+    changes: Partial<Waybill>,
+  ): Promise<Waybill> {
+    const current = await this.load(manager, scope, input.waybillNumber);
+    // Seen as the destination only: the destination supervises, the origin's authority acts.
+    if (!inScope(scope, current.originRegionCode)) {
+      throw forbidden(`Waybill ${current.waybillNumber} leaves from region ${current.originRegionCode}; only authorities there may act on it`);
+    }
     if (input.expectedVersion !== undefined && input.expectedVersion !== null) {
       if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1) {
         throw invalidInput('expectedVersion', 'must be a positive integer');
@@ -227,6 +279,6 @@ export class WaybillService {
     if (result.affected !== 1) {
       throw conflict('STALE_VERSION', `Waybill ${current.waybillNumber} was changed by someone else; reload it`);
     }
-    return this.load(manager, input.waybillNumber);
+    return this.load(manager, scope, input.waybillNumber);
   }
 }
