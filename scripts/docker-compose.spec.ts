@@ -12,6 +12,7 @@ const SAMPLE_ENVIRONMENT: Record<string, string> = Object.fromEntries(
   [
     'EVENTS_SECRET', 'MYSQL_ROOT_PASSWORD', 'KEYCLOAK_ADMIN_PASSWORD',
     ...['LICENSING', 'ENFORCEMENT', 'CREDIT', 'SAFETY', 'STATISTICS'].flatMap((name) => [`${name}_GATEWAY_SECRET`, `${name}_DB_PASSWORD`]),
+    'GATEWAY_DB_PASSWORD',
   ].map((name) => [name, `sample-${name.toLowerCase()}-0123456789abcdef`]),
 );
 
@@ -82,6 +83,8 @@ describe('docker-compose.yml', () => {
       expect({ name, environment: config.environment }).toEqual({ name, environment: 'production' });
       if (name !== 'gateway') {
         expect(config.subgraphs[name as 'licensing'].database).toMatchObject({ kind: 'mysql', schema: name });
+      } else {
+        expect(config.gateway.database).toMatchObject({ kind: 'mysql', schema: 'gateway' });
       }
     }
   });

@@ -9,3 +9,9 @@ CREATE USER IF NOT EXISTS '$subgraph'@'%' IDENTIFIED BY '$password';
 GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, INDEX, DROP, REFERENCES ON \`$subgraph\`.* TO '$subgraph'@'%';
 SQL
 done
+# The gateway's account may add and prune audit records but never change one (no UPDATE).
+password="${GATEWAY_DB_PASSWORD:?GATEWAY_DB_PASSWORD must be set}"
+mysql -uroot -p"$MYSQL_ROOT_PASSWORD" <<SQL
+CREATE USER IF NOT EXISTS 'gateway'@'%' IDENTIFIED BY '$password';
+GRANT SELECT, INSERT, DELETE, CREATE, ALTER, INDEX, DROP, REFERENCES ON \`gateway\`.* TO 'gateway'@'%';
+SQL
