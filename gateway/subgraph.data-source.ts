@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { encodeForwardedPurpose, FORWARDED_PURPOSE_HEADER } from '../subgraphs/kit/auth/purpose';
 import { GATEWAY_SECRET_HEADER } from '../subgraphs/kit/subgraph-server';
 import type { GatewayContext } from './gateway.context';
@@ -20,6 +21,20 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const fetcher: Fetcher = (input, init) =>
       fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) }) as unknown as ReturnType<Fetcher>;
     super({ url, fetcher });
+  }
+
+  /**
+   * A subgraph that cannot be reached (refused, reset, timed out) answers as an error response, so the
+   * gateway keeps the other subgraphs' data and reports this part as missing, by name, not address.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      // Health checks and schema loading report their own failures.
+      if ((options.kind as string) !== 'incoming operation') throw error;
+      return { errors: [{ message: `${this.serviceName} did not answer`, extensions: { code: 'SERVICE_UNAVAILABLE' } }] } as unknown as GatewayGraphQLResponse;
+    }
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

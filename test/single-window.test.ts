@@ -57,7 +57,7 @@ describe('the single-window query', () => {
   it('answers null for a valid credit code nobody registered', async () => {
     const token = await tokenFor('ministry-admin');
     const data = await query<SingleWindowData>(token, `query ($code: String!) { enterprise(creditCode: $code) { name } }`, {
-      code: '91110000MA00000009',
+      code: '91110000MA0000000H',
     });
     expect(data.enterprise).toBeNull();
   });

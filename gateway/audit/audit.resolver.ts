@@ -37,7 +37,7 @@ export class AuditRecordResolver {
   ): Promise<AuditRecordConnection> {
     const request = pageRequest(page);
     if (from && to && from > to) throw invalidInput('from', 'must not be after to');
-    if (entity !== null && (entity.length < 3 || entity.length > 64)) throw invalidInput('entity', 'must be 3-64 characters');
+    if (entity && (entity.length < 3 || entity.length > 64)) throw invalidInput('entity', 'must be 3-64 characters');
     const query = context.dataSource.getRepository(AuditRecord).createQueryBuilder('record');
     if (subject) query.andWhere('record.subject = :subject', { subject });
     if (username) query.andWhere('record.username = :username', { username });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { Kind, parse, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, visit, type DocumentNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import type { Identity } from '../../subgraphs/kit/auth/identity';
 import { maskPersonalInformation } from '../../subgraphs/kit/codes/personal-information';
 import type { AuditEntry } from './audit-trail';
@@ -60,13 +60,16 @@ function collectEntities(variables: unknown, document: DocumentNode | null): str
   };
   walk(variables, '');
   if (document) {
+    // `enterprise(creditCode: $code)`: the argument names the entity, the variable holds it.
+    const variableValues = variables && typeof variables === 'object' ? (variables as Record<string, unknown>) : {};
+    const take = (name: string, value: ValueNode) => {
+      if (!ENTITY_KEYS.has(name)) return;
+      if (value.kind === Kind.STRING) found.add(value.value);
+      if (value.kind === Kind.VARIABLE) walk(variableValues[value.name.value], name);
+    };
     visit(document, {
-      Argument(node) {
-        if (ENTITY_KEYS.has(node.name.value) && node.value.kind === Kind.STRING) found.add(node.value.value);
-      },
-      ObjectField(node) {
-        if (ENTITY_KEYS.has(node.name.value) && node.value.kind === Kind.STRING) found.add(node.value.value);
-      },
+      Argument: (node) => take(node.name.value, node.value),
+      ObjectField: (node) => take(node.name.value, node.value),
     });
   }
   return [...found];

@@ -13,3 +13,8 @@ export function withinRequest<T>(work: () => T): T {
 export function inRequest(): boolean {
   return scope.getStore() === true;
 }
+
+/** Runs `work` outside any request, e.g. background work whose timer a request happened to start. */
+export function outsideRequest<T>(work: () => T): T {
+  return scope.exit(work);
+}

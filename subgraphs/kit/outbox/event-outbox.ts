@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { IsNull, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import type { SubgraphName } from '../config/config';
 import { describeError, type Logger } from '../observability/logger';
+import { outsideRequest } from '../observability/request-scope';
 import { EVENT_SUBSCRIBERS, type EventEnvelope, type EventPayloads, type EventType } from './domain-event';
 import { OutboxMessage } from './outbox-message.entity';
 
@@ -81,12 +82,13 @@ export class EventOutbox {
 
   private schedule(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
+    // A publish inside a request starts this timer; the relay's work is not that request's.
+    this.timer = setTimeout(() => outsideRequest(() => {
       this.timer = null;
       void this.drain().finally(() => {
         if (!this.stopped && !this.timer) this.schedule(this.options.pollIntervalMs);
       });
-    }, delayMs);
+    }), delayMs);
     this.timer.unref();
   }
 
