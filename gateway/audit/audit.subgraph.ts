@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { AccessTokenVerifier, bearerToken } from '../../subgraphs/kit/auth/access-token.verifier';
@@ -36,6 +37,7 @@ export async function startAuditSubgraph(options: { dataSource: DataSource; veri
     schema: await buildAuditSchema(),
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError: formatClientError((message, error) => options.logger.error(message, { error: error instanceof Error ? error.message : String(error) })),
   });
   await apollo.start();

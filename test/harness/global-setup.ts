@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { SUBGRAPH_NAMES } from '../../subgraphs/kit/config/config';
 import { STATE_VARIABLE, writeState, type HarnessState, type ServiceName } from './harness-state';
-import { freePort, healthUrl, spawnService, waitFor } from './service-processes';
+import { freePort, healthUrl, PROJECT_ROOT, spawnService, waitFor } from './service-processes';
 
 export const TEST_SCHEMA_PREFIX = 'it_';
 
@@ -37,6 +37,11 @@ export default async function globalSetup(): Promise<void> {
   const mysqlUrl = process.env.MYSQL_URL;
   if (mysqlUrl) await dropTestSchemas(mysqlUrl);
 
+  // The machine clients' registered operations, plus test-only ones (test/fixtures/persisted-operations).
+  const persistedOperations = join(runDirectory, 'persisted-operations');
+  cpSync(join(PROJECT_ROOT, 'gateway', 'persisted-operations'), persistedOperations, { recursive: true });
+  cpSync(join(PROJECT_ROOT, 'test', 'fixtures', 'persisted-operations'), persistedOperations, { recursive: true });
+
   const ports = {} as Record<ServiceName, number>;
   for (const name of Object.keys(SCRIPTS) as ServiceName[]) ports[name] = await freePort();
   const environment: Record<string, string> = {
@@ -53,6 +58,7 @@ export default async function globalSetup(): Promise<void> {
     IDP_PUBLIC_URL: `http://localhost:${ports.idp}`,
     OIDC_ISSUER: `http://localhost:${ports.idp}/realms/transport`,
     GATEWAY_PORT: String(ports.gateway),
+    PERSISTED_OPERATIONS_DIR: persistedOperations,
     ...(mysqlUrl ? { MYSQL_URL: mysqlUrl } : {}),
   };
   for (const name of SUBGRAPH_NAMES) {
