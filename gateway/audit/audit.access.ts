@@ -1,0 +1,9 @@
+import type { AccessRules } from '../../subgraphs/kit/auth/access-rules';
+import { Permission } from '../../subgraphs/kit/auth/permission.policy';
+
+/** The audit trail is for administrators only (checked by scripts/access-rules.spec.ts). */
+export const AUDIT_ACCESS: AccessRules = {
+  AuditRecord: [Permission.AUDIT_READ],
+  AuditRecordConnection: 'STRUCTURE',
+  AuditRecordEdge: 'STRUCTURE',
+};

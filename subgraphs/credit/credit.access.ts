@@ -1,0 +1,12 @@
+import type { AccessRules } from '../kit/auth/access-rules';
+import { Permission } from '../kit/auth/permission.policy';
+
+/** Who may see each credit type (checked by scripts/access-rules.spec.ts). */
+export const CREDIT_ACCESS: AccessRules = {
+  CreditProfile: [Permission.CREDIT_READ, Permission.CREDIT_WRITE],
+  CreditRecord: [Permission.CREDIT_READ, Permission.CREDIT_WRITE],
+  CreditRecordConnection: 'STRUCTURE',
+  CreditRecordEdge: 'STRUCTURE',
+  RecordCreditPayload: 'STRUCTURE',
+  Enterprise: 'ENTITY_KEY',
+};

@@ -1,0 +1,22 @@
+import type { AccessRules } from '../kit/auth/access-rules';
+import { Permission } from '../kit/auth/permission.policy';
+
+/** Who may see each licensing type (checked against the resolvers by scripts/access-rules.spec.ts). */
+export const LICENSING_ACCESS: AccessRules = {
+  Enterprise: [Permission.REGISTRY_READ, Permission.REGISTRY_WRITE],
+  Vehicle: [Permission.REGISTRY_READ, Permission.REGISTRY_WRITE],
+  PermitApplication: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
+  // The action payloads can carry the permit an action issued.
+  Permit: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
+  EnterpriseConnection: 'STRUCTURE',
+  EnterpriseEdge: 'STRUCTURE',
+  VehicleConnection: 'STRUCTURE',
+  VehicleEdge: 'STRUCTURE',
+  PermitConnection: 'STRUCTURE',
+  PermitEdge: 'STRUCTURE',
+  PermitApplicationConnection: 'STRUCTURE',
+  PermitApplicationEdge: 'STRUCTURE',
+  RegisterEnterprisePayload: 'STRUCTURE',
+  RegisterVehiclePayload: 'STRUCTURE',
+  PermitApplicationPayload: 'STRUCTURE',
+};

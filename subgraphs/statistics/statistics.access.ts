@@ -1,0 +1,12 @@
+import type { AccessRules } from '../kit/auth/access-rules';
+import { Permission } from '../kit/auth/permission.policy';
+
+/** Who may see each statistics type (checked by scripts/access-rules.spec.ts). */
+export const STATISTICS_ACCESS: AccessRules = {
+  ActivitySummary: [Permission.STATISTICS_READ],
+  IndicatorSeries: [Permission.STATISTICS_READ],
+  IndicatorPoint: [Permission.STATISTICS_READ],
+  RegionOverview: [Permission.STATISTICS_READ],
+  RegionTotals: [Permission.STATISTICS_READ],
+  Enterprise: 'ENTITY_KEY',
+};
