@@ -23,6 +23,13 @@ const SINGLE_WINDOW = `
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 
+async function gatewayMetrics(): Promise<Record<string, number>> {
+  const text = await (await fetch(`${gatewayUrl()}/metrics`)).text();
+  const values: Record<string, number> = { audit_records_total: 0, audit_batches_total: 0, audit_wait_microseconds_total: 0 };
+  for (const match of text.matchAll(/^(\w+)\{[^}]*\} (\d+)$/gm)) values[match[1]] = Number(match[2]);
+  return values;
+}
+
 function residentMegabytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kilobytes = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -46,9 +53,14 @@ async function main(): Promise<void> {
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     await autocannon({ url: `${gatewayUrl()}/graphql`, method: 'POST', headers, body, connections: CONNECTIONS, duration: 3 });
 
+    const auditBefore = await gatewayMetrics();
     const statementsBefore = await requestSqlStatements();
     const result = await autocannon({ url: `${gatewayUrl()}/graphql`, method: 'POST', headers, body, connections: CONNECTIONS, duration: DURATION_SECONDS });
     const statements = (await requestSqlStatements()) - statementsBefore;
+    const auditAfter = await gatewayMetrics();
+    const auditRecords = auditAfter.audit_records_total - auditBefore.audit_records_total;
+    const auditBatches = auditAfter.audit_batches_total - auditBefore.audit_batches_total;
+    const auditWaitMs = (auditAfter.audit_wait_microseconds_total - auditBefore.audit_wait_microseconds_total) / 1000;
     const requests = result.requests.total;
     const memory = (Object.keys(state.services) as ServiceName[]).map((name) => `${name} ${residentMegabytes(state.services[name].pid)} MB`);
     console.log(`
@@ -58,6 +70,7 @@ single-window query through the gateway (${state.database} database, ${CONNECTIO
   latency p99       ${result.latency.p99} ms
   requests          ${requests} (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)
   SQL / request     ${(statements / Math.max(requests, 1)).toFixed(2)} statements (all five subgraphs)
+  audit trail       ${auditRecords} records in ${auditBatches} group commits (${(auditRecords / Math.max(auditBatches, 1)).toFixed(1)} per commit); each answer waited ${(auditWaitMs / Math.max(auditRecords, 1)).toFixed(2)} ms on average for its record
   resident memory   ${memory.join(', ')}`);
   } finally {
     await globalTeardown();

@@ -18,6 +18,7 @@ import { PersistedOperations } from './protection/persisted-operations';
 import { PersistedQueryCache } from './protection/persisted-query.cache';
 import { SubgraphDataSource } from './subgraph.data-source';
 import { openGatewayDatabase } from './audit/audit-database';
+import { Counters } from '../subgraphs/kit/observability/metrics';
 import { AuditTrail } from './audit/audit-trail';
 import { auditEntryFor, type RequestFacts } from './audit/request-audit';
 import { AUDIT_PATH, AUDIT_SUBGRAPH, startAuditSubgraph } from './audit/audit.subgraph';
@@ -89,7 +90,8 @@ function rateLimited(retryAfterSeconds: number): GraphQLError {
 export async function startGateway(config: AppConfig): Promise<RunningGateway> {
   const logger = createLogger('gateway', config.logLevel);
   const dataSource = await openGatewayDatabase(config, logger);
-  const audit = new AuditTrail(dataSource, logger);
+  const counters = new Counters();
+  const audit = new AuditTrail(dataSource, logger, counters);
   const pruning = setInterval(() => {
     audit.prune(config.audit.retentionDays).catch((error: unknown) => logger.error('audit pruning failed', describeError(error)));
   }, config.audit.pruneIntervalMs);
@@ -175,6 +177,10 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
       ),
       [AUDIT_PATH]: auditSubgraph.route,
       '/health': async (_request, response) => sendJson(response, 200, { status: 'alive' }),
+      '/metrics': async (_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+        response.end(counters.toPrometheus({ service: 'gateway' }));
+      },
       '/ready': async (_request, response) => {
         const reachable = await Promise.all(subgraphUrls.map(async ([name, url]) => [name, await subgraphReachable(url)] as const));
         const subgraphs = Object.fromEntries(reachable.map(([name, up]) => [name, up ? 'up' : 'down']));

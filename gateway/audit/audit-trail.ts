@@ -1,5 +1,6 @@
 import { LessThan, type DataSource, type EntityManager } from 'typeorm';
 import type { Logger } from '../../subgraphs/kit/observability/logger';
+import { Counters } from '../../subgraphs/kit/observability/metrics';
 import { chainHash, GENESIS_HASH, type ChainedContent } from './audit-chain';
 import { AuditOutcome, AuditRecord, AuditRecordKind } from './audit-record.entity';
 
@@ -7,6 +8,7 @@ export type AuditEntry = Omit<ChainedContent, 'kind' | 'previousHash'>;
 
 interface Pending {
   entry: AuditEntry;
+  queuedAt: number;
   resolve(): void;
   reject(error: unknown): void;
 }
@@ -23,6 +25,11 @@ export interface ChainVerification {
 
 const CHAIN_LOCK = 'single_window_audit_chain';
 
+export const AUDIT_RECORDS_METRIC = 'audit_records_total';
+export const AUDIT_BATCHES_METRIC = 'audit_batches_total';
+/** Summed over records: how long each answer waited for its audit record to commit. */
+export const AUDIT_WAIT_MICROSECONDS_METRIC = 'audit_wait_microseconds_total';
+
 /**
  * The gateway's tamper-evident audit trail. Appends are group-committed: requests arriving while a
  * batch is written wait for the next one, so a busy gateway writes one transaction per batch, not per
@@ -35,11 +42,12 @@ export class AuditTrail {
   constructor(
     private readonly dataSource: DataSource,
     private readonly logger: Logger,
+    private readonly counters = new Counters(),
   ) {}
 
   append(entry: AuditEntry): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ entry, resolve, reject });
+      this.queue.push({ entry, queuedAt: performance.now(), resolve, reject });
       if (!this.writing) this.writing = this.writeBatches();
     });
   }
@@ -55,6 +63,11 @@ export class AuditTrail {
         const batch = this.queue.splice(0, 500);
         try {
           await this.withChainLock((manager, previousHash) => this.insertChained(manager, previousHash, batch.map((pending) => ({ ...pending.entry, kind: AuditRecordKind.REQUEST }))));
+          // What auditing adds to each answer: the wait from queueing the record to its commit.
+          const committedAt = performance.now();
+          this.counters.increment(AUDIT_RECORDS_METRIC, batch.length);
+          this.counters.increment(AUDIT_BATCHES_METRIC);
+          this.counters.increment(AUDIT_WAIT_MICROSECONDS_METRIC, Math.round(batch.reduce((sum, pending) => sum + (committedAt - pending.queuedAt), 0) * 1000));
           for (const pending of batch) pending.resolve();
         } catch (error) {
           this.logger.error('audit records could not be written', { error: error instanceof Error ? error.message : String(error), records: batch.length });
