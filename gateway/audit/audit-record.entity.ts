@@ -18,8 +18,24 @@ export enum AuditRecordKind {
   CHECKPOINT = 'CHECKPOINT',
 }
 
-registerEnumType(AuditOutcome, { name: 'AuditOutcome', description: 'How an audited request ended.' });
-registerEnumType(AuditRecordKind, { name: 'AuditRecordKind', description: 'What an audit record records.' });
+registerEnumType(AuditOutcome, {
+  name: 'AuditOutcome',
+  description: 'How an audited request ended.',
+  valuesConfig: {
+    OK: { description: 'Answered without errors.' },
+    PARTIAL: { description: 'Answered with data and errors, for example with one department down.' },
+    REFUSED: { description: 'Refused: not signed in, not allowed, bad input or over a limit.' },
+    ERROR: { description: 'Failed on the single window\'s side.' },
+  },
+});
+registerEnumType(AuditRecordKind, {
+  name: 'AuditRecordKind',
+  description: 'What an audit record records.',
+  valuesConfig: {
+    REQUEST: { description: 'One request to the single window.' },
+    CHECKPOINT: { description: 'Old records were pruned; this anchors the chain that remains.' },
+  },
+});
 
 /**
  * One audited operation. Rows are chained: `hash` is the SM3 digest of the row's content and the

@@ -11,7 +11,7 @@ export interface AuditContext {
   dataSource: DataSource;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of audit records.' })
 export class AuditRecordConnection extends ConnectionType(AuditRecord, 'AuditRecord', 'audit record') {}
 
 function likePattern(value: string): string {

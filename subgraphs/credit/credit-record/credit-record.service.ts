@@ -1,12 +1,13 @@
 import { randomInt } from 'node:crypto';
-import { LessThan, QueryFailedError, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { QueryFailedError, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { inScope, withinPrefix, type RegionScope } from '../../kit/auth/region-scope';
 import { assertCreditCode, assertRegionCode, assertText } from '../../kit/codes/assert-input';
 import { regionScopePrefix } from '../../kit/codes/region-code';
 import { childPagesLoader } from '../../kit/database/child-pages.loader';
 import { inTransaction } from '../../kit/database/data-source.factory';
 import { conflict, forbidden, invalidInput } from '../../kit/errors/domain-error';
-import { toConnection, type Connection, type PageRequest } from '../../kit/graphql/connection';
+import { listPage } from '../../kit/database/list-page';
+import { type Connection, type PageRequest } from '../../kit/graphql/connection';
 import type { EventPayloads } from '../../kit/outbox/domain-event';
 import { chinaToday } from '../../kit/time/china-time';
 import type { CreditProfile } from '../credit-profile/credit-profile';
@@ -56,16 +57,7 @@ export class CreditRecordService {
     if (filter.regionCode !== null) assertRegionCode('regionCode', filter.regionCode);
     const where: FindOptionsWhere<CreditRecord> = filter.regionCode === null ? {} : { ...withinPrefix('regionCode', regionScopePrefix(filter.regionCode)) };
     if (filter.kind !== null) where.kind = filter.kind;
-    const repository = this.dataSource.getRepository(CreditRecord);
-    const [rows, totalCount] = await Promise.all([
-      repository.find({
-        where: page.afterId === null ? where : { ...where, id: LessThan(page.afterId) },
-        order: { id: 'DESC' },
-        take: page.limit + 1,
-      }),
-      repository.countBy(where),
-    ]);
-    return toConnection(rows, totalCount, page);
+    return listPage(this.dataSource.getRepository(CreditRecord), where, page);
   }
 
   /** Enters a manual record for an authority within the officer's region; one record per (MANUAL, reference). */

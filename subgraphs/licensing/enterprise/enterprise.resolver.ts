@@ -8,18 +8,18 @@ import { Enterprise } from './enterprise.entity';
 import { assertCreditCode } from '../../kit/codes/assert-input';
 import { RegisterEnterpriseInput, RegisterEnterprisePayload } from './inputs/register-enterprise.input';
 
-@ObjectType()
+@ObjectType({ description: 'A page of enterprises in the registry.' })
 export class EnterpriseConnection extends ConnectionType(Enterprise, 'Enterprise', 'enterprise') {}
-@ObjectType()
+@ObjectType({ description: 'A page of permits.' })
 export class PermitConnection extends ConnectionType(Permit, 'Permit', 'permit') {}
-@ObjectType()
+@ObjectType({ description: 'A page of operating vehicles.' })
 export class VehicleConnection extends ConnectionType(Vehicle, 'Vehicle', 'vehicle') {}
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
   @Authorized(Permission.REGISTRY_READ)
   @Query(() => Enterprise, { nullable: true, description: 'One enterprise by its credit code; null when none is registered.' })
-  async enterprise(@Arg('creditCode') creditCode: string, @Ctx() context: LicensingContext): Promise<Enterprise | null> {
+  async enterprise(@Arg('creditCode', { description: 'Unified social credit code (18 characters, check character validated).' }) creditCode: string, @Ctx() context: LicensingContext): Promise<Enterprise | null> {
     assertCreditCode('creditCode', creditCode);
     return enterpriseLoader(context).load(creditCode);
   }
@@ -37,7 +37,7 @@ export class EnterpriseResolver {
 
   @Authorized(Permission.REGISTRY_WRITE)
   @Mutation(() => RegisterEnterprisePayload, { description: 'Enters a market subject into the registry.' })
-  async registerEnterprise(@Arg('input') input: RegisterEnterpriseInput, @Ctx() context: LicensingContext): Promise<RegisterEnterprisePayload> {
+  async registerEnterprise(@Arg('input', { description: 'The market subject to register.' }) input: RegisterEnterpriseInput, @Ctx() context: LicensingContext): Promise<RegisterEnterprisePayload> {
     return { enterprise: await context.services.enterprises.register(scopeOf(context), input) };
   }
 

@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
-import { In, LessThan, type DataSource, type FindOptionsWhere } from 'typeorm';
+import { In, type DataSource, type FindOptionsWhere } from 'typeorm';
 import { assertCreditCode, assertRegionCode, assertText } from '../../kit/codes/assert-input';
 import { inScope, narrowedPrefix, withinPrefix, type RegionScope } from '../../kit/auth/region-scope';
 import { inTransaction } from '../../kit/database/data-source.factory';
 import { conflict, forbidden } from '../../kit/errors/domain-error';
+import { listPage } from '../../kit/database/list-page';
 import { toConnection, type Connection, type PageRequest } from '../../kit/graphql/connection';
 import { Enterprise } from './enterprise.entity';
 import type { RegisterEnterpriseInput } from './inputs/register-enterprise.input';
@@ -28,16 +29,7 @@ export class EnterpriseService {
     const prefix = narrowedPrefix(scope, regionCode);
     if (prefix === null) return toConnection([], 0, page);
     const where: FindOptionsWhere<Enterprise> = { ...withinPrefix('regionCode', prefix) };
-    const repository = this.dataSource.getRepository(Enterprise);
-    const [rows, totalCount] = await Promise.all([
-      repository.find({
-        where: page.afterId === null ? where : { ...where, id: LessThan(page.afterId) },
-        order: { id: 'DESC' },
-        take: page.limit + 1,
-      }),
-      repository.countBy(where),
-    ]);
-    return toConnection(rows, totalCount, page);
+    return listPage(this.dataSource.getRepository(Enterprise), where, page);
   }
 
   async register(scope: RegionScope, input: RegisterEnterpriseInput): Promise<Enterprise> {

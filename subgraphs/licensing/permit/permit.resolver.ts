@@ -13,14 +13,14 @@ import {
 import { ApplicationStatus, PermitApplication } from './permit-application.entity';
 import { Permit } from './permit.entity';
 
-@ObjectType()
+@ObjectType({ description: 'A page of permit applications.' })
 export class PermitApplicationConnection extends ConnectionType(PermitApplication, 'PermitApplication', 'permit application') {}
 
 @Resolver(() => PermitApplication)
 export class PermitApplicationResolver {
   @Authorized(Permission.PERMIT_READ)
   @Query(() => PermitApplication, { nullable: true, description: 'One application by number.' })
-  async permitApplication(@Arg('applicationNumber') applicationNumber: string, @Ctx() context: LicensingContext): Promise<PermitApplication | null> {
+  async permitApplication(@Arg('applicationNumber', { description: 'Application number (申请编号).' }) applicationNumber: string, @Ctx() context: LicensingContext): Promise<PermitApplication | null> {
     return context.services.permits.findApplication(scopeOf(context), applicationNumber);
   }
 
@@ -37,25 +37,25 @@ export class PermitApplicationResolver {
 
   @Authorized(Permission.PERMIT_APPLY)
   @Mutation(() => PermitApplicationPayload, { description: 'Submits a permit application online.' })
-  async submitPermitApplication(@Arg('input') input: SubmitPermitApplicationInput, @Ctx() context: LicensingContext): Promise<PermitApplicationPayload> {
+  async submitPermitApplication(@Arg('input', { description: 'The application.' }) input: SubmitPermitApplicationInput, @Ctx() context: LicensingContext): Promise<PermitApplicationPayload> {
     return { application: await context.services.permits.submit(scopeOf(context), input, actorOf(context)), permit: null };
   }
 
   @Authorized(Permission.PERMIT_ACCEPT)
   @Mutation(() => PermitApplicationPayload, { description: 'Accepts (受理) a submitted application for review.' })
-  async acceptPermitApplication(@Arg('input') input: ApplicationActionInput, @Ctx() context: LicensingContext): Promise<PermitApplicationPayload> {
+  async acceptPermitApplication(@Arg('input', { description: 'The application and the version acted on.' }) input: ApplicationActionInput, @Ctx() context: LicensingContext): Promise<PermitApplicationPayload> {
     return { application: await context.services.permits.accept(scopeOf(context), input, actorOf(context)), permit: null };
   }
 
   @Authorized(Permission.PERMIT_DECIDE)
   @Mutation(() => PermitApplicationPayload, { description: 'Approves an accepted application and issues the permit.' })
-  async approvePermitApplication(@Arg('input') input: ApprovePermitApplicationInput, @Ctx() context: LicensingContext): Promise<PermitApplicationPayload> {
+  async approvePermitApplication(@Arg('input', { description: 'The application, version and conditions.' }) input: ApprovePermitApplicationInput, @Ctx() context: LicensingContext): Promise<PermitApplicationPayload> {
     return context.services.permits.approve(scopeOf(context), input, actorOf(context));
   }
 
   @Authorized(Permission.PERMIT_DECIDE)
   @Mutation(() => PermitApplicationPayload, { description: 'Refuses an application, with reasons.' })
-  async rejectPermitApplication(@Arg('input') input: RejectPermitApplicationInput, @Ctx() context: LicensingContext): Promise<PermitApplicationPayload> {
+  async rejectPermitApplication(@Arg('input', { description: 'The application, version and reasons.' }) input: RejectPermitApplicationInput, @Ctx() context: LicensingContext): Promise<PermitApplicationPayload> {
     return { application: await context.services.permits.reject(scopeOf(context), input, actorOf(context)), permit: null };
   }
 
@@ -70,7 +70,7 @@ export class PermitApplicationResolver {
 export class PermitResolver {
   @Authorized(Permission.PERMIT_READ)
   @Query(() => Permit, { nullable: true, description: 'One permit by number.' })
-  async permit(@Arg('number') number: string, @Ctx() context: LicensingContext): Promise<Permit | null> {
+  async permit(@Arg('number', { description: 'Permit number.' }) number: string, @Ctx() context: LicensingContext): Promise<Permit | null> {
     return context.services.permits.findPermit(scopeOf(context), number);
   }
 

@@ -1,9 +1,10 @@
 import { randomInt } from 'node:crypto';
-import { LessThan, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { inScope, narrowedPrefix, withinPrefix, type RegionScope } from '../../kit/auth/region-scope';
 import { childPagesLoader } from '../../kit/database/child-pages.loader';
 import { inTransaction } from '../../kit/database/data-source.factory';
 import { conflict, forbidden, invalidInput, notFound } from '../../kit/errors/domain-error';
+import { listPage } from '../../kit/database/list-page';
 import { toConnection, type Connection, type PageRequest } from '../../kit/graphql/connection';
 import type { EventOutbox } from '../../kit/outbox/event-outbox';
 import { Enterprise } from '../enterprise/enterprise.entity';
@@ -60,16 +61,7 @@ export class PermitService {
     if (prefix === null) return toConnection([], 0, page);
     const where: FindOptionsWhere<PermitApplication> = { ...withinPrefix('regionCode', prefix) };
     if (filter.status !== null) where.status = filter.status;
-    const repository = this.dataSource.getRepository(PermitApplication);
-    const [rows, totalCount] = await Promise.all([
-      repository.find({
-        where: page.afterId === null ? where : { ...where, id: LessThan(page.afterId) },
-        order: { id: 'DESC' },
-        take: page.limit + 1,
-      }),
-      repository.countBy(where),
-    ]);
-    return toConnection(rows, totalCount, page);
+    return listPage(this.dataSource.getRepository(PermitApplication), where, page);
   }
 
   async submit(regionScope: RegionScope, input: SubmitPermitApplicationInput, actor: string): Promise<PermitApplication> {

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { buildAuditSchema } from '../gateway/audit/audit.subgraph';
+import { SUBGRAPH_NAMES } from '../subgraphs/kit/config/config';
+import { undescribedSchemaElements } from '../subgraphs/kit/graphql/schema-descriptions';
+import { SUBGRAPHS } from '../subgraphs/registry';
+
+describe('the published schema', () => {
+  it.each([...SUBGRAPH_NAMES])('describes every type, field, argument and enum value of %s', async (name) => {
+    expect(undescribedSchemaElements(await SUBGRAPHS[name].buildSchema())).toEqual([]);
+  });
+
+  it('describes every type, field, argument and enum value of the audit subgraph', async () => {
+    expect(undescribedSchemaElements(await buildAuditSchema())).toEqual([]);
+  });
+});
