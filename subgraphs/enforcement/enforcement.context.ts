@@ -9,14 +9,19 @@ export interface EnforcementServices {
 
 export type EnforcementContext = SubgraphContext<EnforcementServices>;
 
-/** The caller's region scope; every read and write in enforcement is bounded by the handling region. */
+/** The caller's region scope: reads cover cases handled in it or shared with it; actions only cases handled in it. */
 export function scopeOf(context: EnforcementContext): RegionScope {
   return regionScopeOf(context.identity);
 }
 
-/** Steps of the cases a request has already read (and so already scoped), one statement for all. */
+/** Steps of the cases a request has read, one statement for all, scoped again in SQL. */
 export function caseStepsLoader(context: EnforcementContext) {
-  return context.loaders.get('caseSteps', () => context.services.cases.createStepsLoader());
+  return context.loaders.get('caseSteps', () => context.services.cases.createStepsLoader(scopeOf(context)));
+}
+
+/** Active shares of the cases a request has read, one statement for all. */
+export function caseSharesLoader(context: EnforcementContext) {
+  return context.loaders.get('caseShares', () => context.services.cases.createSharesLoader(scopeOf(context)));
 }
 
 /** One loader per page arguments, so every enterprise asking for the same page shares one batch. */

@@ -29,6 +29,8 @@ const OFFICER = identity('nj-enforcement-officer', '320100', 'enforcement-office
 const SUPERVISOR = identity('js-enforcement-supervisor', '320000', 'enforcement-supervisor');
 const PII_OFFICER = identity('js-pii-officer', '320000', 'enforcement-officer', 'pii-reader');
 const ZHEJIANG_OFFICER = identity('zj-enforcement-officer', '330000', 'enforcement-officer');
+const ZHEJIANG_SUPERVISOR = identity('zj-enforcement-supervisor', '330000', 'enforcement-supervisor');
+const SHANGHAI_OFFICER = identity('sh-enforcement-officer', '310000', 'enforcement-officer');
 const SAFETY_OFFICER = identity('js-safety-officer', '320000', 'safety-officer');
 const INVESTIGATION: Purpose = { code: PurposeCode.ENFORCEMENT_INVESTIGATION, reason: '核查当事人身份' };
 
@@ -50,8 +52,17 @@ describe('the enforcement schema', () => {
       decideCase: 'input: DecideCaseInput! -> CasePayload!',
       closeCase: 'input: CaseActionInput! -> CasePayload!',
       dismissCase: 'input: DismissCaseInput! -> CasePayload!',
+      shareCase: 'input: ShareCaseInput! -> CasePayload!',
+      revokeCaseShare: 'input: RevokeCaseShareInput! -> CasePayload!',
     });
     expect(sdl).toContain('case: EnforcementCase!');
+    expect(sdl).toContain('sharedWith: [CaseShare!]!');
+    const share = schema.getType('CaseShare');
+    expect(isObjectType(share) && Object.keys(share.getFields())).toEqual(['regionCode', 'reason', 'sharedBy', 'sharedAt', 'revokedAt']);
+    const shareCase = schema.getType('ShareCaseInput');
+    expect(isInputObjectType(shareCase) && Object.keys(shareCase.getFields())).toEqual(['caseNumber', 'regionCode', 'reason']);
+    const revokeShare = schema.getType('RevokeCaseShareInput');
+    expect(isInputObjectType(revokeShare) && Object.keys(revokeShare.getFields())).toEqual(['caseNumber', 'regionCode']);
     expect(sdl).toContain('steps: [CaseStep!]!');
     const query = schema.getQueryType()!.getFields();
     expect(Object.keys(query)).toEqual(expect.arrayContaining(['enforcementCase', 'enforcementCases', 'overdueCases', '_entities', '_service']));
@@ -166,6 +177,52 @@ describe('the enforcement schema', () => {
     it('answers null for a case number nobody filed', async () => {
       const result = await run(OFFICER, `{ enforcementCase(caseNumber: "3201022026999999") { caseNumber } }`);
       expect(result).toEqual({ data: { enforcementCase: null } });
+    });
+
+    it('shares a case with Jiangsu: read there with its shares, acted on only by Zhejiang', async () => {
+      const filed = await testbed.services.cases.file(SYSTEM_SCOPE, { regionCode: '330106', cause: '擅自改装车辆', creditCode: '91330106MA2H4K1L0X' }, 'spec');
+      const shareCase = `mutation ($input: ShareCaseInput!) { shareCase(input: $input) { case { caseNumber sharedWith { regionCode reason sharedBy revokedAt } } } }`;
+      const input = { caseNumber: filed.caseNumber, regionCode: '320000', reason: '车辆登记地在江苏，请协助核查' };
+      // Sharing is the supervisor's decision, not an officer's.
+      expect((await run(ZHEJIANG_OFFICER, shareCase, { input })).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+      const shared = await run(ZHEJIANG_SUPERVISOR, shareCase, { input });
+      expect(shared.errors).toBeUndefined();
+      expect(shared.data).toEqual({
+        shareCase: { case: { caseNumber: filed.caseNumber, sharedWith: [{ regionCode: '320000', reason: input.reason, sharedBy: 'zj-enforcement-supervisor', revokedAt: null }] } },
+      });
+
+      const read = `query ($number: String!) { enforcementCase(caseNumber: $number) { caseNumber regionCode sharedWith { regionCode } steps { comment } } }`;
+      expect((await run(SUPERVISOR, read, { number: filed.caseNumber })).data).toEqual({
+        enforcementCase: { caseNumber: filed.caseNumber, regionCode: '330106', sharedWith: [{ regionCode: '320000' }], steps: [{ comment: null }, { comment: `shared with 320000: ${input.reason}` }] },
+      });
+      expect((await run(SHANGHAI_OFFICER, read, { number: filed.caseNumber })).data).toEqual({ enforcementCase: null });
+
+      const investigate = `mutation ($input: CaseActionInput!) { startCaseInvestigation(input: $input) { case { status } } }`;
+      const jiangsuOfficer = identity('js-enforcement-officer', '320000', 'enforcement-officer');
+      const refused = await run(jiangsuOfficer, investigate, { input: { caseNumber: filed.caseNumber } });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+      expect(refused.errors?.[0]?.message).toBe(`Case ${filed.caseNumber} is shared with your region for reading; only the handling region 330106 acts on it`);
+
+      const revoke = `mutation ($input: RevokeCaseShareInput!) { revokeCaseShare(input: $input) { case { sharedWith { regionCode } } } }`;
+      expect((await run(ZHEJIANG_SUPERVISOR, revoke, { input: { caseNumber: filed.caseNumber, regionCode: '320000' } })).data).toEqual({ revokeCaseShare: { case: { sharedWith: [] } } });
+      expect((await run(SUPERVISOR, read, { number: filed.caseNumber })).data).toEqual({ enforcementCase: null });
+    });
+
+    it('reads the shares of a page of cases in one statement', async () => {
+      for (let index = 0; index < 3; index += 1) {
+        const filed = await testbed.services.cases.file(SYSTEM_SCOPE, { regionCode: '330106', cause: '测试', creditCode: '91330106MA2H4K1L0X' }, 'spec');
+        await testbed.services.cases.share(SYSTEM_SCOPE, { caseNumber: filed.caseNumber, regionCode: '320000', reason: '请协助核查' }, 'spec');
+      }
+      const statementsFor = async (source: string) => {
+        const start = testbed.statements();
+        const result = await run(SUPERVISOR, source);
+        expect(result.errors).toBeUndefined();
+        return { data: result.data, statements: testbed.statements() - start };
+      };
+      const without = await statementsFor(`{ enforcementCases(first: 10) { totalCount edges { node { caseNumber } } } }`);
+      const withShares = await statementsFor(`{ enforcementCases(first: 10) { totalCount edges { node { caseNumber sharedWith { regionCode } } } } }`);
+      expect(withShares.data).toMatchObject({ enforcementCases: { totalCount: 3, edges: [{ node: { sharedWith: [{ regionCode: '320000' }] } }, {}, {}] } });
+      expect(withShares.statements).toBe(without.statements + 1);
     });
 
     it('resolves the cases of many enterprises and vehicles in one batch', async () => {

@@ -1,12 +1,13 @@
-import { SYSTEM_SCOPE } from '../kit/auth/region-scope';
+import { regionScopeOf, SYSTEM_SCOPE } from '../kit/auth/region-scope';
 import { residentIdProblem } from '../kit/codes/resident-id';
 import { pageRequest } from '../kit/graphql/connection';
 import { createLogger } from '../kit/observability/logger';
 import type { EventEnvelope } from '../kit/outbox/domain-event';
 import { OutboxMessage } from '../kit/outbox/outbox-message.entity';
+import { CaseShare } from './enforcement-case/case-share.entity';
 import { CaseStep } from './enforcement-case/case-step.entity';
 import { EnforcementCase } from './enforcement-case/enforcement-case.entity';
-import { DEMO_PARTY_ID_NUMBER, seedEnforcement } from './enforcement.seed';
+import { DEMO_PARTY_ID_NUMBER, DEMO_SHARE, seedEnforcement } from './enforcement.seed';
 import { openEnforcementTestbed, type EnforcementTestbed } from './enforcement.testbed';
 
 const SEEDED_CARRIER = '91320102MA1MY0R10Q';
@@ -55,16 +56,39 @@ describe('the enforcement demo seed', () => {
     expect(fine?.payload).toMatchObject({ regionCode: '320102', fineFen: 2_000_000 });
   });
 
+  it('shares one Hangzhou case with Jiangsu, which reads it and none of the carrier’s cases changes', async () => {
+    await seed();
+    const jiangsu = regionScopeOf({ subject: 'js', username: 'js', clientId: 'spec', roles: new Set(), region: '320000', department: null, serviceAccount: false, scopes: new Set() });
+    const shares = await testbed.dataSource.getRepository(CaseShare).find();
+    expect(shares).toEqual([expect.objectContaining({ regionCode: '320000', reason: DEMO_SHARE.share.reason, revokedAt: null })]);
+    const shared = await testbed.dataSource.getRepository(EnforcementCase).findOneByOrFail({ id: shares[0].caseId });
+    expect(shared).toMatchObject({ ...DEMO_SHARE.filing, status: 'INVESTIGATING' });
+    const listed = await testbed.services.cases.list(jiangsu, { regionCode: '330000', status: null }, pageRequest({}));
+    expect(listed.edges.map((edge) => edge.node.caseNumber)).toEqual([shared.caseNumber]);
+    const carrier = await testbed.services.cases.createEnterpriseCasesLoader(jiangsu, pageRequest({})).load(SEEDED_CARRIER);
+    expect(carrier.totalCount).toBe(3);
+  });
+
+  it('shares the demo case on a database seeded before sharing existed, once', async () => {
+    await seed();
+    await testbed.dataSource.getRepository(CaseShare).clear();
+    await seed();
+    await seed();
+    expect(await testbed.dataSource.getRepository(CaseShare).count()).toBe(1);
+  });
+
   it('does nothing when cases already exist', async () => {
     await seed();
     const counts = async () => ({
       cases: await testbed.dataSource.getRepository(EnforcementCase).count(),
       steps: await testbed.dataSource.getRepository(CaseStep).count(),
+      shares: await testbed.dataSource.getRepository(CaseShare).count(),
       outbox: await testbed.dataSource.getRepository(OutboxMessage).count(),
     });
     const first = await counts();
     await seed();
     expect(await counts()).toEqual(first);
     expect(first.cases).toBe(8);
+    expect(first.shares).toBe(1);
   });
 });

@@ -2,8 +2,10 @@ import { SYSTEM_SCOPE } from '../kit/auth/region-scope';
 import { residentIdCheckCharacter } from '../kit/codes/resident-id';
 import { DEMO_ENTERPRISES, DEMO_VEHICLES } from '../kit/demo/demo-dataset';
 import type { SubgraphDependencies } from '../kit/subgraph-server';
+import { CaseShare } from './enforcement-case/case-share.entity';
 import { EnforcementCase } from './enforcement-case/enforcement-case.entity';
 import type { FileCaseInput } from './enforcement-case/inputs/file-case.input';
+import type { ShareCaseInput } from './enforcement-case/inputs/share-case.input';
 import { PenaltyKind } from './enforcement-case/penalty-kind';
 import type { EnforcementServices } from './enforcement.context';
 
@@ -78,9 +80,26 @@ export const DEMO_CASES: readonly DemoCase[] = [
   },
 ];
 
+/**
+ * A Hangzhou case shared with Jiangsu for reading: the Jiangsu demo officers see it beside their own,
+ * and cannot act on it. Named by its filing, since the case number depends on the year of seeding.
+ */
+export const DEMO_SHARE = {
+  filing: { creditCode: '91330100MA27Y8P30J', regionCode: '330100', plateNumber: '浙AD12345' },
+  share: { regionCode: '320000', reason: '车辆登记地在江苏，请协助核查' },
+} as const;
+
 /** Seeds the demo cases once, through the service, so filings and decisions raise their events. */
 export async function seedEnforcement(services: EnforcementServices, { dataSource, logger }: Pick<SubgraphDependencies, 'dataSource' | 'logger'>): Promise<void> {
-  if ((await dataSource.getRepository(EnforcementCase).count()) > 0) return;
+  if ((await dataSource.getRepository(EnforcementCase).count()) === 0) {
+    await seedCases(services);
+    logger.info('demo data seeded', { cases: DEMO_CASES.length });
+  }
+  // Apart from the cases, so a demo database seeded before sharing existed gets its share too.
+  if (await seedShare(services, dataSource)) logger.info('demo case shared', { regionCode: DEMO_SHARE.share.regionCode });
+}
+
+async function seedCases(services: EnforcementServices): Promise<void> {
   for (const { filing, outcome } of DEMO_CASES) {
     const filed = await services.cases.file(SYSTEM_SCOPE, filing, SEED_ACTOR);
     const action = { caseNumber: filed.caseNumber };
@@ -94,5 +113,14 @@ export async function seedEnforcement(services: EnforcementServices, { dataSourc
     await services.cases.decide(SYSTEM_SCOPE, { ...action, ...outcome.decision }, SEED_ACTOR);
     if (outcome.stage === 'closed') await services.cases.close(SYSTEM_SCOPE, { ...action, comment: '当事人已履行处罚决定' }, SEED_ACTOR);
   }
-  logger.info('demo data seeded', { cases: DEMO_CASES.length });
+}
+
+/** Shares the demo case unless it was ever shared with that region (a revoked demo share stays revoked). */
+async function seedShare(services: EnforcementServices, dataSource: SubgraphDependencies['dataSource']): Promise<boolean> {
+  const demoCase = await dataSource.getRepository(EnforcementCase).findOne({ where: { ...DEMO_SHARE.filing, filedBy: SEED_ACTOR }, order: { id: 'ASC' } });
+  if (!demoCase) return false;
+  if (await dataSource.getRepository(CaseShare).existsBy({ caseId: demoCase.id, regionCode: DEMO_SHARE.share.regionCode })) return false;
+  const input: ShareCaseInput = { caseNumber: demoCase.caseNumber, ...DEMO_SHARE.share };
+  await services.cases.share(SYSTEM_SCOPE, input, SEED_ACTOR);
+  return true;
 }

@@ -1,9 +1,11 @@
 import { InitialEnforcement1764000000000 } from '../../migrations/enforcement/1764000000000-initial-enforcement';
+import { CaseShare1764100000000 } from '../../migrations/enforcement/1764100000000-case-share';
 import type { AppConfig } from '../kit/config/config';
 import { InboxEvent } from '../kit/outbox/inbox-event.entity';
 import { OutboxMessage } from '../kit/outbox/outbox-message.entity';
 import { startSubgraph, type SubgraphDefinition } from '../kit/subgraph-server';
 import { CaseNumberSequence } from './enforcement-case/case-number-sequence.entity';
+import { CaseShare } from './enforcement-case/case-share.entity';
 import { CaseStep } from './enforcement-case/case-step.entity';
 import { EnforcementCase } from './enforcement-case/enforcement-case.entity';
 import { EnforcementCaseService } from './enforcement-case/enforcement-case.service';
@@ -11,11 +13,11 @@ import type { EnforcementServices } from './enforcement.context';
 import { buildEnforcementSchema } from './enforcement.schema';
 import { seedEnforcement } from './enforcement.seed';
 
-/** 行政执法: enforcement cases, filed, investigated, decided and closed. Subscribes to no events yet. */
+/** 行政执法: enforcement cases, filed, investigated, decided and closed, and shared with other regions for reading. Subscribes to no events yet. */
 export const enforcementSubgraph: SubgraphDefinition<EnforcementServices> = {
   name: 'enforcement',
-  entities: [EnforcementCase, CaseStep, CaseNumberSequence, OutboxMessage, InboxEvent],
-  migrations: [InitialEnforcement1764000000000],
+  entities: [EnforcementCase, CaseStep, CaseShare, CaseNumberSequence, OutboxMessage, InboxEvent],
+  migrations: [InitialEnforcement1764000000000, CaseShare1764100000000],
   buildSchema: buildEnforcementSchema,
   createServices: ({ dataSource, outbox }) => ({
     cases: new EnforcementCaseService(dataSource, outbox),

@@ -1,11 +1,12 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '../../kit/auth/permission.policy';
 import { PageArgs, pageRequest } from '../../kit/graphql/connection';
-import { actorOf, caseStepsLoader, scopeOf, type EnforcementContext } from '../enforcement.context';
+import { actorOf, caseSharesLoader, caseStepsLoader, scopeOf, type EnforcementContext } from '../enforcement.context';
 import { Enterprise } from '../enterprise/enterprise.resolver';
 import { Vehicle } from '../vehicle/vehicle.resolver';
 import { presentedPartyIdNumber, presentedPartyName } from './case-party';
 import { CasePayload } from './case.payload';
+import { CaseShare } from './case-share.entity';
 import { CaseStatus } from './case-status';
 import { CaseStep } from './case-step.entity';
 import { EnforcementCaseConnection } from './enforcement-case.connection';
@@ -14,17 +15,21 @@ import { CaseActionInput } from './inputs/case-action.input';
 import { DecideCaseInput } from './inputs/decide-case.input';
 import { DismissCaseInput } from './inputs/dismiss-case.input';
 import { FileCaseInput } from './inputs/file-case.input';
+import { RevokeCaseShareInput } from './inputs/revoke-case-share.input';
+import { ShareCaseInput } from './inputs/share-case.input';
 
 @Resolver(() => EnforcementCase)
 export class EnforcementCaseResolver {
   @Authorized(Permission.CASE_READ)
-  @Query(() => EnforcementCase, { nullable: true, description: 'One case by its case number; null when there is none.' })
+  @Query(() => EnforcementCase, { nullable: true, description: 'One case by its case number; null when there is none or the caller may not see it.' })
   async enforcementCase(@Arg('caseNumber', { description: 'Case number (案件编号).' }) caseNumber: string, @Ctx() context: EnforcementContext): Promise<EnforcementCase | null> {
     return context.services.cases.find(scopeOf(context), caseNumber);
   }
 
   @Authorized(Permission.CASE_READ)
-  @Query(() => EnforcementCaseConnection, { description: 'Cases, newest first, by handling region and status.' })
+  @Query(() => EnforcementCaseConnection, {
+    description: 'Cases the caller may see (handled in their region or shared with it), newest first, by handling region and status.',
+  })
   async enforcementCases(
     @Arg('regionCode', () => String, { nullable: true, description: 'GB/T 2260 code; a province includes its cities and counties.' }) regionCode: string | null,
     @Arg('status', () => CaseStatus, { nullable: true, description: 'Only cases in this status.' }) status: CaseStatus | null,
@@ -72,6 +77,28 @@ export class EnforcementCaseResolver {
   @Mutation(() => CasePayload, { description: 'Dismisses (撤销立案) a case that is not yet decided, with reasons.' })
   async dismissCase(@Arg('input', { description: 'The case to dismiss and why.' }) input: DismissCaseInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
     return { case: await context.services.cases.dismiss(scopeOf(context), input, actorOf(context)) };
+  }
+
+  @Authorized(Permission.CASE_DECIDE)
+  @Mutation(() => CasePayload, {
+    description: 'Shares a case with another region for reading (案件共享协查), e.g. where the vehicle is registered; only the handling region may.',
+  })
+  async shareCase(@Arg('input', { description: 'The case, the region to share it with and why.' }) input: ShareCaseInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
+    return { case: await context.services.cases.share(scopeOf(context), input, actorOf(context)) };
+  }
+
+  @Authorized(Permission.CASE_DECIDE)
+  @Mutation(() => CasePayload, { description: 'Revokes the active share of a case with a region; only the handling region may.' })
+  async revokeCaseShare(@Arg('input', { description: 'The case and the region whose share ends.' }) input: RevokeCaseShareInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
+    return { case: await context.services.cases.revokeShare(scopeOf(context), input, actorOf(context)) };
+  }
+
+  @Authorized(Permission.CASE_READ)
+  @FieldResolver(() => [CaseShare], {
+    description: 'Regions the case is actively shared with for reading; a region that sees the case only through a share sees only the shares within its own scope.',
+  })
+  async sharedWith(@Root() enforcementCase: EnforcementCase, @Ctx() context: EnforcementContext): Promise<CaseShare[]> {
+    return caseSharesLoader(context).load(enforcementCase.id);
   }
 
   @Authorized(Permission.CASE_READ)

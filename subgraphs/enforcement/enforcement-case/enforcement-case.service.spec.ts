@@ -10,6 +10,7 @@ import { OutboxMessage } from '../../kit/outbox/outbox-message.entity';
 import { chinaDate, chinaYear } from '../../kit/time/china-time';
 import { openEnforcementTestbed, type EnforcementTestbed } from '../enforcement.testbed';
 import { CaseNumberSequence } from './case-number-sequence.entity';
+import { CaseShare } from './case-share.entity';
 import { CaseStatus } from './case-status';
 import { CaseStep } from './case-step.entity';
 import { EnforcementCase } from './enforcement-case.entity';
@@ -29,6 +30,9 @@ function scopeOf(region: string): RegionScope {
 }
 const NATIONAL = scopeOf('000000');
 const NANJING = scopeOf('320100');
+const JIANGSU = scopeOf('320000');
+const ZHEJIANG = scopeOf('330000');
+const SHANGHAI = scopeOf('310000');
 
 const OFFICER = 'nj-enforcement-officer';
 const SUPERVISOR = 'js-enforcement-supervisor';
@@ -111,7 +115,7 @@ describe('EnforcementCaseService', () => {
       expect(closed).toMatchObject({ status: CaseStatus.CLOSED, version: 4, fineFen: 2_000_000 });
       expect(closed.closedAt).toBeInstanceOf(Date);
 
-      const steps = await cases.createStepsLoader().load(filed.id);
+      const steps = await cases.createStepsLoader(NATIONAL).load(filed.id);
       expect(steps.map((step) => [step.fromStatus, step.toStatus, step.actor, step.comment])).toEqual([
         [null, CaseStatus.FILED, OFFICER, null],
         [CaseStatus.FILED, CaseStatus.INVESTIGATING, OFFICER, '现场检查'],
@@ -428,7 +432,7 @@ describe('EnforcementCaseService', () => {
     it('read the steps of many cases in one statement', async () => {
       const one = await investigated();
       const two = await cases.file(NATIONAL, filing(), OFFICER);
-      const loader = cases.createStepsLoader();
+      const loader = cases.createStepsLoader(NATIONAL);
       const start = testbed.statements();
       const [oneSteps, twoSteps] = await Promise.all([loader.load(one.id), loader.load(two.id)]);
       expect(testbed.statements() - start).toBe(1);
@@ -443,6 +447,184 @@ describe('EnforcementCaseService', () => {
       expect([filed.partyName, filed.partyIdNumber]).toEqual(['欧阳明华', PERSON_ID]);
       const [stored] = await testbed.dataSource.query('SELECT party_name, party_id_number FROM enforcement_case');
       expect(stored).toEqual({ party_name: '欧阳明华', party_id_number: PERSON_ID });
+    });
+  });
+
+  describe('sharing a case with another region', () => {
+    const REASON = '车辆登记地在江苏，请协助核查';
+
+    /** A Hangzhou (西湖区) case with the Hangzhou vehicle, shared by Zhejiang with Jiangsu. */
+    async function sharedWithJiangsu(): Promise<EnforcementCase> {
+      const hangzhou = await cases.file(NATIONAL, filing({ regionCode: '330106', creditCode: HANGZHOU, plateNumber: '浙A23456' }), OFFICER);
+      await cases.share(ZHEJIANG, { caseNumber: hangzhou.caseNumber, regionCode: '320000', reason: REASON }, 'zj-enforcement-supervisor');
+      return hangzhou;
+    }
+
+    /** Everything the subgraph writes, shares included. */
+    async function written() {
+      return { ...(await everything(testbed.dataSource)), shares: await testbed.dataSource.getRepository(CaseShare).find({ order: { id: 'ASC' } }) };
+    }
+
+    /** What a caller in `scope` sees of the case: lookup, lists with their counts, child pages, steps and shares. */
+    async function seenBy(scope: RegionScope, shared: EnforcementCase) {
+      const numbers = (connection: { edges: Array<{ node: EnforcementCase }> }) => connection.edges.map((edge) => edge.node.caseNumber);
+      const listed = await cases.list(scope, { regionCode: null, status: null }, pageRequest({}));
+      const zhejiangOnly = await cases.list(scope, { regionCode: '330000', status: CaseStatus.FILED }, pageRequest({}));
+      const overdue = await cases.listOverdue(scope, null, pageRequest({}), '2999-01-01');
+      const enterprise = await cases.createEnterpriseCasesLoader(scope, pageRequest({})).load(HANGZHOU);
+      const vehicle = await cases.createVehicleCasesLoader(scope, pageRequest({})).load('浙A23456');
+      return {
+        lookup: (await cases.find(scope, shared.caseNumber))?.caseNumber ?? null,
+        list: [numbers(listed).includes(shared.caseNumber), listed.totalCount],
+        handledInZhejiang: [numbers(zhejiangOnly), zhejiangOnly.totalCount],
+        overdue: [numbers(overdue).includes(shared.caseNumber), overdue.totalCount],
+        enterprise: [numbers(enterprise), enterprise.totalCount],
+        vehicle: [numbers(vehicle), vehicle.totalCount],
+        steps: (await cases.createStepsLoader(scope).load(shared.id)).map((step) => step.comment),
+        sharedWith: (await cases.createSharesLoader(scope).load(shared.id)).map((share) => share.regionCode),
+      };
+    }
+
+    it('makes the case visible, read-only, to the region shared with and to no other', async () => {
+      const own = await cases.file(NATIONAL, filing({ regionCode: '320102' }), OFFICER);
+      const shared = await sharedWithJiangsu();
+      expect(await seenBy(JIANGSU, shared)).toEqual({
+        lookup: shared.caseNumber,
+        list: [true, 2],
+        // The region filter still means the handling region: Zhejiang's cases Jiangsu sees are the shared one.
+        handledInZhejiang: [[shared.caseNumber], 1],
+        overdue: [true, 2],
+        enterprise: [[shared.caseNumber], 1],
+        vehicle: [[shared.caseNumber], 1],
+        steps: [null, `shared with 320000: ${REASON}`],
+        sharedWith: ['320000'],
+      });
+      // Jiangsu's own list filtered to Jiangsu is its own case only.
+      const jiangsuOnly = await cases.list(JIANGSU, { regionCode: '320000', status: null }, pageRequest({}));
+      expect(jiangsuOnly.edges.map((edge) => edge.node.caseNumber)).toEqual([own.caseNumber]);
+
+      const nothing = {
+        lookup: null,
+        list: [false, 0],
+        handledInZhejiang: [[], 0],
+        overdue: [false, 0],
+        enterprise: [[], 0],
+        vehicle: [[], 0],
+        steps: [],
+        sharedWith: [],
+      };
+      expect(await seenBy(SHANGHAI, shared)).toEqual(nothing);
+      // A share with the province reaches callers whose scope holds 320000, not a city's officers.
+      expect(await seenBy(NANJING, shared)).toEqual({ ...nothing, list: [false, 1], overdue: [false, 1] });
+      // The handling region and the country see it as before.
+      expect((await seenBy(ZHEJIANG, shared)).lookup).toBe(shared.caseNumber);
+      expect((await cases.list(NATIONAL, { regionCode: null, status: null }, pageRequest({}))).totalCount).toBe(2);
+    });
+
+    it('hides the case from the region again once the share is revoked, and allows sharing anew', async () => {
+      const shared = await sharedWithJiangsu();
+      const revoked = await cases.revokeShare(ZHEJIANG, { caseNumber: shared.caseNumber, regionCode: '320000' }, 'zj-enforcement-supervisor');
+      expect(revoked).toMatchObject({ caseNumber: shared.caseNumber, status: CaseStatus.FILED, version: 1 });
+      expect(await seenBy(JIANGSU, shared)).toMatchObject({ lookup: null, list: [false, 0], enterprise: [[], 0], vehicle: [[], 0], steps: [], sharedWith: [] });
+      expect(await testbed.dataSource.getRepository(CaseShare).findOneByOrFail({ caseId: shared.id })).toMatchObject({
+        regionCode: '320000',
+        revokedBy: 'zj-enforcement-supervisor',
+        revokedAt: expect.any(Date),
+      });
+      const steps = await cases.createStepsLoader(ZHEJIANG).load(shared.id);
+      expect(steps.map((step) => [step.fromStatus, step.toStatus, step.comment])).toEqual([
+        [null, CaseStatus.FILED, null],
+        [CaseStatus.FILED, CaseStatus.FILED, `shared with 320000: ${REASON}`],
+        [CaseStatus.FILED, CaseStatus.FILED, 'share with 320000 revoked'],
+      ]);
+
+      const before = await written();
+      const again = await failure(cases.revokeShare(ZHEJIANG, { caseNumber: shared.caseNumber, regionCode: '320000' }, 'zj-enforcement-supervisor'));
+      expect(again.extensions).toMatchObject({ code: 'NOT_FOUND' });
+      expect(await written()).toEqual(before);
+
+      await cases.share(ZHEJIANG, { caseNumber: shared.caseNumber, regionCode: '320000', reason: '再次请求协助核查' }, 'zj-enforcement-supervisor');
+      expect((await seenBy(JIANGSU, shared)).lookup).toBe(shared.caseNumber);
+    });
+
+    it('lets only the handling region act: FORBIDDEN to the region shared with, NOT_FOUND to any other', async () => {
+      const shared = await sharedWithJiangsu();
+      const before = await written();
+      const caseNumber = shared.caseNumber;
+      const attempts: Array<[string, (scope: RegionScope) => Promise<unknown>]> = [
+        ['startInvestigation', (scope) => cases.startInvestigation(scope, { caseNumber }, OFFICER)],
+        ['decide', (scope) => cases.decide(scope, { caseNumber, penalty: PenaltyKind.WARNING, decisionSummary: '警告' }, SUPERVISOR)],
+        ['close', (scope) => cases.close(scope, { caseNumber }, SUPERVISOR)],
+        ['dismiss', (scope) => cases.dismiss(scope, { caseNumber, reason: '撤销' }, SUPERVISOR)],
+        ['share', (scope) => cases.share(scope, { caseNumber, regionCode: '310000', reason: '请上海协助核查' }, SUPERVISOR)],
+        ['revokeShare', (scope) => cases.revokeShare(scope, { caseNumber, regionCode: '320000' }, SUPERVISOR)],
+      ];
+      for (const [action, attempt] of attempts) {
+        const byJiangsu = await failure(attempt(JIANGSU));
+        expect([action, byJiangsu.extensions, byJiangsu.message]).toEqual([
+          action,
+          expect.objectContaining({ code: 'FORBIDDEN' }),
+          `Case ${caseNumber} is shared with your region for reading; only the handling region 330106 acts on it`,
+        ]);
+        const byShanghai = await failure(attempt(SHANGHAI));
+        expect([action, byShanghai.extensions]).toEqual([action, expect.objectContaining({ code: 'NOT_FOUND' })]);
+      }
+      expect(await written()).toEqual(before);
+      expect(await cases.startInvestigation(ZHEJIANG, { caseNumber }, 'zj-enforcement-officer')).toMatchObject({ status: CaseStatus.INVESTIGATING, version: 2 });
+    });
+
+    it('refuses a region that sees the case already, a bad region or reason, and a second active share, writing nothing', async () => {
+      const shared = await sharedWithJiangsu();
+      const before = await written();
+      const caseNumber = shared.caseNumber;
+      const refusals: Array<[string, Parameters<EnforcementCaseService['share']>[1], Record<string, string>]> = [
+        ['the handling region itself', { caseNumber, regionCode: '330106', reason: REASON }, { code: 'BAD_USER_INPUT', field: 'regionCode' }],
+        ['the city above it', { caseNumber, regionCode: '330100', reason: REASON }, { code: 'BAD_USER_INPUT', field: 'regionCode' }],
+        ['its province', { caseNumber, regionCode: '330000', reason: REASON }, { code: 'BAD_USER_INPUT', field: 'regionCode' }],
+        ['an unknown region', { caseNumber, regionCode: '329999', reason: REASON }, { code: 'BAD_USER_INPUT', field: 'regionCode' }],
+        ['the national code', { caseNumber, regionCode: '000000', reason: REASON }, { code: 'BAD_USER_INPUT', field: 'regionCode' }],
+        ['a reason under four characters', { caseNumber, regionCode: '310000', reason: ' 核查 ' }, { code: 'BAD_USER_INPUT', field: 'reason' }],
+        ['a reason over 500 characters', { caseNumber, regionCode: '310000', reason: '查'.repeat(501) }, { code: 'BAD_USER_INPUT', field: 'reason' }],
+        ['an active share again', { caseNumber, regionCode: '320000', reason: '重复共享' }, { code: 'CONFLICT', reason: 'ALREADY_SHARED' }],
+        ['a case nobody filed', { caseNumber: `330106${YEAR}999999`, regionCode: '310000', reason: REASON }, { code: 'NOT_FOUND' }],
+      ];
+      for (const [what, input, expected] of refusals) {
+        const refused = await failure(cases.share(ZHEJIANG, input, 'zj-enforcement-supervisor'));
+        expect([what, refused.extensions]).toEqual([what, expect.objectContaining(expected)]);
+      }
+      expect(await written()).toEqual(before);
+      // A sibling county is not within the handling region: sharing there is allowed.
+      await cases.share(ZHEJIANG, { caseNumber, regionCode: '330102', reason: '请上城区协助核查' }, 'zj-enforcement-supervisor');
+      expect((await cases.createSharesLoader(ZHEJIANG).load(shared.id)).map((share) => share.regionCode)).toEqual(['320000', '330102']);
+    });
+
+    it('of two identical shares at once, writes one and refuses the other', async () => {
+      const hangzhou = await cases.file(NATIONAL, filing({ regionCode: '330106', creditCode: HANGZHOU }), OFFICER);
+      const input = { caseNumber: hangzhou.caseNumber, regionCode: '320000', reason: REASON };
+      const outcomes = await Promise.allSettled([cases.share(ZHEJIANG, input, 'one'), cases.share(ZHEJIANG, input, 'two')]);
+      expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(await testbed.dataSource.getRepository(CaseShare).countBy({ caseId: hangzhou.id })).toBe(1);
+    });
+
+    it('shows a region that sees the case only through a share just the shares within its scope, in one statement', async () => {
+      const shared = await sharedWithJiangsu();
+      await cases.share(ZHEJIANG, { caseNumber: shared.caseNumber, regionCode: '310000', reason: '请上海协助核查' }, 'zj-enforcement-supervisor');
+      await cases.share(ZHEJIANG, { caseNumber: shared.caseNumber, regionCode: '320583', reason: '请昆山协助核查' }, 'zj-enforcement-supervisor');
+      const other = await cases.file(NATIONAL, filing({ regionCode: '330106', creditCode: HANGZHOU }), OFFICER);
+      await cases.share(ZHEJIANG, { caseNumber: other.caseNumber, regionCode: '320100', reason: '请南京协助核查' }, 'zj-enforcement-supervisor');
+
+      const sharesSeenBy = async (scope: RegionScope) => {
+        const loader = cases.createSharesLoader(scope);
+        const start = testbed.statements();
+        const shares = await Promise.all([loader.load(shared.id), loader.load(other.id)]);
+        expect(testbed.statements() - start).toBe(1);
+        return shares.map((ofCase) => ofCase.map((share) => share.regionCode));
+      };
+      expect(await sharesSeenBy(ZHEJIANG)).toEqual([['320000', '310000', '320583'], ['320100']]);
+      expect(await sharesSeenBy(NATIONAL)).toEqual([['320000', '310000', '320583'], ['320100']]);
+      expect(await sharesSeenBy(JIANGSU)).toEqual([['320000', '320583'], ['320100']]);
+      expect(await sharesSeenBy(NANJING)).toEqual([[], ['320100']]);
+      expect(await sharesSeenBy(SHANGHAI)).toEqual([['310000'], []]);
     });
   });
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { In, LessThan, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { inScope, narrowedPrefix, withinPrefix, type RegionScope } from '../../kit/auth/region-scope';
+import { IsNull, type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { inScope, whereInScope, type RegionScope } from '../../kit/auth/region-scope';
 import {
   assertCreditCode,
   assertInteger,
@@ -9,6 +9,7 @@ import {
   assertResidentId,
   assertText,
 } from '../../kit/codes/assert-input';
+import { regionScopePrefix, regionWithin } from '../../kit/codes/region-code';
 import { childPagesLoader } from '../../kit/database/child-pages.loader';
 import { inTransaction } from '../../kit/database/data-source.factory';
 import { conflict, forbidden, invalidInput, notFound } from '../../kit/errors/domain-error';
@@ -16,6 +17,7 @@ import { toConnection, type Connection, type PageRequest } from '../../kit/graph
 import type { EventOutbox } from '../../kit/outbox/event-outbox';
 import { chinaToday, chinaYear } from '../../kit/time/china-time';
 import { CaseNumberSequence } from './case-number-sequence.entity';
+import { CaseShare } from './case-share.entity';
 import { AWAITING_DECISION, CASE_TRANSITIONS, CaseStatus } from './case-status';
 import { CaseStep } from './case-step.entity';
 import { decisionDueDate } from './decision-deadline';
@@ -24,11 +26,15 @@ import type { CaseActionInput, CaseReferenceInput } from './inputs/case-action.i
 import type { DecideCaseInput } from './inputs/decide-case.input';
 import type { DismissCaseInput } from './inputs/dismiss-case.input';
 import type { FileCaseInput } from './inputs/file-case.input';
+import type { RevokeCaseShareInput } from './inputs/revoke-case-share.input';
+import type { ShareCaseInput } from './inputs/share-case.input';
 import { PERMIT_PENALTIES, PenaltyKind } from './penalty-kind';
 
 /** The largest fine GraphQL's 32-bit Int can carry: about 21 million yuan, above any fine transport law sets. */
 export const MAX_FINE_FEN = 2_147_483_647;
 const LAST_SERIAL = 999_999;
+const SHARE_REASON_MIN_LENGTH = 4;
+const SHARE_REASON_MAX_LENGTH = 500;
 
 export interface CaseFilter {
   regionCode: string | null;
@@ -62,6 +68,23 @@ function assertExpectedVersion(input: CaseReferenceInput): void {
   }
 }
 
+/** Rows of many cases, in the order of the loader's keys. */
+function byCase<TRow extends { caseId: number }>(caseIds: readonly number[], rows: TRow[]): TRow[][] {
+  const grouped = new Map<number, TRow[]>();
+  for (const row of rows) {
+    const ofCase = grouped.get(row.caseId) ?? [];
+    ofCase.push(row);
+    grouped.set(row.caseId, ofCase);
+  }
+  return caseIds.map((caseId) => grouped.get(caseId) ?? []);
+}
+
+function shareReason(reason: string): string {
+  const trimmed = assertText('reason', reason, SHARE_REASON_MAX_LENGTH);
+  if (trimmed.length < SHARE_REASON_MIN_LENGTH) throw invalidInput('reason', `must be at least ${SHARE_REASON_MIN_LENGTH} characters`);
+  return trimmed;
+}
+
 function optionalComment(comment: string | null | undefined): string | null {
   return comment ? assertText('comment', comment, 1000) : null;
 }
@@ -92,59 +115,83 @@ export class EnforcementCaseService {
     private readonly outbox: EventOutbox,
   ) {}
 
-  /** Steps of many cases, oldest first, in one statement per request. */
-  createStepsLoader(): DataLoader<number, CaseStep[]> {
+  /** Steps of many cases, oldest first, in one statement per request; only steps of cases the caller may see. */
+  createStepsLoader(scope: RegionScope): DataLoader<number, CaseStep[]> {
     return new DataLoader(async (caseIds) => {
-      const steps = await this.dataSource.getRepository(CaseStep).find({ where: { caseId: In([...caseIds]) }, order: { id: 'ASC' } });
-      const byCase = new Map<number, CaseStep[]>();
-      for (const step of steps) {
-        const ofCase = byCase.get(step.caseId) ?? [];
-        ofCase.push(step);
-        byCase.set(step.caseId, ofCase);
-      }
-      return caseIds.map((caseId) => byCase.get(caseId) ?? []);
+      const query = this.dataSource
+        .createQueryBuilder(CaseStep, 'step')
+        .innerJoin(EnforcementCase, 'enforcementCase', 'enforcementCase.id = step.caseId')
+        .where('step.caseId IN (:...caseIds)', { caseIds: [...caseIds] })
+        .orderBy('step.id', 'ASC');
+      const steps = await this.whereVisible(query, scope).getMany();
+      return byCase(caseIds, steps);
     });
   }
 
-  /** Cases of many enterprises, one page each, in two statements; only cases handled within the caller's scope. */
+  /**
+   * Active shares of many cases, oldest first, in one statement per request: every share to a caller
+   * whose scope holds the handling region, and to one who sees the case only through a share, just the
+   * shares with regions in their own scope (other regions' cooperation is not theirs to see).
+   */
+  createSharesLoader(scope: RegionScope): DataLoader<number, CaseShare[]> {
+    return new DataLoader(async (caseIds) => {
+      const query = this.dataSource
+        .createQueryBuilder(CaseShare, 'share')
+        .innerJoin(EnforcementCase, 'enforcementCase', 'enforcementCase.id = share.caseId')
+        .where('share.caseId IN (:...caseIds)', { caseIds: [...caseIds] })
+        .andWhere('share.revokedAt IS NULL')
+        .orderBy('share.id', 'ASC');
+      if (scope.prefix !== '') {
+        query.andWhere('(enforcementCase.regionCode LIKE :sharePrefix OR share.regionCode LIKE :sharePrefix)', { sharePrefix: `${scope.prefix}%` });
+      }
+      const shares = await query.getMany();
+      return byCase(caseIds, shares);
+    });
+  }
+
+  /** Cases of many enterprises, one page each, in two statements; only cases the caller may see. */
   createEnterpriseCasesLoader(scope: RegionScope, page: PageRequest) {
     return childPagesLoader<EnforcementCase>({
       dataSource: this.dataSource,
       entity: EnforcementCase,
       parentColumn: 'credit_code',
       page,
-      scope: { column: 'region_code', prefix: scope.prefix },
+      scope: this.childPagesScope(scope),
     });
   }
 
-  /** Cases of many vehicles, one page each, in two statements; only cases handled within the caller's scope. */
+  /** Cases of many vehicles, one page each, in two statements; only cases the caller may see. */
   createVehicleCasesLoader(scope: RegionScope, page: PageRequest) {
     return childPagesLoader<EnforcementCase>({
       dataSource: this.dataSource,
       entity: EnforcementCase,
       parentColumn: 'plate_number',
       page,
-      scope: { column: 'region_code', prefix: scope.prefix },
+      scope: this.childPagesScope(scope),
     });
   }
 
-  /** A case handled within the caller's scope; outside it, it does not exist. */
+  /** A case the caller may see (handled in their scope, or actively shared with it); otherwise it does not exist. */
   async find(scope: RegionScope, caseNumber: string): Promise<EnforcementCase | null> {
-    return this.dataSource.getRepository(EnforcementCase).findOneBy({ caseNumber, ...withinPrefix('regionCode', scope.prefix) });
+    return this.visibleCases(this.dataSource.manager, scope).andWhere('enforcementCase.caseNumber = :caseNumber', { caseNumber }).getOne();
   }
 
+  /** Cases the caller may see, optionally only those handled in a region (and the regions under it) and in a status. */
   async list(scope: RegionScope, filter: CaseFilter, page: PageRequest): Promise<Connection<EnforcementCase>> {
-    const where = this.regionWhere(scope, filter.regionCode);
-    if (where === null) return toConnection([], 0, page);
-    if (filter.status !== null) where.status = filter.status;
-    return this.page(where, page);
+    const query = this.visibleCases(this.dataSource.manager, scope);
+    this.whereHandledIn(query, filter.regionCode);
+    if (filter.status !== null) query.andWhere('enforcementCase.status = :status', { status: filter.status });
+    return this.page(query, page);
   }
 
   /** Cases still awaiting a decision whose decision due date has passed (China time), newest first. */
   async listOverdue(scope: RegionScope, regionCode: string | null, page: PageRequest, today = chinaToday()): Promise<Connection<EnforcementCase>> {
-    const where = this.regionWhere(scope, regionCode);
-    if (where === null) return toConnection([], 0, page);
-    return this.page({ ...where, status: In([...AWAITING_DECISION]), decisionDueDate: LessThan(today) }, page);
+    const query = this.visibleCases(this.dataSource.manager, scope);
+    this.whereHandledIn(query, regionCode);
+    query
+      .andWhere('enforcementCase.status IN (:...awaiting)', { awaiting: [...AWAITING_DECISION] })
+      .andWhere('enforcementCase.decisionDueDate < :today', { today });
+    return this.page(query, page);
   }
 
   async file(scope: RegionScope, input: FileCaseInput, actor: string): Promise<EnforcementCase> {
@@ -252,24 +299,88 @@ export class EnforcementCaseService {
     );
   }
 
-  /** The region condition for a list: the requested region narrowed to the caller's scope; null when they do not overlap. */
-  private regionWhere(scope: RegionScope, regionCode: string | null): FindOptionsWhere<EnforcementCase> | null {
-    if (regionCode !== null) assertRegionCode('regionCode', regionCode);
-    const prefix = narrowedPrefix(scope, regionCode);
-    return prefix === null ? null : { ...withinPrefix('regionCode', prefix) };
+  /**
+   * Shares a case with another region for reading. Only the handling region decides it; the case row is
+   * locked first, so of two identical shares at once the second sees the first and is refused.
+   */
+  async share(scope: RegionScope, input: ShareCaseInput, actor: string): Promise<EnforcementCase> {
+    assertRegionCode('regionCode', input.regionCode);
+    const reason = shareReason(input.reason);
+    return inTransaction(this.dataSource, async (manager) => {
+      const current = await this.loadToActOn(manager, scope, input.caseNumber, { lock: true });
+      if (regionWithin(input.regionCode, current.regionCode)) {
+        throw invalidInput('regionCode', `lies within the handling region ${current.regionCode}, which sees the case already`);
+      }
+      if (regionWithin(current.regionCode, input.regionCode)) {
+        throw invalidInput('regionCode', `covers the handling region ${current.regionCode}, so it sees the case already`);
+      }
+      if (await manager.existsBy(CaseShare, { caseId: current.id, regionCode: input.regionCode, revokedAt: IsNull() })) {
+        throw conflict('ALREADY_SHARED', `Case ${current.caseNumber} is already shared with ${input.regionCode}`);
+      }
+      const sharedAt = now();
+      await manager.insert(CaseShare, { caseId: current.id, regionCode: input.regionCode, reason, sharedBy: actor, sharedAt, revokedBy: null, revokedAt: null });
+      await this.recordStep(manager, current.id, current.status, current.status, actor, sharedAt, `shared with ${input.regionCode}: ${reason}`);
+      return current;
+    });
   }
 
-  private async page(where: FindOptionsWhere<EnforcementCase>, page: PageRequest): Promise<Connection<EnforcementCase>> {
-    const repository = this.dataSource.getRepository(EnforcementCase);
-    const [rows, totalCount] = await Promise.all([
-      repository.find({
-        where: page.afterId === null ? where : { ...where, id: LessThan(page.afterId) },
-        order: { id: 'DESC' },
-        take: page.limit + 1,
-      }),
-      repository.countBy(where),
-    ]);
-    return toConnection(rows, totalCount, page);
+  /** Ends the active share of a case with a region; decided, like the share, by the handling region. */
+  async revokeShare(scope: RegionScope, input: RevokeCaseShareInput, actor: string): Promise<EnforcementCase> {
+    assertRegionCode('regionCode', input.regionCode);
+    return inTransaction(this.dataSource, async (manager) => {
+      const current = await this.loadToActOn(manager, scope, input.caseNumber, { lock: true });
+      const active = await manager.findOneBy(CaseShare, { caseId: current.id, regionCode: input.regionCode, revokedAt: IsNull() });
+      if (!active) throw notFound('Active share of case', `${current.caseNumber} with ${input.regionCode}`);
+      const revokedAt = now();
+      await manager.update(CaseShare, { id: active.id }, { revokedAt, revokedBy: actor });
+      await this.recordStep(manager, current.id, current.status, current.status, actor, revokedAt, `share with ${input.regionCode} revoked`);
+      return current;
+    });
+  }
+
+  /**
+   * Cases the caller may see, in SQL: handled within the caller's scope, or actively shared with a region
+   * in it. National scope adds no condition.
+   */
+  private visibleCases(manager: EntityManager, scope: RegionScope): SelectQueryBuilder<EnforcementCase> {
+    return this.whereVisible(manager.createQueryBuilder(EnforcementCase, 'enforcementCase'), scope);
+  }
+
+  /** Adds the visibility condition to a query that has the case under the alias `enforcementCase`. */
+  private whereVisible<TEntity extends ObjectLiteral>(query: SelectQueryBuilder<TEntity>, scope: RegionScope): SelectQueryBuilder<TEntity> {
+    return whereInScope(query, 'enforcementCase.regionCode', scope.prefix, {
+      idColumn: 'enforcementCase.id',
+      subquery: (parameter) => this.sharedCaseIds(`:${parameter}`),
+    });
+  }
+
+  /** The child pages' form of the visibility: the kit binds the scope's `prefix%` to the subquery's one `?`. */
+  private childPagesScope(scope: RegionScope): { column: string; prefix: string; sharedIds: string } {
+    return { column: 'region_code', prefix: scope.prefix, sharedIds: this.sharedCaseIds('?') };
+  }
+
+  /** Ids of the cases actively shared with a region matching `LIKE <placeholder>`. */
+  private sharedCaseIds(placeholder: string): string {
+    const escape = (name: string) => this.dataSource.driver.escape(name);
+    const table = escape(this.dataSource.getMetadata(CaseShare).tablePath);
+    return `SELECT ${escape('case_id')} FROM ${table} WHERE ${escape('revoked_at')} IS NULL AND ${escape('region_code')} LIKE ${placeholder}`;
+  }
+
+  /**
+   * A list's region filter keeps its meaning, the handling region (with the regions under it); the
+   * caller's scope is applied apart, so a case shared with the caller and handled there is listed too.
+   */
+  private whereHandledIn(query: SelectQueryBuilder<EnforcementCase>, regionCode: string | null): void {
+    if (regionCode === null) return;
+    assertRegionCode('regionCode', regionCode);
+    query.andWhere('enforcementCase.regionCode LIKE :handledIn', { handledIn: `${regionScopePrefix(regionCode)}%` });
+  }
+
+  private async page(query: SelectQueryBuilder<EnforcementCase>, page: PageRequest): Promise<Connection<EnforcementCase>> {
+    const rows = query.clone().orderBy('enforcementCase.id', 'DESC').limit(page.limit + 1);
+    if (page.afterId !== null) rows.andWhere('enforcementCase.id < :afterId', { afterId: page.afterId });
+    const [found, totalCount] = await Promise.all([rows.getMany(), query.getCount()]);
+    return toConnection(found, totalCount, page);
   }
 
   /**
@@ -305,10 +416,26 @@ export class EnforcementCaseService {
     return `${regionCode}${year}${String(lastSerial).padStart(6, '0')}`;
   }
 
-  /** A case within the caller's scope; outside it, it does not exist. */
+  /** A case the caller may see; otherwise it does not exist. */
   private async load(manager: EntityManager, scope: RegionScope, caseNumber: string): Promise<EnforcementCase> {
-    const found = await manager.findOneBy(EnforcementCase, { caseNumber, ...withinPrefix('regionCode', scope.prefix) });
+    const found = await this.visibleCases(manager, scope).andWhere('enforcementCase.caseNumber = :caseNumber', { caseNumber }).getOne();
     if (!found) throw notFound('Case', caseNumber);
+    return found;
+  }
+
+  /**
+   * A case the caller may act on: handled within their scope. One they see only through a share is
+   * refused as FORBIDDEN, one they cannot see as NOT_FOUND. With `lock`, the case row is held
+   * (FOR UPDATE) to the end of the transaction; the embedded database queues whole transactions instead.
+   */
+  private async loadToActOn(manager: EntityManager, scope: RegionScope, caseNumber: string, options: { lock: boolean } = { lock: false }): Promise<EnforcementCase> {
+    const query = this.visibleCases(manager, scope).andWhere('enforcementCase.caseNumber = :caseNumber', { caseNumber });
+    if (options.lock && manager.connection.options.type !== 'sqljs') query.setLock('pessimistic_write');
+    const found = await query.getOne();
+    if (!found) throw notFound('Case', caseNumber);
+    if (!inScope(scope, found.regionCode)) {
+      throw forbidden(`Case ${caseNumber} is shared with your region for reading; only the handling region ${found.regionCode} acts on it`);
+    }
     return found;
   }
 
@@ -338,7 +465,7 @@ export class EnforcementCaseService {
     actor: string,
     comment: string | null,
   ): Promise<EnforcementCase> {
-    const current = await this.load(manager, scope, input.caseNumber);
+    const current = await this.loadToActOn(manager, scope, input.caseNumber);
     if (given(input.expectedVersion) && input.expectedVersion !== current.version) {
       throw conflict('STALE_VERSION', `Case ${current.caseNumber} has changed since version ${input.expectedVersion}; reload it`);
     }

@@ -1,0 +1,39 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+@ObjectType({
+  description: 'An explicit share of a case with another region (案件共享协查): officers there may read the case; only the handling region acts on it.',
+})
+@Entity({ name: 'case_share' })
+@Index('ix_case_share_case_region', ['caseId', 'regionCode'])
+export class CaseShare {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'case_id', type: 'int' })
+  caseId: number;
+
+  @Field({ description: 'GB/T 2260 code of the region the case is shared with; officers of that region and the regions above it read the case.' })
+  @Index('ix_case_share_region')
+  @Column({ name: 'region_code', type: 'varchar', length: 6 })
+  regionCode: string;
+
+  @Field({ description: 'Why the case is shared (共享事由), e.g. a request to verify a vehicle registered there.' })
+  @Column({ type: 'varchar', length: 500 })
+  reason: string;
+
+  @Field({ description: 'Who shared the case (username).' })
+  @Column({ name: 'shared_by', type: 'varchar', length: 100 })
+  sharedBy: string;
+
+  @Field({ description: 'When the case was shared (UTC).' })
+  @Column({ name: 'shared_at', type: 'datetime' })
+  sharedAt: Date;
+
+  @Column({ name: 'revoked_by', type: 'varchar', length: 100, nullable: true })
+  revokedBy: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the share was revoked (UTC); null while it is active.' })
+  @Column({ name: 'revoked_at', type: 'datetime', nullable: true })
+  revokedAt: Date | null;
+}
