@@ -10,6 +10,7 @@ import { Counters } from '../kit/observability/metrics';
 import type { EventEnvelope, EventPayloads } from '../kit/outbox/domain-event';
 import { applyEventOnce } from '../kit/outbox/event-inbox';
 import { EventOutbox, type EventTransport } from '../kit/outbox/event-outbox';
+import { LocalDirectoryFileStore } from '../kit/storage/file-store';
 import type { SubgraphDependencies } from '../kit/subgraph-server';
 import { loadConfig } from '../kit/config/config';
 import type { CreditServices } from './credit.context';
@@ -48,7 +49,8 @@ export async function openCreditTestbed(): Promise<CreditTestbed> {
     logger,
   });
   const outbox = new EventOutbox(dataSource, new UndeliveredTransport(), { source: 'credit', pollIntervalMs: 60_000, maxBackoffMs: 1 }, logger);
-  const dependencies: SubgraphDependencies = { dataSource, outbox, config: loadConfig({ DATA_DIR: dataDir }), logger };
+  const config = loadConfig({ DATA_DIR: dataDir });
+  const dependencies: SubgraphDependencies = { dataSource, outbox, files: new LocalDirectoryFileStore(config.fileStoreDirectory, 'credit'), config, logger };
   const services = creditSubgraph.createServices(dependencies);
   const handlers = creditSubgraph.eventHandlers!(services);
   return {
@@ -76,6 +78,7 @@ export function caseDecided(payload: Partial<EventPayloads['case.decided']> = {}
       regionCode: '320102',
       creditCode: '91320102MA1MY0R10Q',
       plateNumber: null,
+      permitNumber: null,
       penalty: 'FINE',
       fineFen: 500_000,
       summary: '责令改正，处罚款人民币伍仟元。',

@@ -18,6 +18,7 @@ import { withinRequest } from './observability/request-scope';
 import { eventInboxHandler, type EventHandlers } from './outbox/event-inbox';
 import { EventOutbox } from './outbox/event-outbox';
 import { EVENTS_PATH, HttpEventTransport } from './outbox/http-event.transport';
+import { LocalDirectoryFileStore, type FileStore } from './storage/file-store';
 
 /** The header by which the gateway proves a request came through it. */
 export const GATEWAY_SECRET_HEADER = 'x-gateway-secret';
@@ -33,6 +34,8 @@ export interface SubgraphContext<TServices> {
 export interface SubgraphDependencies {
   dataSource: DataSource;
   outbox: EventOutbox;
+  /** Attachments and evidence, each read back checked against its SM3 digest. */
+  files: FileStore;
   config: AppConfig;
   logger: Logger;
 }
@@ -46,6 +49,8 @@ export interface SubgraphDefinition<TServices> {
   createServices(dependencies: SubgraphDependencies): TServices;
   eventHandlers?(services: TServices): EventHandlers;
   seedDemoData?(services: TServices, dependencies: SubgraphDependencies): Promise<void>;
+  /** Background work (re-checks, relays to outside platforms) started with the server; returns its stop. */
+  startBackgroundWork?(services: TServices, dependencies: SubgraphDependencies): () => Promise<void>;
 }
 
 export interface RunningSubgraph<TServices> {
@@ -92,7 +97,8 @@ export async function startSubgraph<TServices>(
     { source: definition.name, pollIntervalMs: config.events.pollIntervalMs, maxBackoffMs: config.events.maxBackoffMs },
     logger,
   );
-  const dependencies: SubgraphDependencies = { dataSource, outbox, config, logger };
+  const files = new LocalDirectoryFileStore(config.fileStoreDirectory, definition.name);
+  const dependencies: SubgraphDependencies = { dataSource, outbox, files, config, logger };
   const services = definition.createServices(dependencies);
   if (config.seedDemoData && definition.seedDemoData) await definition.seedDemoData(services, dependencies);
 
@@ -156,6 +162,7 @@ export async function startSubgraph<TServices>(
     onError: (error) => logger.error('request failed', describeError(error)),
   });
   outbox.start();
+  const stopBackgroundWork = definition.startBackgroundWork?.(services, dependencies);
   logger.info('subgraph ready', { url: `http://${settings.host}:${http.port}/graphql`, database: settings.database.kind });
   return {
     name: definition.name,
@@ -166,6 +173,7 @@ export async function startSubgraph<TServices>(
     services,
     counters,
     close: async () => {
+      await stopBackgroundWork?.();
       await outbox.stop();
       await http.close();
       await apollo.stop();

@@ -22,7 +22,7 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices> = {
   buildSchema: buildLicensingSchema,
   createServices: ({ dataSource, outbox }) => ({
     enterprises: new EnterpriseService(dataSource),
-    vehicles: new VehicleService(dataSource),
+    vehicles: new VehicleService(dataSource, outbox),
     permits: new PermitService(dataSource, outbox),
   }),
   seedDemoData: seedLicensing,

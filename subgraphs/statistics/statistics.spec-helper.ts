@@ -35,7 +35,7 @@ export async function openStatisticsDatabase(): Promise<StatisticsDatabase> {
     counters,
     logger: quiet,
   });
-  const services = statisticsSubgraph.createServices({ dataSource, logger, outbox: undefined as never, config: undefined as never });
+  const services = statisticsSubgraph.createServices({ dataSource, logger, outbox: undefined as never, files: undefined as never, config: undefined as never });
   return { dataSource, counters, services, warnings };
 }
 
@@ -61,7 +61,7 @@ export const events = {
   caseDecided: (regionCode: string, decidedAt: string, fineFen: number | null, creditCode: string | null = NANJING_CARRIER) =>
     envelopeOf(
       'case.decided',
-      { caseNumber: `C${randomUUID().slice(0, 8)}`, regionCode, creditCode, plateNumber: null, penalty: fineFen ? 'FINE' : 'WARNING', fineFen, summary: '罚款', decidedAt },
+      { caseNumber: `C${randomUUID().slice(0, 8)}`, regionCode, creditCode, plateNumber: null, permitNumber: null, penalty: fineFen ? 'FINE' : 'WARNING', fineFen, summary: '罚款', decidedAt },
       'enforcement',
     ),
   waybillCreated: (originRegionCode: string, createdAt: string, carrierCreditCode = NANJING_CARRIER) =>

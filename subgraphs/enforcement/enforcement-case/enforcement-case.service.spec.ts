@@ -297,7 +297,7 @@ describe('EnforcementCaseService', () => {
       );
       rows = await outboxRows(testbed.dataSource);
       const decidedRows = rows.filter((row) => row.type === 'case.decided');
-      expect(decidedRows.map((row) => row.subscriber).sort()).toEqual(['credit', 'statistics']);
+      expect(decidedRows.map((row) => row.subscriber).sort()).toEqual(['credit', 'licensing', 'statistics']);
       expect(decidedRows[0].envelope.id).toBe(decidedRows[1].envelope.id);
       expect(decidedRows[0].envelope.payload).toEqual({
         caseNumber: filed.caseNumber,
@@ -306,6 +306,7 @@ describe('EnforcementCaseService', () => {
         plateNumber: '苏A12345',
         penalty: 'FINE',
         fineFen: 2_000_000,
+        permitNumber: null,
         summary: '处罚款人民币贰万元',
         decidedAt: decided.decidedAt!.toISOString(),
       });
@@ -324,6 +325,7 @@ describe('EnforcementCaseService', () => {
         'case.filed:statistics',
         'case.decided:credit',
         'case.decided:statistics',
+        'case.decided:licensing',
         'case.filed:statistics',
       ]);
     });

@@ -278,6 +278,7 @@ export class EnforcementCaseService {
         plateNumber: decided.plateNumber,
         penalty: decision.penalty,
         fineFen: decision.fineFen,
+        permitNumber: decision.permitNumber,
         summary: decision.decisionSummary,
         decidedAt: decidedAt.toISOString(),
       });

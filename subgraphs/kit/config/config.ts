@@ -40,6 +40,7 @@ export const environmentSchema = z
     APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     DATA_DIR: z.string().default('.data'),
+    FILE_STORE_DIR: z.string().optional(),
     MYSQL_URL: mysqlUrl.optional(),
     DB_SCHEMA_PREFIX: z
       .string()
@@ -112,6 +113,8 @@ export interface AppConfig {
   environment: 'development' | 'test' | 'production';
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   dataDir: string;
+  /** Where attachments and evidence files are kept (local directory store). */
+  fileStoreDirectory: string;
   seedDemoData: boolean;
   oidc: { issuer: string; audience: string; jwksUrl: string };
   idp: { port: number; publicUrl: string };
@@ -184,6 +187,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     environment: environment.APP_ENV,
     logLevel: environment.LOG_LEVEL,
     dataDir: environment.DATA_DIR,
+    fileStoreDirectory: environment.FILE_STORE_DIR ?? `${environment.DATA_DIR}/files`,
     seedDemoData: environment.SEED_DEMO_DATA,
     oidc: {
       issuer: environment.OIDC_ISSUER,

@@ -11,9 +11,12 @@ export interface EventPayloads {
     plateNumber: string | null;
     penalty: string;
     fineFen: number | null;
+    /** The permit a PERMIT_SUSPENSION or PERMIT_REVOCATION names; licensing applies it. */
+    permitNumber: string | null;
     summary: string;
     decidedAt: string;
   };
+  'vehicle.registered': { plateNumber: string; ownerCreditCode: string; regionCode: string; registeredAt: string };
   'waybill.created': {
     waybillNumber: string;
     carrierCreditCode: string;
@@ -38,7 +41,9 @@ export interface EventEnvelope<TType extends EventType = EventType> {
 export const EVENT_SUBSCRIBERS: Readonly<Record<EventType, readonly SubgraphName[]>> = {
   'permit.issued': ['statistics'],
   'case.filed': ['statistics'],
-  'case.decided': ['credit', 'statistics'],
+  'case.decided': ['credit', 'statistics', 'licensing'],
+  // Enforcement keeps plate -> owner to link weigh-station records to enterprises without reading licensing's tables.
+  'vehicle.registered': ['enforcement'],
   'waybill.created': ['statistics'],
 };
 

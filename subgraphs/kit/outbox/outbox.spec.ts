@@ -42,7 +42,7 @@ async function openMessagingDatabase(): Promise<DataSource> {
   });
 }
 
-const PAYLOAD = { caseNumber: '3201022026000001', regionCode: '320102', creditCode: null, plateNumber: null, penalty: 'FINE', fineFen: 100, summary: 'x', decidedAt: new Date().toISOString() };
+const PAYLOAD = { caseNumber: '3201022026000001', regionCode: '320102', creditCode: null, plateNumber: null, permitNumber: null, penalty: 'FINE', fineFen: 100, summary: 'x', decidedAt: new Date().toISOString() };
 
 describe('the transactional outbox', () => {
   let dataSource: DataSource;
@@ -62,14 +62,15 @@ describe('the transactional outbox', () => {
     const pending = await dataSource.getRepository(OutboxMessage).find({ order: { subscriber: 'ASC' } });
     expect(pending.map((message) => [message.subscriber, message.attempts, message.deliveredAt])).toEqual([
       ['credit', 1, null],
+      ['licensing', 1, null],
       ['statistics', 1, null],
     ]);
     expect(pending[0].lastError).toMatch(/down/);
 
     transport.up = true;
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(await outbox.drain()).toBe(2);
-    expect(transport.received.map((delivery) => delivery.subscriber).sort()).toEqual(['credit', 'statistics']);
+    expect(await outbox.drain()).toBe(3);
+    expect(transport.received.map((delivery) => delivery.subscriber).sort()).toEqual(['credit', 'licensing', 'statistics']);
     expect(await outbox.drain()).toBe(0);
   });
 

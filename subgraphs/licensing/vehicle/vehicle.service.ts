@@ -5,13 +5,17 @@ import { childPagesLoader } from '../../kit/database/child-pages.loader';
 import { conflict, forbidden, notFound } from '../../kit/errors/domain-error';
 import { inScope, withinPrefix, type RegionScope } from '../../kit/auth/region-scope';
 import type { PageRequest } from '../../kit/graphql/connection';
+import type { EventOutbox } from '../../kit/outbox/event-outbox';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { assertCreditCode, assertPlateNumber, assertRegionCode, assertText } from '../../kit/codes/assert-input';
 import type { RegisterVehicleInput } from './inputs/register-vehicle.input';
 import { Vehicle } from './vehicle.entity';
 
 export class VehicleService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: EventOutbox,
+  ) {}
 
   /** Vehicles by plate, one statement per request, only those certified in the caller's region scope. */
   createLoader(scope: RegionScope): DataLoader<string, Vehicle | null> {
@@ -47,7 +51,14 @@ export class VehicleService {
       if (await manager.existsBy(Vehicle, { plateNumber: input.plateNumber })) {
         throw conflict('VEHICLE_EXISTS', `Vehicle ${input.plateNumber} is already registered`);
       }
-      return manager.save(manager.create(Vehicle, values));
+      const vehicle = await manager.save(manager.create(Vehicle, values));
+      await this.outbox.publish(manager, 'vehicle.registered', {
+        plateNumber: vehicle.plateNumber,
+        ownerCreditCode: vehicle.ownerCreditCode,
+        regionCode: vehicle.regionCode,
+        registeredAt: vehicle.registeredAt.toISOString(),
+      });
+      return vehicle;
     });
   }
 }

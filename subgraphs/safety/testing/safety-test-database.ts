@@ -6,6 +6,7 @@ import { openDataSource } from '../../kit/database/data-source.factory';
 import { createLogger } from '../../kit/observability/logger';
 import { Counters } from '../../kit/observability/metrics';
 import { EventOutbox, type EventTransport } from '../../kit/outbox/event-outbox';
+import { LocalDirectoryFileStore } from '../../kit/storage/file-store';
 import type { SubgraphDependencies } from '../../kit/subgraph-server';
 import type { SafetyServices } from '../safety.context';
 import { safetySubgraph } from '../safety.subgraph';
@@ -40,6 +41,6 @@ export async function openSafetyTestDatabase(settings?: DatabaseSettings): Promi
     logger,
   });
   const outbox = new EventOutbox(dataSource, UNUSED_TRANSPORT, { source: 'safety', pollIntervalMs: 60_000, maxBackoffMs: 60_000 }, logger);
-  const dependencies: SubgraphDependencies = { dataSource, outbox, config, logger };
+  const dependencies: SubgraphDependencies = { dataSource, outbox, files: new LocalDirectoryFileStore(config.fileStoreDirectory, 'safety'), config, logger };
   return { ...dependencies, counters, services: safetySubgraph.createServices(dependencies) };
 }
