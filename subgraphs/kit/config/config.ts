@@ -70,6 +70,15 @@ export const environmentSchema = z
     EVENTS_SECRET: secret.default(`${DEVELOPMENT_SECRET_PREFIX}events-secret`),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(500),
     OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().min(100).max(3600000).default(60000),
+    INVESTMENT_PLATFORM_URL: url.default('http://127.0.0.1:4101'),
+    TRADING_PLATFORM_URL: url.default('http://127.0.0.1:4102'),
+    PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
+    PLATFORM_RECHECK_MS: z.coerce.number().int().min(100).max(3600000).default(30000),
+    CERTIFICATE_KEY_DIR: z.string().optional(),
+    WORKING_CALENDAR_FILE: z.string().default('subgraphs/licensing/calendar/working-calendar.json'),
+    CASE_DECISION_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+    OVERLOAD_TOLERANCE_PERCENT: z.coerce.number().min(0).max(50).default(5),
+    OVERLOAD_JOIN_WINDOW_HOURS: z.coerce.number().int().min(0).max(720).default(24),
     SEED_DEMO_DATA: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
     ...Object.assign({}, ...SUBGRAPH_NAMES.map(subgraphSettings)),
   })
@@ -135,6 +144,10 @@ export interface AppConfig {
   };
   audit: { retentionDays: number; pruneIntervalMs: number };
   events: { secret: string; pollIntervalMs: number; maxBackoffMs: number };
+  /** National platforms licensing talks to (simulated locally), and how patiently. */
+  platforms: { investmentUrl: string; tradingUrl: string; timeoutMs: number; recheckIntervalMs: number };
+  licensing: { certificateKeyDirectory: string; workingCalendarFile: string };
+  enforcement: { decisionDays: number; overloadTolerancePercent: number; overloadJoinWindowHours: number };
   subgraphs: Record<SubgraphName, SubgraphSettings>;
 }
 
@@ -212,6 +225,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       secret: environment.EVENTS_SECRET,
       pollIntervalMs: environment.OUTBOX_POLL_MS,
       maxBackoffMs: environment.OUTBOX_MAX_BACKOFF_MS,
+    },
+    platforms: {
+      investmentUrl: environment.INVESTMENT_PLATFORM_URL,
+      tradingUrl: environment.TRADING_PLATFORM_URL,
+      timeoutMs: environment.PLATFORM_TIMEOUT_MS,
+      recheckIntervalMs: environment.PLATFORM_RECHECK_MS,
+    },
+    licensing: {
+      certificateKeyDirectory: environment.CERTIFICATE_KEY_DIR ?? `${environment.DATA_DIR}/certificate-keys`,
+      workingCalendarFile: environment.WORKING_CALENDAR_FILE,
+    },
+    enforcement: {
+      decisionDays: environment.CASE_DECISION_DAYS,
+      overloadTolerancePercent: environment.OVERLOAD_TOLERANCE_PERCENT,
+      overloadJoinWindowHours: environment.OVERLOAD_JOIN_WINDOW_HOURS,
     },
     subgraphs,
   };
