@@ -6,12 +6,15 @@ import { SUBGRAPH_NAMES } from '../../subgraphs/kit/config/config';
 import { STATE_VARIABLE, writeState, type HarnessState, type ServiceName } from './harness-state';
 import { freePort, healthUrl, PROJECT_ROOT, spawnService, waitFor } from './service-processes';
 
-export const TEST_SCHEMA_PREFIX = 'it_';
+// Overridable so several checkouts can run their integration tests on one MySQL server at once.
+export const TEST_SCHEMA_PREFIX = process.env.TEST_SCHEMA_PREFIX ?? 'it_';
 
 async function dropTestSchemas(mysqlUrl: string): Promise<void> {
   const connection = await createConnection(mysqlUrl);
   try {
-    const [rows] = await connection.query('SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ?', [`${TEST_SCHEMA_PREFIX}%`]);
+    // `_` is a LIKE wildcard: escape it, or `it_%` would also match another run's `itx_` schemas.
+    const pattern = `${TEST_SCHEMA_PREFIX.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    const [rows] = await connection.query('SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ?', [pattern]);
     for (const row of rows as Array<{ name: string }>) await connection.query(`DROP DATABASE \`${row.name}\``);
   } finally {
     await connection.end();
