@@ -36,6 +36,7 @@ describe('realm transport', () => {
     ['js-licensing-officer', '320000', 'licensing'],
     ['js-licensing-reviewer', '320000', 'licensing'],
     ['zj-licensing-officer', '330100', 'licensing'],
+    ['zj-licensing-reviewer', '330000', 'licensing'],
     ['nj-enforcement-officer', '320100', 'enforcement'],
     ['js-enforcement-supervisor', '320000', 'enforcement'],
     ['zj-enforcement-officer', '330000', 'enforcement'],
