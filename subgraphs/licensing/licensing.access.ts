@@ -19,4 +19,16 @@ export const LICENSING_ACCESS: AccessRules = {
   RegisterEnterprisePayload: 'STRUCTURE',
   RegisterVehiclePayload: 'STRUCTURE',
   PermitApplicationPayload: 'STRUCTURE',
+  // The permit workflow (permit/, attachment/): everyone working with permits sees its parts.
+  ApplicationTransition: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
+  RouteSegment: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
+  PermitMaterial: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
+  PermitStatusChange: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
+  MaterialRequirement: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
+  ReturnNotice: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
+  ReviewOpinion: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
+  DeadlineExtension: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
+  PermitKindDefinition: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
+  PermitPayload: 'STRUCTURE',
+  AttachPermitMaterialPayload: 'STRUCTURE',
 };

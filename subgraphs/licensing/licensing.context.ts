@@ -1,6 +1,9 @@
 import { regionScopeOf, type RegionScope } from '../kit/auth/region-scope';
 import type { SubgraphContext } from '../kit/subgraph-server';
+import type { PermitMaterialService } from './attachment/permit-material.service';
 import type { EnterpriseService } from './enterprise/enterprise.service';
+import type { Actor } from './permit/actor';
+import type { PermitSanctionService } from './permit/permit-sanction.service';
 import type { PermitService } from './permit/permit.service';
 import type { VehicleService } from './vehicle/vehicle.service';
 
@@ -8,6 +11,8 @@ export interface LicensingServices {
   enterprises: EnterpriseService;
   vehicles: VehicleService;
   permits: PermitService;
+  permitSanctions: PermitSanctionService;
+  materials: PermitMaterialService;
 }
 
 export type LicensingContext = SubgraphContext<LicensingServices>;
@@ -25,7 +30,32 @@ export function vehicleLoader(context: LicensingContext) {
   return context.loaders.get('vehicle', () => context.services.vehicles.createLoader(scopeOf(context)));
 }
 
+/** Transition records of the applications a request has read, one statement for all. */
+export function applicationHistoryLoader(context: LicensingContext) {
+  return context.loaders.get('applicationHistory', () => context.services.permits.createHistoryLoader(scopeOf(context)));
+}
+
+/** Route segments of the applications a request has read, one statement for all. */
+export function routeSegmentsLoader(context: LicensingContext) {
+  return context.loaders.get('routeSegments', () => context.services.permits.createSegmentsLoader(scopeOf(context)));
+}
+
+/** Attached materials of the applications a request has read, one statement for all. */
+export function applicationMaterialsLoader(context: LicensingContext) {
+  return context.loaders.get('applicationMaterials', () => context.services.materials.createMaterialsLoader(scopeOf(context)));
+}
+
+/** Status changes of the permits a request has read, one statement for all. */
+export function permitStatusHistoryLoader(context: LicensingContext) {
+  return context.loaders.get('permitStatusHistory', () => context.services.permitSanctions.createStatusHistoryLoader(scopeOf(context)));
+}
+
 /** The acting user's name for records of who did what. */
 export function actorOf(context: LicensingContext): string {
   return context.identity?.username ?? 'anonymous';
+}
+
+/** The acting user with their realm roles, which each permit kind checks per step. */
+export function actingAs(context: LicensingContext): Actor {
+  return { username: actorOf(context), roles: context.identity?.roles ?? new Set() };
 }

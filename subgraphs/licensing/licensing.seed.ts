@@ -1,45 +1,152 @@
 import { SYSTEM_SCOPE } from '../kit/auth/region-scope';
 import { DEMO_ENTERPRISES, DEMO_VEHICLES } from '../kit/demo/demo-dataset';
+import { DomainError } from '../kit/errors/domain-error';
 import type { SubgraphDependencies } from '../kit/subgraph-server';
 import { Enterprise } from './enterprise/enterprise.entity';
 import type { LicensingServices } from './licensing.context';
+import type { Actor } from './permit/actor';
+import { ApplicationStatus, ReviewRecommendation } from './permit/application-status';
 import { PermitKind } from './permit/permit-kind';
+import type { PermitService } from './permit/permit.service';
+import { investmentProjectCheckCharacter } from './platforms/investment-project-code';
 
-const SEED_ACTOR = 'demo-seed';
+const SEED_ACTOR: Actor = { username: 'demo-seed', roles: new Set(['licensing-officer', 'licensing-reviewer']) };
+const DAY_MS = 86_400_000;
 
-type DemoOutcome = 'submitted' | 'accepted' | 'approved' | 'rejected';
+/** A demo investment project (苏州 S58 改扩建); the platform simulators hold it as approved with a tender award. */
+const body = '2025-320500-48-01-00012';
+export const DEMO_INVESTMENT_PROJECT_CODE = `${body}${investmentProjectCheckCharacter(body.replace(/-/g, ''))}`;
 
-// [enterprise index, kind, scope, where the application ends up]
-const DEMO_APPLICATIONS: ReadonlyArray<[number, PermitKind, string, DemoOutcome]> = [
-  [0, PermitKind.HAZARDOUS_GOODS_TRANSPORT, '危险货物运输(2类1项、3类)', 'approved'],
-  [0, PermitKind.ROAD_FREIGHT_TRANSPORT, '普通货运', 'submitted'],
-  [1, PermitKind.ROAD_PASSENGER_TRANSPORT, '省际班车客运、包车客运', 'approved'],
-  [2, PermitKind.ROAD_FREIGHT_TRANSPORT, '普通货运、货物专用运输(集装箱)', 'approved'],
-  [2, PermitKind.CROSS_PROVINCE_OVERSIZE_TRANSPORT, '苏州—杭州 变压器运输 总质量96吨', 'accepted'],
-  [3, PermitKind.HIGHWAY_CONSTRUCTION, 'S58沪宜高速太仓段改扩建工程', 'accepted'],
-  [3, PermitKind.ROAD_FREIGHT_TRANSPORT, '普通货运', 'rejected'],
-  [4, PermitKind.CROSS_PROVINCE_OVERSIZE_TRANSPORT, '南京—合肥 盾构机运输 总质量120吨', 'approved'],
-  [5, PermitKind.ROAD_FREIGHT_TRANSPORT, '普通货运', 'approved'],
-  [6, PermitKind.HAZARDOUS_GOODS_TRANSPORT, '危险货物运输(3类、8类)', 'approved'],
-  [7, PermitKind.ROAD_PASSENGER_TRANSPORT, '市际班车客运', 'submitted'],
+type DemoOutcome =
+  | 'submitted'
+  | 'returned'
+  | 'accepted'
+  | 'overdue'
+  | 'extended'
+  | 'reviewed'
+  | 'approved'
+  | 'rejected'
+  | 'withdrawn'
+  | 'suspended'
+  | 'revoked'
+  | 'first-segment-approved';
+
+interface DemoApplication {
+  enterprise: number;
+  kind: PermitKind;
+  scope: string;
+  outcome: DemoOutcome;
+  /** For a cross-province transport: the provinces on the route, the handling (origin) province first. */
+  route?: string[];
+}
+
+// The first eleven are the original demo facts (other tests rely on the seeded permits, e.g. the
+// hazardous-goods permit of 91320102MA1MY0R10Q being its newest); the rest show every other state.
+const DEMO_APPLICATIONS: readonly DemoApplication[] = [
+  { enterprise: 0, kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT, scope: '危险货物运输(2类1项、3类)', outcome: 'approved' },
+  { enterprise: 0, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'submitted' },
+  { enterprise: 1, kind: PermitKind.ROAD_PASSENGER_TRANSPORT, scope: '省际班车客运、包车客运', outcome: 'approved' },
+  { enterprise: 2, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运、货物专用运输(集装箱)', outcome: 'approved' },
+  { enterprise: 2, kind: PermitKind.CROSS_PROVINCE_OVERSIZE_TRANSPORT, scope: '苏州—杭州 变压器运输 总质量96吨', outcome: 'first-segment-approved', route: ['320000', '330000'] },
+  { enterprise: 3, kind: PermitKind.HIGHWAY_CONSTRUCTION, scope: 'S58沪宜高速太仓段改扩建工程', outcome: 'reviewed' },
+  { enterprise: 3, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'rejected' },
+  { enterprise: 4, kind: PermitKind.CROSS_PROVINCE_OVERSIZE_TRANSPORT, scope: '南京—合肥 盾构机运输 总质量120吨', outcome: 'approved', route: ['320000', '340000'] },
+  { enterprise: 5, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'approved' },
+  { enterprise: 6, kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT, scope: '危险货物运输(3类、8类)', outcome: 'approved' },
+  { enterprise: 7, kind: PermitKind.ROAD_PASSENGER_TRANSPORT, scope: '市际班车客运', outcome: 'submitted' },
+  { enterprise: 5, kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT, scope: '危险货物运输(3类)', outcome: 'returned' },
+  { enterprise: 2, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运(昆山分公司)', outcome: 'overdue' },
+  { enterprise: 4, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '大型物件运输(一类)', outcome: 'extended' },
+  { enterprise: 1, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'withdrawn' },
+  { enterprise: 6, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'accepted' },
+  { enterprise: 7, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'suspended' },
+  { enterprise: 3, kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT, scope: '危险货物运输(9类)', outcome: 'revoked' },
+  { enterprise: 1, kind: PermitKind.ROAD_PASSENGER_TRANSPORT, scope: '旅游包车客运', outcome: 'reviewed' },
 ];
 
 /** Seeds the registry and applications once, through the services, so permits raise their events. */
-export async function seedLicensing(services: LicensingServices, { dataSource, logger }: SubgraphDependencies): Promise<void> {
+export async function seedLicensing(services: LicensingServices, { dataSource, logger }: Pick<SubgraphDependencies, 'dataSource' | 'logger'>): Promise<void> {
   if ((await dataSource.getRepository(Enterprise).count()) > 0) return;
   for (const enterprise of DEMO_ENTERPRISES) await services.enterprises.register(SYSTEM_SCOPE, enterprise);
   for (const vehicle of DEMO_VEHICLES) await services.vehicles.register(SYSTEM_SCOPE, vehicle);
-  for (const [enterpriseIndex, kind, scope, outcome] of DEMO_APPLICATIONS) {
-    const enterprise = DEMO_ENTERPRISES[enterpriseIndex];
-    const application = await services.permits.submit(SYSTEM_SCOPE, { creditCode: enterprise.creditCode, kind, scope, regionCode: enterprise.regionCode }, SEED_ACTOR);
-    const action = { applicationNumber: application.applicationNumber };
-    if (outcome === 'submitted') continue;
-    if (outcome === 'rejected') {
-      await services.permits.reject(SYSTEM_SCOPE, { ...action, reason: '申请材料中车辆技术等级评定证明不符合要求' }, SEED_ACTOR);
-      continue;
+  for (const demo of DEMO_APPLICATIONS) {
+    try {
+      await seedApplication(services, demo);
+    } catch (error) {
+      // A platform that knows no such project refuses the demo construction application; the rest stands.
+      if (!(error instanceof DomainError)) throw error;
+      logger.warn('demo application not seeded', { kind: demo.kind, scope: demo.scope, error: error.message });
     }
-    await services.permits.accept(SYSTEM_SCOPE, action, SEED_ACTOR);
-    if (outcome === 'approved') await services.permits.approve(SYSTEM_SCOPE, action, SEED_ACTOR);
   }
   logger.info('demo data seeded', { enterprises: DEMO_ENTERPRISES.length, applications: DEMO_APPLICATIONS.length });
+}
+
+async function seedApplication(services: LicensingServices, demo: DemoApplication): Promise<void> {
+  const enterprise = DEMO_ENTERPRISES[demo.enterprise];
+  // An overdue application was submitted and accepted long enough ago for its deadline to have passed.
+  const permits: PermitService = demo.outcome === 'overdue' ? services.permits.asOf(() => new Date(Date.now() - 45 * DAY_MS)) : services.permits;
+  const submitted = await permits.submit(
+    SYSTEM_SCOPE,
+    {
+      creditCode: enterprise.creditCode,
+      kind: demo.kind,
+      scope: demo.scope,
+      regionCode: demo.route ? demo.route[0] : enterprise.regionCode,
+      investmentProjectCode: demo.kind === PermitKind.HIGHWAY_CONSTRUCTION ? DEMO_INVESTMENT_PROJECT_CODE : null,
+      routeProvinceCodes: demo.route ?? null,
+    },
+    SEED_ACTOR,
+  );
+  const action = { applicationNumber: submitted.applicationNumber };
+  // Without the investment platform the construction permit waits for it: that is its demo state then.
+  if (submitted.status === ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION) return;
+  switch (demo.outcome) {
+    case 'submitted':
+      return;
+    case 'returned':
+      await permits.returnForCorrection(
+        SYSTEM_SCOPE,
+        { ...action, missingMaterialCodes: ['PARKING_SITE_PROOF', 'EMERGENCY_PLAN'], note: '停车场地租赁合同已过期；请补充事故应急救援预案。' },
+        SEED_ACTOR,
+      );
+      return;
+    case 'rejected':
+      await permits.reject(SYSTEM_SCOPE, { ...action, reason: '申请材料中车辆技术等级评定证明不符合要求' }, SEED_ACTOR);
+      return;
+    case 'withdrawn':
+      await permits.withdraw(SYSTEM_SCOPE, { ...action, reason: '企业调整经营计划，申请撤回' }, SEED_ACTOR);
+      return;
+    default:
+      break;
+  }
+  await permits.accept(SYSTEM_SCOPE, action, SEED_ACTOR);
+  switch (demo.outcome) {
+    case 'accepted':
+    case 'overdue':
+      return;
+    case 'extended':
+      await permits.requestExtension(SYSTEM_SCOPE, { ...action, reason: '需对拟投入车辆进行现场核查' }, SEED_ACTOR);
+      await permits.approveExtension(SYSTEM_SCOPE, { ...action, comment: '同意延长十个工作日' }, SEED_ACTOR);
+      return;
+    case 'first-segment-approved':
+      await permits.approveSegment(SYSTEM_SCOPE, { ...action, provinceCode: demo.route![0], comment: '夜间通行，路政护送' }, SEED_ACTOR);
+      return;
+    default:
+      break;
+  }
+  if (demo.route) {
+    for (const provinceCode of demo.route) await permits.approveSegment(SYSTEM_SCOPE, { ...action, provinceCode, comment: null }, SEED_ACTOR);
+    return;
+  }
+  if (demo.kind === PermitKind.ROAD_PASSENGER_TRANSPORT || demo.kind === PermitKind.HIGHWAY_CONSTRUCTION || demo.outcome === 'reviewed') {
+    await permits.review(SYSTEM_SCOPE, { ...action, recommendation: ReviewRecommendation.APPROVE, opinion: '申请材料齐全，符合法定条件' }, SEED_ACTOR);
+  }
+  if (demo.outcome === 'reviewed') return;
+  const { permit } = await permits.approve(SYSTEM_SCOPE, action, SEED_ACTOR);
+  if (!permit) return;
+  if (demo.outcome === 'suspended') {
+    await services.permitSanctions.suspend(SYSTEM_SCOPE, { permitNumber: permit.number, reason: '年度核查发现车辆未按规定进行技术检测，暂扣至整改完成' }, SEED_ACTOR);
+  } else if (demo.outcome === 'revoked') {
+    await services.permitSanctions.revoke(SYSTEM_SCOPE, { permitNumber: permit.number, reason: '以欺骗手段取得许可，依法撤销' }, SEED_ACTOR);
+  }
 }

@@ -1,37 +1,16 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { ApplicationStatus, ExtensionStatus, ExternalVerification, ReviewRecommendation } from './application-status';
 import { PermitKind } from './permit-kind';
 
-export enum ApplicationStatus {
-  SUBMITTED = 'SUBMITTED',
-  ACCEPTED = 'ACCEPTED',
-  APPROVED = 'APPROVED',
-  REJECTED = 'REJECTED',
-}
-
-registerEnumType(ApplicationStatus, {
-  name: 'ApplicationStatus',
-  description: 'Where a permit application stands in the procedure.',
-  valuesConfig: {
-    SUBMITTED: { description: 'Submitted online, awaiting acceptance (受理).' },
-    ACCEPTED: { description: 'Accepted; under review.' },
-    APPROVED: { description: 'Approved; the permit has been issued.' },
-    REJECTED: { description: 'Refused, with reasons.' },
-  },
-});
-
-/** Which statuses each status may move to; anything else is refused with CONFLICT. */
-export const APPLICATION_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly ApplicationStatus[]>> = {
-  SUBMITTED: [ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED],
-  ACCEPTED: [ApplicationStatus.APPROVED, ApplicationStatus.REJECTED],
-  APPROVED: [],
-  REJECTED: [],
-};
+export { ApplicationStatus } from './application-status';
 
 @ObjectType({ description: 'An online permit application (行政许可申请).' })
 @Entity({ name: 'permit_application' })
 @Index('ix_application_applicant', ['creditCode'])
 @Index('ix_application_region_status', ['regionCode', 'status'])
+@Index('ix_application_officer_status', ['handlingOfficer', 'status'])
+@Index('ix_application_status_due', ['status', 'decisionDueDate'])
 export class PermitApplication {
   @PrimaryGeneratedColumn()
   id: number;
@@ -58,10 +37,14 @@ export class PermitApplication {
   regionCode: string;
 
   @Field(() => ApplicationStatus, { description: 'Current status.' })
-  @Column({ type: 'varchar', length: 16 })
+  @Column({ type: 'varchar', length: 32 })
   status: ApplicationStatus;
 
-  @Field({ description: 'Who submitted it (username).' })
+  @Field(() => String, { nullable: true, description: 'Investment project code (投资项目统一代码) of a highway construction project.' })
+  @Column({ name: 'investment_project_code', type: 'varchar', length: 24, nullable: true })
+  investmentProjectCode: string | null;
+
+  @Field({ description: 'Who submitted it (username of the officer or agent acting for the enterprise).' })
   @Column({ name: 'submitted_by', type: 'varchar', length: 100 })
   submittedBy: string;
 
@@ -69,9 +52,87 @@ export class PermitApplication {
   @Column({ name: 'submitted_at', type: 'datetime' })
   submittedAt: Date;
 
+  @Field(() => String, { nullable: true, description: 'The officer handling it at the window: who accepted or returned it (username).' })
+  @Column({ name: 'handling_officer', type: 'varchar', length: 100, nullable: true })
+  handlingOfficer: string | null;
+
   @Field(() => Date, { nullable: true, description: 'When it was accepted (UTC).' })
   @Column({ name: 'accepted_at', type: 'datetime', nullable: true })
   acceptedAt: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Last day for the decision, YYYY-MM-DD China time: working days from acceptance on the working-day calendar, moved by an approved extension.',
+  })
+  @Column({ name: 'decision_due_date', type: 'date', nullable: true })
+  decisionDueDate: string | null;
+
+  @Column({ name: 'returned_material_codes', type: 'varchar', length: 500, nullable: true })
+  returnedMaterialCodes: string | null;
+
+  @Column({ name: 'return_note', type: 'varchar', length: 1000, nullable: true })
+  returnNote: string | null;
+
+  @Column({ name: 'returned_by', type: 'varchar', length: 100, nullable: true })
+  returnedBy: string | null;
+
+  @Column({ name: 'returned_at', type: 'datetime', nullable: true })
+  returnedAt: Date | null;
+
+  @Column({ name: 'review_opinion', type: 'varchar', length: 1000, nullable: true })
+  reviewOpinion: string | null;
+
+  @Column({ name: 'review_recommendation', type: 'varchar', length: 8, nullable: true })
+  reviewRecommendation: ReviewRecommendation | null;
+
+  @Column({ name: 'reviewed_by', type: 'varchar', length: 100, nullable: true })
+  reviewedBy: string | null;
+
+  @Column({ name: 'reviewed_at', type: 'datetime', nullable: true })
+  reviewedAt: Date | null;
+
+  @Column({ name: 'extension_status', type: 'varchar', length: 16, nullable: true })
+  extensionStatus: ExtensionStatus | null;
+
+  @Column({ name: 'extension_reason', type: 'varchar', length: 500, nullable: true })
+  extensionReason: string | null;
+
+  @Column({ name: 'extension_requested_by', type: 'varchar', length: 100, nullable: true })
+  extensionRequestedBy: string | null;
+
+  @Column({ name: 'extension_requested_at', type: 'datetime', nullable: true })
+  extensionRequestedAt: Date | null;
+
+  @Column({ name: 'extension_decided_by', type: 'varchar', length: 100, nullable: true })
+  extensionDecidedBy: string | null;
+
+  @Column({ name: 'extension_decided_at', type: 'datetime', nullable: true })
+  extensionDecidedAt: Date | null;
+
+  @Column({ name: 'extension_comment', type: 'varchar', length: 500, nullable: true })
+  extensionComment: string | null;
+
+  @Field(() => ExternalVerification, { nullable: true, description: 'What the application waits to have confirmed by a national platform, while AWAITING_EXTERNAL_VERIFICATION.' })
+  @Column({ name: 'pending_verification', type: 'varchar', length: 24, nullable: true })
+  pendingVerification: ExternalVerification | null;
+
+  @Column({ name: 'status_before_verification', type: 'varchar', length: 32, nullable: true })
+  statusBeforeVerification: ApplicationStatus | null;
+
+  @Field(() => Date, { nullable: true, description: 'When a national platform was last asked about this application (UTC).' })
+  @Column({ name: 'verification_checked_at', type: 'datetime', nullable: true })
+  verificationCheckedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: "The last platform check's outcome, e.g. that the platform could not be reached." })
+  @Column({ name: 'verification_note', type: 'varchar', length: 500, nullable: true })
+  verificationNote: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The reviewer whose approval completes once the tender award is confirmed (username).' })
+  @Column({ name: 'pending_approval_by', type: 'varchar', length: 100, nullable: true })
+  pendingApprovalBy: string | null;
+
+  @Column({ name: 'pending_approval_conditions', type: 'varchar', length: 1000, nullable: true })
+  pendingApprovalConditions: string | null;
 
   @Field(() => String, { nullable: true, description: 'Who decided it (username).' })
   @Column({ name: 'decided_by', type: 'varchar', length: 100, nullable: true })

@@ -1,0 +1,50 @@
+import { SYSTEM_SCOPE } from '../kit/auth/region-scope';
+import { pageRequest } from '../kit/graphql/connection';
+import { createLogger } from '../kit/observability/logger';
+import { openLicensingTestbed, type LicensingTestbed } from './licensing.testbed';
+import { DEMO_INVESTMENT_PROJECT_CODE, seedLicensing } from './licensing.seed';
+import { ApplicationStatus } from './permit/application-status';
+import { PermitApplication } from './permit/permit-application.entity';
+import { Permit, PermitStatus } from './permit/permit.entity';
+
+const SEEDED_CARRIER = '91320102MA1MY0R10Q';
+
+describe('the licensing demo seed', () => {
+  let testbed: LicensingTestbed;
+  const seed = () => seedLicensing(testbed.services, { dataSource: testbed.dataSource, logger: createLogger('spec', 'error') });
+  const statuses = async () => new Set((await testbed.dataSource.getRepository(PermitApplication).find()).map((application) => application.status));
+  beforeEach(async () => {
+    testbed = await openLicensingTestbed();
+  });
+  afterEach(async () => {
+    await testbed.close();
+  });
+
+  it('shows applications in every status, permits suspended and revoked, an overdue one and an extension', async () => {
+    testbed.platforms.investmentDown = true;
+    await seed();
+    expect([...(await statuses())].sort()).toEqual(Object.values(ApplicationStatus).sort());
+    const permits = await testbed.dataSource.getRepository(Permit).find();
+    expect(permits.map((permit) => permit.status).sort()).toEqual(expect.arrayContaining([PermitStatus.SUSPENDED, PermitStatus.REVOKED, PermitStatus.VALID]));
+    const overdue = await testbed.services.permits.listOverdue(SYSTEM_SCOPE, { regionCode: null, officer: null }, pageRequest({}));
+    expect(overdue.totalCount).toBe(1);
+    expect(await testbed.dataSource.getRepository(PermitApplication).countBy({ extensionStatus: 'APPROVED' as never })).toBe(1);
+    // The seeded carrier's newest permit stays its hazardous-goods permit, in force (the single-window tests read it).
+    const carrier = await testbed.services.permits.createHolderPagesLoader(SYSTEM_SCOPE, pageRequest({})).load(SEEDED_CARRIER);
+    expect(carrier.edges[0].node).toMatchObject({ kind: 'HAZARDOUS_GOODS_TRANSPORT', status: PermitStatus.VALID });
+  });
+
+  it('takes the construction application to review when the investment platform knows the demo project', async () => {
+    testbed.platforms.projects.set(DEMO_INVESTMENT_PROJECT_CODE, { projectCode: DEMO_INVESTMENT_PROJECT_CODE, name: 'S58沪宜高速太仓段改扩建工程', regionCode: '320500', approvalStatus: 'APPROVED' });
+    await seed();
+    const construction = await testbed.dataSource.getRepository(PermitApplication).findOneByOrFail({ kind: 'HIGHWAY_CONSTRUCTION' as never });
+    expect(construction.status).toBe(ApplicationStatus.REVIEWED);
+    expect(await statuses()).not.toContain(ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION);
+  });
+
+  it('seeds the rest when the platform refuses the demo project', async () => {
+    await seed();
+    expect(await testbed.dataSource.getRepository(PermitApplication).countBy({ kind: 'HIGHWAY_CONSTRUCTION' as never })).toBe(0);
+    expect(await testbed.dataSource.getRepository(PermitApplication).count()).toBe(18);
+  });
+});

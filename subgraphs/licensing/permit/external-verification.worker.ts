@@ -1,0 +1,27 @@
+import type { Logger } from '../../kit/observability/logger';
+import type { PermitService } from './permit.service';
+
+/**
+ * Re-checks applications waiting for a national platform every `intervalMs` (PLATFORM_RECHECK_MS), one
+ * round at a time. Returns the stop function, which waits for a round in progress.
+ */
+export function startExternalVerificationRechecks(permits: PermitService, intervalMs: number, logger: Logger): () => Promise<void> {
+  let round: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    if (round) return;
+    round = permits
+      .recheckExternalVerifications()
+      .then(({ checked, moved }) => {
+        if (checked > 0) logger.info('external verifications re-checked', { checked, moved });
+      })
+      .catch((error: unknown) => logger.warn('external verification round failed', { error: error instanceof Error ? error.message : String(error) }))
+      .finally(() => {
+        round = null;
+      });
+  }, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await round;
+  };
+}
