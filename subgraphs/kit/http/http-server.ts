@@ -7,6 +7,8 @@ export type RouteHandler = (request: IncomingMessage, response: ServerResponse) 
 export class RequestBodyTooLarge extends Error {}
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/** GraphQL requests may carry one attached material: 5 MiB, base64-encoded (4/3), plus the document. */
+const GRAPHQL_BODY_LIMIT = 8 * 1024 * 1024;
 
 export async function readBody(request: IncomingMessage, limit = DEFAULT_BODY_LIMIT): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -44,7 +46,7 @@ export function graphqlHandler<TContext extends BaseContext>(
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const rawBody = request.method === 'POST' ? await readBody(request) : Buffer.alloc(0);
+    const rawBody = request.method === 'POST' ? await readBody(request, GRAPHQL_BODY_LIMIT) : Buffer.alloc(0);
     let body: unknown = undefined;
     if (rawBody.length > 0 && (headers.get('content-type') ?? '').includes('application/json')) {
       try {
