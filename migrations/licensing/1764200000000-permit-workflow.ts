@@ -40,8 +40,9 @@ export class PermitWorkflow1764200000000 implements MigrationInterface {
       nullableText('pending_approval_by', 100),
       nullableText('pending_approval_conditions', 1000),
     ]);
-    // An officer's pending applications; overdue and due-soon lists and the platform re-check by status and due date.
-    await queryRunner.createIndex('permit_application', new TableIndex({ name: 'ix_application_officer_status', columnNames: ['handling_officer', 'status'] }));
+    // An officer's pending applications: the region is in the index too, so the page's ids and the total
+    // are read from the index alone. Overdue and due-soon lists and the platform re-check: status and due date.
+    await queryRunner.createIndex('permit_application', new TableIndex({ name: 'ix_application_officer_status', columnNames: ['handling_officer', 'status', 'region_code'] }));
     await queryRunner.createIndex('permit_application', new TableIndex({ name: 'ix_application_status_due', columnNames: ['status', 'decision_due_date'] }));
 
     await queryRunner.createTable(

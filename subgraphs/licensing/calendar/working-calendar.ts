@@ -52,8 +52,9 @@ function weekday(day: number): number {
 }
 
 export class WorkingCalendar {
-  private readonly holidays = new Map<string, string>();
-  private readonly makeUpWorkingDays = new Map<string, string>();
+  // Day numbers (days since 1970-01-01): counting walks integers, never formats a date per day.
+  private readonly holidays = new Map<number, string>();
+  private readonly makeUpWorkingDays = new Set<number>();
   readonly firstDay: string;
   readonly lastDay: string;
 
@@ -62,9 +63,9 @@ export class WorkingCalendar {
     this.lastDay = definition.lastDay;
     for (const year of definition.years) {
       for (const holiday of year.holidays) {
-        for (let day = dayNumber(holiday.from); day <= dayNumber(holiday.to); day += 1) this.holidays.set(fromDayNumber(day), holiday.name);
+        for (let day = dayNumber(holiday.from); day <= dayNumber(holiday.to); day += 1) this.holidays.set(day, holiday.name);
       }
-      for (const makeUp of year.makeUpWorkingDays) this.makeUpWorkingDays.set(makeUp.date, makeUp.name);
+      for (const makeUp of year.makeUpWorkingDays) this.makeUpWorkingDays.add(dayNumber(makeUp.date));
     }
   }
 
@@ -74,10 +75,7 @@ export class WorkingCalendar {
   }
 
   isWorkingDay(date: string): boolean {
-    if (this.makeUpWorkingDays.has(date)) return true;
-    if (this.holidays.has(date)) return false;
-    const day = weekday(dayNumber(date));
-    return day !== 0 && day !== 6;
+    return this.isWorkingDayNumber(dayNumber(date));
   }
 
   /**
@@ -90,7 +88,7 @@ export class WorkingCalendar {
     let remaining = count;
     while (remaining > 0) {
       day += 1;
-      if (this.isWorkingDay(fromDayNumber(day))) remaining -= 1;
+      if (this.isWorkingDayNumber(day)) remaining -= 1;
     }
     return fromDayNumber(day);
   }
@@ -104,13 +102,20 @@ export class WorkingCalendar {
     const end = dayNumber(to);
     const [low, high, sign] = start <= end ? [start, end, 1] : [end, start, -1];
     let count = 0;
-    for (let day = low + 1; day <= high; day += 1) if (this.isWorkingDay(fromDayNumber(day))) count += 1;
+    for (let day = low + 1; day <= high; day += 1) if (this.isWorkingDayNumber(day)) count += 1;
     return sign * count;
   }
 
   /** The holiday a date falls in, by name, or null. */
   holidayName(date: string): string | null {
-    return this.holidays.get(date) ?? null;
+    return this.holidays.get(dayNumber(date)) ?? null;
+  }
+
+  private isWorkingDayNumber(day: number): boolean {
+    if (this.makeUpWorkingDays.has(day)) return true;
+    if (this.holidays.has(day)) return false;
+    const dayOfWeek = weekday(day);
+    return dayOfWeek !== 0 && dayOfWeek !== 6;
   }
 }
 

@@ -9,7 +9,7 @@ export { ApplicationStatus } from './application-status';
 @Entity({ name: 'permit_application' })
 @Index('ix_application_applicant', ['creditCode'])
 @Index('ix_application_region_status', ['regionCode', 'status'])
-@Index('ix_application_officer_status', ['handlingOfficer', 'status'])
+@Index('ix_application_officer_status', ['handlingOfficer', 'status', 'regionCode'])
 @Index('ix_application_status_due', ['status', 'decisionDueDate'])
 export class PermitApplication {
   @PrimaryGeneratedColumn()

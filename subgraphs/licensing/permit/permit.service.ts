@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import DataLoader from 'dataloader';
-import { type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { In, type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { inScope, withinPrefix, type RegionScope } from '../../kit/auth/region-scope';
 import { assertCreditCode, assertInteger, assertRegionCode, assertText } from '../../kit/codes/assert-input';
 import { provinceOf, regionName, regionScopePrefix } from '../../kit/codes/region-code';
@@ -1041,11 +1041,19 @@ export class PermitService {
     return query;
   }
 
+  /**
+   * A page newest first: the ids from the index alone (the officer, status and region indexes cover the
+   * filters), then just those rows, while the total is counted alongside.
+   */
   private async page(query: SelectQueryBuilder<PermitApplication>, page: PageRequest): Promise<Connection<PermitApplication>> {
-    const rows = query.clone().orderBy('application.id', 'DESC').limit(page.limit + 1);
-    if (page.afterId !== null) rows.andWhere('application.id < :afterId', { afterId: page.afterId });
-    const [found, totalCount] = await Promise.all([rows.getMany(), query.getCount()]);
-    return toConnection(found, totalCount, page);
+    const ids = query.clone().select('application.id', 'id').orderBy('application.id', 'DESC').limit(page.limit + 1);
+    if (page.afterId !== null) ids.andWhere('application.id < :afterId', { afterId: page.afterId });
+    const [pageIds, totalCount] = await Promise.all([ids.getRawMany<{ id: number | string }>(), query.getCount()]);
+    const rows =
+      pageIds.length === 0
+        ? []
+        : await this.dataSource.getRepository(PermitApplication).find({ where: { id: In(pageIds.map((row) => Number(row.id))) }, order: { id: 'DESC' } });
+    return toConnection(rows, totalCount, page);
   }
 
   // DATETIME columns keep whole seconds (MySQL rounds fractions): instants are cut to the second first.
