@@ -6,7 +6,7 @@ import { chinaToday } from '../subgraphs/kit/time/china-time';
 import { sm3Hex } from '../subgraphs/kit/storage/file-store';
 import { readState } from './harness/harness-state';
 import { PROJECT_ROOT } from './harness/service-processes';
-import { eventually, graphql, query, tokenFor, type GraphQLResponse } from './harness/single-window.client';
+import { eventually, graphql, query, requestSqlStatements, tokenFor, type GraphQLResponse } from './harness/single-window.client';
 import { story } from './harness/story';
 
 // The permit workflow through the gateway, as the officers who do each step: js-licensing-officer
@@ -361,6 +361,23 @@ describe('the permit workflow through the gateway', () => {
       return data.permit;
     }, 30_000);
     expect(suspended.statusHistory).toEqual([{ toStatus: 'SUSPENDED', actor: 'system:enforcement-decision', caseNumber }]);
+  });
+
+  it('reads the parts of a page of applications in statements that do not grow with the page', async () => {
+    const token = await tokenFor('ministry-admin');
+    const LIST = `query ($first: Int) { permitApplications(regionCode: "320000", first: $first) { totalCount edges { node {
+      applicationNumber workingDaysLeft applicant { name } history { action actor } materials { sm3Digest } routeSegments { provinceCode status }
+      returnNotice { note missingMaterials { code } } review { opinion } deadlineExtension { status } requiredMaterials { code } } } } }`;
+    const statementsFor = async (first: number) => {
+      const before = await requestSqlStatements();
+      const data = await query<{ permitApplications: { edges: unknown[] } }>(token, LIST, { first });
+      expect(data.permitApplications.edges).toHaveLength(first);
+      return (await requestSqlStatements()) - before;
+    };
+    const two = await statementsFor(2);
+    const twenty = await statementsFor(20);
+    expect(two).toBeGreaterThan(0);
+    expect(twenty).toBe(two);
   });
 
   it("keeps each new operation to its roles and the caller's region", async () => {

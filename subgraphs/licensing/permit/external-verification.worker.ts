@@ -12,7 +12,8 @@ export function startExternalVerificationRechecks(permits: PermitService, interv
     round = permits
       .recheckExternalVerifications()
       .then(({ checked, moved }) => {
-        if (checked > 0) logger.info('external verifications re-checked', { checked, moved });
+        if (moved > 0) logger.info('applications moved on after a national platform answered', { checked, moved });
+        else if (checked > 0) logger.debug('applications still wait for a national platform', { checked });
       })
       .catch((error: unknown) => logger.warn('external verification round failed', { error: error instanceof Error ? error.message : String(error) }))
       .finally(() => {
