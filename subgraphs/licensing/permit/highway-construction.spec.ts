@@ -72,7 +72,8 @@ describe('PermitService: highway construction permits and the national platforms
       testbed.platforms.investmentDown = true;
       const waiting = await submit();
       expect(waiting).toMatchObject({ status: ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION, pendingVerification: ExternalVerification.PROJECT_APPROVAL });
-      expect(waiting.verificationNote).toMatch(/national investment project platform is unavailable/);
+      // What officers see names the platform, never its address or the network error.
+      expect(waiting.verificationNote).toBe('national investment project platform is unavailable; the application waits and is checked again');
       expect((await failure(permits.accept(JIANGSU, { applicationNumber: waiting.applicationNumber }, OFFICER))).extensions).toMatchObject({ reason: 'ILLEGAL_TRANSITION' });
 
       // Still down: it stays, the attempt noted without a new version.

@@ -871,7 +871,7 @@ export class PermitService {
       }
       return { outcome: 'CONFIRMED', note: `Project ${projectCode} (${project.name}) is approved at the national investment project platform` };
     } catch (error) {
-      if (error instanceof PlatformUnavailable) return { outcome: 'UNAVAILABLE', note: error.message.slice(0, 500) };
+      if (error instanceof PlatformUnavailable) return { outcome: 'UNAVAILABLE', note: this.unavailable(error) };
       throw error;
     }
   }
@@ -882,9 +882,15 @@ export class PermitService {
       if (!award) return { outcome: 'ABSENT', note: `No tender award for project ${projectCode} is on record at the public resource trading platform` };
       return { outcome: 'FOUND', award, note: `Tender award ${award.noticeNumber} of ${award.awardedAt} is on record at the public resource trading platform` };
     } catch (error) {
-      if (error instanceof PlatformUnavailable) return { outcome: 'UNAVAILABLE', note: error.message.slice(0, 500) };
+      if (error instanceof PlatformUnavailable) return { outcome: 'UNAVAILABLE', note: this.unavailable(error) };
       throw error;
     }
+  }
+
+  /** What officers see of an unreachable platform; the technical detail (addresses, errors) goes to the log only. */
+  private unavailable(error: PlatformUnavailable): string {
+    this.logger.warn('national platform unavailable', { platform: error.platform, detail: error.message });
+    return `${error.platform} is unavailable; the application waits and is checked again`;
   }
 
   /** Checks a move against the application as read, without writing: access, version, status, then the move's own rules. */
