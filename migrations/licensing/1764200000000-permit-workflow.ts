@@ -12,8 +12,9 @@ export class PermitWorkflow1764200000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const nullableText = (name: string, length: number) => new TableColumn({ name, type: 'varchar', length: String(length), isNullable: true });
     const nullableTime = (name: string) => new TableColumn({ name, type: 'datetime', isNullable: true });
-    // AWAITING_EXTERNAL_VERIFICATION does not fit the original 16 characters.
-    await queryRunner.changeColumn('permit_application', 'status', new TableColumn({ name: 'status', type: 'varchar', length: '32' }));
+    // AWAITING_EXTERNAL_VERIFICATION does not fit the original 16 characters. On MySQL, TypeORM's
+    // changeColumn drops and re-adds a column whose length changes, losing every status: MODIFY keeps them.
+    await this.widenStatus(queryRunner, 32);
     await queryRunner.addColumns('permit_application', [
       nullableText('investment_project_code', 24),
       nullableText('handling_officer', 100),
@@ -150,6 +151,15 @@ export class PermitWorkflow1764200000000 implements MigrationInterface {
     ]) {
       await queryRunner.dropColumn('permit_application', column);
     }
-    await queryRunner.changeColumn('permit_application', 'status', new TableColumn({ name: 'status', type: 'varchar', length: '16' }));
+    await this.widenStatus(queryRunner, 16);
+  }
+
+  private async widenStatus(queryRunner: QueryRunner, length: number): Promise<void> {
+    if (queryRunner.connection.options.type === 'mysql') {
+      await queryRunner.query(`ALTER TABLE \`permit_application\` MODIFY \`status\` varchar(${length}) NOT NULL`);
+      return;
+    }
+    // SQLite rebuilds the table, copying every row.
+    await queryRunner.changeColumn('permit_application', 'status', new TableColumn({ name: 'status', type: 'varchar', length: String(length) }));
   }
 }
