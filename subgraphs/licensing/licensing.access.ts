@@ -19,4 +19,8 @@ export const LICENSING_ACCESS: AccessRules = {
   RegisterEnterprisePayload: 'STRUCTURE',
   RegisterVehiclePayload: 'STRUCTURE',
   PermitApplicationPayload: 'STRUCTURE',
+  // Decision reports to the investment platform: for the licensing staff who handle and decide applications.
+  PlatformReport: [Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
+  PlatformReportConnection: 'STRUCTURE',
+  PlatformReportEdge: 'STRUCTURE',
 };
