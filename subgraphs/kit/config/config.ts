@@ -70,8 +70,9 @@ export const environmentSchema = z
     EVENTS_SECRET: secret.default(`${DEVELOPMENT_SECRET_PREFIX}events-secret`),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(500),
     OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().min(100).max(3600000).default(60000),
-    INVESTMENT_PLATFORM_URL: url.default('http://127.0.0.1:4101'),
-    TRADING_PLATFORM_URL: url.default('http://127.0.0.1:4102'),
+    // Defaults are the local simulators; production must name the real platforms.
+    INVESTMENT_PLATFORM_URL: url.optional(),
+    TRADING_PLATFORM_URL: url.optional(),
     PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
     PLATFORM_RECHECK_MS: z.coerce.number().int().min(100).max(3600000).default(30000),
     CERTIFICATE_KEY_DIR: z.string().optional(),
@@ -88,6 +89,9 @@ export const environmentSchema = z
       if (typeof value === 'string' && value.startsWith(DEVELOPMENT_SECRET_PREFIX)) {
         context.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'must be set in production' });
       }
+    }
+    for (const key of ['INVESTMENT_PLATFORM_URL', 'TRADING_PLATFORM_URL'] as const) {
+      if (!environment[key]) context.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'must name the real platform in production (the default is the local simulator)' });
     }
     if (!environment.MYSQL_URL && [...SUBGRAPH_NAMES, 'gateway'].some((name) => !environment[`${name.toUpperCase()}_DATABASE_URL`])) {
       context.addIssue({
@@ -227,8 +231,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxBackoffMs: environment.OUTBOX_MAX_BACKOFF_MS,
     },
     platforms: {
-      investmentUrl: environment.INVESTMENT_PLATFORM_URL,
-      tradingUrl: environment.TRADING_PLATFORM_URL,
+      investmentUrl: environment.INVESTMENT_PLATFORM_URL ?? 'http://127.0.0.1:4101',
+      tradingUrl: environment.TRADING_PLATFORM_URL ?? 'http://127.0.0.1:4102',
       timeoutMs: environment.PLATFORM_TIMEOUT_MS,
       recheckIntervalMs: environment.PLATFORM_RECHECK_MS,
     },
