@@ -1,5 +1,6 @@
 import { regionScopeOf, type RegionScope } from '../kit/auth/region-scope';
 import type { SubgraphContext } from '../kit/subgraph-server';
+import type { CertificateService } from './certificate/certificate.service';
 import type { EnterpriseService } from './enterprise/enterprise.service';
 import type { PermitService } from './permit/permit.service';
 import type { VehicleService } from './vehicle/vehicle.service';
@@ -8,6 +9,7 @@ export interface LicensingServices {
   enterprises: EnterpriseService;
   vehicles: VehicleService;
   permits: PermitService;
+  certificates: CertificateService;
 }
 
 export type LicensingContext = SubgraphContext<LicensingServices>;

@@ -3,6 +3,11 @@ import { OutboxMessage } from '../kit/outbox/outbox-message.entity';
 import { startSubgraph, type SubgraphDefinition } from '../kit/subgraph-server';
 import type { AppConfig } from '../kit/config/config';
 import { InitialLicensing1764000000000 } from '../../migrations/licensing/1764000000000-initial-licensing';
+import { PermitCertificate1764200000000 } from '../../migrations/licensing/1764200000000-permit-certificate';
+import { CertificateKeyRing } from './certificate/certificate-key-ring';
+import { seedCertificates } from './certificate/certificate.seed';
+import { CertificateService } from './certificate/certificate.service';
+import { PermitCertificate } from './certificate/permit-certificate.entity';
 import { Enterprise } from './enterprise/enterprise.entity';
 import { EnterpriseService } from './enterprise/enterprise.service';
 import type { LicensingServices } from './licensing.context';
@@ -17,15 +22,29 @@ import { VehicleService } from './vehicle/vehicle.service';
 /** 行政许可: the enterprise and vehicle registry, permit applications and permits. */
 export const licensingSubgraph: SubgraphDefinition<LicensingServices> = {
   name: 'licensing',
-  entities: [Enterprise, Vehicle, PermitApplication, Permit, OutboxMessage, InboxEvent],
-  migrations: [InitialLicensing1764000000000],
+  entities: [Enterprise, Vehicle, PermitApplication, Permit, OutboxMessage, InboxEvent, PermitCertificate],
+  migrations: [InitialLicensing1764000000000, PermitCertificate1764200000000],
   buildSchema: buildLicensingSchema,
-  createServices: ({ dataSource, outbox }) => ({
-    enterprises: new EnterpriseService(dataSource),
-    vehicles: new VehicleService(dataSource, outbox),
-    permits: new PermitService(dataSource, outbox),
-  }),
-  seedDemoData: seedLicensing,
+  createServices: ({ dataSource, outbox, config, logger }) => {
+    const certificates = new CertificateService(
+      dataSource,
+      CertificateKeyRing.load({
+        directory: config.licensing.certificateKeyDirectory,
+        production: config.environment === 'production',
+        onGenerated: (key, file) => logger.warn('generated a development certificate signing key', { keyId: key.keyId, authority: key.authorityRegionCode, file }),
+      }),
+    );
+    return {
+      enterprises: new EnterpriseService(dataSource),
+      vehicles: new VehicleService(dataSource, outbox),
+      permits: new PermitService(dataSource, outbox, certificates),
+      certificates,
+    };
+  },
+  seedDemoData: async (services, dependencies) => {
+    await seedLicensing(services, dependencies);
+    await seedCertificates(services, dependencies);
+  },
 };
 
 export const buildSchema = buildLicensingSchema;
