@@ -65,8 +65,11 @@ async function statusOf(id: string): Promise<string> {
 }
 
 /** A permit approved the way officers do it: submitted and accepted by an officer, approved by a reviewer. */
-async function approvedPermit(regionCode = '320102'): Promise<{ creditCode: string; permitNumber: string; certificateId: string }> {
-  const officer = await tokenFor('js-licensing-officer');
+async function approvedPermit(
+  regionCode = '320102',
+  by = { officer: 'js-licensing-officer', reviewer: 'js-licensing-reviewer' },
+): Promise<{ creditCode: string; permitNumber: string; certificateId: string }> {
+  const officer = await tokenFor(by.officer);
   const enterprise = await story(officer).enterprise(regionCode, '苏州远航物流有限公司');
   const submitted = await query<{ submitPermitApplication: { application: { applicationNumber: string } } }>(
     officer,
@@ -76,7 +79,7 @@ async function approvedPermit(regionCode = '320102'): Promise<{ creditCode: stri
   const applicationNumber = submitted.submitPermitApplication.application.applicationNumber;
   await query(officer, `mutation ($input: ApplicationActionInput!) { acceptPermitApplication(input: $input) { application { status } } }`, { input: { applicationNumber } });
   const approved = await query<{ approvePermitApplication: { permit: { number: string; certificate: { certificateId: string } | null } } }>(
-    await tokenFor('js-licensing-reviewer'),
+    await tokenFor(by.reviewer),
     `mutation ($input: ApprovePermitApplicationInput!) { approvePermitApplication(input: $input) { permit { number certificate { certificateId } } } }`,
     { input: { applicationNumber } },
   );
@@ -141,9 +144,13 @@ describe('electronic certificates through the gateway', () => {
 
   it('are shown to officers on the permit, within their region only', async () => {
     const permitQuery = `query ($number: String!) { permit(number: $number) { number certificate { certificateId authorityRegionCode } } }`;
-    const inRegion = await query<{ permit: { certificate: { certificateId: string } } }>(await tokenFor('nj-enforcement-officer'), permitQuery, { number: first.permitNumber });
-    expect(inRegion.permit.certificate.certificateId).toBe(first.certificateId);
-    const outOfRegion = await query<{ permit: unknown }>(await tokenFor('zj-licensing-officer'), permitQuery, { number: first.permitNumber });
+    type PermitAnswer = { permit: { certificate: { certificateId: string; authorityRegionCode: string } } | null };
+    const inRegion = await query<PermitAnswer>(await tokenFor('nj-enforcement-officer'), permitQuery, { number: first.permitNumber });
+    expect(inRegion.permit?.certificate).toEqual({ certificateId: first.certificateId, authorityRegionCode: '320000' });
+    const hangzhou = await approvedPermit('330106', { officer: 'ministry-admin', reviewer: 'ministry-admin' });
+    const national = await query<PermitAnswer>(await tokenFor('ministry-admin'), permitQuery, { number: hangzhou.permitNumber });
+    expect(national.permit?.certificate).toEqual({ certificateId: hangzhou.certificateId, authorityRegionCode: '330000' });
+    const outOfRegion = await query<PermitAnswer>(await tokenFor('js-licensing-officer'), permitQuery, { number: hangzhou.permitNumber });
     expect(outOfRegion.permit).toBeNull();
   });
 
