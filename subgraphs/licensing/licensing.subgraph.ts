@@ -26,14 +26,14 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices> = {
   migrations: [InitialLicensing1764000000000, PermitCertificate1764200000000],
   buildSchema: buildLicensingSchema,
   createServices: ({ dataSource, outbox, config, logger }) => {
-    const certificates = new CertificateService(
-      dataSource,
-      CertificateKeyRing.load({
-        directory: config.licensing.certificateKeyDirectory,
-        production: config.environment === 'production',
-        onGenerated: (key, file) => logger.warn('generated a development certificate signing key', { keyId: key.keyId, authority: key.authorityRegionCode, file }),
-      }),
-    );
+    const generated: string[] = [];
+    const keys = CertificateKeyRing.load({
+      directory: config.licensing.certificateKeyDirectory,
+      production: config.environment === 'production',
+      onGenerated: (key) => generated.push(key.keyId),
+    });
+    if (generated.length > 0) logger.warn('generated development certificate signing keys', { directory: config.licensing.certificateKeyDirectory, keys: generated.length });
+    const certificates = new CertificateService(dataSource, keys);
     return {
       enterprises: new EnterpriseService(dataSource),
       vehicles: new VehicleService(dataSource, outbox),

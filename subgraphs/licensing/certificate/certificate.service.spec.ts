@@ -197,6 +197,16 @@ describe('electronic certificates', () => {
     expect(await dataSource.getRepository(PermitCertificate).count()).toBe(before);
   });
 
+  it('are issued for permits that have none (a demo database from before certificates)', async () => {
+    const { permit } = await issuedPermit(dataSource, service, '320102');
+    await service.issueMissing(); // permits other tests left without one
+    await dataSource.getRepository(PermitCertificate).delete({ permitNumber: permit.number });
+    expect(await service.issueMissing()).toBe(1);
+    const [issued] = await dataSource.getRepository(PermitCertificate).findBy({ permitNumber: permit.number });
+    expect((await service.verify(issued.certificateId)).status).toBe(CertificateStatus.VALID);
+    expect(await service.issueMissing()).toBe(0);
+  });
+
   it('publish every public key with its authority, algorithm and validity', () => {
     const published = service.signingKeys();
     expect(published).toHaveLength(32);
