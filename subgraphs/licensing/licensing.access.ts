@@ -16,6 +16,10 @@ export const LICENSING_ACCESS: AccessRules = {
   PermitEdge: 'STRUCTURE',
   PermitApplicationConnection: 'STRUCTURE',
   PermitApplicationEdge: 'STRUCTURE',
+  // Electronic certificates: officers see them on permits; anyone verifies one by its identifier.
+  ElectronicCertificate: [Permission.PERMIT_READ, Permission.PUBLIC_VERIFY],
+  CertificateVerification: 'STRUCTURE',
+  CertificateSigningKey: [Permission.PUBLIC_VERIFY],
   RegisterEnterprisePayload: 'STRUCTURE',
   RegisterVehiclePayload: 'STRUCTURE',
   PermitApplicationPayload: 'STRUCTURE',

@@ -1,5 +1,6 @@
 import { regionScopeOf, type RegionScope } from '../kit/auth/region-scope';
 import type { SubgraphContext } from '../kit/subgraph-server';
+import type { CertificateService } from './certificate/certificate.service';
 import type { EnterpriseService } from './enterprise/enterprise.service';
 import type { PermitService } from './permit/permit.service';
 import type { NationalPlatformLinks } from './platforms/national-platform-links';
@@ -10,6 +11,7 @@ export interface LicensingServices {
   vehicles: VehicleService;
   permits: PermitService;
   platforms: NationalPlatformLinks;
+  certificates: CertificateService;
 }
 
 export type LicensingContext = SubgraphContext<LicensingServices>;

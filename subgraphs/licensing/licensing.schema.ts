@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../kit/graphql/federated-schema';
+import { CertificateResolver, PermitCertificateResolver } from './certificate/certificate.resolver';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
 import { EnterpriseResolver } from './enterprise/enterprise.resolver';
 import { PermitApplicationResolver, PermitResolver } from './permit/permit.resolver';
@@ -9,7 +10,16 @@ import { VehicleResolver } from './vehicle/vehicle.resolver';
 
 export function buildLicensingSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [EnterpriseResolver, VehicleResolver, PermitApplicationResolver, PermitResolver, PlatformReportResolver, PermitApplicationPlatformReportResolver],
+    resolvers: [
+      EnterpriseResolver,
+      VehicleResolver,
+      PermitApplicationResolver,
+      PermitResolver,
+      PlatformReportResolver,
+      PermitApplicationPlatformReportResolver,
+      CertificateResolver,
+      PermitCertificateResolver,
+    ],
     referenceResolvers: {
       Enterprise: { __resolveReference: resolveEnterpriseReference },
       Vehicle: { __resolveReference: resolveVehicleReference },

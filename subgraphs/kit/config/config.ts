@@ -67,6 +67,7 @@ export const environmentSchema = z
     AUDIT_RETENTION_DAYS: z.coerce.number().int().min(184, 'must be at least 184 days (six months, the legal minimum for network logs)').max(3650).default(184),
     AUDIT_PRUNE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10080).default(60),
     GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1000000).default(1200),
+    GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1000000).default(60),
     EVENTS_SECRET: secret.default(`${DEVELOPMENT_SECRET_PREFIX}events-secret`),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(500),
     OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().min(100).max(3600000).default(60000),
@@ -143,6 +144,8 @@ export interface AppConfig {
     limits: { maxDepth: number; maxAliases: number; maxCost: number };
     /** Requests a caller may make per minute; 0 switches the limit off. */
     rateLimitPerMinute: number;
+    /** Public operations (no token) a client address may run per minute; 0 switches the limit off. */
+    anonymousRateLimitPerMinute: number;
     /** The gateway's own schema: the audit trail. */
     database: DatabaseSettings;
   };
@@ -222,6 +225,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       requestTimeoutMs: environment.GATEWAY_REQUEST_TIMEOUT_MS,
       limits: { maxDepth: environment.GATEWAY_MAX_DEPTH, maxAliases: environment.GATEWAY_MAX_ALIASES, maxCost: environment.GATEWAY_MAX_COST },
       rateLimitPerMinute: environment.GATEWAY_RATE_LIMIT_PER_MINUTE,
+      anonymousRateLimitPerMinute: environment.GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MINUTE,
       database: databaseSettings(environment, 'gateway'),
     },
     audit: { retentionDays: environment.AUDIT_RETENTION_DAYS, pruneIntervalMs: environment.AUDIT_PRUNE_INTERVAL_MINUTES * 60_000 },

@@ -7,6 +7,7 @@ import { conflict, forbidden, invalidInput, notFound } from '../../kit/errors/do
 import { listPage } from '../../kit/database/list-page';
 import { toConnection, type Connection, type PageRequest } from '../../kit/graphql/connection';
 import type { EventOutbox } from '../../kit/outbox/event-outbox';
+import type { CertificateIssuer } from '../certificate/certificate-issuer';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { assertCreditCode, assertRegionCode, assertText } from '../../kit/codes/assert-input';
 import type {
@@ -43,6 +44,7 @@ export class PermitService {
     private readonly dataSource: DataSource,
     private readonly outbox: EventOutbox,
     private readonly platforms: NationalPlatforms,
+    private readonly certificates: CertificateIssuer,
   ) {}
 
   /** Permits of many holders, a page each, in two statements; only permits issued within the caller's scope. */
@@ -152,6 +154,8 @@ export class PermitService {
           validUntil: addYearsLessOneDay(validFrom, PERMIT_VALIDITY_YEARS[application.kind]),
         }),
       );
+      // In the same transaction: a permit never exists without its signed certificate.
+      await this.certificates.issue(manager, permit);
       await this.outbox.publish(manager, 'permit.issued', {
         permitNumber: permit.number,
         kind: permit.kind,
