@@ -1,0 +1,45 @@
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { EventPayloads } from '../../kit/outbox/domain-event';
+import { RegisteredVehicle } from './registered-vehicle.entity';
+
+export type VehicleRegistration = EventPayloads['vehicle.registered'];
+
+export interface RegistryOutcome {
+  /** The row now holds this registration (new, or newer than the one it held). */
+  changed: boolean;
+}
+
+// DATETIME keeps whole seconds; compare and store registrations at that precision so a redelivery matches.
+function wholeSeconds(instant: Date): Date {
+  return new Date(Math.floor(instant.getTime() / 1000) * 1000);
+}
+
+/** The vehicle projection: who owns a plate, as far as the registry has told enforcement. */
+export class VehicleRegistryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Applies a registration once however often it arrives: inserted when the plate is new, replaced only
+   * by a later registration (an ownership change), never by an older or identical one.
+   */
+  async apply(manager: EntityManager, registration: VehicleRegistration): Promise<RegistryOutcome> {
+    const registeredAt = wholeSeconds(new Date(registration.registeredAt));
+    const values = { ownerCreditCode: registration.ownerCreditCode, regionCode: registration.regionCode, registeredAt };
+    const current = await manager.findOneBy(RegisteredVehicle, { plateNumber: registration.plateNumber });
+    if (!current) {
+      await manager.insert(RegisteredVehicle, { plateNumber: registration.plateNumber, ...values });
+      return { changed: true };
+    }
+    const unchanged = current.ownerCreditCode === values.ownerCreditCode && current.regionCode === values.regionCode;
+    if (unchanged || current.registeredAt.getTime() >= registeredAt.getTime()) return { changed: false };
+    await manager.update(RegisteredVehicle, { plateNumber: registration.plateNumber }, values);
+    return { changed: true };
+  }
+
+  /** The registered owners of many plates, in one statement; plates the registry has not announced are absent. */
+  async ownersOf(plates: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, RegisteredVehicle>> {
+    if (plates.length === 0) return new Map();
+    const found = await manager.findBy(RegisteredVehicle, { plateNumber: In([...new Set(plates)]) });
+    return new Map(found.map((vehicle) => [vehicle.plateNumber, vehicle]));
+  }
+}
