@@ -168,14 +168,20 @@ export class OverloadRecordService {
     }
     if (toInsert.length === 0) return verdicts;
 
-    const owners = await this.vehicles.ownersOf(toInsert.map((candidate) => candidate.record.plateNumber));
-    const ownerOf = (record: CheckedOverloadRecord) => owners.get(record.plateNumber)?.ownerCreditCode ?? null;
-    const detections: OverloadDetection[] = toInsert
-      .filter((candidate) => candidate.overloaded)
-      .map((candidate) => ({ key: candidate.index, record: candidate.record, ownerCreditCode: ownerOf(candidate.record) }));
-    if (detections.length > 0) await this.draftCases.prepare(detections.map((detection) => detection.record.regionCode), submittedAt);
+    const overloadRegions = toInsert.filter((candidate) => candidate.overloaded).map((candidate) => candidate.record.regionCode);
+    if (overloadRegions.length > 0) await this.draftCases.prepare(overloadRegions, submittedAt);
 
     await inTransaction(this.dataSource, async (manager) => {
+      // Inside the transaction and locked, so a vehicle.registered applied at the same time cannot miss these records.
+      const owners = await this.vehicles.ownersOf(
+        toInsert.map((candidate) => candidate.record.plateNumber),
+        manager,
+        { lock: true },
+      );
+      const ownerOf = (record: CheckedOverloadRecord) => owners.get(record.plateNumber)?.ownerCreditCode ?? null;
+      const detections: OverloadDetection[] = toInsert
+        .filter((candidate) => candidate.overloaded)
+        .map((candidate) => ({ key: candidate.index, record: candidate.record, ownerCreditCode: ownerOf(candidate.record) }));
       const caseIds = await this.draftCases.assign(manager, detections, submitter.actor, submittedAt);
       const rows = toInsert.map(({ index, record, overloaded }) => ({
         ...record,
@@ -210,13 +216,16 @@ export class OverloadRecordService {
    */
   async linkOwner(manager: EntityManager, plateNumber: string, ownerCreditCode: string, occurredAt: Date): Promise<void> {
     await manager.update(OverloadRecord, { plateNumber, ownerCreditCode: IsNull() }, { ownerCreditCode });
-    const drafts = await manager
+    const query = manager
       .createQueryBuilder(EnforcementCase, 'enforcementCase')
       .innerJoin(OverloadCase, 'draft', 'draft.caseId = enforcementCase.id')
       .where('enforcementCase.plateNumber = :plateNumber', { plateNumber })
       .andWhere('enforcementCase.creditCode IS NULL')
-      .andWhere('enforcementCase.status IN (:...joinable)', { joinable: [...JOINABLE_CASE_STATUSES] })
-      .getMany();
+      .andWhere('enforcementCase.status IN (:...joinable)', { joinable: [...JOINABLE_CASE_STATUSES] });
+    // A locking (current) read: a batch that committed drafts of the plate while this event waited for it
+    // is newer than this transaction's snapshot (MySQL's repeatable read).
+    if (manager.connection.options.type !== 'sqljs') query.setLock('pessimistic_write');
+    const drafts = await query.getMany();
     if (drafts.length === 0) return;
     const caseIds = drafts.map((draft) => draft.id);
     await manager.update(EnforcementCase, { id: In(caseIds) }, { creditCode: ownerCreditCode });

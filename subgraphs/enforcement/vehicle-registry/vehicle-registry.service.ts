@@ -1,4 +1,4 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { EventPayloads } from '../../kit/outbox/domain-event';
 import { RegisteredVehicle } from './registered-vehicle.entity';
 
@@ -36,10 +36,19 @@ export class VehicleRegistryService {
     return { changed: true };
   }
 
-  /** The registered owners of many plates, in one statement; plates the registry has not announced are absent. */
-  async ownersOf(plates: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, RegisteredVehicle>> {
+  /**
+   * The registered owners of many plates, in one statement; plates the registry has not announced are
+   * absent. With `lock` (inside a transaction that then stores records of these plates) the read waits
+   * for a registration of them being applied, and holds off one arriving until the transaction ends, so
+   * the registration's own pass over earlier records (linkOwner) sees them: no record misses its owner.
+   */
+  async ownersOf(plates: readonly string[], manager: EntityManager = this.dataSource.manager, options: { lock: boolean } = { lock: false }): Promise<Map<string, RegisteredVehicle>> {
     if (plates.length === 0) return new Map();
-    const found = await manager.findBy(RegisteredVehicle, { plateNumber: In([...new Set(plates)]) });
+    const query = manager.createQueryBuilder(RegisteredVehicle, 'vehicle').where('vehicle.plateNumber IN (:...plates)', { plates: [...new Set(plates)] });
+    // FOR UPDATE rather than a shared lock: TypeORM writes MariaDB's shared lock as MySQL 8's FOR SHARE,
+    // which MariaDB does not know. The embedded database runs one transaction at a time anyway.
+    if (options.lock && manager.connection.options.type !== 'sqljs') query.setLock('pessimistic_write');
+    const found = await query.getMany();
     return new Map(found.map((vehicle) => [vehicle.plateNumber, vehicle]));
   }
 }
