@@ -21,6 +21,7 @@ export enum Permission {
   CREDIT_WRITE = 'credit:write',
   WAYBILL_READ = 'waybill:read',
   WAYBILL_WRITE = 'waybill:write',
+  OVERLOAD_SUBMIT = 'overload:submit',
   STATISTICS_READ = 'statistics:read',
   AUDIT_READ = 'audit:read',
   /**
@@ -62,6 +63,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> =
   'safety-officer': [Permission.REGISTRY_READ, Permission.WAYBILL_READ, Permission.WAYBILL_WRITE],
   'statistics-analyst': [Permission.REGISTRY_READ, Permission.STATISTICS_READ],
   'partner-reader': [Permission.REGISTRY_READ, Permission.PERMIT_READ, Permission.CREDIT_READ],
+  // Weigh stations' machine clients (治超联网) submit detection records and nothing else.
+  'weigh-station': [Permission.OVERLOAD_SUBMIT],
   // Administrators read the audit trail; their other rights come from the department roles they hold.
   admin: [Permission.AUDIT_READ],
 };
@@ -82,6 +85,7 @@ export const PERMISSION_CATEGORY: Readonly<Record<Permission, string>> = {
   [Permission.CREDIT_WRITE]: 'credit',
   [Permission.WAYBILL_READ]: 'safety',
   [Permission.WAYBILL_WRITE]: 'safety',
+  [Permission.OVERLOAD_SUBMIT]: 'enforcement',
   [Permission.STATISTICS_READ]: 'statistics',
   [Permission.AUDIT_READ]: 'audit',
   [Permission.PUBLIC_VERIFY]: 'public',

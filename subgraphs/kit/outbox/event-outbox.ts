@@ -65,6 +65,31 @@ export class EventOutbox {
     return envelope;
   }
 
+  /**
+   * Publishes many events of one type in the caller's transaction with one INSERT (bulk work such as a
+   * weigh station's batch opening many draft cases); each event keeps its own id.
+   */
+  async publishMany<TType extends EventType>(manager: EntityManager, type: TType, payloads: readonly EventPayloads[TType][]): Promise<void> {
+    const now = new Date();
+    const rows = payloads.flatMap((payload) => {
+      const envelope: EventEnvelope<TType> = { id: randomUUID(), type, source: this.options.source, occurredAt: now.toISOString(), payload };
+      return EVENT_SUBSCRIBERS[type].map((subscriber) => ({
+        eventId: envelope.id,
+        eventType: type,
+        subscriber,
+        envelope: JSON.stringify(envelope),
+        createdAt: now,
+        attempts: 0,
+        nextAttemptAt: now,
+        deliveredAt: null,
+        lastError: null,
+      }));
+    });
+    if (rows.length === 0) return;
+    await manager.createQueryBuilder().insert().into(OutboxMessage).values(rows).updateEntity(false).execute();
+    this.kickSoon();
+  }
+
   start(): void {
     this.stopped = false;
     this.schedule(this.options.pollIntervalMs);
