@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadWorkingCalendar } from '../subgraphs/licensing/calendar/working-calendar';
-import { investmentProjectCheckCharacter } from '../subgraphs/licensing/platforms/investment-project-code';
+import { DEMO_PROJECT_APPROVED_WITH_AWARD } from '../subgraphs/licensing/platforms/demo-platform-data';
 import { chinaToday } from '../subgraphs/kit/time/china-time';
 import { sm3Hex } from '../subgraphs/kit/storage/file-store';
 import { readState } from './harness/harness-state';
@@ -174,7 +174,15 @@ describe('the permit workflow through the gateway', () => {
       return response;
     };
     expect(refusal(await as(OFFICER, 'suspendPermit', '暂扣'))).toMatchObject({ code: 'FORBIDDEN' });
+    const verify = async () => {
+      const certificate = await query<{ permit: { certificate: { certificateId: string } } }>(await tokenFor(REVIEWER), `query ($number: String!) { permit(number: $number) { certificate { certificateId } } }`, { number: permit!.number });
+      const verified = await graphql<{ verifyCertificate: { status: string } }>(`query ($id: String!) { verifyCertificate(id: $id) { status } }`, { id: certificate.permit.certificate.certificateId }, { token: null });
+      return verified.data?.verifyCertificate.status;
+    };
+    // The electronic certificate issued with the approval follows the permit's standing, for anyone verifying it.
+    expect(await verify()).toBe('VALID');
     expect((await as(REVIEWER, 'suspendPermit', '车辆未按规定检测')).data?.suspendPermit.permit.status).toBe('SUSPENDED');
+    expect(await verify()).toBe('SUSPENDED');
     const revoked = await as(REVIEWER, 'revokePermit', '拒不整改');
     expect(revoked.data?.revokePermit.permit).toEqual({
       status: 'REVOKED',
@@ -184,26 +192,23 @@ describe('the permit workflow through the gateway', () => {
       ],
     });
     expect(refusal(await as(REVIEWER, 'restorePermit', '恢复'))).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
+    expect(await verify()).toBe('REVOKED');
   });
 
-  it('highway construction: without the national platforms configured it waits visibly and is never approved unverified', async () => {
-    // Until the platform adapters are wired (licensing-platforms) every platform answers "unavailable".
+  it('highway construction: the project confirmed at the investment platform, reviewed, approved with the tender award on record', async () => {
     const malformed = await attempt(OFFICER, 'submitPermitApplication', {
       creditCode: jiangsuEnterprise.creditCode, kind: 'HIGHWAY_CONSTRUCTION', scope: '宁杭高速改扩建', regionCode: '320104', investmentProjectCode: '2025-320104-48-01-0001',
     });
     expect(refusal(malformed)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'investmentProjectCode' });
-    const body = '2025-320104-48-01-00125';
-    const { application: waiting } = await submit('HIGHWAY_CONSTRUCTION', { investmentProjectCode: `${body}${investmentProjectCheckCharacter(body.replace(/-/g, ''))}` });
-    expect(waiting.status).toBe('AWAITING_EXTERNAL_VERIFICATION');
-    expect(steps(waiting)).toEqual(['SUBMIT:SUBMITTED:js-licensing-officer', 'AWAIT_EXTERNAL_VERIFICATION:AWAITING_EXTERNAL_VERIFICATION:js-licensing-officer']);
-    const visible = await query<{ permitApplication: { awaitingVerification: string; verificationNote: string } }>(
-      await tokenFor(REVIEWER),
-      `query ($number: String!) { permitApplication(applicationNumber: $number) { awaitingVerification: pendingVerification verificationNote } }`,
-      { number: waiting.applicationNumber },
-    );
-    expect(visible.permitApplication).toEqual({ awaitingVerification: 'PROJECT_APPROVAL', verificationNote: expect.stringMatching(/national investment project platform is unavailable/) });
-    expect(refusal(await attempt(OFFICER, 'acceptPermitApplication', { applicationNumber: waiting.applicationNumber }))).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
-    expect(refusal(await attempt(REVIEWER, 'approvePermitApplication', { applicationNumber: waiting.applicationNumber }))).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
+    const { application: submitted } = await submit('HIGHWAY_CONSTRUCTION', { investmentProjectCode: DEMO_PROJECT_APPROVED_WITH_AWARD });
+    expect(submitted.status).toBe('SUBMITTED');
+    await act(OFFICER, 'acceptPermitApplication', { applicationNumber: submitted.applicationNumber });
+    expect(refusal(await attempt(REVIEWER, 'approvePermitApplication', { applicationNumber: submitted.applicationNumber }))).toMatchObject({ code: 'CONFLICT', reason: 'REVIEW_REQUIRED' });
+    await act(REVIEWER, 'reviewPermitApplication', { applicationNumber: submitted.applicationNumber, recommendation: 'APPROVE', opinion: '施工图设计已批复，资金已落实' });
+    const { application: approved, permit } = await act(REVIEWER, 'approvePermitApplication', { applicationNumber: submitted.applicationNumber, conditions: '按批复的施工图施工' });
+    expect(permit).toMatchObject({ kind: 'HIGHWAY_CONSTRUCTION', status: 'VALID' });
+    expect(approved.history.map((entry) => entry.action)).toEqual(['SUBMIT', 'ACCEPT', 'REVIEW', 'APPROVE', 'ISSUE']);
+    expect(approved.history[4].comment).toMatch(/^Permit \S+ issued, valid .*; electronic certificate ZZ-320000-/);
   });
 
   describe('cross-province oversize transport (并联许可)', () => {

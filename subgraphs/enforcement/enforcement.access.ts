@@ -1,5 +1,6 @@
 import type { AccessRules } from '../kit/auth/access-rules';
 import { Permission } from '../kit/auth/permission.policy';
+import { OVERLOAD_ACCESS } from './overload/overload.access';
 
 const CASE_ROLES = [Permission.CASE_READ, Permission.CASE_FILE, Permission.CASE_INVESTIGATE, Permission.CASE_DECIDE];
 
@@ -16,4 +17,5 @@ export const ENFORCEMENT_ACCESS: AccessRules = {
   CasePayload: 'STRUCTURE',
   Enterprise: 'ENTITY_KEY',
   Vehicle: 'ENTITY_KEY',
+  ...OVERLOAD_ACCESS,
 };

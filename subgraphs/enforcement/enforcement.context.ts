@@ -2,9 +2,13 @@ import { regionScopeOf, type RegionScope } from '../kit/auth/region-scope';
 import type { PageRequest } from '../kit/graphql/connection';
 import type { SubgraphContext } from '../kit/subgraph-server';
 import type { EnforcementCaseService } from './enforcement-case/enforcement-case.service';
+import type { OverloadRecordService } from './overload/overload-record.service';
+import type { VehicleRegistryService } from './vehicle-registry/vehicle-registry.service';
 
 export interface EnforcementServices {
   cases: EnforcementCaseService;
+  overload: OverloadRecordService;
+  vehicleRegistry: VehicleRegistryService;
 }
 
 export type EnforcementContext = SubgraphContext<EnforcementServices>;

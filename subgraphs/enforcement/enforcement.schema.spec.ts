@@ -54,6 +54,7 @@ describe('the enforcement schema', () => {
       dismissCase: 'input: DismissCaseInput! -> CasePayload!',
       shareCase: 'input: ShareCaseInput! -> CasePayload!',
       revokeCaseShare: 'input: RevokeCaseShareInput! -> CasePayload!',
+      submitOverloadRecords: 'input: SubmitOverloadRecordsInput! -> SubmitOverloadRecordsPayload!',
     });
     expect(sdl).toContain('case: EnforcementCase!');
     expect(sdl).toContain('sharedWith: [CaseShare!]!');

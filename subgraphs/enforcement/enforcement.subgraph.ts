@@ -10,19 +10,32 @@ import { CaseStep } from './enforcement-case/case-step.entity';
 import { EnforcementCase } from './enforcement-case/enforcement-case.entity';
 import { EnforcementCaseService } from './enforcement-case/enforcement-case.service';
 import type { EnforcementServices } from './enforcement.context';
+import { createOverloadServices, OVERLOAD_ENTITIES, OVERLOAD_MIGRATIONS, overloadSettingsOf } from './overload/overload.module';
+import { seedOverloadRecords } from './overload/overload.seed';
+import { vehicleRegistryEventHandlers } from './vehicle-registry/vehicle-registry.handlers';
 import { buildEnforcementSchema } from './enforcement.schema';
 import { seedEnforcement } from './enforcement.seed';
 
-/** 行政执法: enforcement cases, filed, investigated, decided and closed, and shared with other regions for reading. Subscribes to no events yet. */
+/**
+ * 行政执法: enforcement cases, filed, investigated, decided and closed, and shared with other regions for reading;
+ * weigh-station overload records and the draft cases they open. Subscribes to licensing's `vehicle.registered`.
+ */
 export const enforcementSubgraph: SubgraphDefinition<EnforcementServices> = {
   name: 'enforcement',
-  entities: [EnforcementCase, CaseStep, CaseShare, CaseNumberSequence, OutboxMessage, InboxEvent],
-  migrations: [InitialEnforcement1764000000000, CaseShare1764100000000],
+  entities: [EnforcementCase, CaseStep, CaseShare, CaseNumberSequence, OutboxMessage, InboxEvent, ...OVERLOAD_ENTITIES],
+  migrations: [InitialEnforcement1764000000000, CaseShare1764100000000, ...OVERLOAD_MIGRATIONS],
   buildSchema: buildEnforcementSchema,
-  createServices: ({ dataSource, outbox }) => ({
+  createServices: ({ dataSource, outbox, config }) => ({
     cases: new EnforcementCaseService(dataSource, outbox),
+    ...createOverloadServices(dataSource, outbox, overloadSettingsOf(config)),
   }),
-  seedDemoData: seedEnforcement,
+  eventHandlers: (services) => ({
+    ...vehicleRegistryEventHandlers(services),
+  }),
+  seedDemoData: async (services, dependencies) => {
+    await seedEnforcement(services, dependencies);
+    await seedOverloadRecords(services, dependencies);
+  },
 };
 
 export const buildSchema = buildEnforcementSchema;

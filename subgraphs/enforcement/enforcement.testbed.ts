@@ -11,6 +11,8 @@ import { EventOutbox, type EventTransport } from '../kit/outbox/event-outbox';
 import { EnforcementCaseService } from './enforcement-case/enforcement-case.service';
 import type { EnforcementServices } from './enforcement.context';
 import { enforcementSubgraph } from './enforcement.subgraph';
+import { createOverloadServices } from './overload/overload.module';
+import type { OverloadSettings } from './overload/overload-record.service';
 
 // For specs only: the enforcement schema migrated on a fresh embedded database in a temporary directory.
 
@@ -29,9 +31,13 @@ export interface EnforcementTestbed {
   close(): Promise<void>;
 }
 
+/** The configuration's defaults (OVERLOAD_TOLERANCE_PERCENT, OVERLOAD_JOIN_WINDOW_HOURS). */
+export const SPEC_OVERLOAD_SETTINGS: OverloadSettings = { tolerancePercent: 5, joinWindowHours: 24 };
+
 export async function openEnforcementTestbed(
   createOutbox: (dataSource: DataSource, transport: EventTransport) => EventOutbox = (dataSource, transport) =>
     new EventOutbox(dataSource, transport, { source: 'enforcement', pollIntervalMs: 60_000, maxBackoffMs: 1 }, createLogger('spec', 'error')),
+  overloadSettings: OverloadSettings = SPEC_OVERLOAD_SETTINGS,
 ): Promise<EnforcementTestbed> {
   const dataDir = mkdtempSync(join(tmpdir(), 'enforcement-spec-'));
   const counters = new Counters();
@@ -46,7 +52,7 @@ export async function openEnforcementTestbed(
   const outbox = createOutbox(dataSource, new UndeliveredTransport());
   return {
     dataSource,
-    services: { cases: new EnforcementCaseService(dataSource, outbox) },
+    services: { cases: new EnforcementCaseService(dataSource, outbox), ...createOverloadServices(dataSource, outbox, overloadSettings) },
     statements: () => counters.get(SQL_STATEMENTS_METRIC),
     close: async () => {
       await dataSource.destroy();

@@ -1,10 +1,12 @@
 import { regionScopeOf, type RegionScope } from '../kit/auth/region-scope';
 import type { SubgraphContext } from '../kit/subgraph-server';
 import type { PermitMaterialService } from './attachment/permit-material.service';
+import type { CertificateService } from './certificate/certificate.service';
 import type { EnterpriseService } from './enterprise/enterprise.service';
 import type { Actor } from './permit/actor';
 import type { PermitSanctionService } from './permit/permit-sanction.service';
 import type { PermitService } from './permit/permit.service';
+import type { NationalPlatformLinks } from './platforms/national-platform-links';
 import type { VehicleService } from './vehicle/vehicle.service';
 
 export interface LicensingServices {
@@ -13,6 +15,8 @@ export interface LicensingServices {
   permits: PermitService;
   permitSanctions: PermitSanctionService;
   materials: PermitMaterialService;
+  platforms: NationalPlatformLinks;
+  certificates: CertificateService;
 }
 
 export type LicensingContext = SubgraphContext<LicensingServices>;

@@ -2,7 +2,8 @@ import { SYSTEM_SCOPE } from '../kit/auth/region-scope';
 import { pageRequest } from '../kit/graphql/connection';
 import { createLogger } from '../kit/observability/logger';
 import { openLicensingTestbed, type LicensingTestbed } from './licensing.testbed';
-import { DEMO_INVESTMENT_PROJECT_CODE, seedLicensing } from './licensing.seed';
+import { seedLicensing } from './licensing.seed';
+import { DEMO_PROJECT_APPROVED_WITH_AWARD } from './platforms/demo-platform-data';
 import { ApplicationStatus } from './permit/application-status';
 import { PermitApplication } from './permit/permit-application.entity';
 import { Permit, PermitStatus } from './permit/permit.entity';
@@ -35,7 +36,7 @@ describe('the licensing demo seed', () => {
   });
 
   it('takes the construction application to review when the investment platform knows the demo project', async () => {
-    testbed.platforms.projects.set(DEMO_INVESTMENT_PROJECT_CODE, { projectCode: DEMO_INVESTMENT_PROJECT_CODE, name: 'S58沪宜高速太仓段改扩建工程', regionCode: '320500', approvalStatus: 'APPROVED' });
+    testbed.platforms.projects.set(DEMO_PROJECT_APPROVED_WITH_AWARD, { projectCode: DEMO_PROJECT_APPROVED_WITH_AWARD, name: 'S58沪宜高速太仓段改扩建工程', regionCode: '320500', approvalStatus: 'APPROVED' });
     await seed();
     const construction = await testbed.dataSource.getRepository(PermitApplication).findOneByOrFail({ kind: 'HIGHWAY_CONSTRUCTION' as never });
     expect(construction.status).toBe(ApplicationStatus.REVIEWED);

@@ -8,14 +8,13 @@ import type { Actor } from './permit/actor';
 import { ApplicationStatus, ReviewRecommendation } from './permit/application-status';
 import { PermitKind } from './permit/permit-kind';
 import type { PermitService } from './permit/permit.service';
-import { investmentProjectCheckCharacter } from './platforms/investment-project-code';
+import { DEMO_PROJECT_APPROVED_WITH_AWARD } from './platforms/demo-platform-data';
+
+type SeededServices = Pick<LicensingServices, 'enterprises' | 'vehicles' | 'permits' | 'permitSanctions'>;
 
 const SEED_ACTOR: Actor = { username: 'demo-seed', roles: new Set(['licensing-officer', 'licensing-reviewer']) };
 const DAY_MS = 86_400_000;
 
-/** A demo investment project (苏州 S58 改扩建); the platform simulators hold it as approved with a tender award. */
-const body = '2025-320500-48-01-00012';
-export const DEMO_INVESTMENT_PROJECT_CODE = `${body}${investmentProjectCheckCharacter(body.replace(/-/g, ''))}`;
 
 type DemoOutcome =
   | 'submitted'
@@ -65,7 +64,7 @@ const DEMO_APPLICATIONS: readonly DemoApplication[] = [
 ];
 
 /** Seeds the registry and applications once, through the services, so permits raise their events. */
-export async function seedLicensing(services: LicensingServices, { dataSource, logger }: Pick<SubgraphDependencies, 'dataSource' | 'logger'>): Promise<void> {
+export async function seedLicensing(services: SeededServices, { dataSource, logger }: Pick<SubgraphDependencies, 'dataSource' | 'logger'>): Promise<void> {
   if ((await dataSource.getRepository(Enterprise).count()) > 0) return;
   for (const enterprise of DEMO_ENTERPRISES) await services.enterprises.register(SYSTEM_SCOPE, enterprise);
   for (const vehicle of DEMO_VEHICLES) await services.vehicles.register(SYSTEM_SCOPE, vehicle);
@@ -81,7 +80,7 @@ export async function seedLicensing(services: LicensingServices, { dataSource, l
   logger.info('demo data seeded', { enterprises: DEMO_ENTERPRISES.length, applications: DEMO_APPLICATIONS.length });
 }
 
-async function seedApplication(services: LicensingServices, demo: DemoApplication): Promise<void> {
+async function seedApplication(services: SeededServices, demo: DemoApplication): Promise<void> {
   const enterprise = DEMO_ENTERPRISES[demo.enterprise];
   // An overdue application was submitted and accepted long enough ago for its deadline to have passed.
   const permits: PermitService = demo.outcome === 'overdue' ? services.permits.asOf(() => new Date(Date.now() - 45 * DAY_MS)) : services.permits;
@@ -92,13 +91,13 @@ async function seedApplication(services: LicensingServices, demo: DemoApplicatio
       kind: demo.kind,
       scope: demo.scope,
       regionCode: demo.route ? demo.route[0] : enterprise.regionCode,
-      investmentProjectCode: demo.kind === PermitKind.HIGHWAY_CONSTRUCTION ? DEMO_INVESTMENT_PROJECT_CODE : null,
+      investmentProjectCode: demo.kind === PermitKind.HIGHWAY_CONSTRUCTION ? DEMO_PROJECT_APPROVED_WITH_AWARD : null,
       routeProvinceCodes: demo.route ?? null,
     },
     SEED_ACTOR,
   );
   const action = { applicationNumber: submitted.applicationNumber };
-  // Without the investment platform the construction permit waits for it: that is its demo state then.
+  // With the investment platform (simulator) not running the construction application waits for it: that is its demo state then.
   if (submitted.status === ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION) return;
   switch (demo.outcome) {
     case 'submitted':

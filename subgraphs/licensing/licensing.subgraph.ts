@@ -3,10 +3,16 @@ import { OutboxMessage } from '../kit/outbox/outbox-message.entity';
 import { startSubgraph, type SubgraphDefinition } from '../kit/subgraph-server';
 import type { AppConfig } from '../kit/config/config';
 import { InitialLicensing1764000000000 } from '../../migrations/licensing/1764000000000-initial-licensing';
-import { PermitWorkflow1764200000000 } from '../../migrations/licensing/1764200000000-permit-workflow';
+import { PlatformReport1764300000000 } from '../../migrations/licensing/1764300000000-platform-report';
+import { PermitCertificate1764200000000 } from '../../migrations/licensing/1764200000000-permit-certificate';
+import { PermitWorkflow1764400000000 } from '../../migrations/licensing/1764400000000-permit-workflow';
 import { PermitMaterial } from './attachment/permit-material.entity';
 import { PermitMaterialService } from './attachment/permit-material.service';
 import { loadWorkingCalendar } from './calendar/working-calendar';
+import { CertificateKeyRing } from './certificate/certificate-key-ring';
+import { seedCertificates } from './certificate/certificate.seed';
+import { CertificateService } from './certificate/certificate.service';
+import { PermitCertificate } from './certificate/permit-certificate.entity';
 import { Enterprise } from './enterprise/enterprise.entity';
 import { EnterpriseService } from './enterprise/enterprise.service';
 import type { LicensingServices } from './licensing.context';
@@ -20,34 +26,70 @@ import { PermitStatusChange } from './permit/permit-status-change.entity';
 import { Permit } from './permit/permit.entity';
 import { PermitService } from './permit/permit.service';
 import { RouteSegment } from './permit/route-segment.entity';
-import { UNCONFIGURED_PLATFORMS } from './permit/unconfigured-platforms';
+import { createNationalPlatformLinks } from './platforms/national-platform-links';
+import { PlatformReport } from './platforms/platform-report.entity';
 import { Vehicle } from './vehicle/vehicle.entity';
 import { VehicleService } from './vehicle/vehicle.service';
 
 /** 行政许可: the enterprise and vehicle registry, permit applications and permits. */
 export const licensingSubgraph: SubgraphDefinition<LicensingServices> = {
   name: 'licensing',
-  entities: [Enterprise, Vehicle, PermitApplication, Permit, OutboxMessage, InboxEvent, ApplicationTransition, RouteSegment, PermitMaterial, PermitStatusChange],
-  migrations: [InitialLicensing1764000000000, PermitWorkflow1764200000000],
+  entities: [
+    Enterprise,
+    Vehicle,
+    PermitApplication,
+    Permit,
+    OutboxMessage,
+    InboxEvent,
+    PermitCertificate,
+    PlatformReport,
+    ApplicationTransition,
+    RouteSegment,
+    PermitMaterial,
+    PermitStatusChange,
+  ],
+  migrations: [InitialLicensing1764000000000, PermitCertificate1764200000000, PlatformReport1764300000000, PermitWorkflow1764400000000],
   buildSchema: buildLicensingSchema,
-  createServices: ({ dataSource, outbox, files, config, logger }) => ({
-    enterprises: new EnterpriseService(dataSource),
-    vehicles: new VehicleService(dataSource, outbox),
-    permits: new PermitService(dataSource, outbox, {
-      calendar: loadWorkingCalendar(config.licensing.workingCalendarFile),
-      // TODO(licensing-platforms, licensing-certificates): the real adapters and certificate issuer go here when merged.
-      platforms: UNCONFIGURED_PLATFORMS,
-      certificates: null,
-      logger,
-    }),
-    permitSanctions: new PermitSanctionService(dataSource, logger),
-    materials: new PermitMaterialService(dataSource, files),
-  }),
+  createServices: ({ dataSource, outbox, files, config, logger }) => {
+    const generated: string[] = [];
+    const keys = CertificateKeyRing.load({
+      directory: config.licensing.certificateKeyDirectory,
+      production: config.environment === 'production',
+      onGenerated: (key) => generated.push(key.keyId),
+    });
+    if (generated.length > 0) logger.warn('generated development certificate signing keys', { directory: config.licensing.certificateKeyDirectory, keys: generated.length });
+    const certificates = new CertificateService(dataSource, keys);
+    const platforms = createNationalPlatformLinks(dataSource, config, logger);
+    return {
+      enterprises: new EnterpriseService(dataSource),
+      vehicles: new VehicleService(dataSource, outbox),
+      permits: new PermitService(dataSource, outbox, {
+        calendar: loadWorkingCalendar(config.licensing.workingCalendarFile),
+        platforms,
+        certificates,
+        logger,
+      }),
+      permitSanctions: new PermitSanctionService(dataSource, logger),
+      materials: new PermitMaterialService(dataSource, files),
+      platforms,
+      certificates,
+    };
+  },
   eventHandlers: (services) => ({
     'case.decided': (manager, envelope) => services.permitSanctions.applyCaseDecision(manager, envelope),
   }),
-  seedDemoData: seedLicensing,
-  startBackgroundWork: (services, { config, logger }) => startExternalVerificationRechecks(services.permits, config.platforms.recheckIntervalMs, logger),
+  seedDemoData: async (services, dependencies) => {
+    await seedLicensing(services, dependencies);
+    await seedCertificates(services, dependencies);
+  },
+  startBackgroundWork: (services, { config, logger }) => {
+    const stopReportRelay = services.platforms.startReportRelay();
+    const stopRechecks = startExternalVerificationRechecks(services.permits, config.platforms.recheckIntervalMs, logger);
+    return async () => {
+      await stopRechecks();
+      await stopReportRelay();
+    };
+  },
 };
 
 export const buildSchema = buildLicensingSchema;

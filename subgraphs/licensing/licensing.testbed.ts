@@ -93,9 +93,12 @@ export class RecordingCertificateIssuer implements CertificateIssuer {
   }
 }
 
+/** The services of the permit workflow; the platforms and certificates are the in-test stand-ins above. */
+export type WorkflowServices = Omit<LicensingServices, 'platforms' | 'certificates'>;
+
 export interface LicensingTestbed {
   dataSource: DataSource;
-  services: LicensingServices;
+  services: WorkflowServices;
   platforms: FakePlatforms;
   certificates: RecordingCertificateIssuer;
   fileStoreDirectory: string;
@@ -120,7 +123,7 @@ export async function openLicensingTestbed(options: { now?: Date } = {}): Promis
   const certificates = new RecordingCertificateIssuer();
   const clock = { now: options.now ?? new Date() };
   const fileStoreDirectory = join(dataDir, 'files');
-  const services: LicensingServices = {
+  const services: WorkflowServices = {
     enterprises: new EnterpriseService(dataSource),
     vehicles: new VehicleService(dataSource, outbox),
     permits: new PermitService(dataSource, outbox, { calendar: loadWorkingCalendar(SHIPPED_CALENDAR), platforms, certificates, logger, clock: () => clock.now }),

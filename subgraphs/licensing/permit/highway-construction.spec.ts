@@ -55,10 +55,10 @@ describe('PermitService: highway construction permits and the national platforms
     it('refuses a missing, malformed, unknown or unapproved project code, naming the field and writing nothing', async () => {
       testbed.platforms.projects.set(projectCode('00099'), { projectCode: projectCode('00099'), name: '在审项目', regionCode: '320500', approvalStatus: 'PENDING' });
       const cases: Array<[string | null, RegExp]> = [
-        [null, /is required for HIGHWAY_CONSTRUCTION/],
+        [null, /is required for a highway construction permit/],
         ['2025-320500-48-01-0001', /shape/],
-        [projectCode('00077'), /is not on record at the national investment project platform/],
-        [projectCode('00099'), /is PENDING at the national investment project platform, not APPROVED/],
+        [projectCode('00077'), /is not known to the national investment project approval platform/],
+        [projectCode('00099'), /is PENDING on the national investment project approval platform, not APPROVED/],
       ];
       for (const [code, message] of cases) {
         const refusal = await failure(submit(code));

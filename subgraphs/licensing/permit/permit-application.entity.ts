@@ -40,7 +40,7 @@ export class PermitApplication {
   @Column({ type: 'varchar', length: 32 })
   status: ApplicationStatus;
 
-  @Field(() => String, { nullable: true, description: 'Investment project code (投资项目统一代码) of a highway construction project.' })
+  @Field(() => String, { nullable: true, description: 'Investment project code (投资项目统一代码, GB/T 40058-2021) of a highway construction application, confirmed on the national investment project approval platform.' })
   @Column({ name: 'investment_project_code', type: 'varchar', length: 24, nullable: true })
   investmentProjectCode: string | null;
 

@@ -3,6 +3,7 @@ import { SYSTEM_SCOPE } from '../../kit/auth/region-scope';
 import { DEMO_ENTERPRISES } from '../../kit/demo/demo-dataset';
 import type { EventEnvelope, EventPayloads } from '../../kit/outbox/domain-event';
 import { applyEventOnce } from '../../kit/outbox/event-inbox';
+import type { LicensingServices } from '../licensing.context';
 import { licensingSubgraph } from '../licensing.subgraph';
 import { failure, OFFICER, openLicensingTestbed, REVIEWER, scopeIn, type LicensingTestbed } from '../licensing.testbed';
 import { PermitStatusChange } from './permit-status-change.entity';
@@ -31,7 +32,8 @@ function caseDecided(permitNumber: string | null, penalty: string, caseNumber = 
 describe('PermitSanctionService: suspension, restoration and revocation', () => {
   let testbed: LicensingTestbed;
   let permitNumber: string;
-  const handlers = () => licensingSubgraph.eventHandlers!(testbed.services);
+  // The subgraph's own wiring of the event; the handler uses only the permit sanctions.
+  const handlers = () => licensingSubgraph.eventHandlers!(testbed.services as LicensingServices);
   const statusOf = async () => (await testbed.dataSource.getRepository(Permit).findOneByOrFail({ number: permitNumber })).status;
   const changes = async () =>
     (await testbed.dataSource.getRepository(PermitStatusChange).find({ order: { id: 'ASC' } })).map((change) => [change.fromStatus, change.toStatus, change.actor, change.caseNumber]);

@@ -405,7 +405,7 @@ export class PermitService {
     if (definition.investmentProjectRequired) {
       projectCode = this.projectCodeOf(definition, input.investmentProjectCode ?? preview.investmentProjectCode);
     } else if (given(input.investmentProjectCode)) {
-      throw invalidInput('investmentProjectCode', `applies only to ${PermitKind.HIGHWAY_CONSTRUCTION}`);
+      throw invalidInput('investmentProjectCode', `applies only to highway construction permits (${PermitKind.HIGHWAY_CONSTRUCTION})`);
     }
     this.check(preview, input, actor, ApplicationAction.RESUBMIT, 'submit');
     const project = projectCode === null ? null : await this.checkProject(projectCode);
@@ -865,9 +865,9 @@ export class PermitService {
   private async checkProject(projectCode: string): Promise<ProjectCheck> {
     try {
       const project = await this.platforms.investment.findProject(projectCode);
-      if (!project) return { outcome: 'REFUSED', note: `Project ${projectCode} is not on record at the national investment project platform` };
+      if (!project) return { outcome: 'REFUSED', note: `${projectCode} is not known to the national investment project approval platform` };
       if (project.approvalStatus !== 'APPROVED') {
-        return { outcome: 'REFUSED', note: `Project ${projectCode} (${project.name}) is ${project.approvalStatus} at the national investment project platform, not APPROVED` };
+        return { outcome: 'REFUSED', note: `project ${projectCode} (${project.name}) is ${project.approvalStatus} on the national investment project approval platform, not APPROVED` };
       }
       return { outcome: 'CONFIRMED', note: `Project ${projectCode} (${project.name}) is approved at the national investment project platform` };
     } catch (error) {
@@ -987,10 +987,10 @@ export class PermitService {
 
   private projectCodeOf(definition: PermitKindDefinition, code: string | null | undefined): string | null {
     if (!definition.investmentProjectRequired) {
-      if (given(code)) throw invalidInput('investmentProjectCode', `applies only to ${PermitKind.HIGHWAY_CONSTRUCTION}`);
+      if (given(code)) throw invalidInput('investmentProjectCode', `applies only to highway construction permits (${PermitKind.HIGHWAY_CONSTRUCTION})`);
       return null;
     }
-    if (!given(code) || code.trim() === '') throw invalidInput('investmentProjectCode', `is required for ${definition.kind}`);
+    if (!given(code) || code.trim() === '') throw invalidInput('investmentProjectCode', 'is required for a highway construction permit (投资项目统一代码)');
     const trimmed = code.trim();
     const problem = investmentProjectCodeProblem(trimmed, this.clock());
     if (problem) throw invalidInput('investmentProjectCode', problem);

@@ -6,8 +6,8 @@ import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunn
  * province, attached materials (metadata and SM3 digest; the bytes are in the file store) and permit
  * status changes. Applications that existed before get their submission and decision as history.
  */
-export class PermitWorkflow1764200000000 implements MigrationInterface {
-  name = 'PermitWorkflow1764200000000';
+export class PermitWorkflow1764400000000 implements MigrationInterface {
+  name = 'PermitWorkflow1764400000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const nullableText = (name: string, length: number) => new TableColumn({ name, type: 'varchar', length: String(length), isNullable: true });
@@ -16,7 +16,6 @@ export class PermitWorkflow1764200000000 implements MigrationInterface {
     // changeColumn drops and re-adds a column whose length changes, losing every status: MODIFY keeps them.
     await this.widenStatus(queryRunner, 32);
     await queryRunner.addColumns('permit_application', [
-      nullableText('investment_project_code', 24),
       nullableText('handling_officer', 100),
       new TableColumn({ name: 'decision_due_date', type: 'date', isNullable: true }),
       nullableText('returned_material_codes', 500),
@@ -144,7 +143,7 @@ export class PermitWorkflow1764200000000 implements MigrationInterface {
     await queryRunner.dropIndex('permit_application', 'ix_application_status_due');
     await queryRunner.dropIndex('permit_application', 'ix_application_officer_status');
     for (const column of [
-      'investment_project_code', 'handling_officer', 'decision_due_date', 'returned_material_codes', 'return_note', 'returned_by', 'returned_at',
+      'handling_officer', 'decision_due_date', 'returned_material_codes', 'return_note', 'returned_by', 'returned_at',
       'review_opinion', 'review_recommendation', 'reviewed_by', 'reviewed_at', 'extension_status', 'extension_reason', 'extension_requested_by',
       'extension_requested_at', 'extension_decided_by', 'extension_decided_at', 'extension_comment', 'pending_verification',
       'status_before_verification', 'verification_checked_at', 'verification_note', 'pending_approval_by', 'pending_approval_conditions',
