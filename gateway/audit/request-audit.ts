@@ -89,6 +89,22 @@ function outcomeOf(status: number, responseText: string): { outcome: AuditOutcom
   return { outcome: errorCodes.every((code) => REFUSAL_CODES.has(code)) && errorCodes.length > 0 ? AuditOutcome.REFUSED : AuditOutcome.ERROR, errorCodes };
 }
 
+/**
+ * File contents sent inline (`contentBase64`, evidence and attachments) are not copied into the trail:
+ * the record keeps their size and SM3 digest, which is enough to match them to the stored file.
+ */
+function withoutFileContent(value: unknown, key = ''): unknown {
+  if (typeof value === 'string' && /Base64$/.test(key)) {
+    const bytes = Buffer.from(value, 'base64');
+    return `[${bytes.length} bytes, sm3 ${createHash('sm3').update(bytes).digest('hex')}]`;
+  }
+  if (Array.isArray(value)) return value.map((item) => withoutFileContent(item, key));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([entryKey, entryValue]) => [entryKey, withoutFileContent(entryValue, entryKey)]));
+  }
+  return value;
+}
+
 /** Turns what the gateway saw and answered into an audit entry, personal information masked. */
 export function auditEntryFor(request: IncomingMessage, facts: RequestFacts, rawBody: unknown, status: number, responseText: string): AuditEntry {
   const body = requestBodyOf(request, rawBody);
@@ -104,7 +120,7 @@ export function auditEntryFor(request: IncomingMessage, facts: RequestFacts, raw
   const persistedHash = typeof body.extensions?.persistedQuery?.sha256Hash === 'string' ? body.extensions.persistedQuery.sha256Hash : null;
   const { outcome, errorCodes } = outcomeOf(status, responseText);
   const identity = facts.identity;
-  const maskedVariables = JSON.stringify(maskPersonalInformation(body.variables ?? {})) ?? '{}';
+  const maskedVariables = JSON.stringify(maskPersonalInformation(withoutFileContent(body.variables ?? {}))) ?? '{}';
   return {
     occurredAt: new Date(facts.startedAt),
     requestId: facts.requestId,
