@@ -3,7 +3,6 @@ import type { IncomingMessage } from 'node:http';
 import { Kind, parse, visit, type DocumentNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import type { Identity } from '../../subgraphs/kit/auth/identity';
 import { maskPersonalInformation } from '../../subgraphs/kit/codes/personal-information';
-import { sm3Hex } from '../../subgraphs/kit/storage/file-store';
 import type { AuditEntry } from './audit-trail';
 import { AuditOutcome } from './audit-record.entity';
 
@@ -25,22 +24,6 @@ const REFUSAL_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE', 'PURPOSE_REQUIRED', 'OPERATION_NOT_ALLOWED',
 ]);
 const MAX_VARIABLES_LENGTH = 60_000;
-
-/**
- * Files sent as `...Base64` variables (attached materials, evidence) are recorded by size and SM3 digest,
- * which match what the receiving subgraph stores, not copied into the audit trail.
- */
-function withoutFileContents(value: unknown, key = ''): unknown {
-  if (typeof value === 'string' && key.endsWith('Base64')) {
-    const bytes = Buffer.from(value, 'base64');
-    return `[file: ${bytes.length} bytes, SM3 ${sm3Hex(bytes)}]`;
-  }
-  if (Array.isArray(value)) return value.map((item) => withoutFileContents(item, key));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([entryKey, entryValue]) => [entryKey, withoutFileContents(entryValue, entryKey)]));
-  }
-  return value;
-}
 
 interface GraphQLRequestBody {
   query?: unknown;
@@ -106,6 +89,22 @@ function outcomeOf(status: number, responseText: string): { outcome: AuditOutcom
   return { outcome: errorCodes.every((code) => REFUSAL_CODES.has(code)) && errorCodes.length > 0 ? AuditOutcome.REFUSED : AuditOutcome.ERROR, errorCodes };
 }
 
+/**
+ * File contents sent inline (`contentBase64`, evidence and attachments) are not copied into the trail:
+ * the record keeps their size and SM3 digest, which is enough to match them to the stored file.
+ */
+function withoutFileContent(value: unknown, key = ''): unknown {
+  if (typeof value === 'string' && /Base64$/.test(key)) {
+    const bytes = Buffer.from(value, 'base64');
+    return `[${bytes.length} bytes, sm3 ${createHash('sm3').update(bytes).digest('hex')}]`;
+  }
+  if (Array.isArray(value)) return value.map((item) => withoutFileContent(item, key));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([entryKey, entryValue]) => [entryKey, withoutFileContent(entryValue, entryKey)]));
+  }
+  return value;
+}
+
 /** Turns what the gateway saw and answered into an audit entry, personal information masked. */
 export function auditEntryFor(request: IncomingMessage, facts: RequestFacts, rawBody: unknown, status: number, responseText: string): AuditEntry {
   const body = requestBodyOf(request, rawBody);
@@ -121,7 +120,7 @@ export function auditEntryFor(request: IncomingMessage, facts: RequestFacts, raw
   const persistedHash = typeof body.extensions?.persistedQuery?.sha256Hash === 'string' ? body.extensions.persistedQuery.sha256Hash : null;
   const { outcome, errorCodes } = outcomeOf(status, responseText);
   const identity = facts.identity;
-  const maskedVariables = JSON.stringify(maskPersonalInformation(withoutFileContents(body.variables ?? {}))) ?? '{}';
+  const maskedVariables = JSON.stringify(maskPersonalInformation(withoutFileContent(body.variables ?? {}))) ?? '{}';
   return {
     occurredAt: new Date(facts.startedAt),
     requestId: facts.requestId,
