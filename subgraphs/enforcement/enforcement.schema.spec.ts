@@ -48,24 +48,53 @@ describe('the enforcement schema', () => {
       Object.fromEntries(Object.values(mutations).map((mutation) => [mutation.name, `${mutation.args.map((arg) => `${arg.name}: ${arg.type}`).join(', ')} -> ${mutation.type}`])),
     ).toEqual({
       fileCase: 'input: FileCaseInput! -> CasePayload!',
+      approveCaseFiling: 'input: CaseActionInput! -> CasePayload!',
+      rejectCaseFiling: 'input: RejectCaseFilingInput! -> CasePayload!',
       startCaseInvestigation: 'input: CaseActionInput! -> CasePayload!',
-      decideCase: 'input: DecideCaseInput! -> CasePayload!',
       closeCase: 'input: CaseActionInput! -> CasePayload!',
       dismissCase: 'input: DismissCaseInput! -> CasePayload!',
+      extendCaseDeadline: 'input: ExtendCaseDeadlineInput! -> CasePayload!',
       shareCase: 'input: ShareCaseInput! -> CasePayload!',
       revokeCaseShare: 'input: RevokeCaseShareInput! -> CasePayload!',
+      proposeCasePenalty: 'input: ProposeCasePenaltyInput! -> CasePayload!',
+      reviewCasePenalty: 'input: ReviewCasePenaltyInput! -> CasePayload!',
+      notifyCasePenalty: 'input: CaseActionInput! -> CasePayload!',
+      recordPartyStatement: 'input: RecordPartyStatementInput! -> CasePayload!',
+      requestCaseHearing: 'input: CaseActionInput! -> CasePayload!',
+      recordCaseHearing: 'input: RecordCaseHearingInput! -> CasePayload!',
+      decideCase: 'input: DecideCaseInput! -> CasePayload!',
+      recordCaseExecution: 'input: RecordCaseExecutionInput! -> CasePayload!',
+      addCaseEvidence: 'input: AddCaseEvidenceInput! -> CaseEvidencePayload!',
+      proposeCaseTransfer: 'input: ProposeCaseTransferInput! -> CaseTransferPayload!',
+      acceptCaseTransfer: 'input: AcceptCaseTransferInput! -> CaseTransferPayload!',
+      declineCaseTransfer: 'input: DeclineCaseTransferInput! -> CaseTransferPayload!',
+      requestAssistance: 'input: RequestAssistanceInput! -> RequestAssistancePayload!',
+      addAssistanceEvidence: 'input: AddAssistanceEvidenceInput! -> AssistanceEvidencePayload!',
+      answerAssistance: 'input: AnswerAssistanceInput! -> AnswerAssistancePayload!',
     });
     expect(sdl).toContain('case: EnforcementCase!');
     expect(sdl).toContain('sharedWith: [CaseShare!]!');
     const share = schema.getType('CaseShare');
-    expect(isObjectType(share) && Object.keys(share.getFields())).toEqual(['regionCode', 'reason', 'sharedBy', 'sharedAt', 'revokedAt']);
+    expect(isObjectType(share) && Object.keys(share.getFields())).toEqual(['regionCode', 'kind', 'reason', 'sharedBy', 'sharedAt', 'revokedAt']);
     const shareCase = schema.getType('ShareCaseInput');
     expect(isInputObjectType(shareCase) && Object.keys(shareCase.getFields())).toEqual(['caseNumber', 'regionCode', 'reason']);
     const revokeShare = schema.getType('RevokeCaseShareInput');
     expect(isInputObjectType(revokeShare) && Object.keys(revokeShare.getFields())).toEqual(['caseNumber', 'regionCode']);
     expect(sdl).toContain('steps: [CaseStep!]!');
+    const enforcementCase = schema.getType('EnforcementCase');
+    expect(isObjectType(enforcementCase) && Object.keys(enforcementCase.getFields())).toEqual(
+      expect.arrayContaining(['proposal', 'legalReview', 'notice', 'hearing', 'execution', 'evidence', 'transfers', 'assistanceRequests', 'decisionDueDate', 'deadlineExtensionDays']),
+    );
+    const step = schema.getType('CaseStep');
+    expect(isObjectType(step) && Object.keys(step.getFields())).toEqual(['action', 'fromStatus', 'toStatus', 'actor', 'regionCode', 'occurredAt', 'comment']);
+    // The region asked for assistance sees the request, and nothing on it leads to the case.
+    const assistance = schema.getType('AssistanceRequest');
+    expect(isObjectType(assistance) && Object.values(assistance.getFields()).map((field) => String(field.type))).not.toContain('EnforcementCase');
+    expect(isObjectType(assistance) && Object.values(assistance.getFields()).map((field) => String(field.type))).not.toContain('EnforcementCase!');
     const query = schema.getQueryType()!.getFields();
-    expect(Object.keys(query)).toEqual(expect.arrayContaining(['enforcementCase', 'enforcementCases', 'overdueCases', '_entities', '_service']));
+    expect(Object.keys(query)).toEqual(
+      expect.arrayContaining(['enforcementCase', 'enforcementCases', 'overdueCases', 'caseEvidenceContent', 'assistanceRequest', 'assistanceRequests', '_entities', '_service']),
+    );
     expect(`${query.enforcementCase.args.map((arg) => `${arg.name}: ${arg.type}`)} -> ${query.enforcementCase.type}`).toBe('caseNumber: String! -> EnforcementCase');
     expect(query.enforcementCases.type.toString()).toBe('EnforcementCaseConnection!');
     expect(query.enforcementCases.args.map((arg) => arg.name).sort()).toEqual(['after', 'first', 'regionCode', 'status']);
@@ -81,7 +110,22 @@ describe('the enforcement schema', () => {
     const decideCase = schema.getType('DecideCaseInput');
     expect(isInputObjectType(decideCase) && Object.keys(decideCase.getFields())).toEqual(['caseNumber', 'expectedVersion', 'penalty', 'fineFen', 'permitNumber', 'decisionSummary']);
     const status = schema.getType('CaseStatus');
-    expect(isEnumType(status) && status.getValues().map((value) => value.name)).toEqual(['FILED', 'INVESTIGATING', 'DECIDED', 'CLOSED', 'DISMISSED']);
+    expect(isEnumType(status) && status.getValues().map((value) => value.name)).toEqual([
+      'FILING_PENDING',
+      'NOT_FILED',
+      'FILED',
+      'INVESTIGATING',
+      'LEGAL_REVIEW',
+      'PENALTY_PROPOSED',
+      'NOTIFIED',
+      'HEARING',
+      'HEARD',
+      'DECIDED',
+      'EXECUTED',
+      'CLOSED',
+      'DISMISSED',
+      'TRANSFER_PENDING',
+    ]);
     const penalty = schema.getType('PenaltyKind');
     expect(isEnumType(penalty) && penalty.getValues().map((value) => value.name)).toEqual(['WARNING', 'FINE', 'CONFISCATION', 'PERMIT_SUSPENSION', 'PERMIT_REVOCATION', 'NO_PENALTY']);
     // The shared base of the action inputs is not a type of its own.
@@ -116,18 +160,18 @@ describe('the enforcement schema', () => {
     it('files a case against a person and shows the party masked, in full only to a pii-reader with a declared purpose', async () => {
       const result = await run(
         OFFICER,
-        `mutation ($input: FileCaseInput!) { fileCase(input: $input) { case { caseNumber status partyName partyIdNumber filedBy version steps { fromStatus toStatus actor } } } }`,
+        `mutation ($input: FileCaseInput!) { fileCase(input: $input) { case { caseNumber status partyName partyIdNumber filedBy version steps { action fromStatus toStatus actor regionCode } } } }`,
         { input: { regionCode: '320100', cause: '未取得道路运输经营许可，擅自从事道路旅客运输经营', partyName: '李明', partyIdNumber: PERSON_ID } },
       );
       expect(result.errors).toBeUndefined();
       const filed = (result.data as { fileCase: { case: Record<string, unknown> } }).fileCase.case;
       expect(filed).toMatchObject({
-        status: 'FILED',
+        status: 'FILING_PENDING',
         partyName: '李*',
         partyIdNumber: `3201**********${PERSON_ID.slice(-4)}`,
         filedBy: 'nj-enforcement-officer',
         version: 1,
-        steps: [{ fromStatus: null, toStatus: 'FILED', actor: 'nj-enforcement-officer' }],
+        steps: [{ action: 'FILING_SUBMITTED', fromStatus: null, toStatus: 'FILING_PENDING', actor: 'nj-enforcement-officer', regionCode: '320100' }],
       });
       expect(JSON.stringify(result.data)).not.toContain(PERSON_ID);
 
@@ -226,7 +270,7 @@ describe('the enforcement schema', () => {
         { __typename: 'Vehicle', plateNumber: '苏A12345' },
       ]);
       expect(many.data._entities).toMatchObject([
-        { creditCode: '91320102MA1MY0R10Q', enforcementCases: { totalCount: 2, edges: [{ node: { steps: [{ toStatus: 'FILED' }] } }] } },
+        { creditCode: '91320102MA1MY0R10Q', enforcementCases: { totalCount: 2, edges: [{ node: { steps: [{ toStatus: 'FILING_PENDING' }] } }] } },
         { creditCode: '91320583MA1NQ2W40E', enforcementCases: { totalCount: 1 } },
         { creditCode: '91330106MA2H4K1L0X', enforcementCases: { totalCount: 0, edges: [] } },
         { plateNumber: '苏A12345', enforcementCases: { totalCount: 3 } },
