@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { Identity } from '../kit/auth/identity';
 import { regionScopeOf, type RegionScope } from '../kit/auth/region-scope';
@@ -83,6 +84,11 @@ export function evidenceItem(content = 'scene photograph bytes', overrides: Part
     collectedAt: new Date(Date.now() - 3600_000),
     ...overrides,
   };
+}
+
+/** Where the local file store keeps an item's bytes, to alter them the way someone with disk access could. */
+export function storedFileOf(filesDirectory: string, evidence: CaseEvidence): string {
+  return join(filesDirectory, evidence.storageReference.replace(/^local:/, ''));
 }
 
 type PenaltyGiven = { penalty: PenaltyKind; fineFen?: number; permitNumber?: string };
