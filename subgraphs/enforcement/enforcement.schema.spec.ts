@@ -17,6 +17,7 @@ import { RequestLoaders } from '../kit/graphql/request-loaders';
 import { licensingSubgraph } from '../licensing/licensing.subgraph';
 import type { EnforcementContext } from './enforcement.context';
 import { buildSchema } from './enforcement.subgraph';
+import { evidenceItem, filing, procedure } from './enforcement.spec-helper';
 import { openEnforcementTestbed, type EnforcementTestbed } from './enforcement.testbed';
 
 const PERSON_ID = `32010219900101123${residentIdCheckCharacter('32010219900101123')}`;
@@ -246,6 +247,48 @@ describe('the enforcement schema', () => {
       const withShares = await statementsFor(`{ enforcementCases(first: 10) { totalCount edges { node { caseNumber sharedWith { regionCode } } } } }`);
       expect(withShares.data).toMatchObject({ enforcementCases: { totalCount: 3, edges: [{ node: { sharedWith: [{ regionCode: '320000' }] } }, {}, {}] } });
       expect(withShares.statements).toBe(without.statements + 1);
+    });
+
+    it('reads the timeline, evidence, transfers and assistance requests of a page of cases in one statement each', async () => {
+      const story = procedure(testbed.services);
+      for (let index = 0; index < 3; index += 1) {
+        const open = await story.investigating(filing({ regionCode: '320102' }));
+        await testbed.services.evidence.add(SYSTEM_SCOPE, { caseNumber: open.caseNumber, ...evidenceItem(`photo ${index}`) }, 'spec');
+        await testbed.services.assistance.request(SYSTEM_SCOPE, { caseNumber: open.caseNumber, assistingRegionCode: '330106', question: '请协助核查车辆', sharedSummary: '苏A12345' }, 'spec');
+        await testbed.services.transfers.propose(SYSTEM_SCOPE, { caseNumber: open.caseNumber, toRegionCode: '320583', reason: '移送昆山市处理' }, 'spec');
+      }
+      const statementsFor = async (selection: string) => {
+        const start = testbed.statements();
+        const result = await run(SUPERVISOR, `{ enforcementCases(first: 10) { totalCount edges { node { caseNumber ${selection} } } } }`);
+        expect(result.errors).toBeUndefined();
+        return { data: result.data, statements: testbed.statements() - start };
+      };
+      const without = await statementsFor('');
+      const everything = await statementsFor('steps { action } evidence { sm3Digest } transfers { status } assistanceRequests { status } proposal { penalty } notice { responseDueDate }');
+      expect(everything.data).toMatchObject({
+        enforcementCases: { totalCount: 3, edges: [{ node: { steps: expect.any(Array), evidence: [{}], transfers: [{ status: 'PROPOSED' }], assistanceRequests: [{ status: 'OPEN' }] } }, {}, {}] },
+      });
+      expect(everything.statements).toBe(without.statements + 4);
+    });
+
+    it('masks resident ID and phone numbers in what an assistance request shares, unless a pii-reader declared a purpose', async () => {
+      const open = await procedure(testbed.services).investigating(filing({ regionCode: '320102' }));
+      const { assistanceRequest } = await testbed.services.assistance.request(
+        SYSTEM_SCOPE,
+        { caseNumber: open.caseNumber, assistingRegionCode: '330106', question: '请核查驾驶员电话13812345678的登记信息', sharedSummary: `驾驶员身份证号${PERSON_ID}` },
+        'spec',
+      );
+      const read = `query ($id: ID!) { assistanceRequest(id: $id) { question sharedSummary } }`;
+      const variables = { id: String(assistanceRequest.id) };
+      expect((await run(SUPERVISOR, read, variables, INVESTIGATION)).data).toEqual({
+        assistanceRequest: { question: '请核查驾驶员电话138****5678的登记信息', sharedSummary: `驾驶员身份证号3201**********${PERSON_ID.slice(-4)}` },
+      });
+      expect((await run(PII_OFFICER, read, variables, INVESTIGATION)).data).toEqual({
+        assistanceRequest: { question: '请核查驾驶员电话13812345678的登记信息', sharedSummary: `驾驶员身份证号${PERSON_ID}` },
+      });
+      // Credit officers read cases, not the exchange between enforcement authorities.
+      const credit = await run(identity('js-credit-officer', '320000', 'credit-officer'), read, variables);
+      expect(credit.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
     });
 
     it('resolves the cases of many enterprises and vehicles in one batch', async () => {

@@ -29,7 +29,8 @@ export class EnforcementCaseResolver {
 
   @Authorized(Permission.CASE_READ)
   @Query(() => EnforcementCaseConnection, {
-    description: 'Cases the caller may see (handled in their region or shared with it), newest first, by handling region and status.',
+    description:
+      'Cases the caller may see (handled in their region, shared with it, proposed for transfer to it or handed over by it), newest first, by handling region and status.',
   })
   async enforcementCases(
     @Arg('regionCode', () => String, { nullable: true, description: 'GB/T 2260 code; a province includes its cities and counties.' }) regionCode: string | null,
@@ -110,7 +111,8 @@ export class EnforcementCaseResolver {
 
   @Authorized(Permission.CASE_READ)
   @FieldResolver(() => [CaseShare], {
-    description: 'Regions the case is actively shared with for reading; a region that sees the case only through a share sees only the shares within its own scope.',
+    description:
+      'Regions other than the handling one that read the case, and why (a read share, a transfer under review, a region that handed it over); a region that sees the case only through a share sees only the shares within its own scope.',
   })
   async sharedWith(@Root() enforcementCase: EnforcementCase, @Ctx() context: EnforcementContext): Promise<CaseShare[]> {
     return caseSharesLoader(context).load(enforcementCase.id);
