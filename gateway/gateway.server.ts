@@ -20,17 +20,14 @@ import { SubgraphDataSource } from './subgraph.data-source';
 import { openGatewayDatabase } from './audit/audit-database';
 import { Counters } from '../subgraphs/kit/observability/metrics';
 import { AuditTrail } from './audit/audit-trail';
-import { auditEntryFor, type RequestFacts } from './audit/request-audit';
+import { auditEntryFor, requestBodyOf, type RequestFacts } from './audit/request-audit';
+import { anonymousAccessPlugin, clientAddressKey, isPublicRequest, unauthenticated } from './protection/public-operations';
 import { AUDIT_PATH, AUDIT_SUBGRAPH, startAuditSubgraph } from './audit/audit.subgraph';
 
 export interface RunningGateway {
   url: string;
   port: number;
   close(): Promise<void>;
-}
-
-function unauthenticated(message: string, status = 401): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status } } });
 }
 
 /** Answers 504 with a coded error when a request takes longer than allowed; its late result is discarded. */
@@ -122,6 +119,8 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
   });
   const persistedOperations = PersistedOperations.load(config.gateway.persistedOperationsDirectory);
   const rateLimiter = new RateLimiter(config.gateway.rateLimitPerMinute);
+  // Public operations without a token: limited per client address, apart from signed-in callers.
+  const anonymousRateLimiter = new RateLimiter(config.gateway.anonymousRateLimitPerMinute);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.environment !== 'production',
@@ -129,17 +128,26 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
     hideSchemaDetailsFromClientErrors: config.environment === 'production',
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [operationLimitsPlugin(config), callerPolicyPlugin(persistedOperations)],
+    plugins: [anonymousAccessPlugin(), operationLimitsPlugin(config), callerPolicyPlugin(persistedOperations)],
     persistedQueries: { cache: new PersistedQueryCache(persistedOperations) },
     formatError: formatGatewayError((message, error) => logger.warn(message, describeError(error))),
   });
   await apollo.start();
 
-  const context = async (request: IncomingMessage): Promise<GatewayContext> => {
+  const context = async (request: IncomingMessage, body: unknown): Promise<GatewayContext> => {
     const facts = factsOf(request);
     const requestId = facts.requestId;
     const header = headerValue(request, 'authorization');
     const token = bearerToken(header);
+    if (!header) {
+      // Without a token only the public operations run (verifying a certificate), anonymously.
+      const sent = requestBodyOf(request, body);
+      if (isPublicRequest(sent.query, sent.operationName)) {
+        const retryAfter = anonymousRateLimiter.take(clientAddressKey(request.socket.remoteAddress));
+        if (retryAfter > 0) throw rateLimited(retryAfter);
+        return { identity: null, token: null, requestId, facts, purpose: null };
+      }
+    }
     if (!token) {
       throw unauthenticated(header ? 'Authorization header must be "Bearer <access token>"' : 'Sign in: send an access token as "Authorization: Bearer <token>"');
     }

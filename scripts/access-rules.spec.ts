@@ -32,4 +32,15 @@ describe('access rules (default deny)', () => {
     const tooNarrow = { ...LICENSING_ACCESS, Permit: [Permission.PERMIT_DECIDE] };
     expect(accessRuleProblems(schema, tooNarrow)).toContain("Query.permit shows Permit to permit:read, which Permit's rule does not allow");
   });
+
+  it('flag a public resolver that is not on the public allowlist, and a public type shown to the public too widely', async () => {
+    const schema = await SUBGRAPHS.licensing.buildSchema();
+    expect(accessRuleProblems(schema, LICENSING_ACCESS, new Set(['certificateSigningKeys']))).toEqual([
+      'Query.verifyCertificate is open to the public but is not a root query on the public allowlist (PUBLIC_QUERY_FIELDS)',
+    ]);
+    const certificateForOfficersOnly = { ...LICENSING_ACCESS, ElectronicCertificate: [Permission.PERMIT_READ] };
+    expect(accessRuleProblems(schema, certificateForOfficersOnly)).toContain(
+      "Query.verifyCertificate shows ElectronicCertificate to public:verify, which ElectronicCertificate's rule does not allow",
+    );
+  });
 });

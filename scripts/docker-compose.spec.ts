@@ -8,13 +8,17 @@ import { loadConfig } from '../subgraphs/kit/config/config';
 const projectRoot = join(__dirname, '..', '..');
 
 // What an operator's .env would hold; only the shape matters to the checks below.
-const SAMPLE_ENVIRONMENT: Record<string, string> = Object.fromEntries(
+const SAMPLE_ENVIRONMENT: Record<string, string> = {
+  ...Object.fromEntries(
   [
     'EVENTS_SECRET', 'MYSQL_ROOT_PASSWORD', 'KEYCLOAK_ADMIN_PASSWORD',
     ...['LICENSING', 'ENFORCEMENT', 'CREDIT', 'SAFETY', 'STATISTICS'].flatMap((name) => [`${name}_GATEWAY_SECRET`, `${name}_DB_PASSWORD`]),
     'GATEWAY_DB_PASSWORD',
   ].map((name) => [name, `sample-${name.toLowerCase()}-0123456789abcdef`]),
-);
+  ),
+  INVESTMENT_PLATFORM_URL: 'https://tzxm.example.gov.cn/api',
+  TRADING_PLATFORM_URL: 'https://ggzy.example.gov.cn/api',
+};
 
 /** Compose's variable interpolation: ${NAME}, ${NAME:-default} and ${NAME:?error}. */
 function interpolate(text: string, environment: Record<string, string>): string {

@@ -5,6 +5,7 @@ import { startGateway } from '../gateway/gateway.server';
 import { loadConfigOrExit, SUBGRAPH_NAMES } from '../subgraphs/kit/config/config';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/subgraph-server';
 import { SUBGRAPHS } from '../subgraphs/registry';
+import { startPlatformSimulators } from '../subgraphs/licensing/platforms/platform-simulators';
 
 // `npm start`: the whole single window in one process on the embedded defaults (or MYSQL_URL):
 // the OpenID provider, the five subgraphs and the gateway. Production runs each as its own process.
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
     publicUrl: new URL(config.oidc.issuer).origin,
     keyFile: join(config.dataDir, 'idp-signing-key.json'),
   });
+  // Licensing confirms projects and reports decisions to the national platforms: simulated here.
+  const platforms = await startPlatformSimulators(config);
   const subgraphs: RunningSubgraph<never>[] = [];
   for (const name of SUBGRAPH_NAMES) subgraphs.push(await startSubgraph(SUBGRAPHS[name], config));
   const gateway = await startGateway(config);
@@ -30,6 +33,7 @@ The transport single window is up (${seconds} s), data on ${database}.
   Sandbox (browser)  ${gateway.url}   (set the header Authorization: Bearer <token>)
   Health / ready     ${config.gateway.publicUrl}/health   ${config.gateway.publicUrl}/ready
   OpenID provider    ${idp.issuer}
+  National platforms investment ${platforms.investment.url}  trading ${platforms.trading.url}  (simulated; switches in README)
 
 Fetch a demo officer's token and ask the single window about an enterprise:
 
@@ -43,6 +47,7 @@ Press Ctrl-C to stop.`);
   const shutdown = async () => {
     await gateway.close();
     for (const subgraph of subgraphs.reverse()) await subgraph.close();
+    await platforms.close();
     await idp.close();
     process.exit(0);
   };

@@ -1,5 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { graphql, query, tokenFor, type GraphQLResponse } from './harness/single-window.client';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from './harness/service-processes';
+import { clientToken, graphql, query, tokenFor, type GraphQLResponse } from './harness/single-window.client';
 import { newCreditCode, newPlate, story } from './harness/story';
 
 // MLPS level 3 (等保三级) access control: every role x every operation x the record in the caller's
@@ -60,6 +63,7 @@ const WHO_MAY = {
   'Query.regionIndicator':                 '-       -       -       -       -      -      Y     -   Y',
   'Query.regionOverview':                  '-       -       -       -       -      -      Y     -   Y',
   'Query.auditRecords':                    '-       -       -       -       -      -      -     -   Y',
+  'Query.overloadRecords':                 '-       -       Y       Y       Y      -      -     Y   Y',
   'Mutation.registerEnterprise':           'Y       -       -       -       -      -      -     -   Y',
   'Mutation.registerVehicle':              'Y       -       -       -       -      -      -     -   Y',
   'Mutation.submitPermitApplication':      'Y       -       -       -       -      -      -     -   Y',
@@ -95,6 +99,8 @@ const WHO_MAY = {
   'Mutation.departWaybill':                '-       -       -       -       -      Y      -     -   Y',
   'Mutation.arriveWaybill':                '-       -       -       -       -      Y      -     -   Y',
   'Mutation.cancelWaybill':                '-       -       -       -       -      Y      -     -   Y',
+  // Weigh stations' machine clients only (realm role weigh-station): no officer, not even the administrator.
+  'Mutation.submitOverloadRecords':        '-       -       -       -       -      -      -     -   -',
   'Enterprise.permits':                    'Y       Y       Y       Y       -      -      -     Y   Y',
   'Enterprise.vehicles':                   'Y       Y       Y       Y       Y      Y      Y     Y   Y',
   'Enterprise.enforcementCases':           '-       -       Y       Y       Y      -      -     Y   Y',
@@ -147,6 +153,9 @@ const REGION_RULES: Record<OperationName, Partial<Record<Variant, string>>> = {
   'Query.regionIndicator': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
   'Query.regionOverview': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
   'Query.auditRecords': { any: EVERYWHERE },
+  // Only a Jiangsu station exists in the realm, so every record here is in region; records outside a
+  // region are checked from Zhejiang's and Nanjing's side in test/overload-records.test.ts.
+  'Query.overloadRecords': { 'in-region': EVERYWHERE },
   'Mutation.registerEnterprise': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
   'Mutation.registerVehicle': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
   'Mutation.submitPermitApplication': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
@@ -186,6 +195,7 @@ const REGION_RULES: Record<OperationName, Partial<Record<Variant, string>>> = {
   'Mutation.departWaybill': { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND, shared: OUT_FORBIDDEN },
   'Mutation.arriveWaybill': { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND, shared: OUT_FORBIDDEN },
   'Mutation.cancelWaybill': { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND, shared: OUT_FORBIDDEN },
+  'Mutation.submitOverloadRecords': { 'in-region': EVERYWHERE },
   'Enterprise.permits': { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT },
   'Enterprise.vehicles': { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT },
   'Enterprise.enforcementCases': { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT, shared: 'ok ok absent' },
@@ -238,6 +248,8 @@ interface Base {
   jsCredit: string;
   zjCredit: string;
   zjEnterpriseCredit: string;
+  /** Station record id of a weigh-station record at a station in 320104, submitted by the station's client. */
+  jsOverloadRecord: string;
 }
 
 interface ProbeContext {
@@ -401,6 +413,7 @@ const applicationList = listing('permitApplications', '', 'applicationNumber');
 const caseList = listing('enforcementCases', '', 'caseNumber');
 const creditRecordList = listing('creditRecords', '', 'sourceReference');
 const waybillList = listing('waybills', '', 'waybillNumber');
+const overloadRecordList = listing('overloadRecords', '', 'stationRecordId');
 
 /** The caller's assistance requests, asked of or by its region: the request listed, or neither listed nor counted. */
 function assistanceList(fixture: FixtureSpec): VariantProbe {
@@ -447,6 +460,16 @@ const submitApplication = mutation('submitPermitApplication', 'SubmitPermitAppli
 const recordCredit = mutation('recordCredit', 'RecordCreditInput', 'record { sourceReference regionCode }');
 const fileCase = mutation('fileCase', 'FileCaseInput', 'case { caseNumber status regionCode }');
 const createWaybill = mutation('createWaybill', 'CreateWaybillInput', 'waybill { waybillNumber status originRegionCode }');
+const submitOverloadRecords = mutation('submitOverloadRecords', 'SubmitOverloadRecordsInput', 'acceptedCount results { outcome }');
+const IN_REGION_STATION = `${IN_REGION}0001`;
+const overloadRecordInput = (stationRecordId: string) => ({
+  stationCode: IN_REGION_STATION,
+  stationRecordId,
+  detectedAt: new Date(Date.now() - 600_000).toISOString(),
+  plateNumber: newPlate('苏A'),
+  axleCount: 5,
+  grossWeightKg: 30_000,
+});
 
 /** A step on an existing record: ok when the record now has `status`. */
 function step(field: string, inputType: string, key: string, payload: string, status: string, extra: Record<string, unknown> = {}) {
@@ -724,6 +747,21 @@ const PROBES: Record<OperationName, OperationProbe> = {
         request: () => ({ document: `{ auditRecords(first: 1) { totalCount edges { node { id } } } }`, variables: {} }),
         ok: (data) => expect(at(data, 'auditRecords.totalCount')).toBeGreaterThan(0),
       },
+    },
+  },
+  'Query.overloadRecords': {
+    field: 'overloadRecords',
+    write: false,
+    variants: { 'in-region': overloadRecordList(IN_REGION, ({ base }) => base.jsOverloadRecord) },
+  },
+  'Mutation.submitOverloadRecords': {
+    field: 'submitOverloadRecords',
+    write: true,
+    variants: {
+      'in-region': submitOverloadRecords(
+        () => ({ records: [overloadRecordInput(`MX-${RUN}-${randomInt(1e9)}`)] }),
+        (payload) => expect(at(payload, 'acceptedCount')).toBe(1),
+      ),
     },
   },
   'Mutation.registerEnterprise': {
@@ -1091,6 +1129,13 @@ async function createBase(token: string): Promise<Base> {
     'record { sourceReference }',
   );
   const fixtures = await story(token).enterprise(IN_REGION, '矩阵测试案件当事人有限公司');
+  // Weigh-station records come only from a station's machine client, with the operation registered for it.
+  const jsOverloadRecord = `MX-${RUN}-OVERLOAD`;
+  const stationOperation = readFileSync(join(PROJECT_ROOT, 'gateway', 'persisted-operations', 'weigh-station-js-0001', 'SubmitOverloadRecords.graphql'), 'utf8');
+  const submitted = await query<{ submitOverloadRecords: { acceptedCount: number } }>(await clientToken('weigh-station-js-0001'), stationOperation, {
+    input: { records: [overloadRecordInput(jsOverloadRecord)] },
+  });
+  expect(submitted.submitOverloadRecords.acceptedCount).toBe(1);
   return {
     jsEnterprise: jiangsu.creditCode,
     fixtureEnterprise: fixtures.creditCode,
@@ -1102,6 +1147,7 @@ async function createBase(token: string): Promise<Base> {
     jsCredit: references[0],
     zjCredit: references[1],
     zjEnterpriseCredit: references[2],
+    jsOverloadRecord,
   };
 }
 

@@ -64,6 +64,13 @@ describe('SQL statements per request (N+1 guard)', () => {
     expect(withMany).toBe(withFew);
   });
 
+  it('does not grow with the number of permits whose certificates are shown', async () => {
+    const CERTIFICATES = `query ($code: String!) { enterprise(creditCode: $code) { permits(first: 10) { edges { node { number certificate { certificateId validUntil } } } } } }`;
+    const withFew = await statementsFor(token, CERTIFICATES, { code: few.creditCode });
+    const withMany = await statementsFor(token, CERTIFICATES, { code: many.creditCode });
+    expect(withMany).toBe(withFew);
+  });
+
   it('does not grow with the number of enterprises in a list', async () => {
     const LIST = `query ($first: Int) {
       enterprises(first: $first) { edges { node { creditCode

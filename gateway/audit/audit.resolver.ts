@@ -14,8 +14,9 @@ export interface AuditContext {
 @ObjectType({ description: 'A page of audit records.' })
 export class AuditRecordConnection extends ConnectionType(AuditRecord, 'AuditRecord', 'audit record') {}
 
+// `!` escapes LIKE wildcards: a backslash would need doubling in MySQL's string literals but not in SQLite's.
 function likePattern(value: string): string {
-  return `%${value.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  return `%${value.replace(/[!%_]/g, (character) => `!${character}`)}%`;
 }
 
 /** The audit trail, read-only: no mutation exists, so nobody changes it through the graph. */
@@ -46,7 +47,7 @@ export class AuditRecordResolver {
     if (to) query.andWhere('record.occurredAt < :to', { to });
     if (outcome) query.andWhere('record.outcome = :outcome', { outcome });
     if (operationName) query.andWhere('record.operationName = :operationName', { operationName });
-    if (entity) query.andWhere(new Brackets((inner) => inner.where("record.entities LIKE :entity ESCAPE '\\'", { entity: likePattern(entity) })));
+    if (entity) query.andWhere(new Brackets((inner) => inner.where("record.entities LIKE :entity ESCAPE '!'", { entity: likePattern(entity) })));
     const totalCount = await query.clone().getCount();
     if (request.afterId !== null) query.andWhere('record.id < :afterId', { afterId: request.afterId });
     const rows = await query.orderBy('record.id', 'DESC').take(request.limit + 1).getMany();

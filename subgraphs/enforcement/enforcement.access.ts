@@ -1,5 +1,6 @@
 import type { AccessRules } from '../kit/auth/access-rules';
 import { Permission } from '../kit/auth/permission.policy';
+import { OVERLOAD_ACCESS } from './overload/overload.access';
 
 const CASE_ROLES = [Permission.CASE_READ, Permission.CASE_FILE, Permission.CASE_INVESTIGATE, Permission.CASE_DECIDE];
 /** Evidence and assistance requests are for those who handle cases, not for every reader of cases. */
@@ -34,4 +35,5 @@ export const ENFORCEMENT_ACCESS: AccessRules = {
   AnswerAssistancePayload: 'STRUCTURE',
   Enterprise: 'ENTITY_KEY',
   Vehicle: 'ENTITY_KEY',
+  ...OVERLOAD_ACCESS,
 };

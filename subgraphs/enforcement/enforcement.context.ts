@@ -5,7 +5,9 @@ import type { EnforcementCaseService } from './enforcement-case/enforcement-case
 import type { CaseEvidenceService } from './evidence/case-evidence.service';
 import type { AssistanceService } from './exchange/assistance.service';
 import type { CaseTransferService } from './exchange/case-transfer.service';
+import type { OverloadRecordService } from './overload/overload-record.service';
 import type { PenaltyProcedureService } from './penalty/penalty-procedure.service';
+import type { VehicleRegistryService } from './vehicle-registry/vehicle-registry.service';
 
 export interface EnforcementServices {
   cases: EnforcementCaseService;
@@ -13,6 +15,8 @@ export interface EnforcementServices {
   evidence: CaseEvidenceService;
   transfers: CaseTransferService;
   assistance: AssistanceService;
+  overload: OverloadRecordService;
+  vehicleRegistry: VehicleRegistryService;
 }
 
 export type EnforcementContext = SubgraphContext<EnforcementServices>;

@@ -72,6 +72,7 @@ describe('the enforcement schema', () => {
       requestAssistance: 'input: RequestAssistanceInput! -> RequestAssistancePayload!',
       addAssistanceEvidence: 'input: AddAssistanceEvidenceInput! -> AssistanceEvidencePayload!',
       answerAssistance: 'input: AnswerAssistanceInput! -> AnswerAssistancePayload!',
+      submitOverloadRecords: 'input: SubmitOverloadRecordsInput! -> SubmitOverloadRecordsPayload!',
     });
     expect(sdl).toContain('case: EnforcementCase!');
     expect(sdl).toContain('sharedWith: [CaseShare!]!');

@@ -6,6 +6,7 @@ import { EnterpriseCasesResolver } from './enterprise/enterprise.resolver';
 import { CaseEvidenceResolver } from './evidence/case-evidence.resolver';
 import { AssistanceResolver, CaseAssistanceResolver } from './exchange/assistance.resolver';
 import { CaseTransferResolver } from './exchange/case-transfer.resolver';
+import { OVERLOAD_RESOLVERS } from './overload/overload.module';
 import { PenaltyResolver } from './penalty/penalty.resolver';
 import { resolveVehicleReference } from './vehicle/vehicle.reference';
 import { VehicleCasesResolver } from './vehicle/vehicle.resolver';
@@ -21,6 +22,7 @@ export function buildEnforcementSchema(): Promise<GraphQLSchema> {
       CaseAssistanceResolver,
       EnterpriseCasesResolver,
       VehicleCasesResolver,
+      ...OVERLOAD_RESOLVERS,
     ],
     referenceResolvers: {
       Enterprise: { __resolveReference: resolveEnterpriseReference },

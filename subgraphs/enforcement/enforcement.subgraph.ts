@@ -7,20 +7,33 @@ import { OutboxMessage } from '../kit/outbox/outbox-message.entity';
 import { startSubgraph, type SubgraphDefinition } from '../kit/subgraph-server';
 import type { EnforcementServices } from './enforcement.context';
 import { createEnforcementServices, ENFORCEMENT_ENTITIES } from './enforcement.services';
+import { createOverloadServices, OVERLOAD_ENTITIES, OVERLOAD_MIGRATIONS, overloadSettingsOf } from './overload/overload.module';
+import { seedOverloadRecords } from './overload/overload.seed';
+import { vehicleRegistryEventHandlers } from './vehicle-registry/vehicle-registry.handlers';
 import { buildEnforcementSchema } from './enforcement.schema';
 import { seedEnforcement } from './enforcement.seed';
 
 /**
  * 行政执法: enforcement cases through the whole procedure (filing approval to closing), their evidence,
- * and their exchange with other regions (shares, transfers, assistance requests). Subscribes to no events yet.
+ * and their exchange with other regions (shares, transfers, assistance requests); weigh-station overload
+ * records and the draft cases they open. Subscribes to licensing's `vehicle.registered`.
  */
 export const enforcementSubgraph: SubgraphDefinition<EnforcementServices> = {
   name: 'enforcement',
-  entities: [...ENFORCEMENT_ENTITIES, OutboxMessage, InboxEvent],
-  migrations: [InitialEnforcement1764000000000, CaseShare1764100000000, CaseLifecycle1764400000000],
+  entities: [...ENFORCEMENT_ENTITIES, OutboxMessage, InboxEvent, ...OVERLOAD_ENTITIES],
+  migrations: [InitialEnforcement1764000000000, CaseShare1764100000000, CaseLifecycle1764400000000, ...OVERLOAD_MIGRATIONS],
   buildSchema: buildEnforcementSchema,
-  createServices: ({ dataSource, outbox, files, config }) => createEnforcementServices(dataSource, outbox, files, config.enforcement),
-  seedDemoData: seedEnforcement,
+  createServices: ({ dataSource, outbox, files, config }) => {
+    const services = createEnforcementServices(dataSource, outbox, files, config.enforcement);
+    return { ...services, ...createOverloadServices(dataSource, outbox, overloadSettingsOf(config)) };
+  },
+  eventHandlers: (services) => ({
+    ...vehicleRegistryEventHandlers(services),
+  }),
+  seedDemoData: async (services, dependencies) => {
+    await seedEnforcement(services, dependencies);
+    await seedOverloadRecords(services, dependencies);
+  },
 };
 
 export const buildSchema = buildEnforcementSchema;

@@ -13,6 +13,8 @@ import type { EnforcementServices } from './enforcement.context';
 import { createEnforcementServices } from './enforcement.services';
 import { DEFAULT_ENFORCEMENT_SETTINGS, type EnforcementSettings } from './enforcement.settings';
 import { enforcementSubgraph } from './enforcement.subgraph';
+import { createOverloadServices } from './overload/overload.module';
+import type { OverloadSettings } from './overload/overload-record.service';
 
 // For specs only: the enforcement schema migrated on a fresh embedded database in a temporary directory.
 
@@ -33,10 +35,14 @@ export interface EnforcementTestbed {
   close(): Promise<void>;
 }
 
+/** The configuration's defaults (OVERLOAD_TOLERANCE_PERCENT, OVERLOAD_JOIN_WINDOW_HOURS). */
+export const SPEC_OVERLOAD_SETTINGS: OverloadSettings = { tolerancePercent: 5, joinWindowHours: 24 };
+
 export async function openEnforcementTestbed(
   createOutbox: (dataSource: DataSource, transport: EventTransport) => EventOutbox = (dataSource, transport) =>
     new EventOutbox(dataSource, transport, { source: 'enforcement', pollIntervalMs: 60_000, maxBackoffMs: 1 }, createLogger('spec', 'error')),
   settings: EnforcementSettings = DEFAULT_ENFORCEMENT_SETTINGS,
+  overloadSettings: OverloadSettings = SPEC_OVERLOAD_SETTINGS,
 ): Promise<EnforcementTestbed> {
   const dataDir = mkdtempSync(join(tmpdir(), 'enforcement-spec-'));
   const counters = new Counters();
@@ -50,9 +56,10 @@ export async function openEnforcementTestbed(
   });
   const outbox = createOutbox(dataSource, new UndeliveredTransport());
   const filesDirectory = join(dataDir, 'files');
+  const services = createEnforcementServices(dataSource, outbox, new LocalDirectoryFileStore(filesDirectory, 'enforcement'), settings);
   return {
     dataSource,
-    services: createEnforcementServices(dataSource, outbox, new LocalDirectoryFileStore(filesDirectory, 'enforcement'), settings),
+    services: { ...services, ...createOverloadServices(dataSource, outbox, overloadSettings) },
     filesDirectory,
     statements: () => counters.get(SQL_STATEMENTS_METRIC),
     close: async () => {

@@ -16,7 +16,15 @@ export const LICENSING_ACCESS: AccessRules = {
   PermitEdge: 'STRUCTURE',
   PermitApplicationConnection: 'STRUCTURE',
   PermitApplicationEdge: 'STRUCTURE',
+  // Electronic certificates: officers see them on permits; anyone verifies one by its identifier.
+  ElectronicCertificate: [Permission.PERMIT_READ, Permission.PUBLIC_VERIFY],
+  CertificateVerification: 'STRUCTURE',
+  CertificateSigningKey: [Permission.PUBLIC_VERIFY],
   RegisterEnterprisePayload: 'STRUCTURE',
   RegisterVehiclePayload: 'STRUCTURE',
   PermitApplicationPayload: 'STRUCTURE',
+  // Decision reports to the investment platform: for the licensing staff who handle and decide applications.
+  PlatformReport: [Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
+  PlatformReportConnection: 'STRUCTURE',
+  PlatformReportEdge: 'STRUCTURE',
 };

@@ -1,13 +1,17 @@
 import { regionScopeOf, type RegionScope } from '../kit/auth/region-scope';
 import type { SubgraphContext } from '../kit/subgraph-server';
+import type { CertificateService } from './certificate/certificate.service';
 import type { EnterpriseService } from './enterprise/enterprise.service';
 import type { PermitService } from './permit/permit.service';
+import type { NationalPlatformLinks } from './platforms/national-platform-links';
 import type { VehicleService } from './vehicle/vehicle.service';
 
 export interface LicensingServices {
   enterprises: EnterpriseService;
   vehicles: VehicleService;
   permits: PermitService;
+  platforms: NationalPlatformLinks;
+  certificates: CertificateService;
 }
 
 export type LicensingContext = SubgraphContext<LicensingServices>;

@@ -1,14 +1,25 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../kit/graphql/federated-schema';
+import { CertificateResolver, PermitCertificateResolver } from './certificate/certificate.resolver';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
 import { EnterpriseResolver } from './enterprise/enterprise.resolver';
 import { PermitApplicationResolver, PermitResolver } from './permit/permit.resolver';
+import { PermitApplicationPlatformReportResolver, PlatformReportResolver } from './platforms/platform-report.resolver';
 import { resolveVehicleReference } from './vehicle/vehicle.reference';
 import { VehicleResolver } from './vehicle/vehicle.resolver';
 
 export function buildLicensingSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [EnterpriseResolver, VehicleResolver, PermitApplicationResolver, PermitResolver],
+    resolvers: [
+      EnterpriseResolver,
+      VehicleResolver,
+      PermitApplicationResolver,
+      PermitResolver,
+      PlatformReportResolver,
+      PermitApplicationPlatformReportResolver,
+      CertificateResolver,
+      PermitCertificateResolver,
+    ],
     referenceResolvers: {
       Enterprise: { __resolveReference: resolveEnterpriseReference },
       Vehicle: { __resolveReference: resolveVehicleReference },

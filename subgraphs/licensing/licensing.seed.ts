@@ -4,6 +4,8 @@ import type { SubgraphDependencies } from '../kit/subgraph-server';
 import { Enterprise } from './enterprise/enterprise.entity';
 import type { LicensingServices } from './licensing.context';
 import { PermitKind } from './permit/permit-kind';
+import { DEMO_PROJECT_APPROVED_WITH_AWARD } from './platforms/demo-platform-data';
+import { DomainError } from '../kit/errors/domain-error';
 
 const SEED_ACTOR = 'demo-seed';
 
@@ -31,7 +33,16 @@ export async function seedLicensing(services: LicensingServices, { dataSource, l
   for (const vehicle of DEMO_VEHICLES) await services.vehicles.register(SYSTEM_SCOPE, vehicle);
   for (const [enterpriseIndex, kind, scope, outcome] of DEMO_APPLICATIONS) {
     const enterprise = DEMO_ENTERPRISES[enterpriseIndex];
-    const application = await services.permits.submit(SYSTEM_SCOPE, { creditCode: enterprise.creditCode, kind, scope, regionCode: enterprise.regionCode }, SEED_ACTOR);
+    // A construction application names its project, which the investment platform (simulated locally) confirms.
+    const project = kind === PermitKind.HIGHWAY_CONSTRUCTION ? { investmentProjectCode: DEMO_PROJECT_APPROVED_WITH_AWARD } : {};
+    const application = await services.permits
+      .submit(SYSTEM_SCOPE, { creditCode: enterprise.creditCode, kind, scope, regionCode: enterprise.regionCode, ...project }, SEED_ACTOR)
+      .catch((error: unknown) => {
+        if (!(error instanceof DomainError && error.extensions.code === 'SERVICE_UNAVAILABLE')) throw error;
+        logger.warn('demo construction application skipped: the investment platform simulator is not running (dist/subgraphs/licensing/platforms/simulators.main.js)', { scope });
+        return null;
+      });
+    if (!application) continue;
     const action = { applicationNumber: application.applicationNumber };
     if (outcome === 'submitted') continue;
     if (outcome === 'rejected') {

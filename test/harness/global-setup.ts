@@ -29,6 +29,8 @@ const SCRIPTS: Record<ServiceName, string> = {
   credit: 'dist/subgraphs/credit/main.js',
   safety: 'dist/subgraphs/safety/main.js',
   statistics: 'dist/subgraphs/statistics/main.js',
+  // The simulated national platforms; its port is the investment platform's, /health answers there.
+  platforms: 'dist/subgraphs/licensing/platforms/simulators.main.js',
 };
 
 /** Starts the whole single window as separate processes on free ports, fresh databases, real tokens. */
@@ -47,6 +49,7 @@ export default async function globalSetup(): Promise<void> {
 
   const ports = {} as Record<ServiceName, number>;
   for (const name of Object.keys(SCRIPTS) as ServiceName[]) ports[name] = await freePort();
+  const tradingPlatformPort = await freePort();
   const environment: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     APP_ENV: 'test',
@@ -62,6 +65,10 @@ export default async function globalSetup(): Promise<void> {
     OIDC_ISSUER: `http://localhost:${ports.idp}/realms/transport`,
     GATEWAY_PORT: String(ports.gateway),
     PERSISTED_OPERATIONS_DIR: persistedOperations,
+    INVESTMENT_PLATFORM_URL: `http://127.0.0.1:${ports.platforms}`,
+    TRADING_PLATFORM_URL: `http://127.0.0.1:${tradingPlatformPort}`,
+    // Short enough that a test can make the platform slower than it (a lost answer), long enough for CI.
+    PLATFORM_TIMEOUT_MS: '2000',
     ...(mysqlUrl ? { MYSQL_URL: mysqlUrl } : {}),
   };
   for (const name of SUBGRAPH_NAMES) {
@@ -80,6 +87,12 @@ export default async function globalSetup(): Promise<void> {
     state.services[name] = { ...service, pid: spawnService(service, environment) };
   };
   start('idp');
+  // Licensing confirms its demo construction application with the investment platform while it seeds.
+  start('platforms');
+  writeState(state);
+  await waitFor(healthUrl(state, 'platforms'), (status) => status === 200, 30_000).catch((error: Error) => {
+    throw new Error(`platforms did not start (log: ${state.services.platforms.logFile}): ${error.message}`);
+  });
   // Subgraphs migrate and seed before they listen; start them together, then the gateway.
   for (const name of SUBGRAPH_NAMES) start(name);
   start('gateway');

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
-export type ServiceName = 'idp' | 'gateway' | 'licensing' | 'enforcement' | 'credit' | 'safety' | 'statistics';
+export type ServiceName = 'idp' | 'gateway' | 'licensing' | 'enforcement' | 'credit' | 'safety' | 'statistics' | 'platforms';
 
 export interface ServiceProcess {
   script: string;

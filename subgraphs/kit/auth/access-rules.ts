@@ -1,6 +1,6 @@
 import { getNamedType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
-import type { Permission } from './permission.policy';
+import { PUBLIC_PERMISSIONS, PUBLIC_QUERY_FIELDS, type Permission } from './permission.policy';
 
 /**
  * Who may see each object type a subgraph serves, declared next to the subgraph
@@ -55,10 +55,11 @@ function shownTypes(schema: GraphQLSchema, rules: AccessRules, start: GraphQLObj
 }
 
 /**
- * Everything in a subgraph's schema that lacks a declared access rule, or a resolver that shows a
- * type to callers the type's rule does not name. Empty when every field and mutation is covered.
+ * Everything in a subgraph's schema that lacks a declared access rule, a resolver that shows a type
+ * to callers the type's rule does not name, or a public permission declared anywhere but on a root
+ * query of the public allowlist. Empty when every field and mutation is covered.
  */
-export function accessRuleProblems(schema: GraphQLSchema, subgraphRules: AccessRules): string[] {
+export function accessRuleProblems(schema: GraphQLSchema, subgraphRules: AccessRules, publicQueryFields: ReadonlySet<string> = PUBLIC_QUERY_FIELDS): string[] {
   const rules: AccessRules = { ...KIT_ACCESS_RULES, ...subgraphRules };
   const problems: string[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
@@ -72,6 +73,10 @@ export function accessRuleProblems(schema: GraphQLSchema, subgraphRules: AccessR
       if (!rule.permissions || rule.permissions.length === 0) {
         problems.push(`${type.name}.${field.name} declares no @Authorized rule`);
         continue;
+      }
+      const isPublic = rule.permissions.some((permission) => PUBLIC_PERMISSIONS.has(permission as Permission));
+      if (isPublic && !(type.name === 'Query' && publicQueryFields.has(field.name))) {
+        problems.push(`${type.name}.${field.name} is open to the public but is not a root query on the public allowlist (PUBLIC_QUERY_FIELDS)`);
       }
       const named = getNamedType(field.type);
       if (!isObjectType(named)) continue;

@@ -21,9 +21,25 @@ export enum Permission {
   CREDIT_WRITE = 'credit:write',
   WAYBILL_READ = 'waybill:read',
   WAYBILL_WRITE = 'waybill:write',
+  OVERLOAD_SUBMIT = 'overload:submit',
   STATISTICS_READ = 'statistics:read',
   AUDIT_READ = 'audit:read',
+  /**
+   * Open to everyone, signed in or not (scanning a certificate's QR code). Granted to every caller,
+   * anonymous included; only the root queries in PUBLIC_QUERY_FIELDS may declare it (checked by
+   * `accessRuleProblems`), and the gateway lets a request without a token run only those.
+   */
+  PUBLIC_VERIFY = 'public:verify',
 }
+
+/** Permissions every caller holds, anonymous callers included. */
+export const PUBLIC_PERMISSIONS: ReadonlySet<Permission> = new Set([Permission.PUBLIC_VERIFY]);
+
+/**
+ * The root query fields open to the public: the only fields a public permission may be declared on,
+ * and the only ones the gateway runs for a request without a token. Each is audited like any request.
+ */
+export const PUBLIC_QUERY_FIELDS: ReadonlySet<string> = new Set(['verifyCertificate', 'certificateSigningKeys']);
 
 /** Realm role -> what it may do. Roles come from `auth/realm-transport.json`. */
 export const ROLE_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> = {
@@ -47,6 +63,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> =
   'safety-officer': [Permission.REGISTRY_READ, Permission.WAYBILL_READ, Permission.WAYBILL_WRITE],
   'statistics-analyst': [Permission.REGISTRY_READ, Permission.STATISTICS_READ],
   'partner-reader': [Permission.REGISTRY_READ, Permission.PERMIT_READ, Permission.CREDIT_READ],
+  // Weigh stations' machine clients (治超联网) submit detection records and nothing else.
+  'weigh-station': [Permission.OVERLOAD_SUBMIT],
   // Administrators read the audit trail; their other rights come from the department roles they hold.
   admin: [Permission.AUDIT_READ],
 };
@@ -67,8 +85,10 @@ export const PERMISSION_CATEGORY: Readonly<Record<Permission, string>> = {
   [Permission.CREDIT_WRITE]: 'credit',
   [Permission.WAYBILL_READ]: 'safety',
   [Permission.WAYBILL_WRITE]: 'safety',
+  [Permission.OVERLOAD_SUBMIT]: 'enforcement',
   [Permission.STATISTICS_READ]: 'statistics',
   [Permission.AUDIT_READ]: 'audit',
+  [Permission.PUBLIC_VERIFY]: 'public',
 };
 
 /** Realm role of partner ministries' machine clients; their rights are cut to their granted categories. */
@@ -84,6 +104,7 @@ export function permissionsOf(identity: Identity): Set<Permission> {
       if (!identity.scopes.has(`${CATEGORY_SCOPE_PREFIX}${PERMISSION_CATEGORY[permission]}`)) granted.delete(permission);
     }
   }
+  for (const permission of PUBLIC_PERMISSIONS) granted.add(permission);
   return granted;
 }
 
@@ -105,6 +126,8 @@ export interface IdentityContext {
 export class PermissionAuthChecker implements AuthCheckerInterface<IdentityContext> {
   check({ context }: ResolverData<IdentityContext>, permissions: string[]): boolean {
     if (permissions.length === 0) throw forbidden('This field declares no access rule');
+    // An explicitly public field: open to anonymous callers too (see PUBLIC_QUERY_FIELDS).
+    if (permissions.some((permission) => PUBLIC_PERMISSIONS.has(permission as Permission))) return true;
     requirePermission(context.identity, ...(permissions as Permission[]));
     return true;
   }

@@ -67,11 +67,13 @@ export const environmentSchema = z
     AUDIT_RETENTION_DAYS: z.coerce.number().int().min(184, 'must be at least 184 days (six months, the legal minimum for network logs)').max(3650).default(184),
     AUDIT_PRUNE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10080).default(60),
     GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1000000).default(1200),
+    GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1000000).default(60),
     EVENTS_SECRET: secret.default(`${DEVELOPMENT_SECRET_PREFIX}events-secret`),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(500),
     OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().min(100).max(3600000).default(60000),
-    INVESTMENT_PLATFORM_URL: url.default('http://127.0.0.1:4101'),
-    TRADING_PLATFORM_URL: url.default('http://127.0.0.1:4102'),
+    // Defaults are the local simulators; production must name the real platforms.
+    INVESTMENT_PLATFORM_URL: url.optional(),
+    TRADING_PLATFORM_URL: url.optional(),
     PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
     PLATFORM_RECHECK_MS: z.coerce.number().int().min(100).max(3600000).default(30000),
     CERTIFICATE_KEY_DIR: z.string().optional(),
@@ -90,6 +92,9 @@ export const environmentSchema = z
       if (typeof value === 'string' && value.startsWith(DEVELOPMENT_SECRET_PREFIX)) {
         context.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'must be set in production' });
       }
+    }
+    for (const key of ['INVESTMENT_PLATFORM_URL', 'TRADING_PLATFORM_URL'] as const) {
+      if (!environment[key]) context.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'must name the real platform in production (the default is the local simulator)' });
     }
     if (!environment.MYSQL_URL && [...SUBGRAPH_NAMES, 'gateway'].some((name) => !environment[`${name.toUpperCase()}_DATABASE_URL`])) {
       context.addIssue({
@@ -141,6 +146,8 @@ export interface AppConfig {
     limits: { maxDepth: number; maxAliases: number; maxCost: number };
     /** Requests a caller may make per minute; 0 switches the limit off. */
     rateLimitPerMinute: number;
+    /** Public operations (no token) a client address may run per minute; 0 switches the limit off. */
+    anonymousRateLimitPerMinute: number;
     /** The gateway's own schema: the audit trail. */
     database: DatabaseSettings;
   };
@@ -228,6 +235,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       requestTimeoutMs: environment.GATEWAY_REQUEST_TIMEOUT_MS,
       limits: { maxDepth: environment.GATEWAY_MAX_DEPTH, maxAliases: environment.GATEWAY_MAX_ALIASES, maxCost: environment.GATEWAY_MAX_COST },
       rateLimitPerMinute: environment.GATEWAY_RATE_LIMIT_PER_MINUTE,
+      anonymousRateLimitPerMinute: environment.GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MINUTE,
       database: databaseSettings(environment, 'gateway'),
     },
     audit: { retentionDays: environment.AUDIT_RETENTION_DAYS, pruneIntervalMs: environment.AUDIT_PRUNE_INTERVAL_MINUTES * 60_000 },
@@ -237,8 +245,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxBackoffMs: environment.OUTBOX_MAX_BACKOFF_MS,
     },
     platforms: {
-      investmentUrl: environment.INVESTMENT_PLATFORM_URL,
-      tradingUrl: environment.TRADING_PLATFORM_URL,
+      investmentUrl: environment.INVESTMENT_PLATFORM_URL ?? 'http://127.0.0.1:4101',
+      tradingUrl: environment.TRADING_PLATFORM_URL ?? 'http://127.0.0.1:4102',
       timeoutMs: environment.PLATFORM_TIMEOUT_MS,
       recheckIntervalMs: environment.PLATFORM_RECHECK_MS,
     },

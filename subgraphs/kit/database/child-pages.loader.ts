@@ -10,7 +10,7 @@ export interface ChildPagesQuery<TEntity> {
   page: PageRequest;
   /**
    * Only children the caller may see: `<column> LIKE '<prefix>%'` (the caller's region scope), and
-   * optionally those whose id a share subquery returns (`sharedIds` selects ids, with one `?` for the prefix).
+   * optionally those whose id a share subquery returns (`sharedIds` selects ids; each `?` in it is bound to the prefix).
    */
   scope?: { column: string; prefix: string; sharedIds?: string };
 }
@@ -37,7 +37,8 @@ export function childPagesLoader<TEntity extends ObjectLiteral & { id: number }>
         ? ` AND (${escape(scope.column)} LIKE ? OR ${id} IN (${scope.sharedIds}))`
         : ` AND ${escape(scope.column)} LIKE ?`
       : '';
-    const scopeParameters = scope ? (scope.sharedIds ? [`${scope.prefix}%`, `${scope.prefix}%`] : [`${scope.prefix}%`]) : [];
+    const sharedPlaceholders = scope?.sharedIds ? (scope.sharedIds.match(/\?/g) ?? []).length : 0;
+    const scopeParameters = scope ? Array.from({ length: 1 + sharedPlaceholders }, () => `${scope.prefix}%`) : [];
     // Rows after the cursor get their own partition, so row numbers count from the cursor on.
     const afterCondition = page.afterId === null ? '1 = 1' : `${id} < ?`;
     const sql = `
@@ -52,7 +53,7 @@ export function childPagesLoader<TEntity extends ObjectLiteral & { id: number }>
       ) ranked
       WHERE ranked.in_page = 1 AND ranked.position <= ?`;
     const afterParameters = page.afterId === null ? [] : [page.afterId, page.afterId];
-    const ranked: Array<{ child_id: number | string; parent_key: string; total: number | string }> = await dataSource.query(sql, [
+    const ranked: Array<{ child_id: number | string; parent_key: string | number; total: number | string }> = await dataSource.query(sql, [
       ...afterParameters,
       ...parentKeys,
       ...scopeParameters,
@@ -61,10 +62,12 @@ export function childPagesLoader<TEntity extends ObjectLiteral & { id: number }>
     const totals = new Map<string, number>();
     const idsByParent = new Map<string, number[]>();
     for (const row of ranked) {
-      totals.set(row.parent_key, Number(row.total));
-      const ids = idsByParent.get(row.parent_key) ?? [];
+      // Keys are strings; an integer parent column (a case id) comes back as a number.
+      const parentKey = String(row.parent_key);
+      totals.set(parentKey, Number(row.total));
+      const ids = idsByParent.get(parentKey) ?? [];
       ids.push(Number(row.child_id));
-      idsByParent.set(row.parent_key, ids);
+      idsByParent.set(parentKey, ids);
     }
     const allIds = ranked.map((row) => Number(row.child_id));
     const children = allIds.length === 0 ? [] : await dataSource.getRepository(query.entity).findBy({ id: In(allIds) } as never);
@@ -72,11 +75,11 @@ export function childPagesLoader<TEntity extends ObjectLiteral & { id: number }>
     // A parent whose rows all precede the cursor has no ranked rows; its total needs the count query.
     const missingTotals = parentKeys.filter((key) => !totals.has(key));
     if (page.afterId !== null && missingTotals.length > 0) {
-      const counted: Array<{ parent_key: string; total: number | string }> = await dataSource.query(
+      const counted: Array<{ parent_key: string | number; total: number | string }> = await dataSource.query(
         `SELECT ${parent} AS parent_key, COUNT(*) AS total FROM ${escape(table)} WHERE ${parent} IN (${missingTotals.map(() => '?').join(', ')})${scopeCondition} GROUP BY ${parent}`,
         [...missingTotals, ...scopeParameters],
       );
-      for (const row of counted) totals.set(row.parent_key, Number(row.total));
+      for (const row of counted) totals.set(String(row.parent_key), Number(row.total));
     }
     return parentKeys.map((key) => {
       const rows = (idsByParent.get(key) ?? [])

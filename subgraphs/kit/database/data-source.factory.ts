@@ -106,6 +106,19 @@ export async function openDataSource(options: DataSourceOptions): Promise<DataSo
 const embeddedLocks = new WeakMap<DataSource, Promise<unknown>>();
 
 /**
+ * Runs `work` (plain reads and writes, no transaction) between the embedded database's queued
+ * transactions, so it never sees another transaction's uncommitted rows on the shared connection.
+ * MySQL runs it as is: each statement takes a pooled connection of its own.
+ */
+export async function outsideTransactions<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  if (dataSource.options.type !== 'sqljs') return work();
+  const previous = embeddedLocks.get(dataSource) ?? Promise.resolve();
+  const current = previous.catch(() => undefined).then(work);
+  embeddedLocks.set(dataSource, current);
+  return current;
+}
+
+/**
  * Runs `work` in one transaction. The embedded SQLite has a single connection, so its transactions
  * are queued here instead of interleaving on it; MySQL uses a pooled connection per transaction.
  */

@@ -30,13 +30,13 @@ export function headerValue(request: IncomingMessage, name: string): string | un
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Serves an Apollo Server on node:http; the context factory sees the raw request. */
 /** Sees each complete answer before it is sent (the gateway's audit trail); awaited, so it may hold the answer back. */
 export type BeforeResponse = (request: IncomingMessage, body: unknown, status: number, responseText: string) => Promise<void>;
 
+/** Serves an Apollo Server on node:http; the context factory sees the raw request and its parsed JSON body. */
 export function graphqlHandler<TContext extends BaseContext>(
   server: ApolloServer<TContext>,
-  context: (request: IncomingMessage) => Promise<TContext>,
+  context: (request: IncomingMessage, body: unknown) => Promise<TContext>,
   beforeResponse?: BeforeResponse,
 ): RouteHandler {
   return async (request, response) => {
@@ -59,7 +59,7 @@ export function graphqlHandler<TContext extends BaseContext>(
     const url = new URL(request.url ?? '/', 'http://localhost');
     const result = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: () => context(request),
+      context: () => context(request, body),
     });
     const responseHeaders: Record<string, string> = {};
     for (const [key, value] of result.headers) responseHeaders[key] = value;

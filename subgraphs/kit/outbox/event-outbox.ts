@@ -5,6 +5,7 @@ import { describeError, type Logger } from '../observability/logger';
 import { outsideRequest } from '../observability/request-scope';
 import { EVENT_SUBSCRIBERS, type EventEnvelope, type EventPayloads, type EventType } from './domain-event';
 import { OutboxMessage } from './outbox-message.entity';
+import { outsideTransactions } from '../database/data-source.factory';
 
 /** How an event reaches a subscriber. HTTP today; a message broker can take its place. */
 export interface EventTransport {
@@ -64,6 +65,31 @@ export class EventOutbox {
     return envelope;
   }
 
+  /**
+   * Publishes many events of one type in the caller's transaction with one INSERT (bulk work such as a
+   * weigh station's batch opening many draft cases); each event keeps its own id.
+   */
+  async publishMany<TType extends EventType>(manager: EntityManager, type: TType, payloads: readonly EventPayloads[TType][]): Promise<void> {
+    const now = new Date();
+    const rows = payloads.flatMap((payload) => {
+      const envelope: EventEnvelope<TType> = { id: randomUUID(), type, source: this.options.source, occurredAt: now.toISOString(), payload };
+      return EVENT_SUBSCRIBERS[type].map((subscriber) => ({
+        eventId: envelope.id,
+        eventType: type,
+        subscriber,
+        envelope: JSON.stringify(envelope),
+        createdAt: now,
+        attempts: 0,
+        nextAttemptAt: now,
+        deliveredAt: null,
+        lastError: null,
+      }));
+    });
+    if (rows.length === 0) return;
+    await manager.createQueryBuilder().insert().into(OutboxMessage).values(rows).updateEntity(false).execute();
+    this.kickSoon();
+  }
+
   start(): void {
     this.stopped = false;
     this.schedule(this.options.pollIntervalMs);
@@ -105,11 +131,14 @@ export class EventOutbox {
   private async deliverDue(): Promise<number> {
     let delivered = 0;
     try {
-      const due = await this.dataSource.getRepository(OutboxMessage).find({
-        where: { deliveredAt: IsNull(), nextAttemptAt: LessThanOrEqual(new Date()) },
-        order: { id: 'ASC' },
-        take: this.options.batchSize ?? 100,
-      });
+      // On the embedded database, never read (or mark) rows of a transaction that is still open.
+      const due = await outsideTransactions(this.dataSource, () =>
+        this.dataSource.getRepository(OutboxMessage).find({
+          where: { deliveredAt: IsNull(), nextAttemptAt: LessThanOrEqual(new Date()) },
+          order: { id: 'ASC' },
+          take: this.options.batchSize ?? 100,
+        }),
+      );
       // A subscriber that just failed is not tried again in this pass, so its events keep their order.
       const failedSubscribers = new Set<string>();
       for (const message of due) {
@@ -127,16 +156,15 @@ export class EventOutbox {
     const repository = this.dataSource.getRepository(OutboxMessage);
     try {
       await this.transport.deliver(message.subscriber as SubgraphName, JSON.parse(message.envelope) as EventEnvelope);
-      await repository.update({ id: message.id }, { deliveredAt: new Date(), attempts: message.attempts + 1, lastError: null });
+      await outsideTransactions(this.dataSource, () => repository.update({ id: message.id }, { deliveredAt: new Date(), attempts: message.attempts + 1, lastError: null }));
       return true;
     } catch (error) {
       const attempts = message.attempts + 1;
       const backoff = Math.min(this.options.maxBackoffMs, FIRST_RETRY_MS * 2 ** Math.min(attempts - 1, 20));
       const jitter = Math.floor(Math.random() * backoff * 0.2);
       const reason = error instanceof Error ? error.message : String(error);
-      await repository.update(
-        { id: message.id },
-        { attempts, nextAttemptAt: new Date(Date.now() + backoff + jitter), lastError: reason.slice(0, 500) },
+      await outsideTransactions(this.dataSource, () =>
+        repository.update({ id: message.id }, { attempts, nextAttemptAt: new Date(Date.now() + backoff + jitter), lastError: reason.slice(0, 500) }),
       );
       // Log the first failure and then at doubling intervals, not every retry of a long outage.
       const log = (attempts & (attempts - 1)) === 0 ? this.logger.warn : this.logger.debug;

@@ -89,6 +89,10 @@ export class PermitApplication {
   @Column({ name: 'permit_number', type: 'varchar', length: 32, nullable: true })
   permitNumber: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Investment project code (投资项目统一代码, GB/T 40058-2021) of a highway construction application, confirmed on the national investment project approval platform.' })
+  @Column({ name: 'investment_project_code', type: 'varchar', length: 24, nullable: true })
+  investmentProjectCode: string | null;
+
   @Field(() => Int, { description: 'Version for optimistic concurrency: pass it back as `expectedVersion`.' })
   @VersionColumn()
   version: number;

@@ -7,6 +7,7 @@ import { conflict, forbidden, invalidInput, notFound } from '../../kit/errors/do
 import { listPage } from '../../kit/database/list-page';
 import { toConnection, type Connection, type PageRequest } from '../../kit/graphql/connection';
 import type { EventOutbox } from '../../kit/outbox/event-outbox';
+import type { CertificateIssuer } from '../certificate/certificate-issuer';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { assertCreditCode, assertRegionCode, assertText } from '../../kit/codes/assert-input';
 import type {
@@ -16,9 +17,11 @@ import type {
   SubmitPermitApplicationInput,
 } from './inputs/permit-application.inputs';
 import { APPLICATION_TRANSITIONS, ApplicationStatus, PermitApplication } from './permit-application.entity';
-import { PERMIT_KIND_CODE, PERMIT_VALIDITY_YEARS } from './permit-kind';
+import { PERMIT_KIND_CODE, PERMIT_VALIDITY_YEARS, PermitKind } from './permit-kind';
 import { chinaToday } from '../../kit/time/china-time';
 import { Permit, PermitStatus } from './permit.entity';
+import type { NationalPlatforms } from '../platforms/national-platforms';
+import { confirmApprovedProject, confirmTenderAward } from '../platforms/platform-checks';
 
 function serial(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -40,6 +43,8 @@ export class PermitService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: EventOutbox,
+    private readonly platforms: NationalPlatforms,
+    private readonly certificates: CertificateIssuer,
   ) {}
 
   /** Permits of many holders, a page each, in two statements; only permits issued within the caller's scope. */
@@ -69,6 +74,13 @@ export class PermitService {
     assertRegionCode('regionCode', input.regionCode);
     const scope = assertText('scope', input.scope, 500);
     if (!inScope(regionScope, input.regionCode)) throw forbidden(`You may submit applications only to authorities within region ${regionScope.region}`);
+    // A construction permit names its investment project, approved on the national platform (asked before the transaction).
+    let investmentProjectCode: string | null = null;
+    if (input.kind === PermitKind.HIGHWAY_CONSTRUCTION) {
+      investmentProjectCode = (await confirmApprovedProject(this.platforms.investment, 'investmentProjectCode', input.investmentProjectCode)).projectCode;
+    } else if (input.investmentProjectCode !== undefined && input.investmentProjectCode !== null) {
+      throw invalidInput('investmentProjectCode', 'applies only to highway construction permits (HIGHWAY_CONSTRUCTION)');
+    }
     return inTransaction(this.dataSource, async (manager) => {
       if (!(await manager.existsBy(Enterprise, { creditCode: input.creditCode, ...withinPrefix('regionCode', regionScope.prefix) }))) {
         throw notFound('Enterprise', input.creditCode);
@@ -87,6 +99,7 @@ export class PermitService {
         decidedAt: null,
         decisionComment: null,
         permitNumber: null,
+        investmentProjectCode,
       });
       return manager.save(application);
     });
@@ -100,20 +113,30 @@ export class PermitService {
 
   async reject(scope: RegionScope, input: RejectPermitApplicationInput, actor: string): Promise<PermitApplication> {
     const reason = assertText('reason', input.reason, 1000);
-    return inTransaction(this.dataSource, (manager) =>
-      this.transition(manager, scope, input, ApplicationStatus.REJECTED, { decidedBy: actor, decidedAt: new Date(), decisionComment: reason }),
-    );
+    return inTransaction(this.dataSource, async (manager) => {
+      const decidedAt = new Date();
+      const application = await this.transition(manager, scope, input, ApplicationStatus.REJECTED, { decidedBy: actor, decidedAt, decisionComment: reason });
+      await this.reportDecision(manager, application, decidedAt);
+      return application;
+    });
   }
 
   async approve(scope: RegionScope, input: ApprovePermitApplicationInput, actor: string): Promise<{ application: PermitApplication; permit: Permit }> {
     const conditions = input.conditions ? assertText('conditions', input.conditions, 1000) : null;
+    // The tender award must be on record before a construction permit is approved (asked before the transaction;
+    // the transition below still refuses anything but an ACCEPTED application at the version read).
+    const pending = await this.findApplication(scope, input.applicationNumber);
+    if (pending?.investmentProjectCode && pending.status === ApplicationStatus.ACCEPTED) {
+      await confirmTenderAward(this.platforms.trading, pending.investmentProjectCode, pending.applicationNumber);
+    }
     return inTransaction(this.dataSource, async (manager) => {
       const current = await this.load(manager, scope, input.applicationNumber);
       const validFrom = chinaToday();
       const permitNumber = `${current.regionCode}${validFrom.slice(0, 4)}${PERMIT_KIND_CODE[current.kind]}${serial()}`;
+      const decidedAt = new Date();
       const application = await this.transition(manager, scope, input, ApplicationStatus.APPROVED, {
         decidedBy: actor,
-        decidedAt: new Date(),
+        decidedAt,
         decisionComment: conditions,
         permitNumber,
       });
@@ -131,6 +154,8 @@ export class PermitService {
           validUntil: addYearsLessOneDay(validFrom, PERMIT_VALIDITY_YEARS[application.kind]),
         }),
       );
+      // In the same transaction: a permit never exists without its signed certificate.
+      await this.certificates.issue(manager, permit);
       await this.outbox.publish(manager, 'permit.issued', {
         permitNumber: permit.number,
         kind: permit.kind,
@@ -138,7 +163,22 @@ export class PermitService {
         regionCode: permit.regionCode,
         issuedAt: permit.issuedAt.toISOString(),
       });
+      await this.reportDecision(manager, application, decidedAt);
       return { application, permit };
+    });
+  }
+
+  /** A decision on an application naming an investment project is reported back to the platform (办理结果回传). */
+  private async reportDecision(manager: EntityManager, application: PermitApplication, decidedAt: Date): Promise<void> {
+    if (!application.investmentProjectCode) return;
+    await this.platforms.reporter.enqueue(manager, {
+      applicationNumber: application.applicationNumber,
+      projectCode: application.investmentProjectCode,
+      decision: application.status === ApplicationStatus.APPROVED ? 'APPROVED' : 'REJECTED',
+      permitNumber: application.permitNumber,
+      decidedAt: decidedAt.toISOString(),
+      authorityRegionCode: application.regionCode,
+      comment: application.decisionComment,
     });
   }
 

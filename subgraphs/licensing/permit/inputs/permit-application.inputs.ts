@@ -16,6 +16,9 @@ export class SubmitPermitApplicationInput {
 
   @Field({ description: 'GB/T 2260 code of the authority the application is made to.' })
   regionCode: string;
+
+  @Field(() => String, { nullable: true, description: 'Investment project code (投资项目统一代码, YYYY-RRRRRR-DD-TT-NNNNNC): required for HIGHWAY_CONSTRUCTION, where the project must be approved on the national investment project approval platform; not allowed for other kinds.' })
+  investmentProjectCode?: string | null;
 }
 
 @InputType({ description: 'Acts on an application at the version the officer saw.' })

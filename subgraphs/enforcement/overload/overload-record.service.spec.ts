@@ -1,0 +1,348 @@
+import { randomUUID } from 'node:crypto';
+import type { Identity } from '../../kit/auth/identity';
+import { regionScopeOf, type RegionScope } from '../../kit/auth/region-scope';
+import { DomainError } from '../../kit/errors/domain-error';
+import { pageRequest } from '../../kit/graphql/connection';
+import type { EventEnvelope } from '../../kit/outbox/domain-event';
+import { applyEventOnce } from '../../kit/outbox/event-inbox';
+import { OutboxMessage } from '../../kit/outbox/outbox-message.entity';
+import { chinaYear } from '../../kit/time/china-time';
+import { CaseStatus } from '../enforcement-case/case-status';
+import { CaseStep } from '../enforcement-case/case-step.entity';
+import { EnforcementCase } from '../enforcement-case/enforcement-case.entity';
+import { enforcementSubgraph } from '../enforcement.subgraph';
+import { openEnforcementTestbed, type EnforcementTestbed } from '../enforcement.testbed';
+import type { OverloadRecordInput } from './inputs/submit-overload-records.input';
+import { OverloadRecord } from './overload-record.entity';
+import { OverloadRecordOutcome, type SubmitOverloadRecordsPayload } from './overload-record.payload';
+import type { OverloadRecordService } from './overload-record.service';
+
+const KUNSHAN_CARRIER = '91320583MA1NQ2W40E';
+const KUNSHAN_STATION = '3205830001'; // 昆山市
+const NANJING_STATION = '3201150001'; // 江宁区
+const HANGZHOU_STATION = '3301060001'; // 西湖区
+const STATION = { clientId: 'weigh-station-js-0001', actor: 'service-account-weigh-station-js-0001' };
+const NOW = new Date('2026-06-01T04:00:00.000Z');
+const HOUR = 3600_000;
+const YEAR = chinaYear();
+
+function scopeOf(region: string): RegionScope {
+  const caller: Identity = { subject: region, username: region, clientId: 'spec', roles: new Set(), region, department: null, serviceAccount: false, scopes: new Set() };
+  return regionScopeOf(caller);
+}
+const NATIONAL = scopeOf('000000');
+const JIANGSU = scopeOf('320000');
+const NANJING = scopeOf('320100');
+const ZHEJIANG = scopeOf('330000');
+
+let serial = 0;
+/** A six-axle vehicle weighed at Kunshan an hour before NOW, within its 49 t limit unless told otherwise. */
+function detection(overrides: Partial<OverloadRecordInput> = {}): OverloadRecordInput {
+  serial += 1;
+  return {
+    stationCode: KUNSHAN_STATION,
+    stationRecordId: `KS-${serial}`,
+    detectedAt: new Date(NOW.getTime() - HOUR),
+    plateNumber: '苏E88888',
+    axleCount: 6,
+    grossWeightKg: 40_000,
+    limitKg: 49_000,
+    ...overrides,
+  };
+}
+const overloaded = (overrides: Partial<OverloadRecordInput> = {}) => detection({ grossWeightKg: 56_000, ...overrides });
+
+async function failure(work: Promise<unknown>): Promise<DomainError> {
+  try {
+    await work;
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('OverloadRecordService', () => {
+  let testbed: EnforcementTestbed;
+  let overload: OverloadRecordService;
+  const submit = (records: OverloadRecordInput[], scope = JIANGSU, now = NOW) => overload.submit(scope, STATION, records, now);
+  const outcomes = (payload: SubmitOverloadRecordsPayload) => payload.results.map((result) => [result.outcome, result.overloaded]);
+  const storedRecords = () => testbed.dataSource.getRepository(OverloadRecord).find({ order: { id: 'ASC' } });
+  const storedCases = () => testbed.dataSource.getRepository(EnforcementCase).find({ order: { id: 'ASC' } });
+  const registerVehicle = (plateNumber: string, ownerCreditCode: string, id = randomUUID()) =>
+    applyEventOnce(testbed.dataSource, enforcementSubgraph.eventHandlers!(testbed.services), {
+      id,
+      type: 'vehicle.registered',
+      source: 'licensing',
+      occurredAt: new Date().toISOString(),
+      payload: { plateNumber, ownerCreditCode, regionCode: '320583', registeredAt: new Date().toISOString() },
+    } satisfies EventEnvelope<'vehicle.registered'>);
+
+  beforeEach(async () => {
+    testbed = await openEnforcementTestbed();
+    overload = testbed.services.overload;
+  });
+  afterEach(async () => {
+    await testbed.close();
+  });
+
+  describe('dedupe', () => {
+    it('records a detection once: sent again it is a DUPLICATE and nothing new is written', async () => {
+      const record = detection();
+      expect(outcomes(await submit([record]))).toEqual([[OverloadRecordOutcome.ACCEPTED, false]]);
+      const again = await submit([{ ...record }]);
+      expect(again).toMatchObject({ acceptedCount: 0, duplicateCount: 1, rejectedCount: 0 });
+      expect(again.results).toEqual([{ index: 0, stationRecordId: record.stationRecordId, outcome: OverloadRecordOutcome.DUPLICATE, overloaded: false, problems: [] }]);
+      expect(await storedRecords()).toHaveLength(1);
+      expect(await storedCases()).toEqual([]);
+    });
+
+    it('an overloaded record submitted twice makes one record and one draft case, naming the owner from the vehicle projection', async () => {
+      await registerVehicle('苏E88888', KUNSHAN_CARRIER);
+      const record = overloaded({ detectedAt: new Date('2026-06-01T01:30:00.000Z') });
+      expect(outcomes(await submit([record]))).toEqual([[OverloadRecordOutcome.ACCEPTED, true]]);
+      expect(outcomes(await submit([record]))).toEqual([[OverloadRecordOutcome.DUPLICATE, true]]);
+
+      const [draft] = await storedCases();
+      expect(await storedCases()).toHaveLength(1);
+      expect(draft).toMatchObject({
+        caseNumber: `320583${YEAR}000001`,
+        regionCode: '320583',
+        status: CaseStatus.FILED,
+        creditCode: KUNSHAN_CARRIER,
+        plateNumber: '苏E88888',
+        filedBy: STATION.actor,
+        partyName: null,
+        version: 1,
+      });
+      expect(draft.cause).toBe(
+        '超限运输（非现场执法）：车辆 苏E88888 于 2026-06-01 09:30（北京时间）经超限检测站 3205830001 检测，6 轴，车货总质量 56000 kg，超过限值 49000 kg（超限 7000 kg，14.3%）。',
+      );
+      const [stored] = await storedRecords();
+      expect(stored).toMatchObject({ stationCode: KUNSHAN_STATION, regionCode: '320583', overloaded: true, ownerCreditCode: KUNSHAN_CARRIER, caseId: draft.id, submittedBy: STATION.clientId });
+      expect(stored.excessKg).toBe(7000);
+      const steps = await testbed.dataSource.getRepository(CaseStep).findBy({ caseId: draft.id });
+      expect(steps.map((step) => [step.fromStatus, step.toStatus, step.actor, step.comment])).toEqual([
+        [null, CaseStatus.FILED, STATION.actor, `opened from overload record ${KUNSHAN_STATION}/${record.stationRecordId}`],
+      ]);
+      const events = await testbed.dataSource.getRepository(OutboxMessage).findBy({ eventType: 'case.filed' });
+      expect(events.map((event) => (JSON.parse(event.envelope) as EventEnvelope<'case.filed'>).payload)).toEqual([
+        { caseNumber: draft.caseNumber, regionCode: '320583', creditCode: KUNSHAN_CARRIER, plateNumber: '苏E88888', filedAt: draft.filedAt.toISOString() },
+      ]);
+    });
+
+    it('rejects a resubmission that changes the record, naming stationRecordId, and keeps what was recorded', async () => {
+      const record = detection();
+      await submit([record]);
+      const changed = await submit([{ ...record, grossWeightKg: 60_000 }]);
+      expect(changed.results[0]).toMatchObject({ outcome: OverloadRecordOutcome.REJECTED, overloaded: null });
+      expect(changed.results[0].problems).toEqual([{ field: 'records[0].stationRecordId', message: 'was submitted before with different values; a recorded detection is never changed' }]);
+      expect((await storedRecords()).map((stored) => stored.grossWeightKg)).toEqual([40_000]);
+      expect(await storedCases()).toEqual([]);
+    });
+
+    it('answers a record repeated within one batch like its first occurrence', async () => {
+      const record = overloaded();
+      const batch = await submit([record, { ...record }, { ...record, grossWeightKg: 57_000 }]);
+      expect(outcomes(batch)).toEqual([
+        [OverloadRecordOutcome.ACCEPTED, true],
+        [OverloadRecordOutcome.DUPLICATE, true],
+        [OverloadRecordOutcome.REJECTED, null],
+      ]);
+      expect(batch.results[2].problems).toEqual([{ field: 'records[2].stationRecordId', message: 'repeats records[0].stationRecordId with different values' }]);
+      expect(await storedRecords()).toHaveLength(1);
+      expect(await storedCases()).toHaveLength(1);
+    });
+  });
+
+  describe('the tolerance', () => {
+    it('makes a case only above limit x (1 + OVERLOAD_TOLERANCE_PERCENT): 49 000 kg + 5 % is 51 450 kg', async () => {
+      const batch = await submit([
+        detection({ plateNumber: '苏E00001', grossWeightKg: 49_000 }),
+        detection({ plateNumber: '苏E00002', grossWeightKg: 51_450 }),
+        detection({ plateNumber: '苏E00003', grossWeightKg: 51_451 }),
+      ]);
+      expect(outcomes(batch)).toEqual([
+        [OverloadRecordOutcome.ACCEPTED, false],
+        [OverloadRecordOutcome.ACCEPTED, false],
+        [OverloadRecordOutcome.ACCEPTED, true],
+      ]);
+      expect((await storedCases()).map((found) => found.plateNumber)).toEqual(['苏E00003']);
+    });
+
+    it('takes the goods-vehicle limit for the axles when the station declares none (3 axles: 25 t, so 26 250 kg is the last within)', async () => {
+      const batch = await submit([
+        detection({ plateNumber: '苏E00004', axleCount: 3, limitKg: null, grossWeightKg: 26_250 }),
+        detection({ plateNumber: '苏E00005', axleCount: 3, limitKg: null, grossWeightKg: 26_251 }),
+        // A three-axle combination (汽车列车) may be declared at 27 t.
+        detection({ plateNumber: '苏E00006', axleCount: 3, limitKg: 27_000, grossWeightKg: 28_000 }),
+      ]);
+      expect(outcomes(batch)).toEqual([
+        [OverloadRecordOutcome.ACCEPTED, false],
+        [OverloadRecordOutcome.ACCEPTED, true],
+        [OverloadRecordOutcome.ACCEPTED, false],
+      ]);
+      expect((await storedRecords()).map((stored) => stored.limitKg)).toEqual([25_000, 25_000, 27_000]);
+    });
+
+    it('follows the configured tolerance', async () => {
+      await testbed.close();
+      testbed = await openEnforcementTestbed(undefined, undefined, { tolerancePercent: 10, joinWindowHours: 24 });
+      overload = testbed.services.overload;
+      expect(outcomes(await submit([detection({ grossWeightKg: 53_900 }), detection({ plateNumber: '苏E00007', grossWeightKg: 53_901 })]))).toEqual([
+        [OverloadRecordOutcome.ACCEPTED, false],
+        [OverloadRecordOutcome.ACCEPTED, true],
+      ]);
+    });
+  });
+
+  describe('the join window', () => {
+    const at = (hours: number) => new Date(NOW.getTime() - 48 * HOUR + hours * HOUR);
+    const caseOf = async (stationRecordId: string) => (await testbed.dataSource.getRepository(OverloadRecord).findOneByOrFail({ stationRecordId })).caseId;
+
+    it('joins records of one vehicle in one region within OVERLOAD_JOIN_WINDOW_HOURS of the draft\'s first record, and opens a new draft after it', async () => {
+      await submit([overloaded({ stationRecordId: 'W-0', detectedAt: at(0) })]);
+      await submit([overloaded({ stationRecordId: 'W-23', detectedAt: at(23) }), overloaded({ stationRecordId: 'W-24', detectedAt: at(24) })]);
+      await submit([overloaded({ stationRecordId: 'W-25', detectedAt: at(25) })]);
+      const first = await caseOf('W-0');
+      expect(await caseOf('W-23')).toBe(first);
+      expect(await caseOf('W-24')).toBe(first);
+      expect(await caseOf('W-25')).not.toBe(first);
+      expect(await storedCases()).toHaveLength(2);
+      // Records within the limit join nothing.
+      await submit([detection({ stationRecordId: 'W-1', detectedAt: at(1) })]);
+      expect(await caseOf('W-1')).toBeNull();
+    });
+
+    it('lets the earliest record of a batch open the draft whatever the order sent, and keeps other vehicles and regions apart', async () => {
+      const batch = await submit([
+        overloaded({ stationRecordId: 'B-late', detectedAt: at(10) }),
+        overloaded({ stationRecordId: 'B-early', detectedAt: at(2) }),
+        overloaded({ stationRecordId: 'B-other-vehicle', detectedAt: at(3), plateNumber: '苏E12345' }),
+        overloaded({ stationRecordId: 'B-nanjing', detectedAt: at(4), stationCode: NANJING_STATION }),
+      ]);
+      expect(batch.acceptedCount).toBe(4);
+      expect(await caseOf('B-late')).toBe(await caseOf('B-early'));
+      const cases = await storedCases();
+      expect(cases.map((found) => [found.plateNumber, found.regionCode])).toEqual([
+        ['苏E88888', '320583'],
+        ['苏E12345', '320583'],
+        ['苏E88888', '320115'],
+      ]);
+      expect(cases[0].cause).toContain('2026-05-30 14:00'); // the early record's time, China time
+      expect(cases.map((found) => found.caseNumber)).toEqual([`320583${YEAR}000001`, `320583${YEAR}000002`, `320115${YEAR}000001`]);
+    });
+
+    it('stops joining a draft once an officer has started investigating it', async () => {
+      await submit([overloaded({ stationRecordId: 'I-0', detectedAt: at(0) })]);
+      const [draft] = await storedCases();
+      await testbed.services.cases.startInvestigation(NATIONAL, { caseNumber: draft.caseNumber }, 'nj-enforcement-officer');
+      await submit([overloaded({ stationRecordId: 'I-1', detectedAt: at(1) })]);
+      expect(await caseOf('I-1')).not.toBe(draft.id);
+      expect((await storedCases()).map((found) => found.status)).toEqual([CaseStatus.INVESTIGATING, CaseStatus.FILED]);
+    });
+  });
+
+  describe('validation', () => {
+    it('names the record and the field of every problem, rejects only those records, and stores the rest', async () => {
+      const batch = await submit([
+        detection(),
+        detection({ plateNumber: '苏I12345' }),
+        detection({ detectedAt: new Date(NOW.getTime() + 5 * 60_000) }),
+        detection({ axleCount: 4, limitKg: 40_000 }),
+        detection({ stationCode: '3299990001', stationRecordId: 'has space', grossWeightKg: 0, axleCount: 1, limitKg: null }),
+      ]);
+      expect(batch).toMatchObject({ acceptedCount: 1, duplicateCount: 0, rejectedCount: 4 });
+      expect(batch.results.map((result) => result.problems.map((problem) => problem.field))).toEqual([
+        [],
+        ['records[1].plateNumber'],
+        ['records[2].detectedAt'],
+        ['records[3].limitKg'],
+        ['records[4].stationCode', 'records[4].stationRecordId', 'records[4].axleCount', 'records[4].grossWeightKg'],
+      ]);
+      expect(batch.results[2].problems[0].message).toBe('is in the future');
+      expect(batch.results[3].problems[0].message).toBe('exceeds the GB 1589-2016 limit of 36000 kg for 4 axles');
+      expect(batch.results[4].problems[0].message).toMatch(/329999 is not in the GB\/T 2260 code table/);
+      expect(await storedRecords()).toHaveLength(1);
+    });
+
+    it('refuses an empty batch or one above 1000 records as a whole, naming records', async () => {
+      for (const records of [[], Array.from({ length: 1001 }, () => detection())]) {
+        const refused = await failure(submit(records));
+        expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'records' });
+      }
+      expect(await storedRecords()).toEqual([]);
+    });
+  });
+
+  describe('region scope', () => {
+    it('refuses a batch naming a station outside the caller\'s region as FORBIDDEN, writing nothing of it', async () => {
+      const refused = await failure(submit([overloaded(), overloaded({ stationCode: HANGZHOU_STATION })]));
+      expect(refused.extensions).toMatchObject({ code: 'FORBIDDEN' });
+      expect(refused.message).toBe(`records[1].stationCode: station ${HANGZHOU_STATION} lies outside your region 320000; nothing was recorded`);
+      expect(await storedRecords()).toEqual([]);
+      expect(await storedCases()).toEqual([]);
+    });
+
+    it('shows records where the responsible region is in scope, and where their case is seen (handled or shared)', async () => {
+      await submit([overloaded({ stationRecordId: 'KS-A' }), detection({ stationRecordId: 'KS-B', plateNumber: '苏A9L628' })]);
+      await submit([overloaded({ stationRecordId: 'HZ-A', stationCode: HANGZHOU_STATION, plateNumber: '浙A23456' })], NATIONAL);
+      const listed = async (scope: RegionScope, filter = { regionCode: null as string | null, plateNumber: null as string | null }) => {
+        const page = await overload.list(scope, filter, pageRequest({}));
+        expect(page.totalCount).toBe(page.edges.length);
+        return page.edges.map((edge) => edge.node.stationRecordId);
+      };
+      expect(await listed(NATIONAL)).toEqual(['HZ-A', 'KS-B', 'KS-A']);
+      expect(await listed(JIANGSU)).toEqual(['KS-B', 'KS-A']);
+      expect(await listed(NANJING)).toEqual([]);
+      expect(await listed(ZHEJIANG)).toEqual(['HZ-A']);
+      expect(await listed(NATIONAL, { regionCode: '320500', plateNumber: null })).toEqual(['KS-B', 'KS-A']);
+      expect(await listed(JIANGSU, { regionCode: null, plateNumber: '苏A9L628' })).toEqual(['KS-B']);
+      expect(await listed(JIANGSU, { regionCode: '330000', plateNumber: null })).toEqual([]);
+
+      // Kunshan shares its draft with Zhejiang (the vehicle is checked there): Zhejiang now sees that record, and only that one.
+      const kunshanDraft = (await storedCases()).find((found) => found.regionCode === '320583')!;
+      await testbed.services.cases.share(JIANGSU, { caseNumber: kunshanDraft.caseNumber, regionCode: '330000', reason: '请协助核查车辆' }, 'js-enforcement-supervisor');
+      expect(await listed(ZHEJIANG)).toEqual(['HZ-A', 'KS-A']);
+      const ofCase = await overload.createCaseRecordsLoader(ZHEJIANG, pageRequest({})).load(String(kunshanDraft.id));
+      expect(ofCase.edges.map((edge) => edge.node.stationRecordId)).toEqual(['KS-A']);
+      expect((await overload.createCasesLoader(ZHEJIANG).load(kunshanDraft.id))?.caseNumber).toBe(kunshanDraft.caseNumber);
+      const ofVehicle = await overload.createVehicleRecordsLoader(NANJING, pageRequest({})).loadMany(['苏E88888', '浙A23456']);
+      expect(ofVehicle.map((page) => (page instanceof Error ? page : page.totalCount))).toEqual([0, 0]);
+      const zhejiangCase = (await storedCases()).find((found) => found.regionCode === '330106')!;
+      expect(await overload.createCasesLoader(JIANGSU).load(zhejiangCase.id)).toBeNull();
+      expect(await overload.createCaseRecordsLoader(JIANGSU, pageRequest({})).load(String(zhejiangCase.id))).toMatchObject({ totalCount: 0, edges: [] });
+    });
+  });
+
+  it('names the enterprise on records and drafts stored before the registry announced the plate', async () => {
+    await submit([overloaded({ stationRecordId: 'P-1' })]);
+    const [draft] = await storedCases();
+    expect(draft.creditCode).toBeNull();
+    const event = randomUUID();
+    expect(await registerVehicle('苏E88888', KUNSHAN_CARRIER, event)).toBe('applied');
+    expect(await registerVehicle('苏E88888', KUNSHAN_CARRIER, event)).toBe('duplicate');
+    // The case changed: an officer holding version 1 is told to reload before acting on it.
+    expect((await storedCases())[0]).toMatchObject({ creditCode: KUNSHAN_CARRIER, version: 2 });
+    expect((await storedRecords())[0].ownerCreditCode).toBe(KUNSHAN_CARRIER);
+    const steps = await testbed.dataSource.getRepository(CaseStep).find({ where: { caseId: draft.id }, order: { id: 'ASC' } });
+    expect(steps.map((step) => [step.toStatus, step.actor, step.comment])).toEqual([
+      [CaseStatus.FILED, STATION.actor, 'opened from overload record 3205830001/P-1'],
+      [CaseStatus.FILED, 'vehicle-registry', `enterprise ${KUNSHAN_CARRIER} named from the vehicle registry as the owner of 苏E88888`],
+    ]);
+  });
+
+  it('stores a batch of 500 in a handful of statements, however many records and drafts', async () => {
+    const records = Array.from({ length: 500 }, (_, index) =>
+      index % 10 === 0 ? overloaded({ plateNumber: `苏E${String(10_000 + index).slice(-5)}` }) : detection({ plateNumber: `苏E${String(20_000 + index).slice(-5)}` }),
+    );
+    const before = testbed.statements();
+    const batch = await submit(records);
+    const statements = testbed.statements() - before;
+    expect(batch).toMatchObject({ acceptedCount: 500, rejectedCount: 0 });
+    expect(await storedCases()).toHaveLength(50);
+    // Lookups, the serial row, the transaction, then one INSERT each for the cases, their steps, join rows
+    // and events, and two for the records (250 rows per INSERT).
+    expect(statements).toBeLessThanOrEqual(20);
+  });
+});

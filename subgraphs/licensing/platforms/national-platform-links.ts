@@ -1,0 +1,40 @@
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../kit/config/config';
+import type { Logger } from '../../kit/observability/logger';
+import { InvestmentPlatformAdapter } from './investment-platform.adapter';
+import type { NationalPlatforms } from './national-platforms';
+import { PlatformReportOutbox } from './platform-report.outbox';
+import { PlatformReportService } from './platform-report.service';
+import { TradingPlatformAdapter } from './trading-platform.adapter';
+
+/** The national platforms as licensing's services hold them: the workflow's interfaces plus the officers' view of reports. */
+export interface NationalPlatformLinks extends NationalPlatforms {
+  reports: PlatformReportService;
+  /** Starts delivering pending reports (the subgraph's background work); returns its stop. */
+  startReportRelay(): () => Promise<void>;
+}
+
+/**
+ * HTTP adapters at INVESTMENT_PLATFORM_URL and TRADING_PLATFORM_URL (PLATFORM_TIMEOUT_MS each request);
+ * reports relayed with the outbox's poll interval and backoff cap (OUTBOX_POLL_MS, OUTBOX_MAX_BACKOFF_MS).
+ */
+export function createNationalPlatformLinks(dataSource: DataSource, config: AppConfig, logger: Logger): NationalPlatformLinks {
+  const investment = new InvestmentPlatformAdapter({ baseUrl: config.platforms.investmentUrl, timeoutMs: config.platforms.timeoutMs });
+  const trading = new TradingPlatformAdapter({ baseUrl: config.platforms.tradingUrl, timeoutMs: config.platforms.timeoutMs });
+  const outbox = new PlatformReportOutbox(
+    dataSource,
+    investment,
+    { pollIntervalMs: config.events.pollIntervalMs, maxBackoffMs: config.events.maxBackoffMs },
+    logger,
+  );
+  return {
+    investment,
+    trading,
+    reporter: outbox,
+    reports: new PlatformReportService(dataSource),
+    startReportRelay: () => {
+      outbox.start();
+      return () => outbox.stop();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { DEMO_TENDER_AWARDS } from './demo-platform-data';
+import type { TenderAward } from './national-platforms';
+import { startPlatformSimulator, type RunningSimulator } from './platform-simulator';
+
+/** Simulated public resource trading platform (公共资源交易平台): the demo tender awards (中标结果). */
+export async function startTradingPlatformSimulator(options: { host: string; port: number; awards?: readonly TenderAward[] }): Promise<RunningSimulator> {
+  const awards = new Map((options.awards ?? DEMO_TENDER_AWARDS).map((award) => [award.projectCode, { ...award }]));
+  return startPlatformSimulator({
+    name: 'trading platform',
+    host: options.host,
+    port: options.port,
+    routes: ({ method, segments }) => {
+      const [api, collection, projectCode, ...rest] = segments;
+      if (method !== 'GET' || api !== 'api' || collection !== 'tender-awards' || projectCode === undefined || rest.length > 0) return null;
+      const award = awards.get(projectCode);
+      return award ? { status: 200, body: award } : { status: 404, body: { error: `no tender award on record for ${projectCode}` } };
+    },
+  });
+}
