@@ -129,6 +129,12 @@ export class CaseAccess {
     await manager.insert(CaseStep, step);
   }
 
+  /** Steps of many cases in one statement (a batch of filings, a registry update naming many drafts' owner). */
+  async recordSteps(manager: EntityManager, steps: readonly StepRecord[]): Promise<void> {
+    if (steps.length === 0) return;
+    await manager.createQueryBuilder().insert().into(CaseStep).values([...steps]).updateEntity(false).execute();
+  }
+
   /** Refuses an action taken on a version the officer did not see. */
   assertVersion(current: EnforcementCase, input: CaseReferenceInput): void {
     if (given(input.expectedVersion) && input.expectedVersion !== current.version) {

@@ -196,7 +196,7 @@ describe('EnforcementCaseService', () => {
     it('are not used up by a filing that rolls back', async () => {
       expect((await cases.file(NATIONAL, filing(), OFFICER)).caseNumber).toBe(`320102${YEAR}000001`);
       // The filing's step cannot be written: the whole filing, its number included, rolls back.
-      jest.spyOn(cases.access, 'recordStep').mockRejectedValueOnce(new Error('step table unavailable'));
+      jest.spyOn(cases.access, 'recordSteps').mockRejectedValueOnce(new Error('step table unavailable'));
       await expect(cases.file(NATIONAL, filing(), OFFICER)).rejects.toThrow('step table unavailable');
       expect((await cases.file(NATIONAL, filing(), OFFICER)).caseNumber).toBe(`320102${YEAR}000002`);
       expect(await testbed.dataSource.getRepository(EnforcementCase).count()).toBe(2);

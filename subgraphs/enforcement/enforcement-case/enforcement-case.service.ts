@@ -18,7 +18,7 @@ import type { EventOutbox } from '../../kit/outbox/event-outbox';
 import { chinaToday, chinaYear } from '../../kit/time/china-time';
 import { DEFAULT_ENFORCEMENT_SETTINGS, type EnforcementSettings } from '../enforcement.settings';
 import { byCase, CaseAccess, given, now } from './case-access';
-import { CaseNumberSequence } from './case-number-sequence.entity';
+import { CaseNumbers } from './case-numbers';
 import { CaseShare } from './case-share.entity';
 import { CaseShareKind } from './case-share-kind';
 import { AWAITING_DECISION, CaseStatus } from './case-status';
@@ -35,11 +35,22 @@ import type { RevokeCaseShareInput } from './inputs/revoke-case-share.input';
 import type { ShareCaseInput } from './inputs/share-case.input';
 import { PenaltyKind } from './penalty-kind';
 
-const LAST_SERIAL = 999_999;
 const SHARE_REASON_MIN_LENGTH = 4;
 const SHARE_REASON_MAX_LENGTH = 500;
 /** The longest single extension of the decision due date a supervisor may grant. */
 export const MAX_EXTENSION_DAYS = 90;
+
+/** A filing checked by whoever submits it, ready to be numbered and written (`submitFilings`). */
+export interface NewFiling {
+  regionCode: string;
+  cause: string;
+  creditCode: string | null;
+  plateNumber: string | null;
+  partyName: string | null;
+  partyIdNumber: string | null;
+  /** Kept on the FILING_SUBMITTED step, e.g. the weigh-station record a draft case was opened from. */
+  comment: string | null;
+}
 
 export interface CaseFilter {
   regionCode: string | null;
@@ -69,6 +80,8 @@ function shareReason(reason: string): string {
  */
 export class EnforcementCaseService {
   readonly access: CaseAccess;
+  /** Allocates case numbers, for the filings here and the draft cases of weigh-station records. */
+  readonly numbers: CaseNumbers;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -76,6 +89,7 @@ export class EnforcementCaseService {
     private readonly settings: EnforcementSettings = DEFAULT_ENFORCEMENT_SETTINGS,
   ) {
     this.access = new CaseAccess(dataSource);
+    this.numbers = new CaseNumbers(dataSource);
   }
 
   /** Steps of many cases, oldest first, in one statement per request; only the steps the caller may see. */
@@ -168,39 +182,86 @@ export class EnforcementCaseService {
     }
     if (!inScope(scope, input.regionCode)) throw forbidden(`You may file cases only within region ${scope.region}`);
     const filedAt = now();
-    const year = chinaYear(filedAt);
-    await this.ensureSerialRow(input.regionCode, year);
+    await this.numbers.prepare([input.regionCode], chinaYear(filedAt));
     return inTransaction(this.dataSource, async (manager) => {
-      const caseNumber = await this.nextCaseNumber(manager, input.regionCode, year);
-      const filed = await manager.save(
-        manager.create(EnforcementCase, {
-          caseNumber,
-          regionCode: input.regionCode,
+      const [filed] = await this.submitFilings(
+        manager,
+        [
+          {
+            regionCode: input.regionCode,
+            cause,
+            creditCode: input.creditCode ?? null,
+            plateNumber: input.plateNumber ?? null,
+            partyName,
+            partyIdNumber: partyName === null ? null : (input.partyIdNumber ?? null),
+            comment: null,
+          },
+        ],
+        actor,
+        filedAt,
+      );
+      return this.access.load(manager, scope, filed!.caseNumber);
+    });
+  }
+
+  /**
+   * Writes checked filings in the caller's transaction, whoever submits them (an officer's `fileCase`, a
+   * weigh-station batch's draft cases): each gets its number from `numbers` (whose serial rows the caller
+   * prepared), waits FILING_PENDING for a supervisor's approval with a provisional decision due date, and
+   * has its FILING_SUBMITTED step. One statement per kind of row whatever the count, so a batch stays cheap.
+   * Returns the new cases' ids and numbers in the order of `filings`.
+   */
+  async submitFilings(manager: EntityManager, filings: readonly NewFiling[], actor: string, filedAt: Date): Promise<Array<{ id: number; caseNumber: string }>> {
+    if (filings.length === 0) return [];
+    const year = chinaYear(filedAt);
+    const numbers = new Map<NewFiling, string>();
+    // Regions in a fixed order, so two submissions that number in the same regions lock their rows alike.
+    for (const regionCode of [...new Set(filings.map((filing) => filing.regionCode))].sort()) {
+      const ofRegion = filings.filter((filing) => filing.regionCode === regionCode);
+      const reserved = await this.numbers.reserve(manager, regionCode, year, ofRegion.length);
+      ofRegion.forEach((filing, index) => numbers.set(filing, reserved[index]!));
+    }
+    // Provisional until the approval starts the period; a filing left pending turns up as overdue.
+    const dueDate = decisionDueDate(filedAt, this.settings.decisionDays);
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(EnforcementCase)
+      .values(
+        filings.map((filing) => ({
+          caseNumber: numbers.get(filing)!,
+          regionCode: filing.regionCode,
           status: CaseStatus.FILING_PENDING,
-          cause,
-          creditCode: input.creditCode ?? null,
-          plateNumber: input.plateNumber ?? null,
-          partyName,
-          partyIdNumber: partyName === null ? null : (input.partyIdNumber ?? null),
+          cause: filing.cause,
+          creditCode: filing.creditCode,
+          plateNumber: filing.plateNumber,
+          partyName: filing.partyName,
+          partyIdNumber: filing.partyIdNumber,
           filedBy: actor,
           filedAt,
-          // Provisional until the approval starts the period; a filing left pending turns up as overdue.
-          decisionDueDate: decisionDueDate(filedAt, this.settings.decisionDays),
+          decisionDueDate: dueDate,
           deadlineExtensionDays: 0,
-        }),
-      );
-      await this.access.recordStep(manager, {
-        caseId: filed.id,
+        })),
+      )
+      .updateEntity(false)
+      .execute();
+    const written = await manager.find(EnforcementCase, { select: { id: true, caseNumber: true }, where: { caseNumber: In([...numbers.values()]) } });
+    const idOf = new Map(written.map((row) => [row.caseNumber, row.id]));
+    const filed = filings.map((filing) => ({ id: idOf.get(numbers.get(filing)!)!, caseNumber: numbers.get(filing)! }));
+    await this.access.recordSteps(
+      manager,
+      filings.map((filing, index) => ({
+        caseId: filed[index]!.id,
         action: CaseStepAction.FILING_SUBMITTED,
         fromStatus: null,
         toStatus: CaseStatus.FILING_PENDING,
         actor,
-        regionCode: filed.regionCode,
+        regionCode: filing.regionCode,
         occurredAt: filedAt,
-        comment: null,
-      });
-      return this.access.load(manager, scope, caseNumber);
-    });
+        comment: filing.comment,
+      })),
+    );
+    return filed;
   }
 
   /**
@@ -404,38 +465,5 @@ export class EnforcementCaseService {
     const rows = ids.length === 0 ? [] : await manager.findBy(EnforcementCase, { id: In(ids) });
     rows.sort((left, right) => right.id - left.id);
     return toConnection(rows, counts.reduce((sum, count) => sum + count, 0), page);
-  }
-
-  /**
-   * Makes sure the (region, year) serial row exists, in a transaction of its own before the filing's:
-   * the filing then only UPDATEs an existing row, so concurrent filings queue on that row's lock instead
-   * of deadlocking on the gap an absent row leaves (InnoDB). An unused row holds serial 0 and costs nothing.
-   */
-  private async ensureSerialRow(regionCode: string, year: number): Promise<void> {
-    const repository = this.dataSource.getRepository(CaseNumberSequence);
-    if (await repository.existsBy({ regionCode, year })) return;
-    try {
-      await inTransaction(this.dataSource, (manager) => manager.insert(CaseNumberSequence, { regionCode, year, lastSerial: 0 }));
-    } catch (error) {
-      // A filing in the same region created it first.
-      if (!(await repository.existsBy({ regionCode, year }))) throw error;
-    }
-  }
-
-  /**
-   * `<region><year><serial>`: the serial comes from the (region, year) row, advanced in the filing
-   * transaction, so numbers run without gaps per region and year and a rolled-back filing uses none.
-   */
-  private async nextCaseNumber(manager: EntityManager, regionCode: string, year: number): Promise<string> {
-    const advanced = await manager
-      .createQueryBuilder()
-      .update(CaseNumberSequence)
-      .set({ lastSerial: () => 'last_serial + 1' })
-      .where({ regionCode, year })
-      .execute();
-    if (advanced.affected !== 1) throw new Error(`No case serial row for ${regionCode}/${year}`);
-    const { lastSerial } = await manager.findOneByOrFail(CaseNumberSequence, { regionCode, year });
-    if (lastSerial > LAST_SERIAL) throw conflict('CASE_NUMBERS_EXHAUSTED', `Region ${regionCode} has used every case number of ${year}`);
-    return `${regionCode}${year}${String(lastSerial).padStart(6, '0')}`;
   }
 }
