@@ -25,7 +25,7 @@ export const enforcementSubgraph: SubgraphDefinition<EnforcementServices> = {
   buildSchema: buildEnforcementSchema,
   createServices: ({ dataSource, outbox, files, config }) => {
     const services = createEnforcementServices(dataSource, outbox, files, config.enforcement);
-    return { ...services, ...createOverloadServices(dataSource, outbox, overloadSettingsOf(config)) };
+    return { ...services, ...createOverloadServices(dataSource, services.cases, overloadSettingsOf(config)) };
   },
   eventHandlers: (services) => ({
     ...vehicleRegistryEventHandlers(services),

@@ -59,7 +59,7 @@ export async function openEnforcementTestbed(
   const services = createEnforcementServices(dataSource, outbox, new LocalDirectoryFileStore(filesDirectory, 'enforcement'), settings);
   return {
     dataSource,
-    services: { ...services, ...createOverloadServices(dataSource, outbox, overloadSettings) },
+    services: { ...services, ...createOverloadServices(dataSource, services.cases, overloadSettings) },
     filesDirectory,
     statements: () => counters.get(SQL_STATEMENTS_METRIC),
     close: async () => {

@@ -26,6 +26,7 @@ export enum CaseStepAction {
   TRANSFER_DECLINED = 'TRANSFER_DECLINED',
   ASSISTANCE_REQUESTED = 'ASSISTANCE_REQUESTED',
   ASSISTANCE_ANSWERED = 'ASSISTANCE_ANSWERED',
+  OWNER_IDENTIFIED = 'OWNER_IDENTIFIED',
 }
 
 registerEnumType(CaseStepAction, {
@@ -56,5 +57,8 @@ registerEnumType(CaseStepAction, {
     TRANSFER_DECLINED: { description: 'The receiving region declined the transfer, with reasons (退回移送).' },
     ASSISTANCE_REQUESTED: { description: 'Another region was asked to investigate or collect evidence (协查请求).' },
     ASSISTANCE_ANSWERED: { description: 'The region asked answered and handed over its evidence (协查答复).' },
+    OWNER_IDENTIFIED: {
+      description: 'The vehicle registry named the enterprise owning the vehicle of a case opened from weigh-station records, while its filing awaited approval.',
+    },
   },
 });

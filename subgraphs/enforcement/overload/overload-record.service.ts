@@ -7,10 +7,11 @@ import { childPagesLoader } from '../../kit/database/child-pages.loader';
 import { inTransaction } from '../../kit/database/data-source.factory';
 import { forbidden, invalidInput } from '../../kit/errors/domain-error';
 import { toConnection, type Connection, type PageRequest } from '../../kit/graphql/connection';
-import type { EventOutbox } from '../../kit/outbox/event-outbox';
+import type { CaseAccess } from '../enforcement-case/case-access';
 import { CaseShare } from '../enforcement-case/case-share.entity';
-import { CaseStep } from '../enforcement-case/case-step.entity';
+import { CaseStepAction } from '../enforcement-case/case-step-action';
 import { EnforcementCase } from '../enforcement-case/enforcement-case.entity';
+import type { EnforcementCaseService } from '../enforcement-case/enforcement-case.service';
 import type { VehicleRegistryService } from '../vehicle-registry/vehicle-registry.service';
 import type { OverloadRecordInput } from './inputs/submit-overload-records.input';
 import { OverloadCase } from './overload-case.entity';
@@ -74,20 +75,23 @@ function wholeSeconds(instant: Date): Date {
  */
 export class OverloadRecordService {
   private readonly draftCases: OverloadDraftCases;
+  /** The cases service's access to cases: steps are recorded through it. */
+  private readonly access: CaseAccess;
 
   constructor(
     private readonly dataSource: DataSource,
-    outbox: EventOutbox,
+    cases: EnforcementCaseService,
     private readonly vehicles: VehicleRegistryService,
     private readonly settings: OverloadSettings,
   ) {
-    this.draftCases = new OverloadDraftCases(dataSource, outbox, settings.joinWindowHours);
+    this.draftCases = new OverloadDraftCases(cases, settings.joinWindowHours);
+    this.access = cases.access;
   }
 
   /**
    * Records a batch. Every record is checked on its own and answered in order: ACCEPTED (stored now),
    * DUPLICATE (stored before with the same values) or REJECTED (with problems naming `records[i].field`).
-   * The accepted records, their draft cases and the cases' events commit in one transaction. A station
+   * The accepted records and their draft cases (filings awaiting approval) commit in one transaction. A station
    * outside the caller's region refuses the whole batch (FORBIDDEN) before anything is written.
    */
   async submit(scope: RegionScope, submitter: Submitter, records: readonly OverloadRecordInput[], now = new Date()): Promise<SubmitOverloadRecordsPayload> {
@@ -211,8 +215,8 @@ export class OverloadRecordService {
 
   /**
    * The registry has announced a vehicle's owner: records of the plate stored before anyone knew it, and
-   * the drafts they opened, name the enterprise now. Runs in the event's transaction; each case changed
-   * gets a step saying so.
+   * the drafts they opened that still await their filing approval, name the enterprise now (the approval's
+   * `case.filed` then carries it). Runs in the event's transaction; each case changed gets a step saying so.
    */
   async linkOwner(manager: EntityManager, plateNumber: string, ownerCreditCode: string, occurredAt: Date): Promise<void> {
     await manager.update(OverloadRecord, { plateNumber, ownerCreditCode: IsNull() }, { ownerCreditCode });
@@ -229,10 +233,12 @@ export class OverloadRecordService {
     if (drafts.length === 0) return;
     const caseIds = drafts.map((draft) => draft.id);
     await manager.update(EnforcementCase, { id: In(caseIds) }, { creditCode: ownerCreditCode });
-    await manager.insert(
-      CaseStep,
+    await this.access.recordSteps(
+      manager,
       drafts.map((draft) => ({
         caseId: draft.id,
+        action: CaseStepAction.OWNER_IDENTIFIED,
+        regionCode: draft.regionCode,
         fromStatus: draft.status,
         toStatus: draft.status,
         actor: 'vehicle-registry',
