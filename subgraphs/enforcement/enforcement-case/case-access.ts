@@ -87,6 +87,17 @@ export class CaseAccess {
     return { column: 'region_code', prefix: scope.prefix, sharedIds: this.sharedCaseIds('?') };
   }
 
+  /**
+   * Ids of the cases whose whole file a region matching `LIKE <placeholder>` sees: handled there or
+   * shared whole with it (WHOLE_CASE_SHARES). A region that handed a case over (TRANSFERRED_FROM) sees
+   * only the rows recorded in it, which the caller checks against the row's own region.
+   */
+  wholeCaseIds(placeholder: string): string {
+    const escape = (name: string) => this.dataSource.driver.escape(name);
+    const cases = escape(this.dataSource.getMetadata(EnforcementCase).tablePath);
+    return `SELECT ${escape('id')} FROM ${cases} WHERE ${escape('region_code')} LIKE ${placeholder} OR ${escape('id')} IN (${this.sharedCaseIds(placeholder, WHOLE_CASE_SHARES)})`;
+  }
+
   /** Ids of the cases actively shared (of the given kinds, or any) with a region matching `LIKE <placeholder>`. */
   sharedCaseIds(placeholder: string, kinds?: readonly string[]): string {
     const escape = (name: string) => this.dataSource.driver.escape(name);

@@ -329,6 +329,40 @@ describe('OverloadRecordService', () => {
     });
   });
 
+  it('shows records where their case goes on a transfer: the receiving region while it reviews and once it handles the case, the region that handed it over its own records, no one else', async () => {
+    const XIHU = scopeOf('330106');
+    const SHANGHAI = scopeOf('310000');
+    await submit([overloaded({ stationRecordId: 'KS-T' })]);
+    await submit([overloaded({ stationRecordId: 'HZ-T', stationCode: HANGZHOU_STATION, plateNumber: '浙A23456' })], NATIONAL);
+    const kunshanDraft = (await storedCases()).find((found) => found.regionCode === '320583')!;
+    const seenBy = async (scope: RegionScope) => ({
+      listed: (await overload.list(scope, { regionCode: null, plateNumber: null }, pageRequest({}))).edges.map((edge) => edge.node.stationRecordId),
+      ofCase: (await overload.createCaseRecordsLoader(scope, pageRequest({})).load(String(kunshanDraft.id))).edges.map((edge) => edge.node.stationRecordId),
+      case: (await overload.createCasesLoader(scope).load(kunshanDraft.id))?.regionCode ?? null,
+    });
+    const nothing = { listed: [], ofCase: [], case: null };
+    const propose = () =>
+      testbed.services.transfers.propose(JIANGSU, { caseNumber: kunshanDraft.caseNumber, toRegionCode: '330106', reason: '车辆登记地在杭州市西湖区，移送属地管辖' }, 'js-enforcement-supervisor');
+
+    await testbed.services.cases.approveFiling(JIANGSU, { caseNumber: kunshanDraft.caseNumber }, 'js-enforcement-supervisor');
+    await propose();
+    // Under review (TRANSFER_REVIEW): the receiving region reads the whole case, its records included.
+    expect(await seenBy(XIHU)).toEqual({ listed: ['HZ-T', 'KS-T'], ofCase: ['KS-T'], case: '320583' });
+    expect(await seenBy(SHANGHAI)).toEqual(nothing);
+    expect(await seenBy(NANJING)).toEqual(nothing);
+
+    await testbed.services.transfers.decline(XIHU, { caseNumber: kunshanDraft.caseNumber, reason: '车辆已过户，不属本地管辖' }, 'xh-enforcement-supervisor');
+    expect(await seenBy(XIHU)).toEqual({ listed: ['HZ-T'], ofCase: [], case: null });
+
+    await propose();
+    await testbed.services.transfers.accept(XIHU, { caseNumber: kunshanDraft.caseNumber }, 'xh-enforcement-supervisor');
+    expect(await seenBy(XIHU)).toEqual({ listed: ['HZ-T', 'KS-T'], ofCase: ['KS-T'], case: '330106' });
+    // Handed over (TRANSFERRED_FROM): Jiangsu keeps the case and the records of its own station.
+    expect(await seenBy(JIANGSU)).toEqual({ listed: ['KS-T'], ofCase: ['KS-T'], case: '330106' });
+    expect(await seenBy(SHANGHAI)).toEqual(nothing);
+    expect(await seenBy(NANJING)).toEqual(nothing);
+  });
+
   it('names the enterprise on records and drafts stored before the registry announced the plate', async () => {
     await submit([overloaded({ stationRecordId: 'P-1' })]);
     const [draft] = await storedCases();
