@@ -83,7 +83,7 @@ async function main(): Promise<void> {
 
     const admin = await tokenFor('ministry-admin');
     const draftsFiled = async () =>
-      (await query<{ enforcementCases: { totalCount: number } }>(admin, `{ enforcementCases(regionCode: "320000", status: FILED, first: 1) { totalCount } }`)).enforcementCases.totalCount;
+      (await query<{ enforcementCases: { totalCount: number } }>(admin, `{ enforcementCases(regionCode: "320000", status: FILING_PENDING, first: 1) { totalCount } }`)).enforcementCases.totalCount;
     const draftsBefore = await draftsFiled();
     const latencies: number[] = [];
     let accepted = 0;

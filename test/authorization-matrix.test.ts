@@ -53,6 +53,9 @@ const WHO_MAY = {
   'Query.enforcementCase':                 '-       -       Y       Y       Y      -      -     Y   Y',
   'Query.enforcementCases':                '-       -       Y       Y       Y      -      -     Y   Y',
   'Query.overdueCases':                    '-       -       Y       Y       Y      -      -     Y   Y',
+  'Query.caseEvidenceContent':             '-       -       Y       Y       -      -      -     Y   Y',
+  'Query.assistanceRequest':               '-       -       Y       Y       -      -      -     Y   Y',
+  'Query.assistanceRequests':              '-       -       Y       Y       -      -      -     Y   Y',
   'Query.creditProfile':                   '-       -       -       -       Y      -      -     -   Y',
   'Query.creditRecords':                   '-       -       -       -       Y      -      -     -   Y',
   'Query.waybill':                         '-       -       -       -       -      Y      -     -   Y',
@@ -69,12 +72,29 @@ const WHO_MAY = {
   'Mutation.rejectPermitApplication':      '-       Y       -       -       -      -      -     -   Y',
   'Mutation.recordCredit':                 '-       -       -       -       Y      -      -     -   Y',
   'Mutation.fileCase':                     '-       -       Y       -       -      -      -     Y   Y',
+  'Mutation.approveCaseFiling':            '-       -       -       Y       -      -      -     -   Y',
+  'Mutation.rejectCaseFiling':             '-       -       -       Y       -      -      -     -   Y',
   'Mutation.startCaseInvestigation':       '-       -       Y       -       -      -      -     Y   Y',
+  'Mutation.addCaseEvidence':              '-       -       Y       -       -      -      -     Y   Y',
+  'Mutation.extendCaseDeadline':           '-       -       -       Y       -      -      -     -   Y',
+  'Mutation.proposeCasePenalty':           '-       -       Y       -       -      -      -     Y   Y',
+  'Mutation.reviewCasePenalty':            '-       -       -       Y       -      -      -     -   Y',
+  'Mutation.notifyCasePenalty':            '-       -       Y       -       -      -      -     Y   Y',
+  'Mutation.recordPartyStatement':         '-       -       Y       -       -      -      -     Y   Y',
+  'Mutation.requestCaseHearing':           '-       -       Y       -       -      -      -     Y   Y',
+  'Mutation.recordCaseHearing':            '-       -       -       Y       -      -      -     -   Y',
   'Mutation.decideCase':                   '-       -       -       Y       -      -      -     -   Y',
+  'Mutation.recordCaseExecution':          '-       -       Y       -       -      -      -     Y   Y',
   'Mutation.closeCase':                    '-       -       -       Y       -      -      -     -   Y',
   'Mutation.dismissCase':                  '-       -       -       Y       -      -      -     -   Y',
   'Mutation.shareCase':                    '-       -       -       Y       -      -      -     -   Y',
   'Mutation.revokeCaseShare':              '-       -       -       Y       -      -      -     -   Y',
+  'Mutation.proposeCaseTransfer':          '-       -       -       Y       -      -      -     -   Y',
+  'Mutation.acceptCaseTransfer':           '-       -       -       Y       -      -      -     -   Y',
+  'Mutation.declineCaseTransfer':          '-       -       -       Y       -      -      -     -   Y',
+  'Mutation.requestAssistance':            '-       -       Y       -       -      -      -     Y   Y',
+  'Mutation.addAssistanceEvidence':        '-       -       Y       -       -      -      -     Y   Y',
+  'Mutation.answerAssistance':             '-       -       Y       -       -      -      -     Y   Y',
   'Mutation.createWaybill':                '-       -       -       -       -      Y      -     -   Y',
   'Mutation.departWaybill':                '-       -       -       -       -      Y      -     -   Y',
   'Mutation.arriveWaybill':                '-       -       -       -       -      Y      -     -   Y',
@@ -90,7 +110,7 @@ const WHO_MAY = {
 } as const;
 
 type OperationName = keyof typeof WHO_MAY;
-type Variant = 'in-region' | 'out-of-region' | 'shared' | 'shared-elsewhere' | 'any';
+type Variant = 'in-region' | 'out-of-region' | 'shared' | 'shared-elsewhere' | 'outgoing' | 'any';
 type Outcome = 'ok' | 'absent' | 'FORBIDDEN' | 'NOT_FOUND';
 
 // What an ALLOWED role gets, as "national jiangsu nanjing" (token regions 000000, 320000, 320100):
@@ -98,11 +118,15 @@ type Outcome = 'ok' | 'absent' | 'FORBIDDEN' | 'NOT_FOUND';
 // in-region: the record is in 320104. out-of-region: in 330106. shared: a case handled in 330106 and
 // shared with 320000, or a waybill from 330106 arriving in 320104. shared-elsewhere: a case handled in
 // 330106 and shared with 320500. For Enterprise fields the enterprise is in 320104 and the variant is
-// where its permit / vehicle / case / waybill / credit record is.
+// where its permit / vehicle / case / waybill / credit record is. For a transfer decision or an assistance
+// request answered: in-region = asked of 320104 by 330106, out-of-region = asked of 330102 by 330106,
+// outgoing = asked of 330106 by 320104 (the caller's region asked, the other side decides or answers).
 const OUT_ABSENT = 'ok absent absent';
 const OUT_FORBIDDEN = 'ok FORBIDDEN FORBIDDEN';
 const OUT_NOT_FOUND = 'ok NOT_FOUND NOT_FOUND';
 const EVERYWHERE = 'ok ok ok';
+const HANDLING_REGION_ACTS = { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND, shared: 'ok FORBIDDEN NOT_FOUND' };
+const OTHER_SIDE_ACTS = { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND, outgoing: OUT_FORBIDDEN };
 const REGION_RULES: Record<OperationName, Partial<Record<Variant, string>>> = {
   'Query.enterprise': { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT },
   'Query.enterprises': { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT },
@@ -115,6 +139,11 @@ const REGION_RULES: Record<OperationName, Partial<Record<Variant, string>>> = {
   'Query.enforcementCases': { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT, shared: 'ok ok absent', 'shared-elsewhere': 'ok ok absent' },
   // No case can be overdue inside a test run (the due date is 90 days after filing), so only roles.
   'Query.overdueCases': { 'in-region': EVERYWHERE },
+  // Evidence is read wherever its case is read (a read share shows the whole case file).
+  'Query.caseEvidenceContent': { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT, shared: 'ok ok absent' },
+  // A request is seen by the region asked and by the region asking (handling the case).
+  'Query.assistanceRequest': { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT, outgoing: EVERYWHERE },
+  'Query.assistanceRequests': { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT, outgoing: EVERYWHERE },
   // Credit files are national by design (双公示): records of any deciding region are read everywhere.
   'Query.creditProfile': { 'in-region': EVERYWHERE, 'out-of-region': EVERYWHERE },
   'Query.creditRecords': { 'in-region': EVERYWHERE, 'out-of-region': EVERYWHERE },
@@ -134,14 +163,33 @@ const REGION_RULES: Record<OperationName, Partial<Record<Variant, string>>> = {
   'Mutation.approvePermitApplication': { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND },
   'Mutation.rejectPermitApplication': { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND },
   'Mutation.recordCredit': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
+  // A filing is submitted (FILING_PENDING) for a supervisor's approval.
   'Mutation.fileCase': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
   // A shared case is read, never acted on, by the regions it is shared with: only the handling region acts.
-  'Mutation.startCaseInvestigation': { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND, shared: 'ok FORBIDDEN NOT_FOUND' },
-  'Mutation.decideCase': { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND, shared: 'ok FORBIDDEN NOT_FOUND' },
-  'Mutation.closeCase': { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND, shared: 'ok FORBIDDEN NOT_FOUND' },
-  'Mutation.dismissCase': { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND, shared: 'ok FORBIDDEN NOT_FOUND' },
-  'Mutation.shareCase': { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND, shared: 'ok FORBIDDEN NOT_FOUND' },
-  'Mutation.revokeCaseShare': { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND, shared: 'ok FORBIDDEN NOT_FOUND' },
+  'Mutation.approveCaseFiling': HANDLING_REGION_ACTS,
+  'Mutation.rejectCaseFiling': HANDLING_REGION_ACTS,
+  'Mutation.startCaseInvestigation': HANDLING_REGION_ACTS,
+  'Mutation.addCaseEvidence': HANDLING_REGION_ACTS,
+  'Mutation.extendCaseDeadline': HANDLING_REGION_ACTS,
+  'Mutation.proposeCasePenalty': HANDLING_REGION_ACTS,
+  'Mutation.reviewCasePenalty': HANDLING_REGION_ACTS,
+  'Mutation.notifyCasePenalty': HANDLING_REGION_ACTS,
+  'Mutation.recordPartyStatement': HANDLING_REGION_ACTS,
+  'Mutation.requestCaseHearing': HANDLING_REGION_ACTS,
+  'Mutation.recordCaseHearing': HANDLING_REGION_ACTS,
+  'Mutation.decideCase': HANDLING_REGION_ACTS,
+  'Mutation.recordCaseExecution': HANDLING_REGION_ACTS,
+  'Mutation.closeCase': HANDLING_REGION_ACTS,
+  'Mutation.dismissCase': HANDLING_REGION_ACTS,
+  'Mutation.shareCase': HANDLING_REGION_ACTS,
+  'Mutation.revokeCaseShare': HANDLING_REGION_ACTS,
+  'Mutation.proposeCaseTransfer': HANDLING_REGION_ACTS,
+  'Mutation.requestAssistance': HANDLING_REGION_ACTS,
+  // The receiving region decides a transfer, the region asked answers: the asking region sees but may not.
+  'Mutation.acceptCaseTransfer': OTHER_SIDE_ACTS,
+  'Mutation.declineCaseTransfer': OTHER_SIDE_ACTS,
+  'Mutation.addAssistanceEvidence': OTHER_SIDE_ACTS,
+  'Mutation.answerAssistance': OTHER_SIDE_ACTS,
   // The origin's authority acts on a waybill; the destination supervises (reads) it only.
   'Mutation.createWaybill': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN, shared: OUT_FORBIDDEN },
   'Mutation.departWaybill': { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND, shared: OUT_FORBIDDEN },
@@ -161,10 +209,24 @@ const REGION_RULES: Record<OperationName, Partial<Record<Variant, string>>> = {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-type CaseStatus = 'FILED' | 'INVESTIGATING' | 'DECIDED';
+/** Where a fixture case stands: the procedure's statuses, READY = notified with the party's statement recorded and the hearing given up. */
+type CaseStatus =
+  | 'FILING_PENDING'
+  | 'FILED'
+  | 'INVESTIGATING'
+  | 'LEGAL_REVIEW'
+  | 'PENALTY_PROPOSED'
+  | 'NOTIFIED'
+  | 'HEARING'
+  | 'READY'
+  | 'DECIDED'
+  | 'EXECUTED'
+  | 'TRANSFER_PENDING';
 /** State a mutation acts on; cells expected to succeed get one each, all others share one. */
 type FixtureSpec =
-  | { kind: 'case'; status: CaseStatus; region: string; sharedWith?: string }
+  | { kind: 'case'; status: CaseStatus; region: string; sharedWith?: string; transferTo?: string }
+  | { kind: 'evidence'; region: string; sharedWith?: string }
+  | { kind: 'assistance'; region: string; asked: string }
   | { kind: 'application'; status: 'SUBMITTED' | 'ACCEPTED'; region: string }
   | { kind: 'waybill'; status: 'CREATED' | 'IN_TRANSIT'; origin: string; destination: string };
 
@@ -172,6 +234,8 @@ type FixtureSpec =
 interface Base {
   /** Registered in 320104; every case, application, waybill and vehicle below is about it. */
   jsEnterprise: string;
+  /** Registered in 320104: the subject of the cases that writes change (so the Jiangsu enterprise's case list stays one page). */
+  fixtureEnterprise: string;
   /** Registered in 330106. */
   zjEnterprise: string;
   jsVehicle: string;
@@ -308,6 +372,9 @@ function mutation(field: string, inputType: string, selection: string) {
 function caseSpec(status: CaseStatus, region: string, sharedWith?: string): FixtureSpec {
   return sharedWith ? { kind: 'case', status, region, sharedWith } : { kind: 'case', status, region };
 }
+const transferSpec = (from: string, to: string): FixtureSpec => ({ kind: 'case', status: 'TRANSFER_PENDING', region: from, transferTo: to });
+const evidenceSpec = (region: string, sharedWith?: string): FixtureSpec => (sharedWith ? { kind: 'evidence', region, sharedWith } : { kind: 'evidence', region });
+const assistanceSpec = (region: string, asked: string): FixtureSpec => ({ kind: 'assistance', region, asked });
 const applicationSpec = (status: 'SUBMITTED' | 'ACCEPTED', region: string): FixtureSpec => ({ kind: 'application', status, region });
 const waybillSpec = (status: 'CREATED' | 'IN_TRANSIT', origin: string, destination: string): FixtureSpec => ({ kind: 'waybill', status, origin, destination });
 
@@ -321,6 +388,15 @@ const ZJ_APPLICATION = applicationSpec('SUBMITTED', OUT_REGION);
 const JS_WAYBILL = waybillSpec('CREATED', IN_REGION, OUT_REGION);
 const ZJ_WAYBILL = waybillSpec('CREATED', OUT_REGION, '330102');
 const ARRIVING_WAYBILL = waybillSpec('CREATED', OUT_REGION, IN_REGION);
+// Assistance requests: asked of Jiangsu by Zhejiang, asked between two Zhejiang regions, asked by Jiangsu of Zhejiang.
+const ASKED_OF_JIANGSU = assistanceSpec(OUT_REGION, IN_REGION);
+const ASKED_ELSEWHERE = assistanceSpec(OUT_REGION, '330102');
+const ASKED_BY_JIANGSU = assistanceSpec(IN_REGION, OUT_REGION);
+
+/** A step of the procedure probed on cases in a status: in Jiangsu, in Zhejiang, in Zhejiang shared with Jiangsu. */
+function onCasesIn(status: CaseStatus, probe: (fixture: FixtureSpec) => VariantProbe): Partial<Record<Variant, VariantProbe>> {
+  return { 'in-region': probe(caseSpec(status, IN_REGION)), 'out-of-region': probe(caseSpec(status, OUT_REGION)), shared: probe(caseSpec(status, OUT_REGION, JIANGSU)) };
+}
 
 const fixtureRecord = (context: ProbeContext) => context.record;
 
@@ -329,6 +405,8 @@ const vehicleLookup = lookup('vehicle', 'plateNumber', 'String!', 'plateNumber r
 const applicationLookup = lookup('permitApplication', 'applicationNumber', 'String!', 'applicationNumber status', 'applicationNumber');
 const permitLookup = lookup('permit', 'number', 'String!', 'number regionCode', 'number');
 const caseLookup = lookup('enforcementCase', 'caseNumber', 'String!', 'caseNumber regionCode status', 'caseNumber');
+const evidenceLookup = lookup('caseEvidenceContent', 'id', 'ID!', 'evidence { id } sm3Digest', 'evidence.id');
+const assistanceLookup = lookup('assistanceRequest', 'id', 'ID!', 'id status caseNumber sharedSummary', 'id');
 const waybillLookup = lookup('waybill', 'waybillNumber', 'String!', 'waybillNumber status', 'waybillNumber');
 const enterpriseList = listing('enterprises', '', 'creditCode');
 const applicationList = listing('permitApplications', '', 'applicationNumber');
@@ -336,6 +414,16 @@ const caseList = listing('enforcementCases', '', 'caseNumber');
 const creditRecordList = listing('creditRecords', '', 'sourceReference');
 const waybillList = listing('waybills', '', 'waybillNumber');
 const overloadRecordList = listing('overloadRecords', '', 'stationRecordId');
+
+/** The caller's assistance requests, asked of or by its region: the request listed, or neither listed nor counted. */
+function assistanceList(fixture: FixtureSpec): VariantProbe {
+  return {
+    fixture,
+    request: () => ({ document: `{ assistanceRequests(first: 100) { totalCount edges { node { id } } } }`, variables: {} }),
+    ok: (data, context) => expectListed(at(data, 'assistanceRequests'), 'id', context.record),
+    absent: (data, context) => expectUnlisted(at(data, 'assistanceRequests'), 'id', context.record),
+  };
+}
 
 function creditProfileProbe(code: (base: Base) => string, reference: (base: Base) => string): VariantProbe {
   return {
@@ -400,9 +488,71 @@ function step(field: string, inputType: string, key: string, payload: string, st
 const acceptApplication = step('acceptPermitApplication', 'ApplicationActionInput', 'applicationNumber', 'application', 'ACCEPTED');
 const approveApplication = step('approvePermitApplication', 'ApprovePermitApplicationInput', 'applicationNumber', 'application', 'APPROVED');
 const rejectApplication = step('rejectPermitApplication', 'RejectPermitApplicationInput', 'applicationNumber', 'application', 'REJECTED', { reason: '申请材料不齐全' });
+const approveFiling = step('approveCaseFiling', 'CaseActionInput', 'caseNumber', 'case', 'FILED');
+const rejectFiling = step('rejectCaseFiling', 'RejectCaseFilingInput', 'caseNumber', 'case', 'NOT_FILED', { reason: '不属于本机关管辖' });
 const startInvestigation = step('startCaseInvestigation', 'CaseActionInput', 'caseNumber', 'case', 'INVESTIGATING');
+const extendDeadline = step('extendCaseDeadline', 'ExtendCaseDeadlineInput', 'caseNumber', 'case', 'INVESTIGATING', { days: 10, reason: '案情复杂' });
+const proposePenalty = step('proposeCasePenalty', 'ProposeCasePenaltyInput', 'caseNumber', 'case', 'PENALTY_PROPOSED', { penalty: 'WARNING', summary: '拟警告' });
+const reviewPenalty = step('reviewCasePenalty', 'ReviewCasePenaltyInput', 'caseNumber', 'case', 'PENALTY_PROPOSED', { approved: true, opinion: '同意' });
+const notifyPenalty = step('notifyCasePenalty', 'CaseActionInput', 'caseNumber', 'case', 'NOTIFIED');
+const recordStatement = step('recordPartyStatement', 'RecordPartyStatementInput', 'caseNumber', 'case', 'NOTIFIED', { statement: '无异议' });
+const requestHearing = step('requestCaseHearing', 'CaseActionInput', 'caseNumber', 'case', 'HEARING');
+const recordHearing = (fixture: FixtureSpec) =>
+  mutation('recordCaseHearing', 'RecordCaseHearingInput', 'case { caseNumber status }')(
+    (context) => ({ caseNumber: context.record, heldAt: new Date().toISOString(), record: '听证笔录' }),
+    (payload, context) => expect(at(payload, 'case')).toEqual({ caseNumber: context.record, status: 'HEARD' }),
+    fixture,
+  );
 const decideCase = step('decideCase', 'DecideCaseInput', 'caseNumber', 'case', 'DECIDED', { penalty: 'WARNING', decisionSummary: '责令改正，给予警告。' });
+const recordExecution = step('recordCaseExecution', 'RecordCaseExecutionInput', 'caseNumber', 'case', 'EXECUTED', { note: '处罚决定书已送达' });
 const closeCase = step('closeCase', 'CaseActionInput', 'caseNumber', 'case', 'CLOSED', { comment: '当事人已履行处罚决定' });
+const addEvidence = (fixture: FixtureSpec) =>
+  mutation('addCaseEvidence', 'AddCaseEvidenceInput', 'evidence { sm3Digest } case { caseNumber }')(
+    (context) => ({ caseNumber: context.record, kind: 'PHOTO', title: '矩阵测试照片', fileName: 'matrix.jpg', contentBase64: Buffer.from('matrix').toString('base64'), collectedAt: new Date(Date.now() - 60_000).toISOString() }),
+    (payload, context) => {
+      expect(at(payload, 'case.caseNumber')).toBe(context.record);
+      expect(at(payload, 'evidence.sm3Digest')).toMatch(/^[0-9a-f]{64}$/);
+    },
+    fixture,
+  );
+const proposeTransfer = (fixture: FixtureSpec, toRegionCode: string) =>
+  mutation('proposeCaseTransfer', 'ProposeCaseTransferInput', 'transfer { status toRegionCode } case { caseNumber status }')(
+    (context) => ({ caseNumber: context.record, toRegionCode, reason: '矩阵测试：移送属地管辖' }),
+    (payload, context) => {
+      expect(at(payload, 'transfer')).toEqual({ status: 'PROPOSED', toRegionCode });
+      expect(at(payload, 'case')).toEqual({ caseNumber: context.record, status: 'TRANSFER_PENDING' });
+    },
+    fixture,
+  );
+const transferDecision = (field: 'acceptCaseTransfer' | 'declineCaseTransfer', status: 'ACCEPTED' | 'DECLINED') => (fixture: FixtureSpec) =>
+  mutation(field, field === 'acceptCaseTransfer' ? 'AcceptCaseTransferInput' : 'DeclineCaseTransferInput', 'transfer { status }')(
+    (context) => (field === 'acceptCaseTransfer' ? { caseNumber: context.record } : { caseNumber: context.record, reason: '矩阵测试：不属本地管辖' }),
+    (payload) => expect(at(payload, 'transfer.status')).toBe(status),
+    fixture,
+  );
+const acceptTransfer = transferDecision('acceptCaseTransfer', 'ACCEPTED');
+const declineTransfer = transferDecision('declineCaseTransfer', 'DECLINED');
+const requestAssistance = (fixture: FixtureSpec, asked: string) =>
+  mutation('requestAssistance', 'RequestAssistanceInput', 'assistanceRequest { status assistingRegionCode } case { caseNumber }')(
+    (context) => ({ caseNumber: context.record, assistingRegionCode: asked, question: '矩阵测试：请协助核查', sharedSummary: '矩阵测试车辆' }),
+    (payload, context) => {
+      expect(at(payload, 'assistanceRequest')).toEqual({ status: 'OPEN', assistingRegionCode: asked });
+      expect(at(payload, 'case.caseNumber')).toBe(context.record);
+    },
+    fixture,
+  );
+const addAssistanceEvidence = (fixture: FixtureSpec) =>
+  mutation('addAssistanceEvidence', 'AddAssistanceEvidenceInput', 'evidence { sm3Digest } assistanceRequest { id }')(
+    (context) => ({ assistanceRequestId: context.record, kind: 'DOCUMENT', title: '矩阵测试记录', fileName: 'matrix.pdf', contentBase64: Buffer.from('records').toString('base64'), collectedAt: new Date(Date.now() - 60_000).toISOString() }),
+    (payload, context) => expect(at(payload, 'assistanceRequest.id')).toBe(context.record),
+    fixture,
+  );
+const answerAssistance = (fixture: FixtureSpec) =>
+  mutation('answerAssistance', 'AnswerAssistanceInput', 'assistanceRequest { id status }')(
+    (context) => ({ assistanceRequestId: context.record, answer: '矩阵测试：已核查' }),
+    (payload, context) => expect(at(payload, 'assistanceRequest')).toEqual({ id: context.record, status: 'ANSWERED' }),
+    fixture,
+  );
 const dismissCase = step('dismissCase', 'DismissCaseInput', 'caseNumber', 'case', 'DISMISSED', { reason: '违法事实不能成立' });
 const departWaybill = step('departWaybill', 'WaybillActionInput', 'waybillNumber', 'waybill', 'IN_TRANSIT');
 const arriveWaybill = step('arriveWaybill', 'WaybillActionInput', 'waybillNumber', 'waybill', 'ARRIVED');
@@ -528,6 +678,25 @@ const PROBES: Record<OperationName, OperationProbe> = {
         ok: (data) => expect(at(data, 'overdueCases.totalCount')).toEqual(expect.any(Number)),
       },
     },
+  },
+  'Query.caseEvidenceContent': {
+    field: 'caseEvidenceContent',
+    write: false,
+    variants: {
+      'in-region': evidenceLookup(fixtureRecord, evidenceSpec(IN_REGION)),
+      'out-of-region': evidenceLookup(fixtureRecord, evidenceSpec(OUT_REGION)),
+      shared: evidenceLookup(fixtureRecord, evidenceSpec(OUT_REGION, JIANGSU)),
+    },
+  },
+  'Query.assistanceRequest': {
+    field: 'assistanceRequest',
+    write: false,
+    variants: { 'in-region': assistanceLookup(fixtureRecord, ASKED_OF_JIANGSU), 'out-of-region': assistanceLookup(fixtureRecord, ASKED_ELSEWHERE), outgoing: assistanceLookup(fixtureRecord, ASKED_BY_JIANGSU) },
+  },
+  'Query.assistanceRequests': {
+    field: 'assistanceRequests',
+    write: false,
+    variants: { 'in-region': assistanceList(ASKED_OF_JIANGSU), 'out-of-region': assistanceList(ASKED_ELSEWHERE), outgoing: assistanceList(ASKED_BY_JIANGSU) },
   },
   'Query.creditProfile': {
     field: 'creditProfile',
@@ -668,35 +837,30 @@ const PROBES: Record<OperationName, OperationProbe> = {
       ([['in-region', IN_REGION], ['out-of-region', OUT_REGION]] as const).map(([variant, region]) => [
         variant,
         fileCase(caseInput(region), (payload) => {
-          expect(at(payload, 'case.status')).toBe('FILED');
+          expect(at(payload, 'case.status')).toBe('FILING_PENDING');
           expect(at(payload, 'case.regionCode')).toBe(region);
         }),
       ]),
     ),
   },
+  'Mutation.approveCaseFiling': { field: 'approveCaseFiling', write: true, variants: onCasesIn('FILING_PENDING', approveFiling) },
+  'Mutation.rejectCaseFiling': { field: 'rejectCaseFiling', write: true, variants: onCasesIn('FILING_PENDING', rejectFiling) },
   'Mutation.startCaseInvestigation': {
     field: 'startCaseInvestigation',
     write: true,
     variants: { 'in-region': startInvestigation(JS_CASE), 'out-of-region': startInvestigation(ZJ_CASE), shared: startInvestigation(SHARED_CASE) },
   },
-  'Mutation.decideCase': {
-    field: 'decideCase',
-    write: true,
-    variants: {
-      'in-region': decideCase(caseSpec('INVESTIGATING', IN_REGION)),
-      'out-of-region': decideCase(caseSpec('INVESTIGATING', OUT_REGION)),
-      shared: decideCase(caseSpec('INVESTIGATING', OUT_REGION, JIANGSU)),
-    },
-  },
-  'Mutation.closeCase': {
-    field: 'closeCase',
-    write: true,
-    variants: {
-      'in-region': closeCase(caseSpec('DECIDED', IN_REGION)),
-      'out-of-region': closeCase(caseSpec('DECIDED', OUT_REGION)),
-      shared: closeCase(caseSpec('DECIDED', OUT_REGION, JIANGSU)),
-    },
-  },
+  'Mutation.addCaseEvidence': { field: 'addCaseEvidence', write: true, variants: onCasesIn('INVESTIGATING', addEvidence) },
+  'Mutation.extendCaseDeadline': { field: 'extendCaseDeadline', write: true, variants: onCasesIn('INVESTIGATING', extendDeadline) },
+  'Mutation.proposeCasePenalty': { field: 'proposeCasePenalty', write: true, variants: onCasesIn('INVESTIGATING', proposePenalty) },
+  'Mutation.reviewCasePenalty': { field: 'reviewCasePenalty', write: true, variants: onCasesIn('LEGAL_REVIEW', reviewPenalty) },
+  'Mutation.notifyCasePenalty': { field: 'notifyCasePenalty', write: true, variants: onCasesIn('PENALTY_PROPOSED', notifyPenalty) },
+  'Mutation.recordPartyStatement': { field: 'recordPartyStatement', write: true, variants: onCasesIn('NOTIFIED', recordStatement) },
+  'Mutation.requestCaseHearing': { field: 'requestCaseHearing', write: true, variants: onCasesIn('NOTIFIED', requestHearing) },
+  'Mutation.recordCaseHearing': { field: 'recordCaseHearing', write: true, variants: onCasesIn('HEARING', recordHearing) },
+  'Mutation.decideCase': { field: 'decideCase', write: true, variants: onCasesIn('READY', decideCase) },
+  'Mutation.recordCaseExecution': { field: 'recordCaseExecution', write: true, variants: onCasesIn('DECIDED', recordExecution) },
+  'Mutation.closeCase': { field: 'closeCase', write: true, variants: onCasesIn('EXECUTED', closeCase) },
   'Mutation.dismissCase': {
     field: 'dismissCase',
     write: true,
@@ -715,6 +879,44 @@ const PROBES: Record<OperationName, OperationProbe> = {
       'out-of-region': revokeCaseShare({ kind: 'case', status: 'FILED', region: OUT_REGION, sharedWith: '330200' }),
       shared: revokeCaseShare({ kind: 'case', status: 'FILED', region: OUT_REGION, sharedWith: JIANGSU }),
     },
+  },
+  'Mutation.proposeCaseTransfer': {
+    field: 'proposeCaseTransfer',
+    write: true,
+    variants: {
+      'in-region': proposeTransfer(caseSpec('FILED', IN_REGION), OUT_REGION),
+      'out-of-region': proposeTransfer(caseSpec('FILED', OUT_REGION), IN_REGION),
+      shared: proposeTransfer(caseSpec('FILED', OUT_REGION, JIANGSU), '320500'),
+    },
+  },
+  'Mutation.acceptCaseTransfer': {
+    field: 'acceptCaseTransfer',
+    write: true,
+    variants: { 'in-region': acceptTransfer(transferSpec(OUT_REGION, IN_REGION)), 'out-of-region': acceptTransfer(transferSpec(OUT_REGION, '330102')), outgoing: acceptTransfer(transferSpec(IN_REGION, OUT_REGION)) },
+  },
+  'Mutation.declineCaseTransfer': {
+    field: 'declineCaseTransfer',
+    write: true,
+    variants: { 'in-region': declineTransfer(transferSpec(OUT_REGION, IN_REGION)), 'out-of-region': declineTransfer(transferSpec(OUT_REGION, '330102')), outgoing: declineTransfer(transferSpec(IN_REGION, OUT_REGION)) },
+  },
+  'Mutation.requestAssistance': {
+    field: 'requestAssistance',
+    write: true,
+    variants: {
+      'in-region': requestAssistance(caseSpec('INVESTIGATING', IN_REGION), OUT_REGION),
+      'out-of-region': requestAssistance(caseSpec('INVESTIGATING', OUT_REGION), IN_REGION),
+      shared: requestAssistance(caseSpec('INVESTIGATING', OUT_REGION, JIANGSU), '320500'),
+    },
+  },
+  'Mutation.addAssistanceEvidence': {
+    field: 'addAssistanceEvidence',
+    write: true,
+    variants: { 'in-region': addAssistanceEvidence(ASKED_OF_JIANGSU), 'out-of-region': addAssistanceEvidence(ASKED_ELSEWHERE), outgoing: addAssistanceEvidence(ASKED_BY_JIANGSU) },
+  },
+  'Mutation.answerAssistance': {
+    field: 'answerAssistance',
+    write: true,
+    variants: { 'in-region': answerAssistance(ASKED_OF_JIANGSU), 'out-of-region': answerAssistance(ASKED_ELSEWHERE), outgoing: answerAssistance(ASKED_BY_JIANGSU) },
   },
   'Mutation.createWaybill': {
     field: 'createWaybill',
@@ -926,6 +1128,7 @@ async function createBase(token: string): Promise<Base> {
     })),
     'record { sourceReference }',
   );
+  const fixtures = await story(token).enterprise(IN_REGION, '矩阵测试案件当事人有限公司');
   // Weigh-station records come only from a station's machine client, with the operation registered for it.
   const jsOverloadRecord = `MX-${RUN}-OVERLOAD`;
   const stationOperation = readFileSync(join(PROJECT_ROOT, 'gateway', 'persisted-operations', 'weigh-station-js-0001', 'SubmitOverloadRecords.graphql'), 'utf8');
@@ -935,6 +1138,7 @@ async function createBase(token: string): Promise<Base> {
   expect(submitted.submitOverloadRecords.acceptedCount).toBe(1);
   return {
     jsEnterprise: jiangsu.creditCode,
+    fixtureEnterprise: fixtures.creditCode,
     zjEnterprise: zhejiang.creditCode,
     jsVehicle,
     zjVehicle,
@@ -948,22 +1152,109 @@ async function createBase(token: string): Promise<Base> {
 }
 
 /** Every fixture the cells claimed, by spec key, in claim order. */
+/** How far each fixture status goes through the procedure; READY and HEARING branch from NOTIFIED. */
+const CASE_STAGE: Record<CaseStatus, number> = {
+  FILING_PENDING: 0,
+  FILED: 1,
+  TRANSFER_PENDING: 1,
+  INVESTIGATING: 2,
+  LEGAL_REVIEW: 3,
+  PENALTY_PROPOSED: 4,
+  NOTIFIED: 5,
+  HEARING: 5,
+  READY: 6,
+  DECIDED: 7,
+  EXECUTED: 8,
+};
+
+interface WantedCase {
+  key: string;
+  index: number;
+  status: CaseStatus;
+  region: string;
+  sharedWith?: string;
+  transferTo?: string;
+  evidence?: boolean;
+  asked?: string;
+}
+
+/**
+ * Cases (with their evidence or assistance requests) through the procedure, step by step for all at
+ * once. A case that a write changes (index 1 on) is against the fixture enterprise and made first; the
+ * cases reads look at (index 0) are against the Jiangsu enterprise and made last, so they are the
+ * newest and every list page of 100 holds them.
+ */
+async function createCaseFixtures(token: string, base: Base, wanted: WantedCase[]): Promise<string[]> {
+  const filed = await batchMutation(
+    token,
+    'fileCase',
+    'FileCaseInput',
+    wanted.map((item) => ({ ...caseInput(item.region)({ base, record: '' }), creditCode: item.index === 0 ? base.jsEnterprise : base.fixtureEnterprise })),
+    'case { caseNumber }',
+  );
+  const caseNumbers = filed.map((payload) => String(at(payload, 'case.caseNumber')));
+  const reaching = (stage: number, extra: (item: WantedCase) => boolean = () => true) =>
+    caseNumbers.filter((_, index) => CASE_STAGE[wanted[index].status] >= stage && extra(wanted[index])).map((caseNumber) => ({ caseNumber }));
+  await batchMutation(token, 'approveCaseFiling', 'CaseActionInput', reaching(1), 'case { status }');
+  await batchMutation(token, 'startCaseInvestigation', 'CaseActionInput', reaching(2), 'case { status }');
+  // A major proposal (legal review, a hearing right); the decisions below are lighter, as the law allows.
+  const proposals = reaching(3).map((input) => ({ ...input, penalty: 'FINE', fineFen: 2_000_000, summary: '拟罚款贰万元' }));
+  await batchMutation(token, 'proposeCasePenalty', 'ProposeCasePenaltyInput', proposals, 'case { status }');
+  await batchMutation(token, 'reviewCasePenalty', 'ReviewCasePenaltyInput', reaching(4).map((input) => ({ ...input, approved: true, opinion: '同意' })), 'case { status }');
+  await batchMutation(token, 'notifyCasePenalty', 'CaseActionInput', reaching(5), 'case { status }');
+  await batchMutation(token, 'requestCaseHearing', 'CaseActionInput', reaching(5, (item) => item.status === 'HEARING'), 'case { status }');
+  const statements = reaching(6).map((input) => ({ ...input, statement: '无异议，放弃听证', waivesHearing: true }));
+  await batchMutation(token, 'recordPartyStatement', 'RecordPartyStatementInput', statements, 'case { status }');
+  await batchMutation(token, 'decideCase', 'DecideCaseInput', reaching(7).map((input) => ({ ...input, penalty: 'WARNING', decisionSummary: '责令改正，给予警告。' })), 'case { status }');
+  await batchMutation(token, 'recordCaseExecution', 'RecordCaseExecutionInput', reaching(8).map((input) => ({ ...input, note: '决定书已送达' })), 'case { status }');
+  const shares = wanted.flatMap((item, index) => (item.sharedWith ? [{ caseNumber: caseNumbers[index], regionCode: item.sharedWith, reason: '跨区域协查' }] : []));
+  await batchMutation(token, 'shareCase', 'ShareCaseInput', shares, 'case { caseNumber }');
+  const transfers = wanted.flatMap((item, index) => (item.transferTo ? [{ caseNumber: caseNumbers[index], toRegionCode: item.transferTo, reason: '矩阵测试：移送属地管辖' }] : []));
+  await batchMutation(token, 'proposeCaseTransfer', 'ProposeCaseTransferInput', transfers, 'transfer { status }');
+  const records = [...caseNumbers];
+  const withEvidence = wanted.flatMap((item, index) => (item.evidence ? [index] : []));
+  const stored = await batchMutation(
+    token,
+    'addCaseEvidence',
+    'AddCaseEvidenceInput',
+    withEvidence.map((index) => ({ caseNumber: caseNumbers[index], kind: 'PHOTO', title: '矩阵测试照片', fileName: 'matrix.jpg', contentBase64: Buffer.from(`matrix ${index}`).toString('base64'), collectedAt: new Date(Date.now() - 60_000).toISOString() })),
+    'evidence { id }',
+  );
+  withEvidence.forEach((index, position) => (records[index] = String(at(stored[position], 'evidence.id'))));
+  const asking = wanted.flatMap((item, index) => (item.asked ? [index] : []));
+  const requested = await batchMutation(
+    token,
+    'requestAssistance',
+    'RequestAssistanceInput',
+    asking.map((index) => ({ caseNumber: caseNumbers[index], assistingRegionCode: wanted[index].asked, question: '矩阵测试：请协助核查', sharedSummary: '矩阵测试车辆' })),
+    'assistanceRequest { id }',
+  );
+  asking.forEach((index, position) => (records[index] = String(at(requested[position], 'assistanceRequest.id'))));
+  return records;
+}
+
+/** Every fixture the cells claimed, by spec key, in claim order. */
 async function createFixtures(token: string, base: Base): Promise<Map<string, string[]>> {
-  const wanted = [...fixtureCounts.entries()].flatMap(([key, { spec, count }]) => Array.from({ length: count }, () => ({ key, spec })));
+  const wanted = [...fixtureCounts.entries()].flatMap(([key, { spec, count }]) => Array.from({ length: count }, (_, index) => ({ key, spec, index })));
   const made = new Map<string, string[]>();
   const keep = (key: string, id: string) => made.set(key, [...(made.get(key) ?? []), id]);
+  const place = (key: string, index: number, id: string) => {
+    const ids = made.get(key) ?? [];
+    ids[index] = id;
+    made.set(key, ids);
+  };
 
-  const cases = wanted.filter((item) => item.spec.kind === 'case') as Array<{ key: string; spec: Extract<FixtureSpec, { kind: 'case' }> }>;
-  expect(cases.length).toBeLessThan(80); // every case is against the Jiangsu enterprise; its case list is read 100 at a time
-  const filed = await batchMutation(token, 'fileCase', 'FileCaseInput', cases.map(({ spec }) => caseInput(spec.region)({ base, record: '' })), 'case { caseNumber }');
-  const caseNumbers = filed.map((payload) => String(at(payload, 'case.caseNumber')));
-  const caseSteps = (statuses: CaseStatus[]) => caseNumbers.filter((_, index) => statuses.includes(cases[index].spec.status)).map((caseNumber) => ({ caseNumber }));
-  await batchMutation(token, 'startCaseInvestigation', 'CaseActionInput', caseSteps(['INVESTIGATING', 'DECIDED']), 'case { status }');
-  const toDecide = caseSteps(['DECIDED']).map((input) => ({ ...input, penalty: 'WARNING', decisionSummary: '责令改正，给予警告。' }));
-  await batchMutation(token, 'decideCase', 'DecideCaseInput', toDecide, 'case { status }');
-  const shares = cases.flatMap(({ spec }, index) => (spec.sharedWith ? [{ caseNumber: caseNumbers[index], regionCode: spec.sharedWith, reason: '跨区域协查' }] : []));
-  await batchMutation(token, 'shareCase', 'ShareCaseInput', shares, 'case { caseNumber }');
-  cases.forEach(({ key }, index) => keep(key, caseNumbers[index]));
+  const caseWork: WantedCase[] = wanted.flatMap(({ key, spec, index }): WantedCase[] => {
+    if (spec.kind === 'case') return [{ key, index, status: spec.status, region: spec.region, sharedWith: spec.sharedWith, transferTo: spec.transferTo }];
+    if (spec.kind === 'evidence') return [{ key, index, status: 'INVESTIGATING', region: spec.region, sharedWith: spec.sharedWith, evidence: true }];
+    if (spec.kind === 'assistance') return [{ key, index, status: 'INVESTIGATING', region: spec.region, asked: spec.asked }];
+    return [];
+  });
+  caseWork.sort((left, right) => Number(left.index === 0) - Number(right.index === 0));
+  // The Jiangsu enterprise's case list is read 100 at a time: its cases (those reads look at) must fit.
+  expect(caseWork.filter((item) => item.index === 0).length).toBeLessThan(80);
+  const caseRecords = await createCaseFixtures(token, base, caseWork);
+  caseWork.forEach((item, position) => place(item.key, item.index, caseRecords[position]));
 
   const applications = wanted.filter((item) => item.spec.kind === 'application') as Array<{ key: string; spec: Extract<FixtureSpec, { kind: 'application' }> }>;
   const submitted = await batchMutation(

@@ -26,6 +26,33 @@ describe('events between departments', () => {
     });
   });
 
+  it('carry a penalty that revokes a permit to licensing and credit, which show it after the events arrive', async () => {
+    const token = await tokenFor('ministry-admin');
+    const enterprise = await story(token).enterprise('320102', '吊销测试危险品运输有限公司');
+    const [permitNumber] = await enterprise.withPermits(1);
+    const caseNumber = await enterprise.withDecidedCase({ penalty: 'PERMIT_REVOCATION', permitNumber }, '转让道路运输经营许可证件');
+    const decided = await query<{ enforcementCase: { status: string; penalty: string; permitNumber: string } }>(
+      token,
+      `query ($number: String!) { enforcementCase(caseNumber: $number) { status penalty permitNumber } }`,
+      { number: caseNumber },
+    );
+    expect(decided.enforcementCase).toEqual({ status: 'DECIDED', penalty: 'PERMIT_REVOCATION', permitNumber });
+    // Credit records the penalty (双公示 material).
+    await eventually(async () => {
+      const data = await query<{ enterprise: { creditProfile: { records: { edges: Array<{ node: { kind: string; sourceReference: string } }> } } } }>(
+        token,
+        `query ($code: String!) { enterprise(creditCode: $code) { creditProfile { records(first: 5) { edges { node { kind sourceReference } } } } } }`,
+        { code: enterprise.creditCode },
+      );
+      expect(data.enterprise.creditProfile.records.edges.map((edge) => edge.node)).toContainEqual({ kind: 'ADMINISTRATIVE_PENALTY', sourceReference: caseNumber });
+    });
+    // Licensing revokes the permit the decision names (its case.decided handler).
+    await eventually(async () => {
+      const data = await query<{ permit: { number: string; status: string } }>(token, `query ($number: String!) { permit(number: $number) { number status } }`, { number: permitNumber });
+      expect(data.permit).toEqual({ number: permitNumber, status: 'REVOKED' });
+    });
+  });
+
   it('wait for a subscriber that is down and are applied exactly once when it is back', async () => {
     const token = await tokenFor('ministry-admin');
     const enterprise = await story(token).enterprise('320583', '离线订阅测试有限公司');

@@ -7,7 +7,7 @@ import { sm3Hex } from '../subgraphs/kit/storage/file-store';
 import { readState } from './harness/harness-state';
 import { PROJECT_ROOT } from './harness/service-processes';
 import { eventually, graphql, query, requestSqlStatements, tokenFor, type GraphQLResponse } from './harness/single-window.client';
-import { story } from './harness/story';
+import { decideThroughProcedure, story } from './harness/story';
 
 // The permit workflow through the gateway, as the officers who do each step: js-licensing-officer
 // (江苏省 320000) submits, accepts and returns; js-licensing-reviewer reviews and decides; on a route
@@ -352,10 +352,8 @@ describe('the permit workflow through the gateway', () => {
       { input: { regionCode: '320104', cause: '超限运输，拒不接受检测', creditCode: jiangsuEnterprise.creditCode } },
     );
     const caseNumber = filed.fileCase.case.caseNumber;
-    await query(officer, `mutation ($input: CaseActionInput!) { startCaseInvestigation(input: $input) { case { status } } }`, { input: { caseNumber } });
-    await query(await tokenFor('js-enforcement-supervisor'), `mutation ($input: DecideCaseInput!) { decideCase(input: $input) { case { status } } }`, {
-      input: { caseNumber, penalty: 'PERMIT_SUSPENSION', permitNumber: permit!.number, decisionSummary: '暂扣道路运输经营许可证三个月' },
-    });
+    // The rest of the penalty procedure (filing approval, legal review, notice) as one caller holding every role.
+    await decideThroughProcedure(await tokenFor('ministry-admin'), caseNumber, { penalty: 'PERMIT_SUSPENSION', permitNumber: permit!.number }, '暂扣道路运输经营许可证三个月');
     const suspended = await eventually(async () => {
       const data = await query<{ permit: { status: string; statusHistory: Array<{ toStatus: string; actor: string; caseNumber: string | null }> } }>(
         await tokenFor(REVIEWER),

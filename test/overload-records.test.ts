@@ -10,6 +10,7 @@ import { newPlate, story } from './harness/story';
 
 const SUBMIT = readFileSync(join(PROJECT_ROOT, 'gateway', 'persisted-operations', 'weigh-station-js-0001', 'SubmitOverloadRecords.graphql'), 'utf8');
 const KUNSHAN_STATION = '3205830001'; // 昆山市, Suzhou: in Jiangsu's scope, outside Nanjing's
+const JIANGNING_STATION = '3201150001'; // 江宁区, Nanjing
 const RUN = `${Date.now().toString(36)}-${randomInt(1e6).toString(36)}`.toUpperCase();
 
 interface SubmitResult {
@@ -76,26 +77,27 @@ describe('overload records from a weigh station', () => {
     const records = await query<RecordsOfPlate>(supervisor, RECORDS_OF_PLATE, { plate });
     expect(records.overloadRecords.totalCount).toBe(1);
     const [{ node }] = records.overloadRecords.edges;
-    expect(node).toMatchObject({ stationRecordId: record.stationRecordId, overloaded: true, excessKg: 7_000, case: { status: 'FILED', regionCode: '320583' } });
+    expect(node).toMatchObject({ stationRecordId: record.stationRecordId, overloaded: true, excessKg: 7_000, case: { status: 'FILING_PENDING', regionCode: '320583' } });
 
     const caseNumber = node.case!.caseNumber;
-    const draft = await query<{ enforcementCase: { caseNumber: string; status: string; plateNumber: string; cause: string; filedBy: string; steps: Array<{ toStatus: string; actor: string }>; overloadRecords: { totalCount: number } } }>(
+    const draft = await query<{ enforcementCase: { caseNumber: string; status: string; plateNumber: string; cause: string; filedBy: string; steps: Array<{ action: string; toStatus: string; actor: string; regionCode: string }>; overloadRecords: { totalCount: number } } }>(
       supervisor,
-      `query ($number: String!) { enforcementCase(caseNumber: $number) { caseNumber status plateNumber cause filedBy steps { toStatus actor } overloadRecords { totalCount } } }`,
+      `query ($number: String!) { enforcementCase(caseNumber: $number) { caseNumber status plateNumber cause filedBy steps { action toStatus actor regionCode } overloadRecords { totalCount } } }`,
       { number: caseNumber },
     );
+    // A filing like an officer's, awaiting the supervisor's approval (立案审批).
     expect(draft.enforcementCase).toMatchObject({
-      status: 'FILED',
+      status: 'FILING_PENDING',
       plateNumber: plate,
       filedBy: 'service-account-weigh-station-js-0001',
-      steps: [{ toStatus: 'FILED', actor: 'service-account-weigh-station-js-0001' }],
+      steps: [{ action: 'FILING_SUBMITTED', toStatus: 'FILING_PENDING', actor: 'service-account-weigh-station-js-0001', regionCode: '320583' }],
       overloadRecords: { totalCount: 1 },
     });
     expect(draft.enforcementCase.cause).toContain(`车辆 ${plate}`);
     expect(draft.enforcementCase.cause).toContain('车货总质量 56000 kg，超过限值 49000 kg');
     const filedInRegion = await query<{ enforcementCases: { edges: Array<{ node: { caseNumber: string; plateNumber: string } }> } }>(
       supervisor,
-      `{ enforcementCases(regionCode: "320583", status: FILED, first: 100) { edges { node { caseNumber plateNumber } } } }`,
+      `{ enforcementCases(regionCode: "320583", status: FILING_PENDING, first: 100) { edges { node { caseNumber plateNumber } } } }`,
     );
     expect(filedInRegion.enforcementCases.edges.filter((edge) => edge.node.plateNumber === plate).map((edge) => edge.node.caseNumber)).toEqual([caseNumber]);
 
@@ -105,6 +107,40 @@ describe('overload records from a weigh station', () => {
       expect((await query<RecordsOfPlate>(token, RECORDS_OF_PLATE, { plate })).overloadRecords).toEqual({ totalCount: 0, edges: [] });
       expect(await query(token, `query ($number: String!) { enforcementCase(caseNumber: $number) { caseNumber } }`, { number: caseNumber })).toEqual({ enforcementCase: null });
     }
+  });
+
+  it('a draft awaits a supervisor\'s filing approval: the officer of the county sees it pending, the supervisor approves it, and the next overload opens a new draft', async () => {
+    const plate = newPlate('苏A');
+    await submit([detection(plate, 55_000, { stationCode: JIANGNING_STATION })]);
+    const officer = await tokenFor('nj-enforcement-officer');
+    const seen = await query<RecordsOfPlate>(officer, RECORDS_OF_PLATE, { plate });
+    const caseNumber = seen.overloadRecords.edges[0]!.node.case!.caseNumber;
+    expect(seen.overloadRecords.edges[0]!.node.case).toMatchObject({ status: 'FILING_PENDING', regionCode: '320115' });
+    const pending = await query<{ enforcementCases: { edges: Array<{ node: { caseNumber: string } }> } }>(
+      officer,
+      `{ enforcementCases(regionCode: "320115", status: FILING_PENDING, first: 100) { edges { node { caseNumber } } } }`,
+    );
+    expect(pending.enforcementCases.edges.map((edge) => edge.node.caseNumber)).toContain(caseNumber);
+
+    const APPROVE = `mutation ($input: CaseActionInput!) { approveCaseFiling(input: $input) { case { caseNumber status filingApprovedBy steps { action } } } }`;
+    const byOfficer = await graphql(APPROVE, { input: { caseNumber } }, { token: officer });
+    expect(codeOf(byOfficer.errors)).toMatchObject({ code: 'FORBIDDEN' });
+    const approved = await query<{ approveCaseFiling: { case: { status: string; filingApprovedBy: string; steps: Array<{ action: string }> } } }>(
+      await tokenFor('js-enforcement-supervisor'),
+      APPROVE,
+      { input: { caseNumber, comment: '超限数据经复核属实，同意立案' } },
+    );
+    expect(approved.approveCaseFiling.case).toMatchObject({
+      status: 'FILED',
+      filingApprovedBy: 'js-enforcement-supervisor',
+      steps: [{ action: 'FILING_SUBMITTED' }, { action: 'FILING_APPROVED' }],
+    });
+
+    // An opened case takes no more records: the vehicle's next overload is a new draft, pending again.
+    await submit([detection(plate, 54_000, { stationCode: JIANGNING_STATION, detectedAt: new Date(Date.now() - 10 * 60_000).toISOString() })]);
+    const after = await query<RecordsOfPlate>(officer, RECORDS_OF_PLATE, { plate });
+    expect(after.overloadRecords.edges.map((edge) => edge.node.case?.status)).toEqual(['FILING_PENDING', 'FILED']);
+    expect(new Set(after.overloadRecords.edges.map((edge) => edge.node.case?.caseNumber)).size).toBe(2);
   });
 
   it('joins a second overload of the vehicle to its draft and answers each record of a mixed batch on its own', async () => {
@@ -161,18 +197,18 @@ describe('overload records from a weigh station', () => {
     );
     expect(view.enterprise.name).toBe('超限测试运输有限公司');
     expect(view.enterprise.enforcementCases.edges.map((edge) => edge.node)).toEqual([
-      { caseNumber: record.case!.caseNumber, status: 'FILED', vehicle: { plateNumber: plate, vehicleType: '重型半挂牵引车' } },
+      { caseNumber: record.case!.caseNumber, status: 'FILING_PENDING', vehicle: { plateNumber: plate, vehicleType: '重型半挂牵引车' } },
     ]);
   });
 
-  it('shows the seeded demo station\'s draft to Nanjing, named after the owner the registry announced', async () => {
+  it('shows the seeded demo station\'s draft, pending approval, to Nanjing, named after the owner the registry announced', async () => {
     const officer = await tokenFor('nj-enforcement-officer');
     await eventually(async () => {
       const data = await query<RecordsOfPlate>(officer, RECORDS_OF_PLATE, { plate: '苏E88888' });
       const overloaded = data.overloadRecords.edges.filter((edge) => edge.node.overloaded);
       expect(overloaded).toHaveLength(2);
       expect(new Set(overloaded.map((edge) => edge.node.case?.caseNumber)).size).toBe(1);
-      expect(overloaded[0].node.case).toMatchObject({ regionCode: '320115', creditCode: '91320583MA1NQ2W40E' });
+      expect(overloaded[0].node.case).toMatchObject({ status: 'FILING_PENDING', regionCode: '320115', creditCode: '91320583MA1NQ2W40E' });
     });
   });
 

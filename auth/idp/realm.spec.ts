@@ -40,6 +40,8 @@ describe('realm transport', () => {
     ['nj-enforcement-officer', '320100', 'enforcement'],
     ['js-enforcement-supervisor', '320000', 'enforcement'],
     ['zj-enforcement-officer', '330000', 'enforcement'],
+    ['zj-enforcement-supervisor', '330000', 'enforcement'],
+    ['hz-enforcement-officer', '330100', 'enforcement'],
     ['js-credit-officer', '320000', 'credit'],
     ['js-safety-officer', '320000', 'safety'],
     ['ministry-analyst', '000000', 'statistics'],

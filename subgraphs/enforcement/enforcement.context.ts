@@ -2,11 +2,19 @@ import { regionScopeOf, type RegionScope } from '../kit/auth/region-scope';
 import type { PageRequest } from '../kit/graphql/connection';
 import type { SubgraphContext } from '../kit/subgraph-server';
 import type { EnforcementCaseService } from './enforcement-case/enforcement-case.service';
+import type { CaseEvidenceService } from './evidence/case-evidence.service';
+import type { AssistanceService } from './exchange/assistance.service';
+import type { CaseTransferService } from './exchange/case-transfer.service';
 import type { OverloadRecordService } from './overload/overload-record.service';
+import type { PenaltyProcedureService } from './penalty/penalty-procedure.service';
 import type { VehicleRegistryService } from './vehicle-registry/vehicle-registry.service';
 
 export interface EnforcementServices {
   cases: EnforcementCaseService;
+  penalties: PenaltyProcedureService;
+  evidence: CaseEvidenceService;
+  transfers: CaseTransferService;
+  assistance: AssistanceService;
   overload: OverloadRecordService;
   vehicleRegistry: VehicleRegistryService;
 }
@@ -26,6 +34,26 @@ export function caseStepsLoader(context: EnforcementContext) {
 /** Active shares of the cases a request has read, one statement for all. */
 export function caseSharesLoader(context: EnforcementContext) {
   return context.loaders.get('caseShares', () => context.services.cases.createSharesLoader(scopeOf(context)));
+}
+
+/** Evidence in the case files a request has read, one statement for all. */
+export function caseEvidenceLoader(context: EnforcementContext) {
+  return context.loaders.get('caseEvidence', () => context.services.evidence.createEvidenceLoader(scopeOf(context)));
+}
+
+/** Transfers of the cases a request has read, one statement for all. */
+export function caseTransfersLoader(context: EnforcementContext) {
+  return context.loaders.get('caseTransfers', () => context.services.transfers.createTransfersLoader(scopeOf(context)));
+}
+
+/** Assistance requests of the cases a request has read, one statement for all. */
+export function caseAssistanceLoader(context: EnforcementContext) {
+  return context.loaders.get('caseAssistance', () => context.services.assistance.createCaseRequestsLoader(scopeOf(context)));
+}
+
+/** Evidence of the assistance requests a request has read, one statement for all. */
+export function assistanceEvidenceLoader(context: EnforcementContext) {
+  return context.loaders.get('assistanceEvidence', () => context.services.assistance.createRequestEvidenceLoader(scopeOf(context)));
 }
 
 /** One loader per page arguments, so every enterprise asking for the same page shares one batch. */

@@ -17,6 +17,7 @@ import { RequestLoaders } from '../kit/graphql/request-loaders';
 import { licensingSubgraph } from '../licensing/licensing.subgraph';
 import type { EnforcementContext } from './enforcement.context';
 import { buildSchema } from './enforcement.subgraph';
+import { evidenceItem, filing, procedure } from './enforcement.spec-helper';
 import { openEnforcementTestbed, type EnforcementTestbed } from './enforcement.testbed';
 
 const PERSON_ID = `32010219900101123${residentIdCheckCharacter('32010219900101123')}`;
@@ -48,25 +49,54 @@ describe('the enforcement schema', () => {
       Object.fromEntries(Object.values(mutations).map((mutation) => [mutation.name, `${mutation.args.map((arg) => `${arg.name}: ${arg.type}`).join(', ')} -> ${mutation.type}`])),
     ).toEqual({
       fileCase: 'input: FileCaseInput! -> CasePayload!',
+      approveCaseFiling: 'input: CaseActionInput! -> CasePayload!',
+      rejectCaseFiling: 'input: RejectCaseFilingInput! -> CasePayload!',
       startCaseInvestigation: 'input: CaseActionInput! -> CasePayload!',
-      decideCase: 'input: DecideCaseInput! -> CasePayload!',
       closeCase: 'input: CaseActionInput! -> CasePayload!',
       dismissCase: 'input: DismissCaseInput! -> CasePayload!',
+      extendCaseDeadline: 'input: ExtendCaseDeadlineInput! -> CasePayload!',
       shareCase: 'input: ShareCaseInput! -> CasePayload!',
       revokeCaseShare: 'input: RevokeCaseShareInput! -> CasePayload!',
+      proposeCasePenalty: 'input: ProposeCasePenaltyInput! -> CasePayload!',
+      reviewCasePenalty: 'input: ReviewCasePenaltyInput! -> CasePayload!',
+      notifyCasePenalty: 'input: CaseActionInput! -> CasePayload!',
+      recordPartyStatement: 'input: RecordPartyStatementInput! -> CasePayload!',
+      requestCaseHearing: 'input: CaseActionInput! -> CasePayload!',
+      recordCaseHearing: 'input: RecordCaseHearingInput! -> CasePayload!',
+      decideCase: 'input: DecideCaseInput! -> CasePayload!',
+      recordCaseExecution: 'input: RecordCaseExecutionInput! -> CasePayload!',
+      addCaseEvidence: 'input: AddCaseEvidenceInput! -> CaseEvidencePayload!',
+      proposeCaseTransfer: 'input: ProposeCaseTransferInput! -> CaseTransferPayload!',
+      acceptCaseTransfer: 'input: AcceptCaseTransferInput! -> CaseTransferPayload!',
+      declineCaseTransfer: 'input: DeclineCaseTransferInput! -> CaseTransferPayload!',
+      requestAssistance: 'input: RequestAssistanceInput! -> RequestAssistancePayload!',
+      addAssistanceEvidence: 'input: AddAssistanceEvidenceInput! -> AssistanceEvidencePayload!',
+      answerAssistance: 'input: AnswerAssistanceInput! -> AnswerAssistancePayload!',
       submitOverloadRecords: 'input: SubmitOverloadRecordsInput! -> SubmitOverloadRecordsPayload!',
     });
     expect(sdl).toContain('case: EnforcementCase!');
     expect(sdl).toContain('sharedWith: [CaseShare!]!');
     const share = schema.getType('CaseShare');
-    expect(isObjectType(share) && Object.keys(share.getFields())).toEqual(['regionCode', 'reason', 'sharedBy', 'sharedAt', 'revokedAt']);
+    expect(isObjectType(share) && Object.keys(share.getFields())).toEqual(['regionCode', 'kind', 'reason', 'sharedBy', 'sharedAt', 'revokedAt']);
     const shareCase = schema.getType('ShareCaseInput');
     expect(isInputObjectType(shareCase) && Object.keys(shareCase.getFields())).toEqual(['caseNumber', 'regionCode', 'reason']);
     const revokeShare = schema.getType('RevokeCaseShareInput');
     expect(isInputObjectType(revokeShare) && Object.keys(revokeShare.getFields())).toEqual(['caseNumber', 'regionCode']);
     expect(sdl).toContain('steps: [CaseStep!]!');
+    const enforcementCase = schema.getType('EnforcementCase');
+    expect(isObjectType(enforcementCase) && Object.keys(enforcementCase.getFields())).toEqual(
+      expect.arrayContaining(['proposal', 'legalReview', 'notice', 'hearing', 'execution', 'evidence', 'transfers', 'assistanceRequests', 'decisionDueDate', 'deadlineExtensionDays']),
+    );
+    const step = schema.getType('CaseStep');
+    expect(isObjectType(step) && Object.keys(step.getFields())).toEqual(['action', 'fromStatus', 'toStatus', 'actor', 'regionCode', 'occurredAt', 'comment']);
+    // The region asked for assistance sees the request, and nothing on it leads to the case.
+    const assistance = schema.getType('AssistanceRequest');
+    expect(isObjectType(assistance) && Object.values(assistance.getFields()).map((field) => String(field.type))).not.toContain('EnforcementCase');
+    expect(isObjectType(assistance) && Object.values(assistance.getFields()).map((field) => String(field.type))).not.toContain('EnforcementCase!');
     const query = schema.getQueryType()!.getFields();
-    expect(Object.keys(query)).toEqual(expect.arrayContaining(['enforcementCase', 'enforcementCases', 'overdueCases', '_entities', '_service']));
+    expect(Object.keys(query)).toEqual(
+      expect.arrayContaining(['enforcementCase', 'enforcementCases', 'overdueCases', 'caseEvidenceContent', 'assistanceRequest', 'assistanceRequests', '_entities', '_service']),
+    );
     expect(`${query.enforcementCase.args.map((arg) => `${arg.name}: ${arg.type}`)} -> ${query.enforcementCase.type}`).toBe('caseNumber: String! -> EnforcementCase');
     expect(query.enforcementCases.type.toString()).toBe('EnforcementCaseConnection!');
     expect(query.enforcementCases.args.map((arg) => arg.name).sort()).toEqual(['after', 'first', 'regionCode', 'status']);
@@ -82,7 +112,22 @@ describe('the enforcement schema', () => {
     const decideCase = schema.getType('DecideCaseInput');
     expect(isInputObjectType(decideCase) && Object.keys(decideCase.getFields())).toEqual(['caseNumber', 'expectedVersion', 'penalty', 'fineFen', 'permitNumber', 'decisionSummary']);
     const status = schema.getType('CaseStatus');
-    expect(isEnumType(status) && status.getValues().map((value) => value.name)).toEqual(['FILED', 'INVESTIGATING', 'DECIDED', 'CLOSED', 'DISMISSED']);
+    expect(isEnumType(status) && status.getValues().map((value) => value.name)).toEqual([
+      'FILING_PENDING',
+      'NOT_FILED',
+      'FILED',
+      'INVESTIGATING',
+      'LEGAL_REVIEW',
+      'PENALTY_PROPOSED',
+      'NOTIFIED',
+      'HEARING',
+      'HEARD',
+      'DECIDED',
+      'EXECUTED',
+      'CLOSED',
+      'DISMISSED',
+      'TRANSFER_PENDING',
+    ]);
     const penalty = schema.getType('PenaltyKind');
     expect(isEnumType(penalty) && penalty.getValues().map((value) => value.name)).toEqual(['WARNING', 'FINE', 'CONFISCATION', 'PERMIT_SUSPENSION', 'PERMIT_REVOCATION', 'NO_PENALTY']);
     // The shared base of the action inputs is not a type of its own.
@@ -117,18 +162,18 @@ describe('the enforcement schema', () => {
     it('files a case against a person and shows the party masked, in full only to a pii-reader with a declared purpose', async () => {
       const result = await run(
         OFFICER,
-        `mutation ($input: FileCaseInput!) { fileCase(input: $input) { case { caseNumber status partyName partyIdNumber filedBy version steps { fromStatus toStatus actor } } } }`,
+        `mutation ($input: FileCaseInput!) { fileCase(input: $input) { case { caseNumber status partyName partyIdNumber filedBy version steps { action fromStatus toStatus actor regionCode } } } }`,
         { input: { regionCode: '320100', cause: '未取得道路运输经营许可，擅自从事道路旅客运输经营', partyName: '李明', partyIdNumber: PERSON_ID } },
       );
       expect(result.errors).toBeUndefined();
       const filed = (result.data as { fileCase: { case: Record<string, unknown> } }).fileCase.case;
       expect(filed).toMatchObject({
-        status: 'FILED',
+        status: 'FILING_PENDING',
         partyName: '李*',
         partyIdNumber: `3201**********${PERSON_ID.slice(-4)}`,
         filedBy: 'nj-enforcement-officer',
         version: 1,
-        steps: [{ fromStatus: null, toStatus: 'FILED', actor: 'nj-enforcement-officer' }],
+        steps: [{ action: 'FILING_SUBMITTED', fromStatus: null, toStatus: 'FILING_PENDING', actor: 'nj-enforcement-officer', regionCode: '320100' }],
       });
       expect(JSON.stringify(result.data)).not.toContain(PERSON_ID);
 
@@ -205,6 +250,48 @@ describe('the enforcement schema', () => {
       expect(withShares.statements).toBe(without.statements + 1);
     });
 
+    it('reads the timeline, evidence, transfers and assistance requests of a page of cases in one statement each', async () => {
+      const story = procedure(testbed.services);
+      for (let index = 0; index < 3; index += 1) {
+        const open = await story.investigating(filing({ regionCode: '320102' }));
+        await testbed.services.evidence.add(SYSTEM_SCOPE, { caseNumber: open.caseNumber, ...evidenceItem(`photo ${index}`) }, 'spec');
+        await testbed.services.assistance.request(SYSTEM_SCOPE, { caseNumber: open.caseNumber, assistingRegionCode: '330106', question: '请协助核查车辆', sharedSummary: '苏A12345' }, 'spec');
+        await testbed.services.transfers.propose(SYSTEM_SCOPE, { caseNumber: open.caseNumber, toRegionCode: '320583', reason: '移送昆山市处理' }, 'spec');
+      }
+      const statementsFor = async (selection: string) => {
+        const start = testbed.statements();
+        const result = await run(SUPERVISOR, `{ enforcementCases(first: 10) { totalCount edges { node { caseNumber ${selection} } } } }`);
+        expect(result.errors).toBeUndefined();
+        return { data: result.data, statements: testbed.statements() - start };
+      };
+      const without = await statementsFor('');
+      const everything = await statementsFor('steps { action } evidence { sm3Digest } transfers { status } assistanceRequests { status } proposal { penalty } notice { responseDueDate }');
+      expect(everything.data).toMatchObject({
+        enforcementCases: { totalCount: 3, edges: [{ node: { steps: expect.any(Array), evidence: [{}], transfers: [{ status: 'PROPOSED' }], assistanceRequests: [{ status: 'OPEN' }] } }, {}, {}] },
+      });
+      expect(everything.statements).toBe(without.statements + 4);
+    });
+
+    it('masks resident ID and phone numbers in what an assistance request shares, unless a pii-reader declared a purpose', async () => {
+      const open = await procedure(testbed.services).investigating(filing({ regionCode: '320102' }));
+      const { assistanceRequest } = await testbed.services.assistance.request(
+        SYSTEM_SCOPE,
+        { caseNumber: open.caseNumber, assistingRegionCode: '330106', question: '请核查驾驶员电话13812345678的登记信息', sharedSummary: `驾驶员身份证号${PERSON_ID}` },
+        'spec',
+      );
+      const read = `query ($id: ID!) { assistanceRequest(id: $id) { question sharedSummary } }`;
+      const variables = { id: String(assistanceRequest.id) };
+      expect((await run(SUPERVISOR, read, variables, INVESTIGATION)).data).toEqual({
+        assistanceRequest: { question: '请核查驾驶员电话138****5678的登记信息', sharedSummary: `驾驶员身份证号3201**********${PERSON_ID.slice(-4)}` },
+      });
+      expect((await run(PII_OFFICER, read, variables, INVESTIGATION)).data).toEqual({
+        assistanceRequest: { question: '请核查驾驶员电话13812345678的登记信息', sharedSummary: `驾驶员身份证号${PERSON_ID}` },
+      });
+      // Credit officers read cases, not the exchange between enforcement authorities.
+      const credit = await run(identity('js-credit-officer', '320000', 'credit-officer'), read, variables);
+      expect(credit.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    });
+
     it('resolves the cases of many enterprises and vehicles in one batch', async () => {
       for (const creditCode of ['91320102MA1MY0R10Q', '91320102MA1MY0R10Q', '91320583MA1NQ2W40E']) {
         await testbed.services.cases.file(SYSTEM_SCOPE, { regionCode: '320102', cause: '测试', creditCode, plateNumber: '苏A12345' }, 'spec');
@@ -227,7 +314,7 @@ describe('the enforcement schema', () => {
         { __typename: 'Vehicle', plateNumber: '苏A12345' },
       ]);
       expect(many.data._entities).toMatchObject([
-        { creditCode: '91320102MA1MY0R10Q', enforcementCases: { totalCount: 2, edges: [{ node: { steps: [{ toStatus: 'FILED' }] } }] } },
+        { creditCode: '91320102MA1MY0R10Q', enforcementCases: { totalCount: 2, edges: [{ node: { steps: [{ toStatus: 'FILING_PENDING' }] } }] } },
         { creditCode: '91320583MA1NQ2W40E', enforcementCases: { totalCount: 1 } },
         { creditCode: '91330106MA2H4K1L0X', enforcementCases: { totalCount: 0, edges: [] } },
         { plateNumber: '苏A12345', enforcementCases: { totalCount: 3 } },

@@ -5,9 +5,13 @@ import { createLogger } from '../kit/observability/logger';
 import type { EventEnvelope } from '../kit/outbox/domain-event';
 import { OutboxMessage } from '../kit/outbox/outbox-message.entity';
 import { CaseShare } from './enforcement-case/case-share.entity';
+import { CaseShareKind } from './enforcement-case/case-share-kind';
+import { CaseStatus } from './enforcement-case/case-status';
 import { CaseStep } from './enforcement-case/case-step.entity';
 import { EnforcementCase } from './enforcement-case/enforcement-case.entity';
 import { DEMO_PARTY_ID_NUMBER, DEMO_SHARE, seedEnforcement } from './enforcement.seed';
+import { AssistanceRequest } from './exchange/assistance-request.entity';
+import { CaseTransfer } from './exchange/case-transfer.entity';
 import { openEnforcementTestbed, type EnforcementTestbed } from './enforcement.testbed';
 
 const SEEDED_CARRIER = '91320102MA1MY0R10Q';
@@ -25,9 +29,23 @@ describe('the enforcement demo seed', () => {
   it('gives the single window its story: cases in every status, the seeded carrier fined in Jiangsu', async () => {
     await seed();
     const cases = await testbed.dataSource.getRepository(EnforcementCase).find({ order: { id: 'ASC' } });
-    const byStatus = (status: string) => cases.filter((found) => found.status === status).length;
-    expect({ FILED: byStatus('FILED'), INVESTIGATING: byStatus('INVESTIGATING'), DECIDED: byStatus('DECIDED'), CLOSED: byStatus('CLOSED'), DISMISSED: byStatus('DISMISSED') })
-      .toEqual({ FILED: 1, INVESTIGATING: 2, DECIDED: 3, CLOSED: 1, DISMISSED: 1 });
+    const byStatus = Object.fromEntries(Object.values(CaseStatus).map((status) => [status, cases.filter((found) => found.status === status).length]));
+    expect(byStatus).toEqual({
+      FILING_PENDING: 1,
+      NOT_FILED: 1,
+      FILED: 1,
+      INVESTIGATING: 3,
+      LEGAL_REVIEW: 1,
+      PENALTY_PROPOSED: 1,
+      NOTIFIED: 1,
+      HEARING: 1,
+      HEARD: 1,
+      DECIDED: 3,
+      EXECUTED: 1,
+      CLOSED: 1,
+      DISMISSED: 1,
+      TRANSFER_PENDING: 1,
+    });
 
     const carrier = await testbed.services.cases.createEnterpriseCasesLoader(SYSTEM_SCOPE, pageRequest({})).load(SEEDED_CARRIER);
     expect(carrier.totalCount).toBe(3);
@@ -45,11 +63,41 @@ describe('the enforcement demo seed', () => {
     expect(cases.every((found) => found.filedBy === 'demo-seed')).toBe(true);
   });
 
+  it('leaves one Kunshan case mid-transfer to Hangzhou and one Hangzhou case handed over to Nanjing, evidence verified', async () => {
+    await seed();
+    const transfers = await testbed.dataSource.getRepository(CaseTransfer).find({ order: { id: 'ASC' } });
+    expect(transfers.map((transfer) => [transfer.fromRegionCode, transfer.toRegionCode, transfer.status, transfer.evidenceVerified])).toEqual([
+      ['320583', '330106', 'PROPOSED', null],
+      ['330102', '320106', 'ACCEPTED', 1],
+    ]);
+    const pending = await testbed.dataSource.getRepository(EnforcementCase).findOneByOrFail({ id: transfers[0].caseId });
+    expect(pending).toMatchObject({ status: 'TRANSFER_PENDING', regionCode: '320583', plateNumber: '浙A23456' });
+    const zhejiang = regionScopeOf({ subject: 'zj', username: 'zj', clientId: 'spec', roles: new Set(), region: '330000', department: null, serviceAccount: false, scopes: new Set() });
+    expect(await testbed.services.cases.find(zhejiang, pending.caseNumber)).toMatchObject({ caseNumber: pending.caseNumber });
+    const moved = await testbed.dataSource.getRepository(EnforcementCase).findOneByOrFail({ id: transfers[1].caseId });
+    expect(moved).toMatchObject({ status: 'INVESTIGATING', regionCode: '320106' });
+    expect(await testbed.services.cases.find(zhejiang, moved.caseNumber)).toMatchObject({ regionCode: '320106' });
+  });
+
+  it('answers one assistance request from Hangzhou with evidence handed over into a Nanjing case file', async () => {
+    await seed();
+    const [request] = await testbed.dataSource.getRepository(AssistanceRequest).find();
+    expect(request).toMatchObject({ requestingRegionCode: '320102', assistingRegionCode: '330100', status: 'ANSWERED', evidenceVerified: 1 });
+    const evidence = await testbed.services.evidence.createEvidenceLoader(SYSTEM_SCOPE).load(request.caseId);
+    expect(evidence.map((item) => [item.kind, item.regionCode])).toEqual([
+      ['INQUIRY_RECORD', '320102'],
+      ['DOCUMENT', '330100'],
+    ]);
+    const content = await testbed.services.evidence.content(SYSTEM_SCOPE, String(evidence[1].id));
+    expect(Buffer.from(content!.contentBase64, 'base64').toString()).toBe('demo toll station passage records');
+  });
+
   it('raises the events the other departments count on, so credit records the carrier’s fine', async () => {
     await seed();
     const messages = await testbed.dataSource.getRepository(OutboxMessage).find();
     const count = (type: string, subscriber: string) => messages.filter((message) => message.eventType === type && message.subscriber === subscriber).length;
-    expect([count('case.filed', 'statistics'), count('case.decided', 'credit'), count('case.decided', 'statistics')]).toEqual([8, 4, 4]);
+    // Every approved filing is counted (not the one pending, not the one refused); every decision reaches credit, statistics and licensing.
+    expect([count('case.filed', 'statistics'), count('case.decided', 'credit'), count('case.decided', 'statistics'), count('case.decided', 'licensing')]).toEqual([16, 5, 5, 5]);
     const fine = messages
       .map((message) => JSON.parse(message.envelope) as EventEnvelope<'case.decided'>)
       .find((envelope) => envelope.type === 'case.decided' && envelope.payload.creditCode === SEEDED_CARRIER && envelope.payload.penalty === 'FINE');
@@ -59,7 +107,7 @@ describe('the enforcement demo seed', () => {
   it('shares one Hangzhou case with Jiangsu, which reads it and none of the carrier’s cases changes', async () => {
     await seed();
     const jiangsu = regionScopeOf({ subject: 'js', username: 'js', clientId: 'spec', roles: new Set(), region: '320000', department: null, serviceAccount: false, scopes: new Set() });
-    const shares = await testbed.dataSource.getRepository(CaseShare).find();
+    const shares = await testbed.dataSource.getRepository(CaseShare).findBy({ kind: CaseShareKind.READ });
     expect(shares).toEqual([expect.objectContaining({ regionCode: '320000', reason: DEMO_SHARE.share.reason, revokedAt: null })]);
     const shared = await testbed.dataSource.getRepository(EnforcementCase).findOneByOrFail({ id: shares[0].caseId });
     expect(shared).toMatchObject({ ...DEMO_SHARE.filing, status: 'INVESTIGATING' });
@@ -71,10 +119,10 @@ describe('the enforcement demo seed', () => {
 
   it('shares the demo case on a database seeded before sharing existed, once', async () => {
     await seed();
-    await testbed.dataSource.getRepository(CaseShare).clear();
+    await testbed.dataSource.getRepository(CaseShare).delete({ kind: CaseShareKind.READ });
     await seed();
     await seed();
-    expect(await testbed.dataSource.getRepository(CaseShare).count()).toBe(1);
+    expect(await testbed.dataSource.getRepository(CaseShare).countBy({ kind: CaseShareKind.READ })).toBe(1);
   });
 
   it('does nothing when cases already exist', async () => {
@@ -88,7 +136,8 @@ describe('the enforcement demo seed', () => {
     const first = await counts();
     await seed();
     expect(await counts()).toEqual(first);
-    expect(first.cases).toBe(8);
-    expect(first.shares).toBe(1);
+    expect(first.cases).toBe(18);
+    // The read share, the pending transfer's review share, and the accepted transfer's ended review and kept read access.
+    expect(first.shares).toBe(4);
   });
 });

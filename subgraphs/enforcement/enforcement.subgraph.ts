@@ -1,15 +1,12 @@
 import { InitialEnforcement1764000000000 } from '../../migrations/enforcement/1764000000000-initial-enforcement';
 import { CaseShare1764100000000 } from '../../migrations/enforcement/1764100000000-case-share';
+import { CaseLifecycle1764400000000 } from '../../migrations/enforcement/1764400000000-case-lifecycle';
 import type { AppConfig } from '../kit/config/config';
 import { InboxEvent } from '../kit/outbox/inbox-event.entity';
 import { OutboxMessage } from '../kit/outbox/outbox-message.entity';
 import { startSubgraph, type SubgraphDefinition } from '../kit/subgraph-server';
-import { CaseNumberSequence } from './enforcement-case/case-number-sequence.entity';
-import { CaseShare } from './enforcement-case/case-share.entity';
-import { CaseStep } from './enforcement-case/case-step.entity';
-import { EnforcementCase } from './enforcement-case/enforcement-case.entity';
-import { EnforcementCaseService } from './enforcement-case/enforcement-case.service';
 import type { EnforcementServices } from './enforcement.context';
+import { createEnforcementServices, ENFORCEMENT_ENTITIES } from './enforcement.services';
 import { createOverloadServices, OVERLOAD_ENTITIES, OVERLOAD_MIGRATIONS, overloadSettingsOf } from './overload/overload.module';
 import { seedOverloadRecords } from './overload/overload.seed';
 import { vehicleRegistryEventHandlers } from './vehicle-registry/vehicle-registry.handlers';
@@ -17,18 +14,19 @@ import { buildEnforcementSchema } from './enforcement.schema';
 import { seedEnforcement } from './enforcement.seed';
 
 /**
- * 行政执法: enforcement cases, filed, investigated, decided and closed, and shared with other regions for reading;
- * weigh-station overload records and the draft cases they open. Subscribes to licensing's `vehicle.registered`.
+ * 行政执法: enforcement cases through the whole procedure (filing approval to closing), their evidence,
+ * and their exchange with other regions (shares, transfers, assistance requests); weigh-station overload
+ * records and the draft cases they open. Subscribes to licensing's `vehicle.registered`.
  */
 export const enforcementSubgraph: SubgraphDefinition<EnforcementServices> = {
   name: 'enforcement',
-  entities: [EnforcementCase, CaseStep, CaseShare, CaseNumberSequence, OutboxMessage, InboxEvent, ...OVERLOAD_ENTITIES],
-  migrations: [InitialEnforcement1764000000000, CaseShare1764100000000, ...OVERLOAD_MIGRATIONS],
+  entities: [...ENFORCEMENT_ENTITIES, OutboxMessage, InboxEvent, ...OVERLOAD_ENTITIES],
+  migrations: [InitialEnforcement1764000000000, CaseShare1764100000000, CaseLifecycle1764400000000, ...OVERLOAD_MIGRATIONS],
   buildSchema: buildEnforcementSchema,
-  createServices: ({ dataSource, outbox, config }) => ({
-    cases: new EnforcementCaseService(dataSource, outbox),
-    ...createOverloadServices(dataSource, outbox, overloadSettingsOf(config)),
-  }),
+  createServices: ({ dataSource, outbox, files, config }) => {
+    const services = createEnforcementServices(dataSource, outbox, files, config.enforcement);
+    return { ...services, ...createOverloadServices(dataSource, services.cases, overloadSettingsOf(config)) };
+  },
   eventHandlers: (services) => ({
     ...vehicleRegistryEventHandlers(services),
   }),

@@ -8,8 +8,10 @@ import { createLogger } from '../kit/observability/logger';
 import { Counters } from '../kit/observability/metrics';
 import type { EventEnvelope } from '../kit/outbox/domain-event';
 import { EventOutbox, type EventTransport } from '../kit/outbox/event-outbox';
-import { EnforcementCaseService } from './enforcement-case/enforcement-case.service';
+import { LocalDirectoryFileStore } from '../kit/storage/file-store';
 import type { EnforcementServices } from './enforcement.context';
+import { createEnforcementServices } from './enforcement.services';
+import { DEFAULT_ENFORCEMENT_SETTINGS, type EnforcementSettings } from './enforcement.settings';
 import { enforcementSubgraph } from './enforcement.subgraph';
 import { createOverloadServices } from './overload/overload.module';
 import type { OverloadSettings } from './overload/overload-record.service';
@@ -26,6 +28,8 @@ class UndeliveredTransport implements EventTransport {
 export interface EnforcementTestbed {
   dataSource: DataSource;
   services: EnforcementServices;
+  /** Where the evidence files are kept, to alter one in a spec. */
+  filesDirectory: string;
   /** SQL statements run so far on this database. */
   statements(): number;
   close(): Promise<void>;
@@ -37,6 +41,7 @@ export const SPEC_OVERLOAD_SETTINGS: OverloadSettings = { tolerancePercent: 5, j
 export async function openEnforcementTestbed(
   createOutbox: (dataSource: DataSource, transport: EventTransport) => EventOutbox = (dataSource, transport) =>
     new EventOutbox(dataSource, transport, { source: 'enforcement', pollIntervalMs: 60_000, maxBackoffMs: 1 }, createLogger('spec', 'error')),
+  settings: EnforcementSettings = DEFAULT_ENFORCEMENT_SETTINGS,
   overloadSettings: OverloadSettings = SPEC_OVERLOAD_SETTINGS,
 ): Promise<EnforcementTestbed> {
   const dataDir = mkdtempSync(join(tmpdir(), 'enforcement-spec-'));
@@ -50,9 +55,12 @@ export async function openEnforcementTestbed(
     logger: createLogger('spec', 'error'),
   });
   const outbox = createOutbox(dataSource, new UndeliveredTransport());
+  const filesDirectory = join(dataDir, 'files');
+  const services = createEnforcementServices(dataSource, outbox, new LocalDirectoryFileStore(filesDirectory, 'enforcement'), settings);
   return {
     dataSource,
-    services: { cases: new EnforcementCaseService(dataSource, outbox), ...createOverloadServices(dataSource, outbox, overloadSettings) },
+    services: { ...services, ...createOverloadServices(dataSource, services.cases, overloadSettings) },
+    filesDirectory,
     statements: () => counters.get(SQL_STATEMENTS_METRIC),
     close: async () => {
       await dataSource.destroy();

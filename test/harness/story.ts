@@ -19,6 +19,46 @@ export function newPlate(prefix = '苏A'): string {
   return `${prefix}${pick(PLATE_CHARACTERS, 5)}`;
 }
 
+export interface Penalty {
+  penalty: 'WARNING' | 'FINE' | 'CONFISCATION' | 'PERMIT_SUSPENSION' | 'PERMIT_REVOCATION';
+  fineFen?: number;
+  permitNumber?: string;
+}
+
+/**
+ * The procedure from a submitted filing to the decision (行政处罚程序), by a caller who holds every
+ * step's role (ministry-admin): approve the filing, investigate, propose the penalty; pass legal review
+ * when the proposal is major; notify the party, record its statement giving up a hearing, decide.
+ * Mutation fields run one after the other, so each phase is one request.
+ */
+export async function decideThroughProcedure(token: string, caseNumber: string, penalty: Penalty, decisionSummary = '处罚决定'): Promise<void> {
+  const proposed = await query<{ proposeCasePenalty: { case: { status: string } } }>(
+    token,
+    `mutation ($case: CaseActionInput!, $proposal: ProposeCasePenaltyInput!) {
+      approveCaseFiling(input: $case) { case { status } }
+      startCaseInvestigation(input: $case) { case { status } }
+      proposeCasePenalty(input: $proposal) { case { status } }
+    }`,
+    { case: { caseNumber }, proposal: { caseNumber, ...penalty, summary: '处罚建议' } },
+  );
+  const review = proposed.proposeCasePenalty.case.status === 'LEGAL_REVIEW';
+  await query(
+    token,
+    `mutation ($case: CaseActionInput!, ${review ? '$review: ReviewCasePenaltyInput!, ' : ''}$statement: RecordPartyStatementInput!, $decision: DecideCaseInput!) {
+      ${review ? 'reviewCasePenalty(input: $review) { case { status } }' : ''}
+      notifyCasePenalty(input: $case) { case { status } }
+      recordPartyStatement(input: $statement) { case { status } }
+      decideCase(input: $decision) { case { status } }
+    }`,
+    {
+      case: { caseNumber },
+      ...(review ? { review: { caseNumber, approved: true, opinion: '同意' } } : {}),
+      statement: { caseNumber, statement: '无异议，放弃听证', waivesHearing: true },
+      decision: { caseNumber, ...penalty, decisionSummary },
+    },
+  );
+}
+
 /**
  * Seed helpers that read like the story a test tells:
  * `const enterprise = await story(token).enterprise('320102'); await enterprise.withPermits(3);`
@@ -72,23 +112,22 @@ function enterpriseStory(token: string, creditCode: string, regionCode: string) 
       }
       return numbers;
     },
-    /** Files, investigates and decides `count` cases with a fine of `fineFen` each. */
+    /** Files `count` cases and takes each through the procedure to a decided fine of `fineFen`. */
     async withDecidedCases(count: number, fineFen = 500000): Promise<string[]> {
       const numbers: string[] = [];
-      for (let index = 0; index < count; index += 1) {
-        const filed = await query<{ fileCase: { case: { caseNumber: string } } }>(
-          token,
-          `mutation ($input: FileCaseInput!) { fileCase(input: $input) { case { caseNumber } } }`,
-          { input: { regionCode, cause: '未按规定维护和检测运输车辆', creditCode } },
-        );
-        const caseNumber = filed.fileCase.case.caseNumber;
-        await query(token, `mutation ($input: CaseActionInput!) { startCaseInvestigation(input: $input) { case { status } } }`, { input: { caseNumber } });
-        await query(token, `mutation ($input: DecideCaseInput!) { decideCase(input: $input) { case { status } } }`, {
-          input: { caseNumber, penalty: 'FINE', fineFen, decisionSummary: '罚款' },
-        });
-        numbers.push(caseNumber);
-      }
+      for (let index = 0; index < count; index += 1) numbers.push(await self.withDecidedCase({ penalty: 'FINE', fineFen }));
       return numbers;
+    },
+    /** Files one case and takes it through the procedure to the given decision (see `decideThroughProcedure`). */
+    async withDecidedCase(penalty: Penalty, cause = '未按规定维护和检测运输车辆'): Promise<string> {
+      const filed = await query<{ fileCase: { case: { caseNumber: string } } }>(
+        token,
+        `mutation ($input: FileCaseInput!) { fileCase(input: $input) { case { caseNumber } } }`,
+        { input: { regionCode, cause, creditCode } },
+      );
+      const caseNumber = filed.fileCase.case.caseNumber;
+      await decideThroughProcedure(token, caseNumber, penalty);
+      return caseNumber;
     },
     async withWaybills(count: number, plateNumber: string): Promise<string[]> {
       const numbers: string[] = [];

@@ -1,8 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CaseShareKind } from './case-share-kind';
 
 @ObjectType({
-  description: 'An explicit share of a case with another region (案件共享协查): officers there may read the case; only the handling region acts on it.',
+  description:
+    'A share of a case with another region: shared for reading (案件共享), under review for a transfer there, or kept by the region that handed it over. Officers there read the case; only the handling region acts on it.',
 })
 @Entity({ name: 'case_share' })
 @Index('ix_case_share_case_region', ['caseId', 'regionCode'])
@@ -17,6 +19,10 @@ export class CaseShare {
   @Index('ix_case_share_region')
   @Column({ name: 'region_code', type: 'varchar', length: 6 })
   regionCode: string;
+
+  @Field(() => CaseShareKind, { description: 'Why the region may read the case.' })
+  @Column({ type: 'varchar', length: 16, default: CaseShareKind.READ })
+  kind: CaseShareKind;
 
   @Field({ description: 'Why the case is shared (共享事由), e.g. a request to verify a vehicle registered there.' })
   @Column({ type: 'varchar', length: 500 })

@@ -1,11 +1,19 @@
 import { chinaDate } from '../../kit/time/china-time';
 
-/** Days from filing within which a case must be decided (交通运输行政执法程序规定: 立案之日起九十日内). */
+/**
+ * Days from filing within which a case must be decided by default (交通运输行政执法程序规定: 立案之日起
+ * 九十日内); the setting is `config.enforcement.decisionDays` (CASE_DECISION_DAYS).
+ */
 export const DECISION_PERIOD_DAYS = 90;
 
-/** The last day for the decision, YYYY-MM-DD in China Standard Time, counted from the filing day there. */
-export function decisionDueDate(filedAt: Date): string {
-  const day = new Date(`${chinaDate(filedAt)}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + DECISION_PERIOD_DAYS);
+/** A calendar date `days` after another, both YYYY-MM-DD. */
+export function addDays(date: string, days: number): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
   return day.toISOString().slice(0, 10);
+}
+
+/** The last day for the decision, YYYY-MM-DD in China Standard Time, counted from the filing day there. */
+export function decisionDueDate(filedAt: Date, days = DECISION_PERIOD_DAYS): string {
+  return addDays(chinaDate(filedAt), days);
 }

@@ -4,7 +4,7 @@ import { CaseStatus } from './case-status';
 import { PenaltyKind } from './penalty-kind';
 
 // MySQL may hand a BIGINT back as a string; fines are read as numbers everywhere.
-const bigintAsNumber: ValueTransformer = {
+export const bigintAsNumber: ValueTransformer = {
   to: (value: number | null | undefined) => value,
   from: (value: string | number | null) => (value === null ? null : Number(value)),
 };
@@ -17,12 +17,15 @@ export class EnforcementCase {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Field({ description: 'Case number (案件编号): handling region code, year of filing and a six-digit serial, e.g. 3201022026000001.' })
+  @Field({
+    description:
+      'Case number (案件编号): code of the region that filed it, year of filing and a six-digit serial, e.g. 3201022026000001. It stays with the case when the case is transferred.',
+  })
   @Index('uq_case_number', { unique: true })
   @Column({ name: 'case_number', type: 'varchar', length: 16 })
   caseNumber: string;
 
-  @Field({ description: 'GB/T 2260 code of the region whose authority handles the case.' })
+  @Field({ description: 'GB/T 2260 code of the region whose authority handles the case; it changes when a transfer is accepted.' })
   @Column({ name: 'region_code', type: 'varchar', length: 6 })
   regionCode: string;
 
@@ -72,13 +75,114 @@ export class EnforcementCase {
   @Column({ name: 'dismissal_reason', type: 'varchar', length: 1000, nullable: true })
   dismissalReason: string | null;
 
-  @Field({ description: 'Who filed the case (username).' })
+  @Field({ description: 'Who submitted the filing (username).' })
   @Column({ name: 'filed_by', type: 'varchar', length: 100 })
   filedBy: string;
 
-  @Field({ description: 'When the case was filed (UTC).' })
+  @Field({ description: 'When the filing was submitted (UTC).' })
   @Column({ name: 'filed_at', type: 'datetime' })
   filedAt: Date;
+
+  @Field(() => String, { nullable: true, description: 'The supervisor who approved or refused the filing (立案审批人).' })
+  @Column({ name: 'filing_approved_by', type: 'varchar', length: 100, nullable: true })
+  filingApprovedBy: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the filing was approved (立案日期) or refused (UTC).' })
+  @Column({ name: 'filing_approved_at', type: 'datetime', nullable: true })
+  filingApprovedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the filing was refused (不予立案理由), when it was.' })
+  @Column({ name: 'filing_rejection_reason', type: 'varchar', length: 1000, nullable: true })
+  filingRejectionReason: string | null;
+
+  // The proposal, legal review, notice, hearing and execution are columns of the case (one row, no
+  // extra statements per case); GraphQL shows them grouped (PenaltyProposal, PenaltyNotice, ...).
+  @Column({ name: 'proposed_penalty', type: 'varchar', length: 24, nullable: true })
+  proposedPenalty: PenaltyKind | null;
+
+  @Column({ name: 'proposed_fine_fen', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  proposedFineFen: number | null;
+
+  @Column({ name: 'proposed_permit_number', type: 'varchar', length: 32, nullable: true })
+  proposedPermitNumber: string | null;
+
+  @Column({ name: 'proposal_summary', type: 'varchar', length: 1000, nullable: true })
+  proposalSummary: string | null;
+
+  @Column({ name: 'proposed_by', type: 'varchar', length: 100, nullable: true })
+  proposedBy: string | null;
+
+  @Column({ name: 'proposed_at', type: 'datetime', nullable: true })
+  proposedAt: Date | null;
+
+  @Column({ name: 'legal_review_required', type: 'boolean', nullable: true })
+  legalReviewRequired: boolean | null;
+
+  @Column({ name: 'legal_review_approved', type: 'boolean', nullable: true })
+  legalReviewApproved: boolean | null;
+
+  @Column({ name: 'legal_reviewed_by', type: 'varchar', length: 100, nullable: true })
+  legalReviewedBy: string | null;
+
+  @Column({ name: 'legal_reviewed_at', type: 'datetime', nullable: true })
+  legalReviewedAt: Date | null;
+
+  @Column({ name: 'legal_review_opinion', type: 'varchar', length: 1000, nullable: true })
+  legalReviewOpinion: string | null;
+
+  @Column({ name: 'notified_by', type: 'varchar', length: 100, nullable: true })
+  notifiedBy: string | null;
+
+  @Column({ name: 'notified_at', type: 'datetime', nullable: true })
+  notifiedAt: Date | null;
+
+  @Column({ name: 'response_due_date', type: 'date', nullable: true })
+  responseDueDate: string | null;
+
+  @Column({ name: 'hearing_available', type: 'boolean', nullable: true })
+  hearingAvailable: boolean | null;
+
+  @Column({ name: 'party_statement', type: 'text', nullable: true })
+  partyStatement: string | null;
+
+  @Column({ name: 'statement_recorded_by', type: 'varchar', length: 100, nullable: true })
+  statementRecordedBy: string | null;
+
+  @Column({ name: 'statement_recorded_at', type: 'datetime', nullable: true })
+  statementRecordedAt: Date | null;
+
+  @Column({ name: 'hearing_waived', type: 'boolean', nullable: true })
+  hearingWaived: boolean | null;
+
+  @Column({ name: 'hearing_requested_by', type: 'varchar', length: 100, nullable: true })
+  hearingRequestedBy: string | null;
+
+  @Column({ name: 'hearing_requested_at', type: 'datetime', nullable: true })
+  hearingRequestedAt: Date | null;
+
+  @Column({ name: 'hearing_held_at', type: 'datetime', nullable: true })
+  hearingHeldAt: Date | null;
+
+  @Column({ name: 'hearing_record', type: 'text', nullable: true })
+  hearingRecord: string | null;
+
+  @Column({ name: 'hearing_recorded_by', type: 'varchar', length: 100, nullable: true })
+  hearingRecordedBy: string | null;
+
+  @Column({ name: 'executed_by', type: 'varchar', length: 100, nullable: true })
+  executedBy: string | null;
+
+  @Column({ name: 'executed_at', type: 'datetime', nullable: true })
+  executedAt: Date | null;
+
+  @Column({ name: 'paid_fen', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  paidFen: number | null;
+
+  @Column({ name: 'payment_reference', type: 'varchar', length: 64, nullable: true })
+  paymentReference: string | null;
+
+  @Column({ name: 'execution_note', type: 'varchar', length: 1000, nullable: true })
+  executionNote: string | null;
 
   @Field(() => String, { nullable: true, description: 'Who made the penalty decision (username).' })
   @Column({ name: 'decided_by', type: 'varchar', length: 100, nullable: true })
@@ -88,13 +192,20 @@ export class EnforcementCase {
   @Column({ name: 'decided_at', type: 'datetime', nullable: true })
   decidedAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'When the case was closed (结案) or dismissed (UTC).' })
+  @Field(() => Date, { nullable: true, description: 'When the case was closed (结案), dismissed or not filed (UTC).' })
   @Column({ name: 'closed_at', type: 'datetime', nullable: true })
   closedAt: Date | null;
 
-  @Field({ description: 'Last day for the decision (办案期限), YYYY-MM-DD in China Standard Time: 90 days after filing.' })
+  @Field({
+    description:
+      'Last day for the decision (办案期限), YYYY-MM-DD in China Standard Time: the configured number of days (90 by default) after the filing was approved, plus any extension.',
+  })
   @Column({ name: 'decision_due_date', type: 'date' })
   decisionDueDate: string;
+
+  @Field(() => Int, { description: 'Days the decision due date has been extended by, with a supervisor’s approval (延长办案期限), in total.' })
+  @Column({ name: 'deadline_extension_days', type: 'int', default: 0 })
+  deadlineExtensionDays: number;
 
   @Field(() => Int, { description: 'Version for optimistic concurrency: pass it back as `expectedVersion`.' })
   @VersionColumn()

@@ -12,9 +12,10 @@ import { CaseStep } from './case-step.entity';
 import { EnforcementCaseConnection } from './enforcement-case.connection';
 import { EnforcementCase } from './enforcement-case.entity';
 import { CaseActionInput } from './inputs/case-action.input';
-import { DecideCaseInput } from './inputs/decide-case.input';
 import { DismissCaseInput } from './inputs/dismiss-case.input';
+import { ExtendCaseDeadlineInput } from './inputs/extend-case-deadline.input';
 import { FileCaseInput } from './inputs/file-case.input';
+import { RejectCaseFilingInput } from './inputs/reject-case-filing.input';
 import { RevokeCaseShareInput } from './inputs/revoke-case-share.input';
 import { ShareCaseInput } from './inputs/share-case.input';
 
@@ -28,7 +29,8 @@ export class EnforcementCaseResolver {
 
   @Authorized(Permission.CASE_READ)
   @Query(() => EnforcementCaseConnection, {
-    description: 'Cases the caller may see (handled in their region or shared with it), newest first, by handling region and status.',
+    description:
+      'Cases the caller may see (handled in their region, shared with it, proposed for transfer to it or handed over by it), newest first, by handling region and status.',
   })
   async enforcementCases(
     @Arg('regionCode', () => String, { nullable: true, description: 'GB/T 2260 code; a province includes its cities and counties.' }) regionCode: string | null,
@@ -50,9 +52,23 @@ export class EnforcementCaseResolver {
   }
 
   @Authorized(Permission.CASE_FILE)
-  @Mutation(() => CasePayload, { description: 'Files a case (立案) against an enterprise, a vehicle and/or a person.' })
+  @Mutation(() => CasePayload, {
+    description: 'Submits a case for filing (立案申请) against an enterprise, a vehicle and/or a person; it is numbered at once and opened when a supervisor approves it.',
+  })
   async fileCase(@Arg('input', { description: 'The case to file.' }) input: FileCaseInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
     return { case: await context.services.cases.file(scopeOf(context), input, actorOf(context)) };
+  }
+
+  @Authorized(Permission.CASE_DECIDE)
+  @Mutation(() => CasePayload, { description: 'Approves a submitted filing (立案审批): the case is FILED and its decision period starts.' })
+  async approveCaseFiling(@Arg('input', { description: 'The case, at the version seen.' }) input: CaseActionInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
+    return { case: await context.services.cases.approveFiling(scopeOf(context), input, actorOf(context)) };
+  }
+
+  @Authorized(Permission.CASE_DECIDE)
+  @Mutation(() => CasePayload, { description: 'Refuses to open a submitted case (不予立案), with reasons; final.' })
+  async rejectCaseFiling(@Arg('input', { description: 'The case and why it is not opened.' }) input: RejectCaseFilingInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
+    return { case: await context.services.cases.rejectFiling(scopeOf(context), input, actorOf(context)) };
   }
 
   @Authorized(Permission.CASE_INVESTIGATE)
@@ -62,21 +78,21 @@ export class EnforcementCaseResolver {
   }
 
   @Authorized(Permission.CASE_DECIDE)
-  @Mutation(() => CasePayload, { description: 'Records the penalty decision (行政处罚决定) on an investigated case.' })
-  async decideCase(@Arg('input', { description: 'The case and the decision on it.' }) input: DecideCaseInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
-    return { case: await context.services.cases.decide(scopeOf(context), input, actorOf(context)) };
-  }
-
-  @Authorized(Permission.CASE_DECIDE)
-  @Mutation(() => CasePayload, { description: 'Closes (结案) a decided case.' })
+  @Mutation(() => CasePayload, { description: 'Closes (结案) a case whose decision was carried out, or one decided with no penalty.' })
   async closeCase(@Arg('input', { description: 'The case to close, at the version seen.' }) input: CaseActionInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
     return { case: await context.services.cases.close(scopeOf(context), input, actorOf(context)) };
   }
 
   @Authorized(Permission.CASE_DECIDE)
-  @Mutation(() => CasePayload, { description: 'Dismisses (撤销立案) a case that is not yet decided, with reasons.' })
+  @Mutation(() => CasePayload, { description: 'Dismisses (撤销案件) an opened case that is not yet decided, with reasons.' })
   async dismissCase(@Arg('input', { description: 'The case to dismiss and why.' }) input: DismissCaseInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
     return { case: await context.services.cases.dismiss(scopeOf(context), input, actorOf(context)) };
+  }
+
+  @Authorized(Permission.CASE_DECIDE)
+  @Mutation(() => CasePayload, { description: 'Extends the decision due date of a case awaiting its decision (延长办案期限), with reasons.' })
+  async extendCaseDeadline(@Arg('input', { description: 'The case, the days to add and why.' }) input: ExtendCaseDeadlineInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
+    return { case: await context.services.cases.extendDeadline(scopeOf(context), input, actorOf(context)) };
   }
 
   @Authorized(Permission.CASE_DECIDE)
@@ -95,7 +111,8 @@ export class EnforcementCaseResolver {
 
   @Authorized(Permission.CASE_READ)
   @FieldResolver(() => [CaseShare], {
-    description: 'Regions the case is actively shared with for reading; a region that sees the case only through a share sees only the shares within its own scope.',
+    description:
+      'Regions other than the handling one that read the case, and why (a read share, a transfer under review, a region that handed it over); a region that sees the case only through a share sees only the shares within its own scope.',
   })
   async sharedWith(@Root() enforcementCase: EnforcementCase, @Ctx() context: EnforcementContext): Promise<CaseShare[]> {
     return caseSharesLoader(context).load(enforcementCase.id);
@@ -117,7 +134,10 @@ export class EnforcementCaseResolver {
   }
 
   @Authorized(Permission.CASE_READ)
-  @FieldResolver(() => [CaseStep], { description: 'Every step the case has taken, oldest first.' })
+  @FieldResolver(() => [CaseStep], {
+    description:
+      'The case’s timeline, oldest first: every step of the procedure and every exchange with other regions (shares, transfers, assistance). A region that handed the case over sees the steps taken in it.',
+  })
   async steps(@Root() enforcementCase: EnforcementCase, @Ctx() context: EnforcementContext): Promise<CaseStep[]> {
     return caseStepsLoader(context).load(enforcementCase.id);
   }

@@ -1,25 +1,19 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
-import { inTransaction } from '../../kit/database/data-source.factory';
-import { conflict } from '../../kit/errors/domain-error';
-import type { EventOutbox } from '../../kit/outbox/event-outbox';
+import type { EntityManager } from 'typeorm';
 import { chinaYear } from '../../kit/time/china-time';
-import { CaseNumberSequence } from '../enforcement-case/case-number-sequence.entity';
 import { CaseStatus } from '../enforcement-case/case-status';
-import { CaseStep } from '../enforcement-case/case-step.entity';
-import { decisionDueDate } from '../enforcement-case/decision-deadline';
 import { EnforcementCase } from '../enforcement-case/enforcement-case.entity';
+import type { EnforcementCaseService } from '../enforcement-case/enforcement-case.service';
 import { excessKg } from './overload-limits';
 import { OverloadCase } from './overload-case.entity';
 import type { CheckedOverloadRecord } from './overload-record.validation';
 
 /**
  * Statuses in which a case opened from an overload record still takes further records of the vehicle:
- * the draft stage, before an officer has started the investigation. (A filing-approval step would add
- * its draft status here.)
+ * the draft stage, its filing awaiting a supervisor's approval (立案审批). Once approved (or refused),
+ * the vehicle's next overload opens a new draft.
  */
-export const JOINABLE_CASE_STATUSES: readonly CaseStatus[] = [CaseStatus.FILED];
+export const JOINABLE_CASE_STATUSES: readonly CaseStatus[] = [CaseStatus.FILING_PENDING];
 
-const LAST_SERIAL = 999_999;
 const CHINA_OFFSET_MS = 8 * 3600_000;
 
 /** An overloaded record that needs a draft case; `key` is the caller's handle for the answer. */
@@ -57,32 +51,19 @@ export function overloadCause(record: CheckedOverloadRecord): string {
  * Opens draft cases for overloaded records, or finds the draft a record joins: one draft per vehicle and
  * responsible region for records within the join window of the record that opened it.
  *
- * A draft is an ordinary EnforcementCase row in status FILED, numbered from the same (region, year)
- * serial as officers' filings, with its filing step and `case.filed` event, plus an `overload_case` row.
+ * A draft is a filing like an officer's (`EnforcementCaseService.submitFilings`): numbered from the same
+ * (region, year) serial, FILING_PENDING with its FILING_SUBMITTED step, awaiting a supervisor's approval,
+ * which announces it (`case.filed`); plus an `overload_case` row.
  */
 export class OverloadDraftCases {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: EventOutbox,
+    private readonly cases: EnforcementCaseService,
     private readonly joinWindowHours: number,
   ) {}
 
-  /**
-   * Makes sure the (region, year) serial rows exist, each in a transaction of its own before the batch's:
-   * the batch then only locks and updates existing rows (no InnoDB gap locks to deadlock on).
-   */
+  /** Makes sure the (region, year) serial rows exist before the batch's transaction (see `CaseNumbers.prepare`). */
   async prepare(regionCodes: readonly string[], filedAt: Date): Promise<void> {
-    const year = chinaYear(filedAt);
-    const repository = this.dataSource.getRepository(CaseNumberSequence);
-    for (const regionCode of [...new Set(regionCodes)].sort()) {
-      if (await repository.existsBy({ regionCode, year })) continue;
-      try {
-        await inTransaction(this.dataSource, (manager) => manager.insert(CaseNumberSequence, { regionCode, year, lastSerial: 0 }));
-      } catch (error) {
-        // A filing in the same region created it first.
-        if (!(await repository.existsBy({ regionCode, year }))) throw error;
-      }
-    }
+    await this.cases.numbers.prepare(regionCodes, chinaYear(filedAt));
   }
 
   /**
@@ -94,8 +75,7 @@ export class OverloadDraftCases {
     const assigned = new Map<number, number>();
     if (detections.length === 0) return assigned;
     const regionCodes = [...new Set(detections.map((detection) => detection.record.regionCode))].sort();
-    const year = chinaYear(filedAt);
-    await this.lockSerials(manager, regionCodes, year);
+    await this.cases.numbers.lock(manager, regionCodes, chinaYear(filedAt));
 
     const drafts = new Map<string, Draft[]>();
     for (const draft of await this.openDrafts(manager, detections)) {
@@ -119,21 +99,9 @@ export class OverloadDraftCases {
       }
       chosen.set(detection.key, draft);
     }
-    await this.open(manager, opened, actor, filedAt, year);
+    await this.open(manager, opened, actor, filedAt);
     for (const [key, draft] of chosen) assigned.set(key, draft.caseId!);
     return assigned;
-  }
-
-  private async lockSerials(manager: EntityManager, regionCodes: readonly string[], year: number): Promise<void> {
-    // The embedded database runs one transaction at a time (inTransaction queues them): nothing to lock.
-    if (manager.connection.options.type === 'sqljs') return;
-    await manager
-      .createQueryBuilder(CaseNumberSequence, 'sequence')
-      .setLock('pessimistic_write')
-      .where('sequence.year = :year', { year })
-      .andWhere('sequence.regionCode IN (:...regionCodes)', { regionCodes })
-      .orderBy('sequence.regionCode', 'ASC')
-      .getMany();
   }
 
   /** Drafts of these vehicles that some detection could join: one statement, oldest opening first. */
@@ -153,65 +121,24 @@ export class OverloadDraftCases {
     return found.map((draft) => ({ caseId: draft.caseId, plateNumber: draft.plateNumber, regionCode: draft.regionCode, openedByDetectionAt: draft.openedByDetectionAt, opening: null }));
   }
 
-  /** Files the new drafts: numbers, cases, filing steps, join rows and `case.filed` events, a statement each kind. */
-  private async open(manager: EntityManager, drafts: Draft[], actor: string, filedAt: Date, year: number): Promise<void> {
+  /** Files the new drafts (numbers, cases, filing steps, one statement per kind) and their join rows. */
+  private async open(manager: EntityManager, drafts: Draft[], actor: string, filedAt: Date): Promise<void> {
     if (drafts.length === 0) return;
-    const numbers = new Map<Draft, string>();
-    for (const regionCode of [...new Set(drafts.map((draft) => draft.regionCode))].sort()) {
-      const ofRegion = drafts.filter((draft) => draft.regionCode === regionCode);
-      const serials = await this.reserveSerials(manager, regionCode, year, ofRegion.length);
-      ofRegion.forEach((draft, index) => numbers.set(draft, `${regionCode}${year}${String(serials[index]).padStart(6, '0')}`));
-    }
-    const dueDate = decisionDueDate(filedAt);
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(EnforcementCase)
-      .values(
-        drafts.map((draft) => ({
-          caseNumber: numbers.get(draft)!,
-          regionCode: draft.regionCode,
-          status: CaseStatus.FILED,
-          cause: overloadCause(draft.opening!.record),
-          creditCode: draft.opening!.ownerCreditCode,
-          plateNumber: draft.plateNumber,
-          partyName: null,
-          partyIdNumber: null,
-          penalty: null,
-          fineFen: null,
-          permitNumber: null,
-          decisionSummary: null,
-          dismissalReason: null,
-          filedBy: actor,
-          filedAt,
-          decidedBy: null,
-          decidedAt: null,
-          closedAt: null,
-          decisionDueDate: dueDate,
-        })),
-      )
-      .updateEntity(false)
-      .execute();
-    const filed = await manager.find(EnforcementCase, { select: { id: true, caseNumber: true }, where: { caseNumber: In([...numbers.values()]) } });
-    const idByNumber = new Map(filed.map((row) => [row.caseNumber, row.id]));
-    for (const draft of drafts) draft.caseId = idByNumber.get(numbers.get(draft)!)!;
-
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(CaseStep)
-      .values(
-        drafts.map((draft) => ({
-          caseId: draft.caseId!,
-          fromStatus: null,
-          toStatus: CaseStatus.FILED,
-          actor,
-          occurredAt: filedAt,
-          comment: `opened from overload record ${draft.opening!.record.stationCode}/${draft.opening!.record.stationRecordId}`,
-        })),
-      )
-      .updateEntity(false)
-      .execute();
+    const filed = await this.cases.submitFilings(
+      manager,
+      drafts.map((draft) => ({
+        regionCode: draft.regionCode,
+        cause: overloadCause(draft.opening!.record),
+        creditCode: draft.opening!.ownerCreditCode,
+        plateNumber: draft.plateNumber,
+        partyName: null,
+        partyIdNumber: null,
+        comment: `opened from overload record ${draft.opening!.record.stationCode}/${draft.opening!.record.stationRecordId}`,
+      })),
+      actor,
+      filedAt,
+    );
+    drafts.forEach((draft, index) => (draft.caseId = filed[index]!.id));
     await manager
       .createQueryBuilder()
       .insert()
@@ -219,34 +146,5 @@ export class OverloadDraftCases {
       .values(drafts.map((draft) => ({ caseId: draft.caseId!, plateNumber: draft.plateNumber, regionCode: draft.regionCode, openedByDetectionAt: draft.openedByDetectionAt })))
       .updateEntity(false)
       .execute();
-    await this.outbox.publishMany(
-      manager,
-      'case.filed',
-      drafts.map((draft) => ({
-        caseNumber: numbers.get(draft)!,
-        regionCode: draft.regionCode,
-        creditCode: draft.opening!.ownerCreditCode,
-        plateNumber: draft.plateNumber,
-        filedAt: filedAt.toISOString(),
-      })),
-    );
-  }
-
-  /**
-   * `count` consecutive serials of the (region, year) row, advanced in the batch's transaction, so numbers
-   * run without gaps per region and year as for officers' filings, and a rolled-back batch uses none.
-   */
-  private async reserveSerials(manager: EntityManager, regionCode: string, year: number, count: number): Promise<number[]> {
-    const advanced = await manager
-      .createQueryBuilder()
-      .update(CaseNumberSequence)
-      .set({ lastSerial: () => 'last_serial + :count' })
-      .setParameter('count', count)
-      .where({ regionCode, year })
-      .execute();
-    if (advanced.affected !== 1) throw new Error(`No case serial row for ${regionCode}/${year}`);
-    const { lastSerial } = await manager.findOneByOrFail(CaseNumberSequence, { regionCode, year });
-    if (lastSerial > LAST_SERIAL) throw conflict('CASE_NUMBERS_EXHAUSTED', `Region ${regionCode} has used every case number of ${year}`);
-    return Array.from({ length: count }, (_, index) => lastSerial - count + 1 + index);
   }
 }

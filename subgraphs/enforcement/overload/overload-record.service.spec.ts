@@ -8,6 +8,7 @@ import { applyEventOnce } from '../../kit/outbox/event-inbox';
 import { OutboxMessage } from '../../kit/outbox/outbox-message.entity';
 import { chinaYear } from '../../kit/time/china-time';
 import { CaseStatus } from '../enforcement-case/case-status';
+import { CaseStepAction } from '../enforcement-case/case-step-action';
 import { CaseStep } from '../enforcement-case/case-step.entity';
 import { EnforcementCase } from '../enforcement-case/enforcement-case.entity';
 import { enforcementSubgraph } from '../enforcement.subgraph';
@@ -69,6 +70,10 @@ describe('OverloadRecordService', () => {
   const outcomes = (payload: SubmitOverloadRecordsPayload) => payload.results.map((result) => [result.outcome, result.overloaded]);
   const storedRecords = () => testbed.dataSource.getRepository(OverloadRecord).find({ order: { id: 'ASC' } });
   const storedCases = () => testbed.dataSource.getRepository(EnforcementCase).find({ order: { id: 'ASC' } });
+  const filedEvents = async () =>
+    (await testbed.dataSource.getRepository(OutboxMessage).find({ where: { eventType: 'case.filed' }, order: { id: 'ASC' } })).map(
+      (message) => (JSON.parse(message.envelope) as EventEnvelope<'case.filed'>).payload,
+    );
   const registerVehicle = (plateNumber: string, ownerCreditCode: string, id = randomUUID()) =>
     applyEventOnce(testbed.dataSource, enforcementSubgraph.eventHandlers!(testbed.services), {
       id,
@@ -108,7 +113,7 @@ describe('OverloadRecordService', () => {
       expect(draft).toMatchObject({
         caseNumber: `320583${YEAR}000001`,
         regionCode: '320583',
-        status: CaseStatus.FILED,
+        status: CaseStatus.FILING_PENDING,
         creditCode: KUNSHAN_CARRIER,
         plateNumber: '苏E88888',
         filedBy: STATION.actor,
@@ -121,13 +126,17 @@ describe('OverloadRecordService', () => {
       const [stored] = await storedRecords();
       expect(stored).toMatchObject({ stationCode: KUNSHAN_STATION, regionCode: '320583', overloaded: true, ownerCreditCode: KUNSHAN_CARRIER, caseId: draft.id, submittedBy: STATION.clientId });
       expect(stored.excessKg).toBe(7000);
+      // Recorded like an officer's filing: submitted, awaiting a supervisor's approval (立案审批).
       const steps = await testbed.dataSource.getRepository(CaseStep).findBy({ caseId: draft.id });
-      expect(steps.map((step) => [step.fromStatus, step.toStatus, step.actor, step.comment])).toEqual([
-        [null, CaseStatus.FILED, STATION.actor, `opened from overload record ${KUNSHAN_STATION}/${record.stationRecordId}`],
+      expect(steps.map((step) => [step.action, step.fromStatus, step.toStatus, step.actor, step.regionCode, step.comment])).toEqual([
+        [CaseStepAction.FILING_SUBMITTED, null, CaseStatus.FILING_PENDING, STATION.actor, '320583', `opened from overload record ${KUNSHAN_STATION}/${record.stationRecordId}`],
       ]);
-      const events = await testbed.dataSource.getRepository(OutboxMessage).findBy({ eventType: 'case.filed' });
-      expect(events.map((event) => (JSON.parse(event.envelope) as EventEnvelope<'case.filed'>).payload)).toEqual([
-        { caseNumber: draft.caseNumber, regionCode: '320583', creditCode: KUNSHAN_CARRIER, plateNumber: '苏E88888', filedAt: draft.filedAt.toISOString() },
+      // Other departments hear of the case only once the filing is approved.
+      expect(await filedEvents()).toEqual([]);
+      const approved = await testbed.services.cases.approveFiling(JIANGSU, { caseNumber: draft.caseNumber }, 'js-enforcement-supervisor');
+      expect(approved).toMatchObject({ status: CaseStatus.FILED, filingApprovedBy: 'js-enforcement-supervisor' });
+      expect(await filedEvents()).toEqual([
+        { caseNumber: draft.caseNumber, regionCode: '320583', creditCode: KUNSHAN_CARRIER, plateNumber: '苏E88888', filedAt: approved.filingApprovedAt!.toISOString() },
       ]);
     });
 
@@ -187,7 +196,7 @@ describe('OverloadRecordService', () => {
 
     it('follows the configured tolerance', async () => {
       await testbed.close();
-      testbed = await openEnforcementTestbed(undefined, { tolerancePercent: 10, joinWindowHours: 24 });
+      testbed = await openEnforcementTestbed(undefined, undefined, { tolerancePercent: 10, joinWindowHours: 24 });
       overload = testbed.services.overload;
       expect(outcomes(await submit([detection({ grossWeightKg: 53_900 }), detection({ plateNumber: '苏E00007', grossWeightKg: 53_901 })]))).toEqual([
         [OverloadRecordOutcome.ACCEPTED, false],
@@ -233,13 +242,18 @@ describe('OverloadRecordService', () => {
       expect(cases.map((found) => found.caseNumber)).toEqual([`320583${YEAR}000001`, `320583${YEAR}000002`, `320115${YEAR}000001`]);
     });
 
-    it('stops joining a draft once an officer has started investigating it', async () => {
+    it('stops joining a draft once a supervisor has approved or refused its filing', async () => {
       await submit([overloaded({ stationRecordId: 'I-0', detectedAt: at(0) })]);
       const [draft] = await storedCases();
-      await testbed.services.cases.startInvestigation(NATIONAL, { caseNumber: draft.caseNumber }, 'nj-enforcement-officer');
+      await testbed.services.cases.approveFiling(JIANGSU, { caseNumber: draft.caseNumber }, 'js-enforcement-supervisor');
       await submit([overloaded({ stationRecordId: 'I-1', detectedAt: at(1) })]);
-      expect(await caseOf('I-1')).not.toBe(draft.id);
-      expect((await storedCases()).map((found) => found.status)).toEqual([CaseStatus.INVESTIGATING, CaseStatus.FILED]);
+      const second = await caseOf('I-1');
+      expect(second).not.toBe(draft.id);
+      const [, secondDraft] = await storedCases();
+      await testbed.services.cases.rejectFiling(JIANGSU, { caseNumber: secondDraft.caseNumber, reason: '检测设备检定过期，数据不予采信' }, 'js-enforcement-supervisor');
+      await submit([overloaded({ stationRecordId: 'I-2', detectedAt: at(2) })]);
+      expect([draft.id, second]).not.toContain(await caseOf('I-2'));
+      expect((await storedCases()).map((found) => found.status)).toEqual([CaseStatus.FILED, CaseStatus.NOT_FILED, CaseStatus.FILING_PENDING]);
     });
   });
 
@@ -315,6 +329,40 @@ describe('OverloadRecordService', () => {
     });
   });
 
+  it('shows records where their case goes on a transfer: the receiving region while it reviews and once it handles the case, the region that handed it over its own records, no one else', async () => {
+    const XIHU = scopeOf('330106');
+    const SHANGHAI = scopeOf('310000');
+    await submit([overloaded({ stationRecordId: 'KS-T' })]);
+    await submit([overloaded({ stationRecordId: 'HZ-T', stationCode: HANGZHOU_STATION, plateNumber: '浙A23456' })], NATIONAL);
+    const kunshanDraft = (await storedCases()).find((found) => found.regionCode === '320583')!;
+    const seenBy = async (scope: RegionScope) => ({
+      listed: (await overload.list(scope, { regionCode: null, plateNumber: null }, pageRequest({}))).edges.map((edge) => edge.node.stationRecordId),
+      ofCase: (await overload.createCaseRecordsLoader(scope, pageRequest({})).load(String(kunshanDraft.id))).edges.map((edge) => edge.node.stationRecordId),
+      case: (await overload.createCasesLoader(scope).load(kunshanDraft.id))?.regionCode ?? null,
+    });
+    const nothing = { listed: [], ofCase: [], case: null };
+    const propose = () =>
+      testbed.services.transfers.propose(JIANGSU, { caseNumber: kunshanDraft.caseNumber, toRegionCode: '330106', reason: '车辆登记地在杭州市西湖区，移送属地管辖' }, 'js-enforcement-supervisor');
+
+    await testbed.services.cases.approveFiling(JIANGSU, { caseNumber: kunshanDraft.caseNumber }, 'js-enforcement-supervisor');
+    await propose();
+    // Under review (TRANSFER_REVIEW): the receiving region reads the whole case, its records included.
+    expect(await seenBy(XIHU)).toEqual({ listed: ['HZ-T', 'KS-T'], ofCase: ['KS-T'], case: '320583' });
+    expect(await seenBy(SHANGHAI)).toEqual(nothing);
+    expect(await seenBy(NANJING)).toEqual(nothing);
+
+    await testbed.services.transfers.decline(XIHU, { caseNumber: kunshanDraft.caseNumber, reason: '车辆已过户，不属本地管辖' }, 'xh-enforcement-supervisor');
+    expect(await seenBy(XIHU)).toEqual({ listed: ['HZ-T'], ofCase: [], case: null });
+
+    await propose();
+    await testbed.services.transfers.accept(XIHU, { caseNumber: kunshanDraft.caseNumber }, 'xh-enforcement-supervisor');
+    expect(await seenBy(XIHU)).toEqual({ listed: ['HZ-T', 'KS-T'], ofCase: ['KS-T'], case: '330106' });
+    // Handed over (TRANSFERRED_FROM): Jiangsu keeps the case and the records of its own station.
+    expect(await seenBy(JIANGSU)).toEqual({ listed: ['KS-T'], ofCase: ['KS-T'], case: '330106' });
+    expect(await seenBy(SHANGHAI)).toEqual(nothing);
+    expect(await seenBy(NANJING)).toEqual(nothing);
+  });
+
   it('names the enterprise on records and drafts stored before the registry announced the plate', async () => {
     await submit([overloaded({ stationRecordId: 'P-1' })]);
     const [draft] = await storedCases();
@@ -326,10 +374,22 @@ describe('OverloadRecordService', () => {
     expect((await storedCases())[0]).toMatchObject({ creditCode: KUNSHAN_CARRIER, version: 2 });
     expect((await storedRecords())[0].ownerCreditCode).toBe(KUNSHAN_CARRIER);
     const steps = await testbed.dataSource.getRepository(CaseStep).find({ where: { caseId: draft.id }, order: { id: 'ASC' } });
-    expect(steps.map((step) => [step.toStatus, step.actor, step.comment])).toEqual([
-      [CaseStatus.FILED, STATION.actor, 'opened from overload record 3205830001/P-1'],
-      [CaseStatus.FILED, 'vehicle-registry', `enterprise ${KUNSHAN_CARRIER} named from the vehicle registry as the owner of 苏E88888`],
+    expect(steps.map((step) => [step.action, step.toStatus, step.actor, step.regionCode, step.comment])).toEqual([
+      [CaseStepAction.FILING_SUBMITTED, CaseStatus.FILING_PENDING, STATION.actor, '320583', 'opened from overload record 3205830001/P-1'],
+      [CaseStepAction.OWNER_IDENTIFIED, CaseStatus.FILING_PENDING, 'vehicle-registry', '320583', `enterprise ${KUNSHAN_CARRIER} named from the vehicle registry as the owner of 苏E88888`],
     ]);
+    // The approval announces the case with the enterprise named.
+    await testbed.services.cases.approveFiling(JIANGSU, { caseNumber: draft.caseNumber, expectedVersion: 2 }, 'js-enforcement-supervisor');
+    expect((await filedEvents()).map((payload) => payload.creditCode)).toEqual([KUNSHAN_CARRIER]);
+  });
+
+  it('leaves a draft whose filing was approved as it is when the registry names the owner later', async () => {
+    await submit([overloaded({ stationRecordId: 'P-2' })]);
+    const [draft] = await storedCases();
+    await testbed.services.cases.approveFiling(JIANGSU, { caseNumber: draft.caseNumber }, 'js-enforcement-supervisor');
+    await registerVehicle('苏E88888', KUNSHAN_CARRIER);
+    expect((await storedRecords())[0].ownerCreditCode).toBe(KUNSHAN_CARRIER);
+    expect((await storedCases())[0]).toMatchObject({ status: CaseStatus.FILED, creditCode: null, version: 2 });
   });
 
   it('stores a batch of 500 in a handful of statements, however many records and drafts', async () => {
@@ -341,8 +401,9 @@ describe('OverloadRecordService', () => {
     const statements = testbed.statements() - before;
     expect(batch).toMatchObject({ acceptedCount: 500, rejectedCount: 0 });
     expect(await storedCases()).toHaveLength(50);
-    // Lookups, the serial row, the transaction, then one INSERT each for the cases, their steps, join rows
-    // and events, and two for the records (250 rows per INSERT).
+    // Lookups, the serial row, the transaction, then one INSERT each for the cases, their steps and join
+    // rows, and two for the records (250 rows per INSERT); no events until the filings are approved.
+    expect(await filedEvents()).toEqual([]);
     expect(statements).toBeLessThanOrEqual(20);
   });
 });

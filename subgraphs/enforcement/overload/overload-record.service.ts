@@ -7,10 +7,10 @@ import { childPagesLoader } from '../../kit/database/child-pages.loader';
 import { inTransaction } from '../../kit/database/data-source.factory';
 import { forbidden, invalidInput } from '../../kit/errors/domain-error';
 import { toConnection, type Connection, type PageRequest } from '../../kit/graphql/connection';
-import type { EventOutbox } from '../../kit/outbox/event-outbox';
-import { CaseShare } from '../enforcement-case/case-share.entity';
-import { CaseStep } from '../enforcement-case/case-step.entity';
+import type { CaseAccess } from '../enforcement-case/case-access';
+import { CaseStepAction } from '../enforcement-case/case-step-action';
 import { EnforcementCase } from '../enforcement-case/enforcement-case.entity';
+import type { EnforcementCaseService } from '../enforcement-case/enforcement-case.service';
 import type { VehicleRegistryService } from '../vehicle-registry/vehicle-registry.service';
 import type { OverloadRecordInput } from './inputs/submit-overload-records.input';
 import { OverloadCase } from './overload-case.entity';
@@ -74,20 +74,23 @@ function wholeSeconds(instant: Date): Date {
  */
 export class OverloadRecordService {
   private readonly draftCases: OverloadDraftCases;
+  /** Who sees a case, the cases service's: a record's visibility follows its case's. */
+  private readonly access: CaseAccess;
 
   constructor(
     private readonly dataSource: DataSource,
-    outbox: EventOutbox,
+    cases: EnforcementCaseService,
     private readonly vehicles: VehicleRegistryService,
     private readonly settings: OverloadSettings,
   ) {
-    this.draftCases = new OverloadDraftCases(dataSource, outbox, settings.joinWindowHours);
+    this.draftCases = new OverloadDraftCases(cases, settings.joinWindowHours);
+    this.access = cases.access;
   }
 
   /**
    * Records a batch. Every record is checked on its own and answered in order: ACCEPTED (stored now),
    * DUPLICATE (stored before with the same values) or REJECTED (with problems naming `records[i].field`).
-   * The accepted records, their draft cases and the cases' events commit in one transaction. A station
+   * The accepted records and their draft cases (filings awaiting approval) commit in one transaction. A station
    * outside the caller's region refuses the whole batch (FORBIDDEN) before anything is written.
    */
   async submit(scope: RegionScope, submitter: Submitter, records: readonly OverloadRecordInput[], now = new Date()): Promise<SubmitOverloadRecordsPayload> {
@@ -211,8 +214,8 @@ export class OverloadRecordService {
 
   /**
    * The registry has announced a vehicle's owner: records of the plate stored before anyone knew it, and
-   * the drafts they opened, name the enterprise now. Runs in the event's transaction; each case changed
-   * gets a step saying so.
+   * the drafts they opened that still await their filing approval, name the enterprise now (the approval's
+   * `case.filed` then carries it). Runs in the event's transaction; each case changed gets a step saying so.
    */
   async linkOwner(manager: EntityManager, plateNumber: string, ownerCreditCode: string, occurredAt: Date): Promise<void> {
     await manager.update(OverloadRecord, { plateNumber, ownerCreditCode: IsNull() }, { ownerCreditCode });
@@ -229,10 +232,12 @@ export class OverloadRecordService {
     if (drafts.length === 0) return;
     const caseIds = drafts.map((draft) => draft.id);
     await manager.update(EnforcementCase, { id: In(caseIds) }, { creditCode: ownerCreditCode });
-    await manager.insert(
-      CaseStep,
+    await this.access.recordSteps(
+      manager,
       drafts.map((draft) => ({
         caseId: draft.id,
+        action: CaseStepAction.OWNER_IDENTIFIED,
+        regionCode: draft.regionCode,
         fromStatus: draft.status,
         toStatus: draft.status,
         actor: 'vehicle-registry',
@@ -272,22 +277,21 @@ export class OverloadRecordService {
   /** The cases records went to, by id, in one statement; a case the caller may not see is null. */
   createCasesLoader(scope: RegionScope): DataLoader<number, EnforcementCase | null> {
     return new DataLoader(async (caseIds) => {
-      const query = this.dataSource.manager.createQueryBuilder(EnforcementCase, 'enforcementCase').where('enforcementCase.id IN (:...caseIds)', { caseIds: [...caseIds] });
-      if (scope.prefix !== '') {
-        query.andWhere(`(enforcementCase.regionCode LIKE :casePrefix OR enforcementCase.id IN (${this.sharedCaseIds(':casePrefix')}))`, { casePrefix: `${scope.prefix}%` });
-      }
+      const query = this.access.visibleCases(this.dataSource.manager, scope).andWhere('enforcementCase.id IN (:...caseIds)', { caseIds: [...caseIds] });
       const byId = new Map((await query.getMany()).map((found) => [found.id, found]));
       return caseIds.map((caseId) => byId.get(caseId) ?? null);
     });
   }
 
   /**
-   * A record is visible where its responsible region is in scope, and wherever its case is: handled in
-   * the scope or actively shared with a region in it. National scope adds no condition.
+   * A record is visible where its responsible region (the station's county) is in scope, and wherever
+   * its case's whole file is: the handling region, a read share, a transfer under review. A region that
+   * handed the case over keeps the records of its own stations, which the first condition gives it; an
+   * unrelated region sees none. National scope adds no condition.
    */
   private whereVisible<TEntity extends ObjectLiteral>(query: SelectQueryBuilder<TEntity>, scope: RegionScope): SelectQueryBuilder<TEntity> {
     if (scope.prefix === '') return query;
-    return query.andWhere(`(record.regionCode LIKE :recordPrefix OR record.caseId IN (${this.visibleCaseIds(':recordPrefix')}))`, { recordPrefix: `${scope.prefix}%` });
+    return query.andWhere(`(record.regionCode LIKE :recordPrefix OR record.caseId IN (${this.access.wholeCaseIds(':recordPrefix')}))`, { recordPrefix: `${scope.prefix}%` });
   }
 
   /** The child pages' form of the visibility: every `?` of the subquery is bound to the scope's `prefix%`. */
@@ -297,22 +301,7 @@ export class OverloadRecordService {
     return {
       column: 'region_code',
       prefix: scope.prefix,
-      sharedIds: `SELECT ${escape('id')} FROM ${records} WHERE ${escape('case_id')} IN (${this.visibleCaseIds('?')})`,
+      sharedIds: `SELECT ${escape('id')} FROM ${records} WHERE ${escape('case_id')} IN (${this.access.wholeCaseIds('?')})`,
     };
   }
-
-  /** Ids of the cases handled in, or actively shared with, a region matching `LIKE <placeholder>` (used twice). */
-  private visibleCaseIds(placeholder: string): string {
-    const escape = (name: string) => this.dataSource.driver.escape(name);
-    const cases = escape(this.dataSource.getMetadata(EnforcementCase).tablePath);
-    return `SELECT ${escape('id')} FROM ${cases} WHERE ${escape('region_code')} LIKE ${placeholder} OR ${escape('id')} IN (${this.sharedCaseIds(placeholder)})`;
-  }
-
-  /** Ids of the cases actively shared with a region matching `LIKE <placeholder>`. */
-  private sharedCaseIds(placeholder: string): string {
-    const escape = (name: string) => this.dataSource.driver.escape(name);
-    const shares = escape(this.dataSource.getMetadata(CaseShare).tablePath);
-    return `SELECT ${escape('case_id')} FROM ${shares} WHERE ${escape('revoked_at')} IS NULL AND ${escape('region_code')} LIKE ${placeholder}`;
-  }
 }
-

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { RegisteredVehicle1764500000000 } from '../../../migrations/enforcement/1764500000000-registered-vehicle';
 import { OverloadRecord1764510000000 } from '../../../migrations/enforcement/1764510000000-overload-record';
 import type { AppConfig } from '../../kit/config/config';
-import type { EventOutbox } from '../../kit/outbox/event-outbox';
+import type { EnforcementCaseService } from '../enforcement-case/enforcement-case.service';
 import type { EnforcementServices } from '../enforcement.context';
 import { RegisteredVehicle } from '../vehicle-registry/registered-vehicle.entity';
 import { VehicleRegistryService } from '../vehicle-registry/vehicle-registry.service';
@@ -26,7 +26,10 @@ export function overloadSettingsOf(config: AppConfig): OverloadSettings {
   return { tolerancePercent: config.enforcement.overloadTolerancePercent, joinWindowHours: config.enforcement.overloadJoinWindowHours };
 }
 
-export function createOverloadServices(dataSource: DataSource, outbox: EventOutbox, settings: OverloadSettings): Pick<EnforcementServices, 'overload' | 'vehicleRegistry'> {
+export type OverloadServices = Pick<EnforcementServices, 'overload' | 'vehicleRegistry'>;
+
+/** The overload records' services, on the cases service: drafts are its filings, and records are seen where its cases are. */
+export function createOverloadServices(dataSource: DataSource, cases: EnforcementCaseService, settings: OverloadSettings): OverloadServices {
   const vehicleRegistry = new VehicleRegistryService(dataSource);
-  return { vehicleRegistry, overload: new OverloadRecordService(dataSource, outbox, vehicleRegistry, settings) };
+  return { vehicleRegistry, overload: new OverloadRecordService(dataSource, cases, vehicleRegistry, settings) };
 }

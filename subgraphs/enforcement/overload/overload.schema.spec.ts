@@ -104,7 +104,7 @@ describe('the overload records in the enforcement schema', () => {
         excessKg: 6_000,
         enterprise: null,
         vehicle: { plateNumber: '苏E88888', overloadRecords: { totalCount: 2 } },
-        case: { caseNumber: expect.any(String), status: 'FILED', overloadRecords: { totalCount: 2, edges: [{ node: { stationRecordId: 'A-2' } }, { node: { stationRecordId: 'A-1' } }] } },
+        case: { caseNumber: expect.any(String), status: 'FILING_PENDING', overloadRecords: { totalCount: 2, edges: [{ node: { stationRecordId: 'A-2' } }, { node: { stationRecordId: 'A-1' } }] } },
       },
       expect.objectContaining({ stationRecordId: 'A-1', excessKg: 7_000 }),
     ]);

@@ -79,6 +79,8 @@ export const environmentSchema = z
     CERTIFICATE_KEY_DIR: z.string().optional(),
     WORKING_CALENDAR_FILE: z.string().default('subgraphs/licensing/calendar/working-calendar.json'),
     CASE_DECISION_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+    CASE_MAJOR_FINE_FEN: z.coerce.number().int().min(1).max(2_147_483_647).default(1_000_000),
+    CASE_RESPONSE_DAYS: z.coerce.number().int().min(3).max(30).default(5),
     OVERLOAD_TOLERANCE_PERCENT: z.coerce.number().min(0).max(50).default(5),
     OVERLOAD_JOIN_WINDOW_HOURS: z.coerce.number().int().min(0).max(720).default(24),
     SEED_DEMO_DATA: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
@@ -154,7 +156,15 @@ export interface AppConfig {
   /** National platforms licensing talks to (simulated locally), and how patiently. */
   platforms: { investmentUrl: string; tradingUrl: string; timeoutMs: number; recheckIntervalMs: number };
   licensing: { certificateKeyDirectory: string; workingCalendarFile: string };
-  enforcement: { decisionDays: number; overloadTolerancePercent: number; overloadJoinWindowHours: number };
+  enforcement: {
+    decisionDays: number;
+    /** A fine of at least this many fen is major (较大数额): legal review and a hearing right. */
+    majorFineFen: number;
+    /** Days after the notice of a proposed penalty for the party to state, defend or ask for a hearing. */
+    responseDays: number;
+    overloadTolerancePercent: number;
+    overloadJoinWindowHours: number;
+  };
   subgraphs: Record<SubgraphName, SubgraphSettings>;
 }
 
@@ -246,6 +256,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     enforcement: {
       decisionDays: environment.CASE_DECISION_DAYS,
+      majorFineFen: environment.CASE_MAJOR_FINE_FEN,
+      responseDays: environment.CASE_RESPONSE_DAYS,
       overloadTolerancePercent: environment.OVERLOAD_TOLERANCE_PERCENT,
       overloadJoinWindowHours: environment.OVERLOAD_JOIN_WINDOW_HOURS,
     },

@@ -1,8 +1,8 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { PenaltyKind } from '../penalty-kind';
-import { CaseReferenceInput } from './case-action.input';
+import { PenaltyKind } from '../../enforcement-case/penalty-kind';
+import { CaseReferenceInput } from '../../enforcement-case/inputs/case-action.input';
 
-@InputType({ description: 'The penalty decision (行政处罚决定) on an investigated case.' })
+@InputType({ description: 'The penalty decision (行政处罚决定): after the notice and the party’s statement or hearing, within the penalty notified; a decision of NO_PENALTY may follow the investigation directly.' })
 export class DecideCaseInput extends CaseReferenceInput {
   @Field(() => PenaltyKind, { description: 'The penalty imposed.' })
   penalty: PenaltyKind;

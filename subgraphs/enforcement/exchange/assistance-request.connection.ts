@@ -1,0 +1,6 @@
+import { ObjectType } from 'type-graphql';
+import { ConnectionType } from '../../kit/graphql/connection';
+import { AssistanceRequest } from './assistance-request.entity';
+
+@ObjectType({ description: 'A page of assistance requests (协查请求), newest first.' })
+export class AssistanceRequestConnection extends ConnectionType(AssistanceRequest, 'AssistanceRequest', 'assistance request') {}
