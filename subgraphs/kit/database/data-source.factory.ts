@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, type EntityManager, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
@@ -91,11 +91,18 @@ export async function openDataSource(options: DataSourceOptions): Promise<DataSo
     });
   } else {
     mkdirSync(resolve(options.dataDir), { recursive: true });
+    const location = join(resolve(options.dataDir), `${settings.schema}.sqlite`);
     dataSource = new DataSource({
       ...common,
       type: 'sqljs',
-      location: join(resolve(options.dataDir), `${settings.schema}.sqlite`),
+      location,
       autoSave: true,
+      // Written whole to a temporary file and renamed over the old one, so a crash or a reader never
+      // sees half a database.
+      autoSaveCallback: (bytes: Uint8Array) => {
+        writeFileSync(`${location}.saving`, bytes);
+        renameSync(`${location}.saving`, location);
+      },
     });
   }
   await dataSource.initialize();
