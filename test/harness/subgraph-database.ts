@@ -7,11 +7,11 @@ import { readState } from './harness-state';
 import { restartService, stopService } from './single-window.client';
 
 /**
- * Runs SQL on a subgraph's own schema behind its back, as an intruder with database access would.
- * On the embedded database, write only inside `whileStopped`: the subgraph holds the file in memory
- * and saves over it.
+ * Runs SQL on a service's own schema (a subgraph's, or the gateway's audit trail) behind its back, as an
+ * intruder with database access would. On the embedded database, write only while the service is
+ * stopped (`whileStopped`): it holds the file in memory and saves over it.
  */
-export async function subgraphSql<TRow = Record<string, unknown>>(subgraph: SubgraphName, sql: string, parameters: unknown[] = []): Promise<TRow[]> {
+export async function subgraphSql<TRow = Record<string, unknown>>(subgraph: SubgraphName | 'gateway', sql: string, parameters: unknown[] = []): Promise<TRow[]> {
   const state = readState();
   const schema = `${state.environment.DB_SCHEMA_PREFIX}${subgraph}`;
   if (state.database === 'mysql') {
