@@ -8,7 +8,7 @@ import type { Actor } from './permit/actor';
 import { ApplicationStatus, ReviewRecommendation } from './permit/application-status';
 import { PermitKind } from './permit/permit-kind';
 import type { PermitService } from './permit/permit.service';
-import { DEMO_PROJECT_APPROVED_WITH_AWARD } from './platforms/demo-platform-data';
+import { DEMO_PROJECT_APPROVED_WITH_AWARD, DEMO_PROJECT_AWARD_RECORDS_MIGRATING } from './platforms/demo-platform-data';
 
 type SeededServices = Pick<LicensingServices, 'enterprises' | 'vehicles' | 'permits' | 'permitSanctions'>;
 
@@ -37,6 +37,8 @@ interface DemoApplication {
   outcome: DemoOutcome;
   /** For a cross-province transport: the provinces on the route, the handling (origin) province first. */
   route?: string[];
+  /** For a highway construction permit: its investment project (default: the approved one with an award). */
+  projectCode?: string;
 }
 
 // The first eleven are the original demo facts (other tests rely on the seeded permits, e.g. the
@@ -61,6 +63,8 @@ const DEMO_APPLICATIONS: readonly DemoApplication[] = [
   { enterprise: 7, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'suspended' },
   { enterprise: 3, kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT, scope: '危险货物运输(9类)', outcome: 'revoked' },
   { enterprise: 1, kind: PermitKind.ROAD_PASSENGER_TRANSPORT, scope: '旅游包车客运', outcome: 'reviewed' },
+  // Approved after review, it waits for the award the trading platform cannot confirm yet.
+  { enterprise: 3, kind: PermitKind.HIGHWAY_CONSTRUCTION, scope: '苏州工业园区星湖街快速化改造工程', outcome: 'approved', projectCode: DEMO_PROJECT_AWARD_RECORDS_MIGRATING },
 ];
 
 /** Seeds the registry and applications once, through the services, so permits raise their events. */
@@ -91,7 +95,7 @@ async function seedApplication(services: SeededServices, demo: DemoApplication):
       kind: demo.kind,
       scope: demo.scope,
       regionCode: demo.route ? demo.route[0] : enterprise.regionCode,
-      investmentProjectCode: demo.kind === PermitKind.HIGHWAY_CONSTRUCTION ? DEMO_PROJECT_APPROVED_WITH_AWARD : null,
+      investmentProjectCode: demo.kind === PermitKind.HIGHWAY_CONSTRUCTION ? (demo.projectCode ?? DEMO_PROJECT_APPROVED_WITH_AWARD) : null,
       routeProvinceCodes: demo.route ?? null,
     },
     SEED_ACTOR,
