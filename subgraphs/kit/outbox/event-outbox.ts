@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { IsNull, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import type { SubgraphName } from '../config/config';
 import { describeError, type Logger } from '../observability/logger';
-import { outsideRequest } from '../observability/request-scope';
 import { EVENT_SUBSCRIBERS, type EventEnvelope, type EventPayloads, type EventType } from './domain-event';
 import { OutboxMessage } from './outbox-message.entity';
+import { PollingRelay, retryBackoffMs, worthLoggingLoudly } from './polling-relay';
 import { outsideTransactions } from '../database/data-source.factory';
 
 /** How an event reaches a subscriber. HTTP today; a message broker can take its place. */
@@ -26,16 +26,31 @@ const FIRST_RETRY_MS = 500;
  * it afterwards, at least once, retrying with capped exponential backoff while a subscriber is down.
  */
 export class EventOutbox {
-  private timer: NodeJS.Timeout | null = null;
-  private draining: Promise<number> | null = null;
-  private stopped = true;
+  private readonly relay: PollingRelay;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly transport: EventTransport,
     private readonly options: OutboxOptions,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.relay = new PollingRelay(() => this.deliverDue(), options.pollIntervalMs);
+  }
+
+  /** One row per subscriber of the event's type. */
+  private messagesFor(envelope: EventEnvelope, now: Date) {
+    return EVENT_SUBSCRIBERS[envelope.type].map((subscriber) => ({
+      eventId: envelope.id,
+      eventType: envelope.type,
+      subscriber,
+      envelope: JSON.stringify(envelope),
+      createdAt: now,
+      attempts: 0,
+      nextAttemptAt: now,
+      deliveredAt: null,
+      lastError: null,
+    }));
+  }
 
   async publish<TType extends EventType>(manager: EntityManager, type: TType, payload: EventPayloads[TType]): Promise<EventEnvelope<TType>> {
     const envelope: EventEnvelope<TType> = {
@@ -45,23 +60,9 @@ export class EventOutbox {
       occurredAt: new Date().toISOString(),
       payload,
     };
-    const now = new Date();
-    const rows = EVENT_SUBSCRIBERS[type].map((subscriber) =>
-      manager.create(OutboxMessage, {
-        eventId: envelope.id,
-        eventType: type,
-        subscriber,
-        envelope: JSON.stringify(envelope),
-        createdAt: now,
-        attempts: 0,
-        nextAttemptAt: now,
-        deliveredAt: null,
-        lastError: null,
-      }),
-    );
+    const rows = this.messagesFor(envelope, new Date());
     if (rows.length > 0) await manager.insert(OutboxMessage, rows);
-    // The transaction has not committed yet; a short delay usually finds it committed, the poll catches the rest.
-    this.kickSoon();
+    this.relay.kickSoon();
     return envelope;
   }
 
@@ -71,61 +72,25 @@ export class EventOutbox {
    */
   async publishMany<TType extends EventType>(manager: EntityManager, type: TType, payloads: readonly EventPayloads[TType][]): Promise<void> {
     const now = new Date();
-    const rows = payloads.flatMap((payload) => {
-      const envelope: EventEnvelope<TType> = { id: randomUUID(), type, source: this.options.source, occurredAt: now.toISOString(), payload };
-      return EVENT_SUBSCRIBERS[type].map((subscriber) => ({
-        eventId: envelope.id,
-        eventType: type,
-        subscriber,
-        envelope: JSON.stringify(envelope),
-        createdAt: now,
-        attempts: 0,
-        nextAttemptAt: now,
-        deliveredAt: null,
-        lastError: null,
-      }));
-    });
+    const rows = payloads.flatMap((payload) =>
+      this.messagesFor({ id: randomUUID(), type, source: this.options.source, occurredAt: now.toISOString(), payload }, now),
+    );
     if (rows.length === 0) return;
     await manager.createQueryBuilder().insert().into(OutboxMessage).values(rows).updateEntity(false).execute();
-    this.kickSoon();
+    this.relay.kickSoon();
   }
 
   start(): void {
-    this.stopped = false;
-    this.schedule(this.options.pollIntervalMs);
+    this.relay.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.draining;
-  }
-
-  private kickSoon(): void {
-    if (!this.stopped) this.schedule(20);
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    // A publish inside a request starts this timer; the relay's work is not that request's.
-    this.timer = setTimeout(() => outsideRequest(() => {
-      this.timer = null;
-      void this.drain().finally(() => {
-        if (!this.stopped && !this.timer) this.schedule(this.options.pollIntervalMs);
-      });
-    }), delayMs);
-    this.timer.unref();
+  stop(): Promise<void> {
+    return this.relay.stop();
   }
 
   /** Delivers what is due once; returns how many were delivered. Safe to call concurrently. */
   drain(): Promise<number> {
-    if (!this.draining) {
-      this.draining = this.deliverDue().finally(() => {
-        this.draining = null;
-      });
-    }
-    return this.draining;
+    return this.relay.drain();
   }
 
   private async deliverDue(): Promise<number> {
@@ -160,19 +125,17 @@ export class EventOutbox {
       return true;
     } catch (error) {
       const attempts = message.attempts + 1;
-      const backoff = Math.min(this.options.maxBackoffMs, FIRST_RETRY_MS * 2 ** Math.min(attempts - 1, 20));
-      const jitter = Math.floor(Math.random() * backoff * 0.2);
+      const retryInMs = retryBackoffMs(attempts, FIRST_RETRY_MS, this.options.maxBackoffMs);
       const reason = error instanceof Error ? error.message : String(error);
       await outsideTransactions(this.dataSource, () =>
-        repository.update({ id: message.id }, { attempts, nextAttemptAt: new Date(Date.now() + backoff + jitter), lastError: reason.slice(0, 500) }),
+        repository.update({ id: message.id }, { attempts, nextAttemptAt: new Date(Date.now() + retryInMs), lastError: reason.slice(0, 500) }),
       );
-      // Log the first failure and then at doubling intervals, not every retry of a long outage.
-      const log = (attempts & (attempts - 1)) === 0 ? this.logger.warn : this.logger.debug;
+      const log = worthLoggingLoudly(attempts) ? this.logger.warn : this.logger.debug;
       log('event delivery failed, will retry', {
         eventId: message.eventId,
         subscriber: message.subscriber,
         attempts,
-        retryInMs: backoff + jitter,
+        retryInMs,
         error: reason,
       });
       return false;

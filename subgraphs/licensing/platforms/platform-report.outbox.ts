@@ -1,7 +1,7 @@
 import { IsNull, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '../../kit/database/data-source.factory';
 import { describeError, type Logger } from '../../kit/observability/logger';
-import { outsideRequest } from '../../kit/observability/request-scope';
+import { PollingRelay, retryBackoffMs, worthLoggingLoudly } from '../../kit/outbox/polling-relay';
 import type { DecisionReportReceiver } from './investment-platform.adapter';
 import { PlatformUnavailable, type DecisionReport, type DecisionReporter } from './national-platforms';
 import { decisionReportPayload } from './platform-payloads';
@@ -26,9 +26,7 @@ const FIRST_RETRY_MS = 500;
  * While the platform is down the relay backs off (per report and as a whole); reports wait, none is lost.
  */
 export class PlatformReportOutbox implements DecisionReporter {
-  private timer: NodeJS.Timeout | null = null;
-  private draining: Promise<number> | null = null;
-  private stopped = true;
+  private readonly relay: PollingRelay;
   /** Consecutive passes that ended in a failure: the whole relay pauses, so a down platform is not hammered. */
   private failedPasses = 0;
   private pausedUntil = 0;
@@ -38,7 +36,9 @@ export class PlatformReportOutbox implements DecisionReporter {
     private readonly receiver: DecisionReportReceiver,
     private readonly options: ReportRelayOptions,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.relay = new PollingRelay(() => this.deliverDue(), options.pollIntervalMs);
+  }
 
   async enqueue(manager: EntityManager, report: DecisionReport): Promise<void> {
     // A malformed report is a bug in the caller: fail its transaction rather than store what the platform would refuse.
@@ -59,53 +59,24 @@ export class PlatformReportOutbox implements DecisionReporter {
       deliveredAt: null,
       receiptNumber: null,
     });
-    // Not committed yet; a short delay usually finds it committed, the poll catches the rest.
-    this.kickSoon();
+    this.relay.kickSoon();
   }
 
   start(): void {
-    this.stopped = false;
-    this.schedule(this.options.pollIntervalMs);
+    this.relay.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.draining;
-  }
-
-  private kickSoon(): void {
-    if (!this.stopped) this.schedule(20);
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    // An enqueue inside a request starts this timer; the relay's work is not that request's.
-    this.timer = setTimeout(() => outsideRequest(() => {
-      this.timer = null;
-      void this.drain().finally(() => {
-        if (!this.stopped && !this.timer) this.schedule(this.options.pollIntervalMs);
-      });
-    }), delayMs);
-    this.timer.unref();
+  stop(): Promise<void> {
+    return this.relay.stop();
   }
 
   /** Delivers what is due once; returns how many were delivered. Safe to call concurrently. */
   drain(): Promise<number> {
-    if (!this.draining) {
-      this.draining = this.deliverDue().finally(() => {
-        this.draining = null;
-      });
-    }
-    return this.draining;
+    return this.relay.drain();
   }
 
-  /** Doubling from the first retry per failure, capped; up to 20% jitter so instances do not retry in step. */
   private backoffMs(failures: number): number {
-    const first = this.options.firstRetryMs ?? FIRST_RETRY_MS;
-    const backoff = Math.min(this.options.maxBackoffMs, first * 2 ** Math.min(Math.max(failures - 1, 0), 20));
-    return backoff + Math.floor(Math.random() * backoff * 0.2);
+    return retryBackoffMs(failures, this.options.firstRetryMs ?? FIRST_RETRY_MS, this.options.maxBackoffMs);
   }
 
   private async deliverDue(): Promise<number> {
@@ -154,8 +125,7 @@ export class PlatformReportOutbox implements DecisionReporter {
       const reason = error instanceof PlatformUnavailable ? error.message.slice(0, 500) : 'unexpected error while reporting (see the licensing log)';
       if (!(error instanceof PlatformUnavailable)) this.logger.error('decision report failed unexpectedly', { applicationNumber: row.applicationNumber, ...describeError(error) });
       await record({ attempts, lastAttemptAt: failedAt, nextAttemptAt: new Date(failedAt.getTime() + retryInMs), lastError: reason });
-      // The first failure and then at doubling intervals, not every retry of a long outage.
-      const log = (attempts & (attempts - 1)) === 0 ? this.logger.warn : this.logger.debug;
+      const log = worthLoggingLoudly(attempts) ? this.logger.warn : this.logger.debug;
       log('decision report not delivered, will retry', { applicationNumber: row.applicationNumber, attempts, retryInMs, error: reason });
       return false;
     }
