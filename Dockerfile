@@ -4,6 +4,7 @@ WORKDIR /app
 COPY package.json package-lock.json tsconfig.json ./
 COPY auth auth
 COPY gateway gateway
+COPY platform platform
 COPY subgraphs subgraphs
 COPY migrations migrations
 COPY scripts scripts

@@ -7,7 +7,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       setupFiles: ['reflect-metadata'],
-      testMatch: ['<rootDir>/dist/{auth,gateway,subgraphs,scripts}/**/*.spec.js'],
+      testMatch: ['<rootDir>/dist/{auth,gateway,platform,subgraphs,scripts}/**/*.spec.js'],
     },
     {
       displayName: 'integration',

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadConfigOrExit } from '../subgraphs/kit/config/config';
+import { loadConfigOrExit } from '../platform/config/config';
 import { Realm } from './idp/realm';
 
 // `npm run -s token -- <username | client id>` prints a fresh access token from the realm's token

@@ -33,7 +33,7 @@ const STATUSES = ['FILING_PENDING', 'FILED', 'INVESTIGATING', 'LEGAL_REVIEW', 'P
 const SUBJECTS = ['91320102MA1MY0R10Q', '91320583MA1NQ2W40E', '91330106MA2H4K1L0X', '91330100MA27Y8P30J', null];
 
 function countyCodes(): string[] {
-  const file = join(__dirname, '..', '..', 'subgraphs', 'kit', 'codes', 'gb2260-regions.json');
+  const file = join(__dirname, '..', '..', 'platform', 'codes', 'gb2260-regions.json');
   const { regions } = JSON.parse(readFileSync(file, 'utf8')) as { regions: Record<string, string> };
   // County level: the last two digits are not 00 (and not a prefecture's "市辖区" placeholder 01 alone).
   return Object.keys(regions).filter((code) => !code.endsWith('00'));

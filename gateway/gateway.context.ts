@@ -1,5 +1,5 @@
-import type { Identity } from '../subgraphs/kit/auth/identity';
-import type { Purpose } from '../subgraphs/kit/auth/purpose';
+import type { Identity } from '../platform/auth/identity';
+import type { Purpose } from '../platform/auth/purpose';
 import type { RequestFacts } from './audit/request-audit';
 
 export interface GatewayContext {

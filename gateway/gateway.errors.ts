@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { ErrorCode, formatClientError } from '../subgraphs/kit/errors/domain-error';
+import { ErrorCode, formatClientError } from '../platform/errors/domain-error';
 
 /**
  * Errors leaving the gateway: a subgraph that cannot be reached is named, not its address; coded

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '../subgraphs/kit/config/config';
+import { loadConfigOrExit } from '../platform/config/config';
 import { startGateway } from './gateway.server';
 
 async function main(): Promise<void> {

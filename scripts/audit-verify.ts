@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { openGatewayDatabase } from '../gateway/audit/audit-database';
 import { AuditTrail } from '../gateway/audit/audit-trail';
-import { loadConfigOrExit } from '../subgraphs/kit/config/config';
-import { createLogger } from '../subgraphs/kit/observability/logger';
+import { loadConfigOrExit } from '../platform/config/config';
+import { createLogger } from '../platform/observability/logger';
 
 // `npm run audit:verify`: walks the gateway's audit chain and names the first broken record (exit 1).
 async function main(): Promise<void> {

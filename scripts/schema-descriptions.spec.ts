@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { buildAuditSchema } from '../gateway/audit/audit.subgraph';
-import { SUBGRAPH_NAMES } from '../subgraphs/kit/config/config';
-import { undescribedSchemaElements } from '../subgraphs/kit/graphql/schema-descriptions';
+import { SUBGRAPH_NAMES } from '../platform/config/config';
+import { undescribedSchemaElements } from '../platform/graphql/schema-descriptions';
 import { SUBGRAPHS } from '../subgraphs/registry';
 
 describe('the published schema', () => {

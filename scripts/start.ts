@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { startIdentityProvider } from '../auth/idp/idp.server';
 import { startGateway } from '../gateway/gateway.server';
-import { loadConfigOrExit, SUBGRAPH_NAMES } from '../subgraphs/kit/config/config';
-import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/subgraph-server';
+import { loadConfigOrExit, SUBGRAPH_NAMES } from '../platform/config/config';
+import { startSubgraph, type RunningSubgraph } from '../platform/subgraph-server';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { startPlatformSimulators } from '../subgraphs/licensing/platforms/platform-simulators';
 

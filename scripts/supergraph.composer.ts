@@ -2,7 +2,7 @@ import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
 import { AUDIT_PATH, AUDIT_SUBGRAPH, buildAuditSchema } from '../gateway/audit/audit.subgraph';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/kit/config/config';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../platform/config/config';
 import { SUBGRAPHS } from '../subgraphs/registry';
 
 /** The five department subgraphs and the audit subgraph the gateway serves itself. */

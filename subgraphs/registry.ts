@@ -1,5 +1,5 @@
-import type { SubgraphName } from './kit/config/config';
-import type { SubgraphDefinition } from './kit/subgraph-server';
+import type { SubgraphName } from '../platform/config/config';
+import type { SubgraphDefinition } from '../platform/subgraph-server';
 import { creditSubgraph } from './credit/credit.subgraph';
 import { enforcementSubgraph } from './enforcement/enforcement.subgraph';
 import { licensingSubgraph } from './licensing/licensing.subgraph';

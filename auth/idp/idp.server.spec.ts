@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { AccessTokenVerifier } from '../../subgraphs/kit/auth/access-token.verifier';
+import { AccessTokenVerifier } from '../../platform/auth/access-token.verifier';
 import type * as IdpServer from './idp.server';
 
 // oidc-provider is an ES module, which Jest's CommonJS sandbox cannot import without

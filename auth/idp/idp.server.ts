@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { BlockList, isIPv4, type AddressInfo } from 'node:net';
 import { importJWK, type KeyLike } from 'jose';
-import { createLogger, type LogLevel } from '../../subgraphs/kit/observability/logger';
+import { createLogger, type LogLevel } from '../../platform/observability/logger';
 import { loginInteraction } from './login.interaction';
 import { PasswordAuthenticator } from './password.authenticator';
 import { PASSWORD_GRANT_PARAMETERS, passwordGrantHandler } from './password.grant';

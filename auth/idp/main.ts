@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { loadConfigOrExit } from '../../subgraphs/kit/config/config';
-import { createLogger } from '../../subgraphs/kit/observability/logger';
+import { loadConfigOrExit } from '../../platform/config/config';
+import { createLogger } from '../../platform/observability/logger';
 import { startIdentityProvider } from './idp.server';
 
 // `node dist/auth/idp/main.js`: the embedded OpenID provider as its own process, serving the realm

@@ -1,4 +1,4 @@
-import type { Logger } from '../../subgraphs/kit/observability/logger';
+import type { Logger } from '../../platform/observability/logger';
 import { BruteForceGuard } from './brute-force.guard';
 import type { Realm, RealmUser } from './realm';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PERMISSION_CATEGORY } from '../../subgraphs/kit/auth/permission.policy';
-import { regionCodeProblem } from '../../subgraphs/kit/codes/region-code';
+import { PERMISSION_CATEGORY } from '../../platform/auth/permission.policy';
+import { regionCodeProblem } from '../../platform/codes/region-code';
 import { Realm } from './realm';
 
 // The realm file is what Keycloak imports in production and what the embedded provider serves on

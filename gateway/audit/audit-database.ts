@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { InitialGateway1764000000000 } from '../../migrations/gateway/1764000000000-initial-gateway';
-import type { AppConfig } from '../../subgraphs/kit/config/config';
-import { openDataSource } from '../../subgraphs/kit/database/data-source.factory';
-import type { Logger } from '../../subgraphs/kit/observability/logger';
-import { Counters } from '../../subgraphs/kit/observability/metrics';
+import type { AppConfig } from '../../platform/config/config';
+import { openDataSource } from '../../platform/database/data-source.factory';
+import type { Logger } from '../../platform/observability/logger';
+import { Counters } from '../../platform/observability/metrics';
 import { AuditRecord } from './audit-record.entity';
 
 /** The gateway's own schema, migrated: it holds the audit trail. */

@@ -1,6 +1,6 @@
 import { LessThan, type DataSource, type EntityManager } from 'typeorm';
-import type { Logger } from '../../subgraphs/kit/observability/logger';
-import { Counters } from '../../subgraphs/kit/observability/metrics';
+import type { Logger } from '../../platform/observability/logger';
+import { Counters } from '../../platform/observability/metrics';
 import { chainHash, GENESIS_HASH, type ChainedContent } from './audit-chain';
 import { AuditOutcome, AuditRecord, AuditRecordKind } from './audit-record.entity';
 

@@ -1,5 +1,5 @@
-import type { AccessRules } from '../../subgraphs/kit/auth/access-rules';
-import { Permission } from '../../subgraphs/kit/auth/permission.policy';
+import type { AccessRules } from '../../platform/auth/access-rules';
+import { Permission } from '../../platform/auth/permission.policy';
 
 /** The audit trail is for administrators only (checked by scripts/access-rules.spec.ts). */
 export const AUDIT_ACCESS: AccessRules = {

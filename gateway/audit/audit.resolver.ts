@@ -1,9 +1,9 @@
 import { Arg, Args, Authorized, Ctx, ObjectType, Query, Resolver } from 'type-graphql';
 import { Brackets, type DataSource } from 'typeorm';
-import type { Identity } from '../../subgraphs/kit/auth/identity';
-import { Permission } from '../../subgraphs/kit/auth/permission.policy';
-import { invalidInput } from '../../subgraphs/kit/errors/domain-error';
-import { ConnectionType, PageArgs, pageRequest, toConnection } from '../../subgraphs/kit/graphql/connection';
+import type { Identity } from '../../platform/auth/identity';
+import { Permission } from '../../platform/auth/permission.policy';
+import { invalidInput } from '../../platform/errors/domain-error';
+import { ConnectionType, PageArgs, pageRequest, toConnection } from '../../platform/graphql/connection';
 import { AuditOutcome, AuditRecord } from './audit-record.entity';
 
 export interface AuditContext {

@@ -4,12 +4,12 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { AccessTokenVerifier, bearerToken } from '../../subgraphs/kit/auth/access-token.verifier';
-import { DomainError, formatClientError } from '../../subgraphs/kit/errors/domain-error';
-import { buildFederatedSchema } from '../../subgraphs/kit/graphql/federated-schema';
-import { graphqlHandler, headerValue, type RouteHandler } from '../../subgraphs/kit/http/http-server';
-import type { Logger } from '../../subgraphs/kit/observability/logger';
-import { GATEWAY_SECRET_HEADER } from '../../subgraphs/kit/subgraph-server';
+import { AccessTokenVerifier, bearerToken } from '../../platform/auth/access-token.verifier';
+import { DomainError, formatClientError } from '../../platform/errors/domain-error';
+import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
+import { graphqlHandler, headerValue, type RouteHandler } from '../../platform/http/http-server';
+import type { Logger } from '../../platform/observability/logger';
+import { GATEWAY_SECRET_HEADER } from '../../platform/subgraph-server';
 import { AuditRecordResolver, type AuditContext } from './audit.resolver';
 
 /** The audit subgraph's name in the supergraph; the gateway process serves it at this path. */

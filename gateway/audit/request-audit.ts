@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Kind, parse, visit, type DocumentNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
-import type { Identity } from '../../subgraphs/kit/auth/identity';
-import { maskPersonalInformation } from '../../subgraphs/kit/codes/personal-information';
+import type { Identity } from '../../platform/auth/identity';
+import { maskPersonalInformation } from '../../platform/codes/personal-information';
 import type { AuditEntry } from './audit-trail';
 import { AuditOutcome } from './audit-record.entity';
 

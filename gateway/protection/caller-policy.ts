@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import type { Identity } from '../../subgraphs/kit/auth/identity';
-import { PARTNER_ROLE } from '../../subgraphs/kit/auth/permission.policy';
-import { parsePurpose, PURPOSE_HEADER, PURPOSE_REASON_HEADER } from '../../subgraphs/kit/auth/purpose';
+import type { Identity } from '../../platform/auth/identity';
+import { PARTNER_ROLE } from '../../platform/auth/permission.policy';
+import { parsePurpose, PURPOSE_HEADER, PURPOSE_REASON_HEADER } from '../../platform/auth/purpose';
 import type { GatewayContext } from '../gateway.context';
 import { documentHash, type PersistedOperations } from './persisted-operations';
 

@@ -1,7 +1,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
-import { PUBLIC_QUERY_FIELDS } from '../../subgraphs/kit/auth/permission.policy';
+import { PUBLIC_QUERY_FIELDS } from '../../platform/auth/permission.policy';
 import type { GatewayContext } from '../gateway.context';
 
 // An anonymous document is parsed before anything else is known about it: keep that cheap.

@@ -1,5 +1,5 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { createInboxTableV1, createOutboxTableV1 } from '../../subgraphs/kit/outbox/messaging-tables';
+import { createInboxTableV1, createOutboxTableV1 } from '../../platform/outbox/messaging-tables';
 
 export class InitialStatistics1764000000000 implements MigrationInterface {
   name = 'InitialStatistics1764000000000';

@@ -1,6 +1,6 @@
-import { regionScopeOf, type RegionScope } from '../kit/auth/region-scope';
-import type { PageRequest } from '../kit/graphql/connection';
-import type { SubgraphContext } from '../kit/subgraph-server';
+import { regionScopeOf, type RegionScope } from '../../platform/auth/region-scope';
+import type { PageRequest } from '../../platform/graphql/connection';
+import type { SubgraphContext } from '../../platform/subgraph-server';
 import type { CreditProfileService } from './credit-profile/credit-profile.service';
 import type { CreditRecordService } from './credit-record/credit-record.service';
 

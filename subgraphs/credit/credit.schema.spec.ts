@@ -1,8 +1,8 @@
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { graphql, isEnumType, isInputObjectType, isObjectType, parse, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import type { Identity } from '../kit/auth/identity';
-import { RequestLoaders } from '../kit/graphql/request-loaders';
+import type { Identity } from '../../platform/auth/identity';
+import { RequestLoaders } from '../../platform/graphql/request-loaders';
 import { licensingSubgraph } from '../licensing/licensing.subgraph';
 import type { CreditContext } from './credit.context';
 import { CreditRecord } from './credit-record/credit-record.entity';

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '../kit/graphql/federated-schema';
+import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
 import { CreditProfileResolver } from './credit-profile/credit-profile.resolver';
 import { CreditRecordResolver } from './credit-record/credit-record.resolver';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';

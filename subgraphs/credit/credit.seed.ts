@@ -1,5 +1,5 @@
-import { SYSTEM_SCOPE } from '../kit/auth/region-scope';
-import type { SubgraphDependencies } from '../kit/subgraph-server';
+import { SYSTEM_SCOPE } from '../../platform/auth/region-scope';
+import type { SubgraphDependencies } from '../../platform/subgraph-server';
 import type { CreditServices } from './credit.context';
 import { CreditRecordKind } from './credit-record/credit-record-kind';
 import { CreditRecord } from './credit-record/credit-record.entity';

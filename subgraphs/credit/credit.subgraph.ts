@@ -1,7 +1,7 @@
-import { InboxEvent } from '../kit/outbox/inbox-event.entity';
-import { OutboxMessage } from '../kit/outbox/outbox-message.entity';
-import { startSubgraph, type SubgraphDefinition } from '../kit/subgraph-server';
-import type { AppConfig } from '../kit/config/config';
+import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
+import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
+import { startSubgraph, type SubgraphDefinition } from '../../platform/subgraph-server';
+import type { AppConfig } from '../../platform/config/config';
 import { InitialCredit1764000000000 } from '../../migrations/credit/1764000000000-initial-credit';
 import { CreditProfileService } from './credit-profile/credit-profile.service';
 import type { CreditServices } from './credit.context';

@@ -1,5 +1,5 @@
-import type { AccessRules } from '../kit/auth/access-rules';
-import { Permission } from '../kit/auth/permission.policy';
+import type { AccessRules } from '../../platform/auth/access-rules';
+import { Permission } from '../../platform/auth/permission.policy';
 import { OVERLOAD_ACCESS } from './overload/overload.access';
 
 const CASE_ROLES = [Permission.CASE_READ, Permission.CASE_FILE, Permission.CASE_INVESTIGATE, Permission.CASE_DECIDE];

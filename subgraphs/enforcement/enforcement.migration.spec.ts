@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InitialEnforcement1764000000000 } from '../../migrations/enforcement/1764000000000-initial-enforcement';
 import { CaseShare1764100000000 } from '../../migrations/enforcement/1764100000000-case-share';
-import { openDataSource } from '../kit/database/data-source.factory';
-import { createLogger } from '../kit/observability/logger';
-import { Counters } from '../kit/observability/metrics';
+import { openDataSource } from '../../platform/database/data-source.factory';
+import { createLogger } from '../../platform/observability/logger';
+import { Counters } from '../../platform/observability/metrics';
 import { enforcementSubgraph } from './enforcement.subgraph';
 
 // A database with cases from before the full procedure (filed, investigated, decided, shared) migrates

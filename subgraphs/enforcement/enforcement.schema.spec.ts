@@ -9,11 +9,11 @@ import {
   type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
-import type { Identity } from '../kit/auth/identity';
-import { PurposeCode, type Purpose } from '../kit/auth/purpose';
-import { SYSTEM_SCOPE } from '../kit/auth/region-scope';
-import { residentIdCheckCharacter } from '../kit/codes/resident-id';
-import { RequestLoaders } from '../kit/graphql/request-loaders';
+import type { Identity } from '../../platform/auth/identity';
+import { PurposeCode, type Purpose } from '../../platform/auth/purpose';
+import { SYSTEM_SCOPE } from '../../platform/auth/region-scope';
+import { residentIdCheckCharacter } from '../../platform/codes/resident-id';
+import { RequestLoaders } from '../../platform/graphql/request-loaders';
 import { licensingSubgraph } from '../licensing/licensing.subgraph';
 import type { EnforcementContext } from './enforcement.context';
 import { buildSchema } from './enforcement.subgraph';

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '../kit/graphql/federated-schema';
+import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
 import { EnforcementCaseResolver } from './enforcement-case/enforcement-case.resolver';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
 import { EnterpriseCasesResolver } from './enterprise/enterprise.resolver';

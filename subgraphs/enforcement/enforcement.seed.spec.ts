@@ -1,9 +1,9 @@
-import { regionScopeOf, SYSTEM_SCOPE } from '../kit/auth/region-scope';
-import { residentIdProblem } from '../kit/codes/resident-id';
-import { pageRequest } from '../kit/graphql/connection';
-import { createLogger } from '../kit/observability/logger';
-import type { EventEnvelope } from '../kit/outbox/domain-event';
-import { OutboxMessage } from '../kit/outbox/outbox-message.entity';
+import { regionScopeOf, SYSTEM_SCOPE } from '../../platform/auth/region-scope';
+import { residentIdProblem } from '../../platform/codes/resident-id';
+import { pageRequest } from '../../platform/graphql/connection';
+import { createLogger } from '../../platform/observability/logger';
+import type { EventEnvelope } from '../../platform/outbox/domain-event';
+import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { CaseShare } from './enforcement-case/case-share.entity';
 import { CaseShareKind } from './enforcement-case/case-share-kind';
 import { CaseStatus } from './enforcement-case/case-status';

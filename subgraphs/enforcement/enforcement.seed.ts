@@ -1,7 +1,7 @@
-import { SYSTEM_SCOPE } from '../kit/auth/region-scope';
-import { residentIdCheckCharacter } from '../kit/codes/resident-id';
-import { DEMO_ENTERPRISES, DEMO_VEHICLES } from '../kit/demo/demo-dataset';
-import type { SubgraphDependencies } from '../kit/subgraph-server';
+import { SYSTEM_SCOPE } from '../../platform/auth/region-scope';
+import { residentIdCheckCharacter } from '../../platform/codes/resident-id';
+import { DEMO_ENTERPRISES, DEMO_VEHICLES } from '../../platform/demo/demo-dataset';
+import type { SubgraphDependencies } from '../../platform/subgraph-server';
 import { CaseShare } from './enforcement-case/case-share.entity';
 import { EnforcementCase } from './enforcement-case/enforcement-case.entity';
 import type { FileCaseInput } from './enforcement-case/inputs/file-case.input';

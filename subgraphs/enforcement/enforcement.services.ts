@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { EventOutbox } from '../kit/outbox/event-outbox';
-import type { FileStore } from '../kit/storage/file-store';
+import type { EventOutbox } from '../../platform/outbox/event-outbox';
+import type { FileStore } from '../../platform/storage/file-store';
 import { CaseNumberSequence } from './enforcement-case/case-number-sequence.entity';
 import { CaseShare } from './enforcement-case/case-share.entity';
 import { CaseStep } from './enforcement-case/case-step.entity';

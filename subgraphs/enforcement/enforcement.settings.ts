@@ -1,4 +1,4 @@
-import type { AppConfig } from '../kit/config/config';
+import type { AppConfig } from '../../platform/config/config';
 import { DECISION_PERIOD_DAYS } from './enforcement-case/decision-deadline';
 
 /** The enforcement part of the configuration (CASE_* settings), as the services use it. */

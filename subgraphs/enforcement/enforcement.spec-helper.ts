@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import type { Identity } from '../kit/auth/identity';
-import { regionScopeOf, type RegionScope } from '../kit/auth/region-scope';
-import { residentIdCheckCharacter } from '../kit/codes/resident-id';
-import { DomainError } from '../kit/errors/domain-error';
-import type { EventEnvelope } from '../kit/outbox/domain-event';
-import { OutboxMessage } from '../kit/outbox/outbox-message.entity';
+import type { Identity } from '../../platform/auth/identity';
+import { regionScopeOf, type RegionScope } from '../../platform/auth/region-scope';
+import { residentIdCheckCharacter } from '../../platform/codes/resident-id';
+import { DomainError } from '../../platform/errors/domain-error';
+import type { EventEnvelope } from '../../platform/outbox/domain-event';
+import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { CaseNumberSequence } from './enforcement-case/case-number-sequence.entity';
 import { CaseShare } from './enforcement-case/case-share.entity';
 import { CaseStep } from './enforcement-case/case-step.entity';

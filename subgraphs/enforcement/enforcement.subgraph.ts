@@ -1,10 +1,10 @@
 import { InitialEnforcement1764000000000 } from '../../migrations/enforcement/1764000000000-initial-enforcement';
 import { CaseShare1764100000000 } from '../../migrations/enforcement/1764100000000-case-share';
 import { CaseLifecycle1764400000000 } from '../../migrations/enforcement/1764400000000-case-lifecycle';
-import type { AppConfig } from '../kit/config/config';
-import { InboxEvent } from '../kit/outbox/inbox-event.entity';
-import { OutboxMessage } from '../kit/outbox/outbox-message.entity';
-import { startSubgraph, type SubgraphDefinition } from '../kit/subgraph-server';
+import type { AppConfig } from '../../platform/config/config';
+import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
+import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
+import { startSubgraph, type SubgraphDefinition } from '../../platform/subgraph-server';
 import type { EnforcementServices } from './enforcement.context';
 import { createEnforcementServices, ENFORCEMENT_ENTITIES } from './enforcement.services';
 import { createOverloadServices, OVERLOAD_ENTITIES, OVERLOAD_MIGRATIONS, overloadSettingsOf } from './overload/overload.module';

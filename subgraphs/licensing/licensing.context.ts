@@ -1,5 +1,5 @@
-import { regionScopeOf, type RegionScope } from '../kit/auth/region-scope';
-import type { SubgraphContext } from '../kit/subgraph-server';
+import { regionScopeOf, type RegionScope } from '../../platform/auth/region-scope';
+import type { SubgraphContext } from '../../platform/subgraph-server';
 import type { PermitMaterialService } from './attachment/permit-material.service';
 import type { CertificateService } from './certificate/certificate.service';
 import type { EnterpriseService } from './enterprise/enterprise.service';

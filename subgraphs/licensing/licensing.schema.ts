@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '../kit/graphql/federated-schema';
+import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
 import { PermitMaterialResolver } from './attachment/permit-material.resolver';
 import { CertificateResolver, PermitCertificateResolver } from './certificate/certificate.resolver';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';

@@ -1,6 +1,6 @@
-import { SYSTEM_SCOPE } from '../kit/auth/region-scope';
-import { pageRequest } from '../kit/graphql/connection';
-import { createLogger } from '../kit/observability/logger';
+import { SYSTEM_SCOPE } from '../../platform/auth/region-scope';
+import { pageRequest } from '../../platform/graphql/connection';
+import { createLogger } from '../../platform/observability/logger';
 import { openLicensingTestbed, type LicensingTestbed } from './licensing.testbed';
 import { seedLicensing } from './licensing.seed';
 import { DEMO_PROJECT_APPROVED_WITH_AWARD } from './platforms/demo-platform-data';

@@ -1,7 +1,7 @@
-import { SYSTEM_SCOPE } from '../kit/auth/region-scope';
-import { DEMO_ENTERPRISES, DEMO_VEHICLES } from '../kit/demo/demo-dataset';
-import { DomainError } from '../kit/errors/domain-error';
-import type { SubgraphDependencies } from '../kit/subgraph-server';
+import { SYSTEM_SCOPE } from '../../platform/auth/region-scope';
+import { DEMO_ENTERPRISES, DEMO_VEHICLES } from '../../platform/demo/demo-dataset';
+import { DomainError } from '../../platform/errors/domain-error';
+import type { SubgraphDependencies } from '../../platform/subgraph-server';
 import { Enterprise } from './enterprise/enterprise.entity';
 import type { LicensingServices } from './licensing.context';
 import type { Actor } from './permit/actor';

@@ -1,7 +1,7 @@
-import { InboxEvent } from '../kit/outbox/inbox-event.entity';
-import { OutboxMessage } from '../kit/outbox/outbox-message.entity';
-import { startSubgraph, type SubgraphDefinition } from '../kit/subgraph-server';
-import type { AppConfig } from '../kit/config/config';
+import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
+import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
+import { startSubgraph, type SubgraphDefinition } from '../../platform/subgraph-server';
+import type { AppConfig } from '../../platform/config/config';
 import { InitialLicensing1764000000000 } from '../../migrations/licensing/1764000000000-initial-licensing';
 import { PlatformReport1764300000000 } from '../../migrations/licensing/1764300000000-platform-report';
 import { PermitCertificate1764200000000 } from '../../migrations/licensing/1764200000000-permit-certificate';

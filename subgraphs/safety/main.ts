@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runSubgraphProcess } from '../kit/subgraph-process';
+import { runSubgraphProcess } from '../../platform/subgraph-process';
 import { safetySubgraph } from './safety.subgraph';
 
 void runSubgraphProcess(safetySubgraph);

@@ -1,5 +1,5 @@
-import type { AccessRules } from '../kit/auth/access-rules';
-import { Permission } from '../kit/auth/permission.policy';
+import type { AccessRules } from '../../platform/auth/access-rules';
+import { Permission } from '../../platform/auth/permission.policy';
 
 /** Who may see each safety type (checked by scripts/access-rules.spec.ts). */
 export const SAFETY_ACCESS: AccessRules = {

@@ -1,4 +1,4 @@
-import { OutboxMessage } from '../kit/outbox/outbox-message.entity';
+import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { seedSafety } from './safety.seed';
 import { openSafetyTestDatabase, type SafetyTestDatabase } from './testing/safety-test-database';
 import { Waybill, WaybillStatus } from './waybill/waybill.entity';

@@ -1,5 +1,5 @@
-import { SYSTEM_SCOPE } from '../kit/auth/region-scope';
-import type { SubgraphDependencies } from '../kit/subgraph-server';
+import { SYSTEM_SCOPE } from '../../platform/auth/region-scope';
+import type { SubgraphDependencies } from '../../platform/subgraph-server';
 import type { SafetyServices } from './safety.context';
 import { PackingGroup } from './waybill/dangerous-goods';
 import type { CreateWaybillInput } from './waybill/inputs/create-waybill.input';

@@ -1,8 +1,8 @@
 import { InitialSafety1764000000000 } from '../../migrations/safety/1764000000000-initial-safety';
-import type { AppConfig } from '../kit/config/config';
-import { InboxEvent } from '../kit/outbox/inbox-event.entity';
-import { OutboxMessage } from '../kit/outbox/outbox-message.entity';
-import { startSubgraph, type SubgraphDefinition } from '../kit/subgraph-server';
+import type { AppConfig } from '../../platform/config/config';
+import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
+import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
+import { startSubgraph, type SubgraphDefinition } from '../../platform/subgraph-server';
 import type { SafetyServices } from './safety.context';
 import { buildSafetySchema } from './safety.schema';
 import { seedSafety } from './safety.seed';

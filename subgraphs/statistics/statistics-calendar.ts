@@ -1,5 +1,5 @@
-import { assertInteger } from '../kit/codes/assert-input';
-import { invalidInput } from '../kit/errors/domain-error';
+import { assertInteger } from '../../platform/codes/assert-input';
+import { invalidInput } from '../../platform/errors/domain-error';
 
 // Years and months the statistics are asked about: calendar periods in China Standard Time.
 

@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '../kit/subgraph-server';
+import type { SubgraphContext } from '../../platform/subgraph-server';
 import type { ActivityService } from './activity/activity.service';
 import type { EventCountingService } from './counting/event-counting.service';
 import type { IndicatorService } from './indicator/indicator.service';

@@ -1,9 +1,9 @@
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { graphql, parse, print, type EnumTypeDefinitionNode, type GraphQLSchema, type ObjectTypeDefinitionNode, type ScalarTypeDefinitionNode } from 'graphql';
-import type { Identity } from '../kit/auth/identity';
-import { SQL_STATEMENTS_METRIC } from '../kit/database/data-source.factory';
-import { RequestLoaders } from '../kit/graphql/request-loaders';
-import { applyEventOnce } from '../kit/outbox/event-inbox';
+import type { Identity } from '../../platform/auth/identity';
+import { SQL_STATEMENTS_METRIC } from '../../platform/database/data-source.factory';
+import { RequestLoaders } from '../../platform/graphql/request-loaders';
+import { applyEventOnce } from '../../platform/outbox/event-inbox';
 import { statisticsEventHandlers } from './counting/event-counting.handlers';
 import type { StatisticsContext } from './statistics.context';
 import { events, HANGZHOU_CARRIER, KUNSHAN_CARRIER, NANJING_CARRIER, openStatisticsDatabase, type StatisticsDatabase } from './statistics.spec-helper';

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '../kit/graphql/federated-schema';
+import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
 import { Enterprise, EnterpriseActivityResolver } from './enterprise/enterprise.resolver';
 import { IndicatorResolver } from './indicator/indicator.resolver';

@@ -3,12 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import type { RegionScope } from '../kit/auth/region-scope';
-import { NATIONAL_REGION_CODE, regionScopePrefix } from '../kit/codes/region-code';
-import { openDataSource } from '../kit/database/data-source.factory';
-import { createLogger, type Logger } from '../kit/observability/logger';
-import { Counters } from '../kit/observability/metrics';
-import type { EventEnvelope, EventPayloads, EventType } from '../kit/outbox/domain-event';
+import type { RegionScope } from '../../platform/auth/region-scope';
+import { NATIONAL_REGION_CODE, regionScopePrefix } from '../../platform/codes/region-code';
+import { openDataSource } from '../../platform/database/data-source.factory';
+import { createLogger, type Logger } from '../../platform/observability/logger';
+import { Counters } from '../../platform/observability/metrics';
+import type { EventEnvelope, EventPayloads, EventType } from '../../platform/outbox/domain-event';
 import { statisticsSubgraph } from './statistics.subgraph';
 import type { StatisticsServices } from './statistics.context';
 
@@ -48,7 +48,7 @@ export function scopeOf(region: string): RegionScope {
   return { region, prefix: regionScopePrefix(region), national: region === NATIONAL_REGION_CODE };
 }
 
-// Demo enterprises (valid credit codes) of kit/demo/demo-dataset.ts.
+// Demo enterprises (valid credit codes) of platform/demo/demo-dataset.ts.
 export const NANJING_CARRIER = '91320102MA1MY0R10Q';
 export const KUNSHAN_CARRIER = '91320583MA1NQ2W40E';
 export const HANGZHOU_CARRIER = '91330106MA2H4K1L0X';

@@ -1,8 +1,8 @@
 import { InitialStatistics1764000000000 } from '../../migrations/statistics/1764000000000-initial-statistics';
-import type { AppConfig } from '../kit/config/config';
-import { InboxEvent } from '../kit/outbox/inbox-event.entity';
-import { OutboxMessage } from '../kit/outbox/outbox-message.entity';
-import { startSubgraph, type SubgraphDefinition } from '../kit/subgraph-server';
+import type { AppConfig } from '../../platform/config/config';
+import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
+import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
+import { startSubgraph, type SubgraphDefinition } from '../../platform/subgraph-server';
 import { ActivityService } from './activity/activity.service';
 import { EnterpriseYearActivity } from './activity/enterprise-year-activity.entity';
 import { statisticsEventHandlers } from './counting/event-counting.handlers';

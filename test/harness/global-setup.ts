@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { SUBGRAPH_NAMES } from '../../subgraphs/kit/config/config';
+import { SUBGRAPH_NAMES } from '../../platform/config/config';
 import { STATE_VARIABLE, writeState, type HarnessState, type ServiceName } from './harness-state';
 import { freePort, healthUrl, PROJECT_ROOT, spawnService, waitFor } from './service-processes';
 

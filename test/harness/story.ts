@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { creditCodeCheckCharacter } from '../../subgraphs/kit/codes/credit-code';
+import { creditCodeCheckCharacter } from '../../platform/codes/credit-code';
 import { query } from './single-window.client';
 
 const CODE_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import initSqlJs from 'sql.js';
-import type { SubgraphName } from '../../subgraphs/kit/config/config';
+import type { SubgraphName } from '../../platform/config/config';
 import { readState } from './harness-state';
 import { restartService, stopService } from './single-window.client';
 

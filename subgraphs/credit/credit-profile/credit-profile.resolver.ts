@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
-import { assertCreditCode } from '../../kit/codes/assert-input';
-import { PageArgs, pageRequest } from '../../kit/graphql/connection';
+import { Permission } from '../../../platform/auth/permission.policy';
+import { assertCreditCode } from '../../../platform/codes/assert-input';
+import { PageArgs, pageRequest } from '../../../platform/graphql/connection';
 import { profileLoader, subjectRecordsLoader, type CreditContext } from '../credit.context';
 import { CreditRecordConnection } from '../credit-record/credit-record.connection';
 import { CreditProfile } from './credit-profile';

@@ -1,5 +1,5 @@
 import { ObjectType } from 'type-graphql';
-import { ConnectionType } from '../../kit/graphql/connection';
+import { ConnectionType } from '../../../platform/graphql/connection';
 import { CreditRecord } from './credit-record.entity';
 
 @ObjectType({ description: 'A page of credit records (信用记录), newest first.' })

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
-import { PageArgs, pageRequest } from '../../kit/graphql/connection';
+import { Permission } from '../../../platform/auth/permission.policy';
+import { PageArgs, pageRequest } from '../../../platform/graphql/connection';
 import { actorOf, scopeOf, type CreditContext } from '../credit.context';
 import { CreditRecordKind } from './credit-record-kind';
 import { CreditRecordConnection } from './credit-record.connection';

@@ -1,7 +1,7 @@
-import { regionScopeOf, SYSTEM_SCOPE, type RegionScope } from '../../kit/auth/region-scope';
-import { DomainError } from '../../kit/errors/domain-error';
-import { pageRequest } from '../../kit/graphql/connection';
-import { InboxEvent } from '../../kit/outbox/inbox-event.entity';
+import { regionScopeOf, SYSTEM_SCOPE, type RegionScope } from '../../../platform/auth/region-scope';
+import { DomainError } from '../../../platform/errors/domain-error';
+import { pageRequest } from '../../../platform/graphql/connection';
+import { InboxEvent } from '../../../platform/outbox/inbox-event.entity';
 import { caseDecided, identity, openCreditTestbed, type CreditTestbed } from '../credit.testbed';
 import { CreditRecordKind, CreditRecordSource } from './credit-record-kind';
 import { CreditRecord } from './credit-record.entity';

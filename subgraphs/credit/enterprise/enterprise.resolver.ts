@@ -1,6 +1,6 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
-import { enterpriseEntity } from '../../kit/graphql/shared-entities';
+import { Permission } from '../../../platform/auth/permission.policy';
+import { enterpriseEntity } from '../../../platform/graphql/shared-entities';
 import { CreditProfile } from '../credit-profile/credit-profile';
 import { profileLoader, type CreditContext } from '../credit.context';
 

@@ -1,6 +1,6 @@
-import { mayReadPersonalInformation } from '../../kit/auth/personal-information.policy';
-import { maskPersonName } from '../../kit/codes/personal-information';
-import { maskResidentId } from '../../kit/codes/resident-id';
+import { mayReadPersonalInformation } from '../../../platform/auth/personal-information.policy';
+import { maskPersonName } from '../../../platform/codes/personal-information';
+import { maskResidentId } from '../../../platform/codes/resident-id';
 import type { EnforcementContext } from '../enforcement.context';
 import type { EnforcementCase } from './enforcement-case.entity';
 

@@ -1,4 +1,4 @@
-import { chinaDate } from '../../kit/time/china-time';
+import { chinaDate } from '../../../platform/time/china-time';
 
 /**
  * Days from filing within which a case must be decided by default (交通运输行政执法程序规定: 立案之日起

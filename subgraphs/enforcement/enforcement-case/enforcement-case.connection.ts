@@ -1,5 +1,5 @@
 import { ObjectType } from 'type-graphql';
-import { ConnectionType } from '../../kit/graphql/connection';
+import { ConnectionType } from '../../../platform/graphql/connection';
 import { EnforcementCase } from './enforcement-case.entity';
 
 @ObjectType({ description: 'A page of enforcement cases (行政执法案件), newest first.' })

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
-import { PageArgs, pageRequest } from '../../kit/graphql/connection';
+import { Permission } from '../../../platform/auth/permission.policy';
+import { PageArgs, pageRequest } from '../../../platform/graphql/connection';
 import { actorOf, caseSharesLoader, caseStepsLoader, scopeOf, type EnforcementContext } from '../enforcement.context';
 import { Enterprise } from '../enterprise/enterprise.resolver';
 import { Vehicle } from '../vehicle/vehicle.resolver';

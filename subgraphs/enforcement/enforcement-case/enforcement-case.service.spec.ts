@@ -1,6 +1,6 @@
-import type { RegionScope } from '../../kit/auth/region-scope';
-import { pageRequest } from '../../kit/graphql/connection';
-import { chinaDate, chinaToday, chinaYear } from '../../kit/time/china-time';
+import type { RegionScope } from '../../../platform/auth/region-scope';
+import { pageRequest } from '../../../platform/graphql/connection';
+import { chinaDate, chinaToday, chinaYear } from '../../../platform/time/china-time';
 import {
   A_FINE,
   CARRIER,

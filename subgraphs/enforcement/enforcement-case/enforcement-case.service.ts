@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, IsNull, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { inScope, type RegionScope } from '../../kit/auth/region-scope';
+import { inScope, type RegionScope } from '../../../platform/auth/region-scope';
 import {
   assertCreditCode,
   assertInteger,
@@ -8,14 +8,14 @@ import {
   assertRegionCode,
   assertResidentId,
   assertText,
-} from '../../kit/codes/assert-input';
-import { regionScopePrefix, regionWithin } from '../../kit/codes/region-code';
-import { childPagesLoader } from '../../kit/database/child-pages.loader';
-import { inTransaction } from '../../kit/database/data-source.factory';
-import { conflict, forbidden, invalidInput, notFound } from '../../kit/errors/domain-error';
-import { toConnection, type Connection, type PageRequest } from '../../kit/graphql/connection';
-import type { EventOutbox } from '../../kit/outbox/event-outbox';
-import { chinaToday, chinaYear } from '../../kit/time/china-time';
+} from '../../../platform/codes/assert-input';
+import { regionScopePrefix, regionWithin } from '../../../platform/codes/region-code';
+import { childPagesLoader } from '../../../platform/database/child-pages.loader';
+import { inTransaction } from '../../../platform/database/data-source.factory';
+import { conflict, forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
+import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
+import type { EventOutbox } from '../../../platform/outbox/event-outbox';
+import { chinaToday, chinaYear } from '../../../platform/time/china-time';
 import { DEFAULT_ENFORCEMENT_SETTINGS, type EnforcementSettings } from '../enforcement.settings';
 import { byCase, CaseAccess, given, now } from './case-access';
 import { CaseNumbers } from './case-numbers';

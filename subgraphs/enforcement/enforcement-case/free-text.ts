@@ -1,5 +1,5 @@
-import { mayReadPersonalInformation } from '../../kit/auth/personal-information.policy';
-import { maskPersonalInformation } from '../../kit/codes/personal-information';
+import { mayReadPersonalInformation } from '../../../platform/auth/personal-information.policy';
+import { maskPersonalInformation } from '../../../platform/codes/personal-information';
 import type { EnforcementContext } from '../enforcement.context';
 
 /**

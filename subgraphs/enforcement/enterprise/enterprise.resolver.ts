@@ -1,7 +1,7 @@
 import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
-import { PageArgs, pageRequest } from '../../kit/graphql/connection';
-import { enterpriseEntity } from '../../kit/graphql/shared-entities';
+import { Permission } from '../../../platform/auth/permission.policy';
+import { PageArgs, pageRequest } from '../../../platform/graphql/connection';
+import { enterpriseEntity } from '../../../platform/graphql/shared-entities';
 import { EnforcementCaseConnection } from '../enforcement-case/enforcement-case.connection';
 import { enterpriseCasesLoader, type EnforcementContext } from '../enforcement.context';
 

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
+import { Permission } from '../../../platform/auth/permission.policy';
 import { EnforcementCase } from '../enforcement-case/enforcement-case.entity';
 import { actorOf, caseEvidenceLoader, scopeOf, type EnforcementContext } from '../enforcement.context';
 import { CaseEvidence } from './case-evidence.entity';

@@ -1,6 +1,6 @@
 import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sm3Hex } from '../../kit/storage/file-store';
+import { sm3Hex } from '../../../platform/storage/file-store';
 import { CaseStatus } from '../enforcement-case/case-status';
 import { CaseStepAction } from '../enforcement-case/case-step-action';
 import { everything, evidenceItem, failure, storedFileOf, filing, HANGZHOU, JIANGSU, NANJING, NATIONAL, OFFICER, procedure, SHANGHAI, ZHEJIANG } from '../enforcement.spec-helper';

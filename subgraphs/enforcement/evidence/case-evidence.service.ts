@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { RegionScope } from '../../kit/auth/region-scope';
-import { assertText } from '../../kit/codes/assert-input';
-import { inTransaction } from '../../kit/database/data-source.factory';
-import { invalidInput } from '../../kit/errors/domain-error';
-import { sm3Hex, type FileStore, type StoredFile } from '../../kit/storage/file-store';
+import type { RegionScope } from '../../../platform/auth/region-scope';
+import { assertText } from '../../../platform/codes/assert-input';
+import { inTransaction } from '../../../platform/database/data-source.factory';
+import { invalidInput } from '../../../platform/errors/domain-error';
+import { sm3Hex, type FileStore, type StoredFile } from '../../../platform/storage/file-store';
 import { byCase, CaseAccess, now } from '../enforcement-case/case-access';
 import { CaseStepAction } from '../enforcement-case/case-step-action';
 import { EnforcementCase } from '../enforcement-case/enforcement-case.entity';

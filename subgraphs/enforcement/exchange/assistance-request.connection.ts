@@ -1,5 +1,5 @@
 import { ObjectType } from 'type-graphql';
-import { ConnectionType } from '../../kit/graphql/connection';
+import { ConnectionType } from '../../../platform/graphql/connection';
 import { AssistanceRequest } from './assistance-request.entity';
 
 @ObjectType({ description: 'A page of assistance requests (协查请求), newest first.' })

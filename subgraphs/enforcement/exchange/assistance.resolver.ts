@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, registerEnumType, Resolver, Root } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
-import { PageArgs, pageRequest } from '../../kit/graphql/connection';
+import { Permission } from '../../../platform/auth/permission.policy';
+import { PageArgs, pageRequest } from '../../../platform/graphql/connection';
 import { EnforcementCase } from '../enforcement-case/enforcement-case.entity';
 import { presentedFreeText } from '../enforcement-case/free-text';
 import { actorOf, assistanceEvidenceLoader, caseAssistanceLoader, scopeOf, type EnforcementContext } from '../enforcement.context';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { pageRequest } from '../../kit/graphql/connection';
-import { sm3Hex } from '../../kit/storage/file-store';
-import { chinaToday } from '../../kit/time/china-time';
+import { pageRequest } from '../../../platform/graphql/connection';
+import { sm3Hex } from '../../../platform/storage/file-store';
+import { chinaToday } from '../../../platform/time/china-time';
 import { CaseStepAction } from '../enforcement-case/case-step-action';
 import { addDays } from '../enforcement-case/decision-deadline';
 import type { EnforcementCase } from '../enforcement-case/enforcement-case.entity';

@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { inScope, type RegionScope } from '../../kit/auth/region-scope';
-import { assertRegionCode, assertText } from '../../kit/codes/assert-input';
-import { inTransaction } from '../../kit/database/data-source.factory';
-import { conflict, forbidden, invalidInput, notFound } from '../../kit/errors/domain-error';
-import { toConnection, type Connection, type PageRequest } from '../../kit/graphql/connection';
-import { chinaToday } from '../../kit/time/china-time';
+import { inScope, type RegionScope } from '../../../platform/auth/region-scope';
+import { assertRegionCode, assertText } from '../../../platform/codes/assert-input';
+import { inTransaction } from '../../../platform/database/data-source.factory';
+import { conflict, forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
+import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
+import { chinaToday } from '../../../platform/time/china-time';
 import { CaseAccess, now } from '../enforcement-case/case-access';
 import { CaseStepAction } from '../enforcement-case/case-step-action';
 import { addDays } from '../enforcement-case/decision-deadline';

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import type { RegionScope } from '../../kit/auth/region-scope';
-import { pageRequest } from '../../kit/graphql/connection';
+import type { RegionScope } from '../../../platform/auth/region-scope';
+import { pageRequest } from '../../../platform/graphql/connection';
 import { CaseShareKind } from '../enforcement-case/case-share-kind';
 import { CaseStatus } from '../enforcement-case/case-status';
 import { CaseStepAction } from '../enforcement-case/case-step-action';

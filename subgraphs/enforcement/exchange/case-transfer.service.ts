@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
-import { inScope, type RegionScope } from '../../kit/auth/region-scope';
-import { assertRegionCode, assertText } from '../../kit/codes/assert-input';
-import { regionWithin } from '../../kit/codes/region-code';
-import { inTransaction } from '../../kit/database/data-source.factory';
-import { conflict, forbidden, invalidInput } from '../../kit/errors/domain-error';
+import { inScope, type RegionScope } from '../../../platform/auth/region-scope';
+import { assertRegionCode, assertText } from '../../../platform/codes/assert-input';
+import { regionWithin } from '../../../platform/codes/region-code';
+import { inTransaction } from '../../../platform/database/data-source.factory';
+import { conflict, forbidden, invalidInput } from '../../../platform/errors/domain-error';
 import { byCase, CaseAccess, now } from '../enforcement-case/case-access';
 import { CaseShare } from '../enforcement-case/case-share.entity';
 import { CaseShareKind } from '../enforcement-case/case-share-kind';

@@ -1,6 +1,6 @@
 import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
-import { PageArgs, pageRequest } from '../../kit/graphql/connection';
+import { Permission } from '../../../platform/auth/permission.policy';
+import { PageArgs, pageRequest } from '../../../platform/graphql/connection';
 import { EnforcementCase } from '../enforcement-case/enforcement-case.entity';
 import type { EnforcementContext } from '../enforcement.context';
 import { OverloadRecordConnection } from './overload-record.connection';

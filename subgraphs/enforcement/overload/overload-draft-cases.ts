@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { chinaYear } from '../../kit/time/china-time';
+import { chinaYear } from '../../../platform/time/china-time';
 import { CaseStatus } from '../enforcement-case/case-status';
 import { EnforcementCase } from '../enforcement-case/enforcement-case.entity';
 import type { EnforcementCaseService } from '../enforcement-case/enforcement-case.service';

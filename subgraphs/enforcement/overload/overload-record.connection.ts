@@ -1,5 +1,5 @@
 import { ObjectType } from 'type-graphql';
-import { ConnectionType } from '../../kit/graphql/connection';
+import { ConnectionType } from '../../../platform/graphql/connection';
 import { OverloadRecord } from './overload-record.entity';
 
 @ObjectType({ description: 'A page of weigh-station detection records (超限检测记录), newest first.' })

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
-import { unauthenticated } from '../../kit/errors/domain-error';
-import { PageArgs, pageRequest } from '../../kit/graphql/connection';
+import { Permission } from '../../../platform/auth/permission.policy';
+import { unauthenticated } from '../../../platform/errors/domain-error';
+import { PageArgs, pageRequest } from '../../../platform/graphql/connection';
 import { EnforcementCase } from '../enforcement-case/enforcement-case.entity';
 import { actorOf, scopeOf, type EnforcementContext } from '../enforcement.context';
 import { Enterprise } from '../enterprise/enterprise.resolver';

@@ -1,5 +1,5 @@
-import { plateNumberProblem } from '../../kit/codes/plate-number';
-import { regionCodeProblem } from '../../kit/codes/region-code';
+import { plateNumberProblem } from '../../../platform/codes/plate-number';
+import { regionCodeProblem } from '../../../platform/codes/region-code';
 import type { OverloadRecordInput } from './inputs/submit-overload-records.input';
 import { axleLimit, MAX_AXLES, MIN_AXLES } from './overload-limits';
 import type { OverloadRecordProblem } from './overload-record.payload';

@@ -1,5 +1,5 @@
-import type { AccessRules } from '../../kit/auth/access-rules';
-import { Permission } from '../../kit/auth/permission.policy';
+import type { AccessRules } from '../../../platform/auth/access-rules';
+import { Permission } from '../../../platform/auth/permission.policy';
 
 /** Who may see the overload records' types; spread into ENFORCEMENT_ACCESS. */
 export const OVERLOAD_ACCESS: AccessRules = {

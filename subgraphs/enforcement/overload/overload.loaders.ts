@@ -1,4 +1,4 @@
-import type { PageRequest } from '../../kit/graphql/connection';
+import type { PageRequest } from '../../../platform/graphql/connection';
 import { scopeOf, type EnforcementContext } from '../enforcement.context';
 
 // Request-scoped loaders of the overload records' fields: one batch per request, scoped again in SQL.

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { RegisteredVehicle1764500000000 } from '../../../migrations/enforcement/1764500000000-registered-vehicle';
 import { OverloadRecord1764510000000 } from '../../../migrations/enforcement/1764510000000-overload-record';
-import type { AppConfig } from '../../kit/config/config';
+import type { AppConfig } from '../../../platform/config/config';
 import type { EnforcementCaseService } from '../enforcement-case/enforcement-case.service';
 import type { EnforcementServices } from '../enforcement.context';
 import { RegisteredVehicle } from '../vehicle-registry/registered-vehicle.entity';

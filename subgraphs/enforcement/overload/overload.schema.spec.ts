@@ -1,7 +1,7 @@
 import { graphql, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import type { Identity } from '../../kit/auth/identity';
-import { SYSTEM_SCOPE } from '../../kit/auth/region-scope';
-import { RequestLoaders } from '../../kit/graphql/request-loaders';
+import type { Identity } from '../../../platform/auth/identity';
+import { SYSTEM_SCOPE } from '../../../platform/auth/region-scope';
+import { RequestLoaders } from '../../../platform/graphql/request-loaders';
 import type { EnforcementContext } from '../enforcement.context';
 import { buildSchema } from '../enforcement.subgraph';
 import { openEnforcementTestbed, type EnforcementTestbed } from '../enforcement.testbed';

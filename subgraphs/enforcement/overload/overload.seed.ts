@@ -1,5 +1,5 @@
-import { SYSTEM_SCOPE } from '../../kit/auth/region-scope';
-import type { SubgraphDependencies } from '../../kit/subgraph-server';
+import { SYSTEM_SCOPE } from '../../../platform/auth/region-scope';
+import type { SubgraphDependencies } from '../../../platform/subgraph-server';
 import type { EnforcementServices } from '../enforcement.context';
 import type { OverloadRecordInput } from './inputs/submit-overload-records.input';
 import { OverloadRecord } from './overload-record.entity';

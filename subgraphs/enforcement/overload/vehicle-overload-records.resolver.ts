@@ -1,6 +1,6 @@
 import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
-import { PageArgs, pageRequest } from '../../kit/graphql/connection';
+import { Permission } from '../../../platform/auth/permission.policy';
+import { PageArgs, pageRequest } from '../../../platform/graphql/connection';
 import type { EnforcementContext } from '../enforcement.context';
 import { Vehicle } from '../vehicle/vehicle.resolver';
 import { OverloadRecordConnection } from './overload-record.connection';

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { EventEnvelope, EventPayloads, EventType } from '../../kit/outbox/domain-event';
-import { EventOutbox } from '../../kit/outbox/event-outbox';
-import { chinaToday } from '../../kit/time/china-time';
+import type { EventEnvelope, EventPayloads, EventType } from '../../../platform/outbox/domain-event';
+import { EventOutbox } from '../../../platform/outbox/event-outbox';
+import { chinaToday } from '../../../platform/time/china-time';
 import { CaseStatus } from '../enforcement-case/case-status';
 import { CaseStepAction } from '../enforcement-case/case-step-action';
 import { addDays } from '../enforcement-case/decision-deadline';

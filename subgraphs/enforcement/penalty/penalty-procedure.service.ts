@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
-import type { RegionScope } from '../../kit/auth/region-scope';
-import { assertInteger, assertText } from '../../kit/codes/assert-input';
-import { inTransaction } from '../../kit/database/data-source.factory';
-import { conflict, invalidInput } from '../../kit/errors/domain-error';
-import type { EventOutbox } from '../../kit/outbox/event-outbox';
-import { chinaToday } from '../../kit/time/china-time';
+import type { RegionScope } from '../../../platform/auth/region-scope';
+import { assertInteger, assertText } from '../../../platform/codes/assert-input';
+import { inTransaction } from '../../../platform/database/data-source.factory';
+import { conflict, invalidInput } from '../../../platform/errors/domain-error';
+import type { EventOutbox } from '../../../platform/outbox/event-outbox';
+import { chinaToday } from '../../../platform/time/china-time';
 import { CaseAccess, given, now } from '../enforcement-case/case-access';
 import { CaseStatus } from '../enforcement-case/case-status';
 import { CaseStepAction } from '../enforcement-case/case-step-action';

@@ -1,5 +1,5 @@
-import { assertInteger, assertText } from '../../kit/codes/assert-input';
-import { invalidInput } from '../../kit/errors/domain-error';
+import { assertInteger, assertText } from '../../../platform/codes/assert-input';
+import { invalidInput } from '../../../platform/errors/domain-error';
 import { given } from '../enforcement-case/case-access';
 import { PERMIT_PENALTIES, PenaltyKind } from '../enforcement-case/penalty-kind';
 import type { EnforcementSettings } from '../enforcement.settings';

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
+import { Permission } from '../../../platform/auth/permission.policy';
 import { CasePayload } from '../enforcement-case/case.payload';
 import { EnforcementCase } from '../enforcement-case/enforcement-case.entity';
 import { presentedFreeText } from '../enforcement-case/free-text';

@@ -1,4 +1,4 @@
-import type { EventHandlers } from '../../kit/outbox/event-inbox';
+import type { EventHandlers } from '../../../platform/outbox/event-inbox';
 import type { EnforcementServices } from '../enforcement.context';
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { EventEnvelope, EventPayloads } from '../../kit/outbox/domain-event';
-import { applyEventOnce } from '../../kit/outbox/event-inbox';
-import { InboxEvent } from '../../kit/outbox/inbox-event.entity';
+import type { EventEnvelope, EventPayloads } from '../../../platform/outbox/domain-event';
+import { applyEventOnce } from '../../../platform/outbox/event-inbox';
+import { InboxEvent } from '../../../platform/outbox/inbox-event.entity';
 import { enforcementSubgraph } from '../enforcement.subgraph';
 import { openEnforcementTestbed, type EnforcementTestbed } from '../enforcement.testbed';
 import { RegisteredVehicle } from './registered-vehicle.entity';

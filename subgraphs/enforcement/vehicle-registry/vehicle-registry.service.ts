@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { EventPayloads } from '../../kit/outbox/domain-event';
+import type { EventPayloads } from '../../../platform/outbox/domain-event';
 import { RegisteredVehicle } from './registered-vehicle.entity';
 
 export type VehicleRegistration = EventPayloads['vehicle.registered'];

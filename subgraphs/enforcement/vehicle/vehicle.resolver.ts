@@ -1,7 +1,7 @@
 import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
-import { PageArgs, pageRequest } from '../../kit/graphql/connection';
-import { vehicleEntity } from '../../kit/graphql/shared-entities';
+import { Permission } from '../../../platform/auth/permission.policy';
+import { PageArgs, pageRequest } from '../../../platform/graphql/connection';
+import { vehicleEntity } from '../../../platform/graphql/shared-entities';
 import { EnforcementCaseConnection } from '../enforcement-case/enforcement-case.connection';
 import { vehicleCasesLoader, type EnforcementContext } from '../enforcement.context';
 

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
+import { Permission } from '../../../platform/auth/permission.policy';
 import { actingAs, applicationMaterialsLoader, scopeOf, type LicensingContext } from '../licensing.context';
 import { PermitApplication } from '../permit/permit-application.entity';
 import { AttachPermitMaterialInput, AttachPermitMaterialPayload } from './inputs/attach-permit-material.input';

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SYSTEM_SCOPE } from '../../kit/auth/region-scope';
-import { DEMO_ENTERPRISES } from '../../kit/demo/demo-dataset';
-import { sm3Hex } from '../../kit/storage/file-store';
+import { SYSTEM_SCOPE } from '../../../platform/auth/region-scope';
+import { DEMO_ENTERPRISES } from '../../../platform/demo/demo-dataset';
+import { sm3Hex } from '../../../platform/storage/file-store';
 import { failure, OFFICER, openLicensingTestbed, scopeIn, type LicensingTestbed } from '../licensing.testbed';
 import type { PermitApplication } from '../permit/permit-application.entity';
 import { PermitKind } from '../permit/permit-kind';

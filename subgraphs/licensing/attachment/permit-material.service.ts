@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { inScope, type RegionScope } from '../../kit/auth/region-scope';
-import { assertText } from '../../kit/codes/assert-input';
-import { inTransaction } from '../../kit/database/data-source.factory';
-import { conflict, forbidden, invalidInput, notFound } from '../../kit/errors/domain-error';
-import type { FileStore } from '../../kit/storage/file-store';
+import { inScope, type RegionScope } from '../../../platform/auth/region-scope';
+import { assertText } from '../../../platform/codes/assert-input';
+import { inTransaction } from '../../../platform/database/data-source.factory';
+import { conflict, forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
+import type { FileStore } from '../../../platform/storage/file-store';
 import type { Actor } from '../permit/actor';
 import { ApplicationStatus } from '../permit/application-status';
 import { PermitApplication } from '../permit/permit-application.entity';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { chinaToday } from '../../kit/time/china-time';
+import { chinaToday } from '../../../platform/time/china-time';
 import { ISSUING_AUTHORITIES, isIssuingAuthority } from './issuing-authority';
 import { SIGNATURE_SCHEMES, SignatureAlgorithm, type PrivateSigningKey, type PublicSigningKey } from './signature-scheme';
 

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
+import { Permission } from '../../../platform/auth/permission.policy';
 import { scopeOf, type LicensingContext } from '../licensing.context';
 import { Permit } from '../permit/permit.entity';
 import { CertificateSigningKey, CertificateVerification } from './certificate-verification';

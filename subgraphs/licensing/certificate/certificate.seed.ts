@@ -1,4 +1,4 @@
-import type { SubgraphDependencies } from '../../kit/subgraph-server';
+import type { SubgraphDependencies } from '../../../platform/subgraph-server';
 import type { LicensingServices } from '../licensing.context';
 
 /**

@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { withinPrefix, type RegionScope } from '../../kit/auth/region-scope';
-import { inTransaction } from '../../kit/database/data-source.factory';
-import { DomainError, ErrorCode, invalidInput, notFound } from '../../kit/errors/domain-error';
-import { chinaDate, chinaToday } from '../../kit/time/china-time';
+import { withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
+import { inTransaction } from '../../../platform/database/data-source.factory';
+import { DomainError, ErrorCode, invalidInput, notFound } from '../../../platform/errors/domain-error';
+import { chinaDate, chinaToday } from '../../../platform/time/china-time';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Permit, PermitStatus } from '../permit/permit.entity';
 import { canonicalEncoding } from './canonical-encoding';

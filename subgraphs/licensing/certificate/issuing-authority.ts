@@ -1,5 +1,5 @@
-import table from '../../kit/codes/gb2260-regions.json';
-import { NATIONAL_REGION_CODE, provinceOf } from '../../kit/codes/region-code';
+import table from '../../../platform/codes/gb2260-regions.json';
+import { NATIONAL_REGION_CODE, provinceOf } from '../../../platform/codes/region-code';
 
 /** An authority that signs electronic certificates: a provincial transport department or the ministry. */
 export interface IssuingAuthority {

@@ -1,4 +1,4 @@
-import { Permission, requirePermission } from '../../kit/auth/permission.policy';
+import { Permission, requirePermission } from '../../../platform/auth/permission.policy';
 import { enterpriseLoader, type LicensingContext } from '../licensing.context';
 import type { Enterprise } from './enterprise.entity';
 

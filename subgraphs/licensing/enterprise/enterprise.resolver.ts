@@ -1,11 +1,11 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
-import { ConnectionType, PageArgs, pageRequest } from '../../kit/graphql/connection';
+import { Permission } from '../../../platform/auth/permission.policy';
+import { ConnectionType, PageArgs, pageRequest } from '../../../platform/graphql/connection';
 import { enterpriseLoader, scopeOf, type LicensingContext } from '../licensing.context';
 import { Permit } from '../permit/permit.entity';
 import { Vehicle } from '../vehicle/vehicle.entity';
 import { Enterprise } from './enterprise.entity';
-import { assertCreditCode } from '../../kit/codes/assert-input';
+import { assertCreditCode } from '../../../platform/codes/assert-input';
 import { RegisterEnterpriseInput, RegisterEnterprisePayload } from './inputs/register-enterprise.input';
 
 @ObjectType({ description: 'A page of enterprises in the registry.' })

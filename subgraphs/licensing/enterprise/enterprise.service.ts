@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource, type FindOptionsWhere } from 'typeorm';
-import { assertCreditCode, assertRegionCode, assertText } from '../../kit/codes/assert-input';
-import { inScope, narrowedPrefix, withinPrefix, type RegionScope } from '../../kit/auth/region-scope';
-import { inTransaction } from '../../kit/database/data-source.factory';
-import { conflict, forbidden } from '../../kit/errors/domain-error';
-import { listPage } from '../../kit/database/list-page';
-import { toConnection, type Connection, type PageRequest } from '../../kit/graphql/connection';
+import { assertCreditCode, assertRegionCode, assertText } from '../../../platform/codes/assert-input';
+import { inScope, narrowedPrefix, withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
+import { inTransaction } from '../../../platform/database/data-source.factory';
+import { conflict, forbidden } from '../../../platform/errors/domain-error';
+import { listPage } from '../../../platform/database/list-page';
+import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
 import { Enterprise } from './enterprise.entity';
 import type { RegisterEnterpriseInput } from './inputs/register-enterprise.input';
 

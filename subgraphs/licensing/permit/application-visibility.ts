@@ -1,5 +1,5 @@
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { whereInScope, type RegionScope } from '../../kit/auth/region-scope';
+import { whereInScope, type RegionScope } from '../../../platform/auth/region-scope';
 import { RouteSegment } from './route-segment.entity';
 
 /**

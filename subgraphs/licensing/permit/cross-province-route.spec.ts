@@ -1,6 +1,6 @@
-import { SYSTEM_SCOPE } from '../../kit/auth/region-scope';
-import { DEMO_ENTERPRISES } from '../../kit/demo/demo-dataset';
-import { pageRequest } from '../../kit/graphql/connection';
+import { SYSTEM_SCOPE } from '../../../platform/auth/region-scope';
+import { DEMO_ENTERPRISES } from '../../../platform/demo/demo-dataset';
+import { pageRequest } from '../../../platform/graphql/connection';
 import { failure, OFFICER, openLicensingTestbed, REVIEWER, scopeIn, ZJ_REVIEWER, type LicensingTestbed } from '../licensing.testbed';
 import { ApplicationStatus } from './application-status';
 import type { SubmitPermitApplicationInput } from './inputs/permit-application.inputs';

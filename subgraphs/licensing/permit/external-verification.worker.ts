@@ -1,4 +1,4 @@
-import type { Logger } from '../../kit/observability/logger';
+import type { Logger } from '../../../platform/observability/logger';
 import type { PermitService } from './permit.service';
 
 /**

@@ -1,6 +1,6 @@
-import { SYSTEM_SCOPE } from '../../kit/auth/region-scope';
-import { DEMO_ENTERPRISES } from '../../kit/demo/demo-dataset';
-import { OutboxMessage } from '../../kit/outbox/outbox-message.entity';
+import { SYSTEM_SCOPE } from '../../../platform/auth/region-scope';
+import { DEMO_ENTERPRISES } from '../../../platform/demo/demo-dataset';
+import { OutboxMessage } from '../../../platform/outbox/outbox-message.entity';
 import { failure, OFFICER, openLicensingTestbed, REVIEWER, scopeIn, type LicensingTestbed } from '../licensing.testbed';
 import { investmentProjectCheckCharacter } from '../platforms/investment-project-code';
 import { ApplicationStatus, ExternalVerification, ReviewRecommendation } from './application-status';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { SYSTEM_SCOPE } from '../../kit/auth/region-scope';
-import { DEMO_ENTERPRISES } from '../../kit/demo/demo-dataset';
-import type { EventEnvelope, EventPayloads } from '../../kit/outbox/domain-event';
-import { applyEventOnce } from '../../kit/outbox/event-inbox';
+import { SYSTEM_SCOPE } from '../../../platform/auth/region-scope';
+import { DEMO_ENTERPRISES } from '../../../platform/demo/demo-dataset';
+import type { EventEnvelope, EventPayloads } from '../../../platform/outbox/domain-event';
+import { applyEventOnce } from '../../../platform/outbox/event-inbox';
 import type { LicensingServices } from '../licensing.context';
 import { licensingSubgraph } from '../licensing.subgraph';
 import { failure, OFFICER, openLicensingTestbed, REVIEWER, scopeIn, type LicensingTestbed } from '../licensing.testbed';

@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityManager } from 'typeorm';
-import { withinPrefix, type RegionScope } from '../../kit/auth/region-scope';
-import { assertText } from '../../kit/codes/assert-input';
-import { inTransaction } from '../../kit/database/data-source.factory';
-import { conflict, forbidden, notFound } from '../../kit/errors/domain-error';
-import type { Logger } from '../../kit/observability/logger';
-import type { EventEnvelope } from '../../kit/outbox/domain-event';
+import { withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
+import { assertText } from '../../../platform/codes/assert-input';
+import { inTransaction } from '../../../platform/database/data-source.factory';
+import { conflict, forbidden, notFound } from '../../../platform/errors/domain-error';
+import type { Logger } from '../../../platform/observability/logger';
+import type { EventEnvelope } from '../../../platform/outbox/domain-event';
 import type { Actor } from './actor';
 import type { ChangePermitStatusInput } from './inputs/permit-status.inputs';
 import { PERMIT_KINDS } from './permit-kind';

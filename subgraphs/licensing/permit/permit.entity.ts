@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { chinaToday } from '../../kit/time/china-time';
+import { chinaToday } from '../../../platform/time/china-time';
 import { PermitKind } from './permit-kind';
 
 export enum PermitStatus {

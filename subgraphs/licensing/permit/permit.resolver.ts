@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
-import { ConnectionType, PageArgs, pageRequest } from '../../kit/graphql/connection';
+import { Permission } from '../../../platform/auth/permission.policy';
+import { ConnectionType, PageArgs, pageRequest } from '../../../platform/graphql/connection';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import {
   actingAs,

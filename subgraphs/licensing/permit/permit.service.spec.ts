@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { SYSTEM_SCOPE } from '../../kit/auth/region-scope';
-import { DEMO_ENTERPRISES } from '../../kit/demo/demo-dataset';
-import { pageRequest } from '../../kit/graphql/connection';
-import { OutboxMessage } from '../../kit/outbox/outbox-message.entity';
+import { SYSTEM_SCOPE } from '../../../platform/auth/region-scope';
+import { DEMO_ENTERPRISES } from '../../../platform/demo/demo-dataset';
+import { pageRequest } from '../../../platform/graphql/connection';
+import { OutboxMessage } from '../../../platform/outbox/outbox-message.entity';
 import { failure, OFFICER, openLicensingTestbed, REVIEWER, scopeIn, type LicensingTestbed } from '../licensing.testbed';
 import type { Actor } from './actor';
 import { ApplicationStatus, ReviewRecommendation } from './application-status';

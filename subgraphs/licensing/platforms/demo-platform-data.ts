@@ -1,7 +1,7 @@
 import type { InvestmentProject, TenderAward } from './national-platforms';
 
 // What the simulated national platforms hold, consistent with the demo enterprises
-// (subgraphs/kit/demo/demo-dataset.ts): 苏州交通建设工程有限公司 (91320500MA1WJ7X907) builds roads.
+// (platform/demo/demo-dataset.ts): 苏州交通建设工程有限公司 (91320500MA1WJ7X907) builds roads.
 
 /** Approved, with a tender award: the demo's highway construction application (S58 太仓段) names it. */
 export const DEMO_PROJECT_APPROVED_WITH_AWARD = '2025-320500-48-01-000123';

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { chinaToday } from '../../kit/time/china-time';
+import { chinaToday } from '../../../platform/time/china-time';
 import { DEMO_INVESTMENT_PROJECTS } from './demo-platform-data';
 import type { DecisionReport, InvestmentProject } from './national-platforms';
 import { decisionReportPayload } from './platform-payloads';

@@ -1,5 +1,5 @@
-import { regionCodeProblem } from '../../kit/codes/region-code';
-import { chinaYear } from '../../kit/time/china-time';
+import { regionCodeProblem } from '../../../platform/codes/region-code';
+import { chinaYear } from '../../../platform/time/china-time';
 
 // Investment project codes (投资项目统一代码), GB/T 40058-2021 shape: YYYY-RRRRRR-DD-TT-NNNNNC, the year,
 // the GB/T 2260 region, a two-digit department code, a two-digit project type, a five-digit serial and

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from '../../kit/config/config';
-import type { Logger } from '../../kit/observability/logger';
+import type { AppConfig } from '../../../platform/config/config';
+import type { Logger } from '../../../platform/observability/logger';
 import { InvestmentPlatformAdapter } from './investment-platform.adapter';
 import type { NationalPlatforms } from './national-platforms';
 import { PlatformReportOutbox } from './platform-report.outbox';

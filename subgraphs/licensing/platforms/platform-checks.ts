@@ -1,4 +1,4 @@
-import { conflict, DomainError, ErrorCode, invalidInput } from '../../kit/errors/domain-error';
+import { conflict, DomainError, ErrorCode, invalidInput } from '../../../platform/errors/domain-error';
 import { investmentProjectCodeProblem } from './investment-project-code';
 import { PlatformUnavailable, type InvestmentProject, type InvestmentProjectPlatform, type TenderAward, type TradingPlatform } from './national-platforms';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { creditCodeProblem } from '../../kit/codes/credit-code';
-import { regionCodeProblem } from '../../kit/codes/region-code';
+import { creditCodeProblem } from '../../../platform/codes/credit-code';
+import { regionCodeProblem } from '../../../platform/codes/region-code';
 
 // The JSON bodies of the platform contract (PLATFORM-CONTRACT.md), checked on both sides: the adapters
 // refuse an answer that does not match, the simulators refuse a report that does not. Unknown keys are

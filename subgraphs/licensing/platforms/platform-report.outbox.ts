@@ -1,7 +1,7 @@
 import { IsNull, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
-import { inTransaction } from '../../kit/database/data-source.factory';
-import { describeError, type Logger } from '../../kit/observability/logger';
-import { PollingRelay, retryBackoffMs, worthLoggingLoudly } from '../../kit/outbox/polling-relay';
+import { inTransaction } from '../../../platform/database/data-source.factory';
+import { describeError, type Logger } from '../../../platform/observability/logger';
+import { PollingRelay, retryBackoffMs, worthLoggingLoudly } from '../../../platform/outbox/polling-relay';
 import type { DecisionReportReceiver } from './investment-platform.adapter';
 import { PlatformUnavailable, type DecisionReport, type DecisionReporter } from './national-platforms';
 import { decisionReportPayload } from './platform-payloads';

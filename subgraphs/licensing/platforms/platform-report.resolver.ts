@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
-import { ConnectionType, PageArgs, pageRequest } from '../../kit/graphql/connection';
+import { Permission } from '../../../platform/auth/permission.policy';
+import { ConnectionType, PageArgs, pageRequest } from '../../../platform/graphql/connection';
 import { scopeOf, type LicensingContext } from '../licensing.context';
 import { PermitApplication } from '../permit/permit-application.entity';
 import { PlatformReport, PlatformReportState } from './platform-report.entity';

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import { In, IsNull, Not, type DataSource, type FindOptionsWhere } from 'typeorm';
-import { withinPrefix, type RegionScope } from '../../kit/auth/region-scope';
-import { listPage } from '../../kit/database/list-page';
-import type { Connection, PageRequest } from '../../kit/graphql/connection';
+import { withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
+import { listPage } from '../../../platform/database/list-page';
+import type { Connection, PageRequest } from '../../../platform/graphql/connection';
 import { PlatformReport, PlatformReportState } from './platform-report.entity';
 
 /** Officers' view of the decision reports: always bounded by the caller's region scope, in SQL. */

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { readBody, RequestBodyTooLarge, sendJson } from '../../kit/http/http-server';
+import { readBody, RequestBodyTooLarge, sendJson } from '../../../platform/http/http-server';
 
 // The common part of the platform simulators (development and tests only): a node:http server whose
 // platform routes pass through switches for latency, error rate and outage, and a control API that

@@ -1,4 +1,4 @@
-import type { AppConfig } from '../../kit/config/config';
+import type { AppConfig } from '../../../platform/config/config';
 import { startInvestmentPlatformSimulator } from './investment-platform.simulator';
 import type { RunningSimulator } from './platform-simulator';
 import { startTradingPlatformSimulator } from './trading-platform.simulator';

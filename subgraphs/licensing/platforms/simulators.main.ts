@@ -1,5 +1,5 @@
-import { loadConfigOrExit } from '../../kit/config/config';
-import { createLogger } from '../../kit/observability/logger';
+import { loadConfigOrExit } from '../../../platform/config/config';
+import { createLogger } from '../../../platform/observability/logger';
 import { startPlatformSimulators } from './platform-simulators';
 
 // `node dist/subgraphs/licensing/platforms/simulators.main.js`: the simulated investment project approval

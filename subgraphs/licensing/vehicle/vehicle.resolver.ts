@@ -1,10 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
+import { Permission } from '../../../platform/auth/permission.policy';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { enterpriseLoader, scopeOf, vehicleLoader, type LicensingContext } from '../licensing.context';
 import { RegisterVehicleInput, RegisterVehiclePayload } from './inputs/register-vehicle.input';
 import { Vehicle } from './vehicle.entity';
-import { assertPlateNumber } from '../../kit/codes/assert-input';
+import { assertPlateNumber } from '../../../platform/codes/assert-input';
 
 @Resolver(() => Vehicle)
 export class VehicleResolver {

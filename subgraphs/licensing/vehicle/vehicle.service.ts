@@ -1,13 +1,13 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { inTransaction } from '../../kit/database/data-source.factory';
-import { childPagesLoader } from '../../kit/database/child-pages.loader';
-import { conflict, forbidden, notFound } from '../../kit/errors/domain-error';
-import { inScope, withinPrefix, type RegionScope } from '../../kit/auth/region-scope';
-import type { PageRequest } from '../../kit/graphql/connection';
-import type { EventOutbox } from '../../kit/outbox/event-outbox';
+import { inTransaction } from '../../../platform/database/data-source.factory';
+import { childPagesLoader } from '../../../platform/database/child-pages.loader';
+import { conflict, forbidden, notFound } from '../../../platform/errors/domain-error';
+import { inScope, withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
+import type { PageRequest } from '../../../platform/graphql/connection';
+import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 import { Enterprise } from '../enterprise/enterprise.entity';
-import { assertCreditCode, assertPlateNumber, assertRegionCode, assertText } from '../../kit/codes/assert-input';
+import { assertCreditCode, assertPlateNumber, assertRegionCode, assertText } from '../../../platform/codes/assert-input';
 import type { RegisterVehicleInput } from './inputs/register-vehicle.input';
 import { Vehicle } from './vehicle.entity';
 

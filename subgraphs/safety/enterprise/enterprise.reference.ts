@@ -1,5 +1,5 @@
-import { Permission, requirePermission } from '../../kit/auth/permission.policy';
-import { enterpriseEntity } from '../../kit/graphql/shared-entities';
+import { Permission, requirePermission } from '../../../platform/auth/permission.policy';
+import { enterpriseEntity } from '../../../platform/graphql/shared-entities';
 import type { SafetyContext } from '../safety.context';
 
 /** Licensing owns the enterprise; this subgraph knows it by its credit code and adds its waybills. */

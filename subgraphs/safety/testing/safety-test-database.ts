@@ -1,13 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, type DatabaseSettings } from '../../kit/config/config';
-import { openDataSource } from '../../kit/database/data-source.factory';
-import { createLogger } from '../../kit/observability/logger';
-import { Counters } from '../../kit/observability/metrics';
-import { EventOutbox, type EventTransport } from '../../kit/outbox/event-outbox';
-import { LocalDirectoryFileStore } from '../../kit/storage/file-store';
-import type { SubgraphDependencies } from '../../kit/subgraph-server';
+import { loadConfig, type DatabaseSettings } from '../../../platform/config/config';
+import { openDataSource } from '../../../platform/database/data-source.factory';
+import { createLogger } from '../../../platform/observability/logger';
+import { Counters } from '../../../platform/observability/metrics';
+import { EventOutbox, type EventTransport } from '../../../platform/outbox/event-outbox';
+import { LocalDirectoryFileStore } from '../../../platform/storage/file-store';
+import type { SubgraphDependencies } from '../../../platform/subgraph-server';
 import type { SafetyServices } from '../safety.context';
 import { safetySubgraph } from '../safety.subgraph';
 

@@ -1,5 +1,5 @@
-import { Permission, requirePermission } from '../../kit/auth/permission.policy';
-import { vehicleEntity } from '../../kit/graphql/shared-entities';
+import { Permission, requirePermission } from '../../../platform/auth/permission.policy';
+import { vehicleEntity } from '../../../platform/graphql/shared-entities';
 import type { SafetyContext } from '../safety.context';
 
 /** Licensing owns the vehicle; this subgraph knows it by its plate and adds its waybills. */

@@ -1,6 +1,6 @@
 import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
-import { PageArgs, pageRequest } from '../../kit/graphql/connection';
+import { Permission } from '../../../platform/auth/permission.policy';
+import { PageArgs, pageRequest } from '../../../platform/graphql/connection';
 import { vehicleWaybillsLoader, type SafetyContext } from '../safety.context';
 import { WaybillConnection } from '../waybill/waybill.connection';
 import { Vehicle } from './vehicle.reference';

@@ -1,4 +1,4 @@
-import { ConnectionType } from '../../kit/graphql/connection';
+import { ConnectionType } from '../../../platform/graphql/connection';
 import { Waybill } from './waybill.entity';
 
 // The kit's class is the GraphQL type itself; subclassing it with a bare @ObjectType would drop its description.

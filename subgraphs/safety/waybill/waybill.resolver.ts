@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
-import { PageArgs, pageRequest } from '../../kit/graphql/connection';
+import { Permission } from '../../../platform/auth/permission.policy';
+import { PageArgs, pageRequest } from '../../../platform/graphql/connection';
 import { Enterprise } from '../enterprise/enterprise.reference';
 import { actorOf, scopeOf, type SafetyContext } from '../safety.context';
 import { Vehicle } from '../vehicle/vehicle.reference';

@@ -1,6 +1,6 @@
-import { SQL_STATEMENTS_METRIC } from '../../kit/database/data-source.factory';
-import { applyEventOnce } from '../../kit/outbox/event-inbox';
-import { chinaYear } from '../../kit/time/china-time';
+import { SQL_STATEMENTS_METRIC } from '../../../platform/database/data-source.factory';
+import { applyEventOnce } from '../../../platform/outbox/event-inbox';
+import { chinaYear } from '../../../platform/time/china-time';
 import { statisticsEventHandlers } from '../counting/event-counting.handlers';
 import { events, HANGZHOU_CARRIER, KUNSHAN_CARRIER, NANJING_CARRIER, openStatisticsDatabase, type StatisticsDatabase } from '../statistics.spec-helper';
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { chinaYear } from '../../kit/time/china-time';
+import { chinaYear } from '../../../platform/time/china-time';
 import { assertYear } from '../statistics-calendar';
 import { EnterpriseYearActivity, emptyActivity } from './enterprise-year-activity.entity';
 

@@ -1,4 +1,4 @@
-import type { EventHandlers } from '../../kit/outbox/event-inbox';
+import type { EventHandlers } from '../../../platform/outbox/event-inbox';
 import type { StatisticsServices } from '../statistics.context';
 
 /** The events statistics subscribes to (see EVENT_SUBSCRIBERS), each counted in the inbox transaction. */

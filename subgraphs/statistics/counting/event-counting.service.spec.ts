@@ -1,6 +1,6 @@
-import { applyEventOnce } from '../../kit/outbox/event-inbox';
-import type { EventEnvelope } from '../../kit/outbox/domain-event';
-import { InboxEvent } from '../../kit/outbox/inbox-event.entity';
+import { applyEventOnce } from '../../../platform/outbox/event-inbox';
+import type { EventEnvelope } from '../../../platform/outbox/domain-event';
+import { InboxEvent } from '../../../platform/outbox/inbox-event.entity';
 import { EnterpriseYearActivity } from '../activity/enterprise-year-activity.entity';
 import { RegionMonthCount } from '../indicator/region-month-count.entity';
 import { events, HANGZHOU_CARRIER, NANJING_CARRIER, openStatisticsDatabase, type StatisticsDatabase } from '../statistics.spec-helper';

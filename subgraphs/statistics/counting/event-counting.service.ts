@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { creditCodeProblem } from '../../kit/codes/credit-code';
-import type { Logger } from '../../kit/observability/logger';
-import type { EventEnvelope } from '../../kit/outbox/domain-event';
-import { chinaMonth, chinaYear } from '../../kit/time/china-time';
+import { creditCodeProblem } from '../../../platform/codes/credit-code';
+import type { Logger } from '../../../platform/observability/logger';
+import type { EventEnvelope } from '../../../platform/outbox/domain-event';
+import { chinaMonth, chinaYear } from '../../../platform/time/china-time';
 import { EnterpriseYearActivity } from '../activity/enterprise-year-activity.entity';
 import { Indicator } from '../indicator/indicator.enum';
 import { RegionMonthCount } from '../indicator/region-month-count.entity';

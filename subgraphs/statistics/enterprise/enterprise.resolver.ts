@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
-import { enterpriseEntity } from '../../kit/graphql/shared-entities';
+import { Permission } from '../../../platform/auth/permission.policy';
+import { enterpriseEntity } from '../../../platform/graphql/shared-entities';
 import { EnterpriseYearActivity } from '../activity/enterprise-year-activity.entity';
 import { activitySummaryLoader, type StatisticsContext } from '../statistics.context';
 import { EARLIEST_YEAR, LATEST_YEAR } from '../statistics-calendar';

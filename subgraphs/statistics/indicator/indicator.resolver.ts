@@ -1,6 +1,6 @@
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { Permission } from '../../kit/auth/permission.policy';
-import { regionScopeOf } from '../../kit/auth/region-scope';
+import { Permission } from '../../../platform/auth/permission.policy';
+import { regionScopeOf } from '../../../platform/auth/region-scope';
 import type { StatisticsContext } from '../statistics.context';
 import { RegionIndicatorArgs, RegionOverviewArgs } from './inputs/region-indicator.args';
 import { IndicatorSeries, RegionOverview } from './region-indicator.types';

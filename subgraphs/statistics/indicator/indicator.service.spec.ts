@@ -1,5 +1,5 @@
-import { applyEventOnce } from '../../kit/outbox/event-inbox';
-import type { EventEnvelope } from '../../kit/outbox/domain-event';
+import { applyEventOnce } from '../../../platform/outbox/event-inbox';
+import type { EventEnvelope } from '../../../platform/outbox/domain-event';
 import { statisticsEventHandlers } from '../counting/event-counting.handlers';
 import { events, HANGZHOU_CARRIER, KUNSHAN_CARRIER, openStatisticsDatabase, scopeOf, type StatisticsDatabase } from '../statistics.spec-helper';
 import { Indicator } from './indicator.enum';

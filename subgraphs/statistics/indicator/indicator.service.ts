@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { NATIONAL_REGION_CODE, regionCodeProblem, regionName, regionScopePrefix } from '../../kit/codes/region-code';
-import { inScope, type RegionScope } from '../../kit/auth/region-scope';
-import { forbidden, invalidInput } from '../../kit/errors/domain-error';
+import { NATIONAL_REGION_CODE, regionCodeProblem, regionName, regionScopePrefix } from '../../../platform/codes/region-code';
+import { inScope, type RegionScope } from '../../../platform/auth/region-scope';
+import { forbidden, invalidInput } from '../../../platform/errors/domain-error';
 import { assertYear, formatMonth, monthsOfYear, parseMonth } from '../statistics-calendar';
 import { INDICATORS, Indicator } from './indicator.enum';
 import { MAX_SERIES_MONTHS } from './inputs/region-indicator.args';
