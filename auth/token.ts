@@ -23,14 +23,24 @@ function fail(message: string): never {
 function tokenRequest(realm: Realm, name: string): URLSearchParams {
   const client = realm.client(name);
   if (client?.serviceAccountsEnabled && client.secret) {
-    return new URLSearchParams({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.secret });
+    return new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: client.clientId,
+      client_secret: client.secret,
+    });
   }
   const user = realm.user(name);
   const password = user ? realm.demoPassword(user) : undefined;
   if (!user || !password) {
-    const users = realm.settings.users.filter((candidate) => !candidate.serviceAccountClientId).map((candidate) => candidate.username);
-    const clients = realm.clients.filter((candidate) => candidate.serviceAccountsEnabled).map((candidate) => candidate.clientId);
-    fail(`no demo user or machine client "${name}" in the realm file.\n  users: ${users.join(', ')}\n  clients: ${clients.join(', ')}`);
+    const users = realm.settings.users
+      .filter((candidate) => !candidate.serviceAccountClientId)
+      .map((candidate) => candidate.username);
+    const clients = realm.clients
+      .filter((candidate) => candidate.serviceAccountsEnabled)
+      .map((candidate) => candidate.clientId);
+    fail(
+      `no demo user or machine client "${name}" in the realm file.\n  users: ${users.join(', ')}\n  clients: ${clients.join(', ')}`,
+    );
   }
   return new URLSearchParams({ grant_type: 'password', client_id: CLI_CLIENT_ID, username: user.username, password });
 }
@@ -44,16 +54,33 @@ async function main(): Promise<void> {
 
   let response: Response;
   try {
-    response = await fetch(endpoint, { method: 'POST', body: tokenRequest(realm, name), signal: AbortSignal.timeout(10_000) });
+    response = await fetch(endpoint, {
+      method: 'POST',
+      body: tokenRequest(realm, name),
+      signal: AbortSignal.timeout(10_000),
+    });
   } catch (error) {
-    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
-    fail(`the OpenID provider at ${config.oidc.issuer} is not reachable (${cause}); start it with \`npm start\` or set OIDC_ISSUER`);
+    const cause =
+      error instanceof Error && error.cause instanceof Error
+        ? error.cause.message
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    fail(
+      `the OpenID provider at ${config.oidc.issuer} is not reachable (${cause}); start it with \`npm start\` or set OIDC_ISSUER`,
+    );
   }
-  const body = (await response.json().catch(() => ({}))) as { access_token?: string; error?: string; error_description?: string };
+  const body = (await response.json().catch(() => ({}))) as {
+    access_token?: string;
+    error?: string;
+    error_description?: string;
+  };
   if (!response.ok || !body.access_token) {
     fail(`no token for ${name}: HTTP ${response.status} ${body.error ?? ''} ${body.error_description ?? ''}`.trim());
   }
   process.stdout.write(`${body.access_token}\n`);
 }
 
-main().catch((error: unknown) => fail(`token request failed: ${error instanceof Error ? error.message : String(error)}`));
+main().catch((error: unknown) =>
+  fail(`token request failed: ${error instanceof Error ? error.message : String(error)}`),
+);

@@ -29,7 +29,18 @@ const LIST = `query CaseList($regionCode: String, $status: CaseStatus) {
   }
 }`;
 
-const STATUSES = ['FILING_PENDING', 'FILED', 'INVESTIGATING', 'LEGAL_REVIEW', 'PENALTY_PROPOSED', 'NOTIFIED', 'DECIDED', 'EXECUTED', 'CLOSED', 'DISMISSED'];
+const STATUSES = [
+  'FILING_PENDING',
+  'FILED',
+  'INVESTIGATING',
+  'LEGAL_REVIEW',
+  'PENALTY_PROPOSED',
+  'NOTIFIED',
+  'DECIDED',
+  'EXECUTED',
+  'CLOSED',
+  'DISMISSED',
+];
 const SUBJECTS = ['91320102MA1MY0R10Q', '91320583MA1NQ2W40E', '91330106MA2H4K1L0X', '91330100MA27Y8P30J', null];
 
 function countyCodes(): string[] {
@@ -54,7 +65,9 @@ async function load(connection: Connection): Promise<{ jiangsu: number; nanjing:
   const year = new Date().getUTCFullYear();
   let jiangsu = 0;
   let nanjing = 0;
-  const [[{ maxId }]] = (await connection.query('SELECT COALESCE(MAX(id), 0) AS maxId FROM enforcement_case')) as unknown as [[{ maxId: number }]];
+  const [[{ maxId }]] = (await connection.query(
+    'SELECT COALESCE(MAX(id), 0) AS maxId FROM enforcement_case',
+  )) as unknown as [[{ maxId: number }]];
   for (let start = 0; start < CASES; start += INSERT_BATCH) {
     const rows: unknown[][] = [];
     for (let index = start; index < Math.min(CASES, start + INSERT_BATCH); index += 1) {
@@ -83,7 +96,13 @@ async function load(connection: Connection): Promise<{ jiangsu: number; nanjing:
   }
   const shares: unknown[][] = [];
   for (let index = 0; index < SHARES; index += 1) {
-    shares.push([maxId + 1 + randomInt(CASES), index % 4 === 0 ? '320000' : pick(counties), '基准测试共享', 'bench-loader', dateTime(0)]);
+    shares.push([
+      maxId + 1 + randomInt(CASES),
+      index % 4 === 0 ? '320000' : pick(counties),
+      '基准测试共享',
+      'bench-loader',
+      dateTime(0),
+    ]);
   }
   for (let start = 0; start < shares.length; start += INSERT_BATCH) {
     const batch = shares.slice(start, start + INSERT_BATCH);
@@ -104,27 +123,55 @@ async function main(): Promise<void> {
   await globalSetup();
   try {
     const state = readState();
-    const connection = await createConnection(`${process.env.MYSQL_URL}/${state.environment.DB_SCHEMA_PREFIX}enforcement`);
+    const connection = await createConnection(
+      `${process.env.MYSQL_URL}/${state.environment.DB_SCHEMA_PREFIX}enforcement`,
+    );
     const loadStarted = Date.now();
     const loaded = await load(connection);
-    const [[{ total }]] = (await connection.query('SELECT COUNT(*) AS total FROM enforcement_case')) as unknown as [[{ total: number }]];
+    const [[{ total }]] = (await connection.query('SELECT COUNT(*) AS total FROM enforcement_case')) as unknown as [
+      [{ total: number }],
+    ];
     await connection.end();
-    console.log(`loaded ${CASES} cases (${loaded.jiangsu} in Jiangsu, ${loaded.nanjing} in Nanjing) and ${SHARES} shares in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s; ${total} cases in the schema`);
+    console.log(
+      `loaded ${CASES} cases (${loaded.jiangsu} in Jiangsu, ${loaded.nanjing} in Nanjing) and ${SHARES} shares in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s; ${total} cases in the schema`,
+    );
 
     const scenarios: Array<{ name: string; username: string; variables: Record<string, unknown> }> = [
       { name: 'Jiangsu supervisor (320000), own list', username: 'js-enforcement-supervisor', variables: {} },
       { name: 'Nanjing officer (320100), own list', username: 'nj-enforcement-officer', variables: {} },
-      { name: 'Jiangsu supervisor, INVESTIGATING only', username: 'js-enforcement-supervisor', variables: { status: 'INVESTIGATING' } },
-      { name: 'ministry (national), regionCode 320000', username: 'ministry-admin', variables: { regionCode: '320000' } },
+      {
+        name: 'Jiangsu supervisor, INVESTIGATING only',
+        username: 'js-enforcement-supervisor',
+        variables: { status: 'INVESTIGATING' },
+      },
+      {
+        name: 'ministry (national), regionCode 320000',
+        username: 'ministry-admin',
+        variables: { regionCode: '320000' },
+      },
     ];
     for (const scenario of scenarios) {
       const token = await tokenFor(scenario.username);
       const listed = await query<{ enforcementCases: { totalCount: number } }>(token, LIST, scenario.variables);
       const body = JSON.stringify({ query: LIST, variables: scenario.variables });
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-      await autocannon({ url: `${gatewayUrl()}/graphql`, method: 'POST', headers, body, connections: CONNECTIONS, duration: 3 });
+      await autocannon({
+        url: `${gatewayUrl()}/graphql`,
+        method: 'POST',
+        headers,
+        body,
+        connections: CONNECTIONS,
+        duration: 3,
+      });
       const statementsBefore = await requestSqlStatements();
-      const result = await autocannon({ url: `${gatewayUrl()}/graphql`, method: 'POST', headers, body, connections: CONNECTIONS, duration: DURATION_SECONDS });
+      const result = await autocannon({
+        url: `${gatewayUrl()}/graphql`,
+        method: 'POST',
+        headers,
+        body,
+        connections: CONNECTIONS,
+        duration: DURATION_SECONDS,
+      });
       const statements = (await requestSqlStatements()) - statementsBefore;
       console.log(`
 ${scenario.name}: ${listed.enforcementCases.totalCount} cases visible (${state.database}, ${CONNECTIONS} connections, ${DURATION_SECONDS} s)

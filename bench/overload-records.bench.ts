@@ -11,7 +11,10 @@ import { clientToken, gatewayUrl, query, requestSqlStatements, tokenFor } from '
 // the station client's real token and its registered operation, every service in its own process.
 // Prints records/s, batch latency percentiles and SQL statements per batch.
 
-const SUBMIT = readFileSync(join(PROJECT_ROOT, 'gateway', 'persisted-operations', 'weigh-station-js-0001', 'SubmitOverloadRecords.graphql'), 'utf8');
+const SUBMIT = readFileSync(
+  join(PROJECT_ROOT, 'gateway', 'persisted-operations', 'weigh-station-js-0001', 'SubmitOverloadRecords.graphql'),
+  'utf8',
+);
 const BATCH_SIZE = Number(process.env.BENCH_BATCH_SIZE ?? 500);
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 60);
 /** Uploads in flight at once (several stations, or one catching up with several connections). */
@@ -27,7 +30,14 @@ const TOKEN_REFRESH_MS = 120_000;
 const STARTED_AT = Math.floor(Date.now() / 1000) * 1000;
 
 interface SubmitAnswer {
-  data?: { submitOverloadRecords: { acceptedCount: number; duplicateCount: number; rejectedCount: number; results: Array<{ overloaded: boolean | null }> } };
+  data?: {
+    submitOverloadRecords: {
+      acceptedCount: number;
+      duplicateCount: number;
+      rejectedCount: number;
+      results: Array<{ overloaded: boolean | null }>;
+    };
+  };
   errors?: unknown[];
 }
 
@@ -75,7 +85,8 @@ async function main(): Promise<void> {
         body: JSON.stringify({ query: SUBMIT, variables: { input: { records } } }),
       });
       const answer = (await response.json()) as SubmitAnswer;
-      if (answer.errors?.length || !answer.data) throw new Error(`batch refused: ${JSON.stringify(answer.errors).slice(0, 500)}`);
+      if (answer.errors?.length || !answer.data)
+        throw new Error(`batch refused: ${JSON.stringify(answer.errors).slice(0, 500)}`);
       return answer;
     };
     // Warm-up, outside the figures: one batch the station sends again later (all duplicates).
@@ -83,7 +94,12 @@ async function main(): Promise<void> {
 
     const admin = await tokenFor('ministry-admin');
     const draftsFiled = async () =>
-      (await query<{ enforcementCases: { totalCount: number } }>(admin, `{ enforcementCases(regionCode: "320000", status: FILING_PENDING, first: 1) { totalCount } }`)).enforcementCases.totalCount;
+      (
+        await query<{ enforcementCases: { totalCount: number } }>(
+          admin,
+          `{ enforcementCases(regionCode: "320000", status: FILING_PENDING, first: 1) { totalCount } }`,
+        )
+      ).enforcementCases.totalCount;
     const draftsBefore = await draftsFiled();
     const latencies: number[] = [];
     let accepted = 0;
@@ -110,7 +126,10 @@ async function main(): Promise<void> {
     const again = await send(batchOf(BATCHES));
     const duplicateMs = Date.now() - duplicateStarted;
 
-    const stored = await query<{ overloadRecords: { totalCount: number } }>(admin, `{ overloadRecords(regionCode: "320000", first: 1) { totalCount } }`);
+    const stored = await query<{ overloadRecords: { totalCount: number } }>(
+      admin,
+      `{ overloadRecords(regionCode: "320000", first: 1) { totalCount } }`,
+    );
     const drafts = (await draftsFiled()) - draftsBefore;
     latencies.sort((left, right) => left - right);
     console.log(`

@@ -25,7 +25,11 @@ const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 
 async function gatewayMetrics(): Promise<Record<string, number>> {
   const text = await (await fetch(`${gatewayUrl()}/metrics`)).text();
-  const values: Record<string, number> = { audit_records_total: 0, audit_batches_total: 0, audit_wait_microseconds_total: 0 };
+  const values: Record<string, number> = {
+    audit_records_total: 0,
+    audit_batches_total: 0,
+    audit_wait_microseconds_total: 0,
+  };
   for (const match of text.matchAll(/^(\w+)\{[^}]*\} (\d+)$/gm)) values[match[1]] = Number(match[2]);
   return values;
 }
@@ -46,23 +50,43 @@ async function main(): Promise<void> {
     const variables = { code: '91320102MA1MY0R10Q' };
     // Wait until seeded events have reached credit and statistics, so every part of the answer is real.
     await eventually(async () => {
-      const data = await query<{ enterprise: { creditProfile: { records: { totalCount: number } } } }>(token, SINGLE_WINDOW, variables);
+      const data = await query<{ enterprise: { creditProfile: { records: { totalCount: number } } } }>(
+        token,
+        SINGLE_WINDOW,
+        variables,
+      );
       if (data.enterprise.creditProfile.records.totalCount === 0) throw new Error('credit records not yet delivered');
     }, 60_000);
     const body = JSON.stringify({ query: SINGLE_WINDOW, variables });
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-    await autocannon({ url: `${gatewayUrl()}/graphql`, method: 'POST', headers, body, connections: CONNECTIONS, duration: 3 });
+    await autocannon({
+      url: `${gatewayUrl()}/graphql`,
+      method: 'POST',
+      headers,
+      body,
+      connections: CONNECTIONS,
+      duration: 3,
+    });
 
     const auditBefore = await gatewayMetrics();
     const statementsBefore = await requestSqlStatements();
-    const result = await autocannon({ url: `${gatewayUrl()}/graphql`, method: 'POST', headers, body, connections: CONNECTIONS, duration: DURATION_SECONDS });
+    const result = await autocannon({
+      url: `${gatewayUrl()}/graphql`,
+      method: 'POST',
+      headers,
+      body,
+      connections: CONNECTIONS,
+      duration: DURATION_SECONDS,
+    });
     const statements = (await requestSqlStatements()) - statementsBefore;
     const auditAfter = await gatewayMetrics();
     const auditRecords = auditAfter.audit_records_total - auditBefore.audit_records_total;
     const auditBatches = auditAfter.audit_batches_total - auditBefore.audit_batches_total;
     const auditWaitMs = (auditAfter.audit_wait_microseconds_total - auditBefore.audit_wait_microseconds_total) / 1000;
     const requests = result.requests.total;
-    const memory = (Object.keys(state.services) as ServiceName[]).map((name) => `${name} ${residentMegabytes(state.services[name].pid)} MB`);
+    const memory = (Object.keys(state.services) as ServiceName[]).map(
+      (name) => `${name} ${residentMegabytes(state.services[name].pid)} MB`,
+    );
     console.log(`
 single-window query through the gateway (${state.database} database, ${CONNECTIONS} connections, ${DURATION_SECONDS} s)
   requests/s        ${result.requests.average.toFixed(1)}

@@ -7,7 +7,13 @@ import { GraphQLError } from 'graphql';
 import { AccessTokenVerifier, bearerToken } from '../platform/auth/access-token.verifier';
 import { SUBGRAPH_NAMES, type AppConfig, type SubgraphName } from '../platform/config/config';
 import { DomainError } from '../platform/errors/domain-error';
-import { graphqlHandler, headerValue, sendJson, startHttpServer, type RouteHandler } from '../platform/http/http-server';
+import {
+  graphqlHandler,
+  headerValue,
+  sendJson,
+  startHttpServer,
+  type RouteHandler,
+} from '../platform/http/http-server';
 import { createLogger, describeError } from '../platform/observability/logger';
 import type { GatewayContext } from './gateway.context';
 import { formatGatewayError } from './gateway.errors';
@@ -21,7 +27,12 @@ import { openGatewayDatabase } from './audit/audit-database';
 import { Counters } from '../platform/observability/metrics';
 import { AuditTrail } from './audit/audit-trail';
 import { auditEntryFor, requestBodyOf, type RequestFacts } from './audit/request-audit';
-import { anonymousAccessPlugin, clientAddressKey, isPublicRequest, unauthenticated } from './protection/public-operations';
+import {
+  anonymousAccessPlugin,
+  clientAddressKey,
+  isPublicRequest,
+  unauthenticated,
+} from './protection/public-operations';
 import { AUDIT_PATH, AUDIT_SUBGRAPH, startAuditSubgraph } from './audit/audit.subgraph';
 
 export interface RunningGateway {
@@ -42,7 +53,12 @@ function withTimeout(handler: RouteHandler, timeoutMs: number): RouteHandler {
       const outcome = await Promise.race([work, timedOut]);
       if (outcome === 'timeout' && !response.headersSent) {
         sendJson(response, 504, {
-          errors: [{ message: `The request took longer than ${timeoutMs} ms and was abandoned`, extensions: { code: 'REQUEST_TIMEOUT' } }],
+          errors: [
+            {
+              message: `The request took longer than ${timeoutMs} ms and was abandoned`,
+              extensions: { code: 'REQUEST_TIMEOUT' },
+            },
+          ],
         });
         work.catch(() => undefined);
       }
@@ -70,7 +86,10 @@ function operationLimitsPlugin(config: AppConfig): ApolloServerPlugin<GatewayCon
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
           if (introspection && isIntrospectionOnly(operation)) return;
-          enforceOperationLimits(measureOperation(schema, document, operation, request.variables ?? {}), config.gateway.limits);
+          enforceOperationLimits(
+            measureOperation(schema, document, operation, request.variables ?? {}),
+            config.gateway.limits,
+          );
         },
       };
     },
@@ -79,7 +98,12 @@ function operationLimitsPlugin(config: AppConfig): ApolloServerPlugin<GatewayCon
 
 function rateLimited(retryAfterSeconds: number): GraphQLError {
   return new GraphQLError(`Too many requests; try again in ${retryAfterSeconds} s`, {
-    extensions: { code: 'RATE_LIMITED', reason: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) } },
+    extensions: {
+      code: 'RATE_LIMITED',
+      reason: 'RATE_LIMITED',
+      retryAfterSeconds,
+      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+    },
   });
 }
 
@@ -90,7 +114,9 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
   const counters = new Counters();
   const audit = new AuditTrail(dataSource, logger, counters);
   const pruning = setInterval(() => {
-    audit.prune(config.audit.retentionDays).catch((error: unknown) => logger.error('audit pruning failed', describeError(error)));
+    audit
+      .prune(config.audit.retentionDays)
+      .catch((error: unknown) => logger.error('audit pruning failed', describeError(error)));
   }, config.audit.pruneIntervalMs);
   pruning.unref();
   // What each request's audit record needs, gathered while it is served.
@@ -104,17 +130,32 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
     return facts;
   };
   const verifier = new AccessTokenVerifier(config.oidc);
-  const auditSubgraph = await startAuditSubgraph({ dataSource, verifier, production: config.environment === 'production', logger });
+  const auditSubgraph = await startAuditSubgraph({
+    dataSource,
+    verifier,
+    production: config.environment === 'production',
+    logger,
+  });
   const supergraphSdl = readFileSync(config.gateway.supergraphFile, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => {
       if (name === AUDIT_SUBGRAPH) {
-        return new SubgraphDataSource(name, `http://127.0.0.1:${config.gateway.port}${AUDIT_PATH}`, auditSubgraph.secret, config.gateway.subgraphTimeoutMs);
+        return new SubgraphDataSource(
+          name,
+          `http://127.0.0.1:${config.gateway.port}${AUDIT_PATH}`,
+          auditSubgraph.secret,
+          config.gateway.subgraphTimeoutMs,
+        );
       }
       const settings = config.subgraphs[name as SubgraphName];
       if (!settings) throw new Error(`Supergraph names unknown subgraph ${name}`);
-      return new SubgraphDataSource(name, `${settings.url}/graphql`, settings.gatewaySecret, config.gateway.subgraphTimeoutMs);
+      return new SubgraphDataSource(
+        name,
+        `${settings.url}/graphql`,
+        settings.gatewaySecret,
+        config.gateway.subgraphTimeoutMs,
+      );
     },
   });
   const persistedOperations = PersistedOperations.load(config.gateway.persistedOperationsDirectory);
@@ -149,7 +190,11 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
       }
     }
     if (!token) {
-      throw unauthenticated(header ? 'Authorization header must be "Bearer <access token>"' : 'Sign in: send an access token as "Authorization: Bearer <token>"');
+      throw unauthenticated(
+        header
+          ? 'Authorization header must be "Bearer <access token>"'
+          : 'Sign in: send an access token as "Authorization: Bearer <token>"',
+      );
     }
     let identity;
     try {
@@ -157,12 +202,16 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
     } catch (error) {
       if (error instanceof DomainError) {
         const code = String(error.extensions.code);
-        throw code === 'UNAUTHENTICATED' ? unauthenticated(error.message) : new GraphQLError(error.message, { extensions: { code, http: { status: 503 } } });
+        throw code === 'UNAUTHENTICATED'
+          ? unauthenticated(error.message)
+          : new GraphQLError(error.message, { extensions: { code, http: { status: 503 } } });
       }
       throw error;
     }
     // Service accounts are limited per client, officers per person (they share the CLI client).
-    const retryAfter = rateLimiter.take(identity.serviceAccount ? `client:${identity.clientId}` : `user:${identity.subject}`);
+    const retryAfter = rateLimiter.take(
+      identity.serviceAccount ? `client:${identity.clientId}` : `user:${identity.subject}`,
+    );
     facts.identity = identity;
     if (retryAfter > 0) throw rateLimited(retryAfter);
     return { identity, token, requestId, facts, purpose: null };
@@ -190,10 +239,16 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
         response.end(counters.toPrometheus({ service: 'gateway' }));
       },
       '/ready': async (_request, response) => {
-        const reachable = await Promise.all(subgraphUrls.map(async ([name, url]) => [name, await subgraphReachable(url)] as const));
+        const reachable = await Promise.all(
+          subgraphUrls.map(async ([name, url]) => [name, await subgraphReachable(url)] as const),
+        );
         const subgraphs = Object.fromEntries(reachable.map(([name, up]) => [name, up ? 'up' : 'down']));
         const ready = reachable.every(([, up]) => up);
-        sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'degraded', supergraph: 'loaded', subgraphs });
+        sendJson(response, ready ? 200 : 503, {
+          status: ready ? 'ready' : 'degraded',
+          supergraph: 'loaded',
+          subgraphs,
+        });
       },
     },
   });

@@ -19,7 +19,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     timeoutMs: number,
   ) {
     const fetcher: Fetcher = (input, init) =>
-      fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) }) as unknown as ReturnType<Fetcher>;
+      fetch(input, {
+        ...(init as RequestInit),
+        signal: AbortSignal.timeout(timeoutMs),
+      }) as unknown as ReturnType<Fetcher>;
     super({ url, fetcher });
   }
 
@@ -33,7 +36,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     } catch (error) {
       // Health checks and schema loading report their own failures.
       if ((options.kind as string) !== 'incoming operation') throw error;
-      return { errors: [{ message: `${this.serviceName} did not answer`, extensions: { code: 'SERVICE_UNAVAILABLE' } }] } as unknown as GatewayGraphQLResponse;
+      return {
+        errors: [{ message: `${this.serviceName} did not answer`, extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+      } as unknown as GatewayGraphQLResponse;
     }
   }
 

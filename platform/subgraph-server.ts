@@ -90,7 +90,10 @@ export async function startSubgraph<TServices>(
     counters,
     logger,
   });
-  const subscriberUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, config.subgraphs[name].url])) as Record<SubgraphName, string>;
+  const subscriberUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, config.subgraphs[name].url])) as Record<
+    SubgraphName,
+    string
+  >;
   const outbox = new EventOutbox(
     dataSource,
     new HttpEventTransport(subscriberUrls, config.events.secret),
@@ -163,7 +166,10 @@ export async function startSubgraph<TServices>(
   });
   outbox.start();
   const stopBackgroundWork = definition.startBackgroundWork?.(services, dependencies);
-  logger.info('subgraph ready', { url: `http://${settings.host}:${http.port}/graphql`, database: settings.database.kind });
+  logger.info('subgraph ready', {
+    url: `http://${settings.host}:${http.port}/graphql`,
+    database: settings.database.kind,
+  });
   return {
     name: definition.name,
     url: `http://${settings.host}:${http.port}`,

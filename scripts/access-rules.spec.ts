@@ -30,7 +30,9 @@ describe('access rules (default deny)', () => {
     const { Permit: _permit, ...withoutPermit } = LICENSING_ACCESS;
     expect(accessRuleProblems(schema, withoutPermit)).toContain('type Permit declares no access rule');
     const tooNarrow = { ...LICENSING_ACCESS, Permit: [Permission.PERMIT_DECIDE] };
-    expect(accessRuleProblems(schema, tooNarrow)).toContain("Query.permit shows Permit to permit:read, which Permit's rule does not allow");
+    expect(accessRuleProblems(schema, tooNarrow)).toContain(
+      "Query.permit shows Permit to permit:read, which Permit's rule does not allow",
+    );
   });
 
   it('flag a public resolver that is not on the public allowlist, and a public type shown to the public too widely', async () => {

@@ -11,12 +11,17 @@ async function main(): Promise<void> {
   const dataSource = await openGatewayDatabase(config, logger);
   try {
     const result = await new AuditTrail(dataSource, logger).verify();
-    const anchored = result.anchoredAt === null ? 'from the first record' : `from the checkpoint after pruned record #${result.anchoredAt}`;
+    const anchored =
+      result.anchoredAt === null
+        ? 'from the first record'
+        : `from the checkpoint after pruned record #${result.anchoredAt}`;
     if (result.intact) {
       console.log(`audit chain intact: ${result.recordsChecked} records verified ${anchored} (SM3)`);
       return;
     }
-    console.log(`audit chain BROKEN at record #${result.firstBrokenId}: ${result.problem}; ${result.recordsChecked} records before it verified ${anchored}`);
+    console.log(
+      `audit chain BROKEN at record #${result.firstBrokenId}: ${result.problem}; ${result.recordsChecked} records before it verified ${anchored}`,
+    );
     process.exitCode = 1;
   } finally {
     await dataSource.destroy();

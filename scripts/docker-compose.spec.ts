@@ -10,11 +10,16 @@ const projectRoot = join(__dirname, '..', '..');
 // What an operator's .env would hold; only the shape matters to the checks below.
 const SAMPLE_ENVIRONMENT: Record<string, string> = {
   ...Object.fromEntries(
-  [
-    'EVENTS_SECRET', 'MYSQL_ROOT_PASSWORD', 'KEYCLOAK_ADMIN_PASSWORD',
-    ...['LICENSING', 'ENFORCEMENT', 'CREDIT', 'SAFETY', 'STATISTICS'].flatMap((name) => [`${name}_GATEWAY_SECRET`, `${name}_DB_PASSWORD`]),
-    'GATEWAY_DB_PASSWORD',
-  ].map((name) => [name, `sample-${name.toLowerCase()}-0123456789abcdef`]),
+    [
+      'EVENTS_SECRET',
+      'MYSQL_ROOT_PASSWORD',
+      'KEYCLOAK_ADMIN_PASSWORD',
+      ...['LICENSING', 'ENFORCEMENT', 'CREDIT', 'SAFETY', 'STATISTICS'].flatMap((name) => [
+        `${name}_GATEWAY_SECRET`,
+        `${name}_DB_PASSWORD`,
+      ]),
+      'GATEWAY_DB_PASSWORD',
+    ].map((name) => [name, `sample-${name.toLowerCase()}-0123456789abcdef`]),
   ),
   INVESTMENT_PLATFORM_URL: 'https://tzxm.example.gov.cn/api',
   TRADING_PLATFORM_URL: 'https://ggzy.example.gov.cn/api',
@@ -22,13 +27,16 @@ const SAMPLE_ENVIRONMENT: Record<string, string> = {
 
 /** Compose's variable interpolation: ${NAME}, ${NAME:-default} and ${NAME:?error}. */
 function interpolate(text: string, environment: Record<string, string>): string {
-  return text.replace(/\$\{([A-Z0-9_]+)(?::([-?])([^}]*))?\}/g, (_match, name: string, operator?: string, argument?: string) => {
-    const value = environment[name];
-    if (value !== undefined && value !== '') return value;
-    if (operator === '-') return argument ?? '';
-    if (operator === '?') throw new Error(`${name}: ${argument}`);
-    return '';
-  });
+  return text.replace(
+    /\$\{([A-Z0-9_]+)(?::([-?])([^}]*))?\}/g,
+    (_match, name: string, operator?: string, argument?: string) => {
+      const value = environment[name];
+      if (value !== undefined && value !== '') return value;
+      if (operator === '-') return argument ?? '';
+      if (operator === '?') throw new Error(`${name}: ${argument}`);
+      return '';
+    },
+  );
 }
 
 interface ComposeService {
@@ -78,10 +86,17 @@ describe('docker-compose.yml', () => {
   it('runs MySQL 8.4, Keycloak 26 importing the realm, five subgraphs and the gateway', () => {
     expect(compose.services.mysql.image).toMatch(/^mysql:8\.4/);
     expect(compose.services.keycloak.image).toMatch(/keycloak:26/);
-    expect(nodeServices.map(([name]) => name).sort()).toEqual(['credit', 'enforcement', 'gateway', 'licensing', 'safety', 'statistics']);
+    expect(nodeServices.map(([name]) => name).sort()).toEqual([
+      'credit',
+      'enforcement',
+      'gateway',
+      'licensing',
+      'safety',
+      'statistics',
+    ]);
   });
 
-  it("gives every service an environment the configuration schema accepts in production", () => {
+  it('gives every service an environment the configuration schema accepts in production', () => {
     for (const [name, service] of nodeServices) {
       const config = loadConfig(containerEnvironment(service));
       expect({ name, environment: config.environment }).toEqual({ name, environment: 'production' });

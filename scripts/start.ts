@@ -25,7 +25,10 @@ async function main(): Promise<void> {
   for (const name of SUBGRAPH_NAMES) subgraphs.push(await startSubgraph(SUBGRAPHS[name], config));
   const gateway = await startGateway(config);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const database = config.subgraphs.licensing.database.kind === 'mysql' ? `MySQL (${config.subgraphs.licensing.database.serverUrl})` : `embedded SQLite in ${config.dataDir}/`;
+  const database =
+    config.subgraphs.licensing.database.kind === 'mysql'
+      ? `MySQL (${config.subgraphs.licensing.database.serverUrl})`
+      : `embedded SQLite in ${config.dataDir}/`;
   console.log(`
 The transport single window is up (${seconds} s), data on ${database}.
 

@@ -26,14 +26,25 @@ const AUDIT_RECORDS = `query ($username: String, $entity: String, $operationName
   }
 }`;
 
-async function auditRecordsOf(filter: { username?: string; entity?: string; operationName?: string }): Promise<AuditRow[]> {
-  const data = await query<{ auditRecords: { edges: Array<{ node: AuditRow }> } }>(await tokenFor('ministry-admin'), AUDIT_RECORDS, filter);
+async function auditRecordsOf(filter: {
+  username?: string;
+  entity?: string;
+  operationName?: string;
+}): Promise<AuditRow[]> {
+  const data = await query<{ auditRecords: { edges: Array<{ node: AuditRow }> } }>(
+    await tokenFor('ministry-admin'),
+    AUDIT_RECORDS,
+    filter,
+  );
   return data.auditRecords.edges.map((edge) => edge.node);
 }
 
 async function verifyChain(): Promise<{ code: number; output: string }> {
   try {
-    const { stdout } = await run(process.execPath, ['dist/scripts/audit-verify.js'], { cwd: PROJECT_ROOT, env: readState().environment });
+    const { stdout } = await run(process.execPath, ['dist/scripts/audit-verify.js'], {
+      cwd: PROJECT_ROOT,
+      env: readState().environment,
+    });
     return { code: 0, output: stdout };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -44,7 +55,11 @@ async function verifyChain(): Promise<{ code: number; output: string }> {
 describe('the audit trail', () => {
   it('records every operation with who, what, where, why and which subgraphs', async () => {
     const token = await tokenFor('js-credit-officer');
-    await query(token, `query AuditProbe($code: String!) { enterprise(creditCode: $code) { name creditProfile { rating } } }`, { code: '91320583MA1NQ2W40E' });
+    await query(
+      token,
+      `query AuditProbe($code: String!) { enterprise(creditCode: $code) { name creditProfile { rating } } }`,
+      { code: '91320583MA1NQ2W40E' },
+    );
     const [record] = await auditRecordsOf({ username: 'js-credit-officer', operationName: 'AuditProbe' });
     expect(record).toMatchObject({ outcome: 'OK', subgraphs: 'credit,licensing', purposeCode: null });
     expect(record.entities).toContain('91320583MA1NQ2W40E');
@@ -53,9 +68,30 @@ describe('the audit trail', () => {
   it('keeps the declared purpose and masks personal information in the recorded variables', async () => {
     const token = await tokenFor('js-pii-officer');
     const filed = await graphql(
-      `mutation AuditMaskingProbe($input: FileCaseInput!) { fileCase(input: $input) { case { caseNumber } } }`,
-      { input: { regionCode: '320102', cause: '驾驶员王建国(电话13812345678)超限运输', partyName: '王建国', partyIdNumber: '320102199001011232' } },
-      { token, headers: { 'x-purpose': 'ENFORCEMENT_INVESTIGATION', 'x-purpose-reason': encodeURIComponent('超限运输案件调查取证') } },
+      `
+        mutation AuditMaskingProbe($input: FileCaseInput!) {
+          fileCase(input: $input) {
+            case {
+              caseNumber
+            }
+          }
+        }
+      `,
+      {
+        input: {
+          regionCode: '320102',
+          cause: '驾驶员王建国(电话13812345678)超限运输',
+          partyName: '王建国',
+          partyIdNumber: '320102199001011232',
+        },
+      },
+      {
+        token,
+        headers: {
+          'x-purpose': 'ENFORCEMENT_INVESTIGATION',
+          'x-purpose-reason': encodeURIComponent('超限运输案件调查取证'),
+        },
+      },
     );
     expect(filed.errors).toBeUndefined();
     const [record] = await auditRecordsOf({ username: 'js-pii-officer', operationName: 'AuditMaskingProbe' });
@@ -67,14 +103,41 @@ describe('the audit trail', () => {
   });
 
   it('records refused requests too: no token, and a role that may not do it', async () => {
-    await graphql(`query AnonymousProbe { enterprises(first: 1) { totalCount } }`);
+    await graphql(`
+      query AnonymousProbe {
+        enterprises(first: 1) {
+          totalCount
+        }
+      }
+    `);
     await graphql(
-      `mutation RefusedProbe { registerEnterprise(input: { creditCode: "91320102MA1MY0R10Q", name: "x", legalRepresentative: "x", regionCode: "320102", address: "x" }) { enterprise { name } } }`,
+      `
+        mutation RefusedProbe {
+          registerEnterprise(
+            input: {
+              creditCode: "91320102MA1MY0R10Q"
+              name: "x"
+              legalRepresentative: "x"
+              regionCode: "320102"
+              address: "x"
+            }
+          ) {
+            enterprise {
+              name
+            }
+          }
+        }
+      `,
       {},
       { token: await tokenFor('js-safety-officer') },
     );
     const [anonymous] = await auditRecordsOf({ operationName: 'AnonymousProbe' });
-    expect(anonymous).toMatchObject({ outcome: 'REFUSED', username: null, errorCodes: 'UNAUTHENTICATED', subgraphs: '' });
+    expect(anonymous).toMatchObject({
+      outcome: 'REFUSED',
+      username: null,
+      errorCodes: 'UNAUTHENTICATED',
+      subgraphs: '',
+    });
     const [refused] = await auditRecordsOf({ username: 'js-safety-officer', operationName: 'RefusedProbe' });
     expect(refused).toMatchObject({ outcome: 'REFUSED', errorCodes: 'FORBIDDEN', subgraphs: 'licensing' });
     expect(refused.entities).toContain('91320102MA1MY0R10Q');
@@ -83,13 +146,23 @@ describe('the audit trail', () => {
   it('is readable only by administrators and offers no way to change it', async () => {
     const result = await graphql(AUDIT_RECORDS, {}, { token: await tokenFor('js-enforcement-supervisor') });
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const mutation = await graphql(`mutation { deleteAuditRecord(id: 1) }`, {}, { token: await tokenFor('ministry-admin') });
+    const mutation = await graphql(
+      `
+        mutation {
+          deleteAuditRecord(id: 1)
+        }
+      `,
+      {},
+      { token: await tokenFor('ministry-admin') },
+    );
     expect(mutation.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('detects a record edited in the database and names it', async () => {
     await query(await tokenFor('ministry-admin'), `query TamperTarget { enterprises(first: 1) { totalCount } }`);
-    const [target] = await gatewaySql<{ id: number; outcome: string }>(`SELECT id, outcome FROM audit_record WHERE operation_name = 'TamperTarget' ORDER BY id DESC LIMIT 1`);
+    const [target] = await gatewaySql<{ id: number; outcome: string }>(
+      `SELECT id, outcome FROM audit_record WHERE operation_name = 'TamperTarget' ORDER BY id DESC LIMIT 1`,
+    );
     expect((await verifyChain()).code).toBe(0);
     await stopService('gateway');
     try {

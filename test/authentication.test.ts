@@ -8,7 +8,8 @@ const SMALL_QUERY = `{ enterprises(first: 1) { totalCount } }`;
 
 /** Signs claims with the realm's real key, so only the claim under test differs from a genuine token. */
 async function signWithRealmKey(claims: Record<string, unknown>): Promise<string> {
-  const stored = JSON.parse(readFileSync(join(readState().dataDirectory, 'idp-signing-key.json'), 'utf8')) as JWK | { keys: JWK[] };
+  const stored = JSON.parse(readFileSync(join(readState().dataDirectory, 'idp-signing-key.json'), 'utf8')) as
+    JWK | { keys: JWK[] };
   const jwk = 'keys' in stored ? stored.keys[0] : stored;
   const key = await importJWK(jwk, 'RS256');
   return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: jwk.kid, typ: 'JWT' }).sign(key);
@@ -18,7 +19,11 @@ async function genuineClaims(): Promise<Record<string, unknown>> {
   return { ...decodeJwt(await tokenFor('ministry-admin')) };
 }
 
-function expectUnauthenticated(result: { status: number; data: unknown; errors?: Array<{ extensions?: { code?: string } }> }): void {
+function expectUnauthenticated(result: {
+  status: number;
+  data: unknown;
+  errors?: Array<{ extensions?: { code?: string } }>;
+}): void {
   expect(result.status).toBe(401);
   expect(result.data ?? null).toBeNull();
   expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -70,7 +75,10 @@ describe('sign-in at the gateway', () => {
   });
 
   it('publishes the realm discovery document at Keycloak paths', async () => {
-    const discovery = (await (await fetch(`${issuerUrl()}/.well-known/openid-configuration`)).json()) as Record<string, string>;
+    const discovery = (await (await fetch(`${issuerUrl()}/.well-known/openid-configuration`)).json()) as Record<
+      string,
+      string
+    >;
     expect(discovery.issuer).toBe(issuerUrl());
     expect(discovery.jwks_uri).toBe(`${issuerUrl()}/protocol/openid-connect/certs`);
     expect(discovery.token_endpoint).toBe(`${issuerUrl()}/protocol/openid-connect/token`);
@@ -83,16 +91,43 @@ describe('the subgraphs behind the gateway', () => {
     const direct = await graphql(SMALL_QUERY, {}, { token, url: `${serviceUrl('licensing')}/graphql` });
     expect(direct.status).toBe(401);
     expect(direct.data ?? null).toBeNull();
-    const guessed = await graphql(SMALL_QUERY, {}, { token, url: `${serviceUrl('licensing')}/graphql`, headers: { 'x-gateway-secret': 'guess' } });
+    const guessed = await graphql(
+      SMALL_QUERY,
+      {},
+      { token, url: `${serviceUrl('licensing')}/graphql`, headers: { 'x-gateway-secret': 'guess' } },
+    );
     expect(guessed.status).toBe(401);
   });
 
   it('ignore identity headers a client sends to the gateway', async () => {
     const token = await tokenFor('js-safety-officer');
     const result = await graphql(
-      `mutation { registerEnterprise(input: { creditCode: "91320102MA1MY0R10Q", name: "x", legalRepresentative: "x", regionCode: "320102", address: "x" }) { enterprise { name } } }`,
+      `
+        mutation {
+          registerEnterprise(
+            input: {
+              creditCode: "91320102MA1MY0R10Q"
+              name: "x"
+              legalRepresentative: "x"
+              regionCode: "320102"
+              address: "x"
+            }
+          ) {
+            enterprise {
+              name
+            }
+          }
+        }
+      `,
       {},
-      { token, headers: { 'x-gateway-secret': 'dev-only-licensing-gateway-secret', 'x-user-roles': 'licensing-officer', 'x-region': '000000' } },
+      {
+        token,
+        headers: {
+          'x-gateway-secret': 'dev-only-licensing-gateway-secret',
+          'x-user-roles': 'licensing-officer',
+          'x-region': '000000',
+        },
+      },
     );
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

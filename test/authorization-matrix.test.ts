@@ -44,69 +44,69 @@ const ACTORS: readonly Actor[] = [
 // Who may call what: Y allowed, - refused with FORBIDDEN whatever the region.
 // Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin
 const WHO_MAY = {
-  'Query.enterprise':                      'Y       Y       Y       Y       Y      Y      Y     Y   Y',
-  'Query.enterprises':                     'Y       Y       Y       Y       Y      Y      Y     Y   Y',
-  'Query.vehicle':                         'Y       Y       Y       Y       Y      Y      Y     Y   Y',
-  'Query.permitApplication':               'Y       Y       Y       Y       -      -      -     Y   Y',
-  'Query.permitApplications':              'Y       Y       Y       Y       -      -      -     Y   Y',
-  'Query.permit':                          'Y       Y       Y       Y       -      -      -     Y   Y',
-  'Query.enforcementCase':                 '-       -       Y       Y       Y      -      -     Y   Y',
-  'Query.enforcementCases':                '-       -       Y       Y       Y      -      -     Y   Y',
-  'Query.overdueCases':                    '-       -       Y       Y       Y      -      -     Y   Y',
-  'Query.caseEvidenceContent':             '-       -       Y       Y       -      -      -     Y   Y',
-  'Query.assistanceRequest':               '-       -       Y       Y       -      -      -     Y   Y',
-  'Query.assistanceRequests':              '-       -       Y       Y       -      -      -     Y   Y',
-  'Query.creditProfile':                   '-       -       -       -       Y      -      -     -   Y',
-  'Query.creditRecords':                   '-       -       -       -       Y      -      -     -   Y',
-  'Query.waybill':                         '-       -       -       -       -      Y      -     -   Y',
-  'Query.waybills':                        '-       -       -       -       -      Y      -     -   Y',
-  'Query.regionIndicator':                 '-       -       -       -       -      -      Y     -   Y',
-  'Query.regionOverview':                  '-       -       -       -       -      -      Y     -   Y',
-  'Query.auditRecords':                    '-       -       -       -       -      -      -     -   Y',
-  'Query.overloadRecords':                 '-       -       Y       Y       Y      -      -     Y   Y',
-  'Mutation.registerEnterprise':           'Y       -       -       -       -      -      -     -   Y',
-  'Mutation.registerVehicle':              'Y       -       -       -       -      -      -     -   Y',
-  'Mutation.submitPermitApplication':      'Y       -       -       -       -      -      -     -   Y',
-  'Mutation.acceptPermitApplication':      'Y       -       -       -       -      -      -     -   Y',
-  'Mutation.approvePermitApplication':     '-       Y       -       -       -      -      -     -   Y',
-  'Mutation.rejectPermitApplication':      '-       Y       -       -       -      -      -     -   Y',
-  'Mutation.recordCredit':                 '-       -       -       -       Y      -      -     -   Y',
-  'Mutation.fileCase':                     '-       -       Y       -       -      -      -     Y   Y',
-  'Mutation.approveCaseFiling':            '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.rejectCaseFiling':             '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.startCaseInvestigation':       '-       -       Y       -       -      -      -     Y   Y',
-  'Mutation.addCaseEvidence':              '-       -       Y       -       -      -      -     Y   Y',
-  'Mutation.extendCaseDeadline':           '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.proposeCasePenalty':           '-       -       Y       -       -      -      -     Y   Y',
-  'Mutation.reviewCasePenalty':            '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.notifyCasePenalty':            '-       -       Y       -       -      -      -     Y   Y',
-  'Mutation.recordPartyStatement':         '-       -       Y       -       -      -      -     Y   Y',
-  'Mutation.requestCaseHearing':           '-       -       Y       -       -      -      -     Y   Y',
-  'Mutation.recordCaseHearing':            '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.decideCase':                   '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.recordCaseExecution':          '-       -       Y       -       -      -      -     Y   Y',
-  'Mutation.closeCase':                    '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.dismissCase':                  '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.shareCase':                    '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.revokeCaseShare':              '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.proposeCaseTransfer':          '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.acceptCaseTransfer':           '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.declineCaseTransfer':          '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.requestAssistance':            '-       -       Y       -       -      -      -     Y   Y',
-  'Mutation.addAssistanceEvidence':        '-       -       Y       -       -      -      -     Y   Y',
-  'Mutation.answerAssistance':             '-       -       Y       -       -      -      -     Y   Y',
-  'Mutation.createWaybill':                '-       -       -       -       -      Y      -     -   Y',
-  'Mutation.departWaybill':                '-       -       -       -       -      Y      -     -   Y',
-  'Mutation.arriveWaybill':                '-       -       -       -       -      Y      -     -   Y',
-  'Mutation.cancelWaybill':                '-       -       -       -       -      Y      -     -   Y',
+  'Query.enterprise': 'Y       Y       Y       Y       Y      Y      Y     Y   Y',
+  'Query.enterprises': 'Y       Y       Y       Y       Y      Y      Y     Y   Y',
+  'Query.vehicle': 'Y       Y       Y       Y       Y      Y      Y     Y   Y',
+  'Query.permitApplication': 'Y       Y       Y       Y       -      -      -     Y   Y',
+  'Query.permitApplications': 'Y       Y       Y       Y       -      -      -     Y   Y',
+  'Query.permit': 'Y       Y       Y       Y       -      -      -     Y   Y',
+  'Query.enforcementCase': '-       -       Y       Y       Y      -      -     Y   Y',
+  'Query.enforcementCases': '-       -       Y       Y       Y      -      -     Y   Y',
+  'Query.overdueCases': '-       -       Y       Y       Y      -      -     Y   Y',
+  'Query.caseEvidenceContent': '-       -       Y       Y       -      -      -     Y   Y',
+  'Query.assistanceRequest': '-       -       Y       Y       -      -      -     Y   Y',
+  'Query.assistanceRequests': '-       -       Y       Y       -      -      -     Y   Y',
+  'Query.creditProfile': '-       -       -       -       Y      -      -     -   Y',
+  'Query.creditRecords': '-       -       -       -       Y      -      -     -   Y',
+  'Query.waybill': '-       -       -       -       -      Y      -     -   Y',
+  'Query.waybills': '-       -       -       -       -      Y      -     -   Y',
+  'Query.regionIndicator': '-       -       -       -       -      -      Y     -   Y',
+  'Query.regionOverview': '-       -       -       -       -      -      Y     -   Y',
+  'Query.auditRecords': '-       -       -       -       -      -      -     -   Y',
+  'Query.overloadRecords': '-       -       Y       Y       Y      -      -     Y   Y',
+  'Mutation.registerEnterprise': 'Y       -       -       -       -      -      -     -   Y',
+  'Mutation.registerVehicle': 'Y       -       -       -       -      -      -     -   Y',
+  'Mutation.submitPermitApplication': 'Y       -       -       -       -      -      -     -   Y',
+  'Mutation.acceptPermitApplication': 'Y       -       -       -       -      -      -     -   Y',
+  'Mutation.approvePermitApplication': '-       Y       -       -       -      -      -     -   Y',
+  'Mutation.rejectPermitApplication': '-       Y       -       -       -      -      -     -   Y',
+  'Mutation.recordCredit': '-       -       -       -       Y      -      -     -   Y',
+  'Mutation.fileCase': '-       -       Y       -       -      -      -     Y   Y',
+  'Mutation.approveCaseFiling': '-       -       -       Y       -      -      -     -   Y',
+  'Mutation.rejectCaseFiling': '-       -       -       Y       -      -      -     -   Y',
+  'Mutation.startCaseInvestigation': '-       -       Y       -       -      -      -     Y   Y',
+  'Mutation.addCaseEvidence': '-       -       Y       -       -      -      -     Y   Y',
+  'Mutation.extendCaseDeadline': '-       -       -       Y       -      -      -     -   Y',
+  'Mutation.proposeCasePenalty': '-       -       Y       -       -      -      -     Y   Y',
+  'Mutation.reviewCasePenalty': '-       -       -       Y       -      -      -     -   Y',
+  'Mutation.notifyCasePenalty': '-       -       Y       -       -      -      -     Y   Y',
+  'Mutation.recordPartyStatement': '-       -       Y       -       -      -      -     Y   Y',
+  'Mutation.requestCaseHearing': '-       -       Y       -       -      -      -     Y   Y',
+  'Mutation.recordCaseHearing': '-       -       -       Y       -      -      -     -   Y',
+  'Mutation.decideCase': '-       -       -       Y       -      -      -     -   Y',
+  'Mutation.recordCaseExecution': '-       -       Y       -       -      -      -     Y   Y',
+  'Mutation.closeCase': '-       -       -       Y       -      -      -     -   Y',
+  'Mutation.dismissCase': '-       -       -       Y       -      -      -     -   Y',
+  'Mutation.shareCase': '-       -       -       Y       -      -      -     -   Y',
+  'Mutation.revokeCaseShare': '-       -       -       Y       -      -      -     -   Y',
+  'Mutation.proposeCaseTransfer': '-       -       -       Y       -      -      -     -   Y',
+  'Mutation.acceptCaseTransfer': '-       -       -       Y       -      -      -     -   Y',
+  'Mutation.declineCaseTransfer': '-       -       -       Y       -      -      -     -   Y',
+  'Mutation.requestAssistance': '-       -       Y       -       -      -      -     Y   Y',
+  'Mutation.addAssistanceEvidence': '-       -       Y       -       -      -      -     Y   Y',
+  'Mutation.answerAssistance': '-       -       Y       -       -      -      -     Y   Y',
+  'Mutation.createWaybill': '-       -       -       -       -      Y      -     -   Y',
+  'Mutation.departWaybill': '-       -       -       -       -      Y      -     -   Y',
+  'Mutation.arriveWaybill': '-       -       -       -       -      Y      -     -   Y',
+  'Mutation.cancelWaybill': '-       -       -       -       -      Y      -     -   Y',
   // Weigh stations' machine clients only (realm role weigh-station): no officer, not even the administrator.
-  'Mutation.submitOverloadRecords':        '-       -       -       -       -      -      -     -   -',
-  'Enterprise.permits':                    'Y       Y       Y       Y       -      -      -     Y   Y',
-  'Enterprise.vehicles':                   'Y       Y       Y       Y       Y      Y      Y     Y   Y',
-  'Enterprise.enforcementCases':           '-       -       Y       Y       Y      -      -     Y   Y',
-  'Enterprise.creditProfile':              '-       -       -       -       Y      -      -     -   Y',
-  'Enterprise.waybills':                   '-       -       -       -       -      Y      -     -   Y',
-  'Enterprise.activitySummary':            '-       -       -       -       -      -      Y     -   Y',
+  'Mutation.submitOverloadRecords': '-       -       -       -       -      -      -     -   -',
+  'Enterprise.permits': 'Y       Y       Y       Y       -      -      -     Y   Y',
+  'Enterprise.vehicles': 'Y       Y       Y       Y       Y      Y      Y     Y   Y',
+  'Enterprise.enforcementCases': '-       -       Y       Y       Y      -      -     Y   Y',
+  'Enterprise.creditProfile': '-       -       -       -       Y      -      -     -   Y',
+  'Enterprise.waybills': '-       -       -       -       -      Y      -     -   Y',
+  'Enterprise.activitySummary': '-       -       -       -       -      -      Y     -   Y',
 } as const;
 
 type OperationName = keyof typeof WHO_MAY;
@@ -125,7 +125,11 @@ const OUT_ABSENT = 'ok absent absent';
 const OUT_FORBIDDEN = 'ok FORBIDDEN FORBIDDEN';
 const OUT_NOT_FOUND = 'ok NOT_FOUND NOT_FOUND';
 const EVERYWHERE = 'ok ok ok';
-const HANDLING_REGION_ACTS = { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND, shared: 'ok FORBIDDEN NOT_FOUND' };
+const HANDLING_REGION_ACTS = {
+  'in-region': EVERYWHERE,
+  'out-of-region': OUT_NOT_FOUND,
+  shared: 'ok FORBIDDEN NOT_FOUND',
+};
 const OTHER_SIDE_ACTS = { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND, outgoing: OUT_FORBIDDEN };
 const REGION_RULES: Record<OperationName, Partial<Record<Variant, string>>> = {
   'Query.enterprise': { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT },
@@ -135,8 +139,18 @@ const REGION_RULES: Record<OperationName, Partial<Record<Variant, string>>> = {
   'Query.permitApplications': { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT },
   'Query.permit': { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT },
   // A share with 320000 is a share with a region in a Jiangsu officer's scope, not in Nanjing's.
-  'Query.enforcementCase': { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT, shared: 'ok ok absent', 'shared-elsewhere': 'ok ok absent' },
-  'Query.enforcementCases': { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT, shared: 'ok ok absent', 'shared-elsewhere': 'ok ok absent' },
+  'Query.enforcementCase': {
+    'in-region': EVERYWHERE,
+    'out-of-region': OUT_ABSENT,
+    shared: 'ok ok absent',
+    'shared-elsewhere': 'ok ok absent',
+  },
+  'Query.enforcementCases': {
+    'in-region': EVERYWHERE,
+    'out-of-region': OUT_ABSENT,
+    shared: 'ok ok absent',
+    'shared-elsewhere': 'ok ok absent',
+  },
   // No case can be overdue inside a test run (the due date is 90 days after filing), so only roles.
   'Query.overdueCases': { 'in-region': EVERYWHERE },
   // Evidence is read wherever its case is read (a read share shows the whole case file).
@@ -276,7 +290,8 @@ interface OperationProbe {
 function at(value: Json | undefined, path: string): Json | undefined {
   let current: Json | undefined = value;
   for (const key of path.split('.')) {
-    if (current === null || current === undefined || typeof current !== 'object' || Array.isArray(current)) return undefined;
+    if (current === null || current === undefined || typeof current !== 'object' || Array.isArray(current))
+      return undefined;
     current = current[key];
   }
   return current;
@@ -363,7 +378,10 @@ function mutation(field: string, inputType: string, selection: string) {
     };
     return {
       fixture,
-      request: (context) => ({ document: `mutation ($input: ${inputType}!) { ${field}(input: $input) { ${selection} } }`, variables: { input: inputOf(context) } }),
+      request: (context) => ({
+        document: `mutation ($input: ${inputType}!) { ${field}(input: $input) { ${selection} } }`,
+        variables: { input: inputOf(context) },
+      }),
       ok: (data, context) => check(at(data, field), context, inputOf(context)),
     };
   };
@@ -372,11 +390,26 @@ function mutation(field: string, inputType: string, selection: string) {
 function caseSpec(status: CaseStatus, region: string, sharedWith?: string): FixtureSpec {
   return sharedWith ? { kind: 'case', status, region, sharedWith } : { kind: 'case', status, region };
 }
-const transferSpec = (from: string, to: string): FixtureSpec => ({ kind: 'case', status: 'TRANSFER_PENDING', region: from, transferTo: to });
-const evidenceSpec = (region: string, sharedWith?: string): FixtureSpec => (sharedWith ? { kind: 'evidence', region, sharedWith } : { kind: 'evidence', region });
+const transferSpec = (from: string, to: string): FixtureSpec => ({
+  kind: 'case',
+  status: 'TRANSFER_PENDING',
+  region: from,
+  transferTo: to,
+});
+const evidenceSpec = (region: string, sharedWith?: string): FixtureSpec =>
+  sharedWith ? { kind: 'evidence', region, sharedWith } : { kind: 'evidence', region };
 const assistanceSpec = (region: string, asked: string): FixtureSpec => ({ kind: 'assistance', region, asked });
-const applicationSpec = (status: 'SUBMITTED' | 'ACCEPTED', region: string): FixtureSpec => ({ kind: 'application', status, region });
-const waybillSpec = (status: 'CREATED' | 'IN_TRANSIT', origin: string, destination: string): FixtureSpec => ({ kind: 'waybill', status, origin, destination });
+const applicationSpec = (status: 'SUBMITTED' | 'ACCEPTED', region: string): FixtureSpec => ({
+  kind: 'application',
+  status,
+  region,
+});
+const waybillSpec = (status: 'CREATED' | 'IN_TRANSIT', origin: string, destination: string): FixtureSpec => ({
+  kind: 'waybill',
+  status,
+  origin,
+  destination,
+});
 
 // The records the reads look for; the same specs give the shared fixtures of refused writes.
 const JS_CASE = caseSpec('FILED', IN_REGION);
@@ -394,15 +427,28 @@ const ASKED_ELSEWHERE = assistanceSpec(OUT_REGION, '330102');
 const ASKED_BY_JIANGSU = assistanceSpec(IN_REGION, OUT_REGION);
 
 /** A step of the procedure probed on cases in a status: in Jiangsu, in Zhejiang, in Zhejiang shared with Jiangsu. */
-function onCasesIn(status: CaseStatus, probe: (fixture: FixtureSpec) => VariantProbe): Partial<Record<Variant, VariantProbe>> {
-  return { 'in-region': probe(caseSpec(status, IN_REGION)), 'out-of-region': probe(caseSpec(status, OUT_REGION)), shared: probe(caseSpec(status, OUT_REGION, JIANGSU)) };
+function onCasesIn(
+  status: CaseStatus,
+  probe: (fixture: FixtureSpec) => VariantProbe,
+): Partial<Record<Variant, VariantProbe>> {
+  return {
+    'in-region': probe(caseSpec(status, IN_REGION)),
+    'out-of-region': probe(caseSpec(status, OUT_REGION)),
+    shared: probe(caseSpec(status, OUT_REGION, JIANGSU)),
+  };
 }
 
 const fixtureRecord = (context: ProbeContext) => context.record;
 
 const enterpriseLookup = lookup('enterprise', 'creditCode', 'String!', 'creditCode name', 'creditCode');
 const vehicleLookup = lookup('vehicle', 'plateNumber', 'String!', 'plateNumber regionCode', 'plateNumber');
-const applicationLookup = lookup('permitApplication', 'applicationNumber', 'String!', 'applicationNumber status', 'applicationNumber');
+const applicationLookup = lookup(
+  'permitApplication',
+  'applicationNumber',
+  'String!',
+  'applicationNumber status',
+  'applicationNumber',
+);
 const permitLookup = lookup('permit', 'number', 'String!', 'number regionCode', 'number');
 const caseLookup = lookup('enforcementCase', 'caseNumber', 'String!', 'caseNumber regionCode status', 'caseNumber');
 const evidenceLookup = lookup('caseEvidenceContent', 'id', 'ID!', 'evidence { id } sm3Digest', 'evidence.id');
@@ -419,7 +465,10 @@ const overloadRecordList = listing('overloadRecords', '', 'stationRecordId');
 function assistanceList(fixture: FixtureSpec): VariantProbe {
   return {
     fixture,
-    request: () => ({ document: `{ assistanceRequests(first: 100) { totalCount edges { node { id } } } }`, variables: {} }),
+    request: () => ({
+      document: `{ assistanceRequests(first: 100) { totalCount edges { node { id } } } }`,
+      variables: {},
+    }),
     ok: (data, context) => expectListed(at(data, 'assistanceRequests'), 'id', context.record),
     absent: (data, context) => expectUnlisted(at(data, 'assistanceRequests'), 'id', context.record),
   };
@@ -448,19 +497,36 @@ function statisticsProbe(field: 'regionIndicator' | 'regionOverview', region: st
     request: () => ({ document, variables: field === 'regionIndicator' ? { region, month } : { region, year } }),
     ok: (data) => {
       expect(at(data, `${field}.regionCode`)).toBe(region);
-      if (field === 'regionIndicator') expect(at(data, 'regionIndicator.points')).toEqual([{ month, value: expect.any(Number) }]);
+      if (field === 'regionIndicator')
+        expect(at(data, 'regionIndicator.points')).toEqual([{ month, value: expect.any(Number) }]);
       else expect(at(data, 'regionOverview.year')).toBe(year);
     },
   };
 }
 
-const registerEnterprise = mutation('registerEnterprise', 'RegisterEnterpriseInput', 'enterprise { creditCode regionCode }');
+const registerEnterprise = mutation(
+  'registerEnterprise',
+  'RegisterEnterpriseInput',
+  'enterprise { creditCode regionCode }',
+);
 const registerVehicle = mutation('registerVehicle', 'RegisterVehicleInput', 'vehicle { plateNumber regionCode }');
-const submitApplication = mutation('submitPermitApplication', 'SubmitPermitApplicationInput', 'application { applicationNumber status regionCode }');
+const submitApplication = mutation(
+  'submitPermitApplication',
+  'SubmitPermitApplicationInput',
+  'application { applicationNumber status regionCode }',
+);
 const recordCredit = mutation('recordCredit', 'RecordCreditInput', 'record { sourceReference regionCode }');
 const fileCase = mutation('fileCase', 'FileCaseInput', 'case { caseNumber status regionCode }');
-const createWaybill = mutation('createWaybill', 'CreateWaybillInput', 'waybill { waybillNumber status originRegionCode }');
-const submitOverloadRecords = mutation('submitOverloadRecords', 'SubmitOverloadRecordsInput', 'acceptedCount results { outcome }');
+const createWaybill = mutation(
+  'createWaybill',
+  'CreateWaybillInput',
+  'waybill { waybillNumber status originRegionCode }',
+);
+const submitOverloadRecords = mutation(
+  'submitOverloadRecords',
+  'SubmitOverloadRecordsInput',
+  'acceptedCount results { outcome }',
+);
 const IN_REGION_STATION = `${IN_REGION}0001`;
 const overloadRecordInput = (stationRecordId: string) => ({
   stationCode: IN_REGION_STATION,
@@ -472,7 +538,14 @@ const overloadRecordInput = (stationRecordId: string) => ({
 });
 
 /** A step on an existing record: ok when the record now has `status`. */
-function step(field: string, inputType: string, key: string, payload: string, status: string, extra: Record<string, unknown> = {}) {
+function step(
+  field: string,
+  inputType: string,
+  key: string,
+  payload: string,
+  status: string,
+  extra: Record<string, unknown> = {},
+) {
   const probe = mutation(field, inputType, `${payload} { ${key} status }`);
   return (fixture: FixtureSpec) =>
     probe(
@@ -485,17 +558,49 @@ function step(field: string, inputType: string, key: string, payload: string, st
     );
 }
 
-const acceptApplication = step('acceptPermitApplication', 'ApplicationActionInput', 'applicationNumber', 'application', 'ACCEPTED');
-const approveApplication = step('approvePermitApplication', 'ApprovePermitApplicationInput', 'applicationNumber', 'application', 'APPROVED');
-const rejectApplication = step('rejectPermitApplication', 'RejectPermitApplicationInput', 'applicationNumber', 'application', 'REJECTED', { reason: '申请材料不齐全' });
+const acceptApplication = step(
+  'acceptPermitApplication',
+  'ApplicationActionInput',
+  'applicationNumber',
+  'application',
+  'ACCEPTED',
+);
+const approveApplication = step(
+  'approvePermitApplication',
+  'ApprovePermitApplicationInput',
+  'applicationNumber',
+  'application',
+  'APPROVED',
+);
+const rejectApplication = step(
+  'rejectPermitApplication',
+  'RejectPermitApplicationInput',
+  'applicationNumber',
+  'application',
+  'REJECTED',
+  { reason: '申请材料不齐全' },
+);
 const approveFiling = step('approveCaseFiling', 'CaseActionInput', 'caseNumber', 'case', 'FILED');
-const rejectFiling = step('rejectCaseFiling', 'RejectCaseFilingInput', 'caseNumber', 'case', 'NOT_FILED', { reason: '不属于本机关管辖' });
+const rejectFiling = step('rejectCaseFiling', 'RejectCaseFilingInput', 'caseNumber', 'case', 'NOT_FILED', {
+  reason: '不属于本机关管辖',
+});
 const startInvestigation = step('startCaseInvestigation', 'CaseActionInput', 'caseNumber', 'case', 'INVESTIGATING');
-const extendDeadline = step('extendCaseDeadline', 'ExtendCaseDeadlineInput', 'caseNumber', 'case', 'INVESTIGATING', { days: 10, reason: '案情复杂' });
-const proposePenalty = step('proposeCasePenalty', 'ProposeCasePenaltyInput', 'caseNumber', 'case', 'PENALTY_PROPOSED', { penalty: 'WARNING', summary: '拟警告' });
-const reviewPenalty = step('reviewCasePenalty', 'ReviewCasePenaltyInput', 'caseNumber', 'case', 'PENALTY_PROPOSED', { approved: true, opinion: '同意' });
+const extendDeadline = step('extendCaseDeadline', 'ExtendCaseDeadlineInput', 'caseNumber', 'case', 'INVESTIGATING', {
+  days: 10,
+  reason: '案情复杂',
+});
+const proposePenalty = step('proposeCasePenalty', 'ProposeCasePenaltyInput', 'caseNumber', 'case', 'PENALTY_PROPOSED', {
+  penalty: 'WARNING',
+  summary: '拟警告',
+});
+const reviewPenalty = step('reviewCasePenalty', 'ReviewCasePenaltyInput', 'caseNumber', 'case', 'PENALTY_PROPOSED', {
+  approved: true,
+  opinion: '同意',
+});
 const notifyPenalty = step('notifyCasePenalty', 'CaseActionInput', 'caseNumber', 'case', 'NOTIFIED');
-const recordStatement = step('recordPartyStatement', 'RecordPartyStatementInput', 'caseNumber', 'case', 'NOTIFIED', { statement: '无异议' });
+const recordStatement = step('recordPartyStatement', 'RecordPartyStatementInput', 'caseNumber', 'case', 'NOTIFIED', {
+  statement: '无异议',
+});
 const requestHearing = step('requestCaseHearing', 'CaseActionInput', 'caseNumber', 'case', 'HEARING');
 const recordHearing = (fixture: FixtureSpec) =>
   mutation('recordCaseHearing', 'RecordCaseHearingInput', 'case { caseNumber status }')(
@@ -503,12 +608,26 @@ const recordHearing = (fixture: FixtureSpec) =>
     (payload, context) => expect(at(payload, 'case')).toEqual({ caseNumber: context.record, status: 'HEARD' }),
     fixture,
   );
-const decideCase = step('decideCase', 'DecideCaseInput', 'caseNumber', 'case', 'DECIDED', { penalty: 'WARNING', decisionSummary: '责令改正，给予警告。' });
-const recordExecution = step('recordCaseExecution', 'RecordCaseExecutionInput', 'caseNumber', 'case', 'EXECUTED', { note: '处罚决定书已送达' });
-const closeCase = step('closeCase', 'CaseActionInput', 'caseNumber', 'case', 'CLOSED', { comment: '当事人已履行处罚决定' });
+const decideCase = step('decideCase', 'DecideCaseInput', 'caseNumber', 'case', 'DECIDED', {
+  penalty: 'WARNING',
+  decisionSummary: '责令改正，给予警告。',
+});
+const recordExecution = step('recordCaseExecution', 'RecordCaseExecutionInput', 'caseNumber', 'case', 'EXECUTED', {
+  note: '处罚决定书已送达',
+});
+const closeCase = step('closeCase', 'CaseActionInput', 'caseNumber', 'case', 'CLOSED', {
+  comment: '当事人已履行处罚决定',
+});
 const addEvidence = (fixture: FixtureSpec) =>
   mutation('addCaseEvidence', 'AddCaseEvidenceInput', 'evidence { sm3Digest } case { caseNumber }')(
-    (context) => ({ caseNumber: context.record, kind: 'PHOTO', title: '矩阵测试照片', fileName: 'matrix.jpg', contentBase64: Buffer.from('matrix').toString('base64'), collectedAt: new Date(Date.now() - 60_000).toISOString() }),
+    (context) => ({
+      caseNumber: context.record,
+      kind: 'PHOTO',
+      title: '矩阵测试照片',
+      fileName: 'matrix.jpg',
+      contentBase64: Buffer.from('matrix').toString('base64'),
+      collectedAt: new Date(Date.now() - 60_000).toISOString(),
+    }),
     (payload, context) => {
       expect(at(payload, 'case.caseNumber')).toBe(context.record);
       expect(at(payload, 'evidence.sm3Digest')).toMatch(/^[0-9a-f]{64}$/);
@@ -516,7 +635,11 @@ const addEvidence = (fixture: FixtureSpec) =>
     fixture,
   );
 const proposeTransfer = (fixture: FixtureSpec, toRegionCode: string) =>
-  mutation('proposeCaseTransfer', 'ProposeCaseTransferInput', 'transfer { status toRegionCode } case { caseNumber status }')(
+  mutation(
+    'proposeCaseTransfer',
+    'ProposeCaseTransferInput',
+    'transfer { status toRegionCode } case { caseNumber status }',
+  )(
     (context) => ({ caseNumber: context.record, toRegionCode, reason: '矩阵测试：移送属地管辖' }),
     (payload, context) => {
       expect(at(payload, 'transfer')).toEqual({ status: 'PROPOSED', toRegionCode });
@@ -524,17 +647,34 @@ const proposeTransfer = (fixture: FixtureSpec, toRegionCode: string) =>
     },
     fixture,
   );
-const transferDecision = (field: 'acceptCaseTransfer' | 'declineCaseTransfer', status: 'ACCEPTED' | 'DECLINED') => (fixture: FixtureSpec) =>
-  mutation(field, field === 'acceptCaseTransfer' ? 'AcceptCaseTransferInput' : 'DeclineCaseTransferInput', 'transfer { status }')(
-    (context) => (field === 'acceptCaseTransfer' ? { caseNumber: context.record } : { caseNumber: context.record, reason: '矩阵测试：不属本地管辖' }),
-    (payload) => expect(at(payload, 'transfer.status')).toBe(status),
-    fixture,
-  );
+const transferDecision =
+  (field: 'acceptCaseTransfer' | 'declineCaseTransfer', status: 'ACCEPTED' | 'DECLINED') => (fixture: FixtureSpec) =>
+    mutation(
+      field,
+      field === 'acceptCaseTransfer' ? 'AcceptCaseTransferInput' : 'DeclineCaseTransferInput',
+      'transfer { status }',
+    )(
+      (context) =>
+        field === 'acceptCaseTransfer'
+          ? { caseNumber: context.record }
+          : { caseNumber: context.record, reason: '矩阵测试：不属本地管辖' },
+      (payload) => expect(at(payload, 'transfer.status')).toBe(status),
+      fixture,
+    );
 const acceptTransfer = transferDecision('acceptCaseTransfer', 'ACCEPTED');
 const declineTransfer = transferDecision('declineCaseTransfer', 'DECLINED');
 const requestAssistance = (fixture: FixtureSpec, asked: string) =>
-  mutation('requestAssistance', 'RequestAssistanceInput', 'assistanceRequest { status assistingRegionCode } case { caseNumber }')(
-    (context) => ({ caseNumber: context.record, assistingRegionCode: asked, question: '矩阵测试：请协助核查', sharedSummary: '矩阵测试车辆' }),
+  mutation(
+    'requestAssistance',
+    'RequestAssistanceInput',
+    'assistanceRequest { status assistingRegionCode } case { caseNumber }',
+  )(
+    (context) => ({
+      caseNumber: context.record,
+      assistingRegionCode: asked,
+      question: '矩阵测试：请协助核查',
+      sharedSummary: '矩阵测试车辆',
+    }),
     (payload, context) => {
       expect(at(payload, 'assistanceRequest')).toEqual({ status: 'OPEN', assistingRegionCode: asked });
       expect(at(payload, 'case.caseNumber')).toBe(context.record);
@@ -543,7 +683,14 @@ const requestAssistance = (fixture: FixtureSpec, asked: string) =>
   );
 const addAssistanceEvidence = (fixture: FixtureSpec) =>
   mutation('addAssistanceEvidence', 'AddAssistanceEvidenceInput', 'evidence { sm3Digest } assistanceRequest { id }')(
-    (context) => ({ assistanceRequestId: context.record, kind: 'DOCUMENT', title: '矩阵测试记录', fileName: 'matrix.pdf', contentBase64: Buffer.from('records').toString('base64'), collectedAt: new Date(Date.now() - 60_000).toISOString() }),
+    (context) => ({
+      assistanceRequestId: context.record,
+      kind: 'DOCUMENT',
+      title: '矩阵测试记录',
+      fileName: 'matrix.pdf',
+      contentBase64: Buffer.from('records').toString('base64'),
+      collectedAt: new Date(Date.now() - 60_000).toISOString(),
+    }),
     (payload, context) => expect(at(payload, 'assistanceRequest.id')).toBe(context.record),
     fixture,
   );
@@ -553,10 +700,14 @@ const answerAssistance = (fixture: FixtureSpec) =>
     (payload, context) => expect(at(payload, 'assistanceRequest')).toEqual({ id: context.record, status: 'ANSWERED' }),
     fixture,
   );
-const dismissCase = step('dismissCase', 'DismissCaseInput', 'caseNumber', 'case', 'DISMISSED', { reason: '违法事实不能成立' });
+const dismissCase = step('dismissCase', 'DismissCaseInput', 'caseNumber', 'case', 'DISMISSED', {
+  reason: '违法事实不能成立',
+});
 const departWaybill = step('departWaybill', 'WaybillActionInput', 'waybillNumber', 'waybill', 'IN_TRANSIT');
 const arriveWaybill = step('arriveWaybill', 'WaybillActionInput', 'waybillNumber', 'waybill', 'ARRIVED');
-const cancelWaybill = step('cancelWaybill', 'CancelWaybillInput', 'waybillNumber', 'waybill', 'CANCELLED', { reason: '托运人取消发运' });
+const cancelWaybill = step('cancelWaybill', 'CancelWaybillInput', 'waybillNumber', 'waybill', 'CANCELLED', {
+  reason: '托运人取消发运',
+});
 
 // Case sharing (案件共享协查): shareCase / revokeCaseShare answer the case with its active shares.
 function regionsSharedWith(payload: Json | undefined): string[] {
@@ -565,7 +716,11 @@ function regionsSharedWith(payload: Json | undefined): string[] {
   return shares.map((share) => String(at(share, 'regionCode')));
 }
 const shareProbe = mutation('shareCase', 'ShareCaseInput', 'case { caseNumber sharedWith { regionCode reason } }');
-const revokeProbe = mutation('revokeCaseShare', 'RevokeCaseShareInput', 'case { caseNumber sharedWith { regionCode reason } }');
+const revokeProbe = mutation(
+  'revokeCaseShare',
+  'RevokeCaseShareInput',
+  'case { caseNumber sharedWith { regionCode reason } }',
+);
 const shareCase = (fixture: FixtureSpec, withRegion: string) =>
   shareProbe(
     (context) => ({ caseNumber: context.record, regionCode: withRegion, reason: '跨区域协查' }),
@@ -609,7 +764,11 @@ const creditInput = (region: string) => (context: ProbeContext) => ({
   decidedAt: new Date(Date.now() - 60_000).toISOString(),
   sourceReference: `MX-${RUN}-${randomInt(1e9)}`,
 });
-const caseInput = (region: string) => (context: ProbeContext) => ({ regionCode: region, cause: '矩阵测试：未按规定维护运输车辆', creditCode: context.base.jsEnterprise });
+const caseInput = (region: string) => (context: ProbeContext) => ({
+  regionCode: region,
+  cause: '矩阵测试：未按规定维护运输车辆',
+  creditCode: context.base.jsEnterprise,
+});
 const applicationInput = (code: (base: Base) => string, region: string) => (context: ProbeContext) => ({
   creditCode: code(context.base),
   kind: 'ROAD_FREIGHT_TRANSPORT',
@@ -621,32 +780,50 @@ const PROBES: Record<OperationName, OperationProbe> = {
   'Query.enterprise': {
     field: 'enterprise',
     write: false,
-    variants: { 'in-region': enterpriseLookup(({ base }) => base.jsEnterprise), 'out-of-region': enterpriseLookup(({ base }) => base.zjEnterprise) },
+    variants: {
+      'in-region': enterpriseLookup(({ base }) => base.jsEnterprise),
+      'out-of-region': enterpriseLookup(({ base }) => base.zjEnterprise),
+    },
   },
   'Query.enterprises': {
     field: 'enterprises',
     write: false,
-    variants: { 'in-region': enterpriseList(IN_REGION, ({ base }) => base.jsEnterprise), 'out-of-region': enterpriseList(OUT_REGION, ({ base }) => base.zjEnterprise) },
+    variants: {
+      'in-region': enterpriseList(IN_REGION, ({ base }) => base.jsEnterprise),
+      'out-of-region': enterpriseList(OUT_REGION, ({ base }) => base.zjEnterprise),
+    },
   },
   'Query.vehicle': {
     field: 'vehicle',
     write: false,
-    variants: { 'in-region': vehicleLookup(({ base }) => base.jsVehicle), 'out-of-region': vehicleLookup(({ base }) => base.zjVehicle) },
+    variants: {
+      'in-region': vehicleLookup(({ base }) => base.jsVehicle),
+      'out-of-region': vehicleLookup(({ base }) => base.zjVehicle),
+    },
   },
   'Query.permitApplication': {
     field: 'permitApplication',
     write: false,
-    variants: { 'in-region': applicationLookup(fixtureRecord, JS_APPLICATION), 'out-of-region': applicationLookup(fixtureRecord, ZJ_APPLICATION) },
+    variants: {
+      'in-region': applicationLookup(fixtureRecord, JS_APPLICATION),
+      'out-of-region': applicationLookup(fixtureRecord, ZJ_APPLICATION),
+    },
   },
   'Query.permitApplications': {
     field: 'permitApplications',
     write: false,
-    variants: { 'in-region': applicationList(IN_REGION, fixtureRecord, JS_APPLICATION), 'out-of-region': applicationList(OUT_REGION, fixtureRecord, ZJ_APPLICATION) },
+    variants: {
+      'in-region': applicationList(IN_REGION, fixtureRecord, JS_APPLICATION),
+      'out-of-region': applicationList(OUT_REGION, fixtureRecord, ZJ_APPLICATION),
+    },
   },
   'Query.permit': {
     field: 'permit',
     write: false,
-    variants: { 'in-region': permitLookup(({ base }) => base.jsPermit), 'out-of-region': permitLookup(({ base }) => base.zjPermit) },
+    variants: {
+      'in-region': permitLookup(({ base }) => base.jsPermit),
+      'out-of-region': permitLookup(({ base }) => base.zjPermit),
+    },
   },
   'Query.enforcementCase': {
     field: 'enforcementCase',
@@ -674,7 +851,10 @@ const PROBES: Record<OperationName, OperationProbe> = {
     write: false,
     variants: {
       'in-region': {
-        request: () => ({ document: `query ($region: String) { overdueCases(regionCode: $region, first: 10) { totalCount edges { node { caseNumber } } } }`, variables: { region: IN_REGION } }),
+        request: () => ({
+          document: `query ($region: String) { overdueCases(regionCode: $region, first: 10) { totalCount edges { node { caseNumber } } } }`,
+          variables: { region: IN_REGION },
+        }),
         ok: (data) => expect(at(data, 'overdueCases.totalCount')).toEqual(expect.any(Number)),
       },
     },
@@ -691,25 +871,42 @@ const PROBES: Record<OperationName, OperationProbe> = {
   'Query.assistanceRequest': {
     field: 'assistanceRequest',
     write: false,
-    variants: { 'in-region': assistanceLookup(fixtureRecord, ASKED_OF_JIANGSU), 'out-of-region': assistanceLookup(fixtureRecord, ASKED_ELSEWHERE), outgoing: assistanceLookup(fixtureRecord, ASKED_BY_JIANGSU) },
+    variants: {
+      'in-region': assistanceLookup(fixtureRecord, ASKED_OF_JIANGSU),
+      'out-of-region': assistanceLookup(fixtureRecord, ASKED_ELSEWHERE),
+      outgoing: assistanceLookup(fixtureRecord, ASKED_BY_JIANGSU),
+    },
   },
   'Query.assistanceRequests': {
     field: 'assistanceRequests',
     write: false,
-    variants: { 'in-region': assistanceList(ASKED_OF_JIANGSU), 'out-of-region': assistanceList(ASKED_ELSEWHERE), outgoing: assistanceList(ASKED_BY_JIANGSU) },
+    variants: {
+      'in-region': assistanceList(ASKED_OF_JIANGSU),
+      'out-of-region': assistanceList(ASKED_ELSEWHERE),
+      outgoing: assistanceList(ASKED_BY_JIANGSU),
+    },
   },
   'Query.creditProfile': {
     field: 'creditProfile',
     write: false,
     variants: {
-      'in-region': creditProfileProbe((base) => base.jsEnterprise, (base) => base.jsCredit),
-      'out-of-region': creditProfileProbe((base) => base.zjEnterprise, (base) => base.zjEnterpriseCredit),
+      'in-region': creditProfileProbe(
+        (base) => base.jsEnterprise,
+        (base) => base.jsCredit,
+      ),
+      'out-of-region': creditProfileProbe(
+        (base) => base.zjEnterprise,
+        (base) => base.zjEnterpriseCredit,
+      ),
     },
   },
   'Query.creditRecords': {
     field: 'creditRecords',
     write: false,
-    variants: { 'in-region': creditRecordList(IN_REGION, ({ base }) => base.jsCredit), 'out-of-region': creditRecordList(OUT_REGION, ({ base }) => base.zjCredit) },
+    variants: {
+      'in-region': creditRecordList(IN_REGION, ({ base }) => base.jsCredit),
+      'out-of-region': creditRecordList(OUT_REGION, ({ base }) => base.zjCredit),
+    },
   },
   'Query.waybill': {
     field: 'waybill',
@@ -732,12 +929,18 @@ const PROBES: Record<OperationName, OperationProbe> = {
   'Query.regionIndicator': {
     field: 'regionIndicator',
     write: false,
-    variants: { 'in-region': statisticsProbe('regionIndicator', JIANGSU), 'out-of-region': statisticsProbe('regionIndicator', '330000') },
+    variants: {
+      'in-region': statisticsProbe('regionIndicator', JIANGSU),
+      'out-of-region': statisticsProbe('regionIndicator', '330000'),
+    },
   },
   'Query.regionOverview': {
     field: 'regionOverview',
     write: false,
-    variants: { 'in-region': statisticsProbe('regionOverview', JIANGSU), 'out-of-region': statisticsProbe('regionOverview', '330000') },
+    variants: {
+      'in-region': statisticsProbe('regionOverview', JIANGSU),
+      'out-of-region': statisticsProbe('regionOverview', '330000'),
+    },
   },
   'Query.auditRecords': {
     field: 'auditRecords',
@@ -768,11 +971,23 @@ const PROBES: Record<OperationName, OperationProbe> = {
     field: 'registerEnterprise',
     write: true,
     variants: Object.fromEntries(
-      ([['in-region', IN_REGION], ['out-of-region', OUT_REGION]] as const).map(([variant, region]) => [
+      (
+        [
+          ['in-region', IN_REGION],
+          ['out-of-region', OUT_REGION],
+        ] as const
+      ).map(([variant, region]) => [
         variant,
         registerEnterprise(
-          () => ({ creditCode: newCreditCode(region), name: '矩阵测试运输有限公司', legalRepresentative: '测试人', regionCode: region, address: '测试路1号' }),
-          (payload, _context, input) => expect(at(payload, 'enterprise')).toEqual({ creditCode: input.creditCode, regionCode: region }),
+          () => ({
+            creditCode: newCreditCode(region),
+            name: '矩阵测试运输有限公司',
+            legalRepresentative: '测试人',
+            regionCode: region,
+            address: '测试路1号',
+          }),
+          (payload, _context, input) =>
+            expect(at(payload, 'enterprise')).toEqual({ creditCode: input.creditCode, regionCode: region }),
         ),
       ]),
     ),
@@ -781,22 +996,37 @@ const PROBES: Record<OperationName, OperationProbe> = {
     field: 'registerVehicle',
     write: true,
     variants: Object.fromEntries(
-      ([['in-region', IN_REGION, '苏A', (base: Base) => base.jsEnterprise], ['out-of-region', OUT_REGION, '浙A', (base: Base) => base.zjEnterprise]] as const).map(
-        ([variant, region, prefix, owner]) => [
-          variant,
-          registerVehicle(
-            ({ base }) => ({ plateNumber: newPlate(prefix), ownerCreditCode: owner(base), vehicleType: '重型半挂牵引车', transportCertificateNumber: `MX${randomInt(1e9)}`, regionCode: region }),
-            (payload, _context, input) => expect(at(payload, 'vehicle')).toEqual({ plateNumber: input.plateNumber, regionCode: region }),
-          ),
-        ],
-      ),
+      (
+        [
+          ['in-region', IN_REGION, '苏A', (base: Base) => base.jsEnterprise],
+          ['out-of-region', OUT_REGION, '浙A', (base: Base) => base.zjEnterprise],
+        ] as const
+      ).map(([variant, region, prefix, owner]) => [
+        variant,
+        registerVehicle(
+          ({ base }) => ({
+            plateNumber: newPlate(prefix),
+            ownerCreditCode: owner(base),
+            vehicleType: '重型半挂牵引车',
+            transportCertificateNumber: `MX${randomInt(1e9)}`,
+            regionCode: region,
+          }),
+          (payload, _context, input) =>
+            expect(at(payload, 'vehicle')).toEqual({ plateNumber: input.plateNumber, regionCode: region }),
+        ),
+      ]),
     ),
   },
   'Mutation.submitPermitApplication': {
     field: 'submitPermitApplication',
     write: true,
     variants: Object.fromEntries(
-      ([['in-region', IN_REGION, (base: Base) => base.jsEnterprise], ['out-of-region', OUT_REGION, (base: Base) => base.zjEnterprise]] as const).map(([variant, region, code]) => [
+      (
+        [
+          ['in-region', IN_REGION, (base: Base) => base.jsEnterprise],
+          ['out-of-region', OUT_REGION, (base: Base) => base.zjEnterprise],
+        ] as const
+      ).map(([variant, region, code]) => [
         variant,
         submitApplication(applicationInput(code, region), (payload) => {
           expect(at(payload, 'application.status')).toBe('SUBMITTED');
@@ -813,20 +1043,33 @@ const PROBES: Record<OperationName, OperationProbe> = {
   'Mutation.approvePermitApplication': {
     field: 'approvePermitApplication',
     write: true,
-    variants: { 'in-region': approveApplication(applicationSpec('ACCEPTED', IN_REGION)), 'out-of-region': approveApplication(applicationSpec('ACCEPTED', OUT_REGION)) },
+    variants: {
+      'in-region': approveApplication(applicationSpec('ACCEPTED', IN_REGION)),
+      'out-of-region': approveApplication(applicationSpec('ACCEPTED', OUT_REGION)),
+    },
   },
   'Mutation.rejectPermitApplication': {
     field: 'rejectPermitApplication',
     write: true,
-    variants: { 'in-region': rejectApplication(applicationSpec('ACCEPTED', IN_REGION)), 'out-of-region': rejectApplication(applicationSpec('ACCEPTED', OUT_REGION)) },
+    variants: {
+      'in-region': rejectApplication(applicationSpec('ACCEPTED', IN_REGION)),
+      'out-of-region': rejectApplication(applicationSpec('ACCEPTED', OUT_REGION)),
+    },
   },
   'Mutation.recordCredit': {
     field: 'recordCredit',
     write: true,
     variants: Object.fromEntries(
-      ([['in-region', IN_REGION], ['out-of-region', OUT_REGION]] as const).map(([variant, region]) => [
+      (
+        [
+          ['in-region', IN_REGION],
+          ['out-of-region', OUT_REGION],
+        ] as const
+      ).map(([variant, region]) => [
         variant,
-        recordCredit(creditInput(region), (payload, _context, input) => expect(at(payload, 'record')).toEqual({ sourceReference: input.sourceReference, regionCode: region })),
+        recordCredit(creditInput(region), (payload, _context, input) =>
+          expect(at(payload, 'record')).toEqual({ sourceReference: input.sourceReference, regionCode: region }),
+        ),
       ]),
     ),
   },
@@ -834,7 +1077,12 @@ const PROBES: Record<OperationName, OperationProbe> = {
     field: 'fileCase',
     write: true,
     variants: Object.fromEntries(
-      ([['in-region', IN_REGION], ['out-of-region', OUT_REGION]] as const).map(([variant, region]) => [
+      (
+        [
+          ['in-region', IN_REGION],
+          ['out-of-region', OUT_REGION],
+        ] as const
+      ).map(([variant, region]) => [
         variant,
         fileCase(caseInput(region), (payload) => {
           expect(at(payload, 'case.status')).toBe('FILING_PENDING');
@@ -843,33 +1091,89 @@ const PROBES: Record<OperationName, OperationProbe> = {
       ]),
     ),
   },
-  'Mutation.approveCaseFiling': { field: 'approveCaseFiling', write: true, variants: onCasesIn('FILING_PENDING', approveFiling) },
-  'Mutation.rejectCaseFiling': { field: 'rejectCaseFiling', write: true, variants: onCasesIn('FILING_PENDING', rejectFiling) },
+  'Mutation.approveCaseFiling': {
+    field: 'approveCaseFiling',
+    write: true,
+    variants: onCasesIn('FILING_PENDING', approveFiling),
+  },
+  'Mutation.rejectCaseFiling': {
+    field: 'rejectCaseFiling',
+    write: true,
+    variants: onCasesIn('FILING_PENDING', rejectFiling),
+  },
   'Mutation.startCaseInvestigation': {
     field: 'startCaseInvestigation',
     write: true,
-    variants: { 'in-region': startInvestigation(JS_CASE), 'out-of-region': startInvestigation(ZJ_CASE), shared: startInvestigation(SHARED_CASE) },
+    variants: {
+      'in-region': startInvestigation(JS_CASE),
+      'out-of-region': startInvestigation(ZJ_CASE),
+      shared: startInvestigation(SHARED_CASE),
+    },
   },
-  'Mutation.addCaseEvidence': { field: 'addCaseEvidence', write: true, variants: onCasesIn('INVESTIGATING', addEvidence) },
-  'Mutation.extendCaseDeadline': { field: 'extendCaseDeadline', write: true, variants: onCasesIn('INVESTIGATING', extendDeadline) },
-  'Mutation.proposeCasePenalty': { field: 'proposeCasePenalty', write: true, variants: onCasesIn('INVESTIGATING', proposePenalty) },
-  'Mutation.reviewCasePenalty': { field: 'reviewCasePenalty', write: true, variants: onCasesIn('LEGAL_REVIEW', reviewPenalty) },
-  'Mutation.notifyCasePenalty': { field: 'notifyCasePenalty', write: true, variants: onCasesIn('PENALTY_PROPOSED', notifyPenalty) },
-  'Mutation.recordPartyStatement': { field: 'recordPartyStatement', write: true, variants: onCasesIn('NOTIFIED', recordStatement) },
-  'Mutation.requestCaseHearing': { field: 'requestCaseHearing', write: true, variants: onCasesIn('NOTIFIED', requestHearing) },
-  'Mutation.recordCaseHearing': { field: 'recordCaseHearing', write: true, variants: onCasesIn('HEARING', recordHearing) },
+  'Mutation.addCaseEvidence': {
+    field: 'addCaseEvidence',
+    write: true,
+    variants: onCasesIn('INVESTIGATING', addEvidence),
+  },
+  'Mutation.extendCaseDeadline': {
+    field: 'extendCaseDeadline',
+    write: true,
+    variants: onCasesIn('INVESTIGATING', extendDeadline),
+  },
+  'Mutation.proposeCasePenalty': {
+    field: 'proposeCasePenalty',
+    write: true,
+    variants: onCasesIn('INVESTIGATING', proposePenalty),
+  },
+  'Mutation.reviewCasePenalty': {
+    field: 'reviewCasePenalty',
+    write: true,
+    variants: onCasesIn('LEGAL_REVIEW', reviewPenalty),
+  },
+  'Mutation.notifyCasePenalty': {
+    field: 'notifyCasePenalty',
+    write: true,
+    variants: onCasesIn('PENALTY_PROPOSED', notifyPenalty),
+  },
+  'Mutation.recordPartyStatement': {
+    field: 'recordPartyStatement',
+    write: true,
+    variants: onCasesIn('NOTIFIED', recordStatement),
+  },
+  'Mutation.requestCaseHearing': {
+    field: 'requestCaseHearing',
+    write: true,
+    variants: onCasesIn('NOTIFIED', requestHearing),
+  },
+  'Mutation.recordCaseHearing': {
+    field: 'recordCaseHearing',
+    write: true,
+    variants: onCasesIn('HEARING', recordHearing),
+  },
   'Mutation.decideCase': { field: 'decideCase', write: true, variants: onCasesIn('READY', decideCase) },
-  'Mutation.recordCaseExecution': { field: 'recordCaseExecution', write: true, variants: onCasesIn('DECIDED', recordExecution) },
+  'Mutation.recordCaseExecution': {
+    field: 'recordCaseExecution',
+    write: true,
+    variants: onCasesIn('DECIDED', recordExecution),
+  },
   'Mutation.closeCase': { field: 'closeCase', write: true, variants: onCasesIn('EXECUTED', closeCase) },
   'Mutation.dismissCase': {
     field: 'dismissCase',
     write: true,
-    variants: { 'in-region': dismissCase(JS_CASE), 'out-of-region': dismissCase(ZJ_CASE), shared: dismissCase(SHARED_CASE) },
+    variants: {
+      'in-region': dismissCase(JS_CASE),
+      'out-of-region': dismissCase(ZJ_CASE),
+      shared: dismissCase(SHARED_CASE),
+    },
   },
   'Mutation.shareCase': {
     field: 'shareCase',
     write: true,
-    variants: { 'in-region': shareCase(JS_CASE, OUT_REGION), 'out-of-region': shareCase(ZJ_CASE, JIANGSU), shared: shareCase(SHARED_CASE, '320500') },
+    variants: {
+      'in-region': shareCase(JS_CASE, OUT_REGION),
+      'out-of-region': shareCase(ZJ_CASE, JIANGSU),
+      shared: shareCase(SHARED_CASE, '320500'),
+    },
   },
   'Mutation.revokeCaseShare': {
     field: 'revokeCaseShare',
@@ -892,12 +1196,20 @@ const PROBES: Record<OperationName, OperationProbe> = {
   'Mutation.acceptCaseTransfer': {
     field: 'acceptCaseTransfer',
     write: true,
-    variants: { 'in-region': acceptTransfer(transferSpec(OUT_REGION, IN_REGION)), 'out-of-region': acceptTransfer(transferSpec(OUT_REGION, '330102')), outgoing: acceptTransfer(transferSpec(IN_REGION, OUT_REGION)) },
+    variants: {
+      'in-region': acceptTransfer(transferSpec(OUT_REGION, IN_REGION)),
+      'out-of-region': acceptTransfer(transferSpec(OUT_REGION, '330102')),
+      outgoing: acceptTransfer(transferSpec(IN_REGION, OUT_REGION)),
+    },
   },
   'Mutation.declineCaseTransfer': {
     field: 'declineCaseTransfer',
     write: true,
-    variants: { 'in-region': declineTransfer(transferSpec(OUT_REGION, IN_REGION)), 'out-of-region': declineTransfer(transferSpec(OUT_REGION, '330102')), outgoing: declineTransfer(transferSpec(IN_REGION, OUT_REGION)) },
+    variants: {
+      'in-region': declineTransfer(transferSpec(OUT_REGION, IN_REGION)),
+      'out-of-region': declineTransfer(transferSpec(OUT_REGION, '330102')),
+      outgoing: declineTransfer(transferSpec(IN_REGION, OUT_REGION)),
+    },
   },
   'Mutation.requestAssistance': {
     field: 'requestAssistance',
@@ -911,12 +1223,20 @@ const PROBES: Record<OperationName, OperationProbe> = {
   'Mutation.addAssistanceEvidence': {
     field: 'addAssistanceEvidence',
     write: true,
-    variants: { 'in-region': addAssistanceEvidence(ASKED_OF_JIANGSU), 'out-of-region': addAssistanceEvidence(ASKED_ELSEWHERE), outgoing: addAssistanceEvidence(ASKED_BY_JIANGSU) },
+    variants: {
+      'in-region': addAssistanceEvidence(ASKED_OF_JIANGSU),
+      'out-of-region': addAssistanceEvidence(ASKED_ELSEWHERE),
+      outgoing: addAssistanceEvidence(ASKED_BY_JIANGSU),
+    },
   },
   'Mutation.answerAssistance': {
     field: 'answerAssistance',
     write: true,
-    variants: { 'in-region': answerAssistance(ASKED_OF_JIANGSU), 'out-of-region': answerAssistance(ASKED_ELSEWHERE), outgoing: answerAssistance(ASKED_BY_JIANGSU) },
+    variants: {
+      'in-region': answerAssistance(ASKED_OF_JIANGSU),
+      'out-of-region': answerAssistance(ASKED_ELSEWHERE),
+      outgoing: answerAssistance(ASKED_BY_JIANGSU),
+    },
   },
   'Mutation.createWaybill': {
     field: 'createWaybill',
@@ -930,7 +1250,11 @@ const PROBES: Record<OperationName, OperationProbe> = {
   'Mutation.departWaybill': {
     field: 'departWaybill',
     write: true,
-    variants: { 'in-region': departWaybill(JS_WAYBILL), 'out-of-region': departWaybill(ZJ_WAYBILL), shared: departWaybill(ARRIVING_WAYBILL) },
+    variants: {
+      'in-region': departWaybill(JS_WAYBILL),
+      'out-of-region': departWaybill(ZJ_WAYBILL),
+      shared: departWaybill(ARRIVING_WAYBILL),
+    },
   },
   'Mutation.arriveWaybill': {
     field: 'arriveWaybill',
@@ -944,13 +1268,20 @@ const PROBES: Record<OperationName, OperationProbe> = {
   'Mutation.cancelWaybill': {
     field: 'cancelWaybill',
     write: true,
-    variants: { 'in-region': cancelWaybill(JS_WAYBILL), 'out-of-region': cancelWaybill(ZJ_WAYBILL), shared: cancelWaybill(ARRIVING_WAYBILL) },
+    variants: {
+      'in-region': cancelWaybill(JS_WAYBILL),
+      'out-of-region': cancelWaybill(ZJ_WAYBILL),
+      shared: cancelWaybill(ARRIVING_WAYBILL),
+    },
   },
   'Enterprise.permits': {
     field: 'permits',
     enterpriseField: true,
     write: false,
-    variants: { 'in-region': childList('permits', 'number')(({ base }) => base.jsPermit), 'out-of-region': childList('permits', 'number')(({ base }) => base.zjPermit) },
+    variants: {
+      'in-region': childList('permits', 'number')(({ base }) => base.jsPermit),
+      'out-of-region': childList('permits', 'number')(({ base }) => base.zjPermit),
+    },
   },
   'Enterprise.vehicles': {
     field: 'vehicles',
@@ -976,14 +1307,20 @@ const PROBES: Record<OperationName, OperationProbe> = {
     enterpriseField: true,
     write: false,
     variants: Object.fromEntries(
-      ([['in-region', (base: Base) => base.jsCredit], ['out-of-region', (base: Base) => base.zjCredit]] as const).map(([variant, reference]) => [
+      (
+        [
+          ['in-region', (base: Base) => base.jsCredit],
+          ['out-of-region', (base: Base) => base.zjCredit],
+        ] as const
+      ).map(([variant, reference]) => [
         variant,
         {
           request: ({ base }: ProbeContext) => ({
             document: `query ($code: String!) { enterprise(creditCode: $code) { creditCode creditProfile { rating records(first: 100) { totalCount edges { node { sourceReference } } } } } }`,
             variables: { code: base.jsEnterprise },
           }),
-          ok: (data: Json | undefined, { base }: ProbeContext) => expectListed(at(data, 'enterprise.creditProfile.records'), 'sourceReference', reference(base)),
+          ok: (data: Json | undefined, { base }: ProbeContext) =>
+            expectListed(at(data, 'enterprise.creditProfile.records'), 'sourceReference', reference(base)),
         },
       ]),
     ),
@@ -1004,8 +1341,15 @@ const PROBES: Record<OperationName, OperationProbe> = {
     write: false,
     variants: {
       'in-region': {
-        request: ({ base }) => ({ document: `query ($code: String!) { enterprise(creditCode: $code) { creditCode activitySummary { creditCode year } } }`, variables: { code: base.jsEnterprise } }),
-        ok: (data, { base }) => expect(at(data, 'enterprise.activitySummary')).toEqual({ creditCode: base.jsEnterprise, year: chinaNow().year }),
+        request: ({ base }) => ({
+          document: `query ($code: String!) { enterprise(creditCode: $code) { creditCode activitySummary { creditCode year } } }`,
+          variables: { code: base.jsEnterprise },
+        }),
+        ok: (data, { base }) =>
+          expect(at(data, 'enterprise.activitySummary')).toEqual({
+            creditCode: base.jsEnterprise,
+            year: chinaNow().year,
+          }),
       },
     },
   },
@@ -1028,7 +1372,8 @@ interface Cell {
 function allowed(operation: OperationName, actor: Actor): boolean {
   const column = ACTORS.indexOf(actor);
   const marks = WHO_MAY[operation].split(/\s+/);
-  if (marks.length !== ACTORS.length || !marks.every((mark) => mark === 'Y' || mark === '-')) throw new Error(`malformed WHO_MAY row ${operation}`);
+  if (marks.length !== ACTORS.length || !marks.every((mark) => mark === 'Y' || mark === '-'))
+    throw new Error(`malformed WHO_MAY row ${operation}`);
   return marks[column] === 'Y';
 }
 
@@ -1055,7 +1400,8 @@ const CELLS: Cell[] = [];
 for (const operation of Object.keys(WHO_MAY) as OperationName[]) {
   const probe = PROBES[operation];
   const variants = Object.keys(REGION_RULES[operation]) as Variant[];
-  if (Object.keys(probe.variants).sort().join() !== [...variants].sort().join()) throw new Error(`${operation}: probes and region rules name different variants`);
+  if (Object.keys(probe.variants).sort().join() !== [...variants].sort().join())
+    throw new Error(`${operation}: probes and region rules name different variants`);
   for (const variant of variants) {
     const variantProbe = probe.variants[variant]!;
     for (const actor of ACTORS) {
@@ -1067,7 +1413,9 @@ for (const operation of Object.keys(WHO_MAY) as OperationName[]) {
         variant,
         expected,
         // A write that should succeed changes its record: it gets one of its own.
-        fixture: variantProbe.fixture ? claimFixture(variantProbe.fixture, probe.write && expected === 'ok') : undefined,
+        fixture: variantProbe.fixture
+          ? claimFixture(variantProbe.fixture, probe.write && expected === 'ok')
+          : undefined,
       });
     }
   }
@@ -1078,14 +1426,24 @@ for (const operation of Object.keys(WHO_MAY) as OperationName[]) {
 
 const BATCH = 15;
 
-async function batchMutation(token: string, field: string, inputType: string, inputs: Array<Record<string, unknown>>, selection: string): Promise<Json[]> {
+async function batchMutation(
+  token: string,
+  field: string,
+  inputType: string,
+  inputs: Array<Record<string, unknown>>,
+  selection: string,
+): Promise<Json[]> {
   const results: Json[] = [];
   for (let start = 0; start < inputs.length; start += BATCH) {
     const chunk = inputs.slice(start, start + BATCH);
     const document = `mutation MatrixFixtures(${chunk.map((_, index) => `$i${index}: ${inputType}!`).join(', ')}) { ${chunk
       .map((_, index) => `f${index}: ${field}(input: $i${index}) { ${selection} }`)
       .join(' ')} }`;
-    const data = await query<Record<string, Json>>(token, document, Object.fromEntries(chunk.map((input, index) => [`i${index}`, input])));
+    const data = await query<Record<string, Json>>(
+      token,
+      document,
+      Object.fromEntries(chunk.map((input, index) => [`i${index}`, input])),
+    );
     results.push(...chunk.map((_, index) => data[`f${index}`]));
   }
   return results;
@@ -1096,19 +1454,48 @@ async function createBase(token: string): Promise<Base> {
   const zhejiang = await story(token).enterprise(OUT_REGION, '矩阵测试浙江物流有限公司');
   const jsVehicle = await jiangsu.vehicle();
   const zjVehicle = newPlate('浙A');
-  await query(token, `mutation ($input: RegisterVehicleInput!) { registerVehicle(input: $input) { vehicle { plateNumber } } }`, {
-    input: { plateNumber: zjVehicle, ownerCreditCode: jiangsu.creditCode, vehicleType: '危险货物运输车', transportCertificateNumber: `MX${randomInt(1e9)}`, regionCode: OUT_REGION },
-  });
+  await query(
+    token,
+    `mutation ($input: RegisterVehicleInput!) { registerVehicle(input: $input) { vehicle { plateNumber } } }`,
+    {
+      input: {
+        plateNumber: zjVehicle,
+        ownerCreditCode: jiangsu.creditCode,
+        vehicleType: '危险货物运输车',
+        transportCertificateNumber: `MX${randomInt(1e9)}`,
+        regionCode: OUT_REGION,
+      },
+    },
+  );
   const applications = await batchMutation(
     token,
     'submitPermitApplication',
     'SubmitPermitApplicationInput',
-    [IN_REGION, OUT_REGION].map((regionCode) => ({ creditCode: jiangsu.creditCode, kind: 'HAZARDOUS_GOODS_TRANSPORT', scope: '危险货物运输（3类）', regionCode })),
+    [IN_REGION, OUT_REGION].map((regionCode) => ({
+      creditCode: jiangsu.creditCode,
+      kind: 'HAZARDOUS_GOODS_TRANSPORT',
+      scope: '危险货物运输（3类）',
+      regionCode,
+    })),
     'application { applicationNumber }',
   );
-  const applicationNumbers = applications.map((payload) => ({ applicationNumber: String(at(payload, 'application.applicationNumber')) }));
-  await batchMutation(token, 'acceptPermitApplication', 'ApplicationActionInput', applicationNumbers, 'application { status }');
-  const permits = await batchMutation(token, 'approvePermitApplication', 'ApprovePermitApplicationInput', applicationNumbers, 'permit { number }');
+  const applicationNumbers = applications.map((payload) => ({
+    applicationNumber: String(at(payload, 'application.applicationNumber')),
+  }));
+  await batchMutation(
+    token,
+    'acceptPermitApplication',
+    'ApplicationActionInput',
+    applicationNumbers,
+    'application { status }',
+  );
+  const permits = await batchMutation(
+    token,
+    'approvePermitApplication',
+    'ApprovePermitApplicationInput',
+    applicationNumbers,
+    'permit { number }',
+  );
   const references = ['JS', 'ZJ', 'ZJE'].map((suffix) => `MX-${RUN}-${suffix}`);
   await batchMutation(
     token,
@@ -1131,10 +1518,17 @@ async function createBase(token: string): Promise<Base> {
   const fixtures = await story(token).enterprise(IN_REGION, '矩阵测试案件当事人有限公司');
   // Weigh-station records come only from a station's machine client, with the operation registered for it.
   const jsOverloadRecord = `MX-${RUN}-OVERLOAD`;
-  const stationOperation = readFileSync(join(PROJECT_ROOT, 'gateway', 'persisted-operations', 'weigh-station-js-0001', 'SubmitOverloadRecords.graphql'), 'utf8');
-  const submitted = await query<{ submitOverloadRecords: { acceptedCount: number } }>(await clientToken('weigh-station-js-0001'), stationOperation, {
-    input: { records: [overloadRecordInput(jsOverloadRecord)] },
-  });
+  const stationOperation = readFileSync(
+    join(PROJECT_ROOT, 'gateway', 'persisted-operations', 'weigh-station-js-0001', 'SubmitOverloadRecords.graphql'),
+    'utf8',
+  );
+  const submitted = await query<{ submitOverloadRecords: { acceptedCount: number } }>(
+    await clientToken('weigh-station-js-0001'),
+    stationOperation,
+    {
+      input: { records: [overloadRecordInput(jsOverloadRecord)] },
+    },
+  );
   expect(submitted.submitOverloadRecords.acceptedCount).toBe(1);
   return {
     jsEnterprise: jiangsu.creditCode,
@@ -1189,27 +1583,67 @@ async function createCaseFixtures(token: string, base: Base, wanted: WantedCase[
     token,
     'fileCase',
     'FileCaseInput',
-    wanted.map((item) => ({ ...caseInput(item.region)({ base, record: '' }), creditCode: item.index === 0 ? base.jsEnterprise : base.fixtureEnterprise })),
+    wanted.map((item) => ({
+      ...caseInput(item.region)({ base, record: '' }),
+      creditCode: item.index === 0 ? base.jsEnterprise : base.fixtureEnterprise,
+    })),
     'case { caseNumber }',
   );
   const caseNumbers = filed.map((payload) => String(at(payload, 'case.caseNumber')));
   const reaching = (stage: number, extra: (item: WantedCase) => boolean = () => true) =>
-    caseNumbers.filter((_, index) => CASE_STAGE[wanted[index].status] >= stage && extra(wanted[index])).map((caseNumber) => ({ caseNumber }));
+    caseNumbers
+      .filter((_, index) => CASE_STAGE[wanted[index].status] >= stage && extra(wanted[index]))
+      .map((caseNumber) => ({ caseNumber }));
   await batchMutation(token, 'approveCaseFiling', 'CaseActionInput', reaching(1), 'case { status }');
   await batchMutation(token, 'startCaseInvestigation', 'CaseActionInput', reaching(2), 'case { status }');
   // A major proposal (legal review, a hearing right); the decisions below are lighter, as the law allows.
-  const proposals = reaching(3).map((input) => ({ ...input, penalty: 'FINE', fineFen: 2_000_000, summary: '拟罚款贰万元' }));
+  const proposals = reaching(3).map((input) => ({
+    ...input,
+    penalty: 'FINE',
+    fineFen: 2_000_000,
+    summary: '拟罚款贰万元',
+  }));
   await batchMutation(token, 'proposeCasePenalty', 'ProposeCasePenaltyInput', proposals, 'case { status }');
-  await batchMutation(token, 'reviewCasePenalty', 'ReviewCasePenaltyInput', reaching(4).map((input) => ({ ...input, approved: true, opinion: '同意' })), 'case { status }');
+  await batchMutation(
+    token,
+    'reviewCasePenalty',
+    'ReviewCasePenaltyInput',
+    reaching(4).map((input) => ({ ...input, approved: true, opinion: '同意' })),
+    'case { status }',
+  );
   await batchMutation(token, 'notifyCasePenalty', 'CaseActionInput', reaching(5), 'case { status }');
-  await batchMutation(token, 'requestCaseHearing', 'CaseActionInput', reaching(5, (item) => item.status === 'HEARING'), 'case { status }');
+  await batchMutation(
+    token,
+    'requestCaseHearing',
+    'CaseActionInput',
+    reaching(5, (item) => item.status === 'HEARING'),
+    'case { status }',
+  );
   const statements = reaching(6).map((input) => ({ ...input, statement: '无异议，放弃听证', waivesHearing: true }));
   await batchMutation(token, 'recordPartyStatement', 'RecordPartyStatementInput', statements, 'case { status }');
-  await batchMutation(token, 'decideCase', 'DecideCaseInput', reaching(7).map((input) => ({ ...input, penalty: 'WARNING', decisionSummary: '责令改正，给予警告。' })), 'case { status }');
-  await batchMutation(token, 'recordCaseExecution', 'RecordCaseExecutionInput', reaching(8).map((input) => ({ ...input, note: '决定书已送达' })), 'case { status }');
-  const shares = wanted.flatMap((item, index) => (item.sharedWith ? [{ caseNumber: caseNumbers[index], regionCode: item.sharedWith, reason: '跨区域协查' }] : []));
+  await batchMutation(
+    token,
+    'decideCase',
+    'DecideCaseInput',
+    reaching(7).map((input) => ({ ...input, penalty: 'WARNING', decisionSummary: '责令改正，给予警告。' })),
+    'case { status }',
+  );
+  await batchMutation(
+    token,
+    'recordCaseExecution',
+    'RecordCaseExecutionInput',
+    reaching(8).map((input) => ({ ...input, note: '决定书已送达' })),
+    'case { status }',
+  );
+  const shares = wanted.flatMap((item, index) =>
+    item.sharedWith ? [{ caseNumber: caseNumbers[index], regionCode: item.sharedWith, reason: '跨区域协查' }] : [],
+  );
   await batchMutation(token, 'shareCase', 'ShareCaseInput', shares, 'case { caseNumber }');
-  const transfers = wanted.flatMap((item, index) => (item.transferTo ? [{ caseNumber: caseNumbers[index], toRegionCode: item.transferTo, reason: '矩阵测试：移送属地管辖' }] : []));
+  const transfers = wanted.flatMap((item, index) =>
+    item.transferTo
+      ? [{ caseNumber: caseNumbers[index], toRegionCode: item.transferTo, reason: '矩阵测试：移送属地管辖' }]
+      : [],
+  );
   await batchMutation(token, 'proposeCaseTransfer', 'ProposeCaseTransferInput', transfers, 'transfer { status }');
   const records = [...caseNumbers];
   const withEvidence = wanted.flatMap((item, index) => (item.evidence ? [index] : []));
@@ -1217,7 +1651,14 @@ async function createCaseFixtures(token: string, base: Base, wanted: WantedCase[
     token,
     'addCaseEvidence',
     'AddCaseEvidenceInput',
-    withEvidence.map((index) => ({ caseNumber: caseNumbers[index], kind: 'PHOTO', title: '矩阵测试照片', fileName: 'matrix.jpg', contentBase64: Buffer.from(`matrix ${index}`).toString('base64'), collectedAt: new Date(Date.now() - 60_000).toISOString() })),
+    withEvidence.map((index) => ({
+      caseNumber: caseNumbers[index],
+      kind: 'PHOTO',
+      title: '矩阵测试照片',
+      fileName: 'matrix.jpg',
+      contentBase64: Buffer.from(`matrix ${index}`).toString('base64'),
+      collectedAt: new Date(Date.now() - 60_000).toISOString(),
+    })),
     'evidence { id }',
   );
   withEvidence.forEach((index, position) => (records[index] = String(at(stored[position], 'evidence.id'))));
@@ -1226,7 +1667,12 @@ async function createCaseFixtures(token: string, base: Base, wanted: WantedCase[
     token,
     'requestAssistance',
     'RequestAssistanceInput',
-    asking.map((index) => ({ caseNumber: caseNumbers[index], assistingRegionCode: wanted[index].asked, question: '矩阵测试：请协助核查', sharedSummary: '矩阵测试车辆' })),
+    asking.map((index) => ({
+      caseNumber: caseNumbers[index],
+      assistingRegionCode: wanted[index].asked,
+      question: '矩阵测试：请协助核查',
+      sharedSummary: '矩阵测试车辆',
+    })),
     'assistanceRequest { id }',
   );
   asking.forEach((index, position) => (records[index] = String(at(requested[position], 'assistanceRequest.id'))));
@@ -1235,7 +1681,9 @@ async function createCaseFixtures(token: string, base: Base, wanted: WantedCase[
 
 /** Every fixture the cells claimed, by spec key, in claim order. */
 async function createFixtures(token: string, base: Base): Promise<Map<string, string[]>> {
-  const wanted = [...fixtureCounts.entries()].flatMap(([key, { spec, count }]) => Array.from({ length: count }, (_, index) => ({ key, spec, index })));
+  const wanted = [...fixtureCounts.entries()].flatMap(([key, { spec, count }]) =>
+    Array.from({ length: count }, (_, index) => ({ key, spec, index })),
+  );
   const made = new Map<string, string[]>();
   const keep = (key: string, id: string) => made.set(key, [...(made.get(key) ?? []), id]);
   const place = (key: string, index: number, id: string) => {
@@ -1245,9 +1693,23 @@ async function createFixtures(token: string, base: Base): Promise<Map<string, st
   };
 
   const caseWork: WantedCase[] = wanted.flatMap(({ key, spec, index }): WantedCase[] => {
-    if (spec.kind === 'case') return [{ key, index, status: spec.status, region: spec.region, sharedWith: spec.sharedWith, transferTo: spec.transferTo }];
-    if (spec.kind === 'evidence') return [{ key, index, status: 'INVESTIGATING', region: spec.region, sharedWith: spec.sharedWith, evidence: true }];
-    if (spec.kind === 'assistance') return [{ key, index, status: 'INVESTIGATING', region: spec.region, asked: spec.asked }];
+    if (spec.kind === 'case')
+      return [
+        {
+          key,
+          index,
+          status: spec.status,
+          region: spec.region,
+          sharedWith: spec.sharedWith,
+          transferTo: spec.transferTo,
+        },
+      ];
+    if (spec.kind === 'evidence')
+      return [
+        { key, index, status: 'INVESTIGATING', region: spec.region, sharedWith: spec.sharedWith, evidence: true },
+      ];
+    if (spec.kind === 'assistance')
+      return [{ key, index, status: 'INVESTIGATING', region: spec.region, asked: spec.asked }];
     return [];
   });
   caseWork.sort((left, right) => Number(left.index === 0) - Number(right.index === 0));
@@ -1256,20 +1718,30 @@ async function createFixtures(token: string, base: Base): Promise<Map<string, st
   const caseRecords = await createCaseFixtures(token, base, caseWork);
   caseWork.forEach((item, position) => place(item.key, item.index, caseRecords[position]));
 
-  const applications = wanted.filter((item) => item.spec.kind === 'application') as Array<{ key: string; spec: Extract<FixtureSpec, { kind: 'application' }> }>;
+  const applications = wanted.filter((item) => item.spec.kind === 'application') as Array<{
+    key: string;
+    spec: Extract<FixtureSpec, { kind: 'application' }>;
+  }>;
   const submitted = await batchMutation(
     token,
     'submitPermitApplication',
     'SubmitPermitApplicationInput',
-    applications.map(({ spec }) => applicationInput((fixtures) => fixtures.jsEnterprise, spec.region)({ base, record: '' })),
+    applications.map(({ spec }) =>
+      applicationInput((fixtures) => fixtures.jsEnterprise, spec.region)({ base, record: '' }),
+    ),
     'application { applicationNumber }',
   );
   const applicationNumbers = submitted.map((payload) => String(at(payload, 'application.applicationNumber')));
-  const toAccept = applicationNumbers.filter((_, index) => applications[index].spec.status === 'ACCEPTED').map((applicationNumber) => ({ applicationNumber }));
+  const toAccept = applicationNumbers
+    .filter((_, index) => applications[index].spec.status === 'ACCEPTED')
+    .map((applicationNumber) => ({ applicationNumber }));
   await batchMutation(token, 'acceptPermitApplication', 'ApplicationActionInput', toAccept, 'application { status }');
   applications.forEach(({ key }, index) => keep(key, applicationNumbers[index]));
 
-  const waybills = wanted.filter((item) => item.spec.kind === 'waybill') as Array<{ key: string; spec: Extract<FixtureSpec, { kind: 'waybill' }> }>;
+  const waybills = wanted.filter((item) => item.spec.kind === 'waybill') as Array<{
+    key: string;
+    spec: Extract<FixtureSpec, { kind: 'waybill' }>;
+  }>;
   const created = await batchMutation(
     token,
     'createWaybill',
@@ -1278,7 +1750,9 @@ async function createFixtures(token: string, base: Base): Promise<Map<string, st
     'waybill { waybillNumber }',
   );
   const waybillNumbers = created.map((payload) => String(at(payload, 'waybill.waybillNumber')));
-  const toDepart = waybillNumbers.filter((_, index) => waybills[index].spec.status === 'IN_TRANSIT').map((waybillNumber) => ({ waybillNumber }));
+  const toDepart = waybillNumbers
+    .filter((_, index) => waybills[index].spec.status === 'IN_TRANSIT')
+    .map((waybillNumber) => ({ waybillNumber }));
   await batchMutation(token, 'departWaybill', 'WaybillActionInput', toDepart, 'waybill { status }');
   waybills.forEach(({ key }, index) => keep(key, waybillNumbers[index]));
   return made;
@@ -1314,7 +1788,10 @@ function assertRefused(cell: Cell, response: GraphQLResponse<Json>, base: Base):
     expect(at(response.data ?? undefined, `enterprise.${probe.field}`)).toBeNull();
     // Refused in the field's own subgraph the path names the field; refused where the other subgraph
     // resolves the enterprise reference, the gateway reports federation's `_entities` under `enterprise`.
-    expect(response.errors?.[0]?.path).toEqual(['enterprise', probe.field === 'permits' || probe.field === 'vehicles' ? probe.field : '_entities']);
+    expect(response.errors?.[0]?.path).toEqual([
+      'enterprise',
+      probe.field === 'permits' || probe.field === 'vehicles' ? probe.field : '_entities',
+    ]);
   } else {
     // Nothing of the refused field comes back (a non-null payload nulls the whole answer).
     expect(at(response.data ?? undefined, probe.field) ?? null).toBeNull();
@@ -1322,7 +1799,11 @@ function assertRefused(cell: Cell, response: GraphQLResponse<Json>, base: Base):
 }
 
 function describeResponse(response: GraphQLResponse<Json>): string {
-  const errors = response.errors?.map((error) => ({ code: error.extensions?.code, path: error.path, message: error.message }));
+  const errors = response.errors?.map((error) => ({
+    code: error.extensions?.code,
+    path: error.path,
+    message: error.message,
+  }));
   return JSON.stringify({ status: response.status, data: response.data, errors }).slice(0, 1500);
 }
 
@@ -1345,7 +1826,10 @@ describe('authorization matrix: every role x every operation x in-region / out-o
   async function send(cell: Cell): Promise<void> {
     const { document, variables } = PROBES[cell.operation].variants[cell.variant]!.request(contextOf(cell));
     try {
-      responses.set(cell.title, await graphql<Json>(document, variables, { token: await tokenFor(cell.actor.username) }));
+      responses.set(
+        cell.title,
+        await graphql<Json>(document, variables, { token: await tokenFor(cell.actor.username) }),
+      );
     } catch (error) {
       responses.set(cell.title, error instanceof Error ? error : new Error(String(error)));
     }
@@ -1392,7 +1876,9 @@ describe('authorization matrix: every role x every operation x in-region / out-o
           assertRefused(cell, response, base);
         }
       } catch (error) {
-        throw new Error(`expected ${cell.expected}, got ${describeResponse(response)}\n${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(
+          `expected ${cell.expected}, got ${describeResponse(response)}\n${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       tally.passed += 1;
     } catch (error) {

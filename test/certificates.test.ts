@@ -74,18 +74,35 @@ async function approvedPermit(
   const submitted = await query<{ submitPermitApplication: { application: { applicationNumber: string } } }>(
     officer,
     `mutation ($input: SubmitPermitApplicationInput!) { submitPermitApplication(input: $input) { application { applicationNumber } } }`,
-    { input: { creditCode: enterprise.creditCode, kind: 'ROAD_FREIGHT_TRANSPORT', scope: '普通货运、大型物件运输', regionCode } },
+    {
+      input: {
+        creditCode: enterprise.creditCode,
+        kind: 'ROAD_FREIGHT_TRANSPORT',
+        scope: '普通货运、大型物件运输',
+        regionCode,
+      },
+    },
   );
   const applicationNumber = submitted.submitPermitApplication.application.applicationNumber;
-  await query(officer, `mutation ($input: ApplicationActionInput!) { acceptPermitApplication(input: $input) { application { status } } }`, { input: { applicationNumber } });
-  const approved = await query<{ approvePermitApplication: { permit: { number: string; certificate: { certificateId: string } | null } } }>(
+  await query(
+    officer,
+    `mutation ($input: ApplicationActionInput!) { acceptPermitApplication(input: $input) { application { status } } }`,
+    { input: { applicationNumber } },
+  );
+  const approved = await query<{
+    approvePermitApplication: { permit: { number: string; certificate: { certificateId: string } | null } };
+  }>(
     await tokenFor(by.reviewer),
     `mutation ($input: ApprovePermitApplicationInput!) { approvePermitApplication(input: $input) { permit { number certificate { certificateId } } } }`,
     { input: { applicationNumber } },
   );
   const permit = approved.approvePermitApplication.permit;
   expect(permit.certificate).not.toBeNull();
-  return { creditCode: enterprise.creditCode, permitNumber: permit.number, certificateId: permit.certificate!.certificateId };
+  return {
+    creditCode: enterprise.creditCode,
+    permitNumber: permit.number,
+    certificateId: permit.certificate!.certificateId,
+  };
 }
 
 describe('electronic certificates through the gateway', () => {
@@ -120,7 +137,9 @@ describe('electronic certificates through the gateway', () => {
     const keys = await graphql<{ certificateSigningKeys: SigningKey[] }>(SIGNING_KEYS);
     expect(keys.errors).toBeUndefined();
     const published = keys.data!.certificateSigningKeys;
-    expect(published.map((key) => key.authorityRegionCode)).toEqual(expect.arrayContaining(['000000', '320000', '330000']));
+    expect(published.map((key) => key.authorityRegionCode)).toEqual(
+      expect.arrayContaining(['000000', '320000', '330000']),
+    );
     const certificate = (await verifyAnonymously(first.certificateId)).data!.verifyCertificate.certificate!;
     const key = published.find((candidate) => candidate.keyId === certificate.keyId)!;
     expect(key).toMatchObject({ authorityRegionCode: '320000', algorithm: 'SM2_SM3', signerId: '1234567812345678' });
@@ -128,11 +147,28 @@ describe('electronic certificates through the gateway', () => {
     expect(publicKey.hex).toBe(key.publicKeyHex);
     const signature = Buffer.from(certificate.signature, 'base64');
     expect(publicKey.verify(Buffer.from(certificate.signedContent, 'utf8'), signature)).toBe(true);
-    expect(publicKey.verify(Buffer.from(certificate.signedContent.replace('大型物件运输', '危险货物运输'), 'utf8'), signature)).toBe(false);
+    expect(
+      publicKey.verify(
+        Buffer.from(certificate.signedContent.replace('大型物件运输', '危险货物运输'), 'utf8'),
+        signature,
+      ),
+    ).toBe(false);
     expect(JSON.parse(certificate.signedContent)).toEqual([
-      'SW-CERT-1', certificate.certificateId, certificate.permitNumber, certificate.permitKind, certificate.scope, certificate.holderCreditCode,
-      certificate.holderName, certificate.permitRegionCode, certificate.validFrom, certificate.validUntil, certificate.authorityName,
-      certificate.authorityRegionCode, certificate.issuedAt, certificate.keyId, certificate.algorithm,
+      'SW-CERT-1',
+      certificate.certificateId,
+      certificate.permitNumber,
+      certificate.permitKind,
+      certificate.scope,
+      certificate.holderCreditCode,
+      certificate.holderName,
+      certificate.permitRegionCode,
+      certificate.validFrom,
+      certificate.validUntil,
+      certificate.authorityName,
+      certificate.authorityRegionCode,
+      certificate.issuedAt,
+      certificate.keyId,
+      certificate.algorithm,
     ]);
   });
 
@@ -145,12 +181,21 @@ describe('electronic certificates through the gateway', () => {
   it('are shown to officers on the permit, within their region only', async () => {
     const permitQuery = `query ($number: String!) { permit(number: $number) { number certificate { certificateId authorityRegionCode } } }`;
     type PermitAnswer = { permit: { certificate: { certificateId: string; authorityRegionCode: string } } | null };
-    const inRegion = await query<PermitAnswer>(await tokenFor('nj-enforcement-officer'), permitQuery, { number: first.permitNumber });
+    const inRegion = await query<PermitAnswer>(await tokenFor('nj-enforcement-officer'), permitQuery, {
+      number: first.permitNumber,
+    });
     expect(inRegion.permit?.certificate).toEqual({ certificateId: first.certificateId, authorityRegionCode: '320000' });
     const hangzhou = await approvedPermit('330106', { officer: 'ministry-admin', reviewer: 'ministry-admin' });
-    const national = await query<PermitAnswer>(await tokenFor('ministry-admin'), permitQuery, { number: hangzhou.permitNumber });
-    expect(national.permit?.certificate).toEqual({ certificateId: hangzhou.certificateId, authorityRegionCode: '330000' });
-    const outOfRegion = await query<PermitAnswer>(await tokenFor('js-licensing-officer'), permitQuery, { number: hangzhou.permitNumber });
+    const national = await query<PermitAnswer>(await tokenFor('ministry-admin'), permitQuery, {
+      number: hangzhou.permitNumber,
+    });
+    expect(national.permit?.certificate).toEqual({
+      certificateId: hangzhou.certificateId,
+      authorityRegionCode: '330000',
+    });
+    const outOfRegion = await query<PermitAnswer>(await tokenFor('js-licensing-officer'), permitQuery, {
+      number: hangzhou.permitNumber,
+    });
     expect(outOfRegion.permit).toBeNull();
   });
 
@@ -166,32 +211,71 @@ describe('electronic certificates through the gateway', () => {
     ];
     for (const document of refusedAnonymously) {
       const result = await graphql(document);
-      expect([document, result.status, result.errors?.[0]?.extensions?.code, result.data ?? null]).toEqual([document, 401, 'UNAUTHENTICATED', null]);
+      expect([document, result.status, result.errors?.[0]?.extensions?.code, result.data ?? null]).toEqual([
+        document,
+        401,
+        'UNAUTHENTICATED',
+        null,
+      ]);
     }
     // A request that names a public operation but selects another one is refused too.
     const other = await fetch(`${gatewayUrl()}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `query Public { certificateSigningKeys { keyId } } query Private { enterprises(first: 1) { totalCount } }`, operationName: 'Private' }),
+      body: JSON.stringify({
+        query: `query Public { certificateSigningKeys { keyId } } query Private { enterprises(first: 1) { totalCount } }`,
+        operationName: 'Private',
+      }),
     });
     expect(other.status).toBe(401);
     // A token that does not verify is not quietly downgraded to anonymous.
     const forged = await graphql(VERIFY, { id: first.certificateId }, { token: 'not-a-token' });
     expect(forged.status).toBe(401);
     // Signed-in callers may verify too.
-    const signedIn = await graphql<Verification>(VERIFY, { id: first.certificateId }, { token: await tokenFor('js-safety-officer') });
+    const signedIn = await graphql<Verification>(
+      VERIFY,
+      { id: first.certificateId },
+      { token: await tokenFor('js-safety-officer') },
+    );
     expect(signedIn.data?.verifyCertificate.status).toBe('VALID');
   });
 
   it('are audited when verified anonymously, naming the certificate', async () => {
-    await graphql(`query AnonymousCertificateCheck($id: String!) { verifyCertificate(id: $id) { status } }`, { id: first.certificateId });
-    const audit = await query<{ auditRecords: { edges: Array<{ node: { username: string | null; outcome: string; subgraphs: string; entities: string; operationName: string } }> } }>(
+    await graphql(
+      `
+        query AnonymousCertificateCheck($id: String!) {
+          verifyCertificate(id: $id) {
+            status
+          }
+        }
+      `,
+      { id: first.certificateId },
+    );
+    const audit = await query<{
+      auditRecords: {
+        edges: Array<{
+          node: {
+            username: string | null;
+            outcome: string;
+            subgraphs: string;
+            entities: string;
+            operationName: string;
+          };
+        }>;
+      };
+    }>(
       await tokenFor('ministry-admin'),
       `query ($entity: String) { auditRecords(entity: $entity, operationName: "AnonymousCertificateCheck", first: 5) { edges { node { username outcome subgraphs entities operationName } } } }`,
       { entity: first.certificateId },
     );
     expect(audit.auditRecords.edges.map((edge) => edge.node)).toEqual([
-      { username: null, outcome: 'OK', subgraphs: 'licensing', entities: first.certificateId, operationName: 'AnonymousCertificateCheck' },
+      {
+        username: null,
+        outcome: 'OK',
+        subgraphs: 'licensing',
+        entities: first.certificateId,
+        operationName: 'AnonymousCertificateCheck',
+      },
     ]);
   });
 
@@ -199,14 +283,27 @@ describe('electronic certificates through the gateway', () => {
     const suspended = await approvedPermit('320583');
     const revoked = await approvedPermit('320104');
     const signatureChanged = await approvedPermit('320102');
-    const [{ signature }] = await subgraphSql<{ signature: string }>('licensing', 'SELECT signature FROM permit_certificate WHERE certificate_id = ?', [signatureChanged.certificateId]);
+    const [{ signature }] = await subgraphSql<{ signature: string }>(
+      'licensing',
+      'SELECT signature FROM permit_certificate WHERE certificate_id = ?',
+      [signatureChanged.certificateId],
+    );
     const flipped = Buffer.from(signature, 'base64');
     flipped[40] ^= 0x01;
     // The workflow's suspend and revoke mutations are not on this branch: the register is set in SQL.
     await whileStopped('licensing', async () => {
-      await subgraphSql('licensing', "UPDATE permit_certificate SET valid_until = '2099-12-31' WHERE certificate_id = ?", [first.certificateId]);
-      await subgraphSql('licensing', 'UPDATE permit_certificate SET signature = ? WHERE certificate_id = ?', [flipped.toString('base64'), signatureChanged.certificateId]);
-      await subgraphSql('licensing', "UPDATE permit SET status = 'SUSPENDED' WHERE number = ?", [suspended.permitNumber]);
+      await subgraphSql(
+        'licensing',
+        "UPDATE permit_certificate SET valid_until = '2099-12-31' WHERE certificate_id = ?",
+        [first.certificateId],
+      );
+      await subgraphSql('licensing', 'UPDATE permit_certificate SET signature = ? WHERE certificate_id = ?', [
+        flipped.toString('base64'),
+        signatureChanged.certificateId,
+      ]);
+      await subgraphSql('licensing', "UPDATE permit SET status = 'SUSPENDED' WHERE number = ?", [
+        suspended.permitNumber,
+      ]);
       await subgraphSql('licensing', "UPDATE permit SET status = 'REVOKED' WHERE number = ?", [revoked.permitNumber]);
     });
     const tampered = await verifyAnonymously(first.certificateId);
@@ -239,8 +336,22 @@ describe('electronic certificates through the gateway', () => {
     const body = (await refusal!.json()) as { errors: Array<{ extensions: { code: string } }> };
     expect(body.errors[0].extensions.code).toBe('RATE_LIMITED');
     // Other requests without a token are still refused as unauthenticated, and signed-in callers are unaffected.
-    expect((await graphql(`{ enterprises(first: 1) { totalCount } }`)).status).toBe(401);
-    const signedIn = await graphql<Verification>(VERIFY, { id: first.certificateId }, { token: await tokenFor('ministry-admin') });
+    expect(
+      (
+        await graphql(`
+          {
+            enterprises(first: 1) {
+              totalCount
+            }
+          }
+        `)
+      ).status,
+    ).toBe(401);
+    const signedIn = await graphql<Verification>(
+      VERIFY,
+      { id: first.certificateId },
+      { token: await tokenFor('ministry-admin') },
+    );
     expect(signedIn.status).toBe(200);
   });
 });

@@ -4,7 +4,11 @@ describe('gateway protection', () => {
   it('refuses a query nested deeper than the limit, naming the limit, before any subgraph runs it', async () => {
     const token = await tokenFor('ministry-admin');
     const nested = 'holder { permits(first: 1) { edges { node { '.repeat(3);
-    const result = await graphql(`{ enterprise(creditCode: "91320102MA1MY0R10Q") { permits(first: 1) { edges { node { ${nested} number ${' } } } }'.repeat(3)} } } } } }`, {}, { token });
+    const result = await graphql(
+      `{ enterprise(creditCode: "91320102MA1MY0R10Q") { permits(first: 1) { edges { node { ${nested} number ${' } } } }'.repeat(3)} } } } } }`,
+      {},
+      { token },
+    );
     expect(result.status).toBe(400);
     expect(result.data ?? null).toBeNull();
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'OPERATION_LIMIT_EXCEEDED', limit: 'depth' });
@@ -14,7 +18,29 @@ describe('gateway protection', () => {
   it('refuses an operation that would return too many rows at once (query cost)', async () => {
     const token = await tokenFor('ministry-admin');
     const result = await graphql(
-      `query ($first: Int) { enterprises(first: $first) { edges { node { permits(first: 100) { edges { node { number kind status validUntil holder { name } } } } } } } }`,
+      `
+        query ($first: Int) {
+          enterprises(first: $first) {
+            edges {
+              node {
+                permits(first: 100) {
+                  edges {
+                    node {
+                      number
+                      kind
+                      status
+                      validUntil
+                      holder {
+                        name
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
       { first: 100 },
       { token },
     );
@@ -23,7 +49,9 @@ describe('gateway protection', () => {
 
   it('refuses an operation with too many aliases', async () => {
     const token = await tokenFor('ministry-admin');
-    const aliases = Array.from({ length: 25 }, (_, index) => `a${index}: enterprises(first: 1) { totalCount }`).join(' ');
+    const aliases = Array.from({ length: 25 }, (_, index) => `a${index}: enterprises(first: 1) { totalCount }`).join(
+      ' ',
+    );
     const result = await graphql(`{ ${aliases} }`, {}, { token });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'OPERATION_LIMIT_EXCEEDED', limit: 'alias count' });
   });
@@ -49,13 +77,33 @@ describe('gateway protection', () => {
     expect(Number(refusal!.headers.get('retry-after'))).toBeGreaterThan(0);
     const body = (await refusal!.json()) as { errors: Array<{ extensions: { code: string } }> };
     expect(body.errors[0].extensions.code).toBe('RATE_LIMITED');
-    const other = await graphql(`{ enterprises(first: 1) { totalCount } }`, {}, { token: await tokenFor('ministry-admin') });
+    const other = await graphql(
+      `
+        {
+          enterprises(first: 1) {
+            totalCount
+          }
+        }
+      `,
+      {},
+      { token: await tokenFor('ministry-admin') },
+    );
     expect(other.status).toBe(200);
   });
 
   it('masks internal failures and never sends a stack trace', async () => {
     const token = await tokenFor('ministry-admin');
-    const result = await graphql(`{ enterprise(creditCode: 12) { name } }`, {}, { token });
+    const result = await graphql(
+      `
+        {
+          enterprise(creditCode: 12) {
+            name
+          }
+        }
+      `,
+      {},
+      { token },
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(JSON.stringify(result)).not.toMatch(/stacktrace|\.js:\d+/);
   });

@@ -5,7 +5,14 @@ const REGISTER = `mutation ($input: RegisterEnterpriseInput!) { registerEnterpri
 const LOOKUP = `query ($code: String!) { enterprise(creditCode: $code) { creditCode } }`;
 
 function enterpriseInput(overrides: Record<string, unknown>) {
-  return { creditCode: newCreditCode(), name: '校验测试有限公司', legalRepresentative: '测试人', regionCode: '320102', address: '测试路2号', ...overrides };
+  return {
+    creditCode: newCreditCode(),
+    name: '校验测试有限公司',
+    legalRepresentative: '测试人',
+    regionCode: '320102',
+    address: '测试路2号',
+    ...overrides,
+  };
 }
 
 describe('bad input', () => {
@@ -31,8 +38,24 @@ describe('bad input', () => {
   it('refuses a malformed plate number', async () => {
     const token = await tokenFor('js-licensing-officer');
     const result = await graphql(
-      `mutation ($input: RegisterVehicleInput!) { registerVehicle(input: $input) { vehicle { plateNumber } } }`,
-      { input: { plateNumber: '苏I12345', ownerCreditCode: '91320102MA1MY0R10Q', vehicleType: '货车', transportCertificateNumber: '1', regionCode: '320102' } },
+      `
+        mutation ($input: RegisterVehicleInput!) {
+          registerVehicle(input: $input) {
+            vehicle {
+              plateNumber
+            }
+          }
+        }
+      `,
+      {
+        input: {
+          plateNumber: '苏I12345',
+          ownerCreditCode: '91320102MA1MY0R10Q',
+          vehicleType: '货车',
+          transportCertificateNumber: '1',
+          regionCode: '320102',
+        },
+      },
       { token },
     );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'plateNumber' });
@@ -44,7 +67,17 @@ describe('bad input', () => {
   });
 
   it('refuses a page size over the maximum', async () => {
-    const result = await graphql(`{ enterprises(first: 1000) { totalCount } }`, {}, { token: await tokenFor('ministry-admin') });
+    const result = await graphql(
+      `
+        {
+          enterprises(first: 1000) {
+            totalCount
+          }
+        }
+      `,
+      {},
+      { token: await tokenFor('ministry-admin') },
+    );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
@@ -64,7 +97,15 @@ describe('bad input', () => {
     );
     const applicationNumber = submitted.submitPermitApplication.application.applicationNumber;
     const approveUnaccepted = await graphql(
-      `mutation ($input: ApprovePermitApplicationInput!) { approvePermitApplication(input: $input) { permit { number } } }`,
+      `
+        mutation ($input: ApprovePermitApplicationInput!) {
+          approvePermitApplication(input: $input) {
+            permit {
+              number
+            }
+          }
+        }
+      `,
       { input: { applicationNumber } },
       { token },
     );
@@ -84,10 +125,38 @@ describe('bad input', () => {
       `mutation { submitPermitApplication(input: { creditCode: "91320583MA1NQ2W40E", kind: ROAD_FREIGHT_TRANSPORT, scope: "普通货运", regionCode: "320583" }) { application { applicationNumber } } }`,
     );
     const applicationNumber = submitted.submitPermitApplication.application.applicationNumber;
-    await query(token, `mutation ($input: ApplicationActionInput!) { acceptPermitApplication(input: $input) { application { status } } }`, { input: { applicationNumber } });
+    await query(
+      token,
+      `mutation ($input: ApplicationActionInput!) { acceptPermitApplication(input: $input) { application { status } } }`,
+      { input: { applicationNumber } },
+    );
     const [approve, reject] = await Promise.all([
-      graphql(`mutation ($input: ApprovePermitApplicationInput!) { approvePermitApplication(input: $input) { application { status } } }`, { input: { applicationNumber, expectedVersion: 2 } }, { token }),
-      graphql(`mutation ($input: RejectPermitApplicationInput!) { rejectPermitApplication(input: $input) { application { status } } }`, { input: { applicationNumber, expectedVersion: 2, reason: '材料不全' } }, { token }),
+      graphql(
+        `
+          mutation ($input: ApprovePermitApplicationInput!) {
+            approvePermitApplication(input: $input) {
+              application {
+                status
+              }
+            }
+          }
+        `,
+        { input: { applicationNumber, expectedVersion: 2 } },
+        { token },
+      ),
+      graphql(
+        `
+          mutation ($input: RejectPermitApplicationInput!) {
+            rejectPermitApplication(input: $input) {
+              application {
+                status
+              }
+            }
+          }
+        `,
+        { input: { applicationNumber, expectedVersion: 2, reason: '材料不全' } },
+        { token },
+      ),
     ]);
     const outcomes = [approve, reject].map((result) => (result.errors ? result.errors[0].extensions?.code : 'OK'));
     expect(outcomes.sort()).toEqual(['CONFLICT', 'OK']);
@@ -96,7 +165,11 @@ describe('bad input', () => {
 
 describe('roles', () => {
   it('refuse a mutation to an officer whose role does not allow it', async () => {
-    const result = await graphql(REGISTER, { input: enterpriseInput({}) }, { token: await tokenFor('js-safety-officer') });
+    const result = await graphql(
+      REGISTER,
+      { input: enterpriseInput({}) },
+      { token: await tokenFor('js-safety-officer') },
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -17,18 +17,35 @@ import { story } from './harness/story';
 interface ReceivedReport {
   receiptNumber: string;
   deliveries: number;
-  report: { applicationNumber: string; projectCode: string; decision: string; permitNumber: string | null; authorityRegionCode: string; comment: string | null };
+  report: {
+    applicationNumber: string;
+    projectCode: string;
+    decision: string;
+    permitNumber: string | null;
+    authorityRegionCode: string;
+    comment: string | null;
+  };
 }
 
-const platformUrl = (platform: 'investment' | 'trading') => readState().environment[platform === 'investment' ? 'INVESTMENT_PLATFORM_URL' : 'TRADING_PLATFORM_URL'];
+const platformUrl = (platform: 'investment' | 'trading') =>
+  readState().environment[platform === 'investment' ? 'INVESTMENT_PLATFORM_URL' : 'TRADING_PLATFORM_URL'];
 
-async function switchPlatform(platform: 'investment' | 'trading', switches: { down?: boolean; latencyMs?: number; errorRate?: number }): Promise<void> {
-  const response = await fetch(`${platformUrl(platform)}/control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(switches) });
+async function switchPlatform(
+  platform: 'investment' | 'trading',
+  switches: { down?: boolean; latencyMs?: number; errorRate?: number },
+): Promise<void> {
+  const response = await fetch(`${platformUrl(platform)}/control`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(switches),
+  });
   if (!response.ok) throw new Error(`control of the ${platform} simulator answered ${response.status}`);
 }
 
 async function receivedReports(applicationNumber: string): Promise<ReceivedReport[]> {
-  const body = (await (await fetch(`${platformUrl('investment')}/received-reports`)).json()) as { reports: ReceivedReport[] };
+  const body = (await (await fetch(`${platformUrl('investment')}/received-reports`)).json()) as {
+    reports: ReceivedReport[];
+  };
   return body.reports.filter((entry) => entry.report.applicationNumber === applicationNumber);
 }
 
@@ -74,7 +91,8 @@ describe('national platform links', () => {
   let reviewer: string;
   let enterprise: { creditCode: string; regionCode: string };
 
-  const application = async (number: string, token = officer) => (await query<{ permitApplication: ApplicationView }>(token, APPLICATION, { number })).permitApplication;
+  const application = async (number: string, token = officer) =>
+    (await query<{ permitApplication: ApplicationView }>(token, APPLICATION, { number })).permitApplication;
   const construction = (projectCode: string | null, overrides: Record<string, unknown> = {}) => ({
     creditCode: enterprise.creditCode,
     kind: 'HIGHWAY_CONSTRUCTION',
@@ -84,19 +102,37 @@ describe('national platform links', () => {
     ...overrides,
   });
   /** Submitted, accepted and reviewed: a construction permit is decided after a review opinion (permitKinds). */
-  async function reviewedApplication(projectCode: string, token = officer, input = construction(projectCode), reviewerToken = reviewer): Promise<string> {
-    const submitted = await query<{ submitPermitApplication: { application: { applicationNumber: string } } }>(token, SUBMIT, { input });
+  async function reviewedApplication(
+    projectCode: string,
+    token = officer,
+    input = construction(projectCode),
+    reviewerToken = reviewer,
+  ): Promise<string> {
+    const submitted = await query<{ submitPermitApplication: { application: { applicationNumber: string } } }>(
+      token,
+      SUBMIT,
+      { input },
+    );
     const applicationNumber = submitted.submitPermitApplication.application.applicationNumber;
     await query(token, ACCEPT, { input: { applicationNumber } });
-    await query(reviewerToken, REVIEW, { input: { applicationNumber, recommendation: 'APPROVE', opinion: '施工图设计已批复，资金已落实' } });
+    await query(reviewerToken, REVIEW, {
+      input: { applicationNumber, recommendation: 'APPROVE', opinion: '施工图设计已批复，资金已落实' },
+    });
     return applicationNumber;
   }
-  async function allReports(token: string, state: 'PENDING' | 'DELIVERED' | null = null): Promise<Array<PlatformReportView & { applicationNumber: string }>> {
+  async function allReports(
+    token: string,
+    state: 'PENDING' | 'DELIVERED' | null = null,
+  ): Promise<Array<PlatformReportView & { applicationNumber: string }>> {
     const nodes: Array<PlatformReportView & { applicationNumber: string }> = [];
     let after: string | null = null;
     for (;;) {
-      const page: { platformReports: { edges: Array<{ node: PlatformReportView & { applicationNumber: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
-        await query(token, REPORTS, { state, after });
+      const page: {
+        platformReports: {
+          edges: Array<{ node: PlatformReportView & { applicationNumber: string } }>;
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      } = await query(token, REPORTS, { state, after });
       nodes.push(...page.platformReports.edges.map((edge) => edge.node));
       if (!page.platformReports.pageInfo.hasNextPage) return nodes;
       after = page.platformReports.pageInfo.endCursor;
@@ -114,31 +150,51 @@ describe('national platform links', () => {
   });
 
   it('refuses a construction application whose project code is missing, malformed, unknown or not approved, naming the field and writing nothing', async () => {
-    const before = (await query<{ permitApplications: { totalCount: number } }>(officer, COUNT_IN_REGION, { region: '320500' })).permitApplications.totalCount;
+    const before = (
+      await query<{ permitApplications: { totalCount: number } }>(officer, COUNT_IN_REGION, { region: '320500' })
+    ).permitApplications.totalCount;
     const refusals: Array<[Record<string, unknown>, RegExp]> = [
       [construction(null), /investmentProjectCode is required for a highway construction permit/],
       [construction('2025-320500-48-01-00012'), /must have the shape YYYY-RRRRRR-DD-TT-NNNNNC/],
       [construction('2025-320500-48-01-000124'), /check character does not match/],
       [construction(unknownProjectCode()), /is not known to the national investment project approval platform/],
-      [construction(DEMO_PROJECT_PENDING), /is PENDING on the national investment project approval platform, not APPROVED/],
-      [construction(DEMO_PROJECT_APPROVED_WITH_AWARD, { kind: 'ROAD_FREIGHT_TRANSPORT' }), /applies only to highway construction permits/],
+      [
+        construction(DEMO_PROJECT_PENDING),
+        /is PENDING on the national investment project approval platform, not APPROVED/,
+      ],
+      [
+        construction(DEMO_PROJECT_APPROVED_WITH_AWARD, { kind: 'ROAD_FREIGHT_TRANSPORT' }),
+        /applies only to highway construction permits/,
+      ],
     ];
     for (const [input, message] of refusals) {
       const result = await graphql(SUBMIT, { input }, { token: officer });
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'investmentProjectCode' });
       expect(result.errors?.[0]?.message).toMatch(message);
     }
-    const after = (await query<{ permitApplications: { totalCount: number } }>(officer, COUNT_IN_REGION, { region: '320500' })).permitApplications.totalCount;
+    const after = (
+      await query<{ permitApplications: { totalCount: number } }>(officer, COUNT_IN_REGION, { region: '320500' })
+    ).permitApplications.totalCount;
     expect(after).toBe(before);
   });
 
   it('takes a construction application through to the permit with its project confirmed, and reports the decision to the platform once', async () => {
-    const submitted = await query<{ submitPermitApplication: { application: ApplicationView } }>(officer, SUBMIT, { input: construction(DEMO_PROJECT_APPROVED_WITH_AWARD) });
-    expect(submitted.submitPermitApplication.application).toMatchObject({ status: 'SUBMITTED', investmentProjectCode: DEMO_PROJECT_APPROVED_WITH_AWARD, platformReport: null });
+    const submitted = await query<{ submitPermitApplication: { application: ApplicationView } }>(officer, SUBMIT, {
+      input: construction(DEMO_PROJECT_APPROVED_WITH_AWARD),
+    });
+    expect(submitted.submitPermitApplication.application).toMatchObject({
+      status: 'SUBMITTED',
+      investmentProjectCode: DEMO_PROJECT_APPROVED_WITH_AWARD,
+      platformReport: null,
+    });
     const { applicationNumber } = submitted.submitPermitApplication.application;
     await query(officer, ACCEPT, { input: { applicationNumber } });
-    await query(reviewer, REVIEW, { input: { applicationNumber, recommendation: 'APPROVE', opinion: '施工图设计已批复' } });
-    const approved = await query<{ approvePermitApplication: { application: { status: string }; permit: { number: string } } }>(reviewer, APPROVE, {
+    await query(reviewer, REVIEW, {
+      input: { applicationNumber, recommendation: 'APPROVE', opinion: '施工图设计已批复' },
+    });
+    const approved = await query<{
+      approvePermitApplication: { application: { status: string }; permit: { number: string } };
+    }>(reviewer, APPROVE, {
       input: { applicationNumber, conditions: '按批准的施工图设计施工' },
     });
     expect(approved.approvePermitApplication.application.status).toBe('APPROVED');
@@ -151,8 +207,21 @@ describe('national platform links', () => {
     });
     const received = await receivedReports(applicationNumber);
     expect(received).toHaveLength(1);
-    expect(received[0].report).toMatchObject({ projectCode: DEMO_PROJECT_APPROVED_WITH_AWARD, decision: 'APPROVED', permitNumber, authorityRegionCode: '320500', comment: '按批准的施工图设计施工' });
-    expect(report).toMatchObject({ decision: 'APPROVED', projectCode: DEMO_PROJECT_APPROVED_WITH_AWARD, regionCode: '320500', attempts: 1, lastError: null, receiptNumber: received[0].receiptNumber });
+    expect(received[0].report).toMatchObject({
+      projectCode: DEMO_PROJECT_APPROVED_WITH_AWARD,
+      decision: 'APPROVED',
+      permitNumber,
+      authorityRegionCode: '320500',
+      comment: '按批准的施工图设计施工',
+    });
+    expect(report).toMatchObject({
+      decision: 'APPROVED',
+      projectCode: DEMO_PROJECT_APPROVED_WITH_AWARD,
+      regionCode: '320500',
+      attempts: 1,
+      lastError: null,
+      receiptNumber: received[0].receiptNumber,
+    });
   });
 
   it('does not approve a construction permit without a tender award on record, and changes nothing', async () => {
@@ -163,21 +232,32 @@ describe('national platform links', () => {
     expect(await application(applicationNumber)).toEqual(before);
     // Refusing it is still possible, and is reported like any decision.
     await query(reviewer, REJECT, { input: { applicationNumber, reason: '未取得中标结果' } });
-    await eventually(async () => expect((await application(applicationNumber)).platformReport?.state).toBe('DELIVERED'));
+    await eventually(async () =>
+      expect((await application(applicationNumber)).platformReport?.state).toBe('DELIVERED'),
+    );
   });
 
   // Deliberately changed with the full permit workflow: an unreachable platform no longer refuses the
   // officer (SERVICE_UNAVAILABLE); the application waits, visibly, and is checked again until it answers.
   it('keeps an application submitted while the investment platform is down waiting, visibly, and moves it on when the platform answers', async () => {
     await switchPlatform('investment', { down: true });
-    const submitted = await query<{ submitPermitApplication: { application: ApplicationView } }>(officer, SUBMIT, { input: construction(DEMO_PROJECT_APPROVED_WITH_AWARD) });
+    const submitted = await query<{ submitPermitApplication: { application: ApplicationView } }>(officer, SUBMIT, {
+      input: construction(DEMO_PROJECT_APPROVED_WITH_AWARD),
+    });
     const { applicationNumber } = submitted.submitPermitApplication.application;
-    expect(await application(applicationNumber)).toMatchObject({ status: 'AWAITING_EXTERNAL_VERIFICATION', pendingVerification: 'PROJECT_APPROVAL' });
+    expect(await application(applicationNumber)).toMatchObject({
+      status: 'AWAITING_EXTERNAL_VERIFICATION',
+      pendingVerification: 'PROJECT_APPROVAL',
+    });
     // Nobody accepts it meanwhile.
     const accept = await graphql(ACCEPT, { input: { applicationNumber } }, { token: officer });
     expect(accept.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
     await switchPlatform('investment', { down: false });
-    await eventually(async () => expect(await application(applicationNumber)).toMatchObject({ status: 'SUBMITTED', pendingVerification: null }), 30_000);
+    await eventually(
+      async () =>
+        expect(await application(applicationNumber)).toMatchObject({ status: 'SUBMITTED', pendingVerification: null }),
+      30_000,
+    );
   });
 
   it('keeps decisions taken while the investment platform is down as pending reports, visible to officers, and delivers each exactly once when it is back', async () => {
@@ -203,7 +283,9 @@ describe('national platform links', () => {
     }
     const pendingList = (await allReports(officer, 'PENDING')).map((report) => report.applicationNumber);
     expect(pendingList).toEqual(expect.arrayContaining(numbers));
-    expect((await allReports(reviewer, 'DELIVERED')).map((report) => report.applicationNumber)).not.toContain(numbers[0]);
+    expect((await allReports(reviewer, 'DELIVERED')).map((report) => report.applicationNumber)).not.toContain(
+      numbers[0],
+    );
     for (const applicationNumber of numbers) expect(await receivedReports(applicationNumber)).toEqual([]);
 
     await switchPlatform('investment', { down: false });
@@ -227,9 +309,15 @@ describe('national platform links', () => {
     // Slower than PLATFORM_TIMEOUT_MS (2000 in the harness): the platform handles the report, the relay never hears back.
     await switchPlatform('investment', { latencyMs: 3000 });
     await query(reviewer, APPROVE, { input: { applicationNumber } });
-    await eventually(async () => expect((await application(applicationNumber)).platformReport?.lastError).toMatch(/no answer within/), 30_000);
+    await eventually(
+      async () => expect((await application(applicationNumber)).platformReport?.lastError).toMatch(/no answer within/),
+      30_000,
+    );
     await switchPlatform('investment', { latencyMs: 0 });
-    await eventually(async () => expect((await application(applicationNumber)).platformReport?.state).toBe('DELIVERED'), 30_000);
+    await eventually(
+      async () => expect((await application(applicationNumber)).platformReport?.state).toBe('DELIVERED'),
+      30_000,
+    );
     const received = await receivedReports(applicationNumber);
     expect(received).toHaveLength(1);
     expect(received[0].deliveries).toBeGreaterThanOrEqual(2);
@@ -241,12 +329,22 @@ describe('national platform links', () => {
     const applicationNumber = await reviewedApplication(DEMO_PROJECT_APPROVED_WITH_AWARD);
     const before = await application(applicationNumber);
     await switchPlatform('trading', { down: true });
-    const result = await query<{ approvePermitApplication: { application: { status: string }; permit: { number: string } | null } }>(reviewer, APPROVE, {
+    const result = await query<{
+      approvePermitApplication: { application: { status: string }; permit: { number: string } | null };
+    }>(reviewer, APPROVE, {
       input: { applicationNumber, expectedVersion: before.version },
     });
-    expect(result.approvePermitApplication).toEqual({ application: { status: 'AWAITING_EXTERNAL_VERIFICATION' }, permit: null });
+    expect(result.approvePermitApplication).toEqual({
+      application: { status: 'AWAITING_EXTERNAL_VERIFICATION' },
+      permit: null,
+    });
     const waiting = await application(applicationNumber);
-    expect(waiting).toMatchObject({ status: 'AWAITING_EXTERNAL_VERIFICATION', pendingVerification: 'TENDER_AWARD', permitNumber: null, platformReport: null });
+    expect(waiting).toMatchObject({
+      status: 'AWAITING_EXTERNAL_VERIFICATION',
+      pendingVerification: 'TENDER_AWARD',
+      permitNumber: null,
+      platformReport: null,
+    });
 
     await switchPlatform('trading', { down: false });
     const approved = await eventually(async () => {
@@ -255,7 +353,10 @@ describe('national platform links', () => {
       return seen;
     }, 30_000);
     expect(approved.permitNumber).not.toBeNull();
-    await eventually(async () => expect((await application(applicationNumber)).platformReport?.state).toBe('DELIVERED'), 30_000);
+    await eventually(
+      async () => expect((await application(applicationNumber)).platformReport?.state).toBe('DELIVERED'),
+      30_000,
+    );
     const received = await receivedReports(applicationNumber);
     expect(received).toHaveLength(1);
     expect(received[0].report).toMatchObject({ decision: 'APPROVED', permitNumber: approved.permitNumber });
@@ -264,10 +365,17 @@ describe('national platform links', () => {
   it('shows reports only to licensing staff, and only those of authorities in their region', async () => {
     const admin = await tokenFor('ministry-admin');
     const hangzhou = await story(admin).enterprise('330100', '杭州测试交通工程有限公司');
-    const hangzhouApplication = await reviewedApplication(DEMO_PROJECT_HANGZHOU, admin, { ...construction(DEMO_PROJECT_HANGZHOU), creditCode: hangzhou.creditCode, regionCode: '330100' }, admin);
+    const hangzhouApplication = await reviewedApplication(
+      DEMO_PROJECT_HANGZHOU,
+      admin,
+      { ...construction(DEMO_PROJECT_HANGZHOU), creditCode: hangzhou.creditCode, regionCode: '330100' },
+      admin,
+    );
     await query(admin, APPROVE, { input: { applicationNumber: hangzhouApplication } });
     const jiangsuApplication = await reviewedApplication(DEMO_PROJECT_APPROVED_WITH_AWARD);
-    await query(reviewer, REJECT, { input: { applicationNumber: jiangsuApplication, reason: '安全生产条件不符合要求' } });
+    await query(reviewer, REJECT, {
+      input: { applicationNumber: jiangsuApplication, reason: '安全生产条件不符合要求' },
+    });
 
     await eventually(async () => {
       const national = (await allReports(admin)).map((report) => report.applicationNumber);
@@ -284,8 +392,15 @@ describe('national platform links', () => {
     const enforcement = await tokenFor('js-enforcement-supervisor');
     const list = await graphql(REPORTS, {}, { token: enforcement });
     expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const field = await graphql<{ permitApplication: { applicationNumber: string; platformReport: unknown } | null }>(APPLICATION, { number: jiangsuApplication }, { token: enforcement });
-    expect(field.errors?.[0]).toMatchObject({ path: ['permitApplication', 'platformReport'], extensions: { code: 'FORBIDDEN' } });
+    const field = await graphql<{ permitApplication: { applicationNumber: string; platformReport: unknown } | null }>(
+      APPLICATION,
+      { number: jiangsuApplication },
+      { token: enforcement },
+    );
+    expect(field.errors?.[0]).toMatchObject({
+      path: ['permitApplication', 'platformReport'],
+      extensions: { code: 'FORBIDDEN' },
+    });
     expect(field.data?.permitApplication?.applicationNumber).toBe(jiangsuApplication);
   });
 
@@ -293,8 +408,15 @@ describe('national platform links', () => {
     const LIST = `query ($first: Int!) { permitApplications(regionCode: "320500", first: $first) { edges { node { applicationNumber platformReport { state } } } } }`;
     const statements = async (first: number) => {
       const before = await requestSqlStatements();
-      const data = await query<{ permitApplications: { edges: Array<{ node: { platformReport: unknown } }> } }>(officer, LIST, { first });
-      return { count: (await requestSqlStatements()) - before, withReports: data.permitApplications.edges.filter((edge) => edge.node.platformReport !== null).length };
+      const data = await query<{ permitApplications: { edges: Array<{ node: { platformReport: unknown } }> } }>(
+        officer,
+        LIST,
+        { first },
+      );
+      return {
+        count: (await requestSqlStatements()) - before,
+        withReports: data.permitApplications.edges.filter((edge) => edge.node.platformReport !== null).length,
+      };
     };
     const one = await statements(1);
     const many = await statements(20);

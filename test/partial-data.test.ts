@@ -7,8 +7,22 @@ describe('a department subgraph that is down', () => {
 
   it('leaves the rest of the single window answering, with an error naming the missing part', async () => {
     await stopService('credit');
-    const result = await graphql<{ enterprise: { name: string; permits: { totalCount: number } | null; creditProfile: unknown } }>(
-      `{ enterprise(creditCode: "91320102MA1MY0R10Q") { name permits(first: 1) { totalCount } creditProfile { rating } } }`,
+    const result = await graphql<{
+      enterprise: { name: string; permits: { totalCount: number } | null; creditProfile: unknown };
+    }>(
+      `
+        {
+          enterprise(creditCode: "91320102MA1MY0R10Q") {
+            name
+            permits(first: 1) {
+              totalCount
+            }
+            creditProfile {
+              rating
+            }
+          }
+        }
+      `,
       {},
       { token: await tokenFor('ministry-admin') },
     );

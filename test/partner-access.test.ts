@@ -6,10 +6,17 @@ import { clientToken, gatewayUrl, graphql, type GraphQLErrorBody } from './harne
 
 const CARRIER = '91320102MA1MY0R10Q';
 const PURPOSE = { 'x-purpose': 'JOINT_DISCIPLINE', 'x-purpose-reason': encodeURIComponent('联合惩戒名单核查') };
-const registered = readFileSync(join(PROJECT_ROOT, 'gateway', 'persisted-operations', 'partner-ndrc', 'EnterpriseCreditAndPermits.graphql'), 'utf8');
+const registered = readFileSync(
+  join(PROJECT_ROOT, 'gateway', 'persisted-operations', 'partner-ndrc', 'EnterpriseCreditAndPermits.graphql'),
+  'utf8',
+);
 
 interface CreditAndPermits {
-  enterprise: { name: string; permits: { totalCount: number }; creditProfile: { rating: string; records: { totalCount: number } } | null } | null;
+  enterprise: {
+    name: string;
+    permits: { totalCount: number };
+    creditProfile: { rating: string; records: { totalCount: number } } | null;
+  } | null;
 }
 
 function codeOf(errors: GraphQLErrorBody[] | undefined): { code?: string; reason?: string } {
@@ -30,13 +37,15 @@ describe('a partner ministry with machine credentials', () => {
     expect(result.data?.enterprise?.creditProfile?.rating).toMatch(/^[ABCD]$/);
   });
 
-  it('may send only the registered operation\'s hash (persisted query)', async () => {
+  it("may send only the registered operation's hash (persisted query)", async () => {
     const response = await fetch(`${gatewayUrl()}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...PURPOSE },
       body: JSON.stringify({
         variables: { creditCode: CARRIER },
-        extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(registered).digest('hex') } },
+        extensions: {
+          persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(registered).digest('hex') },
+        },
       }),
     });
     const body = (await response.json()) as { data?: CreditAndPermits; errors?: GraphQLErrorBody[] };
@@ -52,33 +61,57 @@ describe('a partner ministry with machine credentials', () => {
   });
 
   it('is refused a purpose code that does not exist', async () => {
-    const result = await graphql(registered, { creditCode: CARRIER }, { token, headers: { 'x-purpose': 'CURIOSITY', 'x-purpose-reason': 'just looking' } });
+    const result = await graphql(
+      registered,
+      { creditCode: CARRIER },
+      { token, headers: { 'x-purpose': 'CURIOSITY', 'x-purpose-reason': 'just looking' } },
+    );
     expect(codeOf(result.errors)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_PURPOSE' });
   });
 
   it('is refused an ad-hoc document, even one asking for data its categories allow', async () => {
-    const adHoc = await graphql(`query { enterprise(creditCode: "${CARRIER}") { name } }`, {}, { token, headers: PURPOSE });
+    const adHoc = await graphql(
+      `query { enterprise(creditCode: "${CARRIER}") { name } }`,
+      {},
+      { token, headers: PURPOSE },
+    );
     expect(adHoc.status).toBe(403);
     expect(codeOf(adHoc.errors)).toEqual({ code: 'FORBIDDEN', reason: 'OPERATION_NOT_ALLOWED' });
     // Safelisting is exact: the same operation laid out differently is another document.
-    const reformatted = await graphql(registered.replace(/\n/g, '\n\n'), { creditCode: CARRIER }, { token, headers: PURPOSE });
+    const reformatted = await graphql(
+      registered.replace(/\n/g, '\n\n'),
+      { creditCode: CARRIER },
+      { token, headers: PURPOSE },
+    );
     expect(codeOf(reformatted.errors)).toEqual({ code: 'FORBIDDEN', reason: 'OPERATION_NOT_ALLOWED' });
-    const mutation = await graphql(`mutation { registerEnterprise(input: { creditCode: "${CARRIER}", name: "x", legalRepresentative: "x", regionCode: "320102", address: "x" }) { enterprise { name } } }`, {}, { token, headers: PURPOSE });
+    const mutation = await graphql(
+      `mutation { registerEnterprise(input: { creditCode: "${CARRIER}", name: "x", legalRepresentative: "x", regionCode: "320102", address: "x" }) { enterprise { name } } }`,
+      {},
+      { token, headers: PURPOSE },
+    );
     expect(codeOf(mutation.errors)).toEqual({ code: 'FORBIDDEN', reason: 'OPERATION_NOT_ALLOWED' });
   });
 
   it('cannot read outside its data categories even through an operation registered by mistake', async () => {
-    const probe = readFileSync(join(PROJECT_ROOT, 'test', 'fixtures', 'persisted-operations', 'partner-ndrc', 'CategoryProbe.graphql'), 'utf8');
-    const result = await graphql<{ enterprise: { name: string; permits: { totalCount: number } | null; enforcementCases: unknown; waybills: unknown } }>(
-      probe,
-      { creditCode: CARRIER },
-      { token, headers: PURPOSE },
+    const probe = readFileSync(
+      join(PROJECT_ROOT, 'test', 'fixtures', 'persisted-operations', 'partner-ndrc', 'CategoryProbe.graphql'),
+      'utf8',
     );
+    const result = await graphql<{
+      enterprise: {
+        name: string;
+        permits: { totalCount: number } | null;
+        enforcementCases: unknown;
+        waybills: unknown;
+      };
+    }>(probe, { creditCode: CARRIER }, { token, headers: PURPOSE });
     expect(result.data?.enterprise.name).toBe('南京玄武危险品运输有限公司');
     expect(result.data?.enterprise.permits?.totalCount).toBeGreaterThan(0);
     expect(result.data?.enterprise.enforcementCases).toBeNull();
     expect(result.data?.enterprise.waybills).toBeNull();
-    const refusedBy = (result.errors ?? []).filter((error) => error.extensions?.code === 'FORBIDDEN').map((error) => error.extensions?.serviceName);
+    const refusedBy = (result.errors ?? [])
+      .filter((error) => error.extensions?.code === 'FORBIDDEN')
+      .map((error) => error.extensions?.serviceName);
     expect(refusedBy.sort()).toEqual(['enforcement', 'safety']);
   });
 });

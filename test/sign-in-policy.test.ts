@@ -12,7 +12,9 @@ const realm = JSON.parse(readFileSync(join(PROJECT_ROOT, 'auth', 'realm-transpor
   accessTokenLifespan: number;
 };
 
-async function signIn(password: string): Promise<{ status: number; body: { access_token?: string; error?: string; error_description?: string } }> {
+async function signIn(
+  password: string,
+): Promise<{ status: number; body: { access_token?: string; error?: string; error_description?: string } }> {
   const response = await fetch(tokenEndpoint(), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -24,7 +26,10 @@ async function signIn(password: string): Promise<{ status: number; body: { acces
 describe('the sign-in policy (MLPS level 3)', () => {
   it('issues access tokens that live only minutes', async () => {
     const { body } = await signIn(demoPassword(USER));
-    const claims = JSON.parse(Buffer.from(body.access_token!.split('.')[1], 'base64url').toString('utf8')) as { iat: number; exp: number };
+    const claims = JSON.parse(Buffer.from(body.access_token!.split('.')[1], 'base64url').toString('utf8')) as {
+      iat: number;
+      exp: number;
+    };
     expect(claims.exp - claims.iat).toBe(realm.accessTokenLifespan);
     expect(realm.accessTokenLifespan).toBeLessThanOrEqual(600);
   });

@@ -18,9 +18,18 @@ interface SingleWindowData {
     creditCode: string;
     name: string;
     regionCode: string;
-    permits: { totalCount: number; edges: Array<{ node: { number: string; kind: string; status: string; validUntil: string } }> };
-    enforcementCases: { totalCount: number; edges: Array<{ node: { caseNumber: string; status: string; regionCode: string } }> };
-    creditProfile: { rating: string; records: { totalCount: number; edges: Array<{ node: { kind: string; decidedAt: string } }> } };
+    permits: {
+      totalCount: number;
+      edges: Array<{ node: { number: string; kind: string; status: string; validUntil: string } }>;
+    };
+    enforcementCases: {
+      totalCount: number;
+      edges: Array<{ node: { caseNumber: string; status: string; regionCode: string } }>;
+    };
+    creditProfile: {
+      rating: string;
+      records: { totalCount: number; edges: Array<{ node: { kind: string; decidedAt: string } }> };
+    };
     waybills: { totalCount: number; edges: Array<{ node: { waybillNumber: string; status: string } }> };
     activitySummary: { year: number; permitsIssued: number; casesOpened: number; waybillsCreated: number };
   } | null;
@@ -41,14 +50,20 @@ describe('the single-window query', () => {
       return result;
     }, 30_000);
     const enterprise = data.enterprise!;
-    expect(enterprise).toMatchObject({ creditCode: SEEDED_CARRIER, name: '南京玄武危险品运输有限公司', regionCode: '320102' });
+    expect(enterprise).toMatchObject({
+      creditCode: SEEDED_CARRIER,
+      name: '南京玄武危险品运输有限公司',
+      regionCode: '320102',
+    });
     expect(enterprise.permits.totalCount).toBeGreaterThanOrEqual(1);
     expect(enterprise.permits.edges[0].node).toMatchObject({ kind: 'HAZARDOUS_GOODS_TRANSPORT', status: 'VALID' });
     expect(enterprise.permits.edges[0].node.validUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(enterprise.enforcementCases.totalCount).toBeGreaterThanOrEqual(1);
     expect(enterprise.enforcementCases.edges.every((edge) => edge.node.regionCode.startsWith('32'))).toBe(true);
     expect(['A', 'B', 'C', 'D']).toContain(enterprise.creditProfile.rating);
-    expect(enterprise.creditProfile.records.edges.some((edge) => edge.node.kind === 'ADMINISTRATIVE_PENALTY')).toBe(true);
+    expect(enterprise.creditProfile.records.edges.some((edge) => edge.node.kind === 'ADMINISTRATIVE_PENALTY')).toBe(
+      true,
+    );
     expect(enterprise.waybills.totalCount).toBe(3);
     expect(enterprise.activitySummary.permitsIssued).toBeGreaterThanOrEqual(1);
     expect(enterprise.activitySummary.casesOpened).toBeGreaterThanOrEqual(1);
@@ -56,9 +71,13 @@ describe('the single-window query', () => {
 
   it('answers null for a valid credit code nobody registered', async () => {
     const token = await tokenFor('ministry-admin');
-    const data = await query<SingleWindowData>(token, `query ($code: String!) { enterprise(creditCode: $code) { name } }`, {
-      code: '91110000MA0000000H',
-    });
+    const data = await query<SingleWindowData>(
+      token,
+      `query ($code: String!) { enterprise(creditCode: $code) { name } }`,
+      {
+        code: '91110000MA0000000H',
+      },
+    );
     expect(data.enterprise).toBeNull();
   });
 });
@@ -71,12 +90,21 @@ describe('the registry list', () => {
         totalCount pageInfo { hasNextPage endCursor } edges { cursor node { creditCode regionCode } }
       }
     }`;
-    type ListData = { enterprises: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { creditCode: string; regionCode: string } }> } };
+    type ListData = {
+      enterprises: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        edges: Array<{ node: { creditCode: string; regionCode: string } }>;
+      };
+    };
     const first = await query<ListData>(token, LIST, { region: '330000' });
     expect(first.enterprises.totalCount).toBeGreaterThanOrEqual(3);
     expect(first.enterprises.edges).toHaveLength(2);
     expect(first.enterprises.pageInfo.hasNextPage).toBe(true);
-    const second = await query<ListData>(token, LIST, { region: '330000', after: first.enterprises.pageInfo.endCursor });
+    const second = await query<ListData>(token, LIST, {
+      region: '330000',
+      after: first.enterprises.pageInfo.endCursor,
+    });
     const all = [...first.enterprises.edges, ...second.enterprises.edges].map((edge) => edge.node);
     expect(new Set(all.map((node) => node.creditCode)).size).toBe(all.length);
     expect(all.every((node) => node.regionCode.startsWith('33'))).toBe(true);

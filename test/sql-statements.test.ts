@@ -49,11 +49,9 @@ describe('SQL statements per request (N+1 guard)', () => {
   }, 300_000);
 
   it('does not grow with the number of child rows of the enterprise', async () => {
-    const manyData = await query<{ enterprise: { permits: { totalCount: number; edges: unknown[] }; waybills: { totalCount: number } } }>(
-      token,
-      SINGLE_WINDOW,
-      { code: many.creditCode },
-    );
+    const manyData = await query<{
+      enterprise: { permits: { totalCount: number; edges: unknown[] }; waybills: { totalCount: number } };
+    }>(token, SINGLE_WINDOW, { code: many.creditCode });
     expect(manyData.enterprise.permits.totalCount).toBe(MANY);
     expect(manyData.enterprise.permits.edges).toHaveLength(10);
     expect(manyData.enterprise.waybills.totalCount).toBe(MANY);

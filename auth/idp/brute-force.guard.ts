@@ -42,14 +42,17 @@ export class BruteForceGuard {
     if (!this.policy.bruteForceProtected || !record) return { allowed: true };
     if (record.permanentlyLocked) return { allowed: false, permanently: true, retryAfterSeconds: Infinity };
     const remaining = record.lockedUntil - this.now();
-    return remaining > 0 ? { allowed: false, permanently: false, retryAfterSeconds: Math.ceil(remaining / 1000) } : { allowed: true };
+    return remaining > 0
+      ? { allowed: false, permanently: false, retryAfterSeconds: Math.ceil(remaining / 1000) }
+      : { allowed: true };
   }
 
   recordFailure(userId: string): void {
     if (!this.policy.bruteForceProtected) return;
     const now = this.now();
     const previous = this.records.get(userId);
-    const withinWindow = previous !== undefined && now - previous.lastFailureAt <= this.policy.maxDeltaTimeSeconds * 1000;
+    const withinWindow =
+      previous !== undefined && now - previous.lastFailureAt <= this.policy.maxDeltaTimeSeconds * 1000;
     const record: FailureRecord = {
       failures: withinWindow ? previous.failures + 1 : 1,
       lastFailureAt: now,

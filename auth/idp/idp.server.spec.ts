@@ -34,17 +34,35 @@ describe('embedded OpenID provider (Keycloak stand-in)', () => {
   const clock = { now: Date.now() };
   let idp: IdpServer.RunningIdentityProvider;
 
-  const tokenRequest = async (parameters: Record<string, string>, headers: Record<string, string> = {}): Promise<TokenAnswer> => {
-    const response = await fetch(`${idp.issuer}/protocol/openid-connect/token`, { method: 'POST', headers, body: new URLSearchParams(parameters) });
+  const tokenRequest = async (
+    parameters: Record<string, string>,
+    headers: Record<string, string> = {},
+  ): Promise<TokenAnswer> => {
+    const response = await fetch(`${idp.issuer}/protocol/openid-connect/token`, {
+      method: 'POST',
+      headers,
+      body: new URLSearchParams(parameters),
+    });
     return { status: response.status, body: (await response.json()) as TokenAnswer['body'] };
   };
   const passwordGrant = (username: string, password: string, extra: Record<string, string> = {}) =>
     tokenRequest({ grant_type: 'password', client_id: 'single-window-cli', username, password, ...extra });
   const verifier = () =>
-    new AccessTokenVerifier({ issuer: idp.issuer, audience: 'single-window-gateway', jwksUrl: `${idp.issuer}/protocol/openid-connect/certs` });
+    new AccessTokenVerifier({
+      issuer: idp.issuer,
+      audience: 'single-window-gateway',
+      jwksUrl: `${idp.issuer}/protocol/openid-connect/certs`,
+    });
 
   beforeAll(async () => {
-    idp = await startIdentityProvider({ port: 0, host: '127.0.0.1', realmFile: REALM_FILE, keyFile, now: () => clock.now, logLevel: 'error' });
+    idp = await startIdentityProvider({
+      port: 0,
+      host: '127.0.0.1',
+      realmFile: REALM_FILE,
+      keyFile,
+      now: () => clock.now,
+      logLevel: 'error',
+    });
   });
 
   afterAll(async () => {
@@ -54,7 +72,10 @@ describe('embedded OpenID provider (Keycloak stand-in)', () => {
 
   it('publishes discovery and the endpoints at Keycloak paths', async () => {
     expect(idp.issuer).toBe(`http://localhost:${idp.port}/realms/transport`);
-    const discovery = (await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    const discovery = (await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as Record<
+      string,
+      unknown
+    >;
     expect(discovery).toMatchObject({
       issuer: idp.issuer,
       jwks_uri: `${idp.issuer}/protocol/openid-connect/certs`,
@@ -63,13 +84,17 @@ describe('embedded OpenID provider (Keycloak stand-in)', () => {
       userinfo_endpoint: `${idp.issuer}/protocol/openid-connect/userinfo`,
       end_session_endpoint: `${idp.issuer}/protocol/openid-connect/logout`,
     });
-    const certs = (await (await fetch(`${idp.issuer}/protocol/openid-connect/certs`)).json()) as { keys: Array<Record<string, unknown>> };
+    const certs = (await (await fetch(`${idp.issuer}/protocol/openid-connect/certs`)).json()) as {
+      keys: Array<Record<string, unknown>>;
+    };
     expect(certs.keys).toEqual([expect.objectContaining({ kty: 'RSA', alg: 'RS256', use: 'sig' })]);
     expect(certs.keys[0]).not.toHaveProperty('d');
   });
 
   it('names the public URL in discovery whatever host the request used', async () => {
-    const discovery = (await (await fetch(`http://127.0.0.1:${idp.port}/realms/transport/.well-known/openid-configuration`)).json()) as Record<string, string>;
+    const discovery = (await (
+      await fetch(`http://127.0.0.1:${idp.port}/realms/transport/.well-known/openid-configuration`)
+    ).json()) as Record<string, string>;
     expect(discovery.jwks_uri).toBe(`${idp.issuer}/protocol/openid-connect/certs`);
   });
 
@@ -77,9 +102,20 @@ describe('embedded OpenID provider (Keycloak stand-in)', () => {
     const { status, body } = await passwordGrant('js-licensing-officer', PASSWORD);
     expect(status).toBe(200);
     const identity = await verifier().verify(body.access_token ?? '');
-    expect(identity).toMatchObject({ username: 'js-licensing-officer', clientId: 'single-window-cli', region: '320000', department: 'licensing', serviceAccount: false });
+    expect(identity).toMatchObject({
+      username: 'js-licensing-officer',
+      clientId: 'single-window-cli',
+      region: '320000',
+      department: 'licensing',
+      serviceAccount: false,
+    });
     expect([...identity.roles]).toEqual(['licensing-officer']);
-    expect(decodeJwt(body.access_token ?? '')).toMatchObject({ typ: 'Bearer', azp: 'single-window-cli', aud: 'single-window-gateway', sid: expect.any(String) });
+    expect(decodeJwt(body.access_token ?? '')).toMatchObject({
+      typ: 'Bearer',
+      azp: 'single-window-cli',
+      aud: 'single-window-gateway',
+      sid: expect.any(String),
+    });
   });
 
   it("gives access tokens the realm's accessTokenLifespan", async () => {
@@ -91,23 +127,41 @@ describe('embedded OpenID provider (Keycloak stand-in)', () => {
 
   it('adds an ID token for the client when openid is asked for', async () => {
     const { body } = await passwordGrant('js-licensing-officer', PASSWORD, { scope: 'openid' });
-    expect(decodeJwt(body.id_token ?? '')).toMatchObject({ aud: 'single-window-cli', preferred_username: 'js-licensing-officer', region: '320000' });
+    expect(decodeJwt(body.id_token ?? '')).toMatchObject({
+      aud: 'single-window-cli',
+      preferred_username: 'js-licensing-officer',
+      region: '320000',
+    });
     await expect(verifier().verify(body.id_token ?? '')).rejects.toThrow();
   });
 
   it('issues a partner client-credentials token for its service account, with its data categories', async () => {
-    const { status, body } = await tokenRequest({ grant_type: 'client_credentials', client_id: 'partner-ndrc', client_secret: secretOf('partner-ndrc') });
+    const { status, body } = await tokenRequest({
+      grant_type: 'client_credentials',
+      client_id: 'partner-ndrc',
+      client_secret: secretOf('partner-ndrc'),
+    });
     expect(status).toBe(200);
     const identity = await verifier().verify(body.access_token ?? '');
-    expect(identity).toMatchObject({ username: 'service-account-partner-ndrc', clientId: 'partner-ndrc', region: '000000', serviceAccount: true });
+    expect(identity).toMatchObject({
+      username: 'service-account-partner-ndrc',
+      clientId: 'partner-ndrc',
+      region: '000000',
+      serviceAccount: true,
+    });
     expect([...identity.roles]).toEqual(['partner-reader']);
-    expect([...identity.scopes]).toEqual(expect.arrayContaining(['category:registry', 'category:licensing', 'category:credit']));
+    expect([...identity.scopes]).toEqual(
+      expect.arrayContaining(['category:registry', 'category:licensing', 'category:credit']),
+    );
     expect(identity.scopes.has('category:enforcement')).toBe(false);
   });
 
   it('accepts client credentials in an HTTP Basic header too', async () => {
     const basic = Buffer.from(`weigh-station-js-0001:${secretOf('weigh-station-js-0001')}`).toString('base64');
-    const { status, body } = await tokenRequest({ grant_type: 'client_credentials' }, { authorization: `Basic ${basic}` });
+    const { status, body } = await tokenRequest(
+      { grant_type: 'client_credentials' },
+      { authorization: `Basic ${basic}` },
+    );
     expect(status).toBe(200);
     const identity = await verifier().verify(body.access_token ?? '');
     expect(identity).toMatchObject({ username: 'service-account-weigh-station-js-0001', region: '320000' });
@@ -115,14 +169,21 @@ describe('embedded OpenID provider (Keycloak stand-in)', () => {
   });
 
   it('refuses a wrong client secret', async () => {
-    const { status, body } = await tokenRequest({ grant_type: 'client_credentials', client_id: 'partner-ndrc', client_secret: 'guess' });
+    const { status, body } = await tokenRequest({
+      grant_type: 'client_credentials',
+      client_id: 'partner-ndrc',
+      client_secret: 'guess',
+    });
     expect(status).toBe(401);
     expect(body.error).toBe('invalid_client');
     expect(body.access_token).toBeUndefined();
   });
 
   it('refuses a wrong password or an unknown user with invalid_grant and no detail', async () => {
-    for (const [username, password] of [['js-licensing-reviewer', 'SingleWindow#2025'], ['no-such-officer', PASSWORD]]) {
+    for (const [username, password] of [
+      ['js-licensing-reviewer', 'SingleWindow#2025'],
+      ['no-such-officer', PASSWORD],
+    ]) {
       const { status, body } = await passwordGrant(username, password);
       expect(status).toBe(400);
       expect(body).toEqual({ error: 'invalid_grant', error_description: 'Invalid user credentials' });
@@ -134,18 +195,29 @@ describe('embedded OpenID provider (Keycloak stand-in)', () => {
     expect(publicClient.status).toBe(400);
     expect(publicClient.body.error).toBe('unauthorized_client');
     expect(publicClient.body.access_token).toBeUndefined();
-    const machine = await tokenRequest({ grant_type: 'password', client_id: 'partner-ndrc', client_secret: secretOf('partner-ndrc'), username: 'ministry-admin', password: PASSWORD });
+    const machine = await tokenRequest({
+      grant_type: 'password',
+      client_id: 'partner-ndrc',
+      client_secret: secretOf('partner-ndrc'),
+      username: 'ministry-admin',
+      password: PASSWORD,
+    });
     expect(machine.status).toBe(400);
     expect(machine.body.error).toBe('unauthorized_client');
   });
 
   it('locks an account after failureFactor wrong passwords, refuses even the right one, and reopens after the wait', async () => {
     for (let attempt = 0; attempt < realm.failureFactor; attempt += 1) {
-      expect((await passwordGrant('js-credit-officer', `wrong-${attempt}`)).body.error_description).toBe('Invalid user credentials');
+      expect((await passwordGrant('js-credit-officer', `wrong-${attempt}`)).body.error_description).toBe(
+        'Invalid user credentials',
+      );
     }
     const locked = await passwordGrant('js-credit-officer', PASSWORD);
     expect(locked.status).toBe(400);
-    expect(locked.body).toEqual({ error: 'invalid_grant', error_description: 'Account is temporarily disabled; contact your administrator' });
+    expect(locked.body).toEqual({
+      error: 'invalid_grant',
+      error_description: 'Account is temporarily disabled; contact your administrator',
+    });
     // Other officers are not affected.
     expect((await passwordGrant('js-safety-officer', PASSWORD)).status).toBe(200);
 
@@ -156,12 +228,19 @@ describe('embedded OpenID provider (Keycloak stand-in)', () => {
   it("answers userinfo with the user's claims for a valid access token only", async () => {
     const { body } = await passwordGrant('nj-enforcement-officer', PASSWORD);
     const userinfo = async (authorization?: string) => {
-      const response = await fetch(`${idp.issuer}/protocol/openid-connect/userinfo`, { headers: authorization ? { authorization } : {} });
+      const response = await fetch(`${idp.issuer}/protocol/openid-connect/userinfo`, {
+        headers: authorization ? { authorization } : {},
+      });
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     };
     expect(await userinfo(`Bearer ${body.access_token}`)).toEqual({
       status: 200,
-      body: expect.objectContaining({ sub: decodeJwt(body.access_token ?? '').sub, preferred_username: 'nj-enforcement-officer', region: '320100', department: 'enforcement' }),
+      body: expect.objectContaining({
+        sub: decodeJwt(body.access_token ?? '').sub,
+        preferred_username: 'nj-enforcement-officer',
+        region: '320100',
+        department: 'enforcement',
+      }),
     });
     expect((await userinfo()).status).toBe(401);
     const [header, payload] = (body.access_token ?? '').split('.');
@@ -174,7 +253,10 @@ describe('embedded OpenID provider (Keycloak stand-in)', () => {
       const response = await fetch(new URL(url, idp.issuer), {
         ...init,
         redirect: 'manual',
-        headers: { ...(init.headers as Record<string, string>), cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
+        headers: {
+          ...(init.headers as Record<string, string>),
+          cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+        },
       });
       for (const line of response.headers.getSetCookie()) {
         const [name, value] = line.split(';')[0].split('=');
@@ -197,14 +279,15 @@ describe('embedded OpenID provider (Keycloak stand-in)', () => {
     let response = await send(authorize);
     const loginPage = response.headers.get('location') ?? '';
     expect(loginPage).toMatch(/\/realms\/transport\/login-actions\//);
-    expect((await (await send(loginPage)).text())).toContain('<form method="post"');
+    expect(await (await send(loginPage)).text()).toContain('<form method="post"');
     response = await send(loginPage, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ username: 'js-safety-officer', password: PASSWORD }).toString(),
     });
     let location = response.headers.get('location') ?? '';
-    for (let hop = 0; hop < 5 && !location.startsWith(redirectUri); hop += 1) location = (await send(location)).headers.get('location') ?? '';
+    for (let hop = 0; hop < 5 && !location.startsWith(redirectUri); hop += 1)
+      location = (await send(location)).headers.get('location') ?? '';
     const callback = new URL(location);
     expect(callback.searchParams.get('state')).toBe('state-1');
     const { status, body } = await tokenRequest({
@@ -215,7 +298,10 @@ describe('embedded OpenID provider (Keycloak stand-in)', () => {
       code_verifier: verifierCode,
     });
     expect(status).toBe(200);
-    expect(await verifier().verify(body.access_token ?? '')).toMatchObject({ username: 'js-safety-officer', region: '320000' });
+    expect(await verifier().verify(body.access_token ?? '')).toMatchObject({
+      username: 'js-safety-officer',
+      region: '320000',
+    });
   });
 
   it("refuses a redirect URI outside the client's patterns", async () => {
@@ -235,10 +321,20 @@ describe('embedded OpenID provider (Keycloak stand-in)', () => {
   });
 
   it('keeps its signing key across restarts, in a file only its owner can read', async () => {
-    const firstKid = decodeProtectedHeader((await passwordGrant('ministry-analyst', PASSWORD)).body.access_token ?? '').kid;
-    const restarted = await startIdentityProvider({ port: 0, host: '127.0.0.1', realmFile: REALM_FILE, keyFile, logLevel: 'error' });
+    const firstKid = decodeProtectedHeader(
+      (await passwordGrant('ministry-analyst', PASSWORD)).body.access_token ?? '',
+    ).kid;
+    const restarted = await startIdentityProvider({
+      port: 0,
+      host: '127.0.0.1',
+      realmFile: REALM_FILE,
+      keyFile,
+      logLevel: 'error',
+    });
     try {
-      const certs = (await (await fetch(`${restarted.issuer}/protocol/openid-connect/certs`)).json()) as { keys: Array<{ kid: string }> };
+      const certs = (await (await fetch(`${restarted.issuer}/protocol/openid-connect/certs`)).json()) as {
+        keys: Array<{ kid: string }>;
+      };
       expect(certs.keys.map((key) => key.kid)).toEqual([firstKid]);
       const stored = JSON.parse(readFileSync(keyFile, 'utf8')) as { kid: string; d?: string };
       expect(stored.kid).toBe(firstKid);

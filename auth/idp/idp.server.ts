@@ -36,10 +36,21 @@ export interface RunningIdentityProvider {
 
 // Keycloak's sslRequired=external: plain HTTP only from loopback and private networks.
 const PRIVATE_NETWORKS = new BlockList();
-for (const [network, prefix] of [['127.0.0.0', 8], ['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['169.254.0.0', 16]] as const) {
+for (const [network, prefix] of [
+  ['127.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['169.254.0.0', 16],
+] as const) {
   PRIVATE_NETWORKS.addSubnet(network, prefix, 'ipv4');
 }
-for (const [network, prefix] of [['::1', 128], ['fc00::', 7], ['fe80::', 10]] as const) PRIVATE_NETWORKS.addSubnet(network, prefix, 'ipv6');
+for (const [network, prefix] of [
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+] as const)
+  PRIVATE_NETWORKS.addSubnet(network, prefix, 'ipv6');
 
 function isPrivateAddress(address: string | undefined): boolean {
   if (!address) return false;
@@ -60,7 +71,11 @@ function sendJson(response: ServerResponse, status: number, body: Record<string,
 const grantTypeRefusalAsUnauthorizedClient: ProviderMiddleware = async (ctx, next) => {
   await next();
   const body = ctx.body as { error?: string; error_description?: string } | undefined;
-  if (ctx.path === KEYCLOAK_ROUTES.token && body?.error === 'invalid_request' && body.error_description === 'requested grant type is not allowed for this client') {
+  if (
+    ctx.path === KEYCLOAK_ROUTES.token &&
+    body?.error === 'invalid_request' &&
+    body.error_description === 'requested grant type is not allowed for this client'
+  ) {
     ctx.body = { error: 'unauthorized_client', error_description: 'Client not allowed to use this grant type' };
   }
 };
@@ -106,27 +121,43 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     // redirects name the public URL whatever Host a caller used, like Keycloak with a fixed hostname.
     provider.proxy = true;
     const redirectPatterns = new Map(realm.clients.map((client) => [client.clientId, client.redirectUris]));
-    provider.Client.prototype.redirectUriAllowed = function keycloakRedirectUriAllowed(this: { clientId: string }, value: string) {
+    provider.Client.prototype.redirectUriAllowed = function keycloakRedirectUriAllowed(
+      this: { clientId: string },
+      value: string,
+    ) {
       return redirectUriAllowed(redirectPatterns.get(this.clientId) ?? [], value);
     };
     const authenticator = new PasswordAuthenticator(realm, logger, options.now);
-    provider.registerGrantType('password', passwordGrantHandler(realm, authenticator, errors), PASSWORD_GRANT_PARAMETERS);
+    provider.registerGrantType(
+      'password',
+      passwordGrantHandler(realm, authenticator, errors),
+      PASSWORD_GRANT_PARAMETERS,
+    );
     provider.use(grantTypeRefusalAsUnauthorizedClient);
     provider.use(userinfoEndpoint(realm, issuer, verificationKey));
     provider.use(loginInteraction(realm, authenticator, provider));
     // One log line per failure, never a stack trace in an answer; Koa's own handler would print stacks.
-    provider.on('server_error', (ctx, error: Error) => logger.error('identity provider error', { path: ctx.path, error: error.message }));
+    provider.on('server_error', (ctx, error: Error) =>
+      logger.error('identity provider error', { path: ctx.path, error: error.message }),
+    );
     provider.app.on('error', (error: Error) => logger.error('identity provider error', { error: error.message }));
     const callback = provider.callback();
 
     handle = (request, response) => {
       const url = request.url ?? '/';
       const secure = publicUrl.protocol === 'https:';
-      if (!secure && (realm.settings.sslRequired === 'all' || (realm.settings.sslRequired === 'external' && !isPrivateAddress(request.socket.remoteAddress)))) {
+      if (
+        !secure &&
+        (realm.settings.sslRequired === 'all' ||
+          (realm.settings.sslRequired === 'external' && !isPrivateAddress(request.socket.remoteAddress)))
+      ) {
         return sendJson(response, 403, { error: 'invalid_request', error_description: 'HTTPS required' });
       }
       if (url !== mountPath && !url.startsWith(`${mountPath}/`) && !url.startsWith(`${mountPath}?`)) {
-        return sendJson(response, 404, { error: 'not_found', error_description: `no realm here; the realm is at ${mountPath}` });
+        return sendJson(response, 404, {
+          error: 'not_found',
+          error_description: `no realm here; the realm is at ${mountPath}`,
+        });
       }
       const rest = url.slice(mountPath.length);
       (request as IncomingMessage & { originalUrl?: string }).originalUrl = url;

@@ -22,7 +22,13 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
-function loginPage(realmName: string, clientId: string, action: string, username: string, error: string | null): string {
+function loginPage(
+  realmName: string,
+  clientId: string,
+  action: string,
+  username: string,
+  error: string | null,
+): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Sign in to ${escapeHtml(realmName)}</title>
@@ -40,13 +46,20 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
  * grant (same lockout), then consent given on the user's behalf, as for Keycloak clients without
  * "Consent required". Pages are served under `<realm>/login-actions/<interaction id>`.
  */
-export function loginInteraction(realm: Realm, authenticator: PasswordAuthenticator, provider: oidc.Provider): ProviderMiddleware {
+export function loginInteraction(
+  realm: Realm,
+  authenticator: PasswordAuthenticator,
+  provider: oidc.Provider,
+): ProviderMiddleware {
   const pathPattern = new RegExp(`^${LOGIN_ACTIONS_PATH}/([A-Za-z0-9_-]+)$`);
   return async function login(ctx, next) {
     const uid = pathPattern.exec(ctx.path)?.[1];
     if (!uid || (ctx.method !== 'GET' && ctx.method !== 'POST')) return next();
     ctx.set('cache-control', 'no-store');
-    ctx.set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'");
+    ctx.set(
+      'content-security-policy',
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+    );
 
     let details: oidc.Interaction;
     try {
@@ -54,7 +67,10 @@ export function loginInteraction(realm: Realm, authenticator: PasswordAuthentica
       if (details.uid !== uid) throw new Error('interaction mismatch');
     } catch {
       ctx.status = 400;
-      ctx.body = { error: 'invalid_request', error_description: 'This sign-in page has expired; start again from the application' };
+      ctx.body = {
+        error: 'invalid_request',
+        error_description: 'This sign-in page has expired; start again from the application',
+      };
       return;
     }
     const clientId = String(details.params.client_id ?? '');
@@ -66,7 +82,9 @@ export function loginInteraction(realm: Realm, authenticator: PasswordAuthentica
 
     if (details.prompt.name === 'consent') {
       const accountId = details.session?.accountId;
-      const grant = (details.grantId ? await provider.Grant.find(details.grantId) : undefined) ?? new provider.Grant({ accountId, clientId });
+      const grant =
+        (details.grantId ? await provider.Grant.find(details.grantId) : undefined) ??
+        new provider.Grant({ accountId, clientId });
       const missing = details.prompt.details as {
         missingOIDCScope?: string[];
         missingOIDCClaims?: string[];
@@ -74,10 +92,12 @@ export function loginInteraction(realm: Realm, authenticator: PasswordAuthentica
       };
       if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
       if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
-      for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '));
+      for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {}))
+        grant.addResourceScope(indicator, scopes.join(' '));
       return finish({ consent: { grantId: await grant.save() } });
     }
-    if (details.prompt.name !== 'login') return finish({ error: 'access_denied', error_description: 'unsupported interaction' });
+    if (details.prompt.name !== 'login')
+      return finish({ error: 'access_denied', error_description: 'unsupported interaction' });
 
     const action = `${new URL(provider.issuer).pathname}${LOGIN_ACTIONS_PATH}/${uid}`;
     if (ctx.method === 'GET') {
@@ -97,7 +117,10 @@ export function loginInteraction(realm: Realm, authenticator: PasswordAuthentica
     const outcome = authenticator.authenticate(username, form.get('password') ?? '', clientId);
     if (!outcome.ok) {
       ctx.type = 'html';
-      const message = outcome.refusal === 'invalid-credentials' ? 'Invalid username or password.' : REFUSAL_DESCRIPTION[outcome.refusal];
+      const message =
+        outcome.refusal === 'invalid-credentials'
+          ? 'Invalid username or password.'
+          : REFUSAL_DESCRIPTION[outcome.refusal];
       ctx.body = loginPage(realm.name, clientId, action, username, message);
       return;
     }

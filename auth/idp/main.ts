@@ -23,7 +23,9 @@ async function main(): Promise<void> {
     idp.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        logger.error('OpenID provider did not close cleanly', { error: error instanceof Error ? error.message : String(error) });
+        logger.error('OpenID provider did not close cleanly', {
+          error: error instanceof Error ? error.message : String(error),
+        });
         process.exit(1);
       },
     );

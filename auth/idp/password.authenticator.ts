@@ -37,17 +37,23 @@ export class PasswordAuthenticator {
     }
     const gate = this.guard.check(user.id);
     if (!gate.allowed) {
-      this.logger.warn('sign-in refused: account locked after repeated failures', { username: user.username, clientId });
+      this.logger.warn('sign-in refused: account locked after repeated failures', {
+        username: user.username,
+        clientId,
+      });
       // A permanent lockout disables the user in Keycloak, and it says so.
       return { ok: false, refusal: gate.permanently ? 'disabled' : 'locked' };
     }
     if (!this.realm.passwordMatches(user, password)) {
       this.guard.recordFailure(user.id);
       const locked = !this.guard.check(user.id).allowed;
-      this.logger[locked ? 'warn' : 'info'](locked ? 'account locked after repeated sign-in failures' : 'sign-in refused: wrong password', {
-        username: user.username,
-        clientId,
-      });
+      this.logger[locked ? 'warn' : 'info'](
+        locked ? 'account locked after repeated sign-in failures' : 'sign-in refused: wrong password',
+        {
+          username: user.username,
+          clientId,
+        },
+      );
       return { ok: false, refusal: 'invalid-credentials' };
     }
     const problem = this.realm.accountProblem(user);

@@ -24,11 +24,17 @@ export const KEYCLOAK_ROUTES = {
 export const LOGIN_ACTIONS_PATH = '/login-actions';
 
 /** Access-token audience and lifetime for a client, from its mappers and the realm's lifespans. */
-export function resourceServerFor(realm: Realm, errors: typeof oidc.errors, clientId: string | undefined): oidc.ResourceServer {
+export function resourceServerFor(
+  realm: Realm,
+  errors: typeof oidc.errors,
+  clientId: string | undefined,
+): oidc.ResourceServer {
   const client = clientId ? realm.client(clientId) : undefined;
   const audiences = client ? realm.audiences(client) : [];
   if (!client || audiences.length === 0) {
-    throw new errors.InvalidTarget('the client has no audience mapper in the realm, so no access token can be issued for it');
+    throw new errors.InvalidTarget(
+      'the client has no audience mapper in the realm, so no access token can be issued for it',
+    );
   }
   return {
     // Scopes a client may ask for at this "resource"; the `scope` claim itself follows Keycloak's rule.
@@ -45,7 +51,12 @@ function isServiceAccountToken(token: oidc.AccessToken | oidc.ClientCredentials)
   return token.kind === 'ClientCredentials';
 }
 
-export function providerConfiguration(realm: Realm, signingKey: SigningJwk, issuer: string, errors: typeof oidc.errors): oidc.Configuration {
+export function providerConfiguration(
+  realm: Realm,
+  signingKey: SigningJwk,
+  issuer: string,
+  errors: typeof oidc.errors,
+): oidc.Configuration {
   const mountPath = new URL(issuer).pathname;
   const tokenSubject = (token: oidc.AccessToken | oidc.ClientCredentials) =>
     isServiceAccountToken(token) ? realm.serviceAccountUser(token.clientId ?? '') : realm.userById(token.accountId);
@@ -117,7 +128,9 @@ export function providerConfiguration(realm: Realm, signingKey: SigningJwk, issu
     },
     pkce: {
       methods: ['S256'],
-      required: (_ctx, client) => realm.client(client.clientId)?.attributes['pkce.code.challenge.method'] === 'S256' || client.clientAuthMethod === 'none',
+      required: (_ctx, client) =>
+        realm.client(client.clientId)?.attributes['pkce.code.challenge.method'] === 'S256' ||
+        client.clientAuthMethod === 'none',
     },
     clientBasedCORS(_ctx, origin, client) {
       const realmClient = realm.client(client.clientId);

@@ -62,7 +62,9 @@ export function clientMetadata(realm: Realm): ClientMetadata[] {
     }
     metadata.push({
       client_id: client.clientId,
-      ...(client.publicClient ? { token_endpoint_auth_method: 'none' } : { client_secret: client.secret, token_endpoint_auth_method: 'client_secret_basic' }),
+      ...(client.publicClient
+        ? { token_endpoint_auth_method: 'none' }
+        : { client_secret: client.secret, token_endpoint_auth_method: 'client_secret_basic' }),
       grant_types: grantTypes,
       response_types: grantTypes.includes('authorization_code') ? ['code'] : [],
       redirect_uris: redirectUris,

@@ -58,7 +58,9 @@ describe('realm transport', () => {
     const allRoles = realm.settings.roles.realm.map((role) => role.name);
     // partner-reader would cut the administrator down to a partner's data categories.
     const machineRoles = ['weigh-station', 'partner-reader'];
-    expect(realm.effectiveRealmRoles(admin).sort()).toEqual(allRoles.filter((role) => !machineRoles.includes(role)).sort());
+    expect(realm.effectiveRealmRoles(admin).sort()).toEqual(
+      allRoles.filter((role) => !machineRoles.includes(role)).sort(),
+    );
   });
 
   it('lets every demo user sign in with a password that meets the realm password policy', () => {
@@ -100,7 +102,11 @@ describe('realm transport', () => {
 
   it('puts the gateway audience, subject, roles, region and department into every client token', () => {
     const clients = realm.clients.filter((client) => !client.bearerOnly);
-    expect(clients.map((client) => client.clientId).sort()).toEqual(['partner-ndrc', 'single-window-cli', 'weigh-station-js-0001']);
+    expect(clients.map((client) => client.clientId).sort()).toEqual([
+      'partner-ndrc',
+      'single-window-cli',
+      'weigh-station-js-0001',
+    ]);
     for (const client of clients) {
       expect(realm.audiences(client)).toEqual(['single-window-gateway']);
       const user = realm.serviceAccountUser(client.clientId) ?? realm.user('js-licensing-officer')!;
@@ -112,17 +118,22 @@ describe('realm transport', () => {
 
   it('declares every client scope a client uses (Keycloak skips missing ones with only a warning)', () => {
     const declared = new Set(realm.settings.clientScopes.map((scope) => scope.name));
-    for (const client of realm.clients) for (const scope of client.defaultClientScopes) expect([client.clientId, declared.has(scope)]).toEqual([client.clientId, true]);
+    for (const client of realm.clients)
+      for (const scope of client.defaultClientScopes)
+        expect([client.clientId, declared.has(scope)]).toEqual([client.clientId, true]);
   });
 
   it('grants partner clients only data categories the permission policy knows', () => {
     const categories = new Set(Object.values(PERMISSION_CATEGORY).map((category) => `category:${category}`));
-    const granted = realm.tokenScope(realm.client('partner-ndrc'), undefined).split(' ').filter((scope) => scope.startsWith('category:'));
+    const granted = realm
+      .tokenScope(realm.client('partner-ndrc'), undefined)
+      .split(' ')
+      .filter((scope) => scope.startsWith('category:'));
     expect(granted.length).toBeGreaterThan(0);
     for (const scope of granted) expect(categories).toContain(scope);
   });
 
-  it('lets only administrators change a user\'s region or department', () => {
+  it("lets only administrators change a user's region or department", () => {
     const [profile] = raw.components['org.keycloak.userprofile.UserProfileProvider'];
     const config = JSON.parse(profile.config['kc.user.profile.config'][0]) as {
       attributes: Array<{ name: string; permissions: { edit: string[] } }>;

@@ -60,7 +60,10 @@ const roleSchema = z.object({
   name: z.string().min(1),
   description: z.string().optional(),
   composite: z.boolean().default(false),
-  composites: z.object({ realm: z.array(z.string()).default([]) }).partial().optional(),
+  composites: z
+    .object({ realm: z.array(z.string()).default([]) })
+    .partial()
+    .optional(),
 });
 
 export const realmExportSchema = z.object({
@@ -131,7 +134,9 @@ export class Realm {
     try {
       raw = JSON.parse(readFileSync(path, 'utf8'));
     } catch (error) {
-      throw new RealmFileError(`cannot read the realm file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new RealmFileError(
+        `cannot read the realm file ${path}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     const parsed = realmExportSchema.safeParse(raw);
     if (!parsed.success) {
@@ -183,7 +188,9 @@ export class Realm {
   /** Why Keycloak would refuse this user even with the right password, or null. */
   accountProblem(user: RealmUser): 'Account disabled' | 'Account is not fully set up' | null {
     if (!user.enabled) return 'Account disabled';
-    const temporaryPassword = user.credentials.some((credential) => credential.type === 'password' && credential.temporary);
+    const temporaryPassword = user.credentials.some(
+      (credential) => credential.type === 'password' && credential.temporary,
+    );
     if (user.requiredActions.length > 0 || temporaryPassword) return 'Account is not fully set up';
     return null;
   }
@@ -214,7 +221,9 @@ export class Realm {
   /** Audiences the client's `oidc-audience-mapper`s add to its access tokens. */
   audiences(client: RealmClient): string[] {
     return this.protocolMappers(client)
-      .filter((mapper) => mapper.protocolMapper === 'oidc-audience-mapper' && mapper.config['access.token.claim'] !== 'false')
+      .filter(
+        (mapper) => mapper.protocolMapper === 'oidc-audience-mapper' && mapper.config['access.token.claim'] !== 'false',
+      )
       .map((mapper) => mapper.config['included.client.audience'] || mapper.config['included.custom.audience'])
       .filter((audience): audience is string => Boolean(audience));
   }
@@ -262,7 +271,8 @@ export class Realm {
     for (const client of this.settings.clients) {
       for (const mapper of this.protocolMappers(client)) {
         const name = claimName(mapper);
-        if (name && (mapper.config['id.token.claim'] === 'true' || mapper.config['userinfo.token.claim'] === 'true')) names.add(name.split('.')[0]);
+        if (name && (mapper.config['id.token.claim'] === 'true' || mapper.config['userinfo.token.claim'] === 'true'))
+          names.add(name.split('.')[0]);
       }
     }
     return [...names];

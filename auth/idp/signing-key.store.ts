@@ -26,7 +26,10 @@ function readKey(file: string): SigningJwk | undefined {
     throw new Error(`the signing key file ${file} is not JSON; remove it to let a new key be generated`);
   }
   // Accept a bare JWK or a JWK set, as the tests and other tools read both.
-  const jwk = typeof stored === 'object' && stored !== null && 'keys' in stored ? (stored as { keys: unknown[] }).keys[0] : stored;
+  const jwk =
+    typeof stored === 'object' && stored !== null && 'keys' in stored
+      ? (stored as { keys: unknown[] }).keys[0]
+      : stored;
   if (!isSigningJwk(jwk)) throw new Error(`the signing key file ${file} does not hold a private RSA JWK with a kid`);
   return jwk;
 }

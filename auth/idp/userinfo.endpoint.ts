@@ -16,7 +16,10 @@ export function userinfoEndpoint(realm: Realm, issuer: string, verificationKey: 
     ctx.set('cache-control', 'no-store');
     const refuse = (description: string) => {
       ctx.status = 401;
-      ctx.set('www-authenticate', `Bearer realm="${realm.name}", error="invalid_token", error_description="${description}"`);
+      ctx.set(
+        'www-authenticate',
+        `Bearer realm="${realm.name}", error="invalid_token", error_description="${description}"`,
+      );
       ctx.body = { error: 'invalid_token', error_description: description };
     };
     const token = /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization').trim())?.[1];

@@ -8,9 +8,28 @@ export type ChainedContent = Omit<AuditRecord, 'id' | 'hash'>;
 
 // The fields, in a fixed order, that the hash covers: everything but the row id and the hash itself.
 const HASHED_FIELDS: ReadonlyArray<keyof ChainedContent> = [
-  'kind', 'occurredAt', 'requestId', 'subject', 'username', 'clientId', 'roles', 'region', 'purposeCode', 'purposeReason',
-  'operationName', 'operationType', 'documentHash', 'variables', 'entities', 'subgraphs', 'outcome', 'errorCodes',
-  'httpStatus', 'durationMs', 'clientAddress', 'previousHash',
+  'kind',
+  'occurredAt',
+  'requestId',
+  'subject',
+  'username',
+  'clientId',
+  'roles',
+  'region',
+  'purposeCode',
+  'purposeReason',
+  'operationName',
+  'operationType',
+  'documentHash',
+  'variables',
+  'entities',
+  'subgraphs',
+  'outcome',
+  'errorCodes',
+  'httpStatus',
+  'durationMs',
+  'clientAddress',
+  'previousHash',
 ];
 
 /** Canonical encoding: a JSON array of the hashed fields in order, times as whole-second UTC ISO strings. */

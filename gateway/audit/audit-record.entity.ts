@@ -25,7 +25,7 @@ registerEnumType(AuditOutcome, {
     OK: { description: 'Answered without errors.' },
     PARTIAL: { description: 'Answered with data and errors, for example with one department down.' },
     REFUSED: { description: 'Refused: not signed in, not allowed, bad input or over a limit.' },
-    ERROR: { description: 'Failed on the single window\'s side.' },
+    ERROR: { description: "Failed on the single window's side." },
   },
 });
 registerEnumType(AuditRecordKind, {
@@ -68,7 +68,10 @@ export class AuditRecord {
   @Column({ type: 'varchar', length: 64, nullable: true })
   subject: string | null;
 
-  @Field(() => String, { nullable: true, description: "The caller's username (service-account-<client> for machines)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The caller's username (service-account-<client> for machines).",
+  })
   @Column({ type: 'varchar', length: 100, nullable: true })
   username: string | null;
 

@@ -59,7 +59,8 @@ describe('the audit trail', () => {
     await Promise.all(Array.from({ length: 120 }, (_, index) => trail.append(entry({ requestId: `r${index}` }))));
     const records = await dataSource.getRepository(AuditRecord).find({ order: { id: 'ASC' } });
     expect(records).toHaveLength(120);
-    for (let index = 1; index < records.length; index += 1) expect(records[index].previousHash).toBe(records[index - 1].hash);
+    for (let index = 1; index < records.length; index += 1)
+      expect(records[index].previousHash).toBe(records[index - 1].hash);
     expect(await trail.verify(50)).toMatchObject({ intact: true, recordsChecked: 120, firstBrokenId: null });
   });
 
@@ -83,13 +84,21 @@ describe('the audit trail', () => {
     for (let index = 0; index < 3; index += 1) await trail.append(entry({ requestId: `new${index}` }));
     expect(await trail.prune(184)).toBe(4);
     const remaining = await dataSource.getRepository(AuditRecord).find({ order: { id: 'ASC' } });
-    expect(remaining.map((record) => record.kind)).toEqual([AuditRecordKind.REQUEST, AuditRecordKind.REQUEST, AuditRecordKind.REQUEST, AuditRecordKind.CHECKPOINT]);
+    expect(remaining.map((record) => record.kind)).toEqual([
+      AuditRecordKind.REQUEST,
+      AuditRecordKind.REQUEST,
+      AuditRecordKind.REQUEST,
+      AuditRecordKind.CHECKPOINT,
+    ]);
     const result = await trail.verify();
     expect(result).toMatchObject({ intact: true, recordsChecked: 4 });
     expect(result.anchoredAt).toBeGreaterThan(0);
     // A forged checkpoint cannot hide a deleted record: it is itself chained.
     const checkpoint = remaining[3];
-    await dataSource.query('UPDATE audit_record SET variables = ? WHERE id = ?', [JSON.stringify({ prunedThroughId: 99, prunedThroughHash: 'f'.repeat(64) }), checkpoint.id]);
+    await dataSource.query('UPDATE audit_record SET variables = ? WHERE id = ?', [
+      JSON.stringify({ prunedThroughId: 99, prunedThroughHash: 'f'.repeat(64) }),
+      checkpoint.id,
+    ]);
     expect((await trail.verify()).intact).toBe(false);
   });
 

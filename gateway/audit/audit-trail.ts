@@ -62,15 +62,27 @@ export class AuditTrail {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, 500);
         try {
-          await this.withChainLock((manager, previousHash) => this.insertChained(manager, previousHash, batch.map((pending) => ({ ...pending.entry, kind: AuditRecordKind.REQUEST }))));
+          await this.withChainLock((manager, previousHash) =>
+            this.insertChained(
+              manager,
+              previousHash,
+              batch.map((pending) => ({ ...pending.entry, kind: AuditRecordKind.REQUEST })),
+            ),
+          );
           // What auditing adds to each answer: the wait from queueing the record to its commit.
           const committedAt = performance.now();
           this.counters.increment(AUDIT_RECORDS_METRIC, batch.length);
           this.counters.increment(AUDIT_BATCHES_METRIC);
-          this.counters.increment(AUDIT_WAIT_MICROSECONDS_METRIC, Math.round(batch.reduce((sum, pending) => sum + (committedAt - pending.queuedAt), 0) * 1000));
+          this.counters.increment(
+            AUDIT_WAIT_MICROSECONDS_METRIC,
+            Math.round(batch.reduce((sum, pending) => sum + (committedAt - pending.queuedAt), 0) * 1000),
+          );
           for (const pending of batch) pending.resolve();
         } catch (error) {
-          this.logger.error('audit records could not be written', { error: error instanceof Error ? error.message : String(error), records: batch.length });
+          this.logger.error('audit records could not be written', {
+            error: error instanceof Error ? error.message : String(error),
+            records: batch.length,
+          });
           for (const pending of batch) pending.reject(error);
         }
       }
@@ -89,13 +101,19 @@ export class AuditTrail {
     await runner.connect();
     try {
       if (mysql) {
-        const [locked] = (await runner.query('SELECT GET_LOCK(?, 10) AS locked', [CHAIN_LOCK])) as Array<{ locked: number | string }>;
+        const [locked] = (await runner.query('SELECT GET_LOCK(?, 10) AS locked', [CHAIN_LOCK])) as Array<{
+          locked: number | string;
+        }>;
         if (Number(locked.locked) !== 1) throw new Error('audit chain lock not acquired within 10 s');
       }
       try {
         await runner.startTransaction();
         try {
-          const head = await runner.manager.find(AuditRecord, { select: { id: true, hash: true }, order: { id: 'DESC' }, take: 1 });
+          const head = await runner.manager.find(AuditRecord, {
+            select: { id: true, hash: true },
+            order: { id: 'DESC' },
+            take: 1,
+          });
           const result = await work(runner.manager, head[0]?.hash ?? GENESIS_HASH);
           await runner.commitTransaction();
           return result;
@@ -111,7 +129,11 @@ export class AuditTrail {
     }
   }
 
-  private async insertChained(manager: EntityManager, previousHash: string, entries: Array<Omit<ChainedContent, 'previousHash'>>): Promise<void> {
+  private async insertChained(
+    manager: EntityManager,
+    previousHash: string,
+    entries: Array<Omit<ChainedContent, 'previousHash'>>,
+  ): Promise<void> {
     let link = previousHash;
     const rows = entries.map((entry) => {
       const content: ChainedContent = { ...entry, previousHash: link };
@@ -129,7 +151,11 @@ export class AuditTrail {
   async prune(retentionDays: number, now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
     return this.withChainLock(async (manager, previousHash) => {
-      const last = await manager.find(AuditRecord, { where: { occurredAt: LessThan(cutoff) }, order: { id: 'DESC' }, take: 1 });
+      const last = await manager.find(AuditRecord, {
+        where: { occurredAt: LessThan(cutoff) },
+        order: { id: 'DESC' },
+        take: 1,
+      });
       if (last.length === 0) return 0;
       const through = last[0];
       const result = await manager.delete(AuditRecord, { id: LessThan(through.id + 1) });
@@ -168,26 +194,51 @@ export class AuditTrail {
     const repository = this.dataSource.getRepository(AuditRecord);
     // A checkpoint anchors the oldest remaining record to the last pruned one.
     const checkpoint = await repository.findOne({ where: { kind: AuditRecordKind.CHECKPOINT }, order: { id: 'DESC' } });
-    const anchor = checkpoint ? (JSON.parse(checkpoint.variables) as { prunedThroughId: number; prunedThroughHash: string }) : null;
+    const anchor = checkpoint
+      ? (JSON.parse(checkpoint.variables) as { prunedThroughId: number; prunedThroughHash: string })
+      : null;
     let expectedPrevious = anchor?.prunedThroughHash ?? GENESIS_HASH;
     let afterId = 0;
     let checked = 0;
     for (;;) {
-      const rows = await repository.createQueryBuilder('record').where('record.id > :afterId', { afterId }).orderBy('record.id', 'ASC').take(batchSize).getMany();
+      const rows = await repository
+        .createQueryBuilder('record')
+        .where('record.id > :afterId', { afterId })
+        .orderBy('record.id', 'ASC')
+        .take(batchSize)
+        .getMany();
       if (rows.length === 0) break;
       for (const row of rows) {
         const { id: _id, hash, ...content } = row;
         if (row.previousHash !== expectedPrevious) {
-          return { intact: false, recordsChecked: checked, firstBrokenId: row.id, problem: 'its link to the previous record does not match (a record before it was removed or altered)', anchoredAt: anchor?.prunedThroughId ?? null };
+          return {
+            intact: false,
+            recordsChecked: checked,
+            firstBrokenId: row.id,
+            problem: 'its link to the previous record does not match (a record before it was removed or altered)',
+            anchoredAt: anchor?.prunedThroughId ?? null,
+          };
         }
         if (chainHash(content) !== hash) {
-          return { intact: false, recordsChecked: checked, firstBrokenId: row.id, problem: 'its content does not match its hash (the record was altered)', anchoredAt: anchor?.prunedThroughId ?? null };
+          return {
+            intact: false,
+            recordsChecked: checked,
+            firstBrokenId: row.id,
+            problem: 'its content does not match its hash (the record was altered)',
+            anchoredAt: anchor?.prunedThroughId ?? null,
+          };
         }
         expectedPrevious = hash;
         checked += 1;
         afterId = row.id;
       }
     }
-    return { intact: true, recordsChecked: checked, firstBrokenId: null, problem: null, anchoredAt: anchor?.prunedThroughId ?? null };
+    return {
+      intact: true,
+      recordsChecked: checked,
+      firstBrokenId: null,
+      problem: null,
+      anchoredAt: anchor?.prunedThroughId ?? null,
+    };
   }
 }

@@ -23,16 +23,27 @@ function likePattern(value: string): string {
 @Resolver(() => AuditRecord)
 export class AuditRecordResolver {
   @Authorized(Permission.AUDIT_READ)
-  @Query(() => AuditRecordConnection, { description: 'Audit records, newest first, filtered by who, which client, when, which record and outcome (administrators only).' })
+  @Query(() => AuditRecordConnection, {
+    description:
+      'Audit records, newest first, filtered by who, which client, when, which record and outcome (administrators only).',
+  })
   async auditRecords(
-    @Arg('subject', () => String, { nullable: true, description: "The caller's token subject." }) subject: string | null,
+    @Arg('subject', () => String, { nullable: true, description: "The caller's token subject." })
+    subject: string | null,
     @Arg('username', () => String, { nullable: true, description: "The caller's username." }) username: string | null,
-    @Arg('clientId', () => String, { nullable: true, description: 'The client the caller used.' }) clientId: string | null,
+    @Arg('clientId', () => String, { nullable: true, description: 'The client the caller used.' })
+    clientId: string | null,
     @Arg('from', () => Date, { nullable: true, description: 'Records at or after this time (UTC).' }) from: Date | null,
     @Arg('to', () => Date, { nullable: true, description: 'Records before this time (UTC).' }) to: Date | null,
-    @Arg('entity', () => String, { nullable: true, description: 'A credit code, plate, case, application or waybill number the operation named.' }) entity: string | null,
-    @Arg('outcome', () => AuditOutcome, { nullable: true, description: 'Only records with this outcome.' }) outcome: AuditOutcome | null,
-    @Arg('operationName', () => String, { nullable: true, description: 'Only records of operations with this name.' }) operationName: string | null,
+    @Arg('entity', () => String, {
+      nullable: true,
+      description: 'A credit code, plate, case, application or waybill number the operation named.',
+    })
+    entity: string | null,
+    @Arg('outcome', () => AuditOutcome, { nullable: true, description: 'Only records with this outcome.' })
+    outcome: AuditOutcome | null,
+    @Arg('operationName', () => String, { nullable: true, description: 'Only records of operations with this name.' })
+    operationName: string | null,
     @Args() page: PageArgs,
     @Ctx() context: AuditContext,
   ): Promise<AuditRecordConnection> {
@@ -47,10 +58,18 @@ export class AuditRecordResolver {
     if (to) query.andWhere('record.occurredAt < :to', { to });
     if (outcome) query.andWhere('record.outcome = :outcome', { outcome });
     if (operationName) query.andWhere('record.operationName = :operationName', { operationName });
-    if (entity) query.andWhere(new Brackets((inner) => inner.where("record.entities LIKE :entity ESCAPE '!'", { entity: likePattern(entity) })));
+    if (entity)
+      query.andWhere(
+        new Brackets((inner) =>
+          inner.where("record.entities LIKE :entity ESCAPE '!'", { entity: likePattern(entity) }),
+        ),
+      );
     const totalCount = await query.clone().getCount();
     if (request.afterId !== null) query.andWhere('record.id < :afterId', { afterId: request.afterId });
-    const rows = await query.orderBy('record.id', 'DESC').take(request.limit + 1).getMany();
+    const rows = await query
+      .orderBy('record.id', 'DESC')
+      .take(request.limit + 1)
+      .getMany();
     return toConnection(rows, totalCount, request);
   }
 }

@@ -31,27 +31,37 @@ export interface AuditSubgraph {
  * The audit trail as a subgraph served inside the gateway process, over the gateway's own schema.
  * Like every subgraph it answers only the gateway and verifies the caller's token itself.
  */
-export async function startAuditSubgraph(options: { dataSource: DataSource; verifier: AccessTokenVerifier; production: boolean; logger: Logger }): Promise<AuditSubgraph> {
+export async function startAuditSubgraph(options: {
+  dataSource: DataSource;
+  verifier: AccessTokenVerifier;
+  production: boolean;
+  logger: Logger;
+}): Promise<AuditSubgraph> {
   const secret = randomBytes(32).toString('hex');
   const apollo = new ApolloServer<AuditContext>({
     schema: await buildAuditSchema(),
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
-    formatError: formatClientError((message, error) => options.logger.error(message, { error: error instanceof Error ? error.message : String(error) })),
+    formatError: formatClientError((message, error) =>
+      options.logger.error(message, { error: error instanceof Error ? error.message : String(error) }),
+    ),
   });
   await apollo.start();
   const context = async (request: IncomingMessage): Promise<AuditContext> => {
     const given = Buffer.from(headerValue(request, GATEWAY_SECRET_HEADER) ?? '');
     const expected = Buffer.from(secret);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      throw new GraphQLError('This service only answers the single-window gateway', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      throw new GraphQLError('This service only answers the single-window gateway', {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      });
     }
     const token = bearerToken(headerValue(request, 'authorization'));
     try {
       return { identity: token ? await options.verifier.verify(token) : null, dataSource: options.dataSource };
     } catch (error) {
-      if (error instanceof DomainError) throw new GraphQLError(error.message, { extensions: { code: error.extensions.code, http: { status: 401 } } });
+      if (error instanceof DomainError)
+        throw new GraphQLError(error.message, { extensions: { code: error.extensions.code, http: { status: 401 } } });
       throw error;
     }
   };

@@ -3,7 +3,13 @@ import type { IncomingMessage } from 'node:http';
 import { auditEntryFor, type RequestFacts } from './request-audit';
 
 const request = { url: '/graphql', socket: { remoteAddress: '10.0.0.8' } } as unknown as IncomingMessage;
-const facts: RequestFacts = { requestId: 'r-1', startedAt: Date.now(), identity: null, purpose: null, subgraphs: new Set(['enforcement']) };
+const facts: RequestFacts = {
+  requestId: 'r-1',
+  startedAt: Date.now(),
+  identity: null,
+  purpose: null,
+  subgraphs: new Set(['enforcement']),
+};
 
 describe('an audit entry', () => {
   it('keeps the size and SM3 digest of inline file content, not the content', () => {
@@ -11,17 +17,33 @@ describe('an audit entry', () => {
     const entry = auditEntryFor(
       request,
       facts,
-      { query: 'mutation AddEvidence($input: AddCaseEvidenceInput!) { addCaseEvidence(input: $input) { evidence { id } } }', variables: { input: { caseNumber: '3201022026000001', contentBase64: photo.toString('base64') } } },
+      {
+        query:
+          'mutation AddEvidence($input: AddCaseEvidenceInput!) { addCaseEvidence(input: $input) { evidence { id } } }',
+        variables: { input: { caseNumber: '3201022026000001', contentBase64: photo.toString('base64') } },
+      },
       200,
       '{"data":{"addCaseEvidence":{"evidence":{"id":"1"}}}}',
     );
     expect(entry.variables).toContain(`[${photo.length} bytes, sm3 ${createHash('sm3').update(photo).digest('hex')}]`);
     expect(entry.variables).not.toContain(photo.toString('base64'));
-    expect(entry).toMatchObject({ operationName: 'AddEvidence', operationType: 'mutation', outcome: 'OK', entities: '3201022026000001', subgraphs: 'enforcement' });
+    expect(entry).toMatchObject({
+      operationName: 'AddEvidence',
+      operationType: 'mutation',
+      outcome: 'OK',
+      entities: '3201022026000001',
+      subgraphs: 'enforcement',
+    });
   });
 
   it('records a refusal with its codes', () => {
-    const entry = auditEntryFor(request, facts, { query: '{ enterprises { totalCount } }' }, 401, '{"errors":[{"message":"Sign in","extensions":{"code":"UNAUTHENTICATED"}}]}');
+    const entry = auditEntryFor(
+      request,
+      facts,
+      { query: '{ enterprises { totalCount } }' },
+      401,
+      '{"errors":[{"message":"Sign in","extensions":{"code":"UNAUTHENTICATED"}}]}',
+    );
     expect(entry).toMatchObject({ outcome: 'REFUSED', errorCodes: 'UNAUTHENTICATED', httpStatus: 401 });
   });
 });

@@ -16,12 +16,36 @@ export interface RequestFacts {
 }
 
 // Arguments and variables that name a record; the audit trail is searchable by them.
-const ENTITY_KEYS = new Set(['creditCode', 'carrierCreditCode', 'ownerCreditCode', 'plateNumber', 'caseNumber', 'applicationNumber', 'number', 'permitNumber', 'waybillNumber', 'certificateId', 'id']);
+const ENTITY_KEYS = new Set([
+  'creditCode',
+  'carrierCreditCode',
+  'ownerCreditCode',
+  'plateNumber',
+  'caseNumber',
+  'applicationNumber',
+  'number',
+  'permitNumber',
+  'waybillNumber',
+  'certificateId',
+  'id',
+]);
 // Refusals are the caller's doing; anything else with no data is ours.
 const REFUSAL_CODES = new Set([
-  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST', 'OPERATION_LIMIT_EXCEEDED', 'RATE_LIMITED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE', 'PURPOSE_REQUIRED', 'OPERATION_NOT_ALLOWED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_LIMIT_EXCEEDED',
+  'RATE_LIMITED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PURPOSE_REQUIRED',
+  'OPERATION_NOT_ALLOWED',
 ]);
 const MAX_VARIABLES_LENGTH = 60_000;
 
@@ -43,11 +67,17 @@ export function requestBodyOf(request: IncomingMessage, body: unknown): GraphQLR
   } catch {
     parsedVariables = variables;
   }
-  return { query: search.get('query') ?? undefined, operationName: search.get('operationName') ?? undefined, variables: parsedVariables };
+  return {
+    query: search.get('query') ?? undefined,
+    operationName: search.get('operationName') ?? undefined,
+    variables: parsedVariables,
+  };
 }
 
 function selectedOperation(document: DocumentNode, operationName: string | null): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+  const operations = document.definitions.filter(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  );
   return operationName ? operations.find((operation) => operation.name?.value === operationName) : operations[0];
 }
 
@@ -56,7 +86,8 @@ function collectEntities(variables: unknown, document: DocumentNode | null): str
   const walk = (value: unknown, key: string) => {
     if (typeof value === 'string' && ENTITY_KEYS.has(key) && value.length <= 64) found.add(value);
     else if (Array.isArray(value)) value.forEach((item) => walk(item, key));
-    else if (value && typeof value === 'object') for (const [entryKey, entryValue] of Object.entries(value)) walk(entryValue, entryKey);
+    else if (value && typeof value === 'object')
+      for (const [entryKey, entryValue] of Object.entries(value)) walk(entryValue, entryKey);
   };
   walk(variables, '');
   if (document) {
@@ -86,7 +117,13 @@ function outcomeOf(status: number, responseText: string): { outcome: AuditOutcom
   if (errorCodes.length === 0 && status < 400) return { outcome: AuditOutcome.OK, errorCodes };
   const hasData = parsed.data !== undefined && parsed.data !== null;
   if (hasData) return { outcome: AuditOutcome.PARTIAL, errorCodes };
-  return { outcome: errorCodes.every((code) => REFUSAL_CODES.has(code)) && errorCodes.length > 0 ? AuditOutcome.REFUSED : AuditOutcome.ERROR, errorCodes };
+  return {
+    outcome:
+      errorCodes.every((code) => REFUSAL_CODES.has(code)) && errorCodes.length > 0
+        ? AuditOutcome.REFUSED
+        : AuditOutcome.ERROR,
+    errorCodes,
+  };
 }
 
 /**
@@ -100,13 +137,21 @@ function withoutFileContent(value: unknown, key = ''): unknown {
   }
   if (Array.isArray(value)) return value.map((item) => withoutFileContent(item, key));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([entryKey, entryValue]) => [entryKey, withoutFileContent(entryValue, entryKey)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([entryKey, entryValue]) => [entryKey, withoutFileContent(entryValue, entryKey)]),
+    );
   }
   return value;
 }
 
 /** Turns what the gateway saw and answered into an audit entry, personal information masked. */
-export function auditEntryFor(request: IncomingMessage, facts: RequestFacts, rawBody: unknown, status: number, responseText: string): AuditEntry {
+export function auditEntryFor(
+  request: IncomingMessage,
+  facts: RequestFacts,
+  rawBody: unknown,
+  status: number,
+  responseText: string,
+): AuditEntry {
   const body = requestBodyOf(request, rawBody);
   const query = typeof body.query === 'string' ? body.query : null;
   const operationName = typeof body.operationName === 'string' ? body.operationName : null;
@@ -117,7 +162,8 @@ export function auditEntryFor(request: IncomingMessage, facts: RequestFacts, raw
     document = null;
   }
   const operation = document ? selectedOperation(document, operationName) : undefined;
-  const persistedHash = typeof body.extensions?.persistedQuery?.sha256Hash === 'string' ? body.extensions.persistedQuery.sha256Hash : null;
+  const persistedHash =
+    typeof body.extensions?.persistedQuery?.sha256Hash === 'string' ? body.extensions.persistedQuery.sha256Hash : null;
   const { outcome, errorCodes } = outcomeOf(status, responseText);
   const identity = facts.identity;
   const maskedVariables = JSON.stringify(maskPersonalInformation(withoutFileContent(body.variables ?? {}))) ?? '{}';
@@ -134,7 +180,10 @@ export function auditEntryFor(request: IncomingMessage, facts: RequestFacts, raw
     operationName: (operation?.name?.value ?? operationName)?.slice(0, 200) ?? null,
     operationType: operation?.operation ?? null,
     documentHash: query ? createHash('sha256').update(query).digest('hex') : persistedHash,
-    variables: maskedVariables.length > MAX_VARIABLES_LENGTH ? `${maskedVariables.slice(0, MAX_VARIABLES_LENGTH)}…(truncated)` : maskedVariables,
+    variables:
+      maskedVariables.length > MAX_VARIABLES_LENGTH
+        ? `${maskedVariables.slice(0, MAX_VARIABLES_LENGTH)}…(truncated)`
+        : maskedVariables,
     entities: collectEntities(body.variables, document).join(' ').slice(0, 1000),
     subgraphs: [...facts.subgraphs].sort().join(','),
     outcome,

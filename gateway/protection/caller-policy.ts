@@ -35,10 +35,21 @@ export function callerPolicyPlugin(operations: PersistedOperations): ApolloServe
     async requestDidStart({ request, contextValue }) {
       const headers = request.http?.headers;
       const extension = (request.extensions?.purpose ?? {}) as { code?: unknown; reason?: unknown };
-      const purpose = parsePurpose(headers?.get(PURPOSE_HEADER) ?? extension.code, headerText(headers?.get(PURPOSE_REASON_HEADER)) ?? extension.reason);
+      const purpose = parsePurpose(
+        headers?.get(PURPOSE_HEADER) ?? extension.code,
+        headerText(headers?.get(PURPOSE_REASON_HEADER)) ?? extension.reason,
+      );
       return {
         async didResolveOperation({ source }) {
-          if (typeof purpose === 'string') throw new GraphQLError(purpose, { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_PURPOSE', field: 'purpose', http: { status: 400 } } });
+          if (typeof purpose === 'string')
+            throw new GraphQLError(purpose, {
+              extensions: {
+                code: 'BAD_USER_INPUT',
+                reason: 'INVALID_PURPOSE',
+                field: 'purpose',
+                http: { status: 400 },
+              },
+            });
           if (purpose) {
             contextValue.purpose = purpose;
             contextValue.facts.purpose = purpose;
@@ -53,7 +64,11 @@ export function callerPolicyPlugin(operations: PersistedOperations): ApolloServe
             );
           }
           if (isPartner(identity) && !purpose) {
-            throw refused('Partner requests must declare a purpose: X-Purpose (a PurposeCode) and X-Purpose-Reason', 'PURPOSE_REQUIRED', 403);
+            throw refused(
+              'Partner requests must declare a purpose: X-Purpose (a PurposeCode) and X-Purpose-Reason',
+              'PURPOSE_REQUIRED',
+              403,
+            );
           }
         },
       };

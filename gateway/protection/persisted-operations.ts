@@ -26,11 +26,18 @@ export class PersistedOperations {
   static load(directory: string): PersistedOperations {
     const registry = new PersistedOperations();
     if (!existsSync(directory)) return registry;
-    for (const clientId of readdirSync(directory, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name)) {
-      for (const file of readdirSync(join(directory, clientId)).filter((name) => name.endsWith('.graphql')).sort()) {
+    for (const clientId of readdirSync(directory, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)) {
+      for (const file of readdirSync(join(directory, clientId))
+        .filter((name) => name.endsWith('.graphql'))
+        .sort()) {
         const document = readFileSync(join(directory, clientId, file), 'utf8');
-        const operations = parse(document).definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
-        if (operations.length !== 1 || !operations[0].name) throw new Error(`${clientId}/${file} must hold exactly one named operation`);
+        const operations = parse(document).definitions.filter(
+          (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+        );
+        if (operations.length !== 1 || !operations[0].name)
+          throw new Error(`${clientId}/${file} must hold exactly one named operation`);
         registry.add({ clientId, name: operations[0].name.value, sha256: documentHash(document), document });
       }
     }

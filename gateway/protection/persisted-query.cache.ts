@@ -14,7 +14,8 @@ export class PersistedQueryCache {
   private readonly learned = new Map<string, string>();
 
   constructor(operations: PersistedOperations) {
-    for (const operation of operations.all()) this.registered.set(`${APQ_PREFIX}${operation.sha256}`, operation.document);
+    for (const operation of operations.all())
+      this.registered.set(`${APQ_PREFIX}${operation.sha256}`, operation.document);
   }
 
   async get(key: string): Promise<string | undefined> {

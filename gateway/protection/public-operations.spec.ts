@@ -2,9 +2,21 @@ import { clientAddressKey, isPublicRequest } from './public-operations';
 
 describe('public operations at the gateway', () => {
   it('are queries selecting only public root fields', () => {
-    expect(isPublicRequest('{ verifyCertificate(id: "ZZ-320000-2026-0000000000000000") { status } }', undefined)).toBe(true);
-    expect(isPublicRequest('query Keys { a: certificateSigningKeys { keyId } b: certificateSigningKeys @include(if: true) { keyId } }', 'Keys')).toBe(true);
-    expect(isPublicRequest('query { verifyCertificate(id: "x") { certificate { ... on ElectronicCertificate { scope } } } }', null)).toBe(true);
+    expect(isPublicRequest('{ verifyCertificate(id: "ZZ-320000-2026-0000000000000000") { status } }', undefined)).toBe(
+      true,
+    );
+    expect(
+      isPublicRequest(
+        'query Keys { a: certificateSigningKeys { keyId } b: certificateSigningKeys @include(if: true) { keyId } }',
+        'Keys',
+      ),
+    ).toBe(true);
+    expect(
+      isPublicRequest(
+        'query { verifyCertificate(id: "x") { certificate { ... on ElectronicCertificate { scope } } } }',
+        null,
+      ),
+    ).toBe(true);
   });
 
   it('are not anything else', () => {
@@ -24,7 +36,11 @@ describe('public operations at the gateway', () => {
       [`{ verifyCertificate(id: "x") { ${'status '.repeat(3000)} } }`, undefined],
       [undefined, undefined],
     ];
-    for (const [document, operationName] of refused) expect([document?.slice(0, 80), isPublicRequest(document, operationName)]).toEqual([document?.slice(0, 80), false]);
+    for (const [document, operationName] of refused)
+      expect([document?.slice(0, 80), isPublicRequest(document, operationName)]).toEqual([
+        document?.slice(0, 80),
+        false,
+      ]);
   });
 
   it('are rate limited per IPv4 address or IPv6 /64', () => {

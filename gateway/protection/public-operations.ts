@@ -34,9 +34,16 @@ export function isPublicRequest(query: unknown, operationName: unknown): boolean
   } catch {
     return false;
   }
-  const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+  const operations = document.definitions.filter(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  );
   if (operations.length !== document.definitions.length) return false;
-  const operation = typeof operationName === 'string' && operationName !== '' ? operations.find((candidate) => candidate.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const operation =
+    typeof operationName === 'string' && operationName !== ''
+      ? operations.find((candidate) => candidate.name?.value === operationName)
+      : operations.length === 1
+        ? operations[0]
+        : undefined;
   return operation !== undefined && isPublicOperation(operation);
 }
 
@@ -53,8 +60,13 @@ export function clientAddressKey(address: string | undefined): string {
     const [head, tail = ''] = address.toLowerCase().split('::');
     const headGroups = head ? head.split(':') : [];
     const tailGroups = tail ? tail.split(':') : [];
-    const groups = address.includes('::') ? [...headGroups, ...Array(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups] : headGroups;
-    return `address:${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+    const groups = address.includes('::')
+      ? [...headGroups, ...Array(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups]
+      : headGroups;
+    return `address:${groups
+      .slice(0, 4)
+      .map((group) => group.replace(/^0+(?=.)/, ''))
+      .join(':')}::/64`;
   }
   return `address:${address}`;
 }
@@ -69,7 +81,8 @@ export function anonymousAccessPlugin(): ApolloServerPlugin<GatewayContext> {
       return {
         async didResolveOperation({ operation }) {
           if (contextValue.identity) return;
-          if (!operation || !isPublicOperation(operation)) throw unauthenticated('Sign in: send an access token as "Authorization: Bearer <token>"');
+          if (!operation || !isPublicOperation(operation))
+            throw unauthenticated('Sign in: send an access token as "Authorization: Bearer <token>"');
         },
       };
     },

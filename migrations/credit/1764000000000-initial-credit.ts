@@ -23,7 +23,11 @@ export class InitialCredit1764000000000 implements MigrationInterface {
         ],
         indices: [
           // One record per decision: redelivered or republished decisions find theirs.
-          new TableIndex({ name: 'uq_credit_record_source', columnNames: ['source', 'source_reference'], isUnique: true }),
+          new TableIndex({
+            name: 'uq_credit_record_source',
+            columnNames: ['source', 'source_reference'],
+            isUnique: true,
+          }),
           // A subject's records and its score (profiles and Enterprise.creditProfile).
           new TableIndex({ name: 'ix_credit_record_subject', columnNames: ['credit_code'] }),
           // creditRecords(regionCode, kind) and creditRecords(kind).

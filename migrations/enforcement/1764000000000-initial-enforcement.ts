@@ -54,7 +54,12 @@ export class InitialEnforcement1764000000000 implements MigrationInterface {
         ],
         indices: [new TableIndex({ name: 'ix_case_step_case', columnNames: ['case_id'] })],
         foreignKeys: [
-          new TableForeignKey({ name: 'fk_case_step_case', columnNames: ['case_id'], referencedTableName: 'enforcement_case', referencedColumnNames: ['id'] }),
+          new TableForeignKey({
+            name: 'fk_case_step_case',
+            columnNames: ['case_id'],
+            referencedTableName: 'enforcement_case',
+            referencedColumnNames: ['id'],
+          }),
         ],
       }),
     );

@@ -29,7 +29,12 @@ export class CaseShare1764100000000 implements MigrationInterface {
           new TableIndex({ name: 'ix_case_share_region', columnNames: ['region_code'] }),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: 'fk_case_share_case', columnNames: ['case_id'], referencedTableName: 'enforcement_case', referencedColumnNames: ['id'] }),
+          new TableForeignKey({
+            name: 'fk_case_share_case',
+            columnNames: ['case_id'],
+            referencedTableName: 'enforcement_case',
+            referencedColumnNames: ['id'],
+          }),
         ],
       }),
     );

@@ -50,7 +50,10 @@ export class CaseLifecycle1764400000000 implements MigrationInterface {
       new TableColumn({ name: 'deadline_extension_days', type: 'int', default: 0 }),
     ]);
 
-    await queryRunner.addColumns('case_step', [nullable('action', 'varchar', '24'), nullable('region_code', 'varchar', '6')]);
+    await queryRunner.addColumns('case_step', [
+      nullable('action', 'varchar', '24'),
+      nullable('region_code', 'varchar', '6'),
+    ]);
     await queryRunner.query(
       `UPDATE case_step SET region_code = (SELECT enforcement_case.region_code FROM enforcement_case WHERE enforcement_case.id = case_step.case_id),
         action = CASE
@@ -64,11 +67,20 @@ export class CaseLifecycle1764400000000 implements MigrationInterface {
         END`,
     );
     await queryRunner.changeColumns('case_step', [
-      { oldColumn: nullable('action', 'varchar', '24'), newColumn: new TableColumn({ name: 'action', type: 'varchar', length: '24' }) },
-      { oldColumn: nullable('region_code', 'varchar', '6'), newColumn: new TableColumn({ name: 'region_code', type: 'varchar', length: '6' }) },
+      {
+        oldColumn: nullable('action', 'varchar', '24'),
+        newColumn: new TableColumn({ name: 'action', type: 'varchar', length: '24' }),
+      },
+      {
+        oldColumn: nullable('region_code', 'varchar', '6'),
+        newColumn: new TableColumn({ name: 'region_code', type: 'varchar', length: '6' }),
+      },
     ]);
 
-    await queryRunner.addColumn('case_share', new TableColumn({ name: 'kind', type: 'varchar', length: '16', default: "'READ'" }));
+    await queryRunner.addColumn(
+      'case_share',
+      new TableColumn({ name: 'kind', type: 'varchar', length: '16', default: "'READ'" }),
+    );
 
     await queryRunner.createTable(
       new Table({
@@ -97,7 +109,12 @@ export class CaseLifecycle1764400000000 implements MigrationInterface {
           new TableIndex({ name: 'ix_assistance_assisting_region', columnNames: ['assisting_region_code'] }),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: 'fk_assistance_case', columnNames: ['case_id'], referencedTableName: 'enforcement_case', referencedColumnNames: ['id'] }),
+          new TableForeignKey({
+            name: 'fk_assistance_case',
+            columnNames: ['case_id'],
+            referencedTableName: 'enforcement_case',
+            referencedColumnNames: ['id'],
+          }),
         ],
       }),
     );
@@ -126,7 +143,12 @@ export class CaseLifecycle1764400000000 implements MigrationInterface {
           new TableIndex({ name: 'ix_case_evidence_assistance', columnNames: ['assistance_request_id'] }),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: 'fk_case_evidence_case', columnNames: ['case_id'], referencedTableName: 'enforcement_case', referencedColumnNames: ['id'] }),
+          new TableForeignKey({
+            name: 'fk_case_evidence_case',
+            columnNames: ['case_id'],
+            referencedTableName: 'enforcement_case',
+            referencedColumnNames: ['id'],
+          }),
           new TableForeignKey({
             name: 'fk_case_evidence_assistance',
             columnNames: ['assistance_request_id'],
@@ -160,7 +182,12 @@ export class CaseLifecycle1764400000000 implements MigrationInterface {
           new TableIndex({ name: 'ix_case_transfer_to_region', columnNames: ['to_region_code'] }),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: 'fk_case_transfer_case', columnNames: ['case_id'], referencedTableName: 'enforcement_case', referencedColumnNames: ['id'] }),
+          new TableForeignKey({
+            name: 'fk_case_transfer_case',
+            columnNames: ['case_id'],
+            referencedTableName: 'enforcement_case',
+            referencedColumnNames: ['id'],
+          }),
         ],
       }),
     );
@@ -171,11 +198,39 @@ export class CaseLifecycle1764400000000 implements MigrationInterface {
     await queryRunner.dropColumn('case_share', 'kind');
     await queryRunner.dropColumns('case_step', ['action', 'region_code']);
     const added = [
-      'filing_approved_by', 'filing_approved_at', 'filing_rejection_reason', 'proposed_penalty', 'proposed_fine_fen', 'proposed_permit_number',
-      'proposal_summary', 'proposed_by', 'proposed_at', 'legal_review_required', 'legal_review_approved', 'legal_reviewed_by', 'legal_reviewed_at',
-      'legal_review_opinion', 'notified_by', 'notified_at', 'response_due_date', 'hearing_available', 'party_statement', 'statement_recorded_by',
-      'statement_recorded_at', 'hearing_waived', 'hearing_requested_by', 'hearing_requested_at', 'hearing_held_at', 'hearing_record',
-      'hearing_recorded_by', 'executed_by', 'executed_at', 'paid_fen', 'payment_reference', 'execution_note', 'deadline_extension_days',
+      'filing_approved_by',
+      'filing_approved_at',
+      'filing_rejection_reason',
+      'proposed_penalty',
+      'proposed_fine_fen',
+      'proposed_permit_number',
+      'proposal_summary',
+      'proposed_by',
+      'proposed_at',
+      'legal_review_required',
+      'legal_review_approved',
+      'legal_reviewed_by',
+      'legal_reviewed_at',
+      'legal_review_opinion',
+      'notified_by',
+      'notified_at',
+      'response_due_date',
+      'hearing_available',
+      'party_statement',
+      'statement_recorded_by',
+      'statement_recorded_at',
+      'hearing_waived',
+      'hearing_requested_by',
+      'hearing_requested_at',
+      'hearing_held_at',
+      'hearing_record',
+      'hearing_recorded_by',
+      'executed_by',
+      'executed_at',
+      'paid_fen',
+      'payment_reference',
+      'execution_note',
+      'deadline_extension_days',
     ];
     await queryRunner.dropColumns('enforcement_case', added);
   }

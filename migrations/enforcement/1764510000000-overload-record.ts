@@ -19,10 +19,18 @@ export class OverloadRecord1764510000000 implements MigrationInterface {
         ],
         indices: [
           // The join lookup: open drafts of these plates whose opening record lies within the window.
-          new TableIndex({ name: 'ix_overload_case_join', columnNames: ['plate_number', 'region_code', 'opened_by_detection_at'] }),
+          new TableIndex({
+            name: 'ix_overload_case_join',
+            columnNames: ['plate_number', 'region_code', 'opened_by_detection_at'],
+          }),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: 'fk_overload_case_case', columnNames: ['case_id'], referencedTableName: 'enforcement_case', referencedColumnNames: ['id'] }),
+          new TableForeignKey({
+            name: 'fk_overload_case_case',
+            columnNames: ['case_id'],
+            referencedTableName: 'enforcement_case',
+            referencedColumnNames: ['id'],
+          }),
         ],
       }),
     );
@@ -47,13 +55,22 @@ export class OverloadRecord1764510000000 implements MigrationInterface {
         ],
         indices: [
           // Dedupe: one record per station and station-side id.
-          new TableIndex({ name: 'uq_overload_record_station_record', columnNames: ['station_code', 'station_record_id'], isUnique: true }),
+          new TableIndex({
+            name: 'uq_overload_record_station_record',
+            columnNames: ['station_code', 'station_record_id'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'ix_overload_record_plate', columnNames: ['plate_number'] }),
           new TableIndex({ name: 'ix_overload_record_region', columnNames: ['region_code'] }),
           new TableIndex({ name: 'ix_overload_record_case', columnNames: ['case_id'] }),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: 'fk_overload_record_case', columnNames: ['case_id'], referencedTableName: 'enforcement_case', referencedColumnNames: ['id'] }),
+          new TableForeignKey({
+            name: 'fk_overload_record_case',
+            columnNames: ['case_id'],
+            referencedTableName: 'enforcement_case',
+            referencedColumnNames: ['id'],
+          }),
         ],
       }),
     );

@@ -32,7 +32,11 @@ export class PlatformReport1764300000000 implements MigrationInterface {
         ],
         indices: [
           // One report per application: a second enqueue of the same application is ignored.
-          new TableIndex({ name: 'uq_platform_report_application', columnNames: ['application_number'], isUnique: true }),
+          new TableIndex({
+            name: 'uq_platform_report_application',
+            columnNames: ['application_number'],
+            isUnique: true,
+          }),
           // The relay's poll: undelivered and due.
           new TableIndex({ name: 'ix_platform_report_pending', columnNames: ['delivered_at', 'next_attempt_at'] }),
           // Officers' lists: `region_code LIKE '<prefix>%'`.

@@ -10,7 +10,8 @@ export class PermitWorkflow1764400000000 implements MigrationInterface {
   name = 'PermitWorkflow1764400000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const nullableText = (name: string, length: number) => new TableColumn({ name, type: 'varchar', length: String(length), isNullable: true });
+    const nullableText = (name: string, length: number) =>
+      new TableColumn({ name, type: 'varchar', length: String(length), isNullable: true });
     const nullableTime = (name: string) => new TableColumn({ name, type: 'datetime', isNullable: true });
     // AWAITING_EXTERNAL_VERIFICATION does not fit the original 16 characters. On MySQL, TypeORM's
     // changeColumn drops and re-adds a column whose length changes, losing every status: MODIFY keeps them.
@@ -42,8 +43,17 @@ export class PermitWorkflow1764400000000 implements MigrationInterface {
     ]);
     // An officer's pending applications: the region is in the index too, so the page's ids and the total
     // are read from the index alone. Overdue and due-soon lists and the platform re-check: status and due date.
-    await queryRunner.createIndex('permit_application', new TableIndex({ name: 'ix_application_officer_status', columnNames: ['handling_officer', 'status', 'region_code'] }));
-    await queryRunner.createIndex('permit_application', new TableIndex({ name: 'ix_application_status_due', columnNames: ['status', 'decision_due_date'] }));
+    await queryRunner.createIndex(
+      'permit_application',
+      new TableIndex({
+        name: 'ix_application_officer_status',
+        columnNames: ['handling_officer', 'status', 'region_code'],
+      }),
+    );
+    await queryRunner.createIndex(
+      'permit_application',
+      new TableIndex({ name: 'ix_application_status_due', columnNames: ['status', 'decision_due_date'] }),
+    );
 
     await queryRunner.createTable(
       new Table({
@@ -75,7 +85,11 @@ export class PermitWorkflow1764400000000 implements MigrationInterface {
           { name: 'comment', type: 'varchar', length: '1000', isNullable: true },
         ],
         indices: [
-          new TableIndex({ name: 'uq_route_segment_application_province', columnNames: ['application_id', 'province_code'], isUnique: true }),
+          new TableIndex({
+            name: 'uq_route_segment_application_province',
+            columnNames: ['application_id', 'province_code'],
+            isUnique: true,
+          }),
           // The visibility subquery: applications whose route crosses a province in the caller's scope.
           new TableIndex({ name: 'ix_route_segment_province', columnNames: ['province_code', 'application_id'] }),
         ],
@@ -118,7 +132,17 @@ export class PermitWorkflow1764400000000 implements MigrationInterface {
 
     // History for applications made before this migration: what their rows still tell.
     const escape = (name: string) => queryRunner.connection.driver.escape(name);
-    const transitionColumns = ['application_id', 'action', 'from_status', 'to_status', 'actor', 'occurred_at', 'comment'].map(escape).join(', ');
+    const transitionColumns = [
+      'application_id',
+      'action',
+      'from_status',
+      'to_status',
+      'actor',
+      'occurred_at',
+      'comment',
+    ]
+      .map(escape)
+      .join(', ');
     const transitions = escape('permit_application_transition');
     const applications = escape('permit_application');
     await queryRunner.query(
@@ -139,14 +163,39 @@ export class PermitWorkflow1764400000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['permit_status_change', 'permit_material', 'permit_route_segment', 'permit_application_transition']) await queryRunner.dropTable(table);
+    for (const table of [
+      'permit_status_change',
+      'permit_material',
+      'permit_route_segment',
+      'permit_application_transition',
+    ])
+      await queryRunner.dropTable(table);
     await queryRunner.dropIndex('permit_application', 'ix_application_status_due');
     await queryRunner.dropIndex('permit_application', 'ix_application_officer_status');
     for (const column of [
-      'handling_officer', 'decision_due_date', 'returned_material_codes', 'return_note', 'returned_by', 'returned_at',
-      'review_opinion', 'review_recommendation', 'reviewed_by', 'reviewed_at', 'extension_status', 'extension_reason', 'extension_requested_by',
-      'extension_requested_at', 'extension_decided_by', 'extension_decided_at', 'extension_comment', 'pending_verification',
-      'status_before_verification', 'verification_checked_at', 'verification_note', 'pending_approval_by', 'pending_approval_conditions',
+      'handling_officer',
+      'decision_due_date',
+      'returned_material_codes',
+      'return_note',
+      'returned_by',
+      'returned_at',
+      'review_opinion',
+      'review_recommendation',
+      'reviewed_by',
+      'reviewed_at',
+      'extension_status',
+      'extension_reason',
+      'extension_requested_by',
+      'extension_requested_at',
+      'extension_decided_by',
+      'extension_decided_at',
+      'extension_comment',
+      'pending_verification',
+      'status_before_verification',
+      'verification_checked_at',
+      'verification_note',
+      'pending_approval_by',
+      'pending_approval_conditions',
     ]) {
       await queryRunner.dropColumn('permit_application', column);
     }
@@ -159,6 +208,10 @@ export class PermitWorkflow1764400000000 implements MigrationInterface {
       return;
     }
     // SQLite rebuilds the table, copying every row.
-    await queryRunner.changeColumn('permit_application', 'status', new TableColumn({ name: 'status', type: 'varchar', length: String(length) }));
+    await queryRunner.changeColumn(
+      'permit_application',
+      'status',
+      new TableColumn({ name: 'status', type: 'varchar', length: String(length) }),
+    );
   }
 }

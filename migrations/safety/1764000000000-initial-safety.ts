@@ -53,7 +53,11 @@ export class InitialSafety1764000000000 implements MigrationInterface {
           { name: 'last_serial', type: 'int' },
         ],
         indices: [
-          new TableIndex({ name: 'uq_waybill_sequence_region_date', columnNames: ['origin_region_code', 'sequence_date'], isUnique: true }),
+          new TableIndex({
+            name: 'uq_waybill_sequence_region_date',
+            columnNames: ['origin_region_code', 'sequence_date'],
+            isUnique: true,
+          }),
         ],
       }),
     );

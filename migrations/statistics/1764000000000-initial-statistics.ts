@@ -17,7 +17,11 @@ export class InitialStatistics1764000000000 implements MigrationInterface {
         ],
         indices: [
           // The counters' natural key: the event handlers' UPDATE and a region's overview (prefix range).
-          new TableIndex({ name: 'uq_region_month_count', columnNames: ['region_code', 'month', 'indicator'], isUnique: true }),
+          new TableIndex({
+            name: 'uq_region_month_count',
+            columnNames: ['region_code', 'month', 'indicator'],
+            isUnique: true,
+          }),
           // A monthly series of one indicator.
           new TableIndex({ name: 'ix_region_month_count_series', columnNames: ['indicator', 'month', 'region_code'] }),
           // The national overview of a year.

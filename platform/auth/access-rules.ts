@@ -35,13 +35,21 @@ function resolverRule(typeName: string, fieldName: string): ResolverRule | undef
     // Getters on the type itself (kind "internal") are plain fields of the type.
     if (candidate.kind === 'internal') return false;
     const objectClass = candidate.getObjectType?.();
-    return candidate.schemaName === fieldName && storage.objectTypes.some((objectType) => objectType.target === objectClass && objectType.name === typeName);
+    return (
+      candidate.schemaName === fieldName &&
+      storage.objectTypes.some((objectType) => objectType.target === objectClass && objectType.name === typeName)
+    );
   });
   return resolver ? { permissions: rulesOf(resolver.target, resolver.methodName) } : undefined;
 }
 
 /** Object types a field's value shows, looking through STRUCTURE types' plain fields. */
-function shownTypes(schema: GraphQLSchema, rules: AccessRules, start: GraphQLObjectType, seen = new Set<string>()): GraphQLObjectType[] {
+function shownTypes(
+  schema: GraphQLSchema,
+  rules: AccessRules,
+  start: GraphQLObjectType,
+  seen = new Set<string>(),
+): GraphQLObjectType[] {
   if (seen.has(start.name)) return [];
   seen.add(start.name);
   if (rules[start.name] !== 'STRUCTURE') return [start];
@@ -59,7 +67,11 @@ function shownTypes(schema: GraphQLSchema, rules: AccessRules, start: GraphQLObj
  * to callers the type's rule does not name, or a public permission declared anywhere but on a root
  * query of the public allowlist. Empty when every field and mutation is covered.
  */
-export function accessRuleProblems(schema: GraphQLSchema, subgraphRules: AccessRules, publicQueryFields: ReadonlySet<string> = PUBLIC_QUERY_FIELDS): string[] {
+export function accessRuleProblems(
+  schema: GraphQLSchema,
+  subgraphRules: AccessRules,
+  publicQueryFields: ReadonlySet<string> = PUBLIC_QUERY_FIELDS,
+): string[] {
   const rules: AccessRules = { ...KIT_ACCESS_RULES, ...subgraphRules };
   const problems: string[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
@@ -76,7 +88,9 @@ export function accessRuleProblems(schema: GraphQLSchema, subgraphRules: AccessR
       }
       const isPublic = rule.permissions.some((permission) => PUBLIC_PERMISSIONS.has(permission as Permission));
       if (isPublic && !(type.name === 'Query' && publicQueryFields.has(field.name))) {
-        problems.push(`${type.name}.${field.name} is open to the public but is not a root query on the public allowlist (PUBLIC_QUERY_FIELDS)`);
+        problems.push(
+          `${type.name}.${field.name} is open to the public but is not a root query on the public allowlist (PUBLIC_QUERY_FIELDS)`,
+        );
       }
       const named = getNamedType(field.type);
       if (!isObjectType(named)) continue;
@@ -85,7 +99,9 @@ export function accessRuleProblems(schema: GraphQLSchema, subgraphRules: AccessR
         if (access === undefined || access === 'ENTITY_KEY' || access === 'STRUCTURE') continue;
         const outside = rule.permissions.filter((permission) => !access.includes(permission as Permission));
         if (outside.length > 0) {
-          problems.push(`${type.name}.${field.name} shows ${shown.name} to ${outside.join(', ')}, which ${shown.name}'s rule does not allow`);
+          problems.push(
+            `${type.name}.${field.name} shows ${shown.name} to ${outside.join(', ')}, which ${shown.name}'s rule does not allow`,
+          );
         }
       }
     }

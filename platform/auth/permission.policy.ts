@@ -58,7 +58,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> =
     Permission.CASE_FILE,
     Permission.CASE_INVESTIGATE,
   ],
-  'enforcement-supervisor': [Permission.REGISTRY_READ, Permission.PERMIT_READ, Permission.CASE_READ, Permission.CASE_DECIDE],
+  'enforcement-supervisor': [
+    Permission.REGISTRY_READ,
+    Permission.PERMIT_READ,
+    Permission.CASE_READ,
+    Permission.CASE_DECIDE,
+  ],
   'credit-officer': [Permission.REGISTRY_READ, Permission.CREDIT_READ, Permission.CREDIT_WRITE, Permission.CASE_READ],
   'safety-officer': [Permission.REGISTRY_READ, Permission.WAYBILL_READ, Permission.WAYBILL_WRITE],
   'statistics-analyst': [Permission.REGISTRY_READ, Permission.STATISTICS_READ],
@@ -101,7 +106,8 @@ export function permissionsOf(identity: Identity): Set<Permission> {
   if (identity.roles.has(PARTNER_ROLE)) {
     // A partner client reads only the categories its client is granted (client scopes in the realm).
     for (const permission of granted) {
-      if (!identity.scopes.has(`${CATEGORY_SCOPE_PREFIX}${PERMISSION_CATEGORY[permission]}`)) granted.delete(permission);
+      if (!identity.scopes.has(`${CATEGORY_SCOPE_PREFIX}${PERMISSION_CATEGORY[permission]}`))
+        granted.delete(permission);
     }
   }
   for (const permission of PUBLIC_PERMISSIONS) granted.add(permission);

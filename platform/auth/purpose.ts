@@ -18,7 +18,8 @@ export enum PurposeCode {
 
 registerEnumType(PurposeCode, {
   name: 'PurposeCode',
-  description: 'Declared purposes for reading data (用途), sent as the X-Purpose header or the `purpose` request extension.',
+  description:
+    'Declared purposes for reading data (用途), sent as the X-Purpose header or the `purpose` request extension.',
   valuesConfig: {
     LICENSING_REVIEW: { description: 'Reviewing a permit application (许可审查).' },
     ENFORCEMENT_INVESTIGATION: { description: 'Investigating an enforcement case (执法调查).' },
@@ -61,7 +62,10 @@ export function encodeForwardedPurpose(purpose: Purpose): string {
 export function decodeForwardedPurpose(header: string | undefined): Purpose | null {
   if (!header) return null;
   try {
-    const decoded = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { code?: unknown; reason?: unknown };
+    const decoded = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as {
+      code?: unknown;
+      reason?: unknown;
+    };
     const parsed = parsePurpose(decoded.code, decoded.reason);
     return typeof parsed === 'object' ? parsed : null;
   } catch {

@@ -18,7 +18,11 @@ export interface RegionScope {
 
 export function regionScopeOf(identity: Identity | null): RegionScope {
   if (!identity) throw unauthenticated('Sign in to use the single window');
-  return { region: identity.region, prefix: regionScopePrefix(identity.region), national: identity.region === NATIONAL_REGION_CODE };
+  return {
+    region: identity.region,
+    prefix: regionScopePrefix(identity.region),
+    national: identity.region === NATIONAL_REGION_CODE,
+  };
 }
 
 /** True when the region lies within the scope. */
@@ -43,7 +47,10 @@ export function narrowedPrefix(scope: RegionScope, requested: string | null): st
  * `{ number, ...withinPrefix('regionCode', prefix) }`. National scope adds nothing (TypeORM refuses
  * `undefined` conditions, rightly: a dropped condition would widen a query silently).
  */
-export function withinPrefix<TKey extends string>(column: TKey, prefix: string): Partial<Record<TKey, FindOperator<string>>> {
+export function withinPrefix<TKey extends string>(
+  column: TKey,
+  prefix: string,
+): Partial<Record<TKey, FindOperator<string>>> {
   return prefix === '' ? {} : ({ [column]: Like(`${prefix}%`) } as Record<TKey, FindOperator<string>>);
 }
 
@@ -59,7 +66,9 @@ export function whereInScope<TEntity extends ObjectLiteral>(
 ): SelectQueryBuilder<TEntity> {
   if (prefix === '') return query;
   const parameter = `scope_${column.replace(/\W/g, '_')}`;
-  const condition = sharedWith ? `(${column} LIKE :${parameter} OR ${sharedWith.idColumn} IN (${sharedWith.subquery(parameter)}))` : `${column} LIKE :${parameter}`;
+  const condition = sharedWith
+    ? `(${column} LIKE :${parameter} OR ${sharedWith.idColumn} IN (${sharedWith.subquery(parameter)}))`
+    : `${column} LIKE :${parameter}`;
   return query.andWhere(condition, { [parameter]: `${prefix}%` });
 }
 

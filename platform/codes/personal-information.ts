@@ -4,7 +4,9 @@ import { maskResidentId } from './resident-id';
 
 /** `13812345678` -> `138****5678`. */
 export function maskPhone(value: string): string {
-  return value.length < 7 ? '*'.repeat(value.length) : `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}`;
+  return value.length < 7
+    ? '*'.repeat(value.length)
+    : `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}`;
 }
 
 /** `王建国` -> `王**`: the family name stays readable. */
@@ -25,11 +27,15 @@ const PERSON_NAME_KEYS = /^(partyName|driverName|escortName|personName|contactNa
 export function maskPersonalInformation(value: unknown, key = ''): unknown {
   if (typeof value === 'string') {
     if (PERSON_NAME_KEYS.test(key)) return maskPersonName(value);
-    return value.replace(RESIDENT_ID, (match) => maskResidentId(match)).replace(MOBILE_PHONE, (match) => maskPhone(match));
+    return value
+      .replace(RESIDENT_ID, (match) => maskResidentId(match))
+      .replace(MOBILE_PHONE, (match) => maskPhone(match));
   }
   if (Array.isArray(value)) return value.map((item) => maskPersonalInformation(item, key));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([entryKey, entryValue]) => [entryKey, maskPersonalInformation(entryValue, entryKey)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([entryKey, entryValue]) => [entryKey, maskPersonalInformation(entryValue, entryKey)]),
+    );
   }
   return value;
 }

@@ -14,7 +14,11 @@ describe('configuration', () => {
       DB_SCHEMA_PREFIX: 'it_',
       CREDIT_DATABASE_URL: 'mysql://credit:secret@db:3306/credit_prod',
     });
-    expect(config.subgraphs.licensing.database).toMatchObject({ kind: 'mysql', schema: 'it_licensing', serverUrl: 'mysql://root@127.0.0.1:3306' });
+    expect(config.subgraphs.licensing.database).toMatchObject({
+      kind: 'mysql',
+      schema: 'it_licensing',
+      serverUrl: 'mysql://root@127.0.0.1:3306',
+    });
     expect(config.subgraphs.credit.database).toMatchObject({ kind: 'mysql', schema: 'credit_prod' });
     expect(config.subgraphs.credit.database.serverUrl).not.toContain('credit_prod');
   });
@@ -34,6 +38,8 @@ describe('configuration', () => {
   });
 
   it('refuses development secrets and the embedded database in production', () => {
-    expect(() => loadConfig({ APP_ENV: 'production' })).toThrow(/EVENTS_SECRET: must be set in production[\s\S]*MYSQL_URL/);
+    expect(() => loadConfig({ APP_ENV: 'production' })).toThrow(
+      /EVENTS_SECRET: must be set in production[\s\S]*MYSQL_URL/,
+    );
   });
 });

@@ -17,9 +17,7 @@ const DEVELOPMENT_SECRET_PREFIX = 'dev-only-';
 const port = z.coerce.number().int().min(1).max(65535);
 const url = z.string().url();
 const secret = z.string().min(16, 'must be at least 16 characters');
-const mysqlUrl = z
-  .string()
-  .regex(/^mysql:\/\//, 'must be a mysql:// URL, for example mysql://user:password@host:3306');
+const mysqlUrl = z.string().regex(/^mysql:\/\//, 'must be a mysql:// URL, for example mysql://user:password@host:3306');
 
 function subgraphSettings(name: SubgraphName) {
   const upper = name.toUpperCase();
@@ -64,7 +62,12 @@ export const environmentSchema = z
     GATEWAY_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(20),
     GATEWAY_MAX_COST: z.coerce.number().int().min(10).max(10000000).default(20000),
     GATEWAY_DATABASE_URL: mysqlUrl.optional(),
-    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(184, 'must be at least 184 days (six months, the legal minimum for network logs)').max(3650).default(184),
+    AUDIT_RETENTION_DAYS: z.coerce
+      .number()
+      .int()
+      .min(184, 'must be at least 184 days (six months, the legal minimum for network logs)')
+      .max(3650)
+      .default(184),
     AUDIT_PRUNE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10080).default(60),
     GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1000000).default(1200),
     GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1000000).default(60),
@@ -83,7 +86,10 @@ export const environmentSchema = z
     CASE_RESPONSE_DAYS: z.coerce.number().int().min(3).max(30).default(5),
     OVERLOAD_TOLERANCE_PERCENT: z.coerce.number().min(0).max(50).default(5),
     OVERLOAD_JOIN_WINDOW_HOURS: z.coerce.number().int().min(0).max(720).default(24),
-    SEED_DEMO_DATA: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+    SEED_DEMO_DATA: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((value) => value === 'true'),
     ...Object.assign({}, ...SUBGRAPH_NAMES.map(subgraphSettings)),
   })
   .superRefine((environment, context) => {
@@ -94,13 +100,22 @@ export const environmentSchema = z
       }
     }
     for (const key of ['INVESTMENT_PLATFORM_URL', 'TRADING_PLATFORM_URL'] as const) {
-      if (!environment[key]) context.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'must name the real platform in production (the default is the local simulator)' });
+      if (!environment[key])
+        context.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [key],
+          message: 'must name the real platform in production (the default is the local simulator)',
+        });
     }
-    if (!environment.MYSQL_URL && [...SUBGRAPH_NAMES, 'gateway'].some((name) => !environment[`${name.toUpperCase()}_DATABASE_URL`])) {
+    if (
+      !environment.MYSQL_URL &&
+      [...SUBGRAPH_NAMES, 'gateway'].some((name) => !environment[`${name.toUpperCase()}_DATABASE_URL`])
+    ) {
       context.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['MYSQL_URL'],
-        message: 'production needs MySQL (MYSQL_URL, or GATEWAY_DATABASE_URL and every <SUBGRAPH>_DATABASE_URL); the embedded SQLite is for laptops',
+        message:
+          'production needs MySQL (MYSQL_URL, or GATEWAY_DATABASE_URL and every <SUBGRAPH>_DATABASE_URL); the embedded SQLite is for laptops',
       });
     }
   });
@@ -195,7 +210,9 @@ export class ConfigError extends Error {
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = environmentSchema.safeParse(source);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+    );
   }
   const environment = parsed.data as Environment;
   const subgraphs = Object.fromEntries(
@@ -224,7 +241,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       audience: environment.OIDC_AUDIENCE,
       jwksUrl: environment.OIDC_JWKS_URL ?? `${environment.OIDC_ISSUER}/protocol/openid-connect/certs`,
     },
-    idp: { port: environment.IDP_PORT, publicUrl: environment.IDP_PUBLIC_URL ?? `http://localhost:${environment.IDP_PORT}` },
+    idp: {
+      port: environment.IDP_PORT,
+      publicUrl: environment.IDP_PUBLIC_URL ?? `http://localhost:${environment.IDP_PORT}`,
+    },
     gateway: {
       host: environment.GATEWAY_HOST,
       port: environment.GATEWAY_PORT,
@@ -233,12 +253,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       persistedOperationsDirectory: environment.PERSISTED_OPERATIONS_DIR,
       subgraphTimeoutMs: environment.SUBGRAPH_TIMEOUT_MS,
       requestTimeoutMs: environment.GATEWAY_REQUEST_TIMEOUT_MS,
-      limits: { maxDepth: environment.GATEWAY_MAX_DEPTH, maxAliases: environment.GATEWAY_MAX_ALIASES, maxCost: environment.GATEWAY_MAX_COST },
+      limits: {
+        maxDepth: environment.GATEWAY_MAX_DEPTH,
+        maxAliases: environment.GATEWAY_MAX_ALIASES,
+        maxCost: environment.GATEWAY_MAX_COST,
+      },
       rateLimitPerMinute: environment.GATEWAY_RATE_LIMIT_PER_MINUTE,
       anonymousRateLimitPerMinute: environment.GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MINUTE,
       database: databaseSettings(environment, 'gateway'),
     },
-    audit: { retentionDays: environment.AUDIT_RETENTION_DAYS, pruneIntervalMs: environment.AUDIT_PRUNE_INTERVAL_MINUTES * 60_000 },
+    audit: {
+      retentionDays: environment.AUDIT_RETENTION_DAYS,
+      pruneIntervalMs: environment.AUDIT_PRUNE_INTERVAL_MINUTES * 60_000,
+    },
     events: {
       secret: environment.EVENTS_SECRET,
       pollIntervalMs: environment.OUTBOX_POLL_MS,

@@ -53,12 +53,8 @@ export function childPagesLoader<TEntity extends ObjectLiteral & { id: number }>
       ) ranked
       WHERE ranked.in_page = 1 AND ranked.position <= ?`;
     const afterParameters = page.afterId === null ? [] : [page.afterId, page.afterId];
-    const ranked: Array<{ child_id: number | string; parent_key: string | number; total: number | string }> = await dataSource.query(sql, [
-      ...afterParameters,
-      ...parentKeys,
-      ...scopeParameters,
-      page.limit + 1,
-    ]);
+    const ranked: Array<{ child_id: number | string; parent_key: string | number; total: number | string }> =
+      await dataSource.query(sql, [...afterParameters, ...parentKeys, ...scopeParameters, page.limit + 1]);
     const totals = new Map<string, number>();
     const idsByParent = new Map<string, number[]>();
     for (const row of ranked) {
@@ -70,7 +66,8 @@ export function childPagesLoader<TEntity extends ObjectLiteral & { id: number }>
       idsByParent.set(parentKey, ids);
     }
     const allIds = ranked.map((row) => Number(row.child_id));
-    const children = allIds.length === 0 ? [] : await dataSource.getRepository(query.entity).findBy({ id: In(allIds) } as never);
+    const children =
+      allIds.length === 0 ? [] : await dataSource.getRepository(query.entity).findBy({ id: In(allIds) } as never);
     const childById = new Map(children.map((child) => [Number(child.id), child]));
     // A parent whose rows all precede the cursor has no ranked rows; its total needs the count query.
     const missingTotals = parentKeys.filter((key) => !totals.has(key));

@@ -13,7 +13,10 @@ export const REQUEST_SQL_STATEMENTS_METRIC = 'graphql_sql_statements_total';
 
 /** Counts every statement, and those run for GraphQL requests apart, and logs failures. */
 class CountingSqlLogger implements TypeOrmLogger {
-  constructor(private readonly counters: Counters, private readonly logger: Logger) {}
+  constructor(
+    private readonly counters: Counters,
+    private readonly logger: Logger,
+  ) {}
   logQuery(query: string): void {
     this.counters.increment(SQL_STATEMENTS_METRIC);
     if (inRequest()) this.counters.increment(REQUEST_SQL_STATEMENTS_METRIC);
@@ -53,7 +56,9 @@ function quoteIdentifier(name: string): string {
 async function ensureMysqlSchema(serverUrl: string, schema: string): Promise<void> {
   const connection = await createConnection(serverUrl);
   try {
-    const [rows] = await connection.query('SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [schema]);
+    const [rows] = await connection.query('SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [
+      schema,
+    ]);
     if ((rows as unknown[]).length > 0) return;
     await connection.query(
       `CREATE DATABASE ${quoteIdentifier(schema)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
@@ -129,7 +134,10 @@ export async function outsideTransactions<T>(dataSource: DataSource, work: () =>
  * Runs `work` in one transaction. The embedded SQLite has a single connection, so its transactions
  * are queued here instead of interleaving on it; MySQL uses a pooled connection per transaction.
  */
-export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   if (dataSource.options.type !== 'sqljs') return dataSource.transaction(work);
   const previous = embeddedLocks.get(dataSource) ?? Promise.resolve();
   const current = previous.catch(() => undefined).then(() => dataSource.transaction(work));

@@ -10,14 +10,62 @@ export interface DemoEnterprise {
 }
 
 export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = [
-  { creditCode: '91320102MA1MY0R10Q', name: '南京玄武危险品运输有限公司', legalRepresentative: '王建国', regionCode: '320102', address: '南京市玄武区中山路18号' },
-  { creditCode: '91320106MA1P3T8K0L', name: '南京鼓楼客运集团有限公司', legalRepresentative: '李文华', regionCode: '320106', address: '南京市鼓楼区湖南路66号' },
-  { creditCode: '91320583MA1NQ2W40E', name: '昆山通达货运有限公司', legalRepresentative: '张志强', regionCode: '320583', address: '昆山市玉山镇前进西路120号' },
-  { creditCode: '91320500MA1WJ7X907', name: '苏州交通建设工程有限公司', legalRepresentative: '陈立新', regionCode: '320500', address: '苏州市姑苏区人民路900号' },
-  { creditCode: '91320100MA1R5D2U0T', name: '南京大件运输有限公司', legalRepresentative: '赵海', regionCode: '320100', address: '南京市江宁区胜太路77号' },
-  { creditCode: '91330106MA2H4K1L0X', name: '杭州西湖物流有限公司', legalRepresentative: '周敏', regionCode: '330106', address: '杭州市西湖区文三路200号' },
-  { creditCode: '91330100MA27Y8P30J', name: '浙江之江危货运输有限公司', legalRepresentative: '吴刚', regionCode: '330100', address: '杭州市滨江区江南大道3888号' },
-  { creditCode: '91330102MA2CE6F00H', name: '杭州上城客运有限公司', legalRepresentative: '郑丽', regionCode: '330102', address: '杭州市上城区解放路55号' },
+  {
+    creditCode: '91320102MA1MY0R10Q',
+    name: '南京玄武危险品运输有限公司',
+    legalRepresentative: '王建国',
+    regionCode: '320102',
+    address: '南京市玄武区中山路18号',
+  },
+  {
+    creditCode: '91320106MA1P3T8K0L',
+    name: '南京鼓楼客运集团有限公司',
+    legalRepresentative: '李文华',
+    regionCode: '320106',
+    address: '南京市鼓楼区湖南路66号',
+  },
+  {
+    creditCode: '91320583MA1NQ2W40E',
+    name: '昆山通达货运有限公司',
+    legalRepresentative: '张志强',
+    regionCode: '320583',
+    address: '昆山市玉山镇前进西路120号',
+  },
+  {
+    creditCode: '91320500MA1WJ7X907',
+    name: '苏州交通建设工程有限公司',
+    legalRepresentative: '陈立新',
+    regionCode: '320500',
+    address: '苏州市姑苏区人民路900号',
+  },
+  {
+    creditCode: '91320100MA1R5D2U0T',
+    name: '南京大件运输有限公司',
+    legalRepresentative: '赵海',
+    regionCode: '320100',
+    address: '南京市江宁区胜太路77号',
+  },
+  {
+    creditCode: '91330106MA2H4K1L0X',
+    name: '杭州西湖物流有限公司',
+    legalRepresentative: '周敏',
+    regionCode: '330106',
+    address: '杭州市西湖区文三路200号',
+  },
+  {
+    creditCode: '91330100MA27Y8P30J',
+    name: '浙江之江危货运输有限公司',
+    legalRepresentative: '吴刚',
+    regionCode: '330100',
+    address: '杭州市滨江区江南大道3888号',
+  },
+  {
+    creditCode: '91330102MA2CE6F00H',
+    name: '杭州上城客运有限公司',
+    legalRepresentative: '郑丽',
+    regionCode: '330102',
+    address: '杭州市上城区解放路55号',
+  },
 ];
 
 export interface DemoVehicle {
@@ -29,12 +77,60 @@ export interface DemoVehicle {
 }
 
 export const DEMO_VEHICLES: readonly DemoVehicle[] = [
-  { plateNumber: '苏A12345', ownerCreditCode: '91320102MA1MY0R10Q', vehicleType: '危险货物运输车', transportCertificateNumber: '苏交运管宁字320102000101号', regionCode: '320102' },
-  { plateNumber: '苏A12345D', ownerCreditCode: '91320102MA1MY0R10Q', vehicleType: '危险货物运输车', transportCertificateNumber: '苏交运管宁字320102000102号', regionCode: '320102' },
-  { plateNumber: '苏AD12345', ownerCreditCode: '91320106MA1P3T8K0L', vehicleType: '大型客车', transportCertificateNumber: '苏交运管宁字320106000201号', regionCode: '320106' },
-  { plateNumber: '苏E88888', ownerCreditCode: '91320583MA1NQ2W40E', vehicleType: '重型半挂牵引车', transportCertificateNumber: '苏交运管苏字320583000301号', regionCode: '320583' },
-  { plateNumber: '苏A9L628', ownerCreditCode: '91320100MA1R5D2U0T', vehicleType: '重型半挂牵引车', transportCertificateNumber: '苏交运管宁字320100000401号', regionCode: '320100' },
-  { plateNumber: '浙A23456', ownerCreditCode: '91330106MA2H4K1L0X', vehicleType: '重型厢式货车', transportCertificateNumber: '浙交运管杭字330106000501号', regionCode: '330106' },
-  { plateNumber: '浙AD12345', ownerCreditCode: '91330100MA27Y8P30J', vehicleType: '危险货物运输车', transportCertificateNumber: '浙交运管杭字330100000601号', regionCode: '330100' },
-  { plateNumber: '浙A5F678', ownerCreditCode: '91330100MA27Y8P30J', vehicleType: '危险货物运输车', transportCertificateNumber: '浙交运管杭字330100000602号', regionCode: '330100' },
+  {
+    plateNumber: '苏A12345',
+    ownerCreditCode: '91320102MA1MY0R10Q',
+    vehicleType: '危险货物运输车',
+    transportCertificateNumber: '苏交运管宁字320102000101号',
+    regionCode: '320102',
+  },
+  {
+    plateNumber: '苏A12345D',
+    ownerCreditCode: '91320102MA1MY0R10Q',
+    vehicleType: '危险货物运输车',
+    transportCertificateNumber: '苏交运管宁字320102000102号',
+    regionCode: '320102',
+  },
+  {
+    plateNumber: '苏AD12345',
+    ownerCreditCode: '91320106MA1P3T8K0L',
+    vehicleType: '大型客车',
+    transportCertificateNumber: '苏交运管宁字320106000201号',
+    regionCode: '320106',
+  },
+  {
+    plateNumber: '苏E88888',
+    ownerCreditCode: '91320583MA1NQ2W40E',
+    vehicleType: '重型半挂牵引车',
+    transportCertificateNumber: '苏交运管苏字320583000301号',
+    regionCode: '320583',
+  },
+  {
+    plateNumber: '苏A9L628',
+    ownerCreditCode: '91320100MA1R5D2U0T',
+    vehicleType: '重型半挂牵引车',
+    transportCertificateNumber: '苏交运管宁字320100000401号',
+    regionCode: '320100',
+  },
+  {
+    plateNumber: '浙A23456',
+    ownerCreditCode: '91330106MA2H4K1L0X',
+    vehicleType: '重型厢式货车',
+    transportCertificateNumber: '浙交运管杭字330106000501号',
+    regionCode: '330106',
+  },
+  {
+    plateNumber: '浙AD12345',
+    ownerCreditCode: '91330100MA27Y8P30J',
+    vehicleType: '危险货物运输车',
+    transportCertificateNumber: '浙交运管杭字330100000601号',
+    regionCode: '330100',
+  },
+  {
+    plateNumber: '浙A5F678',
+    ownerCreditCode: '91330100MA27Y8P30J',
+    vehicleType: '危险货物运输车',
+    transportCertificateNumber: '浙交运管杭字330100000602号',
+    regionCode: '330100',
+  },
 ];

@@ -16,7 +16,11 @@ describe('Relay connections', () => {
     const rows = [{ id: 9 }, { id: 8 }, { id: 7 }];
     const connection = toConnection(rows, 10, { limit: 2, afterId: null });
     expect(connection.edges.map((edge) => edge.node.id)).toEqual([9, 8]);
-    expect(connection.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false, endCursor: encodeCursor(8) });
+    expect(connection.pageInfo).toMatchObject({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      endCursor: encodeCursor(8),
+    });
     expect(connection.totalCount).toBe(10);
   });
 });

@@ -16,13 +16,19 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: 'Cursor of the first item on this page.' })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last item; pass it as `after` for the next page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last item; pass it as `after` for the next page.',
+  })
   endCursor: string | null;
 }
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `How many items to return (1-${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `How many items to return (1-${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).`,
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Return the items after this cursor.' })
@@ -67,7 +73,11 @@ export interface Connection<TNode> {
 }
 
 /** `rows` holds up to limit + 1 items (the extra one only says a next page exists). */
-export function toConnection<TNode extends { id: number }>(rows: TNode[], totalCount: number, page: PageRequest): Connection<TNode> {
+export function toConnection<TNode extends { id: number }>(
+  rows: TNode[],
+  totalCount: number,
+  page: PageRequest,
+): Connection<TNode> {
   const items = rows.slice(0, page.limit);
   const edges = items.map((node) => ({ cursor: encodeCursor(node.id), node }));
   return {

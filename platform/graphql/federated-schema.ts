@@ -49,7 +49,10 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   });
   const resolverMap = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.referenceResolvers)) {
-    resolverMap[typeName] = { ...(resolverMap[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
+    resolverMap[typeName] = {
+      ...(resolverMap[typeName] as object),
+      ...reference,
+    } as GraphQLResolverMap<unknown>[string];
   }
   return buildSubgraphSchema({
     typeDefs: gql`

@@ -19,7 +19,8 @@ export function undescribedSchemaElements(schema: GraphQLSchema): string[] {
         }
       }
     }
-    if (isEnumType(type)) for (const value of type.getValues()) if (!value.description) undescribed.push(`${type.name}.${value.name}`);
+    if (isEnumType(type))
+      for (const value of type.getValues()) if (!value.description) undescribed.push(`${type.name}.${value.name}`);
   }
   return undescribed;
 }

@@ -23,7 +23,10 @@ export async function readBody(request: IncomingMessage, limit = DEFAULT_BODY_LI
 
 export function sendJson(response: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+  });
   response.end(body);
 }
 
@@ -33,7 +36,12 @@ export function headerValue(request: IncomingMessage, name: string): string | un
 }
 
 /** Sees each complete answer before it is sent (the gateway's audit trail); awaited, so it may hold the answer back. */
-export type BeforeResponse = (request: IncomingMessage, body: unknown, status: number, responseText: string) => Promise<void>;
+export type BeforeResponse = (
+  request: IncomingMessage,
+  body: unknown,
+  status: number,
+  responseText: string,
+) => Promise<void>;
 
 /** Serves an Apollo Server on node:http; the context factory sees the raw request and its parsed JSON body. */
 export function graphqlHandler<TContext extends BaseContext>(
@@ -52,7 +60,9 @@ export function graphqlHandler<TContext extends BaseContext>(
       try {
         body = JSON.parse(rawBody.toString('utf8'));
       } catch {
-        const refusal = { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] };
+        const refusal = {
+          errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+        };
         await beforeResponse?.(request, undefined, 400, JSON.stringify(refusal));
         sendJson(response, 400, refusal);
         return;
@@ -99,11 +109,15 @@ export async function startHttpServer(options: {
     }
     handler(request, response).catch((error: unknown) => {
       if (error instanceof RequestBodyTooLarge) {
-        if (!response.headersSent) sendJson(response, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+        if (!response.headersSent)
+          sendJson(response, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
         return;
       }
       options.onError?.(error);
-      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!response.headersSent)
+        sendJson(response, 500, {
+          errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        });
       else response.end();
     });
   });

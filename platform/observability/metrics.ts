@@ -11,7 +11,9 @@ export class Counters {
   }
 
   toPrometheus(labels: Record<string, string>): string {
-    const labelText = Object.entries(labels).map(([key, value]) => `${key}="${value}"`).join(',');
+    const labelText = Object.entries(labels)
+      .map(([key, value]) => `${key}="${value}"`)
+      .join(',');
     return [...this.values.entries()]
       .map(([name, value]) => `# TYPE ${name} counter\n${name}{${labelText}} ${value}`)
       .join('\n')

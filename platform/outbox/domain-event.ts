@@ -3,7 +3,13 @@ import type { SubgraphName } from '../config/config';
 /** What each event carries. Payloads hold codes and facts, never personal information. */
 export interface EventPayloads {
   'permit.issued': { permitNumber: string; kind: string; creditCode: string; regionCode: string; issuedAt: string };
-  'case.filed': { caseNumber: string; regionCode: string; creditCode: string | null; plateNumber: string | null; filedAt: string };
+  'case.filed': {
+    caseNumber: string;
+    regionCode: string;
+    creditCode: string | null;
+    plateNumber: string | null;
+    filedAt: string;
+  };
   'case.decided': {
     caseNumber: string;
     regionCode: string;

@@ -23,10 +23,15 @@ const envelopeSchema = z.object({
  * Applies an event exactly once: the handler's writes and the inbox row commit together, so a
  * redelivered event finds its id and is acknowledged without being applied again.
  */
-export async function applyEventOnce(dataSource: DataSource, handlers: EventHandlers, envelope: EventEnvelope): Promise<'applied' | 'duplicate'> {
+export async function applyEventOnce(
+  dataSource: DataSource,
+  handlers: EventHandlers,
+  envelope: EventEnvelope,
+): Promise<'applied' | 'duplicate'> {
   return inTransaction(dataSource, async (manager) => {
     if (await manager.existsBy(InboxEvent, { eventId: envelope.id })) return 'duplicate';
-    const handler = handlers[envelope.type] as ((manager: EntityManager, envelope: EventEnvelope) => Promise<void>) | undefined;
+    const handler = handlers[envelope.type] as
+      ((manager: EntityManager, envelope: EventEnvelope) => Promise<void>) | undefined;
     if (handler) await handler(manager, envelope);
     await manager.insert(InboxEvent, {
       eventId: envelope.id,
@@ -38,7 +43,12 @@ export async function applyEventOnce(dataSource: DataSource, handlers: EventHand
   });
 }
 
-export function eventInboxHandler(options: { dataSource: DataSource; secret: string; handlers: EventHandlers; logger: Logger }): RouteHandler {
+export function eventInboxHandler(options: {
+  dataSource: DataSource;
+  secret: string;
+  handlers: EventHandlers;
+  logger: Logger;
+}): RouteHandler {
   return async (request, response) => {
     if (request.method !== 'POST') return sendJson(response, 405, { error: 'POST only' });
     const body = (await readBody(request)).toString('utf8');
@@ -52,7 +62,8 @@ export function eventInboxHandler(options: { dataSource: DataSource; secret: str
       return sendJson(response, 400, { error: 'body is not JSON' });
     }
     const envelope = envelopeSchema.safeParse(parsed);
-    if (!envelope.success) return sendJson(response, 400, { error: 'not an event envelope', issues: envelope.error.issues });
+    if (!envelope.success)
+      return sendJson(response, 400, { error: 'not an event envelope', issues: envelope.error.issues });
     try {
       const outcome = await applyEventOnce(options.dataSource, options.handlers, envelope.data as EventEnvelope);
       options.logger.debug('event received', { eventId: envelope.data.id, type: envelope.data.type, outcome });

@@ -52,7 +52,11 @@ export class EventOutbox {
     }));
   }
 
-  async publish<TType extends EventType>(manager: EntityManager, type: TType, payload: EventPayloads[TType]): Promise<EventEnvelope<TType>> {
+  async publish<TType extends EventType>(
+    manager: EntityManager,
+    type: TType,
+    payload: EventPayloads[TType],
+  ): Promise<EventEnvelope<TType>> {
     const envelope: EventEnvelope<TType> = {
       id: randomUUID(),
       type,
@@ -70,10 +74,17 @@ export class EventOutbox {
    * Publishes many events of one type in the caller's transaction with one INSERT (bulk work such as a
    * weigh station's batch opening many draft cases); each event keeps its own id.
    */
-  async publishMany<TType extends EventType>(manager: EntityManager, type: TType, payloads: readonly EventPayloads[TType][]): Promise<void> {
+  async publishMany<TType extends EventType>(
+    manager: EntityManager,
+    type: TType,
+    payloads: readonly EventPayloads[TType][],
+  ): Promise<void> {
     const now = new Date();
     const rows = payloads.flatMap((payload) =>
-      this.messagesFor({ id: randomUUID(), type, source: this.options.source, occurredAt: now.toISOString(), payload }, now),
+      this.messagesFor(
+        { id: randomUUID(), type, source: this.options.source, occurredAt: now.toISOString(), payload },
+        now,
+      ),
     );
     if (rows.length === 0) return;
     await manager.createQueryBuilder().insert().into(OutboxMessage).values(rows).updateEntity(false).execute();
@@ -121,14 +132,22 @@ export class EventOutbox {
     const repository = this.dataSource.getRepository(OutboxMessage);
     try {
       await this.transport.deliver(message.subscriber as SubgraphName, JSON.parse(message.envelope) as EventEnvelope);
-      await outsideTransactions(this.dataSource, () => repository.update({ id: message.id }, { deliveredAt: new Date(), attempts: message.attempts + 1, lastError: null }));
+      await outsideTransactions(this.dataSource, () =>
+        repository.update(
+          { id: message.id },
+          { deliveredAt: new Date(), attempts: message.attempts + 1, lastError: null },
+        ),
+      );
       return true;
     } catch (error) {
       const attempts = message.attempts + 1;
       const retryInMs = retryBackoffMs(attempts, FIRST_RETRY_MS, this.options.maxBackoffMs);
       const reason = error instanceof Error ? error.message : String(error);
       await outsideTransactions(this.dataSource, () =>
-        repository.update({ id: message.id }, { attempts, nextAttemptAt: new Date(Date.now() + retryInMs), lastError: reason.slice(0, 500) }),
+        repository.update(
+          { id: message.id },
+          { attempts, nextAttemptAt: new Date(Date.now() + retryInMs), lastError: reason.slice(0, 500) },
+        ),
       );
       const log = worthLoggingLoudly(attempts) ? this.logger.warn : this.logger.debug;
       log('event delivery failed, will retry', {

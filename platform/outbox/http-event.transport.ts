@@ -33,6 +33,7 @@ export class HttpEventTransport implements EventTransport {
       body,
       signal: AbortSignal.timeout(this.timeoutMs),
     });
-    if (!response.ok) throw new Error(`${subscriber} answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+    if (!response.ok)
+      throw new Error(`${subscriber} answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
   }
 }

@@ -42,7 +42,17 @@ async function openMessagingDatabase(): Promise<DataSource> {
   });
 }
 
-const PAYLOAD = { caseNumber: '3201022026000001', regionCode: '320102', creditCode: null, plateNumber: null, permitNumber: null, penalty: 'FINE', fineFen: 100, summary: 'x', decidedAt: new Date().toISOString() };
+const PAYLOAD = {
+  caseNumber: '3201022026000001',
+  regionCode: '320102',
+  creditCode: null,
+  plateNumber: null,
+  permitNumber: null,
+  penalty: 'FINE',
+  fineFen: 100,
+  summary: 'x',
+  decidedAt: new Date().toISOString(),
+};
 
 describe('the transactional outbox', () => {
   let dataSource: DataSource;
@@ -55,7 +65,12 @@ describe('the transactional outbox', () => {
 
   it('writes one message per subscriber and keeps them while the subscriber is down', async () => {
     const transport = new RecordingTransport();
-    const outbox = new EventOutbox(dataSource, transport, { source: 'enforcement', pollIntervalMs: 10_000, maxBackoffMs: 1 }, createLogger('spec', 'error'));
+    const outbox = new EventOutbox(
+      dataSource,
+      transport,
+      { source: 'enforcement', pollIntervalMs: 10_000, maxBackoffMs: 1 },
+      createLogger('spec', 'error'),
+    );
     await inTransaction(dataSource, (manager) => outbox.publish(manager, 'case.decided', PAYLOAD));
     transport.up = false;
     expect(await outbox.drain()).toBe(0);
@@ -70,12 +85,21 @@ describe('the transactional outbox', () => {
     transport.up = true;
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(await outbox.drain()).toBe(3);
-    expect(transport.received.map((delivery) => delivery.subscriber).sort()).toEqual(['credit', 'licensing', 'statistics']);
+    expect(transport.received.map((delivery) => delivery.subscriber).sort()).toEqual([
+      'credit',
+      'licensing',
+      'statistics',
+    ]);
     expect(await outbox.drain()).toBe(0);
   });
 
   it('writes nothing when the transaction rolls back', async () => {
-    const outbox = new EventOutbox(dataSource, new RecordingTransport(), { source: 'enforcement', pollIntervalMs: 10_000, maxBackoffMs: 1 }, createLogger('spec', 'error'));
+    const outbox = new EventOutbox(
+      dataSource,
+      new RecordingTransport(),
+      { source: 'enforcement', pollIntervalMs: 10_000, maxBackoffMs: 1 },
+      createLogger('spec', 'error'),
+    );
     await expect(
       inTransaction(dataSource, async (manager) => {
         await outbox.publish(manager, 'case.decided', PAYLOAD);
@@ -90,8 +114,18 @@ describe('the inbox', () => {
   it('applies an event once however often it is delivered', async () => {
     const dataSource = await openMessagingDatabase();
     let applied = 0;
-    const handlers = { 'case.decided': async () => { applied += 1; } };
-    const envelope: EventEnvelope = { id: '6f1c4a52-3f55-4d4e-9a38-0d1f1f0b8f11', type: 'case.decided', source: 'enforcement', occurredAt: new Date().toISOString(), payload: PAYLOAD };
+    const handlers = {
+      'case.decided': async () => {
+        applied += 1;
+      },
+    };
+    const envelope: EventEnvelope = {
+      id: '6f1c4a52-3f55-4d4e-9a38-0d1f1f0b8f11',
+      type: 'case.decided',
+      source: 'enforcement',
+      occurredAt: new Date().toISOString(),
+      payload: PAYLOAD,
+    };
     expect(await applyEventOnce(dataSource, handlers, envelope)).toBe('applied');
     expect(await applyEventOnce(dataSource, handlers, envelope)).toBe('duplicate');
     expect(applied).toBe(1);
@@ -100,8 +134,24 @@ describe('the inbox', () => {
 
   it('records nothing when the handler fails, so the event is retried', async () => {
     const dataSource = await openMessagingDatabase();
-    const envelope: EventEnvelope = { id: '7f1c4a52-3f55-4d4e-9a38-0d1f1f0b8f12', type: 'case.decided', source: 'enforcement', occurredAt: new Date().toISOString(), payload: PAYLOAD };
-    await expect(applyEventOnce(dataSource, { 'case.decided': async () => { throw new Error('broken'); } }, envelope)).rejects.toThrow('broken');
+    const envelope: EventEnvelope = {
+      id: '7f1c4a52-3f55-4d4e-9a38-0d1f1f0b8f12',
+      type: 'case.decided',
+      source: 'enforcement',
+      occurredAt: new Date().toISOString(),
+      payload: PAYLOAD,
+    };
+    await expect(
+      applyEventOnce(
+        dataSource,
+        {
+          'case.decided': async () => {
+            throw new Error('broken');
+          },
+        },
+        envelope,
+      ),
+    ).rejects.toThrow('broken');
     expect(await dataSource.getRepository(InboxEvent).count()).toBe(0);
     await dataSource.destroy();
   });

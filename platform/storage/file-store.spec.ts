@@ -8,7 +8,9 @@ describe('the local file store', () => {
     const store = new LocalDirectoryFileStore(mkdtempSync(join(tmpdir(), 'files-')), 'licensing');
     const stored = await store.put(Buffer.from('营业执照扫描件'));
     expect(stored.sm3Digest).toBe(sm3Hex(Buffer.from('营业执照扫描件')));
-    expect((await store.read(stored.storageReference, stored.sm3Digest, 'Attachment 营业执照')).toString()).toBe('营业执照扫描件');
+    expect((await store.read(stored.storageReference, stored.sm3Digest, 'Attachment 营业执照')).toString()).toBe(
+      '营业执照扫描件',
+    );
   });
 
   it('names the item whose bytes were altered after storing', async () => {

@@ -28,9 +28,13 @@ export function sm3Hex(bytes: Buffer | string): string {
 
 /** Thrown when stored bytes no longer match their recorded digest: the file was altered or replaced. */
 export function digestMismatch(itemName: string): DomainError {
-  return new DomainError(ErrorCode.CONFLICT, `${itemName} does not match its recorded SM3 digest: it was altered after it was stored`, {
-    reason: 'DIGEST_MISMATCH',
-  });
+  return new DomainError(
+    ErrorCode.CONFLICT,
+    `${itemName} does not match its recorded SM3 digest: it was altered after it was stored`,
+    {
+      reason: 'DIGEST_MISMATCH',
+    },
+  );
 }
 
 const LOCAL_PREFIX = 'local:';
@@ -39,7 +43,10 @@ const LOCAL_PREFIX = 'local:';
 export class LocalDirectoryFileStore implements FileStore {
   private readonly root: string;
 
-  constructor(root: string, private readonly namespace: string) {
+  constructor(
+    root: string,
+    private readonly namespace: string,
+  ) {
     this.root = resolve(root);
   }
 
@@ -61,7 +68,9 @@ export class LocalDirectoryFileStore implements FileStore {
     try {
       bytes = await readFile(path);
     } catch {
-      throw new DomainError(ErrorCode.CONFLICT, `${itemName} is missing from the file store`, { reason: 'FILE_MISSING' });
+      throw new DomainError(ErrorCode.CONFLICT, `${itemName} is missing from the file store`, {
+        reason: 'FILE_MISSING',
+      });
     }
     if (sm3Hex(bytes) !== expectedDigest) throw digestMismatch(itemName);
     return bytes;

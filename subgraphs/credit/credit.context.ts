@@ -23,7 +23,9 @@ export function profileLoader(context: CreditContext) {
 
 /** One loader per page arguments, so every subject asking for the same page shares one batch. */
 export function subjectRecordsLoader(context: CreditContext, page: PageRequest) {
-  return context.loaders.get(`creditRecords:${page.limit}:${page.afterId}`, () => context.services.records.createSubjectPagesLoader(page));
+  return context.loaders.get(`creditRecords:${page.limit}:${page.afterId}`, () =>
+    context.services.records.createSubjectPagesLoader(page),
+  );
 }
 
 /** The acting user's name for records of who did what. */

@@ -16,11 +16,23 @@ describe('the credit demo seed', () => {
   it('enters a commendation in Hangzhou and a dishonesty in Kunshan, once', async () => {
     await seedCredit(testbed.services, testbed.dependencies);
     const seeded = await records();
-    expect(seeded.map((record) => [record.creditCode, record.kind, record.source, record.regionCode, record.scoreDelta, record.recordedBy])).toEqual([
+    expect(
+      seeded.map((record) => [
+        record.creditCode,
+        record.kind,
+        record.source,
+        record.regionCode,
+        record.scoreDelta,
+        record.recordedBy,
+      ]),
+    ).toEqual([
       ['91330102MA2CE6F00H', 'COMMENDATION', 'MANUAL', '330102', 5, 'demo-seed'],
       ['91320583MA1NQ2W40E', 'DISHONESTY', 'MANUAL', '320583', -30, 'demo-seed'],
     ]);
-    expect(await testbed.services.profiles.profileOf(testbed.dataSource.manager, '91320583MA1NQ2W40E')).toMatchObject({ score: 70, rating: 'C' });
+    expect(await testbed.services.profiles.profileOf(testbed.dataSource.manager, '91320583MA1NQ2W40E')).toMatchObject({
+      score: 70,
+      rating: 'C',
+    });
 
     await seedCredit(testbed.services, testbed.dependencies);
     expect(await records()).toEqual(seeded);

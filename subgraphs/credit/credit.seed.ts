@@ -29,7 +29,10 @@ export const DEMO_CREDIT_RECORDS: readonly RecordCreditInput[] = [
 ];
 
 /** Seeds the demo credit records once, through the service, into an empty credit file. */
-export async function seedCredit(services: CreditServices, { dataSource, logger }: SubgraphDependencies): Promise<void> {
+export async function seedCredit(
+  services: CreditServices,
+  { dataSource, logger }: SubgraphDependencies,
+): Promise<void> {
   if ((await dataSource.getRepository(CreditRecord).count()) > 0) return;
   for (const input of DEMO_CREDIT_RECORDS) await services.records.record(SYSTEM_SCOPE, input, SEED_ACTOR);
   logger.info('demo data seeded', { creditRecords: DEMO_CREDIT_RECORDS.length });

@@ -48,9 +48,20 @@ export async function openCreditTestbed(): Promise<CreditTestbed> {
     counters,
     logger,
   });
-  const outbox = new EventOutbox(dataSource, new UndeliveredTransport(), { source: 'credit', pollIntervalMs: 60_000, maxBackoffMs: 1 }, logger);
+  const outbox = new EventOutbox(
+    dataSource,
+    new UndeliveredTransport(),
+    { source: 'credit', pollIntervalMs: 60_000, maxBackoffMs: 1 },
+    logger,
+  );
   const config = loadConfig({ DATA_DIR: dataDir });
-  const dependencies: SubgraphDependencies = { dataSource, outbox, files: new LocalDirectoryFileStore(config.fileStoreDirectory, 'credit'), config, logger };
+  const dependencies: SubgraphDependencies = {
+    dataSource,
+    outbox,
+    files: new LocalDirectoryFileStore(config.fileStoreDirectory, 'credit'),
+    config,
+    logger,
+  };
   const services = creditSubgraph.createServices(dependencies);
   const handlers = creditSubgraph.eventHandlers!(services);
   return {
@@ -67,7 +78,10 @@ export async function openCreditTestbed(): Promise<CreditTestbed> {
 }
 
 /** A `case.decided` envelope as enforcement publishes it, with a fresh event id unless one is given. */
-export function caseDecided(payload: Partial<EventPayloads['case.decided']> = {}, id: string = randomUUID()): EventEnvelope<'case.decided'> {
+export function caseDecided(
+  payload: Partial<EventPayloads['case.decided']> = {},
+  id: string = randomUUID(),
+): EventEnvelope<'case.decided'> {
   return {
     id,
     type: 'case.decided',
@@ -89,5 +103,14 @@ export function caseDecided(payload: Partial<EventPayloads['case.decided']> = {}
 }
 
 export function identity(username: string, region: string, ...roles: string[]): Identity {
-  return { subject: username, username, clientId: 'single-window-cli', roles: new Set(roles), region, department: null, serviceAccount: false, scopes: new Set() };
+  return {
+    subject: username,
+    username,
+    clientId: 'single-window-cli',
+    roles: new Set(roles),
+    region,
+    department: null,
+    serviceAccount: false,
+    scopes: new Set(),
+  };
 }

@@ -48,21 +48,29 @@ export function caseTransfersLoader(context: EnforcementContext) {
 
 /** Assistance requests of the cases a request has read, one statement for all. */
 export function caseAssistanceLoader(context: EnforcementContext) {
-  return context.loaders.get('caseAssistance', () => context.services.assistance.createCaseRequestsLoader(scopeOf(context)));
+  return context.loaders.get('caseAssistance', () =>
+    context.services.assistance.createCaseRequestsLoader(scopeOf(context)),
+  );
 }
 
 /** Evidence of the assistance requests a request has read, one statement for all. */
 export function assistanceEvidenceLoader(context: EnforcementContext) {
-  return context.loaders.get('assistanceEvidence', () => context.services.assistance.createRequestEvidenceLoader(scopeOf(context)));
+  return context.loaders.get('assistanceEvidence', () =>
+    context.services.assistance.createRequestEvidenceLoader(scopeOf(context)),
+  );
 }
 
 /** One loader per page arguments, so every enterprise asking for the same page shares one batch. */
 export function enterpriseCasesLoader(context: EnforcementContext, page: PageRequest) {
-  return context.loaders.get(`enterpriseCases:${page.limit}:${page.afterId}`, () => context.services.cases.createEnterpriseCasesLoader(scopeOf(context), page));
+  return context.loaders.get(`enterpriseCases:${page.limit}:${page.afterId}`, () =>
+    context.services.cases.createEnterpriseCasesLoader(scopeOf(context), page),
+  );
 }
 
 export function vehicleCasesLoader(context: EnforcementContext, page: PageRequest) {
-  return context.loaders.get(`vehicleCases:${page.limit}:${page.afterId}`, () => context.services.cases.createVehicleCasesLoader(scopeOf(context), page));
+  return context.loaders.get(`vehicleCases:${page.limit}:${page.afterId}`, () =>
+    context.services.cases.createVehicleCasesLoader(scopeOf(context), page),
+  );
 }
 
 /** The acting user's name for records of who did what. */

@@ -43,9 +43,14 @@ describe('the case lifecycle migration on a database with earlier cases', () => 
       ['INVESTIGATING', 'DECIDED', '罚款'],
     ];
     for (const [from, to, comment] of steps) {
-      await before.query(`INSERT INTO case_step (case_id, from_status, to_status, actor, occurred_at, comment) VALUES (1, ?, ?, 'old', '2025-03-01 02:00:00', ?)`, [from, to, comment]);
+      await before.query(
+        `INSERT INTO case_step (case_id, from_status, to_status, actor, occurred_at, comment) VALUES (1, ?, ?, 'old', '2025-03-01 02:00:00', ?)`,
+        [from, to, comment],
+      );
     }
-    await before.query(`INSERT INTO case_share (case_id, region_code, reason, shared_by, shared_at) VALUES (1, '320000', '请协助核查', 'old', '2025-03-01 02:00:00')`);
+    await before.query(
+      `INSERT INTO case_share (case_id, region_code, reason, shared_by, shared_at) VALUES (1, '320000', '请协助核查', 'old', '2025-03-01 02:00:00')`,
+    );
     await before.destroy();
 
     const after = await open(enforcementSubgraph.migrations as Function[]);
@@ -55,10 +60,12 @@ describe('the case lifecycle migration on a database with earlier cases', () => 
       { action: 'INVESTIGATION_STARTED', region_code: '330106' },
       { action: 'DECIDED', region_code: '330106' },
     ]);
-    expect(await after.query('SELECT kind, region_code FROM case_share')).toEqual([{ kind: 'READ', region_code: '320000' }]);
-    expect(await after.query('SELECT case_number, status, version, deadline_extension_days FROM enforcement_case')).toEqual([
-      { case_number: '3301062025000001', status: 'DECIDED', version: 3, deadline_extension_days: 0 },
+    expect(await after.query('SELECT kind, region_code FROM case_share')).toEqual([
+      { kind: 'READ', region_code: '320000' },
     ]);
+    expect(
+      await after.query('SELECT case_number, status, version, deadline_extension_days FROM enforcement_case'),
+    ).toEqual([{ case_number: '3301062025000001', status: 'DECIDED', version: 3, deadline_extension_days: 0 }]);
     // TypeORM turns SQLite's foreign keys off around pending migrations, not around an undo: do it here.
     await after.query('PRAGMA foreign_keys = OFF');
     await after.undoLastMigration({ transaction: 'none' });

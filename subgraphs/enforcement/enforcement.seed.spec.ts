@@ -18,7 +18,8 @@ const SEEDED_CARRIER = '91320102MA1MY0R10Q';
 
 describe('the enforcement demo seed', () => {
   let testbed: EnforcementTestbed;
-  const seed = () => seedEnforcement(testbed.services, { dataSource: testbed.dataSource, logger: createLogger('spec', 'error') });
+  const seed = () =>
+    seedEnforcement(testbed.services, { dataSource: testbed.dataSource, logger: createLogger('spec', 'error') });
   beforeEach(async () => {
     testbed = await openEnforcementTestbed();
   });
@@ -29,7 +30,9 @@ describe('the enforcement demo seed', () => {
   it('gives the single window its story: cases in every status, the seeded carrier fined in Jiangsu', async () => {
     await seed();
     const cases = await testbed.dataSource.getRepository(EnforcementCase).find({ order: { id: 'ASC' } });
-    const byStatus = Object.fromEntries(Object.values(CaseStatus).map((status) => [status, cases.filter((found) => found.status === status).length]));
+    const byStatus = Object.fromEntries(
+      Object.values(CaseStatus).map((status) => [status, cases.filter((found) => found.status === status).length]),
+    );
     expect(byStatus).toEqual({
       FILING_PENDING: 1,
       NOT_FILED: 1,
@@ -47,7 +50,9 @@ describe('the enforcement demo seed', () => {
       TRANSFER_PENDING: 1,
     });
 
-    const carrier = await testbed.services.cases.createEnterpriseCasesLoader(SYSTEM_SCOPE, pageRequest({})).load(SEEDED_CARRIER);
+    const carrier = await testbed.services.cases
+      .createEnterpriseCasesLoader(SYSTEM_SCOPE, pageRequest({}))
+      .load(SEEDED_CARRIER);
     expect(carrier.totalCount).toBe(3);
     expect(carrier.edges.every((edge) => edge.node.regionCode.startsWith('32'))).toBe(true);
     expect(carrier.edges.map((edge) => [edge.node.status, edge.node.penalty, edge.node.plateNumber]).sort()).toEqual([
@@ -55,10 +60,18 @@ describe('the enforcement demo seed', () => {
       ['DECIDED', 'FINE', null],
       ['INVESTIGATING', null, '苏A12345'],
     ]);
-    expect(carrier.edges.find((edge) => edge.node.penalty === 'FINE')?.node).toMatchObject({ regionCode: '320102', fineFen: 2_000_000 });
+    expect(carrier.edges.find((edge) => edge.node.penalty === 'FINE')?.node).toMatchObject({
+      regionCode: '320102',
+      fineFen: 2_000_000,
+    });
 
     const person = cases.find((found) => found.partyIdNumber !== null);
-    expect(person).toMatchObject({ regionCode: '320100', creditCode: null, partyName: '李明', partyIdNumber: DEMO_PARTY_ID_NUMBER });
+    expect(person).toMatchObject({
+      regionCode: '320100',
+      creditCode: null,
+      partyName: '李明',
+      partyIdNumber: DEMO_PARTY_ID_NUMBER,
+    });
     expect(residentIdProblem(DEMO_PARTY_ID_NUMBER)).toBeNull();
     expect(cases.every((found) => found.filedBy === 'demo-seed')).toBe(true);
   });
@@ -66,14 +79,34 @@ describe('the enforcement demo seed', () => {
   it('leaves one Kunshan case mid-transfer to Hangzhou and one Hangzhou case handed over to Nanjing, evidence verified', async () => {
     await seed();
     const transfers = await testbed.dataSource.getRepository(CaseTransfer).find({ order: { id: 'ASC' } });
-    expect(transfers.map((transfer) => [transfer.fromRegionCode, transfer.toRegionCode, transfer.status, transfer.evidenceVerified])).toEqual([
+    expect(
+      transfers.map((transfer) => [
+        transfer.fromRegionCode,
+        transfer.toRegionCode,
+        transfer.status,
+        transfer.evidenceVerified,
+      ]),
+    ).toEqual([
       ['320583', '330106', 'PROPOSED', null],
       ['330102', '320106', 'ACCEPTED', 1],
     ]);
-    const pending = await testbed.dataSource.getRepository(EnforcementCase).findOneByOrFail({ id: transfers[0].caseId });
+    const pending = await testbed.dataSource
+      .getRepository(EnforcementCase)
+      .findOneByOrFail({ id: transfers[0].caseId });
     expect(pending).toMatchObject({ status: 'TRANSFER_PENDING', regionCode: '320583', plateNumber: '浙A23456' });
-    const zhejiang = regionScopeOf({ subject: 'zj', username: 'zj', clientId: 'spec', roles: new Set(), region: '330000', department: null, serviceAccount: false, scopes: new Set() });
-    expect(await testbed.services.cases.find(zhejiang, pending.caseNumber)).toMatchObject({ caseNumber: pending.caseNumber });
+    const zhejiang = regionScopeOf({
+      subject: 'zj',
+      username: 'zj',
+      clientId: 'spec',
+      roles: new Set(),
+      region: '330000',
+      department: null,
+      serviceAccount: false,
+      scopes: new Set(),
+    });
+    expect(await testbed.services.cases.find(zhejiang, pending.caseNumber)).toMatchObject({
+      caseNumber: pending.caseNumber,
+    });
     const moved = await testbed.dataSource.getRepository(EnforcementCase).findOneByOrFail({ id: transfers[1].caseId });
     expect(moved).toMatchObject({ status: 'INVESTIGATING', regionCode: '320106' });
     expect(await testbed.services.cases.find(zhejiang, moved.caseNumber)).toMatchObject({ regionCode: '320106' });
@@ -82,7 +115,12 @@ describe('the enforcement demo seed', () => {
   it('answers one assistance request from Hangzhou with evidence handed over into a Nanjing case file', async () => {
     await seed();
     const [request] = await testbed.dataSource.getRepository(AssistanceRequest).find();
-    expect(request).toMatchObject({ requestingRegionCode: '320102', assistingRegionCode: '330100', status: 'ANSWERED', evidenceVerified: 1 });
+    expect(request).toMatchObject({
+      requestingRegionCode: '320102',
+      assistingRegionCode: '330100',
+      status: 'ANSWERED',
+      evidenceVerified: 1,
+    });
     const evidence = await testbed.services.evidence.createEvidenceLoader(SYSTEM_SCOPE).load(request.caseId);
     expect(evidence.map((item) => [item.kind, item.regionCode])).toEqual([
       ['INQUIRY_RECORD', '320102'],
@@ -95,25 +133,49 @@ describe('the enforcement demo seed', () => {
   it('raises the events the other departments count on, so credit records the carrier’s fine', async () => {
     await seed();
     const messages = await testbed.dataSource.getRepository(OutboxMessage).find();
-    const count = (type: string, subscriber: string) => messages.filter((message) => message.eventType === type && message.subscriber === subscriber).length;
+    const count = (type: string, subscriber: string) =>
+      messages.filter((message) => message.eventType === type && message.subscriber === subscriber).length;
     // Every approved filing is counted (not the one pending, not the one refused); every decision reaches credit, statistics and licensing.
-    expect([count('case.filed', 'statistics'), count('case.decided', 'credit'), count('case.decided', 'statistics'), count('case.decided', 'licensing')]).toEqual([16, 5, 5, 5]);
+    expect([
+      count('case.filed', 'statistics'),
+      count('case.decided', 'credit'),
+      count('case.decided', 'statistics'),
+      count('case.decided', 'licensing'),
+    ]).toEqual([16, 5, 5, 5]);
     const fine = messages
       .map((message) => JSON.parse(message.envelope) as EventEnvelope<'case.decided'>)
-      .find((envelope) => envelope.type === 'case.decided' && envelope.payload.creditCode === SEEDED_CARRIER && envelope.payload.penalty === 'FINE');
+      .find(
+        (envelope) =>
+          envelope.type === 'case.decided' &&
+          envelope.payload.creditCode === SEEDED_CARRIER &&
+          envelope.payload.penalty === 'FINE',
+      );
     expect(fine?.payload).toMatchObject({ regionCode: '320102', fineFen: 2_000_000 });
   });
 
   it('shares one Hangzhou case with Jiangsu, which reads it and none of the carrier’s cases changes', async () => {
     await seed();
-    const jiangsu = regionScopeOf({ subject: 'js', username: 'js', clientId: 'spec', roles: new Set(), region: '320000', department: null, serviceAccount: false, scopes: new Set() });
+    const jiangsu = regionScopeOf({
+      subject: 'js',
+      username: 'js',
+      clientId: 'spec',
+      roles: new Set(),
+      region: '320000',
+      department: null,
+      serviceAccount: false,
+      scopes: new Set(),
+    });
     const shares = await testbed.dataSource.getRepository(CaseShare).findBy({ kind: CaseShareKind.READ });
-    expect(shares).toEqual([expect.objectContaining({ regionCode: '320000', reason: DEMO_SHARE.share.reason, revokedAt: null })]);
+    expect(shares).toEqual([
+      expect.objectContaining({ regionCode: '320000', reason: DEMO_SHARE.share.reason, revokedAt: null }),
+    ]);
     const shared = await testbed.dataSource.getRepository(EnforcementCase).findOneByOrFail({ id: shares[0].caseId });
     expect(shared).toMatchObject({ ...DEMO_SHARE.filing, status: 'INVESTIGATING' });
     const listed = await testbed.services.cases.list(jiangsu, { regionCode: '330000', status: null }, pageRequest({}));
     expect(listed.edges.map((edge) => edge.node.caseNumber)).toEqual([shared.caseNumber]);
-    const carrier = await testbed.services.cases.createEnterpriseCasesLoader(jiangsu, pageRequest({})).load(SEEDED_CARRIER);
+    const carrier = await testbed.services.cases
+      .createEnterpriseCasesLoader(jiangsu, pageRequest({}))
+      .load(SEEDED_CARRIER);
     expect(carrier.totalCount).toBe(3);
   });
 

@@ -14,7 +14,8 @@ const SEED_ACTOR = 'demo-seed';
 
 // A fictitious Nanjing resident: born 1985-03-12 in 玄武区, check character per GB 11643-1999.
 const DEMO_PARTY_ID_FIRST_SEVENTEEN = '32010219850312301';
-export const DEMO_PARTY_ID_NUMBER = DEMO_PARTY_ID_FIRST_SEVENTEEN + residentIdCheckCharacter(DEMO_PARTY_ID_FIRST_SEVENTEEN);
+export const DEMO_PARTY_ID_NUMBER =
+  DEMO_PARTY_ID_FIRST_SEVENTEEN + residentIdCheckCharacter(DEMO_PARTY_ID_FIRST_SEVENTEEN);
 
 interface DemoPenalty {
   penalty: PenaltyKind;
@@ -54,7 +55,13 @@ export interface DemoCase {
   reason?: string;
   evidence?: DemoEvidence[];
   /** Another region asked to assist, answered with evidence (协查). */
-  assistance?: { assistingRegionCode: string; question: string; sharedSummary: string; answer: string; evidence: DemoEvidence };
+  assistance?: {
+    assistingRegionCode: string;
+    question: string;
+    sharedSummary: string;
+    answer: string;
+    evidence: DemoEvidence;
+  };
   /** A transfer to another region, left awaiting its decision (the case ends TRANSFER_PENDING) or accepted there (移送). */
   transfer?: { toRegionCode: string; reason: string; accepted: boolean };
 }
@@ -67,23 +74,42 @@ function demoEnterprise(creditCode: string): { creditCode: string; regionCode: s
 }
 
 function demoVehicle(plateNumber: string): string {
-  if (!DEMO_VEHICLES.some((vehicle) => vehicle.plateNumber === plateNumber)) throw new Error(`${plateNumber} is not a demo vehicle`);
+  if (!DEMO_VEHICLES.some((vehicle) => vehicle.plateNumber === plateNumber))
+    throw new Error(`${plateNumber} is not a demo vehicle`);
   return plateNumber;
 }
 
-const SCENE_PHOTO: DemoEvidence = { kind: EvidenceKind.PHOTO, title: '现场检查照片', fileName: 'scene-001.jpg', content: 'demo scene photograph 001' };
-const INQUIRY: DemoEvidence = { kind: EvidenceKind.INQUIRY_RECORD, title: '驾驶员询问笔录', fileName: 'inquiry-001.pdf', content: 'demo inquiry record 001' };
+const SCENE_PHOTO: DemoEvidence = {
+  kind: EvidenceKind.PHOTO,
+  title: '现场检查照片',
+  fileName: 'scene-001.jpg',
+  content: 'demo scene photograph 001',
+};
+const INQUIRY: DemoEvidence = {
+  kind: EvidenceKind.INQUIRY_RECORD,
+  title: '驾驶员询问笔录',
+  fileName: 'inquiry-001.pdf',
+  content: 'demo inquiry record 001',
+};
 
 /** Cases in every status of the procedure, in Jiangsu and Zhejiang, one of them mid-transfer between the two. */
 export const DEMO_CASES: readonly DemoCase[] = [
   {
     filing: { ...demoEnterprise('91320102MA1MY0R10Q'), cause: '危险货物运输车辆未按规定进行维护和检测' },
     stage: 'DECIDED',
-    penalty: { penalty: PenaltyKind.FINE, fineFen: 2_000_000, summary: '依据《道路危险货物运输管理规定》，处罚款人民币贰万元。' },
+    penalty: {
+      penalty: PenaltyKind.FINE,
+      fineFen: 2_000_000,
+      summary: '依据《道路危险货物运输管理规定》，处罚款人民币贰万元。',
+    },
     evidence: [SCENE_PHOTO],
   },
   {
-    filing: { ...demoEnterprise('91320102MA1MY0R10Q'), plateNumber: demoVehicle('苏A12345'), cause: '驾驶人员未取得相应从业资格证件驾驶危险货物运输车辆' },
+    filing: {
+      ...demoEnterprise('91320102MA1MY0R10Q'),
+      plateNumber: demoVehicle('苏A12345'),
+      cause: '驾驶人员未取得相应从业资格证件驾驶危险货物运输车辆',
+    },
     stage: 'INVESTIGATING',
     evidence: [INQUIRY],
     assistance: {
@@ -91,7 +117,12 @@ export const DEMO_CASES: readonly DemoCase[] = [
       question: '请协助调取该车辆在杭州绕城高速收费站的通行记录及驾驶员身份核验记录。',
       sharedSummary: '苏A12345危险货物运输车辆，驾驶员涉嫌无从业资格证驾驶，车辆曾途经杭州。',
       answer: '已调取该车辆通行记录，驾驶员与登记从业人员不一致，记录附后。',
-      evidence: { kind: EvidenceKind.DOCUMENT, title: '收费站通行记录', fileName: 'toll-records.pdf', content: 'demo toll station passage records' },
+      evidence: {
+        kind: EvidenceKind.DOCUMENT,
+        title: '收费站通行记录',
+        fileName: 'toll-records.pdf',
+        content: 'demo toll station passage records',
+      },
     },
   },
   {
@@ -100,30 +131,55 @@ export const DEMO_CASES: readonly DemoCase[] = [
     penalty: { penalty: PenaltyKind.WARNING, summary: '责令限期改正，给予警告。' },
   },
   {
-    filing: { ...demoEnterprise('91320583MA1NQ2W40E'), plateNumber: demoVehicle('苏E88888'), cause: '货运车辆涉嫌超限运输' },
+    filing: {
+      ...demoEnterprise('91320583MA1NQ2W40E'),
+      plateNumber: demoVehicle('苏E88888'),
+      cause: '货运车辆涉嫌超限运输',
+    },
     stage: 'FILED',
   },
   {
-    filing: { ...demoEnterprise('91330106MA2H4K1L0X'), plateNumber: demoVehicle('浙A23456'), cause: '擅自改装已取得道路运输证的车辆' },
+    filing: {
+      ...demoEnterprise('91330106MA2H4K1L0X'),
+      plateNumber: demoVehicle('浙A23456'),
+      cause: '擅自改装已取得道路运输证的车辆',
+    },
     stage: 'DECIDED',
     penalty: { penalty: PenaltyKind.FINE, fineFen: 500_000, summary: '责令改正，处罚款人民币伍仟元。' },
   },
   {
-    filing: { ...demoEnterprise('91330100MA27Y8P30J'), plateNumber: demoVehicle('浙AD12345'), cause: '危险货物运输车辆未按规定使用卫星定位装置' },
+    filing: {
+      ...demoEnterprise('91330100MA27Y8P30J'),
+      plateNumber: demoVehicle('浙AD12345'),
+      cause: '危险货物运输车辆未按规定使用卫星定位装置',
+    },
     stage: 'INVESTIGATING',
   },
   {
-    filing: { ...demoEnterprise('91320106MA1P3T8K0L'), plateNumber: demoVehicle('苏AD12345'), cause: '客运车辆涉嫌超员运输' },
+    filing: {
+      ...demoEnterprise('91320106MA1P3T8K0L'),
+      plateNumber: demoVehicle('苏AD12345'),
+      cause: '客运车辆涉嫌超员运输',
+    },
     stage: 'DISMISSED',
     reason: '经调查，超员的违法事实不能成立，撤销案件。',
   },
   {
-    filing: { regionCode: '320100', partyName: '李明', partyIdNumber: DEMO_PARTY_ID_NUMBER, cause: '未取得道路运输经营许可，擅自从事道路旅客运输经营' },
+    filing: {
+      regionCode: '320100',
+      partyName: '李明',
+      partyIdNumber: DEMO_PARTY_ID_NUMBER,
+      cause: '未取得道路运输经营许可，擅自从事道路旅客运输经营',
+    },
     stage: 'DECIDED',
     penalty: { penalty: PenaltyKind.FINE, fineFen: 3_000_000, summary: '责令停止经营，处罚款人民币叁万元。' },
   },
   {
-    filing: { ...demoEnterprise('91320100MA1R5D2U0T'), plateNumber: demoVehicle('苏A9L628'), cause: '大件运输车辆未按许可的路线行驶' },
+    filing: {
+      ...demoEnterprise('91320100MA1R5D2U0T'),
+      plateNumber: demoVehicle('苏A9L628'),
+      cause: '大件运输车辆未按许可的路线行驶',
+    },
     stage: 'FILING_PENDING',
   },
   {
@@ -134,7 +190,11 @@ export const DEMO_CASES: readonly DemoCase[] = [
   {
     filing: { ...demoEnterprise('91330102MA2CE6F00H'), cause: '客运车辆未按规定进行二级维护' },
     stage: 'LEGAL_REVIEW',
-    penalty: { penalty: PenaltyKind.FINE, fineFen: 1_500_000, summary: '拟依据《道路运输车辆技术管理规定》处罚款人民币壹万伍仟元。' },
+    penalty: {
+      penalty: PenaltyKind.FINE,
+      fineFen: 1_500_000,
+      summary: '拟依据《道路运输车辆技术管理规定》处罚款人民币壹万伍仟元。',
+    },
     evidence: [SCENE_PHOTO],
   },
   {
@@ -148,7 +208,11 @@ export const DEMO_CASES: readonly DemoCase[] = [
     penalty: { penalty: PenaltyKind.FINE, fineFen: 500_000, summary: '拟处罚款人民币伍仟元。' },
   },
   {
-    filing: { ...demoEnterprise('91330100MA27Y8P30J'), plateNumber: demoVehicle('浙A5F678'), cause: '危险货物运输车辆未按规定悬挂警示标志' },
+    filing: {
+      ...demoEnterprise('91330100MA27Y8P30J'),
+      plateNumber: demoVehicle('浙A5F678'),
+      cause: '危险货物运输车辆未按规定悬挂警示标志',
+    },
     stage: 'HEARING',
     penalty: { penalty: PenaltyKind.FINE, fineFen: 2_000_000, summary: '拟处罚款人民币贰万元。' },
   },
@@ -165,14 +229,28 @@ export const DEMO_CASES: readonly DemoCase[] = [
   {
     // Stopped at a Kunshan weigh station; the vehicle and its owner are in Hangzhou, so Kunshan proposes
     // to hand the case over. Left mid-transfer: Zhejiang decides.
-    filing: { regionCode: '320583', creditCode: '91330106MA2H4K1L0X', plateNumber: demoVehicle('浙A23456'), cause: '货运车辆未随车携带道路运输证' },
+    filing: {
+      regionCode: '320583',
+      creditCode: '91330106MA2H4K1L0X',
+      plateNumber: demoVehicle('浙A23456'),
+      cause: '货运车辆未随车携带道路运输证',
+    },
     stage: 'INVESTIGATING',
     evidence: [SCENE_PHOTO, INQUIRY],
-    transfer: { toRegionCode: '330106', reason: '车辆登记地及经营业户均在杭州市西湖区，移送属地管辖。', accepted: false },
+    transfer: {
+      toRegionCode: '330106',
+      reason: '车辆登记地及经营业户均在杭州市西湖区，移送属地管辖。',
+      accepted: false,
+    },
   },
   {
     // Found in Hangzhou, handed over to Nanjing where the operator is registered; Hangzhou keeps reading what it did.
-    filing: { regionCode: '330102', creditCode: '91320106MA1P3T8K0L', plateNumber: demoVehicle('苏AD12345'), cause: '客运车辆未按核定线路经营' },
+    filing: {
+      regionCode: '330102',
+      creditCode: '91320106MA1P3T8K0L',
+      plateNumber: demoVehicle('苏AD12345'),
+      cause: '客运车辆未按核定线路经营',
+    },
     stage: 'INVESTIGATING',
     evidence: [SCENE_PHOTO],
     transfer: { toRegionCode: '320106', reason: '经营业户登记地在南京市鼓楼区，移送属地管辖。', accepted: true },
@@ -189,16 +267,31 @@ export const DEMO_SHARE = {
 } as const;
 
 /** Seeds the demo cases once, through the services, so filings and decisions raise their events. */
-export async function seedEnforcement(services: EnforcementServices, { dataSource, logger }: Pick<SubgraphDependencies, 'dataSource' | 'logger'>): Promise<void> {
+export async function seedEnforcement(
+  services: EnforcementServices,
+  { dataSource, logger }: Pick<SubgraphDependencies, 'dataSource' | 'logger'>,
+): Promise<void> {
   if ((await dataSource.getRepository(EnforcementCase).count()) === 0) {
     for (const demo of DEMO_CASES) await seedCase(services, demo);
     logger.info('demo data seeded', { cases: DEMO_CASES.length });
   }
   // Apart from the cases, so a demo database seeded before sharing existed gets its share too.
-  if (await seedShare(services, dataSource)) logger.info('demo case shared', { regionCode: DEMO_SHARE.share.regionCode });
+  if (await seedShare(services, dataSource))
+    logger.info('demo case shared', { regionCode: DEMO_SHARE.share.regionCode });
 }
 
-const ORDER: readonly DemoStage[] = ['FILED', 'INVESTIGATING', 'LEGAL_REVIEW', 'PENALTY_PROPOSED', 'NOTIFIED', 'HEARING', 'HEARD', 'DECIDED', 'EXECUTED', 'CLOSED'];
+const ORDER: readonly DemoStage[] = [
+  'FILED',
+  'INVESTIGATING',
+  'LEGAL_REVIEW',
+  'PENALTY_PROPOSED',
+  'NOTIFIED',
+  'HEARING',
+  'HEARD',
+  'DECIDED',
+  'EXECUTED',
+  'CLOSED',
+];
 const reached = (stage: DemoStage, step: DemoStage) => ORDER.indexOf(stage) >= ORDER.indexOf(step);
 
 /** Walks one demo case through the procedure, step by step as officers would, to its stage. */
@@ -220,48 +313,89 @@ async function seedCase(services: EnforcementServices, demo: DemoCase): Promise<
   const collectedAt = new Date(Date.now() - 3600_000);
   for (const item of demo.evidence ?? []) {
     const { content, ...metadata } = item;
-    await services.evidence.add(SYSTEM_SCOPE, { ...action, ...metadata, contentBase64: Buffer.from(content).toString('base64'), collectedAt }, SEED_ACTOR);
+    await services.evidence.add(
+      SYSTEM_SCOPE,
+      { ...action, ...metadata, contentBase64: Buffer.from(content).toString('base64'), collectedAt },
+      SEED_ACTOR,
+    );
   }
   if (demo.assistance) {
     const { assistingRegionCode, question, sharedSummary, answer, evidence } = demo.assistance;
-    const { assistanceRequest } = await services.assistance.request(SYSTEM_SCOPE, { ...action, assistingRegionCode, question, sharedSummary }, SEED_ACTOR);
+    const { assistanceRequest } = await services.assistance.request(
+      SYSTEM_SCOPE,
+      { ...action, assistingRegionCode, question, sharedSummary },
+      SEED_ACTOR,
+    );
     const { content, ...metadata } = evidence;
     const assistanceRequestId = String(assistanceRequest.id);
-    await services.assistance.addEvidence(SYSTEM_SCOPE, { assistanceRequestId, ...metadata, contentBase64: Buffer.from(content).toString('base64'), collectedAt }, SEED_ACTOR);
+    await services.assistance.addEvidence(
+      SYSTEM_SCOPE,
+      { assistanceRequestId, ...metadata, contentBase64: Buffer.from(content).toString('base64'), collectedAt },
+      SEED_ACTOR,
+    );
     await services.assistance.answer(SYSTEM_SCOPE, { assistanceRequestId, answer }, SEED_ACTOR);
   }
   if (demo.transfer) {
-    await services.transfers.propose(SYSTEM_SCOPE, { ...action, toRegionCode: demo.transfer.toRegionCode, reason: demo.transfer.reason }, SEED_ACTOR);
-    if (demo.transfer.accepted) await services.transfers.accept(SYSTEM_SCOPE, { ...action, comment: '同意接收' }, SEED_ACTOR);
+    await services.transfers.propose(
+      SYSTEM_SCOPE,
+      { ...action, toRegionCode: demo.transfer.toRegionCode, reason: demo.transfer.reason },
+      SEED_ACTOR,
+    );
+    if (demo.transfer.accepted)
+      await services.transfers.accept(SYSTEM_SCOPE, { ...action, comment: '同意接收' }, SEED_ACTOR);
   }
   if (!reached(demo.stage, 'LEGAL_REVIEW') || !demo.penalty) return;
   const { penalty, fineFen, summary } = demo.penalty;
   const proposed = await services.penalties.propose(SYSTEM_SCOPE, { ...action, penalty, fineFen, summary }, SEED_ACTOR);
   if (demo.stage === 'LEGAL_REVIEW') return;
-  if (proposed.legalReviewRequired) await services.penalties.review(SYSTEM_SCOPE, { ...action, approved: true, opinion: '事实清楚，证据确凿，程序合法，适用依据正确。' }, SEED_ACTOR);
+  if (proposed.legalReviewRequired)
+    await services.penalties.review(
+      SYSTEM_SCOPE,
+      { ...action, approved: true, opinion: '事实清楚，证据确凿，程序合法，适用依据正确。' },
+      SEED_ACTOR,
+    );
   if (demo.stage === 'PENALTY_PROPOSED') return;
   await services.penalties.notify(SYSTEM_SCOPE, action, SEED_ACTOR);
   if (demo.stage === 'NOTIFIED') return;
   if (demo.stage === 'HEARING' || demo.stage === 'HEARD') {
     await services.penalties.requestHearing(SYSTEM_SCOPE, { ...action, comment: '当事人书面申请听证' }, SEED_ACTOR);
     if (demo.stage === 'HEARING') return;
-    await services.penalties.recordHearing(SYSTEM_SCOPE, { ...action, heldAt: new Date(), record: '听证会依法举行，当事人到场陈述申辩。' }, SEED_ACTOR);
+    await services.penalties.recordHearing(
+      SYSTEM_SCOPE,
+      { ...action, heldAt: new Date(), record: '听证会依法举行，当事人到场陈述申辩。' },
+      SEED_ACTOR,
+    );
     return;
   }
-  await services.penalties.recordStatement(SYSTEM_SCOPE, { ...action, statement: '当事人对违法事实无异议，放弃陈述申辩和听证。', waivesHearing: true }, SEED_ACTOR);
+  await services.penalties.recordStatement(
+    SYSTEM_SCOPE,
+    { ...action, statement: '当事人对违法事实无异议，放弃陈述申辩和听证。', waivesHearing: true },
+    SEED_ACTOR,
+  );
   await services.penalties.decide(SYSTEM_SCOPE, { ...action, penalty, fineFen, decisionSummary: summary }, SEED_ACTOR);
   if (demo.stage === 'DECIDED') return;
-  const paid = penalty === PenaltyKind.FINE ? { paidFen: fineFen, paymentReference: `JK${caseNumber}` } : { note: '处罚决定书已送达' };
+  const paid =
+    penalty === PenaltyKind.FINE
+      ? { paidFen: fineFen, paymentReference: `JK${caseNumber}` }
+      : { note: '处罚决定书已送达' };
   await services.penalties.recordExecution(SYSTEM_SCOPE, { ...action, ...paid }, SEED_ACTOR);
   if (demo.stage === 'EXECUTED') return;
   await services.cases.close(SYSTEM_SCOPE, { ...action, comment: '当事人已履行处罚决定' }, SEED_ACTOR);
 }
 
 /** Shares the demo case unless it was ever shared with that region (a revoked demo share stays revoked). */
-async function seedShare(services: EnforcementServices, dataSource: SubgraphDependencies['dataSource']): Promise<boolean> {
-  const demoCase = await dataSource.getRepository(EnforcementCase).findOne({ where: { ...DEMO_SHARE.filing, filedBy: SEED_ACTOR }, order: { id: 'ASC' } });
+async function seedShare(
+  services: EnforcementServices,
+  dataSource: SubgraphDependencies['dataSource'],
+): Promise<boolean> {
+  const demoCase = await dataSource
+    .getRepository(EnforcementCase)
+    .findOne({ where: { ...DEMO_SHARE.filing, filedBy: SEED_ACTOR }, order: { id: 'ASC' } });
   if (!demoCase) return false;
-  if (await dataSource.getRepository(CaseShare).existsBy({ caseId: demoCase.id, regionCode: DEMO_SHARE.share.regionCode })) return false;
+  if (
+    await dataSource.getRepository(CaseShare).existsBy({ caseId: demoCase.id, regionCode: DEMO_SHARE.share.regionCode })
+  )
+    return false;
   const input: ShareCaseInput = { caseNumber: demoCase.caseNumber, ...DEMO_SHARE.share };
   await services.cases.share(SYSTEM_SCOPE, input, SEED_ACTOR);
   return true;

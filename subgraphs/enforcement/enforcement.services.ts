@@ -17,13 +17,26 @@ import { CaseTransferService } from './exchange/case-transfer.service';
 import { PenaltyProcedureService } from './penalty/penalty-procedure.service';
 
 /** The tables of the enforcement cases (the messaging tables are the kit's). */
-export const ENFORCEMENT_ENTITIES = [EnforcementCase, CaseStep, CaseShare, CaseNumberSequence, CaseEvidence, CaseTransfer, AssistanceRequest];
+export const ENFORCEMENT_ENTITIES = [
+  EnforcementCase,
+  CaseStep,
+  CaseShare,
+  CaseNumberSequence,
+  CaseEvidence,
+  CaseTransfer,
+  AssistanceRequest,
+];
 
 /** The services of the cases themselves; the overload records' (`createOverloadServices`) are built on their `cases`. */
 export type CaseServices = Omit<EnforcementServices, 'overload' | 'vehicleRegistry'>;
 
 /** The cases' services over one data source, one `CaseAccess` (who sees and acts on a case) shared by all. */
-export function createEnforcementServices(dataSource: DataSource, outbox: EventOutbox, files: FileStore, settings: EnforcementSettings): CaseServices {
+export function createEnforcementServices(
+  dataSource: DataSource,
+  outbox: EventOutbox,
+  files: FileStore,
+  settings: EnforcementSettings,
+): CaseServices {
   const cases = new EnforcementCaseService(dataSource, outbox, settings);
   const evidence = new CaseEvidenceService(dataSource, cases.access, files);
   return {

@@ -26,7 +26,16 @@ export const HANGZHOU = '91330106MA2H4K1L0X';
 export const PERSON_ID = `32010219900101123${residentIdCheckCharacter('32010219900101123')}`;
 
 export function scopeOf(region: string): RegionScope {
-  const caller: Identity = { subject: region, username: region, clientId: 'spec', roles: new Set(), region, department: null, serviceAccount: false, scopes: new Set() };
+  const caller: Identity = {
+    subject: region,
+    username: region,
+    clientId: 'spec',
+    roles: new Set(),
+    region,
+    department: null,
+    serviceAccount: false,
+    scopes: new Set(),
+  };
   return regionScopeOf(caller);
 }
 export const NATIONAL = scopeOf('000000');
@@ -53,9 +62,15 @@ export async function failure(work: Promise<unknown>): Promise<DomainError> {
   throw new Error('expected the call to fail');
 }
 
-export async function outboxRows(dataSource: DataSource): Promise<Array<{ type: string; subscriber: string; envelope: EventEnvelope }>> {
+export async function outboxRows(
+  dataSource: DataSource,
+): Promise<Array<{ type: string; subscriber: string; envelope: EventEnvelope }>> {
   const rows = await dataSource.getRepository(OutboxMessage).find({ order: { id: 'ASC' } });
-  return rows.map((row) => ({ type: row.eventType, subscriber: row.subscriber, envelope: JSON.parse(row.envelope) as EventEnvelope }));
+  return rows.map((row) => ({
+    type: row.eventType,
+    subscriber: row.subscriber,
+    envelope: JSON.parse(row.envelope) as EventEnvelope,
+  }));
 }
 
 /** Everything this subgraph writes, to show a refused action wrote nothing. */
@@ -75,7 +90,10 @@ export async function everything(dataSource: DataSource) {
 export const A_FINE = { penalty: PenaltyKind.FINE, fineFen: 500_000 } as const;
 export const A_MAJOR_FINE = { penalty: PenaltyKind.FINE, fineFen: 2_000_000 } as const;
 
-export function evidenceItem(content = 'scene photograph bytes', overrides: Partial<{ kind: EvidenceKind; title: string; fileName: string }> = {}) {
+export function evidenceItem(
+  content = 'scene photograph bytes',
+  overrides: Partial<{ kind: EvidenceKind; title: string; fileName: string }> = {},
+) {
   return {
     kind: EvidenceKind.PHOTO,
     title: '车辆超限现场照片',
@@ -111,9 +129,17 @@ export function procedure(services: EnforcementServices) {
     /** Proposed and, when major, passed by legal review. */
     async proposed(penalty: PenaltyGiven = A_FINE, input: FileCaseInput = filing()): Promise<EnforcementCase> {
       const open = await self.investigating(input);
-      const proposed = await services.penalties.propose(NATIONAL, { caseNumber: open.caseNumber, ...penalty, summary: '拟处罚' }, OFFICER);
+      const proposed = await services.penalties.propose(
+        NATIONAL,
+        { caseNumber: open.caseNumber, ...penalty, summary: '拟处罚' },
+        OFFICER,
+      );
       if (!proposed.legalReviewRequired) return proposed;
-      return services.penalties.review(NATIONAL, { caseNumber: open.caseNumber, approved: true, opinion: '同意' }, SUPERVISOR);
+      return services.penalties.review(
+        NATIONAL,
+        { caseNumber: open.caseNumber, approved: true, opinion: '同意' },
+        SUPERVISOR,
+      );
     },
     async notified(penalty: PenaltyGiven = A_FINE, input: FileCaseInput = filing()): Promise<EnforcementCase> {
       const proposed = await self.proposed(penalty, input);
@@ -122,11 +148,19 @@ export function procedure(services: EnforcementServices) {
     /** Notified, the party's statement recorded with the hearing given up: ready to decide. */
     async readyToDecide(penalty: PenaltyGiven = A_FINE, input: FileCaseInput = filing()): Promise<EnforcementCase> {
       const notified = await self.notified(penalty, input);
-      return services.penalties.recordStatement(NATIONAL, { caseNumber: notified.caseNumber, statement: '无异议', waivesHearing: true }, OFFICER);
+      return services.penalties.recordStatement(
+        NATIONAL,
+        { caseNumber: notified.caseNumber, statement: '无异议', waivesHearing: true },
+        OFFICER,
+      );
     },
     async decided(penalty: PenaltyGiven = A_FINE, input: FileCaseInput = filing()): Promise<EnforcementCase> {
       const ready = await self.readyToDecide(penalty, input);
-      return services.penalties.decide(NATIONAL, { caseNumber: ready.caseNumber, ...penalty, decisionSummary: '处罚决定' }, SUPERVISOR);
+      return services.penalties.decide(
+        NATIONAL,
+        { caseNumber: ready.caseNumber, ...penalty, decisionSummary: '处罚决定' },
+        SUPERVISOR,
+      );
     },
   };
   return self;

@@ -7,7 +7,12 @@ import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { startSubgraph, type SubgraphDefinition } from '../../platform/subgraph-server';
 import type { EnforcementServices } from './enforcement.context';
 import { createEnforcementServices, ENFORCEMENT_ENTITIES } from './enforcement.services';
-import { createOverloadServices, OVERLOAD_ENTITIES, OVERLOAD_MIGRATIONS, overloadSettingsOf } from './overload/overload.module';
+import {
+  createOverloadServices,
+  OVERLOAD_ENTITIES,
+  OVERLOAD_MIGRATIONS,
+  overloadSettingsOf,
+} from './overload/overload.module';
 import { seedOverloadRecords } from './overload/overload.seed';
 import { vehicleRegistryEventHandlers } from './vehicle-registry/vehicle-registry.handlers';
 import { buildEnforcementSchema } from './enforcement.schema';
@@ -21,7 +26,12 @@ import { seedEnforcement } from './enforcement.seed';
 export const enforcementSubgraph: SubgraphDefinition<EnforcementServices> = {
   name: 'enforcement',
   entities: [...ENFORCEMENT_ENTITIES, OutboxMessage, InboxEvent, ...OVERLOAD_ENTITIES],
-  migrations: [InitialEnforcement1764000000000, CaseShare1764100000000, CaseLifecycle1764400000000, ...OVERLOAD_MIGRATIONS],
+  migrations: [
+    InitialEnforcement1764000000000,
+    CaseShare1764100000000,
+    CaseLifecycle1764400000000,
+    ...OVERLOAD_MIGRATIONS,
+  ],
   buildSchema: buildEnforcementSchema,
   createServices: ({ dataSource, outbox, files, config }) => {
     const services = createEnforcementServices(dataSource, outbox, files, config.enforcement);

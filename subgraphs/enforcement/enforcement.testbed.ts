@@ -40,7 +40,12 @@ export const SPEC_OVERLOAD_SETTINGS: OverloadSettings = { tolerancePercent: 5, j
 
 export async function openEnforcementTestbed(
   createOutbox: (dataSource: DataSource, transport: EventTransport) => EventOutbox = (dataSource, transport) =>
-    new EventOutbox(dataSource, transport, { source: 'enforcement', pollIntervalMs: 60_000, maxBackoffMs: 1 }, createLogger('spec', 'error')),
+    new EventOutbox(
+      dataSource,
+      transport,
+      { source: 'enforcement', pollIntervalMs: 60_000, maxBackoffMs: 1 },
+      createLogger('spec', 'error'),
+    ),
   settings: EnforcementSettings = DEFAULT_ENFORCEMENT_SETTINGS,
   overloadSettings: OverloadSettings = SPEC_OVERLOAD_SETTINGS,
 ): Promise<EnforcementTestbed> {
@@ -56,7 +61,12 @@ export async function openEnforcementTestbed(
   });
   const outbox = createOutbox(dataSource, new UndeliveredTransport());
   const filesDirectory = join(dataDir, 'files');
-  const services = createEnforcementServices(dataSource, outbox, new LocalDirectoryFileStore(filesDirectory, 'enforcement'), settings);
+  const services = createEnforcementServices(
+    dataSource,
+    outbox,
+    new LocalDirectoryFileStore(filesDirectory, 'enforcement'),
+    settings,
+  );
   return {
     dataSource,
     services: { ...services, ...createOverloadServices(dataSource, services.cases, overloadSettings) },

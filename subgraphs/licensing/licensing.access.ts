@@ -5,7 +5,12 @@ import { Permission } from '../../platform/auth/permission.policy';
 export const LICENSING_ACCESS: AccessRules = {
   Enterprise: [Permission.REGISTRY_READ, Permission.REGISTRY_WRITE],
   Vehicle: [Permission.REGISTRY_READ, Permission.REGISTRY_WRITE],
-  PermitApplication: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
+  PermitApplication: [
+    Permission.PERMIT_READ,
+    Permission.PERMIT_APPLY,
+    Permission.PERMIT_ACCEPT,
+    Permission.PERMIT_DECIDE,
+  ],
   // The action payloads can carry the permit an action issued.
   Permit: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
   EnterpriseConnection: 'STRUCTURE',
@@ -24,15 +29,40 @@ export const LICENSING_ACCESS: AccessRules = {
   RegisterVehiclePayload: 'STRUCTURE',
   PermitApplicationPayload: 'STRUCTURE',
   // The permit workflow (permit/, attachment/): everyone working with permits sees its parts.
-  ApplicationTransition: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
+  ApplicationTransition: [
+    Permission.PERMIT_READ,
+    Permission.PERMIT_APPLY,
+    Permission.PERMIT_ACCEPT,
+    Permission.PERMIT_DECIDE,
+  ],
   RouteSegment: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
   PermitMaterial: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
-  PermitStatusChange: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
-  MaterialRequirement: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
+  PermitStatusChange: [
+    Permission.PERMIT_READ,
+    Permission.PERMIT_APPLY,
+    Permission.PERMIT_ACCEPT,
+    Permission.PERMIT_DECIDE,
+  ],
+  MaterialRequirement: [
+    Permission.PERMIT_READ,
+    Permission.PERMIT_APPLY,
+    Permission.PERMIT_ACCEPT,
+    Permission.PERMIT_DECIDE,
+  ],
   ReturnNotice: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
   ReviewOpinion: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
-  DeadlineExtension: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
-  PermitKindDefinition: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
+  DeadlineExtension: [
+    Permission.PERMIT_READ,
+    Permission.PERMIT_APPLY,
+    Permission.PERMIT_ACCEPT,
+    Permission.PERMIT_DECIDE,
+  ],
+  PermitKindDefinition: [
+    Permission.PERMIT_READ,
+    Permission.PERMIT_APPLY,
+    Permission.PERMIT_ACCEPT,
+    Permission.PERMIT_DECIDE,
+  ],
   PermitPayload: 'STRUCTURE',
   AttachPermitMaterialPayload: 'STRUCTURE',
   // Decision reports to the investment platform: for the licensing staff who handle and decide applications.

@@ -36,7 +36,9 @@ export function vehicleLoader(context: LicensingContext) {
 
 /** Transition records of the applications a request has read, one statement for all. */
 export function applicationHistoryLoader(context: LicensingContext) {
-  return context.loaders.get('applicationHistory', () => context.services.permits.createHistoryLoader(scopeOf(context)));
+  return context.loaders.get('applicationHistory', () =>
+    context.services.permits.createHistoryLoader(scopeOf(context)),
+  );
 }
 
 /** Route segments of the applications a request has read, one statement for all. */
@@ -46,12 +48,16 @@ export function routeSegmentsLoader(context: LicensingContext) {
 
 /** Attached materials of the applications a request has read, one statement for all. */
 export function applicationMaterialsLoader(context: LicensingContext) {
-  return context.loaders.get('applicationMaterials', () => context.services.materials.createMaterialsLoader(scopeOf(context)));
+  return context.loaders.get('applicationMaterials', () =>
+    context.services.materials.createMaterialsLoader(scopeOf(context)),
+  );
 }
 
 /** Status changes of the permits a request has read, one statement for all. */
 export function permitStatusHistoryLoader(context: LicensingContext) {
-  return context.loaders.get('permitStatusHistory', () => context.services.permitSanctions.createStatusHistoryLoader(scopeOf(context)));
+  return context.loaders.get('permitStatusHistory', () =>
+    context.services.permitSanctions.createStatusHistoryLoader(scopeOf(context)),
+  );
 }
 
 /** The acting user's name for records of who did what. */

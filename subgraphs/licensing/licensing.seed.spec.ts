@@ -12,8 +12,12 @@ const SEEDED_CARRIER = '91320102MA1MY0R10Q';
 
 describe('the licensing demo seed', () => {
   let testbed: LicensingTestbed;
-  const seed = () => seedLicensing(testbed.services, { dataSource: testbed.dataSource, logger: createLogger('spec', 'error') });
-  const statuses = async () => new Set((await testbed.dataSource.getRepository(PermitApplication).find()).map((application) => application.status));
+  const seed = () =>
+    seedLicensing(testbed.services, { dataSource: testbed.dataSource, logger: createLogger('spec', 'error') });
+  const statuses = async () =>
+    new Set(
+      (await testbed.dataSource.getRepository(PermitApplication).find()).map((application) => application.status),
+    );
   beforeEach(async () => {
     testbed = await openLicensingTestbed();
   });
@@ -26,26 +30,45 @@ describe('the licensing demo seed', () => {
     await seed();
     expect([...(await statuses())].sort()).toEqual(Object.values(ApplicationStatus).sort());
     const permits = await testbed.dataSource.getRepository(Permit).find();
-    expect(permits.map((permit) => permit.status).sort()).toEqual(expect.arrayContaining([PermitStatus.SUSPENDED, PermitStatus.REVOKED, PermitStatus.VALID]));
-    const overdue = await testbed.services.permits.listOverdue(SYSTEM_SCOPE, { regionCode: null, officer: null }, pageRequest({}));
+    expect(permits.map((permit) => permit.status).sort()).toEqual(
+      expect.arrayContaining([PermitStatus.SUSPENDED, PermitStatus.REVOKED, PermitStatus.VALID]),
+    );
+    const overdue = await testbed.services.permits.listOverdue(
+      SYSTEM_SCOPE,
+      { regionCode: null, officer: null },
+      pageRequest({}),
+    );
     expect(overdue.totalCount).toBe(1);
-    expect(await testbed.dataSource.getRepository(PermitApplication).countBy({ extensionStatus: 'APPROVED' as never })).toBe(1);
+    expect(
+      await testbed.dataSource.getRepository(PermitApplication).countBy({ extensionStatus: 'APPROVED' as never }),
+    ).toBe(1);
     // The seeded carrier's newest permit stays its hazardous-goods permit, in force (the single-window tests read it).
-    const carrier = await testbed.services.permits.createHolderPagesLoader(SYSTEM_SCOPE, pageRequest({})).load(SEEDED_CARRIER);
+    const carrier = await testbed.services.permits
+      .createHolderPagesLoader(SYSTEM_SCOPE, pageRequest({}))
+      .load(SEEDED_CARRIER);
     expect(carrier.edges[0].node).toMatchObject({ kind: 'HAZARDOUS_GOODS_TRANSPORT', status: PermitStatus.VALID });
   });
 
   it('takes the construction application to review when the investment platform knows the demo project', async () => {
-    testbed.platforms.projects.set(DEMO_PROJECT_APPROVED_WITH_AWARD, { projectCode: DEMO_PROJECT_APPROVED_WITH_AWARD, name: 'S58沪宜高速太仓段改扩建工程', regionCode: '320500', approvalStatus: 'APPROVED' });
+    testbed.platforms.projects.set(DEMO_PROJECT_APPROVED_WITH_AWARD, {
+      projectCode: DEMO_PROJECT_APPROVED_WITH_AWARD,
+      name: 'S58沪宜高速太仓段改扩建工程',
+      regionCode: '320500',
+      approvalStatus: 'APPROVED',
+    });
     await seed();
-    const construction = await testbed.dataSource.getRepository(PermitApplication).findOneByOrFail({ kind: 'HIGHWAY_CONSTRUCTION' as never });
+    const construction = await testbed.dataSource
+      .getRepository(PermitApplication)
+      .findOneByOrFail({ kind: 'HIGHWAY_CONSTRUCTION' as never });
     expect(construction.status).toBe(ApplicationStatus.REVIEWED);
     expect(await statuses()).not.toContain(ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION);
   });
 
   it('seeds the rest when the platform refuses the demo project', async () => {
     await seed();
-    expect(await testbed.dataSource.getRepository(PermitApplication).countBy({ kind: 'HIGHWAY_CONSTRUCTION' as never })).toBe(0);
+    expect(
+      await testbed.dataSource.getRepository(PermitApplication).countBy({ kind: 'HIGHWAY_CONSTRUCTION' as never }),
+    ).toBe(0);
     expect(await testbed.dataSource.getRepository(PermitApplication).count()).toBe(18);
   });
 });

@@ -15,7 +15,6 @@ type SeededServices = Pick<LicensingServices, 'enterprises' | 'vehicles' | 'perm
 const SEED_ACTOR: Actor = { username: 'demo-seed', roles: new Set(['licensing-officer', 'licensing-reviewer']) };
 const DAY_MS = 86_400_000;
 
-
 type DemoOutcome =
   | 'submitted'
   | 'returned'
@@ -44,14 +43,36 @@ interface DemoApplication {
 // The first eleven are the original demo facts (other tests rely on the seeded permits, e.g. the
 // hazardous-goods permit of 91320102MA1MY0R10Q being its newest); the rest show every other state.
 const DEMO_APPLICATIONS: readonly DemoApplication[] = [
-  { enterprise: 0, kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT, scope: '危险货物运输(2类1项、3类)', outcome: 'approved' },
+  {
+    enterprise: 0,
+    kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT,
+    scope: '危险货物运输(2类1项、3类)',
+    outcome: 'approved',
+  },
   { enterprise: 0, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'submitted' },
   { enterprise: 1, kind: PermitKind.ROAD_PASSENGER_TRANSPORT, scope: '省际班车客运、包车客运', outcome: 'approved' },
-  { enterprise: 2, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运、货物专用运输(集装箱)', outcome: 'approved' },
-  { enterprise: 2, kind: PermitKind.CROSS_PROVINCE_OVERSIZE_TRANSPORT, scope: '苏州—杭州 变压器运输 总质量96吨', outcome: 'first-segment-approved', route: ['320000', '330000'] },
+  {
+    enterprise: 2,
+    kind: PermitKind.ROAD_FREIGHT_TRANSPORT,
+    scope: '普通货运、货物专用运输(集装箱)',
+    outcome: 'approved',
+  },
+  {
+    enterprise: 2,
+    kind: PermitKind.CROSS_PROVINCE_OVERSIZE_TRANSPORT,
+    scope: '苏州—杭州 变压器运输 总质量96吨',
+    outcome: 'first-segment-approved',
+    route: ['320000', '330000'],
+  },
   { enterprise: 3, kind: PermitKind.HIGHWAY_CONSTRUCTION, scope: 'S58沪宜高速太仓段改扩建工程', outcome: 'reviewed' },
   { enterprise: 3, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'rejected' },
-  { enterprise: 4, kind: PermitKind.CROSS_PROVINCE_OVERSIZE_TRANSPORT, scope: '南京—合肥 盾构机运输 总质量120吨', outcome: 'approved', route: ['320000', '340000'] },
+  {
+    enterprise: 4,
+    kind: PermitKind.CROSS_PROVINCE_OVERSIZE_TRANSPORT,
+    scope: '南京—合肥 盾构机运输 总质量120吨',
+    outcome: 'approved',
+    route: ['320000', '340000'],
+  },
   { enterprise: 5, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'approved' },
   { enterprise: 6, kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT, scope: '危险货物运输(3类、8类)', outcome: 'approved' },
   { enterprise: 7, kind: PermitKind.ROAD_PASSENGER_TRANSPORT, scope: '市际班车客运', outcome: 'submitted' },
@@ -64,11 +85,20 @@ const DEMO_APPLICATIONS: readonly DemoApplication[] = [
   { enterprise: 3, kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT, scope: '危险货物运输(9类)', outcome: 'revoked' },
   { enterprise: 1, kind: PermitKind.ROAD_PASSENGER_TRANSPORT, scope: '旅游包车客运', outcome: 'reviewed' },
   // Approved after review, it waits for the award the trading platform cannot confirm yet.
-  { enterprise: 3, kind: PermitKind.HIGHWAY_CONSTRUCTION, scope: '苏州工业园区星湖街快速化改造工程', outcome: 'approved', projectCode: DEMO_PROJECT_AWARD_RECORDS_MIGRATING },
+  {
+    enterprise: 3,
+    kind: PermitKind.HIGHWAY_CONSTRUCTION,
+    scope: '苏州工业园区星湖街快速化改造工程',
+    outcome: 'approved',
+    projectCode: DEMO_PROJECT_AWARD_RECORDS_MIGRATING,
+  },
 ];
 
 /** Seeds the registry and applications once, through the services, so permits raise their events. */
-export async function seedLicensing(services: SeededServices, { dataSource, logger }: Pick<SubgraphDependencies, 'dataSource' | 'logger'>): Promise<void> {
+export async function seedLicensing(
+  services: SeededServices,
+  { dataSource, logger }: Pick<SubgraphDependencies, 'dataSource' | 'logger'>,
+): Promise<void> {
   if ((await dataSource.getRepository(Enterprise).count()) > 0) return;
   for (const enterprise of DEMO_ENTERPRISES) await services.enterprises.register(SYSTEM_SCOPE, enterprise);
   for (const vehicle of DEMO_VEHICLES) await services.vehicles.register(SYSTEM_SCOPE, vehicle);
@@ -87,7 +117,8 @@ export async function seedLicensing(services: SeededServices, { dataSource, logg
 async function seedApplication(services: SeededServices, demo: DemoApplication): Promise<void> {
   const enterprise = DEMO_ENTERPRISES[demo.enterprise];
   // An overdue application was submitted and accepted long enough ago for its deadline to have passed.
-  const permits: PermitService = demo.outcome === 'overdue' ? services.permits.asOf(() => new Date(Date.now() - 45 * DAY_MS)) : services.permits;
+  const permits: PermitService =
+    demo.outcome === 'overdue' ? services.permits.asOf(() => new Date(Date.now() - 45 * DAY_MS)) : services.permits;
   const submitted = await permits.submit(
     SYSTEM_SCOPE,
     {
@@ -95,7 +126,8 @@ async function seedApplication(services: SeededServices, demo: DemoApplication):
       kind: demo.kind,
       scope: demo.scope,
       regionCode: demo.route ? demo.route[0] : enterprise.regionCode,
-      investmentProjectCode: demo.kind === PermitKind.HIGHWAY_CONSTRUCTION ? (demo.projectCode ?? DEMO_PROJECT_APPROVED_WITH_AWARD) : null,
+      investmentProjectCode:
+        demo.kind === PermitKind.HIGHWAY_CONSTRUCTION ? (demo.projectCode ?? DEMO_PROJECT_APPROVED_WITH_AWARD) : null,
       routeProvinceCodes: demo.route ?? null,
     },
     SEED_ACTOR,
@@ -109,7 +141,11 @@ async function seedApplication(services: SeededServices, demo: DemoApplication):
     case 'returned':
       await permits.returnForCorrection(
         SYSTEM_SCOPE,
-        { ...action, missingMaterialCodes: ['PARKING_SITE_PROOF', 'EMERGENCY_PLAN'], note: '停车场地租赁合同已过期；请补充事故应急救援预案。' },
+        {
+          ...action,
+          missingMaterialCodes: ['PARKING_SITE_PROOF', 'EMERGENCY_PLAN'],
+          note: '停车场地租赁合同已过期；请补充事故应急救援预案。',
+        },
         SEED_ACTOR,
       );
       return;
@@ -132,24 +168,45 @@ async function seedApplication(services: SeededServices, demo: DemoApplication):
       await permits.approveExtension(SYSTEM_SCOPE, { ...action, comment: '同意延长十个工作日' }, SEED_ACTOR);
       return;
     case 'first-segment-approved':
-      await permits.approveSegment(SYSTEM_SCOPE, { ...action, provinceCode: demo.route![0], comment: '夜间通行，路政护送' }, SEED_ACTOR);
+      await permits.approveSegment(
+        SYSTEM_SCOPE,
+        { ...action, provinceCode: demo.route![0], comment: '夜间通行，路政护送' },
+        SEED_ACTOR,
+      );
       return;
     default:
       break;
   }
   if (demo.route) {
-    for (const provinceCode of demo.route) await permits.approveSegment(SYSTEM_SCOPE, { ...action, provinceCode, comment: null }, SEED_ACTOR);
+    for (const provinceCode of demo.route)
+      await permits.approveSegment(SYSTEM_SCOPE, { ...action, provinceCode, comment: null }, SEED_ACTOR);
     return;
   }
-  if (demo.kind === PermitKind.ROAD_PASSENGER_TRANSPORT || demo.kind === PermitKind.HIGHWAY_CONSTRUCTION || demo.outcome === 'reviewed') {
-    await permits.review(SYSTEM_SCOPE, { ...action, recommendation: ReviewRecommendation.APPROVE, opinion: '申请材料齐全，符合法定条件' }, SEED_ACTOR);
+  if (
+    demo.kind === PermitKind.ROAD_PASSENGER_TRANSPORT ||
+    demo.kind === PermitKind.HIGHWAY_CONSTRUCTION ||
+    demo.outcome === 'reviewed'
+  ) {
+    await permits.review(
+      SYSTEM_SCOPE,
+      { ...action, recommendation: ReviewRecommendation.APPROVE, opinion: '申请材料齐全，符合法定条件' },
+      SEED_ACTOR,
+    );
   }
   if (demo.outcome === 'reviewed') return;
   const { permit } = await permits.approve(SYSTEM_SCOPE, action, SEED_ACTOR);
   if (!permit) return;
   if (demo.outcome === 'suspended') {
-    await services.permitSanctions.suspend(SYSTEM_SCOPE, { permitNumber: permit.number, reason: '年度核查发现车辆未按规定进行技术检测，暂扣至整改完成' }, SEED_ACTOR);
+    await services.permitSanctions.suspend(
+      SYSTEM_SCOPE,
+      { permitNumber: permit.number, reason: '年度核查发现车辆未按规定进行技术检测，暂扣至整改完成' },
+      SEED_ACTOR,
+    );
   } else if (demo.outcome === 'revoked') {
-    await services.permitSanctions.revoke(SYSTEM_SCOPE, { permitNumber: permit.number, reason: '以欺骗手段取得许可，依法撤销' }, SEED_ACTOR);
+    await services.permitSanctions.revoke(
+      SYSTEM_SCOPE,
+      { permitNumber: permit.number, reason: '以欺骗手段取得许可，依法撤销' },
+      SEED_ACTOR,
+    );
   }
 }

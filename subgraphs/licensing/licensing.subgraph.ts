@@ -48,7 +48,12 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices> = {
     PermitMaterial,
     PermitStatusChange,
   ],
-  migrations: [InitialLicensing1764000000000, PermitCertificate1764200000000, PlatformReport1764300000000, PermitWorkflow1764400000000],
+  migrations: [
+    InitialLicensing1764000000000,
+    PermitCertificate1764200000000,
+    PlatformReport1764300000000,
+    PermitWorkflow1764400000000,
+  ],
   buildSchema: buildLicensingSchema,
   createServices: ({ dataSource, outbox, files, config, logger }) => {
     const generated: string[] = [];
@@ -57,7 +62,11 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices> = {
       production: config.environment === 'production',
       onGenerated: (key) => generated.push(key.keyId),
     });
-    if (generated.length > 0) logger.warn('generated development certificate signing keys', { directory: config.licensing.certificateKeyDirectory, keys: generated.length });
+    if (generated.length > 0)
+      logger.warn('generated development certificate signing keys', {
+        directory: config.licensing.certificateKeyDirectory,
+        keys: generated.length,
+      });
     const certificates = new CertificateService(dataSource, keys);
     const platforms = createNationalPlatformLinks(dataSource, config, logger);
     return {
@@ -84,7 +93,11 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices> = {
   },
   startBackgroundWork: (services, { config, logger }) => {
     const stopReportRelay = services.platforms.startReportRelay();
-    const stopRechecks = startExternalVerificationRechecks(services.permits, config.platforms.recheckIntervalMs, logger);
+    const stopRechecks = startExternalVerificationRechecks(
+      services.permits,
+      config.platforms.recheckIntervalMs,
+      logger,
+    );
     return async () => {
       await stopRechecks();
       await stopReportRelay();

@@ -60,7 +60,11 @@ export class FakePlatforms implements NationalPlatforms {
   readonly investment = {
     findProject: async (projectCode: string): Promise<InvestmentProject | null> => {
       this.calls.findProject += 1;
-      if (this.investmentDown) throw new PlatformUnavailable('national investment project platform', 'connect ECONNREFUSED (switched down in the spec)');
+      if (this.investmentDown)
+        throw new PlatformUnavailable(
+          'national investment project platform',
+          'connect ECONNREFUSED (switched down in the spec)',
+        );
       return this.projects.get(projectCode) ?? null;
     },
   };
@@ -68,7 +72,8 @@ export class FakePlatforms implements NationalPlatforms {
   readonly trading = {
     findTenderAward: async (projectCode: string): Promise<TenderAward | null> => {
       this.calls.findTenderAward += 1;
-      if (this.tradingDown) throw new PlatformUnavailable('public resource trading platform', 'HTTP 503 (switched down in the spec)');
+      if (this.tradingDown)
+        throw new PlatformUnavailable('public resource trading platform', 'HTTP 503 (switched down in the spec)');
       return this.awards.get(projectCode) ?? null;
     },
   };
@@ -118,7 +123,12 @@ export async function openLicensingTestbed(options: { now?: Date } = {}): Promis
     counters: new Counters(),
     logger,
   });
-  const outbox = new EventOutbox(dataSource, new UndeliveredTransport(), { source: 'licensing', pollIntervalMs: 60_000, maxBackoffMs: 1 }, logger);
+  const outbox = new EventOutbox(
+    dataSource,
+    new UndeliveredTransport(),
+    { source: 'licensing', pollIntervalMs: 60_000, maxBackoffMs: 1 },
+    logger,
+  );
   const platforms = new FakePlatforms();
   const certificates = new RecordingCertificateIssuer();
   const clock = { now: options.now ?? new Date() };
@@ -126,7 +136,13 @@ export async function openLicensingTestbed(options: { now?: Date } = {}): Promis
   const services: WorkflowServices = {
     enterprises: new EnterpriseService(dataSource),
     vehicles: new VehicleService(dataSource, outbox),
-    permits: new PermitService(dataSource, outbox, { calendar: loadWorkingCalendar(SHIPPED_CALENDAR), platforms, certificates, logger, clock: () => clock.now }),
+    permits: new PermitService(dataSource, outbox, {
+      calendar: loadWorkingCalendar(SHIPPED_CALENDAR),
+      platforms,
+      certificates,
+      logger,
+      clock: () => clock.now,
+    }),
     permitSanctions: new PermitSanctionService(dataSource, logger),
     materials: new PermitMaterialService(dataSource, new LocalDirectoryFileStore(fileStoreDirectory, 'licensing')),
   };
@@ -146,7 +162,16 @@ export async function openLicensingTestbed(options: { now?: Date } = {}): Promis
 
 /** A caller's region scope, as a token with that region gives it. */
 export function scopeIn(region: string): RegionScope {
-  const caller: Identity = { subject: region, username: region, clientId: 'spec', roles: new Set(), region, department: null, serviceAccount: false, scopes: new Set() };
+  const caller: Identity = {
+    subject: region,
+    username: region,
+    clientId: 'spec',
+    roles: new Set(),
+    region,
+    department: null,
+    serviceAccount: false,
+    scopes: new Set(),
+  };
   return regionScopeOf(caller);
 }
 

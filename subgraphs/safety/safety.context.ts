@@ -16,12 +16,16 @@ export function scopeOf(context: SafetyContext): RegionScope {
 
 /** One loader per request and page: all carriers' waybill pages in one batch. */
 export function carrierWaybillsLoader(context: SafetyContext, page: PageRequest) {
-  return context.loaders.get(`waybills:carrier:${page.limit}:${page.afterId}`, () => context.services.waybills.createCarrierPagesLoader(scopeOf(context), page));
+  return context.loaders.get(`waybills:carrier:${page.limit}:${page.afterId}`, () =>
+    context.services.waybills.createCarrierPagesLoader(scopeOf(context), page),
+  );
 }
 
 /** One loader per request and page: all vehicles' waybill pages in one batch. */
 export function vehicleWaybillsLoader(context: SafetyContext, page: PageRequest) {
-  return context.loaders.get(`waybills:vehicle:${page.limit}:${page.afterId}`, () => context.services.waybills.createVehiclePagesLoader(scopeOf(context), page));
+  return context.loaders.get(`waybills:vehicle:${page.limit}:${page.afterId}`, () =>
+    context.services.waybills.createVehiclePagesLoader(scopeOf(context), page),
+  );
 }
 
 /** The acting user's name for records of who did what. */

@@ -1,5 +1,12 @@
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { isEnumType, isInputObjectType, isObjectType, type GraphQLField, type GraphQLInputField, type GraphQLSchema } from 'graphql';
+import {
+  isEnumType,
+  isInputObjectType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLInputField,
+  type GraphQLSchema,
+} from 'graphql';
 import { buildSchema } from './safety.subgraph';
 
 describe('the safety subgraph schema', () => {
@@ -17,7 +24,13 @@ describe('the safety subgraph schema', () => {
     const fields: Record<string, GraphQLField<unknown, unknown> | GraphQLInputField> = type.getFields();
     return Object.fromEntries(
       Object.values(fields).map((field) => {
-        const args = 'args' in field && field.args.length > 0 ? `(${field.args.map((arg) => `${arg.name}: ${arg.type}`).sort().join(', ')})` : '';
+        const args =
+          'args' in field && field.args.length > 0
+            ? `(${field.args
+                .map((arg) => `${arg.name}: ${arg.type}`)
+                .sort()
+                .join(', ')})`
+            : '';
         return [field.name, `${args}${field.type}`];
       }),
     );
@@ -51,7 +64,11 @@ describe('the safety subgraph schema', () => {
       destinationRegionCode: 'String!',
     });
     expect(signatures('WaybillActionInput')).toEqual({ waybillNumber: 'String!', expectedVersion: 'Int' });
-    expect(signatures('CancelWaybillInput')).toEqual({ waybillNumber: 'String!', expectedVersion: 'Int', reason: 'String!' });
+    expect(signatures('CancelWaybillInput')).toEqual({
+      waybillNumber: 'String!',
+      expectedVersion: 'Int',
+      reason: 'String!',
+    });
     expect(signatures('CreateWaybillPayload')).toEqual({ waybill: 'Waybill!' });
     expect(signatures('WaybillPayload')).toEqual({ waybill: 'Waybill!' });
   });
@@ -67,13 +84,24 @@ describe('the safety subgraph schema', () => {
       vehicle: 'Vehicle',
     });
     const status = schema.getType('WaybillStatus');
-    expect(isEnumType(status) && status.getValues().map((value) => value.name)).toEqual(['CREATED', 'IN_TRANSIT', 'ARRIVED', 'CANCELLED']);
+    expect(isEnumType(status) && status.getValues().map((value) => value.name)).toEqual([
+      'CREATED',
+      'IN_TRANSIT',
+      'ARRIVED',
+      'CANCELLED',
+    ]);
   });
 
   it('adds waybills to the Enterprise and Vehicle entities that licensing owns', () => {
     expect(sdl).toMatch(/type Enterprise\s+@key\(fields: "creditCode"\)/);
     expect(sdl).toMatch(/type Vehicle\s+@key\(fields: "plateNumber"\)/);
-    expect(signatures('Enterprise')).toEqual({ creditCode: 'String!', waybills: '(after: String, first: Int)WaybillConnection' });
-    expect(signatures('Vehicle')).toEqual({ plateNumber: 'String!', waybills: '(after: String, first: Int)WaybillConnection' });
+    expect(signatures('Enterprise')).toEqual({
+      creditCode: 'String!',
+      waybills: '(after: String, first: Int)WaybillConnection',
+    });
+    expect(signatures('Vehicle')).toEqual({
+      plateNumber: 'String!',
+      waybills: '(after: String, first: Int)WaybillConnection',
+    });
   });
 });

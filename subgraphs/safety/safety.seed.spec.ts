@@ -20,9 +20,15 @@ describe('the safety demo seed', () => {
   it('gives the Nanjing carrier exactly three waybills, one in each working status, on its two vehicles', async () => {
     const nanjing = await waybillsOf('91320102MA1MY0R10Q');
     expect(nanjing).toHaveLength(3);
-    expect(nanjing.map((waybill) => waybill.status).sort()).toEqual([WaybillStatus.ARRIVED, WaybillStatus.CREATED, WaybillStatus.IN_TRANSIT]);
+    expect(nanjing.map((waybill) => waybill.status).sort()).toEqual([
+      WaybillStatus.ARRIVED,
+      WaybillStatus.CREATED,
+      WaybillStatus.IN_TRANSIT,
+    ]);
     expect(new Set(nanjing.map((waybill) => waybill.plateNumber))).toEqual(new Set(['苏A12345', '苏A12345D']));
-    expect(nanjing.every((waybill) => waybill.originRegionCode === '320102' && waybill.waybillNumber.startsWith('YD320102'))).toBe(true);
+    expect(
+      nanjing.every((waybill) => waybill.originRegionCode === '320102' && waybill.waybillNumber.startsWith('YD320102')),
+    ).toBe(true);
     const arrived = nanjing.find((waybill) => waybill.status === WaybillStatus.ARRIVED)!;
     expect(arrived.departedAt).not.toBeNull();
     expect(arrived.arrivedAt).not.toBeNull();

@@ -14,48 +14,91 @@ const HANGZHOU_CARRIER = '91330100MA27Y8P30J';
 const DEMO_WAYBILLS: ReadonlyArray<[CreateWaybillInput, WaybillStatus]> = [
   [
     {
-      carrierCreditCode: NANJING_CARRIER, shipperName: '南京扬子石化销售有限公司', consigneeName: '杭州西湖能源加油站',
-      plateNumber: '苏A12345', goodsName: '汽油', unNumber: 'UN1203', hazardClass: '3', packingGroup: PackingGroup.II,
-      quantityKg: 18_000, originRegionCode: '320102', destinationRegionCode: '330106',
+      carrierCreditCode: NANJING_CARRIER,
+      shipperName: '南京扬子石化销售有限公司',
+      consigneeName: '杭州西湖能源加油站',
+      plateNumber: '苏A12345',
+      goodsName: '汽油',
+      unNumber: 'UN1203',
+      hazardClass: '3',
+      packingGroup: PackingGroup.II,
+      quantityKg: 18_000,
+      originRegionCode: '320102',
+      destinationRegionCode: '330106',
     },
     WaybillStatus.ARRIVED,
   ],
   [
     {
-      carrierCreditCode: NANJING_CARRIER, shipperName: '南京金陵氯碱化工有限公司', consigneeName: '苏州工业园区净水有限公司',
-      plateNumber: '苏A12345D', goodsName: '液氯', unNumber: 'UN1017', hazardClass: '2.3', packingGroup: null,
-      quantityKg: 10_000, originRegionCode: '320102', destinationRegionCode: '320500',
+      carrierCreditCode: NANJING_CARRIER,
+      shipperName: '南京金陵氯碱化工有限公司',
+      consigneeName: '苏州工业园区净水有限公司',
+      plateNumber: '苏A12345D',
+      goodsName: '液氯',
+      unNumber: 'UN1017',
+      hazardClass: '2.3',
+      packingGroup: null,
+      quantityKg: 10_000,
+      originRegionCode: '320102',
+      destinationRegionCode: '320500',
     },
     WaybillStatus.IN_TRANSIT,
   ],
   [
     {
-      carrierCreditCode: NANJING_CARRIER, shipperName: '南京金陵氯碱化工有限公司', consigneeName: null,
-      plateNumber: '苏A12345', goodsName: '硫酸', unNumber: 'UN1830', hazardClass: '8', packingGroup: PackingGroup.II,
-      quantityKg: 25_000, originRegionCode: '320102', destinationRegionCode: '320500',
+      carrierCreditCode: NANJING_CARRIER,
+      shipperName: '南京金陵氯碱化工有限公司',
+      consigneeName: null,
+      plateNumber: '苏A12345',
+      goodsName: '硫酸',
+      unNumber: 'UN1830',
+      hazardClass: '8',
+      packingGroup: PackingGroup.II,
+      quantityKg: 25_000,
+      originRegionCode: '320102',
+      destinationRegionCode: '320500',
     },
     WaybillStatus.CREATED,
   ],
   [
     {
-      carrierCreditCode: HANGZHOU_CARRIER, shipperName: '杭州之江油品储运有限公司', consigneeName: '湖州长兴物流园加油站',
-      plateNumber: '浙AD12345', goodsName: '柴油', unNumber: 'UN1202', hazardClass: '3', packingGroup: PackingGroup.III,
-      quantityKg: 30_000, originRegionCode: '330100', destinationRegionCode: '330106',
+      carrierCreditCode: HANGZHOU_CARRIER,
+      shipperName: '杭州之江油品储运有限公司',
+      consigneeName: '湖州长兴物流园加油站',
+      plateNumber: '浙AD12345',
+      goodsName: '柴油',
+      unNumber: 'UN1202',
+      hazardClass: '3',
+      packingGroup: PackingGroup.III,
+      quantityKg: 30_000,
+      originRegionCode: '330100',
+      destinationRegionCode: '330106',
     },
     WaybillStatus.ARRIVED,
   ],
   [
     {
-      carrierCreditCode: HANGZHOU_CARRIER, shipperName: '杭州萧山精细化工有限公司', consigneeName: '杭州西湖印染有限公司',
-      plateNumber: '浙A5F678', goodsName: '氢氧化钠溶液', unNumber: 'UN1824', hazardClass: '8', packingGroup: PackingGroup.II,
-      quantityKg: 22_000, originRegionCode: '330100', destinationRegionCode: '330106',
+      carrierCreditCode: HANGZHOU_CARRIER,
+      shipperName: '杭州萧山精细化工有限公司',
+      consigneeName: '杭州西湖印染有限公司',
+      plateNumber: '浙A5F678',
+      goodsName: '氢氧化钠溶液',
+      unNumber: 'UN1824',
+      hazardClass: '8',
+      packingGroup: PackingGroup.II,
+      quantityKg: 22_000,
+      originRegionCode: '330100',
+      destinationRegionCode: '330106',
     },
     WaybillStatus.IN_TRANSIT,
   ],
 ];
 
 /** Seeds the demo waybills once, through the service, so each raises `waybill.created`. */
-export async function seedSafety(services: SafetyServices, { dataSource, logger }: SubgraphDependencies): Promise<void> {
+export async function seedSafety(
+  services: SafetyServices,
+  { dataSource, logger }: SubgraphDependencies,
+): Promise<void> {
   if ((await dataSource.getRepository(Waybill).count()) > 0) return;
   for (const [input, outcome] of DEMO_WAYBILLS) {
     const { waybillNumber } = await services.waybills.create(SYSTEM_SCOPE, input, SEED_ACTOR);

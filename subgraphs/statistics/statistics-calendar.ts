@@ -18,7 +18,8 @@ export function parseMonth(field: string, value: string): number {
   const match = MONTH_PATTERN.exec(value);
   if (!match) throw invalidInput(field, 'must be a month in the form YYYY-MM');
   const year = Number(match[1]);
-  if (year < EARLIEST_YEAR || year > LATEST_YEAR) throw invalidInput(field, `must be a month of ${EARLIEST_YEAR}-${LATEST_YEAR}`);
+  if (year < EARLIEST_YEAR || year > LATEST_YEAR)
+    throw invalidInput(field, `must be a month of ${EARLIEST_YEAR}-${LATEST_YEAR}`);
   return year * 12 + Number(match[2]) - 1;
 }
 

@@ -1,16 +1,40 @@
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { graphql, parse, print, type EnumTypeDefinitionNode, type GraphQLSchema, type ObjectTypeDefinitionNode, type ScalarTypeDefinitionNode } from 'graphql';
+import {
+  graphql,
+  parse,
+  print,
+  type EnumTypeDefinitionNode,
+  type GraphQLSchema,
+  type ObjectTypeDefinitionNode,
+  type ScalarTypeDefinitionNode,
+} from 'graphql';
 import type { Identity } from '../../platform/auth/identity';
 import { SQL_STATEMENTS_METRIC } from '../../platform/database/data-source.factory';
 import { RequestLoaders } from '../../platform/graphql/request-loaders';
 import { applyEventOnce } from '../../platform/outbox/event-inbox';
 import { statisticsEventHandlers } from './counting/event-counting.handlers';
 import type { StatisticsContext } from './statistics.context';
-import { events, HANGZHOU_CARRIER, KUNSHAN_CARRIER, NANJING_CARRIER, openStatisticsDatabase, type StatisticsDatabase } from './statistics.spec-helper';
+import {
+  events,
+  HANGZHOU_CARRIER,
+  KUNSHAN_CARRIER,
+  NANJING_CARRIER,
+  openStatisticsDatabase,
+  type StatisticsDatabase,
+} from './statistics.spec-helper';
 import { buildSchema } from './statistics.subgraph';
 
 function identity(roles: string[], region = '000000'): Identity {
-  return { subject: 'spec', username: 'spec-user', clientId: 'spec', roles: new Set(roles), region, department: null, serviceAccount: false, scopes: new Set() };
+  return {
+    subject: 'spec',
+    username: 'spec-user',
+    clientId: 'spec',
+    roles: new Set(roles),
+    region,
+    department: null,
+    serviceAccount: false,
+    scopes: new Set(),
+  };
 }
 
 describe('the statistics schema', () => {
@@ -33,8 +57,18 @@ describe('the statistics schema', () => {
     await database.dataSource.destroy();
   });
 
-  const run = (source: string, roles: string[] | null = ['statistics-analyst'], variableValues?: Record<string, unknown>, region = '000000') => {
-    const contextValue: StatisticsContext = { identity: roles && identity(roles, region), purpose: null, services: database.services, loaders: new RequestLoaders() };
+  const run = (
+    source: string,
+    roles: string[] | null = ['statistics-analyst'],
+    variableValues?: Record<string, unknown>,
+    region = '000000',
+  ) => {
+    const contextValue: StatisticsContext = {
+      identity: roles && identity(roles, region),
+      purpose: null,
+      services: database.services,
+      loaders: new RequestLoaders(),
+    };
     return graphql({ schema, source, contextValue, variableValues });
   };
 
@@ -42,8 +76,10 @@ describe('the statistics schema', () => {
     const document = parse(printSubgraphSchema(schema));
     const definitions = new Map(
       document.definitions
-        .filter((definition): definition is ObjectTypeDefinitionNode | EnumTypeDefinitionNode | ScalarTypeDefinitionNode =>
-          'name' in definition && definition.name !== undefined)
+        .filter(
+          (definition): definition is ObjectTypeDefinitionNode | EnumTypeDefinitionNode | ScalarTypeDefinitionNode =>
+            'name' in definition && definition.name !== undefined,
+        )
         .map((definition) => [definition.name.value, definition]),
     );
     const fieldsOf = (typeName: string) => {
@@ -51,7 +87,10 @@ describe('the statistics schema', () => {
       return Object.fromEntries(
         (definition?.fields ?? []).map((field) => [
           field.name.value,
-          { type: print(field.type), args: (field.arguments ?? []).map((argument) => `${argument.name.value}: ${print(argument.type)}`) },
+          {
+            type: print(field.type),
+            args: (field.arguments ?? []).map((argument) => `${argument.name.value}: ${print(argument.type)}`),
+          },
         ]),
       );
     };
@@ -63,7 +102,10 @@ describe('the statistics schema', () => {
       activitySummary: { type: 'ActivitySummary', args: ['year: Int'] },
     });
     expect(fieldsOf('Query')).toEqual({
-      regionIndicator: { type: 'IndicatorSeries!', args: ['indicator: Indicator!', 'regionCode: String!', 'fromMonth: String!', 'toMonth: String!'] },
+      regionIndicator: {
+        type: 'IndicatorSeries!',
+        args: ['indicator: Indicator!', 'regionCode: String!', 'fromMonth: String!', 'toMonth: String!'],
+      },
       regionOverview: { type: 'RegionOverview!', args: ['regionCode: String!', 'year: Int!'] },
     });
     const counters = ['permitsIssued', 'casesOpened', 'casesDecided', 'finesFen', 'waybillsCreated'];
@@ -76,22 +118,40 @@ describe('the statistics schema', () => {
       total: { type: 'SafeInt!', args: [] },
       points: { type: '[IndicatorPoint!]!', args: [] },
     });
-    expect(fieldsOf('IndicatorPoint')).toEqual({ month: { type: 'String!', args: [] }, value: { type: 'SafeInt!', args: [] } });
+    expect(fieldsOf('IndicatorPoint')).toEqual({
+      month: { type: 'String!', args: [] },
+      value: { type: 'SafeInt!', args: [] },
+    });
     expect(Object.keys(fieldsOf('RegionTotals'))).toEqual(['regionCode', 'regionName', ...counters]);
-    expect(Object.keys(fieldsOf('RegionOverview'))).toEqual(['regionCode', 'regionName', ...counters, 'year', 'subRegions']);
+    expect(Object.keys(fieldsOf('RegionOverview'))).toEqual([
+      'regionCode',
+      'regionName',
+      ...counters,
+      'year',
+      'subRegions',
+    ]);
     expect(fieldsOf('RegionOverview').subRegions.type).toBe('[RegionTotals!]!');
     const indicator = definitions.get('Indicator') as EnumTypeDefinitionNode;
-    expect(indicator.values?.map((value) => value.name.value)).toEqual(['PERMITS_ISSUED', 'CASES_OPENED', 'CASES_DECIDED', 'FINES_FEN', 'WAYBILLS_CREATED']);
+    expect(indicator.values?.map((value) => value.name.value)).toEqual([
+      'PERMITS_ISSUED',
+      'CASES_OPENED',
+      'CASES_DECIDED',
+      'FINES_FEN',
+      'WAYBILLS_CREATED',
+    ]);
 
     const undescribed: string[] = [];
     for (const [name, definition] of definitions) {
       if (name === 'Query') {
         // The root type itself needs no description; its fields do.
       } else if (!definition.description?.value) undescribed.push(name);
-      const members = [...('fields' in definition ? definition.fields ?? [] : []), ...('values' in definition ? definition.values ?? [] : [])];
+      const members = [
+        ...('fields' in definition ? (definition.fields ?? []) : []),
+        ...('values' in definition ? (definition.values ?? []) : []),
+      ];
       for (const member of members) {
         if (!member.description?.value) undescribed.push(`${name}.${member.name.value}`);
-        for (const argument of 'arguments' in member ? member.arguments ?? [] : []) {
+        for (const argument of 'arguments' in member ? (member.arguments ?? []) : []) {
           if (!argument.description?.value) undescribed.push(`${name}.${member.name.value}(${argument.name.value})`);
         }
       }
@@ -100,7 +160,10 @@ describe('the statistics schema', () => {
   });
 
   it('answers the summaries of a list of enterprises with one statement', async () => {
-    const representations = [NANJING_CARRIER, KUNSHAN_CARRIER, HANGZHOU_CARRIER].map((creditCode) => ({ __typename: 'Enterprise', creditCode }));
+    const representations = [NANJING_CARRIER, KUNSHAN_CARRIER, HANGZHOU_CARRIER].map((creditCode) => ({
+      __typename: 'Enterprise',
+      creditCode,
+    }));
     const before = database.counters.get(SQL_STATEMENTS_METRIC);
     const result = await run(
       `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Enterprise { creditCode activitySummary(year: 2026) { year permitsIssued waybillsCreated } } } }`,
@@ -123,7 +186,14 @@ describe('the statistics schema', () => {
     }`);
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
-      regionIndicator: { regionName: '江苏省', total: 2, points: [{ month: '2026-01', value: 0 }, { month: '2026-02', value: 2 }] },
+      regionIndicator: {
+        regionName: '江苏省',
+        total: 2,
+        points: [
+          { month: '2026-01', value: 0 },
+          { month: '2026-02', value: 2 },
+        ],
+      },
       regionOverview: {
         permitsIssued: 2,
         waybillsCreated: 1,
@@ -138,16 +208,25 @@ describe('the statistics schema', () => {
   it('refuses callers without statistics:read and names the bad argument', async () => {
     const unsigned = await run(`{ regionOverview(regionCode: "000000", year: 2026) { permitsIssued } }`, null);
     expect(unsigned.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
-    const officer = await run(`{ regionOverview(regionCode: "000000", year: 2026) { permitsIssued } }`, ['licensing-officer']);
+    const officer = await run(`{ regionOverview(regionCode: "000000", year: 2026) { permitsIssued } }`, [
+      'licensing-officer',
+    ]);
     expect(officer.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
     const reference = await run(
       `{ _entities(representations: [{ __typename: "Enterprise", creditCode: "${NANJING_CARRIER}" }]) { ... on Enterprise { activitySummary { year } } } }`,
       ['licensing-officer'],
     );
     expect(reference.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    const provincial = await run(`{ regionOverview(regionCode: "000000", year: 2026) { permitsIssued } }`, ['statistics-analyst'], undefined, '320000');
+    const provincial = await run(
+      `{ regionOverview(regionCode: "000000", year: 2026) { permitsIssued } }`,
+      ['statistics-analyst'],
+      undefined,
+      '320000',
+    );
     expect(provincial.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    const badMonth = await run(`{ regionIndicator(indicator: CASES_OPENED, regionCode: "320000", fromMonth: "2026-02", toMonth: "2026-01") { total } }`);
+    const badMonth = await run(
+      `{ regionIndicator(indicator: CASES_OPENED, regionCode: "320000", fromMonth: "2026-02", toMonth: "2026-01") { total } }`,
+    );
     expect(badMonth.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toMonth' });
   });
 });

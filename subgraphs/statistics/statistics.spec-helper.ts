@@ -35,11 +35,21 @@ export async function openStatisticsDatabase(): Promise<StatisticsDatabase> {
     counters,
     logger: quiet,
   });
-  const services = statisticsSubgraph.createServices({ dataSource, logger, outbox: undefined as never, files: undefined as never, config: undefined as never });
+  const services = statisticsSubgraph.createServices({
+    dataSource,
+    logger,
+    outbox: undefined as never,
+    files: undefined as never,
+    config: undefined as never,
+  });
   return { dataSource, counters, services, warnings };
 }
 
-export function envelopeOf<TType extends EventType>(type: TType, payload: EventPayloads[TType], source: EventEnvelope['source'] = 'licensing'): EventEnvelope<TType> {
+export function envelopeOf<TType extends EventType>(
+  type: TType,
+  payload: EventPayloads[TType],
+  source: EventEnvelope['source'] = 'licensing',
+): EventEnvelope<TType> {
   return { id: randomUUID(), type, source, occurredAt: new Date().toISOString(), payload };
 }
 
@@ -55,19 +65,50 @@ export const HANGZHOU_CARRIER = '91330106MA2H4K1L0X';
 
 export const events = {
   permitIssued: (regionCode: string, issuedAt: string, creditCode = NANJING_CARRIER) =>
-    envelopeOf('permit.issued', { permitNumber: `P${randomUUID().slice(0, 8)}`, kind: 'ROAD_FREIGHT_TRANSPORT', creditCode, regionCode, issuedAt }),
+    envelopeOf('permit.issued', {
+      permitNumber: `P${randomUUID().slice(0, 8)}`,
+      kind: 'ROAD_FREIGHT_TRANSPORT',
+      creditCode,
+      regionCode,
+      issuedAt,
+    }),
   caseFiled: (regionCode: string, filedAt: string, creditCode: string | null = NANJING_CARRIER) =>
-    envelopeOf('case.filed', { caseNumber: `C${randomUUID().slice(0, 8)}`, regionCode, creditCode, plateNumber: null, filedAt }, 'enforcement'),
-  caseDecided: (regionCode: string, decidedAt: string, fineFen: number | null, creditCode: string | null = NANJING_CARRIER) =>
+    envelopeOf(
+      'case.filed',
+      { caseNumber: `C${randomUUID().slice(0, 8)}`, regionCode, creditCode, plateNumber: null, filedAt },
+      'enforcement',
+    ),
+  caseDecided: (
+    regionCode: string,
+    decidedAt: string,
+    fineFen: number | null,
+    creditCode: string | null = NANJING_CARRIER,
+  ) =>
     envelopeOf(
       'case.decided',
-      { caseNumber: `C${randomUUID().slice(0, 8)}`, regionCode, creditCode, plateNumber: null, permitNumber: null, penalty: fineFen ? 'FINE' : 'WARNING', fineFen, summary: '罚款', decidedAt },
+      {
+        caseNumber: `C${randomUUID().slice(0, 8)}`,
+        regionCode,
+        creditCode,
+        plateNumber: null,
+        permitNumber: null,
+        penalty: fineFen ? 'FINE' : 'WARNING',
+        fineFen,
+        summary: '罚款',
+        decidedAt,
+      },
       'enforcement',
     ),
   waybillCreated: (originRegionCode: string, createdAt: string, carrierCreditCode = NANJING_CARRIER) =>
     envelopeOf(
       'waybill.created',
-      { waybillNumber: `W${randomUUID().slice(0, 8)}`, carrierCreditCode, plateNumber: '苏A12345', originRegionCode, createdAt },
+      {
+        waybillNumber: `W${randomUUID().slice(0, 8)}`,
+        carrierCreditCode,
+        plateNumber: '苏A12345',
+        originRegionCode,
+        createdAt,
+      },
       'safety',
     ),
 };

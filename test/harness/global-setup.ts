@@ -14,7 +14,10 @@ async function dropTestSchemas(mysqlUrl: string): Promise<void> {
   try {
     // `_` is a LIKE wildcard: escape it, or `it_%` would also match another run's `itx_` schemas.
     const pattern = `${TEST_SCHEMA_PREFIX.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    const [rows] = await connection.query('SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ?', [pattern]);
+    const [rows] = await connection.query(
+      'SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ?',
+      [pattern],
+    );
     for (const row of rows as Array<{ name: string }>) await connection.query(`DROP DATABASE \`${row.name}\``);
   } finally {
     await connection.end();

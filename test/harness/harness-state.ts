@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
-export type ServiceName = 'idp' | 'gateway' | 'licensing' | 'enforcement' | 'credit' | 'safety' | 'statistics' | 'platforms';
+export type ServiceName =
+  'idp' | 'gateway' | 'licensing' | 'enforcement' | 'credit' | 'safety' | 'statistics' | 'platforms';
 
 export interface ServiceProcess {
   script: string;

@@ -49,7 +49,12 @@ export async function tokenFor(username: string): Promise<string> {
   const response = await fetch(tokenEndpoint(), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'single-window-cli', username, password: demoPassword(username) }),
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'single-window-cli',
+      username,
+      password: demoPassword(username),
+    }),
   });
   const body = (await response.json()) as { access_token?: string; error?: string };
   if (!body.access_token) throw new Error(`no token for ${username}: ${JSON.stringify(body)}`);
@@ -97,7 +102,11 @@ export async function graphql<TData = Record<string, unknown>>(
 }
 
 /** As `graphql`, but fails the test on any error and returns the data. */
-export async function query<TData = Record<string, unknown>>(token: string, document: string, variables: Record<string, unknown> = {}): Promise<TData> {
+export async function query<TData = Record<string, unknown>>(
+  token: string,
+  document: string,
+  variables: Record<string, unknown> = {},
+): Promise<TData> {
   const result = await graphql<TData>(document, variables, { token });
   if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
   return result.data;

@@ -31,7 +31,12 @@ export interface Penalty {
  * when the proposal is major; notify the party, record its statement giving up a hearing, decide.
  * Mutation fields run one after the other, so each phase is one request.
  */
-export async function decideThroughProcedure(token: string, caseNumber: string, penalty: Penalty, decisionSummary = '处罚决定'): Promise<void> {
+export async function decideThroughProcedure(
+  token: string,
+  caseNumber: string,
+  penalty: Penalty,
+  decisionSummary = '处罚决定',
+): Promise<void> {
   const proposed = await query<{ proposeCasePenalty: { case: { status: string } } }>(
     token,
     `mutation ($case: CaseActionInput!, $proposal: ProposeCasePenaltyInput!) {
@@ -86,7 +91,15 @@ function enterpriseStory(token: string, creditCode: string, regionCode: string) 
       await query(
         token,
         `mutation ($input: RegisterVehicleInput!) { registerVehicle(input: $input) { vehicle { plateNumber } } }`,
-        { input: { plateNumber, ownerCreditCode: creditCode, vehicleType: '重型半挂牵引车', transportCertificateNumber: `苏交运管${randomInt(1e9)}`, regionCode } },
+        {
+          input: {
+            plateNumber,
+            ownerCreditCode: creditCode,
+            vehicleType: '重型半挂牵引车',
+            transportCertificateNumber: `苏交运管${randomInt(1e9)}`,
+            regionCode,
+          },
+        },
       );
       return plateNumber;
     },
@@ -100,9 +113,13 @@ function enterpriseStory(token: string, creditCode: string, regionCode: string) 
           { input: { creditCode, kind: 'ROAD_FREIGHT_TRANSPORT', scope: '普通货运', regionCode } },
         );
         const applicationNumber = submitted.submitPermitApplication.application.applicationNumber;
-        await query(token, `mutation ($input: ApplicationActionInput!) { acceptPermitApplication(input: $input) { application { status } } }`, {
-          input: { applicationNumber },
-        });
+        await query(
+          token,
+          `mutation ($input: ApplicationActionInput!) { acceptPermitApplication(input: $input) { application { status } } }`,
+          {
+            input: { applicationNumber },
+          },
+        );
         const approved = await query<{ approvePermitApplication: { permit: { number: string } } }>(
           token,
           `mutation ($input: ApprovePermitApplicationInput!) { approvePermitApplication(input: $input) { permit { number } } }`,
@@ -115,7 +132,8 @@ function enterpriseStory(token: string, creditCode: string, regionCode: string) 
     /** Files `count` cases and takes each through the procedure to a decided fine of `fineFen`. */
     async withDecidedCases(count: number, fineFen = 500000): Promise<string[]> {
       const numbers: string[] = [];
-      for (let index = 0; index < count; index += 1) numbers.push(await self.withDecidedCase({ penalty: 'FINE', fineFen }));
+      for (let index = 0; index < count; index += 1)
+        numbers.push(await self.withDecidedCase({ penalty: 'FINE', fineFen }));
       return numbers;
     },
     /** Files one case and takes it through the procedure to the given decision (see `decideThroughProcedure`). */

@@ -11,7 +11,11 @@ import { restartService, stopService } from './single-window.client';
  * intruder with database access would. On the embedded database, write only while the service is
  * stopped (`whileStopped`): it holds the file in memory and saves over it.
  */
-export async function subgraphSql<TRow = Record<string, unknown>>(subgraph: SubgraphName | 'gateway', sql: string, parameters: unknown[] = []): Promise<TRow[]> {
+export async function subgraphSql<TRow = Record<string, unknown>>(
+  subgraph: SubgraphName | 'gateway',
+  sql: string,
+  parameters: unknown[] = [],
+): Promise<TRow[]> {
   const state = readState();
   const schema = `${state.environment.DB_SCHEMA_PREFIX}${subgraph}`;
   if (state.database === 'mysql') {

@@ -11,10 +11,30 @@ describe('credit profiles', () => {
     testbed = await openCreditTestbed();
     // Carrier: -20 and -2 -> 78 (B). Kunshan: -40 and -20 -> 40 (D). Hangzhou: -5 -> 95 (A).
     await testbed.deliver(caseDecided({ caseNumber: '3201022026000001', creditCode: CARRIER, fineFen: 6_000_000 }));
-    await testbed.deliver(caseDecided({ caseNumber: '3201022026000002', creditCode: CARRIER, penalty: 'WARNING', fineFen: null }));
-    await testbed.deliver(caseDecided({ caseNumber: '3205832026000001', creditCode: KUNSHAN, regionCode: '320583', penalty: 'PERMIT_REVOCATION', fineFen: null }));
-    await testbed.deliver(caseDecided({ caseNumber: '3205832026000002', creditCode: KUNSHAN, regionCode: '320583', penalty: 'PERMIT_SUSPENSION', fineFen: null }));
-    await testbed.deliver(caseDecided({ caseNumber: '3301062026000001', creditCode: HANGZHOU, regionCode: '330106', fineFen: 20_000 }));
+    await testbed.deliver(
+      caseDecided({ caseNumber: '3201022026000002', creditCode: CARRIER, penalty: 'WARNING', fineFen: null }),
+    );
+    await testbed.deliver(
+      caseDecided({
+        caseNumber: '3205832026000001',
+        creditCode: KUNSHAN,
+        regionCode: '320583',
+        penalty: 'PERMIT_REVOCATION',
+        fineFen: null,
+      }),
+    );
+    await testbed.deliver(
+      caseDecided({
+        caseNumber: '3205832026000002',
+        creditCode: KUNSHAN,
+        regionCode: '320583',
+        penalty: 'PERMIT_SUSPENSION',
+        fineFen: null,
+      }),
+    );
+    await testbed.deliver(
+      caseDecided({ caseNumber: '3301062026000001', creditCode: HANGZHOU, regionCode: '330106', fineFen: 20_000 }),
+    );
   });
   afterAll(async () => {
     await testbed.close();
@@ -38,7 +58,13 @@ describe('credit profiles', () => {
     const before = testbed.statements();
     const pages = await Promise.all([CARRIER, KUNSHAN, HANGZHOU, UNRECORDED].map((code) => loader.load(code)));
     expect(testbed.statements() - before).toBe(2);
-    expect(pages.map((page) => [page.totalCount, page.edges.map((edge) => edge.node.sourceReference), page.pageInfo.hasNextPage])).toEqual([
+    expect(
+      pages.map((page) => [
+        page.totalCount,
+        page.edges.map((edge) => edge.node.sourceReference),
+        page.pageInfo.hasNextPage,
+      ]),
+    ).toEqual([
       [2, ['3201022026000002'], true],
       [2, ['3205832026000002'], true],
       [1, ['3301062026000001'], false],

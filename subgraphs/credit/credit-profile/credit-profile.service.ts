@@ -38,15 +38,21 @@ export class CreditProfileService {
   }
 
   private async totalsOf(manager: EntityManager, creditCodes: string[]): Promise<Map<string, RecordTotals>> {
-    const rows: Array<{ creditCode: string; deltaSum: string | number | null; recordCount: string | number }> = await manager
-      .createQueryBuilder(CreditRecord, 'record')
-      .select('record.creditCode', 'creditCode')
-      .addSelect('SUM(record.scoreDelta)', 'deltaSum')
-      .addSelect('COUNT(*)', 'recordCount')
-      .where('record.creditCode IN (:...creditCodes)', { creditCodes })
-      .groupBy('record.creditCode')
-      .getRawMany();
+    const rows: Array<{ creditCode: string; deltaSum: string | number | null; recordCount: string | number }> =
+      await manager
+        .createQueryBuilder(CreditRecord, 'record')
+        .select('record.creditCode', 'creditCode')
+        .addSelect('SUM(record.scoreDelta)', 'deltaSum')
+        .addSelect('COUNT(*)', 'recordCount')
+        .where('record.creditCode IN (:...creditCodes)', { creditCodes })
+        .groupBy('record.creditCode')
+        .getRawMany();
     // MySQL returns SUM as a DECIMAL string.
-    return new Map(rows.map((row) => [row.creditCode, { deltaSum: Number(row.deltaSum ?? 0), recordCount: Number(row.recordCount) }]));
+    return new Map(
+      rows.map((row) => [
+        row.creditCode,
+        { deltaSum: Number(row.deltaSum ?? 0), recordCount: Number(row.recordCount) },
+      ]),
+    );
   }
 }

@@ -87,7 +87,8 @@ export function manualDeltaProblem(kind: CreditRecordKind, delta: number): strin
   if (!Number.isSafeInteger(delta) || delta < MANUAL_DELTA_MIN || delta > MANUAL_DELTA_MAX) {
     return `must be a whole number between ${MANUAL_DELTA_MIN} and ${MANUAL_DELTA_MAX}`;
   }
-  if ((kind === CreditRecordKind.ADMINISTRATIVE_PENALTY || kind === CreditRecordKind.DISHONESTY) && delta > 0) return `must not be positive for ${kind}`;
+  if ((kind === CreditRecordKind.ADMINISTRATIVE_PENALTY || kind === CreditRecordKind.DISHONESTY) && delta > 0)
+    return `must not be positive for ${kind}`;
   if (kind === CreditRecordKind.COMMENDATION && delta < 0) return `must not be negative for ${kind}`;
   if (kind === CreditRecordKind.ADMINISTRATIVE_LICENSE && delta !== 0) return `must be 0 for ${kind}`;
   return null;

@@ -2,7 +2,10 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CreditRecordKind, CreditRecordSource } from './credit-record-kind';
 
-@ObjectType({ description: 'One fact in a market subject’s credit file (信用记录): a penalty, license, commendation or dishonest conduct.' })
+@ObjectType({
+  description:
+    'One fact in a market subject’s credit file (信用记录): a penalty, license, commendation or dishonest conduct.',
+})
 @Entity({ name: 'credit_record' })
 @Index('uq_credit_record_source', ['source', 'sourceReference'], { unique: true })
 @Index('ix_credit_record_subject', ['creditCode'])
@@ -36,7 +39,9 @@ export class CreditRecord {
   @Column({ type: 'varchar', length: 1000 })
   summary: string;
 
-  @Field(() => Int, { description: 'What the record adds to the credit score (negative for penalties and dishonesty).' })
+  @Field(() => Int, {
+    description: 'What the record adds to the credit score (negative for penalties and dishonesty).',
+  })
   @Column({ name: 'score_delta', type: 'int' })
   scoreDelta: number;
 
@@ -48,7 +53,10 @@ export class CreditRecord {
   @Column({ name: 'recorded_at', type: 'datetime' })
   recordedAt: Date;
 
-  @Field({ description: 'Who entered it: the officer’s username, or the department whose decision it carries (e.g. enforcement).' })
+  @Field({
+    description:
+      'Who entered it: the officer’s username, or the department whose decision it carries (e.g. enforcement).',
+  })
   @Column({ name: 'recorded_by', type: 'varchar', length: 100 })
   recordedBy: string;
 }

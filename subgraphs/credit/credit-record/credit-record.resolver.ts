@@ -10,11 +10,17 @@ import { RecordCreditInput, RecordCreditPayload } from './inputs/record-credit.i
 @Resolver(() => CreditRecord)
 export class CreditRecordResolver {
   @Authorized(Permission.CREDIT_READ)
-  @Query(() => CreditRecordConnection, { description: 'Credit records of all subjects, newest first, by deciding region and kind.' })
+  @Query(() => CreditRecordConnection, {
+    description: 'Credit records of all subjects, newest first, by deciding region and kind.',
+  })
   async creditRecords(
-    @Arg('regionCode', () => String, { nullable: true, description: 'GB/T 2260 code of the deciding authority; a province includes its cities and counties.' })
+    @Arg('regionCode', () => String, {
+      nullable: true,
+      description: 'GB/T 2260 code of the deciding authority; a province includes its cities and counties.',
+    })
     regionCode: string | null,
-    @Arg('kind', () => CreditRecordKind, { nullable: true, description: 'Only records of this kind.' }) kind: CreditRecordKind | null,
+    @Arg('kind', () => CreditRecordKind, { nullable: true, description: 'Only records of this kind.' })
+    kind: CreditRecordKind | null,
     @Args() page: PageArgs,
     @Ctx() context: CreditContext,
   ): Promise<CreditRecordConnection> {
@@ -22,8 +28,14 @@ export class CreditRecordResolver {
   }
 
   @Authorized(Permission.CREDIT_WRITE)
-  @Mutation(() => RecordCreditPayload, { description: 'Enters a credit record by hand (人工录入), e.g. a commendation or dishonest conduct found by a credit officer.' })
-  async recordCredit(@Arg('input', { description: 'The record to enter.' }) input: RecordCreditInput, @Ctx() context: CreditContext): Promise<RecordCreditPayload> {
+  @Mutation(() => RecordCreditPayload, {
+    description:
+      'Enters a credit record by hand (人工录入), e.g. a commendation or dishonest conduct found by a credit officer.',
+  })
+  async recordCredit(
+    @Arg('input', { description: 'The record to enter.' }) input: RecordCreditInput,
+    @Ctx() context: CreditContext,
+  ): Promise<RecordCreditPayload> {
     return context.services.records.record(scopeOf(context), input, actorOf(context));
   }
 }

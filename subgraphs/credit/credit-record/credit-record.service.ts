@@ -49,34 +49,49 @@ export class CreditRecordService {
 
   /** Records of many subjects, a page each, in two statements; read nationally like profiles. */
   createSubjectPagesLoader(page: PageRequest) {
-    return childPagesLoader<CreditRecord>({ dataSource: this.dataSource, entity: CreditRecord, parentColumn: 'credit_code', page });
+    return childPagesLoader<CreditRecord>({
+      dataSource: this.dataSource,
+      entity: CreditRecord,
+      parentColumn: 'credit_code',
+      page,
+    });
   }
 
   /** Records newest first, optionally of the authorities within a region (a province includes its cities and counties) and of one kind. */
   async list(filter: CreditRecordFilter, page: PageRequest): Promise<Connection<CreditRecord>> {
     if (filter.regionCode !== null) assertRegionCode('regionCode', filter.regionCode);
-    const where: FindOptionsWhere<CreditRecord> = filter.regionCode === null ? {} : { ...withinPrefix('regionCode', regionScopePrefix(filter.regionCode)) };
+    const where: FindOptionsWhere<CreditRecord> =
+      filter.regionCode === null ? {} : { ...withinPrefix('regionCode', regionScopePrefix(filter.regionCode)) };
     if (filter.kind !== null) where.kind = filter.kind;
     return listPage(this.dataSource.getRepository(CreditRecord), where, page);
   }
 
   /** Enters a manual record for an authority within the officer's region; one record per (MANUAL, reference). */
-  async record(scope: RegionScope, input: RecordCreditInput, actor: string): Promise<{ record: CreditRecord; profile: CreditProfile }> {
+  async record(
+    scope: RegionScope,
+    input: RecordCreditInput,
+    actor: string,
+  ): Promise<{ record: CreditRecord; profile: CreditProfile }> {
     assertCreditCode('creditCode', input.creditCode);
-    if (!Object.values(CreditRecordKind).includes(input.kind)) throw invalidInput('kind', 'is not a credit record kind');
+    if (!Object.values(CreditRecordKind).includes(input.kind))
+      throw invalidInput('kind', 'is not a credit record kind');
     assertRegionCode('regionCode', input.regionCode);
     const summary = assertText('summary', input.summary, SUMMARY_MAX_LENGTH);
-    if (!(input.decidedAt instanceof Date) || Number.isNaN(input.decidedAt.getTime())) throw invalidInput('decidedAt', 'must be a date and time');
-    if (input.decidedAt.getTime() > Date.now() + CLOCK_SKEW_MS) throw invalidInput('decidedAt', 'must not be in the future');
+    if (!(input.decidedAt instanceof Date) || Number.isNaN(input.decidedAt.getTime()))
+      throw invalidInput('decidedAt', 'must be a date and time');
+    if (input.decidedAt.getTime() > Date.now() + CLOCK_SKEW_MS)
+      throw invalidInput('decidedAt', 'must not be in the future');
     const scoreDelta = input.scoreDelta ?? DEFAULT_MANUAL_DELTA[input.kind];
-    if (scoreDelta === null) throw invalidInput('scoreDelta', `is required for ${input.kind}: state the deduction the decision warrants`);
+    if (scoreDelta === null)
+      throw invalidInput('scoreDelta', `is required for ${input.kind}: state the deduction the decision warrants`);
     const deltaProblem = manualDeltaProblem(input.kind, scoreDelta);
     if (deltaProblem) throw invalidInput('scoreDelta', deltaProblem);
     const sourceReference =
       input.sourceReference === undefined || input.sourceReference === null
         ? `XY${input.regionCode}${chinaToday().replace(/-/g, '')}${serial()}`
         : assertText('sourceReference', input.sourceReference, REFERENCE_MAX_LENGTH);
-    if (!inScope(scope, input.regionCode)) throw forbidden(`You may record credit only for authorities within region ${scope.region}`);
+    if (!inScope(scope, input.regionCode))
+      throw forbidden(`You may record credit only for authorities within region ${scope.region}`);
     const values = {
       creditCode: input.creditCode,
       kind: input.kind,
@@ -89,10 +104,12 @@ export class CreditRecordService {
       recordedAt: new Date(),
       recordedBy: actor,
     };
-    const exists = () => conflict('CREDIT_RECORD_EXISTS', `A manual credit record for ${sourceReference} already exists`);
+    const exists = () =>
+      conflict('CREDIT_RECORD_EXISTS', `A manual credit record for ${sourceReference} already exists`);
     try {
       return await inTransaction(this.dataSource, async (manager) => {
-        if (await manager.existsBy(CreditRecord, { source: CreditRecordSource.MANUAL, sourceReference })) throw exists();
+        if (await manager.existsBy(CreditRecord, { source: CreditRecordSource.MANUAL, sourceReference }))
+          throw exists();
         const record = await manager.save(manager.create(CreditRecord, values));
         return { record, profile: await this.profiles.profileOf(manager, record.creditCode) };
       });
@@ -108,7 +125,10 @@ export class CreditRecordService {
    * vehicles alone, and decisions to impose no penalty, are not credit records. The (source, case
    * number) key makes a republished decision, under a new event id, add nothing.
    */
-  async recordCaseDecision(manager: EntityManager, decision: EventPayloads['case.decided']): Promise<CreditRecord | null> {
+  async recordCaseDecision(
+    manager: EntityManager,
+    decision: EventPayloads['case.decided'],
+  ): Promise<CreditRecord | null> {
     if (decision.creditCode === null) return null;
     const scoreDelta = penaltyDelta(decision.penalty, decision.fineFen);
     if (scoreDelta === null) return null;

@@ -12,7 +12,11 @@ export class EnterpriseCreditResolver {
   @Authorized(Permission.CREDIT_READ)
   // Nullable like every field a department adds to Enterprise: when credit is down the gateway leaves
   // this part out instead of nulling the whole enterprise.
-  @FieldResolver(() => CreditProfile, { nullable: true, description: 'Credit standing (信用档案) of the enterprise: score, rating and records; null only when credit cannot answer.' })
+  @FieldResolver(() => CreditProfile, {
+    nullable: true,
+    description:
+      'Credit standing (信用档案) of the enterprise: score, rating and records; null only when credit cannot answer.',
+  })
   async creditProfile(@Root() enterprise: Enterprise, @Ctx() context: CreditContext): Promise<CreditProfile> {
     return profileLoader(context).load(enterprise.creditCode);
   }

@@ -62,7 +62,10 @@ export class CaseAccess {
   }
 
   /** Adds the visibility condition to a query that has the case under the alias `enforcementCase`. */
-  whereVisible<TEntity extends ObjectLiteral>(query: SelectQueryBuilder<TEntity>, scope: RegionScope): SelectQueryBuilder<TEntity> {
+  whereVisible<TEntity extends ObjectLiteral>(
+    query: SelectQueryBuilder<TEntity>,
+    scope: RegionScope,
+  ): SelectQueryBuilder<TEntity> {
     return whereInScope(query, 'enforcementCase.regionCode', scope.prefix, {
       idColumn: 'enforcementCase.id',
       subquery: (parameter) => this.sharedCaseIds(`:${parameter}`),
@@ -73,7 +76,11 @@ export class CaseAccess {
    * Adds the visibility of a case's child rows (steps, evidence) to a query that joins the case as
    * `enforcementCase`; `regionColumn` is the child's region (where it was recorded or collected).
    */
-  whereChildVisible<TEntity extends ObjectLiteral>(query: SelectQueryBuilder<TEntity>, scope: RegionScope, regionColumn: string): SelectQueryBuilder<TEntity> {
+  whereChildVisible<TEntity extends ObjectLiteral>(
+    query: SelectQueryBuilder<TEntity>,
+    scope: RegionScope,
+    regionColumn: string,
+  ): SelectQueryBuilder<TEntity> {
     if (scope.prefix === '') return query;
     return query.andWhere(
       `(enforcementCase.regionCode LIKE :childScope OR enforcementCase.id IN (${this.sharedCaseIds(':childScope', WHOLE_CASE_SHARES)})` +
@@ -103,13 +110,17 @@ export class CaseAccess {
     const escape = (name: string) => this.dataSource.driver.escape(name);
     const table = escape(this.dataSource.getMetadata(CaseShare).tablePath);
     // Kinds are this module's enum values, never input: written into the SQL as literals.
-    const kindCondition = kinds ? ` AND ${escape('kind')} IN (${kinds.map((kind) => `'${kind.replace(/[^A-Z_]/g, '')}'`).join(', ')})` : '';
+    const kindCondition = kinds
+      ? ` AND ${escape('kind')} IN (${kinds.map((kind) => `'${kind.replace(/[^A-Z_]/g, '')}'`).join(', ')})`
+      : '';
     return `SELECT ${escape('case_id')} FROM ${table} WHERE ${escape('revoked_at')} IS NULL AND ${escape('region_code')} LIKE ${placeholder}${kindCondition}`;
   }
 
   /** A case the caller may see; otherwise it does not exist. */
   async load(manager: EntityManager, scope: RegionScope, caseNumber: string): Promise<EnforcementCase> {
-    const found = await this.visibleCases(manager, scope).andWhere('enforcementCase.caseNumber = :caseNumber', { caseNumber }).getOne();
+    const found = await this.visibleCases(manager, scope)
+      .andWhere('enforcementCase.caseNumber = :caseNumber', { caseNumber })
+      .getOne();
     if (!found) throw notFound('Case', caseNumber);
     return found;
   }
@@ -119,17 +130,31 @@ export class CaseAccess {
    * refused as FORBIDDEN, one they cannot see as NOT_FOUND. With `lock`, the case row is held
    * (FOR UPDATE) to the end of the transaction; the embedded database queues whole transactions instead.
    */
-  async loadToActOn(manager: EntityManager, scope: RegionScope, caseNumber: string, options: { lock: boolean } = { lock: false }): Promise<EnforcementCase> {
+  async loadToActOn(
+    manager: EntityManager,
+    scope: RegionScope,
+    caseNumber: string,
+    options: { lock: boolean } = { lock: false },
+  ): Promise<EnforcementCase> {
     const found = await this.loadVisible(manager, scope, caseNumber, options);
     if (!inScope(scope, found.regionCode)) {
-      throw forbidden(`Case ${caseNumber} is shared with your region for reading; only the handling region ${found.regionCode} acts on it`);
+      throw forbidden(
+        `Case ${caseNumber} is shared with your region for reading; only the handling region ${found.regionCode} acts on it`,
+      );
     }
     return found;
   }
 
   /** A case the caller may see, optionally locked; for actions whose rights are not the handling region's (a transfer's receiver). */
-  async loadVisible(manager: EntityManager, scope: RegionScope, caseNumber: string, options: { lock: boolean } = { lock: false }): Promise<EnforcementCase> {
-    const query = this.visibleCases(manager, scope).andWhere('enforcementCase.caseNumber = :caseNumber', { caseNumber });
+  async loadVisible(
+    manager: EntityManager,
+    scope: RegionScope,
+    caseNumber: string,
+    options: { lock: boolean } = { lock: false },
+  ): Promise<EnforcementCase> {
+    const query = this.visibleCases(manager, scope).andWhere('enforcementCase.caseNumber = :caseNumber', {
+      caseNumber,
+    });
     if (options.lock && manager.connection.options.type !== 'sqljs') query.setLock('pessimistic_write');
     const found = await query.getOne();
     if (!found) throw notFound('Case', caseNumber);
@@ -143,13 +168,22 @@ export class CaseAccess {
   /** Steps of many cases in one statement (a batch of filings, a registry update naming many drafts' owner). */
   async recordSteps(manager: EntityManager, steps: readonly StepRecord[]): Promise<void> {
     if (steps.length === 0) return;
-    await manager.createQueryBuilder().insert().into(CaseStep).values([...steps]).updateEntity(false).execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(CaseStep)
+      .values([...steps])
+      .updateEntity(false)
+      .execute();
   }
 
   /** Refuses an action taken on a version the officer did not see. */
   assertVersion(current: EnforcementCase, input: CaseReferenceInput): void {
     if (given(input.expectedVersion) && input.expectedVersion !== current.version) {
-      throw conflict('STALE_VERSION', `Case ${current.caseNumber} has changed since version ${input.expectedVersion}; reload it`);
+      throw conflict(
+        'STALE_VERSION',
+        `Case ${current.caseNumber} has changed since version ${input.expectedVersion}; reload it`,
+      );
     }
   }
 
@@ -157,7 +191,10 @@ export class CaseAccess {
   assertStep(current: EnforcementCase, action: CaseStepAction, target: CaseStatus): void {
     const from = STEP_FROM[action];
     if (from && !from.includes(current.status)) {
-      throw conflict('ILLEGAL_TRANSITION', `Case ${current.caseNumber} is ${current.status} and cannot become ${target} (${action})`);
+      throw conflict(
+        'ILLEGAL_TRANSITION',
+        `Case ${current.caseNumber} is ${current.status} and cannot become ${target} (${action})`,
+      );
     }
   }
 
@@ -177,7 +214,11 @@ export class CaseAccess {
       .createQueryBuilder()
       .update(EnforcementCase)
       .set({ ...changes, status: target, version: () => 'version + 1' })
-      .where('id = :id AND version = :version AND status = :status', { id: current.id, version: current.version, status: current.status })
+      .where('id = :id AND version = :version AND status = :status', {
+        id: current.id,
+        version: current.version,
+        status: current.status,
+      })
       .execute();
     if (result.affected !== 1) {
       throw conflict('STALE_VERSION', `Case ${current.caseNumber} was changed by someone else; reload it`);

@@ -25,7 +25,9 @@ export class CaseNumbers {
     for (const regionCode of [...new Set(regionCodes)].sort()) {
       if (await repository.existsBy({ regionCode, year })) continue;
       try {
-        await inTransaction(this.dataSource, (manager) => manager.insert(CaseNumberSequence, { regionCode, year, lastSerial: 0 }));
+        await inTransaction(this.dataSource, (manager) =>
+          manager.insert(CaseNumberSequence, { regionCode, year, lastSerial: 0 }),
+        );
       } catch (error) {
         // A filing in the same region created it first.
         if (!(await repository.existsBy({ regionCode, year }))) throw error;
@@ -61,7 +63,11 @@ export class CaseNumbers {
       .execute();
     if (advanced.affected !== 1) throw new Error(`No case serial row for ${regionCode}/${year}`);
     const { lastSerial } = await manager.findOneByOrFail(CaseNumberSequence, { regionCode, year });
-    if (lastSerial > LAST_SERIAL) throw conflict('CASE_NUMBERS_EXHAUSTED', `Region ${regionCode} has used every case number of ${year}`);
-    return Array.from({ length: count }, (_, index) => `${regionCode}${year}${String(lastSerial - count + 1 + index).padStart(6, '0')}`);
+    if (lastSerial > LAST_SERIAL)
+      throw conflict('CASE_NUMBERS_EXHAUSTED', `Region ${regionCode} has used every case number of ${year}`);
+    return Array.from(
+      { length: count },
+      (_, index) => `${regionCode}${year}${String(lastSerial - count + 1 + index).padStart(6, '0')}`,
+    );
   }
 }

@@ -14,5 +14,7 @@ export function presentedPartyName(enforcementCase: EnforcementCase, context: En
 
 export function presentedPartyIdNumber(enforcementCase: EnforcementCase, context: EnforcementContext): string | null {
   if (enforcementCase.partyIdNumber === null) return null;
-  return mayReadPersonalInformation(context) ? enforcementCase.partyIdNumber : maskResidentId(enforcementCase.partyIdNumber);
+  return mayReadPersonalInformation(context)
+    ? enforcementCase.partyIdNumber
+    : maskResidentId(enforcementCase.partyIdNumber);
 }

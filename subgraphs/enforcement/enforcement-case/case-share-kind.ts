@@ -12,9 +12,13 @@ registerEnumType(CaseShareKind, {
   description: 'Why another region may read a case; no share lets a region act on it.',
   valuesConfig: {
     READ: { description: 'Shared by the handling region for reading (案件共享), until revoked: the whole case.' },
-    TRANSFER_REVIEW: { description: 'Proposed for transfer to the region, which reads the whole case to accept or decline it (移送待接收).' },
+    TRANSFER_REVIEW: {
+      description:
+        'Proposed for transfer to the region, which reads the whole case to accept or decline it (移送待接收).',
+    },
     TRANSFERRED_FROM: {
-      description: 'The region handed the case over (移出地): it keeps reading the case, and the steps and evidence recorded in it, not those of the new region.',
+      description:
+        'The region handed the case over (移出地): it keeps reading the case, and the steps and evidence recorded in it, not those of the new region.',
     },
   },
 });

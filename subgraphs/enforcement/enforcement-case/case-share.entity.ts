@@ -15,7 +15,10 @@ export class CaseShare {
   @Column({ name: 'case_id', type: 'int' })
   caseId: number;
 
-  @Field({ description: 'GB/T 2260 code of the region the case is shared with; officers of that region and the regions above it read the case.' })
+  @Field({
+    description:
+      'GB/T 2260 code of the region the case is shared with; officers of that region and the regions above it read the case.',
+  })
   @Index('ix_case_share_region')
   @Column({ name: 'region_code', type: 'varchar', length: 6 })
   regionCode: string;

@@ -27,9 +27,12 @@ registerEnumType(CaseStatus, {
     FILED: { description: 'Filed (立案), approved by a supervisor; awaiting investigation.' },
     INVESTIGATING: { description: 'Under investigation and evidence collection (调查取证).' },
     LEGAL_REVIEW: { description: 'A major penalty is proposed and awaits legal review (法制审核).' },
-    PENALTY_PROPOSED: { description: 'A penalty is proposed (and reviewed where required); the party is to be notified.' },
+    PENALTY_PROPOSED: {
+      description: 'A penalty is proposed (and reviewed where required); the party is to be notified.',
+    },
     NOTIFIED: {
-      description: 'The party has been notified of the proposed penalty (告知) and may state, defend (陈述申辩) or ask for a hearing until the response due date.',
+      description:
+        'The party has been notified of the proposed penalty (告知) and may state, defend (陈述申辩) or ask for a hearing until the response due date.',
     },
     HEARING: { description: 'The party asked for a hearing (听证申请); awaiting the hearing.' },
     HEARD: { description: 'The hearing was held and recorded (听证笔录); the case may be decided.' },
@@ -38,14 +41,18 @@ registerEnumType(CaseStatus, {
     CLOSED: { description: 'Closed (结案); final.' },
     DISMISSED: { description: 'Dismissed (撤销案件) before any decision, with reasons; final.' },
     TRANSFER_PENDING: {
-      description: 'Proposed for transfer to another region (移送); only the receiving region’s accept or decline moves it on.',
+      description:
+        'Proposed for transfer to another region (移送); only the receiving region’s accept or decline moves it on.',
     },
   },
 });
 
 /** Statuses in which a case still awaits its decision, so its decision due date can pass. */
 export const AWAITING_DECISION: readonly CaseStatus[] = Object.values(CaseStatus).filter(
-  (status) => ![CaseStatus.NOT_FILED, CaseStatus.DECIDED, CaseStatus.EXECUTED, CaseStatus.CLOSED, CaseStatus.DISMISSED].includes(status),
+  (status) =>
+    ![CaseStatus.NOT_FILED, CaseStatus.DECIDED, CaseStatus.EXECUTED, CaseStatus.CLOSED, CaseStatus.DISMISSED].includes(
+      status,
+    ),
 );
 
 /** Statuses in which evidence is collected and other regions' assistance may be asked. */

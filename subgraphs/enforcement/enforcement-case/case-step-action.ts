@@ -53,12 +53,15 @@ registerEnumType(CaseStepAction, {
     SHARED: { description: 'The case was shared with another region for reading (案件共享).' },
     SHARE_REVOKED: { description: 'A share with another region was revoked.' },
     TRANSFER_PROPOSED: { description: 'The handling region proposed moving the case to another region (移送).' },
-    TRANSFER_ACCEPTED: { description: 'The receiving region accepted the transfer and now handles the case (接收移送).' },
+    TRANSFER_ACCEPTED: {
+      description: 'The receiving region accepted the transfer and now handles the case (接收移送).',
+    },
     TRANSFER_DECLINED: { description: 'The receiving region declined the transfer, with reasons (退回移送).' },
     ASSISTANCE_REQUESTED: { description: 'Another region was asked to investigate or collect evidence (协查请求).' },
     ASSISTANCE_ANSWERED: { description: 'The region asked answered and handed over its evidence (协查答复).' },
     OWNER_IDENTIFIED: {
-      description: 'The vehicle registry named the enterprise owning the vehicle of a case opened from weigh-station records, while its filing awaited approval.',
+      description:
+        'The vehicle registry named the enterprise owning the vehicle of a case opened from weigh-station records, while its filing awaited approval.',
     },
   },
 });

@@ -24,7 +24,10 @@ export class CaseStep {
   @Column({ name: 'from_status', type: 'varchar', length: 16, nullable: true })
   fromStatus: CaseStatus | null;
 
-  @Field(() => CaseStatus, { description: 'Status after the step (the same as before for steps that do not move the case, such as evidence or a share).' })
+  @Field(() => CaseStatus, {
+    description:
+      'Status after the step (the same as before for steps that do not move the case, such as evidence or a share).',
+  })
   @Column({ name: 'to_status', type: 'varchar', length: 16 })
   toStatus: CaseStatus;
 
@@ -43,7 +46,10 @@ export class CaseStep {
   @Column({ name: 'occurred_at', type: 'datetime' })
   occurredAt: Date;
 
-  @Field(() => String, { nullable: true, description: "The officer's comment, the decision summary, the reasons or what was exchanged." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The officer's comment, the decision summary, the reasons or what was exchanged.",
+  })
   @Column({ type: 'varchar', length: 1000, nullable: true })
   comment: string | null;
 }

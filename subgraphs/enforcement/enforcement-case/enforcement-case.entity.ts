@@ -9,7 +9,10 @@ export const bigintAsNumber: ValueTransformer = {
   from: (value: string | number | null) => (value === null ? null : Number(value)),
 };
 
-@ObjectType({ description: 'An administrative law-enforcement case (行政执法案件) against an enterprise, a vehicle and/or a person.' })
+@ObjectType({
+  description:
+    'An administrative law-enforcement case (行政执法案件) against an enterprise, a vehicle and/or a person.',
+})
 @Entity({ name: 'enforcement_case' })
 @Index('ix_case_region_status', ['regionCode', 'status'])
 @Index('ix_case_status_due', ['status', 'decisionDueDate'])
@@ -25,7 +28,10 @@ export class EnforcementCase {
   @Column({ name: 'case_number', type: 'varchar', length: 16 })
   caseNumber: string;
 
-  @Field({ description: 'GB/T 2260 code of the region whose authority handles the case; it changes when a transfer is accepted.' })
+  @Field({
+    description:
+      'GB/T 2260 code of the region whose authority handles the case; it changes when a transfer is accepted.',
+  })
   @Column({ name: 'region_code', type: 'varchar', length: 6 })
   regionCode: string;
 
@@ -37,7 +43,10 @@ export class EnforcementCase {
   @Column({ type: 'text' })
   cause: string;
 
-  @Field(() => String, { nullable: true, description: 'Credit code of the enterprise the case is against, when it is against one.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Credit code of the enterprise the case is against, when it is against one.',
+  })
   @Index('ix_case_credit_code')
   @Column({ name: 'credit_code', type: 'varchar', length: 18, nullable: true })
   creditCode: string | null;
@@ -55,7 +64,10 @@ export class EnforcementCase {
   @Column({ name: 'party_id_number', type: 'varchar', length: 18, nullable: true })
   partyIdNumber: string | null;
 
-  @Field(() => PenaltyKind, { nullable: true, description: 'The penalty decided (处罚种类); null until the case is decided.' })
+  @Field(() => PenaltyKind, {
+    nullable: true,
+    description: 'The penalty decided (处罚种类); null until the case is decided.',
+  })
   @Column({ type: 'varchar', length: 24, nullable: true })
   penalty: PenaltyKind | null;
 
@@ -83,7 +95,10 @@ export class EnforcementCase {
   @Column({ name: 'filed_at', type: 'datetime' })
   filedAt: Date;
 
-  @Field(() => String, { nullable: true, description: 'The supervisor who approved or refused the filing (立案审批人).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The supervisor who approved or refused the filing (立案审批人).',
+  })
   @Column({ name: 'filing_approved_by', type: 'varchar', length: 100, nullable: true })
   filingApprovedBy: string | null;
 
@@ -203,7 +218,10 @@ export class EnforcementCase {
   @Column({ name: 'decision_due_date', type: 'date' })
   decisionDueDate: string;
 
-  @Field(() => Int, { description: 'Days the decision due date has been extended by, with a supervisor’s approval (延长办案期限), in total.' })
+  @Field(() => Int, {
+    description:
+      'Days the decision due date has been extended by, with a supervisor’s approval (延长办案期限), in total.',
+  })
   @Column({ name: 'deadline_extension_days', type: 'int', default: 0 })
   deadlineExtensionDays: number;
 

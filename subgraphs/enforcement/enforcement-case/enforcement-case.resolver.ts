@@ -22,8 +22,14 @@ import { ShareCaseInput } from './inputs/share-case.input';
 @Resolver(() => EnforcementCase)
 export class EnforcementCaseResolver {
   @Authorized(Permission.CASE_READ)
-  @Query(() => EnforcementCase, { nullable: true, description: 'One case by its case number; null when there is none or the caller may not see it.' })
-  async enforcementCase(@Arg('caseNumber', { description: 'Case number (案件编号).' }) caseNumber: string, @Ctx() context: EnforcementContext): Promise<EnforcementCase | null> {
+  @Query(() => EnforcementCase, {
+    nullable: true,
+    description: 'One case by its case number; null when there is none or the caller may not see it.',
+  })
+  async enforcementCase(
+    @Arg('caseNumber', { description: 'Case number (案件编号).' }) caseNumber: string,
+    @Ctx() context: EnforcementContext,
+  ): Promise<EnforcementCase | null> {
     return context.services.cases.find(scopeOf(context), caseNumber);
   }
 
@@ -33,18 +39,33 @@ export class EnforcementCaseResolver {
       'Cases the caller may see (handled in their region, shared with it, proposed for transfer to it or handed over by it), newest first, by handling region and status.',
   })
   async enforcementCases(
-    @Arg('regionCode', () => String, { nullable: true, description: 'GB/T 2260 code; a province includes its cities and counties.' }) regionCode: string | null,
-    @Arg('status', () => CaseStatus, { nullable: true, description: 'Only cases in this status.' }) status: CaseStatus | null,
+    @Arg('regionCode', () => String, {
+      nullable: true,
+      description: 'GB/T 2260 code; a province includes its cities and counties.',
+    })
+    regionCode: string | null,
+    @Arg('status', () => CaseStatus, { nullable: true, description: 'Only cases in this status.' })
+    status: CaseStatus | null,
     @Args() page: PageArgs,
     @Ctx() context: EnforcementContext,
   ): Promise<EnforcementCaseConnection> {
-    return context.services.cases.list(scopeOf(context), { regionCode: regionCode ?? null, status: status ?? null }, pageRequest(page));
+    return context.services.cases.list(
+      scopeOf(context),
+      { regionCode: regionCode ?? null, status: status ?? null },
+      pageRequest(page),
+    );
   }
 
   @Authorized(Permission.CASE_READ)
-  @Query(() => EnforcementCaseConnection, { description: 'Cases not yet decided whose decision due date (办案期限) has passed, China time, newest first.' })
+  @Query(() => EnforcementCaseConnection, {
+    description: 'Cases not yet decided whose decision due date (办案期限) has passed, China time, newest first.',
+  })
   async overdueCases(
-    @Arg('regionCode', () => String, { nullable: true, description: 'GB/T 2260 code; a province includes its cities and counties.' }) regionCode: string | null,
+    @Arg('regionCode', () => String, {
+      nullable: true,
+      description: 'GB/T 2260 code; a province includes its cities and counties.',
+    })
+    regionCode: string | null,
     @Args() page: PageArgs,
     @Ctx() context: EnforcementContext,
   ): Promise<EnforcementCaseConnection> {
@@ -53,59 +74,98 @@ export class EnforcementCaseResolver {
 
   @Authorized(Permission.CASE_FILE)
   @Mutation(() => CasePayload, {
-    description: 'Submits a case for filing (立案申请) against an enterprise, a vehicle and/or a person; it is numbered at once and opened when a supervisor approves it.',
+    description:
+      'Submits a case for filing (立案申请) against an enterprise, a vehicle and/or a person; it is numbered at once and opened when a supervisor approves it.',
   })
-  async fileCase(@Arg('input', { description: 'The case to file.' }) input: FileCaseInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
+  async fileCase(
+    @Arg('input', { description: 'The case to file.' }) input: FileCaseInput,
+    @Ctx() context: EnforcementContext,
+  ): Promise<CasePayload> {
     return { case: await context.services.cases.file(scopeOf(context), input, actorOf(context)) };
   }
 
   @Authorized(Permission.CASE_DECIDE)
-  @Mutation(() => CasePayload, { description: 'Approves a submitted filing (立案审批): the case is FILED and its decision period starts.' })
-  async approveCaseFiling(@Arg('input', { description: 'The case, at the version seen.' }) input: CaseActionInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
+  @Mutation(() => CasePayload, {
+    description: 'Approves a submitted filing (立案审批): the case is FILED and its decision period starts.',
+  })
+  async approveCaseFiling(
+    @Arg('input', { description: 'The case, at the version seen.' }) input: CaseActionInput,
+    @Ctx() context: EnforcementContext,
+  ): Promise<CasePayload> {
     return { case: await context.services.cases.approveFiling(scopeOf(context), input, actorOf(context)) };
   }
 
   @Authorized(Permission.CASE_DECIDE)
   @Mutation(() => CasePayload, { description: 'Refuses to open a submitted case (不予立案), with reasons; final.' })
-  async rejectCaseFiling(@Arg('input', { description: 'The case and why it is not opened.' }) input: RejectCaseFilingInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
+  async rejectCaseFiling(
+    @Arg('input', { description: 'The case and why it is not opened.' }) input: RejectCaseFilingInput,
+    @Ctx() context: EnforcementContext,
+  ): Promise<CasePayload> {
     return { case: await context.services.cases.rejectFiling(scopeOf(context), input, actorOf(context)) };
   }
 
   @Authorized(Permission.CASE_INVESTIGATE)
   @Mutation(() => CasePayload, { description: 'Starts the investigation (调查取证) of a filed case.' })
-  async startCaseInvestigation(@Arg('input', { description: 'The case to investigate, at the version seen.' }) input: CaseActionInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
+  async startCaseInvestigation(
+    @Arg('input', { description: 'The case to investigate, at the version seen.' }) input: CaseActionInput,
+    @Ctx() context: EnforcementContext,
+  ): Promise<CasePayload> {
     return { case: await context.services.cases.startInvestigation(scopeOf(context), input, actorOf(context)) };
   }
 
   @Authorized(Permission.CASE_DECIDE)
-  @Mutation(() => CasePayload, { description: 'Closes (结案) a case whose decision was carried out, or one decided with no penalty.' })
-  async closeCase(@Arg('input', { description: 'The case to close, at the version seen.' }) input: CaseActionInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
+  @Mutation(() => CasePayload, {
+    description: 'Closes (结案) a case whose decision was carried out, or one decided with no penalty.',
+  })
+  async closeCase(
+    @Arg('input', { description: 'The case to close, at the version seen.' }) input: CaseActionInput,
+    @Ctx() context: EnforcementContext,
+  ): Promise<CasePayload> {
     return { case: await context.services.cases.close(scopeOf(context), input, actorOf(context)) };
   }
 
   @Authorized(Permission.CASE_DECIDE)
-  @Mutation(() => CasePayload, { description: 'Dismisses (撤销案件) an opened case that is not yet decided, with reasons.' })
-  async dismissCase(@Arg('input', { description: 'The case to dismiss and why.' }) input: DismissCaseInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
+  @Mutation(() => CasePayload, {
+    description: 'Dismisses (撤销案件) an opened case that is not yet decided, with reasons.',
+  })
+  async dismissCase(
+    @Arg('input', { description: 'The case to dismiss and why.' }) input: DismissCaseInput,
+    @Ctx() context: EnforcementContext,
+  ): Promise<CasePayload> {
     return { case: await context.services.cases.dismiss(scopeOf(context), input, actorOf(context)) };
   }
 
   @Authorized(Permission.CASE_DECIDE)
-  @Mutation(() => CasePayload, { description: 'Extends the decision due date of a case awaiting its decision (延长办案期限), with reasons.' })
-  async extendCaseDeadline(@Arg('input', { description: 'The case, the days to add and why.' }) input: ExtendCaseDeadlineInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
+  @Mutation(() => CasePayload, {
+    description: 'Extends the decision due date of a case awaiting its decision (延长办案期限), with reasons.',
+  })
+  async extendCaseDeadline(
+    @Arg('input', { description: 'The case, the days to add and why.' }) input: ExtendCaseDeadlineInput,
+    @Ctx() context: EnforcementContext,
+  ): Promise<CasePayload> {
     return { case: await context.services.cases.extendDeadline(scopeOf(context), input, actorOf(context)) };
   }
 
   @Authorized(Permission.CASE_DECIDE)
   @Mutation(() => CasePayload, {
-    description: 'Shares a case with another region for reading (案件共享协查), e.g. where the vehicle is registered; only the handling region may.',
+    description:
+      'Shares a case with another region for reading (案件共享协查), e.g. where the vehicle is registered; only the handling region may.',
   })
-  async shareCase(@Arg('input', { description: 'The case, the region to share it with and why.' }) input: ShareCaseInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
+  async shareCase(
+    @Arg('input', { description: 'The case, the region to share it with and why.' }) input: ShareCaseInput,
+    @Ctx() context: EnforcementContext,
+  ): Promise<CasePayload> {
     return { case: await context.services.cases.share(scopeOf(context), input, actorOf(context)) };
   }
 
   @Authorized(Permission.CASE_DECIDE)
-  @Mutation(() => CasePayload, { description: 'Revokes the active share of a case with a region; only the handling region may.' })
-  async revokeCaseShare(@Arg('input', { description: 'The case and the region whose share ends.' }) input: RevokeCaseShareInput, @Ctx() context: EnforcementContext): Promise<CasePayload> {
+  @Mutation(() => CasePayload, {
+    description: 'Revokes the active share of a case with a region; only the handling region may.',
+  })
+  async revokeCaseShare(
+    @Arg('input', { description: 'The case and the region whose share ends.' }) input: RevokeCaseShareInput,
+    @Ctx() context: EnforcementContext,
+  ): Promise<CasePayload> {
     return { case: await context.services.cases.revokeShare(scopeOf(context), input, actorOf(context)) };
   }
 
@@ -119,7 +179,10 @@ export class EnforcementCaseResolver {
   }
 
   @Authorized(Permission.CASE_READ)
-  @FieldResolver(() => String, { nullable: true, description: 'Name of the person the case is against: masked (王**) unless a pii-reader declared a purpose.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Name of the person the case is against: masked (王**) unless a pii-reader declared a purpose.',
+  })
   partyName(@Root() enforcementCase: EnforcementCase, @Ctx() context: EnforcementContext): string | null {
     return presentedPartyName(enforcementCase, context);
   }
@@ -127,7 +190,8 @@ export class EnforcementCaseResolver {
   @Authorized(Permission.CASE_READ)
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'Resident ID number (公民身份号码) of the person the case is against: masked to its first four and last four characters unless a pii-reader declared a purpose.',
+    description:
+      'Resident ID number (公民身份号码) of the person the case is against: masked to its first four and last four characters unless a pii-reader declared a purpose.',
   })
   partyIdNumber(@Root() enforcementCase: EnforcementCase, @Ctx() context: EnforcementContext): string | null {
     return presentedPartyIdNumber(enforcementCase, context);
@@ -143,13 +207,19 @@ export class EnforcementCaseResolver {
   }
 
   @Authorized(Permission.CASE_READ)
-  @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise the case is against, when it is against one (resolved by the registry).' })
+  @FieldResolver(() => Enterprise, {
+    nullable: true,
+    description: 'The enterprise the case is against, when it is against one (resolved by the registry).',
+  })
   enterprise(@Root() enforcementCase: EnforcementCase): Enterprise | null {
     return enforcementCase.creditCode === null ? null : { creditCode: enforcementCase.creditCode };
   }
 
   @Authorized(Permission.CASE_READ)
-  @FieldResolver(() => Vehicle, { nullable: true, description: 'The vehicle involved, when one is (resolved by the registry).' })
+  @FieldResolver(() => Vehicle, {
+    nullable: true,
+    description: 'The vehicle involved, when one is (resolved by the registry).',
+  })
   vehicle(@Root() enforcementCase: EnforcementCase): Vehicle | null {
     return enforcementCase.plateNumber === null ? null : { plateNumber: enforcementCase.plateNumber };
   }

@@ -61,24 +61,76 @@ describe('EnforcementCaseService', () => {
         filingApprovedBy: null,
         version: 1,
       });
-      const approved = await cases.approveFiling(NATIONAL, { caseNumber: filed.caseNumber, expectedVersion: 1, comment: '同意立案' }, SUPERVISOR);
+      const approved = await cases.approveFiling(
+        NATIONAL,
+        { caseNumber: filed.caseNumber, expectedVersion: 1, comment: '同意立案' },
+        SUPERVISOR,
+      );
       expect(approved).toMatchObject({ status: CaseStatus.FILED, filingApprovedBy: SUPERVISOR, version: 2 });
       // The decision period runs from the approval (立案之日), 90 days by default.
       expect(approved.decisionDueDate).toBe(addDays(chinaDate(approved.filingApprovedAt!), 90));
 
-      const investigating = await cases.startInvestigation(NATIONAL, { caseNumber: filed.caseNumber, expectedVersion: 2, comment: '现场检查' }, OFFICER);
+      const investigating = await cases.startInvestigation(
+        NATIONAL,
+        { caseNumber: filed.caseNumber, expectedVersion: 2, comment: '现场检查' },
+        OFFICER,
+      );
       expect(investigating).toMatchObject({ status: CaseStatus.INVESTIGATING, version: 3 });
       const { penalties } = testbed.services;
-      const proposed = await penalties.propose(NATIONAL, { caseNumber: filed.caseNumber, expectedVersion: 3, ...A_FINE, summary: '拟处罚款伍仟元' }, OFFICER);
-      expect(proposed).toMatchObject({ status: CaseStatus.PENALTY_PROPOSED, proposedPenalty: PenaltyKind.FINE, proposedFineFen: 500_000, legalReviewRequired: false, version: 4 });
+      const proposed = await penalties.propose(
+        NATIONAL,
+        { caseNumber: filed.caseNumber, expectedVersion: 3, ...A_FINE, summary: '拟处罚款伍仟元' },
+        OFFICER,
+      );
+      expect(proposed).toMatchObject({
+        status: CaseStatus.PENALTY_PROPOSED,
+        proposedPenalty: PenaltyKind.FINE,
+        proposedFineFen: 500_000,
+        legalReviewRequired: false,
+        version: 4,
+      });
       const notified = await penalties.notify(NATIONAL, { caseNumber: filed.caseNumber, expectedVersion: 4 }, OFFICER);
-      expect(notified).toMatchObject({ status: CaseStatus.NOTIFIED, hearingAvailable: false, responseDueDate: addDays(chinaToday(), 5), version: 5 });
-      const stated = await penalties.recordStatement(NATIONAL, { caseNumber: filed.caseNumber, expectedVersion: 5, statement: '对违法事实无异议' }, OFFICER);
-      expect(stated).toMatchObject({ status: CaseStatus.NOTIFIED, partyStatement: '对违法事实无异议', hearingWaived: false, version: 6 });
-      const decided = await penalties.decide(NATIONAL, { caseNumber: filed.caseNumber, expectedVersion: 6, ...A_FINE, decisionSummary: '处罚款人民币伍仟元' }, SUPERVISOR);
-      expect(decided).toMatchObject({ status: CaseStatus.DECIDED, version: 7, penalty: PenaltyKind.FINE, fineFen: 500_000, decisionSummary: '处罚款人民币伍仟元', decidedBy: SUPERVISOR });
-      const executed = await penalties.recordExecution(NATIONAL, { caseNumber: filed.caseNumber, expectedVersion: 7, paidFen: 500_000, paymentReference: 'JK0001' }, OFFICER);
-      expect(executed).toMatchObject({ status: CaseStatus.EXECUTED, paidFen: 500_000, paymentReference: 'JK0001', version: 8 });
+      expect(notified).toMatchObject({
+        status: CaseStatus.NOTIFIED,
+        hearingAvailable: false,
+        responseDueDate: addDays(chinaToday(), 5),
+        version: 5,
+      });
+      const stated = await penalties.recordStatement(
+        NATIONAL,
+        { caseNumber: filed.caseNumber, expectedVersion: 5, statement: '对违法事实无异议' },
+        OFFICER,
+      );
+      expect(stated).toMatchObject({
+        status: CaseStatus.NOTIFIED,
+        partyStatement: '对违法事实无异议',
+        hearingWaived: false,
+        version: 6,
+      });
+      const decided = await penalties.decide(
+        NATIONAL,
+        { caseNumber: filed.caseNumber, expectedVersion: 6, ...A_FINE, decisionSummary: '处罚款人民币伍仟元' },
+        SUPERVISOR,
+      );
+      expect(decided).toMatchObject({
+        status: CaseStatus.DECIDED,
+        version: 7,
+        penalty: PenaltyKind.FINE,
+        fineFen: 500_000,
+        decisionSummary: '处罚款人民币伍仟元',
+        decidedBy: SUPERVISOR,
+      });
+      const executed = await penalties.recordExecution(
+        NATIONAL,
+        { caseNumber: filed.caseNumber, expectedVersion: 7, paidFen: 500_000, paymentReference: 'JK0001' },
+        OFFICER,
+      );
+      expect(executed).toMatchObject({
+        status: CaseStatus.EXECUTED,
+        paidFen: 500_000,
+        paymentReference: 'JK0001',
+        version: 8,
+      });
       const closed = await cases.close(NATIONAL, { caseNumber: filed.caseNumber, expectedVersion: 8 }, SUPERVISOR);
       expect(closed).toMatchObject({ status: CaseStatus.CLOSED, version: 9, fineFen: 500_000 });
       expect(closed.closedAt).toBeInstanceOf(Date);
@@ -110,8 +162,17 @@ describe('EnforcementCaseService', () => {
 
     it('refuses a filing with its reasons (不予立案), after which the case cannot move on', async () => {
       const filed = await cases.file(NATIONAL, filing(), OFFICER);
-      const refused = await cases.rejectFiling(NATIONAL, { caseNumber: filed.caseNumber, reason: '不属于本机关管辖' }, SUPERVISOR);
-      expect(refused).toMatchObject({ status: CaseStatus.NOT_FILED, filingRejectionReason: '不属于本机关管辖', filingApprovedBy: SUPERVISOR, version: 2 });
+      const refused = await cases.rejectFiling(
+        NATIONAL,
+        { caseNumber: filed.caseNumber, reason: '不属于本机关管辖' },
+        SUPERVISOR,
+      );
+      expect(refused).toMatchObject({
+        status: CaseStatus.NOT_FILED,
+        filingRejectionReason: '不属于本机关管辖',
+        filingApprovedBy: SUPERVISOR,
+        version: 2,
+      });
       for (const attempt of [
         cases.approveFiling(NATIONAL, { caseNumber: filed.caseNumber }, SUPERVISOR),
         cases.startInvestigation(NATIONAL, { caseNumber: filed.caseNumber }, OFFICER),
@@ -123,8 +184,17 @@ describe('EnforcementCaseService', () => {
 
     it('dismisses an opened, undecided case with its reason, after which it cannot move on', async () => {
       const opened = await story.opened();
-      const dismissed = await cases.dismiss(NATIONAL, { caseNumber: opened.caseNumber, reason: '违法事实不能成立' }, SUPERVISOR);
-      expect(dismissed).toMatchObject({ status: CaseStatus.DISMISSED, dismissalReason: '违法事实不能成立', penalty: null, version: 3 });
+      const dismissed = await cases.dismiss(
+        NATIONAL,
+        { caseNumber: opened.caseNumber, reason: '违法事实不能成立' },
+        SUPERVISOR,
+      );
+      expect(dismissed).toMatchObject({
+        status: CaseStatus.DISMISSED,
+        dismissalReason: '违法事实不能成立',
+        penalty: null,
+        version: 3,
+      });
       expect(dismissed.closedAt).toBeInstanceOf(Date);
       const refused = await failure(cases.startInvestigation(NATIONAL, { caseNumber: opened.caseNumber }, OFFICER));
       expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
@@ -132,8 +202,18 @@ describe('EnforcementCaseService', () => {
 
     it('closes a case decided with no penalty at once, and refuses to close a penalty not yet carried out', async () => {
       const open = await story.investigating();
-      await testbed.services.penalties.decide(NATIONAL, { caseNumber: open.caseNumber, penalty: PenaltyKind.NO_PENALTY, decisionSummary: '违法行为轻微并及时改正，不予处罚' }, SUPERVISOR);
-      expect(await cases.close(NATIONAL, { caseNumber: open.caseNumber }, SUPERVISOR)).toMatchObject({ status: CaseStatus.CLOSED });
+      await testbed.services.penalties.decide(
+        NATIONAL,
+        {
+          caseNumber: open.caseNumber,
+          penalty: PenaltyKind.NO_PENALTY,
+          decisionSummary: '违法行为轻微并及时改正，不予处罚',
+        },
+        SUPERVISOR,
+      );
+      expect(await cases.close(NATIONAL, { caseNumber: open.caseNumber }, SUPERVISOR)).toMatchObject({
+        status: CaseStatus.CLOSED,
+      });
 
       const decided = await story.decided();
       const before = await everything(testbed.dataSource);
@@ -151,24 +231,52 @@ describe('EnforcementCaseService', () => {
   describe('the decision deadline', () => {
     it('extends the due date with a supervisor’s approval, adding up, and refuses once the case is decided', async () => {
       const open = await story.investigating();
-      const first = await cases.extendDeadline(NATIONAL, { caseNumber: open.caseNumber, expectedVersion: open.version, days: 30, reason: '案情复杂，需补充调查' }, SUPERVISOR);
-      expect(first).toMatchObject({ decisionDueDate: addDays(open.decisionDueDate, 30), deadlineExtensionDays: 30, status: CaseStatus.INVESTIGATING, version: open.version + 1 });
-      const second = await cases.extendDeadline(NATIONAL, { caseNumber: open.caseNumber, days: 15, reason: '等待协查答复' }, SUPERVISOR);
+      const first = await cases.extendDeadline(
+        NATIONAL,
+        { caseNumber: open.caseNumber, expectedVersion: open.version, days: 30, reason: '案情复杂，需补充调查' },
+        SUPERVISOR,
+      );
+      expect(first).toMatchObject({
+        decisionDueDate: addDays(open.decisionDueDate, 30),
+        deadlineExtensionDays: 30,
+        status: CaseStatus.INVESTIGATING,
+        version: open.version + 1,
+      });
+      const second = await cases.extendDeadline(
+        NATIONAL,
+        { caseNumber: open.caseNumber, days: 15, reason: '等待协查答复' },
+        SUPERVISOR,
+      );
       expect(second).toMatchObject({ decisionDueDate: addDays(open.decisionDueDate, 45), deadlineExtensionDays: 45 });
       const steps = await cases.createStepsLoader(NATIONAL).load(open.id);
-      expect(steps.filter((step) => step.action === CaseStepAction.DEADLINE_EXTENDED).map((step) => step.comment)).toEqual([
+      expect(
+        steps.filter((step) => step.action === CaseStepAction.DEADLINE_EXTENDED).map((step) => step.comment),
+      ).toEqual([
         `decision due date ${open.decisionDueDate} -> ${addDays(open.decisionDueDate, 30)} (+30 days): 案情复杂，需补充调查`,
         `decision due date ${addDays(open.decisionDueDate, 30)} -> ${addDays(open.decisionDueDate, 45)} (+15 days): 等待协查答复`,
       ]);
       // An extension takes a case out of the overdue list until the new date passes.
-      expect((await cases.listOverdue(NATIONAL, null, pageRequest({}), addDays(open.decisionDueDate, 1))).totalCount).toBe(0);
-      expect((await cases.listOverdue(NATIONAL, null, pageRequest({}), addDays(open.decisionDueDate, 46))).totalCount).toBe(1);
+      expect(
+        (await cases.listOverdue(NATIONAL, null, pageRequest({}), addDays(open.decisionDueDate, 1))).totalCount,
+      ).toBe(0);
+      expect(
+        (await cases.listOverdue(NATIONAL, null, pageRequest({}), addDays(open.decisionDueDate, 46))).totalCount,
+      ).toBe(1);
 
       const decided = await story.decided();
-      const refused = await failure(cases.extendDeadline(NATIONAL, { caseNumber: decided.caseNumber, days: 10, reason: '延期' }, SUPERVISOR));
+      const refused = await failure(
+        cases.extendDeadline(NATIONAL, { caseNumber: decided.caseNumber, days: 10, reason: '延期' }, SUPERVISOR),
+      );
       expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
-      for (const [field, days, reason] of [['days', 0, '延期'], ['days', 91, '延期'], ['days', 1.5, '延期'], ['reason', 10, ' ']] as const) {
-        const bad = await failure(cases.extendDeadline(NATIONAL, { caseNumber: open.caseNumber, days, reason }, SUPERVISOR));
+      for (const [field, days, reason] of [
+        ['days', 0, '延期'],
+        ['days', 91, '延期'],
+        ['days', 1.5, '延期'],
+        ['reason', 10, ' '],
+      ] as const) {
+        const bad = await failure(
+          cases.extendDeadline(NATIONAL, { caseNumber: open.caseNumber, days, reason }, SUPERVISOR),
+        );
         expect([field, bad.extensions]).toEqual([field, expect.objectContaining({ code: 'BAD_USER_INPUT', field })]);
       }
     });
@@ -183,13 +291,31 @@ describe('EnforcementCaseService', () => {
 
   describe('case numbers', () => {
     it('run sequentially per region and year, each region counting on its own', async () => {
-      await testbed.dataSource.getRepository(CaseNumberSequence).insert({ regionCode: '320102', year: YEAR - 1, lastSerial: 57 });
+      await testbed.dataSource
+        .getRepository(CaseNumberSequence)
+        .insert({ regionCode: '320102', year: YEAR - 1, lastSerial: 57 });
       const numbers: string[] = [];
       for (const regionCode of ['320102', '320102', '330106', '320102', '330106']) {
-        numbers.push((await cases.file(NATIONAL, filing({ regionCode, creditCode: regionCode === '330106' ? HANGZHOU : CARRIER }), OFFICER)).caseNumber);
+        numbers.push(
+          (
+            await cases.file(
+              NATIONAL,
+              filing({ regionCode, creditCode: regionCode === '330106' ? HANGZHOU : CARRIER }),
+              OFFICER,
+            )
+          ).caseNumber,
+        );
       }
-      expect(numbers).toEqual([`320102${YEAR}000001`, `320102${YEAR}000002`, `330106${YEAR}000001`, `320102${YEAR}000003`, `330106${YEAR}000002`]);
-      const lastYear = await testbed.dataSource.getRepository(CaseNumberSequence).findOneByOrFail({ regionCode: '320102', year: YEAR - 1 });
+      expect(numbers).toEqual([
+        `320102${YEAR}000001`,
+        `320102${YEAR}000002`,
+        `330106${YEAR}000001`,
+        `320102${YEAR}000003`,
+        `330106${YEAR}000002`,
+      ]);
+      const lastYear = await testbed.dataSource
+        .getRepository(CaseNumberSequence)
+        .findOneByOrFail({ regionCode: '320102', year: YEAR - 1 });
       expect(lastYear.lastSerial).toBe(57);
     });
 
@@ -205,7 +331,16 @@ describe('EnforcementCaseService', () => {
   });
 
   describe('refuses bad input before writing anything', () => {
-    const nothing = { cases: [], steps: 0, sequences: [], shares: [], evidence: [], transfers: [], assistance: [], outbox: 0 };
+    const nothing = {
+      cases: [],
+      steps: 0,
+      sequences: [],
+      shares: [],
+      evidence: [],
+      transfers: [],
+      assistance: [],
+      outbox: 0,
+    };
 
     it('a case against nobody', async () => {
       const refused = await failure(cases.file(NATIONAL, { regionCode: '320102', cause: '无主体案件' }, OFFICER));
@@ -216,7 +351,9 @@ describe('EnforcementCaseService', () => {
 
     it('a resident ID number whose check character is wrong, naming partyIdNumber', async () => {
       const wrongCheck = PERSON_ID.slice(0, 17) + (PERSON_ID[17] === '0' ? '1' : '0');
-      const refused = await failure(cases.file(NATIONAL, filing({ creditCode: null, partyName: '张三', partyIdNumber: wrongCheck }), OFFICER));
+      const refused = await failure(
+        cases.file(NATIONAL, filing({ creditCode: null, partyName: '张三', partyIdNumber: wrongCheck }), OFFICER),
+      );
       expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'partyIdNumber' });
       expect(refused.message).toMatch(/check character/);
       expect(await everything(testbed.dataSource)).toEqual(nothing);
@@ -244,8 +381,14 @@ describe('EnforcementCaseService', () => {
     it('a refusal without reasons, and a version that is no version', async () => {
       const filed = await cases.file(NATIONAL, filing(), OFFICER);
       const before = await everything(testbed.dataSource);
-      expect((await failure(cases.rejectFiling(NATIONAL, { caseNumber: filed.caseNumber, reason: ' ' }, SUPERVISOR))).extensions).toMatchObject({ field: 'reason' });
-      expect((await failure(cases.approveFiling(NATIONAL, { caseNumber: filed.caseNumber, expectedVersion: 0 }, SUPERVISOR))).extensions).toMatchObject({ field: 'expectedVersion' });
+      expect(
+        (await failure(cases.rejectFiling(NATIONAL, { caseNumber: filed.caseNumber, reason: ' ' }, SUPERVISOR)))
+          .extensions,
+      ).toMatchObject({ field: 'reason' });
+      expect(
+        (await failure(cases.approveFiling(NATIONAL, { caseNumber: filed.caseNumber, expectedVersion: 0 }, SUPERVISOR)))
+          .extensions,
+      ).toMatchObject({ field: 'expectedVersion' });
       expect(await everything(testbed.dataSource)).toEqual(before);
     });
   });
@@ -256,7 +399,9 @@ describe('EnforcementCaseService', () => {
       const before = await everything(testbed.dataSource);
       const refused = await failure(cases.startInvestigation(NATIONAL, { caseNumber: filed.caseNumber }, OFFICER));
       expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
-      expect(refused.message).toBe(`Case ${filed.caseNumber} is FILING_PENDING and cannot become INVESTIGATING (INVESTIGATION_STARTED)`);
+      expect(refused.message).toBe(
+        `Case ${filed.caseNumber} is FILING_PENDING and cannot become INVESTIGATING (INVESTIGATION_STARTED)`,
+      );
       expect(await everything(testbed.dataSource)).toEqual(before);
     });
 
@@ -264,10 +409,16 @@ describe('EnforcementCaseService', () => {
       const opened = await story.opened();
       await cases.startInvestigation(NATIONAL, { caseNumber: opened.caseNumber, expectedVersion: 2 }, OFFICER);
       const before = await everything(testbed.dataSource);
-      const refused = await failure(cases.dismiss(NATIONAL, { caseNumber: opened.caseNumber, expectedVersion: 2, reason: '撤销' }, SUPERVISOR));
+      const refused = await failure(
+        cases.dismiss(NATIONAL, { caseNumber: opened.caseNumber, expectedVersion: 2, reason: '撤销' }, SUPERVISOR),
+      );
       expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
       expect(await everything(testbed.dataSource)).toEqual(before);
-      expect(await cases.find(NATIONAL, opened.caseNumber)).toMatchObject({ status: CaseStatus.INVESTIGATING, version: 3, dismissalReason: null });
+      expect(await cases.find(NATIONAL, opened.caseNumber)).toMatchObject({
+        status: CaseStatus.INVESTIGATING,
+        version: 3,
+        dismissalReason: null,
+      });
     });
 
     it('approving twice', async () => {
@@ -289,7 +440,11 @@ describe('EnforcementCaseService', () => {
 
   describe('events', () => {
     it('writes case.filed when the filing is approved, without personal information', async () => {
-      const filed = await cases.file(NATIONAL, filing({ plateNumber: '苏A12345', partyName: '张三', partyIdNumber: PERSON_ID }), OFFICER);
+      const filed = await cases.file(
+        NATIONAL,
+        filing({ plateNumber: '苏A12345', partyName: '张三', partyIdNumber: PERSON_ID }),
+        OFFICER,
+      );
       expect(await outboxRows(testbed.dataSource)).toEqual([]);
       const approved = await cases.approveFiling(NATIONAL, { caseNumber: filed.caseNumber }, SUPERVISOR);
       const rows = await outboxRows(testbed.dataSource);
@@ -308,12 +463,27 @@ describe('EnforcementCaseService', () => {
     });
 
     it('publishes nothing for a refused filing, investigation, the penalty procedure before the decision, execution, closing or dismissal', async () => {
-      await cases.rejectFiling(NATIONAL, { caseNumber: (await cases.file(NATIONAL, filing(), OFFICER)).caseNumber, reason: '不予立案' }, SUPERVISOR);
+      await cases.rejectFiling(
+        NATIONAL,
+        { caseNumber: (await cases.file(NATIONAL, filing(), OFFICER)).caseNumber, reason: '不予立案' },
+        SUPERVISOR,
+      );
       const ready = await story.readyToDecide();
       await cases.dismiss(NATIONAL, { caseNumber: (await story.opened()).caseNumber, reason: '撤销' }, SUPERVISOR);
-      expect((await outboxRows(testbed.dataSource)).map((row) => `${row.type}:${row.subscriber}`)).toEqual(['case.filed:statistics', 'case.filed:statistics']);
-      await testbed.services.penalties.decide(NATIONAL, { caseNumber: ready.caseNumber, ...A_FINE, decisionSummary: '罚款' }, SUPERVISOR);
-      await testbed.services.penalties.recordExecution(NATIONAL, { caseNumber: ready.caseNumber, paidFen: 500_000, paymentReference: 'JK1' }, OFFICER);
+      expect((await outboxRows(testbed.dataSource)).map((row) => `${row.type}:${row.subscriber}`)).toEqual([
+        'case.filed:statistics',
+        'case.filed:statistics',
+      ]);
+      await testbed.services.penalties.decide(
+        NATIONAL,
+        { caseNumber: ready.caseNumber, ...A_FINE, decisionSummary: '罚款' },
+        SUPERVISOR,
+      );
+      await testbed.services.penalties.recordExecution(
+        NATIONAL,
+        { caseNumber: ready.caseNumber, paidFen: 500_000, paymentReference: 'JK1' },
+        OFFICER,
+      );
       await cases.close(NATIONAL, { caseNumber: ready.caseNumber }, SUPERVISOR);
       expect((await outboxRows(testbed.dataSource)).map((row) => `${row.type}:${row.subscriber}`)).toEqual([
         'case.filed:statistics',
@@ -341,12 +511,22 @@ describe('EnforcementCaseService', () => {
     it('filter by handling region (a province includes its cities and counties) and status, newest first, paged', async () => {
       const filed = await fileAcrossRegions();
       const jiangsu = await cases.list(NATIONAL, { regionCode: '320000', status: null }, pageRequest({}));
-      expect(jiangsu.edges.map((edge) => edge.node.caseNumber)).toEqual([filed.pending, filed.decided, filed.kunshan, filed.nanjing].map((found) => found.caseNumber));
-      const kunshanFiled = await cases.list(NATIONAL, { regionCode: '320583', status: CaseStatus.FILED }, pageRequest({}));
+      expect(jiangsu.edges.map((edge) => edge.node.caseNumber)).toEqual(
+        [filed.pending, filed.decided, filed.kunshan, filed.nanjing].map((found) => found.caseNumber),
+      );
+      const kunshanFiled = await cases.list(
+        NATIONAL,
+        { regionCode: '320583', status: CaseStatus.FILED },
+        pageRequest({}),
+      );
       expect(kunshanFiled.edges.map((edge) => edge.node.caseNumber)).toEqual([filed.kunshan.caseNumber]);
 
       const first = await cases.list(NATIONAL, { regionCode: null, status: null }, pageRequest({ first: 4 }));
-      const second = await cases.list(NATIONAL, { regionCode: null, status: null }, pageRequest({ first: 4, after: first.pageInfo.endCursor }));
+      const second = await cases.list(
+        NATIONAL,
+        { regionCode: null, status: null },
+        pageRequest({ first: 4, after: first.pageInfo.endCursor }),
+      );
       expect(first.totalCount).toBe(7);
       expect(first.pageInfo.hasNextPage).toBe(true);
       expect(second.pageInfo.hasNextPage).toBe(false);
@@ -364,19 +544,30 @@ describe('EnforcementCaseService', () => {
       const later = chinaDate(new Date(Date.now() + 91 * 24 * 3600_000));
       const overdue = await cases.listOverdue(NATIONAL, null, pageRequest({}), later);
       expect(overdue.edges.map((edge) => edge.node.caseNumber)).toEqual(
-        [filed.pending, filed.investigating, filed.hangzhou, filed.kunshan, filed.nanjing].map((found) => found.caseNumber),
+        [filed.pending, filed.investigating, filed.hangzhou, filed.kunshan, filed.nanjing].map(
+          (found) => found.caseNumber,
+        ),
       );
       const zhejiang = await cases.listOverdue(NATIONAL, '330000', pageRequest({}), later);
-      expect(zhejiang.edges.map((edge) => edge.node.caseNumber)).toEqual([filed.investigating, filed.hangzhou].map((found) => found.caseNumber));
+      expect(zhejiang.edges.map((edge) => edge.node.caseNumber)).toEqual(
+        [filed.investigating, filed.hangzhou].map((found) => found.caseNumber),
+      );
       // On the due date itself a case is not yet overdue.
-      expect((await cases.listOverdue(NATIONAL, null, pageRequest({}), filed.nanjing.decisionDueDate)).totalCount).toBe(0);
+      expect((await cases.listOverdue(NATIONAL, null, pageRequest({}), filed.nanjing.decisionDueDate)).totalCount).toBe(
+        0,
+      );
     });
   });
 
   describe('loaders', () => {
     it('page the cases of many enterprises and vehicles in two statements, whatever their number', async () => {
-      for (let index = 0; index < 3; index += 1) await cases.file(NATIONAL, filing({ plateNumber: '苏A12345' }), OFFICER);
-      await cases.file(NATIONAL, filing({ regionCode: '330106', creditCode: HANGZHOU, plateNumber: '浙A23456' }), OFFICER);
+      for (let index = 0; index < 3; index += 1)
+        await cases.file(NATIONAL, filing({ plateNumber: '苏A12345' }), OFFICER);
+      await cases.file(
+        NATIONAL,
+        filing({ regionCode: '330106', creditCode: HANGZHOU, plateNumber: '浙A23456' }),
+        OFFICER,
+      );
 
       const statementsFor = async (codes: string[]) => {
         const loader = cases.createEnterpriseCasesLoader(NATIONAL, pageRequest({ first: 2 }));
@@ -394,7 +585,9 @@ describe('EnforcementCaseService', () => {
       expect(hangzhou.totalCount).toBe(1);
       expect(nobody).toMatchObject({ totalCount: 0, edges: [] });
 
-      const vehicles = await cases.createVehicleCasesLoader(NATIONAL, pageRequest({})).loadMany(['苏A12345', '浙A23456']);
+      const vehicles = await cases
+        .createVehicleCasesLoader(NATIONAL, pageRequest({}))
+        .loadMany(['苏A12345', '浙A23456']);
       expect(vehicles.map((page) => (page instanceof Error ? page : page.totalCount))).toEqual([3, 1]);
     });
 
@@ -405,14 +598,22 @@ describe('EnforcementCaseService', () => {
       const start = testbed.statements();
       const [oneSteps, twoSteps] = await Promise.all([loader.load(one.id), loader.load(two.id)]);
       expect(testbed.statements() - start).toBe(1);
-      expect(oneSteps.map((step) => step.toStatus)).toEqual([CaseStatus.FILING_PENDING, CaseStatus.FILED, CaseStatus.INVESTIGATING]);
+      expect(oneSteps.map((step) => step.toStatus)).toEqual([
+        CaseStatus.FILING_PENDING,
+        CaseStatus.FILED,
+        CaseStatus.INVESTIGATING,
+      ]);
       expect(twoSteps.map((step) => step.toStatus)).toEqual([CaseStatus.FILING_PENDING]);
     });
   });
 
   describe('the party', () => {
     it('is stored in full (GraphQL masks it, see the schema spec)', async () => {
-      const filed = await cases.file(NATIONAL, filing({ creditCode: null, partyName: '欧阳明华', partyIdNumber: PERSON_ID }), OFFICER);
+      const filed = await cases.file(
+        NATIONAL,
+        filing({ creditCode: null, partyName: '欧阳明华', partyIdNumber: PERSON_ID }),
+        OFFICER,
+      );
       expect([filed.partyName, filed.partyIdNumber]).toEqual(['欧阳明华', PERSON_ID]);
       const [stored] = await testbed.dataSource.query('SELECT party_name, party_id_number FROM enforcement_case');
       expect(stored).toEqual({ party_name: '欧阳明华', party_id_number: PERSON_ID });
@@ -424,14 +625,21 @@ describe('EnforcementCaseService', () => {
 
     /** A Hangzhou (西湖区) case with the Hangzhou vehicle, shared by Zhejiang with Jiangsu. */
     async function sharedWithJiangsu(): Promise<EnforcementCase> {
-      const hangzhou = await story.opened(filing({ regionCode: '330106', creditCode: HANGZHOU, plateNumber: '浙A23456' }));
-      await cases.share(ZHEJIANG, { caseNumber: hangzhou.caseNumber, regionCode: '320000', reason: REASON }, 'zj-enforcement-supervisor');
+      const hangzhou = await story.opened(
+        filing({ regionCode: '330106', creditCode: HANGZHOU, plateNumber: '浙A23456' }),
+      );
+      await cases.share(
+        ZHEJIANG,
+        { caseNumber: hangzhou.caseNumber, regionCode: '320000', reason: REASON },
+        'zj-enforcement-supervisor',
+      );
       return hangzhou;
     }
 
     /** What a caller in `scope` sees of the case: lookup, lists with their counts, child pages, steps and shares. */
     async function seenBy(scope: RegionScope, shared: EnforcementCase) {
-      const numbers = (connection: { edges: Array<{ node: EnforcementCase }> }) => connection.edges.map((edge) => edge.node.caseNumber);
+      const numbers = (connection: { edges: Array<{ node: EnforcementCase }> }) =>
+        connection.edges.map((edge) => edge.node.caseNumber);
       const listed = await cases.list(scope, { regionCode: null, status: null }, pageRequest({}));
       const zhejiangOnly = await cases.list(scope, { regionCode: '330000', status: CaseStatus.FILED }, pageRequest({}));
       const overdue = await cases.listOverdue(scope, null, pageRequest({}), '2999-01-01');
@@ -466,7 +674,16 @@ describe('EnforcementCaseService', () => {
       const jiangsuOnly = await cases.list(JIANGSU, { regionCode: '320000', status: null }, pageRequest({}));
       expect(jiangsuOnly.edges.map((edge) => edge.node.caseNumber)).toEqual([own.caseNumber]);
 
-      const nothing = { lookup: null, list: [false, 0], handledInZhejiang: [[], 0], overdue: [false, 0], enterprise: [[], 0], vehicle: [[], 0], steps: [], sharedWith: [] };
+      const nothing = {
+        lookup: null,
+        list: [false, 0],
+        handledInZhejiang: [[], 0],
+        overdue: [false, 0],
+        enterprise: [[], 0],
+        vehicle: [[], 0],
+        steps: [],
+        sharedWith: [],
+      };
       expect(await seenBy(SHANGHAI, shared)).toEqual(nothing);
       // A share with the province reaches callers whose scope holds 320000, not a city's officers.
       expect(await seenBy(NANJING, shared)).toEqual({ ...nothing, list: [false, 1], overdue: [false, 1] });
@@ -476,9 +693,20 @@ describe('EnforcementCaseService', () => {
 
     it('hides the case from the region again once the share is revoked, and allows sharing anew', async () => {
       const shared = await sharedWithJiangsu();
-      const revoked = await cases.revokeShare(ZHEJIANG, { caseNumber: shared.caseNumber, regionCode: '320000' }, 'zj-enforcement-supervisor');
+      const revoked = await cases.revokeShare(
+        ZHEJIANG,
+        { caseNumber: shared.caseNumber, regionCode: '320000' },
+        'zj-enforcement-supervisor',
+      );
       expect(revoked).toMatchObject({ caseNumber: shared.caseNumber, status: CaseStatus.FILED, version: 2 });
-      expect(await seenBy(JIANGSU, shared)).toMatchObject({ lookup: null, list: [false, 0], enterprise: [[], 0], vehicle: [[], 0], steps: [], sharedWith: [] });
+      expect(await seenBy(JIANGSU, shared)).toMatchObject({
+        lookup: null,
+        list: [false, 0],
+        enterprise: [[], 0],
+        vehicle: [[], 0],
+        steps: [],
+        sharedWith: [],
+      });
       expect(await testbed.dataSource.getRepository(CaseShare).findOneByOrFail({ caseId: shared.id })).toMatchObject({
         regionCode: '320000',
         revokedBy: 'zj-enforcement-supervisor',
@@ -491,11 +719,21 @@ describe('EnforcementCaseService', () => {
       ]);
 
       const before = await everything(testbed.dataSource);
-      const again = await failure(cases.revokeShare(ZHEJIANG, { caseNumber: shared.caseNumber, regionCode: '320000' }, 'zj-enforcement-supervisor'));
+      const again = await failure(
+        cases.revokeShare(
+          ZHEJIANG,
+          { caseNumber: shared.caseNumber, regionCode: '320000' },
+          'zj-enforcement-supervisor',
+        ),
+      );
       expect(again.extensions).toMatchObject({ code: 'NOT_FOUND' });
       expect(await everything(testbed.dataSource)).toEqual(before);
 
-      await cases.share(ZHEJIANG, { caseNumber: shared.caseNumber, regionCode: '320000', reason: '再次请求协助核查' }, 'zj-enforcement-supervisor');
+      await cases.share(
+        ZHEJIANG,
+        { caseNumber: shared.caseNumber, regionCode: '320000', reason: '再次请求协助核查' },
+        'zj-enforcement-supervisor',
+      );
       expect((await seenBy(JIANGSU, shared)).lookup).toBe(shared.caseNumber);
     });
 
@@ -506,12 +744,29 @@ describe('EnforcementCaseService', () => {
       const { penalties } = testbed.services;
       const attempts: Array<[string, (scope: RegionScope) => Promise<unknown>]> = [
         ['startInvestigation', (scope) => cases.startInvestigation(scope, { caseNumber }, OFFICER)],
-        ['propose', (scope) => penalties.propose(scope, { caseNumber, penalty: PenaltyKind.WARNING, summary: '警告' }, OFFICER)],
-        ['decide', (scope) => penalties.decide(scope, { caseNumber, penalty: PenaltyKind.NO_PENALTY, decisionSummary: '不予处罚' }, SUPERVISOR)],
+        [
+          'propose',
+          (scope) => penalties.propose(scope, { caseNumber, penalty: PenaltyKind.WARNING, summary: '警告' }, OFFICER),
+        ],
+        [
+          'decide',
+          (scope) =>
+            penalties.decide(
+              scope,
+              { caseNumber, penalty: PenaltyKind.NO_PENALTY, decisionSummary: '不予处罚' },
+              SUPERVISOR,
+            ),
+        ],
         ['close', (scope) => cases.close(scope, { caseNumber }, SUPERVISOR)],
         ['dismiss', (scope) => cases.dismiss(scope, { caseNumber, reason: '撤销' }, SUPERVISOR)],
-        ['extendDeadline', (scope) => cases.extendDeadline(scope, { caseNumber, days: 10, reason: '延期' }, SUPERVISOR)],
-        ['share', (scope) => cases.share(scope, { caseNumber, regionCode: '310000', reason: '请上海协助核查' }, SUPERVISOR)],
+        [
+          'extendDeadline',
+          (scope) => cases.extendDeadline(scope, { caseNumber, days: 10, reason: '延期' }, SUPERVISOR),
+        ],
+        [
+          'share',
+          (scope) => cases.share(scope, { caseNumber, regionCode: '310000', reason: '请上海协助核查' }, SUPERVISOR),
+        ],
         ['revokeShare', (scope) => cases.revokeShare(scope, { caseNumber, regionCode: '320000' }, SUPERVISOR)],
       ];
       for (const [action, attempt] of attempts) {
@@ -525,7 +780,10 @@ describe('EnforcementCaseService', () => {
         expect([action, byShanghai.extensions]).toEqual([action, expect.objectContaining({ code: 'NOT_FOUND' })]);
       }
       expect(await everything(testbed.dataSource)).toEqual(before);
-      expect(await cases.startInvestigation(ZHEJIANG, { caseNumber }, 'zj-enforcement-officer')).toMatchObject({ status: CaseStatus.INVESTIGATING, version: 3 });
+      expect(await cases.startInvestigation(ZHEJIANG, { caseNumber }, 'zj-enforcement-officer')).toMatchObject({
+        status: CaseStatus.INVESTIGATING,
+        version: 3,
+      });
     });
 
     it('refuses a region that sees the case already, a bad region or reason, and a second active share, writing nothing', async () => {
@@ -533,15 +791,51 @@ describe('EnforcementCaseService', () => {
       const before = await everything(testbed.dataSource);
       const caseNumber = shared.caseNumber;
       const refusals: Array<[string, Parameters<EnforcementCaseService['share']>[1], Record<string, string>]> = [
-        ['the handling region itself', { caseNumber, regionCode: '330106', reason: REASON }, { code: 'BAD_USER_INPUT', field: 'regionCode' }],
-        ['the city above it', { caseNumber, regionCode: '330100', reason: REASON }, { code: 'BAD_USER_INPUT', field: 'regionCode' }],
-        ['its province', { caseNumber, regionCode: '330000', reason: REASON }, { code: 'BAD_USER_INPUT', field: 'regionCode' }],
-        ['an unknown region', { caseNumber, regionCode: '329999', reason: REASON }, { code: 'BAD_USER_INPUT', field: 'regionCode' }],
-        ['the national code', { caseNumber, regionCode: '000000', reason: REASON }, { code: 'BAD_USER_INPUT', field: 'regionCode' }],
-        ['a reason under four characters', { caseNumber, regionCode: '310000', reason: ' 核查 ' }, { code: 'BAD_USER_INPUT', field: 'reason' }],
-        ['a reason over 500 characters', { caseNumber, regionCode: '310000', reason: '查'.repeat(501) }, { code: 'BAD_USER_INPUT', field: 'reason' }],
-        ['an active share again', { caseNumber, regionCode: '320000', reason: '重复共享' }, { code: 'CONFLICT', reason: 'ALREADY_SHARED' }],
-        ['a case nobody filed', { caseNumber: `330106${YEAR}999999`, regionCode: '310000', reason: REASON }, { code: 'NOT_FOUND' }],
+        [
+          'the handling region itself',
+          { caseNumber, regionCode: '330106', reason: REASON },
+          { code: 'BAD_USER_INPUT', field: 'regionCode' },
+        ],
+        [
+          'the city above it',
+          { caseNumber, regionCode: '330100', reason: REASON },
+          { code: 'BAD_USER_INPUT', field: 'regionCode' },
+        ],
+        [
+          'its province',
+          { caseNumber, regionCode: '330000', reason: REASON },
+          { code: 'BAD_USER_INPUT', field: 'regionCode' },
+        ],
+        [
+          'an unknown region',
+          { caseNumber, regionCode: '329999', reason: REASON },
+          { code: 'BAD_USER_INPUT', field: 'regionCode' },
+        ],
+        [
+          'the national code',
+          { caseNumber, regionCode: '000000', reason: REASON },
+          { code: 'BAD_USER_INPUT', field: 'regionCode' },
+        ],
+        [
+          'a reason under four characters',
+          { caseNumber, regionCode: '310000', reason: ' 核查 ' },
+          { code: 'BAD_USER_INPUT', field: 'reason' },
+        ],
+        [
+          'a reason over 500 characters',
+          { caseNumber, regionCode: '310000', reason: '查'.repeat(501) },
+          { code: 'BAD_USER_INPUT', field: 'reason' },
+        ],
+        [
+          'an active share again',
+          { caseNumber, regionCode: '320000', reason: '重复共享' },
+          { code: 'CONFLICT', reason: 'ALREADY_SHARED' },
+        ],
+        [
+          'a case nobody filed',
+          { caseNumber: `330106${YEAR}999999`, regionCode: '310000', reason: REASON },
+          { code: 'NOT_FOUND' },
+        ],
       ];
       for (const [what, input, expected] of refusals) {
         const refused = await failure(cases.share(ZHEJIANG, input, 'zj-enforcement-supervisor'));
@@ -549,24 +843,46 @@ describe('EnforcementCaseService', () => {
       }
       expect(await everything(testbed.dataSource)).toEqual(before);
       // A sibling county is not within the handling region: sharing there is allowed.
-      await cases.share(ZHEJIANG, { caseNumber, regionCode: '330102', reason: '请上城区协助核查' }, 'zj-enforcement-supervisor');
-      expect((await cases.createSharesLoader(ZHEJIANG).load(shared.id)).map((share) => share.regionCode)).toEqual(['320000', '330102']);
+      await cases.share(
+        ZHEJIANG,
+        { caseNumber, regionCode: '330102', reason: '请上城区协助核查' },
+        'zj-enforcement-supervisor',
+      );
+      expect((await cases.createSharesLoader(ZHEJIANG).load(shared.id)).map((share) => share.regionCode)).toEqual([
+        '320000',
+        '330102',
+      ]);
     });
 
     it('of two identical shares at once, writes one and refuses the other', async () => {
       const hangzhou = await cases.file(NATIONAL, filing({ regionCode: '330106', creditCode: HANGZHOU }), OFFICER);
       const input = { caseNumber: hangzhou.caseNumber, regionCode: '320000', reason: REASON };
-      const outcomes = await Promise.allSettled([cases.share(ZHEJIANG, input, 'one'), cases.share(ZHEJIANG, input, 'two')]);
+      const outcomes = await Promise.allSettled([
+        cases.share(ZHEJIANG, input, 'one'),
+        cases.share(ZHEJIANG, input, 'two'),
+      ]);
       expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
       expect(await testbed.dataSource.getRepository(CaseShare).countBy({ caseId: hangzhou.id })).toBe(1);
     });
 
     it('shows a region that sees the case only through a share just the shares within its scope, in one statement', async () => {
       const shared = await sharedWithJiangsu();
-      await cases.share(ZHEJIANG, { caseNumber: shared.caseNumber, regionCode: '310000', reason: '请上海协助核查' }, 'zj-enforcement-supervisor');
-      await cases.share(ZHEJIANG, { caseNumber: shared.caseNumber, regionCode: '320583', reason: '请昆山协助核查' }, 'zj-enforcement-supervisor');
+      await cases.share(
+        ZHEJIANG,
+        { caseNumber: shared.caseNumber, regionCode: '310000', reason: '请上海协助核查' },
+        'zj-enforcement-supervisor',
+      );
+      await cases.share(
+        ZHEJIANG,
+        { caseNumber: shared.caseNumber, regionCode: '320583', reason: '请昆山协助核查' },
+        'zj-enforcement-supervisor',
+      );
       const other = await cases.file(NATIONAL, filing({ regionCode: '330106', creditCode: HANGZHOU }), OFFICER);
-      await cases.share(ZHEJIANG, { caseNumber: other.caseNumber, regionCode: '320100', reason: '请南京协助核查' }, 'zj-enforcement-supervisor');
+      await cases.share(
+        ZHEJIANG,
+        { caseNumber: other.caseNumber, regionCode: '320100', reason: '请南京协助核查' },
+        'zj-enforcement-supervisor',
+      );
 
       const sharesSeenBy = async (scope: RegionScope) => {
         const loader = cases.createSharesLoader(scope);
@@ -603,10 +919,14 @@ describe('EnforcementCaseService', () => {
       const before = await everything(testbed.dataSource);
       const hidden = await failure(cases.startInvestigation(NANJING, { caseNumber: kunshan.caseNumber }, OFFICER));
       expect(hidden.extensions).toMatchObject({ code: 'NOT_FOUND' });
-      const elsewhere = await failure(cases.file(NANJING, filing({ regionCode: '330106', creditCode: HANGZHOU }), OFFICER));
+      const elsewhere = await failure(
+        cases.file(NANJING, filing({ regionCode: '330106', creditCode: HANGZHOU }), OFFICER),
+      );
       expect(elsewhere.extensions).toMatchObject({ code: 'FORBIDDEN' });
       expect(await everything(testbed.dataSource)).toEqual(before);
-      expect((await cases.startInvestigation(NANJING, { caseNumber: nanjing.caseNumber }, OFFICER)).status).toBe(CaseStatus.INVESTIGATING);
+      expect((await cases.startInvestigation(NANJING, { caseNumber: nanjing.caseNumber }, OFFICER)).status).toBe(
+        CaseStatus.INVESTIGATING,
+      );
     });
   });
 });

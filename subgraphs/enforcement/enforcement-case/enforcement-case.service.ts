@@ -69,7 +69,8 @@ export function optionalComment(comment: string | null | undefined): string | nu
 
 function shareReason(reason: string): string {
   const trimmed = assertText('reason', reason, SHARE_REASON_MAX_LENGTH);
-  if (trimmed.length < SHARE_REASON_MIN_LENGTH) throw invalidInput('reason', `must be at least ${SHARE_REASON_MIN_LENGTH} characters`);
+  if (trimmed.length < SHARE_REASON_MIN_LENGTH)
+    throw invalidInput('reason', `must be at least ${SHARE_REASON_MIN_LENGTH} characters`);
   return trimmed;
 }
 
@@ -120,7 +121,9 @@ export class EnforcementCaseService {
         .andWhere('share.revokedAt IS NULL')
         .orderBy('share.id', 'ASC');
       if (scope.prefix !== '') {
-        query.andWhere('(enforcementCase.regionCode LIKE :sharePrefix OR share.regionCode LIKE :sharePrefix)', { sharePrefix: `${scope.prefix}%` });
+        query.andWhere('(enforcementCase.regionCode LIKE :sharePrefix OR share.regionCode LIKE :sharePrefix)', {
+          sharePrefix: `${scope.prefix}%`,
+        });
       }
       return byCase(caseIds, await query.getMany());
     });
@@ -128,17 +131,32 @@ export class EnforcementCaseService {
 
   /** Cases of many enterprises, one page each, in two statements; only cases the caller may see. */
   createEnterpriseCasesLoader(scope: RegionScope, page: PageRequest) {
-    return childPagesLoader<EnforcementCase>({ dataSource: this.dataSource, entity: EnforcementCase, parentColumn: 'credit_code', page, scope: this.access.childPagesScope(scope) });
+    return childPagesLoader<EnforcementCase>({
+      dataSource: this.dataSource,
+      entity: EnforcementCase,
+      parentColumn: 'credit_code',
+      page,
+      scope: this.access.childPagesScope(scope),
+    });
   }
 
   /** Cases of many vehicles, one page each, in two statements; only cases the caller may see. */
   createVehicleCasesLoader(scope: RegionScope, page: PageRequest) {
-    return childPagesLoader<EnforcementCase>({ dataSource: this.dataSource, entity: EnforcementCase, parentColumn: 'plate_number', page, scope: this.access.childPagesScope(scope) });
+    return childPagesLoader<EnforcementCase>({
+      dataSource: this.dataSource,
+      entity: EnforcementCase,
+      parentColumn: 'plate_number',
+      page,
+      scope: this.access.childPagesScope(scope),
+    });
   }
 
   /** A case the caller may see (handled in their scope, or actively shared with it); otherwise it does not exist. */
   async find(scope: RegionScope, caseNumber: string): Promise<EnforcementCase | null> {
-    return this.access.visibleCases(this.dataSource.manager, scope).andWhere('enforcementCase.caseNumber = :caseNumber', { caseNumber }).getOne();
+    return this.access
+      .visibleCases(this.dataSource.manager, scope)
+      .andWhere('enforcementCase.caseNumber = :caseNumber', { caseNumber })
+      .getOne();
   }
 
   /** Cases the caller may see, optionally only those handled in a region (and the regions under it) and in a status. */
@@ -151,7 +169,12 @@ export class EnforcementCaseService {
   }
 
   /** Cases still awaiting a decision whose decision due date (extensions included) has passed (China time), newest first. */
-  async listOverdue(scope: RegionScope, regionCode: string | null, page: PageRequest, today = chinaToday()): Promise<Connection<EnforcementCase>> {
+  async listOverdue(
+    scope: RegionScope,
+    regionCode: string | null,
+    page: PageRequest,
+    today = chinaToday(),
+  ): Promise<Connection<EnforcementCase>> {
     if (regionCode !== null) assertRegionCode('regionCode', regionCode);
     return this.page(scope, page, (query) => {
       this.whereHandledIn(query, regionCode);
@@ -178,7 +201,10 @@ export class EnforcementCaseService {
       assertResidentId('partyIdNumber', input.partyIdNumber);
     }
     if (!given(input.creditCode) && !given(input.plateNumber) && partyName === null) {
-      throw invalidInput('creditCode', 'or plateNumber or partyName with partyIdNumber is required: a case is against an enterprise, a vehicle or a person');
+      throw invalidInput(
+        'creditCode',
+        'or plateNumber or partyName with partyIdNumber is required: a case is against an enterprise, a vehicle or a person',
+      );
     }
     if (!inScope(scope, input.regionCode)) throw forbidden(`You may file cases only within region ${scope.region}`);
     const filedAt = now();
@@ -211,7 +237,12 @@ export class EnforcementCaseService {
    * has its FILING_SUBMITTED step. One statement per kind of row whatever the count, so a batch stays cheap.
    * Returns the new cases' ids and numbers in the order of `filings`.
    */
-  async submitFilings(manager: EntityManager, filings: readonly NewFiling[], actor: string, filedAt: Date): Promise<Array<{ id: number; caseNumber: string }>> {
+  async submitFilings(
+    manager: EntityManager,
+    filings: readonly NewFiling[],
+    actor: string,
+    filedAt: Date,
+  ): Promise<Array<{ id: number; caseNumber: string }>> {
     if (filings.length === 0) return [];
     const year = chinaYear(filedAt);
     const numbers = new Map<NewFiling, string>();
@@ -245,7 +276,10 @@ export class EnforcementCaseService {
       )
       .updateEntity(false)
       .execute();
-    const written = await manager.find(EnforcementCase, { select: { id: true, caseNumber: true }, where: { caseNumber: In([...numbers.values()]) } });
+    const written = await manager.find(EnforcementCase, {
+      select: { id: true, caseNumber: true },
+      where: { caseNumber: In([...numbers.values()]) },
+    });
     const idOf = new Map(written.map((row) => [row.caseNumber, row.id]));
     const filed = filings.map((filing) => ({ id: idOf.get(numbers.get(filing)!)!, caseNumber: numbers.get(filing)! }));
     await this.access.recordSteps(
@@ -278,7 +312,11 @@ export class EnforcementCaseService {
         scope,
         input,
         CaseStatus.FILED,
-        { filingApprovedBy: actor, filingApprovedAt: approvedAt, decisionDueDate: decisionDueDate(approvedAt, this.settings.decisionDays) },
+        {
+          filingApprovedBy: actor,
+          filingApprovedAt: approvedAt,
+          decisionDueDate: decisionDueDate(approvedAt, this.settings.decisionDays),
+        },
         { action: CaseStepAction.FILING_APPROVED, actor, comment },
       );
       // No personal information in events: the party's name and ID number stay here.
@@ -313,7 +351,14 @@ export class EnforcementCaseService {
     assertExpectedVersion(input);
     const comment = optionalComment(input.comment);
     return inTransaction(this.dataSource, (manager) =>
-      this.access.transition(manager, scope, input, CaseStatus.INVESTIGATING, {}, { action: CaseStepAction.INVESTIGATION_STARTED, actor, comment }),
+      this.access.transition(
+        manager,
+        scope,
+        input,
+        CaseStatus.INVESTIGATING,
+        {},
+        { action: CaseStepAction.INVESTIGATION_STARTED, actor, comment },
+      ),
     );
   }
 
@@ -325,11 +370,22 @@ export class EnforcementCaseService {
     assertExpectedVersion(input);
     const comment = optionalComment(input.comment);
     return inTransaction(this.dataSource, (manager) =>
-      this.access.transition(manager, scope, input, CaseStatus.CLOSED, { closedAt: now() }, { action: CaseStepAction.CLOSED, actor, comment }, (current) => {
-        if (current.status === CaseStatus.DECIDED && current.penalty !== PenaltyKind.NO_PENALTY) {
-          throw conflict('NOT_EXECUTED', `Case ${current.caseNumber} imposes ${current.penalty}: record its execution before closing it`);
-        }
-      }),
+      this.access.transition(
+        manager,
+        scope,
+        input,
+        CaseStatus.CLOSED,
+        { closedAt: now() },
+        { action: CaseStepAction.CLOSED, actor, comment },
+        (current) => {
+          if (current.status === CaseStatus.DECIDED && current.penalty !== PenaltyKind.NO_PENALTY) {
+            throw conflict(
+              'NOT_EXECUTED',
+              `Case ${current.caseNumber} imposes ${current.penalty}: record its execution before closing it`,
+            );
+          }
+        },
+      ),
     );
   }
 
@@ -337,7 +393,14 @@ export class EnforcementCaseService {
     assertExpectedVersion(input);
     const reason = assertText('reason', input.reason, 1000);
     return inTransaction(this.dataSource, (manager) =>
-      this.access.transition(manager, scope, input, CaseStatus.DISMISSED, { closedAt: now(), dismissalReason: reason }, { action: CaseStepAction.DISMISSED, actor, comment: reason }),
+      this.access.transition(
+        manager,
+        scope,
+        input,
+        CaseStatus.DISMISSED,
+        { closedAt: now(), dismissalReason: reason },
+        { action: CaseStepAction.DISMISSED, actor, comment: reason },
+      ),
     );
   }
 
@@ -356,7 +419,11 @@ export class EnforcementCaseService {
         scope,
         current,
         { decisionDueDate: extended, deadlineExtensionDays: current.deadlineExtensionDays + days },
-        { action: CaseStepAction.DEADLINE_EXTENDED, actor, comment: `decision due date ${current.decisionDueDate} -> ${extended} (+${days} days): ${reason}` },
+        {
+          action: CaseStepAction.DEADLINE_EXTENDED,
+          actor,
+          comment: `decision due date ${current.decisionDueDate} -> ${extended} (+${days} days): ${reason}`,
+        },
       );
     });
   }
@@ -371,16 +438,38 @@ export class EnforcementCaseService {
     return inTransaction(this.dataSource, async (manager) => {
       const current = await this.access.loadToActOn(manager, scope, input.caseNumber, { lock: true });
       if (regionWithin(input.regionCode, current.regionCode)) {
-        throw invalidInput('regionCode', `lies within the handling region ${current.regionCode}, which sees the case already`);
+        throw invalidInput(
+          'regionCode',
+          `lies within the handling region ${current.regionCode}, which sees the case already`,
+        );
       }
       if (regionWithin(current.regionCode, input.regionCode)) {
-        throw invalidInput('regionCode', `covers the handling region ${current.regionCode}, so it sees the case already`);
+        throw invalidInput(
+          'regionCode',
+          `covers the handling region ${current.regionCode}, so it sees the case already`,
+        );
       }
-      if (await manager.existsBy(CaseShare, { caseId: current.id, regionCode: input.regionCode, kind: CaseShareKind.READ, revokedAt: IsNull() })) {
+      if (
+        await manager.existsBy(CaseShare, {
+          caseId: current.id,
+          regionCode: input.regionCode,
+          kind: CaseShareKind.READ,
+          revokedAt: IsNull(),
+        })
+      ) {
         throw conflict('ALREADY_SHARED', `Case ${current.caseNumber} is already shared with ${input.regionCode}`);
       }
       const sharedAt = now();
-      await manager.insert(CaseShare, { caseId: current.id, regionCode: input.regionCode, kind: CaseShareKind.READ, reason, sharedBy: actor, sharedAt, revokedBy: null, revokedAt: null });
+      await manager.insert(CaseShare, {
+        caseId: current.id,
+        regionCode: input.regionCode,
+        kind: CaseShareKind.READ,
+        reason,
+        sharedBy: actor,
+        sharedAt,
+        revokedBy: null,
+        revokedAt: null,
+      });
       await this.access.recordStep(manager, {
         caseId: current.id,
         action: CaseStepAction.SHARED,
@@ -400,7 +489,12 @@ export class EnforcementCaseService {
     assertRegionCode('regionCode', input.regionCode);
     return inTransaction(this.dataSource, async (manager) => {
       const current = await this.access.loadToActOn(manager, scope, input.caseNumber, { lock: true });
-      const active = await manager.findOneBy(CaseShare, { caseId: current.id, regionCode: input.regionCode, kind: CaseShareKind.READ, revokedAt: IsNull() });
+      const active = await manager.findOneBy(CaseShare, {
+        caseId: current.id,
+        regionCode: input.regionCode,
+        kind: CaseShareKind.READ,
+        revokedAt: IsNull(),
+      });
       if (!active) throw notFound('Active share of case', `${current.caseNumber} with ${input.regionCode}`);
       const revokedAt = now();
       await manager.update(CaseShare, { id: active.id }, { revokedAt, revokedBy: actor });
@@ -434,36 +528,59 @@ export class EnforcementCaseService {
    * table's region index). One query with `region LIKE ... OR id IN (shares)` can use neither and scans
    * every case to count them (about 45 ms at 100k cases on MariaDB; see bench/case-list.bench.ts).
    */
-  private async page(scope: RegionScope, page: PageRequest, filter: (query: SelectQueryBuilder<EnforcementCase>) => void): Promise<Connection<EnforcementCase>> {
+  private async page(
+    scope: RegionScope,
+    page: PageRequest,
+    filter: (query: SelectQueryBuilder<EnforcementCase>) => void,
+  ): Promise<Connection<EnforcementCase>> {
     const manager = this.dataSource.manager;
     const newestIds = async (query: SelectQueryBuilder<EnforcementCase>): Promise<number[]> => {
-      query.select('enforcementCase.id', 'id').orderBy('enforcementCase.id', 'DESC').limit(page.limit + 1);
+      query
+        .select('enforcementCase.id', 'id')
+        .orderBy('enforcementCase.id', 'DESC')
+        .limit(page.limit + 1);
       if (page.afterId !== null) query.andWhere('enforcementCase.id < :afterId', { afterId: page.afterId });
       return (await query.getRawMany<{ id: number | string }>()).map((row) => Number(row.id));
     };
-    const part = (condition: string): (() => SelectQueryBuilder<EnforcementCase>) => () => {
-      const query = manager.createQueryBuilder(EnforcementCase, 'enforcementCase').where(condition, { visibleIn: `${scope.prefix}%` });
-      filter(query);
-      return query;
-    };
+    const part =
+      (condition: string): (() => SelectQueryBuilder<EnforcementCase>) =>
+      () => {
+        const query = manager
+          .createQueryBuilder(EnforcementCase, 'enforcementCase')
+          .where(condition, { visibleIn: `${scope.prefix}%` });
+        filter(query);
+        return query;
+      };
     if (scope.prefix === '') {
       const everyCase = part('1 = 1')();
-      const newest = everyCase.clone().orderBy('enforcementCase.id', 'DESC').limit(page.limit + 1);
+      const newest = everyCase
+        .clone()
+        .orderBy('enforcementCase.id', 'DESC')
+        .limit(page.limit + 1);
       if (page.afterId !== null) newest.andWhere('enforcementCase.id < :afterId', { afterId: page.afterId });
       const [found, totalCount] = await Promise.all([newest.getMany(), everyCase.getCount()]);
       return toConnection(found, totalCount, page);
     }
     const parts = [
       part('enforcementCase.regionCode LIKE :visibleIn'),
-      part(`enforcementCase.id IN (${this.access.sharedCaseIds(':visibleIn')}) AND enforcementCase.regionCode NOT LIKE :visibleIn`),
+      part(
+        `enforcementCase.id IN (${this.access.sharedCaseIds(':visibleIn')}) AND enforcementCase.regionCode NOT LIKE :visibleIn`,
+      ),
     ];
-    const [idLists, counts] = await Promise.all([Promise.all(parts.map((query) => newestIds(query()))), Promise.all(parts.map((query) => query().getCount()))]);
+    const [idLists, counts] = await Promise.all([
+      Promise.all(parts.map((query) => newestIds(query()))),
+      Promise.all(parts.map((query) => query().getCount())),
+    ]);
     const ids = idLists
       .flat()
       .sort((left, right) => right - left)
       .slice(0, page.limit + 1);
     const rows = ids.length === 0 ? [] : await manager.findBy(EnforcementCase, { id: In(ids) });
     rows.sort((left, right) => right.id - left.id);
-    return toConnection(rows, counts.reduce((sum, count) => sum + count, 0), page);
+    return toConnection(
+      rows,
+      counts.reduce((sum, count) => sum + count, 0),
+      page,
+    );
   }
 }

@@ -11,8 +11,15 @@ export type Enterprise = InstanceType<typeof Enterprise>;
 @Resolver(() => Enterprise)
 export class EnterpriseCasesResolver {
   @Authorized(Permission.CASE_READ)
-  @FieldResolver(() => EnforcementCaseConnection, { nullable: true, description: 'Enforcement cases (行政执法案件) against the enterprise, newest first.' })
-  async enforcementCases(@Root() enterprise: Enterprise, @Args() page: PageArgs, @Ctx() context: EnforcementContext): Promise<EnforcementCaseConnection> {
+  @FieldResolver(() => EnforcementCaseConnection, {
+    nullable: true,
+    description: 'Enforcement cases (行政执法案件) against the enterprise, newest first.',
+  })
+  async enforcementCases(
+    @Root() enterprise: Enterprise,
+    @Args() page: PageArgs,
+    @Ctx() context: EnforcementContext,
+  ): Promise<EnforcementCaseConnection> {
     return enterpriseCasesLoader(context, pageRequest(page)).load(enterprise.creditCode);
   }
 }

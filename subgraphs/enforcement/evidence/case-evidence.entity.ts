@@ -32,7 +32,9 @@ export class CaseEvidence {
   @Column({ name: 'size_bytes', type: 'int' })
   sizeBytes: number;
 
-  @Field({ description: 'SM3 (GB/T 32905-2016) digest of the bytes, lower-case hex, recorded when the item was stored.' })
+  @Field({
+    description: 'SM3 (GB/T 32905-2016) digest of the bytes, lower-case hex, recorded when the item was stored.',
+  })
   @Column({ name: 'sm3_digest', type: 'varchar', length: 64 })
   sm3Digest: string;
 
@@ -52,7 +54,10 @@ export class CaseEvidence {
   @Column({ name: 'added_at', type: 'datetime' })
   addedAt: Date;
 
-  @Field({ description: 'GB/T 2260 code of the region whose officers collected the item: the handling region, or the region that answered an assistance request.' })
+  @Field({
+    description:
+      'GB/T 2260 code of the region whose officers collected the item: the handling region, or the region that answered an assistance request.',
+  })
   @Column({ name: 'region_code', type: 'varchar', length: 6 })
   regionCode: string;
 
@@ -61,7 +66,8 @@ export class CaseEvidence {
 
   @Field(() => Date, {
     nullable: true,
-    description: 'When the item became part of the case file (UTC): when stored by the handling region, or when the assistance answer handed it over with its digest verified; null until then.',
+    description:
+      'When the item became part of the case file (UTC): when stored by the handling region, or when the assistance answer handed it over with its digest verified; null until then.',
   })
   @Column({ name: 'handed_over_at', type: 'datetime', nullable: true })
   handedOverAt: Date | null;
@@ -71,7 +77,11 @@ export class CaseEvidence {
     return String(this.id);
   }
 
-  @Field(() => ID, { name: 'assistanceRequestId', nullable: true, description: 'The assistance request the item was collected for, when it was.' })
+  @Field(() => ID, {
+    name: 'assistanceRequestId',
+    nullable: true,
+    description: 'The assistance request the item was collected for, when it was.',
+  })
   get assistanceRequestKey(): string | null {
     return this.assistanceRequestId === null ? null : String(this.assistanceRequestId);
   }

@@ -11,12 +11,18 @@ export class CaseEvidencePayload {
   case: EnforcementCase;
 }
 
-@ObjectType({ description: 'The bytes of an item of evidence, read back from the file store and checked against its recorded SM3 digest.' })
+@ObjectType({
+  description:
+    'The bytes of an item of evidence, read back from the file store and checked against its recorded SM3 digest.',
+})
 export class CaseEvidenceContent {
   @Field(() => CaseEvidence, { description: 'The item.' })
   evidence: CaseEvidence;
 
-  @Field({ description: 'The file’s bytes, standard base64; they match `evidence.sm3Digest`, or the read fails naming the item.' })
+  @Field({
+    description:
+      'The file’s bytes, standard base64; they match `evidence.sm3Digest`, or the read fails naming the item.',
+  })
   contentBase64: string;
 
   @Field({ description: 'SM3 digest of the bytes as read, lower-case hex: equal to the recorded one.' })

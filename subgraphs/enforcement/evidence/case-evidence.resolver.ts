@@ -11,9 +11,13 @@ import { AddCaseEvidenceInput } from './inputs/add-case-evidence.input';
 export class CaseEvidenceResolver {
   @Authorized(Permission.CASE_INVESTIGATE)
   @Mutation(() => CaseEvidencePayload, {
-    description: 'Stores an item of evidence on a case the caller’s region is investigating (FILED or INVESTIGATING), with the SM3 digest of its bytes.',
+    description:
+      'Stores an item of evidence on a case the caller’s region is investigating (FILED or INVESTIGATING), with the SM3 digest of its bytes.',
   })
-  async addCaseEvidence(@Arg('input', { description: 'The case and the item.' }) input: AddCaseEvidenceInput, @Ctx() context: EnforcementContext): Promise<CaseEvidencePayload> {
+  async addCaseEvidence(
+    @Arg('input', { description: 'The case and the item.' }) input: AddCaseEvidenceInput,
+    @Ctx() context: EnforcementContext,
+  ): Promise<CaseEvidencePayload> {
     return context.services.evidence.add(scopeOf(context), input, actorOf(context));
   }
 
@@ -23,7 +27,10 @@ export class CaseEvidenceResolver {
     description:
       'The bytes of an item of evidence, checked against its recorded SM3 digest (a mismatch is a CONFLICT naming the item); null when there is none the caller may see. Items of an assistance request are read by the region asked, and by the case’s side once handed over.',
   })
-  async caseEvidenceContent(@Arg('id', () => ID, { description: 'The item’s id.' }) id: string, @Ctx() context: EnforcementContext): Promise<CaseEvidenceContent | null> {
+  async caseEvidenceContent(
+    @Arg('id', () => ID, { description: 'The item’s id.' }) id: string,
+    @Ctx() context: EnforcementContext,
+  ): Promise<CaseEvidenceContent | null> {
     return context.services.evidence.content(scopeOf(context), id);
   }
 
@@ -32,7 +39,10 @@ export class CaseEvidenceResolver {
     description:
       'The case file’s evidence, oldest first: items the handling region stored and items handed over with assistance answers. A region that handed the case over sees the items collected in it.',
   })
-  async evidence(@Root() enforcementCase: EnforcementCase, @Ctx() context: EnforcementContext): Promise<CaseEvidence[]> {
+  async evidence(
+    @Root() enforcementCase: EnforcementCase,
+    @Ctx() context: EnforcementContext,
+  ): Promise<CaseEvidence[]> {
     return caseEvidenceLoader(context).load(enforcementCase.id);
   }
 }

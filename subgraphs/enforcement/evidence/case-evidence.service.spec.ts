@@ -3,7 +3,21 @@ import { join } from 'node:path';
 import { sm3Hex } from '../../../platform/storage/file-store';
 import { CaseStatus } from '../enforcement-case/case-status';
 import { CaseStepAction } from '../enforcement-case/case-step-action';
-import { everything, evidenceItem, failure, storedFileOf, filing, HANGZHOU, JIANGSU, NANJING, NATIONAL, OFFICER, procedure, SHANGHAI, ZHEJIANG } from '../enforcement.spec-helper';
+import {
+  everything,
+  evidenceItem,
+  failure,
+  storedFileOf,
+  filing,
+  HANGZHOU,
+  JIANGSU,
+  NANJING,
+  NATIONAL,
+  OFFICER,
+  procedure,
+  SHANGHAI,
+  ZHEJIANG,
+} from '../enforcement.spec-helper';
 import { openEnforcementTestbed, type EnforcementTestbed } from '../enforcement.testbed';
 import { EVIDENCE_MAX_BYTES, type CaseEvidenceService } from './case-evidence.service';
 import { EvidenceKind } from './evidence-kind';
@@ -37,7 +51,11 @@ describe('CaseEvidenceService', () => {
 
   it('stores an item with the SM3 digest of its bytes, records the step, and reads the bytes back checked', async () => {
     const open = await story.investigating();
-    const { evidence: stored, case: after } = await evidence.add(NANJING, { caseNumber: open.caseNumber, ...evidenceItem('photo of the overloaded truck') }, OFFICER);
+    const { evidence: stored, case: after } = await evidence.add(
+      NANJING,
+      { caseNumber: open.caseNumber, ...evidenceItem('photo of the overloaded truck') },
+      OFFICER,
+    );
     expect(stored).toMatchObject({
       kind: EvidenceKind.PHOTO,
       title: '车辆超限现场照片',
@@ -64,11 +82,17 @@ describe('CaseEvidenceService', () => {
 
   it('names the item whose stored bytes no longer match their digest, and one whose file is gone', async () => {
     const open = await story.investigating();
-    const { evidence: stored } = await evidence.add(NATIONAL, { caseNumber: open.caseNumber, ...evidenceItem('original bytes') }, OFFICER);
+    const { evidence: stored } = await evidence.add(
+      NATIONAL,
+      { caseNumber: open.caseNumber, ...evidenceItem('original bytes') },
+      OFFICER,
+    );
     writeFileSync(storedFileOf(testbed.filesDirectory, stored), 'altered bytes');
     const altered = await failure(evidence.content(NATIONAL, String(stored.id)));
     expect(altered.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DIGEST_MISMATCH' });
-    expect(altered.message).toBe(`Evidence ${stored.id} "车辆超限现场照片" (scene.jpg) of case ${open.caseNumber} does not match its recorded SM3 digest: it was altered after it was stored`);
+    expect(altered.message).toBe(
+      `Evidence ${stored.id} "车辆超限现场照片" (scene.jpg) of case ${open.caseNumber} does not match its recorded SM3 digest: it was altered after it was stored`,
+    );
     rmSync(storedFileOf(testbed.filesDirectory, stored));
     const missing = await failure(evidence.content(NATIONAL, String(stored.id)));
     expect(missing.extensions).toMatchObject({ code: 'CONFLICT', reason: 'FILE_MISSING' });
@@ -90,7 +114,9 @@ describe('CaseEvidenceService', () => {
       ['collectedAt', { collectedAt: new Date(Date.now() + 3600_000) }],
     ];
     for (const [field, overrides] of attempts) {
-      const refused = await failure(evidence.add(NATIONAL, { caseNumber, ...evidenceItem(), ...overrides } as never, OFFICER));
+      const refused = await failure(
+        evidence.add(NATIONAL, { caseNumber, ...evidenceItem(), ...overrides } as never, OFFICER),
+      );
       expect([field, refused.extensions]).toEqual([field, expect.objectContaining({ code: 'BAD_USER_INPUT', field })]);
     }
     expect(await everything(testbed.dataSource)).toEqual(before);
@@ -105,22 +131,42 @@ describe('CaseEvidenceService', () => {
       expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
     }
     const hangzhou = await story.investigating(filing({ regionCode: '330106', creditCode: HANGZHOU }));
-    await testbed.services.cases.share(ZHEJIANG, { caseNumber: hangzhou.caseNumber, regionCode: '320000', reason: '请协助核查' }, 'zj');
-    expect((await failure(evidence.add(JIANGSU, { caseNumber: hangzhou.caseNumber, ...evidenceItem() }, OFFICER))).extensions).toMatchObject({ code: 'FORBIDDEN' });
-    expect((await failure(evidence.add(SHANGHAI, { caseNumber: hangzhou.caseNumber, ...evidenceItem() }, OFFICER))).extensions).toMatchObject({ code: 'NOT_FOUND' });
+    await testbed.services.cases.share(
+      ZHEJIANG,
+      { caseNumber: hangzhou.caseNumber, regionCode: '320000', reason: '请协助核查' },
+      'zj',
+    );
+    expect(
+      (await failure(evidence.add(JIANGSU, { caseNumber: hangzhou.caseNumber, ...evidenceItem() }, OFFICER)))
+        .extensions,
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      (await failure(evidence.add(SHANGHAI, { caseNumber: hangzhou.caseNumber, ...evidenceItem() }, OFFICER)))
+        .extensions,
+    ).toMatchObject({ code: 'NOT_FOUND' });
     expect(filesUnder(testbed.filesDirectory)).toEqual([]);
   });
 
   it('shows an item only to those who see its case: null elsewhere, as for an id nobody stored', async () => {
     const hangzhou = await story.investigating(filing({ regionCode: '330106', creditCode: HANGZHOU }));
-    const { evidence: stored } = await evidence.add(ZHEJIANG, { caseNumber: hangzhou.caseNumber, ...evidenceItem() }, OFFICER);
+    const { evidence: stored } = await evidence.add(
+      ZHEJIANG,
+      { caseNumber: hangzhou.caseNumber, ...evidenceItem() },
+      OFFICER,
+    );
     expect(await evidence.content(JIANGSU, String(stored.id))).toBeNull();
     expect(await evidence.createEvidenceLoader(JIANGSU).load(hangzhou.id)).toEqual([]);
     expect(await evidence.content(NATIONAL, '999999')).toBeNull();
     expect(await evidence.content(NATIONAL, 'x; DROP TABLE case_evidence')).toBeNull();
     // A read share shows the whole case file.
-    await testbed.services.cases.share(ZHEJIANG, { caseNumber: hangzhou.caseNumber, regionCode: '320000', reason: '请协助核查' }, 'zj');
-    expect((await evidence.createEvidenceLoader(JIANGSU).load(hangzhou.id)).map((item) => item.id)).toEqual([stored.id]);
+    await testbed.services.cases.share(
+      ZHEJIANG,
+      { caseNumber: hangzhou.caseNumber, regionCode: '320000', reason: '请协助核查' },
+      'zj',
+    );
+    expect((await evidence.createEvidenceLoader(JIANGSU).load(hangzhou.id)).map((item) => item.id)).toEqual([
+      stored.id,
+    ]);
     expect(await evidence.content(JIANGSU, String(stored.id))).toMatchObject({ sm3Digest: stored.sm3Digest });
   });
 
@@ -128,7 +174,11 @@ describe('CaseEvidenceService', () => {
     const one = await story.investigating();
     const two = await story.investigating();
     await evidence.add(NATIONAL, { caseNumber: one.caseNumber, ...evidenceItem('one') }, OFFICER);
-    await evidence.add(NATIONAL, { caseNumber: one.caseNumber, ...evidenceItem('two', { kind: EvidenceKind.INQUIRY_RECORD }) }, OFFICER);
+    await evidence.add(
+      NATIONAL,
+      { caseNumber: one.caseNumber, ...evidenceItem('two', { kind: EvidenceKind.INQUIRY_RECORD }) },
+      OFFICER,
+    );
     const loader = evidence.createEvidenceLoader(JIANGSU);
     const start = testbed.statements();
     const [ofOne, ofTwo] = await Promise.all([loader.load(one.id), loader.load(two.id)]);

@@ -35,14 +35,25 @@ export function validateEvidenceItem(input: EvidenceItemInput): EvidenceItem {
   if (!Object.values(EvidenceKind).includes(input.kind)) throw invalidInput('kind', 'is not a known kind of evidence');
   const title = assertText('title', input.title, 200);
   const fileName = assertText('fileName', input.fileName, 200);
-  if (UNSAFE_FILE_NAME.test(fileName) || fileName === '.' || fileName === '..') throw invalidInput('fileName', 'must be a plain file name, without a path or control characters');
+  if (UNSAFE_FILE_NAME.test(fileName) || fileName === '.' || fileName === '..')
+    throw invalidInput('fileName', 'must be a plain file name, without a path or control characters');
   const content = input.contentBase64.replace(/\s+/g, '');
-  if (content.length === 0 || !BASE64.test(content)) throw invalidInput('contentBase64', 'must be non-empty standard base64');
+  if (content.length === 0 || !BASE64.test(content))
+    throw invalidInput('contentBase64', 'must be non-empty standard base64');
   const bytes = Buffer.from(content, 'base64');
-  if (bytes.length > EVIDENCE_MAX_BYTES) throw invalidInput('contentBase64', `must decode to at most ${EVIDENCE_MAX_BYTES} bytes`);
-  if (!(input.collectedAt instanceof Date) || Number.isNaN(input.collectedAt.getTime())) throw invalidInput('collectedAt', 'must be a date and time');
-  if (input.collectedAt.getTime() > Date.now() + CLOCK_TOLERANCE_MS) throw invalidInput('collectedAt', 'must not be in the future');
-  return { kind: input.kind, title, fileName, bytes, collectedAt: new Date(Math.floor(input.collectedAt.getTime() / 1000) * 1000) };
+  if (bytes.length > EVIDENCE_MAX_BYTES)
+    throw invalidInput('contentBase64', `must decode to at most ${EVIDENCE_MAX_BYTES} bytes`);
+  if (!(input.collectedAt instanceof Date) || Number.isNaN(input.collectedAt.getTime()))
+    throw invalidInput('collectedAt', 'must be a date and time');
+  if (input.collectedAt.getTime() > Date.now() + CLOCK_TOLERANCE_MS)
+    throw invalidInput('collectedAt', 'must not be in the future');
+  return {
+    kind: input.kind,
+    title,
+    fileName,
+    bytes,
+    collectedAt: new Date(Math.floor(input.collectedAt.getTime() / 1000) * 1000),
+  };
 }
 
 /** How an item is named in errors, so an officer can find the one that no longer matches its digest. */
@@ -77,7 +88,11 @@ export class CaseEvidenceService {
   }
 
   /** Stores an item collected by the handling region on a case it is investigating. */
-  async add(scope: RegionScope, input: AddCaseEvidenceInput, actor: string): Promise<{ evidence: CaseEvidence; case: EnforcementCase }> {
+  async add(
+    scope: RegionScope,
+    input: AddCaseEvidenceInput,
+    actor: string,
+  ): Promise<{ evidence: CaseEvidence; case: EnforcementCase }> {
     const item = validateEvidenceItem(input);
     // Checked before the file is written, so a refused item leaves nothing in the store; checked again under the lock.
     const seen = await this.access.loadToActOn(this.dataSource.manager, scope, input.caseNumber);
@@ -87,7 +102,11 @@ export class CaseEvidenceService {
       const current = await this.access.loadToActOn(manager, scope, input.caseNumber, { lock: true });
       this.access.assertStep(current, CaseStepAction.EVIDENCE_ADDED, current.status);
       const addedAt = now();
-      const evidence = await this.insert(manager, current, item, stored, actor, addedAt, { regionCode: current.regionCode, assistanceRequestId: null, handedOverAt: addedAt });
+      const evidence = await this.insert(manager, current, item, stored, actor, addedAt, {
+        regionCode: current.regionCode,
+        assistanceRequestId: null,
+        handedOverAt: addedAt,
+      });
       await this.access.recordStep(manager, {
         caseId: current.id,
         action: CaseStepAction.EVIDENCE_ADDED,
@@ -149,7 +168,8 @@ export class CaseEvidenceService {
 
   /** Reads every item back and checks it against its digest, before items change hands; the error names the first that fails. */
   async verify(items: readonly CaseEvidence[], caseNumber: string): Promise<void> {
-    for (const item of items) await this.files.read(item.storageReference, item.sm3Digest, evidenceName(item, caseNumber));
+    for (const item of items)
+      await this.files.read(item.storageReference, item.sm3Digest, evidenceName(item, caseNumber));
   }
 
   private async findInCaseFile(scope: RegionScope, evidenceId: number): Promise<CaseEvidence | null> {
@@ -168,7 +188,8 @@ export class CaseEvidenceService {
       .createQueryBuilder(CaseEvidence, 'evidence')
       .innerJoin(AssistanceRequest, 'assistance', 'assistance.id = evidence.assistanceRequestId')
       .where('evidence.id = :evidenceId', { evidenceId });
-    if (scope.prefix !== '') query.andWhere('assistance.assistingRegionCode LIKE :assisting', { assisting: `${scope.prefix}%` });
+    if (scope.prefix !== '')
+      query.andWhere('assistance.assistingRegionCode LIKE :assisting', { assisting: `${scope.prefix}%` });
     return query.getOne();
   }
 }

@@ -32,7 +32,9 @@ export class AssistanceRequest {
   @Column({ name: 'case_id', type: 'int' })
   caseId: number;
 
-  @Field({ description: 'Number of the case the request is about, for reference; the region asked cannot open the case by it.' })
+  @Field({
+    description: 'Number of the case the request is about, for reference; the region asked cannot open the case by it.',
+  })
   @Column({ name: 'case_number', type: 'varchar', length: 16 })
   caseNumber: string;
 
@@ -80,7 +82,10 @@ export class AssistanceRequest {
   @Column({ name: 'answered_at', type: 'datetime', nullable: true })
   answeredAt: Date | null;
 
-  @Field(() => Int, { nullable: true, description: 'How many items of evidence were handed over with the answer, their SM3 digests verified on arrival.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many items of evidence were handed over with the answer, their SM3 digests verified on arrival.',
+  })
   @Column({ name: 'evidence_verified', type: 'int', nullable: true })
   evidenceVerified: number | null;
 

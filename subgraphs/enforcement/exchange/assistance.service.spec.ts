@@ -5,7 +5,21 @@ import { chinaToday } from '../../../platform/time/china-time';
 import { CaseStepAction } from '../enforcement-case/case-step-action';
 import { addDays } from '../enforcement-case/decision-deadline';
 import type { EnforcementCase } from '../enforcement-case/enforcement-case.entity';
-import { everything, evidenceItem, failure, filing, JIANGSU, NANJING, NATIONAL, OFFICER, procedure, scopeOf, SHANGHAI, storedFileOf, ZHEJIANG } from '../enforcement.spec-helper';
+import {
+  everything,
+  evidenceItem,
+  failure,
+  filing,
+  JIANGSU,
+  NANJING,
+  NATIONAL,
+  OFFICER,
+  procedure,
+  scopeOf,
+  SHANGHAI,
+  storedFileOf,
+  ZHEJIANG,
+} from '../enforcement.spec-helper';
 import { openEnforcementTestbed, type EnforcementTestbed } from '../enforcement.testbed';
 import { EvidenceKind } from '../evidence/evidence-kind';
 import { AssistanceStatus, type AssistanceRequest } from './assistance-request.entity';
@@ -31,7 +45,11 @@ describe('AssistanceService', () => {
   /** A Nanjing (玄武区) case under investigation that asks Hangzhou for the vehicle's toll records. */
   async function askedOfHangzhou(): Promise<{ open: EnforcementCase; request: AssistanceRequest }> {
     const open = await story.investigating(filing({ plateNumber: '苏A12345' }));
-    const { assistanceRequest } = await assistance.request(NANJING, { caseNumber: open.caseNumber, assistingRegionCode: '330100', question: QUESTION, sharedSummary: SUMMARY }, OFFICER);
+    const { assistanceRequest } = await assistance.request(
+      NANJING,
+      { caseNumber: open.caseNumber, assistingRegionCode: '330100', question: QUESTION, sharedSummary: SUMMARY },
+      OFFICER,
+    );
     return { open, request: assistanceRequest };
   }
 
@@ -47,13 +65,25 @@ describe('AssistanceService', () => {
       dueDate: addDays(chinaToday(), 15),
       requestedBy: OFFICER,
     });
-    expect(await assistance.find(HANGZHOU_CITY, String(request.id))).toMatchObject({ id: request.id, sharedSummary: SUMMARY });
-    expect((await assistance.list(ZHEJIANG, { side: AssistanceSide.ASKED, status: AssistanceStatus.OPEN }, pageRequest({}))).totalCount).toBe(1);
-    expect((await assistance.list(ZHEJIANG, { side: AssistanceSide.ASKING, status: null }, pageRequest({}))).totalCount).toBe(0);
-    expect((await assistance.list(JIANGSU, { side: AssistanceSide.ASKING, status: null }, pageRequest({}))).totalCount).toBe(1);
+    expect(await assistance.find(HANGZHOU_CITY, String(request.id))).toMatchObject({
+      id: request.id,
+      sharedSummary: SUMMARY,
+    });
+    expect(
+      (await assistance.list(ZHEJIANG, { side: AssistanceSide.ASKED, status: AssistanceStatus.OPEN }, pageRequest({})))
+        .totalCount,
+    ).toBe(1);
+    expect(
+      (await assistance.list(ZHEJIANG, { side: AssistanceSide.ASKING, status: null }, pageRequest({}))).totalCount,
+    ).toBe(0);
+    expect(
+      (await assistance.list(JIANGSU, { side: AssistanceSide.ASKING, status: null }, pageRequest({}))).totalCount,
+    ).toBe(1);
     // The case stays out of Hangzhou's sight: lookup, lists, steps, evidence.
     expect(await testbed.services.cases.find(HANGZHOU_CITY, open.caseNumber)).toBeNull();
-    expect((await testbed.services.cases.list(ZHEJIANG, { regionCode: null, status: null }, pageRequest({}))).totalCount).toBe(0);
+    expect(
+      (await testbed.services.cases.list(ZHEJIANG, { regionCode: null, status: null }, pageRequest({}))).totalCount,
+    ).toBe(0);
     expect(await testbed.services.cases.createStepsLoader(ZHEJIANG).load(open.id)).toEqual([]);
     // A region neither handling nor asked sees nothing at all.
     expect(await assistance.find(SHANGHAI, String(request.id))).toBeNull();
@@ -69,19 +99,46 @@ describe('AssistanceService', () => {
   it('hands the evidence over with the answer, digests verified, into the requester’s case file', async () => {
     const { open, request } = await askedOfHangzhou();
     const id = String(request.id);
-    const { evidence: collected } = await assistance.addEvidence(HANGZHOU_CITY, { assistanceRequestId: id, ...evidenceItem('toll records', { kind: EvidenceKind.DOCUMENT, title: '收费站通行记录', fileName: 'toll.pdf' }) }, 'hz-officer');
-    expect(collected).toMatchObject({ regionCode: '330100', assistanceRequestId: request.id, handedOverAt: null, sm3Digest: sm3Hex(Buffer.from('toll records')) });
+    const { evidence: collected } = await assistance.addEvidence(
+      HANGZHOU_CITY,
+      {
+        assistanceRequestId: id,
+        ...evidenceItem('toll records', { kind: EvidenceKind.DOCUMENT, title: '收费站通行记录', fileName: 'toll.pdf' }),
+      },
+      'hz-officer',
+    );
+    expect(collected).toMatchObject({
+      regionCode: '330100',
+      assistanceRequestId: request.id,
+      handedOverAt: null,
+      sm3Digest: sm3Hex(Buffer.from('toll records')),
+    });
     // Before the answer: Hangzhou holds it; the case file does not have it yet.
-    expect((await assistance.createRequestEvidenceLoader(HANGZHOU_CITY).load(request.id)).map((item) => item.id)).toEqual([collected.id]);
+    expect(
+      (await assistance.createRequestEvidenceLoader(HANGZHOU_CITY).load(request.id)).map((item) => item.id),
+    ).toEqual([collected.id]);
     expect(await assistance.createRequestEvidenceLoader(NANJING).load(request.id)).toEqual([]);
     expect(await testbed.services.evidence.createEvidenceLoader(NANJING).load(open.id)).toEqual([]);
     expect(await testbed.services.evidence.content(NANJING, String(collected.id))).toBeNull();
-    expect(await testbed.services.evidence.content(HANGZHOU_CITY, String(collected.id))).toMatchObject({ sm3Digest: collected.sm3Digest });
+    expect(await testbed.services.evidence.content(HANGZHOU_CITY, String(collected.id))).toMatchObject({
+      sm3Digest: collected.sm3Digest,
+    });
 
-    const answered = await assistance.answer(HANGZHOU_CITY, { assistanceRequestId: id, answer: '驾驶员与登记从业人员不一致' }, 'hz-officer');
-    expect(answered).toMatchObject({ status: AssistanceStatus.ANSWERED, answer: '驾驶员与登记从业人员不一致', answeredBy: 'hz-officer', evidenceVerified: 1 });
+    const answered = await assistance.answer(
+      HANGZHOU_CITY,
+      { assistanceRequestId: id, answer: '驾驶员与登记从业人员不一致' },
+      'hz-officer',
+    );
+    expect(answered).toMatchObject({
+      status: AssistanceStatus.ANSWERED,
+      answer: '驾驶员与登记从业人员不一致',
+      answeredBy: 'hz-officer',
+      evidenceVerified: 1,
+    });
     const caseFile = await testbed.services.evidence.createEvidenceLoader(NANJING).load(open.id);
-    expect(caseFile.map((item) => [item.id, item.regionCode, item.assistanceRequestId])).toEqual([[collected.id, '330100', request.id]]);
+    expect(caseFile.map((item) => [item.id, item.regionCode, item.assistanceRequestId])).toEqual([
+      [collected.id, '330100', request.id],
+    ]);
     expect(caseFile[0].handedOverAt).toEqual(answered.answeredAt);
     const arrived = await testbed.services.evidence.content(NANJING, String(collected.id));
     expect(arrived).toMatchObject({ sm3Digest: collected.sm3Digest });
@@ -94,19 +151,32 @@ describe('AssistanceService', () => {
       comment: `assistance request ${request.id} answered by 330100; 1 items of evidence handed over, SM3 digests verified`,
     });
     // Answered once; no more evidence.
-    expect((await failure(assistance.answer(HANGZHOU_CITY, { assistanceRequestId: id, answer: '补充' }, 'hz'))).extensions).toMatchObject({ code: 'CONFLICT', reason: 'ASSISTANCE_ANSWERED' });
-    expect((await failure(assistance.addEvidence(HANGZHOU_CITY, { assistanceRequestId: id, ...evidenceItem() }, 'hz'))).extensions).toMatchObject({ reason: 'ASSISTANCE_ANSWERED' });
+    expect(
+      (await failure(assistance.answer(HANGZHOU_CITY, { assistanceRequestId: id, answer: '补充' }, 'hz'))).extensions,
+    ).toMatchObject({ code: 'CONFLICT', reason: 'ASSISTANCE_ANSWERED' });
+    expect(
+      (await failure(assistance.addEvidence(HANGZHOU_CITY, { assistanceRequestId: id, ...evidenceItem() }, 'hz')))
+        .extensions,
+    ).toMatchObject({ reason: 'ASSISTANCE_ANSWERED' });
   });
 
   it('refuses an answer whose evidence no longer matches its digest, naming the item, and hands nothing over', async () => {
     const { open, request } = await askedOfHangzhou();
     const id = String(request.id);
-    const { evidence: collected } = await assistance.addEvidence(HANGZHOU_CITY, { assistanceRequestId: id, ...evidenceItem('toll records') }, 'hz-officer');
+    const { evidence: collected } = await assistance.addEvidence(
+      HANGZHOU_CITY,
+      { assistanceRequestId: id, ...evidenceItem('toll records') },
+      'hz-officer',
+    );
     writeFileSync(storedFileOf(testbed.filesDirectory, collected), 'forged records');
     const before = await everything(testbed.dataSource);
-    const refused = await failure(assistance.answer(HANGZHOU_CITY, { assistanceRequestId: id, answer: '见附件' }, 'hz-officer'));
+    const refused = await failure(
+      assistance.answer(HANGZHOU_CITY, { assistanceRequestId: id, answer: '见附件' }, 'hz-officer'),
+    );
     expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DIGEST_MISMATCH' });
-    expect(refused.message).toContain(`Evidence ${collected.id} "车辆超限现场照片" (scene.jpg) of case ${open.caseNumber}`);
+    expect(refused.message).toContain(
+      `Evidence ${collected.id} "车辆超限现场照片" (scene.jpg) of case ${open.caseNumber}`,
+    );
     expect(await everything(testbed.dataSource)).toEqual(before);
     expect(await testbed.services.evidence.createEvidenceLoader(NANJING).load(open.id)).toEqual([]);
   });
@@ -115,11 +185,23 @@ describe('AssistanceService', () => {
     const { request } = await askedOfHangzhou();
     const id = String(request.id);
     const before = await everything(testbed.dataSource);
-    expect((await failure(assistance.addEvidence(NANJING, { assistanceRequestId: id, ...evidenceItem() }, OFFICER))).extensions).toMatchObject({ code: 'FORBIDDEN' });
-    expect((await failure(assistance.answer(NANJING, { assistanceRequestId: id, answer: '自答' }, OFFICER))).extensions).toMatchObject({ code: 'FORBIDDEN' });
-    expect((await failure(assistance.addEvidence(SHANGHAI, { assistanceRequestId: id, ...evidenceItem() }, 'sh'))).extensions).toMatchObject({ code: 'NOT_FOUND' });
-    expect((await failure(assistance.answer(SHANGHAI, { assistanceRequestId: id, answer: '答复' }, 'sh'))).extensions).toMatchObject({ code: 'NOT_FOUND' });
-    expect((await failure(assistance.answer(HANGZHOU_CITY, { assistanceRequestId: 'x1', answer: '答复' }, 'hz'))).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'assistanceRequestId' });
+    expect(
+      (await failure(assistance.addEvidence(NANJING, { assistanceRequestId: id, ...evidenceItem() }, OFFICER)))
+        .extensions,
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      (await failure(assistance.answer(NANJING, { assistanceRequestId: id, answer: '自答' }, OFFICER))).extensions,
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      (await failure(assistance.addEvidence(SHANGHAI, { assistanceRequestId: id, ...evidenceItem() }, 'sh')))
+        .extensions,
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      (await failure(assistance.answer(SHANGHAI, { assistanceRequestId: id, answer: '答复' }, 'sh'))).extensions,
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      (await failure(assistance.answer(HANGZHOU_CITY, { assistanceRequestId: 'x1', answer: '答复' }, 'hz'))).extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'assistanceRequestId' });
     expect(await everything(testbed.dataSource)).toEqual(before);
   });
 
@@ -127,15 +209,36 @@ describe('AssistanceService', () => {
     const open = await story.investigating();
     const decided = await story.decided();
     const before = await everything(testbed.dataSource);
-    const base = { caseNumber: open.caseNumber, assistingRegionCode: '330100', question: QUESTION, sharedSummary: SUMMARY };
+    const base = {
+      caseNumber: open.caseNumber,
+      assistingRegionCode: '330100',
+      question: QUESTION,
+      sharedSummary: SUMMARY,
+    };
     const refusals: Array<[string, Parameters<AssistanceService['request']>[1], Record<string, string>]> = [
-      ['the province above', { ...base, assistingRegionCode: '320000' }, { code: 'BAD_USER_INPUT', field: 'assistingRegionCode' }],
-      ['an unknown region', { ...base, assistingRegionCode: '339999' }, { code: 'BAD_USER_INPUT', field: 'assistingRegionCode' }],
-      ['a past due date', { ...base, dueDate: addDays(chinaToday(), -1) }, { code: 'BAD_USER_INPUT', field: 'dueDate' }],
+      [
+        'the province above',
+        { ...base, assistingRegionCode: '320000' },
+        { code: 'BAD_USER_INPUT', field: 'assistingRegionCode' },
+      ],
+      [
+        'an unknown region',
+        { ...base, assistingRegionCode: '339999' },
+        { code: 'BAD_USER_INPUT', field: 'assistingRegionCode' },
+      ],
+      [
+        'a past due date',
+        { ...base, dueDate: addDays(chinaToday(), -1) },
+        { code: 'BAD_USER_INPUT', field: 'dueDate' },
+      ],
       ['a date that is no date', { ...base, dueDate: '2026-02-30' }, { code: 'BAD_USER_INPUT', field: 'dueDate' }],
       ['a short question', { ...base, question: '核查' }, { code: 'BAD_USER_INPUT', field: 'question' }],
       ['nothing shared', { ...base, sharedSummary: ' ' }, { code: 'BAD_USER_INPUT', field: 'sharedSummary' }],
-      ['a decided case', { ...base, caseNumber: decided.caseNumber }, { code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' }],
+      [
+        'a decided case',
+        { ...base, caseNumber: decided.caseNumber },
+        { code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' },
+      ],
     ];
     for (const [what, input, expected] of refusals) {
       const refused = await failure(assistance.request(NANJING, input, OFFICER));
@@ -147,10 +250,16 @@ describe('AssistanceService', () => {
 
   it('keeps the requests with the case when it is transferred: the new region sees them, the region asked still answers', async () => {
     const { open, request } = await askedOfHangzhou();
-    await testbed.services.transfers.propose(NATIONAL, { caseNumber: open.caseNumber, toRegionCode: '320583', reason: '移送昆山市处理' }, 'js');
+    await testbed.services.transfers.propose(
+      NATIONAL,
+      { caseNumber: open.caseNumber, toRegionCode: '320583', reason: '移送昆山市处理' },
+      'js',
+    );
     await testbed.services.transfers.accept(NATIONAL, { caseNumber: open.caseNumber }, 'ks');
     const kunshan = scopeOf('320583');
-    expect((await assistance.createCaseRequestsLoader(kunshan).load(open.id)).map((found) => found.id)).toEqual([request.id]);
+    expect((await assistance.createCaseRequestsLoader(kunshan).load(open.id)).map((found) => found.id)).toEqual([
+      request.id,
+    ]);
     await assistance.answer(HANGZHOU_CITY, { assistanceRequestId: String(request.id), answer: '未发现通行记录' }, 'hz');
     expect(await assistance.find(kunshan, String(request.id))).toMatchObject({ status: AssistanceStatus.ANSWERED });
   });

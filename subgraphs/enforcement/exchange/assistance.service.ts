@@ -34,7 +34,8 @@ export interface AssistanceFilter {
 
 function requestId(field: string, value: string): number {
   const id = Number(value);
-  if (!/^\d{1,10}$/.test(value) || !Number.isSafeInteger(id) || id < 1) throw invalidInput(field, 'is not an assistance request id');
+  if (!/^\d{1,10}$/.test(value) || !Number.isSafeInteger(id) || id < 1)
+    throw invalidInput(field, 'is not an assistance request id');
   return id;
 }
 
@@ -54,7 +55,9 @@ export class AssistanceService {
   /** Requests of many cases, oldest first, one statement per request; only those the caller may see. */
   createCaseRequestsLoader(scope: RegionScope): DataLoader<number, AssistanceRequest[]> {
     return new DataLoader(async (caseIds) => {
-      const query = this.visibleRequests(this.dataSource.manager, scope).andWhere('assistance.caseId IN (:...caseIds)', { caseIds: [...caseIds] }).orderBy('assistance.id', 'ASC');
+      const query = this.visibleRequests(this.dataSource.manager, scope)
+        .andWhere('assistance.caseId IN (:...caseIds)', { caseIds: [...caseIds] })
+        .orderBy('assistance.id', 'ASC');
       const rows = await query.getMany();
       return caseIds.map((caseId) => rows.filter((row) => row.caseId === caseId));
     });
@@ -72,7 +75,9 @@ export class AssistanceService {
         .where('evidence.assistanceRequestId IN (:...requestIds)', { requestIds: [...requestIds] })
         .orderBy('evidence.id', 'ASC');
       if (scope.prefix !== '') {
-        query.andWhere('(evidence.handedOverAt IS NOT NULL OR assistance.assistingRegionCode LIKE :asked)', { asked: `${scope.prefix}%` });
+        query.andWhere('(evidence.handedOverAt IS NOT NULL OR assistance.assistingRegionCode LIKE :asked)', {
+          asked: `${scope.prefix}%`,
+        });
       }
       const rows = await query.getMany();
       return requestIds.map((id) => rows.filter((row) => row.assistanceRequestId === id));
@@ -82,25 +87,37 @@ export class AssistanceService {
   async find(scope: RegionScope, id: string): Promise<AssistanceRequest | null> {
     const numeric = Number(id);
     if (!/^\d{1,10}$/.test(id) || !Number.isSafeInteger(numeric)) return null;
-    return this.visibleRequests(this.dataSource.manager, scope).andWhere('assistance.id = :id', { id: numeric }).getOne();
+    return this.visibleRequests(this.dataSource.manager, scope)
+      .andWhere('assistance.id = :id', { id: numeric })
+      .getOne();
   }
 
   /** Requests the caller may see, newest first: asked of its region, asked by it (or about cases it handles), or both. */
   async list(scope: RegionScope, filter: AssistanceFilter, page: PageRequest): Promise<Connection<AssistanceRequest>> {
     const query = this.visibleRequests(this.dataSource.manager, scope);
     if (filter.status !== null) query.andWhere('assistance.status = :status', { status: filter.status });
-    if (filter.side === AssistanceSide.ASKED) query.andWhere('assistance.assistingRegionCode LIKE :side', { side: `${scope.prefix}%` });
+    if (filter.side === AssistanceSide.ASKED)
+      query.andWhere('assistance.assistingRegionCode LIKE :side', { side: `${scope.prefix}%` });
     if (filter.side === AssistanceSide.ASKING) {
-      query.andWhere('(assistance.requestingRegionCode LIKE :side OR enforcementCase.regionCode LIKE :side)', { side: `${scope.prefix}%` });
+      query.andWhere('(assistance.requestingRegionCode LIKE :side OR enforcementCase.regionCode LIKE :side)', {
+        side: `${scope.prefix}%`,
+      });
     }
-    const rows = query.clone().orderBy('assistance.id', 'DESC').limit(page.limit + 1);
+    const rows = query
+      .clone()
+      .orderBy('assistance.id', 'DESC')
+      .limit(page.limit + 1);
     if (page.afterId !== null) rows.andWhere('assistance.id < :afterId', { afterId: page.afterId });
     const [found, totalCount] = await Promise.all([rows.getMany(), query.getCount()]);
     return toConnection(found, totalCount, page);
   }
 
   /** Asks another region to assist on a case the caller's region handles and is investigating. */
-  async request(scope: RegionScope, input: RequestAssistanceInput, actor: string): Promise<{ assistanceRequest: AssistanceRequest; case: EnforcementCase }> {
+  async request(
+    scope: RegionScope,
+    input: RequestAssistanceInput,
+    actor: string,
+  ): Promise<{ assistanceRequest: AssistanceRequest; case: EnforcementCase }> {
     assertRegionCode('assistingRegionCode', input.assistingRegionCode);
     const question = assertText('question', input.question, 1000);
     if (question.length < 4) throw invalidInput('question', 'must be at least 4 characters');
@@ -108,7 +125,11 @@ export class AssistanceService {
     const today = chinaToday();
     let dueDate = addDays(today, DEFAULT_ASSISTANCE_DAYS);
     if (input.dueDate) {
-      if (!DATE.test(input.dueDate) || Number.isNaN(Date.parse(`${input.dueDate}T00:00:00Z`)) || new Date(`${input.dueDate}T00:00:00Z`).toISOString().slice(0, 10) !== input.dueDate) {
+      if (
+        !DATE.test(input.dueDate) ||
+        Number.isNaN(Date.parse(`${input.dueDate}T00:00:00Z`)) ||
+        new Date(`${input.dueDate}T00:00:00Z`).toISOString().slice(0, 10) !== input.dueDate
+      ) {
         throw invalidInput('dueDate', 'must be a date YYYY-MM-DD');
       }
       if (input.dueDate < today) throw invalidInput('dueDate', 'must be today or later');
@@ -152,7 +173,11 @@ export class AssistanceService {
   }
 
   /** Stores an item the region asked collected; it joins the case file when the request is answered. */
-  async addEvidence(scope: RegionScope, input: AddAssistanceEvidenceInput, actor: string): Promise<{ evidence: CaseEvidence; assistanceRequest: AssistanceRequest }> {
+  async addEvidence(
+    scope: RegionScope,
+    input: AddAssistanceEvidenceInput,
+    actor: string,
+  ): Promise<{ evidence: CaseEvidence; assistanceRequest: AssistanceRequest }> {
     const id = requestId('assistanceRequestId', input.assistanceRequestId);
     const item = validateEvidenceItem(input);
     await this.loadToAnswer(this.dataSource.manager, scope, id, { lock: false });
@@ -181,8 +206,13 @@ export class AssistanceService {
       const items = await manager.find(CaseEvidence, { where: { assistanceRequestId: id }, order: { id: 'ASC' } });
       await this.evidence.verify(items, assistanceRequest.caseNumber);
       const answeredAt = now();
-      await manager.update(AssistanceRequest, { id }, { status: AssistanceStatus.ANSWERED, answer, answeredBy: actor, answeredAt, evidenceVerified: items.length });
-      if (items.length > 0) await manager.update(CaseEvidence, { assistanceRequestId: id }, { handedOverAt: answeredAt });
+      await manager.update(
+        AssistanceRequest,
+        { id },
+        { status: AssistanceStatus.ANSWERED, answer, answeredBy: actor, answeredAt, evidenceVerified: items.length },
+      );
+      if (items.length > 0)
+        await manager.update(CaseEvidence, { assistanceRequestId: id }, { handedOverAt: answeredAt });
       const enforcementCase = await manager.findOneByOrFail(EnforcementCase, { id: assistanceRequest.caseId });
       await this.access.recordStep(manager, {
         caseId: enforcementCase.id,
@@ -200,7 +230,9 @@ export class AssistanceService {
 
   /** Requests visible to the caller, with the case joined as `enforcementCase` for the handling-region condition. */
   private visibleRequests(manager: EntityManager, scope: RegionScope): SelectQueryBuilder<AssistanceRequest> {
-    const query = manager.createQueryBuilder(AssistanceRequest, 'assistance').innerJoin(EnforcementCase, 'enforcementCase', 'enforcementCase.id = assistance.caseId');
+    const query = manager
+      .createQueryBuilder(AssistanceRequest, 'assistance')
+      .innerJoin(EnforcementCase, 'enforcementCase', 'enforcementCase.id = assistance.caseId');
     if (scope.prefix === '') return query;
     return query.andWhere(
       '(assistance.assistingRegionCode LIKE :assistanceScope OR assistance.requestingRegionCode LIKE :assistanceScope OR enforcementCase.regionCode LIKE :assistanceScope)',
@@ -209,15 +241,23 @@ export class AssistanceService {
   }
 
   /** An open request asked of the caller's region: NOT_FOUND when they cannot see it, FORBIDDEN when they only asked it. */
-  private async loadToAnswer(manager: EntityManager, scope: RegionScope, id: number, options: { lock: boolean }): Promise<AssistanceRequest> {
+  private async loadToAnswer(
+    manager: EntityManager,
+    scope: RegionScope,
+    id: number,
+    options: { lock: boolean },
+  ): Promise<AssistanceRequest> {
     const query = this.visibleRequests(manager, scope).andWhere('assistance.id = :id', { id });
     if (options.lock && manager.connection.options.type !== 'sqljs') query.setLock('pessimistic_write');
     const found = await query.getOne();
     if (!found) throw notFound('Assistance request', String(id));
     if (!inScope(scope, found.assistingRegionCode)) {
-      throw forbidden(`Assistance request ${id} is asked of ${found.assistingRegionCode}; only that region adds evidence and answers`);
+      throw forbidden(
+        `Assistance request ${id} is asked of ${found.assistingRegionCode}; only that region adds evidence and answers`,
+      );
     }
-    if (found.status !== AssistanceStatus.OPEN) throw conflict('ASSISTANCE_ANSWERED', `Assistance request ${id} is already answered`);
+    if (found.status !== AssistanceStatus.OPEN)
+      throw conflict('ASSISTANCE_ANSWERED', `Assistance request ${id} is already answered`);
     return found;
   }
 }

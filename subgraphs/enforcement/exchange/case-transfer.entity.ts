@@ -60,7 +60,10 @@ export class CaseTransfer {
   @Column({ name: 'proposed_at', type: 'datetime' })
   proposedAt: Date;
 
-  @Field(() => String, { nullable: true, description: 'Who accepted or declined it in the receiving region (username).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who accepted or declined it in the receiving region (username).',
+  })
   @Column({ name: 'decided_by', type: 'varchar', length: 100, nullable: true })
   decidedBy: string | null;
 
@@ -68,11 +71,17 @@ export class CaseTransfer {
   @Column({ name: 'decided_at', type: 'datetime', nullable: true })
   decidedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'The receiving region’s comment on acceptance, or its reasons for declining.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The receiving region’s comment on acceptance, or its reasons for declining.',
+  })
   @Column({ name: 'decision_comment', type: 'varchar', length: 1000, nullable: true })
   decisionComment: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'How many items of evidence were handed over with their SM3 digests verified, on acceptance.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many items of evidence were handed over with their SM3 digests verified, on acceptance.',
+  })
   @Column({ name: 'evidence_verified', type: 'int', nullable: true })
   evidenceVerified: number | null;
 

@@ -7,6 +7,9 @@ export class CaseTransferPayload {
   @Field(() => CaseTransfer, { description: 'The transfer as it now stands.' })
   transfer: CaseTransfer;
 
-  @Field(() => EnforcementCase, { nullable: true, description: 'The case; null when the caller no longer sees it (a region that declined a transfer).' })
+  @Field(() => EnforcementCase, {
+    nullable: true,
+    description: 'The case; null when the caller no longer sees it (a region that declined a transfer).',
+  })
   case: EnforcementCase | null;
 }

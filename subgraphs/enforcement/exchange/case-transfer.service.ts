@@ -29,8 +29,10 @@ function reasonText(field: string, value: string): string {
 
 /** A region to exchange with: one that does not see the case already by its scope (not within the handling region, nor above it). */
 export function assertOtherRegion(field: string, regionCode: string, handlingRegion: string): void {
-  if (regionWithin(regionCode, handlingRegion)) throw invalidInput(field, `lies within the handling region ${handlingRegion}`);
-  if (regionWithin(handlingRegion, regionCode)) throw invalidInput(field, `covers the handling region ${handlingRegion}`);
+  if (regionWithin(regionCode, handlingRegion))
+    throw invalidInput(field, `lies within the handling region ${handlingRegion}`);
+  if (regionWithin(handlingRegion, regionCode))
+    throw invalidInput(field, `covers the handling region ${handlingRegion}`);
 }
 
 export interface TransferOutcome {
@@ -96,11 +98,18 @@ export class CaseTransferService {
         revokedBy: null,
         revokedAt: null,
       });
-      const pending = await this.access.update(manager, scope, current, CaseStatus.TRANSFER_PENDING, {}, {
-        action: CaseStepAction.TRANSFER_PROPOSED,
-        actor,
-        comment: `transfer ${transfer.id} to ${input.toRegionCode} proposed: ${reason}`,
-      });
+      const pending = await this.access.update(
+        manager,
+        scope,
+        current,
+        CaseStatus.TRANSFER_PENDING,
+        {},
+        {
+          action: CaseStepAction.TRANSFER_PROPOSED,
+          actor,
+          comment: `transfer ${transfer.id} to ${input.toRegionCode} proposed: ${reason}`,
+        },
+      );
       return { transfer, case: pending };
     });
   }
@@ -114,12 +123,32 @@ export class CaseTransferService {
     const comment = optionalComment(input.comment);
     return inTransaction(this.dataSource, async (manager) => {
       const { current, transfer } = await this.loadToDecide(manager, scope, input, CaseStepAction.TRANSFER_ACCEPTED);
-      const items = await manager.find(CaseEvidence, { where: { caseId: current.id, handedOverAt: Not(IsNull()) }, order: { id: 'ASC' } });
+      const items = await manager.find(CaseEvidence, {
+        where: { caseId: current.id, handedOverAt: Not(IsNull()) },
+        order: { id: 'ASC' },
+      });
       await this.evidence.verify(items, current.caseNumber);
       const decidedAt = now();
-      await manager.update(CaseTransfer, { id: transfer.id }, { status: CaseTransferStatus.ACCEPTED, decidedBy: actor, decidedAt, decisionComment: comment, evidenceVerified: items.length });
+      await manager.update(
+        CaseTransfer,
+        { id: transfer.id },
+        {
+          status: CaseTransferStatus.ACCEPTED,
+          decidedBy: actor,
+          decidedAt,
+          decisionComment: comment,
+          evidenceVerified: items.length,
+        },
+      );
       await this.endReview(manager, transfer, actor, decidedAt);
-      if (!(await manager.existsBy(CaseShare, { caseId: current.id, regionCode: transfer.fromRegionCode, kind: CaseShareKind.TRANSFERRED_FROM, revokedAt: IsNull() }))) {
+      if (
+        !(await manager.existsBy(CaseShare, {
+          caseId: current.id,
+          regionCode: transfer.fromRegionCode,
+          kind: CaseShareKind.TRANSFERRED_FROM,
+          revokedAt: IsNull(),
+        }))
+      ) {
         await manager.insert(CaseShare, {
           caseId: current.id,
           regionCode: transfer.fromRegionCode,
@@ -154,17 +183,33 @@ export class CaseTransferService {
     return inTransaction(this.dataSource, async (manager) => {
       const { current, transfer } = await this.loadToDecide(manager, scope, input, CaseStepAction.TRANSFER_DECLINED);
       const decidedAt = now();
-      await manager.update(CaseTransfer, { id: transfer.id }, { status: CaseTransferStatus.DECLINED, decidedBy: actor, decidedAt, decisionComment: reason });
+      await manager.update(
+        CaseTransfer,
+        { id: transfer.id },
+        { status: CaseTransferStatus.DECLINED, decidedBy: actor, decidedAt, decisionComment: reason },
+      );
       await this.endReview(manager, transfer, actor, decidedAt);
-      await this.access.write(manager, current, transfer.statusBefore, {}, {
-        action: CaseStepAction.TRANSFER_DECLINED,
-        actor,
-        regionCode: transfer.toRegionCode,
-        comment: `transfer ${transfer.id} declined by ${transfer.toRegionCode}: ${reason}`,
-      });
+      await this.access.write(
+        manager,
+        current,
+        transfer.statusBefore,
+        {},
+        {
+          action: CaseStepAction.TRANSFER_DECLINED,
+          actor,
+          regionCode: transfer.toRegionCode,
+          comment: `transfer ${transfer.id} declined by ${transfer.toRegionCode}: ${reason}`,
+        },
+      );
       const declined = await manager.findOneByOrFail(CaseTransfer, { id: transfer.id });
       // The decliner sees the case only if its scope holds the handling region (a national caller).
-      return { transfer: declined, case: await this.access.visibleCases(manager, scope).andWhere('enforcementCase.id = :id', { id: current.id }).getOne() };
+      return {
+        transfer: declined,
+        case: await this.access
+          .visibleCases(manager, scope)
+          .andWhere('enforcementCase.id = :id', { id: current.id })
+          .getOne(),
+      };
     });
   }
 
@@ -182,10 +227,15 @@ export class CaseTransferService {
     this.access.assertVersion(current, input);
     const transfer = await manager.findOneBy(CaseTransfer, { caseId: current.id, status: CaseTransferStatus.PROPOSED });
     if (!transfer || current.status !== CaseStatus.TRANSFER_PENDING) {
-      throw conflict('ILLEGAL_TRANSITION', `Case ${current.caseNumber} is ${current.status} and has no transfer awaiting a decision (${action})`);
+      throw conflict(
+        'ILLEGAL_TRANSITION',
+        `Case ${current.caseNumber} is ${current.status} and has no transfer awaiting a decision (${action})`,
+      );
     }
     if (!inScope(scope, transfer.toRegionCode)) {
-      throw forbidden(`Case ${current.caseNumber} is proposed for transfer to ${transfer.toRegionCode}; only that region accepts or declines it`);
+      throw forbidden(
+        `Case ${current.caseNumber} is proposed for transfer to ${transfer.toRegionCode}; only that region accepts or declines it`,
+      );
     }
     return { current, transfer };
   }
@@ -193,7 +243,12 @@ export class CaseTransferService {
   private async endReview(manager: EntityManager, transfer: CaseTransfer, actor: string, at: Date): Promise<void> {
     await manager.update(
       CaseShare,
-      { caseId: transfer.caseId, regionCode: transfer.toRegionCode, kind: CaseShareKind.TRANSFER_REVIEW, revokedAt: IsNull() },
+      {
+        caseId: transfer.caseId,
+        regionCode: transfer.toRegionCode,
+        kind: CaseShareKind.TRANSFER_REVIEW,
+        revokedAt: IsNull(),
+      },
       { revokedAt: at, revokedBy: actor },
     );
   }

@@ -38,7 +38,10 @@ function draftKey(plateNumber: string, regionCode: string): string {
 
 /** "超限运输" and the measurement, as the case's cause (案由) names it. */
 export function overloadCause(record: CheckedOverloadRecord): string {
-  const chinaTime = new Date(record.detectedAt.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+  const chinaTime = new Date(record.detectedAt.getTime() + CHINA_OFFSET_MS)
+    .toISOString()
+    .slice(0, 16)
+    .replace('T', ' ');
   const excess = excessKg(record.grossWeightKg, record.limitKg);
   const percent = ((excess / record.limitKg) * 100).toFixed(1);
   return (
@@ -71,7 +74,12 @@ export class OverloadDraftCases {
    * regions are locked first, so two batches about one vehicle cannot both open a draft: the second
    * waits, then sees the first's.
    */
-  async assign(manager: EntityManager, detections: readonly OverloadDetection[], actor: string, filedAt: Date): Promise<Map<number, number>> {
+  async assign(
+    manager: EntityManager,
+    detections: readonly OverloadDetection[],
+    actor: string,
+    filedAt: Date,
+  ): Promise<Map<number, number>> {
     const assigned = new Map<number, number>();
     if (detections.length === 0) return assigned;
     const regionCodes = [...new Set(detections.map((detection) => detection.record.regionCode))].sort();
@@ -86,14 +94,24 @@ export class OverloadDraftCases {
     const chosen = new Map<number, Draft>();
     const opened: Draft[] = [];
     // In detection order, so the earliest record of a vehicle opens its draft and the later ones join it.
-    const inOrder = [...detections].sort((left, right) => left.record.detectedAt.getTime() - right.record.detectedAt.getTime() || left.key - right.key);
+    const inOrder = [...detections].sort(
+      (left, right) => left.record.detectedAt.getTime() - right.record.detectedAt.getTime() || left.key - right.key,
+    );
     for (const detection of inOrder) {
       const key = draftKey(detection.record.plateNumber, detection.record.regionCode);
       const candidates = drafts.get(key) ?? [];
       const detectedAt = detection.record.detectedAt.getTime();
-      let draft = candidates.find((candidate) => Math.abs(candidate.openedByDetectionAt.getTime() - detectedAt) <= windowMs);
+      let draft = candidates.find(
+        (candidate) => Math.abs(candidate.openedByDetectionAt.getTime() - detectedAt) <= windowMs,
+      );
       if (!draft) {
-        draft = { caseId: null, plateNumber: detection.record.plateNumber, regionCode: detection.record.regionCode, openedByDetectionAt: detection.record.detectedAt, opening: detection };
+        draft = {
+          caseId: null,
+          plateNumber: detection.record.plateNumber,
+          regionCode: detection.record.regionCode,
+          openedByDetectionAt: detection.record.detectedAt,
+          opening: detection,
+        };
         drafts.set(key, [...candidates, draft]);
         opened.push(draft);
       }
@@ -111,14 +129,27 @@ export class OverloadDraftCases {
     const found = await manager
       .createQueryBuilder(OverloadCase, 'draft')
       .innerJoin(EnforcementCase, 'enforcementCase', 'enforcementCase.id = draft.caseId')
-      .where('draft.plateNumber IN (:...plates)', { plates: [...new Set(detections.map((detection) => detection.record.plateNumber))] })
-      .andWhere('draft.regionCode IN (:...regions)', { regions: [...new Set(detections.map((detection) => detection.record.regionCode))] })
-      .andWhere('draft.openedByDetectionAt BETWEEN :from AND :to', { from: new Date(Math.min(...times) - windowMs), to: new Date(Math.max(...times) + windowMs) })
+      .where('draft.plateNumber IN (:...plates)', {
+        plates: [...new Set(detections.map((detection) => detection.record.plateNumber))],
+      })
+      .andWhere('draft.regionCode IN (:...regions)', {
+        regions: [...new Set(detections.map((detection) => detection.record.regionCode))],
+      })
+      .andWhere('draft.openedByDetectionAt BETWEEN :from AND :to', {
+        from: new Date(Math.min(...times) - windowMs),
+        to: new Date(Math.max(...times) + windowMs),
+      })
       .andWhere('enforcementCase.status IN (:...joinable)', { joinable: [...JOINABLE_CASE_STATUSES] })
       .orderBy('draft.openedByDetectionAt', 'ASC')
       .addOrderBy('draft.caseId', 'ASC')
       .getMany();
-    return found.map((draft) => ({ caseId: draft.caseId, plateNumber: draft.plateNumber, regionCode: draft.regionCode, openedByDetectionAt: draft.openedByDetectionAt, opening: null }));
+    return found.map((draft) => ({
+      caseId: draft.caseId,
+      plateNumber: draft.plateNumber,
+      regionCode: draft.regionCode,
+      openedByDetectionAt: draft.openedByDetectionAt,
+      opening: null,
+    }));
   }
 
   /** Files the new drafts (numbers, cases, filing steps, one statement per kind) and their join rows. */
@@ -143,7 +174,14 @@ export class OverloadDraftCases {
       .createQueryBuilder()
       .insert()
       .into(OverloadCase)
-      .values(drafts.map((draft) => ({ caseId: draft.caseId!, plateNumber: draft.plateNumber, regionCode: draft.regionCode, openedByDetectionAt: draft.openedByDetectionAt })))
+      .values(
+        drafts.map((draft) => ({
+          caseId: draft.caseId!,
+          plateNumber: draft.plateNumber,
+          regionCode: draft.regionCode,
+          openedByDetectionAt: draft.openedByDetectionAt,
+        })),
+      )
       .updateEntity(false)
       .execute();
   }

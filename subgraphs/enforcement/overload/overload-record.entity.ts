@@ -2,14 +2,20 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { excessKg } from './overload-limits';
 
-@ObjectType({ description: 'A weigh station\'s detection record (超限检测记录, 非现场执法): what was measured, and the draft case an overload went to.' })
+@ObjectType({
+  description:
+    "A weigh station's detection record (超限检测记录, 非现场执法): what was measured, and the draft case an overload went to.",
+})
 @Entity({ name: 'overload_record' })
 @Index('uq_overload_record_station_record', ['stationCode', 'stationRecordId'], { unique: true })
 export class OverloadRecord {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Field({ description: "Code of the station that weighed the vehicle (检测站点编码): its county's GB/T 2260 code and a serial." })
+  @Field({
+    description:
+      "Code of the station that weighed the vehicle (检测站点编码): its county's GB/T 2260 code and a serial.",
+  })
   @Column({ name: 'station_code', type: 'varchar', length: 10 })
   stationCode: string;
 
@@ -43,7 +49,10 @@ export class OverloadRecord {
   @Column({ name: 'limit_kg', type: 'int' })
   limitKg: number;
 
-  @Field({ description: 'Whether the weight exceeded the limit by more than the tolerance in force when the record arrived (超限).' })
+  @Field({
+    description:
+      'Whether the weight exceeded the limit by more than the tolerance in force when the record arrived (超限).',
+  })
   @Column({ type: 'boolean' })
   overloaded: boolean;
 

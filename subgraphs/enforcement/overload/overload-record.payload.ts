@@ -11,14 +11,16 @@ registerEnumType(OverloadRecordOutcome, {
   description: 'What became of one submitted detection record.',
   valuesConfig: {
     ACCEPTED: { description: 'Recorded now.' },
-    DUPLICATE: { description: 'Recorded before (same station and station record id, same values); nothing new was written.' },
+    DUPLICATE: {
+      description: 'Recorded before (same station and station record id, same values); nothing new was written.',
+    },
     REJECTED: { description: 'Not recorded; `problems` says why. Correct the record and send it again.' },
   },
 });
 
 @ObjectType({ description: 'Why a submitted detection record was rejected.' })
 export class OverloadRecordProblem {
-  @Field({ description: 'The input field at fault, with the record\'s position, e.g. `records[3].grossWeightKg`.' })
+  @Field({ description: "The input field at fault, with the record's position, e.g. `records[3].grossWeightKg`." })
   field: string;
 
   @Field({ description: 'What is wrong with it.' })
@@ -38,7 +40,8 @@ export class OverloadRecordResult {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Whether the record exceeds its limit by more than the tolerance (超限), and so goes to a draft case; null when rejected.',
+    description:
+      'Whether the record exceeds its limit by more than the tolerance (超限), and so goes to a draft case; null when rejected.',
   })
   overloaded: boolean | null;
 

@@ -19,29 +19,47 @@ export class OverloadRecordResolver {
     description:
       "Submits a weigh station's detection records (治超联网), for the stations' machine clients. Each record is accepted, recognised as a duplicate or rejected on its own; an overload (above the limit plus the tolerance) opens a draft case for the station's county or joins the vehicle's draft there.",
   })
-  async submitOverloadRecords(@Arg('input', { description: 'The batch of records.' }) input: SubmitOverloadRecordsInput, @Ctx() context: EnforcementContext): Promise<SubmitOverloadRecordsPayload> {
+  async submitOverloadRecords(
+    @Arg('input', { description: 'The batch of records.' }) input: SubmitOverloadRecordsInput,
+    @Ctx() context: EnforcementContext,
+  ): Promise<SubmitOverloadRecordsPayload> {
     if (!context.identity) throw unauthenticated('Sign in to use the single window');
-    return context.services.overload.submit(scopeOf(context), { clientId: context.identity.clientId, actor: actorOf(context) }, input.records);
+    return context.services.overload.submit(
+      scopeOf(context),
+      { clientId: context.identity.clientId, actor: actorOf(context) },
+      input.records,
+    );
   }
 
   @Authorized(Permission.CASE_READ)
   @Query(() => OverloadRecordConnection, {
-    description: "Weigh-station detection records the caller may see (their region's, and those of cases they see), newest first.",
+    description:
+      "Weigh-station detection records the caller may see (their region's, and those of cases they see), newest first.",
   })
   async overloadRecords(
-    @Arg('regionCode', () => String, { nullable: true, description: 'Only records this region is responsible for (GB/T 2260; a province includes its cities and counties).' })
+    @Arg('regionCode', () => String, {
+      nullable: true,
+      description:
+        'Only records this region is responsible for (GB/T 2260; a province includes its cities and counties).',
+    })
     regionCode: string | null,
-    @Arg('plateNumber', () => String, { nullable: true, description: 'Only records of this vehicle.' }) plateNumber: string | null,
+    @Arg('plateNumber', () => String, { nullable: true, description: 'Only records of this vehicle.' })
+    plateNumber: string | null,
     @Args() page: PageArgs,
     @Ctx() context: EnforcementContext,
   ): Promise<OverloadRecordConnection> {
-    return context.services.overload.list(scopeOf(context), { regionCode: regionCode ?? null, plateNumber: plateNumber ?? null }, pageRequest(page));
+    return context.services.overload.list(
+      scopeOf(context),
+      { regionCode: regionCode ?? null, plateNumber: plateNumber ?? null },
+      pageRequest(page),
+    );
   }
 
   @Authorized(Permission.CASE_READ)
   @FieldResolver(() => Vehicle, {
     nullable: true,
-    description: "The vehicle weighed (resolved by the registry; its registry fields are null when it is not registered or not in the caller's region).",
+    description:
+      "The vehicle weighed (resolved by the registry; its registry fields are null when it is not registered or not in the caller's region).",
   })
   vehicle(@Root() record: OverloadRecord): Vehicle | null {
     return { plateNumber: record.plateNumber };
@@ -50,7 +68,8 @@ export class OverloadRecordResolver {
   @Authorized(Permission.CASE_READ)
   @FieldResolver(() => Enterprise, {
     nullable: true,
-    description: "The enterprise owning the vehicle according to the vehicle registry, when the registry has announced the plate.",
+    description:
+      'The enterprise owning the vehicle according to the vehicle registry, when the registry has announced the plate.',
   })
   enterprise(@Root() record: OverloadRecord): Enterprise | null {
     return record.ownerCreditCode === null ? null : { creditCode: record.ownerCreditCode };
@@ -59,7 +78,8 @@ export class OverloadRecordResolver {
   @Authorized(Permission.CASE_READ)
   @FieldResolver(() => EnforcementCase, {
     nullable: true,
-    description: 'The draft case the overload opened or joined; null for a record within its limit, or a case the caller may not see.',
+    description:
+      'The draft case the overload opened or joined; null for a record within its limit, or a case the caller may not see.',
   })
   async case(@Root() record: OverloadRecord, @Ctx() context: EnforcementContext): Promise<EnforcementCase | null> {
     return record.caseId === null ? null : overloadCasesLoader(context).load(record.caseId);

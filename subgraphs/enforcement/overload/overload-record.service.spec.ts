@@ -28,7 +28,16 @@ const HOUR = 3600_000;
 const YEAR = chinaYear();
 
 function scopeOf(region: string): RegionScope {
-  const caller: Identity = { subject: region, username: region, clientId: 'spec', roles: new Set(), region, department: null, serviceAccount: false, scopes: new Set() };
+  const caller: Identity = {
+    subject: region,
+    username: region,
+    clientId: 'spec',
+    roles: new Set(),
+    region,
+    department: null,
+    serviceAccount: false,
+    scopes: new Set(),
+  };
   return regionScopeOf(caller);
 }
 const NATIONAL = scopeOf('000000');
@@ -66,14 +75,18 @@ async function failure(work: Promise<unknown>): Promise<DomainError> {
 describe('OverloadRecordService', () => {
   let testbed: EnforcementTestbed;
   let overload: OverloadRecordService;
-  const submit = (records: OverloadRecordInput[], scope = JIANGSU, now = NOW) => overload.submit(scope, STATION, records, now);
-  const outcomes = (payload: SubmitOverloadRecordsPayload) => payload.results.map((result) => [result.outcome, result.overloaded]);
+  const submit = (records: OverloadRecordInput[], scope = JIANGSU, now = NOW) =>
+    overload.submit(scope, STATION, records, now);
+  const outcomes = (payload: SubmitOverloadRecordsPayload) =>
+    payload.results.map((result) => [result.outcome, result.overloaded]);
   const storedRecords = () => testbed.dataSource.getRepository(OverloadRecord).find({ order: { id: 'ASC' } });
   const storedCases = () => testbed.dataSource.getRepository(EnforcementCase).find({ order: { id: 'ASC' } });
   const filedEvents = async () =>
-    (await testbed.dataSource.getRepository(OutboxMessage).find({ where: { eventType: 'case.filed' }, order: { id: 'ASC' } })).map(
-      (message) => (JSON.parse(message.envelope) as EventEnvelope<'case.filed'>).payload,
-    );
+    (
+      await testbed.dataSource
+        .getRepository(OutboxMessage)
+        .find({ where: { eventType: 'case.filed' }, order: { id: 'ASC' } })
+    ).map((message) => (JSON.parse(message.envelope) as EventEnvelope<'case.filed'>).payload);
   const registerVehicle = (plateNumber: string, ownerCreditCode: string, id = randomUUID()) =>
     applyEventOnce(testbed.dataSource, enforcementSubgraph.eventHandlers!(testbed.services), {
       id,
@@ -97,7 +110,15 @@ describe('OverloadRecordService', () => {
       expect(outcomes(await submit([record]))).toEqual([[OverloadRecordOutcome.ACCEPTED, false]]);
       const again = await submit([{ ...record }]);
       expect(again).toMatchObject({ acceptedCount: 0, duplicateCount: 1, rejectedCount: 0 });
-      expect(again.results).toEqual([{ index: 0, stationRecordId: record.stationRecordId, outcome: OverloadRecordOutcome.DUPLICATE, overloaded: false, problems: [] }]);
+      expect(again.results).toEqual([
+        {
+          index: 0,
+          stationRecordId: record.stationRecordId,
+          outcome: OverloadRecordOutcome.DUPLICATE,
+          overloaded: false,
+          problems: [],
+        },
+      ]);
       expect(await storedRecords()).toHaveLength(1);
       expect(await storedCases()).toEqual([]);
     });
@@ -124,19 +145,45 @@ describe('OverloadRecordService', () => {
         '超限运输（非现场执法）：车辆 苏E88888 于 2026-06-01 09:30（北京时间）经超限检测站 3205830001 检测，6 轴，车货总质量 56000 kg，超过限值 49000 kg（超限 7000 kg，14.3%）。',
       );
       const [stored] = await storedRecords();
-      expect(stored).toMatchObject({ stationCode: KUNSHAN_STATION, regionCode: '320583', overloaded: true, ownerCreditCode: KUNSHAN_CARRIER, caseId: draft.id, submittedBy: STATION.clientId });
+      expect(stored).toMatchObject({
+        stationCode: KUNSHAN_STATION,
+        regionCode: '320583',
+        overloaded: true,
+        ownerCreditCode: KUNSHAN_CARRIER,
+        caseId: draft.id,
+        submittedBy: STATION.clientId,
+      });
       expect(stored.excessKg).toBe(7000);
       // Recorded like an officer's filing: submitted, awaiting a supervisor's approval (立案审批).
       const steps = await testbed.dataSource.getRepository(CaseStep).findBy({ caseId: draft.id });
-      expect(steps.map((step) => [step.action, step.fromStatus, step.toStatus, step.actor, step.regionCode, step.comment])).toEqual([
-        [CaseStepAction.FILING_SUBMITTED, null, CaseStatus.FILING_PENDING, STATION.actor, '320583', `opened from overload record ${KUNSHAN_STATION}/${record.stationRecordId}`],
+      expect(
+        steps.map((step) => [step.action, step.fromStatus, step.toStatus, step.actor, step.regionCode, step.comment]),
+      ).toEqual([
+        [
+          CaseStepAction.FILING_SUBMITTED,
+          null,
+          CaseStatus.FILING_PENDING,
+          STATION.actor,
+          '320583',
+          `opened from overload record ${KUNSHAN_STATION}/${record.stationRecordId}`,
+        ],
       ]);
       // Other departments hear of the case only once the filing is approved.
       expect(await filedEvents()).toEqual([]);
-      const approved = await testbed.services.cases.approveFiling(JIANGSU, { caseNumber: draft.caseNumber }, 'js-enforcement-supervisor');
+      const approved = await testbed.services.cases.approveFiling(
+        JIANGSU,
+        { caseNumber: draft.caseNumber },
+        'js-enforcement-supervisor',
+      );
       expect(approved).toMatchObject({ status: CaseStatus.FILED, filingApprovedBy: 'js-enforcement-supervisor' });
       expect(await filedEvents()).toEqual([
-        { caseNumber: draft.caseNumber, regionCode: '320583', creditCode: KUNSHAN_CARRIER, plateNumber: '苏E88888', filedAt: approved.filingApprovedAt!.toISOString() },
+        {
+          caseNumber: draft.caseNumber,
+          regionCode: '320583',
+          creditCode: KUNSHAN_CARRIER,
+          plateNumber: '苏E88888',
+          filedAt: approved.filingApprovedAt!.toISOString(),
+        },
       ]);
     });
 
@@ -145,7 +192,12 @@ describe('OverloadRecordService', () => {
       await submit([record]);
       const changed = await submit([{ ...record, grossWeightKg: 60_000 }]);
       expect(changed.results[0]).toMatchObject({ outcome: OverloadRecordOutcome.REJECTED, overloaded: null });
-      expect(changed.results[0].problems).toEqual([{ field: 'records[0].stationRecordId', message: 'was submitted before with different values; a recorded detection is never changed' }]);
+      expect(changed.results[0].problems).toEqual([
+        {
+          field: 'records[0].stationRecordId',
+          message: 'was submitted before with different values; a recorded detection is never changed',
+        },
+      ]);
       expect((await storedRecords()).map((stored) => stored.grossWeightKg)).toEqual([40_000]);
       expect(await storedCases()).toEqual([]);
     });
@@ -158,7 +210,9 @@ describe('OverloadRecordService', () => {
         [OverloadRecordOutcome.DUPLICATE, true],
         [OverloadRecordOutcome.REJECTED, null],
       ]);
-      expect(batch.results[2].problems).toEqual([{ field: 'records[2].stationRecordId', message: 'repeats records[0].stationRecordId with different values' }]);
+      expect(batch.results[2].problems).toEqual([
+        { field: 'records[2].stationRecordId', message: 'repeats records[0].stationRecordId with different values' },
+      ]);
       expect(await storedRecords()).toHaveLength(1);
       expect(await storedCases()).toHaveLength(1);
     });
@@ -198,7 +252,14 @@ describe('OverloadRecordService', () => {
       await testbed.close();
       testbed = await openEnforcementTestbed(undefined, undefined, { tolerancePercent: 10, joinWindowHours: 24 });
       overload = testbed.services.overload;
-      expect(outcomes(await submit([detection({ grossWeightKg: 53_900 }), detection({ plateNumber: '苏E00007', grossWeightKg: 53_901 })]))).toEqual([
+      expect(
+        outcomes(
+          await submit([
+            detection({ grossWeightKg: 53_900 }),
+            detection({ plateNumber: '苏E00007', grossWeightKg: 53_901 }),
+          ]),
+        ),
+      ).toEqual([
         [OverloadRecordOutcome.ACCEPTED, false],
         [OverloadRecordOutcome.ACCEPTED, true],
       ]);
@@ -207,11 +268,15 @@ describe('OverloadRecordService', () => {
 
   describe('the join window', () => {
     const at = (hours: number) => new Date(NOW.getTime() - 48 * HOUR + hours * HOUR);
-    const caseOf = async (stationRecordId: string) => (await testbed.dataSource.getRepository(OverloadRecord).findOneByOrFail({ stationRecordId })).caseId;
+    const caseOf = async (stationRecordId: string) =>
+      (await testbed.dataSource.getRepository(OverloadRecord).findOneByOrFail({ stationRecordId })).caseId;
 
-    it('joins records of one vehicle in one region within OVERLOAD_JOIN_WINDOW_HOURS of the draft\'s first record, and opens a new draft after it', async () => {
+    it("joins records of one vehicle in one region within OVERLOAD_JOIN_WINDOW_HOURS of the draft's first record, and opens a new draft after it", async () => {
       await submit([overloaded({ stationRecordId: 'W-0', detectedAt: at(0) })]);
-      await submit([overloaded({ stationRecordId: 'W-23', detectedAt: at(23) }), overloaded({ stationRecordId: 'W-24', detectedAt: at(24) })]);
+      await submit([
+        overloaded({ stationRecordId: 'W-23', detectedAt: at(23) }),
+        overloaded({ stationRecordId: 'W-24', detectedAt: at(24) }),
+      ]);
       await submit([overloaded({ stationRecordId: 'W-25', detectedAt: at(25) })]);
       const first = await caseOf('W-0');
       expect(await caseOf('W-23')).toBe(first);
@@ -239,21 +304,37 @@ describe('OverloadRecordService', () => {
         ['苏E88888', '320115'],
       ]);
       expect(cases[0].cause).toContain('2026-05-30 14:00'); // the early record's time, China time
-      expect(cases.map((found) => found.caseNumber)).toEqual([`320583${YEAR}000001`, `320583${YEAR}000002`, `320115${YEAR}000001`]);
+      expect(cases.map((found) => found.caseNumber)).toEqual([
+        `320583${YEAR}000001`,
+        `320583${YEAR}000002`,
+        `320115${YEAR}000001`,
+      ]);
     });
 
     it('stops joining a draft once a supervisor has approved or refused its filing', async () => {
       await submit([overloaded({ stationRecordId: 'I-0', detectedAt: at(0) })]);
       const [draft] = await storedCases();
-      await testbed.services.cases.approveFiling(JIANGSU, { caseNumber: draft.caseNumber }, 'js-enforcement-supervisor');
+      await testbed.services.cases.approveFiling(
+        JIANGSU,
+        { caseNumber: draft.caseNumber },
+        'js-enforcement-supervisor',
+      );
       await submit([overloaded({ stationRecordId: 'I-1', detectedAt: at(1) })]);
       const second = await caseOf('I-1');
       expect(second).not.toBe(draft.id);
       const [, secondDraft] = await storedCases();
-      await testbed.services.cases.rejectFiling(JIANGSU, { caseNumber: secondDraft.caseNumber, reason: '检测设备检定过期，数据不予采信' }, 'js-enforcement-supervisor');
+      await testbed.services.cases.rejectFiling(
+        JIANGSU,
+        { caseNumber: secondDraft.caseNumber, reason: '检测设备检定过期，数据不予采信' },
+        'js-enforcement-supervisor',
+      );
       await submit([overloaded({ stationRecordId: 'I-2', detectedAt: at(2) })]);
       expect([draft.id, second]).not.toContain(await caseOf('I-2'));
-      expect((await storedCases()).map((found) => found.status)).toEqual([CaseStatus.FILED, CaseStatus.NOT_FILED, CaseStatus.FILING_PENDING]);
+      expect((await storedCases()).map((found) => found.status)).toEqual([
+        CaseStatus.FILED,
+        CaseStatus.NOT_FILED,
+        CaseStatus.FILING_PENDING,
+      ]);
     });
   });
 
@@ -264,7 +345,13 @@ describe('OverloadRecordService', () => {
         detection({ plateNumber: '苏I12345' }),
         detection({ detectedAt: new Date(NOW.getTime() + 5 * 60_000) }),
         detection({ axleCount: 4, limitKg: 40_000 }),
-        detection({ stationCode: '3299990001', stationRecordId: 'has space', grossWeightKg: 0, axleCount: 1, limitKg: null }),
+        detection({
+          stationCode: '3299990001',
+          stationRecordId: 'has space',
+          grossWeightKg: 0,
+          axleCount: 1,
+          limitKg: null,
+        }),
       ]);
       expect(batch).toMatchObject({ acceptedCount: 1, duplicateCount: 0, rejectedCount: 4 });
       expect(batch.results.map((result) => result.problems.map((problem) => problem.field))).toEqual([
@@ -290,18 +377,29 @@ describe('OverloadRecordService', () => {
   });
 
   describe('region scope', () => {
-    it('refuses a batch naming a station outside the caller\'s region as FORBIDDEN, writing nothing of it', async () => {
+    it("refuses a batch naming a station outside the caller's region as FORBIDDEN, writing nothing of it", async () => {
       const refused = await failure(submit([overloaded(), overloaded({ stationCode: HANGZHOU_STATION })]));
       expect(refused.extensions).toMatchObject({ code: 'FORBIDDEN' });
-      expect(refused.message).toBe(`records[1].stationCode: station ${HANGZHOU_STATION} lies outside your region 320000; nothing was recorded`);
+      expect(refused.message).toBe(
+        `records[1].stationCode: station ${HANGZHOU_STATION} lies outside your region 320000; nothing was recorded`,
+      );
       expect(await storedRecords()).toEqual([]);
       expect(await storedCases()).toEqual([]);
     });
 
     it('shows records where the responsible region is in scope, and where their case is seen (handled or shared)', async () => {
-      await submit([overloaded({ stationRecordId: 'KS-A' }), detection({ stationRecordId: 'KS-B', plateNumber: '苏A9L628' })]);
-      await submit([overloaded({ stationRecordId: 'HZ-A', stationCode: HANGZHOU_STATION, plateNumber: '浙A23456' })], NATIONAL);
-      const listed = async (scope: RegionScope, filter = { regionCode: null as string | null, plateNumber: null as string | null }) => {
+      await submit([
+        overloaded({ stationRecordId: 'KS-A' }),
+        detection({ stationRecordId: 'KS-B', plateNumber: '苏A9L628' }),
+      ]);
+      await submit(
+        [overloaded({ stationRecordId: 'HZ-A', stationCode: HANGZHOU_STATION, plateNumber: '浙A23456' })],
+        NATIONAL,
+      );
+      const listed = async (
+        scope: RegionScope,
+        filter = { regionCode: null as string | null, plateNumber: null as string | null },
+      ) => {
         const page = await overload.list(scope, filter, pageRequest({}));
         expect(page.totalCount).toBe(page.edges.length);
         return page.edges.map((edge) => edge.node.stationRecordId);
@@ -316,16 +414,26 @@ describe('OverloadRecordService', () => {
 
       // Kunshan shares its draft with Zhejiang (the vehicle is checked there): Zhejiang now sees that record, and only that one.
       const kunshanDraft = (await storedCases()).find((found) => found.regionCode === '320583')!;
-      await testbed.services.cases.share(JIANGSU, { caseNumber: kunshanDraft.caseNumber, regionCode: '330000', reason: '请协助核查车辆' }, 'js-enforcement-supervisor');
+      await testbed.services.cases.share(
+        JIANGSU,
+        { caseNumber: kunshanDraft.caseNumber, regionCode: '330000', reason: '请协助核查车辆' },
+        'js-enforcement-supervisor',
+      );
       expect(await listed(ZHEJIANG)).toEqual(['HZ-A', 'KS-A']);
       const ofCase = await overload.createCaseRecordsLoader(ZHEJIANG, pageRequest({})).load(String(kunshanDraft.id));
       expect(ofCase.edges.map((edge) => edge.node.stationRecordId)).toEqual(['KS-A']);
-      expect((await overload.createCasesLoader(ZHEJIANG).load(kunshanDraft.id))?.caseNumber).toBe(kunshanDraft.caseNumber);
-      const ofVehicle = await overload.createVehicleRecordsLoader(NANJING, pageRequest({})).loadMany(['苏E88888', '浙A23456']);
+      expect((await overload.createCasesLoader(ZHEJIANG).load(kunshanDraft.id))?.caseNumber).toBe(
+        kunshanDraft.caseNumber,
+      );
+      const ofVehicle = await overload
+        .createVehicleRecordsLoader(NANJING, pageRequest({}))
+        .loadMany(['苏E88888', '浙A23456']);
       expect(ofVehicle.map((page) => (page instanceof Error ? page : page.totalCount))).toEqual([0, 0]);
       const zhejiangCase = (await storedCases()).find((found) => found.regionCode === '330106')!;
       expect(await overload.createCasesLoader(JIANGSU).load(zhejiangCase.id)).toBeNull();
-      expect(await overload.createCaseRecordsLoader(JIANGSU, pageRequest({})).load(String(zhejiangCase.id))).toMatchObject({ totalCount: 0, edges: [] });
+      expect(
+        await overload.createCaseRecordsLoader(JIANGSU, pageRequest({})).load(String(zhejiangCase.id)),
+      ).toMatchObject({ totalCount: 0, edges: [] });
     });
   });
 
@@ -333,25 +441,48 @@ describe('OverloadRecordService', () => {
     const XIHU = scopeOf('330106');
     const SHANGHAI = scopeOf('310000');
     await submit([overloaded({ stationRecordId: 'KS-T' })]);
-    await submit([overloaded({ stationRecordId: 'HZ-T', stationCode: HANGZHOU_STATION, plateNumber: '浙A23456' })], NATIONAL);
+    await submit(
+      [overloaded({ stationRecordId: 'HZ-T', stationCode: HANGZHOU_STATION, plateNumber: '浙A23456' })],
+      NATIONAL,
+    );
     const kunshanDraft = (await storedCases()).find((found) => found.regionCode === '320583')!;
     const seenBy = async (scope: RegionScope) => ({
-      listed: (await overload.list(scope, { regionCode: null, plateNumber: null }, pageRequest({}))).edges.map((edge) => edge.node.stationRecordId),
-      ofCase: (await overload.createCaseRecordsLoader(scope, pageRequest({})).load(String(kunshanDraft.id))).edges.map((edge) => edge.node.stationRecordId),
+      listed: (await overload.list(scope, { regionCode: null, plateNumber: null }, pageRequest({}))).edges.map(
+        (edge) => edge.node.stationRecordId,
+      ),
+      ofCase: (await overload.createCaseRecordsLoader(scope, pageRequest({})).load(String(kunshanDraft.id))).edges.map(
+        (edge) => edge.node.stationRecordId,
+      ),
       case: (await overload.createCasesLoader(scope).load(kunshanDraft.id))?.regionCode ?? null,
     });
     const nothing = { listed: [], ofCase: [], case: null };
     const propose = () =>
-      testbed.services.transfers.propose(JIANGSU, { caseNumber: kunshanDraft.caseNumber, toRegionCode: '330106', reason: '车辆登记地在杭州市西湖区，移送属地管辖' }, 'js-enforcement-supervisor');
+      testbed.services.transfers.propose(
+        JIANGSU,
+        {
+          caseNumber: kunshanDraft.caseNumber,
+          toRegionCode: '330106',
+          reason: '车辆登记地在杭州市西湖区，移送属地管辖',
+        },
+        'js-enforcement-supervisor',
+      );
 
-    await testbed.services.cases.approveFiling(JIANGSU, { caseNumber: kunshanDraft.caseNumber }, 'js-enforcement-supervisor');
+    await testbed.services.cases.approveFiling(
+      JIANGSU,
+      { caseNumber: kunshanDraft.caseNumber },
+      'js-enforcement-supervisor',
+    );
     await propose();
     // Under review (TRANSFER_REVIEW): the receiving region reads the whole case, its records included.
     expect(await seenBy(XIHU)).toEqual({ listed: ['HZ-T', 'KS-T'], ofCase: ['KS-T'], case: '320583' });
     expect(await seenBy(SHANGHAI)).toEqual(nothing);
     expect(await seenBy(NANJING)).toEqual(nothing);
 
-    await testbed.services.transfers.decline(XIHU, { caseNumber: kunshanDraft.caseNumber, reason: '车辆已过户，不属本地管辖' }, 'xh-enforcement-supervisor');
+    await testbed.services.transfers.decline(
+      XIHU,
+      { caseNumber: kunshanDraft.caseNumber, reason: '车辆已过户，不属本地管辖' },
+      'xh-enforcement-supervisor',
+    );
     expect(await seenBy(XIHU)).toEqual({ listed: ['HZ-T'], ofCase: [], case: null });
 
     await propose();
@@ -373,13 +504,31 @@ describe('OverloadRecordService', () => {
     // The case changed: an officer holding version 1 is told to reload before acting on it.
     expect((await storedCases())[0]).toMatchObject({ creditCode: KUNSHAN_CARRIER, version: 2 });
     expect((await storedRecords())[0].ownerCreditCode).toBe(KUNSHAN_CARRIER);
-    const steps = await testbed.dataSource.getRepository(CaseStep).find({ where: { caseId: draft.id }, order: { id: 'ASC' } });
+    const steps = await testbed.dataSource
+      .getRepository(CaseStep)
+      .find({ where: { caseId: draft.id }, order: { id: 'ASC' } });
     expect(steps.map((step) => [step.action, step.toStatus, step.actor, step.regionCode, step.comment])).toEqual([
-      [CaseStepAction.FILING_SUBMITTED, CaseStatus.FILING_PENDING, STATION.actor, '320583', 'opened from overload record 3205830001/P-1'],
-      [CaseStepAction.OWNER_IDENTIFIED, CaseStatus.FILING_PENDING, 'vehicle-registry', '320583', `enterprise ${KUNSHAN_CARRIER} named from the vehicle registry as the owner of 苏E88888`],
+      [
+        CaseStepAction.FILING_SUBMITTED,
+        CaseStatus.FILING_PENDING,
+        STATION.actor,
+        '320583',
+        'opened from overload record 3205830001/P-1',
+      ],
+      [
+        CaseStepAction.OWNER_IDENTIFIED,
+        CaseStatus.FILING_PENDING,
+        'vehicle-registry',
+        '320583',
+        `enterprise ${KUNSHAN_CARRIER} named from the vehicle registry as the owner of 苏E88888`,
+      ],
     ]);
     // The approval announces the case with the enterprise named.
-    await testbed.services.cases.approveFiling(JIANGSU, { caseNumber: draft.caseNumber, expectedVersion: 2 }, 'js-enforcement-supervisor');
+    await testbed.services.cases.approveFiling(
+      JIANGSU,
+      { caseNumber: draft.caseNumber, expectedVersion: 2 },
+      'js-enforcement-supervisor',
+    );
     expect((await filedEvents()).map((payload) => payload.creditCode)).toEqual([KUNSHAN_CARRIER]);
   });
 
@@ -394,7 +543,9 @@ describe('OverloadRecordService', () => {
 
   it('stores a batch of 500 in a handful of statements, however many records and drafts', async () => {
     const records = Array.from({ length: 500 }, (_, index) =>
-      index % 10 === 0 ? overloaded({ plateNumber: `苏E${String(10_000 + index).slice(-5)}` }) : detection({ plateNumber: `苏E${String(20_000 + index).slice(-5)}` }),
+      index % 10 === 0
+        ? overloaded({ plateNumber: `苏E${String(10_000 + index).slice(-5)}` })
+        : detection({ plateNumber: `苏E${String(20_000 + index).slice(-5)}` }),
     );
     const before = testbed.statements();
     const batch = await submit(records);

@@ -1,5 +1,13 @@
 import DataLoader from 'dataloader';
-import { In, IsNull, QueryFailedError, type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import {
+  In,
+  IsNull,
+  QueryFailedError,
+  type DataSource,
+  type EntityManager,
+  type ObjectLiteral,
+  type SelectQueryBuilder,
+} from 'typeorm';
 import { inScope, type RegionScope } from '../../../platform/auth/region-scope';
 import { assertPlateNumber, assertRegionCode } from '../../../platform/codes/assert-input';
 import { regionScopePrefix } from '../../../platform/codes/region-code';
@@ -17,8 +25,18 @@ import { OverloadCase } from './overload-case.entity';
 import { JOINABLE_CASE_STATUSES, OverloadDraftCases, type OverloadDetection } from './overload-draft-cases';
 import { isOverloaded } from './overload-limits';
 import { OverloadRecord } from './overload-record.entity';
-import { OverloadRecordOutcome, type OverloadRecordProblem, type OverloadRecordResult, type SubmitOverloadRecordsPayload } from './overload-record.payload';
-import { checkOverloadRecord, sameDetection, stationKey, type CheckedOverloadRecord } from './overload-record.validation';
+import {
+  OverloadRecordOutcome,
+  type OverloadRecordProblem,
+  type OverloadRecordResult,
+  type SubmitOverloadRecordsPayload,
+} from './overload-record.payload';
+import {
+  checkOverloadRecord,
+  sameDetection,
+  stationKey,
+  type CheckedOverloadRecord,
+} from './overload-record.validation';
 
 export const MAX_RECORDS_PER_BATCH = 1000;
 /** Rows per INSERT: well under the placeholder limits of MySQL and SQLite. */
@@ -93,9 +111,18 @@ export class OverloadRecordService {
    * The accepted records and their draft cases (filings awaiting approval) commit in one transaction. A station
    * outside the caller's region refuses the whole batch (FORBIDDEN) before anything is written.
    */
-  async submit(scope: RegionScope, submitter: Submitter, records: readonly OverloadRecordInput[], now = new Date()): Promise<SubmitOverloadRecordsPayload> {
+  async submit(
+    scope: RegionScope,
+    submitter: Submitter,
+    records: readonly OverloadRecordInput[],
+    now = new Date(),
+  ): Promise<SubmitOverloadRecordsPayload> {
     if (records.length === 0) throw invalidInput('records', 'must hold at least one record');
-    if (records.length > MAX_RECORDS_PER_BATCH) throw invalidInput('records', `must hold at most ${MAX_RECORDS_PER_BATCH} records; send the rest in another batch`);
+    if (records.length > MAX_RECORDS_PER_BATCH)
+      throw invalidInput(
+        'records',
+        `must hold at most ${MAX_RECORDS_PER_BATCH} records; send the rest in another batch`,
+      );
     const verdicts = new Map<number, Verdict>();
     const valid: Candidate[] = [];
     records.forEach((input, index) => {
@@ -105,7 +132,9 @@ export class OverloadRecordService {
     });
     for (const { index, record } of valid) {
       if (!inScope(scope, record.regionCode)) {
-        throw forbidden(`records[${index}].stationCode: station ${record.stationCode} lies outside your region ${scope.region}; nothing was recorded`);
+        throw forbidden(
+          `records[${index}].stationCode: station ${record.stationCode} lies outside your region ${scope.region}; nothing was recorded`,
+        );
       }
     }
 
@@ -124,7 +153,8 @@ export class OverloadRecordService {
 
     for (let attempt = 1; ; attempt += 1) {
       try {
-        for (const [index, verdict] of await this.store(fresh, submitter, wholeSeconds(now))) verdicts.set(index, verdict);
+        for (const [index, verdict] of await this.store(fresh, submitter, wholeSeconds(now)))
+          verdicts.set(index, verdict);
         break;
       } catch (error) {
         if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
@@ -133,15 +163,39 @@ export class OverloadRecordService {
     for (const { repeat, first } of repeats) {
       const firstVerdict = verdicts.get(first.index)!;
       if (!sameDetection(first.record, repeat.record)) {
-        verdicts.set(repeat.index, rejected([{ field: `records[${repeat.index}].stationRecordId`, message: `repeats records[${first.index}].stationRecordId with different values` }]));
+        verdicts.set(
+          repeat.index,
+          rejected([
+            {
+              field: `records[${repeat.index}].stationRecordId`,
+              message: `repeats records[${first.index}].stationRecordId with different values`,
+            },
+          ]),
+        );
       } else if (firstVerdict.outcome === OverloadRecordOutcome.REJECTED) {
-        verdicts.set(repeat.index, rejected(firstVerdict.problems.map((problem) => ({ ...problem, field: problem.field.replace(`records[${first.index}]`, `records[${repeat.index}]`) }))));
+        verdicts.set(
+          repeat.index,
+          rejected(
+            firstVerdict.problems.map((problem) => ({
+              ...problem,
+              field: problem.field.replace(`records[${first.index}]`, `records[${repeat.index}]`),
+            })),
+          ),
+        );
       } else {
-        verdicts.set(repeat.index, { outcome: OverloadRecordOutcome.DUPLICATE, overloaded: firstVerdict.overloaded, problems: [] });
+        verdicts.set(repeat.index, {
+          outcome: OverloadRecordOutcome.DUPLICATE,
+          overloaded: firstVerdict.overloaded,
+          problems: [],
+        });
       }
     }
 
-    const results = records.map((input, index) => ({ index, stationRecordId: input.stationRecordId, ...verdicts.get(index)! }));
+    const results = records.map((input, index) => ({
+      index,
+      stationRecordId: input.stationRecordId,
+      ...verdicts.get(index)!,
+    }));
     const count = (outcome: OverloadRecordOutcome) => results.filter((result) => result.outcome === outcome).length;
     return {
       acceptedCount: count(OverloadRecordOutcome.ACCEPTED),
@@ -152,26 +206,48 @@ export class OverloadRecordService {
   }
 
   /** Stores the records not stored before and files their overloads; the verdicts once it has committed. */
-  private async store(fresh: readonly Candidate[], submitter: Submitter, submittedAt: Date): Promise<Map<number, Verdict>> {
+  private async store(
+    fresh: readonly Candidate[],
+    submitter: Submitter,
+    submittedAt: Date,
+  ): Promise<Map<number, Verdict>> {
     const verdicts = new Map<number, Verdict>();
     const stored = await this.storedRecords(fresh.map((candidate) => candidate.record));
     const toInsert: Array<Candidate & { overloaded: boolean }> = [];
     for (const candidate of fresh) {
       const existing = stored.get(stationKey(candidate.record));
       if (!existing) {
-        toInsert.push({ ...candidate, overloaded: isOverloaded(candidate.record.grossWeightKg, candidate.record.limitKg, this.settings.tolerancePercent) });
+        toInsert.push({
+          ...candidate,
+          overloaded: isOverloaded(
+            candidate.record.grossWeightKg,
+            candidate.record.limitKg,
+            this.settings.tolerancePercent,
+          ),
+        });
       } else if (sameDetection(existing, candidate.record)) {
-        verdicts.set(candidate.index, { outcome: OverloadRecordOutcome.DUPLICATE, overloaded: existing.overloaded, problems: [] });
+        verdicts.set(candidate.index, {
+          outcome: OverloadRecordOutcome.DUPLICATE,
+          overloaded: existing.overloaded,
+          problems: [],
+        });
       } else {
         verdicts.set(
           candidate.index,
-          rejected([{ field: `records[${candidate.index}].stationRecordId`, message: 'was submitted before with different values; a recorded detection is never changed' }]),
+          rejected([
+            {
+              field: `records[${candidate.index}].stationRecordId`,
+              message: 'was submitted before with different values; a recorded detection is never changed',
+            },
+          ]),
         );
       }
     }
     if (toInsert.length === 0) return verdicts;
 
-    const overloadRegions = toInsert.filter((candidate) => candidate.overloaded).map((candidate) => candidate.record.regionCode);
+    const overloadRegions = toInsert
+      .filter((candidate) => candidate.overloaded)
+      .map((candidate) => candidate.record.regionCode);
     if (overloadRegions.length > 0) await this.draftCases.prepare(overloadRegions, submittedAt);
 
     await inTransaction(this.dataSource, async (manager) => {
@@ -184,7 +260,11 @@ export class OverloadRecordService {
       const ownerOf = (record: CheckedOverloadRecord) => owners.get(record.plateNumber)?.ownerCreditCode ?? null;
       const detections: OverloadDetection[] = toInsert
         .filter((candidate) => candidate.overloaded)
-        .map((candidate) => ({ key: candidate.index, record: candidate.record, ownerCreditCode: ownerOf(candidate.record) }));
+        .map((candidate) => ({
+          key: candidate.index,
+          record: candidate.record,
+          ownerCreditCode: ownerOf(candidate.record),
+        }));
       const caseIds = await this.draftCases.assign(manager, detections, submitter.actor, submittedAt);
       const rows = toInsert.map(({ index, record, overloaded }) => ({
         ...record,
@@ -195,10 +275,17 @@ export class OverloadRecordService {
         submittedAt,
       }));
       for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-        await manager.createQueryBuilder().insert().into(OverloadRecord).values(rows.slice(start, start + INSERT_CHUNK)).updateEntity(false).execute();
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(OverloadRecord)
+          .values(rows.slice(start, start + INSERT_CHUNK))
+          .updateEntity(false)
+          .execute();
       }
     });
-    for (const { index, overloaded } of toInsert) verdicts.set(index, { outcome: OverloadRecordOutcome.ACCEPTED, overloaded, problems: [] });
+    for (const { index, overloaded } of toInsert)
+      verdicts.set(index, { outcome: OverloadRecordOutcome.ACCEPTED, overloaded, problems: [] });
     return verdicts;
   }
 
@@ -217,7 +304,12 @@ export class OverloadRecordService {
    * the drafts they opened that still await their filing approval, name the enterprise now (the approval's
    * `case.filed` then carries it). Runs in the event's transaction; each case changed gets a step saying so.
    */
-  async linkOwner(manager: EntityManager, plateNumber: string, ownerCreditCode: string, occurredAt: Date): Promise<void> {
+  async linkOwner(
+    manager: EntityManager,
+    plateNumber: string,
+    ownerCreditCode: string,
+    occurredAt: Date,
+  ): Promise<void> {
     await manager.update(OverloadRecord, { plateNumber, ownerCreditCode: IsNull() }, { ownerCreditCode });
     const query = manager
       .createQueryBuilder(EnforcementCase, 'enforcementCase')
@@ -252,13 +344,18 @@ export class OverloadRecordService {
     const query = this.whereVisible(this.dataSource.manager.createQueryBuilder(OverloadRecord, 'record'), scope);
     if (filter.regionCode !== null) {
       assertRegionCode('regionCode', filter.regionCode);
-      query.andWhere('record.regionCode LIKE :responsibleIn', { responsibleIn: `${regionScopePrefix(filter.regionCode)}%` });
+      query.andWhere('record.regionCode LIKE :responsibleIn', {
+        responsibleIn: `${regionScopePrefix(filter.regionCode)}%`,
+      });
     }
     if (filter.plateNumber !== null) {
       assertPlateNumber('plateNumber', filter.plateNumber);
       query.andWhere('record.plateNumber = :plateNumber', { plateNumber: filter.plateNumber });
     }
-    const rows = query.clone().orderBy('record.id', 'DESC').limit(page.limit + 1);
+    const rows = query
+      .clone()
+      .orderBy('record.id', 'DESC')
+      .limit(page.limit + 1);
     if (page.afterId !== null) rows.andWhere('record.id < :afterId', { afterId: page.afterId });
     const [found, totalCount] = await Promise.all([rows.getMany(), query.getCount()]);
     return toConnection(found, totalCount, page);
@@ -266,18 +363,32 @@ export class OverloadRecordService {
 
   /** Records of many cases, one page each, in two statements; only records the caller may see. */
   createCaseRecordsLoader(scope: RegionScope, page: PageRequest): DataLoader<string, Connection<OverloadRecord>> {
-    return childPagesLoader<OverloadRecord>({ dataSource: this.dataSource, entity: OverloadRecord, parentColumn: 'case_id', page, scope: this.childPagesScope(scope) });
+    return childPagesLoader<OverloadRecord>({
+      dataSource: this.dataSource,
+      entity: OverloadRecord,
+      parentColumn: 'case_id',
+      page,
+      scope: this.childPagesScope(scope),
+    });
   }
 
   /** Records of many vehicles, one page each, in two statements; only records the caller may see. */
   createVehicleRecordsLoader(scope: RegionScope, page: PageRequest): DataLoader<string, Connection<OverloadRecord>> {
-    return childPagesLoader<OverloadRecord>({ dataSource: this.dataSource, entity: OverloadRecord, parentColumn: 'plate_number', page, scope: this.childPagesScope(scope) });
+    return childPagesLoader<OverloadRecord>({
+      dataSource: this.dataSource,
+      entity: OverloadRecord,
+      parentColumn: 'plate_number',
+      page,
+      scope: this.childPagesScope(scope),
+    });
   }
 
   /** The cases records went to, by id, in one statement; a case the caller may not see is null. */
   createCasesLoader(scope: RegionScope): DataLoader<number, EnforcementCase | null> {
     return new DataLoader(async (caseIds) => {
-      const query = this.access.visibleCases(this.dataSource.manager, scope).andWhere('enforcementCase.id IN (:...caseIds)', { caseIds: [...caseIds] });
+      const query = this.access
+        .visibleCases(this.dataSource.manager, scope)
+        .andWhere('enforcementCase.id IN (:...caseIds)', { caseIds: [...caseIds] });
       const byId = new Map((await query.getMany()).map((found) => [found.id, found]));
       return caseIds.map((caseId) => byId.get(caseId) ?? null);
     });
@@ -289,9 +400,15 @@ export class OverloadRecordService {
    * handed the case over keeps the records of its own stations, which the first condition gives it; an
    * unrelated region sees none. National scope adds no condition.
    */
-  private whereVisible<TEntity extends ObjectLiteral>(query: SelectQueryBuilder<TEntity>, scope: RegionScope): SelectQueryBuilder<TEntity> {
+  private whereVisible<TEntity extends ObjectLiteral>(
+    query: SelectQueryBuilder<TEntity>,
+    scope: RegionScope,
+  ): SelectQueryBuilder<TEntity> {
     if (scope.prefix === '') return query;
-    return query.andWhere(`(record.regionCode LIKE :recordPrefix OR record.caseId IN (${this.access.wholeCaseIds(':recordPrefix')}))`, { recordPrefix: `${scope.prefix}%` });
+    return query.andWhere(
+      `(record.regionCode LIKE :recordPrefix OR record.caseId IN (${this.access.wholeCaseIds(':recordPrefix')}))`,
+      { recordPrefix: `${scope.prefix}%` },
+    );
   }
 
   /** The child pages' form of the visibility: every `?` of the subquery is bound to the scope's `prefix%`. */

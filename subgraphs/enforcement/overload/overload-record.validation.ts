@@ -41,21 +41,28 @@ function wholeNumber(value: unknown): value is number {
  */
 export function checkOverloadRecord(input: OverloadRecordInput, index: number, now: Date): CheckOutcome {
   const problems: OverloadRecordProblem[] = [];
-  const problem = (field: keyof OverloadRecordInput, message: string) => problems.push({ field: `records[${index}].${field}`, message });
+  const problem = (field: keyof OverloadRecordInput, message: string) =>
+    problems.push({ field: `records[${index}].${field}`, message });
 
   const stationCode = input.stationCode;
   if (!STATION_CODE.test(stationCode)) {
-    problem('stationCode', 'must be ten digits: the GB/T 2260 code of the station\'s county and a four-digit serial');
+    problem('stationCode', "must be ten digits: the GB/T 2260 code of the station's county and a four-digit serial");
   } else {
     const regionProblem = regionCodeProblem(stationCode.slice(0, 6));
-    if (regionProblem) problem('stationCode', `must start with the GB/T 2260 code of the station's county: ${stationCode.slice(0, 6)} ${regionProblem}`);
+    if (regionProblem)
+      problem(
+        'stationCode',
+        `must start with the GB/T 2260 code of the station's county: ${stationCode.slice(0, 6)} ${regionProblem}`,
+      );
   }
-  if (!STATION_RECORD_ID.test(input.stationRecordId)) problem('stationRecordId', 'must be 1-64 visible ASCII characters without spaces');
+  if (!STATION_RECORD_ID.test(input.stationRecordId))
+    problem('stationRecordId', 'must be 1-64 visible ASCII characters without spaces');
 
   const detectedAt = input.detectedAt instanceof Date ? input.detectedAt : new Date(Number.NaN);
   if (Number.isNaN(detectedAt.getTime())) problem('detectedAt', 'is not a valid instant');
   else if (detectedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) problem('detectedAt', 'is in the future');
-  else if (detectedAt.getTime() < now.getTime() - MAX_RECORD_AGE_DAYS * 86_400_000) problem('detectedAt', `is more than ${MAX_RECORD_AGE_DAYS} days ago`);
+  else if (detectedAt.getTime() < now.getTime() - MAX_RECORD_AGE_DAYS * 86_400_000)
+    problem('detectedAt', `is more than ${MAX_RECORD_AGE_DAYS} days ago`);
 
   const plateProblem = plateNumberProblem(input.plateNumber);
   if (plateProblem) problem('plateNumber', plateProblem);
@@ -63,8 +70,15 @@ export function checkOverloadRecord(input: OverloadRecordInput, index: number, n
   const axlesValid = wholeNumber(input.axleCount) && input.axleCount >= MIN_AXLES && input.axleCount <= MAX_AXLES;
   if (!axlesValid) problem('axleCount', `must be a whole number between ${MIN_AXLES} and ${MAX_AXLES}`);
 
-  if (!wholeNumber(input.grossWeightKg) || input.grossWeightKg < MIN_GROSS_WEIGHT_KG || input.grossWeightKg > MAX_GROSS_WEIGHT_KG) {
-    problem('grossWeightKg', `must be a whole number of kilograms between ${MIN_GROSS_WEIGHT_KG} and ${MAX_GROSS_WEIGHT_KG}`);
+  if (
+    !wholeNumber(input.grossWeightKg) ||
+    input.grossWeightKg < MIN_GROSS_WEIGHT_KG ||
+    input.grossWeightKg > MAX_GROSS_WEIGHT_KG
+  ) {
+    problem(
+      'grossWeightKg',
+      `must be a whole number of kilograms between ${MIN_GROSS_WEIGHT_KG} and ${MAX_GROSS_WEIGHT_KG}`,
+    );
   }
 
   let limitKg = axlesValid ? axleLimit(input.axleCount).defaultKg : 0;
@@ -72,7 +86,10 @@ export function checkOverloadRecord(input: OverloadRecordInput, index: number, n
     if (!wholeNumber(input.limitKg) || input.limitKg < MIN_GROSS_WEIGHT_KG) {
       problem('limitKg', `must be a whole number of kilograms, at least ${MIN_GROSS_WEIGHT_KG}`);
     } else if (axlesValid && input.limitKg > axleLimit(input.axleCount).maximumKg) {
-      problem('limitKg', `exceeds the GB 1589-2016 limit of ${axleLimit(input.axleCount).maximumKg} kg for ${input.axleCount} axles`);
+      problem(
+        'limitKg',
+        `exceeds the GB 1589-2016 limit of ${axleLimit(input.axleCount).maximumKg} kg for ${input.axleCount} axles`,
+      );
     } else {
       limitKg = input.limitKg;
     }
@@ -99,7 +116,10 @@ export function stationKey(record: Pick<CheckedOverloadRecord, 'stationCode' | '
 }
 
 /** True when two records with one key say the same thing (a resubmission rather than a changed record). */
-export function sameDetection(left: CheckedOverloadRecord, right: Omit<CheckedOverloadRecord, 'stationCode' | 'stationRecordId' | 'regionCode'>): boolean {
+export function sameDetection(
+  left: CheckedOverloadRecord,
+  right: Omit<CheckedOverloadRecord, 'stationCode' | 'stationRecordId' | 'regionCode'>,
+): boolean {
   return (
     left.detectedAt.getTime() === right.detectedAt.getTime() &&
     left.plateNumber === right.plateNumber &&

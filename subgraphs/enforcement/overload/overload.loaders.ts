@@ -10,9 +10,13 @@ export function overloadCasesLoader(context: EnforcementContext) {
 
 /** One loader per page arguments, so every case asking for the same page shares one batch. */
 export function caseOverloadRecordsLoader(context: EnforcementContext, page: PageRequest) {
-  return context.loaders.get(`caseOverloadRecords:${page.limit}:${page.afterId}`, () => context.services.overload.createCaseRecordsLoader(scopeOf(context), page));
+  return context.loaders.get(`caseOverloadRecords:${page.limit}:${page.afterId}`, () =>
+    context.services.overload.createCaseRecordsLoader(scopeOf(context), page),
+  );
 }
 
 export function vehicleOverloadRecordsLoader(context: EnforcementContext, page: PageRequest) {
-  return context.loaders.get(`vehicleOverloadRecords:${page.limit}:${page.afterId}`, () => context.services.overload.createVehicleRecordsLoader(scopeOf(context), page));
+  return context.loaders.get(`vehicleOverloadRecords:${page.limit}:${page.afterId}`, () =>
+    context.services.overload.createVehicleRecordsLoader(scopeOf(context), page),
+  );
 }

@@ -23,13 +23,20 @@ export const OVERLOAD_ENTITIES = [RegisteredVehicle, OverloadRecord, OverloadCas
 export const OVERLOAD_MIGRATIONS = [RegisteredVehicle1764500000000, OverloadRecord1764510000000];
 
 export function overloadSettingsOf(config: AppConfig): OverloadSettings {
-  return { tolerancePercent: config.enforcement.overloadTolerancePercent, joinWindowHours: config.enforcement.overloadJoinWindowHours };
+  return {
+    tolerancePercent: config.enforcement.overloadTolerancePercent,
+    joinWindowHours: config.enforcement.overloadJoinWindowHours,
+  };
 }
 
 export type OverloadServices = Pick<EnforcementServices, 'overload' | 'vehicleRegistry'>;
 
 /** The overload records' services, on the cases service: drafts are its filings, and records are seen where its cases are. */
-export function createOverloadServices(dataSource: DataSource, cases: EnforcementCaseService, settings: OverloadSettings): OverloadServices {
+export function createOverloadServices(
+  dataSource: DataSource,
+  cases: EnforcementCaseService,
+  settings: OverloadSettings,
+): OverloadServices {
   const vehicleRegistry = new VehicleRegistryService(dataSource);
   return { vehicleRegistry, overload: new OverloadRecordService(dataSource, cases, vehicleRegistry, settings) };
 }

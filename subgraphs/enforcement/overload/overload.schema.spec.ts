@@ -8,7 +8,16 @@ import { openEnforcementTestbed, type EnforcementTestbed } from '../enforcement.
 import type { OverloadRecordInput } from './inputs/submit-overload-records.input';
 
 function identity(username: string, region: string, roles: string[], serviceAccount = false): Identity {
-  return { subject: username, username, clientId: serviceAccount ? username.replace('service-account-', '') : 'single-window-cli', roles: new Set(roles), region, department: null, serviceAccount, scopes: new Set() };
+  return {
+    subject: username,
+    username,
+    clientId: serviceAccount ? username.replace('service-account-', '') : 'single-window-cli',
+    roles: new Set(roles),
+    region,
+    department: null,
+    serviceAccount,
+    scopes: new Set(),
+  };
 }
 
 const STATION = identity('service-account-weigh-station-js-0001', '320000', ['weigh-station'], true);
@@ -21,8 +30,21 @@ const SUBMIT = `mutation ($input: SubmitOverloadRecordsInput!) {
   submitOverloadRecords(input: $input) { acceptedCount duplicateCount rejectedCount results { index stationRecordId outcome overloaded problems { field message } } }
 }`;
 
-function record(stationRecordId: string, plateNumber: string, grossWeightKg: number, hoursAgo = 1): OverloadRecordInput {
-  return { stationCode: '3201150001', stationRecordId, detectedAt: new Date(Date.now() - hoursAgo * 3600_000), plateNumber, axleCount: 6, grossWeightKg, limitKg: 49_000 };
+function record(
+  stationRecordId: string,
+  plateNumber: string,
+  grossWeightKg: number,
+  hoursAgo = 1,
+): OverloadRecordInput {
+  return {
+    stationCode: '3201150001',
+    stationRecordId,
+    detectedAt: new Date(Date.now() - hoursAgo * 3600_000),
+    plateNumber,
+    axleCount: 6,
+    grossWeightKg,
+    limitKg: 49_000,
+  };
 }
 
 describe('the overload records in the enforcement schema', () => {
@@ -38,19 +60,40 @@ describe('the overload records in the enforcement schema', () => {
     await testbed.close();
   });
 
-  function run(caller: Identity | null, source: string, variableValues?: Record<string, unknown>): Promise<ExecutionResult> {
-    const contextValue: EnforcementContext = { identity: caller, purpose: null, services: testbed.services, loaders: new RequestLoaders() };
+  function run(
+    caller: Identity | null,
+    source: string,
+    variableValues?: Record<string, unknown>,
+  ): Promise<ExecutionResult> {
+    const contextValue: EnforcementContext = {
+      identity: caller,
+      purpose: null,
+      services: testbed.services,
+      loaders: new RequestLoaders(),
+    };
     return graphql({ schema, source, variableValues, contextValue });
   }
 
   it('adds the query, the mutation and the overload records of cases and vehicles', () => {
     const submit = schema.getMutationType()!.getFields().submitOverloadRecords;
-    expect(`${submit.args.map((arg) => `${arg.name}: ${arg.type}`)} -> ${submit.type}`).toBe('input: SubmitOverloadRecordsInput! -> SubmitOverloadRecordsPayload!');
+    expect(`${submit.args.map((arg) => `${arg.name}: ${arg.type}`)} -> ${submit.type}`).toBe(
+      'input: SubmitOverloadRecordsInput! -> SubmitOverloadRecordsPayload!',
+    );
     const overloadRecords = schema.getQueryType()!.getFields().overloadRecords;
-    expect(overloadRecords.args.map((arg) => `${arg.name}: ${arg.type}`).sort()).toEqual(['after: String', 'first: Int', 'plateNumber: String', 'regionCode: String']);
+    expect(overloadRecords.args.map((arg) => `${arg.name}: ${arg.type}`).sort()).toEqual([
+      'after: String',
+      'first: Int',
+      'plateNumber: String',
+      'regionCode: String',
+    ]);
     expect(overloadRecords.type.toString()).toBe('OverloadRecordConnection!');
-    for (const [type, fieldType] of [['EnforcementCase', 'OverloadRecordConnection!'], ['Vehicle', 'OverloadRecordConnection']]) {
-      const fields = (schema.getType(type) as unknown as { getFields(): Record<string, { type: unknown }> }).getFields();
+    for (const [type, fieldType] of [
+      ['EnforcementCase', 'OverloadRecordConnection!'],
+      ['Vehicle', 'OverloadRecordConnection'],
+    ]) {
+      const fields = (
+        schema.getType(type) as unknown as { getFields(): Record<string, { type: unknown }> }
+      ).getFields();
       expect(String(fields.overloadRecords.type)).toBe(fieldType);
     }
   });
@@ -70,13 +113,20 @@ describe('the overload records in the enforcement schema', () => {
         ],
       },
     });
-    for (const caller of [OFFICER, SUPERVISOR]) expect((await run(caller, SUBMIT, { input })).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    for (const caller of [OFFICER, SUPERVISOR])
+      expect((await run(caller, SUBMIT, { input })).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect((await run(null, SUBMIT, { input })).errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
     for (const caller of [STATION, SAFETY_OFFICER]) {
-      expect((await run(caller, `{ overloadRecords { totalCount } }`)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+      expect((await run(caller, `{ overloadRecords { totalCount } }`)).errors?.[0]?.extensions).toMatchObject({
+        code: 'FORBIDDEN',
+      });
     }
-    expect((await run(OFFICER, `{ overloadRecords { totalCount } }`)).data).toEqual({ overloadRecords: { totalCount: 2 } });
-    expect((await run(ZHEJIANG_OFFICER, `{ overloadRecords { totalCount } }`)).data).toEqual({ overloadRecords: { totalCount: 0 } });
+    expect((await run(OFFICER, `{ overloadRecords { totalCount } }`)).data).toEqual({
+      overloadRecords: { totalCount: 2 },
+    });
+    expect((await run(ZHEJIANG_OFFICER, `{ overloadRecords { totalCount } }`)).data).toEqual({
+      overloadRecords: { totalCount: 0 },
+    });
   });
 
   it('refuses a bad filter naming the argument', async () => {
@@ -84,7 +134,7 @@ describe('the overload records in the enforcement schema', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'plateNumber' });
   });
 
-  it('reads a page of records with their cases, the cases\' records and the vehicles\' records in a fixed number of statements', async () => {
+  it("reads a page of records with their cases, the cases' records and the vehicles' records in a fixed number of statements", async () => {
     const page = `{ overloadRecords(first: 50) { totalCount edges { node {
       stationRecordId overloaded excessKg enterprise { creditCode } vehicle { plateNumber overloadRecords(first: 5) { totalCount } }
       case { caseNumber status overloadRecords(first: 5) { totalCount edges { node { stationRecordId } } } }
@@ -93,9 +143,17 @@ describe('the overload records in the enforcement schema', () => {
       const start = testbed.statements();
       const result = await run(OFFICER, page);
       expect(result.errors).toBeUndefined();
-      return { data: result.data as { overloadRecords: { totalCount: number; edges: Array<{ node: Record<string, unknown> }> } }, statements: testbed.statements() - start };
+      return {
+        data: result.data as {
+          overloadRecords: { totalCount: number; edges: Array<{ node: Record<string, unknown> }> };
+        },
+        statements: testbed.statements() - start,
+      };
     };
-    await testbed.services.overload.submit(SYSTEM_SCOPE, { clientId: 'spec', actor: 'spec' }, [record('A-1', '苏E88888', 56_000, 3), record('A-2', '苏E88888', 55_000, 2)]);
+    await testbed.services.overload.submit(SYSTEM_SCOPE, { clientId: 'spec', actor: 'spec' }, [
+      record('A-1', '苏E88888', 56_000, 3),
+      record('A-2', '苏E88888', 55_000, 2),
+    ]);
     const few = await statementsFor();
     expect(few.data.overloadRecords.edges.map((edge) => edge.node)).toEqual([
       {
@@ -104,11 +162,20 @@ describe('the overload records in the enforcement schema', () => {
         excessKg: 6_000,
         enterprise: null,
         vehicle: { plateNumber: '苏E88888', overloadRecords: { totalCount: 2 } },
-        case: { caseNumber: expect.any(String), status: 'FILING_PENDING', overloadRecords: { totalCount: 2, edges: [{ node: { stationRecordId: 'A-2' } }, { node: { stationRecordId: 'A-1' } }] } },
+        case: {
+          caseNumber: expect.any(String),
+          status: 'FILING_PENDING',
+          overloadRecords: {
+            totalCount: 2,
+            edges: [{ node: { stationRecordId: 'A-2' } }, { node: { stationRecordId: 'A-1' } }],
+          },
+        },
       },
       expect.objectContaining({ stationRecordId: 'A-1', excessKg: 7_000 }),
     ]);
-    const more = Array.from({ length: 20 }, (_, index) => record(`B-${index}`, `苏E${String(30_000 + index).slice(-5)}`, index % 2 === 0 ? 56_000 : 40_000));
+    const more = Array.from({ length: 20 }, (_, index) =>
+      record(`B-${index}`, `苏E${String(30_000 + index).slice(-5)}`, index % 2 === 0 ? 56_000 : 40_000),
+    );
     await testbed.services.overload.submit(SYSTEM_SCOPE, { clientId: 'spec', actor: 'spec' }, more);
     const many = await statementsFor();
     expect(many.data.overloadRecords.totalCount).toBe(22);

@@ -7,7 +7,19 @@ import { CaseStepAction } from '../enforcement-case/case-step-action';
 import { addDays } from '../enforcement-case/decision-deadline';
 import { EnforcementCase } from '../enforcement-case/enforcement-case.entity';
 import { PenaltyKind } from '../enforcement-case/penalty-kind';
-import { A_FINE, A_MAJOR_FINE, CARRIER, everything, failure, filing, NATIONAL, OFFICER, outboxRows, procedure, SUPERVISOR } from '../enforcement.spec-helper';
+import {
+  A_FINE,
+  A_MAJOR_FINE,
+  CARRIER,
+  everything,
+  failure,
+  filing,
+  NATIONAL,
+  OFFICER,
+  outboxRows,
+  procedure,
+  SUPERVISOR,
+} from '../enforcement.spec-helper';
 import { openEnforcementTestbed, type EnforcementTestbed } from '../enforcement.testbed';
 import type { PenaltyProcedureService } from './penalty-procedure.service';
 
@@ -28,18 +40,49 @@ describe('PenaltyProcedureService', () => {
 
   /** Moves the notice's response due date into the past, as if the period had run out. */
   async function periodOver(caseNumber: string): Promise<void> {
-    await testbed.dataSource.getRepository(EnforcementCase).update({ caseNumber }, { responseDueDate: addDays(chinaToday(), -1) });
+    await testbed.dataSource
+      .getRepository(EnforcementCase)
+      .update({ caseNumber }, { responseDueDate: addDays(chinaToday(), -1) });
   }
 
   describe('legal review (法制审核)', () => {
     it('is required for a fine at or above the configured amount and for a permit penalty, not below it', async () => {
-      const atThreshold = await penalties.propose(NATIONAL, { caseNumber: (await story.investigating()).caseNumber, penalty: PenaltyKind.FINE, fineFen: 1_000_000, summary: '拟罚款' }, OFFICER);
+      const atThreshold = await penalties.propose(
+        NATIONAL,
+        {
+          caseNumber: (await story.investigating()).caseNumber,
+          penalty: PenaltyKind.FINE,
+          fineFen: 1_000_000,
+          summary: '拟罚款',
+        },
+        OFFICER,
+      );
       expect(atThreshold).toMatchObject({ status: CaseStatus.LEGAL_REVIEW, legalReviewRequired: true });
-      const below = await penalties.propose(NATIONAL, { caseNumber: (await story.investigating()).caseNumber, penalty: PenaltyKind.FINE, fineFen: 999_999, summary: '拟罚款' }, OFFICER);
+      const below = await penalties.propose(
+        NATIONAL,
+        {
+          caseNumber: (await story.investigating()).caseNumber,
+          penalty: PenaltyKind.FINE,
+          fineFen: 999_999,
+          summary: '拟罚款',
+        },
+        OFFICER,
+      );
       expect(below).toMatchObject({ status: CaseStatus.PENALTY_PROPOSED, legalReviewRequired: false });
-      const revocation = await penalties.propose(NATIONAL, { caseNumber: (await story.investigating()).caseNumber, ...REVOCATION, summary: '拟吊销' }, OFFICER);
-      expect(revocation).toMatchObject({ status: CaseStatus.LEGAL_REVIEW, proposedPermitNumber: REVOCATION.permitNumber });
-      const warning = await penalties.propose(NATIONAL, { caseNumber: (await story.investigating()).caseNumber, penalty: PenaltyKind.WARNING, summary: '拟警告' }, OFFICER);
+      const revocation = await penalties.propose(
+        NATIONAL,
+        { caseNumber: (await story.investigating()).caseNumber, ...REVOCATION, summary: '拟吊销' },
+        OFFICER,
+      );
+      expect(revocation).toMatchObject({
+        status: CaseStatus.LEGAL_REVIEW,
+        proposedPermitNumber: REVOCATION.permitNumber,
+      });
+      const warning = await penalties.propose(
+        NATIONAL,
+        { caseNumber: (await story.investigating()).caseNumber, penalty: PenaltyKind.WARNING, summary: '拟警告' },
+        OFFICER,
+      );
       expect(warning).toMatchObject({ status: CaseStatus.PENALTY_PROPOSED, legalReviewRequired: false });
     });
 
@@ -47,20 +90,56 @@ describe('PenaltyProcedureService', () => {
       await testbed.close();
       testbed = await openEnforcementTestbed(undefined, { decisionDays: 90, majorFineFen: 300_000, responseDays: 5 });
       const open = await procedure(testbed.services).investigating();
-      expect(await testbed.services.penalties.propose(NATIONAL, { caseNumber: open.caseNumber, ...A_FINE, summary: '拟罚款' }, OFFICER)).toMatchObject({ status: CaseStatus.LEGAL_REVIEW });
+      expect(
+        await testbed.services.penalties.propose(
+          NATIONAL,
+          { caseNumber: open.caseNumber, ...A_FINE, summary: '拟罚款' },
+          OFFICER,
+        ),
+      ).toMatchObject({ status: CaseStatus.LEGAL_REVIEW });
     });
 
     it('returns the case to investigation, or passes it to the notice, recording the opinion', async () => {
       const open = await story.investigating();
-      await penalties.propose(NATIONAL, { caseNumber: open.caseNumber, ...A_MAJOR_FINE, summary: '拟罚款贰万元' }, OFFICER);
-      const returned = await penalties.review(NATIONAL, { caseNumber: open.caseNumber, approved: false, opinion: '证据不足，补充调查' }, SUPERVISOR);
-      expect(returned).toMatchObject({ status: CaseStatus.INVESTIGATING, legalReviewApproved: false, legalReviewOpinion: '证据不足，补充调查' });
+      await penalties.propose(
+        NATIONAL,
+        { caseNumber: open.caseNumber, ...A_MAJOR_FINE, summary: '拟罚款贰万元' },
+        OFFICER,
+      );
+      const returned = await penalties.review(
+        NATIONAL,
+        { caseNumber: open.caseNumber, approved: false, opinion: '证据不足，补充调查' },
+        SUPERVISOR,
+      );
+      expect(returned).toMatchObject({
+        status: CaseStatus.INVESTIGATING,
+        legalReviewApproved: false,
+        legalReviewOpinion: '证据不足，补充调查',
+      });
       // Notifying a returned proposal is refused: it must be proposed (and reviewed) again.
-      expect((await failure(penalties.notify(NATIONAL, { caseNumber: open.caseNumber }, OFFICER))).extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
-      const again = await penalties.propose(NATIONAL, { caseNumber: open.caseNumber, ...A_MAJOR_FINE, summary: '补充调查后拟罚款贰万元' }, OFFICER);
-      expect(again).toMatchObject({ status: CaseStatus.LEGAL_REVIEW, legalReviewApproved: null, legalReviewOpinion: null });
-      const passed = await penalties.review(NATIONAL, { caseNumber: open.caseNumber, approved: true, opinion: '事实清楚，证据确凿' }, SUPERVISOR);
-      expect(passed).toMatchObject({ status: CaseStatus.PENALTY_PROPOSED, legalReviewApproved: true, legalReviewedBy: SUPERVISOR });
+      expect(
+        (await failure(penalties.notify(NATIONAL, { caseNumber: open.caseNumber }, OFFICER))).extensions,
+      ).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
+      const again = await penalties.propose(
+        NATIONAL,
+        { caseNumber: open.caseNumber, ...A_MAJOR_FINE, summary: '补充调查后拟罚款贰万元' },
+        OFFICER,
+      );
+      expect(again).toMatchObject({
+        status: CaseStatus.LEGAL_REVIEW,
+        legalReviewApproved: null,
+        legalReviewOpinion: null,
+      });
+      const passed = await penalties.review(
+        NATIONAL,
+        { caseNumber: open.caseNumber, approved: true, opinion: '事实清楚，证据确凿' },
+        SUPERVISOR,
+      );
+      expect(passed).toMatchObject({
+        status: CaseStatus.PENALTY_PROPOSED,
+        legalReviewApproved: true,
+        legalReviewedBy: SUPERVISOR,
+      });
       const steps = await testbed.services.cases.createStepsLoader(NATIONAL).load(open.id);
       expect(steps.slice(3).map((step) => [step.action, step.toStatus])).toEqual([
         [CaseStepAction.PENALTY_PROPOSED, CaseStatus.LEGAL_REVIEW],
@@ -73,7 +152,9 @@ describe('PenaltyProcedureService', () => {
     it('is refused on a case that is not awaiting it', async () => {
       const open = await story.investigating();
       const before = await everything(testbed.dataSource);
-      const refused = await failure(penalties.review(NATIONAL, { caseNumber: open.caseNumber, approved: true, opinion: '同意' }, SUPERVISOR));
+      const refused = await failure(
+        penalties.review(NATIONAL, { caseNumber: open.caseNumber, approved: true, opinion: '同意' }, SUPERVISOR),
+      );
       expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
       expect(await everything(testbed.dataSource)).toEqual(before);
     });
@@ -82,44 +163,125 @@ describe('PenaltyProcedureService', () => {
   describe('the notice and the party’s rights (告知, 陈述申辩, 听证)', () => {
     it('gives a minor penalty statement and defence until the response due date, and keeps the decision until then', async () => {
       const notified = await story.notified(A_FINE);
-      expect(notified).toMatchObject({ status: CaseStatus.NOTIFIED, hearingAvailable: false, responseDueDate: addDays(chinaToday(), 5) });
-      const early = await failure(penalties.decide(NATIONAL, { caseNumber: notified.caseNumber, ...A_FINE, decisionSummary: '罚款' }, SUPERVISOR));
+      expect(notified).toMatchObject({
+        status: CaseStatus.NOTIFIED,
+        hearingAvailable: false,
+        responseDueDate: addDays(chinaToday(), 5),
+      });
+      const early = await failure(
+        penalties.decide(NATIONAL, { caseNumber: notified.caseNumber, ...A_FINE, decisionSummary: '罚款' }, SUPERVISOR),
+      );
       expect(early.extensions).toMatchObject({ code: 'CONFLICT', reason: 'RESPONSE_PERIOD_OPEN' });
-      expect(early.message).toBe(`The party may state its case on case ${notified.caseNumber} until ${addDays(chinaToday(), 5)}`);
+      expect(early.message).toBe(
+        `The party may state its case on case ${notified.caseNumber} until ${addDays(chinaToday(), 5)}`,
+      );
       // No hearing for a minor penalty.
-      expect((await failure(penalties.requestHearing(NATIONAL, { caseNumber: notified.caseNumber }, OFFICER))).extensions).toMatchObject({ reason: 'NO_HEARING_RIGHT' });
+      expect(
+        (await failure(penalties.requestHearing(NATIONAL, { caseNumber: notified.caseNumber }, OFFICER))).extensions,
+      ).toMatchObject({ reason: 'NO_HEARING_RIGHT' });
       // Once the party has stated its case (it has no hearing to give up), the decision may follow.
-      await penalties.recordStatement(NATIONAL, { caseNumber: notified.caseNumber, statement: '请求从轻处罚' }, OFFICER);
-      expect(await penalties.decide(NATIONAL, { caseNumber: notified.caseNumber, ...A_FINE, decisionSummary: '罚款' }, SUPERVISOR)).toMatchObject({ status: CaseStatus.DECIDED });
+      await penalties.recordStatement(
+        NATIONAL,
+        { caseNumber: notified.caseNumber, statement: '请求从轻处罚' },
+        OFFICER,
+      );
+      expect(
+        await penalties.decide(
+          NATIONAL,
+          { caseNumber: notified.caseNumber, ...A_FINE, decisionSummary: '罚款' },
+          SUPERVISOR,
+        ),
+      ).toMatchObject({ status: CaseStatus.DECIDED });
     });
 
     it('lets the decision follow a silent party once the response period is over', async () => {
       const notified = await story.notified(A_MAJOR_FINE);
       await periodOver(notified.caseNumber);
-      expect(await penalties.decide(NATIONAL, { caseNumber: notified.caseNumber, ...A_MAJOR_FINE, decisionSummary: '罚款' }, SUPERVISOR)).toMatchObject({ status: CaseStatus.DECIDED });
+      expect(
+        await penalties.decide(
+          NATIONAL,
+          { caseNumber: notified.caseNumber, ...A_MAJOR_FINE, decisionSummary: '罚款' },
+          SUPERVISOR,
+        ),
+      ).toMatchObject({ status: CaseStatus.DECIDED });
     });
 
     it('gives a major penalty a hearing: asked for in time, held, then decided', async () => {
       const notified = await story.notified(A_MAJOR_FINE);
       expect(notified).toMatchObject({ hearingAvailable: true });
       // A statement without giving up the hearing keeps the period open.
-      await penalties.recordStatement(NATIONAL, { caseNumber: notified.caseNumber, statement: '对罚款数额有异议' }, OFFICER);
-      expect((await failure(penalties.decide(NATIONAL, { caseNumber: notified.caseNumber, ...A_MAJOR_FINE, decisionSummary: '罚款' }, SUPERVISOR))).extensions).toMatchObject({
+      await penalties.recordStatement(
+        NATIONAL,
+        { caseNumber: notified.caseNumber, statement: '对罚款数额有异议' },
+        OFFICER,
+      );
+      expect(
+        (
+          await failure(
+            penalties.decide(
+              NATIONAL,
+              { caseNumber: notified.caseNumber, ...A_MAJOR_FINE, decisionSummary: '罚款' },
+              SUPERVISOR,
+            ),
+          )
+        ).extensions,
+      ).toMatchObject({
         reason: 'RESPONSE_PERIOD_OPEN',
       });
-      const hearing = await penalties.requestHearing(NATIONAL, { caseNumber: notified.caseNumber, comment: '当事人书面申请听证' }, OFFICER);
+      const hearing = await penalties.requestHearing(
+        NATIONAL,
+        { caseNumber: notified.caseNumber, comment: '当事人书面申请听证' },
+        OFFICER,
+      );
       expect(hearing).toMatchObject({ status: CaseStatus.HEARING, hearingRequestedBy: OFFICER });
-      expect((await failure(penalties.decide(NATIONAL, { caseNumber: notified.caseNumber, ...A_MAJOR_FINE, decisionSummary: '罚款' }, SUPERVISOR))).extensions).toMatchObject({
+      expect(
+        (
+          await failure(
+            penalties.decide(
+              NATIONAL,
+              { caseNumber: notified.caseNumber, ...A_MAJOR_FINE, decisionSummary: '罚款' },
+              SUPERVISOR,
+            ),
+          )
+        ).extensions,
+      ).toMatchObject({
         reason: 'ILLEGAL_TRANSITION',
       });
-      const future = await failure(penalties.recordHearing(NATIONAL, { caseNumber: notified.caseNumber, heldAt: new Date(Date.now() + 3600_000), record: '听证' }, SUPERVISOR));
+      const future = await failure(
+        penalties.recordHearing(
+          NATIONAL,
+          { caseNumber: notified.caseNumber, heldAt: new Date(Date.now() + 3600_000), record: '听证' },
+          SUPERVISOR,
+        ),
+      );
       expect(future.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'heldAt' });
-      const heard = await penalties.recordHearing(NATIONAL, { caseNumber: notified.caseNumber, heldAt: new Date(), record: '当事人到场陈述申辩' }, SUPERVISOR);
+      const heard = await penalties.recordHearing(
+        NATIONAL,
+        { caseNumber: notified.caseNumber, heldAt: new Date(), record: '当事人到场陈述申辩' },
+        SUPERVISOR,
+      );
       expect(heard).toMatchObject({ status: CaseStatus.HEARD, hearingRecord: '当事人到场陈述申辩' });
       // After the hearing the fine may be lowered, never raised.
-      const raised = await failure(penalties.decide(NATIONAL, { caseNumber: notified.caseNumber, penalty: PenaltyKind.FINE, fineFen: 2_000_001, decisionSummary: '罚款' }, SUPERVISOR));
+      const raised = await failure(
+        penalties.decide(
+          NATIONAL,
+          { caseNumber: notified.caseNumber, penalty: PenaltyKind.FINE, fineFen: 2_000_001, decisionSummary: '罚款' },
+          SUPERVISOR,
+        ),
+      );
       expect(raised.extensions).toMatchObject({ code: 'CONFLICT', reason: 'HEAVIER_THAN_NOTIFIED' });
-      expect(await penalties.decide(NATIONAL, { caseNumber: notified.caseNumber, penalty: PenaltyKind.FINE, fineFen: 1_500_000, decisionSummary: '听证后酌减' }, SUPERVISOR)).toMatchObject({
+      expect(
+        await penalties.decide(
+          NATIONAL,
+          {
+            caseNumber: notified.caseNumber,
+            penalty: PenaltyKind.FINE,
+            fineFen: 1_500_000,
+            decisionSummary: '听证后酌减',
+          },
+          SUPERVISOR,
+        ),
+      ).toMatchObject({
         status: CaseStatus.DECIDED,
         fineFen: 1_500_000,
       });
@@ -128,10 +290,20 @@ describe('PenaltyProcedureService', () => {
     it('refuses a hearing asked for after the response due date, or after the party gave it up', async () => {
       const late = await story.notified(A_MAJOR_FINE);
       await periodOver(late.caseNumber);
-      expect((await failure(penalties.requestHearing(NATIONAL, { caseNumber: late.caseNumber }, OFFICER))).extensions).toMatchObject({ code: 'CONFLICT', reason: 'HEARING_REQUEST_LATE' });
+      expect(
+        (await failure(penalties.requestHearing(NATIONAL, { caseNumber: late.caseNumber }, OFFICER))).extensions,
+      ).toMatchObject({ code: 'CONFLICT', reason: 'HEARING_REQUEST_LATE' });
       const waived = await story.readyToDecide(A_MAJOR_FINE);
-      expect((await failure(penalties.requestHearing(NATIONAL, { caseNumber: waived.caseNumber }, OFFICER))).extensions).toMatchObject({ code: 'CONFLICT', reason: 'HEARING_WAIVED' });
-      expect((await failure(penalties.recordStatement(NATIONAL, { caseNumber: waived.caseNumber, statement: '再次陈述' }, OFFICER))).extensions).toMatchObject({
+      expect(
+        (await failure(penalties.requestHearing(NATIONAL, { caseNumber: waived.caseNumber }, OFFICER))).extensions,
+      ).toMatchObject({ code: 'CONFLICT', reason: 'HEARING_WAIVED' });
+      expect(
+        (
+          await failure(
+            penalties.recordStatement(NATIONAL, { caseNumber: waived.caseNumber, statement: '再次陈述' }, OFFICER),
+          )
+        ).extensions,
+      ).toMatchObject({
         code: 'CONFLICT',
         reason: 'STATEMENT_RECORDED',
       });
@@ -141,21 +313,53 @@ describe('PenaltyProcedureService', () => {
   describe('the decision', () => {
     it('stays within the penalty notified: a lighter kind is allowed, another permit or a heavier kind is not', async () => {
       const revocation = await story.readyToDecide(REVOCATION);
-      const otherPermit = await failure(penalties.decide(NATIONAL, { caseNumber: revocation.caseNumber, penalty: PenaltyKind.PERMIT_REVOCATION, permitNumber: '3201022026WH000999', decisionSummary: '吊销' }, SUPERVISOR));
+      const otherPermit = await failure(
+        penalties.decide(
+          NATIONAL,
+          {
+            caseNumber: revocation.caseNumber,
+            penalty: PenaltyKind.PERMIT_REVOCATION,
+            permitNumber: '3201022026WH000999',
+            decisionSummary: '吊销',
+          },
+          SUPERVISOR,
+        ),
+      );
       expect(otherPermit.extensions).toMatchObject({ reason: 'HEAVIER_THAN_NOTIFIED' });
-      expect(await penalties.decide(NATIONAL, { caseNumber: revocation.caseNumber, penalty: PenaltyKind.PERMIT_SUSPENSION, permitNumber: REVOCATION.permitNumber, decisionSummary: '暂扣' }, SUPERVISOR)).toMatchObject({
+      expect(
+        await penalties.decide(
+          NATIONAL,
+          {
+            caseNumber: revocation.caseNumber,
+            penalty: PenaltyKind.PERMIT_SUSPENSION,
+            permitNumber: REVOCATION.permitNumber,
+            decisionSummary: '暂扣',
+          },
+          SUPERVISOR,
+        ),
+      ).toMatchObject({
         penalty: PenaltyKind.PERMIT_SUSPENSION,
       });
       const warning = await story.readyToDecide({ penalty: PenaltyKind.WARNING });
-      const fine = await failure(penalties.decide(NATIONAL, { caseNumber: warning.caseNumber, ...A_FINE, decisionSummary: '罚款' }, SUPERVISOR));
+      const fine = await failure(
+        penalties.decide(NATIONAL, { caseNumber: warning.caseNumber, ...A_FINE, decisionSummary: '罚款' }, SUPERVISOR),
+      );
       expect(fine.extensions).toMatchObject({ reason: 'HEAVIER_THAN_NOTIFIED' });
     });
 
     it('of no penalty follows the investigation directly; a penalty needs the notice first', async () => {
       const open = await story.investigating();
-      const refused = await failure(penalties.decide(NATIONAL, { caseNumber: open.caseNumber, ...A_FINE, decisionSummary: '罚款' }, SUPERVISOR));
+      const refused = await failure(
+        penalties.decide(NATIONAL, { caseNumber: open.caseNumber, ...A_FINE, decisionSummary: '罚款' }, SUPERVISOR),
+      );
       expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOTICE_REQUIRED' });
-      expect(await penalties.decide(NATIONAL, { caseNumber: open.caseNumber, penalty: PenaltyKind.NO_PENALTY, decisionSummary: '不予处罚' }, SUPERVISOR)).toMatchObject({
+      expect(
+        await penalties.decide(
+          NATIONAL,
+          { caseNumber: open.caseNumber, penalty: PenaltyKind.NO_PENALTY, decisionSummary: '不予处罚' },
+          SUPERVISOR,
+        ),
+      ).toMatchObject({
         status: CaseStatus.DECIDED,
         penalty: PenaltyKind.NO_PENALTY,
       });
@@ -164,7 +368,11 @@ describe('PenaltyProcedureService', () => {
     it('writes case.decided for credit, statistics and licensing at the decision, with the penalty, fine and permit', async () => {
       const ready = await story.readyToDecide(REVOCATION, filing({ plateNumber: '苏A12345' }));
       expect((await outboxRows(testbed.dataSource)).filter((row) => row.type === 'case.decided')).toEqual([]);
-      const decided = await penalties.decide(NATIONAL, { caseNumber: ready.caseNumber, ...REVOCATION, decisionSummary: '吊销道路运输经营许可证' }, SUPERVISOR);
+      const decided = await penalties.decide(
+        NATIONAL,
+        { caseNumber: ready.caseNumber, ...REVOCATION, decisionSummary: '吊销道路运输经营许可证' },
+        SUPERVISOR,
+      );
       const rows = (await outboxRows(testbed.dataSource)).filter((row) => row.type === 'case.decided');
       expect(rows.map((row) => row.subscriber).sort()).toEqual(['credit', 'licensing', 'statistics']);
       expect(new Set(rows.map((row) => row.envelope.id)).size).toBe(1);
@@ -184,22 +392,42 @@ describe('PenaltyProcedureService', () => {
     it('commits the decision and its event together: when the event cannot be written the case stays undecided', async () => {
       let failDecided = false;
       class FailingOutbox extends EventOutbox {
-        override async publish<TType extends EventType>(manager: EntityManager, type: TType, payload: EventPayloads[TType]): Promise<EventEnvelope<TType>> {
+        override async publish<TType extends EventType>(
+          manager: EntityManager,
+          type: TType,
+          payload: EventPayloads[TType],
+        ): Promise<EventEnvelope<TType>> {
           const envelope = await super.publish(manager, type, payload);
           if (failDecided && type === 'case.decided') throw new Error('outbox unavailable');
           return envelope;
         }
       }
       await testbed.close();
-      testbed = await openEnforcementTestbed((dataSource, transport) =>
-        new FailingOutbox(dataSource, transport, { source: 'enforcement', pollIntervalMs: 60_000, maxBackoffMs: 1 }, { debug() {}, info() {}, warn() {}, error() {} }),
+      testbed = await openEnforcementTestbed(
+        (dataSource, transport) =>
+          new FailingOutbox(
+            dataSource,
+            transport,
+            { source: 'enforcement', pollIntervalMs: 60_000, maxBackoffMs: 1 },
+            { debug() {}, info() {}, warn() {}, error() {} },
+          ),
       );
       const ready = await procedure(testbed.services).readyToDecide();
       const before = await everything(testbed.dataSource);
       failDecided = true;
-      await expect(testbed.services.penalties.decide(NATIONAL, { caseNumber: ready.caseNumber, ...A_FINE, decisionSummary: '罚款' }, SUPERVISOR)).rejects.toThrow('outbox unavailable');
+      await expect(
+        testbed.services.penalties.decide(
+          NATIONAL,
+          { caseNumber: ready.caseNumber, ...A_FINE, decisionSummary: '罚款' },
+          SUPERVISOR,
+        ),
+      ).rejects.toThrow('outbox unavailable');
       expect(await everything(testbed.dataSource)).toEqual(before);
-      expect(await testbed.services.cases.find(NATIONAL, ready.caseNumber)).toMatchObject({ status: CaseStatus.NOTIFIED, penalty: null, version: ready.version });
+      expect(await testbed.services.cases.find(NATIONAL, ready.caseNumber)).toMatchObject({
+        status: CaseStatus.NOTIFIED,
+        penalty: null,
+        version: ready.version,
+      });
     });
 
     it('refuses a fine without its amount, or an amount or permit that does not fit the penalty, writing nothing', async () => {
@@ -212,15 +440,23 @@ describe('PenaltyProcedureService', () => {
         ['fineFen', { caseNumber, penalty: PenaltyKind.FINE, fineFen: 100.5, decisionSummary: '罚款' }],
         ['fineFen', { caseNumber, penalty: PenaltyKind.WARNING, fineFen: 100, decisionSummary: '警告' }],
         ['permitNumber', { caseNumber, penalty: PenaltyKind.PERMIT_REVOCATION, decisionSummary: '吊销' }],
-        ['permitNumber', { caseNumber, penalty: PenaltyKind.WARNING, permitNumber: '3201022026WH000123', decisionSummary: '警告' }],
+        [
+          'permitNumber',
+          { caseNumber, penalty: PenaltyKind.WARNING, permitNumber: '3201022026WH000123', decisionSummary: '警告' },
+        ],
         ['decisionSummary', { caseNumber, penalty: PenaltyKind.WARNING, decisionSummary: '' }],
         ['expectedVersion', { caseNumber, expectedVersion: 0, penalty: PenaltyKind.WARNING, decisionSummary: '警告' }],
       ];
       for (const [field, input] of attempts) {
         const refused = await failure(penalties.decide(NATIONAL, input, SUPERVISOR));
-        expect([field, refused.extensions]).toEqual([field, expect.objectContaining({ code: 'BAD_USER_INPUT', field })]);
+        expect([field, refused.extensions]).toEqual([
+          field,
+          expect.objectContaining({ code: 'BAD_USER_INPUT', field }),
+        ]);
       }
-      const proposal = await failure(penalties.propose(NATIONAL, { caseNumber, penalty: PenaltyKind.NO_PENALTY, summary: '不予处罚' }, OFFICER));
+      const proposal = await failure(
+        penalties.propose(NATIONAL, { caseNumber, penalty: PenaltyKind.NO_PENALTY, summary: '不予处罚' }, OFFICER),
+      );
       expect(proposal.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'penalty' });
       expect(await everything(testbed.dataSource)).toEqual(before);
     });
@@ -237,27 +473,56 @@ describe('PenaltyProcedureService', () => {
         ['paymentReference', { caseNumber, paidFen: 500_000 }],
       ] as const) {
         const refused = await failure(penalties.recordExecution(NATIONAL, input, OFFICER));
-        expect([field, refused.extensions]).toEqual([field, expect.objectContaining({ code: 'BAD_USER_INPUT', field })]);
+        expect([field, refused.extensions]).toEqual([
+          field,
+          expect.objectContaining({ code: 'BAD_USER_INPUT', field }),
+        ]);
       }
       expect(await everything(testbed.dataSource)).toEqual(before);
-      expect(await penalties.recordExecution(NATIONAL, { caseNumber, paidFen: 500_000, paymentReference: 'JK1', note: '当场缴纳' }, OFFICER)).toMatchObject({
+      expect(
+        await penalties.recordExecution(
+          NATIONAL,
+          { caseNumber, paidFen: 500_000, paymentReference: 'JK1', note: '当场缴纳' },
+          OFFICER,
+        ),
+      ).toMatchObject({
         status: CaseStatus.EXECUTED,
         paidFen: 500_000,
         executionNote: '当场缴纳',
       });
-      expect((await failure(penalties.recordExecution(NATIONAL, { caseNumber, paidFen: 500_000, paymentReference: 'JK1' }, OFFICER))).extensions).toMatchObject({
+      expect(
+        (
+          await failure(
+            penalties.recordExecution(NATIONAL, { caseNumber, paidFen: 500_000, paymentReference: 'JK1' }, OFFICER),
+          )
+        ).extensions,
+      ).toMatchObject({
         reason: 'ILLEGAL_TRANSITION',
       });
     });
 
     it('records other penalties without a payment, and refuses one for no penalty', async () => {
       const warning = await story.decided({ penalty: PenaltyKind.WARNING });
-      const paid = await failure(penalties.recordExecution(NATIONAL, { caseNumber: warning.caseNumber, paidFen: 100, paymentReference: 'JK1' }, OFFICER));
+      const paid = await failure(
+        penalties.recordExecution(
+          NATIONAL,
+          { caseNumber: warning.caseNumber, paidFen: 100, paymentReference: 'JK1' },
+          OFFICER,
+        ),
+      );
       expect(paid.extensions).toMatchObject({ field: 'paidFen' });
-      expect(await penalties.recordExecution(NATIONAL, { caseNumber: warning.caseNumber, note: '决定书已送达' }, OFFICER)).toMatchObject({ status: CaseStatus.EXECUTED, paidFen: null });
+      expect(
+        await penalties.recordExecution(NATIONAL, { caseNumber: warning.caseNumber, note: '决定书已送达' }, OFFICER),
+      ).toMatchObject({ status: CaseStatus.EXECUTED, paidFen: null });
       const none = await story.investigating();
-      await penalties.decide(NATIONAL, { caseNumber: none.caseNumber, penalty: PenaltyKind.NO_PENALTY, decisionSummary: '不予处罚' }, SUPERVISOR);
-      expect((await failure(penalties.recordExecution(NATIONAL, { caseNumber: none.caseNumber }, OFFICER))).extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOTHING_TO_EXECUTE' });
+      await penalties.decide(
+        NATIONAL,
+        { caseNumber: none.caseNumber, penalty: PenaltyKind.NO_PENALTY, decisionSummary: '不予处罚' },
+        SUPERVISOR,
+      );
+      expect(
+        (await failure(penalties.recordExecution(NATIONAL, { caseNumber: none.caseNumber }, OFFICER))).extensions,
+      ).toMatchObject({ code: 'CONFLICT', reason: 'NOTHING_TO_EXECUTE' });
     });
   });
 });

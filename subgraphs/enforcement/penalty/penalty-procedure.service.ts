@@ -29,7 +29,13 @@ function describePenalty(penalty: Penalty): string {
 }
 
 function proposalOf(current: EnforcementCase): Penalty | null {
-  return current.proposedPenalty === null ? null : { penalty: current.proposedPenalty, fineFen: current.proposedFineFen, permitNumber: current.proposedPermitNumber };
+  return current.proposedPenalty === null
+    ? null
+    : {
+        penalty: current.proposedPenalty,
+        fineFen: current.proposedFineFen,
+        permitNumber: current.proposedPermitNumber,
+      };
 }
 
 /**
@@ -49,7 +55,8 @@ export class PenaltyProcedureService {
   async propose(scope: RegionScope, input: ProposeCasePenaltyInput, actor: string): Promise<EnforcementCase> {
     assertExpectedVersion(input);
     const proposal = validatePenalty(input);
-    if (proposal.penalty === PenaltyKind.NO_PENALTY) throw invalidInput('penalty', 'NO_PENALTY is decided directly (decideCase), not proposed');
+    if (proposal.penalty === PenaltyKind.NO_PENALTY)
+      throw invalidInput('penalty', 'NO_PENALTY is decided directly (decideCase), not proposed');
     const summary = assertText('summary', input.summary, 1000);
     const major = isMajorPenalty(proposal, this.settings);
     const target = major ? CaseStatus.LEGAL_REVIEW : CaseStatus.PENALTY_PROPOSED;
@@ -73,7 +80,11 @@ export class PenaltyProcedureService {
           legalReviewedAt: null,
           legalReviewOpinion: null,
         },
-        { action: CaseStepAction.PENALTY_PROPOSED, actor, comment: `${describePenalty(proposal)}${major ? ' (major: legal review required)' : ''}: ${summary}` },
+        {
+          action: CaseStepAction.PENALTY_PROPOSED,
+          actor,
+          comment: `${describePenalty(proposal)}${major ? ' (major: legal review required)' : ''}: ${summary}`,
+        },
       ),
     );
   }
@@ -90,8 +101,17 @@ export class PenaltyProcedureService {
         scope,
         input,
         target,
-        { legalReviewApproved: input.approved, legalReviewedBy: actor, legalReviewedAt: now(), legalReviewOpinion: opinion },
-        { action: input.approved ? CaseStepAction.LEGAL_REVIEW_PASSED : CaseStepAction.LEGAL_REVIEW_RETURNED, actor, comment: opinion },
+        {
+          legalReviewApproved: input.approved,
+          legalReviewedBy: actor,
+          legalReviewedAt: now(),
+          legalReviewOpinion: opinion,
+        },
+        {
+          action: input.approved ? CaseStepAction.LEGAL_REVIEW_PASSED : CaseStepAction.LEGAL_REVIEW_RETURNED,
+          actor,
+          comment: opinion,
+        },
       ),
     );
   }
@@ -128,7 +148,11 @@ export class PenaltyProcedureService {
           statementRecordedAt: null,
           hearingWaived: null,
         },
-        { action: CaseStepAction.PARTY_NOTIFIED, actor, comment: `${describePenalty(proposal)} notified; ${rights} until ${responseDueDate}${comment ? `: ${comment}` : ''}` },
+        {
+          action: CaseStepAction.PARTY_NOTIFIED,
+          actor,
+          comment: `${describePenalty(proposal)} notified; ${rights} until ${responseDueDate}${comment ? `: ${comment}` : ''}`,
+        },
       );
     });
   }
@@ -142,13 +166,23 @@ export class PenaltyProcedureService {
       const current = await this.access.loadToActOn(manager, scope, input.caseNumber);
       this.access.assertVersion(current, input);
       this.access.assertStep(current, CaseStepAction.STATEMENT_RECORDED, current.status);
-      if (current.statementRecordedAt !== null) throw conflict('STATEMENT_RECORDED', `The party's statement on case ${current.caseNumber} is already recorded`);
+      if (current.statementRecordedAt !== null)
+        throw conflict('STATEMENT_RECORDED', `The party's statement on case ${current.caseNumber} is already recorded`);
       return this.access.touch(
         manager,
         scope,
         current,
-        { partyStatement: statement, statementRecordedBy: actor, statementRecordedAt: now(), hearingWaived: waivesHearing },
-        { action: CaseStepAction.STATEMENT_RECORDED, actor, comment: waivesHearing ? 'statement recorded; the party gives up a hearing' : 'statement recorded' },
+        {
+          partyStatement: statement,
+          statementRecordedBy: actor,
+          statementRecordedAt: now(),
+          hearingWaived: waivesHearing,
+        },
+        {
+          action: CaseStepAction.STATEMENT_RECORDED,
+          actor,
+          comment: waivesHearing ? 'statement recorded; the party gives up a hearing' : 'statement recorded',
+        },
       );
     });
   }
@@ -166,10 +200,18 @@ export class PenaltyProcedureService {
         { hearingRequestedBy: actor, hearingRequestedAt: now() },
         { action: CaseStepAction.HEARING_REQUESTED, actor, comment },
         (current) => {
-          if (!current.hearingAvailable) throw conflict('NO_HEARING_RIGHT', `The penalty proposed on case ${current.caseNumber} gives no right to a hearing`);
-          if (current.hearingWaived) throw conflict('HEARING_WAIVED', `The party gave up a hearing on case ${current.caseNumber}`);
+          if (!current.hearingAvailable)
+            throw conflict(
+              'NO_HEARING_RIGHT',
+              `The penalty proposed on case ${current.caseNumber} gives no right to a hearing`,
+            );
+          if (current.hearingWaived)
+            throw conflict('HEARING_WAIVED', `The party gave up a hearing on case ${current.caseNumber}`);
           if (current.responseDueDate !== null && chinaToday() > current.responseDueDate) {
-            throw conflict('HEARING_REQUEST_LATE', `A hearing on case ${current.caseNumber} had to be asked for by ${current.responseDueDate}`);
+            throw conflict(
+              'HEARING_REQUEST_LATE',
+              `A hearing on case ${current.caseNumber} had to be asked for by ${current.responseDueDate}`,
+            );
           }
         },
       ),
@@ -180,7 +222,8 @@ export class PenaltyProcedureService {
   async recordHearing(scope: RegionScope, input: RecordCaseHearingInput, actor: string): Promise<EnforcementCase> {
     assertExpectedVersion(input);
     const record = assertText('record', input.record, 2000);
-    if (!(input.heldAt instanceof Date) || Number.isNaN(input.heldAt.getTime())) throw invalidInput('heldAt', 'must be a date and time');
+    if (!(input.heldAt instanceof Date) || Number.isNaN(input.heldAt.getTime()))
+      throw invalidInput('heldAt', 'must be a date and time');
     if (input.heldAt.getTime() > Date.now() + 60_000) throw invalidInput('heldAt', 'must not be in the future');
     const heldAt = new Date(Math.floor(input.heldAt.getTime() / 1000) * 1000);
     return inTransaction(this.dataSource, (manager) =>
@@ -192,7 +235,8 @@ export class PenaltyProcedureService {
         { hearingHeldAt: heldAt, hearingRecord: record, hearingRecordedBy: actor },
         { action: CaseStepAction.HEARING_HELD, actor, comment: `hearing held ${heldAt.toISOString()}` },
         (current) => {
-          if (current.hearingRequestedAt !== null && heldAt < current.hearingRequestedAt) throw invalidInput('heldAt', 'must not precede the hearing request');
+          if (current.hearingRequestedAt !== null && heldAt < current.hearingRequestedAt)
+            throw invalidInput('heldAt', 'must not precede the hearing request');
         },
       ),
     );
@@ -242,7 +286,8 @@ export class PenaltyProcedureService {
       const current = await this.access.loadToActOn(manager, scope, input.caseNumber);
       this.access.assertVersion(current, input);
       this.access.assertStep(current, CaseStepAction.EXECUTED, CaseStatus.EXECUTED);
-      if (current.penalty === PenaltyKind.NO_PENALTY) throw conflict('NOTHING_TO_EXECUTE', `Case ${current.caseNumber} imposes no penalty; close it`);
+      if (current.penalty === PenaltyKind.NO_PENALTY)
+        throw conflict('NOTHING_TO_EXECUTE', `Case ${current.caseNumber} imposes no penalty; close it`);
       let paidFen: number | null = null;
       let paymentReference: string | null = null;
       if (current.penalty === PenaltyKind.FINE) {
@@ -255,7 +300,8 @@ export class PenaltyProcedureService {
         if (given(input.paidFen)) throw invalidInput('paidFen', 'applies only to a FINE');
         if (given(input.paymentReference)) throw invalidInput('paymentReference', 'applies only to a FINE');
       }
-      const what = paidFen !== null ? `${paidFen} fen paid, receipt ${paymentReference}` : `${current.penalty} carried out`;
+      const what =
+        paidFen !== null ? `${paidFen} fen paid, receipt ${paymentReference}` : `${current.penalty} carried out`;
       return this.access.update(
         manager,
         scope,
@@ -270,11 +316,15 @@ export class PenaltyProcedureService {
   private assertDecidable(current: EnforcementCase, decision: Penalty): void {
     if (decision.penalty === PenaltyKind.NO_PENALTY) return;
     if (current.status === CaseStatus.INVESTIGATING) {
-      throw conflict('NOTICE_REQUIRED', `Case ${current.caseNumber}: a penalty is decided only after the party was notified of it (proposeCasePenalty, notifyCasePenalty)`);
+      throw conflict(
+        'NOTICE_REQUIRED',
+        `Case ${current.caseNumber}: a penalty is decided only after the party was notified of it (proposeCasePenalty, notifyCasePenalty)`,
+      );
     }
     if (current.status === CaseStatus.NOTIFIED) {
       const periodOver = current.responseDueDate !== null && chinaToday() > current.responseDueDate;
-      const partyDone = current.statementRecordedAt !== null && (current.hearingWaived === true || current.hearingAvailable === false);
+      const partyDone =
+        current.statementRecordedAt !== null && (current.hearingWaived === true || current.hearingAvailable === false);
       if (!periodOver && !partyDone) {
         throw conflict(
           'RESPONSE_PERIOD_OPEN',
@@ -284,10 +334,16 @@ export class PenaltyProcedureService {
     }
     const notified = proposalOf(current);
     if (!notified || !withinNotifiedPenalty(decision, notified)) {
-      throw conflict('HEAVIER_THAN_NOTIFIED', `Case ${current.caseNumber}: the decision must stay within the penalty notified (${notified ? describePenalty(notified) : 'none'})`);
+      throw conflict(
+        'HEAVIER_THAN_NOTIFIED',
+        `Case ${current.caseNumber}: the decision must stay within the penalty notified (${notified ? describePenalty(notified) : 'none'})`,
+      );
     }
     if (isMajorPenalty(decision, this.settings) && current.legalReviewApproved !== true) {
-      throw conflict('LEGAL_REVIEW_REQUIRED', `Case ${current.caseNumber}: a major penalty needs a passed legal review`);
+      throw conflict(
+        'LEGAL_REVIEW_REQUIRED',
+        `Case ${current.caseNumber}: a major penalty needs a passed legal review`,
+      );
     }
   }
 }

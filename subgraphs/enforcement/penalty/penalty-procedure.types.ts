@@ -4,7 +4,10 @@ import { PenaltyKind } from '../enforcement-case/penalty-kind';
 // Parts of the procedure shown grouped on the case. They are columns of the case row, so showing
 // them costs no statement of its own.
 
-@ObjectType({ description: 'The investigators’ proposed penalty (处罚建议): what the party is notified of and the decision may not exceed.' })
+@ObjectType({
+  description:
+    'The investigators’ proposed penalty (处罚建议): what the party is notified of and the decision may not exceed.',
+})
 export class PenaltyProposal {
   @Field(() => PenaltyKind, { description: 'The penalty proposed.' })
   penalty: PenaltyKind;
@@ -18,7 +21,10 @@ export class PenaltyProposal {
   @Field({ description: 'Facts, grounds and legal basis.' })
   summary: string;
 
-  @Field({ description: 'True for a major penalty (a large fine, a permit suspension or revocation): legal review before the notice, and a right to a hearing.' })
+  @Field({
+    description:
+      'True for a major penalty (a large fine, a permit suspension or revocation): legal review before the notice, and a right to a hearing.',
+  })
   major: boolean;
 
   @Field({ description: 'Who proposed it (username).' })
@@ -30,7 +36,10 @@ export class PenaltyProposal {
 
 @ObjectType({ description: 'The legal review (法制审核) of a major proposed penalty.' })
 export class LegalReview {
-  @Field(() => Boolean, { nullable: true, description: 'True when approved, false when returned for further investigation; null while pending.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True when approved, false when returned for further investigation; null while pending.',
+  })
   approved: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'Who reviewed it (username).' })
@@ -51,7 +60,9 @@ export class PenaltyNotice {
   @Field({ description: 'When the party was notified (UTC).' })
   notifiedAt: Date;
 
-  @Field({ description: 'Last day for the party to state its case or ask for a hearing, YYYY-MM-DD in China Standard Time.' })
+  @Field({
+    description: 'Last day for the party to state its case or ask for a hearing, YYYY-MM-DD in China Standard Time.',
+  })
   responseDueDate: string;
 
   @Field({ description: 'True when the penalty is major, so the party may ask for a hearing (听证).' })
@@ -59,7 +70,8 @@ export class PenaltyNotice {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The party’s statement and defence (陈述申辩) as recorded; resident ID and phone numbers in it are masked unless a pii-reader declared a purpose.',
+    description:
+      'The party’s statement and defence (陈述申辩) as recorded; resident ID and phone numbers in it are masked unless a pii-reader declared a purpose.',
   })
   statement: string | null;
 
@@ -86,7 +98,8 @@ export class CaseHearing {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Summary of the hearing record (听证笔录); resident ID and phone numbers in it are masked unless a pii-reader declared a purpose.',
+    description:
+      'Summary of the hearing record (听证笔录); resident ID and phone numbers in it are masked unless a pii-reader declared a purpose.',
   })
   record: string | null;
 

@@ -14,7 +14,11 @@ export interface Penalty {
 }
 
 /** A penalty as given: a fine needs its amount, a permit penalty its permit, and nothing else may come with them. */
-export function validatePenalty(input: { penalty: PenaltyKind; fineFen?: number | null; permitNumber?: string | null }): Penalty {
+export function validatePenalty(input: {
+  penalty: PenaltyKind;
+  fineFen?: number | null;
+  permitNumber?: string | null;
+}): Penalty {
   if (!Object.values(PenaltyKind).includes(input.penalty)) throw invalidInput('penalty', 'is not a known penalty kind');
   let fineFen: number | null = null;
   if (input.penalty === PenaltyKind.FINE) {
@@ -39,7 +43,10 @@ export function validatePenalty(input: { penalty: PenaltyKind; fineFen?: number 
  * is notified, and gives the party the right to a hearing.
  */
 export function isMajorPenalty(penalty: Penalty, settings: EnforcementSettings): boolean {
-  return PERMIT_PENALTIES.includes(penalty.penalty) || (penalty.penalty === PenaltyKind.FINE && (penalty.fineFen ?? 0) >= settings.majorFineFen);
+  return (
+    PERMIT_PENALTIES.includes(penalty.penalty) ||
+    (penalty.penalty === PenaltyKind.FINE && (penalty.fineFen ?? 0) >= settings.majorFineFen)
+  );
 }
 
 const SEVERITY: Readonly<Record<PenaltyKind, number>> = {

@@ -10,7 +10,13 @@ export function vehicleRegistryEventHandlers(services: EnforcementServices): Eve
   return {
     'vehicle.registered': async (manager, envelope) => {
       const { changed } = await services.vehicleRegistry.apply(manager, envelope.payload);
-      if (changed) await services.overload.linkOwner(manager, envelope.payload.plateNumber, envelope.payload.ownerCreditCode, new Date());
+      if (changed)
+        await services.overload.linkOwner(
+          manager,
+          envelope.payload.plateNumber,
+          envelope.payload.ownerCreditCode,
+          new Date(),
+        );
     },
   };
 }

@@ -9,19 +9,29 @@ import { RegisteredVehicle } from './registered-vehicle.entity';
 const KUNSHAN = '91320583MA1NQ2W40E';
 const NANJING = '91320100MA1R5D2U0T';
 
-function vehicleRegistered(payload: Partial<EventPayloads['vehicle.registered']> = {}, id = randomUUID()): EventEnvelope<'vehicle.registered'> {
+function vehicleRegistered(
+  payload: Partial<EventPayloads['vehicle.registered']> = {},
+  id = randomUUID(),
+): EventEnvelope<'vehicle.registered'> {
   return {
     id,
     type: 'vehicle.registered',
     source: 'licensing',
     occurredAt: new Date().toISOString(),
-    payload: { plateNumber: '苏E88888', ownerCreditCode: KUNSHAN, regionCode: '320583', registeredAt: '2026-03-01T02:00:00.000Z', ...payload },
+    payload: {
+      plateNumber: '苏E88888',
+      ownerCreditCode: KUNSHAN,
+      regionCode: '320583',
+      registeredAt: '2026-03-01T02:00:00.000Z',
+      ...payload,
+    },
   };
 }
 
 describe('the vehicle projection (licensing vehicle.registered -> registered_vehicle)', () => {
   let testbed: EnforcementTestbed;
-  const deliver = (envelope: EventEnvelope) => applyEventOnce(testbed.dataSource, enforcementSubgraph.eventHandlers!(testbed.services), envelope);
+  const deliver = (envelope: EventEnvelope) =>
+    applyEventOnce(testbed.dataSource, enforcementSubgraph.eventHandlers!(testbed.services), envelope);
   const rows = () => testbed.dataSource.getRepository(RegisteredVehicle).find({ order: { plateNumber: 'ASC' } });
   beforeEach(async () => {
     testbed = await openEnforcementTestbed();
@@ -34,19 +44,44 @@ describe('the vehicle projection (licensing vehicle.registered -> registered_veh
     const event = vehicleRegistered();
     expect(await deliver(event)).toBe('applied');
     expect(await deliver(event)).toBe('duplicate');
-    expect(await rows()).toEqual([{ plateNumber: '苏E88888', ownerCreditCode: KUNSHAN, regionCode: '320583', registeredAt: new Date('2026-03-01T02:00:00.000Z') }]);
+    expect(await rows()).toEqual([
+      {
+        plateNumber: '苏E88888',
+        ownerCreditCode: KUNSHAN,
+        regionCode: '320583',
+        registeredAt: new Date('2026-03-01T02:00:00.000Z'),
+      },
+    ]);
     expect(await testbed.dataSource.getRepository(InboxEvent).count()).toBe(1);
   });
 
   it('is an idempotent upsert: the same registration under another event id changes nothing, an older one never overwrites a newer one', async () => {
     await deliver(vehicleRegistered());
     await deliver(vehicleRegistered());
-    await deliver(vehicleRegistered({ ownerCreditCode: NANJING, regionCode: '320100', registeredAt: '2025-12-01T00:00:00.000Z' }));
-    expect(await rows()).toEqual([{ plateNumber: '苏E88888', ownerCreditCode: KUNSHAN, regionCode: '320583', registeredAt: new Date('2026-03-01T02:00:00.000Z') }]);
+    await deliver(
+      vehicleRegistered({ ownerCreditCode: NANJING, regionCode: '320100', registeredAt: '2025-12-01T00:00:00.000Z' }),
+    );
+    expect(await rows()).toEqual([
+      {
+        plateNumber: '苏E88888',
+        ownerCreditCode: KUNSHAN,
+        regionCode: '320583',
+        registeredAt: new Date('2026-03-01T02:00:00.000Z'),
+      },
+    ]);
 
     // A later registration of the plate (the vehicle changed hands) replaces it.
-    await deliver(vehicleRegistered({ ownerCreditCode: NANJING, regionCode: '320100', registeredAt: '2026-05-01T00:00:00.000Z' }));
-    expect(await rows()).toEqual([{ plateNumber: '苏E88888', ownerCreditCode: NANJING, regionCode: '320100', registeredAt: new Date('2026-05-01T00:00:00.000Z') }]);
+    await deliver(
+      vehicleRegistered({ ownerCreditCode: NANJING, regionCode: '320100', registeredAt: '2026-05-01T00:00:00.000Z' }),
+    );
+    expect(await rows()).toEqual([
+      {
+        plateNumber: '苏E88888',
+        ownerCreditCode: NANJING,
+        regionCode: '320100',
+        registeredAt: new Date('2026-05-01T00:00:00.000Z'),
+      },
+    ]);
   });
 
   it('answers the owners of many plates in one statement, leaving out plates never announced', async () => {
@@ -55,6 +90,9 @@ describe('the vehicle projection (licensing vehicle.registered -> registered_veh
     const before = testbed.statements();
     const owners = await testbed.services.vehicleRegistry.ownersOf(['苏E88888', '苏A9L628', '浙A00001', '苏E88888']);
     expect(testbed.statements() - before).toBe(1);
-    expect(Object.fromEntries([...owners].map(([plate, vehicle]) => [plate, vehicle.ownerCreditCode]))).toEqual({ '苏E88888': KUNSHAN, '苏A9L628': NANJING });
+    expect(Object.fromEntries([...owners].map(([plate, vehicle]) => [plate, vehicle.ownerCreditCode]))).toEqual({
+      苏E88888: KUNSHAN,
+      苏A9L628: NANJING,
+    });
   });
 });

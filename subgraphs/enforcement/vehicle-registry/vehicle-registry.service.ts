@@ -42,9 +42,15 @@ export class VehicleRegistryService {
    * for a registration of them being applied, and holds off one arriving until the transaction ends, so
    * the registration's own pass over earlier records (linkOwner) sees them: no record misses its owner.
    */
-  async ownersOf(plates: readonly string[], manager: EntityManager = this.dataSource.manager, options: { lock: boolean } = { lock: false }): Promise<Map<string, RegisteredVehicle>> {
+  async ownersOf(
+    plates: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+    options: { lock: boolean } = { lock: false },
+  ): Promise<Map<string, RegisteredVehicle>> {
     if (plates.length === 0) return new Map();
-    const query = manager.createQueryBuilder(RegisteredVehicle, 'vehicle').where('vehicle.plateNumber IN (:...plates)', { plates: [...new Set(plates)] });
+    const query = manager
+      .createQueryBuilder(RegisteredVehicle, 'vehicle')
+      .where('vehicle.plateNumber IN (:...plates)', { plates: [...new Set(plates)] });
     // FOR UPDATE rather than a shared lock: TypeORM writes MariaDB's shared lock as MySQL 8's FOR SHARE,
     // which MariaDB does not know. The embedded database runs one transaction at a time anyway.
     if (options.lock && manager.connection.options.type !== 'sqljs') query.setLock('pessimistic_write');

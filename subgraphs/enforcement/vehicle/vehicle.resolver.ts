@@ -11,8 +11,15 @@ export type Vehicle = InstanceType<typeof Vehicle>;
 @Resolver(() => Vehicle)
 export class VehicleCasesResolver {
   @Authorized(Permission.CASE_READ)
-  @FieldResolver(() => EnforcementCaseConnection, { nullable: true, description: 'Enforcement cases (行政执法案件) involving the vehicle, newest first.' })
-  async enforcementCases(@Root() vehicle: Vehicle, @Args() page: PageArgs, @Ctx() context: EnforcementContext): Promise<EnforcementCaseConnection> {
+  @FieldResolver(() => EnforcementCaseConnection, {
+    nullable: true,
+    description: 'Enforcement cases (行政执法案件) involving the vehicle, newest first.',
+  })
+  async enforcementCases(
+    @Root() vehicle: Vehicle,
+    @Args() page: PageArgs,
+    @Ctx() context: EnforcementContext,
+  ): Promise<EnforcementCaseConnection> {
     return vehicleCasesLoader(context, pageRequest(page)).load(vehicle.plateNumber);
   }
 }

@@ -1,7 +1,10 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-@ObjectType({ description: 'A material (申请材料) attached to an application: its metadata and the SM3 digest of its bytes, checked whenever it is read back.' })
+@ObjectType({
+  description:
+    'A material (申请材料) attached to an application: its metadata and the SM3 digest of its bytes, checked whenever it is read back.',
+})
 @Entity({ name: 'permit_material' })
 export class PermitMaterial {
   @Field(() => ID, { description: 'Identifier to read the content with `permitMaterialContent`.' })

@@ -21,14 +21,29 @@ describe('PermitMaterialService: attachments with SM3 digests', () => {
   const attach = (overrides: Partial<AttachPermitMaterialInput> = {}) =>
     testbed.services.materials.attach(
       JIANGSU,
-      { applicationNumber: application.applicationNumber, materialCode: 'APPLICATION_FORM', fileName: '申请表.pdf', contentBase64: SCAN.toString('base64'), ...overrides },
+      {
+        applicationNumber: application.applicationNumber,
+        materialCode: 'APPLICATION_FORM',
+        fileName: '申请表.pdf',
+        contentBase64: SCAN.toString('base64'),
+        ...overrides,
+      },
       OFFICER,
     );
 
   beforeEach(async () => {
     testbed = await openLicensingTestbed();
     await testbed.services.enterprises.register(SYSTEM_SCOPE, CARRIER);
-    application = await testbed.services.permits.submit(JIANGSU, { creditCode: CARRIER.creditCode, kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT, scope: '危险货物运输(3类)', regionCode: '320102' }, OFFICER);
+    application = await testbed.services.permits.submit(
+      JIANGSU,
+      {
+        creditCode: CARRIER.creditCode,
+        kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT,
+        scope: '危险货物运输(3类)',
+        regionCode: '320102',
+      },
+      OFFICER,
+    );
   });
   afterEach(async () => {
     await testbed.close();
@@ -36,17 +51,31 @@ describe('PermitMaterialService: attachments with SM3 digests', () => {
 
   it('stores the bytes in the file store and the metadata with the SM3 digest, and reads them back checked', async () => {
     const { material } = await attach();
-    expect(material).toMatchObject({ materialCode: 'APPLICATION_FORM', materialName: '道路危险货物运输经营申请表', fileName: '申请表.pdf', sizeBytes: SCAN.length, sm3Digest: sm3Hex(SCAN), uploadedBy: 'js-licensing-officer' });
+    expect(material).toMatchObject({
+      materialCode: 'APPLICATION_FORM',
+      materialName: '道路危险货物运输经营申请表',
+      fileName: '申请表.pdf',
+      sizeBytes: SCAN.length,
+      sm3Digest: sm3Hex(SCAN),
+      uploadedBy: 'js-licensing-officer',
+    });
     expect(material.storageReference).toMatch(/^local:licensing\//);
-    expect(readFileSync(join(testbed.fileStoreDirectory, material.storageReference.slice('local:'.length)))).toEqual(SCAN);
-    expect(Buffer.from((await testbed.services.materials.content(JIANGSU, String(material.id)))!, 'base64')).toEqual(SCAN);
+    expect(readFileSync(join(testbed.fileStoreDirectory, material.storageReference.slice('local:'.length)))).toEqual(
+      SCAN,
+    );
+    expect(Buffer.from((await testbed.services.materials.content(JIANGSU, String(material.id)))!, 'base64')).toEqual(
+      SCAN,
+    );
     const listed = await testbed.services.materials.createMaterialsLoader(JIANGSU).load(application.id);
     expect(listed.map((item) => item.sm3Digest)).toEqual([sm3Hex(SCAN)]);
   });
 
   it('refuses to hand out a material whose bytes were altered, naming it', async () => {
     const { material } = await attach();
-    writeFileSync(join(testbed.fileStoreDirectory, material.storageReference.slice('local:'.length)), '%PDF-1.7 伪造的申请表');
+    writeFileSync(
+      join(testbed.fileStoreDirectory, material.storageReference.slice('local:'.length)),
+      '%PDF-1.7 伪造的申请表',
+    );
     const refusal = await failure(testbed.services.materials.content(JIANGSU, String(material.id)));
     expect(refusal.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DIGEST_MISMATCH' });
     expect(refusal.message).toBe(
@@ -57,7 +86,11 @@ describe('PermitMaterialService: attachments with SM3 digests', () => {
   it('refuses bad input naming the field, writing nothing', async () => {
     const oversized = Buffer.alloc(MAX_MATERIAL_BYTES + 1, 1).toString('base64');
     const cases: Array<[Partial<AttachPermitMaterialInput>, string, RegExp]> = [
-      [{ contentBase64: oversized }, 'contentBase64', /is 5\.0 MiB \(5242881 bytes\); a material may be at most 5\.0 MiB \(5242880 bytes\)/],
+      [
+        { contentBase64: oversized },
+        'contentBase64',
+        /is 5\.0 MiB \(5242881 bytes\); a material may be at most 5\.0 MiB \(5242880 bytes\)/,
+      ],
       [{ contentBase64: '这不是base64' }, 'contentBase64', /is not base64/],
       [{ contentBase64: '' }, 'contentBase64', /must not be empty/],
       [{ fileName: '../../etc/passwd' }, 'fileName', /plain file name/],
@@ -80,9 +113,27 @@ describe('PermitMaterialService: attachments with SM3 digests', () => {
     const { material } = await attach();
     expect(await testbed.services.materials.content(ZHEJIANG, String(material.id))).toBeNull();
     expect(await testbed.services.materials.createMaterialsLoader(ZHEJIANG).load(application.id)).toEqual([]);
-    expect((await failure(testbed.services.materials.attach(ZHEJIANG, { applicationNumber: application.applicationNumber, materialCode: 'APPLICATION_FORM', fileName: 'a.pdf', contentBase64: 'YQ==' }, OFFICER))).extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      (
+        await failure(
+          testbed.services.materials.attach(
+            ZHEJIANG,
+            {
+              applicationNumber: application.applicationNumber,
+              materialCode: 'APPLICATION_FORM',
+              fileName: 'a.pdf',
+              contentBase64: 'YQ==',
+            },
+            OFFICER,
+          ),
+        )
+      ).extensions,
+    ).toMatchObject({ code: 'NOT_FOUND' });
     await testbed.services.permits.accept(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER);
     expect((await failure(attach())).extensions).toMatchObject({ code: 'CONFLICT', reason: 'MATERIALS_CLOSED' });
-    expect((await failure(testbed.services.materials.content(JIANGSU, 'x1'))).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect((await failure(testbed.services.materials.content(JIANGSU, 'x1'))).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+    });
   });
 });

@@ -44,7 +44,9 @@ export class PermitMaterialService {
         .where('material.applicationId IN (:...applicationIds)', { applicationIds: [...applicationIds] })
         .orderBy('material.id', 'ASC');
       const materials = await this.whereVisible(query, scope).getMany();
-      return applicationIds.map((applicationId) => materials.filter((material) => material.applicationId === applicationId));
+      return applicationIds.map((applicationId) =>
+        materials.filter((material) => material.applicationId === applicationId),
+      );
     });
   }
 
@@ -52,24 +54,35 @@ export class PermitMaterialService {
    * Attaches a material while the application is open to them: submitted and not yet accepted, returned
    * for correction, or waiting for the investment platform before acceptance.
    */
-  async attach(scope: RegionScope, input: AttachPermitMaterialInput, actor: Actor): Promise<{ material: PermitMaterial; application: PermitApplication }> {
+  async attach(
+    scope: RegionScope,
+    input: AttachPermitMaterialInput,
+    actor: Actor,
+  ): Promise<{ material: PermitMaterial; application: PermitApplication }> {
     const fileName = assertText('fileName', input.fileName, 200);
-    if (BAD_FILE_NAME.test(fileName)) throw invalidInput('fileName', 'must be a plain file name, without a path or control characters');
+    if (BAD_FILE_NAME.test(fileName))
+      throw invalidInput('fileName', 'must be a plain file name, without a path or control characters');
     const content = input.contentBase64.replace(/\s+/g, '');
     if (content.length === 0) throw invalidInput('contentBase64', 'must not be empty');
     // Checked on the encoded length first, so an oversized upload is not decoded at all.
-    const decodedLength = Math.floor((content.length * 3) / 4) - (content.endsWith('==') ? 2 : content.endsWith('=') ? 1 : 0);
+    const decodedLength =
+      Math.floor((content.length * 3) / 4) - (content.endsWith('==') ? 2 : content.endsWith('=') ? 1 : 0);
     if (decodedLength > MAX_MATERIAL_BYTES) {
-      throw invalidInput('contentBase64', `is ${size(decodedLength)}; a material may be at most ${size(MAX_MATERIAL_BYTES)}`);
+      throw invalidInput(
+        'contentBase64',
+        `is ${size(decodedLength)}; a material may be at most ${size(MAX_MATERIAL_BYTES)}`,
+      );
     }
-    if (content.length % 4 !== 0 || !BASE64_CHARACTERS.test(content)) throw invalidInput('contentBase64', 'is not base64');
+    if (content.length % 4 !== 0 || !BASE64_CHARACTERS.test(content))
+      throw invalidInput('contentBase64', 'is not base64');
     const bytes = Buffer.from(content, 'base64');
     // Node decodes leniently; a canonical round trip proves nothing was skipped.
     if (bytes.toString('base64') !== content) throw invalidInput('contentBase64', 'is not base64');
 
     const application = await this.openApplication(this.dataSource.manager, scope, input.applicationNumber, actor);
     const requirement = materialOf(application.kind, input.materialCode);
-    if (!requirement) throw invalidInput('materialCode', `is not a material ${application.kind} requires (see permitKinds)`);
+    if (!requirement)
+      throw invalidInput('materialCode', `is not a material ${application.kind} requires (see permitKinds)`);
     // Stored before the metadata: a failed transaction leaves an unreferenced file, never a row without its file.
     const stored = await this.files.put(bytes);
     return inTransaction(this.dataSource, async (manager) => {
@@ -110,24 +123,41 @@ export class PermitMaterialService {
     return bytes.toString('base64');
   }
 
-  private async openApplication(manager: EntityManager, scope: RegionScope, applicationNumber: string, actor: Actor): Promise<PermitApplication> {
-    const query = manager.createQueryBuilder(PermitApplication, 'application').where('application.applicationNumber = :applicationNumber', { applicationNumber });
+  private async openApplication(
+    manager: EntityManager,
+    scope: RegionScope,
+    applicationNumber: string,
+    actor: Actor,
+  ): Promise<PermitApplication> {
+    const query = manager
+      .createQueryBuilder(PermitApplication, 'application')
+      .where('application.applicationNumber = :applicationNumber', { applicationNumber });
     const application = await this.whereVisible(query, scope).getOne();
     if (!application) throw notFound('Application', applicationNumber);
-    if (!inScope(scope, application.regionCode)) throw forbidden(`Application ${applicationNumber} is handled by ${application.regionCode}; materials are attached there`);
+    if (!inScope(scope, application.regionCode))
+      throw forbidden(
+        `Application ${applicationNumber} is handled by ${application.regionCode}; materials are attached there`,
+      );
     const roles = PERMIT_KINDS[application.kind].roles.submit;
-    if (!roles.some((role) => actor.roles.has(role))) throw forbidden(`Only ${roles.join(' or ')} may attach materials to ${application.kind} applications`);
+    if (!roles.some((role) => actor.roles.has(role)))
+      throw forbidden(`Only ${roles.join(' or ')} may attach materials to ${application.kind} applications`);
     const open =
       application.status === ApplicationStatus.SUBMITTED ||
       application.status === ApplicationStatus.RETURNED ||
       (application.status === ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION && application.acceptedAt === null);
     if (!open) {
-      throw conflict('MATERIALS_CLOSED', `Application ${applicationNumber} is ${application.status}; materials are attached before acceptance or while it is returned for correction`);
+      throw conflict(
+        'MATERIALS_CLOSED',
+        `Application ${applicationNumber} is ${application.status}; materials are attached before acceptance or while it is returned for correction`,
+      );
     }
     return application;
   }
 
-  private whereVisible<TEntity extends ObjectLiteral>(query: SelectQueryBuilder<TEntity>, scope: RegionScope): SelectQueryBuilder<TEntity> {
+  private whereVisible<TEntity extends ObjectLiteral>(
+    query: SelectQueryBuilder<TEntity>,
+    scope: RegionScope,
+  ): SelectQueryBuilder<TEntity> {
     return whereApplicationVisible(this.dataSource, query, scope);
   }
 }

@@ -3,7 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadWorkingCalendar, WorkingCalendar, type WorkingCalendarFile } from './working-calendar';
 
-const SHIPPED_FILE = join(__dirname, '..', '..', '..', '..', 'subgraphs', 'licensing', 'calendar', 'working-calendar.json');
+const SHIPPED_FILE = join(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  '..',
+  'subgraphs',
+  'licensing',
+  'calendar',
+  'working-calendar.json',
+);
 
 describe('the shipped working calendar (State Council holiday notices)', () => {
   const calendar = loadWorkingCalendar(SHIPPED_FILE);
@@ -73,7 +83,16 @@ describe('loading a working calendar', () => {
     timeZone: 'Asia/Shanghai',
     firstDay: '2026-01-01',
     lastDay: '2026-12-31',
-    years: [{ year: 2026, provisional: false, source: 'test', holidays: [{ name: '元旦', from: '2026-01-01', to: '2026-01-03' }], makeUpWorkingDays: [], ...overrides }],
+    years: [
+      {
+        year: 2026,
+        provisional: false,
+        source: 'test',
+        holidays: [{ name: '元旦', from: '2026-01-01', to: '2026-01-03' }],
+        makeUpWorkingDays: [],
+        ...overrides,
+      },
+    ],
   });
   const write = (content: unknown) => {
     const file = join(directory, 'calendar.json');
@@ -82,27 +101,29 @@ describe('loading a working calendar', () => {
   };
 
   it('reads a valid file', () => {
-    const calendar = loadWorkingCalendar(write(definition({ makeUpWorkingDays: [{ name: '元旦调休上班', date: '2026-01-04' }] })));
+    const calendar = loadWorkingCalendar(
+      write(definition({ makeUpWorkingDays: [{ name: '元旦调休上班', date: '2026-01-04' }] })),
+    );
     expect(calendar).toBeInstanceOf(WorkingCalendar);
     expect(calendar.isWorkingDay('2026-01-04')).toBe(true);
   });
 
   it('refuses a make-up working day that is a weekday', () => {
-    expect(() => loadWorkingCalendar(write(definition({ makeUpWorkingDays: [{ name: '调休', date: '2026-01-05' }] })))).toThrow(
-      /2026-01-05 is a weekday, so it cannot be a make-up working day/,
-    );
+    expect(() =>
+      loadWorkingCalendar(write(definition({ makeUpWorkingDays: [{ name: '调休', date: '2026-01-05' }] }))),
+    ).toThrow(/2026-01-05 is a weekday, so it cannot be a make-up working day/);
   });
 
   it('refuses a day that is both a holiday and a make-up working day', () => {
-    expect(() => loadWorkingCalendar(write(definition({ makeUpWorkingDays: [{ name: '调休', date: '2026-01-03' }] })))).toThrow(
-      /2026-01-03 is listed both as a holiday and as a make-up working day/,
-    );
+    expect(() =>
+      loadWorkingCalendar(write(definition({ makeUpWorkingDays: [{ name: '调休', date: '2026-01-03' }] }))),
+    ).toThrow(/2026-01-03 is listed both as a holiday and as a make-up working day/);
   });
 
   it('refuses dates that do not exist and names where', () => {
-    expect(() => loadWorkingCalendar(write(definition({ holidays: [{ name: '假日', from: '2026-02-30', to: '2026-03-01' }] })))).toThrow(
-      /years\.0\.holidays\.0\.from: is not a calendar date/,
-    );
+    expect(() =>
+      loadWorkingCalendar(write(definition({ holidays: [{ name: '假日', from: '2026-02-30', to: '2026-03-01' }] }))),
+    ).toThrow(/years\.0\.holidays\.0\.from: is not a calendar date/);
   });
 
   it('names a missing file', () => {

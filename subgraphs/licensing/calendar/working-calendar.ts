@@ -7,7 +7,10 @@ import { z } from 'zod';
 // calendar day written YYYY-MM-DD, so the arithmetic never depends on the server's time zone.
 
 const DAY_MS = 86_400_000;
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((value) => toDayNumber(value) !== null, 'is not a calendar date');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((value) => toDayNumber(value) !== null, 'is not a calendar date');
 
 const calendarFileSchema = z.object({
   description: z.string().optional(),
@@ -63,7 +66,8 @@ export class WorkingCalendar {
     this.lastDay = definition.lastDay;
     for (const year of definition.years) {
       for (const holiday of year.holidays) {
-        for (let day = dayNumber(holiday.from); day <= dayNumber(holiday.to); day += 1) this.holidays.set(day, holiday.name);
+        for (let day = dayNumber(holiday.from); day <= dayNumber(holiday.to); day += 1)
+          this.holidays.set(day, holiday.name);
       }
       for (const makeUp of year.makeUpWorkingDays) this.makeUpWorkingDays.add(dayNumber(makeUp.date));
     }
@@ -83,7 +87,8 @@ export class WorkingCalendar {
    * `count` 0 is the date itself.
    */
   addWorkingDays(date: string, count: number): string {
-    if (!Number.isInteger(count) || count < 0) throw new Error(`working days must be a whole number of at least 0, not ${count}`);
+    if (!Number.isInteger(count) || count < 0)
+      throw new Error(`working days must be a whole number of at least 0, not ${count}`);
     let day = dayNumber(date);
     let remaining = count;
     while (remaining > 0) {
@@ -127,21 +132,31 @@ export function workingCalendarProblems(definition: WorkingCalendarFile): string
   if (definition.firstDay > definition.lastDay) problems.push('firstDay is after lastDay');
   const holidayDates = new Set<string>();
   for (const year of definition.years) {
-    const inYear = (date: string) => date.startsWith(`${year.year}-`) || date.startsWith(`${year.year + 1}-01`) || date.startsWith(`${year.year - 1}-12`);
+    const inYear = (date: string) =>
+      date.startsWith(`${year.year}-`) ||
+      date.startsWith(`${year.year + 1}-01`) ||
+      date.startsWith(`${year.year - 1}-12`);
     for (const holiday of year.holidays) {
-      if (holiday.from > holiday.to) problems.push(`${year.year} ${holiday.name}: from ${holiday.from} is after to ${holiday.to}`);
-      if (!inYear(holiday.from) || !inYear(holiday.to)) problems.push(`${year.year} ${holiday.name}: ${holiday.from}..${holiday.to} is not in ${year.year}`);
-      for (let day = dayNumber(holiday.from); day <= dayNumber(holiday.to); day += 1) holidayDates.add(fromDayNumber(day));
+      if (holiday.from > holiday.to)
+        problems.push(`${year.year} ${holiday.name}: from ${holiday.from} is after to ${holiday.to}`);
+      if (!inYear(holiday.from) || !inYear(holiday.to))
+        problems.push(`${year.year} ${holiday.name}: ${holiday.from}..${holiday.to} is not in ${year.year}`);
+      for (let day = dayNumber(holiday.from); day <= dayNumber(holiday.to); day += 1)
+        holidayDates.add(fromDayNumber(day));
     }
     for (const makeUp of year.makeUpWorkingDays) {
       const day = weekday(dayNumber(makeUp.date));
-      if (day !== 0 && day !== 6) problems.push(`${year.year} ${makeUp.name}: ${makeUp.date} is a weekday, so it cannot be a make-up working day`);
+      if (day !== 0 && day !== 6)
+        problems.push(
+          `${year.year} ${makeUp.name}: ${makeUp.date} is a weekday, so it cannot be a make-up working day`,
+        );
       if (!inYear(makeUp.date)) problems.push(`${year.year} ${makeUp.name}: ${makeUp.date} is not in ${year.year}`);
     }
   }
   for (const year of definition.years) {
     for (const makeUp of year.makeUpWorkingDays) {
-      if (holidayDates.has(makeUp.date)) problems.push(`${makeUp.date} is listed both as a holiday and as a make-up working day`);
+      if (holidayDates.has(makeUp.date))
+        problems.push(`${makeUp.date} is listed both as a holiday and as a make-up working day`);
     }
   }
   return problems;
@@ -154,7 +169,9 @@ export function loadWorkingCalendar(file: string): WorkingCalendar {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new WorkingCalendarError(`working calendar ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    throw new WorkingCalendarError(
+      `working calendar ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const parsed = calendarFileSchema.safeParse(raw);
   if (!parsed.success) {
@@ -163,7 +180,7 @@ export function loadWorkingCalendar(file: string): WorkingCalendar {
     );
   }
   const problems = workingCalendarProblems(parsed.data);
-  if (problems.length > 0) throw new WorkingCalendarError(`working calendar ${path} is inconsistent: ${problems.join('; ')}`);
+  if (problems.length > 0)
+    throw new WorkingCalendarError(`working calendar ${path} is inconsistent: ${problems.join('; ')}`);
   return new WorkingCalendar(parsed.data);
 }
-

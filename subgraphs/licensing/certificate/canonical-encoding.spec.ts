@@ -39,7 +39,11 @@ describe('the canonical encoding of a certificate (SW-CERT-1)', () => {
   });
 
   it('gives every field its own place, so moving text from one field to the next changes the bytes', () => {
-    const moved = canonicalText({ ...CONTENT, scope: `${CONTENT.scope}","x`, holderCreditCode: CONTENT.holderCreditCode });
+    const moved = canonicalText({
+      ...CONTENT,
+      scope: `${CONTENT.scope}","x`,
+      holderCreditCode: CONTENT.holderCreditCode,
+    });
     expect(moved).not.toBe(canonicalText(CONTENT));
     expect(JSON.parse(moved)).toHaveLength(CERTIFICATE_FIELDS.length + 1);
   });
@@ -47,13 +51,20 @@ describe('the canonical encoding of a certificate (SW-CERT-1)', () => {
   it('changes when any single field changes', () => {
     const original = canonicalText(CONTENT);
     for (const field of CERTIFICATE_FIELDS) {
-      expect([field, canonicalText({ ...CONTENT, [field]: `${CONTENT[field]}x` }) === original]).toEqual([field, false]);
+      expect([field, canonicalText({ ...CONTENT, [field]: `${CONTENT[field]}x` }) === original]).toEqual([
+        field,
+        false,
+      ]);
     }
   });
 
   it('refuses a value that is not text or not well-formed Unicode', () => {
-    expect(() => canonicalText({ ...CONTENT, validUntil: 20301123 as unknown as string })).toThrow(/validUntil is not text/);
-    expect(() => canonicalText({ ...CONTENT, holderName: '顺达\uD800物流' })).toThrow(/holderName is not well-formed Unicode/);
+    expect(() => canonicalText({ ...CONTENT, validUntil: 20301123 as unknown as string })).toThrow(
+      /validUntil is not text/,
+    );
+    expect(() => canonicalText({ ...CONTENT, holderName: '顺达\uD800物流' })).toThrow(
+      /holderName is not well-formed Unicode/,
+    );
     expect(canonicalText({ ...CONTENT, holderName: '𠀀顺达' })).toContain('𠀀顺达');
   });
 });

@@ -33,14 +33,25 @@ describe('certificate signing keys', () => {
   it('are generated in development for the ministry and every province, readable by their owner only', () => {
     const directory = keyDirectory();
     const generated: string[] = [];
-    const ring = CertificateKeyRing.load({ directory, production: false, today: TODAY, onGenerated: (key) => generated.push(key.authorityRegionCode) });
+    const ring = CertificateKeyRing.load({
+      directory,
+      production: false,
+      today: TODAY,
+      onGenerated: (key) => generated.push(key.authorityRegionCode),
+    });
     expect(ISSUING_AUTHORITIES).toHaveLength(32);
     expect(generated.sort()).toEqual(ISSUING_AUTHORITIES.map((authority) => authority.regionCode).sort());
     const files = readdirSync(directory);
     expect(files).toHaveLength(32);
     for (const file of files) expect((statSync(join(directory, file)).mode & 0o777).toString(8)).toBe('600');
     const jiangsu = ring.signingKeyFor('320000', TODAY)!;
-    expect(jiangsu).toMatchObject({ authorityName: '江苏省交通运输厅', algorithm: SignatureAlgorithm.SM2_SM3, signerId: '1234567812345678', validFrom: TODAY, validUntil: '2031-11-23' });
+    expect(jiangsu).toMatchObject({
+      authorityName: '江苏省交通运输厅',
+      algorithm: SignatureAlgorithm.SM2_SM3,
+      signerId: '1234567812345678',
+      validFrom: TODAY,
+      validUntil: '2031-11-23',
+    });
     expect(ring.signingKeyFor('000000', TODAY)?.authorityName).toBe('中华人民共和国交通运输部');
     expect(ring.signingKeyFor('310000', TODAY)?.authorityName).toBe('上海市交通委员会');
   });
@@ -49,7 +60,12 @@ describe('certificate signing keys', () => {
     const directory = keyDirectory();
     const first = CertificateKeyRing.load({ directory, production: false, today: TODAY });
     const generated: string[] = [];
-    const second = CertificateKeyRing.load({ directory, production: false, today: TODAY, onGenerated: (key) => generated.push(key.keyId) });
+    const second = CertificateKeyRing.load({
+      directory,
+      production: false,
+      today: TODAY,
+      onGenerated: (key) => generated.push(key.keyId),
+    });
     expect(generated).toEqual([]);
     expect(second.all().map((key) => key.keyId)).toEqual(first.all().map((key) => key.keyId));
     const message = Buffer.from('same key after restart');
@@ -57,9 +73,12 @@ describe('certificate signing keys', () => {
     expect(second.key(first.signingKeyFor('320000', TODAY)!.keyId)!.publicKey.verify(message, signature)).toBe(true);
   });
 
-  it('take the algorithm from each authority\'s key file', () => {
+  it("take the algorithm from each authority's key file", () => {
     const directory = keyDirectory();
-    writeKey(directory, generateKeyFile({ regionCode: '330000', name: '浙江省交通运输厅' }, TODAY, SignatureAlgorithm.ECDSA_P256_SHA256));
+    writeKey(
+      directory,
+      generateKeyFile({ regionCode: '330000', name: '浙江省交通运输厅' }, TODAY, SignatureAlgorithm.ECDSA_P256_SHA256),
+    );
     const ring = CertificateKeyRing.load({ directory, production: false, today: TODAY });
     expect(ring.signingKeyFor('330000', TODAY)?.algorithm).toBe(SignatureAlgorithm.ECDSA_P256_SHA256);
     expect(ring.signingKeyFor('330000', TODAY)?.signerId).toBeNull();
@@ -75,7 +94,11 @@ describe('certificate signing keys', () => {
     expect(problems).toContain(`no signing key valid on ${TODAY} for 浙江省交通运输厅 (330000)`);
     expect(problems.join('\n')).not.toContain('320000');
     expect(readdirSync(directory)).toHaveLength(1);
-    expect(problemsOf(() => CertificateKeyRing.load({ directory: join(directory, 'missing'), production: true, today: TODAY }))[0]).toMatch(/does not exist/);
+    expect(
+      problemsOf(() =>
+        CertificateKeyRing.load({ directory: join(directory, 'missing'), production: true, today: TODAY }),
+      )[0],
+    ).toMatch(/does not exist/);
   });
 
   it('in production, refuse a private key file others can read', () => {
@@ -117,16 +140,26 @@ describe('certificate signing keys', () => {
     const current = { ...generateKeyFile(JIANGSU, '2026-01-01'), keyId: '320000-current' };
     const retired = { ...generateKeyFile(JIANGSU, '2026-06-01'), keyId: '320000-retired' };
     delete retired.privateKeyPem;
-    const expired = { ...generateKeyFile({ regionCode: '330000', name: '浙江省交通运输厅' }, '2020-01-01'), keyId: '330000-expired' };
+    const expired = {
+      ...generateKeyFile({ regionCode: '330000', name: '浙江省交通运输厅' }, '2020-01-01'),
+      keyId: '330000-expired',
+    };
     for (const file of [old, current, retired, expired]) writeKey(directory, file);
     const generated: string[] = [];
-    const ring = CertificateKeyRing.load({ directory, production: false, today: TODAY, onGenerated: (key) => generated.push(key.authorityRegionCode) });
+    const ring = CertificateKeyRing.load({
+      directory,
+      production: false,
+      today: TODAY,
+      onGenerated: (key) => generated.push(key.authorityRegionCode),
+    });
     expect(ring.signingKeyFor('320000', TODAY)?.keyId).toBe('320000-current');
     expect(ring.signingKeyFor('320000', '2025-06-01')?.keyId).toBe('320000-old');
     expect(ring.key('320000-retired')?.privateKey).toBeNull();
     expect(ring.key('330000-expired')).toBeDefined();
     expect(generated).toContain('330000');
     expect(generated).not.toContain('320000');
-    expect(JSON.parse(readFileSync(join(directory, '320000-retired.json'), 'utf8'))).not.toHaveProperty('privateKeyPem');
+    expect(JSON.parse(readFileSync(join(directory, '320000-retired.json'), 'utf8'))).not.toHaveProperty(
+      'privateKeyPem',
+    );
   });
 });

@@ -1,10 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { chinaToday } from '../../../platform/time/china-time';
 import { ISSUING_AUTHORITIES, isIssuingAuthority } from './issuing-authority';
-import { SIGNATURE_SCHEMES, SignatureAlgorithm, type PrivateSigningKey, type PublicSigningKey } from './signature-scheme';
+import {
+  SIGNATURE_SCHEMES,
+  SignatureAlgorithm,
+  type PrivateSigningKey,
+  type PublicSigningKey,
+} from './signature-scheme';
 
 export const KEY_FILE_FORMAT = 'single-window-certificate-key/1';
 
@@ -19,7 +34,9 @@ const keyFileSchema = z
     format: z.literal(KEY_FILE_FORMAT),
     keyId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-"'),
     authorityName: z.string().min(1).max(100),
-    authorityRegionCode: z.string().refine(isIssuingAuthority, 'must be 000000 (the ministry) or a provincial-level GB/T 2260 code'),
+    authorityRegionCode: z
+      .string()
+      .refine(isIssuingAuthority, 'must be 000000 (the ministry) or a provincial-level GB/T 2260 code'),
     algorithm: z.nativeEnum(SignatureAlgorithm),
     validFrom: isoDate,
     validUntil: isoDate,
@@ -27,7 +44,10 @@ const keyFileSchema = z
     privateKeyPem: z.string().min(1).optional(),
   })
   .strict()
-  .refine((file) => file.validFrom <= file.validUntil, { message: 'validFrom must not be after validUntil', path: ['validUntil'] });
+  .refine((file) => file.validFrom <= file.validUntil, {
+    message: 'validFrom must not be after validUntil',
+    path: ['validUntil'],
+  });
 
 export type KeyFile = z.infer<typeof keyFileSchema>;
 
@@ -98,7 +118,11 @@ function writeKeyFile(path: string, file: KeyFile): void {
 }
 
 /** A development key for an authority: SM2, valid five years from today. */
-export function generateKeyFile(authority: { regionCode: string; name: string }, today: string, algorithm = SignatureAlgorithm.SM2_SM3): KeyFile {
+export function generateKeyFile(
+  authority: { regionCode: string; name: string },
+  today: string,
+  algorithm = SignatureAlgorithm.SM2_SM3,
+): KeyFile {
   const pair = SIGNATURE_SCHEMES[algorithm].generateKeyPair();
   return {
     format: KEY_FILE_FORMAT,
@@ -129,17 +153,22 @@ export class CertificateKeyRing {
     const today = options.today ?? chinaToday();
     const problems: string[] = [];
     if (!existsSync(directory)) {
-      if (options.production) throw new CertificateKeyError([`key directory ${directory} does not exist (CERTIFICATE_KEY_DIR)`]);
+      if (options.production)
+        throw new CertificateKeyError([`key directory ${directory} does not exist (CERTIFICATE_KEY_DIR)`]);
       mkdirSync(directory, { recursive: true, mode: 0o700 });
     }
     const keys: SigningKey[] = [];
-    for (const name of readdirSync(directory).filter((entry) => entry.endsWith('.json')).sort()) {
+    for (const name of readdirSync(directory)
+      .filter((entry) => entry.endsWith('.json'))
+      .sort()) {
       const path = join(directory, name);
       let parsed: KeyFile;
       try {
         const result = keyFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
         if (!result.success) {
-          problems.push(...result.error.issues.map((issue) => `${name}: ${issue.path.join('.') || 'file'}: ${issue.message}`));
+          problems.push(
+            ...result.error.issues.map((issue) => `${name}: ${issue.path.join('.') || 'file'}: ${issue.message}`),
+          );
           continue;
         }
         parsed = result.data;
@@ -181,7 +210,12 @@ export class CertificateKeyRing {
     for (const key of this.byId.values()) {
       if (key.authorityRegionCode !== authorityRegionCode || !key.privateKey) continue;
       if (key.validFrom > date || key.validUntil < date) continue;
-      if (!chosen || key.validFrom > chosen.validFrom || (key.validFrom === chosen.validFrom && key.keyId > chosen.keyId)) chosen = key;
+      if (
+        !chosen ||
+        key.validFrom > chosen.validFrom ||
+        (key.validFrom === chosen.validFrom && key.keyId > chosen.keyId)
+      )
+        chosen = key;
     }
     return chosen;
   }
@@ -193,7 +227,10 @@ export class CertificateKeyRing {
   /** Every key, by authority then newest first: what the graph publishes. */
   all(): SigningKey[] {
     return [...this.byId.values()].sort(
-      (left, right) => left.authorityRegionCode.localeCompare(right.authorityRegionCode) || right.validFrom.localeCompare(left.validFrom) || left.keyId.localeCompare(right.keyId),
+      (left, right) =>
+        left.authorityRegionCode.localeCompare(right.authorityRegionCode) ||
+        right.validFrom.localeCompare(left.validFrom) ||
+        left.keyId.localeCompare(right.keyId),
     );
   }
 }

@@ -13,14 +13,18 @@ export enum CertificateStatus {
 
 registerEnumType(CertificateStatus, {
   name: 'CertificateStatus',
-  description: 'What verifying an electronic certificate found. The signature is checked first; the permit register decides the rest.',
+  description:
+    'What verifying an electronic certificate found. The signature is checked first; the permit register decides the rest.',
   valuesConfig: {
     VALID: { description: 'Genuine, and its permit is in force today.' },
     EXPIRED: { description: 'Genuine, but past its last day of validity (China Standard Time).' },
     SUSPENDED: { description: 'Genuine, but its permit is suspended (暂扣).' },
     REVOKED: { description: 'Genuine, but its permit is revoked (吊销/撤销).' },
     NOT_FOUND: { description: 'No certificate with this identifier is in the register.' },
-    INVALID_SIGNATURE: { description: 'The stored certificate does not match its signature (altered, or signed by an unknown key): do not rely on it.' },
+    INVALID_SIGNATURE: {
+      description:
+        'The stored certificate does not match its signature (altered, or signed by an unknown key): do not rely on it.',
+    },
   },
 });
 
@@ -35,11 +39,17 @@ export class CertificateVerification {
   @Field({ description: 'When the verification ran (UTC).' })
   checkedAt: Date;
 
-  @Field(() => PermitCertificate, { nullable: true, description: 'The signed content; null when NOT_FOUND or INVALID_SIGNATURE, since then nothing stated can be relied on.' })
+  @Field(() => PermitCertificate, {
+    nullable: true,
+    description:
+      'The signed content; null when NOT_FOUND or INVALID_SIGNATURE, since then nothing stated can be relied on.',
+  })
   certificate: PermitCertificate | null;
 }
 
-@ObjectType({ description: 'A public key that electronic certificates are verified with (one or more per issuing authority).' })
+@ObjectType({
+  description: 'A public key that electronic certificates are verified with (one or more per issuing authority).',
+})
 export class CertificateSigningKey {
   @Field({ description: 'Key identifier, as named in each certificate it signed.' })
   keyId: string;
@@ -53,7 +63,10 @@ export class CertificateSigningKey {
   @Field(() => SignatureAlgorithm, { description: 'What the key signs with.' })
   algorithm: SignatureAlgorithm;
 
-  @Field(() => String, { nullable: true, description: 'For SM2: the signer ID bound into the signature (1234567812345678); null otherwise.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'For SM2: the signer ID bound into the signature (1234567812345678); null otherwise.',
+  })
   signerId: string | null;
 
   @Field({ description: 'The public key, SubjectPublicKeyInfo PEM.' })

@@ -34,18 +34,35 @@ async function openLicensingDatabase(): Promise<DataSource> {
 /** Keys for every authority; Zhejiang signs with ECDSA P-256, the rest with SM2. */
 function keyRing(): CertificateKeyRing {
   const directory = mkdtempSync(join(tmpdir(), 'certificate-spec-keys-'));
-  const zhejiang = generateKeyFile({ regionCode: '330000', name: '浙江省交通运输厅' }, TODAY, SignatureAlgorithm.ECDSA_P256_SHA256);
+  const zhejiang = generateKeyFile(
+    { regionCode: '330000', name: '浙江省交通运输厅' },
+    TODAY,
+    SignatureAlgorithm.ECDSA_P256_SHA256,
+  );
   writeFileSync(join(directory, `${zhejiang.keyId}.json`), JSON.stringify(zhejiang), { mode: 0o600 });
   return CertificateKeyRing.load({ directory, production: false, today: TODAY });
 }
 
 let serial = 0;
 
-async function issuedPermit(dataSource: DataSource, service: CertificateService, regionCode: string): Promise<{ permit: Permit; certificateId: string }> {
+async function issuedPermit(
+  dataSource: DataSource,
+  service: CertificateService,
+  regionCode: string,
+): Promise<{ permit: Permit; certificateId: string }> {
   serial += 1;
   const creditCode = regionCode.startsWith('33') ? '91330106MA27XL0R8F' : '91320102MA1MY0R10Q';
   if (!(await dataSource.getRepository(Enterprise).existsBy({ creditCode }))) {
-    await dataSource.getRepository(Enterprise).save({ creditCode, name: '南京顺达物流有限公司', legalRepresentative: '张三', regionCode, address: '中山路1号', registeredAt: NOW });
+    await dataSource
+      .getRepository(Enterprise)
+      .save({
+        creditCode,
+        name: '南京顺达物流有限公司',
+        legalRepresentative: '张三',
+        regionCode,
+        address: '中山路1号',
+        registeredAt: NOW,
+      });
   }
   const permit = await dataSource.getRepository(Permit).save(
     dataSource.getRepository(Permit).create({
@@ -84,7 +101,7 @@ describe('electronic certificates', () => {
     now = NOW;
   });
 
-  it('are issued with the permit\'s content, signed by the province\'s key, and verify as VALID', async () => {
+  it("are issued with the permit's content, signed by the province's key, and verify as VALID", async () => {
     const { permit, certificateId } = await issuedPermit(dataSource, service, '320102');
     expect(certificateId).toMatch(/^ZZ-320000-2026-[0-9A-HJKMNP-TV-Z]{16}$/);
     const verification = await service.verify(certificateId);
@@ -108,22 +125,33 @@ describe('electronic certificates', () => {
     // The published key alone verifies it: what an offline verifier does with signedContent.
     const certificate = verification.certificate!;
     const publicKey = SIGNATURE_SCHEMES.SM2_SM3.loadPublicKey(keys.key(certificate.keyId)!.publicKeyPem);
-    expect(publicKey.verify(Buffer.from(certificate.signedContent, 'utf8'), Buffer.from(certificate.signature, 'base64'))).toBe(true);
+    expect(
+      publicKey.verify(Buffer.from(certificate.signedContent, 'utf8'), Buffer.from(certificate.signature, 'base64')),
+    ).toBe(true);
     expect(certificate.signedContent).toBe(canonicalEncoding(contentOf(certificate)).toString('utf8'));
   });
 
-  it('are signed with the algorithm the authority\'s key file names', async () => {
+  it("are signed with the algorithm the authority's key file names", async () => {
     const { certificateId } = await issuedPermit(dataSource, service, '330106');
     const verification = await service.verify(certificateId);
-    expect(verification).toMatchObject({ status: CertificateStatus.VALID, certificate: { authorityRegionCode: '330000', algorithm: SignatureAlgorithm.ECDSA_P256_SHA256 } });
+    expect(verification).toMatchObject({
+      status: CertificateStatus.VALID,
+      certificate: { authorityRegionCode: '330000', algorithm: SignatureAlgorithm.ECDSA_P256_SHA256 },
+    });
   });
 
   it('accept an identifier in lower case, answer NOT_FOUND for an unknown one and refuse a malformed one', async () => {
     const { certificateId } = await issuedPermit(dataSource, service, '320102');
     expect((await service.verify(` ${certificateId.toLowerCase()} `)).status).toBe(CertificateStatus.VALID);
     const unknown = await service.verify('ZZ-320000-2026-0000000000000000');
-    expect(unknown).toMatchObject({ certificateId: 'ZZ-320000-2026-0000000000000000', status: CertificateStatus.NOT_FOUND, certificate: null });
-    await expect(service.verify("ZZ-320000-2026-' OR 1=1 --")).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'id' } });
+    expect(unknown).toMatchObject({
+      certificateId: 'ZZ-320000-2026-0000000000000000',
+      status: CertificateStatus.NOT_FOUND,
+      certificate: null,
+    });
+    await expect(service.verify("ZZ-320000-2026-' OR 1=1 --")).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'id' },
+    });
   });
 
   // Each column as an intruder with database access would change it; any change must fail the signature.
@@ -139,40 +167,75 @@ describe('electronic certificates', () => {
     ['authority_name', 'another authority', () => '浙江省交通运输厅'],
     ['authority_region_code', 'another province', () => '330000'],
     ['issued_at', 'one second later', () => '2026-11-24T02:15:10.000Z'],
-    ['key_id', 'the ministry\'s key', () => keys.signingKeyFor('000000', TODAY)!.keyId],
+    ['key_id', "the ministry's key", () => keys.signingKeyFor('000000', TODAY)!.keyId],
     ['algorithm', 'ECDSA', () => SignatureAlgorithm.ECDSA_P256_SHA256],
-    ['signature', 'one bit flipped', (row) => Buffer.from(Buffer.from(row.signature, 'base64').map((byte, index) => (index === 10 ? byte ^ 1 : byte))).toString('base64')],
+    [
+      'signature',
+      'one bit flipped',
+      (row) =>
+        Buffer.from(
+          Buffer.from(row.signature, 'base64').map((byte, index) => (index === 10 ? byte ^ 1 : byte)),
+        ).toString('base64'),
+    ],
     // Unused low bits of the last base64 character set: a lenient decoder reads the same bytes.
-    ['signature', 'the same bytes spelt differently', (row) => `${row.signature.slice(0, -3)}${BASE64[BASE64.indexOf(row.signature.at(-3)!) ^ 1]}==`],
+    [
+      'signature',
+      'the same bytes spelt differently',
+      (row) => `${row.signature.slice(0, -3)}${BASE64[BASE64.indexOf(row.signature.at(-3)!) ^ 1]}==`,
+    ],
   ];
 
-  it.each(TAMPERING)('fail verification with INVALID_SIGNATURE when %s is changed in the database (%s), and pass again when it is restored', async (column, _how, change) => {
-    const { certificateId } = await issuedPermit(dataSource, service, '320102');
-    const [row] = (await dataSource.query('SELECT * FROM permit_certificate WHERE certificate_id = ?', [certificateId])) as Array<Record<string, string>>;
-    const original = row[column];
-    await dataSource.query(`UPDATE permit_certificate SET ${column} = ? WHERE certificate_id = ?`, [change(row), certificateId]);
-    const tampered = await service.verify(certificateId);
-    expect(tampered).toMatchObject({ status: CertificateStatus.INVALID_SIGNATURE, certificate: null });
-    await dataSource.query(`UPDATE permit_certificate SET ${column} = ? WHERE certificate_id = ?`, [original, certificateId]);
-    expect((await service.verify(certificateId)).status).toBe(CertificateStatus.VALID);
-  });
+  it.each(TAMPERING)(
+    'fail verification with INVALID_SIGNATURE when %s is changed in the database (%s), and pass again when it is restored',
+    async (column, _how, change) => {
+      const { certificateId } = await issuedPermit(dataSource, service, '320102');
+      const [row] = (await dataSource.query('SELECT * FROM permit_certificate WHERE certificate_id = ?', [
+        certificateId,
+      ])) as Array<Record<string, string>>;
+      const original = row[column];
+      await dataSource.query(`UPDATE permit_certificate SET ${column} = ? WHERE certificate_id = ?`, [
+        change(row),
+        certificateId,
+      ]);
+      const tampered = await service.verify(certificateId);
+      expect(tampered).toMatchObject({ status: CertificateStatus.INVALID_SIGNATURE, certificate: null });
+      await dataSource.query(`UPDATE permit_certificate SET ${column} = ? WHERE certificate_id = ?`, [
+        original,
+        certificateId,
+      ]);
+      expect((await service.verify(certificateId)).status).toBe(CertificateStatus.VALID);
+    },
+  );
 
-  it('fail verification when the identifier is changed or another certificate\'s valid signature is copied in', async () => {
+  it("fail verification when the identifier is changed or another certificate's valid signature is copied in", async () => {
     const first = await issuedPermit(dataSource, service, '320102');
     const second = await issuedPermit(dataSource, service, '320102');
     const forged = `${first.certificateId.slice(0, -1)}${first.certificateId.endsWith('A') ? 'B' : 'A'}`;
-    await dataSource.query('UPDATE permit_certificate SET certificate_id = ? WHERE certificate_id = ?', [forged, first.certificateId]);
+    await dataSource.query('UPDATE permit_certificate SET certificate_id = ? WHERE certificate_id = ?', [
+      forged,
+      first.certificateId,
+    ]);
     expect((await service.verify(forged)).status).toBe(CertificateStatus.INVALID_SIGNATURE);
     expect((await service.verify(first.certificateId)).status).toBe(CertificateStatus.NOT_FOUND);
-    await dataSource.query('UPDATE permit_certificate SET certificate_id = ? WHERE certificate_id = ?', [first.certificateId, forged]);
-    const [{ signature }] = (await dataSource.query('SELECT signature FROM permit_certificate WHERE certificate_id = ?', [second.certificateId])) as Array<{ signature: string }>;
-    await dataSource.query('UPDATE permit_certificate SET signature = ? WHERE certificate_id = ?', [signature, first.certificateId]);
+    await dataSource.query('UPDATE permit_certificate SET certificate_id = ? WHERE certificate_id = ?', [
+      first.certificateId,
+      forged,
+    ]);
+    const [{ signature }] = (await dataSource.query(
+      'SELECT signature FROM permit_certificate WHERE certificate_id = ?',
+      [second.certificateId],
+    )) as Array<{ signature: string }>;
+    await dataSource.query('UPDATE permit_certificate SET signature = ? WHERE certificate_id = ?', [
+      signature,
+      first.certificateId,
+    ]);
     expect((await service.verify(first.certificateId)).status).toBe(CertificateStatus.INVALID_SIGNATURE);
   });
 
   it('read SUSPENDED, REVOKED and EXPIRED from the permit register and the last day of validity in China time', async () => {
     const { permit, certificateId } = await issuedPermit(dataSource, service, '320102');
-    const setStatus = (status: PermitStatus) => dataSource.getRepository(Permit).update({ id: permit.id }, { recordedStatus: status });
+    const setStatus = (status: PermitStatus) =>
+      dataSource.getRepository(Permit).update({ id: permit.id }, { recordedStatus: status });
     await setStatus(PermitStatus.SUSPENDED);
     expect((await service.verify(certificateId)).status).toBe(CertificateStatus.SUSPENDED);
     await setStatus(PermitStatus.VALID);
@@ -191,9 +254,15 @@ describe('electronic certificates', () => {
 
   it('refuse to issue, writing nothing, when the authority has no valid key', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'certificate-spec-keys-'));
-    const noKeys = new CertificateService(dataSource, CertificateKeyRing.load({ directory, production: false, today: '2026-11-24' }), () => new Date('2032-01-01T00:00:00Z'));
+    const noKeys = new CertificateService(
+      dataSource,
+      CertificateKeyRing.load({ directory, production: false, today: '2026-11-24' }),
+      () => new Date('2032-01-01T00:00:00Z'),
+    );
     const before = await dataSource.getRepository(PermitCertificate).count();
-    await expect(issuedPermit(dataSource, noKeys, '320102')).rejects.toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'NO_SIGNING_KEY' } });
+    await expect(issuedPermit(dataSource, noKeys, '320102')).rejects.toMatchObject({
+      extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'NO_SIGNING_KEY' },
+    });
     expect(await dataSource.getRepository(PermitCertificate).count()).toBe(before);
   });
 

@@ -48,9 +48,13 @@ export class CertificateService implements CertificateIssuer {
     const authorityRegionCode = signingAuthorityOf(permit.regionCode);
     const key = this.keys.signingKeyFor(authorityRegionCode, chinaDate(issuedAt));
     if (!key?.privateKey) {
-      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, `No certificate signing key is valid today for authority ${authorityRegionCode}; the permit was not issued`, {
-        reason: 'NO_SIGNING_KEY',
-      });
+      throw new DomainError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        `No certificate signing key is valid today for authority ${authorityRegionCode}; the permit was not issued`,
+        {
+          reason: 'NO_SIGNING_KEY',
+        },
+      );
     }
     const holder = await manager.findOneBy(Enterprise, { creditCode: permit.creditCode });
     if (!holder) throw notFound('Enterprise', permit.creditCode);
@@ -73,7 +77,8 @@ export class CertificateService implements CertificateIssuer {
     const encoding = canonicalEncoding(contentOf(certificate));
     const signature = key.privateKey.sign(encoding);
     // A signature that does not verify (a faulty signer) must never reach a holder.
-    if (!key.publicKey.verify(encoding, signature)) throw new Error(`signing key ${key.keyId} produced a signature that does not verify`);
+    if (!key.publicKey.verify(encoding, signature))
+      throw new Error(`signing key ${key.keyId} produced a signature that does not verify`);
     certificate.signature = signature.toString('base64');
     await manager.insert(PermitCertificate, certificate);
     return { certificateId: certificate.certificateId };
@@ -83,9 +88,15 @@ export class CertificateService implements CertificateIssuer {
   async verify(id: string): Promise<CertificateVerification> {
     const certificateId = id.trim().toUpperCase();
     if (certificateId.length > 64 || !CERTIFICATE_ID_PATTERN.test(certificateId)) {
-      throw invalidInput('id', 'must be a certificate identifier: ZZ-<six-digit region>-<year>-<16 letters and digits>');
+      throw invalidInput(
+        'id',
+        'must be a certificate identifier: ZZ-<six-digit region>-<year>-<16 letters and digits>',
+      );
     }
-    const answer = (status: CertificateStatus, certificate: PermitCertificate | null = null): CertificateVerification => ({
+    const answer = (
+      status: CertificateStatus,
+      certificate: PermitCertificate | null = null,
+    ): CertificateVerification => ({
       certificateId,
       status,
       checkedAt: this.now(),
@@ -98,7 +109,8 @@ export class CertificateService implements CertificateIssuer {
     if (!permit) return answer(CertificateStatus.NOT_FOUND);
     if (permit.recordedStatus === PermitStatus.REVOKED) return answer(CertificateStatus.REVOKED, certificate);
     if (permit.recordedStatus === PermitStatus.SUSPENDED) return answer(CertificateStatus.SUSPENDED, certificate);
-    if (permit.recordedStatus === PermitStatus.EXPIRED || certificate.validUntil < chinaToday(this.now())) return answer(CertificateStatus.EXPIRED, certificate);
+    if (permit.recordedStatus === PermitStatus.EXPIRED || certificate.validUntil < chinaToday(this.now()))
+      return answer(CertificateStatus.EXPIRED, certificate);
     return answer(CertificateStatus.VALID, certificate);
   }
 
@@ -108,7 +120,8 @@ export class CertificateService implements CertificateIssuer {
    */
   signatureHolds(certificate: PermitCertificate): boolean {
     const key: SigningKey | undefined = this.keys.key(certificate.keyId);
-    if (!key || key.algorithm !== certificate.algorithm || key.authorityRegionCode !== certificate.authorityRegionCode) return false;
+    if (!key || key.algorithm !== certificate.algorithm || key.authorityRegionCode !== certificate.authorityRegionCode)
+      return false;
     const signature = decodeSignature(certificate.signature);
     if (!signature) return false;
     try {
@@ -150,7 +163,9 @@ export class CertificateService implements CertificateIssuer {
     const permits = await this.dataSource
       .getRepository(Permit)
       .createQueryBuilder('permit')
-      .where('NOT EXISTS (SELECT 1 FROM permit_certificate certificate WHERE certificate.permit_number = permit.number)')
+      .where(
+        'NOT EXISTS (SELECT 1 FROM permit_certificate certificate WHERE certificate.permit_number = permit.number)',
+      )
       .orderBy('permit.id', 'ASC')
       .getMany();
     for (const permit of permits) await inTransaction(this.dataSource, (manager) => this.issue(manager, permit));

@@ -9,13 +9,18 @@ import { SignatureAlgorithm } from './signature-scheme';
  * canonical encoding. Rows are only ever inserted; verification rebuilds the encoding from the stored
  * columns, so a change to any of them (or to the signature) fails it.
  */
-@ObjectType('ElectronicCertificate', { description: 'The electronic certificate (电子证照) of a permit, signed by the issuing authority.' })
+@ObjectType('ElectronicCertificate', {
+  description: 'The electronic certificate (电子证照) of a permit, signed by the issuing authority.',
+})
 @Entity({ name: 'permit_certificate' })
 export class PermitCertificate {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Field({ description: 'Certificate identifier, printed and in the QR code: ZZ-<authority region>-<year>-<16 characters>. Never reused.' })
+  @Field({
+    description:
+      'Certificate identifier, printed and in the QR code: ZZ-<authority region>-<year>-<16 characters>. Never reused.',
+  })
   @Index('uq_certificate_id', { unique: true })
   @Column({ name: 'certificate_id', type: 'varchar', length: 40 })
   certificateId: string;
@@ -53,7 +58,9 @@ export class PermitCertificate {
   @Column({ name: 'valid_until', type: 'date' })
   validUntil: string;
 
-  @Field({ description: 'Name of the signing authority (发证机关): a provincial transport department or the ministry.' })
+  @Field({
+    description: 'Name of the signing authority (发证机关): a provincial transport department or the ministry.',
+  })
   @Column({ name: 'authority_name', type: 'varchar', length: 100 })
   authorityName: string;
 
@@ -82,7 +89,10 @@ export class PermitCertificate {
     return new Date(this.issuedAtText);
   }
 
-  @Field({ description: 'The exact text signed (UTF-8): the canonical encoding SW-CERT-1 of the fields above, for verifying offline with the published key.' })
+  @Field({
+    description:
+      'The exact text signed (UTF-8): the canonical encoding SW-CERT-1 of the fields above, for verifying offline with the published key.',
+  })
   get signedContent(): string {
     return canonicalText(contentOf(this));
   }

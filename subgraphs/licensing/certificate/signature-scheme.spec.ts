@@ -54,7 +54,10 @@ function p256VectorPem(): { privateKeyPem: string; publicKeyPem: string } {
   };
   return {
     publicKeyPem: createPublicKey({ key: jwk, format: 'jwk' }).export({ format: 'pem', type: 'spki' }).toString(),
-    privateKeyPem: createPrivateKey({ key: { ...jwk, d: Buffer.from(P256_VECTOR.privateKey, 'hex').toString('base64url') }, format: 'jwk' })
+    privateKeyPem: createPrivateKey({
+      key: { ...jwk, d: Buffer.from(P256_VECTOR.privateKey, 'hex').toString('base64url') },
+      format: 'jwk',
+    })
       .export({ format: 'pem', type: 'pkcs8' })
       .toString(),
   };
@@ -169,7 +172,9 @@ describe('ECDSA P-256 with SHA-256, against RFC 6979 A.2.5', () => {
     const sample = Buffer.from('sample');
     const published = hex(`${P256_VECTOR.sample.r}${P256_VECTOR.sample.s}`);
     // The RFC's "sample" signature has a high S: OpenSSL accepts it; the scheme wants its low-S twin.
-    expect(verify('sha256', sample, { key: createPublicKey(pem.publicKeyPem), dsaEncoding: 'ieee-p1363' }, published)).toBe(true);
+    expect(
+      verify('sha256', sample, { key: createPublicKey(pem.publicKeyPem), dsaEncoding: 'ieee-p1363' }, published),
+    ).toBe(true);
     expect(publicKey.verify(sample, published)).toBe(false);
     const lowS = (P256_ORDER - BigInt(`0x${P256_VECTOR.sample.s}`)).toString(16).padStart(64, '0');
     expect(publicKey.verify(sample, hex(`${P256_VECTOR.sample.r}${lowS}`))).toBe(true);
@@ -184,7 +189,9 @@ describe('ECDSA P-256 with SHA-256, against RFC 6979 A.2.5', () => {
       const signature = privateKey.sign(message);
       expect(BigInt(`0x${signature.subarray(32).toString('hex')}`) <= P256_ORDER / 2n).toBe(true);
       expect(publicKey.verify(message, signature)).toBe(true);
-      expect(verify('sha256', message, { key: createPublicKey(pem.publicKeyPem), dsaEncoding: 'ieee-p1363' }, signature)).toBe(true);
+      expect(
+        verify('sha256', message, { key: createPublicKey(pem.publicKeyPem), dsaEncoding: 'ieee-p1363' }, signature),
+      ).toBe(true);
     }
   });
 });
@@ -214,7 +221,13 @@ function rawSignature(der: Buffer): Buffer {
   const r = der.subarray(4, 4 + der[3]);
   const sStart = 4 + der[3] + 2;
   const s = der.subarray(sStart, sStart + der[sStart - 1]);
-  const fixed = (bytes: Buffer) => Buffer.from(BigInt(`0x${bytes.toString('hex')}`).toString(16).padStart(64, '0'), 'hex');
+  const fixed = (bytes: Buffer) =>
+    Buffer.from(
+      BigInt(`0x${bytes.toString('hex')}`)
+        .toString(16)
+        .padStart(64, '0'),
+      'hex',
+    );
   return Buffer.concat([fixed(r), fixed(s)]);
 }
 
@@ -229,17 +242,37 @@ function rawSignature(der: Buffer): Buffer {
   writeFileSync(join(directory, 'public.pem'), pair.publicKeyPem);
   writeFileSync(join(directory, 'message'), message);
   const pkeyutl = (...args: string[]) =>
-    spawnSync(openssl!, ['pkeyutl', '-rawin', '-digest', 'sm3', '-in', join(directory, 'message'), ...args], { encoding: 'utf8' });
+    spawnSync(openssl!, ['pkeyutl', '-rawin', '-digest', 'sm3', '-in', join(directory, 'message'), ...args], {
+      encoding: 'utf8',
+    });
 
   it('OpenSSL verifies ours, and not under another signer ID', () => {
     writeFileSync(join(directory, 'ours.der'), derSignature(privateKey.sign(message)));
-    const verifyWith = (id: string) => pkeyutl('-verify', '-pubin', '-inkey', join(directory, 'public.pem'), '-pkeyopt', `distid:${id}`, '-sigfile', join(directory, 'ours.der'));
+    const verifyWith = (id: string) =>
+      pkeyutl(
+        '-verify',
+        '-pubin',
+        '-inkey',
+        join(directory, 'public.pem'),
+        '-pkeyopt',
+        `distid:${id}`,
+        '-sigfile',
+        join(directory, 'ours.der'),
+      );
     expect(verifyWith('1234567812345678').stdout).toContain('Signature Verified Successfully');
     expect(verifyWith('1234567812345679').status).not.toBe(0);
   });
 
-  it('we verify OpenSSL\'s', () => {
-    const signed = pkeyutl('-sign', '-inkey', join(directory, 'private.pem'), '-pkeyopt', 'distid:1234567812345678', '-out', join(directory, 'theirs.der'));
+  it("we verify OpenSSL's", () => {
+    const signed = pkeyutl(
+      '-sign',
+      '-inkey',
+      join(directory, 'private.pem'),
+      '-pkeyopt',
+      'distid:1234567812345678',
+      '-out',
+      join(directory, 'theirs.der'),
+    );
     expect(signed.status).toBe(0);
     const theirs = rawSignature(readFileSync(join(directory, 'theirs.der')));
     expect(publicKey.verify(message, theirs)).toBe(true);

@@ -13,7 +13,9 @@ registerEnumType(SignatureAlgorithm, {
   name: 'SignatureAlgorithm',
   description: 'Signature algorithm of an electronic certificate; each issuing authority signs with one.',
   valuesConfig: {
-    SM2_SM3: { description: 'SM2 digital signature with SM3 (GB/T 32918.2, GB/T 32905), signer ID 1234567812345678 (GM/T 0009).' },
+    SM2_SM3: {
+      description: 'SM2 digital signature with SM3 (GB/T 32918.2, GB/T 32905), signer ID 1234567812345678 (GM/T 0009).',
+    },
     ECDSA_P256_SHA256: { description: 'ECDSA on NIST P-256 with SHA-256 (FIPS 186-4), low-S form.' },
   },
 });
@@ -61,7 +63,8 @@ function namedCurveOf(key: KeyObject): string | undefined {
 
 function checkCurve(key: KeyObject, curve: string, algorithm: SignatureAlgorithm): void {
   const found = namedCurveOf(key);
-  if (found !== curve) throw new Error(`${algorithm} needs an EC key on curve ${curve}, not ${found ?? key.asymmetricKeyType}`);
+  if (found !== curve)
+    throw new Error(`${algorithm} needs an EC key on curve ${curve}, not ${found ?? key.asymmetricKeyType}`);
 }
 
 /** r and s, each in [1, n-1], from a fixed-length signature; null when the signature is not of that form. */
@@ -87,7 +90,10 @@ const SM2_SCHEME: SignatureScheme = {
   generateKeyPair() {
     // The scalar comes from @noble/curves' randomPrivateKey (the platform CSPRNG, reduced without bias).
     const pair = sm2.generateKeyPairHex();
-    return { privateKeyPem: sm2PrivateKeyPem(pair.privateKey, pair.publicKey), publicKeyPem: sm2PublicKeyPem(pair.publicKey) };
+    return {
+      privateKeyPem: sm2PrivateKeyPem(pair.privateKey, pair.publicKey),
+      publicKeyPem: sm2PublicKeyPem(pair.publicKey),
+    };
   },
   loadPublicKey(publicKeyPem) {
     const hex = sm2PublicPointOf(publicKeyPem);
@@ -101,7 +107,10 @@ const SM2_SCHEME: SignatureScheme = {
         if (!parts) return false;
         try {
           point ??= sm2.precomputePublicKey(hex);
-          return sm2.doVerifySignature(message, `${fixedLength(parts.r)}${fixedLength(parts.s)}`, point, { hash: true, userId: SM2_SIGNER_ID });
+          return sm2.doVerifySignature(message, `${fixedLength(parts.r)}${fixedLength(parts.s)}`, point, {
+            hash: true,
+            userId: SM2_SIGNER_ID,
+          });
         } catch {
           return false;
         }
@@ -113,10 +122,14 @@ const SM2_SCHEME: SignatureScheme = {
     const scalar = BigInt(`0x${scalarHex}`);
     if (scalar < 1n || scalar >= SM2_ORDER - 1n) throw new Error('SM2 private key is out of range [1, n-2]');
     const derived = sm2.getPublicKeyFromPrivateKey(scalarHex);
-    if (derived !== publicKey.hex || (pointHex !== null && pointHex !== derived)) throw new Error('the private key does not belong to the public key');
+    if (derived !== publicKey.hex || (pointHex !== null && pointHex !== derived))
+      throw new Error('the private key does not belong to the public key');
     return {
       sign(message) {
-        const signature = Buffer.from(sm2.doSignature(message, scalarHex, { hash: true, publicKey: publicKey.hex, userId: SM2_SIGNER_ID }), 'hex');
+        const signature = Buffer.from(
+          sm2.doSignature(message, scalarHex, { hash: true, publicKey: publicKey.hex, userId: SM2_SIGNER_ID }),
+          'hex',
+        );
         if (signature.length !== SIGNATURE_LENGTH) throw new Error('SM2 signing returned a malformed signature');
         return signature;
       },
@@ -153,7 +166,8 @@ const ECDSA_P256_SCHEME: SignatureScheme = {
   loadPrivateKey(privateKeyPem, publicKey) {
     const key = createPrivateKey(privateKeyPem);
     checkCurve(key, 'prime256v1', SignatureAlgorithm.ECDSA_P256_SHA256);
-    if (publicPointHex(createPublicKey(key)) !== publicKey.hex) throw new Error('the private key does not belong to the public key');
+    if (publicPointHex(createPublicKey(key)) !== publicKey.hex)
+      throw new Error('the private key does not belong to the public key');
     return {
       sign(message) {
         const signature = sign('sha256', message, { key, dsaEncoding: 'ieee-p1363' });

@@ -42,13 +42,19 @@ function elements(bytes: Buffer): Element[] {
 
 function element(bytes: Buffer, tag: number, what: string): Element {
   const all = elements(bytes);
-  if (all.length !== 1 || all[0].tag !== tag) throw new Error(`${what} is not a single DER element of tag 0x${tag.toString(16)}`);
+  if (all.length !== 1 || all[0].tag !== tag)
+    throw new Error(`${what} is not a single DER element of tag 0x${tag.toString(16)}`);
   return all[0];
 }
 
 function encode(tag: number, value: Buffer): Buffer {
   const length = value.length;
-  const header = length < 0x80 ? Buffer.from([tag, length]) : length < 0x100 ? Buffer.from([tag, 0x81, length]) : Buffer.from([tag, 0x82, length >> 8, length & 0xff]);
+  const header =
+    length < 0x80
+      ? Buffer.from([tag, length])
+      : length < 0x100
+        ? Buffer.from([tag, 0x81, length])
+        : Buffer.from([tag, 0x82, length >> 8, length & 0xff]);
   return Buffer.concat([header, value]);
 }
 
@@ -64,13 +70,17 @@ function toPem(der: Buffer, label: string): string {
 }
 
 function point(bitString: Buffer): string {
-  if (bitString.length !== 66 || bitString[0] !== 0x00 || bitString[1] !== 0x04) throw new Error('SM2 public key is not an uncompressed point');
+  if (bitString.length !== 66 || bitString[0] !== 0x00 || bitString[1] !== 0x04)
+    throw new Error('SM2 public key is not an uncompressed point');
   return bitString.subarray(1).toString('hex');
 }
 
 /** PEM of an SM2 public key given as 04 || x || y hex. */
 export function sm2PublicKeyPem(pointHex: string): string {
-  const spki = encode(0x30, Buffer.concat([SM2_ALGORITHM, encode(0x03, Buffer.concat([Buffer.from([0]), Buffer.from(pointHex, 'hex')]))]));
+  const spki = encode(
+    0x30,
+    Buffer.concat([SM2_ALGORITHM, encode(0x03, Buffer.concat([Buffer.from([0]), Buffer.from(pointHex, 'hex')]))]),
+  );
   return toPem(spki, 'PUBLIC KEY');
 }
 
@@ -91,18 +101,24 @@ export function sm2PrivateKeyPem(scalarHex: string, pointHex: string): string {
 /** The 04 || x || y hex of an SM2 SubjectPublicKeyInfo PEM; refuses any other algorithm or curve. */
 export function sm2PublicPointOf(pem: string): string {
   const [algorithm, key, ...rest] = elements(element(fromPem(pem, 'PUBLIC KEY'), 0x30, 'SubjectPublicKeyInfo').value);
-  if (!algorithm?.encoded.equals(SM2_ALGORITHM) || key?.tag !== 0x03 || rest.length > 0) throw new Error('not an SM2 public key (id-ecPublicKey on curve 1.2.156.10197.1.301)');
+  if (!algorithm?.encoded.equals(SM2_ALGORITHM) || key?.tag !== 0x03 || rest.length > 0)
+    throw new Error('not an SM2 public key (id-ecPublicKey on curve 1.2.156.10197.1.301)');
   return point(key.value);
 }
 
 /** The private scalar hex (and the public point, when the key carries it) of an SM2 PKCS#8 PEM. */
 export function sm2PrivateKeyOf(pem: string): { scalarHex: string; pointHex: string | null } {
   const [version, algorithm, privateKey] = elements(element(fromPem(pem, 'PRIVATE KEY'), 0x30, 'PrivateKeyInfo').value);
-  if (version?.encoded.toString('hex') !== '020100' || !algorithm?.encoded.equals(SM2_ALGORITHM) || privateKey?.tag !== 0x04) {
+  if (
+    version?.encoded.toString('hex') !== '020100' ||
+    !algorithm?.encoded.equals(SM2_ALGORITHM) ||
+    privateKey?.tag !== 0x04
+  ) {
     throw new Error('not an SM2 private key (PKCS#8, id-ecPublicKey on curve 1.2.156.10197.1.301)');
   }
   const [ecVersion, scalar, ...optional] = elements(element(privateKey.value, 0x30, 'ECPrivateKey').value);
-  if (ecVersion?.encoded.toString('hex') !== '020101' || scalar?.tag !== 0x04 || scalar.value.length !== 32) throw new Error('malformed ECPrivateKey');
+  if (ecVersion?.encoded.toString('hex') !== '020101' || scalar?.tag !== 0x04 || scalar.value.length !== 32)
+    throw new Error('malformed ECPrivateKey');
   let pointHex: string | null = null;
   for (const field of optional) {
     if (field.tag === 0xa0 && !field.value.equals(SM2_CURVE)) throw new Error('ECPrivateKey names another curve');

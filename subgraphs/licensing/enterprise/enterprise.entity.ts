@@ -2,7 +2,9 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Directive('@key(fields: "creditCode")')
-@ObjectType({ description: 'A market subject (经营业户) in the transport registry, keyed by its unified social credit code.' })
+@ObjectType({
+  description: 'A market subject (经营业户) in the transport registry, keyed by its unified social credit code.',
+})
 @Entity({ name: 'enterprise' })
 export class Enterprise {
   @PrimaryGeneratedColumn()

@@ -18,16 +18,28 @@ export class VehicleConnection extends ConnectionType(Vehicle, 'Vehicle', 'vehic
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
   @Authorized(Permission.REGISTRY_READ)
-  @Query(() => Enterprise, { nullable: true, description: 'One enterprise by its credit code; null when none is registered.' })
-  async enterprise(@Arg('creditCode', { description: 'Unified social credit code (18 characters, check character validated).' }) creditCode: string, @Ctx() context: LicensingContext): Promise<Enterprise | null> {
+  @Query(() => Enterprise, {
+    nullable: true,
+    description: 'One enterprise by its credit code; null when none is registered.',
+  })
+  async enterprise(
+    @Arg('creditCode', { description: 'Unified social credit code (18 characters, check character validated).' })
+    creditCode: string,
+    @Ctx() context: LicensingContext,
+  ): Promise<Enterprise | null> {
     assertCreditCode('creditCode', creditCode);
     return enterpriseLoader(context).load(creditCode);
   }
 
   @Authorized(Permission.REGISTRY_READ)
-  @Query(() => EnterpriseConnection, { description: 'The registry, newest first, optionally within a region and the regions under it.' })
+  @Query(() => EnterpriseConnection, {
+    description: 'The registry, newest first, optionally within a region and the regions under it.',
+  })
   async enterprises(
-    @Arg('regionCode', () => String, { nullable: true, description: 'GB/T 2260 code; a province includes its cities and counties.' })
+    @Arg('regionCode', () => String, {
+      nullable: true,
+      description: 'GB/T 2260 code; a province includes its cities and counties.',
+    })
     regionCode: string | null,
     @Args() page: PageArgs,
     @Ctx() context: LicensingContext,
@@ -37,25 +49,46 @@ export class EnterpriseResolver {
 
   @Authorized(Permission.REGISTRY_WRITE)
   @Mutation(() => RegisterEnterprisePayload, { description: 'Enters a market subject into the registry.' })
-  async registerEnterprise(@Arg('input', { description: 'The market subject to register.' }) input: RegisterEnterpriseInput, @Ctx() context: LicensingContext): Promise<RegisterEnterprisePayload> {
+  async registerEnterprise(
+    @Arg('input', { description: 'The market subject to register.' }) input: RegisterEnterpriseInput,
+    @Ctx() context: LicensingContext,
+  ): Promise<RegisterEnterprisePayload> {
     return { enterprise: await context.services.enterprises.register(scopeOf(context), input) };
   }
 
   @Authorized(Permission.PERMIT_READ)
-  @FieldResolver(() => PermitConnection, { nullable: true, description: 'Permits held by the enterprise (行政许可), newest first.' })
-  async permits(@Root() enterprise: Enterprise, @Args() page: PageArgs, @Ctx() context: LicensingContext): Promise<PermitConnection> {
+  @FieldResolver(() => PermitConnection, {
+    nullable: true,
+    description: 'Permits held by the enterprise (行政许可), newest first.',
+  })
+  async permits(
+    @Root() enterprise: Enterprise,
+    @Args() page: PageArgs,
+    @Ctx() context: LicensingContext,
+  ): Promise<PermitConnection> {
     const request = pageRequest(page);
     return context.loaders
-      .get(`permits:${request.limit}:${request.afterId}`, () => context.services.permits.createHolderPagesLoader(scopeOf(context), request))
+      .get(`permits:${request.limit}:${request.afterId}`, () =>
+        context.services.permits.createHolderPagesLoader(scopeOf(context), request),
+      )
       .load(enterprise.creditCode);
   }
 
   @Authorized(Permission.REGISTRY_READ)
-  @FieldResolver(() => VehicleConnection, { nullable: true, description: 'Operating vehicles the enterprise owns, newest first.' })
-  async vehicles(@Root() enterprise: Enterprise, @Args() page: PageArgs, @Ctx() context: LicensingContext): Promise<VehicleConnection> {
+  @FieldResolver(() => VehicleConnection, {
+    nullable: true,
+    description: 'Operating vehicles the enterprise owns, newest first.',
+  })
+  async vehicles(
+    @Root() enterprise: Enterprise,
+    @Args() page: PageArgs,
+    @Ctx() context: LicensingContext,
+  ): Promise<VehicleConnection> {
     const request = pageRequest(page);
     return context.loaders
-      .get(`vehicles:${request.limit}:${request.afterId}`, () => context.services.vehicles.createOwnedPagesLoader(scopeOf(context), request))
+      .get(`vehicles:${request.limit}:${request.afterId}`, () =>
+        context.services.vehicles.createOwnedPagesLoader(scopeOf(context), request),
+      )
       .load(enterprise.creditCode);
   }
 }

@@ -18,7 +18,9 @@ export class EnterpriseService {
    */
   createLoader(scope: RegionScope): DataLoader<string, Enterprise | null> {
     return new DataLoader(async (creditCodes) => {
-      const found = await this.dataSource.getRepository(Enterprise).findBy({ creditCode: In([...creditCodes]), ...withinPrefix('regionCode', scope.prefix) });
+      const found = await this.dataSource
+        .getRepository(Enterprise)
+        .findBy({ creditCode: In([...creditCodes]), ...withinPrefix('regionCode', scope.prefix) });
       const byCode = new Map(found.map((enterprise) => [enterprise.creditCode, enterprise]));
       return creditCodes.map((code) => byCode.get(code) ?? null);
     });
@@ -35,7 +37,8 @@ export class EnterpriseService {
   async register(scope: RegionScope, input: RegisterEnterpriseInput): Promise<Enterprise> {
     assertCreditCode('creditCode', input.creditCode);
     assertRegionCode('regionCode', input.regionCode);
-    if (!inScope(scope, input.regionCode)) throw forbidden(`You may register enterprises only within region ${scope.region}`);
+    if (!inScope(scope, input.regionCode))
+      throw forbidden(`You may register enterprises only within region ${scope.region}`);
     const values = {
       creditCode: input.creditCode,
       name: assertText('name', input.name, 200),

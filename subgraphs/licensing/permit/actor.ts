@@ -5,6 +5,9 @@ export interface Actor {
 }
 
 /** The system itself acting for a named piece of work (seeding, background re-checks, events). */
-export function systemActor(work: string, roles: readonly string[] = ['licensing-officer', 'licensing-reviewer']): Actor {
+export function systemActor(
+  work: string,
+  roles: readonly string[] = ['licensing-officer', 'licensing-reviewer'],
+): Actor {
   return { username: `system:${work}`, roles: new Set(roles) };
 }

@@ -16,11 +16,14 @@ registerEnumType(ApplicationStatus, {
   description: 'Where a permit application stands in the procedure.',
   valuesConfig: {
     SUBMITTED: { description: 'Submitted online, awaiting acceptance (受理).' },
-    RETURNED: { description: 'Returned with one notice listing everything missing (一次性告知补正); awaiting resubmission.' },
+    RETURNED: {
+      description: 'Returned with one notice listing everything missing (一次性告知补正); awaiting resubmission.',
+    },
     ACCEPTED: { description: 'Accepted; the decision deadline runs from acceptance. Awaiting review or decision.' },
     REVIEWED: { description: 'A reviewer has recorded the review opinion (审查意见); awaiting the decision.' },
     AWAITING_EXTERNAL_VERIFICATION: {
-      description: 'Waiting for a national platform that could not be reached; re-checked in the background, never decided unverified.',
+      description:
+        'Waiting for a national platform that could not be reached; re-checked in the background, never decided unverified.',
     },
     APPROVED: { description: 'Approved (准予许可); the permit and its electronic certificate have been issued.' },
     REJECTED: { description: 'Refused, with reasons: not accepted (不予受理) or not granted (不予许可).' },
@@ -81,11 +84,15 @@ registerEnumType(ApplicationAction, {
     REQUEST_EXTENSION: { description: 'Extension of the decision deadline requested (延长审查期限).' },
     APPROVE_EXTENSION: { description: 'Extension approved; the deadline moved.' },
     REFUSE_EXTENSION: { description: 'Extension refused; the deadline stands.' },
-    APPROVE_SEGMENT: { description: "A province on the route approved its segment (并联许可)." },
-    REFUSE_SEGMENT: { description: "A province on the route refused its segment, refusing the application." },
-    AWAIT_EXTERNAL_VERIFICATION: { description: 'A national platform could not be reached; the application waits for it.' },
+    APPROVE_SEGMENT: { description: 'A province on the route approved its segment (并联许可).' },
+    REFUSE_SEGMENT: { description: 'A province on the route refused its segment, refusing the application.' },
+    AWAIT_EXTERNAL_VERIFICATION: {
+      description: 'A national platform could not be reached; the application waits for it.',
+    },
     EXTERNAL_VERIFICATION_PASSED: { description: 'The national platform confirmed what was waited for.' },
-    EXTERNAL_VERIFICATION_FAILED: { description: 'The national platform answered that what was waited for is not on record.' },
+    EXTERNAL_VERIFICATION_FAILED: {
+      description: 'The national platform answered that what was waited for is not on record.',
+    },
   },
 });
 
@@ -117,7 +124,12 @@ export const ACTION_ALLOWED_FROM: Readonly<Record<ApplicationAction, readonly Ap
   REFUSE_EXTENSION: DEADLINE_RUNNING,
   APPROVE_SEGMENT: [ApplicationStatus.ACCEPTED, ApplicationStatus.REVIEWED],
   REFUSE_SEGMENT: [ApplicationStatus.ACCEPTED, ApplicationStatus.REVIEWED],
-  AWAIT_EXTERNAL_VERIFICATION: [ApplicationStatus.SUBMITTED, ApplicationStatus.RETURNED, ApplicationStatus.ACCEPTED, ApplicationStatus.REVIEWED],
+  AWAIT_EXTERNAL_VERIFICATION: [
+    ApplicationStatus.SUBMITTED,
+    ApplicationStatus.RETURNED,
+    ApplicationStatus.ACCEPTED,
+    ApplicationStatus.REVIEWED,
+  ],
   EXTERNAL_VERIFICATION_PASSED: [ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION],
   EXTERNAL_VERIFICATION_FAILED: [ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION],
 };
@@ -132,8 +144,14 @@ registerEnumType(ExternalVerification, {
   name: 'ExternalVerification',
   description: 'What an application waits to have confirmed by a national platform.',
   valuesConfig: {
-    PROJECT_APPROVAL: { description: 'The project is on record and approved at the national investment project platform (投资项目在线审批监管平台).' },
-    TENDER_AWARD: { description: "The project's tender award (中标结果) is on record at the public resource trading platform; the approval completes once it is." },
+    PROJECT_APPROVAL: {
+      description:
+        'The project is on record and approved at the national investment project platform (投资项目在线审批监管平台).',
+    },
+    TENDER_AWARD: {
+      description:
+        "The project's tender award (中标结果) is on record at the public resource trading platform; the approval completes once it is.",
+    },
   },
 });
 

@@ -2,7 +2,10 @@ import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { ApplicationAction, ApplicationStatus } from './application-status';
 
-@ObjectType({ description: 'One recorded step of an application through the procedure: who did what, when, from which status to which.' })
+@ObjectType({
+  description:
+    'One recorded step of an application through the procedure: who did what, when, from which status to which.',
+})
 @Entity({ name: 'permit_application_transition' })
 export class ApplicationTransition {
   @PrimaryGeneratedColumn()
@@ -20,7 +23,9 @@ export class ApplicationTransition {
   @Column({ name: 'from_status', type: 'varchar', length: 32, nullable: true })
   fromStatus: ApplicationStatus | null;
 
-  @Field(() => ApplicationStatus, { description: 'Status after the step (the same as before for steps that do not move it, such as an extension).' })
+  @Field(() => ApplicationStatus, {
+    description: 'Status after the step (the same as before for steps that do not move it, such as an extension).',
+  })
   @Column({ name: 'to_status', type: 'varchar', length: 32 })
   toStatus: ApplicationStatus;
 
@@ -32,7 +37,10 @@ export class ApplicationTransition {
   @Column({ name: 'occurred_at', type: 'datetime' })
   occurredAt: Date;
 
-  @Field(() => String, { nullable: true, description: 'The comment, conditions, reasons or notice that went with the step.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The comment, conditions, reasons or notice that went with the step.',
+  })
   @Column({ type: 'varchar', length: 1000, nullable: true })
   comment: string | null;
 }

@@ -16,6 +16,7 @@ export function whereApplicationVisible<TEntity extends ObjectLiteral>(
   const segments = escape(dataSource.getMetadata(RouteSegment).tablePath);
   return whereInScope(query, 'application.regionCode', scope.prefix, {
     idColumn: 'application.id',
-    subquery: (parameter) => `SELECT ${escape('application_id')} FROM ${segments} WHERE ${escape('province_code')} LIKE :${parameter}`,
+    subquery: (parameter) =>
+      `SELECT ${escape('application_id')} FROM ${segments} WHERE ${escape('province_code')} LIKE :${parameter}`,
   });
 }

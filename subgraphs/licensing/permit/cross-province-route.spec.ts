@@ -1,7 +1,15 @@
 import { SYSTEM_SCOPE } from '../../../platform/auth/region-scope';
 import { DEMO_ENTERPRISES } from '../../../platform/demo/demo-dataset';
 import { pageRequest } from '../../../platform/graphql/connection';
-import { failure, OFFICER, openLicensingTestbed, REVIEWER, scopeIn, ZJ_REVIEWER, type LicensingTestbed } from '../licensing.testbed';
+import {
+  failure,
+  OFFICER,
+  openLicensingTestbed,
+  REVIEWER,
+  scopeIn,
+  ZJ_REVIEWER,
+  type LicensingTestbed,
+} from '../licensing.testbed';
 import { ApplicationStatus } from './application-status';
 import type { SubmitPermitApplicationInput } from './inputs/permit-application.inputs';
 import { PermitKind } from './permit-kind';
@@ -46,7 +54,11 @@ describe('PermitService: cross-province oversize transport, approved in parallel
     return permits.accept(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER);
   };
   const segmentsOf = async (scope = JIANGSU, id: number) =>
-    (await permits.createSegmentsLoader(scope).load(id)).map((segment) => [segment.provinceCode, segment.status, segment.decidedBy]);
+    (await permits.createSegmentsLoader(scope).load(id)).map((segment) => [
+      segment.provinceCode,
+      segment.status,
+      segment.decidedBy,
+    ]);
 
   it('checks the route: the origin province handles it, at least two distinct provinces, the origin among them', async () => {
     const cases: Array<[Partial<SubmitPermitApplicationInput>, string, RegExp]> = [
@@ -66,43 +78,104 @@ describe('PermitService: cross-province oversize transport, approved in parallel
 
   it('is visible to every province on the route and to nobody else, in lookups and lists', async () => {
     const application = await accepted();
-    for (const scope of [JIANGSU, ZHEJIANG, ANHUI]) expect(await permits.findApplication(scope, application.applicationNumber)).not.toBeNull();
+    for (const scope of [JIANGSU, ZHEJIANG, ANHUI])
+      expect(await permits.findApplication(scope, application.applicationNumber)).not.toBeNull();
     // Zhejiang's city officers are not its province; Shanghai is not on the route.
-    for (const scope of [HANGZHOU, SHANGHAI]) expect(await permits.findApplication(scope, application.applicationNumber)).toBeNull();
-    const listed = await permits.listApplications(ZHEJIANG, { regionCode: null, status: null, officer: null }, pageRequest({}));
+    for (const scope of [HANGZHOU, SHANGHAI])
+      expect(await permits.findApplication(scope, application.applicationNumber)).toBeNull();
+    const listed = await permits.listApplications(
+      ZHEJIANG,
+      { regionCode: null, status: null, officer: null },
+      pageRequest({}),
+    );
     expect(listed.edges.map((edge) => edge.node.applicationNumber)).toEqual([application.applicationNumber]);
-    expect((await permits.listApplications(SHANGHAI, { regionCode: null, status: null, officer: null }, pageRequest({}))).totalCount).toBe(0);
+    expect(
+      (await permits.listApplications(SHANGHAI, { regionCode: null, status: null, officer: null }, pageRequest({})))
+        .totalCount,
+    ).toBe(0);
     expect(await permits.createSegmentsLoader(SHANGHAI).load(application.id)).toEqual([]);
   });
 
   it('lets a province on the route act only on its own segment', async () => {
     const application = await accepted();
-    const accept = await failure(permits.withdraw(ZHEJIANG, { applicationNumber: application.applicationNumber, reason: '撤回' }, OFFICER));
+    const accept = await failure(
+      permits.withdraw(ZHEJIANG, { applicationNumber: application.applicationNumber, reason: '撤回' }, OFFICER),
+    );
     expect(accept.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    const other = await failure(permits.approveSegment(ZHEJIANG, { applicationNumber: application.applicationNumber, provinceCode: '320000' }, ZJ_REVIEWER));
+    const other = await failure(
+      permits.approveSegment(
+        ZHEJIANG,
+        { applicationNumber: application.applicationNumber, provinceCode: '320000' },
+        ZJ_REVIEWER,
+      ),
+    );
     expect(other.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    expect((await failure(permits.approveSegment(SHANGHAI, { applicationNumber: application.applicationNumber, provinceCode: '310000' }, REVIEWER))).extensions).toMatchObject({
+    expect(
+      (
+        await failure(
+          permits.approveSegment(
+            SHANGHAI,
+            { applicationNumber: application.applicationNumber, provinceCode: '310000' },
+            REVIEWER,
+          ),
+        )
+      ).extensions,
+    ).toMatchObject({
       code: 'NOT_FOUND',
     });
-    expect((await failure(permits.approveSegment(JIANGSU, { applicationNumber: application.applicationNumber, provinceCode: '310000' }, REVIEWER))).extensions).toMatchObject({
+    expect(
+      (
+        await failure(
+          permits.approveSegment(
+            JIANGSU,
+            { applicationNumber: application.applicationNumber, provinceCode: '310000' },
+            REVIEWER,
+          ),
+        )
+      ).extensions,
+    ).toMatchObject({
       code: 'FORBIDDEN',
     });
-    const whole = await failure(permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, REVIEWER));
+    const whole = await failure(
+      permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, REVIEWER),
+    );
     expect(whole.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PARALLEL_APPROVAL' });
   });
 
   it('issues the permit only when every province has approved its segment', async () => {
     const application = await accepted();
-    const first = await permits.approveSegment(JIANGSU, { applicationNumber: application.applicationNumber, provinceCode: '320000', comment: '夜间通行' }, REVIEWER);
+    const first = await permits.approveSegment(
+      JIANGSU,
+      { applicationNumber: application.applicationNumber, provinceCode: '320000', comment: '夜间通行' },
+      REVIEWER,
+    );
     expect(first).toMatchObject({ permit: null, application: { status: ApplicationStatus.ACCEPTED } });
-    const again = await failure(permits.approveSegment(JIANGSU, { applicationNumber: application.applicationNumber, provinceCode: '320000' }, REVIEWER));
+    const again = await failure(
+      permits.approveSegment(
+        JIANGSU,
+        { applicationNumber: application.applicationNumber, provinceCode: '320000' },
+        REVIEWER,
+      ),
+    );
     expect(again.extensions).toMatchObject({ code: 'CONFLICT', reason: 'SEGMENT_ALREADY_DECIDED' });
-    const second = await permits.approveSegment(ZHEJIANG, { applicationNumber: application.applicationNumber, provinceCode: '330000', comment: '路政护送' }, ZJ_REVIEWER);
+    const second = await permits.approveSegment(
+      ZHEJIANG,
+      { applicationNumber: application.applicationNumber, provinceCode: '330000', comment: '路政护送' },
+      ZJ_REVIEWER,
+    );
     expect(second.permit).toBeNull();
     expect(await testbed.dataSource.getRepository(Permit).count()).toBe(0);
 
-    const last = await permits.approveSegment(ANHUI, { applicationNumber: application.applicationNumber, provinceCode: '340000' }, { username: 'ah-licensing-reviewer', roles: new Set(['licensing-reviewer']) });
-    expect(last.application).toMatchObject({ status: ApplicationStatus.APPROVED, decidedBy: 'ah-licensing-reviewer', decisionComment: '320000: 夜间通行; 330000: 路政护送' });
+    const last = await permits.approveSegment(
+      ANHUI,
+      { applicationNumber: application.applicationNumber, provinceCode: '340000' },
+      { username: 'ah-licensing-reviewer', roles: new Set(['licensing-reviewer']) },
+    );
+    expect(last.application).toMatchObject({
+      status: ApplicationStatus.APPROVED,
+      decidedBy: 'ah-licensing-reviewer',
+      decisionComment: '320000: 夜间通行; 330000: 路政护送',
+    });
     expect(last.permit).toMatchObject({ regionCode: '320000', kind: PermitKind.CROSS_PROVINCE_OVERSIZE_TRANSPORT });
     expect(await segmentsOf(JIANGSU, application.id)).toEqual([
       ['320000', 'APPROVED', 'js-licensing-reviewer'],
@@ -113,14 +186,38 @@ describe('PermitService: cross-province oversize transport, approved in parallel
 
   it('refuses the whole application when one province refuses, after which nothing more is decided', async () => {
     const application = await accepted();
-    await permits.approveSegment(JIANGSU, { applicationNumber: application.applicationNumber, provinceCode: '320000' }, REVIEWER);
-    expect((await failure(permits.refuseSegment(ZHEJIANG, { applicationNumber: application.applicationNumber, provinceCode: '330000' }, ZJ_REVIEWER))).extensions).toMatchObject({
+    await permits.approveSegment(
+      JIANGSU,
+      { applicationNumber: application.applicationNumber, provinceCode: '320000' },
+      REVIEWER,
+    );
+    expect(
+      (
+        await failure(
+          permits.refuseSegment(
+            ZHEJIANG,
+            { applicationNumber: application.applicationNumber, provinceCode: '330000' },
+            ZJ_REVIEWER,
+          ),
+        )
+      ).extensions,
+    ).toMatchObject({
       field: 'comment',
     });
-    const refused = await permits.refuseSegment(ZHEJIANG, { applicationNumber: application.applicationNumber, provinceCode: '330000', comment: '沿线桥梁承载能力不足' }, ZJ_REVIEWER);
+    const refused = await permits.refuseSegment(
+      ZHEJIANG,
+      { applicationNumber: application.applicationNumber, provinceCode: '330000', comment: '沿线桥梁承载能力不足' },
+      ZJ_REVIEWER,
+    );
     expect(refused).toMatchObject({ status: ApplicationStatus.REJECTED, decidedBy: 'zj-licensing-reviewer' });
     expect(refused.decisionComment).toBe('浙江省(330000) refused its segment: 沿线桥梁承载能力不足');
-    const late = await failure(permits.approveSegment(ANHUI, { applicationNumber: application.applicationNumber, provinceCode: '340000' }, REVIEWER));
+    const late = await failure(
+      permits.approveSegment(
+        ANHUI,
+        { applicationNumber: application.applicationNumber, provinceCode: '340000' },
+        REVIEWER,
+      ),
+    );
     expect(late.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
     expect(await segmentsOf(ANHUI, application.id)).toEqual([
       ['320000', 'APPROVED', 'js-licensing-reviewer'],
@@ -133,11 +230,27 @@ describe('PermitService: cross-province oversize transport, approved in parallel
   it('serializes segment decisions arriving together, so the last one issues the permit exactly once', async () => {
     const application = await accepted();
     await Promise.all([
-      permits.approveSegment(JIANGSU, { applicationNumber: application.applicationNumber, provinceCode: '320000' }, REVIEWER),
-      permits.approveSegment(ZHEJIANG, { applicationNumber: application.applicationNumber, provinceCode: '330000' }, ZJ_REVIEWER),
-      permits.approveSegment(ANHUI, { applicationNumber: application.applicationNumber, provinceCode: '340000' }, REVIEWER),
+      permits.approveSegment(
+        JIANGSU,
+        { applicationNumber: application.applicationNumber, provinceCode: '320000' },
+        REVIEWER,
+      ),
+      permits.approveSegment(
+        ZHEJIANG,
+        { applicationNumber: application.applicationNumber, provinceCode: '330000' },
+        ZJ_REVIEWER,
+      ),
+      permits.approveSegment(
+        ANHUI,
+        { applicationNumber: application.applicationNumber, provinceCode: '340000' },
+        REVIEWER,
+      ),
     ]);
-    expect((await permits.findApplication(JIANGSU, application.applicationNumber))!.status).toBe(ApplicationStatus.APPROVED);
-    expect(await testbed.dataSource.getRepository(Permit).countBy({ applicationNumber: application.applicationNumber })).toBe(1);
+    expect((await permits.findApplication(JIANGSU, application.applicationNumber))!.status).toBe(
+      ApplicationStatus.APPROVED,
+    );
+    expect(
+      await testbed.dataSource.getRepository(Permit).countBy({ applicationNumber: application.applicationNumber }),
+    ).toBe(1);
   });
 });

@@ -5,7 +5,11 @@ import type { PermitService } from './permit.service';
  * Re-checks applications waiting for a national platform every `intervalMs` (PLATFORM_RECHECK_MS), one
  * round at a time. Returns the stop function, which waits for a round in progress.
  */
-export function startExternalVerificationRechecks(permits: PermitService, intervalMs: number, logger: Logger): () => Promise<void> {
+export function startExternalVerificationRechecks(
+  permits: PermitService,
+  intervalMs: number,
+  logger: Logger,
+): () => Promise<void> {
   let round: Promise<void> | null = null;
   const timer = setInterval(() => {
     if (round) return;
@@ -15,7 +19,11 @@ export function startExternalVerificationRechecks(permits: PermitService, interv
         if (moved > 0) logger.info('applications moved on after a national platform answered', { checked, moved });
         else if (checked > 0) logger.debug('applications still wait for a national platform', { checked });
       })
-      .catch((error: unknown) => logger.warn('external verification round failed', { error: error instanceof Error ? error.message : String(error) }))
+      .catch((error: unknown) =>
+        logger.warn('external verification round failed', {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      )
       .finally(() => {
         round = null;
       });

@@ -30,19 +30,47 @@ describe('PermitService: highway construction permits and the national platforms
     testbed = await openLicensingTestbed();
     permits = testbed.services.permits;
     await testbed.services.enterprises.register(SYSTEM_SCOPE, BUILDER);
-    testbed.platforms.projects.set(PROJECT, { projectCode: PROJECT, name: 'S58沪宜高速太仓段改扩建工程', regionCode: '320500', approvalStatus: 'APPROVED' });
-    testbed.platforms.awards.set(PROJECT, { projectCode: PROJECT, noticeNumber: 'JSZB-2026-0412', winningBidderCreditCode: '91320000MA1XXXXX0X', awardedAt: '2026-04-12' });
+    testbed.platforms.projects.set(PROJECT, {
+      projectCode: PROJECT,
+      name: 'S58沪宜高速太仓段改扩建工程',
+      regionCode: '320500',
+      approvalStatus: 'APPROVED',
+    });
+    testbed.platforms.awards.set(PROJECT, {
+      projectCode: PROJECT,
+      noticeNumber: 'JSZB-2026-0412',
+      winningBidderCreditCode: '91320000MA1XXXXX0X',
+      awardedAt: '2026-04-12',
+    });
   });
   afterEach(async () => {
     await testbed.close();
   });
 
   const submit = (code: string | null = PROJECT) =>
-    permits.submit(JIANGSU, { creditCode: BUILDER.creditCode, kind: PermitKind.HIGHWAY_CONSTRUCTION, scope: 'S58沪宜高速太仓段改扩建工程', regionCode: '320500', investmentProjectCode: code }, OFFICER);
+    permits.submit(
+      JIANGSU,
+      {
+        creditCode: BUILDER.creditCode,
+        kind: PermitKind.HIGHWAY_CONSTRUCTION,
+        scope: 'S58沪宜高速太仓段改扩建工程',
+        regionCode: '320500',
+        investmentProjectCode: code,
+      },
+      OFFICER,
+    );
   const reviewed = async () => {
     const application = await submit();
     await permits.accept(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER);
-    return permits.review(JIANGSU, { applicationNumber: application.applicationNumber, recommendation: ReviewRecommendation.APPROVE, opinion: '施工图设计已批复，资金已落实' }, REVIEWER);
+    return permits.review(
+      JIANGSU,
+      {
+        applicationNumber: application.applicationNumber,
+        recommendation: ReviewRecommendation.APPROVE,
+        opinion: '施工图设计已批复，资金已落实',
+      },
+      REVIEWER,
+    );
   };
   const counts = async () => ({
     applications: await testbed.dataSource.getRepository(PermitApplication).count(),
@@ -53,7 +81,12 @@ describe('PermitService: highway construction permits and the national platforms
 
   describe('on submission', () => {
     it('refuses a missing, malformed, unknown or unapproved project code, naming the field and writing nothing', async () => {
-      testbed.platforms.projects.set(projectCode('00099'), { projectCode: projectCode('00099'), name: '在审项目', regionCode: '320500', approvalStatus: 'PENDING' });
+      testbed.platforms.projects.set(projectCode('00099'), {
+        projectCode: projectCode('00099'),
+        name: '在审项目',
+        regionCode: '320500',
+        approvalStatus: 'PENDING',
+      });
       const cases: Array<[string | null, RegExp]> = [
         [null, /is required for a highway construction permit/],
         ['2025-320500-48-01-0001', /shape/],
@@ -71,22 +104,34 @@ describe('PermitService: highway construction permits and the national platforms
     it('waits visibly while the investment platform is down, is never accepted meanwhile, and moves on when it answers', async () => {
       testbed.platforms.investmentDown = true;
       const waiting = await submit();
-      expect(waiting).toMatchObject({ status: ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION, pendingVerification: ExternalVerification.PROJECT_APPROVAL });
+      expect(waiting).toMatchObject({
+        status: ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION,
+        pendingVerification: ExternalVerification.PROJECT_APPROVAL,
+      });
       // What officers see names the platform, never its address or the network error.
-      expect(waiting.verificationNote).toBe('national investment project platform is unavailable; the application waits and is checked again');
-      expect((await failure(permits.accept(JIANGSU, { applicationNumber: waiting.applicationNumber }, OFFICER))).extensions).toMatchObject({ reason: 'ILLEGAL_TRANSITION' });
+      expect(waiting.verificationNote).toBe(
+        'national investment project platform is unavailable; the application waits and is checked again',
+      );
+      expect(
+        (await failure(permits.accept(JIANGSU, { applicationNumber: waiting.applicationNumber }, OFFICER))).extensions,
+      ).toMatchObject({ reason: 'ILLEGAL_TRANSITION' });
 
       // Still down: it stays, the attempt noted without a new version.
       expect(await permits.recheckExternalVerifications()).toEqual({ checked: 1, moved: 0 });
       const stillWaiting = await permits.findApplication(JIANGSU, waiting.applicationNumber);
-      expect(stillWaiting).toMatchObject({ status: ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION, version: waiting.version });
+      expect(stillWaiting).toMatchObject({
+        status: ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION,
+        version: waiting.version,
+      });
 
       testbed.platforms.investmentDown = false;
       expect(await permits.recheckExternalVerifications()).toEqual({ checked: 1, moved: 1 });
       const confirmed = await permits.findApplication(JIANGSU, waiting.applicationNumber);
       expect(confirmed).toMatchObject({ status: ApplicationStatus.SUBMITTED, pendingVerification: null });
       expect(confirmed!.verificationNote).toMatch(/is approved at the national investment project platform/);
-      const history = await testbed.dataSource.getRepository(ApplicationTransition).find({ where: { applicationId: waiting.id }, order: { id: 'ASC' } });
+      const history = await testbed.dataSource
+        .getRepository(ApplicationTransition)
+        .find({ where: { applicationId: waiting.id }, order: { id: 'ASC' } });
       expect(history.map((row) => [row.action, row.toStatus, row.actor])).toEqual([
         ['SUBMIT', 'SUBMITTED', 'js-licensing-officer'],
         ['AWAIT_EXTERNAL_VERIFICATION', 'AWAITING_EXTERNAL_VERIFICATION', 'js-licensing-officer'],
@@ -98,7 +143,12 @@ describe('PermitService: highway construction permits and the national platforms
       testbed.platforms.investmentDown = true;
       const waiting = await submit();
       testbed.platforms.investmentDown = false;
-      testbed.platforms.projects.set(PROJECT, { projectCode: PROJECT, name: 'S58沪宜高速太仓段改扩建工程', regionCode: '320500', approvalStatus: 'REJECTED' });
+      testbed.platforms.projects.set(PROJECT, {
+        projectCode: PROJECT,
+        name: 'S58沪宜高速太仓段改扩建工程',
+        regionCode: '320500',
+        approvalStatus: 'REJECTED',
+      });
       await permits.recheckExternalVerifications();
       expect(await permits.findApplication(JIANGSU, waiting.applicationNumber)).toMatchObject({
         status: ApplicationStatus.RETURNED,
@@ -111,7 +161,11 @@ describe('PermitService: highway construction permits and the national platforms
   describe('before approval', () => {
     it('approves only with the tender award on record, and reports the decision in the deciding transaction', async () => {
       const application = await reviewed();
-      const { application: approved, permit } = await permits.approve(JIANGSU, { applicationNumber: application.applicationNumber, conditions: '按批复的施工图施工' }, REVIEWER);
+      const { application: approved, permit } = await permits.approve(
+        JIANGSU,
+        { applicationNumber: application.applicationNumber, conditions: '按批复的施工图施工' },
+        REVIEWER,
+      );
       expect(approved.status).toBe(ApplicationStatus.APPROVED);
       expect(testbed.platforms.reports).toEqual([
         {
@@ -133,7 +187,9 @@ describe('PermitService: highway construction permits and the national platforms
       const application = await reviewed();
       testbed.platforms.awards.clear();
       const before = await counts();
-      const refusal = await failure(permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, REVIEWER));
+      const refusal = await failure(
+        permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, REVIEWER),
+      );
       expect(refusal.extensions).toMatchObject({ code: 'CONFLICT', reason: 'TENDER_AWARD_MISSING' });
       expect(await counts()).toEqual(before);
       expect(testbed.platforms.reports).toEqual([]);
@@ -142,7 +198,11 @@ describe('PermitService: highway construction permits and the national platforms
     it('never approves unverified: while the trading platform is down the approval waits, and completes when the award is found', async () => {
       const application = await reviewed();
       testbed.platforms.tradingDown = true;
-      const { application: waiting, permit } = await permits.approve(JIANGSU, { applicationNumber: application.applicationNumber, conditions: '汛期停止路基施工' }, REVIEWER);
+      const { application: waiting, permit } = await permits.approve(
+        JIANGSU,
+        { applicationNumber: application.applicationNumber, conditions: '汛期停止路基施工' },
+        REVIEWER,
+      );
       expect(permit).toBeNull();
       expect(waiting).toMatchObject({
         status: ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION,
@@ -152,16 +212,27 @@ describe('PermitService: highway construction permits and the national platforms
       });
       expect(await testbed.dataSource.getRepository(Permit).count()).toBe(0);
       await permits.recheckExternalVerifications();
-      expect((await permits.findApplication(JIANGSU, application.applicationNumber))!.status).toBe(ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION);
+      expect((await permits.findApplication(JIANGSU, application.applicationNumber))!.status).toBe(
+        ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION,
+      );
       expect(testbed.platforms.reports).toEqual([]);
 
       testbed.platforms.tradingDown = false;
       await permits.recheckExternalVerifications();
       const approved = await permits.findApplication(JIANGSU, application.applicationNumber);
-      expect(approved).toMatchObject({ status: ApplicationStatus.APPROVED, decidedBy: 'js-licensing-reviewer', decisionComment: '汛期停止路基施工', pendingVerification: null });
-      expect(await testbed.dataSource.getRepository(Permit).countBy({ applicationNumber: application.applicationNumber })).toBe(1);
+      expect(approved).toMatchObject({
+        status: ApplicationStatus.APPROVED,
+        decidedBy: 'js-licensing-reviewer',
+        decisionComment: '汛期停止路基施工',
+        pendingVerification: null,
+      });
+      expect(
+        await testbed.dataSource.getRepository(Permit).countBy({ applicationNumber: application.applicationNumber }),
+      ).toBe(1);
       expect(testbed.certificates.issued).toHaveLength(1);
-      expect(testbed.platforms.reports.map((entry) => [entry.report.decision, entry.inTransaction])).toEqual([['APPROVED', true]]);
+      expect(testbed.platforms.reports.map((entry) => [entry.report.decision, entry.inTransaction])).toEqual([
+        ['APPROVED', true],
+      ]);
       // A further round finds nothing waiting: the approval completed once.
       expect(await permits.recheckExternalVerifications()).toEqual({ checked: 0, moved: 0 });
     });
@@ -173,7 +244,11 @@ describe('PermitService: highway construction permits and the national platforms
       testbed.platforms.tradingDown = false;
       testbed.platforms.awards.clear();
       await permits.recheckExternalVerifications();
-      expect(await permits.findApplication(JIANGSU, application.applicationNumber)).toMatchObject({ status: ApplicationStatus.REVIEWED, pendingVerification: null, permitNumber: null });
+      expect(await permits.findApplication(JIANGSU, application.applicationNumber)).toMatchObject({
+        status: ApplicationStatus.REVIEWED,
+        pendingVerification: null,
+        permitNumber: null,
+      });
       expect(await testbed.dataSource.getRepository(Permit).count()).toBe(0);
     });
 
@@ -181,7 +256,11 @@ describe('PermitService: highway construction permits and the national platforms
       const application = await reviewed();
       testbed.platforms.tradingDown = true;
       await permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, REVIEWER);
-      const refused = await permits.reject(JIANGSU, { applicationNumber: application.applicationNumber, reason: '施工单位资质不符合要求' }, REVIEWER);
+      const refused = await permits.reject(
+        JIANGSU,
+        { applicationNumber: application.applicationNumber, reason: '施工单位资质不符合要求' },
+        REVIEWER,
+      );
       expect(refused).toMatchObject({ status: ApplicationStatus.REJECTED, pendingVerification: null });
       expect(testbed.platforms.reports.map((entry) => entry.report.decision)).toEqual(['REJECTED']);
     });
@@ -190,9 +269,13 @@ describe('PermitService: highway construction permits and the national platforms
       const application = await reviewed();
       testbed.platforms.reporterFails = true;
       const before = await counts();
-      await expect(permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, REVIEWER)).rejects.toThrow('report outbox unavailable');
+      await expect(
+        permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, REVIEWER),
+      ).rejects.toThrow('report outbox unavailable');
       expect(await counts()).toEqual(before);
-      expect((await permits.findApplication(JIANGSU, application.applicationNumber))!.status).toBe(ApplicationStatus.REVIEWED);
+      expect((await permits.findApplication(JIANGSU, application.applicationNumber))!.status).toBe(
+        ApplicationStatus.REVIEWED,
+      );
     });
   });
 });

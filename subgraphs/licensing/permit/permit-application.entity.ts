@@ -40,7 +40,11 @@ export class PermitApplication {
   @Column({ type: 'varchar', length: 32 })
   status: ApplicationStatus;
 
-  @Field(() => String, { nullable: true, description: 'Investment project code (投资项目统一代码, GB/T 40058-2021) of a highway construction application, confirmed on the national investment project approval platform.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Investment project code (投资项目统一代码, GB/T 40058-2021) of a highway construction application, confirmed on the national investment project approval platform.',
+  })
   @Column({ name: 'investment_project_code', type: 'varchar', length: 24, nullable: true })
   investmentProjectCode: string | null;
 
@@ -52,7 +56,10 @@ export class PermitApplication {
   @Column({ name: 'submitted_at', type: 'datetime' })
   submittedAt: Date;
 
-  @Field(() => String, { nullable: true, description: 'The officer handling it at the window: who accepted or returned it (username).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The officer handling it at the window: who accepted or returned it (username).',
+  })
   @Column({ name: 'handling_officer', type: 'varchar', length: 100, nullable: true })
   handlingOfficer: string | null;
 
@@ -62,7 +69,8 @@ export class PermitApplication {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Last day for the decision, YYYY-MM-DD China time: working days from acceptance on the working-day calendar, moved by an approved extension.',
+    description:
+      'Last day for the decision, YYYY-MM-DD China time: working days from acceptance on the working-day calendar, moved by an approved extension.',
   })
   @Column({ name: 'decision_due_date', type: 'date', nullable: true })
   decisionDueDate: string | null;
@@ -112,22 +120,35 @@ export class PermitApplication {
   @Column({ name: 'extension_comment', type: 'varchar', length: 500, nullable: true })
   extensionComment: string | null;
 
-  @Field(() => ExternalVerification, { nullable: true, description: 'What the application waits to have confirmed by a national platform, while AWAITING_EXTERNAL_VERIFICATION.' })
+  @Field(() => ExternalVerification, {
+    nullable: true,
+    description:
+      'What the application waits to have confirmed by a national platform, while AWAITING_EXTERNAL_VERIFICATION.',
+  })
   @Column({ name: 'pending_verification', type: 'varchar', length: 24, nullable: true })
   pendingVerification: ExternalVerification | null;
 
   @Column({ name: 'status_before_verification', type: 'varchar', length: 32, nullable: true })
   statusBeforeVerification: ApplicationStatus | null;
 
-  @Field(() => Date, { nullable: true, description: 'When a national platform was last asked about this application (UTC).' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When a national platform was last asked about this application (UTC).',
+  })
   @Column({ name: 'verification_checked_at', type: 'datetime', nullable: true })
   verificationCheckedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: "The last platform check's outcome, e.g. that the platform could not be reached." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The last platform check's outcome, e.g. that the platform could not be reached.",
+  })
   @Column({ name: 'verification_note', type: 'varchar', length: 500, nullable: true })
   verificationNote: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The reviewer whose approval completes once the tender award is confirmed (username).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The reviewer whose approval completes once the tender award is confirmed (username).',
+  })
   @Column({ name: 'pending_approval_by', type: 'varchar', length: 100, nullable: true })
   pendingApprovalBy: string | null;
 

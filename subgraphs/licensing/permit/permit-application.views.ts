@@ -13,7 +13,10 @@ export class MaterialRequirement {
   name: string;
 }
 
-@ObjectType({ description: 'The single notice (一次性告知) listing everything missing from an application, given when it was returned.' })
+@ObjectType({
+  description:
+    'The single notice (一次性告知) listing everything missing from an application, given when it was returned.',
+})
 export class ReturnNotice {
   @Field(() => [MaterialRequirement], { description: 'Every material missing or to be corrected.' })
   missingMaterials: MaterialRequirement[];
@@ -70,7 +73,10 @@ export class DeadlineExtension {
   comment: string | null;
 }
 
-@ObjectType({ description: 'What the law sets for one kind of permit: materials, who acts on each step, and the statutory deadlines in working days.' })
+@ObjectType({
+  description:
+    'What the law sets for one kind of permit: materials, who acts on each step, and the statutory deadlines in working days.',
+})
 export class PermitKindDefinition {
   @Field(() => PermitKind, { description: 'The kind.' })
   kind: PermitKind;
@@ -81,16 +87,22 @@ export class PermitKindDefinition {
   @Field(() => [MaterialRequirement], { description: 'Materials an application must include.' })
   requiredMaterials: MaterialRequirement[];
 
-  @Field(() => [String], { description: 'Realm roles that may submit (and resubmit or withdraw) applications for the enterprise.' })
+  @Field(() => [String], {
+    description: 'Realm roles that may submit (and resubmit or withdraw) applications for the enterprise.',
+  })
   submitRoles: string[];
 
-  @Field(() => [String], { description: 'Realm roles that may accept or return applications and request deadline extensions.' })
+  @Field(() => [String], {
+    description: 'Realm roles that may accept or return applications and request deadline extensions.',
+  })
   acceptRoles: string[];
 
   @Field(() => [String], { description: 'Realm roles that may record the review opinion.' })
   reviewRoles: string[];
 
-  @Field(() => [String], { description: 'Realm roles that may decide (approve or refuse), approve extensions, and suspend or revoke permits.' })
+  @Field(() => [String], {
+    description: 'Realm roles that may decide (approve or refuse), approve extensions, and suspend or revoke permits.',
+  })
   decideRoles: string[];
 
   @Field(() => Int, { description: 'Working days from acceptance to the decision.' })
@@ -99,7 +111,10 @@ export class PermitKindDefinition {
   @Field(() => Int, { description: 'Working days the decision deadline may be extended by, once, with approval.' })
   extensionWorkingDays: number;
 
-  @Field(() => Int, { description: 'Working days from the decision to issuing the permit (the electronic certificate is issued with the approval).' })
+  @Field(() => Int, {
+    description:
+      'Working days from the decision to issuing the permit (the electronic certificate is issued with the approval).',
+  })
   issueWorkingDays: number;
 
   @Field({ description: 'True when a review opinion must be recorded before the decision.' })
@@ -108,7 +123,9 @@ export class PermitKindDefinition {
   @Field({ description: 'True when every province on the route approves its own segment (并联许可).' })
   parallelApprovalByRoute: boolean;
 
-  @Field({ description: 'True when the investment project and its tender award are checked at the national platforms.' })
+  @Field({
+    description: 'True when the investment project and its tender award are checked at the national platforms.',
+  })
   investmentProjectRequired: boolean;
 
   @Field(() => Int, { description: 'Years a permit of this kind is valid from issue.' })

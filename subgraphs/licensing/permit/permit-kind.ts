@@ -16,7 +16,9 @@ registerEnumType(PermitKind, {
     ROAD_FREIGHT_TRANSPORT: { description: 'Road freight transport business (道路货物运输经营许可).' },
     HAZARDOUS_GOODS_TRANSPORT: { description: 'Hazardous-goods road transport business (危险货物道路运输经营许可).' },
     HIGHWAY_CONSTRUCTION: { description: 'Highway construction permit (公路建设项目施工许可).' },
-    CROSS_PROVINCE_OVERSIZE_TRANSPORT: { description: 'Cross-province oversize/overweight transport (跨省大件运输许可).' },
+    CROSS_PROVINCE_OVERSIZE_TRANSPORT: {
+      description: 'Cross-province oversize/overweight transport (跨省大件运输许可).',
+    },
   },
 });
 

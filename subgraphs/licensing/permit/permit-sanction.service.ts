@@ -82,22 +82,47 @@ export class PermitSanctionService {
       return;
     }
     if (permit.recordedStatus === target || !PERMIT_STATUS_CHANGES[permit.recordedStatus].includes(target)) {
-      this.logger.info('case decision leaves the permit as it is', { caseNumber, permitNumber, status: permit.recordedStatus, penalty });
+      this.logger.info('case decision leaves the permit as it is', {
+        caseNumber,
+        permitNumber,
+        status: permit.recordedStatus,
+        penalty,
+      });
       return;
     }
-    await this.change(manager, permit, target, ENFORCEMENT_ACTOR, `${summary} (enforcement decision of ${regionCode})`.slice(0, 1000), caseNumber);
+    await this.change(
+      manager,
+      permit,
+      target,
+      ENFORCEMENT_ACTOR,
+      `${summary} (enforcement decision of ${regionCode})`.slice(0, 1000),
+      caseNumber,
+    );
   }
 
-  private async changeByReviewer(scope: RegionScope, input: ChangePermitStatusInput, actor: Actor, target: PermitStatus): Promise<Permit> {
+  private async changeByReviewer(
+    scope: RegionScope,
+    input: ChangePermitStatusInput,
+    actor: Actor,
+    target: PermitStatus,
+  ): Promise<Permit> {
     const reason = assertText('reason', input.reason, 1000);
     return inTransaction(this.dataSource, async (manager) => {
-      const permit = await manager.findOneBy(Permit, { number: input.permitNumber, ...withinPrefix('regionCode', scope.prefix) });
+      const permit = await manager.findOneBy(Permit, {
+        number: input.permitNumber,
+        ...withinPrefix('regionCode', scope.prefix),
+      });
       if (!permit) throw notFound('Permit', input.permitNumber);
       const roles = PERMIT_KINDS[permit.kind].roles.decide;
-      if (!roles.some((role) => actor.roles.has(role))) throw forbidden(`Only ${roles.join(' or ')} may change the status of ${permit.kind} permits`);
-      if (permit.status === PermitStatus.EXPIRED) throw conflict('PERMIT_EXPIRED', `Permit ${permit.number} expired on ${permit.validUntil}`);
+      if (!roles.some((role) => actor.roles.has(role)))
+        throw forbidden(`Only ${roles.join(' or ')} may change the status of ${permit.kind} permits`);
+      if (permit.status === PermitStatus.EXPIRED)
+        throw conflict('PERMIT_EXPIRED', `Permit ${permit.number} expired on ${permit.validUntil}`);
       if (!PERMIT_STATUS_CHANGES[permit.recordedStatus].includes(target)) {
-        throw conflict('ILLEGAL_TRANSITION', `Permit ${permit.number} is ${permit.recordedStatus} and cannot become ${target}`);
+        throw conflict(
+          'ILLEGAL_TRANSITION',
+          `Permit ${permit.number} is ${permit.recordedStatus} and cannot become ${target}`,
+        );
       }
       await this.change(manager, permit, target, actor.username, reason, null);
       return manager.findOneByOrFail(Permit, { id: permit.id });
@@ -105,14 +130,30 @@ export class PermitSanctionService {
   }
 
   /** The UPDATE repeats the status read, so of two changes at once exactly one applies. */
-  private async change(manager: EntityManager, permit: Permit, target: PermitStatus, actor: string, reason: string, caseNumber: string | null): Promise<void> {
+  private async change(
+    manager: EntityManager,
+    permit: Permit,
+    target: PermitStatus,
+    actor: string,
+    reason: string,
+    caseNumber: string | null,
+  ): Promise<void> {
     const result = await manager
       .createQueryBuilder()
       .update(Permit)
       .set({ recordedStatus: target })
       .where('id = :id AND status = :status', { id: permit.id, status: permit.recordedStatus })
       .execute();
-    if (result.affected !== 1) throw conflict('STALE_VERSION', `Permit ${permit.number} was changed by someone else; reload it`);
-    await manager.insert(PermitStatusChange, { permitId: permit.id, fromStatus: permit.recordedStatus, toStatus: target, actor, occurredAt: now(), reason, caseNumber });
+    if (result.affected !== 1)
+      throw conflict('STALE_VERSION', `Permit ${permit.number} was changed by someone else; reload it`);
+    await manager.insert(PermitStatusChange, {
+      permitId: permit.id,
+      fromStatus: permit.recordedStatus,
+      toStatus: target,
+      actor,
+      occurredAt: now(),
+      reason,
+      caseNumber,
+    });
   }
 }

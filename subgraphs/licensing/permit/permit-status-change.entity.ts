@@ -2,7 +2,10 @@ import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { PermitStatus } from './permit.entity';
 
-@ObjectType({ description: "A change of a permit's status: suspension (暂扣), restoration or revocation (吊销), by a reviewer or by an enforcement decision." })
+@ObjectType({
+  description:
+    "A change of a permit's status: suspension (暂扣), restoration or revocation (吊销), by a reviewer or by an enforcement decision.",
+})
 @Entity({ name: 'permit_status_change' })
 export class PermitStatusChange {
   @PrimaryGeneratedColumn()
@@ -28,11 +31,14 @@ export class PermitStatusChange {
   @Column({ name: 'occurred_at', type: 'datetime' })
   occurredAt: Date;
 
-  @Field({ description: 'Why: the reviewer\'s reasons or the decision\'s summary.' })
+  @Field({ description: "Why: the reviewer's reasons or the decision's summary." })
   @Column({ type: 'varchar', length: 1000 })
   reason: string;
 
-  @Field(() => String, { nullable: true, description: 'The enforcement case (案件编号) whose decision ordered the change, if one did.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The enforcement case (案件编号) whose decision ordered the change, if one did.',
+  })
   @Column({ name: 'case_number', type: 'varchar', length: 32, nullable: true })
   caseNumber: string | null;
 }

@@ -16,25 +16,46 @@ import { PermitApplication } from './permit-application.entity';
 
 async function migrateWithExistingApplications(settings: DatabaseSettings, dataDir: string): Promise<void> {
   const open = (migrations: Function[]) =>
-    openDataSource({ settings, dataDir, entities: licensingSubgraph.entities, migrations, counters: new Counters(), logger: createLogger('spec', 'error') });
+    openDataSource({
+      settings,
+      dataDir,
+      entities: licensingSubgraph.entities,
+      migrations,
+      counters: new Counters(),
+      logger: createLogger('spec', 'error'),
+    });
   const before = await open([InitialLicensing1764000000000]);
   const insert = `INSERT INTO permit_application (application_number, credit_code, kind, scope, region_code, status, submitted_by, submitted_at, accepted_at, decided_by, decided_at, decision_comment, permit_number, version)
                   VALUES (?, '91320102MA1MY0R10Q', 'ROAD_FREIGHT_TRANSPORT', '普通货运', '320102', ?, 'old-officer', '2026-03-02 01:00:00', ?, ?, ?, ?, NULL, ?)`;
   await before.query(insert, ['XK-OLD-1', 'SUBMITTED', null, null, null, null, 1]);
-  await before.query(insert, ['XK-OLD-2', 'APPROVED', '2026-03-03 01:00:00', 'old-reviewer', '2026-03-10 01:00:00', '限普通货运', 3]);
+  await before.query(insert, [
+    'XK-OLD-2',
+    'APPROVED',
+    '2026-03-03 01:00:00',
+    'old-reviewer',
+    '2026-03-10 01:00:00',
+    '限普通货运',
+    3,
+  ]);
   await before.query(insert, ['XK-OLD-3', 'REJECTED', null, 'old-reviewer', '2026-03-04 01:00:00', '材料不全', 2]);
   await before.destroy();
 
   const after = await open(licensingSubgraph.migrations as Function[]);
   try {
     const applications = await after.getRepository(PermitApplication).find({ order: { id: 'ASC' } });
-    expect(applications.map((application) => [application.applicationNumber, application.status, application.version])).toEqual([
+    expect(
+      applications.map((application) => [application.applicationNumber, application.status, application.version]),
+    ).toEqual([
       ['XK-OLD-1', 'SUBMITTED', 1],
       ['XK-OLD-2', 'APPROVED', 3],
       ['XK-OLD-3', 'REJECTED', 2],
     ]);
-    const rows = await after.getRepository(ApplicationTransition).find({ order: { applicationId: 'ASC', occurredAt: 'ASC' } });
-    expect(rows.map((row) => [row.applicationId, row.action, row.fromStatus, row.toStatus, row.actor, row.comment])).toEqual([
+    const rows = await after
+      .getRepository(ApplicationTransition)
+      .find({ order: { applicationId: 'ASC', occurredAt: 'ASC' } });
+    expect(
+      rows.map((row) => [row.applicationId, row.action, row.fromStatus, row.toStatus, row.actor, row.comment]),
+    ).toEqual([
       [1, 'SUBMIT', null, 'SUBMITTED', 'old-officer', null],
       [2, 'SUBMIT', null, 'SUBMITTED', 'old-officer', null],
       [2, 'ACCEPT', 'SUBMITTED', 'ACCEPTED', 'unrecorded', null],
@@ -43,8 +64,12 @@ async function migrateWithExistingApplications(settings: DatabaseSettings, dataD
       [3, 'REJECT', 'SUBMITTED', 'REJECTED', 'old-reviewer', '材料不全'],
     ]);
     // The status column now takes the longest status (MySQL refuses a longer value in strict mode).
-    await after.query(`UPDATE permit_application SET status = 'AWAITING_EXTERNAL_VERIFICATION' WHERE application_number = 'XK-OLD-1'`);
-    expect((await after.getRepository(PermitApplication).findOneByOrFail({ applicationNumber: 'XK-OLD-1' })).status).toBe('AWAITING_EXTERNAL_VERIFICATION');
+    await after.query(
+      `UPDATE permit_application SET status = 'AWAITING_EXTERNAL_VERIFICATION' WHERE application_number = 'XK-OLD-1'`,
+    );
+    expect(
+      (await after.getRepository(PermitApplication).findOneByOrFail({ applicationNumber: 'XK-OLD-1' })).status,
+    ).toBe('AWAITING_EXTERNAL_VERIFICATION');
   } finally {
     await after.destroy();
   }

@@ -25,7 +25,13 @@ const PDF = Buffer.from('%PDF-1.7 材料扫描件').toString('base64');
 const ACCEPTANCE_DAY = new Date('2026-09-15T02:00:00Z');
 
 function freight(overrides: Partial<SubmitPermitApplicationInput> = {}): SubmitPermitApplicationInput {
-  return { creditCode: NANJING_CARRIER.creditCode, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', regionCode: NANJING_CARRIER.regionCode, ...overrides };
+  return {
+    creditCode: NANJING_CARRIER.creditCode,
+    kind: PermitKind.ROAD_FREIGHT_TRANSPORT,
+    scope: '普通货运',
+    regionCode: NANJING_CARRIER.regionCode,
+    ...overrides,
+  };
 }
 
 /** Everything the workflow writes, to show a refused action wrote nothing. */
@@ -39,7 +45,9 @@ async function everything(dataSource: DataSource) {
 }
 
 async function actions(dataSource: DataSource, applicationId: number): Promise<string[]> {
-  const rows = await dataSource.getRepository(ApplicationTransition).find({ where: { applicationId }, order: { id: 'ASC' } });
+  const rows = await dataSource
+    .getRepository(ApplicationTransition)
+    .find({ where: { applicationId }, order: { id: 'ASC' } });
   return rows.map((row) => `${row.action}:${row.fromStatus ?? '-'}>${row.toStatus}`);
 }
 
@@ -51,7 +59,8 @@ describe('the permit kinds table', () => {
       expect(codes.length).toBeGreaterThanOrEqual(4);
       expect(new Set(codes).size).toBe(codes.length);
       expect(codes).toContain('APPLICATION_FORM');
-      for (const step of ['submit', 'accept', 'review', 'decide'] as const) expect(definition.roles[step].length).toBeGreaterThan(0);
+      for (const step of ['submit', 'accept', 'review', 'decide'] as const)
+        expect(definition.roles[step].length).toBeGreaterThan(0);
       expect(definition.extensionWorkingDays).toBe(10);
       expect(definition.issueWorkingDays).toBe(10);
     }
@@ -68,7 +77,8 @@ describe('PermitService: the procedure', () => {
   beforeEach(async () => {
     testbed = await openLicensingTestbed({ now: ACCEPTANCE_DAY });
     permits = testbed.services.permits;
-    for (const enterprise of [NANJING_CARRIER, KUNSHAN_CARRIER, HANGZHOU_CARRIER]) await testbed.services.enterprises.register(SYSTEM_SCOPE, enterprise);
+    for (const enterprise of [NANJING_CARRIER, KUNSHAN_CARRIER, HANGZHOU_CARRIER])
+      await testbed.services.enterprises.register(SYSTEM_SCOPE, enterprise);
   });
   afterEach(async () => {
     await testbed.close();
@@ -82,15 +92,44 @@ describe('PermitService: the procedure', () => {
 
   it('submits, accepts with the deadline in working days, approves and issues the permit with its certificate in one transaction', async () => {
     const application = await submitted();
-    expect(application).toMatchObject({ status: ApplicationStatus.SUBMITTED, submittedBy: 'js-licensing-officer', version: 1, decisionDueDate: null });
+    expect(application).toMatchObject({
+      status: ApplicationStatus.SUBMITTED,
+      submittedBy: 'js-licensing-officer',
+      version: 1,
+      decisionDueDate: null,
+    });
 
-    const acceptance = await permits.accept(JIANGSU, { applicationNumber: application.applicationNumber, expectedVersion: 1 }, OFFICER);
-    expect(acceptance).toMatchObject({ status: ApplicationStatus.ACCEPTED, handlingOfficer: 'js-licensing-officer', decisionDueDate: '2026-10-19', version: 2 });
+    const acceptance = await permits.accept(
+      JIANGSU,
+      { applicationNumber: application.applicationNumber, expectedVersion: 1 },
+      OFFICER,
+    );
+    expect(acceptance).toMatchObject({
+      status: ApplicationStatus.ACCEPTED,
+      handlingOfficer: 'js-licensing-officer',
+      decisionDueDate: '2026-10-19',
+      version: 2,
+    });
     expect(permits.workingDaysLeft(acceptance)).toBe(20);
 
-    const { application: approved, permit } = await permits.approve(JIANGSU, { applicationNumber: application.applicationNumber, expectedVersion: 2, conditions: '限普通货运' }, REVIEWER);
-    expect(approved).toMatchObject({ status: ApplicationStatus.APPROVED, decidedBy: 'js-licensing-reviewer', decisionComment: '限普通货运', permitNumber: permit!.number });
-    expect(permit).toMatchObject({ kind: PermitKind.ROAD_FREIGHT_TRANSPORT, creditCode: NANJING_CARRIER.creditCode, regionCode: '320102', validFrom: '2026-09-15', validUntil: '2030-09-14' });
+    const { application: approved, permit } = await permits.approve(
+      JIANGSU,
+      { applicationNumber: application.applicationNumber, expectedVersion: 2, conditions: '限普通货运' },
+      REVIEWER,
+    );
+    expect(approved).toMatchObject({
+      status: ApplicationStatus.APPROVED,
+      decidedBy: 'js-licensing-reviewer',
+      decisionComment: '限普通货运',
+      permitNumber: permit!.number,
+    });
+    expect(permit).toMatchObject({
+      kind: PermitKind.ROAD_FREIGHT_TRANSPORT,
+      creditCode: NANJING_CARRIER.creditCode,
+      regionCode: '320102',
+      validFrom: '2026-09-15',
+      validUntil: '2030-09-14',
+    });
     expect(testbed.certificates.issued).toEqual([{ permitNumber: permit!.number, inTransaction: true }]);
     const outbox = await testbed.dataSource.getRepository(OutboxMessage).findBy({ eventType: 'permit.issued' });
     expect(outbox.map((message) => JSON.parse(message.envelope).payload.permitNumber)).toEqual([permit!.number]);
@@ -100,26 +139,38 @@ describe('PermitService: the procedure', () => {
       'APPROVE:ACCEPTED>APPROVED',
       'ISSUE:APPROVED>APPROVED',
     ]);
-    const issue = await testbed.dataSource.getRepository(ApplicationTransition).findOneByOrFail({ applicationId: application.id, action: 'ISSUE' as never });
-    expect(issue.comment).toBe(`Permit ${permit!.number} issued, valid 2026-09-15 to 2030-09-14; electronic certificate CERT-${permit!.number}`);
+    const issue = await testbed.dataSource
+      .getRepository(ApplicationTransition)
+      .findOneByOrFail({ applicationId: application.id, action: 'ISSUE' as never });
+    expect(issue.comment).toBe(
+      `Permit ${permit!.number} issued, valid 2026-09-15 to 2030-09-14; electronic certificate CERT-${permit!.number}`,
+    );
   });
 
   it('writes nothing when the certificate cannot be issued: no permit without its certificate', async () => {
     const application = await accepted();
     const before = await everything(testbed.dataSource);
     testbed.certificates.fails = true;
-    await expect(permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, REVIEWER)).rejects.toThrow('signing key unavailable');
+    await expect(
+      permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, REVIEWER),
+    ).rejects.toThrow('signing key unavailable');
     expect(await everything(testbed.dataSource)).toEqual(before);
   });
 
   it('refuses a stale version and an illegal step with CONFLICT, writing nothing', async () => {
     const application = await accepted();
     const before = await everything(testbed.dataSource);
-    const stale = await failure(permits.approve(JIANGSU, { applicationNumber: application.applicationNumber, expectedVersion: 1 }, REVIEWER));
+    const stale = await failure(
+      permits.approve(JIANGSU, { applicationNumber: application.applicationNumber, expectedVersion: 1 }, REVIEWER),
+    );
     expect(stale.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
-    const illegal = await failure(permits.accept(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER));
+    const illegal = await failure(
+      permits.accept(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER),
+    );
     expect(illegal.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
-    expect(illegal.message).toBe(`Application ${application.applicationNumber} is ACCEPTED; ACCEPT is not possible now`);
+    expect(illegal.message).toBe(
+      `Application ${application.applicationNumber} is ACCEPTED; ACCEPT is not possible now`,
+    );
     expect(await everything(testbed.dataSource)).toEqual(before);
   });
 
@@ -133,24 +184,45 @@ describe('PermitService: the procedure', () => {
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     const loser = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected')!;
     expect(loser.reason.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
-    expect(await testbed.dataSource.getRepository(ApplicationTransition).countBy({ applicationId: application.id })).toBe(outcomes[0].status === 'fulfilled' ? 4 : 3);
+    expect(
+      await testbed.dataSource.getRepository(ApplicationTransition).countBy({ applicationId: application.id }),
+    ).toBe(outcomes[0].status === 'fulfilled' ? 4 : 3);
   });
 
   it("checks each step against the kind's roles", async () => {
     const application = await accepted();
-    const refusal = await failure(permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER));
+    const refusal = await failure(
+      permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER),
+    );
     expect(refusal.extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect(refusal.message).toBe('Only licensing-reviewer may decide ROAD_FREIGHT_TRANSPORT applications');
-    expect((await failure(permits.submit(JIANGSU, freight(), REVIEWER))).extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await failure(permits.submit(JIANGSU, freight(), REVIEWER))).extensions).toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('keeps applications within region scope: outside it they do not exist, and nobody submits to another region', async () => {
     const application = await submitted();
     expect(await permits.findApplication(ZHEJIANG, application.applicationNumber)).toBeNull();
-    expect((await failure(permits.accept(ZHEJIANG, { applicationNumber: application.applicationNumber }, OFFICER))).extensions).toMatchObject({ code: 'NOT_FOUND' });
-    expect((await failure(permits.submit(JIANGSU, freight({ creditCode: HANGZHOU_CARRIER.creditCode, regionCode: '330106' }), OFFICER))).extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      (await failure(permits.accept(ZHEJIANG, { applicationNumber: application.applicationNumber }, OFFICER)))
+        .extensions,
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      (
+        await failure(
+          permits.submit(JIANGSU, freight({ creditCode: HANGZHOU_CARRIER.creditCode, regionCode: '330106' }), OFFICER),
+        )
+      ).extensions,
+    ).toMatchObject({ code: 'FORBIDDEN' });
     // Nanjing's officer does not see Kunshan's enterprise, so cannot apply for it.
-    expect((await failure(permits.submit(NANJING, freight({ creditCode: KUNSHAN_CARRIER.creditCode, regionCode: '320583' }), OFFICER))).extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      (
+        await failure(
+          permits.submit(NANJING, freight({ creditCode: KUNSHAN_CARRIER.creditCode, regionCode: '320583' }), OFFICER),
+        )
+      ).extensions,
+    ).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('refuses bad input naming the field, writing nothing', async () => {
@@ -162,7 +234,10 @@ describe('PermitService: the procedure', () => {
       [{ regionCode: '329999' }, 'regionCode'],
     ];
     for (const [overrides, field] of cases) {
-      expect((await failure(permits.submit(JIANGSU, freight(overrides), OFFICER))).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect((await failure(permits.submit(JIANGSU, freight(overrides), OFFICER))).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field,
+      });
     }
     expect(await everything(testbed.dataSource)).toEqual(before);
   });
@@ -172,39 +247,106 @@ describe('PermitService: the procedure', () => {
       const application = await submitted();
       const returned = await permits.returnForCorrection(
         JIANGSU,
-        { applicationNumber: application.applicationNumber, expectedVersion: 1, missingMaterialCodes: ['DRIVER_QUALIFICATIONS', 'SAFETY_MANAGEMENT_RULES'], note: '驾驶员从业资格证已过期；缺安全生产管理制度' },
+        {
+          applicationNumber: application.applicationNumber,
+          expectedVersion: 1,
+          missingMaterialCodes: ['DRIVER_QUALIFICATIONS', 'SAFETY_MANAGEMENT_RULES'],
+          note: '驾驶员从业资格证已过期；缺安全生产管理制度',
+        },
         OFFICER,
       );
-      expect(returned).toMatchObject({ status: ApplicationStatus.RETURNED, returnedMaterialCodes: 'DRIVER_QUALIFICATIONS,SAFETY_MANAGEMENT_RULES', handlingOfficer: 'js-licensing-officer' });
+      expect(returned).toMatchObject({
+        status: ApplicationStatus.RETURNED,
+        returnedMaterialCodes: 'DRIVER_QUALIFICATIONS,SAFETY_MANAGEMENT_RULES',
+        handlingOfficer: 'js-licensing-officer',
+      });
 
-      const early = await failure(permits.resubmit(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER));
+      const early = await failure(
+        permits.resubmit(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER),
+      );
       expect(early.extensions).toMatchObject({ code: 'CONFLICT', reason: 'MATERIALS_STILL_MISSING' });
-      expect(early.message).toBe(`Attach DRIVER_QUALIFICATIONS, SAFETY_MANAGEMENT_RULES to application ${application.applicationNumber} before resubmitting it`);
+      expect(early.message).toBe(
+        `Attach DRIVER_QUALIFICATIONS, SAFETY_MANAGEMENT_RULES to application ${application.applicationNumber} before resubmitting it`,
+      );
 
       testbed.clock.now = new Date(ACCEPTANCE_DAY.getTime() + 3600_000);
-      await testbed.services.materials.attach(JIANGSU, { applicationNumber: application.applicationNumber, materialCode: 'DRIVER_QUALIFICATIONS', fileName: '从业资格证.pdf', contentBase64: PDF }, OFFICER);
-      const stillOne = await failure(permits.resubmit(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER));
+      await testbed.services.materials.attach(
+        JIANGSU,
+        {
+          applicationNumber: application.applicationNumber,
+          materialCode: 'DRIVER_QUALIFICATIONS',
+          fileName: '从业资格证.pdf',
+          contentBase64: PDF,
+        },
+        OFFICER,
+      );
+      const stillOne = await failure(
+        permits.resubmit(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER),
+      );
       expect(stillOne.message).toMatch(/^Attach SAFETY_MANAGEMENT_RULES to/);
-      await testbed.services.materials.attach(JIANGSU, { applicationNumber: application.applicationNumber, materialCode: 'SAFETY_MANAGEMENT_RULES', fileName: '安全生产管理制度.pdf', contentBase64: PDF }, OFFICER);
-      const resubmitted = await permits.resubmit(JIANGSU, { applicationNumber: application.applicationNumber, comment: '已补正' }, OFFICER);
+      await testbed.services.materials.attach(
+        JIANGSU,
+        {
+          applicationNumber: application.applicationNumber,
+          materialCode: 'SAFETY_MANAGEMENT_RULES',
+          fileName: '安全生产管理制度.pdf',
+          contentBase64: PDF,
+        },
+        OFFICER,
+      );
+      const resubmitted = await permits.resubmit(
+        JIANGSU,
+        { applicationNumber: application.applicationNumber, comment: '已补正' },
+        OFFICER,
+      );
       expect(resubmitted.status).toBe(ApplicationStatus.SUBMITTED);
 
       const again = await failure(
-        permits.returnForCorrection(JIANGSU, { applicationNumber: application.applicationNumber, missingMaterialCodes: ['APPLICATION_FORM'], note: '申请表未盖章' }, OFFICER),
+        permits.returnForCorrection(
+          JIANGSU,
+          {
+            applicationNumber: application.applicationNumber,
+            missingMaterialCodes: ['APPLICATION_FORM'],
+            note: '申请表未盖章',
+          },
+          OFFICER,
+        ),
       );
       expect(again.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_RETURNED' });
-      expect(await actions(testbed.dataSource, application.id)).toEqual(['SUBMIT:->SUBMITTED', 'RETURN:SUBMITTED>RETURNED', 'RESUBMIT:RETURNED>SUBMITTED']);
+      expect(await actions(testbed.dataSource, application.id)).toEqual([
+        'SUBMIT:->SUBMITTED',
+        'RETURN:SUBMITTED>RETURNED',
+        'RESUBMIT:RETURNED>SUBMITTED',
+      ]);
     });
 
     it('refuses a notice naming materials the kind does not require, writing nothing', async () => {
       const application = await submitted();
       const before = await everything(testbed.dataSource);
       const refusal = await failure(
-        permits.returnForCorrection(JIANGSU, { applicationNumber: application.applicationNumber, missingMaterialCodes: ['EMERGENCY_PLAN', 'APPLICATION_FORM'], note: '缺应急预案' }, OFFICER),
+        permits.returnForCorrection(
+          JIANGSU,
+          {
+            applicationNumber: application.applicationNumber,
+            missingMaterialCodes: ['EMERGENCY_PLAN', 'APPLICATION_FORM'],
+            note: '缺应急预案',
+          },
+          OFFICER,
+        ),
       );
       expect(refusal.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'missingMaterialCodes' });
       expect(refusal.message).toMatch(/does not require: EMERGENCY_PLAN/);
-      expect((await failure(permits.returnForCorrection(JIANGSU, { applicationNumber: application.applicationNumber, missingMaterialCodes: [], note: 'x' }, OFFICER))).extensions).toMatchObject({
+      expect(
+        (
+          await failure(
+            permits.returnForCorrection(
+              JIANGSU,
+              { applicationNumber: application.applicationNumber, missingMaterialCodes: [], note: 'x' },
+              OFFICER,
+            ),
+          )
+        ).extensions,
+      ).toMatchObject({
         field: 'missingMaterialCodes',
       });
       expect(await everything(testbed.dataSource)).toEqual(before);
@@ -212,15 +354,38 @@ describe('PermitService: the procedure', () => {
   });
 
   describe('review before decision', () => {
-    const passenger = () => freight({ creditCode: NANJING_CARRIER.creditCode, kind: PermitKind.ROAD_PASSENGER_TRANSPORT, scope: '省际班车客运' });
+    const passenger = () =>
+      freight({
+        creditCode: NANJING_CARRIER.creditCode,
+        kind: PermitKind.ROAD_PASSENGER_TRANSPORT,
+        scope: '省际班车客运',
+      });
 
     it('needs a review opinion first where the kind requires one', async () => {
       const application = await accepted(passenger());
-      const early = await failure(permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, REVIEWER));
+      const early = await failure(
+        permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, REVIEWER),
+      );
       expect(early.extensions).toMatchObject({ code: 'CONFLICT', reason: 'REVIEW_REQUIRED' });
-      const reviewed = await permits.review(JIANGSU, { applicationNumber: application.applicationNumber, recommendation: ReviewRecommendation.APPROVE, opinion: '车辆、驾驶员条件符合要求' }, REVIEWER);
-      expect(reviewed).toMatchObject({ status: ApplicationStatus.REVIEWED, reviewRecommendation: 'APPROVE', reviewedBy: 'js-licensing-reviewer' });
-      const { application: approved } = await permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, REVIEWER);
+      const reviewed = await permits.review(
+        JIANGSU,
+        {
+          applicationNumber: application.applicationNumber,
+          recommendation: ReviewRecommendation.APPROVE,
+          opinion: '车辆、驾驶员条件符合要求',
+        },
+        REVIEWER,
+      );
+      expect(reviewed).toMatchObject({
+        status: ApplicationStatus.REVIEWED,
+        reviewRecommendation: 'APPROVE',
+        reviewedBy: 'js-licensing-reviewer',
+      });
+      const { application: approved } = await permits.approve(
+        JIANGSU,
+        { applicationNumber: application.applicationNumber },
+        REVIEWER,
+      );
       expect(approved.status).toBe(ApplicationStatus.APPROVED);
       expect(await actions(testbed.dataSource, application.id)).toEqual([
         'SUBMIT:->SUBMITTED',
@@ -235,10 +400,24 @@ describe('PermitService: the procedure', () => {
   describe('withdrawal', () => {
     it('is possible until the decision and not after it', async () => {
       const pending = await accepted();
-      expect((await permits.withdraw(JIANGSU, { applicationNumber: pending.applicationNumber, reason: '企业暂停该项业务' }, OFFICER)).status).toBe(ApplicationStatus.WITHDRAWN);
+      expect(
+        (
+          await permits.withdraw(
+            JIANGSU,
+            { applicationNumber: pending.applicationNumber, reason: '企业暂停该项业务' },
+            OFFICER,
+          )
+        ).status,
+      ).toBe(ApplicationStatus.WITHDRAWN);
       const decided = await accepted();
       await permits.approve(JIANGSU, { applicationNumber: decided.applicationNumber }, REVIEWER);
-      expect((await failure(permits.withdraw(JIANGSU, { applicationNumber: decided.applicationNumber, reason: '撤回' }, OFFICER))).extensions).toMatchObject({
+      expect(
+        (
+          await failure(
+            permits.withdraw(JIANGSU, { applicationNumber: decided.applicationNumber, reason: '撤回' }, OFFICER),
+          )
+        ).extensions,
+      ).toMatchObject({
         code: 'CONFLICT',
         reason: 'ILLEGAL_TRANSITION',
       });
@@ -248,11 +427,30 @@ describe('PermitService: the procedure', () => {
   describe('deadline extension', () => {
     it('moves the decision deadline once by 10 working days with a reviewer approval', async () => {
       const application = await accepted();
-      const requested = await permits.requestExtension(JIANGSU, { applicationNumber: application.applicationNumber, reason: '需现场核查停车场地' }, OFFICER);
+      const requested = await permits.requestExtension(
+        JIANGSU,
+        { applicationNumber: application.applicationNumber, reason: '需现场核查停车场地' },
+        OFFICER,
+      );
       expect(requested).toMatchObject({ extensionStatus: 'REQUESTED', decisionDueDate: '2026-10-19' });
-      const approved = await permits.approveExtension(JIANGSU, { applicationNumber: application.applicationNumber, comment: '同意' }, REVIEWER);
-      expect(approved).toMatchObject({ extensionStatus: 'APPROVED', extensionDecidedBy: 'js-licensing-reviewer', decisionDueDate: '2026-11-02', status: ApplicationStatus.ACCEPTED });
-      const second = await failure(permits.requestExtension(JIANGSU, { applicationNumber: application.applicationNumber, reason: '再次延期' }, OFFICER));
+      const approved = await permits.approveExtension(
+        JIANGSU,
+        { applicationNumber: application.applicationNumber, comment: '同意' },
+        REVIEWER,
+      );
+      expect(approved).toMatchObject({
+        extensionStatus: 'APPROVED',
+        extensionDecidedBy: 'js-licensing-reviewer',
+        decisionDueDate: '2026-11-02',
+        status: ApplicationStatus.ACCEPTED,
+      });
+      const second = await failure(
+        permits.requestExtension(
+          JIANGSU,
+          { applicationNumber: application.applicationNumber, reason: '再次延期' },
+          OFFICER,
+        ),
+      );
       expect(second.extensions).toMatchObject({ code: 'CONFLICT', reason: 'EXTENSION_ALREADY_REQUESTED' });
       expect(await actions(testbed.dataSource, application.id)).toEqual([
         'SUBMIT:->SUBMITTED',
@@ -265,13 +463,30 @@ describe('PermitService: the procedure', () => {
     it('is not asked once the deadline has passed, and a refusal needs a reason and keeps the deadline', async () => {
       const late = await accepted();
       testbed.clock.now = new Date('2026-10-20T02:00:00Z');
-      expect((await failure(permits.requestExtension(JIANGSU, { applicationNumber: late.applicationNumber, reason: '来不及' }, OFFICER))).extensions).toMatchObject({ reason: 'DEADLINE_PASSED' });
+      expect(
+        (
+          await failure(
+            permits.requestExtension(JIANGSU, { applicationNumber: late.applicationNumber, reason: '来不及' }, OFFICER),
+          )
+        ).extensions,
+      ).toMatchObject({ reason: 'DEADLINE_PASSED' });
 
       testbed.clock.now = ACCEPTANCE_DAY;
       const refused = await accepted();
-      await permits.requestExtension(JIANGSU, { applicationNumber: refused.applicationNumber, reason: '需专家评审' }, OFFICER);
-      expect((await failure(permits.refuseExtension(JIANGSU, { applicationNumber: refused.applicationNumber }, REVIEWER))).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'comment' });
-      const kept = await permits.refuseExtension(JIANGSU, { applicationNumber: refused.applicationNumber, comment: '材料已齐全，无需延期' }, REVIEWER);
+      await permits.requestExtension(
+        JIANGSU,
+        { applicationNumber: refused.applicationNumber, reason: '需专家评审' },
+        OFFICER,
+      );
+      expect(
+        (await failure(permits.refuseExtension(JIANGSU, { applicationNumber: refused.applicationNumber }, REVIEWER)))
+          .extensions,
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'comment' });
+      const kept = await permits.refuseExtension(
+        JIANGSU,
+        { applicationNumber: refused.applicationNumber, comment: '材料已齐全，无需延期' },
+        REVIEWER,
+      );
       expect(kept).toMatchObject({ extensionStatus: 'REFUSED', decisionDueDate: '2026-10-19' });
     });
   });
@@ -281,33 +496,56 @@ describe('PermitService: the procedure', () => {
       const nanjing = await accepted();
       const kunshan = await accepted(freight({ creditCode: KUNSHAN_CARRIER.creditCode, regionCode: '320583' }));
       const other = await permits.submit(JIANGSU, freight(), OFFICER);
-      await permits.accept(JIANGSU, { applicationNumber: other.applicationNumber }, { username: 'nj-other-officer', roles: new Set(['licensing-officer']) });
+      await permits.accept(
+        JIANGSU,
+        { applicationNumber: other.applicationNumber },
+        { username: 'nj-other-officer', roles: new Set(['licensing-officer']) },
+      );
       await permits.approve(JIANGSU, { applicationNumber: kunshan.applicationNumber }, REVIEWER);
-      const numbers = (connection: { edges: Array<{ node: PermitApplication }> }) => connection.edges.map((edge) => edge.node.applicationNumber).sort();
+      const numbers = (connection: { edges: Array<{ node: PermitApplication }> }) =>
+        connection.edges.map((edge) => edge.node.applicationNumber).sort();
       const all = { regionCode: null, officer: null };
 
       // Friday 16 October 2026: due on Monday the 19th, one working day ahead.
       testbed.clock.now = new Date('2026-10-16T02:00:00Z');
       expect(numbers(await permits.listOverdue(JIANGSU, all, pageRequest({})))).toEqual([]);
       expect(numbers(await permits.listDueSoon(JIANGSU, all, 0, pageRequest({})))).toEqual([]);
-      expect(numbers(await permits.listDueSoon(JIANGSU, all, 1, pageRequest({})))).toEqual([nanjing.applicationNumber, other.applicationNumber].sort());
-      expect(numbers(await permits.listDueSoon(JIANGSU, { regionCode: null, officer: 'nj-other-officer' }, 1, pageRequest({})))).toEqual([other.applicationNumber]);
-      expect(numbers(await permits.listDueSoon(JIANGSU, { regionCode: '320500', officer: null }, 5, pageRequest({})))).toEqual([]);
+      expect(numbers(await permits.listDueSoon(JIANGSU, all, 1, pageRequest({})))).toEqual(
+        [nanjing.applicationNumber, other.applicationNumber].sort(),
+      );
+      expect(
+        numbers(
+          await permits.listDueSoon(JIANGSU, { regionCode: null, officer: 'nj-other-officer' }, 1, pageRequest({})),
+        ),
+      ).toEqual([other.applicationNumber]);
+      expect(
+        numbers(await permits.listDueSoon(JIANGSU, { regionCode: '320500', officer: null }, 5, pageRequest({}))),
+      ).toEqual([]);
       expect(numbers(await permits.listDueSoon(ZHEJIANG, all, 5, pageRequest({})))).toEqual([]);
 
       // Tuesday 20 October: overdue by one working day; the approved one never is.
       testbed.clock.now = new Date('2026-10-20T02:00:00Z');
-      const overdue = await permits.listOverdue(JIANGSU, { regionCode: '320100', officer: 'js-licensing-officer' }, pageRequest({}));
+      const overdue = await permits.listOverdue(
+        JIANGSU,
+        { regionCode: '320100', officer: 'js-licensing-officer' },
+        pageRequest({}),
+      );
       expect(numbers(overdue)).toEqual([nanjing.applicationNumber]);
       expect(permits.workingDaysLeft(overdue.edges[0].node)).toBe(-1);
-      expect((await failure(permits.listDueSoon(JIANGSU, all, 31, pageRequest({})))).extensions).toMatchObject({ field: 'withinWorkingDays' });
+      expect((await failure(permits.listDueSoon(JIANGSU, all, 31, pageRequest({})))).extensions).toMatchObject({
+        field: 'withinWorkingDays',
+      });
     });
 
     it("lists an officer's pending applications across the statuses still waiting", async () => {
       const waiting = await accepted();
       const done = await accepted();
       await permits.reject(JIANGSU, { applicationNumber: done.applicationNumber, reason: '不符合条件' }, REVIEWER);
-      const pending = await permits.listPending(JIANGSU, { regionCode: null, officer: 'js-licensing-officer' }, pageRequest({}));
+      const pending = await permits.listPending(
+        JIANGSU,
+        { regionCode: null, officer: 'js-licensing-officer' },
+        pageRequest({}),
+      );
       expect(pending.edges.map((edge) => edge.node.applicationNumber)).toEqual([waiting.applicationNumber]);
     });
   });

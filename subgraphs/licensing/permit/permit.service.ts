@@ -44,7 +44,13 @@ import type {
   WithdrawPermitApplicationInput,
 } from './inputs/permit-application.inputs';
 import { PermitApplication } from './permit-application.entity';
-import { PERMIT_KIND_CODE, PERMIT_KINDS, PermitKind, type PermitKindDefinition, type ProcedureStep } from './permit-kind';
+import {
+  PERMIT_KIND_CODE,
+  PERMIT_KINDS,
+  PermitKind,
+  type PermitKindDefinition,
+  type ProcedureStep,
+} from './permit-kind';
 import { Permit, PermitStatus } from './permit.entity';
 import { RouteSegment, SegmentStatus } from './route-segment.entity';
 
@@ -56,7 +62,12 @@ const RECHECK_BATCH = 50;
 const PLATFORM_VERIFIED_MATERIAL = 'INVESTMENT_PROJECT_APPROVAL';
 const RECHECK_ACTOR = 'system:platform-recheck';
 
-const STEP_VERB: Record<ProcedureStep, string> = { submit: 'submit', accept: 'accept or return', review: 'review', decide: 'decide' };
+const STEP_VERB: Record<ProcedureStep, string> = {
+  submit: 'submit',
+  accept: 'accept or return',
+  review: 'review',
+  decide: 'decide',
+};
 
 type ApplicationChanges = Partial<Omit<PermitApplication, 'id' | 'version' | 'status'>>;
 
@@ -77,7 +88,10 @@ type ProjectCheck =
   | { outcome: 'UNAVAILABLE'; note: string }
   | { outcome: 'REFUSED'; note: string };
 
-type AwardCheck = { outcome: 'FOUND'; award: TenderAward; note: string } | { outcome: 'UNAVAILABLE'; note: string } | { outcome: 'ABSENT'; note: string };
+type AwardCheck =
+  | { outcome: 'FOUND'; award: TenderAward; note: string }
+  | { outcome: 'UNAVAILABLE'; note: string }
+  | { outcome: 'ABSENT'; note: string };
 
 export interface ApplicationFilter {
   regionCode: string | null;
@@ -140,7 +154,10 @@ function assertMayAct(definition: PermitKindDefinition, step: ProcedureStep, act
 }
 
 /** Rows of many applications, in the order of the loader's keys. */
-function byApplication<TRow extends { applicationId: number }>(applicationIds: readonly number[], rows: TRow[]): TRow[][] {
+function byApplication<TRow extends { applicationId: number }>(
+  applicationIds: readonly number[],
+  rows: TRow[],
+): TRow[][] {
   const grouped = new Map<number, TRow[]>();
   for (const row of rows) grouped.set(row.applicationId, [...(grouped.get(row.applicationId) ?? []), row]);
   return applicationIds.map((applicationId) => grouped.get(applicationId) ?? []);
@@ -182,7 +199,13 @@ export class PermitService {
 
   /** The same service on another clock: demo data back-dates acceptances so deadlines show. */
   asOf(clock: () => Date): PermitService {
-    return new PermitService(this.dataSource, this.outbox, { calendar: this.calendar, platforms: this.platforms, certificates: this.certificates, logger: this.logger, clock });
+    return new PermitService(this.dataSource, this.outbox, {
+      calendar: this.calendar,
+      platforms: this.platforms,
+      certificates: this.certificates,
+      logger: this.logger,
+      clock,
+    });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -190,7 +213,13 @@ export class PermitService {
 
   /** Permits of many holders, a page each, in two statements; only permits issued within the caller's scope. */
   createHolderPagesLoader(scope: RegionScope, page: PageRequest) {
-    return childPagesLoader<Permit>({ dataSource: this.dataSource, entity: Permit, parentColumn: 'credit_code', page, scope: { column: 'region_code', prefix: scope.prefix } });
+    return childPagesLoader<Permit>({
+      dataSource: this.dataSource,
+      entity: Permit,
+      parentColumn: 'credit_code',
+      page,
+      scope: { column: 'region_code', prefix: scope.prefix },
+    });
   }
 
   async findPermit(scope: RegionScope, number: string): Promise<Permit | null> {
@@ -199,23 +228,39 @@ export class PermitService {
 
   /** An application the caller may see: handled within their scope, or routed through a province in it. */
   async findApplication(scope: RegionScope, applicationNumber: string): Promise<PermitApplication | null> {
-    return this.visibleApplications(this.dataSource.manager, scope).andWhere('application.applicationNumber = :applicationNumber', { applicationNumber }).getOne();
+    return this.visibleApplications(this.dataSource.manager, scope)
+      .andWhere('application.applicationNumber = :applicationNumber', { applicationNumber })
+      .getOne();
   }
 
-  async listApplications(scope: RegionScope, filter: ApplicationFilter, page: PageRequest): Promise<Connection<PermitApplication>> {
+  async listApplications(
+    scope: RegionScope,
+    filter: ApplicationFilter,
+    page: PageRequest,
+  ): Promise<Connection<PermitApplication>> {
     const query = this.filtered(scope, filter);
     if (filter.status !== null) query.andWhere('application.status = :status', { status: filter.status });
     return this.page(query, page);
   }
 
   /** Applications still waiting for the office or the applicant (submitted, returned, accepted, reviewed, awaiting a platform). */
-  async listPending(scope: RegionScope, filter: DeadlineFilter, page: PageRequest): Promise<Connection<PermitApplication>> {
-    const query = this.filtered(scope, filter).andWhere('application.status IN (:...pending)', { pending: [...PENDING] });
+  async listPending(
+    scope: RegionScope,
+    filter: DeadlineFilter,
+    page: PageRequest,
+  ): Promise<Connection<PermitApplication>> {
+    const query = this.filtered(scope, filter).andWhere('application.status IN (:...pending)', {
+      pending: [...PENDING],
+    });
     return this.page(query, page);
   }
 
   /** Accepted applications not yet decided whose decision due date has passed (China time). */
-  async listOverdue(scope: RegionScope, filter: DeadlineFilter, page: PageRequest): Promise<Connection<PermitApplication>> {
+  async listOverdue(
+    scope: RegionScope,
+    filter: DeadlineFilter,
+    page: PageRequest,
+  ): Promise<Connection<PermitApplication>> {
     const query = this.filtered(scope, filter)
       .andWhere('application.status IN (:...running)', { running: [...DEADLINE_RUNNING] })
       .andWhere('application.decisionDueDate < :today', { today: this.today() });
@@ -223,13 +268,20 @@ export class PermitService {
   }
 
   /** Accepted applications not yet decided that fall due today or within the next `withinWorkingDays` working days. */
-  async listDueSoon(scope: RegionScope, filter: DeadlineFilter, withinWorkingDays: number, page: PageRequest): Promise<Connection<PermitApplication>> {
+  async listDueSoon(
+    scope: RegionScope,
+    filter: DeadlineFilter,
+    withinWorkingDays: number,
+    page: PageRequest,
+  ): Promise<Connection<PermitApplication>> {
     assertInteger('withinWorkingDays', withinWorkingDays, 0, MAX_DUE_SOON_WORKING_DAYS);
     const today = this.today();
     const query = this.filtered(scope, filter)
       .andWhere('application.status IN (:...running)', { running: [...DEADLINE_RUNNING] })
       .andWhere('application.decisionDueDate >= :today', { today })
-      .andWhere('application.decisionDueDate <= :last', { last: this.calendar.addWorkingDays(today, withinWorkingDays) });
+      .andWhere('application.decisionDueDate <= :last', {
+        last: this.calendar.addWorkingDays(today, withinWorkingDays),
+      });
     return this.page(query, page);
   }
 
@@ -267,7 +319,11 @@ export class PermitService {
   // ---------------------------------------------------------------------------------------------
   // The procedure
 
-  async submit(regionScope: RegionScope, input: SubmitPermitApplicationInput, actor: Actor): Promise<PermitApplication> {
+  async submit(
+    regionScope: RegionScope,
+    input: SubmitPermitApplicationInput,
+    actor: Actor,
+  ): Promise<PermitApplication> {
     assertCreditCode('creditCode', input.creditCode);
     assertRegionCode('regionCode', input.regionCode);
     const scope = assertText('scope', input.scope, 500);
@@ -275,7 +331,8 @@ export class PermitService {
     const route = this.routeOf(definition, input);
     const projectCode = this.projectCodeOf(definition, input.investmentProjectCode);
     assertMayAct(definition, 'submit', actor);
-    if (!inScope(regionScope, input.regionCode)) throw forbidden(`You may submit applications only to authorities within region ${regionScope.region}`);
+    if (!inScope(regionScope, input.regionCode))
+      throw forbidden(`You may submit applications only to authorities within region ${regionScope.region}`);
     await this.assertEnterpriseInScope(this.dataSource.manager, regionScope, input.creditCode);
     // The platform is asked before the transaction: no row is held while it answers.
     const project = projectCode === null ? null : await this.checkProject(projectCode);
@@ -325,12 +382,38 @@ export class PermitService {
           permitNumber: null,
         }),
       );
-      await this.record(manager, application.id, ApplicationAction.SUBMIT, null, ApplicationStatus.SUBMITTED, actor.username, submittedAt, project?.note ?? null);
+      await this.record(
+        manager,
+        application.id,
+        ApplicationAction.SUBMIT,
+        null,
+        ApplicationStatus.SUBMITTED,
+        actor.username,
+        submittedAt,
+        project?.note ?? null,
+      );
       if (project?.outcome === 'UNAVAILABLE') {
-        await this.record(manager, application.id, ApplicationAction.AWAIT_EXTERNAL_VERIFICATION, ApplicationStatus.SUBMITTED, application.status, actor.username, submittedAt, project.note);
+        await this.record(
+          manager,
+          application.id,
+          ApplicationAction.AWAIT_EXTERNAL_VERIFICATION,
+          ApplicationStatus.SUBMITTED,
+          application.status,
+          actor.username,
+          submittedAt,
+          project.note,
+        );
       }
       for (const [index, provinceCode] of (route ?? []).entries()) {
-        await manager.insert(RouteSegment, { applicationId: application.id, provinceCode, position: index + 1, status: SegmentStatus.PENDING, decidedBy: null, decidedAt: null, comment: null });
+        await manager.insert(RouteSegment, {
+          applicationId: application.id,
+          provinceCode,
+          position: index + 1,
+          status: SegmentStatus.PENDING,
+          decidedBy: null,
+          decidedAt: null,
+          comment: null,
+        });
       }
       return manager.findOneByOrFail(PermitApplication, { id: application.id });
     });
@@ -349,7 +432,10 @@ export class PermitService {
         changes: {
           acceptedAt,
           handlingOfficer: actor.username,
-          decisionDueDate: this.calendar.addWorkingDays(chinaDate(acceptedAt), kindOf(current.kind).decisionWorkingDays),
+          decisionDueDate: this.calendar.addWorkingDays(
+            chinaDate(acceptedAt),
+            kindOf(current.kind).decisionWorkingDays,
+          ),
         },
         comment: null,
       });
@@ -360,15 +446,23 @@ export class PermitService {
    * Returns a submitted application with one notice listing everything missing (一次性告知). Only once:
    * after the resubmission the office accepts or refuses it.
    */
-  async returnForCorrection(scope: RegionScope, input: ReturnPermitApplicationInput, actor: Actor): Promise<PermitApplication> {
+  async returnForCorrection(
+    scope: RegionScope,
+    input: ReturnPermitApplicationInput,
+    actor: Actor,
+  ): Promise<PermitApplication> {
     assertExpectedVersion(input);
     const note = assertText('note', input.note, 1000);
     if (!Array.isArray(input.missingMaterialCodes) || input.missingMaterialCodes.length === 0) {
-      throw invalidInput('missingMaterialCodes', 'must name at least one material: the notice lists everything missing at once');
+      throw invalidInput(
+        'missingMaterialCodes',
+        'must name at least one material: the notice lists everything missing at once',
+      );
     }
     const codes = input.missingMaterialCodes.map((code) => code.trim());
     const duplicates = codes.filter((code, index) => codes.indexOf(code) !== index);
-    if (duplicates.length > 0) throw invalidInput('missingMaterialCodes', `names ${duplicates.join(', ')} more than once`);
+    if (duplicates.length > 0)
+      throw invalidInput('missingMaterialCodes', `names ${duplicates.join(', ')} more than once`);
     return inTransaction(this.dataSource, async (manager) => {
       const current = await this.loadToActOn(manager, scope, input.applicationNumber);
       const definition = kindOf(current.kind);
@@ -377,12 +471,21 @@ export class PermitService {
         action: ApplicationAction.RETURN,
         step: 'accept',
         target: ApplicationStatus.RETURNED,
-        changes: { returnedMaterialCodes: codes.join(','), returnNote: note, returnedBy: actor.username, returnedAt, handlingOfficer: actor.username },
+        changes: {
+          returnedMaterialCodes: codes.join(','),
+          returnNote: note,
+          returnedBy: actor.username,
+          returnedAt,
+          handlingOfficer: actor.username,
+        },
         comment: `${note} [missing: ${codes.join(', ')}]`,
         guard: (application) => {
           const unknown = codes.filter((code) => !definition.materials.some((material) => material.code === code));
           if (unknown.length > 0) {
-            throw invalidInput('missingMaterialCodes', `names materials ${definition.kind} does not require: ${unknown.join(', ')} (see permitKinds)`);
+            throw invalidInput(
+              'missingMaterialCodes',
+              `names materials ${definition.kind} does not require: ${unknown.join(', ')} (see permitKinds)`,
+            );
           }
           if (application.returnedAt !== null) {
             throw conflict(
@@ -405,7 +508,10 @@ export class PermitService {
     if (definition.investmentProjectRequired) {
       projectCode = this.projectCodeOf(definition, input.investmentProjectCode ?? preview.investmentProjectCode);
     } else if (given(input.investmentProjectCode)) {
-      throw invalidInput('investmentProjectCode', `applies only to highway construction permits (${PermitKind.HIGHWAY_CONSTRUCTION})`);
+      throw invalidInput(
+        'investmentProjectCode',
+        `applies only to highway construction permits (${PermitKind.HIGHWAY_CONSTRUCTION})`,
+      );
     }
     this.check(preview, input, actor, ApplicationAction.RESUBMIT, 'submit');
     const project = projectCode === null ? null : await this.checkProject(projectCode);
@@ -416,12 +522,19 @@ export class PermitService {
         action: ApplicationAction.RESUBMIT,
         step: 'submit',
         target: ApplicationStatus.SUBMITTED,
-        changes: { investmentProjectCode: projectCode ?? current.investmentProjectCode, verificationCheckedAt: project ? this.now() : current.verificationCheckedAt, verificationNote: project?.note ?? current.verificationNote },
+        changes: {
+          investmentProjectCode: projectCode ?? current.investmentProjectCode,
+          verificationCheckedAt: project ? this.now() : current.verificationCheckedAt,
+          verificationNote: project?.note ?? current.verificationNote,
+        },
         comment,
         guard: async (application) => {
           const missing = await this.materialsStillMissing(manager, application, definition);
           if (missing.length > 0) {
-            throw conflict('MATERIALS_STILL_MISSING', `Attach ${missing.join(', ')} to application ${application.applicationNumber} before resubmitting it`);
+            throw conflict(
+              'MATERIALS_STILL_MISSING',
+              `Attach ${missing.join(', ')} to application ${application.applicationNumber} before resubmitting it`,
+            );
           }
         },
       });
@@ -430,7 +543,10 @@ export class PermitService {
         action: ApplicationAction.AWAIT_EXTERNAL_VERIFICATION,
         step: null,
         target: ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION,
-        changes: { pendingVerification: ExternalVerification.PROJECT_APPROVAL, statusBeforeVerification: ApplicationStatus.SUBMITTED },
+        changes: {
+          pendingVerification: ExternalVerification.PROJECT_APPROVAL,
+          statusBeforeVerification: ApplicationStatus.SUBMITTED,
+        },
         comment: project.note,
       });
     });
@@ -439,7 +555,8 @@ export class PermitService {
   /** Records the review opinion (审查意见) on an accepted application. */
   async review(scope: RegionScope, input: ReviewPermitApplicationInput, actor: Actor): Promise<PermitApplication> {
     assertExpectedVersion(input);
-    if (!Object.values(ReviewRecommendation).includes(input.recommendation)) throw invalidInput('recommendation', 'must be APPROVE or REFUSE');
+    if (!Object.values(ReviewRecommendation).includes(input.recommendation))
+      throw invalidInput('recommendation', 'must be APPROVE or REFUSE');
     const opinion = assertText('opinion', input.opinion, 1000);
     return inTransaction(this.dataSource, async (manager) => {
       const current = await this.loadToActOn(manager, scope, input.applicationNumber);
@@ -447,7 +564,12 @@ export class PermitService {
         action: ApplicationAction.REVIEW,
         step: 'review',
         target: ApplicationStatus.REVIEWED,
-        changes: { reviewOpinion: opinion, reviewRecommendation: input.recommendation, reviewedBy: actor.username, reviewedAt: this.now() },
+        changes: {
+          reviewOpinion: opinion,
+          reviewRecommendation: input.recommendation,
+          reviewedBy: actor.username,
+          reviewedAt: this.now(),
+        },
         comment: `${input.recommendation}: ${opinion}`,
       });
     });
@@ -459,18 +581,28 @@ export class PermitService {
    * that platform cannot be reached the approval waits (AWAITING_EXTERNAL_VERIFICATION) and completes when
    * a background re-check finds the award.
    */
-  async approve(scope: RegionScope, input: ApprovePermitApplicationInput, actor: Actor): Promise<{ application: PermitApplication; permit: Permit | null }> {
+  async approve(
+    scope: RegionScope,
+    input: ApprovePermitApplicationInput,
+    actor: Actor,
+  ): Promise<{ application: PermitApplication; permit: Permit | null }> {
     assertExpectedVersion(input);
     const conditions = optionalText('conditions', input.conditions, 1000);
     const preview = await this.loadToActOn(this.dataSource.manager, scope, input.applicationNumber);
     const definition = kindOf(preview.kind);
     if (definition.parallelApprovalByRoute) {
-      throw conflict('PARALLEL_APPROVAL', `${definition.kind} applications are approved by each province on the route: use approveRouteSegment`);
+      throw conflict(
+        'PARALLEL_APPROVAL',
+        `${definition.kind} applications are approved by each province on the route: use approveRouteSegment`,
+      );
     }
     this.check(preview, input, actor, ApplicationAction.APPROVE, 'decide');
     this.assertReviewedIfRequired(preview, definition);
-    const award = definition.investmentProjectRequired ? await this.checkTenderAward(preview.investmentProjectCode ?? '') : null;
-    if (award?.outcome === 'ABSENT') throw conflict('TENDER_AWARD_MISSING', `${award.note}; the permit cannot be approved without it`);
+    const award = definition.investmentProjectRequired
+      ? await this.checkTenderAward(preview.investmentProjectCode ?? '')
+      : null;
+    if (award?.outcome === 'ABSENT')
+      throw conflict('TENDER_AWARD_MISSING', `${award.note}; the permit cannot be approved without it`);
     return inTransaction(this.dataSource, async (manager) => {
       const current = await this.loadToActOn(manager, scope, input.applicationNumber);
       if (award?.outcome === 'UNAVAILABLE') {
@@ -518,7 +650,10 @@ export class PermitService {
         comment: reason,
         guard: (application) => {
           if (definition.parallelApprovalByRoute && application.acceptedAt !== null) {
-            throw conflict('PARALLEL_APPROVAL', `${definition.kind} applications are refused by a province on the route: use refuseRouteSegment`);
+            throw conflict(
+              'PARALLEL_APPROVAL',
+              `${definition.kind} applications are refused by a province on the route: use refuseRouteSegment`,
+            );
           }
         },
       });
@@ -544,7 +679,11 @@ export class PermitService {
   }
 
   /** The handling officer asks, once and before the deadline passes, for more time to decide. */
-  async requestExtension(scope: RegionScope, input: RequestDeadlineExtensionInput, actor: Actor): Promise<PermitApplication> {
+  async requestExtension(
+    scope: RegionScope,
+    input: RequestDeadlineExtensionInput,
+    actor: Actor,
+  ): Promise<PermitApplication> {
     assertExpectedVersion(input);
     const reason = assertText('reason', input.reason, 500);
     return inTransaction(this.dataSource, async (manager) => {
@@ -553,41 +692,75 @@ export class PermitService {
         action: ApplicationAction.REQUEST_EXTENSION,
         step: 'accept',
         target: current.status,
-        changes: { extensionStatus: ExtensionStatus.REQUESTED, extensionReason: reason, extensionRequestedBy: actor.username, extensionRequestedAt: this.now() },
+        changes: {
+          extensionStatus: ExtensionStatus.REQUESTED,
+          extensionReason: reason,
+          extensionRequestedBy: actor.username,
+          extensionRequestedAt: this.now(),
+        },
         comment: reason,
         guard: (application) => {
           if (application.extensionStatus !== null) {
-            throw conflict('EXTENSION_ALREADY_REQUESTED', `The decision deadline of ${application.applicationNumber} may be extended once, and an extension was already ${application.extensionStatus.toLowerCase()}`);
+            throw conflict(
+              'EXTENSION_ALREADY_REQUESTED',
+              `The decision deadline of ${application.applicationNumber} may be extended once, and an extension was already ${application.extensionStatus.toLowerCase()}`,
+            );
           }
           if (application.decisionDueDate === null || application.decisionDueDate < this.today()) {
-            throw conflict('DEADLINE_PASSED', `The decision deadline of ${application.applicationNumber} (${application.decisionDueDate}) has passed; it can no longer be extended`);
+            throw conflict(
+              'DEADLINE_PASSED',
+              `The decision deadline of ${application.applicationNumber} (${application.decisionDueDate}) has passed; it can no longer be extended`,
+            );
           }
         },
       });
     });
   }
 
-  async approveExtension(scope: RegionScope, input: DecideDeadlineExtensionInput, actor: Actor): Promise<PermitApplication> {
+  async approveExtension(
+    scope: RegionScope,
+    input: DecideDeadlineExtensionInput,
+    actor: Actor,
+  ): Promise<PermitApplication> {
     assertExpectedVersion(input);
     const comment = optionalText('comment', input.comment, 500);
     return inTransaction(this.dataSource, async (manager) => {
       const current = await this.loadToActOn(manager, scope, input.applicationNumber);
       const definition = kindOf(current.kind);
-      const extended = current.decisionDueDate === null ? null : this.calendar.addWorkingDays(current.decisionDueDate, definition.extensionWorkingDays);
+      const extended =
+        current.decisionDueDate === null
+          ? null
+          : this.calendar.addWorkingDays(current.decisionDueDate, definition.extensionWorkingDays);
       return this.move(manager, current, input, actor, {
         action: ApplicationAction.APPROVE_EXTENSION,
         step: 'decide',
         target: current.status,
-        changes: { extensionStatus: ExtensionStatus.APPROVED, extensionDecidedBy: actor.username, extensionDecidedAt: this.now(), extensionComment: comment, decisionDueDate: extended },
-        comment: [`decision due ${current.decisionDueDate} -> ${extended} (+${definition.extensionWorkingDays} working days)`, comment].filter(given).join(': '),
+        changes: {
+          extensionStatus: ExtensionStatus.APPROVED,
+          extensionDecidedBy: actor.username,
+          extensionDecidedAt: this.now(),
+          extensionComment: comment,
+          decisionDueDate: extended,
+        },
+        comment: [
+          `decision due ${current.decisionDueDate} -> ${extended} (+${definition.extensionWorkingDays} working days)`,
+          comment,
+        ]
+          .filter(given)
+          .join(': '),
         guard: (application) => this.assertExtensionRequested(application),
       });
     });
   }
 
-  async refuseExtension(scope: RegionScope, input: DecideDeadlineExtensionInput, actor: Actor): Promise<PermitApplication> {
+  async refuseExtension(
+    scope: RegionScope,
+    input: DecideDeadlineExtensionInput,
+    actor: Actor,
+  ): Promise<PermitApplication> {
     assertExpectedVersion(input);
-    if (!given(input.comment) || input.comment.trim() === '') throw invalidInput('comment', 'is required when refusing an extension');
+    if (!given(input.comment) || input.comment.trim() === '')
+      throw invalidInput('comment', 'is required when refusing an extension');
     const comment = assertText('comment', input.comment, 500);
     return inTransaction(this.dataSource, async (manager) => {
       const current = await this.loadToActOn(manager, scope, input.applicationNumber);
@@ -595,7 +768,12 @@ export class PermitService {
         action: ApplicationAction.REFUSE_EXTENSION,
         step: 'decide',
         target: current.status,
-        changes: { extensionStatus: ExtensionStatus.REFUSED, extensionDecidedBy: actor.username, extensionDecidedAt: this.now(), extensionComment: comment },
+        changes: {
+          extensionStatus: ExtensionStatus.REFUSED,
+          extensionDecidedBy: actor.username,
+          extensionDecidedAt: this.now(),
+          extensionComment: comment,
+        },
         comment,
         guard: (application) => this.assertExtensionRequested(application),
       });
@@ -606,14 +784,19 @@ export class PermitService {
    * A province approves its segment of a cross-province oversize transport. The last approval issues
    * the permit. Decisions on one application are serialized on its row, so each sees the others'.
    */
-  async approveSegment(scope: RegionScope, input: RouteSegmentDecisionInput, actor: Actor): Promise<{ application: PermitApplication; permit: Permit | null }> {
+  async approveSegment(
+    scope: RegionScope,
+    input: RouteSegmentDecisionInput,
+    actor: Actor,
+  ): Promise<{ application: PermitApplication; permit: Permit | null }> {
     const conditions = optionalText('comment', input.comment, 1000);
     return this.decideSegment(scope, input, actor, SegmentStatus.APPROVED, conditions);
   }
 
   /** A province refuses its segment, which refuses the whole application. */
   async refuseSegment(scope: RegionScope, input: RouteSegmentDecisionInput, actor: Actor): Promise<PermitApplication> {
-    if (!given(input.comment) || input.comment.trim() === '') throw invalidInput('comment', 'is required: the reasons for refusing the segment');
+    if (!given(input.comment) || input.comment.trim() === '')
+      throw invalidInput('comment', 'is required: the reasons for refusing the segment');
     const reason = assertText('comment', input.comment, 1000);
     return (await this.decideSegment(scope, input, actor, SegmentStatus.REFUSED, reason)).application;
   }
@@ -654,24 +837,39 @@ export class PermitService {
   ): Promise<{ application: PermitApplication; permit: Permit | null }> {
     assertExpectedVersion(input);
     assertRegionCode('provinceCode', input.provinceCode);
-    if (provinceOf(input.provinceCode) !== input.provinceCode) throw invalidInput('provinceCode', 'must be a province (xx0000)');
+    if (provinceOf(input.provinceCode) !== input.provinceCode)
+      throw invalidInput('provinceCode', 'must be a province (xx0000)');
     const visible = await this.findApplication(scope, input.applicationNumber);
     if (!visible) throw notFound('Application', input.applicationNumber);
     if (!inScope(scope, input.provinceCode)) {
-      throw forbidden(`Only reviewers of ${regionName(input.provinceCode) ?? input.provinceCode} (${input.provinceCode}) decide its segment of ${input.applicationNumber}`);
+      throw forbidden(
+        `Only reviewers of ${regionName(input.provinceCode) ?? input.provinceCode} (${input.provinceCode}) decide its segment of ${input.applicationNumber}`,
+      );
     }
     return inTransaction(this.dataSource, async (manager) => {
       const current = await this.lockApplication(manager, visible.id);
       const definition = kindOf(current.kind);
       if (!definition.parallelApprovalByRoute) {
-        throw conflict('NOT_ROUTE_APPROVED', `${current.applicationNumber} is a ${definition.kind} application, decided as a whole, not by route segments`);
+        throw conflict(
+          'NOT_ROUTE_APPROVED',
+          `${current.applicationNumber} is a ${definition.kind} application, decided as a whole, not by route segments`,
+        );
       }
-      this.check(current, input, actor, decision === SegmentStatus.APPROVED ? ApplicationAction.APPROVE_SEGMENT : ApplicationAction.REFUSE_SEGMENT, 'decide');
+      this.check(
+        current,
+        input,
+        actor,
+        decision === SegmentStatus.APPROVED ? ApplicationAction.APPROVE_SEGMENT : ApplicationAction.REFUSE_SEGMENT,
+        'decide',
+      );
       const segments = await this.lockSegments(manager, current.id);
       const segment = segments.find((candidate) => candidate.provinceCode === input.provinceCode);
       if (!segment) throw invalidInput('provinceCode', `is not on the route of ${current.applicationNumber}`);
       if (segment.status !== SegmentStatus.PENDING) {
-        throw conflict('SEGMENT_ALREADY_DECIDED', `The ${input.provinceCode} segment of ${current.applicationNumber} was already ${segment.status.toLowerCase()}`);
+        throw conflict(
+          'SEGMENT_ALREADY_DECIDED',
+          `The ${input.provinceCode} segment of ${current.applicationNumber} was already ${segment.status.toLowerCase()}`,
+        );
       }
       const decidedAt = this.now();
       const updated = await manager
@@ -680,19 +878,29 @@ export class PermitService {
         .set({ status: decision, decidedBy: actor.username, decidedAt, comment })
         .where('id = :id AND status = :pending', { id: segment.id, pending: SegmentStatus.PENDING })
         .execute();
-      if (updated.affected !== 1) throw conflict('STALE_VERSION', `The ${input.provinceCode} segment of ${current.applicationNumber} was decided by someone else; reload it`);
+      if (updated.affected !== 1)
+        throw conflict(
+          'STALE_VERSION',
+          `The ${input.provinceCode} segment of ${current.applicationNumber} was decided by someone else; reload it`,
+        );
       const provinceLabel = `${regionName(input.provinceCode) ?? ''}(${input.provinceCode})`;
       if (decision === SegmentStatus.REFUSED) {
         const refused = await this.move(manager, current, input, actor, {
           action: ApplicationAction.REFUSE_SEGMENT,
           step: 'decide',
           target: ApplicationStatus.REJECTED,
-          changes: { decidedBy: actor.username, decidedAt, decisionComment: `${provinceLabel} refused its segment: ${comment}` },
+          changes: {
+            decidedBy: actor.username,
+            decidedAt,
+            decisionComment: `${provinceLabel} refused its segment: ${comment}`,
+          },
           comment: `${provinceLabel}: ${comment}`,
         });
         return { application: refused, permit: null };
       }
-      const othersApproved = segments.every((candidate) => candidate.id === segment.id || candidate.status === SegmentStatus.APPROVED);
+      const othersApproved = segments.every(
+        (candidate) => candidate.id === segment.id || candidate.status === SegmentStatus.APPROVED,
+      );
       if (!othersApproved) {
         const approvedSoFar = await this.move(manager, current, input, actor, {
           action: ApplicationAction.APPROVE_SEGMENT,
@@ -723,7 +931,14 @@ export class PermitService {
     current: PermitApplication,
     input: Partial<ApplicationActionInput>,
     actor: Actor,
-    decision: { action: ApplicationAction; step: ProcedureStep | null; decidedBy: string; conditions: string | null; comment: string | null; guard?: Move['guard'] },
+    decision: {
+      action: ApplicationAction;
+      step: ProcedureStep | null;
+      decidedBy: string;
+      conditions: string | null;
+      comment: string | null;
+      guard?: Move['guard'];
+    },
   ): Promise<{ application: PermitApplication; permit: Permit }> {
     const decidedAt = this.now();
     const validFrom = chinaDate(decidedAt);
@@ -732,7 +947,13 @@ export class PermitService {
       action: decision.action,
       step: decision.step,
       target: ApplicationStatus.APPROVED,
-      changes: { ...NO_PENDING_VERIFICATION, decidedBy: decision.decidedBy, decidedAt, decisionComment: decision.conditions, permitNumber },
+      changes: {
+        ...NO_PENDING_VERIFICATION,
+        decidedBy: decision.decidedBy,
+        decidedAt,
+        decisionComment: decision.conditions,
+        permitNumber,
+      },
       comment: decision.comment,
       guard: decision.guard,
     });
@@ -773,7 +994,13 @@ export class PermitService {
   }
 
   /** After a decision on a project checked at the investment platform, the result goes back to it (办理结果回传). */
-  private async reportDecision(manager: EntityManager, application: PermitApplication, decision: 'APPROVED' | 'REJECTED', decidedAt: Date, comment: string | null): Promise<void> {
+  private async reportDecision(
+    manager: EntityManager,
+    application: PermitApplication,
+    decision: 'APPROVED' | 'REJECTED',
+    decidedAt: Date,
+    comment: string | null,
+  ): Promise<void> {
     if (!kindOf(application.kind).investmentProjectRequired || application.investmentProjectCode === null) return;
     await this.platforms.reporter.enqueue(manager, {
       applicationNumber: application.applicationNumber,
@@ -847,7 +1074,10 @@ export class PermitService {
       });
       return true;
     }
-    this.logger.warn('application awaits an unknown verification', { applicationNumber: application.applicationNumber, pending: application.pendingVerification });
+    this.logger.warn('application awaits an unknown verification', {
+      applicationNumber: application.applicationNumber,
+      pending: application.pendingVerification,
+    });
     return false;
   }
 
@@ -857,7 +1087,10 @@ export class PermitService {
       .createQueryBuilder()
       .update(PermitApplication)
       .set({ verificationCheckedAt: this.now(), verificationNote: note.slice(0, 500), version: () => 'version' })
-      .where('id = :id AND status = :status', { id: application.id, status: ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION })
+      .where('id = :id AND status = :status', {
+        id: application.id,
+        status: ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION,
+      })
       .execute();
     return false;
   }
@@ -865,11 +1098,21 @@ export class PermitService {
   private async checkProject(projectCode: string): Promise<ProjectCheck> {
     try {
       const project = await this.platforms.investment.findProject(projectCode);
-      if (!project) return { outcome: 'REFUSED', note: `${projectCode} is not known to the national investment project approval platform` };
+      if (!project)
+        return {
+          outcome: 'REFUSED',
+          note: `${projectCode} is not known to the national investment project approval platform`,
+        };
       if (project.approvalStatus !== 'APPROVED') {
-        return { outcome: 'REFUSED', note: `project ${projectCode} (${project.name}) is ${project.approvalStatus} on the national investment project approval platform, not APPROVED` };
+        return {
+          outcome: 'REFUSED',
+          note: `project ${projectCode} (${project.name}) is ${project.approvalStatus} on the national investment project approval platform, not APPROVED`,
+        };
       }
-      return { outcome: 'CONFIRMED', note: `Project ${projectCode} (${project.name}) is approved at the national investment project platform` };
+      return {
+        outcome: 'CONFIRMED',
+        note: `Project ${projectCode} (${project.name}) is approved at the national investment project platform`,
+      };
     } catch (error) {
       if (error instanceof PlatformUnavailable) return { outcome: 'UNAVAILABLE', note: this.unavailable(error) };
       throw error;
@@ -879,8 +1122,16 @@ export class PermitService {
   private async checkTenderAward(projectCode: string): Promise<AwardCheck> {
     try {
       const award = await this.platforms.trading.findTenderAward(projectCode);
-      if (!award) return { outcome: 'ABSENT', note: `No tender award for project ${projectCode} is on record at the public resource trading platform` };
-      return { outcome: 'FOUND', award, note: `Tender award ${award.noticeNumber} of ${award.awardedAt} is on record at the public resource trading platform` };
+      if (!award)
+        return {
+          outcome: 'ABSENT',
+          note: `No tender award for project ${projectCode} is on record at the public resource trading platform`,
+        };
+      return {
+        outcome: 'FOUND',
+        award,
+        note: `Tender award ${award.noticeNumber} of ${award.awardedAt} is on record at the public resource trading platform`,
+      };
     } catch (error) {
       if (error instanceof PlatformUnavailable) return { outcome: 'UNAVAILABLE', note: this.unavailable(error) };
       throw error;
@@ -894,13 +1145,25 @@ export class PermitService {
   }
 
   /** Checks a move against the application as read, without writing: access, version, status, then the move's own rules. */
-  private check(current: PermitApplication, input: Partial<ApplicationActionInput>, actor: Actor, action: ApplicationAction, step: ProcedureStep | null): void {
+  private check(
+    current: PermitApplication,
+    input: Partial<ApplicationActionInput>,
+    actor: Actor,
+    action: ApplicationAction,
+    step: ProcedureStep | null,
+  ): void {
     if (step !== null) assertMayAct(kindOf(current.kind), step, actor);
     if (given(input.expectedVersion) && input.expectedVersion !== current.version) {
-      throw conflict('STALE_VERSION', `Application ${current.applicationNumber} has changed since version ${input.expectedVersion}; reload it`);
+      throw conflict(
+        'STALE_VERSION',
+        `Application ${current.applicationNumber} has changed since version ${input.expectedVersion}; reload it`,
+      );
     }
     if (!ACTION_ALLOWED_FROM[action].includes(current.status)) {
-      throw conflict('ILLEGAL_TRANSITION', `Application ${current.applicationNumber} is ${current.status}; ${action} is not possible now`);
+      throw conflict(
+        'ILLEGAL_TRANSITION',
+        `Application ${current.applicationNumber} is ${current.status}; ${action} is not possible now`,
+      );
     }
   }
 
@@ -908,19 +1171,41 @@ export class PermitService {
    * Makes one move: the checks, then an UPDATE whose WHERE repeats the version and status read, so of two
    * officers acting at once exactly one changes the row; then the transition record, in the same transaction.
    */
-  private async move(manager: EntityManager, current: PermitApplication, input: Partial<ApplicationActionInput>, actor: Actor, move: Move): Promise<PermitApplication> {
+  private async move(
+    manager: EntityManager,
+    current: PermitApplication,
+    input: Partial<ApplicationActionInput>,
+    actor: Actor,
+    move: Move,
+  ): Promise<PermitApplication> {
     this.check(current, input, actor, move.action, move.step);
     await move.guard?.(current, manager);
     const result = await manager
       .createQueryBuilder()
       .update(PermitApplication)
       .set({ ...(move.changes ?? {}), status: move.target, version: () => 'version + 1' })
-      .where('id = :id AND version = :version AND status = :status', { id: current.id, version: current.version, status: current.status })
+      .where('id = :id AND version = :version AND status = :status', {
+        id: current.id,
+        version: current.version,
+        status: current.status,
+      })
       .execute();
     if (result.affected !== 1) {
-      throw conflict('STALE_VERSION', `Application ${current.applicationNumber} was changed by someone else; reload it`);
+      throw conflict(
+        'STALE_VERSION',
+        `Application ${current.applicationNumber} was changed by someone else; reload it`,
+      );
     }
-    await this.record(manager, current.id, move.action, current.status, move.target, actor.username, this.now(), move.comment);
+    await this.record(
+      manager,
+      current.id,
+      move.action,
+      current.status,
+      move.target,
+      actor.username,
+      this.now(),
+      move.comment,
+    );
     return manager.findOneByOrFail(PermitApplication, { id: current.id });
   }
 
@@ -934,12 +1219,23 @@ export class PermitService {
     occurredAt: Date,
     comment: string | null,
   ): Promise<void> {
-    await manager.insert(ApplicationTransition, { applicationId, action, fromStatus, toStatus, actor, occurredAt, comment: comment === null ? null : comment.slice(0, 1000) });
+    await manager.insert(ApplicationTransition, {
+      applicationId,
+      action,
+      fromStatus,
+      toStatus,
+      actor,
+      occurredAt,
+      comment: comment === null ? null : comment.slice(0, 1000),
+    });
   }
 
   private assertReviewedIfRequired(application: PermitApplication, definition: PermitKindDefinition): void {
     if (definition.reviewRequired && application.status !== ApplicationStatus.REVIEWED) {
-      throw conflict('REVIEW_REQUIRED', `${definition.kind} applications are decided after a review opinion is recorded (reviewPermitApplication)`);
+      throw conflict(
+        'REVIEW_REQUIRED',
+        `${definition.kind} applications are decided after a review opinion is recorded (reviewPermitApplication)`,
+      );
     }
   }
 
@@ -950,9 +1246,15 @@ export class PermitService {
   }
 
   /** Materials a return notice named that have not been attached since the return. */
-  private async materialsStillMissing(manager: EntityManager, application: PermitApplication, definition: PermitKindDefinition): Promise<string[]> {
+  private async materialsStillMissing(
+    manager: EntityManager,
+    application: PermitApplication,
+    definition: PermitKindDefinition,
+  ): Promise<string[]> {
     const named = (application.returnedMaterialCodes ?? '').split(',').filter((code) => code !== '');
-    const toAttach = named.filter((code) => !(definition.investmentProjectRequired && code === PLATFORM_VERIFIED_MATERIAL));
+    const toAttach = named.filter(
+      (code) => !(definition.investmentProjectRequired && code === PLATFORM_VERIFIED_MATERIAL),
+    );
     if (toAttach.length === 0 || application.returnedAt === null) return [];
     const attached = await manager
       .createQueryBuilder(PermitMaterial, 'material')
@@ -968,29 +1270,45 @@ export class PermitService {
   private routeOf(definition: PermitKindDefinition, input: SubmitPermitApplicationInput): string[] | null {
     const codes = input.routeProvinceCodes;
     if (!definition.parallelApprovalByRoute) {
-      if (given(codes) && codes.length > 0) throw invalidInput('routeProvinceCodes', `applies only to ${PermitKind.CROSS_PROVINCE_OVERSIZE_TRANSPORT}`);
+      if (given(codes) && codes.length > 0)
+        throw invalidInput('routeProvinceCodes', `applies only to ${PermitKind.CROSS_PROVINCE_OVERSIZE_TRANSPORT}`);
       return null;
     }
     if (provinceOf(input.regionCode) !== input.regionCode) {
-      throw invalidInput('regionCode', `must be the origin province (xx0000): ${definition.kind} is handled by a provincial authority`);
+      throw invalidInput(
+        'regionCode',
+        `must be the origin province (xx0000): ${definition.kind} is handled by a provincial authority`,
+      );
     }
-    if (!given(codes) || codes.length < 2) throw invalidInput('routeProvinceCodes', 'must list at least two provinces: the route crosses a provincial border');
-    if (codes.length > MAX_ROUTE_PROVINCES) throw invalidInput('routeProvinceCodes', `may list at most ${MAX_ROUTE_PROVINCES} provinces`);
+    if (!given(codes) || codes.length < 2)
+      throw invalidInput(
+        'routeProvinceCodes',
+        'must list at least two provinces: the route crosses a provincial border',
+      );
+    if (codes.length > MAX_ROUTE_PROVINCES)
+      throw invalidInput('routeProvinceCodes', `may list at most ${MAX_ROUTE_PROVINCES} provinces`);
     for (const code of codes) {
       assertRegionCode('routeProvinceCodes', code);
       if (provinceOf(code) !== code) throw invalidInput('routeProvinceCodes', `${code} is not a province (xx0000)`);
     }
-    if (new Set(codes).size !== codes.length) throw invalidInput('routeProvinceCodes', 'names a province more than once');
-    if (!codes.includes(input.regionCode)) throw invalidInput('routeProvinceCodes', `must include the handling province ${input.regionCode}`);
+    if (new Set(codes).size !== codes.length)
+      throw invalidInput('routeProvinceCodes', 'names a province more than once');
+    if (!codes.includes(input.regionCode))
+      throw invalidInput('routeProvinceCodes', `must include the handling province ${input.regionCode}`);
     return [...codes];
   }
 
   private projectCodeOf(definition: PermitKindDefinition, code: string | null | undefined): string | null {
     if (!definition.investmentProjectRequired) {
-      if (given(code)) throw invalidInput('investmentProjectCode', `applies only to highway construction permits (${PermitKind.HIGHWAY_CONSTRUCTION})`);
+      if (given(code))
+        throw invalidInput(
+          'investmentProjectCode',
+          `applies only to highway construction permits (${PermitKind.HIGHWAY_CONSTRUCTION})`,
+        );
       return null;
     }
-    if (!given(code) || code.trim() === '') throw invalidInput('investmentProjectCode', 'is required for a highway construction permit (投资项目统一代码)');
+    if (!given(code) || code.trim() === '')
+      throw invalidInput('investmentProjectCode', 'is required for a highway construction permit (投资项目统一代码)');
     const trimmed = code.trim();
     const problem = investmentProjectCodeProblem(trimmed, this.clock());
     if (problem) throw invalidInput('investmentProjectCode', problem);
@@ -998,18 +1316,27 @@ export class PermitService {
   }
 
   private async assertEnterpriseInScope(manager: EntityManager, scope: RegionScope, creditCode: string): Promise<void> {
-    if (!(await manager.existsBy(Enterprise, { creditCode, ...withinPrefix('regionCode', scope.prefix) }))) throw notFound('Enterprise', creditCode);
+    if (!(await manager.existsBy(Enterprise, { creditCode, ...withinPrefix('regionCode', scope.prefix) })))
+      throw notFound('Enterprise', creditCode);
   }
 
   /**
    * An application the caller may act on: handled within their scope. One they see only because its route
    * crosses their province is refused as FORBIDDEN (they decide their segment only), one they cannot see as NOT_FOUND.
    */
-  private async loadToActOn(manager: EntityManager, scope: RegionScope, applicationNumber: string): Promise<PermitApplication> {
-    const found = await this.visibleApplications(manager, scope).andWhere('application.applicationNumber = :applicationNumber', { applicationNumber }).getOne();
+  private async loadToActOn(
+    manager: EntityManager,
+    scope: RegionScope,
+    applicationNumber: string,
+  ): Promise<PermitApplication> {
+    const found = await this.visibleApplications(manager, scope)
+      .andWhere('application.applicationNumber = :applicationNumber', { applicationNumber })
+      .getOne();
     if (!found) throw notFound('Application', applicationNumber);
     if (!inScope(scope, found.regionCode)) {
-      throw forbidden(`Application ${applicationNumber} is handled by ${found.regionCode}; your province decides only its route segment`);
+      throw forbidden(
+        `Application ${applicationNumber} is handled by ${found.regionCode}; your province decides only its route segment`,
+      );
     }
     return found;
   }
@@ -1023,7 +1350,10 @@ export class PermitService {
 
   /** Read with a lock so the segments are as last committed, not as this transaction's snapshot saw them. */
   private async lockSegments(manager: EntityManager, applicationId: number): Promise<RouteSegment[]> {
-    const query = manager.createQueryBuilder(RouteSegment, 'segment').where('segment.applicationId = :applicationId', { applicationId }).orderBy('segment.position', 'ASC');
+    const query = manager
+      .createQueryBuilder(RouteSegment, 'segment')
+      .where('segment.applicationId = :applicationId', { applicationId })
+      .orderBy('segment.position', 'ASC');
     if (manager.connection.options.type !== 'sqljs') query.setLock('pessimistic_write');
     return query.getMany();
   }
@@ -1032,7 +1362,10 @@ export class PermitService {
     return this.whereVisible(manager.createQueryBuilder(PermitApplication, 'application'), scope);
   }
 
-  private whereVisible<TEntity extends ObjectLiteral>(query: SelectQueryBuilder<TEntity>, scope: RegionScope): SelectQueryBuilder<TEntity> {
+  private whereVisible<TEntity extends ObjectLiteral>(
+    query: SelectQueryBuilder<TEntity>,
+    scope: RegionScope,
+  ): SelectQueryBuilder<TEntity> {
     return whereApplicationVisible(this.dataSource, query, scope);
   }
 
@@ -1041,9 +1374,12 @@ export class PermitService {
     const query = this.visibleApplications(this.dataSource.manager, scope);
     if (filter.regionCode !== null) {
       assertRegionCode('regionCode', filter.regionCode);
-      query.andWhere('application.regionCode LIKE :handledIn', { handledIn: `${regionScopePrefix(filter.regionCode)}%` });
+      query.andWhere('application.regionCode LIKE :handledIn', {
+        handledIn: `${regionScopePrefix(filter.regionCode)}%`,
+      });
     }
-    if (filter.officer !== null) query.andWhere('application.handlingOfficer = :officer', { officer: assertText('officer', filter.officer, 100) });
+    if (filter.officer !== null)
+      query.andWhere('application.handlingOfficer = :officer', { officer: assertText('officer', filter.officer, 100) });
     return query;
   }
 
@@ -1051,14 +1387,23 @@ export class PermitService {
    * A page newest first: the ids from the index alone (the officer, status and region indexes cover the
    * filters), then just those rows, while the total is counted alongside.
    */
-  private async page(query: SelectQueryBuilder<PermitApplication>, page: PageRequest): Promise<Connection<PermitApplication>> {
-    const ids = query.clone().select('application.id', 'id').orderBy('application.id', 'DESC').limit(page.limit + 1);
+  private async page(
+    query: SelectQueryBuilder<PermitApplication>,
+    page: PageRequest,
+  ): Promise<Connection<PermitApplication>> {
+    const ids = query
+      .clone()
+      .select('application.id', 'id')
+      .orderBy('application.id', 'DESC')
+      .limit(page.limit + 1);
     if (page.afterId !== null) ids.andWhere('application.id < :afterId', { afterId: page.afterId });
     const [pageIds, totalCount] = await Promise.all([ids.getRawMany<{ id: number | string }>(), query.getCount()]);
     const rows =
       pageIds.length === 0
         ? []
-        : await this.dataSource.getRepository(PermitApplication).find({ where: { id: In(pageIds.map((row) => Number(row.id))) }, order: { id: 'DESC' } });
+        : await this.dataSource
+            .getRepository(PermitApplication)
+            .find({ where: { id: In(pageIds.map((row) => Number(row.id))) }, order: { id: 'DESC' } });
     return toConnection(rows, totalCount, page);
   }
 
@@ -1071,4 +1416,3 @@ export class PermitService {
     return chinaDate(this.clock());
   }
 }
-

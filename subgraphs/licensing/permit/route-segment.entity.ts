@@ -21,7 +21,10 @@ registerEnumType(SegmentStatus, {
  * One province on the route of a cross-province oversize transport (跨省大件运输). The province's licensing
  * reviewers decide its segment, and the application is visible to the province through this row.
  */
-@ObjectType({ description: "One province's segment of a cross-province oversize transport route, approved in parallel by that province (并联许可)." })
+@ObjectType({
+  description:
+    "One province's segment of a cross-province oversize transport route, approved in parallel by that province (并联许可).",
+})
 @Entity({ name: 'permit_route_segment' })
 @Index('uq_route_segment_application_province', ['applicationId', 'provinceCode'], { unique: true })
 @Index('ix_route_segment_province', ['provinceCode', 'applicationId'])
@@ -52,7 +55,10 @@ export class RouteSegment {
   @Column({ name: 'decided_at', type: 'datetime', nullable: true })
   decidedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: "The province's conditions (escort, time window) or reasons for refusal." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The province's conditions (escort, time window) or reasons for refusal.",
+  })
   @Column({ type: 'varchar', length: 1000, nullable: true })
   comment: string | null;
 }

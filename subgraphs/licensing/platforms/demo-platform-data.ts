@@ -22,20 +22,70 @@ export const DEMO_PROJECT_HANGZHOU = '2025-330100-48-01-000086';
 export const DEMO_PROJECT_AWARD_RECORDS_MIGRATING = '2025-320500-48-01-000043';
 
 export const DEMO_INVESTMENT_PROJECTS: readonly InvestmentProject[] = [
-  { projectCode: DEMO_PROJECT_APPROVED_WITH_AWARD, name: 'S58沪宜高速公路太仓段改扩建工程', regionCode: '320500', approvalStatus: 'APPROVED' },
-  { projectCode: DEMO_PROJECT_PENDING, name: 'G524国道常熟段改建工程', regionCode: '320500', approvalStatus: 'PENDING' },
-  { projectCode: DEMO_PROJECT_WITHOUT_AWARD, name: '苏州绕城高速公路养护改造工程', regionCode: '320500', approvalStatus: 'APPROVED' },
-  { projectCode: DEMO_PROJECT_REJECTED, name: '昆山S224省道改扩建工程', regionCode: '320583', approvalStatus: 'REJECTED' },
-  { projectCode: DEMO_PROJECT_NANJING, name: '南京长江第五大桥北接线工程', regionCode: '320100', approvalStatus: 'APPROVED' },
-  { projectCode: DEMO_PROJECT_HANGZHOU, name: '杭州湾跨海大桥北接线改造工程', regionCode: '330100', approvalStatus: 'APPROVED' },
-  { projectCode: DEMO_PROJECT_AWARD_RECORDS_MIGRATING, name: '苏州工业园区星湖街快速化改造工程', regionCode: '320500', approvalStatus: 'APPROVED' },
+  {
+    projectCode: DEMO_PROJECT_APPROVED_WITH_AWARD,
+    name: 'S58沪宜高速公路太仓段改扩建工程',
+    regionCode: '320500',
+    approvalStatus: 'APPROVED',
+  },
+  {
+    projectCode: DEMO_PROJECT_PENDING,
+    name: 'G524国道常熟段改建工程',
+    regionCode: '320500',
+    approvalStatus: 'PENDING',
+  },
+  {
+    projectCode: DEMO_PROJECT_WITHOUT_AWARD,
+    name: '苏州绕城高速公路养护改造工程',
+    regionCode: '320500',
+    approvalStatus: 'APPROVED',
+  },
+  {
+    projectCode: DEMO_PROJECT_REJECTED,
+    name: '昆山S224省道改扩建工程',
+    regionCode: '320583',
+    approvalStatus: 'REJECTED',
+  },
+  {
+    projectCode: DEMO_PROJECT_NANJING,
+    name: '南京长江第五大桥北接线工程',
+    regionCode: '320100',
+    approvalStatus: 'APPROVED',
+  },
+  {
+    projectCode: DEMO_PROJECT_HANGZHOU,
+    name: '杭州湾跨海大桥北接线改造工程',
+    regionCode: '330100',
+    approvalStatus: 'APPROVED',
+  },
+  {
+    projectCode: DEMO_PROJECT_AWARD_RECORDS_MIGRATING,
+    name: '苏州工业园区星湖街快速化改造工程',
+    regionCode: '320500',
+    approvalStatus: 'APPROVED',
+  },
 ];
 
 /** Projects whose award lookups the simulated trading platform answers with 503 (records being migrated). */
 export const DEMO_AWARD_LOOKUPS_UNAVAILABLE: readonly string[] = [DEMO_PROJECT_AWARD_RECORDS_MIGRATING];
 
 export const DEMO_TENDER_AWARDS: readonly TenderAward[] = [
-  { projectCode: DEMO_PROJECT_APPROVED_WITH_AWARD, noticeNumber: 'JSGGZY-ZB-2025-0918-012', winningBidderCreditCode: '91320500MA1WJ7X907', awardedAt: '2025-09-18T02:00:00.000Z' },
-  { projectCode: DEMO_PROJECT_NANJING, noticeNumber: 'JSGGZY-ZB-2024-1105-031', winningBidderCreditCode: '91320500MA1WJ7X907', awardedAt: '2024-11-05T03:30:00.000Z' },
-  { projectCode: DEMO_PROJECT_HANGZHOU, noticeNumber: 'ZJGGZY-ZB-2025-0612-007', winningBidderCreditCode: '91320500MA1WJ7X907', awardedAt: '2025-06-12T01:00:00.000Z' },
+  {
+    projectCode: DEMO_PROJECT_APPROVED_WITH_AWARD,
+    noticeNumber: 'JSGGZY-ZB-2025-0918-012',
+    winningBidderCreditCode: '91320500MA1WJ7X907',
+    awardedAt: '2025-09-18T02:00:00.000Z',
+  },
+  {
+    projectCode: DEMO_PROJECT_NANJING,
+    noticeNumber: 'JSGGZY-ZB-2024-1105-031',
+    winningBidderCreditCode: '91320500MA1WJ7X907',
+    awardedAt: '2024-11-05T03:30:00.000Z',
+  },
+  {
+    projectCode: DEMO_PROJECT_HANGZHOU,
+    noticeNumber: 'ZJGGZY-ZB-2025-0612-007',
+    winningBidderCreditCode: '91320500MA1WJ7X907',
+    awardedAt: '2025-06-12T01:00:00.000Z',
+  },
 ];

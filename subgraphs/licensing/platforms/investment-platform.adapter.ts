@@ -24,11 +24,16 @@ export class InvestmentPlatformAdapter implements InvestmentProjectPlatform, Dec
   }
 
   async findProject(projectCode: string): Promise<InvestmentProject | null> {
-    const answer = await callPlatform(this.endpoint, `/api/projects/${encodeURIComponent(projectCode)}`, { method: 'GET' });
+    const answer = await callPlatform(this.endpoint, `/api/projects/${encodeURIComponent(projectCode)}`, {
+      method: 'GET',
+    });
     if (answer.status === 404) return null;
     const project = parseAnswer(this.endpoint, investmentProjectPayload, answer.body);
     if (project.projectCode !== projectCode) {
-      throw new PlatformResponseInvalid(this.endpoint.platform, `answered with project ${project.projectCode} when asked for ${projectCode}`);
+      throw new PlatformResponseInvalid(
+        this.endpoint.platform,
+        `answered with project ${project.projectCode} when asked for ${projectCode}`,
+      );
     }
     return project;
   }
@@ -40,10 +45,14 @@ export class InvestmentPlatformAdapter implements InvestmentProjectPlatform, Dec
       body: JSON.stringify(report),
     });
     // A 404 here means the endpoint is missing (a deployment pointing at the wrong place), not "no report".
-    if (answer.status === 404) throw new PlatformUnavailable(this.endpoint.platform, 'answered HTTP 404 to a decision report');
+    if (answer.status === 404)
+      throw new PlatformUnavailable(this.endpoint.platform, 'answered HTTP 404 to a decision report');
     const receipt = parseAnswer(this.endpoint, reportReceiptPayload, answer.body);
     if (receipt.applicationNumber !== report.applicationNumber) {
-      throw new PlatformResponseInvalid(this.endpoint.platform, `answered with a receipt for ${receipt.applicationNumber} when reporting ${report.applicationNumber}`);
+      throw new PlatformResponseInvalid(
+        this.endpoint.platform,
+        `answered with a receipt for ${receipt.applicationNumber} when reporting ${report.applicationNumber}`,
+      );
     }
     return receipt;
   }

@@ -3,7 +3,12 @@ import { chinaToday } from '../../../platform/time/china-time';
 import { DEMO_INVESTMENT_PROJECTS } from './demo-platform-data';
 import type { DecisionReport, InvestmentProject } from './national-platforms';
 import { decisionReportPayload } from './platform-payloads';
-import { startPlatformSimulator, type RunningSimulator, type SimulatorAnswer, type SimulatorRequest } from './platform-simulator';
+import {
+  startPlatformSimulator,
+  type RunningSimulator,
+  type SimulatorAnswer,
+  type SimulatorRequest,
+} from './platform-simulator';
 
 /** A report as the simulated platform recorded it: once per application number, however often it came. */
 export interface ReceivedReport {
@@ -38,13 +43,18 @@ export class InvestmentPlatformState {
       const project = this.projects.get(key);
       return project ? { status: 200, body: project } : { status: 404, body: { error: `no project ${key}` } };
     }
-    if (collection === 'decision-reports' && key === undefined && request.method === 'POST') return this.receive(request);
+    if (collection === 'decision-reports' && key === undefined && request.method === 'POST')
+      return this.receive(request);
     return null;
   }
 
   private receive(request: SimulatorRequest): SimulatorAnswer {
     const parsed = decisionReportPayload.safeParse(request.body);
-    if (!parsed.success) return { status: 400, body: { error: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) } };
+    if (!parsed.success)
+      return {
+        status: 400,
+        body: { error: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) },
+      };
     const report = parsed.data;
     const idempotencyKey = request.headers['idempotency-key'];
     if (idempotencyKey !== report.applicationNumber) {
@@ -53,18 +63,34 @@ export class InvestmentPlatformState {
     const earlier = this.received.get(report.applicationNumber);
     if (earlier) {
       // Same key, other content: refused, as the IETF Idempotency-Key draft says (422).
-      if (!isDeepStrictEqual(earlier.report, report)) return { status: 422, body: { error: `a different report for ${report.applicationNumber} was received earlier` } };
+      if (!isDeepStrictEqual(earlier.report, report))
+        return {
+          status: 422,
+          body: { error: `a different report for ${report.applicationNumber} was received earlier` },
+        };
       earlier.deliveries += 1;
-      return { status: 200, body: { applicationNumber: report.applicationNumber, receiptNumber: earlier.receiptNumber } };
+      return {
+        status: 200,
+        body: { applicationNumber: report.applicationNumber, receiptNumber: earlier.receiptNumber },
+      };
     }
     this.receipts += 1;
     const receiptNumber = `HZ${chinaToday().replace(/-/g, '')}${String(this.receipts).padStart(6, '0')}`;
-    this.received.set(report.applicationNumber, { receiptNumber, report, firstReceivedAt: new Date().toISOString(), deliveries: 1 });
+    this.received.set(report.applicationNumber, {
+      receiptNumber,
+      report,
+      firstReceivedAt: new Date().toISOString(),
+      deliveries: 1,
+    });
     return { status: 201, body: { applicationNumber: report.applicationNumber, receiptNumber } };
   }
 }
 
-export async function startInvestmentPlatformSimulator(options: { host: string; port: number; state?: InvestmentPlatformState }): Promise<RunningSimulator & { state: InvestmentPlatformState }> {
+export async function startInvestmentPlatformSimulator(options: {
+  host: string;
+  port: number;
+  state?: InvestmentPlatformState;
+}): Promise<RunningSimulator & { state: InvestmentPlatformState }> {
   const state = options.state ?? new InvestmentPlatformState();
   const running = await startPlatformSimulator({
     name: 'investment platform',

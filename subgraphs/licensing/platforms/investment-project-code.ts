@@ -23,6 +23,7 @@ export function investmentProjectCodeProblem(value: string, now = new Date()): s
   if (Number(year) < 2015 || Number(year) > chinaYear(now)) return `year ${year} is not a year projects were coded in`;
   const regionProblem = regionCodeProblem(region);
   if (regionProblem) return `region ${region} ${regionProblem}`;
-  if (investmentProjectCheckCharacter(`${year}${region}${department}${type}${serial}`) !== check) return 'check character does not match';
+  if (investmentProjectCheckCharacter(`${year}${region}${department}${type}${serial}`) !== check)
+    return 'check character does not match';
   return null;
 }

@@ -18,9 +18,19 @@ export interface NationalPlatformLinks extends NationalPlatforms {
  * HTTP adapters at INVESTMENT_PLATFORM_URL and TRADING_PLATFORM_URL (PLATFORM_TIMEOUT_MS each request);
  * reports relayed with the outbox's poll interval and backoff cap (OUTBOX_POLL_MS, OUTBOX_MAX_BACKOFF_MS).
  */
-export function createNationalPlatformLinks(dataSource: DataSource, config: AppConfig, logger: Logger): NationalPlatformLinks {
-  const investment = new InvestmentPlatformAdapter({ baseUrl: config.platforms.investmentUrl, timeoutMs: config.platforms.timeoutMs });
-  const trading = new TradingPlatformAdapter({ baseUrl: config.platforms.tradingUrl, timeoutMs: config.platforms.timeoutMs });
+export function createNationalPlatformLinks(
+  dataSource: DataSource,
+  config: AppConfig,
+  logger: Logger,
+): NationalPlatformLinks {
+  const investment = new InvestmentPlatformAdapter({
+    baseUrl: config.platforms.investmentUrl,
+    timeoutMs: config.platforms.timeoutMs,
+  });
+  const trading = new TradingPlatformAdapter({
+    baseUrl: config.platforms.tradingUrl,
+    timeoutMs: config.platforms.timeoutMs,
+  });
   const outbox = new PlatformReportOutbox(
     dataSource,
     investment,

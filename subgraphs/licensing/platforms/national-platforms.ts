@@ -5,7 +5,10 @@ import type { EntityManager } from 'typeorm';
 
 /** The platform could not be reached or answered with a server error: try again later, decide nothing. */
 export class PlatformUnavailable extends Error {
-  constructor(readonly platform: string, detail: string) {
+  constructor(
+    readonly platform: string,
+    detail: string,
+  ) {
     super(`${platform} is unavailable: ${detail}`);
   }
 }

@@ -26,7 +26,10 @@ const MAX_ANSWER_BYTES = 256 * 1024;
 /** Why a request did not get an HTTP answer, without the address (officers read report errors). */
 function transportProblem(error: unknown, timeoutMs: number): string {
   // Duck-typed: fetch's errors may come from another realm (jest's sandbox), where instanceof Error fails.
-  const failure = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; cause?: { code?: unknown } };
+  const failure = (typeof error === 'object' && error !== null ? error : {}) as {
+    name?: unknown;
+    cause?: { code?: unknown };
+  };
   if (failure.name === 'TimeoutError' || failure.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
   const code = typeof failure.cause?.code === 'string' ? failure.cause.code : null;
   return code ? `cannot be reached (${code})` : 'cannot be reached (connection failed)';
@@ -48,7 +51,11 @@ export async function callPlatform(
     // Joined as text so a base URL with a path (https://host/gateway) keeps it.
     const response = await fetch(`${endpoint.baseUrl.replace(/\/+$/, '')}${path}`, {
       method: init.method,
-      headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+      headers: {
+        accept: 'application/json',
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+        ...init.headers,
+      },
       body: init.body,
       redirect: 'error',
       // Covers reading the body too: a platform that stalls halfway is as unavailable as a silent one.
@@ -61,7 +68,8 @@ export async function callPlatform(
   }
   if (status === 404) return { status, body: null };
   if (status < 200 || status > 299) throw new PlatformUnavailable(endpoint.platform, `answered HTTP ${status}`);
-  if (Buffer.byteLength(text) > MAX_ANSWER_BYTES) throw new PlatformResponseInvalid(endpoint.platform, `answered with more than ${MAX_ANSWER_BYTES} bytes`);
+  if (Buffer.byteLength(text) > MAX_ANSWER_BYTES)
+    throw new PlatformResponseInvalid(endpoint.platform, `answered with more than ${MAX_ANSWER_BYTES} bytes`);
   try {
     return { status, body: JSON.parse(text) as unknown };
   } catch {
@@ -70,9 +78,16 @@ export async function callPlatform(
 }
 
 /** The answer checked against the contract's schema; a mismatch names the first offending field. */
-export function parseAnswer<TSchema extends z.ZodTypeAny>(endpoint: PlatformEndpoint, schema: TSchema, body: unknown): z.infer<TSchema> {
+export function parseAnswer<TSchema extends z.ZodTypeAny>(
+  endpoint: PlatformEndpoint,
+  schema: TSchema,
+  body: unknown,
+): z.infer<TSchema> {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data as z.infer<TSchema>;
   const issue = parsed.error.issues[0];
-  throw new PlatformResponseInvalid(endpoint.platform, `answered with an invalid payload (${issue.path.join('.') || 'body'}: ${issue.message})`);
+  throw new PlatformResponseInvalid(
+    endpoint.platform,
+    `answered with an invalid payload (${issue.path.join('.') || 'body'}: ${issue.message})`,
+  );
 }

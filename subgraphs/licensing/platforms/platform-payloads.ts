@@ -7,7 +7,9 @@ import { regionCodeProblem } from '../../../platform/codes/region-code';
 // dropped, so a platform may add fields without breaking the single window.
 
 const regionCode = z.string().refine((value) => regionCodeProblem(value) === null, 'must be a GB/T 2260 region code');
-const creditCode = z.string().refine((value) => creditCodeProblem(value) === null, 'must be a valid unified social credit code');
+const creditCode = z
+  .string()
+  .refine((value) => creditCodeProblem(value) === null, 'must be a valid unified social credit code');
 const instant = z.string().datetime({ offset: true });
 
 /** `GET /api/projects/{projectCode}` on the investment project approval platform. */

@@ -33,7 +33,10 @@ registerEnumType(ReportedDecision, {
  * The outbox of decision reports (办理结果回传): one row per application, written in the decision's
  * transaction, delivered at least once by the relay and acknowledged by the platform's receipt.
  */
-@ObjectType({ description: 'A permit decision reported back to the national investment project approval platform (办理结果回传), and how its delivery stands.' })
+@ObjectType({
+  description:
+    'A permit decision reported back to the national investment project approval platform (办理结果回传), and how its delivery stands.',
+})
 @Entity({ name: 'platform_report' })
 @Index('uq_platform_report_application', ['applicationNumber'], { unique: true })
 @Index('ix_platform_report_pending', ['deliveredAt', 'nextAttemptAt'])
@@ -70,7 +73,10 @@ export class PlatformReport {
   @Column({ type: 'int', default: 0 })
   attempts: number;
 
-  @Field(() => Date, { nullable: true, description: 'When the last delivery attempt ended, in a receipt or a failure (UTC).' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the last delivery attempt ended, in a receipt or a failure (UTC).',
+  })
   @Column({ name: 'last_attempt_at', type: 'datetime', nullable: true })
   lastAttemptAt: Date | null;
 
@@ -90,7 +96,9 @@ export class PlatformReport {
   @Column({ name: 'receipt_number', type: 'varchar', length: 64, nullable: true })
   receiptNumber: string | null;
 
-  @Field(() => PlatformReportState, { description: 'PENDING until the platform acknowledges the report, then DELIVERED.' })
+  @Field(() => PlatformReportState, {
+    description: 'PENDING until the platform acknowledges the report, then DELIVERED.',
+  })
   get state(): PlatformReportState {
     return this.deliveredAt ? PlatformReportState.DELIVERED : PlatformReportState.PENDING;
   }

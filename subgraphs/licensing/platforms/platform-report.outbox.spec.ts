@@ -56,9 +56,15 @@ describe('decision reports through the outbox', () => {
   let outbox: PlatformReportOutbox;
 
   const rows = () => dataSource.getRepository(PlatformReport).find({ order: { id: 'ASC' } });
-  const receivedAt = (applicationNumber: string) => simulator.state.receivedReports().filter((entry) => entry.report.applicationNumber === applicationNumber);
+  const receivedAt = (applicationNumber: string) =>
+    simulator.state.receivedReports().filter((entry) => entry.report.applicationNumber === applicationNumber);
   const newOutbox = (timeoutMs = 1000) =>
-    new PlatformReportOutbox(dataSource, new InvestmentPlatformAdapter({ baseUrl: simulator.url, timeoutMs }), { pollIntervalMs: 20, maxBackoffMs: MAX_BACKOFF_MS, firstRetryMs: FIRST_RETRY_MS }, logger);
+    new PlatformReportOutbox(
+      dataSource,
+      new InvestmentPlatformAdapter({ baseUrl: simulator.url, timeoutMs }),
+      { pollIntervalMs: 20, maxBackoffMs: MAX_BACKOFF_MS, firstRetryMs: FIRST_RETRY_MS },
+      logger,
+    );
   /** Drains until every report is delivered (waiting out backoffs), or fails after a while. */
   async function drainUntilDelivered(relay: PlatformReportOutbox): Promise<void> {
     for (let round = 0; round < 100; round += 1) {
@@ -94,7 +100,11 @@ describe('decision reports through the outbox', () => {
   });
 
   it('waits with growing, capped backoff while the platform is down, then delivers each report exactly once', async () => {
-    const reports = [decision(), decision({ decision: 'REJECTED', permitNumber: null, comment: '施工图设计未经批准' }), decision()];
+    const reports = [
+      decision(),
+      decision({ decision: 'REJECTED', permitNumber: null, comment: '施工图设计未经批准' }),
+      decision(),
+    ];
     for (const report of reports) await inTransaction(dataSource, (manager) => outbox.enqueue(manager, report));
     simulator.setSwitches({ down: true });
 
@@ -141,8 +151,12 @@ describe('decision reports through the outbox', () => {
       expect(received[0].deliveries).toBe(1);
     }
     const delivered = await rows();
-    expect(delivered.map((row) => row.receiptNumber)).toEqual(reports.map((report) => receivedAt(report.applicationNumber)[0].receiptNumber));
-    expect(delivered.every((row) => row.lastError === null && row.nextAttemptAt === null && row.deliveredAt !== null)).toBe(true);
+    expect(delivered.map((row) => row.receiptNumber)).toEqual(
+      reports.map((report) => receivedAt(report.applicationNumber)[0].receiptNumber),
+    );
+    expect(
+      delivered.every((row) => row.lastError === null && row.nextAttemptAt === null && row.deliveredAt !== null),
+    ).toBe(true);
     expect(delivered[0].attempts).toBe(firstAttempts + 1);
   });
 
@@ -167,7 +181,11 @@ describe('decision reports through the outbox', () => {
     dataSource = await openLicensingDatabase(dataDir);
     outbox = newOutbox();
     const [pending] = await rows();
-    expect(pending).toMatchObject({ applicationNumber: report.applicationNumber, state: PlatformReportState.PENDING, attempts: 1 });
+    expect(pending).toMatchObject({
+      applicationNumber: report.applicationNumber,
+      state: PlatformReportState.PENDING,
+      attempts: 1,
+    });
     simulator.setSwitches({ down: false });
     await drainUntilDelivered(outbox);
     expect(receivedAt(report.applicationNumber)).toHaveLength(1);
@@ -180,7 +198,10 @@ describe('decision reports through the outbox', () => {
     simulator.setSwitches({ latencyMs: 300 });
     await inTransaction(dataSource, (manager) => outbox.enqueue(manager, report));
     await outbox.drain();
-    expect((await rows())[0]).toMatchObject({ state: PlatformReportState.PENDING, lastError: 'investment platform is unavailable: no answer within 100 ms' });
+    expect((await rows())[0]).toMatchObject({
+      state: PlatformReportState.PENDING,
+      lastError: 'investment platform is unavailable: no answer within 100 ms',
+    });
     simulator.setSwitches({ latencyMs: 0 });
     await drainUntilDelivered(outbox);
     const received = receivedAt(report.applicationNumber);

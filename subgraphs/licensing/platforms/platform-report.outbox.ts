@@ -110,23 +110,48 @@ export class PlatformReportOutbox implements DecisionReporter {
   private async deliverOne(row: PlatformReport): Promise<boolean> {
     // Short transactions of their own: on the embedded database they queue behind the deciding ones,
     // so the relay never reads a report whose decision is still uncommitted (one connection there).
-    const record = (changes: Partial<PlatformReport>) => inTransaction(this.dataSource, (manager) => manager.update(PlatformReport, { id: row.id }, changes));
+    const record = (changes: Partial<PlatformReport>) =>
+      inTransaction(this.dataSource, (manager) => manager.update(PlatformReport, { id: row.id }, changes));
     const attempts = row.attempts + 1;
     try {
       const receipt = await this.receiver.deliverReport(JSON.parse(row.payload) as DecisionReport);
       const deliveredAt = new Date();
-      await record({ attempts, lastAttemptAt: deliveredAt, deliveredAt, nextAttemptAt: null, lastError: null, receiptNumber: receipt.receiptNumber });
+      await record({
+        attempts,
+        lastAttemptAt: deliveredAt,
+        deliveredAt,
+        nextAttemptAt: null,
+        lastError: null,
+        receiptNumber: receipt.receiptNumber,
+      });
       return true;
     } catch (error) {
       // The wait counts from the failure: a timed-out attempt is not retried the moment it gives up.
       const failedAt = new Date();
       const retryInMs = this.backoffMs(attempts);
       // Officers read the last error: a platform's own classification, never an internal message.
-      const reason = error instanceof PlatformUnavailable ? error.message.slice(0, 500) : 'unexpected error while reporting (see the licensing log)';
-      if (!(error instanceof PlatformUnavailable)) this.logger.error('decision report failed unexpectedly', { applicationNumber: row.applicationNumber, ...describeError(error) });
-      await record({ attempts, lastAttemptAt: failedAt, nextAttemptAt: new Date(failedAt.getTime() + retryInMs), lastError: reason });
+      const reason =
+        error instanceof PlatformUnavailable
+          ? error.message.slice(0, 500)
+          : 'unexpected error while reporting (see the licensing log)';
+      if (!(error instanceof PlatformUnavailable))
+        this.logger.error('decision report failed unexpectedly', {
+          applicationNumber: row.applicationNumber,
+          ...describeError(error),
+        });
+      await record({
+        attempts,
+        lastAttemptAt: failedAt,
+        nextAttemptAt: new Date(failedAt.getTime() + retryInMs),
+        lastError: reason,
+      });
       const log = worthLoggingLoudly(attempts) ? this.logger.warn : this.logger.debug;
-      log('decision report not delivered, will retry', { applicationNumber: row.applicationNumber, attempts, retryInMs, error: reason });
+      log('decision report not delivered, will retry', {
+        applicationNumber: row.applicationNumber,
+        attempts,
+        retryInMs,
+        error: reason,
+      });
       return false;
     }
   }

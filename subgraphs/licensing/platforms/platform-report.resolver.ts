@@ -19,10 +19,12 @@ function platformReportLoader(context: LicensingContext) {
 export class PlatformReportResolver {
   @Authorized(...LICENSING_STAFF)
   @Query(() => PlatformReportConnection, {
-    description: 'Decision reports to the national investment project approval platform (办理结果回传) of authorities in your region, newest first.',
+    description:
+      'Decision reports to the national investment project approval platform (办理结果回传) of authorities in your region, newest first.',
   })
   async platformReports(
-    @Arg('state', () => PlatformReportState, { nullable: true, description: 'Only reports in this delivery state.' }) state: PlatformReportState | null,
+    @Arg('state', () => PlatformReportState, { nullable: true, description: 'Only reports in this delivery state.' })
+    state: PlatformReportState | null,
     @Args() page: PageArgs,
     @Ctx() context: LicensingContext,
   ): Promise<PlatformReportConnection> {
@@ -35,9 +37,13 @@ export class PermitApplicationPlatformReportResolver {
   @Authorized(...LICENSING_STAFF)
   @FieldResolver(() => PlatformReport, {
     nullable: true,
-    description: 'The report of the decision to the investment project approval platform, for applications that name a project; null before the decision.',
+    description:
+      'The report of the decision to the investment project approval platform, for applications that name a project; null before the decision.',
   })
-  async platformReport(@Root() application: PermitApplication, @Ctx() context: LicensingContext): Promise<PlatformReport | null> {
+  async platformReport(
+    @Root() application: PermitApplication,
+    @Ctx() context: LicensingContext,
+  ): Promise<PlatformReport | null> {
     return platformReportLoader(context).load(application.applicationNumber);
   }
 }

@@ -21,7 +21,11 @@ export class PlatformReportService {
   }
 
   /** Reports in scope, newest first, optionally only those PENDING or DELIVERED. */
-  async list(scope: RegionScope, state: PlatformReportState | null, page: PageRequest): Promise<Connection<PlatformReport>> {
+  async list(
+    scope: RegionScope,
+    state: PlatformReportState | null,
+    page: PageRequest,
+  ): Promise<Connection<PlatformReport>> {
     const where: FindOptionsWhere<PlatformReport> = { ...withinPrefix('regionCode', scope.prefix) };
     if (state === PlatformReportState.PENDING) where.deliveredAt = IsNull();
     if (state === PlatformReportState.DELIVERED) where.deliveredAt = Not(IsNull());

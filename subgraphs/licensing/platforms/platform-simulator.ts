@@ -56,7 +56,10 @@ export interface RunningSimulator {
 
 function decodeSegments(pathname: string): string[] | null {
   try {
-    return pathname.split('/').filter((segment) => segment.length > 0).map(decodeURIComponent);
+    return pathname
+      .split('/')
+      .filter((segment) => segment.length > 0)
+      .map(decodeURIComponent);
   } catch {
     return null;
   }
@@ -88,12 +91,16 @@ export async function startPlatformSimulator(options: {
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://simulator');
     const method = request.method ?? 'GET';
-    if (url.pathname === '/health' && method === 'GET') return sendJson(response, 200, { status: 'alive', platform: options.name });
+    if (url.pathname === '/health' && method === 'GET')
+      return sendJson(response, 200, { status: 'alive', platform: options.name });
     if (url.pathname === '/control') {
       if (method === 'GET') return sendJson(response, 200, switches);
       if (method !== 'POST') return sendJson(response, 405, { error: 'GET or POST' });
       const update = switchesUpdate.safeParse(await jsonBody(request).catch(() => null));
-      if (!update.success) return sendJson(response, 400, { error: update.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`) });
+      if (!update.success)
+        return sendJson(response, 400, {
+          error: update.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`),
+        });
       return sendJson(response, 200, setSwitches(update.data));
     }
     const inspection = options.extraControl?.[url.pathname];
@@ -117,7 +124,10 @@ export async function startPlatformSimulator(options: {
     if (switches.errorRate > 0 && randomInt(1_000_000) < switches.errorRate * 1_000_000) {
       return sendJson(response, 503, { error: `${options.name} simulator: injected failure` });
     }
-    const answer = options.routes({ method, segments, headers: request.headers, body }) ?? { status: 404, body: { error: 'not found' } };
+    const answer = options.routes({ method, segments, headers: request.headers, body }) ?? {
+      status: 404,
+      body: { error: 'not found' },
+    };
     if (switches.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, switches.latencyMs));
     if (response.destroyed) return;
     sendJson(response, answer.status, answer.body);

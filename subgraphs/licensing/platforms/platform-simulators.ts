@@ -19,13 +19,18 @@ function portOf(url: string): number {
  * on SUBGRAPH_HOST. For development and tests only: their control API switches outages on and off.
  */
 export async function startPlatformSimulators(config: AppConfig): Promise<RunningPlatformSimulators> {
-  if (config.environment === 'production') throw new Error('the platform simulators do not run in production; point INVESTMENT_PLATFORM_URL and TRADING_PLATFORM_URL at the real platforms');
+  if (config.environment === 'production')
+    throw new Error(
+      'the platform simulators do not run in production; point INVESTMENT_PLATFORM_URL and TRADING_PLATFORM_URL at the real platforms',
+    );
   const host = config.subgraphs.licensing.host;
   const investment = await startInvestmentPlatformSimulator({ host, port: portOf(config.platforms.investmentUrl) });
-  const trading = await startTradingPlatformSimulator({ host, port: portOf(config.platforms.tradingUrl) }).catch(async (error: unknown) => {
-    await investment.close();
-    throw error;
-  });
+  const trading = await startTradingPlatformSimulator({ host, port: portOf(config.platforms.tradingUrl) }).catch(
+    async (error: unknown) => {
+      await investment.close();
+      throw error;
+    },
+  );
   return {
     investment,
     trading,

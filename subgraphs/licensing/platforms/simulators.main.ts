@@ -7,7 +7,10 @@ import { startPlatformSimulators } from './platform-simulators';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const simulators = await startPlatformSimulators(config);
-  createLogger('platforms', config.logLevel).info('platform simulators ready', { investment: simulators.investment.url, trading: simulators.trading.url });
+  createLogger('platforms', config.logLevel).info('platform simulators ready', {
+    investment: simulators.investment.url,
+    trading: simulators.trading.url,
+  });
   const shutdown = () => {
     void simulators.close().finally(() => process.exit(0));
   };

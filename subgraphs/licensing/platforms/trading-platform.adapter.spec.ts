@@ -6,12 +6,25 @@ import { TradingPlatformAdapter } from './trading-platform.adapter';
 import { startTradingPlatformSimulator } from './trading-platform.simulator';
 
 const TIMEOUT_MS = 300;
-const AWARD: TenderAward = { projectCode: DEMO_PROJECT_APPROVED_WITH_AWARD, noticeNumber: 'JSGGZY-ZB-2025-0918-012', winningBidderCreditCode: '91320500MA1WJ7X907', awardedAt: '2025-09-18T02:00:00.000Z' };
+const AWARD: TenderAward = {
+  projectCode: DEMO_PROJECT_APPROVED_WITH_AWARD,
+  noticeNumber: 'JSGGZY-ZB-2025-0918-012',
+  winningBidderCreditCode: '91320500MA1WJ7X907',
+  awardedAt: '2025-09-18T02:00:00.000Z',
+};
 // Its winner's credit code fails the GB 32100-2015 check character.
-const BROKEN: TenderAward = { projectCode: '2025-320500-48-01-000051', noticeNumber: 'JSGGZY-ZB-2025-1001-001', winningBidderCreditCode: '91320500MA1WJ7X908', awardedAt: '2025-10-01T02:00:00.000Z' };
+const BROKEN: TenderAward = {
+  projectCode: '2025-320500-48-01-000051',
+  noticeNumber: 'JSGGZY-ZB-2025-1001-001',
+  winningBidderCreditCode: '91320500MA1WJ7X908',
+  awardedAt: '2025-10-01T02:00:00.000Z',
+};
 
 async function unavailability(work: Promise<unknown>): Promise<PlatformUnavailable> {
-  const error = await work.then(() => null, (caught: unknown) => caught);
+  const error = await work.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(PlatformUnavailable);
   return error as PlatformUnavailable;
 }
@@ -42,11 +55,17 @@ describe('the trading platform adapter, against the simulator', () => {
 
   it('treats a server error, a timeout and an outage as unavailable', async () => {
     simulator.setSwitches({ errorRate: 1 });
-    expect((await unavailability(adapter.findTenderAward(DEMO_PROJECT_APPROVED_WITH_AWARD))).message).toBe('trading platform is unavailable: answered HTTP 503');
+    expect((await unavailability(adapter.findTenderAward(DEMO_PROJECT_APPROVED_WITH_AWARD))).message).toBe(
+      'trading platform is unavailable: answered HTTP 503',
+    );
     simulator.setSwitches({ errorRate: 0, latencyMs: TIMEOUT_MS * 3 });
-    expect((await unavailability(adapter.findTenderAward(DEMO_PROJECT_APPROVED_WITH_AWARD))).message).toBe(`trading platform is unavailable: no answer within ${TIMEOUT_MS} ms`);
+    expect((await unavailability(adapter.findTenderAward(DEMO_PROJECT_APPROVED_WITH_AWARD))).message).toBe(
+      `trading platform is unavailable: no answer within ${TIMEOUT_MS} ms`,
+    );
     simulator.setSwitches({ latencyMs: 0, down: true });
-    expect((await unavailability(adapter.findTenderAward(DEMO_PROJECT_APPROVED_WITH_AWARD))).message).toMatch(/^trading platform is unavailable: cannot be reached/);
+    expect((await unavailability(adapter.findTenderAward(DEMO_PROJECT_APPROVED_WITH_AWARD))).message).toMatch(
+      /^trading platform is unavailable: cannot be reached/,
+    );
   });
 
   it('answers again once the outage is switched off', async () => {

@@ -14,11 +14,16 @@ export class TradingPlatformAdapter implements TradingPlatform {
   }
 
   async findTenderAward(projectCode: string): Promise<TenderAward | null> {
-    const answer = await callPlatform(this.endpoint, `/api/tender-awards/${encodeURIComponent(projectCode)}`, { method: 'GET' });
+    const answer = await callPlatform(this.endpoint, `/api/tender-awards/${encodeURIComponent(projectCode)}`, {
+      method: 'GET',
+    });
     if (answer.status === 404) return null;
     const award = parseAnswer(this.endpoint, tenderAwardPayload, answer.body);
     if (award.projectCode !== projectCode) {
-      throw new PlatformResponseInvalid(this.endpoint.platform, `answered with the award of project ${award.projectCode} when asked for ${projectCode}`);
+      throw new PlatformResponseInvalid(
+        this.endpoint.platform,
+        `answered with the award of project ${award.projectCode} when asked for ${projectCode}`,
+      );
     }
     return award;
   }

@@ -18,10 +18,20 @@ export async function startTradingPlatformSimulator(options: {
     port: options.port,
     routes: ({ method, segments }) => {
       const [api, collection, projectCode, ...rest] = segments;
-      if (method !== 'GET' || api !== 'api' || collection !== 'tender-awards' || projectCode === undefined || rest.length > 0) return null;
-      if (unavailable.has(projectCode)) return { status: 503, body: { error: `award records of ${projectCode} are being migrated; try again later` } };
+      if (
+        method !== 'GET' ||
+        api !== 'api' ||
+        collection !== 'tender-awards' ||
+        projectCode === undefined ||
+        rest.length > 0
+      )
+        return null;
+      if (unavailable.has(projectCode))
+        return { status: 503, body: { error: `award records of ${projectCode} are being migrated; try again later` } };
       const award = awards.get(projectCode);
-      return award ? { status: 200, body: award } : { status: 404, body: { error: `no tender award on record for ${projectCode}` } };
+      return award
+        ? { status: 200, body: award }
+        : { status: 404, body: { error: `no tender award on record for ${projectCode}` } };
     },
   });
 }

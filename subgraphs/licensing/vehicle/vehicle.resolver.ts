@@ -9,15 +9,24 @@ import { assertPlateNumber } from '../../../platform/codes/assert-input';
 @Resolver(() => Vehicle)
 export class VehicleResolver {
   @Authorized(Permission.REGISTRY_READ)
-  @Query(() => Vehicle, { nullable: true, description: 'One operating vehicle by plate; null when none is registered.' })
-  async vehicle(@Arg('plateNumber', { description: 'Plate number, GA 36 form.' }) plateNumber: string, @Ctx() context: LicensingContext): Promise<Vehicle | null> {
+  @Query(() => Vehicle, {
+    nullable: true,
+    description: 'One operating vehicle by plate; null when none is registered.',
+  })
+  async vehicle(
+    @Arg('plateNumber', { description: 'Plate number, GA 36 form.' }) plateNumber: string,
+    @Ctx() context: LicensingContext,
+  ): Promise<Vehicle | null> {
     assertPlateNumber('plateNumber', plateNumber);
     return vehicleLoader(context).load(plateNumber);
   }
 
   @Authorized(Permission.REGISTRY_WRITE)
   @Mutation(() => RegisterVehiclePayload, { description: 'Enters an operating vehicle into the registry.' })
-  async registerVehicle(@Arg('input', { description: 'The vehicle to register.' }) input: RegisterVehicleInput, @Ctx() context: LicensingContext): Promise<RegisterVehiclePayload> {
+  async registerVehicle(
+    @Arg('input', { description: 'The vehicle to register.' }) input: RegisterVehicleInput,
+    @Ctx() context: LicensingContext,
+  ): Promise<RegisterVehiclePayload> {
     return { vehicle: await context.services.vehicles.register(scopeOf(context), input) };
   }
 

@@ -40,7 +40,18 @@ export async function openSafetyTestDatabase(settings?: DatabaseSettings): Promi
     counters,
     logger,
   });
-  const outbox = new EventOutbox(dataSource, UNUSED_TRANSPORT, { source: 'safety', pollIntervalMs: 60_000, maxBackoffMs: 60_000 }, logger);
-  const dependencies: SubgraphDependencies = { dataSource, outbox, files: new LocalDirectoryFileStore(config.fileStoreDirectory, 'safety'), config, logger };
+  const outbox = new EventOutbox(
+    dataSource,
+    UNUSED_TRANSPORT,
+    { source: 'safety', pollIntervalMs: 60_000, maxBackoffMs: 60_000 },
+    logger,
+  );
+  const dependencies: SubgraphDependencies = {
+    dataSource,
+    outbox,
+    files: new LocalDirectoryFileStore(config.fileStoreDirectory, 'safety'),
+    config,
+    logger,
+  };
   return { ...dependencies, counters, services: safetySubgraph.createServices(dependencies) };
 }

@@ -6,7 +6,10 @@ import type { SafetyContext } from '../safety.context';
 export const Vehicle = vehicleEntity('An operating vehicle holding a road transport certificate (道路运输证).');
 export type Vehicle = InstanceType<typeof Vehicle>;
 
-export function resolveVehicleReference(reference: Pick<Vehicle, 'plateNumber'>, context: SafetyContext): Pick<Vehicle, 'plateNumber'> {
+export function resolveVehicleReference(
+  reference: Pick<Vehicle, 'plateNumber'>,
+  context: SafetyContext,
+): Pick<Vehicle, 'plateNumber'> {
   requirePermission(context.identity, Permission.WAYBILL_READ);
   return { plateNumber: reference.plateNumber };
 }

@@ -40,7 +40,10 @@ export class Waybill {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Field({ description: 'Waybill number (运单编号): YD, origin region code, China date YYYYMMDD, six-digit serial of that region and day.' })
+  @Field({
+    description:
+      'Waybill number (运单编号): YD, origin region code, China date YYYYMMDD, six-digit serial of that region and day.',
+  })
   @Index('uq_waybill_number', { unique: true })
   @Column({ name: 'waybill_number', type: 'varchar', length: 32 })
   waybillNumber: string;
@@ -73,7 +76,10 @@ export class Waybill {
   @Column({ name: 'hazard_class', type: 'varchar', length: 3 })
   hazardClass: string;
 
-  @Field(() => PackingGroup, { nullable: true, description: 'Packing group (包装类别); none for classes 1, 2 and 7 and divisions 5.2 and 6.2.' })
+  @Field(() => PackingGroup, {
+    nullable: true,
+    description: 'Packing group (包装类别); none for classes 1, 2 and 7 and divisions 5.2 and 6.2.',
+  })
   @Column({ name: 'packing_group', type: 'varchar', length: 3, nullable: true })
   packingGroup: PackingGroup | null;
 

@@ -12,51 +12,86 @@ import { Waybill, WaybillStatus } from './waybill.entity';
 @Resolver(() => Waybill)
 export class WaybillResolver {
   @Authorized(Permission.WAYBILL_READ)
-  @Query(() => Waybill, { nullable: true, description: 'One waybill by number; null when there is none or it neither leaves from nor arrives in your region.' })
-  async waybill(@Arg('waybillNumber', { description: 'Waybill number, e.g. YD32010220260101000001.' }) waybillNumber: string, @Ctx() context: SafetyContext): Promise<Waybill | null> {
+  @Query(() => Waybill, {
+    nullable: true,
+    description: 'One waybill by number; null when there is none or it neither leaves from nor arrives in your region.',
+  })
+  async waybill(
+    @Arg('waybillNumber', { description: 'Waybill number, e.g. YD32010220260101000001.' }) waybillNumber: string,
+    @Ctx() context: SafetyContext,
+  ): Promise<Waybill | null> {
     return context.services.waybills.find(scopeOf(context), waybillNumber);
   }
 
   @Authorized(Permission.WAYBILL_READ)
-  @Query(() => WaybillConnection, { description: 'Waybills leaving from or arriving in your region, newest first, by origin region and status.' })
+  @Query(() => WaybillConnection, {
+    description: 'Waybills leaving from or arriving in your region, newest first, by origin region and status.',
+  })
   async waybills(
-    @Arg('regionCode', () => String, { nullable: true, description: 'GB/T 2260 code of the origin; a province includes its cities and counties.' })
+    @Arg('regionCode', () => String, {
+      nullable: true,
+      description: 'GB/T 2260 code of the origin; a province includes its cities and counties.',
+    })
     regionCode: string | null,
-    @Arg('status', () => WaybillStatus, { nullable: true, description: 'Only waybills in this status.' }) status: WaybillStatus | null,
+    @Arg('status', () => WaybillStatus, { nullable: true, description: 'Only waybills in this status.' })
+    status: WaybillStatus | null,
     @Args() page: PageArgs,
     @Ctx() context: SafetyContext,
   ): Promise<WaybillConnection> {
-    return context.services.waybills.list(scopeOf(context), { regionCode: regionCode ?? null, status: status ?? null }, pageRequest(page));
+    return context.services.waybills.list(
+      scopeOf(context),
+      { regionCode: regionCode ?? null, status: status ?? null },
+      pageRequest(page),
+    );
   }
 
   @Authorized(Permission.WAYBILL_WRITE)
-  @Mutation(() => CreateWaybillPayload, { description: 'Records a hazardous-goods shipment before loading (填报电子运单) and numbers it.' })
-  async createWaybill(@Arg('input', { description: 'The shipment to record.' }) input: CreateWaybillInput, @Ctx() context: SafetyContext): Promise<CreateWaybillPayload> {
+  @Mutation(() => CreateWaybillPayload, {
+    description: 'Records a hazardous-goods shipment before loading (填报电子运单) and numbers it.',
+  })
+  async createWaybill(
+    @Arg('input', { description: 'The shipment to record.' }) input: CreateWaybillInput,
+    @Ctx() context: SafetyContext,
+  ): Promise<CreateWaybillPayload> {
     return { waybill: await context.services.waybills.create(scopeOf(context), input, actorOf(context)) };
   }
 
   @Authorized(Permission.WAYBILL_WRITE)
-  @Mutation(() => WaybillPayload, { description: 'Records that the vehicle has left with the goods: CREATED becomes IN_TRANSIT.' })
-  async departWaybill(@Arg('input', { description: 'The waybill whose vehicle has left.' }) input: WaybillActionInput, @Ctx() context: SafetyContext): Promise<WaybillPayload> {
+  @Mutation(() => WaybillPayload, {
+    description: 'Records that the vehicle has left with the goods: CREATED becomes IN_TRANSIT.',
+  })
+  async departWaybill(
+    @Arg('input', { description: 'The waybill whose vehicle has left.' }) input: WaybillActionInput,
+    @Ctx() context: SafetyContext,
+  ): Promise<WaybillPayload> {
     return { waybill: await context.services.waybills.depart(scopeOf(context), input) };
   }
 
   @Authorized(Permission.WAYBILL_WRITE)
   @Mutation(() => WaybillPayload, { description: 'Records that the goods have arrived: IN_TRANSIT becomes ARRIVED.' })
-  async arriveWaybill(@Arg('input', { description: 'The waybill whose goods have arrived.' }) input: WaybillActionInput, @Ctx() context: SafetyContext): Promise<WaybillPayload> {
+  async arriveWaybill(
+    @Arg('input', { description: 'The waybill whose goods have arrived.' }) input: WaybillActionInput,
+    @Ctx() context: SafetyContext,
+  ): Promise<WaybillPayload> {
     return { waybill: await context.services.waybills.arrive(scopeOf(context), input) };
   }
 
   @Authorized(Permission.WAYBILL_WRITE)
-  @Mutation(() => WaybillPayload, { description: 'Cancels a waybill whose vehicle has not left, with a reason: CREATED becomes CANCELLED.' })
-  async cancelWaybill(@Arg('input', { description: 'The waybill to cancel and why.' }) input: CancelWaybillInput, @Ctx() context: SafetyContext): Promise<WaybillPayload> {
+  @Mutation(() => WaybillPayload, {
+    description: 'Cancels a waybill whose vehicle has not left, with a reason: CREATED becomes CANCELLED.',
+  })
+  async cancelWaybill(
+    @Arg('input', { description: 'The waybill to cancel and why.' }) input: CancelWaybillInput,
+    @Ctx() context: SafetyContext,
+  ): Promise<WaybillPayload> {
     return { waybill: await context.services.waybills.cancel(scopeOf(context), input) };
   }
 
   @Authorized(Permission.WAYBILL_READ)
   @FieldResolver(() => Enterprise, {
     nullable: true,
-    description: 'The carrier; its registry fields come from the licensing subgraph and are null when it does not know the carrier.',
+    description:
+      'The carrier; its registry fields come from the licensing subgraph and are null when it does not know the carrier.',
   })
   carrier(@Root() waybill: Waybill): Pick<Enterprise, 'creditCode'> {
     return { creditCode: waybill.carrierCreditCode };
@@ -65,7 +100,8 @@ export class WaybillResolver {
   @Authorized(Permission.WAYBILL_READ)
   @FieldResolver(() => Vehicle, {
     nullable: true,
-    description: 'The carrying vehicle; its registry fields come from the licensing subgraph and are null when it does not know the plate.',
+    description:
+      'The carrying vehicle; its registry fields come from the licensing subgraph and are null when it does not know the plate.',
   })
   vehicle(@Root() waybill: Waybill): Pick<Vehicle, 'plateNumber'> {
     return { plateNumber: waybill.plateNumber };

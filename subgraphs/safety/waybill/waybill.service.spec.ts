@@ -18,7 +18,16 @@ const NANJING_CARRIER = '91320102MA1MY0R10Q';
 const HANGZHOU_CARRIER = '91330100MA27Y8P30J';
 
 function scopeOf(region: string): RegionScope {
-  const caller: Identity = { subject: region, username: region, clientId: 'spec', roles: new Set(), region, department: null, serviceAccount: false, scopes: new Set() };
+  const caller: Identity = {
+    subject: region,
+    username: region,
+    clientId: 'spec',
+    roles: new Set(),
+    region,
+    department: null,
+    serviceAccount: false,
+    scopes: new Set(),
+  };
   return regionScopeOf(caller);
 }
 const NATIONAL = scopeOf('000000');
@@ -50,7 +59,18 @@ function serialOf(waybillNumber: string): string {
 function freezeClockAt(instant: string): void {
   jest.useFakeTimers({
     now: new Date(instant),
-    doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
+    doNotFake: [
+      'nextTick',
+      'setImmediate',
+      'clearImmediate',
+      'setTimeout',
+      'clearTimeout',
+      'setInterval',
+      'clearInterval',
+      'queueMicrotask',
+      'hrtime',
+      'performance',
+    ],
   });
 }
 
@@ -104,9 +124,19 @@ describe('WaybillService', () => {
     });
 
     it('cancels a waybill that has not left, keeping the reason', async () => {
-      const { waybillNumber } = await waybills.create(NATIONAL, gasoline({ consigneeName: null, packingGroup: null }), 'js-safety-officer');
+      const { waybillNumber } = await waybills.create(
+        NATIONAL,
+        gasoline({ consigneeName: null, packingGroup: null }),
+        'js-safety-officer',
+      );
       const cancelled = await waybills.cancel(NATIONAL, { waybillNumber, reason: '  托运人取消发货  ' });
-      expect(cancelled).toMatchObject({ status: WaybillStatus.CANCELLED, cancellationReason: '托运人取消发货', consigneeName: null, packingGroup: null, version: 2 });
+      expect(cancelled).toMatchObject({
+        status: WaybillStatus.CANCELLED,
+        cancellationReason: '托运人取消发货',
+        consigneeName: null,
+        packingGroup: null,
+        version: 2,
+      });
       expect(cancelled.cancelledAt).toBeInstanceOf(Date);
     });
   });
@@ -116,7 +146,11 @@ describe('WaybillService', () => {
       freezeClockAt('2026-03-01T15:59:00Z'); // 23:59 in Beijing
       const first = await waybills.create(NATIONAL, gasoline(), 'officer');
       const second = await waybills.create(NATIONAL, gasoline(), 'officer');
-      const hangzhou = await waybills.create(NATIONAL, gasoline({ carrierCreditCode: HANGZHOU_CARRIER, plateNumber: '浙AD12345', originRegionCode: '330100' }), 'officer');
+      const hangzhou = await waybills.create(
+        NATIONAL,
+        gasoline({ carrierCreditCode: HANGZHOU_CARRIER, plateNumber: '浙AD12345', originRegionCode: '330100' }),
+        'officer',
+      );
       const third = await waybills.create(NATIONAL, gasoline(), 'officer');
       expect([first, second, third, hangzhou].map((waybill) => waybill.waybillNumber)).toEqual([
         'YD32010220260301000001',
@@ -131,10 +165,19 @@ describe('WaybillService', () => {
     });
 
     it('gives concurrent creators distinct consecutive serials', async () => {
-      const created = await Promise.all(Array.from({ length: 8 }, () => waybills.create(NATIONAL, gasoline(), 'officer')));
-      expect(created.map((waybill) => serialOf(waybill.waybillNumber)).sort()).toEqual(
-        ['000001', '000002', '000003', '000004', '000005', '000006', '000007', '000008'],
+      const created = await Promise.all(
+        Array.from({ length: 8 }, () => waybills.create(NATIONAL, gasoline(), 'officer')),
       );
+      expect(created.map((waybill) => serialOf(waybill.waybillNumber)).sort()).toEqual([
+        '000001',
+        '000002',
+        '000003',
+        '000004',
+        '000005',
+        '000006',
+        '000007',
+        '000008',
+      ]);
     });
   });
 
@@ -170,8 +213,16 @@ describe('WaybillService', () => {
     it('accepts the bounds of the quantity and a packing group where the class has one', async () => {
       await waybills.create(NATIONAL, gasoline({ quantityKg: 1 }), 'officer');
       await waybills.create(NATIONAL, gasoline({ quantityKg: 49_000 }), 'officer');
-      await waybills.create(NATIONAL, gasoline({ goodsName: '氰化钠', unNumber: 'UN1689', hazardClass: '6.1', packingGroup: PackingGroup.I }), 'officer');
-      await waybills.create(NATIONAL, gasoline({ goodsName: '液氯', unNumber: 'UN1017', hazardClass: '2.3', packingGroup: null }), 'officer');
+      await waybills.create(
+        NATIONAL,
+        gasoline({ goodsName: '氰化钠', unNumber: 'UN1689', hazardClass: '6.1', packingGroup: PackingGroup.I }),
+        'officer',
+      );
+      await waybills.create(
+        NATIONAL,
+        gasoline({ goodsName: '液氯', unNumber: 'UN1017', hazardClass: '2.3', packingGroup: null }),
+        'officer',
+      );
       expect(await dataSource.getRepository(Waybill).count()).toBe(4);
     });
   });
@@ -180,23 +231,33 @@ describe('WaybillService', () => {
     it('refuses illegal transitions with CONFLICT and leaves the waybill as it was', async () => {
       const { waybillNumber } = await waybills.create(NATIONAL, gasoline(), 'officer');
       const before = await stored(waybillNumber);
-      await expect(waybills.arrive(NATIONAL, { waybillNumber })).rejects.toMatchObject({ extensions: { code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' } });
+      await expect(waybills.arrive(NATIONAL, { waybillNumber })).rejects.toMatchObject({
+        extensions: { code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' },
+      });
       expect(await stored(waybillNumber)).toEqual(before);
 
       const departed = await waybills.depart(NATIONAL, { waybillNumber });
-      await expect(waybills.cancel(NATIONAL, { waybillNumber, reason: '取消' })).rejects.toMatchObject({ extensions: { code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' } });
-      await expect(waybills.depart(NATIONAL, { waybillNumber })).rejects.toMatchObject({ extensions: { code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' } });
+      await expect(waybills.cancel(NATIONAL, { waybillNumber, reason: '取消' })).rejects.toMatchObject({
+        extensions: { code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' },
+      });
+      await expect(waybills.depart(NATIONAL, { waybillNumber })).rejects.toMatchObject({
+        extensions: { code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' },
+      });
       expect(await stored(waybillNumber)).toEqual(departed);
 
       const arrived = await waybills.arrive(NATIONAL, { waybillNumber });
-      await expect(waybills.depart(NATIONAL, { waybillNumber })).rejects.toMatchObject({ extensions: { code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' } });
+      await expect(waybills.depart(NATIONAL, { waybillNumber })).rejects.toMatchObject({
+        extensions: { code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' },
+      });
       expect(await stored(waybillNumber)).toEqual(arrived);
     });
 
     it('refuses to depart a cancelled waybill', async () => {
       const { waybillNumber } = await waybills.create(NATIONAL, gasoline(), 'officer');
       const cancelled = await waybills.cancel(NATIONAL, { waybillNumber, reason: '车辆故障' });
-      await expect(waybills.depart(NATIONAL, { waybillNumber })).rejects.toMatchObject({ extensions: { code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' } });
+      await expect(waybills.depart(NATIONAL, { waybillNumber })).rejects.toMatchObject({
+        extensions: { code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' },
+      });
       expect(await stored(waybillNumber)).toEqual(cancelled);
     });
 
@@ -204,7 +265,9 @@ describe('WaybillService', () => {
       const { waybillNumber } = await waybills.create(NATIONAL, gasoline(), 'officer');
       await waybills.depart(NATIONAL, { waybillNumber, expectedVersion: 1 });
       const before = await stored(waybillNumber);
-      await expect(waybills.arrive(NATIONAL, { waybillNumber, expectedVersion: 1 })).rejects.toMatchObject({ extensions: { code: 'CONFLICT', reason: 'STALE_VERSION' } });
+      await expect(waybills.arrive(NATIONAL, { waybillNumber, expectedVersion: 1 })).rejects.toMatchObject({
+        extensions: { code: 'CONFLICT', reason: 'STALE_VERSION' },
+      });
       expect(await stored(waybillNumber)).toEqual(before);
     });
 
@@ -223,13 +286,19 @@ describe('WaybillService', () => {
     it('refuses a cancellation without a reason and a nonsense version, changing nothing', async () => {
       const { waybillNumber } = await waybills.create(NATIONAL, gasoline(), 'officer');
       const before = await stored(waybillNumber);
-      await expect(waybills.cancel(NATIONAL, { waybillNumber, reason: ' ' })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'reason' } });
-      await expect(waybills.depart(NATIONAL, { waybillNumber, expectedVersion: 0 })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'expectedVersion' } });
+      await expect(waybills.cancel(NATIONAL, { waybillNumber, reason: ' ' })).rejects.toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', field: 'reason' },
+      });
+      await expect(waybills.depart(NATIONAL, { waybillNumber, expectedVersion: 0 })).rejects.toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', field: 'expectedVersion' },
+      });
       expect(await stored(waybillNumber)).toEqual(before);
     });
 
     it('answers NOT_FOUND for an unknown waybill', async () => {
-      await expect(waybills.depart(NATIONAL, { waybillNumber: 'YD32010220260101999999' })).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+      await expect(waybills.depart(NATIONAL, { waybillNumber: 'YD32010220260101999999' })).rejects.toMatchObject({
+        extensions: { code: 'NOT_FOUND' },
+      });
     });
   });
 
@@ -237,7 +306,9 @@ describe('WaybillService', () => {
     it('is written to the outbox for statistics in the transaction that creates the waybill', async () => {
       const waybill = await waybills.create(NATIONAL, gasoline(), 'officer');
       const messages = await dataSource.getRepository(OutboxMessage).find();
-      expect(messages.map((message) => [message.eventType, message.subscriber, message.deliveredAt])).toEqual([['waybill.created', 'statistics', null]]);
+      expect(messages.map((message) => [message.eventType, message.subscriber, message.deliveredAt])).toEqual([
+        ['waybill.created', 'statistics', null],
+      ]);
       expect(JSON.parse(messages[0].envelope)).toMatchObject({
         type: 'waybill.created',
         source: 'safety',
@@ -257,12 +328,24 @@ describe('WaybillService', () => {
     it('is not written when the transaction fails, and neither is the waybill nor its serial', async () => {
       /** Publishes, then fails: what a crash between the event and the commit looks like. */
       class FailingOutbox extends EventOutbox {
-        override async publish<TType extends EventType>(manager: EntityManager, type: TType, payload: EventPayloads[TType]): Promise<EventEnvelope<TType>> {
+        override async publish<TType extends EventType>(
+          manager: EntityManager,
+          type: TType,
+          payload: EventPayloads[TType],
+        ): Promise<EventEnvelope<TType>> {
           await super.publish(manager, type, payload);
           throw new Error('commit never happened');
         }
       }
-      const failing = new WaybillService(dataSource, new FailingOutbox(dataSource, { deliver: async () => {} }, { source: 'safety', pollIntervalMs: 60_000, maxBackoffMs: 1 }, database.logger));
+      const failing = new WaybillService(
+        dataSource,
+        new FailingOutbox(
+          dataSource,
+          { deliver: async () => {} },
+          { source: 'safety', pollIntervalMs: 60_000, maxBackoffMs: 1 },
+          database.logger,
+        ),
+      );
       await expect(failing.create(NATIONAL, gasoline(), 'officer')).rejects.toThrow('commit never happened');
       expect(await dataSource.getRepository(Waybill).count()).toBe(0);
       expect(await dataSource.getRepository(OutboxMessage).count()).toBe(0);
@@ -275,16 +358,24 @@ describe('WaybillService', () => {
     it('filters by origin region, including the regions under it, and by status, newest first', async () => {
       const nanjing = await waybills.create(NATIONAL, gasoline(), 'officer');
       const suzhou = await waybills.create(NATIONAL, gasoline({ originRegionCode: '320500' }), 'officer');
-      const hangzhou = await waybills.create(NATIONAL, gasoline({ carrierCreditCode: HANGZHOU_CARRIER, plateNumber: '浙AD12345', originRegionCode: '330100' }), 'officer');
+      const hangzhou = await waybills.create(
+        NATIONAL,
+        gasoline({ carrierCreditCode: HANGZHOU_CARRIER, plateNumber: '浙AD12345', originRegionCode: '330100' }),
+        'officer',
+      );
       await waybills.depart(NATIONAL, { waybillNumber: suzhou.waybillNumber });
 
       const numbers = async (regionCode: string | null, status: WaybillStatus | null) =>
-        (await waybills.list(NATIONAL, { regionCode, status }, { limit: 20, afterId: null })).edges.map((edge) => edge.node.waybillNumber);
+        (await waybills.list(NATIONAL, { regionCode, status }, { limit: 20, afterId: null })).edges.map(
+          (edge) => edge.node.waybillNumber,
+        );
       expect(await numbers('320000', null)).toEqual([suzhou.waybillNumber, nanjing.waybillNumber]);
       expect(await numbers('320100', null)).toEqual([nanjing.waybillNumber]);
       expect(await numbers(null, WaybillStatus.CREATED)).toEqual([hangzhou.waybillNumber, nanjing.waybillNumber]);
       expect(await numbers('320000', WaybillStatus.IN_TRANSIT)).toEqual([suzhou.waybillNumber]);
-      await expect(waybills.list(NATIONAL, { regionCode: '999999', status: null }, { limit: 20, afterId: null })).rejects.toMatchObject({
+      await expect(
+        waybills.list(NATIONAL, { regionCode: '999999', status: null }, { limit: 20, afterId: null }),
+      ).rejects.toMatchObject({
         extensions: { code: 'BAD_USER_INPUT', field: 'regionCode' },
       });
     });
@@ -303,7 +394,11 @@ describe('WaybillService', () => {
     it("loads many carriers' and vehicles' waybill pages in a number of statements that does not grow with them", async () => {
       await waybills.create(NATIONAL, gasoline(), 'officer');
       await waybills.create(NATIONAL, gasoline({ plateNumber: '苏A12345D' }), 'officer');
-      await waybills.create(NATIONAL, gasoline({ carrierCreditCode: HANGZHOU_CARRIER, plateNumber: '浙AD12345', originRegionCode: '330100' }), 'officer');
+      await waybills.create(
+        NATIONAL,
+        gasoline({ carrierCreditCode: HANGZHOU_CARRIER, plateNumber: '浙AD12345', originRegionCode: '330100' }),
+        'officer',
+      );
       const page = { limit: 1, afterId: null };
 
       const statementsFor = async (load: () => Promise<unknown>) => {
@@ -314,8 +409,12 @@ describe('WaybillService', () => {
       const carriers = [NANJING_CARRIER, HANGZHOU_CARRIER, '91320583MA1NQ2W40E'];
       let pages = await waybills.createCarrierPagesLoader(NATIONAL, page).loadMany(carriers);
       expect(pages.map((connection) => (connection as { totalCount: number }).totalCount)).toEqual([2, 1, 0]);
-      const fewCarriers = await statementsFor(() => waybills.createCarrierPagesLoader(NATIONAL, page).loadMany(carriers.slice(0, 1)));
-      const allCarriers = await statementsFor(() => waybills.createCarrierPagesLoader(NATIONAL, page).loadMany(carriers));
+      const fewCarriers = await statementsFor(() =>
+        waybills.createCarrierPagesLoader(NATIONAL, page).loadMany(carriers.slice(0, 1)),
+      );
+      const allCarriers = await statementsFor(() =>
+        waybills.createCarrierPagesLoader(NATIONAL, page).loadMany(carriers),
+      );
       expect(fewCarriers).toBeGreaterThan(0);
       expect(allCarriers).toBe(fewCarriers);
 
@@ -337,18 +436,38 @@ describe('WaybillService', () => {
     beforeEach(async () => {
       const hangzhou = { carrierCreditCode: HANGZHOU_CARRIER, plateNumber: '浙AD12345', originRegionCode: '330100' };
       const kunshan = { carrierCreditCode: KUNSHAN_CARRIER, plateNumber: '苏E88888' };
-      zhejiangLocal = await waybills.create(SYSTEM_SCOPE, gasoline({ ...hangzhou, destinationRegionCode: '330106' }), 'system');
-      zhejiangToKunshan = await waybills.create(SYSTEM_SCOPE, gasoline({ ...hangzhou, destinationRegionCode: '320583' }), 'system');
+      zhejiangLocal = await waybills.create(
+        SYSTEM_SCOPE,
+        gasoline({ ...hangzhou, destinationRegionCode: '330106' }),
+        'system',
+      );
+      zhejiangToKunshan = await waybills.create(
+        SYSTEM_SCOPE,
+        gasoline({ ...hangzhou, destinationRegionCode: '320583' }),
+        'system',
+      );
       nanjingToHangzhou = await waybills.create(SYSTEM_SCOPE, gasoline(), 'system');
-      suzhouToHangzhou = await waybills.create(SYSTEM_SCOPE, gasoline({ ...kunshan, originRegionCode: '320500' }), 'system');
-      kunshanToNanjing = await waybills.create(SYSTEM_SCOPE, gasoline({ ...kunshan, originRegionCode: '320583', destinationRegionCode: '320102' }), 'system');
+      suzhouToHangzhou = await waybills.create(
+        SYSTEM_SCOPE,
+        gasoline({ ...kunshan, originRegionCode: '320500' }),
+        'system',
+      );
+      kunshanToNanjing = await waybills.create(
+        SYSTEM_SCOPE,
+        gasoline({ ...kunshan, originRegionCode: '320583', destinationRegionCode: '320102' }),
+        'system',
+      );
     });
 
     const listed = async (scope: RegionScope, regionCode: string | null = null) => {
       const connection = await waybills.list(scope, { regionCode, status: null }, { limit: 20, afterId: null });
       return { numbers: connection.edges.map((edge) => edge.node.waybillNumber), totalCount: connection.totalCount };
     };
-    const carrierPage = async (scope: RegionScope, creditCode: string, page: PageRequest = { limit: 20, afterId: null }) => {
+    const carrierPage = async (
+      scope: RegionScope,
+      creditCode: string,
+      page: PageRequest = { limit: 20, afterId: null },
+    ) => {
       const connection = await waybills.createCarrierPagesLoader(scope, page).load(creditCode);
       return { numbers: connection.edges.map((edge) => edge.node.waybillNumber), totalCount: connection.totalCount };
     };
@@ -359,26 +478,43 @@ describe('WaybillService', () => {
 
     it('hides a waybill from Zhejiang to Zhejiang from a Jiangsu officer in lookups, lists, child pages and counts', async () => {
       expect(await waybills.find(JIANGSU, zhejiangLocal.waybillNumber)).toBeNull();
-      expect(await waybills.find(ZHEJIANG, zhejiangLocal.waybillNumber)).toMatchObject({ waybillNumber: zhejiangLocal.waybillNumber });
+      expect(await waybills.find(ZHEJIANG, zhejiangLocal.waybillNumber)).toMatchObject({
+        waybillNumber: zhejiangLocal.waybillNumber,
+      });
 
       expect(await listed(JIANGSU)).toEqual({
-        numbers: [kunshanToNanjing, suzhouToHangzhou, nanjingToHangzhou, zhejiangToKunshan].map((waybill) => waybill.waybillNumber),
+        numbers: [kunshanToNanjing, suzhouToHangzhou, nanjingToHangzhou, zhejiangToKunshan].map(
+          (waybill) => waybill.waybillNumber,
+        ),
         totalCount: 4,
       });
       // Asking for Zhejiang origins shows only what arrives in Jiangsu.
       expect(await listed(JIANGSU, '330000')).toEqual({ numbers: [zhejiangToKunshan.waybillNumber], totalCount: 1 });
       expect(await listed(JIANGSU, '330106')).toEqual({ numbers: [], totalCount: 0 });
 
-      expect(await carrierPage(JIANGSU, HANGZHOU_CARRIER)).toEqual({ numbers: [zhejiangToKunshan.waybillNumber], totalCount: 1 });
-      expect(await vehiclePage(JIANGSU, '浙AD12345')).toEqual({ numbers: [zhejiangToKunshan.waybillNumber], totalCount: 1 });
+      expect(await carrierPage(JIANGSU, HANGZHOU_CARRIER)).toEqual({
+        numbers: [zhejiangToKunshan.waybillNumber],
+        totalCount: 1,
+      });
+      expect(await vehiclePage(JIANGSU, '浙AD12345')).toEqual({
+        numbers: [zhejiangToKunshan.waybillNumber],
+        totalCount: 1,
+      });
       // Past the cursor the total is counted apart; it must not count the hidden waybill either.
-      expect(await carrierPage(JIANGSU, HANGZHOU_CARRIER, { limit: 1, afterId: zhejiangToKunshan.id })).toEqual({ numbers: [], totalCount: 1 });
+      expect(await carrierPage(JIANGSU, HANGZHOU_CARRIER, { limit: 1, afterId: zhejiangToKunshan.id })).toEqual({
+        numbers: [],
+        totalCount: 1,
+      });
     });
 
     it('pages a scoped list with cursors over both origins and destinations', async () => {
       const first = await waybills.list(JIANGSU, { regionCode: null, status: null }, { limit: 3, afterId: null });
       expect(first.pageInfo.hasNextPage).toBe(true);
-      const second = await waybills.list(JIANGSU, { regionCode: null, status: null }, { limit: 3, afterId: first.edges[2].node.id });
+      const second = await waybills.list(
+        JIANGSU,
+        { regionCode: null, status: null },
+        { limit: 3, afterId: first.edges[2].node.id },
+      );
       expect(second.edges.map((edge) => edge.node.waybillNumber)).toEqual([zhejiangToKunshan.waybillNumber]);
       expect([first.totalCount, second.totalCount, second.pageInfo.hasNextPage]).toEqual([4, 4, false]);
     });
@@ -395,20 +531,28 @@ describe('WaybillService', () => {
     });
 
     it('shows a Jiangsu officer a waybill arriving from Zhejiang but leaves acting on it to Zhejiang', async () => {
-      expect(await waybills.find(JIANGSU, zhejiangToKunshan.waybillNumber)).toMatchObject({ waybillNumber: zhejiangToKunshan.waybillNumber });
+      expect(await waybills.find(JIANGSU, zhejiangToKunshan.waybillNumber)).toMatchObject({
+        waybillNumber: zhejiangToKunshan.waybillNumber,
+      });
       const before = await stored(zhejiangToKunshan.waybillNumber);
       await expect(waybills.depart(JIANGSU, { waybillNumber: zhejiangToKunshan.waybillNumber })).rejects.toMatchObject({
         extensions: { code: 'FORBIDDEN' },
         message: expect.stringContaining('330100'),
       });
-      await expect(waybills.cancel(JIANGSU, { waybillNumber: zhejiangToKunshan.waybillNumber, reason: '取消' })).rejects.toMatchObject({
+      await expect(
+        waybills.cancel(JIANGSU, { waybillNumber: zhejiangToKunshan.waybillNumber, reason: '取消' }),
+      ).rejects.toMatchObject({
         extensions: { code: 'FORBIDDEN' },
       });
       expect(await stored(zhejiangToKunshan.waybillNumber)).toEqual(before);
 
       await waybills.depart(ZHEJIANG, { waybillNumber: zhejiangToKunshan.waybillNumber });
-      await expect(waybills.arrive(JIANGSU, { waybillNumber: zhejiangToKunshan.waybillNumber })).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
-      expect(await waybills.arrive(ZHEJIANG, { waybillNumber: zhejiangToKunshan.waybillNumber })).toMatchObject({ status: WaybillStatus.ARRIVED });
+      await expect(waybills.arrive(JIANGSU, { waybillNumber: zhejiangToKunshan.waybillNumber })).rejects.toMatchObject({
+        extensions: { code: 'FORBIDDEN' },
+      });
+      expect(await waybills.arrive(ZHEJIANG, { waybillNumber: zhejiangToKunshan.waybillNumber })).toMatchObject({
+        status: WaybillStatus.ARRIVED,
+      });
     });
 
     it('refuses to create a waybill leaving from outside scope, even to a destination within it, and writes nothing', async () => {
@@ -419,34 +563,72 @@ describe('WaybillService', () => {
       ];
       const before = await counts();
       await expect(
-        waybills.create(JIANGSU, gasoline({ carrierCreditCode: HANGZHOU_CARRIER, plateNumber: '浙AD12345', originRegionCode: '330100', destinationRegionCode: '320102' }), 'js-officer'),
+        waybills.create(
+          JIANGSU,
+          gasoline({
+            carrierCreditCode: HANGZHOU_CARRIER,
+            plateNumber: '浙AD12345',
+            originRegionCode: '330100',
+            destinationRegionCode: '320102',
+          }),
+          'js-officer',
+        ),
       ).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringContaining('320000') });
-      await expect(waybills.create(NANJING, gasoline({ originRegionCode: '320500' }), 'nj-officer')).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+      await expect(
+        waybills.create(NANJING, gasoline({ originRegionCode: '320500' }), 'nj-officer'),
+      ).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
       expect(await counts()).toEqual(before);
 
-      const created = await waybills.create(NANJING, gasoline({ originRegionCode: '320102', destinationRegionCode: '330106' }), 'nj-officer');
+      const created = await waybills.create(
+        NANJING,
+        gasoline({ originRegionCode: '320102', destinationRegionCode: '330106' }),
+        'nj-officer',
+      );
       expect(created.originRegionCode).toBe('320102');
     });
 
     it('keeps a Suzhou waybill from a Nanjing officer, while showing what arrives in Nanjing', async () => {
       expect(await waybills.find(NANJING, suzhouToHangzhou.waybillNumber)).toBeNull();
-      expect(await listed(NANJING)).toEqual({ numbers: [kunshanToNanjing.waybillNumber, nanjingToHangzhou.waybillNumber], totalCount: 2 });
-      expect(await listed(NANJING, '320000')).toEqual({ numbers: [kunshanToNanjing.waybillNumber, nanjingToHangzhou.waybillNumber], totalCount: 2 });
+      expect(await listed(NANJING)).toEqual({
+        numbers: [kunshanToNanjing.waybillNumber, nanjingToHangzhou.waybillNumber],
+        totalCount: 2,
+      });
+      expect(await listed(NANJING, '320000')).toEqual({
+        numbers: [kunshanToNanjing.waybillNumber, nanjingToHangzhou.waybillNumber],
+        totalCount: 2,
+      });
       expect(await listed(NANJING, '320500')).toEqual({ numbers: [kunshanToNanjing.waybillNumber], totalCount: 1 });
-      expect(await carrierPage(NANJING, KUNSHAN_CARRIER)).toEqual({ numbers: [kunshanToNanjing.waybillNumber], totalCount: 1 });
-      expect(await vehiclePage(NANJING, '苏E88888')).toEqual({ numbers: [kunshanToNanjing.waybillNumber], totalCount: 1 });
-      await expect(waybills.depart(NANJING, { waybillNumber: suzhouToHangzhou.waybillNumber })).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
-      await expect(waybills.depart(NANJING, { waybillNumber: kunshanToNanjing.waybillNumber })).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+      expect(await carrierPage(NANJING, KUNSHAN_CARRIER)).toEqual({
+        numbers: [kunshanToNanjing.waybillNumber],
+        totalCount: 1,
+      });
+      expect(await vehiclePage(NANJING, '苏E88888')).toEqual({
+        numbers: [kunshanToNanjing.waybillNumber],
+        totalCount: 1,
+      });
+      await expect(waybills.depart(NANJING, { waybillNumber: suzhouToHangzhou.waybillNumber })).rejects.toMatchObject({
+        extensions: { code: 'NOT_FOUND' },
+      });
+      await expect(waybills.depart(NANJING, { waybillNumber: kunshanToNanjing.waybillNumber })).rejects.toMatchObject({
+        extensions: { code: 'FORBIDDEN' },
+      });
     });
 
     it('shows a national officer every waybill', async () => {
-      const all = [kunshanToNanjing, suzhouToHangzhou, nanjingToHangzhou, zhejiangToKunshan, zhejiangLocal].map((waybill) => waybill.waybillNumber);
+      const all = [kunshanToNanjing, suzhouToHangzhou, nanjingToHangzhou, zhejiangToKunshan, zhejiangLocal].map(
+        (waybill) => waybill.waybillNumber,
+      );
       expect(await listed(NATIONAL)).toEqual({ numbers: all, totalCount: 5 });
-      expect(await listed(NATIONAL, '330000')).toEqual({ numbers: [zhejiangToKunshan.waybillNumber, zhejiangLocal.waybillNumber], totalCount: 2 });
+      expect(await listed(NATIONAL, '330000')).toEqual({
+        numbers: [zhejiangToKunshan.waybillNumber, zhejiangLocal.waybillNumber],
+        totalCount: 2,
+      });
       for (const waybillNumber of all) expect(await waybills.find(NATIONAL, waybillNumber)).not.toBeNull();
       expect((await carrierPage(NATIONAL, HANGZHOU_CARRIER)).totalCount).toBe(2);
       expect((await carrierPage(NATIONAL, KUNSHAN_CARRIER)).totalCount).toBe(2);
-      expect(await waybills.depart(NATIONAL, { waybillNumber: zhejiangLocal.waybillNumber })).toMatchObject({ status: WaybillStatus.IN_TRANSIT });
+      expect(await waybills.depart(NATIONAL, { waybillNumber: zhejiangLocal.waybillNumber })).toMatchObject({
+        status: WaybillStatus.IN_TRANSIT,
+      });
     });
 
     it("loads scoped carriers' pages in as many statements as unscoped ones", async () => {

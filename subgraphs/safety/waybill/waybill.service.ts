@@ -1,6 +1,12 @@
 import { LessThan, QueryFailedError, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { inScope, narrowedPrefix, withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
-import { assertCreditCode, assertInteger, assertPlateNumber, assertRegionCode, assertText } from '../../../platform/codes/assert-input';
+import {
+  assertCreditCode,
+  assertInteger,
+  assertPlateNumber,
+  assertRegionCode,
+  assertText,
+} from '../../../platform/codes/assert-input';
 import { regionScopePrefix } from '../../../platform/codes/region-code';
 import { childPagesLoader } from '../../../platform/database/child-pages.loader';
 import { inTransaction } from '../../../platform/database/data-source.factory';
@@ -54,7 +60,10 @@ function visibleWhere(scope: RegionScope, where: FindOptionsWhere<Waybill>): Fin
 }
 
 function isDeadlock(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === 'ER_LOCK_DEADLOCK';
+  return (
+    error instanceof QueryFailedError &&
+    (error.driverError as { code?: string } | undefined)?.code === 'ER_LOCK_DEADLOCK'
+  );
 }
 
 /** Checks every field of a new waybill, before anything is written; returns the values to store. */
@@ -99,12 +108,24 @@ export class WaybillService {
 
   /** Waybills of many carriers, one page each, in two statements; only those the caller may see. */
   createCarrierPagesLoader(scope: RegionScope, page: PageRequest) {
-    return childPagesLoader<Waybill>({ dataSource: this.dataSource, entity: Waybill, parentColumn: 'carrier_credit_code', page, scope: this.childPagesScope(scope) });
+    return childPagesLoader<Waybill>({
+      dataSource: this.dataSource,
+      entity: Waybill,
+      parentColumn: 'carrier_credit_code',
+      page,
+      scope: this.childPagesScope(scope),
+    });
   }
 
   /** Waybills of many vehicles, one page each, in two statements; only those the caller may see. */
   createVehiclePagesLoader(scope: RegionScope, page: PageRequest) {
-    return childPagesLoader<Waybill>({ dataSource: this.dataSource, entity: Waybill, parentColumn: 'plate_number', page, scope: this.childPagesScope(scope) });
+    return childPagesLoader<Waybill>({
+      dataSource: this.dataSource,
+      entity: Waybill,
+      parentColumn: 'plate_number',
+      page,
+      scope: this.childPagesScope(scope),
+    });
   }
 
   /** A waybill leaving from or arriving in the caller's scope; any other reads as not there. */
@@ -125,7 +146,11 @@ export class WaybillService {
     if (originPrefix !== null) where.push({ ...status, ...withinPrefix('originRegionCode', originPrefix) });
     // Arrivals add something only when the requested origins are not all within scope already.
     if (originPrefix !== requestedPrefix) {
-      where.push({ ...status, ...withinPrefix('originRegionCode', requestedPrefix), ...withinPrefix('destinationRegionCode', scope.prefix) });
+      where.push({
+        ...status,
+        ...withinPrefix('originRegionCode', requestedPrefix),
+        ...withinPrefix('destinationRegionCode', scope.prefix),
+      });
     }
     // An empty list of alternatives would be no condition at all in TypeORM: everything.
     if (where.length === 0) return toConnection([], 0, page);
@@ -146,7 +171,8 @@ export class WaybillService {
   async create(scope: RegionScope, input: CreateWaybillInput, actor: string): Promise<Waybill> {
     const values = validatedValues(input);
     // The origin's authority answers for the shipment; a destination in scope is not enough.
-    if (!inScope(scope, values.originRegionCode)) throw forbidden(`You may create waybills only for origins within region ${scope.region}`);
+    if (!inScope(scope, values.originRegionCode))
+      throw forbidden(`You may create waybills only for origins within region ${scope.region}`);
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await inTransaction(this.dataSource, (manager) => this.insert(manager, values, actor));
@@ -157,17 +183,24 @@ export class WaybillService {
   }
 
   async depart(scope: RegionScope, input: WaybillActionInput): Promise<Waybill> {
-    return inTransaction(this.dataSource, (manager) => this.transition(manager, scope, input, WaybillStatus.IN_TRANSIT, { departedAt: new Date() }));
+    return inTransaction(this.dataSource, (manager) =>
+      this.transition(manager, scope, input, WaybillStatus.IN_TRANSIT, { departedAt: new Date() }),
+    );
   }
 
   async arrive(scope: RegionScope, input: WaybillActionInput): Promise<Waybill> {
-    return inTransaction(this.dataSource, (manager) => this.transition(manager, scope, input, WaybillStatus.ARRIVED, { arrivedAt: new Date() }));
+    return inTransaction(this.dataSource, (manager) =>
+      this.transition(manager, scope, input, WaybillStatus.ARRIVED, { arrivedAt: new Date() }),
+    );
   }
 
   async cancel(scope: RegionScope, input: CancelWaybillInput): Promise<Waybill> {
     const reason = assertText('reason', input.reason, 500);
     return inTransaction(this.dataSource, (manager) =>
-      this.transition(manager, scope, input, WaybillStatus.CANCELLED, { cancelledAt: new Date(), cancellationReason: reason }),
+      this.transition(manager, scope, input, WaybillStatus.CANCELLED, {
+        cancelledAt: new Date(),
+        cancellationReason: reason,
+      }),
     );
   }
 
@@ -222,16 +255,28 @@ export class WaybillService {
         .createQueryBuilder()
         .update(WaybillSequence)
         .set({ lastSerial: () => 'last_serial + 1' })
-        .where('origin_region_code = :originRegionCode AND sequence_date = :sequenceDate', { originRegionCode, sequenceDate })
+        .where('origin_region_code = :originRegionCode AND sequence_date = :sequenceDate', {
+          originRegionCode,
+          sequenceDate,
+        })
         .execute();
     if ((await bump()).affected !== 1) {
       // The region's first waybill today; IGNORE because a concurrent creator may insert the row first.
-      await manager.createQueryBuilder().insert().into(WaybillSequence).values({ originRegionCode, sequenceDate, lastSerial: 0 }).orIgnore().execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(WaybillSequence)
+        .values({ originRegionCode, sequenceDate, lastSerial: 0 })
+        .orIgnore()
+        .execute();
       await bump();
     }
     const sequence = await manager.findOneByOrFail(WaybillSequence, { originRegionCode, sequenceDate });
     if (sequence.lastSerial > MAX_SERIAL) {
-      throw conflict('WAYBILL_SERIALS_EXHAUSTED', `Region ${originRegionCode} has used all ${MAX_SERIAL} waybill numbers of ${sequenceDate}`);
+      throw conflict(
+        'WAYBILL_SERIALS_EXHAUSTED',
+        `Region ${originRegionCode} has used all ${MAX_SERIAL} waybill numbers of ${sequenceDate}`,
+      );
     }
     return sequence.lastSerial;
   }
@@ -257,24 +302,36 @@ export class WaybillService {
     const current = await this.load(manager, scope, input.waybillNumber);
     // Seen as the destination only: the destination supervises, the origin's authority acts.
     if (!inScope(scope, current.originRegionCode)) {
-      throw forbidden(`Waybill ${current.waybillNumber} leaves from region ${current.originRegionCode}; only authorities there may act on it`);
+      throw forbidden(
+        `Waybill ${current.waybillNumber} leaves from region ${current.originRegionCode}; only authorities there may act on it`,
+      );
     }
     if (input.expectedVersion !== undefined && input.expectedVersion !== null) {
       if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1) {
         throw invalidInput('expectedVersion', 'must be a positive integer');
       }
       if (input.expectedVersion !== current.version) {
-        throw conflict('STALE_VERSION', `Waybill ${current.waybillNumber} has changed since version ${input.expectedVersion}; reload it`);
+        throw conflict(
+          'STALE_VERSION',
+          `Waybill ${current.waybillNumber} has changed since version ${input.expectedVersion}; reload it`,
+        );
       }
     }
     if (!WAYBILL_TRANSITIONS[current.status].includes(target)) {
-      throw conflict('ILLEGAL_TRANSITION', `Waybill ${current.waybillNumber} is ${current.status} and cannot become ${target}`);
+      throw conflict(
+        'ILLEGAL_TRANSITION',
+        `Waybill ${current.waybillNumber} is ${current.status} and cannot become ${target}`,
+      );
     }
     const result = await manager
       .createQueryBuilder()
       .update(Waybill)
       .set({ ...changes, status: target, version: () => 'version + 1' })
-      .where('id = :id AND version = :version AND status = :status', { id: current.id, version: current.version, status: current.status })
+      .where('id = :id AND version = :version AND status = :status', {
+        id: current.id,
+        version: current.version,
+        status: current.status,
+      })
       .execute();
     if (result.affected !== 1) {
       throw conflict('STALE_VERSION', `Waybill ${current.waybillNumber} was changed by someone else; reload it`);

@@ -2,7 +2,14 @@ import { SQL_STATEMENTS_METRIC } from '../../../platform/database/data-source.fa
 import { applyEventOnce } from '../../../platform/outbox/event-inbox';
 import { chinaYear } from '../../../platform/time/china-time';
 import { statisticsEventHandlers } from '../counting/event-counting.handlers';
-import { events, HANGZHOU_CARRIER, KUNSHAN_CARRIER, NANJING_CARRIER, openStatisticsDatabase, type StatisticsDatabase } from '../statistics.spec-helper';
+import {
+  events,
+  HANGZHOU_CARRIER,
+  KUNSHAN_CARRIER,
+  NANJING_CARRIER,
+  openStatisticsDatabase,
+  type StatisticsDatabase,
+} from '../statistics.spec-helper';
 
 describe('enterprise activity summaries', () => {
   let database: StatisticsDatabase;
@@ -26,27 +33,74 @@ describe('enterprise activity summaries', () => {
   it('answers many enterprises of a year in one statement, with zeros for those nothing was counted for', async () => {
     const loader = database.services.activity.createYearLoader(2026);
     const before = database.counters.get(SQL_STATEMENTS_METRIC);
-    const summaries = await Promise.all([NANJING_CARRIER, KUNSHAN_CARRIER, HANGZHOU_CARRIER, '91110000MA00000009'].map((code) => loader.load(code)));
+    const summaries = await Promise.all(
+      [NANJING_CARRIER, KUNSHAN_CARRIER, HANGZHOU_CARRIER, '91110000MA00000009'].map((code) => loader.load(code)),
+    );
     expect(database.counters.get(SQL_STATEMENTS_METRIC) - before).toBe(1);
-    expect(summaries.map(({ creditCode, year, permitsIssued, casesOpened, casesDecided, finesFen, waybillsCreated }) => ({
-      creditCode, year, permitsIssued, casesOpened, casesDecided, finesFen, waybillsCreated,
-    }))).toEqual([
-      { creditCode: NANJING_CARRIER, year: 2026, permitsIssued: 1, casesOpened: 0, casesDecided: 0, finesFen: 0, waybillsCreated: 2 },
-      { creditCode: KUNSHAN_CARRIER, year: 2026, permitsIssued: 0, casesOpened: 0, casesDecided: 1, finesFen: 250_000, waybillsCreated: 0 },
+    expect(
+      summaries.map(({ creditCode, year, permitsIssued, casesOpened, casesDecided, finesFen, waybillsCreated }) => ({
+        creditCode,
+        year,
+        permitsIssued,
+        casesOpened,
+        casesDecided,
+        finesFen,
+        waybillsCreated,
+      })),
+    ).toEqual([
+      {
+        creditCode: NANJING_CARRIER,
+        year: 2026,
+        permitsIssued: 1,
+        casesOpened: 0,
+        casesDecided: 0,
+        finesFen: 0,
+        waybillsCreated: 2,
+      },
+      {
+        creditCode: KUNSHAN_CARRIER,
+        year: 2026,
+        permitsIssued: 0,
+        casesOpened: 0,
+        casesDecided: 1,
+        finesFen: 250_000,
+        waybillsCreated: 0,
+      },
       // Hangzhou's permit was in 2025.
-      { creditCode: HANGZHOU_CARRIER, year: 2026, permitsIssued: 0, casesOpened: 0, casesDecided: 0, finesFen: 0, waybillsCreated: 0 },
-      { creditCode: '91110000MA00000009', year: 2026, permitsIssued: 0, casesOpened: 0, casesDecided: 0, finesFen: 0, waybillsCreated: 0 },
+      {
+        creditCode: HANGZHOU_CARRIER,
+        year: 2026,
+        permitsIssued: 0,
+        casesOpened: 0,
+        casesDecided: 0,
+        finesFen: 0,
+        waybillsCreated: 0,
+      },
+      {
+        creditCode: '91110000MA00000009',
+        year: 2026,
+        permitsIssued: 0,
+        casesOpened: 0,
+        casesDecided: 0,
+        finesFen: 0,
+        waybillsCreated: 0,
+      },
     ]);
   });
 
   it('keeps years apart', async () => {
-    expect(await database.services.activity.createYearLoader(2025).load(HANGZHOU_CARRIER)).toMatchObject({ year: 2025, permitsIssued: 1 });
+    expect(await database.services.activity.createYearLoader(2025).load(HANGZHOU_CARRIER)).toMatchObject({
+      year: 2025,
+      permitsIssued: 1,
+    });
   });
 
   it('defaults to the current year in China and refuses a year out of range', () => {
     expect(database.services.activity.summaryYear(undefined)).toBe(chinaYear());
     expect(database.services.activity.summaryYear(null)).toBe(chinaYear());
     expect(database.services.activity.summaryYear(2024)).toBe(2024);
-    expect(() => database.services.activity.summaryYear(1800)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'year' }) }));
+    expect(() => database.services.activity.summaryYear(1800)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'year' }) }),
+    );
   });
 });

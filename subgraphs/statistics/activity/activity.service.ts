@@ -15,7 +15,9 @@ export class ActivityService {
   /** One year's summaries of many enterprises in one statement; an enterprise nobody counted reads zeros. */
   createYearLoader(year: number): DataLoader<string, EnterpriseYearActivity> {
     return new DataLoader(async (creditCodes) => {
-      const found = await this.dataSource.getRepository(EnterpriseYearActivity).findBy({ year, creditCode: In([...creditCodes]) });
+      const found = await this.dataSource
+        .getRepository(EnterpriseYearActivity)
+        .findBy({ year, creditCode: In([...creditCodes]) });
       const byCode = new Map(found.map((activity) => [activity.creditCode, activity]));
       return creditCodes.map((code) => byCode.get(code) ?? emptyActivity(code, year));
     });

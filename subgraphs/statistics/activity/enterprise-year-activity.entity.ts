@@ -4,7 +4,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { BIGINT_AS_NUMBER } from '../bigint-column';
 
 @ObjectType('ActivitySummary', {
-  description: "An enterprise's activity in one calendar year (China Standard Time) as counted from the departments' events (年度经营活动统计).",
+  description:
+    "An enterprise's activity in one calendar year (China Standard Time) as counted from the departments' events (年度经营活动统计).",
 })
 @Entity({ name: 'enterprise_year_activity' })
 @Index('uq_enterprise_year_activity', ['creditCode', 'year'], { unique: true })
@@ -36,7 +37,9 @@ export class EnterpriseYearActivity {
   @Column({ name: 'fines_fen', type: 'bigint', default: 0, transformer: BIGINT_AS_NUMBER })
   finesFen: number;
 
-  @Field(() => Int, { description: 'Hazardous-goods electronic waybills (电子运单) the enterprise created as carrier.' })
+  @Field(() => Int, {
+    description: 'Hazardous-goods electronic waybills (电子运单) the enterprise created as carrier.',
+  })
   @Column({ name: 'waybills_created', type: 'int', default: 0 })
   waybillsCreated: number;
 }

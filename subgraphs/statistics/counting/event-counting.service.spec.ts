@@ -3,15 +3,24 @@ import type { EventEnvelope } from '../../../platform/outbox/domain-event';
 import { InboxEvent } from '../../../platform/outbox/inbox-event.entity';
 import { EnterpriseYearActivity } from '../activity/enterprise-year-activity.entity';
 import { RegionMonthCount } from '../indicator/region-month-count.entity';
-import { events, HANGZHOU_CARRIER, NANJING_CARRIER, openStatisticsDatabase, type StatisticsDatabase } from '../statistics.spec-helper';
+import {
+  events,
+  HANGZHOU_CARRIER,
+  NANJING_CARRIER,
+  openStatisticsDatabase,
+  type StatisticsDatabase,
+} from '../statistics.spec-helper';
 import { statisticsEventHandlers } from './event-counting.handlers';
 
-describe('counting the departments\' events', () => {
+describe("counting the departments' events", () => {
   let database: StatisticsDatabase;
-  const apply = (envelope: EventEnvelope) => applyEventOnce(database.dataSource, statisticsEventHandlers(database.services), envelope);
+  const apply = (envelope: EventEnvelope) =>
+    applyEventOnce(database.dataSource, statisticsEventHandlers(database.services), envelope);
 
   async function regionCounts(): Promise<Array<[string, string, string, number]>> {
-    const rows = await database.dataSource.getRepository(RegionMonthCount).find({ order: { regionCode: 'ASC', month: 'ASC', indicator: 'ASC' } });
+    const rows = await database.dataSource
+      .getRepository(RegionMonthCount)
+      .find({ order: { regionCode: 'ASC', month: 'ASC', indicator: 'ASC' } });
     return rows.map((row) => [row.regionCode, row.month, row.indicator, row.value]);
   }
 
@@ -26,11 +35,15 @@ describe('counting the departments\' events', () => {
     await database.dataSource.destroy();
   });
 
-  it('counts a permit for the issuing region\'s month and the holder\'s year', async () => {
+  it("counts a permit for the issuing region's month and the holder's year", async () => {
     expect(await apply(events.permitIssued('320102', '2026-03-10T02:00:00.000Z'))).toBe('applied');
     expect(await regionCounts()).toEqual([['320102', '2026-03', 'PERMITS_ISSUED', 1]]);
     expect(await activityOf(NANJING_CARRIER, 2026)).toMatchObject({
-      permitsIssued: 1, casesOpened: 0, casesDecided: 0, finesFen: 0, waybillsCreated: 0,
+      permitsIssued: 1,
+      casesOpened: 0,
+      casesDecided: 0,
+      finesFen: 0,
+      waybillsCreated: 0,
     });
   });
 
@@ -50,7 +63,11 @@ describe('counting the departments\' events', () => {
       ['330106', '2026-05', 'CASES_DECIDED', 3],
       ['330106', '2026-05', 'FINES_FEN', 3_000_500_000],
     ]);
-    expect(await activityOf(HANGZHOU_CARRIER, 2026)).toMatchObject({ casesDecided: 3, finesFen: 3_000_500_000, casesOpened: 0 });
+    expect(await activityOf(HANGZHOU_CARRIER, 2026)).toMatchObject({
+      casesDecided: 3,
+      finesFen: 3_000_500_000,
+      casesOpened: 0,
+    });
   });
 
   it('counts a waybill for its origin region and its carrier', async () => {

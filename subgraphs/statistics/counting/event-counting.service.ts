@@ -37,12 +37,22 @@ export class EventCountingService {
 
   async permitIssued(manager: EntityManager, envelope: EventEnvelope<'permit.issued'>): Promise<void> {
     const { regionCode, issuedAt, creditCode } = envelope.payload;
-    await this.count(manager, envelope, { regionCode, occurredAt: issuedAt, creditCode, amounts: { PERMITS_ISSUED: 1 } });
+    await this.count(manager, envelope, {
+      regionCode,
+      occurredAt: issuedAt,
+      creditCode,
+      amounts: { PERMITS_ISSUED: 1 },
+    });
   }
 
   async caseFiled(manager: EntityManager, envelope: EventEnvelope<'case.filed'>): Promise<void> {
     const { regionCode, filedAt, creditCode } = envelope.payload;
-    await this.count(manager, envelope, { regionCode, occurredAt: filedAt, creditCode: creditCode ?? null, amounts: { CASES_OPENED: 1 } });
+    await this.count(manager, envelope, {
+      regionCode,
+      occurredAt: filedAt,
+      creditCode: creditCode ?? null,
+      amounts: { CASES_OPENED: 1 },
+    });
   }
 
   async caseDecided(manager: EntityManager, envelope: EventEnvelope<'case.decided'>): Promise<void> {
@@ -70,7 +80,12 @@ export class EventCountingService {
     if (problem) {
       // Publishers validate before they write, so this is a publisher bug. Refusing the event would
       // block every later event from that publisher behind it; it is acknowledged uncounted and logged.
-      this.logger.warn('event not counted', { eventId: envelope.id, type: envelope.type, source: envelope.source, problem });
+      this.logger.warn('event not counted', {
+        eventId: envelope.id,
+        type: envelope.type,
+        source: envelope.source,
+        problem,
+      });
       return;
     }
     const instant = new Date(fact.occurredAt);
@@ -107,7 +122,13 @@ export class EventCountingService {
   ): Promise<void> {
     const changes: Partial<Record<ActivityCounter, () => string>> = {};
     const parameters: Record<string, number> = {};
-    const inserted: Record<ActivityCounter, number> = { permitsIssued: 0, casesOpened: 0, casesDecided: 0, finesFen: 0, waybillsCreated: 0 };
+    const inserted: Record<ActivityCounter, number> = {
+      permitsIssued: 0,
+      casesOpened: 0,
+      casesDecided: 0,
+      finesFen: 0,
+      waybillsCreated: 0,
+    };
     for (const [indicator, amount] of amounts) {
       const { property, column } = ACTIVITY_COUNTER[indicator];
       const escaped = manager.connection.driver.escape(column);
@@ -129,8 +150,12 @@ export class EventCountingService {
 /** Why an event's facts cannot be counted, or null when they can. */
 function factProblem(fact: CountedFact): string | null {
   if (typeof fact.regionCode !== 'string' || !/^\d{6}$/.test(fact.regionCode)) return 'region code is not six digits';
-  if (typeof fact.occurredAt !== 'string' || Number.isNaN(new Date(fact.occurredAt).getTime())) return 'time is not an ISO instant';
-  if (fact.creditCode !== null && (typeof fact.creditCode !== 'string' || creditCodeProblem(fact.creditCode) !== null)) {
+  if (typeof fact.occurredAt !== 'string' || Number.isNaN(new Date(fact.occurredAt).getTime()))
+    return 'time is not an ISO instant';
+  if (
+    fact.creditCode !== null &&
+    (typeof fact.creditCode !== 'string' || creditCodeProblem(fact.creditCode) !== null)
+  ) {
     return 'credit code is not valid';
   }
   for (const [indicator, amount] of Object.entries(fact.amounts)) {

@@ -5,7 +5,9 @@ import { EnterpriseYearActivity } from '../activity/enterprise-year-activity.ent
 import { activitySummaryLoader, type StatisticsContext } from '../statistics.context';
 import { EARLIEST_YEAR, LATEST_YEAR } from '../statistics-calendar';
 
-export const Enterprise = enterpriseEntity('A market subject (经营业户) in the transport registry; statistics adds its yearly activity.');
+export const Enterprise = enterpriseEntity(
+  'A market subject (经营业户) in the transport registry; statistics adds its yearly activity.',
+);
 export type Enterprise = InstanceType<typeof Enterprise>;
 
 @Resolver(() => Enterprise)
@@ -15,7 +17,7 @@ export class EnterpriseActivityResolver {
     // Nullable like every contributed field, so the rest of the enterprise still answers while statistics is down.
     nullable: true,
     description:
-      'What the enterprise did in a year, counted from the departments\' events (经营活动统计); zeros when nothing was counted. ' +
+      "What the enterprise did in a year, counted from the departments' events (经营活动统计); zeros when nothing was counted. " +
       'Null only when the statistics service cannot be reached.',
   })
   async activitySummary(

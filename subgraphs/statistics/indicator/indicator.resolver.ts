@@ -9,15 +9,26 @@ import { IndicatorSeries, RegionOverview } from './region-indicator.types';
 export class IndicatorResolver {
   @Authorized(Permission.STATISTICS_READ)
   @Query(() => IndicatorSeries, {
-    description: 'One indicator month by month (月度统计) over a region and the regions under it, zero months included.',
+    description:
+      'One indicator month by month (月度统计) over a region and the regions under it, zero months included.',
   })
-  async regionIndicator(@Args() args: RegionIndicatorArgs, @Ctx() context: StatisticsContext): Promise<IndicatorSeries> {
-    return context.services.indicators.series(regionScopeOf(context.identity), args.indicator, args.regionCode, args.fromMonth, args.toMonth);
+  async regionIndicator(
+    @Args() args: RegionIndicatorArgs,
+    @Ctx() context: StatisticsContext,
+  ): Promise<IndicatorSeries> {
+    return context.services.indicators.series(
+      regionScopeOf(context.identity),
+      args.indicator,
+      args.regionCode,
+      args.fromMonth,
+      args.toMonth,
+    );
   }
 
   @Authorized(Permission.STATISTICS_READ)
   @Query(() => RegionOverview, {
-    description: 'Every indicator\'s total for a year over a region and the regions under it, with a breakdown one level down (年度统计概览).',
+    description:
+      "Every indicator's total for a year over a region and the regions under it, with a breakdown one level down (年度统计概览).",
   })
   async regionOverview(@Args() args: RegionOverviewArgs, @Ctx() context: StatisticsContext): Promise<RegionOverview> {
     return context.services.indicators.overview(regionScopeOf(context.identity), args.regionCode, args.year);

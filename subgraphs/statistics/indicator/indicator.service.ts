@@ -1,5 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { NATIONAL_REGION_CODE, regionCodeProblem, regionName, regionScopePrefix } from '../../../platform/codes/region-code';
+import {
+  NATIONAL_REGION_CODE,
+  regionCodeProblem,
+  regionName,
+  regionScopePrefix,
+} from '../../../platform/codes/region-code';
 import { inScope, type RegionScope } from '../../../platform/auth/region-scope';
 import { forbidden, invalidInput } from '../../../platform/errors/domain-error';
 import { assertYear, formatMonth, monthsOfYear, parseMonth } from '../statistics-calendar';
@@ -54,12 +59,19 @@ function subRegionOf(parent: string, code: string): string | null {
 export class IndicatorService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async series(scope: RegionScope, indicator: Indicator, regionCode: string, fromMonth: string, toMonth: string): Promise<IndicatorSeries> {
+  async series(
+    scope: RegionScope,
+    indicator: Indicator,
+    regionCode: string,
+    fromMonth: string,
+    toMonth: string,
+  ): Promise<IndicatorSeries> {
     if (!INDICATORS.includes(indicator)) throw invalidInput('indicator', `must be one of ${INDICATORS.join(', ')}`);
     const from = parseMonth('fromMonth', fromMonth);
     const to = parseMonth('toMonth', toMonth);
     if (to < from) throw invalidInput('toMonth', 'must not be before fromMonth');
-    if (to - from + 1 > MAX_SERIES_MONTHS) throw invalidInput('toMonth', `must be at most ${MAX_SERIES_MONTHS} months from fromMonth, inclusive`);
+    if (to - from + 1 > MAX_SERIES_MONTHS)
+      throw invalidInput('toMonth', `must be at most ${MAX_SERIES_MONTHS} months from fromMonth, inclusive`);
     assertRegionInScope(scope, 'regionCode', regionCode);
 
     const query = this.dataSource

@@ -7,11 +7,15 @@ export class IndicatorPoint {
   @Field({ description: 'The month, YYYY-MM, China Standard Time.' })
   month: string;
 
-  @Field(() => GraphQLSafeInt, { description: 'The value in that month: a count, or fen for FINES_FEN; 0 when nothing was counted.' })
+  @Field(() => GraphQLSafeInt, {
+    description: 'The value in that month: a count, or fen for FINES_FEN; 0 when nothing was counted.',
+  })
   value: number;
 }
 
-@ObjectType({ description: 'A monthly time series (月度序列) of one indicator over a region and every region under it.' })
+@ObjectType({
+  description: 'A monthly time series (月度序列) of one indicator over a region and every region under it.',
+})
 export class IndicatorSeries {
   @Field(() => Indicator, { description: 'The indicator counted.' })
   indicator: Indicator;
@@ -25,11 +29,13 @@ export class IndicatorSeries {
   @Field(() => GraphQLSafeInt, { description: 'Sum of the points: the indicator over the whole range.' })
   total: number;
 
-  @Field(() => [IndicatorPoint], { description: 'One point per month from fromMonth to toMonth inclusive, oldest first, zero months included.' })
+  @Field(() => [IndicatorPoint], {
+    description: 'One point per month from fromMonth to toMonth inclusive, oldest first, zero months included.',
+  })
   points: IndicatorPoint[];
 }
 
-@ObjectType({ description: 'Every indicator\'s total for one year over a region and every region under it.' })
+@ObjectType({ description: "Every indicator's total for one year over a region and every region under it." })
 export class RegionTotals {
   @Field({ description: 'GB/T 2260 code of the region; 000000 is the whole country.' })
   regionCode: string;
@@ -53,7 +59,9 @@ export class RegionTotals {
   waybillsCreated: number;
 }
 
-@ObjectType({ description: 'A region\'s year at a glance (年度统计概览): its totals and those of the regions directly under it.' })
+@ObjectType({
+  description: "A region's year at a glance (年度统计概览): its totals and those of the regions directly under it.",
+})
 export class RegionOverview extends RegionTotals {
   @Field(() => Int, { description: 'The calendar year, China Standard Time.' })
   year: number;
@@ -62,7 +70,7 @@ export class RegionOverview extends RegionTotals {
     description:
       'The regions one level down that have counts, by code: provinces under 000000, prefectures under a province, ' +
       'counties under a prefecture; none under a county. ' +
-      'Counts recorded at the region\'s own level are in its totals but in no sub-region.',
+      "Counts recorded at the region's own level are in its totals but in no sub-region.",
   })
   subRegions: RegionTotals[];
 }

@@ -3,7 +3,9 @@ import { CreditProfile } from '../../credit-profile/credit-profile';
 import { CreditRecordKind } from '../credit-record-kind';
 import { CreditRecord } from '../credit-record.entity';
 
-@InputType({ description: 'A credit record a credit officer enters by hand (人工录入), resting on a decision or document.' })
+@InputType({
+  description: 'A credit record a credit officer enters by hand (人工录入), resting on a decision or document.',
+})
 export class RecordCreditInput {
   @Field({ description: 'Credit code of the subject, validated with its check character.' })
   creditCode: string;
@@ -22,7 +24,8 @@ export class RecordCreditInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Number of the decision or document the record rests on (1-64 characters); one record per number. Generated when omitted.',
+    description:
+      'Number of the decision or document the record rests on (1-64 characters); one record per number. Generated when omitted.',
   })
   sourceReference?: string | null;
 

@@ -6,7 +6,10 @@ export abstract class CaseReferenceInput {
   @Field({ description: 'Case number.' })
   caseNumber: string;
 
-  @Field(() => Int, { nullable: true, description: 'The version the officer saw; a later change makes the action fail with CONFLICT.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The version the officer saw; a later change makes the action fail with CONFLICT.',
+  })
   expectedVersion?: number | null;
 }
 

@@ -1,6 +1,8 @@
 import { Field, InputType } from 'type-graphql';
 
-@InputType({ description: 'Ends the active share of a case with a region; the case disappears from that region at once.' })
+@InputType({
+  description: 'Ends the active share of a case with a region; the case disappears from that region at once.',
+})
 export class RevokeCaseShareInput {
   @Field({ description: 'Case number.' })
   caseNumber: string;

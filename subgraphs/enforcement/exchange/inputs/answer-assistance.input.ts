@@ -1,6 +1,9 @@
 import { Field, ID, InputType } from 'type-graphql';
 
-@InputType({ description: 'The answer of the region asked (协查答复); the evidence it collected is handed over with it, digests verified.' })
+@InputType({
+  description:
+    'The answer of the region asked (协查答复); the evidence it collected is handed over with it, digests verified.',
+})
 export class AnswerAssistanceInput {
   @Field(() => ID, { description: 'The assistance request.' })
   assistanceRequestId: string;

@@ -5,7 +5,9 @@ export class RequestAssistanceInput {
   @Field({ description: 'Case number.' })
   caseNumber: string;
 
-  @Field({ description: 'GB/T 2260 code of the region asked: not the handling region, a region under it or one above it.' })
+  @Field({
+    description: 'GB/T 2260 code of the region asked: not the handling region, a region under it or one above it.',
+  })
   assistingRegionCode: string;
 
   @Field({ description: 'What the region asked should investigate or collect (4-1000 characters).' })
@@ -17,6 +19,9 @@ export class RequestAssistanceInput {
   })
   sharedSummary: string;
 
-  @Field(() => String, { nullable: true, description: 'Last day for the answer, YYYY-MM-DD (China time), today or later; 15 days from today when omitted.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Last day for the answer, YYYY-MM-DD (China time), today or later; 15 days from today when omitted.',
+  })
   dueDate?: string | null;
 }

@@ -8,7 +8,10 @@ export class OverloadRecordInput {
   })
   stationCode: string;
 
-  @Field({ description: "The station's own id of the record (1-64 visible ASCII characters); sending it again sends the same record." })
+  @Field({
+    description:
+      "The station's own id of the record (1-64 visible ASCII characters); sending it again sends the same record.",
+  })
   stationRecordId: string;
 
   @Field({ description: 'When the vehicle was weighed (ISO 8601 with its zone); not in the future.' })
@@ -20,7 +23,9 @@ export class OverloadRecordInput {
   @Field(() => Int, { description: 'Axles counted (轴数), 2-12.' })
   axleCount: number;
 
-  @Field(() => Int, { description: 'Measured gross weight of vehicle and load (车货总质量) in kilograms, 1 000-300 000.' })
+  @Field(() => Int, {
+    description: 'Measured gross weight of vehicle and load (车货总质量) in kilograms, 1 000-300 000.',
+  })
   grossWeightKg: number;
 
   @Field(() => Int, {
@@ -33,6 +38,8 @@ export class OverloadRecordInput {
 
 @InputType({ description: 'A batch of detection records from weigh stations.' })
 export class SubmitOverloadRecordsInput {
-  @Field(() => [OverloadRecordInput], { description: 'The records, 1-1000 per batch; each gets its own result, in the same order.' })
+  @Field(() => [OverloadRecordInput], {
+    description: 'The records, 1-1000 per batch; each gets its own result, in the same order.',
+  })
   records: OverloadRecordInput[];
 }

@@ -7,10 +7,16 @@ export class ProposeCasePenaltyInput extends CaseReferenceInput {
   @Field(() => PenaltyKind, { description: 'The penalty proposed; not NO_PENALTY, which is decided directly.' })
   penalty: PenaltyKind;
 
-  @Field(() => Int, { nullable: true, description: 'The fine in fen (分): required and positive for FINE, absent otherwise.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The fine in fen (分): required and positive for FINE, absent otherwise.',
+  })
   fineFen?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The permit acted on: required for PERMIT_SUSPENSION and PERMIT_REVOCATION, absent otherwise.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The permit acted on: required for PERMIT_SUSPENSION and PERMIT_REVOCATION, absent otherwise.',
+  })
   permitNumber?: string | null;
 
   @Field({ description: 'Facts, grounds and the legal basis of the proposal (1-1000 characters).' })

@@ -6,6 +6,10 @@ export class RecordPartyStatementInput extends CaseReferenceInput {
   @Field({ description: 'The party’s statement and defence, or a note that it made none (1-2000 characters).' })
   statement: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'True when the party declared in writing that it gives up a hearing (放弃听证); the case may then be decided at once.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True when the party declared in writing that it gives up a hearing (放弃听证); the case may then be decided at once.',
+  })
   waivesHearing?: boolean | null;
 }

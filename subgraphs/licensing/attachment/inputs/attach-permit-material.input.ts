@@ -2,12 +2,17 @@ import { Field, InputType, ObjectType } from 'type-graphql';
 import { PermitApplication } from '../../permit/permit-application.entity';
 import { PermitMaterial } from '../permit-material.entity';
 
-@InputType({ description: 'A material (申请材料) attached to an application before acceptance or while it is returned for correction.' })
+@InputType({
+  description:
+    'A material (申请材料) attached to an application before acceptance or while it is returned for correction.',
+})
 export class AttachPermitMaterialInput {
   @Field({ description: 'Application number.' })
   applicationNumber: string;
 
-  @Field({ description: "Which required material this is: a code from the kind's required materials (see permitKinds)." })
+  @Field({
+    description: "Which required material this is: a code from the kind's required materials (see permitKinds).",
+  })
   materialCode: string;
 
   @Field({ description: 'File name (1-200 characters, no path).' })

@@ -4,7 +4,10 @@ import { PermitApplication } from '../permit-application.entity';
 import { PermitKind } from '../permit-kind';
 import { Permit } from '../permit.entity';
 
-@InputType({ description: 'An application for a permit, submitted online for an enterprise (by its agent or an officer on its behalf).' })
+@InputType({
+  description:
+    'An application for a permit, submitted online for an enterprise (by its agent or an officer on its behalf).',
+})
 export class SubmitPermitApplicationInput {
   @Field({ description: 'Credit code of the applying enterprise (must be registered).' })
   creditCode: string;
@@ -15,18 +18,23 @@ export class SubmitPermitApplicationInput {
   @Field({ description: 'Business scope applied for (1-500 characters).' })
   scope: string;
 
-  @Field({ description: 'GB/T 2260 code of the authority the application is made to; for a cross-province oversize transport, the origin province (xx0000).' })
+  @Field({
+    description:
+      'GB/T 2260 code of the authority the application is made to; for a cross-province oversize transport, the origin province (xx0000).',
+  })
   regionCode: string;
 
   @Field(() => String, {
     nullable: true,
-    description: 'Investment project code (投资项目统一代码, GB/T 40058-2021 shape YYYY-RRRRRR-DD-TT-NNNNNC); required for HIGHWAY_CONSTRUCTION only.',
+    description:
+      'Investment project code (投资项目统一代码, GB/T 40058-2021 shape YYYY-RRRRRR-DD-TT-NNNNNC); required for HIGHWAY_CONSTRUCTION only.',
   })
   investmentProjectCode?: string | null;
 
   @Field(() => [String], {
     nullable: true,
-    description: 'Provinces on the route in order, origin first (GB/T 2260 xx0000 codes, at least two, including the handling province); required for CROSS_PROVINCE_OVERSIZE_TRANSPORT only.',
+    description:
+      'Provinces on the route in order, origin first (GB/T 2260 xx0000 codes, at least two, including the handling province); required for CROSS_PROVINCE_OVERSIZE_TRANSPORT only.',
   })
   routeProvinceCodes?: string[] | null;
 }
@@ -36,7 +44,10 @@ export class ApplicationActionInput {
   @Field({ description: 'Application number.' })
   applicationNumber: string;
 
-  @Field(() => Int, { nullable: true, description: 'The version the officer saw; a later change makes the action fail with CONFLICT.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The version the officer saw; a later change makes the action fail with CONFLICT.',
+  })
   expectedVersion?: number | null;
 }
 
@@ -46,15 +57,23 @@ export class ApprovePermitApplicationInput extends ApplicationActionInput {
   conditions?: string | null;
 }
 
-@InputType({ description: 'Refusal of an application: not accepted (不予受理) before acceptance, not granted (不予许可) after it.' })
+@InputType({
+  description: 'Refusal of an application: not accepted (不予受理) before acceptance, not granted (不予许可) after it.',
+})
 export class RejectPermitApplicationInput extends ApplicationActionInput {
   @Field({ description: 'Reasons for refusal (required, 1-1000 characters).' })
   reason: string;
 }
 
-@InputType({ description: 'Returns a submitted application with one notice of everything missing (一次性告知); allowed once per application.' })
+@InputType({
+  description:
+    'Returns a submitted application with one notice of everything missing (一次性告知); allowed once per application.',
+})
 export class ReturnPermitApplicationInput extends ApplicationActionInput {
-  @Field(() => [String], { description: "Codes of every material missing or to be corrected, from the kind's required materials (at least one)." })
+  @Field(() => [String], {
+    description:
+      "Codes of every material missing or to be corrected, from the kind's required materials (at least one).",
+  })
   missingMaterialCodes: string[];
 
   @Field({ description: 'The note to the applicant (1-1000 characters).' })
@@ -66,7 +85,11 @@ export class ResubmitPermitApplicationInput extends ApplicationActionInput {
   @Field(() => String, { nullable: true, description: 'A comment for the accepting officer (up to 1000 characters).' })
   comment?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'A corrected investment project code (HIGHWAY_CONSTRUCTION only); the project is checked again either way.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A corrected investment project code (HIGHWAY_CONSTRUCTION only); the project is checked again either way.',
+  })
   investmentProjectCode?: string | null;
 }
 
@@ -99,10 +122,14 @@ export class DecideDeadlineExtensionInput extends ApplicationActionInput {
 
 @InputType({ description: "A province's decision on its segment of a cross-province oversize transport (并联许可)." })
 export class RouteSegmentDecisionInput extends ApplicationActionInput {
-  @Field({ description: 'The province whose segment is decided (xx0000); it must lie within the caller\'s region.' })
+  @Field({ description: "The province whose segment is decided (xx0000); it must lie within the caller's region." })
   provinceCode: string;
 
-  @Field(() => String, { nullable: true, description: 'Conditions (escort, time window) when approving; the reasons (required) when refusing. 1-1000 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Conditions (escort, time window) when approving; the reasons (required) when refusing. 1-1000 characters.',
+  })
   comment?: string | null;
 }
 

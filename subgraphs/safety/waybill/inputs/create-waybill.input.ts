@@ -28,7 +28,7 @@ export class CreateWaybillInput {
   @Field(() => PackingGroup, { nullable: true, description: 'Packing group, where the class has one.' })
   packingGroup?: PackingGroup | null;
 
-  @Field(() => Int, { description: 'Net quantity in kilograms, 1 to 49,000 (a tanker\'s legal payload).' })
+  @Field(() => Int, { description: "Net quantity in kilograms, 1 to 49,000 (a tanker's legal payload)." })
   quantityKg: number;
 
   @Field({ description: 'GB/T 2260 code of the origin; it becomes part of the waybill number.' })

@@ -6,7 +6,10 @@ export class WaybillActionInput {
   @Field({ description: 'Waybill number.' })
   waybillNumber: string;
 
-  @Field(() => Int, { nullable: true, description: 'The version the caller saw; a later change makes the action fail with CONFLICT.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The version the caller saw; a later change makes the action fail with CONFLICT.',
+  })
   expectedVersion?: number | null;
 }
 
