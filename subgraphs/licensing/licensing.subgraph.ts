@@ -94,7 +94,7 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices> = {
   startBackgroundWork: (services, { config, logger }) => {
     const stopReportRelay = services.platforms.startReportRelay();
     const stopRechecks = startExternalVerificationRechecks(
-      services.permits,
+      services.permits.verification,
       config.platforms.recheckIntervalMs,
       logger,
     );

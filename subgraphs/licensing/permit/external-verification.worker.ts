@@ -1,19 +1,19 @@
 import type { Logger } from '../../../platform/observability/logger';
-import type { PermitService } from './permit.service';
+import type { ExternalVerificationService } from './external-verification.service';
 
 /**
  * Re-checks applications waiting for a national platform every `intervalMs` (PLATFORM_RECHECK_MS), one
  * round at a time. Returns the stop function, which waits for a round in progress.
  */
 export function startExternalVerificationRechecks(
-  permits: PermitService,
+  verification: ExternalVerificationService,
   intervalMs: number,
   logger: Logger,
 ): () => Promise<void> {
   let round: Promise<void> | null = null;
   const timer = setInterval(() => {
     if (round) return;
-    round = permits
+    round = verification
       .recheckExternalVerifications()
       .then(({ checked, moved }) => {
         if (moved > 0) logger.info('applications moved on after a national platform answered', { checked, moved });
