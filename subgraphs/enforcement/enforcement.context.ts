@@ -28,12 +28,12 @@ export function scopeOf(context: EnforcementContext): RegionScope {
 
 /** Steps of the cases a request has read, one statement for all, scoped again in SQL. */
 export function caseStepsLoader(context: EnforcementContext) {
-  return context.loaders.get('caseSteps', () => context.services.cases.createStepsLoader(scopeOf(context)));
+  return context.loaders.get('caseSteps', () => context.services.cases.queries.createStepsLoader(scopeOf(context)));
 }
 
 /** Active shares of the cases a request has read, one statement for all. */
 export function caseSharesLoader(context: EnforcementContext) {
-  return context.loaders.get('caseShares', () => context.services.cases.createSharesLoader(scopeOf(context)));
+  return context.loaders.get('caseShares', () => context.services.cases.queries.createSharesLoader(scopeOf(context)));
 }
 
 /** Evidence in the case files a request has read, one statement for all. */
@@ -63,13 +63,13 @@ export function assistanceEvidenceLoader(context: EnforcementContext) {
 /** One loader per page arguments, so every enterprise asking for the same page shares one batch. */
 export function enterpriseCasesLoader(context: EnforcementContext, page: PageRequest) {
   return context.loaders.get(`enterpriseCases:${page.limit}:${page.afterId}`, () =>
-    context.services.cases.createEnterpriseCasesLoader(scopeOf(context), page),
+    context.services.cases.queries.createEnterpriseCasesLoader(scopeOf(context), page),
   );
 }
 
 export function vehicleCasesLoader(context: EnforcementContext, page: PageRequest) {
   return context.loaders.get(`vehicleCases:${page.limit}:${page.afterId}`, () =>
-    context.services.cases.createVehicleCasesLoader(scopeOf(context), page),
+    context.services.cases.queries.createVehicleCasesLoader(scopeOf(context), page),
   );
 }
 

@@ -30,7 +30,7 @@ export class EnforcementCaseResolver {
     @Arg('caseNumber', { description: 'Case number (案件编号).' }) caseNumber: string,
     @Ctx() context: EnforcementContext,
   ): Promise<EnforcementCase | null> {
-    return context.services.cases.find(scopeOf(context), caseNumber);
+    return context.services.cases.queries.find(scopeOf(context), caseNumber);
   }
 
   @Authorized(Permission.CASE_READ)
@@ -49,7 +49,7 @@ export class EnforcementCaseResolver {
     @Args() page: PageArgs,
     @Ctx() context: EnforcementContext,
   ): Promise<EnforcementCaseConnection> {
-    return context.services.cases.list(
+    return context.services.cases.queries.list(
       scopeOf(context),
       { regionCode: regionCode ?? null, status: status ?? null },
       pageRequest(page),
@@ -69,7 +69,7 @@ export class EnforcementCaseResolver {
     @Args() page: PageArgs,
     @Ctx() context: EnforcementContext,
   ): Promise<EnforcementCaseConnection> {
-    return context.services.cases.listOverdue(scopeOf(context), regionCode ?? null, pageRequest(page));
+    return context.services.cases.queries.listOverdue(scopeOf(context), regionCode ?? null, pageRequest(page));
   }
 
   @Authorized(Permission.CASE_FILE)
@@ -155,7 +155,7 @@ export class EnforcementCaseResolver {
     @Arg('input', { description: 'The case, the region to share it with and why.' }) input: ShareCaseInput,
     @Ctx() context: EnforcementContext,
   ): Promise<CasePayload> {
-    return { case: await context.services.cases.share(scopeOf(context), input, actorOf(context)) };
+    return { case: await context.services.cases.sharing.share(scopeOf(context), input, actorOf(context)) };
   }
 
   @Authorized(Permission.CASE_DECIDE)
@@ -166,7 +166,7 @@ export class EnforcementCaseResolver {
     @Arg('input', { description: 'The case and the region whose share ends.' }) input: RevokeCaseShareInput,
     @Ctx() context: EnforcementContext,
   ): Promise<CasePayload> {
-    return { case: await context.services.cases.revokeShare(scopeOf(context), input, actorOf(context)) };
+    return { case: await context.services.cases.sharing.revokeShare(scopeOf(context), input, actorOf(context)) };
   }
 
   @Authorized(Permission.CASE_READ)

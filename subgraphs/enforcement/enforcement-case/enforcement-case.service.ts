@@ -1,5 +1,4 @@
-import DataLoader from 'dataloader';
-import { In, IsNull, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { inScope, type RegionScope } from '../../../platform/auth/region-scope';
 import {
   assertCreditCode,
@@ -9,20 +8,17 @@ import {
   assertResidentId,
   assertText,
 } from '../../../platform/codes/assert-input';
-import { regionScopePrefix, regionWithin } from '../../../platform/codes/region-code';
-import { childPagesLoader } from '../../../platform/database/child-pages.loader';
 import { inTransaction } from '../../../platform/database/data-source.factory';
-import { conflict, forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
-import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
+import { conflict, forbidden, invalidInput } from '../../../platform/errors/domain-error';
+import type { Connection, PageRequest } from '../../../platform/graphql/connection';
 import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 import { chinaToday, chinaYear } from '../../../platform/time/china-time';
 import { DEFAULT_ENFORCEMENT_SETTINGS, type EnforcementSettings } from '../enforcement.settings';
-import { byCase, CaseAccess, given, now } from './case-access';
+import { CaseAccess, given, now } from './case-access';
 import { CaseNumbers } from './case-numbers';
-import { CaseShare } from './case-share.entity';
-import { CaseShareKind } from './case-share-kind';
-import { AWAITING_DECISION, CaseStatus } from './case-status';
-import { CaseStep } from './case-step.entity';
+import { CaseQueryService, type CaseFilter } from './case-queries.service';
+import { CaseSharingService } from './case-sharing.service';
+import { CaseStatus } from './case-status';
 import { CaseStepAction } from './case-step-action';
 import { addDays, decisionDueDate } from './decision-deadline';
 import { EnforcementCase } from './enforcement-case.entity';
@@ -35,8 +31,8 @@ import type { RevokeCaseShareInput } from './inputs/revoke-case-share.input';
 import type { ShareCaseInput } from './inputs/share-case.input';
 import { PenaltyKind } from './penalty-kind';
 
-const SHARE_REASON_MIN_LENGTH = 4;
-const SHARE_REASON_MAX_LENGTH = 500;
+export type { CaseFilter } from './case-queries.service';
+
 /** The longest single extension of the decision due date a supervisor may grant. */
 export const MAX_EXTENSION_DAYS = 90;
 
@@ -52,11 +48,6 @@ export interface NewFiling {
   comment: string | null;
 }
 
-export interface CaseFilter {
-  regionCode: string | null;
-  status: CaseStatus | null;
-}
-
 export function assertExpectedVersion(input: CaseReferenceInput): void {
   if (given(input.expectedVersion) && (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1)) {
     throw invalidInput('expectedVersion', 'must be a positive integer');
@@ -67,22 +58,18 @@ export function optionalComment(comment: string | null | undefined): string | nu
   return comment ? assertText('comment', comment, 1000) : null;
 }
 
-function shareReason(reason: string): string {
-  const trimmed = assertText('reason', reason, SHARE_REASON_MAX_LENGTH);
-  if (trimmed.length < SHARE_REASON_MIN_LENGTH)
-    throw invalidInput('reason', `must be at least ${SHARE_REASON_MIN_LENGTH} characters`);
-  return trimmed;
-}
-
 /**
- * The case itself: filing and its approval, investigation, dismissal, closing, the decision deadline,
- * sharing, and every read of cases (lookups, lists, child pages, steps, shares). The penalty procedure,
- * evidence and the exchange between regions are services of their own on the same `CaseAccess`.
+ * The case itself: filing and its approval (立案), investigation, dismissal, closing and the decision
+ * deadline. Reads of cases are `queries` (case-queries.service.ts) and sharing with other regions is
+ * `sharing` (case-sharing.service.ts); the penalty procedure, evidence and the exchange between regions
+ * are services of their own on the same `CaseAccess`.
  */
 export class EnforcementCaseService {
   readonly access: CaseAccess;
   /** Allocates case numbers, for the filings here and the draft cases of weigh-station records. */
   readonly numbers: CaseNumbers;
+  readonly queries: CaseQueryService;
+  readonly sharing: CaseSharingService;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -91,97 +78,51 @@ export class EnforcementCaseService {
   ) {
     this.access = new CaseAccess(dataSource);
     this.numbers = new CaseNumbers(dataSource);
+    this.queries = new CaseQueryService(dataSource, this.access);
+    this.sharing = new CaseSharingService(dataSource, this.access);
   }
 
-  /** Steps of many cases, oldest first, in one statement per request; only the steps the caller may see. */
-  createStepsLoader(scope: RegionScope): DataLoader<number, CaseStep[]> {
-    return new DataLoader(async (caseIds) => {
-      const query = this.dataSource
-        .createQueryBuilder(CaseStep, 'step')
-        .innerJoin(EnforcementCase, 'enforcementCase', 'enforcementCase.id = step.caseId')
-        .where('step.caseId IN (:...caseIds)', { caseIds: [...caseIds] })
-        .orderBy('step.id', 'ASC');
-      this.access.whereVisible(query, scope);
-      this.access.whereChildVisible(query, scope, 'step.regionCode');
-      return byCase(caseIds, await query.getMany());
-    });
+  // Reading (case-queries.service.ts) and sharing (case-sharing.service.ts), as one API for the seed and specs.
+
+  createStepsLoader(scope: RegionScope) {
+    return this.queries.createStepsLoader(scope);
   }
 
-  /**
-   * Active shares of many cases, oldest first, in one statement per request: every share to a caller
-   * whose scope holds the handling region, and to one who sees the case only through a share, just the
-   * shares with regions in their own scope (other regions' cooperation is not theirs to see).
-   */
-  createSharesLoader(scope: RegionScope): DataLoader<number, CaseShare[]> {
-    return new DataLoader(async (caseIds) => {
-      const query = this.dataSource
-        .createQueryBuilder(CaseShare, 'share')
-        .innerJoin(EnforcementCase, 'enforcementCase', 'enforcementCase.id = share.caseId')
-        .where('share.caseId IN (:...caseIds)', { caseIds: [...caseIds] })
-        .andWhere('share.revokedAt IS NULL')
-        .orderBy('share.id', 'ASC');
-      if (scope.prefix !== '') {
-        query.andWhere('(enforcementCase.regionCode LIKE :sharePrefix OR share.regionCode LIKE :sharePrefix)', {
-          sharePrefix: `${scope.prefix}%`,
-        });
-      }
-      return byCase(caseIds, await query.getMany());
-    });
+  createSharesLoader(scope: RegionScope) {
+    return this.queries.createSharesLoader(scope);
   }
 
-  /** Cases of many enterprises, one page each, in two statements; only cases the caller may see. */
   createEnterpriseCasesLoader(scope: RegionScope, page: PageRequest) {
-    return childPagesLoader<EnforcementCase>({
-      dataSource: this.dataSource,
-      entity: EnforcementCase,
-      parentColumn: 'credit_code',
-      page,
-      scope: this.access.childPagesScope(scope),
-    });
+    return this.queries.createEnterpriseCasesLoader(scope, page);
   }
 
-  /** Cases of many vehicles, one page each, in two statements; only cases the caller may see. */
   createVehicleCasesLoader(scope: RegionScope, page: PageRequest) {
-    return childPagesLoader<EnforcementCase>({
-      dataSource: this.dataSource,
-      entity: EnforcementCase,
-      parentColumn: 'plate_number',
-      page,
-      scope: this.access.childPagesScope(scope),
-    });
+    return this.queries.createVehicleCasesLoader(scope, page);
   }
 
-  /** A case the caller may see (handled in their scope, or actively shared with it); otherwise it does not exist. */
-  async find(scope: RegionScope, caseNumber: string): Promise<EnforcementCase | null> {
-    return this.access
-      .visibleCases(this.dataSource.manager, scope)
-      .andWhere('enforcementCase.caseNumber = :caseNumber', { caseNumber })
-      .getOne();
+  find(scope: RegionScope, caseNumber: string): Promise<EnforcementCase | null> {
+    return this.queries.find(scope, caseNumber);
   }
 
-  /** Cases the caller may see, optionally only those handled in a region (and the regions under it) and in a status. */
-  async list(scope: RegionScope, filter: CaseFilter, page: PageRequest): Promise<Connection<EnforcementCase>> {
-    if (filter.regionCode !== null) assertRegionCode('regionCode', filter.regionCode);
-    return this.page(scope, page, (query) => {
-      this.whereHandledIn(query, filter.regionCode);
-      if (filter.status !== null) query.andWhere('enforcementCase.status = :status', { status: filter.status });
-    });
+  list(scope: RegionScope, filter: CaseFilter, page: PageRequest): Promise<Connection<EnforcementCase>> {
+    return this.queries.list(scope, filter, page);
   }
 
-  /** Cases still awaiting a decision whose decision due date (extensions included) has passed (China time), newest first. */
-  async listOverdue(
+  listOverdue(
     scope: RegionScope,
     regionCode: string | null,
     page: PageRequest,
     today = chinaToday(),
   ): Promise<Connection<EnforcementCase>> {
-    if (regionCode !== null) assertRegionCode('regionCode', regionCode);
-    return this.page(scope, page, (query) => {
-      this.whereHandledIn(query, regionCode);
-      query
-        .andWhere('enforcementCase.status IN (:...awaiting)', { awaiting: [...AWAITING_DECISION] })
-        .andWhere('enforcementCase.decisionDueDate < :today', { today });
-    });
+    return this.queries.listOverdue(scope, regionCode, page, today);
+  }
+
+  share(scope: RegionScope, input: ShareCaseInput, actor: string): Promise<EnforcementCase> {
+    return this.sharing.share(scope, input, actor);
+  }
+
+  revokeShare(scope: RegionScope, input: RevokeCaseShareInput, actor: string): Promise<EnforcementCase> {
+    return this.sharing.revokeShare(scope, input, actor);
   }
 
   /**
@@ -426,161 +367,5 @@ export class EnforcementCaseService {
         },
       );
     });
-  }
-
-  /**
-   * Shares a case with another region for reading. Only the handling region decides it; the case row is
-   * locked first, so of two identical shares at once the second sees the first and is refused.
-   */
-  async share(scope: RegionScope, input: ShareCaseInput, actor: string): Promise<EnforcementCase> {
-    assertRegionCode('regionCode', input.regionCode);
-    const reason = shareReason(input.reason);
-    return inTransaction(this.dataSource, async (manager) => {
-      const current = await this.access.loadToActOn(manager, scope, input.caseNumber, { lock: true });
-      if (regionWithin(input.regionCode, current.regionCode)) {
-        throw invalidInput(
-          'regionCode',
-          `lies within the handling region ${current.regionCode}, which sees the case already`,
-        );
-      }
-      if (regionWithin(current.regionCode, input.regionCode)) {
-        throw invalidInput(
-          'regionCode',
-          `covers the handling region ${current.regionCode}, so it sees the case already`,
-        );
-      }
-      if (
-        await manager.existsBy(CaseShare, {
-          caseId: current.id,
-          regionCode: input.regionCode,
-          kind: CaseShareKind.READ,
-          revokedAt: IsNull(),
-        })
-      ) {
-        throw conflict('ALREADY_SHARED', `Case ${current.caseNumber} is already shared with ${input.regionCode}`);
-      }
-      const sharedAt = now();
-      await manager.insert(CaseShare, {
-        caseId: current.id,
-        regionCode: input.regionCode,
-        kind: CaseShareKind.READ,
-        reason,
-        sharedBy: actor,
-        sharedAt,
-        revokedBy: null,
-        revokedAt: null,
-      });
-      await this.access.recordStep(manager, {
-        caseId: current.id,
-        action: CaseStepAction.SHARED,
-        fromStatus: current.status,
-        toStatus: current.status,
-        actor,
-        regionCode: current.regionCode,
-        occurredAt: sharedAt,
-        comment: `shared with ${input.regionCode}: ${reason}`,
-      });
-      return current;
-    });
-  }
-
-  /** Ends the active read share of a case with a region; decided, like the share, by the handling region. Transfer shares are the transfer's. */
-  async revokeShare(scope: RegionScope, input: RevokeCaseShareInput, actor: string): Promise<EnforcementCase> {
-    assertRegionCode('regionCode', input.regionCode);
-    return inTransaction(this.dataSource, async (manager) => {
-      const current = await this.access.loadToActOn(manager, scope, input.caseNumber, { lock: true });
-      const active = await manager.findOneBy(CaseShare, {
-        caseId: current.id,
-        regionCode: input.regionCode,
-        kind: CaseShareKind.READ,
-        revokedAt: IsNull(),
-      });
-      if (!active) throw notFound('Active share of case', `${current.caseNumber} with ${input.regionCode}`);
-      const revokedAt = now();
-      await manager.update(CaseShare, { id: active.id }, { revokedAt, revokedBy: actor });
-      await this.access.recordStep(manager, {
-        caseId: current.id,
-        action: CaseStepAction.SHARE_REVOKED,
-        fromStatus: current.status,
-        toStatus: current.status,
-        actor,
-        regionCode: current.regionCode,
-        occurredAt: revokedAt,
-        comment: `share with ${input.regionCode} revoked`,
-      });
-      return current;
-    });
-  }
-
-  /**
-   * A list's region filter keeps its meaning, the handling region (with the regions under it); the
-   * caller's scope is applied apart, so a case shared with the caller and handled there is listed too.
-   */
-  private whereHandledIn(query: SelectQueryBuilder<EnforcementCase>, regionCode: string | null): void {
-    if (regionCode === null) return;
-    query.andWhere('enforcementCase.regionCode LIKE :handledIn', { handledIn: `${regionScopePrefix(regionCode)}%` });
-  }
-
-  /**
-   * One page of the cases the caller may see that pass `filter`, newest first, with their total. For a
-   * regional caller the visible cases are two disjoint sets read apart, each on its own index: those
-   * handled in the scope (`region_code LIKE`), and those shared with it and handled elsewhere (the share
-   * table's region index). One query with `region LIKE ... OR id IN (shares)` can use neither and scans
-   * every case to count them (about 45 ms at 100k cases on MariaDB; see bench/case-list.bench.ts).
-   */
-  private async page(
-    scope: RegionScope,
-    page: PageRequest,
-    filter: (query: SelectQueryBuilder<EnforcementCase>) => void,
-  ): Promise<Connection<EnforcementCase>> {
-    const manager = this.dataSource.manager;
-    const newestIds = async (query: SelectQueryBuilder<EnforcementCase>): Promise<number[]> => {
-      query
-        .select('enforcementCase.id', 'id')
-        .orderBy('enforcementCase.id', 'DESC')
-        .limit(page.limit + 1);
-      if (page.afterId !== null) query.andWhere('enforcementCase.id < :afterId', { afterId: page.afterId });
-      return (await query.getRawMany<{ id: number | string }>()).map((row) => Number(row.id));
-    };
-    const part =
-      (condition: string): (() => SelectQueryBuilder<EnforcementCase>) =>
-      () => {
-        const query = manager
-          .createQueryBuilder(EnforcementCase, 'enforcementCase')
-          .where(condition, { visibleIn: `${scope.prefix}%` });
-        filter(query);
-        return query;
-      };
-    if (scope.prefix === '') {
-      const everyCase = part('1 = 1')();
-      const newest = everyCase
-        .clone()
-        .orderBy('enforcementCase.id', 'DESC')
-        .limit(page.limit + 1);
-      if (page.afterId !== null) newest.andWhere('enforcementCase.id < :afterId', { afterId: page.afterId });
-      const [found, totalCount] = await Promise.all([newest.getMany(), everyCase.getCount()]);
-      return toConnection(found, totalCount, page);
-    }
-    const parts = [
-      part('enforcementCase.regionCode LIKE :visibleIn'),
-      part(
-        `enforcementCase.id IN (${this.access.sharedCaseIds(':visibleIn')}) AND enforcementCase.regionCode NOT LIKE :visibleIn`,
-      ),
-    ];
-    const [idLists, counts] = await Promise.all([
-      Promise.all(parts.map((query) => newestIds(query()))),
-      Promise.all(parts.map((query) => query().getCount())),
-    ]);
-    const ids = idLists
-      .flat()
-      .sort((left, right) => right - left)
-      .slice(0, page.limit + 1);
-    const rows = ids.length === 0 ? [] : await manager.findBy(EnforcementCase, { id: In(ids) });
-    rows.sort((left, right) => right.id - left.id);
-    return toConnection(
-      rows,
-      counts.reduce((sum, count) => sum + count, 0),
-      page,
-    );
   }
 }
