@@ -1,0 +1,129 @@
+import {
+  at,
+  EVERYWHERE,
+  expectListed,
+  IN_REGION,
+  listing,
+  mutation,
+  OUT_FORBIDDEN,
+  OUT_REGION,
+  type Base,
+  type DepartmentMatrix,
+  type Json,
+  type OperationProbe,
+  type ProbeContext,
+  type Variant,
+  type VariantProbe,
+} from './matrix.dsl';
+import { creditInput } from './matrix.fixtures';
+
+// Credit (信用): credit profiles and records (双公示).
+// Rows of the authorization matrix (test/authorization-matrix.test.ts), written out by hand from
+// permission.policy.ts, the resolvers' @Authorized rules and region-scope.ts; not computed from them.
+
+// Who may call what: Y allowed, - refused with FORBIDDEN whatever the region.
+// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin
+const WHO_MAY = {
+  'Query.creditProfile': '-       -       -       -       Y      -      -     -   Y',
+  'Query.creditRecords': '-       -       -       -       Y      -      -     -   Y',
+  'Mutation.recordCredit': '-       -       -       -       Y      -      -     -   Y',
+  'Enterprise.creditProfile': '-       -       -       -       Y      -      -     -   Y',
+} as const;
+
+type Operation = keyof typeof WHO_MAY;
+
+// What an allowed role gets, as "national jiangsu nanjing" (the notation is explained in matrix.dsl.ts).
+const REGION_RULES: Record<Operation, Partial<Record<Variant, string>>> = {
+  // Credit files are national by design (双公示): records of any deciding region are read everywhere.
+  'Query.creditProfile': { 'in-region': EVERYWHERE, 'out-of-region': EVERYWHERE },
+  'Query.creditRecords': { 'in-region': EVERYWHERE, 'out-of-region': EVERYWHERE },
+  'Mutation.recordCredit': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
+  'Enterprise.creditProfile': { 'in-region': EVERYWHERE, 'out-of-region': EVERYWHERE },
+};
+
+// How each cell is probed: the records it needs, the request, and what "ok" and "absent" look like.
+const creditRecordList = listing('creditRecords', '', 'sourceReference');
+function creditProfileProbe(code: (base: Base) => string, reference: (base: Base) => string): VariantProbe {
+  return {
+    request: ({ base }) => ({
+      document: `query ($code: String!) { creditProfile(creditCode: $code) { creditCode recordCount records(first: 100) { totalCount edges { node { sourceReference } } } } }`,
+      variables: { code: code(base) },
+    }),
+    ok: (data, { base }) => {
+      expect(at(data, 'creditProfile.creditCode')).toBe(code(base));
+      expectListed(at(data, 'creditProfile.records'), 'sourceReference', reference(base));
+    },
+  };
+}
+const recordCredit = mutation('recordCredit', 'RecordCreditInput', 'record { sourceReference regionCode }');
+
+const PROBES: Record<Operation, OperationProbe> = {
+  'Query.creditProfile': {
+    field: 'creditProfile',
+    write: false,
+    variants: {
+      'in-region': creditProfileProbe(
+        (base) => base.jsEnterprise,
+        (base) => base.jsCredit,
+      ),
+      'out-of-region': creditProfileProbe(
+        (base) => base.zjEnterprise,
+        (base) => base.zjEnterpriseCredit,
+      ),
+    },
+  },
+  'Query.creditRecords': {
+    field: 'creditRecords',
+    write: false,
+    variants: {
+      'in-region': creditRecordList(IN_REGION, ({ base }) => base.jsCredit),
+      'out-of-region': creditRecordList(OUT_REGION, ({ base }) => base.zjCredit),
+    },
+  },
+  'Mutation.recordCredit': {
+    field: 'recordCredit',
+    write: true,
+    variants: Object.fromEntries(
+      (
+        [
+          ['in-region', IN_REGION],
+          ['out-of-region', OUT_REGION],
+        ] as const
+      ).map(([variant, region]) => [
+        variant,
+        recordCredit(creditInput(region), (payload, _context, input) =>
+          expect(at(payload, 'record')).toEqual({ sourceReference: input.sourceReference, regionCode: region }),
+        ),
+      ]),
+    ),
+  },
+  'Enterprise.creditProfile': {
+    field: 'creditProfile',
+    enterpriseField: true,
+    write: false,
+    variants: Object.fromEntries(
+      (
+        [
+          ['in-region', (base: Base) => base.jsCredit],
+          ['out-of-region', (base: Base) => base.zjCredit],
+        ] as const
+      ).map(([variant, reference]) => [
+        variant,
+        {
+          request: ({ base }: ProbeContext) => ({
+            document: `query ($code: String!) { enterprise(creditCode: $code) { creditCode creditProfile { rating records(first: 100) { totalCount edges { node { sourceReference } } } } } }`,
+            variables: { code: base.jsEnterprise },
+          }),
+          ok: (data: Json | undefined, { base }: ProbeContext) =>
+            expectListed(at(data, 'enterprise.creditProfile.records'), 'sourceReference', reference(base)),
+        },
+      ]),
+    ),
+  },
+};
+
+export const CREDIT_MATRIX: DepartmentMatrix<Operation> = {
+  whoMay: WHO_MAY,
+  regionRules: REGION_RULES,
+  probes: PROBES,
+};
