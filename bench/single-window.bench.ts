@@ -5,20 +5,10 @@ import globalSetup from '../test/harness/global-setup';
 import globalTeardown from '../test/harness/global-teardown';
 import { readState, type ServiceName } from '../test/harness/harness-state';
 import { eventually, gatewayUrl, query, requestSqlStatements, tokenFor } from '../test/harness/single-window.client';
+import { SINGLE_WINDOW } from '../test/harness/single-window.query';
 
 // `npm run bench`: load through the gateway on the single-window query, with every service in its own
 // process as in production. Prints requests/s, latency percentiles, SQL statements per request and memory.
-const SINGLE_WINDOW = `
-  query SingleWindow($code: String!) {
-    enterprise(creditCode: $code) {
-      creditCode name regionCode
-      permits(first: 10) { totalCount edges { node { number kind status validUntil } } }
-      enforcementCases(first: 10) { totalCount edges { node { caseNumber status regionCode } } }
-      creditProfile { rating records(first: 10) { totalCount edges { node { kind decidedAt } } } }
-      waybills(first: 10) { totalCount edges { node { waybillNumber status } } }
-      activitySummary { year permitsIssued casesOpened waybillsCreated }
-    }
-  }`;
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);

@@ -1,44 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from './harness/service-processes';
 import { query, tokenFor, eventually } from './harness/single-window.client';
-
-// The contract query of the single window: one enterprise, every department's part.
-const SINGLE_WINDOW = `
-  query SingleWindow($code: String!) {
-    enterprise(creditCode: $code) {
-      creditCode name regionCode
-      permits(first: 10) { totalCount edges { node { number kind status validUntil } } }
-      enforcementCases(first: 10) { totalCount edges { node { caseNumber status regionCode } } }
-      creditProfile { rating records(first: 10) { totalCount edges { node { kind decidedAt } } } }
-      waybills(first: 10) { totalCount edges { node { waybillNumber status } } }
-      activitySummary { year permitsIssued casesOpened waybillsCreated }
-    }
-  }`;
-
-interface SingleWindowData {
-  enterprise: {
-    creditCode: string;
-    name: string;
-    regionCode: string;
-    permits: {
-      totalCount: number;
-      edges: Array<{ node: { number: string; kind: string; status: string; validUntil: string } }>;
-    };
-    enforcementCases: {
-      totalCount: number;
-      edges: Array<{ node: { caseNumber: string; status: string; regionCode: string } }>;
-    };
-    creditProfile: {
-      rating: string;
-      records: { totalCount: number; edges: Array<{ node: { kind: string; decidedAt: string } }> };
-    };
-    waybills: { totalCount: number; edges: Array<{ node: { waybillNumber: string; status: string } }> };
-    activitySummary: { year: number; permitsIssued: number; casesOpened: number; waybillsCreated: number };
-  } | null;
-}
+import { normalizedDocument, SINGLE_WINDOW, type SingleWindowData } from './harness/single-window.query';
 
 // A seeded Nanjing hazardous-goods carrier: permits, cases, waybills and (by events) credit records.
 const SEEDED_CARRIER = '91320102MA1MY0R10Q';
 
 describe('the single-window query', () => {
+  it('is the query the README shows', () => {
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const shown = /```graphql\n(query SingleWindow[\s\S]*?)```/.exec(readme)?.[1];
+    expect(shown).toBeDefined();
+    expect(normalizedDocument(shown!)).toBe(normalizedDocument(SINGLE_WINDOW));
+  });
+
   it('returns one enterprise with data from all five subgraphs for the national administrator', async () => {
     const token = await tokenFor('ministry-admin');
     const data = await eventually(async () => {

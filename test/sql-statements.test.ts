@@ -1,17 +1,6 @@
 import { eventually, query, requestSqlStatements, tokenFor } from './harness/single-window.client';
 import { story } from './harness/story';
-
-const SINGLE_WINDOW = `
-  query SingleWindow($code: String!) {
-    enterprise(creditCode: $code) {
-      creditCode name regionCode
-      permits(first: 10) { totalCount edges { node { number kind status validUntil } } }
-      enforcementCases(first: 10) { totalCount edges { node { caseNumber status regionCode } } }
-      creditProfile { rating records(first: 10) { totalCount edges { node { kind decidedAt } } } }
-      waybills(first: 10) { totalCount edges { node { waybillNumber status } } }
-      activitySummary { year permitsIssued casesOpened waybillsCreated }
-    }
-  }`;
+import { SINGLE_WINDOW } from './harness/single-window.query';
 
 async function statementsFor(token: string, document: string, variables: Record<string, unknown>): Promise<number> {
   const before = await requestSqlStatements();
