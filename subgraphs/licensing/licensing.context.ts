@@ -37,13 +37,15 @@ export function vehicleLoader(context: LicensingContext) {
 /** Transition records of the applications a request has read, one statement for all. */
 export function applicationHistoryLoader(context: LicensingContext) {
   return context.loaders.get('applicationHistory', () =>
-    context.services.permits.createHistoryLoader(scopeOf(context)),
+    context.services.permits.queries.createHistoryLoader(scopeOf(context)),
   );
 }
 
 /** Route segments of the applications a request has read, one statement for all. */
 export function routeSegmentsLoader(context: LicensingContext) {
-  return context.loaders.get('routeSegments', () => context.services.permits.createSegmentsLoader(scopeOf(context)));
+  return context.loaders.get('routeSegments', () =>
+    context.services.permits.queries.createSegmentsLoader(scopeOf(context)),
+  );
 }
 
 /** Attached materials of the applications a request has read, one statement for all. */

@@ -69,7 +69,7 @@ export class EnterpriseResolver {
     const request = pageRequest(page);
     return context.loaders
       .get(`permits:${request.limit}:${request.afterId}`, () =>
-        context.services.permits.createHolderPagesLoader(scopeOf(context), request),
+        context.services.permits.queries.createHolderPagesLoader(scopeOf(context), request),
       )
       .load(enterprise.creditCode);
   }
