@@ -12,6 +12,7 @@ import { materialOf, PERMIT_KINDS } from '../permit/permit-kind';
 import { whereApplicationVisible } from '../permit/application-visibility';
 import type { AttachPermitMaterialInput } from './inputs/attach-permit-material.input';
 import { PermitMaterial } from './permit-material.entity';
+import { wholeSeconds } from '../../../platform/time/whole-seconds';
 
 /** The largest material accepted, decoded: scanned documents, not archives. */
 export const MAX_MATERIAL_BYTES = 5 * 1024 * 1024;
@@ -96,7 +97,7 @@ export class PermitMaterialService {
         sm3Digest: stored.sm3Digest,
         storageReference: stored.storageReference,
         uploadedBy: actor.username,
-        uploadedAt: new Date(Math.floor(Date.now() / 1000) * 1000),
+        uploadedAt: wholeSeconds(),
       });
       await manager.insert(PermitMaterial, material);
       return { material, application: current };

@@ -13,6 +13,7 @@ import type { CertificateKeyRing, SigningKey } from './certificate-key-ring';
 import { CertificateSigningKey, CertificateStatus, CertificateVerification } from './certificate-verification';
 import { signingAuthorityOf } from './issuing-authority';
 import { contentOf, PermitCertificate } from './permit-certificate.entity';
+import { wholeSeconds } from '../../../platform/time/whole-seconds';
 
 // Crockford base32: no I, L, O or U, so an identifier read off paper is not mistyped into another.
 const ID_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -44,7 +45,7 @@ export class CertificateService implements CertificateIssuer {
 
   async issue(manager: EntityManager, permit: Permit): Promise<{ certificateId: string }> {
     // Whole seconds: the instant is signed as text and must read back the same from any database.
-    const issuedAt = new Date(Math.floor(this.now().getTime() / 1000) * 1000);
+    const issuedAt = wholeSeconds(this.now());
     const authorityRegionCode = signingAuthorityOf(permit.regionCode);
     const key = this.keys.signingKeyFor(authorityRegionCode, chinaDate(issuedAt));
     if (!key?.privateKey) {

@@ -11,6 +11,7 @@ import type { ChangePermitStatusInput } from './inputs/permit-status.inputs';
 import { PERMIT_KINDS } from './permit-kind';
 import { PermitStatusChange } from './permit-status-change.entity';
 import { Permit, PermitStatus } from './permit.entity';
+import { wholeSeconds } from '../../../platform/time/whole-seconds';
 
 /** Which recorded statuses each status may change to; a revocation is final. */
 export const PERMIT_STATUS_CHANGES: Readonly<Record<PermitStatus, readonly PermitStatus[]>> = {
@@ -29,7 +30,7 @@ const PENALTY_STATUS: Readonly<Record<string, PermitStatus>> = {
 const ENFORCEMENT_ACTOR = 'system:enforcement-decision';
 
 function now(): Date {
-  return new Date(Math.floor(Date.now() / 1000) * 1000);
+  return wholeSeconds();
 }
 
 /**

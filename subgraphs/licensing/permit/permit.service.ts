@@ -53,6 +53,7 @@ import {
 } from './permit-kind';
 import { Permit, PermitStatus } from './permit.entity';
 import { RouteSegment, SegmentStatus } from './route-segment.entity';
+import { wholeSeconds } from '../../../platform/time/whole-seconds';
 
 const MAX_ROUTE_PROVINCES = 10;
 const MAX_DUE_SOON_WORKING_DAYS = 30;
@@ -1407,9 +1408,8 @@ export class PermitService {
     return toConnection(rows, totalCount, page);
   }
 
-  // DATETIME columns keep whole seconds (MySQL rounds fractions): instants are cut to the second first.
   private now(): Date {
-    return new Date(Math.floor(this.clock().getTime() / 1000) * 1000);
+    return wholeSeconds(this.clock());
   }
 
   private today(): string {
