@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { loadConfigOrExit } from '../platform/config/config';
 import { startGateway } from './gateway.server';
 

@@ -11,6 +11,7 @@ import { SUBGRAPH_NAMES, type AppConfig, type SubgraphName } from './config/conf
 import { openDataSource } from './database/data-source.factory';
 import { DomainError, formatClientError } from './errors/domain-error';
 import { RequestLoaders } from './graphql/request-loaders';
+import { GATEWAY_SECRET_HEADER } from './http/gateway-secret';
 import { graphqlHandler, headerValue, sendJson, startHttpServer, type RouteHandler } from './http/http-server';
 import { createLogger, describeError, type Logger } from './observability/logger';
 import { Counters } from './observability/metrics';
@@ -19,9 +20,6 @@ import { eventInboxHandler, type EventHandlers } from './outbox/event-inbox';
 import { EventOutbox } from './outbox/event-outbox';
 import { EVENTS_PATH, HttpEventTransport } from './outbox/http-event.transport';
 import { LocalDirectoryFileStore, type FileStore } from './storage/file-store';
-
-/** The header by which the gateway proves a request came through it. */
-export const GATEWAY_SECRET_HEADER = 'x-gateway-secret';
 
 export interface SubgraphContext<TServices> {
   identity: Identity | null;
