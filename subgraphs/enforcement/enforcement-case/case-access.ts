@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { inScope, whereInScope, type RegionScope } from '../../../platform/auth/region-scope';
-import { conflict, forbidden, notFound } from '../../../platform/errors/domain-error';
+import { forbidden, notFound } from '../../../platform/errors/domain-error';
+import { conflict } from '../enforcement.errors';
 import { CaseShare } from './case-share.entity';
 import { WHOLE_CASE_SHARES } from './case-share-kind';
 import { STEP_FROM, type CaseStatus } from './case-status';

@@ -12,7 +12,8 @@ import {
 import { regionScopePrefix, regionWithin } from '../../../platform/codes/region-code';
 import { childPagesLoader } from '../../../platform/database/child-pages.loader';
 import { inTransaction } from '../../../platform/database/data-source.factory';
-import { conflict, forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
+import { forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
+import { conflict } from '../enforcement.errors';
 import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
 import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 import { chinaToday, chinaYear } from '../../../platform/time/china-time';

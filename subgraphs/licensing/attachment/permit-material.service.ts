@@ -3,7 +3,8 @@ import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } fro
 import { inScope, type RegionScope } from '../../../platform/auth/region-scope';
 import { assertText } from '../../../platform/codes/assert-input';
 import { inTransaction } from '../../../platform/database/data-source.factory';
-import { conflict, forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
+import { forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
+import { conflict } from '../licensing.errors';
 import type { FileStore } from '../../../platform/storage/file-store';
 import type { Actor } from '../permit/actor';
 import { ApplicationStatus } from '../permit/application-status';

@@ -3,7 +3,8 @@ import DataLoader from 'dataloader';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
 import { inTransaction } from '../../../platform/database/data-source.factory';
-import { DomainError, ErrorCode, invalidInput, notFound } from '../../../platform/errors/domain-error';
+import { invalidInput, notFound } from '../../../platform/errors/domain-error';
+import { unavailable } from '../licensing.errors';
 import { chinaDate, chinaToday } from '../../../platform/time/china-time';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Permit, PermitStatus } from '../permit/permit.entity';
@@ -49,12 +50,9 @@ export class CertificateService implements CertificateIssuer {
     const authorityRegionCode = signingAuthorityOf(permit.regionCode);
     const key = this.keys.signingKeyFor(authorityRegionCode, chinaDate(issuedAt));
     if (!key?.privateKey) {
-      throw new DomainError(
-        ErrorCode.SERVICE_UNAVAILABLE,
+      throw unavailable(
+        'NO_SIGNING_KEY',
         `No certificate signing key is valid today for authority ${authorityRegionCode}; the permit was not issued`,
-        {
-          reason: 'NO_SIGNING_KEY',
-        },
       );
     }
     const holder = await manager.findOneBy(Enterprise, { creditCode: permit.creditCode });

@@ -6,7 +6,8 @@ import { assertCreditCode, assertInteger, assertRegionCode, assertText } from '.
 import { provinceOf, regionName, regionScopePrefix } from '../../../platform/codes/region-code';
 import { childPagesLoader } from '../../../platform/database/child-pages.loader';
 import { inTransaction } from '../../../platform/database/data-source.factory';
-import { conflict, forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
+import { forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
+import { conflict } from '../licensing.errors';
 import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
 import type { Logger } from '../../../platform/observability/logger';
 import type { EventOutbox } from '../../../platform/outbox/event-outbox';
