@@ -6,6 +6,7 @@ import globalTeardown from '../test/harness/global-teardown';
 import { readState } from '../test/harness/harness-state';
 import { PROJECT_ROOT } from '../test/harness/service-processes';
 import { clientToken, gatewayUrl, query, requestSqlStatements, tokenFor } from '../test/harness/single-window.client';
+import { wholeSeconds } from '../platform/time/whole-seconds';
 
 // `npm run bench:overload`: weigh stations uploading detection records (治超联网) through the gateway with
 // the station client's real token and its registered operation, every service in its own process.
@@ -27,7 +28,7 @@ const STATIONS = ['3201150001', '3205830001', '3202110001', '3204120001', '32100
 // Access tokens live 5 minutes; a long run takes a fresh one now and then.
 const TOKEN_REFRESH_MS = 120_000;
 // Detection times count back from the start, so a batch built twice is the same batch (a resubmission).
-const STARTED_AT = Math.floor(Date.now() / 1000) * 1000;
+const STARTED_AT = wholeSeconds().getTime();
 
 interface SubmitAnswer {
   data?: {

@@ -1,5 +1,45 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode, formatClientError } from '../platform/errors/domain-error';
+import type { DocumentedReason } from '../platform/errors/error-reasons';
+
+/**
+ * The gateway's own refusals (gateway/protection, the rate limit), by `extensions.reason`: their
+ * `extensions.reasonText` is added here, and docs/error-reasons.md is generated from this table.
+ */
+export const GATEWAY_REASONS = {
+  OPERATION_LIMIT_EXCEEDED: {
+    code: 'OPERATION_LIMIT_EXCEEDED',
+    zh: '查询过深、别名过多或一次请求的数据过多，请分多次查询',
+    en: 'The operation is deeper, has more aliases or would return more rows than the gateway allows; `extensions.limit`, `max` and `actual` say which. Ask for less in one request.',
+  },
+  RATE_LIMITED: {
+    code: 'RATE_LIMITED',
+    zh: '请求过于频繁，请稍后再试',
+    en: 'Too many requests a minute from this caller (or, without a token, this address); `extensions.retryAfterSeconds` and the Retry-After header say when to try again.',
+  },
+  INVALID_PURPOSE: {
+    code: ErrorCode.BAD_USER_INPUT,
+    zh: '声明的用途或理由不符合要求',
+    en: 'The declared purpose is not a PurposeCode, or its reason is not 4-500 characters (X-Purpose, X-Purpose-Reason or `extensions.purpose`).',
+  },
+  PURPOSE_REQUIRED: {
+    code: ErrorCode.FORBIDDEN,
+    zh: '合作部门的请求须声明用途',
+    en: "A partner ministry's request must declare its purpose (X-Purpose and X-Purpose-Reason).",
+  },
+  OPERATION_NOT_ALLOWED: {
+    code: ErrorCode.FORBIDDEN,
+    zh: '该客户端只能执行为其登记的操作',
+    en: 'A machine client may run only the operations registered for it; send a registered document or its sha256 hash.',
+  },
+} as const satisfies Readonly<Record<string, DocumentedReason>>;
+
+function withReasonText(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const reason = formatted.extensions?.reason;
+  if (typeof reason !== 'string' || formatted.extensions?.reasonText !== undefined) return formatted;
+  const known = (GATEWAY_REASONS as Readonly<Record<string, DocumentedReason>>)[reason];
+  return known ? { ...formatted, extensions: { ...formatted.extensions, reasonText: known.zh } } : formatted;
+}
 
 /**
  * Errors leaving the gateway: a subgraph that cannot be reached is named, not its address; coded
@@ -17,6 +57,6 @@ export function formatGatewayError(log: (message: string, error: unknown) => voi
         extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, serviceName },
       };
     }
-    return formatCoded(formatted, error);
+    return withReasonText(formatCoded(formatted, error));
   };
 }

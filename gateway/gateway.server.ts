@@ -5,7 +5,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { AccessTokenVerifier, bearerToken } from '../platform/auth/access-token.verifier';
-import { SUBGRAPH_NAMES, type AppConfig, type SubgraphName } from '../platform/config/config';
+import { SUBGRAPH_NAMES, type PlatformConfig, type SubgraphName } from '../platform/config/config';
 import { DomainError } from '../platform/errors/domain-error';
 import {
   graphqlHandler,
@@ -15,6 +15,7 @@ import {
   type RouteHandler,
 } from '../platform/http/http-server';
 import { createLogger, describeError } from '../platform/observability/logger';
+import type { GatewayConfig } from './gateway.config';
 import type { GatewayContext } from './gateway.context';
 import { formatGatewayError } from './gateway.errors';
 import { enforceOperationLimits, isIntrospectionOnly, measureOperation } from './protection/operation-limits';
@@ -78,7 +79,7 @@ async function subgraphReachable(url: string): Promise<boolean> {
 }
 
 /** Refuses, before anything is planned or sent to a subgraph, operations deeper, wider or costlier than allowed. */
-function operationLimitsPlugin(config: AppConfig): ApolloServerPlugin<GatewayContext> {
+function operationLimitsPlugin(config: PlatformConfig, settings: GatewayConfig): ApolloServerPlugin<GatewayContext> {
   const introspection = config.environment !== 'production';
   return {
     async requestDidStart() {
@@ -88,7 +89,7 @@ function operationLimitsPlugin(config: AppConfig): ApolloServerPlugin<GatewayCon
           if (introspection && isIntrospectionOnly(operation)) return;
           enforceOperationLimits(
             measureOperation(schema, document, operation, request.variables ?? {}),
-            config.gateway.limits,
+            settings.limits,
           );
         },
       };
@@ -108,16 +109,16 @@ function rateLimited(retryAfterSeconds: number): GraphQLError {
 }
 
 /** The single window's entry: one federated graph over the five subgraphs, on the composed supergraph. */
-export async function startGateway(config: AppConfig): Promise<RunningGateway> {
+export async function startGateway(config: PlatformConfig, settings: GatewayConfig): Promise<RunningGateway> {
   const logger = createLogger('gateway', config.logLevel);
   const dataSource = await openGatewayDatabase(config, logger);
   const counters = new Counters();
   const audit = new AuditTrail(dataSource, logger, counters);
   const pruning = setInterval(() => {
     audit
-      .prune(config.audit.retentionDays)
+      .prune(settings.audit.retentionDays)
       .catch((error: unknown) => logger.error('audit pruning failed', describeError(error)));
-  }, config.audit.pruneIntervalMs);
+  }, settings.audit.pruneIntervalMs);
   pruning.unref();
   // What each request's audit record needs, gathered while it is served.
   const requestFacts = new WeakMap<IncomingMessage, RequestFacts>();
@@ -136,7 +137,7 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
     production: config.environment === 'production',
     logger,
   });
-  const supergraphSdl = readFileSync(config.gateway.supergraphFile, 'utf8');
+  const supergraphSdl = readFileSync(settings.supergraphFile, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => {
@@ -145,23 +146,23 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
           name,
           `http://127.0.0.1:${config.gateway.port}${AUDIT_PATH}`,
           auditSubgraph.secret,
-          config.gateway.subgraphTimeoutMs,
+          settings.subgraphTimeoutMs,
         );
       }
-      const settings = config.subgraphs[name as SubgraphName];
-      if (!settings) throw new Error(`Supergraph names unknown subgraph ${name}`);
+      const subgraph = config.subgraphs[name as SubgraphName];
+      if (!subgraph) throw new Error(`Supergraph names unknown subgraph ${name}`);
       return new SubgraphDataSource(
         name,
-        `${settings.url}/graphql`,
-        settings.gatewaySecret,
-        config.gateway.subgraphTimeoutMs,
+        `${subgraph.url}/graphql`,
+        subgraph.gatewaySecret,
+        settings.subgraphTimeoutMs,
       );
     },
   });
-  const persistedOperations = PersistedOperations.load(config.gateway.persistedOperationsDirectory);
-  const rateLimiter = new RateLimiter(config.gateway.rateLimitPerMinute);
+  const persistedOperations = PersistedOperations.load(settings.persistedOperationsDirectory);
+  const rateLimiter = new RateLimiter(settings.rateLimitPerMinute);
   // Public operations without a token: limited per client address, apart from signed-in callers.
-  const anonymousRateLimiter = new RateLimiter(config.gateway.anonymousRateLimitPerMinute);
+  const anonymousRateLimiter = new RateLimiter(settings.anonymousRateLimitPerMinute);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.environment !== 'production',
@@ -169,7 +170,11 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
     hideSchemaDetailsFromClientErrors: config.environment === 'production',
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [anonymousAccessPlugin(), operationLimitsPlugin(config), callerPolicyPlugin(persistedOperations)],
+    plugins: [
+      anonymousAccessPlugin(),
+      operationLimitsPlugin(config, settings),
+      callerPolicyPlugin(persistedOperations),
+    ],
     persistedQueries: { cache: new PersistedQueryCache(persistedOperations) },
     formatError: formatGatewayError((message, error) => logger.warn(message, describeError(error))),
   });
@@ -230,7 +235,7 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
           // answer still goes out (a mutation has already happened) and the record goes to the log.
           await audit.append(entry).catch(() => logger.error('audit record kept in the log only', { audit: entry }));
         }),
-        config.gateway.requestTimeoutMs,
+        settings.requestTimeoutMs,
       ),
       [AUDIT_PATH]: auditSubgraph.route,
       '/health': async (_request, response) => sendJson(response, 200, { status: 'alive' }),

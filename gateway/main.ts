@@ -1,10 +1,10 @@
-import 'reflect-metadata';
-import { loadConfigOrExit } from '../platform/config/config';
+import { loadProcessConfigOrExit } from '../platform/config/config';
+import { GATEWAY_CONFIG } from './gateway.config';
 import { startGateway } from './gateway.server';
 
 async function main(): Promise<void> {
-  const config = loadConfigOrExit();
-  const gateway = await startGateway(config);
+  const { config, settings } = loadProcessConfigOrExit({ gateway: GATEWAY_CONFIG });
+  const gateway = await startGateway(config, settings.gateway);
   const shutdown = () => void gateway.close().finally(() => process.exit(0));
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

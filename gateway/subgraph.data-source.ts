@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { encodeForwardedPurpose, FORWARDED_PURPOSE_HEADER } from '../platform/auth/purpose';
-import { GATEWAY_SECRET_HEADER } from '../platform/subgraph-server';
+import { GATEWAY_SECRET_HEADER } from '../platform/http/gateway-secret';
 import type { GatewayContext } from './gateway.context';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];

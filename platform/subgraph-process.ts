@@ -1,11 +1,17 @@
-import { loadConfigOrExit } from './config/config';
-import { startSubgraph, type SubgraphDefinition } from './subgraph-server';
+import { loadProcessConfigOrExit } from './config/config';
+import { NO_SETTINGS, type ConfigSection } from './config/config-section';
+import { startSubgraph, type SettingsArgument, type SubgraphDefinition } from './subgraph-server';
 
 /** Entry for running one subgraph as its own process (the production shape). */
-export async function runSubgraphProcess<TServices>(definition: SubgraphDefinition<TServices>): Promise<void> {
-  const config = loadConfigOrExit();
+export async function runSubgraphProcess<TServices, TSettings>(
+  definition: SubgraphDefinition<TServices, TSettings>,
+): Promise<void> {
+  // The platform's settings and the department's own, validated together: every problem is printed.
+  // A definition without a section has no settings (TSettings is undefined).
+  const own = definition.config ?? (NO_SETTINGS as ConfigSection<unknown> as ConfigSection<TSettings>);
+  const { config, settings } = loadProcessConfigOrExit({ own });
   try {
-    const running = await startSubgraph(definition, config);
+    const running = await startSubgraph(definition, config, ...([settings.own] as SettingsArgument<TSettings>));
     const shutdown = () => {
       void running.close().finally(() => process.exit(0));
     };

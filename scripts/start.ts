@@ -2,16 +2,18 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { startIdentityProvider } from '../auth/idp/idp.server';
 import { startGateway } from '../gateway/gateway.server';
-import { loadConfigOrExit, SUBGRAPH_NAMES } from '../platform/config/config';
+import { ConfigError, SUBGRAPH_NAMES } from '../platform/config/config';
 import { startSubgraph, type RunningSubgraph } from '../platform/subgraph-server';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { startPlatformSimulators } from '../subgraphs/licensing/platforms/platform-simulators';
+import { loadSingleWindowConfig } from './single-window.config';
 
 // `npm start`: the whole single window in one process on the embedded defaults (or MYSQL_URL):
 // the OpenID provider, the five subgraphs and the gateway. Production runs each as its own process.
 async function main(): Promise<void> {
   const started = Date.now();
-  const config = loadConfigOrExit();
+  // One process runs everything, so it validates every part's settings: all problems at once.
+  const { config, settings } = loadSingleWindowConfig();
   const projectRoot = join(__dirname, '..', '..');
   const idp = await startIdentityProvider({
     port: config.idp.port,
@@ -20,10 +22,10 @@ async function main(): Promise<void> {
     keyFile: join(config.dataDir, 'idp-signing-key.json'),
   });
   // Licensing confirms projects and reports decisions to the national platforms: simulated here.
-  const platforms = await startPlatformSimulators(config);
-  const subgraphs: RunningSubgraph<never>[] = [];
-  for (const name of SUBGRAPH_NAMES) subgraphs.push(await startSubgraph(SUBGRAPHS[name], config));
-  const gateway = await startGateway(config);
+  const platforms = await startPlatformSimulators(config, settings.licensing);
+  const subgraphs: RunningSubgraph<unknown>[] = [];
+  for (const name of SUBGRAPH_NAMES) subgraphs.push(await startSubgraph(SUBGRAPHS[name], config, settings[name]));
+  const gateway = await startGateway(config, settings.gateway);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const database =
     config.subgraphs.licensing.database.kind === 'mysql'
@@ -59,6 +61,10 @@ Press Ctrl-C to stop.`);
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
   console.error(`the single window failed to start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -7,10 +7,10 @@ import { safetySubgraph } from './safety/safety.subgraph';
 import { statisticsSubgraph } from './statistics/statistics.subgraph';
 
 /** The five department subgraphs, in the order the single window starts them. */
-export const SUBGRAPHS: Readonly<Record<SubgraphName, SubgraphDefinition<never>>> = {
-  licensing: licensingSubgraph as SubgraphDefinition<never>,
-  enforcement: enforcementSubgraph as SubgraphDefinition<never>,
-  credit: creditSubgraph as SubgraphDefinition<never>,
-  safety: safetySubgraph as SubgraphDefinition<never>,
-  statistics: statisticsSubgraph as SubgraphDefinition<never>,
+export const SUBGRAPHS: Readonly<Record<SubgraphName, SubgraphDefinition<unknown, unknown>>> = {
+  licensing: licensingSubgraph,
+  enforcement: enforcementSubgraph,
+  credit: creditSubgraph,
+  safety: safetySubgraph,
+  statistics: statisticsSubgraph,
 };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuditRecord } from './audit-record.entity';
+import { wholeSeconds } from '../../platform/time/whole-seconds';
 
 /** The hash the first record of a fresh trail links to. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -37,8 +38,8 @@ export function canonicalContent(record: ChainedContent): string {
   return JSON.stringify(
     HASHED_FIELDS.map((field) => {
       const value = record[field];
-      // DATETIME keeps whole seconds on MySQL; hash what the database will give back.
-      return value instanceof Date ? new Date(Math.floor(value.getTime() / 1000) * 1000).toISOString() : value;
+      // Hash what the database will give back.
+      return value instanceof Date ? wholeSeconds(value).toISOString() : value;
     }),
   );
 }

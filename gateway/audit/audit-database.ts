@@ -1,13 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { InitialGateway1764000000000 } from '../../migrations/gateway/1764000000000-initial-gateway';
-import type { AppConfig } from '../../platform/config/config';
+import type { PlatformConfig } from '../../platform/config/config';
 import { openDataSource } from '../../platform/database/data-source.factory';
 import type { Logger } from '../../platform/observability/logger';
 import { Counters } from '../../platform/observability/metrics';
 import { AuditRecord } from './audit-record.entity';
 
 /** The gateway's own schema, migrated: it holds the audit trail. */
-export function openGatewayDatabase(config: AppConfig, logger: Logger): Promise<DataSource> {
+export function openGatewayDatabase(config: PlatformConfig, logger: Logger): Promise<DataSource> {
   return openDataSource({
     settings: config.gateway.database,
     dataDir: config.dataDir,

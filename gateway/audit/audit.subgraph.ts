@@ -6,18 +6,19 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { AccessTokenVerifier, bearerToken } from '../../platform/auth/access-token.verifier';
 import { DomainError, formatClientError } from '../../platform/errors/domain-error';
-import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
+import { buildSdlSubgraphSchema } from '../../platform/graphql/sdl-subgraph';
 import { graphqlHandler, headerValue, type RouteHandler } from '../../platform/http/http-server';
 import type { Logger } from '../../platform/observability/logger';
-import { GATEWAY_SECRET_HEADER } from '../../platform/subgraph-server';
-import { AuditRecordResolver, type AuditContext } from './audit.resolver';
+import { GATEWAY_SECRET_HEADER } from '../../platform/http/gateway-secret';
+import { AUDIT_RESOLVERS, type AuditContext } from './audit.resolver';
+import { AUDIT_TYPE_DEFS } from './audit.schema';
 
 /** The audit subgraph's name in the supergraph; the gateway process serves it at this path. */
 export const AUDIT_SUBGRAPH = 'audit';
 export const AUDIT_PATH = '/internal/audit/graphql';
 
-export function buildAuditSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [AuditRecordResolver], referenceResolvers: {} });
+export async function buildAuditSchema(): Promise<GraphQLSchema> {
+  return buildSdlSubgraphSchema(AUDIT_TYPE_DEFS, AUDIT_RESOLVERS);
 }
 
 export interface AuditSubgraph {

@@ -12,7 +12,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { DEFAULT_PAGE_SIZE } from '../../platform/graphql/connection';
+import { DEFAULT_PAGE_SIZE } from '../../platform/paging/cursor-page';
 
 export interface OperationLimits {
   maxDepth: number;

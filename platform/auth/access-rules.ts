@@ -1,5 +1,6 @@
-import { getNamedType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { getNamedType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
+import { declaredPermissions } from './authorized-resolver';
 import { PUBLIC_PERMISSIONS, PUBLIC_QUERY_FIELDS, type Permission } from './permission.policy';
 
 /**
@@ -21,8 +22,14 @@ interface ResolverRule {
   permissions: readonly string[] | null;
 }
 
-/** The @Authorized permissions of the type-graphql resolver behind `type.field`, or undefined when the field is plain. */
-function resolverRule(typeName: string, fieldName: string): ResolverRule | undefined {
+/**
+ * The permissions declared by the resolver behind `type.field` (type-graphql's `@Authorized`, or an SDL
+ * subgraph's `authorized(...)` wrapper), or undefined when the field is plain.
+ */
+function resolverRule(typeName: string, field: GraphQLField<unknown, unknown>): ResolverRule | undefined {
+  const fieldName = field.name;
+  const declared = declaredPermissions(field.resolve);
+  if (declared) return { permissions: declared };
   const storage = getMetadataStorage();
   const rulesOf = (target: Function, methodName: string) =>
     storage.authorizedFields.find((rule) => rule.target === target && rule.fieldName === methodName)?.roles ?? null;
@@ -55,7 +62,7 @@ function shownTypes(
   if (rules[start.name] !== 'STRUCTURE') return [start];
   const shown: GraphQLObjectType[] = [];
   for (const field of Object.values(start.getFields())) {
-    if (resolverRule(start.name, field.name)) continue; // checked as a resolver of its own
+    if (resolverRule(start.name, field)) continue; // checked as a resolver of its own
     const named = getNamedType(field.type);
     if (isObjectType(named)) shown.push(...shownTypes(schema, rules, named, seen));
   }
@@ -80,7 +87,7 @@ export function accessRuleProblems(
     if (!root && rules[type.name] === undefined) problems.push(`type ${type.name} declares no access rule`);
     for (const field of Object.values(type.getFields())) {
       if (field.name.startsWith('_')) continue;
-      const rule = resolverRule(type.name, field.name);
+      const rule = resolverRule(type.name, field);
       if (!rule) continue;
       if (!rule.permissions || rule.permissions.length === 0) {
         problems.push(`${type.name}.${field.name} declares no @Authorized rule`);

@@ -1,7 +1,8 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import { regionCodeProblem } from '../codes/region-code';
-import { DomainError, ErrorCode, unauthenticated } from '../errors/domain-error';
+import { DomainError, unauthenticated } from '../errors/domain-error';
+import { PLATFORM_ERRORS } from '../errors/platform.errors';
 import type { Identity } from './identity';
 
 export interface AccessTokenVerifierOptions {
@@ -68,9 +69,7 @@ export class AccessTokenVerifier {
     }
     if (error instanceof errors.JWKSTimeout || (error instanceof Error && error.name === 'TypeError')) {
       // The IdP being unreachable is our outage, not the caller's fault.
-      return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'Identity provider keys are unavailable', {
-        reason: 'IDP_UNREACHABLE',
-      });
+      return PLATFORM_ERRORS.unavailable('IDP_UNREACHABLE', 'Identity provider keys are unavailable');
     }
     return unauthenticated('Access token is not valid');
   }

@@ -1,4 +1,3 @@
-import type { AuthCheckerInterface, ResolverData } from 'type-graphql';
 import { forbidden, unauthenticated } from '../errors/domain-error';
 import type { Identity } from './identity';
 
@@ -128,13 +127,13 @@ export interface IdentityContext {
   identity: Identity | null;
 }
 
-/** type-graphql's auth checker: `@Authorized(Permission.X, ...)` means any one of them. */
-export class PermissionAuthChecker implements AuthCheckerInterface<IdentityContext> {
-  check({ context }: ResolverData<IdentityContext>, permissions: string[]): boolean {
-    if (permissions.length === 0) throw forbidden('This field declares no access rule');
-    // An explicitly public field: open to anonymous callers too (see PUBLIC_QUERY_FIELDS).
-    if (permissions.some((permission) => PUBLIC_PERMISSIONS.has(permission as Permission))) return true;
-    requirePermission(context.identity, ...(permissions as Permission[]));
-    return true;
-  }
+/**
+ * What every declared rule means, with or without a schema library: a field that declares no permission
+ * is refused; one naming a public permission is open to anonymous callers too (see PUBLIC_QUERY_FIELDS);
+ * otherwise the caller needs any one of the permissions.
+ */
+export function assertDeclaredAccess(identity: Identity | null, permissions: readonly string[]): void {
+  if (permissions.length === 0) throw forbidden('This field declares no access rule');
+  if (permissions.some((permission) => PUBLIC_PERMISSIONS.has(permission as Permission))) return;
+  requirePermission(identity, ...(permissions as Permission[]));
 }

@@ -1,37 +1,28 @@
-import { registerEnumType } from 'type-graphql';
-
 /**
  * Why personal or partner data is being read (PIPL's purpose limitation). Callers declare one per
- * request; it is audited, forwarded to the subgraphs, and unmasks personal information for pii-readers.
+ * request (the X-Purpose header or the `purpose` request extension); it is audited, forwarded to the
+ * subgraphs, and unmasks personal information for pii-readers.
  */
 export enum PurposeCode {
+  /** Reviewing a permit application (许可审查). */
   LICENSING_REVIEW = 'LICENSING_REVIEW',
+  /** Investigating an enforcement case (执法调查). */
   ENFORCEMENT_INVESTIGATION = 'ENFORCEMENT_INVESTIGATION',
+  /** Exchanging a case with another region (异地协查、移送). */
   CASE_EXCHANGE = 'CASE_EXCHANGE',
+  /** Assessing credit (信用评价). */
   CREDIT_ASSESSMENT = 'CREDIT_ASSESSMENT',
+  /** Joint rewards and punishments across departments (联合奖惩). */
   JOINT_DISCIPLINE = 'JOINT_DISCIPLINE',
+  /** Safety supervision (安全监管). */
   SAFETY_SUPERVISION = 'SAFETY_SUPERVISION',
+  /** Investment project approval (投资审批). */
   INVESTMENT_APPROVAL = 'INVESTMENT_APPROVAL',
+  /** Statistics for decisions (统计分析); never needs personal data. */
   STATISTICAL_ANALYSIS = 'STATISTICAL_ANALYSIS',
+  /** Assisting a court or procuratorate (司法协助). */
   JUDICIAL_ASSISTANCE = 'JUDICIAL_ASSISTANCE',
 }
-
-registerEnumType(PurposeCode, {
-  name: 'PurposeCode',
-  description:
-    'Declared purposes for reading data (用途), sent as the X-Purpose header or the `purpose` request extension.',
-  valuesConfig: {
-    LICENSING_REVIEW: { description: 'Reviewing a permit application (许可审查).' },
-    ENFORCEMENT_INVESTIGATION: { description: 'Investigating an enforcement case (执法调查).' },
-    CASE_EXCHANGE: { description: 'Exchanging a case with another region (异地协查、移送).' },
-    CREDIT_ASSESSMENT: { description: 'Assessing credit (信用评价).' },
-    JOINT_DISCIPLINE: { description: 'Joint rewards and punishments across departments (联合奖惩).' },
-    SAFETY_SUPERVISION: { description: 'Safety supervision (安全监管).' },
-    INVESTMENT_APPROVAL: { description: 'Investment project approval (投资审批).' },
-    STATISTICAL_ANALYSIS: { description: 'Statistics for decisions (统计分析); never needs personal data.' },
-    JUDICIAL_ASSISTANCE: { description: 'Assisting a court or procuratorate (司法协助).' },
-  },
-});
 
 export interface Purpose {
   code: PurposeCode;

@@ -1,4 +1,6 @@
-import { ConfigError, loadConfig } from './config';
+import { z } from 'zod';
+import { CONFIG_RULES, ConfigError, loadConfig, loadProcessConfig } from './config';
+import { defineConfigSection } from './config-section';
 
 describe('configuration', () => {
   it('runs embedded with safe defaults when nothing is set', () => {
@@ -41,5 +43,63 @@ describe('configuration', () => {
     expect(() => loadConfig({ APP_ENV: 'production' })).toThrow(
       /EVENTS_SECRET: must be set in production[\s\S]*MYSQL_URL/,
     );
+  });
+});
+
+describe('configuration sections', () => {
+  const FERRY = defineConfigSection({
+    variables: {
+      FERRY_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+      FERRY_URL: CONFIG_RULES.url.optional(),
+    },
+    productionProblems: (values) => (values.FERRY_URL ? [] : [['FERRY_URL', 'must be set in production']]),
+    build: (values, platform) => ({ timeoutMs: values.FERRY_TIMEOUT_MS, directory: `${platform.dataDir}/ferry` }),
+  });
+
+  it("hands each section its settings, built on the platform's", () => {
+    const { config, settings } = loadProcessConfig({ ferry: FERRY }, { DATA_DIR: '/srv/data' });
+    expect(config.dataDir).toBe('/srv/data');
+    expect(settings.ferry).toEqual({ timeoutMs: 5000, directory: '/srv/data/ferry' });
+  });
+
+  it("lists the platform's problems and every section's together", () => {
+    let caught: unknown;
+    try {
+      loadProcessConfig({ ferry: FERRY }, { GATEWAY_PORT: 'eighty', FERRY_TIMEOUT_MS: '5', FERRY_URL: 'not a url' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const problems = (caught as ConfigError).problems;
+    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'FERRY_TIMEOUT_MS',
+      'FERRY_URL',
+      'GATEWAY_PORT',
+    ]);
+  });
+
+  it("applies a section's production rules only to the processes that run it", () => {
+    const production = {
+      APP_ENV: 'production',
+      MYSQL_URL: 'mysql://root@db:3306',
+      EVENTS_SECRET: 'sample-events-secret-0123456789',
+      ...Object.fromEntries(
+        ['LICENSING', 'ENFORCEMENT', 'CREDIT', 'SAFETY', 'STATISTICS'].map((name) => [
+          `${name}_GATEWAY_SECRET`,
+          `sample-${name.toLowerCase()}-secret-0123456789`,
+        ]),
+      ),
+    };
+    expect(() => loadProcessConfig({}, production)).not.toThrow();
+    expect(() => loadProcessConfig({ ferry: FERRY }, production)).toThrow(/FERRY_URL: must be set in production/);
+    // With the platform's settings broken too, the section's production rule is still reported.
+    expect(() => loadProcessConfig({ ferry: FERRY }, { APP_ENV: 'production' })).toThrow(
+      /EVENTS_SECRET: must be set in production[\s\S]*FERRY_URL: must be set in production/,
+    );
+  });
+
+  it('refuses two owners of one variable', () => {
+    const stealsDataDir = defineConfigSection({ variables: { DATA_DIR: z.string() }, build: () => null });
+    expect(() => loadProcessConfig({ stealsDataDir }, {})).toThrow('DATA_DIR is read by two configuration sections');
   });
 });

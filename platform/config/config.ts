@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeIssues, type ConfigProblem, type ConfigSection, type SettingsOf } from './config-section';
 
 export const SUBGRAPH_NAMES = ['licensing', 'enforcement', 'credit', 'safety', 'statistics'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -19,6 +20,9 @@ const url = z.string().url();
 const secret = z.string().min(16, 'must be at least 16 characters');
 const mysqlUrl = z.string().regex(/^mysql:\/\//, 'must be a mysql:// URL, for example mysql://user:password@host:3306');
 
+/** The rules the platform's variables use, for sections to read theirs the same way. */
+export const CONFIG_RULES = { port, url, secret, mysqlUrl } as const;
+
 function subgraphSettings(name: SubgraphName) {
   const upper = name.toUpperCase();
   return {
@@ -30,97 +34,66 @@ function subgraphSettings(name: SubgraphName) {
 }
 
 /**
- * Every setting of every process, with the embedded run's defaults. Each process parses the whole
- * environment once and reads its own part, so one schema documents them all (see README).
+ * What every process shares, with the embedded run's defaults: environment, logging, data directory,
+ * databases, the identity provider, where each service listens and is reached, and the secrets between
+ * them. A department's own settings live in its `<department>.config.ts` (a ConfigSection); the
+ * README's Configuration table lists both.
  */
-export const environmentSchema = z
-  .object({
-    APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-    DATA_DIR: z.string().default('.data'),
-    FILE_STORE_DIR: z.string().optional(),
-    MYSQL_URL: mysqlUrl.optional(),
-    DB_SCHEMA_PREFIX: z
-      .string()
-      .regex(/^[a-z0-9_]*$/, 'may contain only lower-case letters, digits and _')
-      .default(''),
-    DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-    OIDC_ISSUER: url.default('http://localhost:8080/realms/transport'),
-    OIDC_AUDIENCE: z.string().min(1).default('single-window-gateway'),
-    OIDC_JWKS_URL: url.optional(),
-    IDP_PORT: port.default(8080),
-    IDP_PUBLIC_URL: url.optional(),
-    GATEWAY_HOST: z.string().default('127.0.0.1'),
-    GATEWAY_PORT: port.default(4000),
-    GATEWAY_PUBLIC_URL: url.optional(),
-    SUPERGRAPH_FILE: z.string().default('schema/supergraph.graphql'),
-    PERSISTED_OPERATIONS_DIR: z.string().default('gateway/persisted-operations'),
-    SUBGRAPH_HOST: z.string().default('127.0.0.1'),
-    SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
-    GATEWAY_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300000).default(30000),
-    GATEWAY_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
-    GATEWAY_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(20),
-    GATEWAY_MAX_COST: z.coerce.number().int().min(10).max(10000000).default(20000),
-    GATEWAY_DATABASE_URL: mysqlUrl.optional(),
-    AUDIT_RETENTION_DAYS: z.coerce
-      .number()
-      .int()
-      .min(184, 'must be at least 184 days (six months, the legal minimum for network logs)')
-      .max(3650)
-      .default(184),
-    AUDIT_PRUNE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10080).default(60),
-    GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1000000).default(1200),
-    GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1000000).default(60),
-    EVENTS_SECRET: secret.default(`${DEVELOPMENT_SECRET_PREFIX}events-secret`),
-    OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(500),
-    OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().min(100).max(3600000).default(60000),
-    // Defaults are the local simulators; production must name the real platforms.
-    INVESTMENT_PLATFORM_URL: url.optional(),
-    TRADING_PLATFORM_URL: url.optional(),
-    PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
-    PLATFORM_RECHECK_MS: z.coerce.number().int().min(100).max(3600000).default(30000),
-    CERTIFICATE_KEY_DIR: z.string().optional(),
-    WORKING_CALENDAR_FILE: z.string().default('subgraphs/licensing/calendar/working-calendar.json'),
-    CASE_DECISION_DAYS: z.coerce.number().int().min(1).max(365).default(90),
-    CASE_MAJOR_FINE_FEN: z.coerce.number().int().min(1).max(2_147_483_647).default(1_000_000),
-    CASE_RESPONSE_DAYS: z.coerce.number().int().min(3).max(30).default(5),
-    OVERLOAD_TOLERANCE_PERCENT: z.coerce.number().min(0).max(50).default(5),
-    OVERLOAD_JOIN_WINDOW_HOURS: z.coerce.number().int().min(0).max(720).default(24),
-    SEED_DEMO_DATA: z
-      .enum(['true', 'false'])
-      .default('true')
-      .transform((value) => value === 'true'),
-    ...Object.assign({}, ...SUBGRAPH_NAMES.map(subgraphSettings)),
-  })
-  .superRefine((environment, context) => {
-    if (environment.APP_ENV !== 'production') return;
-    for (const [key, value] of Object.entries(environment)) {
-      if (typeof value === 'string' && value.startsWith(DEVELOPMENT_SECRET_PREFIX)) {
-        context.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'must be set in production' });
-      }
-    }
-    for (const key of ['INVESTMENT_PLATFORM_URL', 'TRADING_PLATFORM_URL'] as const) {
-      if (!environment[key])
-        context.addIssue({
-          code: z.ZodIssueCode.custom,
-          path: [key],
-          message: 'must name the real platform in production (the default is the local simulator)',
-        });
-    }
-    if (
-      !environment.MYSQL_URL &&
-      [...SUBGRAPH_NAMES, 'gateway'].some((name) => !environment[`${name.toUpperCase()}_DATABASE_URL`])
-    ) {
-      context.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['MYSQL_URL'],
-        message:
-          'production needs MySQL (MYSQL_URL, or GATEWAY_DATABASE_URL and every <SUBGRAPH>_DATABASE_URL); the embedded SQLite is for laptops',
-      });
-    }
-  });
+const platformVariables = {
+  APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  DATA_DIR: z.string().default('.data'),
+  FILE_STORE_DIR: z.string().optional(),
+  MYSQL_URL: mysqlUrl.optional(),
+  DB_SCHEMA_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_]*$/, 'may contain only lower-case letters, digits and _')
+    .default(''),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  OIDC_ISSUER: url.default('http://localhost:8080/realms/transport'),
+  OIDC_AUDIENCE: z.string().min(1).default('single-window-gateway'),
+  OIDC_JWKS_URL: url.optional(),
+  IDP_PORT: port.default(8080),
+  IDP_PUBLIC_URL: url.optional(),
+  GATEWAY_HOST: z.string().default('127.0.0.1'),
+  GATEWAY_PORT: port.default(4000),
+  GATEWAY_PUBLIC_URL: url.optional(),
+  GATEWAY_DATABASE_URL: mysqlUrl.optional(),
+  SUBGRAPH_HOST: z.string().default('127.0.0.1'),
+  EVENTS_SECRET: secret.default(`${DEVELOPMENT_SECRET_PREFIX}events-secret`),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(500),
+  OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().min(100).max(3600000).default(60000),
+  SEED_DEMO_DATA: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+  ...Object.assign({}, ...SUBGRAPH_NAMES.map(subgraphSettings)),
+};
 
-type Environment = z.infer<typeof environmentSchema> & Record<string, unknown>;
+/** The variables the platform reads; a section may not read one of them as its own. */
+export const PLATFORM_VARIABLE_NAMES: readonly string[] = Object.keys(platformVariables);
+
+const platformSchema = z.object(platformVariables).superRefine((environment, context) => {
+  if (environment.APP_ENV !== 'production') return;
+  for (const [key, value] of Object.entries(environment)) {
+    if (typeof value === 'string' && value.startsWith(DEVELOPMENT_SECRET_PREFIX)) {
+      context.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'must be set in production' });
+    }
+  }
+  if (
+    !environment.MYSQL_URL &&
+    [...SUBGRAPH_NAMES, 'gateway'].some((name) => !environment[`${name.toUpperCase()}_DATABASE_URL`])
+  ) {
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['MYSQL_URL'],
+      message:
+        'production needs MySQL (MYSQL_URL, or GATEWAY_DATABASE_URL and every <SUBGRAPH>_DATABASE_URL); the embedded SQLite is for laptops',
+    });
+  }
+});
+
+type Environment = z.infer<typeof platformSchema> & Record<string, unknown>;
 
 export interface DatabaseSettings {
   kind: 'mysql' | 'embedded';
@@ -140,7 +113,8 @@ export interface SubgraphSettings {
   database: DatabaseSettings;
 }
 
-export interface AppConfig {
+/** The settings every process shares (see platformVariables); departments add their own sections. */
+export interface PlatformConfig {
   environment: 'development' | 'test' | 'production';
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   dataDir: string;
@@ -149,39 +123,14 @@ export interface AppConfig {
   seedDemoData: boolean;
   oidc: { issuer: string; audience: string; jwksUrl: string };
   idp: { port: number; publicUrl: string };
-  gateway: {
-    host: string;
-    port: number;
-    publicUrl: string;
-    supergraphFile: string;
-    /** `<dir>/<clientId>/<Name>.graphql`: the operations each machine client may run. */
-    persistedOperationsDirectory: string;
-    subgraphTimeoutMs: number;
-    requestTimeoutMs: number;
-    limits: { maxDepth: number; maxAliases: number; maxCost: number };
-    /** Requests a caller may make per minute; 0 switches the limit off. */
-    rateLimitPerMinute: number;
-    /** Public operations (no token) a client address may run per minute; 0 switches the limit off. */
-    anonymousRateLimitPerMinute: number;
-    /** The gateway's own schema: the audit trail. */
-    database: DatabaseSettings;
-  };
-  audit: { retentionDays: number; pruneIntervalMs: number };
+  /** Where the gateway listens and is reached, and its own schema (the audit trail); its other settings are gateway/gateway.config.ts. */
+  gateway: { host: string; port: number; publicUrl: string; database: DatabaseSettings };
   events: { secret: string; pollIntervalMs: number; maxBackoffMs: number };
-  /** National platforms licensing talks to (simulated locally), and how patiently. */
-  platforms: { investmentUrl: string; tradingUrl: string; timeoutMs: number; recheckIntervalMs: number };
-  licensing: { certificateKeyDirectory: string; workingCalendarFile: string };
-  enforcement: {
-    decisionDays: number;
-    /** A fine of at least this many fen is major (较大数额): legal review and a hearing right. */
-    majorFineFen: number;
-    /** Days after the notice of a proposed penalty for the party to state, defend or ask for a hearing. */
-    responseDays: number;
-    overloadTolerancePercent: number;
-    overloadJoinWindowHours: number;
-  };
   subgraphs: Record<SubgraphName, SubgraphSettings>;
 }
+
+/** @deprecated The platform's part of the configuration is PlatformConfig; the name stays for code written before the split. */
+export type AppConfig = PlatformConfig;
 
 /** A service's own schema: `<NAME>_DATABASE_URL` (server and schema), else `<prefix><name>` on MYSQL_URL, else embedded. */
 function databaseSettings(environment: Environment, name: SubgraphName | 'gateway'): DatabaseSettings {
@@ -206,15 +155,16 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses the environment once; throws ConfigError listing every problem. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = environmentSchema.safeParse(source);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
-    );
-  }
-  const environment = parsed.data as Environment;
+function readPlatform(source: Readonly<Record<string, unknown>>): {
+  problems: ConfigProblem[];
+  config?: PlatformConfig;
+} {
+  const parsed = platformSchema.safeParse(source);
+  if (!parsed.success) return { problems: describeIssues(parsed.error) };
+  return { problems: [], config: platformConfigOf(parsed.data as Environment) };
+}
+
+function platformConfigOf(environment: Environment): PlatformConfig {
   const subgraphs = Object.fromEntries(
     SUBGRAPH_NAMES.map((name) => {
       const upper = name.toUpperCase();
@@ -249,53 +199,66 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       host: environment.GATEWAY_HOST,
       port: environment.GATEWAY_PORT,
       publicUrl: environment.GATEWAY_PUBLIC_URL ?? `http://localhost:${environment.GATEWAY_PORT}`,
-      supergraphFile: environment.SUPERGRAPH_FILE,
-      persistedOperationsDirectory: environment.PERSISTED_OPERATIONS_DIR,
-      subgraphTimeoutMs: environment.SUBGRAPH_TIMEOUT_MS,
-      requestTimeoutMs: environment.GATEWAY_REQUEST_TIMEOUT_MS,
-      limits: {
-        maxDepth: environment.GATEWAY_MAX_DEPTH,
-        maxAliases: environment.GATEWAY_MAX_ALIASES,
-        maxCost: environment.GATEWAY_MAX_COST,
-      },
-      rateLimitPerMinute: environment.GATEWAY_RATE_LIMIT_PER_MINUTE,
-      anonymousRateLimitPerMinute: environment.GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MINUTE,
       database: databaseSettings(environment, 'gateway'),
-    },
-    audit: {
-      retentionDays: environment.AUDIT_RETENTION_DAYS,
-      pruneIntervalMs: environment.AUDIT_PRUNE_INTERVAL_MINUTES * 60_000,
     },
     events: {
       secret: environment.EVENTS_SECRET,
       pollIntervalMs: environment.OUTBOX_POLL_MS,
       maxBackoffMs: environment.OUTBOX_MAX_BACKOFF_MS,
     },
-    platforms: {
-      investmentUrl: environment.INVESTMENT_PLATFORM_URL ?? 'http://127.0.0.1:4101',
-      tradingUrl: environment.TRADING_PLATFORM_URL ?? 'http://127.0.0.1:4102',
-      timeoutMs: environment.PLATFORM_TIMEOUT_MS,
-      recheckIntervalMs: environment.PLATFORM_RECHECK_MS,
-    },
-    licensing: {
-      certificateKeyDirectory: environment.CERTIFICATE_KEY_DIR ?? `${environment.DATA_DIR}/certificate-keys`,
-      workingCalendarFile: environment.WORKING_CALENDAR_FILE,
-    },
-    enforcement: {
-      decisionDays: environment.CASE_DECISION_DAYS,
-      majorFineFen: environment.CASE_MAJOR_FINE_FEN,
-      responseDays: environment.CASE_RESPONSE_DAYS,
-      overloadTolerancePercent: environment.OVERLOAD_TOLERANCE_PERCENT,
-      overloadJoinWindowHours: environment.OVERLOAD_JOIN_WINDOW_HOURS,
-    },
     subgraphs,
   };
 }
 
-/** For process entries: parse or print every problem and exit. */
-export function loadConfigOrExit(): AppConfig {
+export type ConfigSections = Readonly<Record<string, ConfigSection<unknown>>>;
+
+/** The platform's settings and, under each section's name, that section's settings. */
+export interface ProcessConfig<TSections extends ConfigSections> {
+  config: PlatformConfig;
+  settings: { [Name in keyof TSections]: SettingsOf<TSections[Name]> };
+}
+
+/** Two owners of one variable is a programming error, not a configuration problem. */
+function assertOneOwnerPerVariable(sections: ConfigSections): void {
+  const owners = new Map<string, unknown>(PLATFORM_VARIABLE_NAMES.map((name) => [name, 'platform']));
+  for (const section of new Set(Object.values(sections))) {
+    for (const name of section.variableNames) {
+      if (owners.has(name)) throw new Error(`${name} is read by two configuration sections`);
+      owners.set(name, section);
+    }
+  }
+}
+
+/**
+ * Parses the environment once for a process: the platform's settings and the sections the process runs
+ * (the gateway's, a department's, or all of them for `npm start`). Throws ConfigError listing every
+ * problem of every part together.
+ */
+export function loadProcessConfig<TSections extends ConfigSections>(
+  sections: TSections,
+  source: Readonly<Record<string, unknown>> = process.env,
+): ProcessConfig<TSections> {
+  assertOneOwnerPerVariable(sections);
+  const platform = readPlatform(source);
+  const problems = [...platform.problems];
+  const settings: Record<string, unknown> = {};
+  for (const [name, section] of Object.entries(sections)) {
+    const read = section.read(source, platform.config ?? null);
+    for (const problem of read.problems) if (!problems.includes(problem)) problems.push(problem);
+    settings[name] = read.settings;
+  }
+  if (problems.length > 0 || !platform.config) throw new ConfigError(problems);
+  return { config: platform.config, settings: settings as ProcessConfig<TSections>['settings'] };
+}
+
+/** The platform's settings alone (processes without settings of their own: the IdP, `npm run token`). */
+export function loadConfig(source: Readonly<Record<string, unknown>> = process.env): PlatformConfig {
+  return loadProcessConfig({}, source).config;
+}
+
+function orExit<T>(load: () => T): T {
   try {
-    return loadConfig();
+    return load();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -303,4 +266,16 @@ export function loadConfigOrExit(): AppConfig {
     }
     throw error;
   }
+}
+
+/** For process entries: parse the platform's settings and the process's sections, or print every problem and exit. */
+export function loadProcessConfigOrExit<TSections extends ConfigSections>(
+  sections: TSections,
+): ProcessConfig<TSections> {
+  return orExit(() => loadProcessConfig(sections));
+}
+
+/** For process entries without settings of their own: parse or print every problem and exit. */
+export function loadConfigOrExit(): PlatformConfig {
+  return orExit(() => loadConfig());
 }

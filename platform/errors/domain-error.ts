@@ -14,6 +14,8 @@ export enum ErrorCode {
 export interface DomainErrorOptions {
   /** A stable, domain-specific reason such as `ILLEGAL_TRANSITION`, for clients that branch on it. */
   reason: string;
+  /** The reason in Chinese, for officers (from the reason's table, see error-reasons.ts). */
+  reasonText?: string;
   /** The input field at fault, for `BAD_USER_INPUT`. */
   field?: string;
 }
@@ -22,29 +24,62 @@ export interface DomainErrorOptions {
 export class DomainError extends GraphQLError {
   constructor(code: ErrorCode, message: string, options: DomainErrorOptions) {
     super(message, {
-      extensions: { code, reason: options.reason, ...(options.field ? { field: options.field } : {}) },
+      extensions: {
+        code,
+        reason: options.reason,
+        ...(options.reasonText ? { reasonText: options.reasonText } : {}),
+        ...(options.field ? { field: options.field } : {}),
+      },
     });
   }
 }
 
+/**
+ * The reasons every service gives, with their texts (the first rows of platform/errors/platform.errors.ts).
+ * A department's own reasons, CONFLICT ones above all, are in its `<department>.errors.ts`.
+ */
+export const GENERIC_REASONS = {
+  INVALID_INPUT: {
+    code: ErrorCode.BAD_USER_INPUT,
+    zh: '输入不符合要求',
+    en: 'An input value breaks a rule; `extensions.field` names it and the message says what is wrong.',
+  },
+  NOT_FOUND: {
+    code: ErrorCode.NOT_FOUND,
+    zh: '未找到该记录（不存在，或不在您可查看的范围内）',
+    en: 'The record named does not exist, or the caller may not see it (another region, for example).',
+  },
+  FORBIDDEN: {
+    code: ErrorCode.FORBIDDEN,
+    zh: '无权执行此操作',
+    en: 'The caller lacks the permission, role or jurisdiction the operation needs.',
+  },
+  UNAUTHENTICATED: {
+    code: ErrorCode.UNAUTHENTICATED,
+    zh: '未登录或访问令牌无效，请重新登录',
+    en: 'No valid access token (missing, expired or not issued for the single window): sign in again.',
+  },
+} as const;
+
+function generic(reason: keyof typeof GENERIC_REASONS, message: string, field?: string): DomainError {
+  const { code, zh } = GENERIC_REASONS[reason];
+  return new DomainError(code, message, { reason, reasonText: zh, ...(field ? { field } : {}) });
+}
+
 export function invalidInput(field: string, problem: string): DomainError {
-  return new DomainError(ErrorCode.BAD_USER_INPUT, `${field} ${problem}`, { reason: 'INVALID_INPUT', field });
+  return generic('INVALID_INPUT', `${field} ${problem}`, field);
 }
 
 export function notFound(what: string, key: string): DomainError {
-  return new DomainError(ErrorCode.NOT_FOUND, `${what} ${key} not found`, { reason: 'NOT_FOUND' });
-}
-
-export function conflict(reason: string, message: string): DomainError {
-  return new DomainError(ErrorCode.CONFLICT, message, { reason });
+  return generic('NOT_FOUND', `${what} ${key} not found`);
 }
 
 export function forbidden(message = 'You are not allowed to do this'): DomainError {
-  return new DomainError(ErrorCode.FORBIDDEN, message, { reason: 'FORBIDDEN' });
+  return generic('FORBIDDEN', message);
 }
 
 export function unauthenticated(message: string): DomainError {
-  return new DomainError(ErrorCode.UNAUTHENTICATED, message, { reason: 'UNAUTHENTICATED' });
+  return generic('UNAUTHENTICATED', message);
 }
 
 const CLIENT_CODES = new Set<string>([

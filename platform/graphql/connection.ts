@@ -1,95 +1,42 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { invalidInput } from '../errors/domain-error';
+import { PAGE_DESCRIPTIONS, type PageArguments } from '../paging/cursor-page';
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+// The type-graphql side of Relay connections; the paging itself is plain (platform/paging) so code
+// without type-graphql (the gateway) pages the same way.
+export {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  encodeCursor,
+  pageRequest,
+  toConnection,
+  type Connection,
+  type Edge,
+  type PageRequest,
+} from '../paging/cursor-page';
 
 @Directive('@shareable')
-@ObjectType({ description: 'Where a page of a list stands (Relay cursor connections).' })
+@ObjectType({ description: PAGE_DESCRIPTIONS.pageInfo })
 export class PageInfo {
-  @Field({ description: 'True when more items follow this page.' })
+  @Field({ description: PAGE_DESCRIPTIONS.hasNextPage })
   hasNextPage: boolean;
 
-  @Field({ description: 'True when this page was fetched with `after`, so items precede it.' })
+  @Field({ description: PAGE_DESCRIPTIONS.hasPreviousPage })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the first item on this page.' })
+  @Field(() => String, { nullable: true, description: PAGE_DESCRIPTIONS.startCursor })
   startCursor: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Cursor of the last item; pass it as `after` for the next page.',
-  })
+  @Field(() => String, { nullable: true, description: PAGE_DESCRIPTIONS.endCursor })
   endCursor: string | null;
 }
 
 @ArgsType()
-export class PageArgs {
-  @Field(() => Int, {
-    nullable: true,
-    description: `How many items to return (1-${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).`,
-  })
+export class PageArgs implements PageArguments {
+  @Field(() => Int, { nullable: true, description: PAGE_DESCRIPTIONS.first })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Return the items after this cursor.' })
+  @Field(() => String, { nullable: true, description: PAGE_DESCRIPTIONS.after })
   after?: string | null;
-}
-
-/** A validated page request: items are ordered newest first by id, `afterId` excludes up to and including it. */
-export interface PageRequest {
-  limit: number;
-  afterId: number | null;
-}
-
-const CURSOR_PREFIX = 'c1:';
-
-export function encodeCursor(id: number): string {
-  return Buffer.from(`${CURSOR_PREFIX}${id}`).toString('base64url');
-}
-
-export function pageRequest(args: PageArgs): PageRequest {
-  const limit = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw invalidInput('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
-  }
-  if (args.after === undefined || args.after === null) return { limit, afterId: null };
-  const decoded = Buffer.from(args.after, 'base64url').toString('utf8');
-  const id = Number(decoded.slice(CURSOR_PREFIX.length));
-  if (!decoded.startsWith(CURSOR_PREFIX) || !Number.isSafeInteger(id) || id < 1) {
-    throw invalidInput('after', 'is not a cursor returned by this list');
-  }
-  return { limit, afterId: id };
-}
-
-export interface Edge<TNode> {
-  cursor: string;
-  node: TNode;
-}
-
-export interface Connection<TNode> {
-  totalCount: number;
-  edges: Edge<TNode>[];
-  pageInfo: PageInfo;
-}
-
-/** `rows` holds up to limit + 1 items (the extra one only says a next page exists). */
-export function toConnection<TNode extends { id: number }>(
-  rows: TNode[],
-  totalCount: number,
-  page: PageRequest,
-): Connection<TNode> {
-  const items = rows.slice(0, page.limit);
-  const edges = items.map((node) => ({ cursor: encodeCursor(node.id), node }));
-  return {
-    totalCount,
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > page.limit,
-      hasPreviousPage: page.afterId !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-  };
 }
 
 /**
@@ -98,24 +45,24 @@ export function toConnection<TNode extends { id: number }>(
  * the returned class is the GraphQL type itself.
  */
 export function ConnectionType<TNode extends object>(nodeType: ClassType<TNode>, name: string, description: string) {
-  @ObjectType(`${name}Edge`, { description: `One ${description} in a list, with its cursor.` })
+  @ObjectType(`${name}Edge`, { description: PAGE_DESCRIPTIONS.edge(description) })
   class EdgeType {
-    @Field({ description: 'Opaque position of this item; pass it as `after` to continue.' })
+    @Field({ description: PAGE_DESCRIPTIONS.cursor })
     cursor: string;
 
-    @Field(() => nodeType, { description: `The ${description}.` })
+    @Field(() => nodeType, { description: PAGE_DESCRIPTIONS.node(description) })
     node: TNode;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${description} items.` })
+  @ObjectType(`${name}Connection`, { description: PAGE_DESCRIPTIONS.connection(description) })
   class ConnectionClass {
-    @Field(() => Int, { description: 'How many items the whole list holds, across all pages.' })
+    @Field(() => Int, { description: PAGE_DESCRIPTIONS.totalCount })
     totalCount: number;
 
-    @Field(() => [EdgeType], { description: 'The items of this page.' })
+    @Field(() => [EdgeType], { description: PAGE_DESCRIPTIONS.edges })
     edges: EdgeType[];
 
-    @Field(() => PageInfo, { description: 'Cursors and whether more pages exist.' })
+    @Field(() => PageInfo, { description: PAGE_DESCRIPTIONS.connectionPageInfo })
     pageInfo: PageInfo;
   }
   return ConnectionClass;

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { DomainError, ErrorCode } from '../errors/domain-error';
+import type { DomainError } from '../errors/domain-error';
+import { PLATFORM_ERRORS } from '../errors/platform.errors';
 
 /** What is kept in the database about a stored file: where it is and the SM3 digest of its bytes. */
 export interface StoredFile {
@@ -28,12 +29,9 @@ export function sm3Hex(bytes: Buffer | string): string {
 
 /** Thrown when stored bytes no longer match their recorded digest: the file was altered or replaced. */
 export function digestMismatch(itemName: string): DomainError {
-  return new DomainError(
-    ErrorCode.CONFLICT,
+  return PLATFORM_ERRORS.conflict(
+    'DIGEST_MISMATCH',
     `${itemName} does not match its recorded SM3 digest: it was altered after it was stored`,
-    {
-      reason: 'DIGEST_MISMATCH',
-    },
   );
 }
 
@@ -68,9 +66,7 @@ export class LocalDirectoryFileStore implements FileStore {
     try {
       bytes = await readFile(path);
     } catch {
-      throw new DomainError(ErrorCode.CONFLICT, `${itemName} is missing from the file store`, {
-        reason: 'FILE_MISSING',
-      });
+      throw PLATFORM_ERRORS.conflict('FILE_MISSING', `${itemName} is missing from the file store`);
     }
     if (sm3Hex(bytes) !== expectedDigest) throw digestMismatch(itemName);
     return bytes;

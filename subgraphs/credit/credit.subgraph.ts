@@ -1,7 +1,7 @@
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { startSubgraph, type SubgraphDefinition } from '../../platform/subgraph-server';
-import type { AppConfig } from '../../platform/config/config';
+import type { PlatformConfig } from '../../platform/config/config';
 import { InitialCredit1764000000000 } from '../../migrations/credit/1764000000000-initial-credit';
 import { CreditProfileService } from './credit-profile/credit-profile.service';
 import type { CreditServices } from './credit.context';
@@ -29,4 +29,4 @@ export const creditSubgraph: SubgraphDefinition<CreditServices> = {
 };
 
 export const buildSchema = buildCreditSchema;
-export const start = (config: AppConfig) => startSubgraph(creditSubgraph, config);
+export const start = (config: PlatformConfig) => startSubgraph(creditSubgraph, config);

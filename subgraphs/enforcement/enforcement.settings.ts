@@ -1,12 +1,11 @@
-import type { AppConfig } from '../../platform/config/config';
-import { DECISION_PERIOD_DAYS } from './enforcement-case/decision-deadline';
+import { ENFORCEMENT_DEFAULTS, type EnforcementConfig } from './enforcement.config';
 
-/** The enforcement part of the configuration (CASE_* settings), as the services use it. */
-export type EnforcementSettings = Pick<AppConfig['enforcement'], 'decisionDays' | 'majorFineFen' | 'responseDays'>;
+/** The case procedure's part of enforcement's settings (CASE_* in enforcement.config.ts), as the services use it. */
+export type EnforcementSettings = Pick<EnforcementConfig, 'decisionDays' | 'majorFineFen' | 'responseDays'>;
 
-/** The defaults of the configuration schema, for specs that build services without a whole config. */
+/** The configuration's defaults, for specs that build services without a whole config. */
 export const DEFAULT_ENFORCEMENT_SETTINGS: EnforcementSettings = {
-  decisionDays: DECISION_PERIOD_DAYS,
-  majorFineFen: 1_000_000,
-  responseDays: 5,
+  decisionDays: ENFORCEMENT_DEFAULTS.decisionDays,
+  majorFineFen: ENFORCEMENT_DEFAULTS.majorFineFen,
+  responseDays: ENFORCEMENT_DEFAULTS.responseDays,
 };

@@ -1,18 +1,14 @@
 import { InitialEnforcement1764000000000 } from '../../migrations/enforcement/1764000000000-initial-enforcement';
 import { CaseShare1764100000000 } from '../../migrations/enforcement/1764100000000-case-share';
 import { CaseLifecycle1764400000000 } from '../../migrations/enforcement/1764400000000-case-lifecycle';
-import type { AppConfig } from '../../platform/config/config';
+import type { PlatformConfig } from '../../platform/config/config';
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { startSubgraph, type SubgraphDefinition } from '../../platform/subgraph-server';
+import { ENFORCEMENT_CONFIG, type EnforcementConfig } from './enforcement.config';
 import type { EnforcementServices } from './enforcement.context';
 import { createEnforcementServices, ENFORCEMENT_ENTITIES } from './enforcement.services';
-import {
-  createOverloadServices,
-  OVERLOAD_ENTITIES,
-  OVERLOAD_MIGRATIONS,
-  overloadSettingsOf,
-} from './overload/overload.module';
+import { createOverloadServices, OVERLOAD_ENTITIES, OVERLOAD_MIGRATIONS } from './overload/overload.module';
 import { seedOverloadRecords } from './overload/overload.seed';
 import { vehicleRegistryEventHandlers } from './vehicle-registry/vehicle-registry.handlers';
 import { buildEnforcementSchema } from './enforcement.schema';
@@ -23,8 +19,9 @@ import { seedEnforcement } from './enforcement.seed';
  * and their exchange with other regions (shares, transfers, assistance requests); weigh-station overload
  * records and the draft cases they open. Subscribes to licensing's `vehicle.registered`.
  */
-export const enforcementSubgraph: SubgraphDefinition<EnforcementServices> = {
+export const enforcementSubgraph: SubgraphDefinition<EnforcementServices, EnforcementConfig> = {
   name: 'enforcement',
+  config: ENFORCEMENT_CONFIG,
   entities: [...ENFORCEMENT_ENTITIES, OutboxMessage, InboxEvent, ...OVERLOAD_ENTITIES],
   migrations: [
     InitialEnforcement1764000000000,
@@ -33,9 +30,9 @@ export const enforcementSubgraph: SubgraphDefinition<EnforcementServices> = {
     ...OVERLOAD_MIGRATIONS,
   ],
   buildSchema: buildEnforcementSchema,
-  createServices: ({ dataSource, outbox, files, config }) => {
-    const services = createEnforcementServices(dataSource, outbox, files, config.enforcement);
-    return { ...services, ...createOverloadServices(dataSource, services.cases, overloadSettingsOf(config)) };
+  createServices: ({ dataSource, outbox, files }, settings) => {
+    const services = createEnforcementServices(dataSource, outbox, files, settings);
+    return { ...services, ...createOverloadServices(dataSource, services.cases, settings.overload) };
   },
   eventHandlers: (services) => ({
     ...vehicleRegistryEventHandlers(services),
@@ -47,4 +44,5 @@ export const enforcementSubgraph: SubgraphDefinition<EnforcementServices> = {
 };
 
 export const buildSchema = buildEnforcementSchema;
-export const start = (config: AppConfig) => startSubgraph(enforcementSubgraph, config);
+export const start = (config: PlatformConfig, settings: EnforcementConfig) =>
+  startSubgraph(enforcementSubgraph, config, settings);

@@ -1,7 +1,7 @@
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { startSubgraph, type SubgraphDefinition } from '../../platform/subgraph-server';
-import type { AppConfig } from '../../platform/config/config';
+import type { PlatformConfig } from '../../platform/config/config';
 import { InitialLicensing1764000000000 } from '../../migrations/licensing/1764000000000-initial-licensing';
 import { PlatformReport1764300000000 } from '../../migrations/licensing/1764300000000-platform-report';
 import { PermitCertificate1764200000000 } from '../../migrations/licensing/1764200000000-permit-certificate';
@@ -15,6 +15,7 @@ import { CertificateService } from './certificate/certificate.service';
 import { PermitCertificate } from './certificate/permit-certificate.entity';
 import { Enterprise } from './enterprise/enterprise.entity';
 import { EnterpriseService } from './enterprise/enterprise.service';
+import { LICENSING_CONFIG, type LicensingConfig } from './licensing.config';
 import type { LicensingServices } from './licensing.context';
 import { buildLicensingSchema } from './licensing.schema';
 import { seedLicensing } from './licensing.seed';
@@ -32,8 +33,9 @@ import { Vehicle } from './vehicle/vehicle.entity';
 import { VehicleService } from './vehicle/vehicle.service';
 
 /** 行政许可: the enterprise and vehicle registry, permit applications and permits. */
-export const licensingSubgraph: SubgraphDefinition<LicensingServices> = {
+export const licensingSubgraph: SubgraphDefinition<LicensingServices, LicensingConfig> = {
   name: 'licensing',
+  config: LICENSING_CONFIG,
   entities: [
     Enterprise,
     Vehicle,
@@ -55,25 +57,25 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices> = {
     PermitWorkflow1764400000000,
   ],
   buildSchema: buildLicensingSchema,
-  createServices: ({ dataSource, outbox, files, config, logger }) => {
+  createServices: ({ dataSource, outbox, files, config, logger }, settings) => {
     const generated: string[] = [];
     const keys = CertificateKeyRing.load({
-      directory: config.licensing.certificateKeyDirectory,
+      directory: settings.certificateKeyDirectory,
       production: config.environment === 'production',
       onGenerated: (key) => generated.push(key.keyId),
     });
     if (generated.length > 0)
       logger.warn('generated development certificate signing keys', {
-        directory: config.licensing.certificateKeyDirectory,
+        directory: settings.certificateKeyDirectory,
         keys: generated.length,
       });
     const certificates = new CertificateService(dataSource, keys);
-    const platforms = createNationalPlatformLinks(dataSource, config, logger);
+    const platforms = createNationalPlatformLinks(dataSource, settings.platforms, config.events, logger);
     return {
       enterprises: new EnterpriseService(dataSource),
       vehicles: new VehicleService(dataSource, outbox),
       permits: new PermitService(dataSource, outbox, {
-        calendar: loadWorkingCalendar(config.licensing.workingCalendarFile),
+        calendar: loadWorkingCalendar(settings.workingCalendarFile),
         platforms,
         certificates,
         logger,
@@ -91,11 +93,11 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices> = {
     await seedLicensing(services, dependencies);
     await seedCertificates(services, dependencies);
   },
-  startBackgroundWork: (services, { config, logger }) => {
+  startBackgroundWork: (services, { logger }, settings) => {
     const stopReportRelay = services.platforms.startReportRelay();
     const stopRechecks = startExternalVerificationRechecks(
       services.permits.verification,
-      config.platforms.recheckIntervalMs,
+      settings.platforms.recheckIntervalMs,
       logger,
     );
     return async () => {
@@ -106,4 +108,5 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices> = {
 };
 
 export const buildSchema = buildLicensingSchema;
-export const start = (config: AppConfig) => startSubgraph(licensingSubgraph, config);
+export const start = (config: PlatformConfig, settings: LicensingConfig) =>
+  startSubgraph(licensingSubgraph, config, settings);

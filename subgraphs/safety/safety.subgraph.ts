@@ -1,5 +1,5 @@
 import { InitialSafety1764000000000 } from '../../migrations/safety/1764000000000-initial-safety';
-import type { AppConfig } from '../../platform/config/config';
+import type { PlatformConfig } from '../../platform/config/config';
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { startSubgraph, type SubgraphDefinition } from '../../platform/subgraph-server';
@@ -23,4 +23,4 @@ export const safetySubgraph: SubgraphDefinition<SafetyServices> = {
 };
 
 export const buildSchema = buildSafetySchema;
-export const start = (config: AppConfig) => startSubgraph(safetySubgraph, config);
+export const start = (config: PlatformConfig) => startSubgraph(safetySubgraph, config);

@@ -1,5 +1,5 @@
 import { InitialStatistics1764000000000 } from '../../migrations/statistics/1764000000000-initial-statistics';
-import type { AppConfig } from '../../platform/config/config';
+import type { PlatformConfig } from '../../platform/config/config';
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { startSubgraph, type SubgraphDefinition } from '../../platform/subgraph-server';
@@ -30,4 +30,4 @@ export const statisticsSubgraph: SubgraphDefinition<StatisticsServices> = {
 };
 
 export const buildSchema = buildStatisticsSchema;
-export const start = (config: AppConfig) => startSubgraph(statisticsSubgraph, config);
+export const start = (config: PlatformConfig) => startSubgraph(statisticsSubgraph, config);

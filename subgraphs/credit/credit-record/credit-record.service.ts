@@ -5,7 +5,8 @@ import { assertCreditCode, assertRegionCode, assertText } from '../../../platfor
 import { regionScopePrefix } from '../../../platform/codes/region-code';
 import { childPagesLoader } from '../../../platform/database/child-pages.loader';
 import { inTransaction } from '../../../platform/database/data-source.factory';
-import { conflict, forbidden, invalidInput } from '../../../platform/errors/domain-error';
+import { forbidden, invalidInput } from '../../../platform/errors/domain-error';
+import { conflict } from '../credit.errors';
 import { listPage } from '../../../platform/database/list-page';
 import { type Connection, type PageRequest } from '../../../platform/graphql/connection';
 import type { EventPayloads } from '../../../platform/outbox/domain-event';

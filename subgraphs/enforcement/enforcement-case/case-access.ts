@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { inScope, whereInScope, type RegionScope } from '../../../platform/auth/region-scope';
-import { conflict, forbidden, notFound } from '../../../platform/errors/domain-error';
+import { forbidden, notFound } from '../../../platform/errors/domain-error';
+import { conflict } from '../enforcement.errors';
 import { CaseShare } from './case-share.entity';
 import { WHOLE_CASE_SHARES } from './case-share-kind';
 import { STEP_FROM, type CaseStatus } from './case-status';
@@ -8,6 +9,7 @@ import { CaseStep } from './case-step.entity';
 import type { CaseStepAction } from './case-step-action';
 import { EnforcementCase } from './enforcement-case.entity';
 import type { CaseReferenceInput } from './inputs/case-action.input';
+import { wholeSeconds } from '../../../platform/time/whole-seconds';
 
 /** Columns a step of the procedure may change besides the status. */
 export type CaseChanges = Partial<Omit<EnforcementCase, 'id' | 'caseNumber' | 'status' | 'version'>>;
@@ -24,10 +26,9 @@ export interface StepRecord {
   comment: string | null;
 }
 
-// DATETIME columns keep whole seconds (MySQL rounds fractions), so instants are cut to the second before
-// they are stored or published: the event, the case number's year and the row then agree.
+/** Now at the columns' precision (whole seconds): the event, the case number's year and the row agree. */
 export function now(): Date {
-  return new Date(Math.floor(Date.now() / 1000) * 1000);
+  return wholeSeconds();
 }
 
 export function given<T>(value: T | null | undefined): value is T {

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../../platform/database/data-source.factory';
-import { conflict } from '../../../platform/errors/domain-error';
+import { conflict } from '../enforcement.errors';
 import { CaseNumberSequence } from './case-number-sequence.entity';
 
 const LAST_SERIAL = 999_999;

@@ -2,7 +2,7 @@ import { chinaDate } from '../../../platform/time/china-time';
 
 /**
  * Days from filing within which a case must be decided by default (交通运输行政执法程序规定: 立案之日起
- * 九十日内); the setting is `config.enforcement.decisionDays` (CASE_DECISION_DAYS).
+ * 九十日内); the setting is CASE_DECISION_DAYS (enforcement.config.ts).
  */
 export const DECISION_PERIOD_DAYS = 90;
 

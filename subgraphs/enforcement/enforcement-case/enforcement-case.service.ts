@@ -9,7 +9,8 @@ import {
   assertText,
 } from '../../../platform/codes/assert-input';
 import { inTransaction } from '../../../platform/database/data-source.factory';
-import { conflict, forbidden, invalidInput } from '../../../platform/errors/domain-error';
+import { forbidden, invalidInput } from '../../../platform/errors/domain-error';
+import { conflict } from '../enforcement.errors';
 import type { Connection, PageRequest } from '../../../platform/graphql/connection';
 import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 import { chinaToday, chinaYear } from '../../../platform/time/china-time';

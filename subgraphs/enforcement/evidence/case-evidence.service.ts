@@ -13,6 +13,7 @@ import { CaseEvidence } from './case-evidence.entity';
 import type { CaseEvidenceContent } from './case-evidence.payload';
 import { EvidenceKind } from './evidence-kind';
 import type { AddCaseEvidenceInput, EvidenceItemInput } from './inputs/add-case-evidence.input';
+import { wholeSeconds } from '../../../platform/time/whole-seconds';
 
 /** The largest file GraphQL carries as base64 within the subgraphs' 1 MiB request bodies. */
 export const EVIDENCE_MAX_BYTES = 512 * 1024;
@@ -52,7 +53,7 @@ export function validateEvidenceItem(input: EvidenceItemInput): EvidenceItem {
     title,
     fileName,
     bytes,
-    collectedAt: new Date(Math.floor(input.collectedAt.getTime() / 1000) * 1000),
+    collectedAt: wholeSeconds(input.collectedAt),
   };
 }
 

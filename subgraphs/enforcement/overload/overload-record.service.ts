@@ -37,6 +37,7 @@ import {
   stationKey,
   type CheckedOverloadRecord,
 } from './overload-record.validation';
+import { wholeSeconds } from '../../../platform/time/whole-seconds';
 
 export const MAX_RECORDS_PER_BATCH = 1000;
 /** Rows per INSERT: well under the placeholder limits of MySQL and SQLite. */
@@ -78,11 +79,6 @@ function isRetryable(error: unknown): boolean {
   const driverError = error.driverError as { code?: string; message?: string } | undefined;
   // Only MySQL runs batches side by side; the embedded database queues whole transactions.
   return driverError?.code === 'ER_DUP_ENTRY' || driverError?.code === 'ER_LOCK_DEADLOCK';
-}
-
-// DATETIME columns keep whole seconds (MySQL rounds fractions).
-function wholeSeconds(instant: Date): Date {
-  return new Date(Math.floor(instant.getTime() / 1000) * 1000);
 }
 
 /**

@@ -3,6 +3,7 @@ import { regionCodeProblem } from '../../../platform/codes/region-code';
 import type { OverloadRecordInput } from './inputs/submit-overload-records.input';
 import { axleLimit, MAX_AXLES, MIN_AXLES } from './overload-limits';
 import type { OverloadRecordProblem } from './overload-record.payload';
+import { wholeSeconds } from '../../../platform/time/whole-seconds';
 
 export const MIN_GROSS_WEIGHT_KG = 1_000;
 /** Beyond any weigh-in-motion scale's range; heavier is a misreading, not a vehicle. */
@@ -101,7 +102,7 @@ export function checkOverloadRecord(input: OverloadRecordInput, index: number, n
       stationCode,
       stationRecordId: input.stationRecordId,
       regionCode: stationCode.slice(0, 6),
-      detectedAt: new Date(Math.floor(detectedAt.getTime() / 1000) * 1000),
+      detectedAt: wholeSeconds(detectedAt),
       plateNumber: input.plateNumber,
       axleCount: input.axleCount,
       grossWeightKg: input.grossWeightKg,

@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { RegisteredVehicle1764500000000 } from '../../../migrations/enforcement/1764500000000-registered-vehicle';
 import { OverloadRecord1764510000000 } from '../../../migrations/enforcement/1764510000000-overload-record';
-import type { AppConfig } from '../../../platform/config/config';
 import type { EnforcementCaseService } from '../enforcement-case/enforcement-case.service';
 import type { EnforcementServices } from '../enforcement.context';
 import { RegisteredVehicle } from '../vehicle-registry/registered-vehicle.entity';
@@ -21,13 +20,6 @@ export const OVERLOAD_RESOLVERS = [OverloadRecordResolver, CaseOverloadRecordsRe
 export const OVERLOAD_ENTITIES = [RegisteredVehicle, OverloadRecord, OverloadCase];
 
 export const OVERLOAD_MIGRATIONS = [RegisteredVehicle1764500000000, OverloadRecord1764510000000];
-
-export function overloadSettingsOf(config: AppConfig): OverloadSettings {
-  return {
-    tolerancePercent: config.enforcement.overloadTolerancePercent,
-    joinWindowHours: config.enforcement.overloadJoinWindowHours,
-  };
-}
 
 export type OverloadServices = Pick<EnforcementServices, 'overload' | 'vehicleRegistry'>;
 

@@ -3,6 +3,7 @@ import type { SubgraphDependencies } from '../../../platform/subgraph-server';
 import type { EnforcementServices } from '../enforcement.context';
 import type { OverloadRecordInput } from './inputs/submit-overload-records.input';
 import { OverloadRecord } from './overload-record.entity';
+import { wholeSeconds } from '../../../platform/time/whole-seconds';
 
 /** The demo weigh station: 江宁区 (320115), Nanjing, serial 0001, run by the `weigh-station-js-0001` client. */
 export const DEMO_STATION_CODE = '3201150001';
@@ -13,7 +14,7 @@ export const DEMO_STATION_CLIENT = 'weigh-station-js-0001';
  * 苏A9L628 within its limit, 浙A23456 above its limit but within the tolerance.
  */
 export function demoOverloadRecords(now: Date): OverloadRecordInput[] {
-  const hoursAgo = (hours: number) => new Date(Math.floor(now.getTime() / 1000) * 1000 - hours * 3600_000);
+  const hoursAgo = (hours: number) => new Date(wholeSeconds(now).getTime() - hours * 3600_000);
   return [
     {
       stationCode: DEMO_STATION_CODE,

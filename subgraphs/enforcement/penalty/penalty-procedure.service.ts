@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import type { RegionScope } from '../../../platform/auth/region-scope';
 import { assertInteger, assertText } from '../../../platform/codes/assert-input';
 import { inTransaction } from '../../../platform/database/data-source.factory';
-import { conflict, invalidInput } from '../../../platform/errors/domain-error';
+import { invalidInput } from '../../../platform/errors/domain-error';
+import { conflict } from '../enforcement.errors';
 import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 import { chinaToday } from '../../../platform/time/china-time';
 import { CaseAccess, given, now } from '../enforcement-case/case-access';
@@ -21,6 +22,7 @@ import type { RecordCaseHearingInput } from './inputs/record-case-hearing.input'
 import type { RecordPartyStatementInput } from './inputs/record-party-statement.input';
 import type { ReviewCasePenaltyInput } from './inputs/review-case-penalty.input';
 import { isMajorPenalty, MAX_FINE_FEN, validatePenalty, withinNotifiedPenalty, type Penalty } from './penalty-rules';
+import { wholeSeconds } from '../../../platform/time/whole-seconds';
 
 function describePenalty(penalty: Penalty): string {
   if (penalty.penalty === PenaltyKind.FINE) return `FINE ${penalty.fineFen} fen`;
@@ -225,7 +227,7 @@ export class PenaltyProcedureService {
     if (!(input.heldAt instanceof Date) || Number.isNaN(input.heldAt.getTime()))
       throw invalidInput('heldAt', 'must be a date and time');
     if (input.heldAt.getTime() > Date.now() + 60_000) throw invalidInput('heldAt', 'must not be in the future');
-    const heldAt = new Date(Math.floor(input.heldAt.getTime() / 1000) * 1000);
+    const heldAt = wholeSeconds(input.heldAt);
     return inTransaction(this.dataSource, (manager) =>
       this.access.transition(
         manager,

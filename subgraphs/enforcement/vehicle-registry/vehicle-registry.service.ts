@@ -1,17 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventPayloads } from '../../../platform/outbox/domain-event';
 import { RegisteredVehicle } from './registered-vehicle.entity';
+import { wholeSeconds } from '../../../platform/time/whole-seconds';
 
 export type VehicleRegistration = EventPayloads['vehicle.registered'];
 
 export interface RegistryOutcome {
   /** The row now holds this registration (new, or newer than the one it held). */
   changed: boolean;
-}
-
-// DATETIME keeps whole seconds; compare and store registrations at that precision so a redelivery matches.
-function wholeSeconds(instant: Date): Date {
-  return new Date(Math.floor(instant.getTime() / 1000) * 1000);
 }
 
 /** The vehicle projection: who owns a plate, as far as the registry has told enforcement. */
@@ -23,6 +19,7 @@ export class VehicleRegistryService {
    * by a later registration (an ownership change), never by an older or identical one.
    */
   async apply(manager: EntityManager, registration: VehicleRegistration): Promise<RegistryOutcome> {
+    // Compared and stored at the column's precision, so a redelivery matches.
     const registeredAt = wholeSeconds(new Date(registration.registeredAt));
     const values = { ownerCreditCode: registration.ownerCreditCode, regionCode: registration.regionCode, registeredAt };
     const current = await manager.findOneBy(RegisteredVehicle, { plateNumber: registration.plateNumber });

@@ -3,7 +3,8 @@ import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } fro
 import { inScope, type RegionScope } from '../../../platform/auth/region-scope';
 import { assertText } from '../../../platform/codes/assert-input';
 import { inTransaction } from '../../../platform/database/data-source.factory';
-import { conflict, forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
+import { forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
+import { conflict } from '../licensing.errors';
 import type { FileStore } from '../../../platform/storage/file-store';
 import type { Actor } from '../permit/actor';
 import { ApplicationStatus } from '../permit/application-status';
@@ -12,6 +13,7 @@ import { materialOf, PERMIT_KINDS } from '../permit/permit-kind';
 import { whereApplicationVisible } from '../permit/application-visibility';
 import type { AttachPermitMaterialInput } from './inputs/attach-permit-material.input';
 import { PermitMaterial } from './permit-material.entity';
+import { wholeSeconds } from '../../../platform/time/whole-seconds';
 
 /** The largest material accepted, decoded: scanned documents, not archives. */
 export const MAX_MATERIAL_BYTES = 5 * 1024 * 1024;
@@ -96,7 +98,7 @@ export class PermitMaterialService {
         sm3Digest: stored.sm3Digest,
         storageReference: stored.storageReference,
         uploadedBy: actor.username,
-        uploadedAt: new Date(Math.floor(Date.now() / 1000) * 1000),
+        uploadedAt: wholeSeconds(),
       });
       await manager.insert(PermitMaterial, material);
       return { material, application: current };

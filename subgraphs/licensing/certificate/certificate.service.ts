@@ -3,7 +3,8 @@ import DataLoader from 'dataloader';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
 import { inTransaction } from '../../../platform/database/data-source.factory';
-import { DomainError, ErrorCode, invalidInput, notFound } from '../../../platform/errors/domain-error';
+import { invalidInput, notFound } from '../../../platform/errors/domain-error';
+import { unavailable } from '../licensing.errors';
 import { chinaDate, chinaToday } from '../../../platform/time/china-time';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Permit, PermitStatus } from '../permit/permit.entity';
@@ -13,6 +14,7 @@ import type { CertificateKeyRing, SigningKey } from './certificate-key-ring';
 import { CertificateSigningKey, CertificateStatus, CertificateVerification } from './certificate-verification';
 import { signingAuthorityOf } from './issuing-authority';
 import { contentOf, PermitCertificate } from './permit-certificate.entity';
+import { wholeSeconds } from '../../../platform/time/whole-seconds';
 
 // Crockford base32: no I, L, O or U, so an identifier read off paper is not mistyped into another.
 const ID_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -44,16 +46,13 @@ export class CertificateService implements CertificateIssuer {
 
   async issue(manager: EntityManager, permit: Permit): Promise<{ certificateId: string }> {
     // Whole seconds: the instant is signed as text and must read back the same from any database.
-    const issuedAt = new Date(Math.floor(this.now().getTime() / 1000) * 1000);
+    const issuedAt = wholeSeconds(this.now());
     const authorityRegionCode = signingAuthorityOf(permit.regionCode);
     const key = this.keys.signingKeyFor(authorityRegionCode, chinaDate(issuedAt));
     if (!key?.privateKey) {
-      throw new DomainError(
-        ErrorCode.SERVICE_UNAVAILABLE,
+      throw unavailable(
+        'NO_SIGNING_KEY',
         `No certificate signing key is valid today for authority ${authorityRegionCode}; the permit was not issued`,
-        {
-          reason: 'NO_SIGNING_KEY',
-        },
       );
     }
     const holder = await manager.findOneBy(Enterprise, { creditCode: permit.creditCode });

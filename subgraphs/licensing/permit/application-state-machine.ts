@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { inScope, type RegionScope } from '../../../platform/auth/region-scope';
-import { conflict, forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
+import { forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
+import { conflict } from '../licensing.errors';
+import { wholeSeconds } from '../../../platform/time/whole-seconds';
 import { chinaDate } from '../../../platform/time/china-time';
 import type { Actor } from './actor';
 import { given } from './application-input';
@@ -213,7 +215,7 @@ export class ApplicationStateMachine {
 
   // DATETIME columns keep whole seconds (MySQL rounds fractions): instants are cut to the second first.
   now(): Date {
-    return new Date(Math.floor(this.clock().getTime() / 1000) * 1000);
+    return wholeSeconds(this.clock());
   }
 
   /** Today's date in China time (YYYY-MM-DD), the day deadlines are counted in. */

@@ -3,7 +3,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
 import { assertText } from '../../../platform/codes/assert-input';
 import { inTransaction } from '../../../platform/database/data-source.factory';
-import { conflict, forbidden, notFound } from '../../../platform/errors/domain-error';
+import { forbidden, notFound } from '../../../platform/errors/domain-error';
+import { conflict } from '../licensing.errors';
 import type { Logger } from '../../../platform/observability/logger';
 import type { EventEnvelope } from '../../../platform/outbox/domain-event';
 import type { Actor } from './actor';
@@ -11,6 +12,7 @@ import type { ChangePermitStatusInput } from './inputs/permit-status.inputs';
 import { PERMIT_KINDS } from './permit-kind';
 import { PermitStatusChange } from './permit-status-change.entity';
 import { Permit, PermitStatus } from './permit.entity';
+import { wholeSeconds } from '../../../platform/time/whole-seconds';
 
 /** Which recorded statuses each status may change to; a revocation is final. */
 export const PERMIT_STATUS_CHANGES: Readonly<Record<PermitStatus, readonly PermitStatus[]>> = {
@@ -29,7 +31,7 @@ const PENALTY_STATUS: Readonly<Record<string, PermitStatus>> = {
 const ENFORCEMENT_ACTOR = 'system:enforcement-decision';
 
 function now(): Date {
-  return new Date(Math.floor(Date.now() / 1000) * 1000);
+  return wholeSeconds();
 }
 
 /**

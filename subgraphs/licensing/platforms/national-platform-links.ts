@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from '../../../platform/config/config';
+import type { PlatformConfig } from '../../../platform/config/config';
 import type { Logger } from '../../../platform/observability/logger';
+import type { LicensingConfig } from '../licensing.config';
 import { InvestmentPlatformAdapter } from './investment-platform.adapter';
 import type { NationalPlatforms } from './national-platforms';
 import { PlatformReportOutbox } from './platform-report.outbox';
@@ -20,21 +21,22 @@ export interface NationalPlatformLinks extends NationalPlatforms {
  */
 export function createNationalPlatformLinks(
   dataSource: DataSource,
-  config: AppConfig,
+  platforms: LicensingConfig['platforms'],
+  events: PlatformConfig['events'],
   logger: Logger,
 ): NationalPlatformLinks {
   const investment = new InvestmentPlatformAdapter({
-    baseUrl: config.platforms.investmentUrl,
-    timeoutMs: config.platforms.timeoutMs,
+    baseUrl: platforms.investmentUrl,
+    timeoutMs: platforms.timeoutMs,
   });
   const trading = new TradingPlatformAdapter({
-    baseUrl: config.platforms.tradingUrl,
-    timeoutMs: config.platforms.timeoutMs,
+    baseUrl: platforms.tradingUrl,
+    timeoutMs: platforms.timeoutMs,
   });
   const outbox = new PlatformReportOutbox(
     dataSource,
     investment,
-    { pollIntervalMs: config.events.pollIntervalMs, maxBackoffMs: config.events.maxBackoffMs },
+    { pollIntervalMs: events.pollIntervalMs, maxBackoffMs: events.maxBackoffMs },
     logger,
   );
   return {

@@ -1,4 +1,5 @@
-import { conflict, DomainError, ErrorCode, invalidInput } from '../../../platform/errors/domain-error';
+import { invalidInput, type DomainError } from '../../../platform/errors/domain-error';
+import { conflict, unavailable } from '../licensing.errors';
 import { investmentProjectCodeProblem } from './investment-project-code';
 import {
   PlatformUnavailable,
@@ -12,11 +13,7 @@ import {
 
 /** A platform that cannot answer now: SERVICE_UNAVAILABLE, and the caller has changed nothing. */
 export function platformUnavailableError(error: PlatformUnavailable): DomainError {
-  return new DomainError(
-    ErrorCode.SERVICE_UNAVAILABLE,
-    `The national ${error.message}; nothing was changed, try again later`,
-    { reason: 'PLATFORM_UNAVAILABLE' },
-  );
+  return unavailable('PLATFORM_UNAVAILABLE', `The national ${error.message}; nothing was changed, try again later`);
 }
 
 async function asked<T>(question: () => Promise<T>): Promise<T> {

@@ -1,12 +1,14 @@
-import { loadConfigOrExit } from '../../../platform/config/config';
+import { loadProcessConfigOrExit } from '../../../platform/config/config';
 import { createLogger } from '../../../platform/observability/logger';
+import { LICENSING_CONFIG } from '../licensing.config';
 import { startPlatformSimulators } from './platform-simulators';
 
 // `node dist/subgraphs/licensing/platforms/simulators.main.js`: the simulated investment project approval
 // platform and public resource trading platform in one process (development and tests only).
 async function main(): Promise<void> {
-  const config = loadConfigOrExit();
-  const simulators = await startPlatformSimulators(config);
+  // The simulators listen where licensing's settings say the platforms are.
+  const { config, settings } = loadProcessConfigOrExit({ licensing: LICENSING_CONFIG });
+  const simulators = await startPlatformSimulators(config, settings.licensing);
   createLogger('platforms', config.logLevel).info('platform simulators ready', {
     investment: simulators.investment.url,
     trading: simulators.trading.url,

@@ -10,7 +10,8 @@ import {
 import { regionScopePrefix } from '../../../platform/codes/region-code';
 import { childPagesLoader } from '../../../platform/database/child-pages.loader';
 import { inTransaction } from '../../../platform/database/data-source.factory';
-import { conflict, forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
+import { forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
+import { conflict } from '../safety.errors';
 import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
 import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 import { chinaDate } from '../../../platform/time/china-time';

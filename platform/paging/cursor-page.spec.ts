@@ -1,4 +1,4 @@
-import { encodeCursor, pageRequest, toConnection } from './connection';
+import { encodeCursor, pageRequest, toConnection } from './cursor-page';
 
 describe('Relay connections', () => {
   it('round-trips a cursor and refuses a forged one', () => {

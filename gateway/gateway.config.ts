@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { defineConfigSection, type SettingsOf } from '../platform/config/config-section';
+
+/** The gateway's own settings: what it serves, its limits and the audit trail's retention (README, Configuration). */
+export const GATEWAY_CONFIG = defineConfigSection({
+  variables: {
+    SUPERGRAPH_FILE: z.string().default('schema/supergraph.graphql'),
+    PERSISTED_OPERATIONS_DIR: z.string().default('gateway/persisted-operations'),
+    SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
+    GATEWAY_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300000).default(30000),
+    GATEWAY_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
+    GATEWAY_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(20),
+    GATEWAY_MAX_COST: z.coerce.number().int().min(10).max(10000000).default(20000),
+    AUDIT_RETENTION_DAYS: z.coerce
+      .number()
+      .int()
+      .min(184, 'must be at least 184 days (six months, the legal minimum for network logs)')
+      .max(3650)
+      .default(184),
+    AUDIT_PRUNE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10080).default(60),
+    GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1000000).default(1200),
+    GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1000000).default(60),
+  },
+  build: (values) => ({
+    supergraphFile: values.SUPERGRAPH_FILE,
+    /** `<dir>/<clientId>/<Name>.graphql`: the operations each machine client may run. */
+    persistedOperationsDirectory: values.PERSISTED_OPERATIONS_DIR,
+    subgraphTimeoutMs: values.SUBGRAPH_TIMEOUT_MS,
+    requestTimeoutMs: values.GATEWAY_REQUEST_TIMEOUT_MS,
+    limits: {
+      maxDepth: values.GATEWAY_MAX_DEPTH,
+      maxAliases: values.GATEWAY_MAX_ALIASES,
+      maxCost: values.GATEWAY_MAX_COST,
+    },
+    /** Requests a caller may make per minute; 0 switches the limit off. */
+    rateLimitPerMinute: values.GATEWAY_RATE_LIMIT_PER_MINUTE,
+    /** Public operations (no token) a client address may run per minute; 0 switches the limit off. */
+    anonymousRateLimitPerMinute: values.GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MINUTE,
+    audit: {
+      retentionDays: values.AUDIT_RETENTION_DAYS,
+      pruneIntervalMs: values.AUDIT_PRUNE_INTERVAL_MINUTES * 60_000,
+    },
+  }),
+});
+
+export type GatewayConfig = SettingsOf<typeof GATEWAY_CONFIG>;

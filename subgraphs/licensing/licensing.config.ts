@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { CONFIG_RULES } from '../../platform/config/config';
+import { defineConfigSection, type SettingsOf } from '../../platform/config/config-section';
+
+/** Licensing's own settings: the national platforms it talks to, its signing keys and its working calendar. */
+export const LICENSING_CONFIG = defineConfigSection({
+  variables: {
+    // Defaults are the local simulators; production must name the real platforms.
+    INVESTMENT_PLATFORM_URL: CONFIG_RULES.url.optional(),
+    TRADING_PLATFORM_URL: CONFIG_RULES.url.optional(),
+    PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
+    PLATFORM_RECHECK_MS: z.coerce.number().int().min(100).max(3600000).default(30000),
+    CERTIFICATE_KEY_DIR: z.string().optional(),
+    WORKING_CALENDAR_FILE: z.string().default('subgraphs/licensing/calendar/working-calendar.json'),
+  },
+  productionProblems: (values) =>
+    (['INVESTMENT_PLATFORM_URL', 'TRADING_PLATFORM_URL'] as const)
+      .filter((variable) => !values[variable])
+      .map((variable) => [variable, 'must name the real platform in production (the default is the local simulator)']),
+  build: (values, platform) => ({
+    /** National platforms licensing talks to (simulated locally), and how patiently. */
+    platforms: {
+      investmentUrl: values.INVESTMENT_PLATFORM_URL ?? 'http://127.0.0.1:4101',
+      tradingUrl: values.TRADING_PLATFORM_URL ?? 'http://127.0.0.1:4102',
+      timeoutMs: values.PLATFORM_TIMEOUT_MS,
+      recheckIntervalMs: values.PLATFORM_RECHECK_MS,
+    },
+    certificateKeyDirectory: values.CERTIFICATE_KEY_DIR ?? `${platform.dataDir}/certificate-keys`,
+    workingCalendarFile: values.WORKING_CALENDAR_FILE,
+  }),
+});
+
+export type LicensingConfig = SettingsOf<typeof LICENSING_CONFIG>;
