@@ -31,7 +31,7 @@ interface ProbeResult {
 function probe(file: string): Promise<ProbeResult> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ['-e', PROBE, file], { cwd: distRoot, timeout: 300_000 }, (error, stdout) => {
-      if (error && !stdout) reject(error);
+      if (error && !stdout) reject(new Error(`probing ${file} failed: ${error.message}`));
       else resolve(JSON.parse(stdout) as ProbeResult);
     });
   });

@@ -5,7 +5,7 @@ import { assertDeclaredAccess, type IdentityContext, type Permission } from './p
 // the wrapper checks the caller as type-graphql's auth checker does and remembers what it declared, so
 // the default-deny checks (buildSdlSubgraphSchema, accessRuleProblems) can read it off the schema.
 
-const DECLARED = new WeakMap<Function, readonly Permission[]>();
+const DECLARED = new WeakMap<object, readonly Permission[]>();
 
 export function authorized<TSource, TContext extends IdentityContext, TArgs, TResult>(
   permissions: readonly [Permission, ...Permission[]],

@@ -50,7 +50,10 @@ describe('error reasons', () => {
       reasonText: '输入不符合要求',
       field: 'plateNumber',
     });
-    expect(notFound('Permit', 'X1').extensions).toMatchObject({ code: 'NOT_FOUND', reasonText: expect.any(String) });
+    expect(notFound('Permit', 'X1').extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      reasonText: '未找到该记录（不存在，或不在您可查看的范围内）',
+    });
   });
 
   it('are the only way services build a DomainError (so every reason is in a table)', () => {

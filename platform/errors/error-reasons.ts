@@ -30,15 +30,23 @@ export type ReasonsWithCode<TTable extends ErrorReasonTable, TCode extends Error
 
 export interface DepartmentErrors<TTable extends ErrorReasonTable> {
   readonly reasons: TTable;
+  // Function-valued properties, not methods: departments export them on their own (`export const { conflict }`).
   /** A CONFLICT: the request is valid but the record's state refuses it. */
-  conflict<Reason extends ReasonsWithCode<TTable, ErrorCode.CONFLICT>>(reason: Reason, message: string): DomainError;
-  /** A SERVICE_UNAVAILABLE: our side (a platform, a key) cannot serve it now; nothing was changed. */
-  unavailable<Reason extends ReasonsWithCode<TTable, ErrorCode.SERVICE_UNAVAILABLE>>(
+  readonly conflict: <Reason extends ReasonsWithCode<TTable, ErrorCode.CONFLICT>>(
     reason: Reason,
     message: string,
-  ): DomainError;
+  ) => DomainError;
+  /** A SERVICE_UNAVAILABLE: our side (a platform, a key) cannot serve it now; nothing was changed. */
+  readonly unavailable: <Reason extends ReasonsWithCode<TTable, ErrorCode.SERVICE_UNAVAILABLE>>(
+    reason: Reason,
+    message: string,
+  ) => DomainError;
   /** Any reason of the table, with its code; `field` for BAD_USER_INPUT. */
-  error<Reason extends keyof TTable & string>(reason: Reason, message: string, field?: string): DomainError;
+  readonly error: <Reason extends keyof TTable & string>(
+    reason: Reason,
+    message: string,
+    field?: string,
+  ) => DomainError;
 }
 
 export function errorReasons<const TTable extends ErrorReasonTable>(reasons: TTable): DepartmentErrors<TTable> {

@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { GraphQLSchema } from 'graphql';
+import { isObjectType, type GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { declaredPermissions } from '../auth/authorized-resolver';
 
@@ -27,7 +27,7 @@ export function buildSdlSubgraphSchema<TContext>(
   });
   const undeclared = ROOT_TYPES.flatMap((rootName) => {
     const root = schema.getType(rootName);
-    if (!root || !('getFields' in root)) return [];
+    if (!isObjectType(root)) return [];
     return Object.values(root.getFields())
       .filter((field) => !field.name.startsWith('_') && !declaredPermissions(field.resolve))
       .map((field) => `${rootName}.${field.name}`);
