@@ -6,6 +6,7 @@ import { assertCreditCode, assertInteger, assertRegionCode, assertText } from '.
 import { provinceOf, regionName, regionScopePrefix } from '../../../platform/codes/region-code';
 import { childPagesLoader } from '../../../platform/database/child-pages.loader';
 import { inTransaction } from '../../../platform/database/data-source.factory';
+import { forUpdate } from '../../../platform/database/sql-dialect';
 import { conflict, forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
 import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
 import type { Logger } from '../../../platform/observability/logger';
@@ -1341,21 +1342,21 @@ export class PermitService {
     return found;
   }
 
-  /** The application row, held (FOR UPDATE) to the end of the transaction; the embedded database queues whole transactions instead. */
+  /** The application row, held (FOR UPDATE) to the end of the transaction. */
   private async lockApplication(manager: EntityManager, id: number): Promise<PermitApplication> {
-    const query = manager.createQueryBuilder(PermitApplication, 'application').where('application.id = :id', { id });
-    if (manager.connection.options.type !== 'sqljs') query.setLock('pessimistic_write');
-    return query.getOneOrFail();
+    return forUpdate(
+      manager.createQueryBuilder(PermitApplication, 'application').where('application.id = :id', { id }),
+    ).getOneOrFail();
   }
 
   /** Read with a lock so the segments are as last committed, not as this transaction's snapshot saw them. */
   private async lockSegments(manager: EntityManager, applicationId: number): Promise<RouteSegment[]> {
-    const query = manager
-      .createQueryBuilder(RouteSegment, 'segment')
-      .where('segment.applicationId = :applicationId', { applicationId })
-      .orderBy('segment.position', 'ASC');
-    if (manager.connection.options.type !== 'sqljs') query.setLock('pessimistic_write');
-    return query.getMany();
+    return forUpdate(
+      manager
+        .createQueryBuilder(RouteSegment, 'segment')
+        .where('segment.applicationId = :applicationId', { applicationId })
+        .orderBy('segment.position', 'ASC'),
+    ).getMany();
   }
 
   private visibleApplications(manager: EntityManager, scope: RegionScope): SelectQueryBuilder<PermitApplication> {
