@@ -1,7 +1,7 @@
 import { SIGNATURE_SCHEMES, type SignatureAlgorithm } from '../subgraphs/licensing/certificate/signature-scheme';
 import { gatewayUrl, graphql, query, tokenFor } from './harness/single-window.client';
 import { story } from './harness/story';
-import { subgraphSql, whileStopped } from './harness/subgraph-database';
+import { subgraphSql } from './harness/subgraph-database';
 
 // Electronic certificates (许可证件电子化) through the gateway: issued when a permit is approved,
 // verified by anyone without signing in, and refused when altered, suspended or revoked.
@@ -291,21 +291,17 @@ describe('electronic certificates through the gateway', () => {
     const flipped = Buffer.from(signature, 'base64');
     flipped[40] ^= 0x01;
     // The workflow's suspend and revoke mutations are not on this branch: the register is set in SQL.
-    await whileStopped('licensing', async () => {
-      await subgraphSql(
-        'licensing',
-        "UPDATE permit_certificate SET valid_until = '2099-12-31' WHERE certificate_id = ?",
-        [first.certificateId],
-      );
-      await subgraphSql('licensing', 'UPDATE permit_certificate SET signature = ? WHERE certificate_id = ?', [
-        flipped.toString('base64'),
-        signatureChanged.certificateId,
-      ]);
-      await subgraphSql('licensing', "UPDATE permit SET status = 'SUSPENDED' WHERE number = ?", [
-        suspended.permitNumber,
-      ]);
-      await subgraphSql('licensing', "UPDATE permit SET status = 'REVOKED' WHERE number = ?", [revoked.permitNumber]);
-    });
+    await subgraphSql(
+      'licensing',
+      "UPDATE permit_certificate SET valid_until = '2099-12-31' WHERE certificate_id = ?",
+      [first.certificateId],
+    );
+    await subgraphSql('licensing', 'UPDATE permit_certificate SET signature = ? WHERE certificate_id = ?', [
+      flipped.toString('base64'),
+      signatureChanged.certificateId,
+    ]);
+    await subgraphSql('licensing', "UPDATE permit SET status = 'SUSPENDED' WHERE number = ?", [suspended.permitNumber]);
+    await subgraphSql('licensing', "UPDATE permit SET status = 'REVOKED' WHERE number = ?", [revoked.permitNumber]);
     const tampered = await verifyAnonymously(first.certificateId);
     expect(tampered.data?.verifyCertificate).toMatchObject({ status: 'INVALID_SIGNATURE', certificate: null });
     expect(await statusOf(signatureChanged.certificateId)).toBe('INVALID_SIGNATURE');

@@ -1,4 +1,5 @@
 import { LessThan, type DataSource, type EntityManager } from 'typeorm';
+import { inLockedTransaction } from '../../platform/database/sql-dialect';
 import type { Logger } from '../../platform/observability/logger';
 import { Counters } from '../../platform/observability/metrics';
 import { chainHash, GENESIS_HASH, type ChainedContent } from './audit-chain';
@@ -91,42 +92,16 @@ export class AuditTrail {
     }
   }
 
-  /**
-   * Runs `work` holding the chain: on MySQL a named lock serialises every gateway instance, and the
-   * head is read inside the lock; the embedded database has one connection, serialised by the queue.
-   */
-  private async withChainLock<T>(work: (manager: EntityManager, previousHash: string) => Promise<T>): Promise<T> {
-    const mysql = this.dataSource.options.type === 'mysql';
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      if (mysql) {
-        const [locked] = (await runner.query('SELECT GET_LOCK(?, 10) AS locked', [CHAIN_LOCK])) as Array<{
-          locked: number | string;
-        }>;
-        if (Number(locked.locked) !== 1) throw new Error('audit chain lock not acquired within 10 s');
-      }
-      try {
-        await runner.startTransaction();
-        try {
-          const head = await runner.manager.find(AuditRecord, {
-            select: { id: true, hash: true },
-            order: { id: 'DESC' },
-            take: 1,
-          });
-          const result = await work(runner.manager, head[0]?.hash ?? GENESIS_HASH);
-          await runner.commitTransaction();
-          return result;
-        } catch (error) {
-          await runner.rollbackTransaction();
-          throw error;
-        }
-      } finally {
-        if (mysql) await runner.query('SELECT RELEASE_LOCK(?)', [CHAIN_LOCK]);
-      }
-    } finally {
-      await runner.release();
-    }
+  /** Runs `work` holding the chain against every other writer of it, in any gateway process; the head is read inside. */
+  private withChainLock<T>(work: (manager: EntityManager, previousHash: string) => Promise<T>): Promise<T> {
+    return inLockedTransaction(this.dataSource, CHAIN_LOCK, async (manager) => {
+      const head = await manager.find(AuditRecord, {
+        select: { id: true, hash: true },
+        order: { id: 'DESC' },
+        take: 1,
+      });
+      return work(manager, head[0]?.hash ?? GENESIS_HASH);
+    });
   }
 
   private async insertChained(

@@ -1,4 +1,3 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, type EntityManager, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
@@ -6,6 +5,7 @@ import type { DatabaseSettings } from '../config/config';
 import type { Logger } from '../observability/logger';
 import type { Counters } from '../observability/metrics';
 import { inRequest } from '../observability/request-scope';
+import { useEmbeddedSqliteDriver } from './embedded-sqlite.driver';
 
 export const SQL_STATEMENTS_METRIC = 'sql_statements_total';
 /** Statements run while serving GraphQL requests: what the N+1 tests and `npm run bench` read. */
@@ -95,52 +95,24 @@ export async function openDataSource(options: DataSourceOptions): Promise<DataSo
       bigNumberStrings: false,
     });
   } else {
-    mkdirSync(resolve(options.dataDir), { recursive: true });
-    const location = join(resolve(options.dataDir), `${settings.schema}.sqlite`);
-    dataSource = new DataSource({
-      ...common,
-      type: 'sqljs',
-      location,
-      autoSave: true,
-      // Written whole to a temporary file and renamed over the old one, so a crash or a reader never
-      // sees half a database.
-      autoSaveCallback: (bytes: Uint8Array) => {
-        writeFileSync(`${location}.saving`, bytes);
-        renameSync(`${location}.saving`, location);
-      },
-    });
+    dataSource = useEmbeddedSqliteDriver(
+      new DataSource({
+        ...common,
+        type: 'better-sqlite3',
+        database: join(resolve(options.dataDir), `${settings.schema}.sqlite`),
+      }),
+    );
   }
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
 }
 
-const embeddedLocks = new WeakMap<DataSource, Promise<unknown>>();
-
 /**
- * Runs `work` (plain reads and writes, no transaction) between the embedded database's queued
- * transactions, so it never sees another transaction's uncommitted rows on the shared connection.
- * MySQL runs it as is: each statement takes a pooled connection of its own.
+ * Runs `work` in one transaction: on MySQL on a pooled connection of its own, on the embedded
+ * database after this process's other writers (see EmbeddedSqliteDriver). Domain code opens its
+ * transactions here.
  */
-export async function outsideTransactions<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
-  if (dataSource.options.type !== 'sqljs') return work();
-  const previous = embeddedLocks.get(dataSource) ?? Promise.resolve();
-  const current = previous.catch(() => undefined).then(work);
-  embeddedLocks.set(dataSource, current);
-  return current;
-}
-
-/**
- * Runs `work` in one transaction. The embedded SQLite has a single connection, so its transactions
- * are queued here instead of interleaving on it; MySQL uses a pooled connection per transaction.
- */
-export async function inTransaction<T>(
-  dataSource: DataSource,
-  work: (manager: EntityManager) => Promise<T>,
-): Promise<T> {
-  if (dataSource.options.type !== 'sqljs') return dataSource.transaction(work);
-  const previous = embeddedLocks.get(dataSource) ?? Promise.resolve();
-  const current = previous.catch(() => undefined).then(() => dataSource.transaction(work));
-  embeddedLocks.set(dataSource, current);
-  return current;
+export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  return dataSource.transaction(work);
 }

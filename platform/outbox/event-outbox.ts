@@ -5,7 +5,6 @@ import { describeError, type Logger } from '../observability/logger';
 import { EVENT_SUBSCRIBERS, type EventEnvelope, type EventPayloads, type EventType } from './domain-event';
 import { OutboxMessage } from './outbox-message.entity';
 import { PollingRelay, retryBackoffMs, worthLoggingLoudly } from './polling-relay';
-import { outsideTransactions } from '../database/data-source.factory';
 
 /** How an event reaches a subscriber. HTTP today; a message broker can take its place. */
 export interface EventTransport {
@@ -107,14 +106,11 @@ export class EventOutbox {
   private async deliverDue(): Promise<number> {
     let delivered = 0;
     try {
-      // On the embedded database, never read (or mark) rows of a transaction that is still open.
-      const due = await outsideTransactions(this.dataSource, () =>
-        this.dataSource.getRepository(OutboxMessage).find({
-          where: { deliveredAt: IsNull(), nextAttemptAt: LessThanOrEqual(new Date()) },
-          order: { id: 'ASC' },
-          take: this.options.batchSize ?? 100,
-        }),
-      );
+      const due = await this.dataSource.getRepository(OutboxMessage).find({
+        where: { deliveredAt: IsNull(), nextAttemptAt: LessThanOrEqual(new Date()) },
+        order: { id: 'ASC' },
+        take: this.options.batchSize ?? 100,
+      });
       // A subscriber that just failed is not tried again in this pass, so its events keep their order.
       const failedSubscribers = new Set<string>();
       for (const message of due) {
@@ -132,22 +128,18 @@ export class EventOutbox {
     const repository = this.dataSource.getRepository(OutboxMessage);
     try {
       await this.transport.deliver(message.subscriber as SubgraphName, JSON.parse(message.envelope) as EventEnvelope);
-      await outsideTransactions(this.dataSource, () =>
-        repository.update(
-          { id: message.id },
-          { deliveredAt: new Date(), attempts: message.attempts + 1, lastError: null },
-        ),
+      await repository.update(
+        { id: message.id },
+        { deliveredAt: new Date(), attempts: message.attempts + 1, lastError: null },
       );
       return true;
     } catch (error) {
       const attempts = message.attempts + 1;
       const retryInMs = retryBackoffMs(attempts, FIRST_RETRY_MS, this.options.maxBackoffMs);
       const reason = error instanceof Error ? error.message : String(error);
-      await outsideTransactions(this.dataSource, () =>
-        repository.update(
-          { id: message.id },
-          { attempts, nextAttemptAt: new Date(Date.now() + retryInMs), lastError: reason.slice(0, 500) },
-        ),
+      await repository.update(
+        { id: message.id },
+        { attempts, nextAttemptAt: new Date(Date.now() + retryInMs), lastError: reason.slice(0, 500) },
       );
       const log = worthLoggingLoudly(attempts) ? this.logger.warn : this.logger.debug;
       log('event delivery failed, will retry', {

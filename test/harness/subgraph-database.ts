@@ -1,15 +1,15 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
 import { createConnection } from 'mysql2/promise';
-import initSqlJs from 'sql.js';
 import type { SubgraphName } from '../../platform/config/config';
+import { EMBEDDED_BUSY_TIMEOUT_MS } from '../../platform/database/embedded-sqlite.driver';
 import { readState } from './harness-state';
-import { restartService, stopService } from './single-window.client';
 
 /**
  * Runs SQL on a service's own schema (a subgraph's, or the gateway's audit trail) behind its back, as an
- * intruder with database access would. On the embedded database, write only while the service is
- * stopped (`whileStopped`): it holds the file in memory and saves over it.
+ * intruder with database access would, while the service keeps running: on MySQL over a connection of
+ * its own, on the embedded database over a second connection to its file (WAL lets it write beside the
+ * service; each statement waits for the service's writer, as the service waits for it).
  */
 export async function subgraphSql<TRow = Record<string, unknown>>(
   subgraph: SubgraphName | 'gateway',
@@ -27,29 +27,16 @@ export async function subgraphSql<TRow = Record<string, unknown>>(
       await connection.end();
     }
   }
-  const file = join(state.dataDirectory, `${schema}.sqlite`);
-  const SQL = await initSqlJs();
-  const database = new SQL.Database(readFileSync(file));
+  const database = new Sqlite(join(state.dataDirectory, `${schema}.sqlite`), {
+    fileMustExist: true,
+    timeout: EMBEDDED_BUSY_TIMEOUT_MS,
+  });
   try {
     const statement = database.prepare(sql);
-    statement.bind(parameters as never[]);
-    const rows: TRow[] = [];
-    while (statement.step()) rows.push(statement.getAsObject() as TRow);
-    statement.free();
-    if (!/^\s*select/i.test(sql)) writeFileSync(file, Buffer.from(database.export()));
-    return rows;
+    if (statement.reader) return statement.all(...parameters) as TRow[];
+    statement.run(...parameters);
+    return [];
   } finally {
     database.close();
-  }
-}
-
-/** Runs `work` with the subgraph stopped when it uses the embedded database (MySQL needs no stop). */
-export async function whileStopped<T>(subgraph: SubgraphName, work: () => Promise<T>): Promise<T> {
-  if (readState().database === 'mysql') return work();
-  await stopService(subgraph);
-  try {
-    return await work();
-  } finally {
-    await restartService(subgraph);
   }
 }

@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto';
-import { QueryFailedError, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { inScope, withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
 import { assertCreditCode, assertRegionCode, assertText } from '../../../platform/codes/assert-input';
 import { regionScopePrefix } from '../../../platform/codes/region-code';
 import { childPagesLoader } from '../../../platform/database/child-pages.loader';
 import { inTransaction } from '../../../platform/database/data-source.factory';
+import { isUniqueViolation } from '../../../platform/database/sql-dialect';
 import { forbidden, invalidInput } from '../../../platform/errors/domain-error';
 import { conflict } from '../credit.errors';
 import { listPage } from '../../../platform/database/list-page';
@@ -33,13 +34,6 @@ export interface CreditRecordFilter {
 
 function serial(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');
-}
-
-/** A unique-key violation from MySQL/MariaDB or SQLite: someone recorded the same decision at the same moment. */
-function isDuplicateKey(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string } | undefined;
-  return driverError?.code === 'ER_DUP_ENTRY' || /UNIQUE constraint failed/i.test(error.message);
 }
 
 export class CreditRecordService {
@@ -115,7 +109,8 @@ export class CreditRecordService {
         return { record, profile: await this.profiles.profileOf(manager, record.creditCode) };
       });
     } catch (error) {
-      if (isDuplicateKey(error)) throw exists();
+      // Someone recorded the same decision at the same moment.
+      if (isUniqueViolation(error)) throw exists();
       throw error;
     }
   }

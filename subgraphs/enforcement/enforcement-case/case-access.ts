@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { forUpdate } from '../../../platform/database/sql-dialect';
 import { inScope, whereInScope, type RegionScope } from '../../../platform/auth/region-scope';
 import { forbidden, notFound } from '../../../platform/errors/domain-error';
 import { conflict } from '../enforcement.errors';
@@ -156,8 +157,7 @@ export class CaseAccess {
     const query = this.visibleCases(manager, scope).andWhere('enforcementCase.caseNumber = :caseNumber', {
       caseNumber,
     });
-    if (options.lock && manager.connection.options.type !== 'sqljs') query.setLock('pessimistic_write');
-    const found = await query.getOne();
+    const found = await (options.lock ? forUpdate(query) : query).getOne();
     if (!found) throw notFound('Case', caseNumber);
     return found;
   }

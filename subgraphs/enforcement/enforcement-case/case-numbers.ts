@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../../platform/database/data-source.factory';
+import { forUpdate } from '../../../platform/database/sql-dialect';
 import { conflict } from '../enforcement.errors';
 import { CaseNumberSequence } from './case-number-sequence.entity';
 
@@ -38,18 +39,17 @@ export class CaseNumbers {
   /**
    * Holds the serial rows of these regions (FOR UPDATE, in region order) to the end of the caller's
    * transaction, for work that must decide what to file before numbering it (a weigh-station batch:
-   * two batches about one vehicle then cannot both open a draft). The embedded database queues whole
-   * transactions instead.
+   * two batches about one vehicle then cannot both open a draft).
    */
   async lock(manager: EntityManager, regionCodes: readonly string[], year: number): Promise<void> {
-    if (manager.connection.options.type === 'sqljs' || regionCodes.length === 0) return;
-    await manager
-      .createQueryBuilder(CaseNumberSequence, 'sequence')
-      .setLock('pessimistic_write')
-      .where('sequence.year = :year', { year })
-      .andWhere('sequence.regionCode IN (:...regionCodes)', { regionCodes: [...new Set(regionCodes)].sort() })
-      .orderBy('sequence.regionCode', 'ASC')
-      .getMany();
+    if (regionCodes.length === 0) return;
+    await forUpdate(
+      manager
+        .createQueryBuilder(CaseNumberSequence, 'sequence')
+        .where('sequence.year = :year', { year })
+        .andWhere('sequence.regionCode IN (:...regionCodes)', { regionCodes: [...new Set(regionCodes)].sort() })
+        .orderBy('sequence.regionCode', 'ASC'),
+    ).getMany();
   }
 
   /** `count` consecutive case numbers of the region and year, in the caller's transaction (after `prepare`). */

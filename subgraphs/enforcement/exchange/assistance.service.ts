@@ -3,6 +3,7 @@ import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { inScope, type RegionScope } from '../../../platform/auth/region-scope';
 import { assertRegionCode, assertText } from '../../../platform/codes/assert-input';
 import { inTransaction } from '../../../platform/database/data-source.factory';
+import { forUpdate } from '../../../platform/database/sql-dialect';
 import { forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
 import { conflict } from '../enforcement.errors';
 import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
@@ -249,8 +250,7 @@ export class AssistanceService {
     options: { lock: boolean },
   ): Promise<AssistanceRequest> {
     const query = this.visibleRequests(manager, scope).andWhere('assistance.id = :id', { id });
-    if (options.lock && manager.connection.options.type !== 'sqljs') query.setLock('pessimistic_write');
-    const found = await query.getOne();
+    const found = await (options.lock ? forUpdate(query) : query).getOne();
     if (!found) throw notFound('Assistance request', String(id));
     if (!inScope(scope, found.assistingRegionCode)) {
       throw forbidden(

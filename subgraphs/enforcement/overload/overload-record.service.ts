@@ -1,18 +1,11 @@
 import DataLoader from 'dataloader';
-import {
-  In,
-  IsNull,
-  QueryFailedError,
-  type DataSource,
-  type EntityManager,
-  type ObjectLiteral,
-  type SelectQueryBuilder,
-} from 'typeorm';
+import { In, IsNull, type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { inScope, type RegionScope } from '../../../platform/auth/region-scope';
 import { assertPlateNumber, assertRegionCode } from '../../../platform/codes/assert-input';
 import { regionScopePrefix } from '../../../platform/codes/region-code';
 import { childPagesLoader } from '../../../platform/database/child-pages.loader';
 import { inTransaction } from '../../../platform/database/data-source.factory';
+import { forUpdate, isDeadlock, isUniqueViolation } from '../../../platform/database/sql-dialect';
 import { forbidden, invalidInput } from '../../../platform/errors/domain-error';
 import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
 import type { CaseAccess } from '../enforcement-case/case-access';
@@ -75,10 +68,7 @@ function rejected(problems: OverloadRecordProblem[]): Verdict {
 }
 
 function isRetryable(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string; message?: string } | undefined;
-  // Only MySQL runs batches side by side; the embedded database queues whole transactions.
-  return driverError?.code === 'ER_DUP_ENTRY' || driverError?.code === 'ER_LOCK_DEADLOCK';
+  return isUniqueViolation(error) || isDeadlock(error);
 }
 
 /**
@@ -315,8 +305,7 @@ export class OverloadRecordService {
       .andWhere('enforcementCase.status IN (:...joinable)', { joinable: [...JOINABLE_CASE_STATUSES] });
     // A locking (current) read: a batch that committed drafts of the plate while this event waited for it
     // is newer than this transaction's snapshot (MySQL's repeatable read).
-    if (manager.connection.options.type !== 'sqljs') query.setLock('pessimistic_write');
-    const drafts = await query.getMany();
+    const drafts = await forUpdate(query).getMany();
     if (drafts.length === 0) return;
     const caseIds = drafts.map((draft) => draft.id);
     await manager.update(EnforcementCase, { id: In(caseIds) }, { creditCode: ownerCreditCode });

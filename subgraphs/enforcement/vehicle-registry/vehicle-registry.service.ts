@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { forUpdate } from '../../../platform/database/sql-dialect';
 import type { EventPayloads } from '../../../platform/outbox/domain-event';
 import { RegisteredVehicle } from './registered-vehicle.entity';
 import { wholeSeconds } from '../../../platform/time/whole-seconds';
@@ -49,9 +50,8 @@ export class VehicleRegistryService {
       .createQueryBuilder(RegisteredVehicle, 'vehicle')
       .where('vehicle.plateNumber IN (:...plates)', { plates: [...new Set(plates)] });
     // FOR UPDATE rather than a shared lock: TypeORM writes MariaDB's shared lock as MySQL 8's FOR SHARE,
-    // which MariaDB does not know. The embedded database runs one transaction at a time anyway.
-    if (options.lock && manager.connection.options.type !== 'sqljs') query.setLock('pessimistic_write');
-    const found = await query.getMany();
+    // which MariaDB does not know.
+    const found = await (options.lock ? forUpdate(query) : query).getMany();
     return new Map(found.map((vehicle) => [vehicle.plateNumber, vehicle]));
   }
 }

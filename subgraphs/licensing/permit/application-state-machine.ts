@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { inScope, type RegionScope } from '../../../platform/auth/region-scope';
 import { forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
+import { forUpdate } from '../../../platform/database/sql-dialect';
 import { conflict } from '../licensing.errors';
 import { wholeSeconds } from '../../../platform/time/whole-seconds';
 import { chinaDate } from '../../../platform/time/china-time';
@@ -196,21 +197,21 @@ export class ApplicationStateMachine {
     return whereApplicationVisible(this.dataSource, query, scope);
   }
 
-  /** The application row, held (FOR UPDATE) to the end of the transaction; the embedded database queues whole transactions instead. */
+  /** The application row, held (FOR UPDATE) to the end of the transaction. */
   async lockApplication(manager: EntityManager, id: number): Promise<PermitApplication> {
-    const query = manager.createQueryBuilder(PermitApplication, 'application').where('application.id = :id', { id });
-    if (manager.connection.options.type !== 'sqljs') query.setLock('pessimistic_write');
-    return query.getOneOrFail();
+    return forUpdate(
+      manager.createQueryBuilder(PermitApplication, 'application').where('application.id = :id', { id }),
+    ).getOneOrFail();
   }
 
   /** Read with a lock so the segments are as last committed, not as this transaction's snapshot saw them. */
   async lockSegments(manager: EntityManager, applicationId: number): Promise<RouteSegment[]> {
-    const query = manager
-      .createQueryBuilder(RouteSegment, 'segment')
-      .where('segment.applicationId = :applicationId', { applicationId })
-      .orderBy('segment.position', 'ASC');
-    if (manager.connection.options.type !== 'sqljs') query.setLock('pessimistic_write');
-    return query.getMany();
+    return forUpdate(
+      manager
+        .createQueryBuilder(RouteSegment, 'segment')
+        .where('segment.applicationId = :applicationId', { applicationId })
+        .orderBy('segment.position', 'ASC'),
+    ).getMany();
   }
 
   // DATETIME columns keep whole seconds (MySQL rounds fractions): instants are cut to the second first.

@@ -55,7 +55,7 @@ function serialOf(waybillNumber: string): string {
   return waybillNumber.slice(-6);
 }
 
-/** Only Date is faked: sql.js and the transaction queue keep their real timers and ticks. */
+/** Only Date is faked: the database's writer lock keeps its real timers and ticks. */
 function freezeClockAt(instant: string): void {
   jest.useFakeTimers({
     now: new Date(instant),
