@@ -61,6 +61,16 @@ export const environmentSchema = z
     GATEWAY_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
     GATEWAY_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(20),
     GATEWAY_MAX_COST: z.coerce.number().int().min(10).max(10000000).default(20000),
+    GATEWAY_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).max(1048576).default(32768),
+    GATEWAY_MAX_TOKENS: z.coerce.number().int().min(100).max(100000).default(1000),
+    GATEWAY_MAX_OPERATIONS: z.coerce.number().int().min(1).max(1000).default(10),
+    GATEWAY_MAX_FRAGMENTS: z.coerce.number().int().min(0).max(1000).default(50),
+    GATEWAY_MAX_DIRECTIVES_PER_FIELD: z.coerce.number().int().min(0).max(100).default(5),
+    // A 5 MiB attachment travels base64-encoded in the variables: 6.7 MiB.
+    GATEWAY_MAX_VARIABLES_BYTES: z.coerce.number().int().min(1024).max(8388608).default(7340032),
+    GATEWAY_MAX_VARIABLE_VALUES: z.coerce.number().int().min(100).max(1000000).default(50000),
+    GATEWAY_APQ_CACHE_BYTES: z.coerce.number().int().min(1024).max(1073741824).default(16777216),
+    GATEWAY_APQ_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).max(1048576).default(16384),
     GATEWAY_DATABASE_URL: mysqlUrl.optional(),
     AUDIT_RETENTION_DAYS: z.coerce
       .number()
@@ -158,7 +168,21 @@ export interface AppConfig {
     persistedOperationsDirectory: string;
     subgraphTimeoutMs: number;
     requestTimeoutMs: number;
-    limits: { maxDepth: number; maxAliases: number; maxCost: number };
+    /** What one request may ask (see gateway/protection/operation-limits.ts). */
+    limits: {
+      maxDocumentBytes: number;
+      maxTokens: number;
+      maxOperations: number;
+      maxFragments: number;
+      maxDirectivesPerField: number;
+      maxDepth: number;
+      maxAliases: number;
+      maxCost: number;
+      maxVariablesBytes: number;
+      maxVariableValues: number;
+    };
+    /** Documents learned by automatic persisted queries: bytes in all, and the largest learned. */
+    persistedQueryCache: { maxBytes: number; maxDocumentBytes: number };
     /** Requests a caller may make per minute; 0 switches the limit off. */
     rateLimitPerMinute: number;
     /** Public operations (no token) a client address may run per minute; 0 switches the limit off. */
@@ -254,9 +278,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       subgraphTimeoutMs: environment.SUBGRAPH_TIMEOUT_MS,
       requestTimeoutMs: environment.GATEWAY_REQUEST_TIMEOUT_MS,
       limits: {
+        maxDocumentBytes: environment.GATEWAY_MAX_DOCUMENT_BYTES,
+        maxTokens: environment.GATEWAY_MAX_TOKENS,
+        maxOperations: environment.GATEWAY_MAX_OPERATIONS,
+        maxFragments: environment.GATEWAY_MAX_FRAGMENTS,
+        maxDirectivesPerField: environment.GATEWAY_MAX_DIRECTIVES_PER_FIELD,
         maxDepth: environment.GATEWAY_MAX_DEPTH,
         maxAliases: environment.GATEWAY_MAX_ALIASES,
         maxCost: environment.GATEWAY_MAX_COST,
+        maxVariablesBytes: environment.GATEWAY_MAX_VARIABLES_BYTES,
+        maxVariableValues: environment.GATEWAY_MAX_VARIABLE_VALUES,
+      },
+      persistedQueryCache: {
+        maxBytes: environment.GATEWAY_APQ_CACHE_BYTES,
+        maxDocumentBytes: environment.GATEWAY_APQ_MAX_DOCUMENT_BYTES,
       },
       rateLimitPerMinute: environment.GATEWAY_RATE_LIMIT_PER_MINUTE,
       anonymousRateLimitPerMinute: environment.GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MINUTE,
