@@ -11,6 +11,16 @@ export const GATEWAY_CONFIG = defineConfigSection({
     GATEWAY_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
     GATEWAY_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(20),
     GATEWAY_MAX_COST: z.coerce.number().int().min(10).max(10000000).default(20000),
+    GATEWAY_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).max(1048576).default(32768),
+    GATEWAY_MAX_TOKENS: z.coerce.number().int().min(100).max(100000).default(1000),
+    GATEWAY_MAX_OPERATIONS: z.coerce.number().int().min(1).max(1000).default(10),
+    GATEWAY_MAX_FRAGMENTS: z.coerce.number().int().min(0).max(1000).default(50),
+    GATEWAY_MAX_DIRECTIVES_PER_FIELD: z.coerce.number().int().min(0).max(100).default(5),
+    // A 5 MiB attachment travels base64-encoded in the variables: 6.7 MiB.
+    GATEWAY_MAX_VARIABLES_BYTES: z.coerce.number().int().min(1024).max(8388608).default(7340032),
+    GATEWAY_MAX_VARIABLE_VALUES: z.coerce.number().int().min(100).max(1000000).default(50000),
+    GATEWAY_APQ_CACHE_BYTES: z.coerce.number().int().min(1024).max(1073741824).default(16777216),
+    GATEWAY_APQ_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).max(1048576).default(16384),
     AUDIT_RETENTION_DAYS: z.coerce
       .number()
       .int()
@@ -27,10 +37,23 @@ export const GATEWAY_CONFIG = defineConfigSection({
     persistedOperationsDirectory: values.PERSISTED_OPERATIONS_DIR,
     subgraphTimeoutMs: values.SUBGRAPH_TIMEOUT_MS,
     requestTimeoutMs: values.GATEWAY_REQUEST_TIMEOUT_MS,
+    /** What one request may ask (see gateway/protection/operation-limits.ts). */
     limits: {
+      maxDocumentBytes: values.GATEWAY_MAX_DOCUMENT_BYTES,
+      maxTokens: values.GATEWAY_MAX_TOKENS,
+      maxOperations: values.GATEWAY_MAX_OPERATIONS,
+      maxFragments: values.GATEWAY_MAX_FRAGMENTS,
+      maxDirectivesPerField: values.GATEWAY_MAX_DIRECTIVES_PER_FIELD,
       maxDepth: values.GATEWAY_MAX_DEPTH,
       maxAliases: values.GATEWAY_MAX_ALIASES,
       maxCost: values.GATEWAY_MAX_COST,
+      maxVariablesBytes: values.GATEWAY_MAX_VARIABLES_BYTES,
+      maxVariableValues: values.GATEWAY_MAX_VARIABLE_VALUES,
+    },
+    /** Documents learned by automatic persisted queries: bytes in all, and the largest learned. */
+    persistedQueryCache: {
+      maxBytes: values.GATEWAY_APQ_CACHE_BYTES,
+      maxDocumentBytes: values.GATEWAY_APQ_MAX_DOCUMENT_BYTES,
     },
     /** Requests a caller may make per minute; 0 switches the limit off. */
     rateLimitPerMinute: values.GATEWAY_RATE_LIMIT_PER_MINUTE,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { AccessTokenVerifier, bearerToken } from '../platform/auth/access-token.verifier';
 import { SUBGRAPH_NAMES, type PlatformConfig, type SubgraphName } from '../platform/config/config';
@@ -12,13 +12,14 @@ import {
   headerValue,
   sendJson,
   startHttpServer,
+  type HttpRefusal,
   type RouteHandler,
 } from '../platform/http/http-server';
 import { createLogger, describeError } from '../platform/observability/logger';
 import type { GatewayConfig } from './gateway.config';
-import type { GatewayContext } from './gateway.context';
+import { currentRequestId, withRequestId, type GatewayContext } from './gateway.context';
 import { formatGatewayError } from './gateway.errors';
-import { enforceOperationLimits, isIntrospectionOnly, measureOperation } from './protection/operation-limits';
+import { RequestScreen } from './protection/request-screen';
 import { RateLimiter } from './protection/rate-limiter';
 import { callerPolicyPlugin } from './protection/caller-policy';
 import { PersistedOperations } from './protection/persisted-operations';
@@ -28,6 +29,8 @@ import { openGatewayDatabase } from './audit/audit-database';
 import { Counters } from '../platform/observability/metrics';
 import { AuditTrail } from './audit/audit-trail';
 import { auditEntryFor, requestBodyOf, type RequestFacts } from './audit/request-audit';
+import type { AuditEntry } from './audit/audit-trail';
+import { AuditOutcome } from './audit/audit-record.entity';
 import {
   anonymousAccessPlugin,
   clientAddressKey,
@@ -44,6 +47,7 @@ export interface RunningGateway {
 
 /** Answers 504 with a coded error when a request takes longer than allowed; its late result is discarded. */
 function withTimeout(handler: RouteHandler, timeoutMs: number): RouteHandler {
+  // Runs inside withRequestId (see the /graphql route), so the refusal can name the request.
   return async (request, response) => {
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => {
@@ -56,8 +60,8 @@ function withTimeout(handler: RouteHandler, timeoutMs: number): RouteHandler {
         sendJson(response, 504, {
           errors: [
             {
-              message: `The request took longer than ${timeoutMs} ms and was abandoned`,
-              extensions: { code: 'REQUEST_TIMEOUT' },
+              message: `请求处理超过 ${timeoutMs} 毫秒，已放弃。The request took longer than ${timeoutMs} ms and was abandoned`,
+              extensions: { code: 'REQUEST_TIMEOUT', requestId: currentRequestId() },
             },
           ],
         });
@@ -78,34 +82,18 @@ async function subgraphReachable(url: string): Promise<boolean> {
   }
 }
 
-/** Refuses, before anything is planned or sent to a subgraph, operations deeper, wider or costlier than allowed. */
-function operationLimitsPlugin(config: PlatformConfig, settings: GatewayConfig): ApolloServerPlugin<GatewayContext> {
-  const introspection = config.environment !== 'production';
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operation, request }) {
-          if (!operation) return;
-          if (introspection && isIntrospectionOnly(operation)) return;
-          enforceOperationLimits(
-            measureOperation(schema, document, operation, request.variables ?? {}),
-            settings.limits,
-          );
-        },
-      };
-    },
-  };
-}
-
 function rateLimited(retryAfterSeconds: number): GraphQLError {
-  return new GraphQLError(`Too many requests; try again in ${retryAfterSeconds} s`, {
-    extensions: {
-      code: 'RATE_LIMITED',
-      reason: 'RATE_LIMITED',
-      retryAfterSeconds,
-      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+  return new GraphQLError(
+    `请求过于频繁，请 ${retryAfterSeconds} 秒后再试。Too many requests; try again in ${retryAfterSeconds} s`,
+    {
+      extensions: {
+        code: 'RATE_LIMITED',
+        reason: 'RATE_LIMITED',
+        retryAfterSeconds,
+        http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+      },
     },
-  });
+  );
 }
 
 /** The single window's entry: one federated graph over the five subgraphs, on the composed supergraph. */
@@ -160,6 +148,9 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
     },
   });
   const persistedOperations = PersistedOperations.load(settings.persistedOperationsDirectory);
+  const persistedQueries = new PersistedQueryCache(persistedOperations, settings.persistedQueryCache);
+  const screen = new RequestScreen(settings.limits, persistedQueries, logger);
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => screen.useSchema(apiSchema));
   const rateLimiter = new RateLimiter(settings.rateLimitPerMinute);
   // Public operations without a token: limited per client address, apart from signed-in callers.
   const anonymousRateLimiter = new RateLimiter(settings.anonymousRateLimitPerMinute);
@@ -170,21 +161,34 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
     hideSchemaDetailsFromClientErrors: config.environment === 'production',
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [
-      anonymousAccessPlugin(),
-      operationLimitsPlugin(config, settings),
-      callerPolicyPlugin(persistedOperations),
-    ],
-    persistedQueries: { cache: new PersistedQueryCache(persistedOperations) },
-    formatError: formatGatewayError((message, error) => logger.warn(message, describeError(error))),
+    // The operation limits run before this server sees the request (screen.checkRequest in the context);
+    // its own parser keeps to the token limit all the same.
+    parseOptions: { maxTokens: settings.limits.maxTokens },
+    plugins: [anonymousAccessPlugin(), callerPolicyPlugin(persistedOperations), screen.inputPlugin()],
+    persistedQueries: { cache: persistedQueries },
+    formatError: formatGatewayError((message, error) =>
+      logger.warn(message, { requestId: currentRequestId(), ...describeError(error) }),
+    ),
   });
   await apollo.start();
+
+  /** The caller named by a valid token, for the audit record of a request refused before it was identified. */
+  const identifyForAudit = async (facts: RequestFacts, token: string | null) => {
+    if (token) facts.identity = await verifier.verify(token).catch(() => null);
+  };
 
   const context = async (request: IncomingMessage, body: unknown): Promise<GatewayContext> => {
     const facts = factsOf(request);
     const requestId = facts.requestId;
     const header = headerValue(request, 'authorization');
     const token = bearerToken(header);
+    // The operation limits come first: nothing else is done for a request that asks too much.
+    try {
+      screen.checkRequest(request, body, (document) => (facts.document = document));
+    } catch (refusal) {
+      await identifyForAudit(facts, token);
+      throw refusal;
+    }
     if (!header) {
       // Without a token only the public operations run (verifying a certificate), anonymously.
       const sent = requestBodyOf(request, body);
@@ -222,26 +226,68 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
     return { identity, token, requestId, facts, purpose: null };
   };
 
+  /** One log line per request, naming its id as the answer and the audit record do. */
+  const logRequest = (entry: AuditEntry) => {
+    const line = {
+      requestId: entry.requestId,
+      operationName: entry.operationName,
+      outcome: entry.outcome,
+      httpStatus: entry.httpStatus,
+      errorCodes: entry.errorCodes,
+      durationMs: entry.durationMs,
+    };
+    if (entry.outcome === AuditOutcome.OK) logger.info('request', line);
+    else logger.warn('request', line);
+  };
+  const answerGraphQL = withTimeout(
+    graphqlHandler(
+      apollo,
+      context,
+      async (request, body, status, responseText) => {
+        const entry = auditEntryFor(request, factsOf(request), body, status, responseText);
+        logRequest(entry);
+        // A request is answered once its record is stored. Should the trail's database fail, the
+        // answer still goes out (a mutation has already happened) and the record goes to the log.
+        await audit.append(entry).catch(() => logger.error('audit record kept in the log only', { audit: entry }));
+      },
+      {
+        screenBody: (rawBody): HttpRefusal | undefined => {
+          try {
+            screen.checkBody(rawBody);
+            return undefined;
+          } catch (error) {
+            if (!(error instanceof GraphQLError)) throw error;
+            const { http, ...extensions } = error.extensions as { http?: { status?: number } };
+            return { status: http?.status ?? 400, message: error.message, extensions };
+          }
+        },
+        errorExtensions: (request) => ({ requestId: factsOf(request).requestId }),
+      },
+    ),
+    settings.requestTimeoutMs,
+  );
+
   const subgraphUrls = SUBGRAPH_NAMES.map((name) => [name, config.subgraphs[name].url] as const);
   const http = await startHttpServer({
     host: config.gateway.host,
     port: config.gateway.port,
     onError: (error) => logger.error('request failed', describeError(error)),
     routes: {
-      '/graphql': withTimeout(
-        graphqlHandler(apollo, context, async (request, body, status, responseText) => {
-          const entry = auditEntryFor(request, factsOf(request), body, status, responseText);
-          // A request is answered once its record is stored. Should the trail's database fail, the
-          // answer still goes out (a mutation has already happened) and the record goes to the log.
-          await audit.append(entry).catch(() => logger.error('audit record kept in the log only', { audit: entry }));
-        }),
-        settings.requestTimeoutMs,
-      ),
+      '/graphql': async (request, response) => {
+        const { requestId } = factsOf(request);
+        response.setHeader('x-request-id', requestId);
+        await withRequestId(requestId, () => answerGraphQL(request, response));
+      },
       [AUDIT_PATH]: auditSubgraph.route,
       '/health': async (_request, response) => sendJson(response, 200, { status: 'alive' }),
       '/metrics': async (_request, response) => {
         response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-        response.end(counters.toPrometheus({ service: 'gateway' }));
+        const cpu = process.cpuUsage();
+        response.end(
+          counters.toPrometheus({ service: 'gateway' }) +
+            `# TYPE process_cpu_seconds_total counter\nprocess_cpu_seconds_total{service="gateway"} ${(cpu.user + cpu.system) / 1e6}\n` +
+            `# TYPE gateway_apq_learned_bytes gauge\ngateway_apq_learned_bytes{service="gateway"} ${persistedQueries.learnedBytes()}\n`,
+        );
       },
       '/ready': async (_request, response) => {
         const reachable = await Promise.all(

@@ -1,8 +1,42 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { GraphQLError } from 'graphql';
 import { encodeForwardedPurpose, FORWARDED_PURPOSE_HEADER } from '../platform/auth/purpose';
 import { GATEWAY_SECRET_HEADER } from '../platform/http/gateway-secret';
 import type { GatewayContext } from './gateway.context';
+import { serviceUnavailableMessage } from './gateway.errors';
+
+interface SubgraphError {
+  message?: unknown;
+  extensions?: Record<string, unknown>;
+}
+
+/** `Variable "$input" got invalid value "x" at "input.records[0].detectedAt"; ...`: the value's path. */
+function fieldOf(message: string): string | undefined {
+  const variable = /^Variable "\$([^"]+)" got invalid value .*? at "([^"]+)"/s.exec(message);
+  if (variable) return variable[2];
+  return /^Variable "\$([^"]+)"/.exec(message)?.[1];
+}
+
+/**
+ * The GraphQL errors of a subgraph's 4xx answer (RemoteGraphQLDataSource throws on any non-2xx, the
+ * body in `extensions.response`), or null when the subgraph failed rather than refused.
+ */
+function callerErrors(error: unknown): SubgraphError[] | null {
+  if (!(error instanceof GraphQLError)) return null;
+  const response = error.extensions.response as { status?: unknown; body?: unknown } | undefined;
+  const status = typeof response?.status === 'number' ? response.status : 0;
+  const errors = (response?.body as { errors?: unknown } | undefined)?.errors;
+  if (status < 400 || status >= 500 || !Array.isArray(errors) || errors.length === 0) return null;
+  return (errors as SubgraphError[]).map((sent) => {
+    const message = typeof sent.message === 'string' ? sent.message : `${status}`;
+    const extensions = { ...sent.extensions };
+    if (typeof extensions.code !== 'string')
+      extensions.code = status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : 'BAD_USER_INPUT';
+    const field = extensions.field ?? fieldOf(message);
+    return { message, extensions: field === undefined ? extensions : { ...extensions, field } };
+  });
+}
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
@@ -27,8 +61,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /**
-   * A subgraph that cannot be reached (refused, reset, timed out) answers as an error response, so the
-   * gateway keeps the other subgraphs' data and reports this part as missing, by name, not address.
+   * A subgraph that cannot be reached (refused, reset, timed out) or fails (5xx) answers as an error
+   * response, so the gateway keeps the other subgraphs' data and reports this part as missing, by name,
+   * not address. A subgraph's 4xx is the caller's doing (a value its type refuses, say): its GraphQL
+   * errors pass through with their code, and the field they name.
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
@@ -36,8 +72,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     } catch (error) {
       // Health checks and schema loading report their own failures.
       if ((options.kind as string) !== 'incoming operation') throw error;
+      const refused = callerErrors(error);
+      if (refused) return { errors: refused } as unknown as GatewayGraphQLResponse;
       return {
-        errors: [{ message: `${this.serviceName} did not answer`, extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+        errors: [
+          {
+            message: serviceUnavailableMessage(this.serviceName),
+            extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'SUBGRAPH_UNAVAILABLE' },
+          },
+        ],
       } as unknown as GatewayGraphQLResponse;
     }
   }

@@ -13,6 +13,11 @@ export interface RequestFacts {
   identity: Identity | null;
   purpose: { code: string; reason: string } | null;
   subgraphs: Set<string>;
+  /**
+   * The document as the gateway's limits parsed it; null when they refused it unparsed (too large) or it
+   * does not parse. Absent when not yet checked, and then parsed here.
+   */
+  document?: DocumentNode | null;
 }
 
 // Arguments and variables that name a record; the audit trail is searchable by them.
@@ -43,6 +48,7 @@ const REFUSAL_CODES = new Set([
   'RATE_LIMITED',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_HASH_MISMATCH',
   'OPERATION_RESOLUTION_FAILURE',
   'PURPOSE_REQUIRED',
   'OPERATION_NOT_ALLOWED',
@@ -155,9 +161,9 @@ export function auditEntryFor(
   const body = requestBodyOf(request, rawBody);
   const query = typeof body.query === 'string' ? body.query : null;
   const operationName = typeof body.operationName === 'string' ? body.operationName : null;
-  let document: DocumentNode | null = null;
+  let document: DocumentNode | null = facts.document ?? null;
   try {
-    document = query ? parse(query, { noLocation: true }) : null;
+    if (facts.document === undefined && query) document = parse(query, { noLocation: true });
   } catch {
     document = null;
   }

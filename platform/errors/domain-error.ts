@@ -89,6 +89,8 @@ const CLIENT_CODES = new Set<string>([
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  // A persisted-query hash that is not the SHA-256 of the document sent with it (the gateway).
+  'PERSISTED_QUERY_HASH_MISMATCH',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
   // The gateway's own refusals (gateway/protection).

@@ -10,15 +10,32 @@ const DEFAULT_BODY_LIMIT = 1024 * 1024;
 /** GraphQL requests may carry one attached material: 5 MiB, base64-encoded (4/3), plus the document. */
 const GRAPHQL_BODY_LIMIT = 8 * 1024 * 1024;
 
-export async function readBody(request: IncomingMessage, limit = DEFAULT_BODY_LIMIT): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new RequestBodyTooLarge(`request body exceeds ${limit} bytes`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+/**
+ * The request body, up to `limit` bytes. Past it, the rest is read and discarded (destroying the
+ * request would take the connection, and with it the answer, down) and RequestBodyTooLarge is thrown;
+ * the answer should close the connection.
+ */
+export function readBody(request: IncomingMessage, limit = DEFAULT_BODY_LIMIT): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.resume();
+      chunks.length = 0;
+      reject(new RequestBodyTooLarge(`请求体超过 ${limit} 字节。The request body exceeds ${limit} bytes`));
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks));
+    request.on('data', onData);
+    request.once('end', onEnd);
+    request.once('error', reject);
+  });
 }
 
 export function sendJson(response: ServerResponse, status: number, value: unknown): void {
@@ -43,28 +60,62 @@ export type BeforeResponse = (
   responseText: string,
 ) => Promise<void>;
 
+/** A refusal the GraphQL handler answers itself, before the GraphQL server sees the request. */
+export interface HttpRefusal {
+  status: number;
+  message: string;
+  extensions: Record<string, unknown>;
+}
+
+export interface GraphQLHandlerOptions {
+  /** Looks at the raw body before it is parsed (the gateway's size limits); a refusal returned is the answer. */
+  screenBody?: (rawBody: Buffer) => HttpRefusal | undefined;
+  /** Extensions added to the errors the handler answers itself (the gateway's request id). */
+  errorExtensions?: (request: IncomingMessage) => Record<string, unknown>;
+}
+
 /** Serves an Apollo Server on node:http; the context factory sees the raw request and its parsed JSON body. */
 export function graphqlHandler<TContext extends BaseContext>(
   server: ApolloServer<TContext>,
   context: (request: IncomingMessage, body: unknown) => Promise<TContext>,
   beforeResponse?: BeforeResponse,
+  options: GraphQLHandlerOptions = {},
 ): RouteHandler {
   return async (request, response) => {
+    const refuse = async (refusal: HttpRefusal) => {
+      const extensions = { ...refusal.extensions, ...options.errorExtensions?.(request) };
+      const answer = { errors: [{ message: refusal.message, extensions }] };
+      await beforeResponse?.(request, undefined, refusal.status, JSON.stringify(answer));
+      sendJson(response, refusal.status, answer);
+    };
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const rawBody = request.method === 'POST' ? await readBody(request, GRAPHQL_BODY_LIMIT) : Buffer.alloc(0);
+    let rawBody: Buffer = Buffer.alloc(0);
+    try {
+      if (request.method === 'POST') rawBody = await readBody(request, GRAPHQL_BODY_LIMIT);
+    } catch (error) {
+      if (!(error instanceof RequestBodyTooLarge)) throw error;
+      response.setHeader('connection', 'close');
+      await refuse({ status: 413, message: error.message, extensions: { code: 'BAD_REQUEST' } });
+      return;
+    }
+    const refusal = rawBody.length > 0 ? options.screenBody?.(rawBody) : undefined;
+    if (refusal) {
+      await refuse(refusal);
+      return;
+    }
     let body: unknown = undefined;
     if (rawBody.length > 0 && (headers.get('content-type') ?? '').includes('application/json')) {
       try {
         body = JSON.parse(rawBody.toString('utf8'));
       } catch {
-        const refusal = {
-          errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
-        };
-        await beforeResponse?.(request, undefined, 400, JSON.stringify(refusal));
-        sendJson(response, 400, refusal);
+        await refuse({
+          status: 400,
+          message: '请求体不是有效的 JSON。Request body is not valid JSON',
+          extensions: { code: 'BAD_REQUEST' },
+        });
         return;
       }
     }
@@ -109,6 +160,7 @@ export async function startHttpServer(options: {
     }
     handler(request, response).catch((error: unknown) => {
       if (error instanceof RequestBodyTooLarge) {
+        response.setHeader('connection', 'close');
         if (!response.headersSent)
           sendJson(response, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
         return;

@@ -63,6 +63,8 @@ export default async function globalSetup(): Promise<void> {
     OUTBOX_MAX_BACKOFF_MS: '1000',
     // Low enough that a test can reach it with one officer, high enough for every other test.
     GATEWAY_RATE_LIMIT_PER_MINUTE: process.env.GATEWAY_RATE_LIMIT_PER_MINUTE ?? '600',
+    // Small enough that a test fills it with a few documents (test/persisted-queries.test.ts).
+    GATEWAY_APQ_CACHE_BYTES: '131072',
     IDP_PORT: String(ports.idp),
     IDP_PUBLIC_URL: `http://localhost:${ports.idp}`,
     OIDC_ISSUER: `http://localhost:${ports.idp}/realms/transport`,
