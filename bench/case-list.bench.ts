@@ -14,7 +14,7 @@ import { gatewayUrl, query, requestSqlStatements, tokenFor } from '../test/harne
 // enforcement schema. The cases are bulk-inserted straight into MySQL/MariaDB (the services would take
 // hours to file them one by one), spread over every county of GB/T 2260, with read shares as the
 // subgraph makes them; then officers of a province, a city and the ministry list cases under load.
-// MySQL only: the embedded database lives inside the enforcement process and cannot be bulk-loaded.
+// MySQL only: the bulk load writes over mysql2.
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const SHARES = Number(process.env.BENCH_SHARES ?? 2_000);

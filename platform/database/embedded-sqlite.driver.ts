@@ -60,8 +60,10 @@ export class EmbeddedSqliteDriver extends BetterSqlite3Driver {
     await this.createDatabaseDirectory(dirname(file));
     const writer = new Sqlite(file, { timeout: EMBEDDED_BUSY_TIMEOUT_MS });
     writer.pragma('journal_mode = WAL');
-    // FULL: a commit is on disk before it returns, so it survives a power cut as well as a crash.
-    writer.pragma('synchronous = FULL');
+    // NORMAL: a commit is in the log before it returns, so a crashed process loses none; only a power
+    // cut or OS crash may lose the last ones (never consistency). FULL would fsync every commit: about
+    // 10 ms each on the development machine's disk against 0.2 ms.
+    writer.pragma('synchronous = NORMAL');
     writer.pragma('foreign_keys = ON');
     this.writer = writer;
     return new Sqlite(file, { readonly: true, timeout: EMBEDDED_BUSY_TIMEOUT_MS });
