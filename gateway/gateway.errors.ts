@@ -35,6 +35,31 @@ export const GATEWAY_REASONS = {
     zh: '该客户端只能执行为其登记的操作',
     en: 'A machine client may run only the operations registered for it; send a registered document or its sha256 hash.',
   },
+  INVALID_INPUT: {
+    code: ErrorCode.BAD_USER_INPUT,
+    zh: '输入不符合要求',
+    en: 'An input value breaks a rule; `extensions.field` names it and the message says what is wrong.',
+  },
+  PERSISTED_QUERY_NOT_FOUND: {
+    code: 'PERSISTED_QUERY_NOT_FOUND',
+    zh: '网关不认识该查询哈希（未登记或已从缓存中移出），请连同查询文本重新发送',
+    en: 'The gateway does not know this hash (never registered, or evicted from the learned documents); send the document again with the hash.',
+  },
+  PERSISTED_QUERY_HASH_MISMATCH: {
+    code: 'PERSISTED_QUERY_HASH_MISMATCH',
+    zh: '查询哈希与所附查询文本不一致',
+    en: 'The sha256Hash sent does not match the sha256 of the document sent with it.',
+  },
+  INVALID_PERSISTED_QUERY: {
+    code: 'BAD_REQUEST',
+    zh: '持久化查询扩展格式不正确',
+    en: 'The persistedQuery extension is malformed (version 1 and a 64-character hex sha256Hash are expected).',
+  },
+  SUBGRAPH_UNAVAILABLE: {
+    code: ErrorCode.SERVICE_UNAVAILABLE,
+    zh: '部门服务暂不可用（无法连接、超时或服务端错误），可稍后重试',
+    en: 'A department service could not be reached, timed out or failed (5xx); its part of the answer is missing. Retry later.',
+  },
 } as const satisfies Readonly<Record<string, DocumentedReason>>;
 
 function withReasonText(formatted: GraphQLFormattedError): GraphQLFormattedError {
