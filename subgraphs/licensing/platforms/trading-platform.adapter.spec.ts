@@ -5,7 +5,8 @@ import type { RunningSimulator } from './platform-simulator';
 import { TradingPlatformAdapter } from './trading-platform.adapter';
 import { startTradingPlatformSimulator } from './trading-platform.simulator';
 
-const TIMEOUT_MS = 300;
+// Generous enough for a busy CI machine; the slow-platform cases wait three times as long.
+const TIMEOUT_MS = 2000;
 const AWARD: TenderAward = {
   projectCode: DEMO_PROJECT_APPROVED_WITH_AWARD,
   noticeNumber: 'JSGGZY-ZB-2025-0918-012',
