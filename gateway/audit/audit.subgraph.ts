@@ -11,13 +11,18 @@ import { graphqlHandler, headerValue, type RouteHandler } from '../../platform/h
 import type { Logger } from '../../platform/observability/logger';
 import { GATEWAY_SECRET_HEADER } from '../../platform/subgraph-server';
 import { AuditRecordResolver, type AuditContext } from './audit.resolver';
+import { AUDIT_TEXT_FIELDS } from './audit.text-fields';
 
 /** The audit subgraph's name in the supergraph; the gateway process serves it at this path. */
 export const AUDIT_SUBGRAPH = 'audit';
 export const AUDIT_PATH = '/internal/audit/graphql';
 
 export function buildAuditSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [AuditRecordResolver], referenceResolvers: {} });
+  return buildFederatedSchema({
+    resolvers: [AuditRecordResolver],
+    referenceResolvers: {},
+    textFields: AUDIT_TEXT_FIELDS,
+  });
 }
 
 export interface AuditSubgraph {

@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import { PermissionAuthChecker } from '../auth/permission.policy';
+import { describeMaskedFields, maskTextFields, type TextFieldRules } from './text-fields';
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
 
@@ -14,6 +15,8 @@ export interface FederatedSchemaOptions {
   resolvers: NonEmptyArray<Function>;
   orphanedTypes?: Function[];
   referenceResolvers: ReferenceResolvers;
+  /** What every String field holds; personal information is masked by the rule (see text-fields.ts). */
+  textFields: TextFieldRules;
 }
 
 /**
@@ -47,6 +50,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     // Subgraphs that only extend entities may have no root query of their own.
     skipCheck: true,
   });
+  describeMaskedFields(typeGraphqlSchema, options.textFields);
   const resolverMap = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.referenceResolvers)) {
     resolverMap[typeName] = {
@@ -54,11 +58,12 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
       ...reference,
     } as GraphQLResolverMap<unknown>[string];
   }
-  return buildSubgraphSchema({
+  const schema = buildSubgraphSchema({
     typeDefs: gql`
       ${FEDERATION_LINK}
       ${printSchemaWithDirectives(typeGraphqlSchema)}
     `,
     resolvers: resolverMap,
   });
+  return maskTextFields(schema, options.textFields);
 }

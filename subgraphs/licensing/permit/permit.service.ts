@@ -2,7 +2,13 @@ import { randomInt } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { In, type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { inScope, withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
-import { assertCreditCode, assertInteger, assertRegionCode, assertText } from '../../../platform/codes/assert-input';
+import {
+  assertCreditCode,
+  assertInteger,
+  assertPublicText,
+  assertRegionCode,
+  assertText,
+} from '../../../platform/codes/assert-input';
 import { provinceOf, regionName, regionScopePrefix } from '../../../platform/codes/region-code';
 import { childPagesLoader } from '../../../platform/database/child-pages.loader';
 import { inTransaction } from '../../../platform/database/data-source.factory';
@@ -326,7 +332,7 @@ export class PermitService {
   ): Promise<PermitApplication> {
     assertCreditCode('creditCode', input.creditCode);
     assertRegionCode('regionCode', input.regionCode);
-    const scope = assertText('scope', input.scope, 500);
+    const scope = assertPublicText('scope', input.scope, 500);
     const definition = kindOf(input.kind);
     const route = this.routeOf(definition, input);
     const projectCode = this.projectCodeOf(definition, input.investmentProjectCode);
