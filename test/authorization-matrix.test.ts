@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { requiredMaterialInputs } from './harness/permit-materials';
 import { PROJECT_ROOT } from './harness/service-processes';
 import { clientToken, graphql, query, tokenFor, type GraphQLResponse } from './harness/single-window.client';
 import { newCreditCode, newPlate, story } from './harness/story';
@@ -1484,6 +1485,15 @@ async function createBase(token: string): Promise<Base> {
   }));
   await batchMutation(
     token,
+    'attachPermitMaterial',
+    'AttachPermitMaterialInput',
+    applicationNumbers.flatMap(({ applicationNumber }) =>
+      requiredMaterialInputs(applicationNumber, 'HAZARDOUS_GOODS_TRANSPORT'),
+    ),
+    'material { id }',
+  );
+  await batchMutation(
+    token,
     'acceptPermitApplication',
     'ApplicationActionInput',
     applicationNumbers,
@@ -1732,6 +1742,16 @@ async function createFixtures(token: string, base: Base): Promise<Map<string, st
     'application { applicationNumber }',
   );
   const applicationNumbers = submitted.map((payload) => String(at(payload, 'application.applicationNumber')));
+  // Every application has its materials, so acceptance (受理) is possible wherever the caller may accept.
+  await batchMutation(
+    token,
+    'attachPermitMaterial',
+    'AttachPermitMaterialInput',
+    applicationNumbers.flatMap((applicationNumber) =>
+      requiredMaterialInputs(applicationNumber, 'ROAD_FREIGHT_TRANSPORT'),
+    ),
+    'material { id }',
+  );
   const toAccept = applicationNumbers
     .filter((_, index) => applications[index].spec.status === 'ACCEPTED')
     .map((applicationNumber) => ({ applicationNumber }));

@@ -14,6 +14,7 @@ import {
   tokenFor,
   type GraphQLResponse,
 } from './harness/single-window.client';
+import { attachRequiredMaterials } from './harness/permit-materials';
 import { decideThroughProcedure, story } from './harness/story';
 
 // The permit workflow through the gateway, as the officers who do each step: js-licensing-officer
@@ -112,6 +113,9 @@ async function attach(username: string, applicationNumber: string, materialCode:
 }
 
 const OFFICER = 'js-licensing-officer';
+/** Attaches every material the kind requires but those named, as the officer. */
+const attachAll = async (applicationNumber: string, kind: string, except: string[] = []) =>
+  attachRequiredMaterials(await tokenFor(OFFICER), applicationNumber, kind as never, except);
 const REVIEWER = 'js-licensing-reviewer';
 const ZJ_REVIEWER = 'zj-licensing-reviewer';
 
@@ -139,6 +143,7 @@ describe('the permit workflow through the gateway', () => {
       materialName: '道路货物运输经营申请表',
       sm3Digest: sm3Hex(Buffer.from(PDF('道路货物运输经营申请表'), 'base64')),
     });
+    await attachAll(submitted.applicationNumber, 'ROAD_FREIGHT_TRANSPORT', ['APPLICATION_FORM']);
 
     const { application: accepted } = await act(OFFICER, 'acceptPermitApplication', {
       applicationNumber: submitted.applicationNumber,
@@ -178,6 +183,7 @@ describe('the permit workflow through the gateway', () => {
 
   it('road passenger: returned once with everything missing, corrected, resubmitted, reviewed and approved', async () => {
     const { application: submitted } = await submit('ROAD_PASSENGER_TRANSPORT');
+    await attachAll(submitted.applicationNumber, 'ROAD_PASSENGER_TRANSPORT', ['DRIVER_QUALIFICATIONS', 'ROUTE_PLAN']);
     const { application: returned } = await act(OFFICER, 'returnPermitApplication', {
       applicationNumber: submitted.applicationNumber,
       missingMaterialCodes: ['DRIVER_QUALIFICATIONS', 'ROUTE_PLAN'],
@@ -236,6 +242,7 @@ describe('the permit workflow through the gateway', () => {
 
   it('hazardous goods: deadline extended once with approval, approved, then suspended and revoked by a reviewer', async () => {
     const { application: submitted } = await submit('HAZARDOUS_GOODS_TRANSPORT');
+    await attachAll(submitted.applicationNumber, 'HAZARDOUS_GOODS_TRANSPORT');
     const { application: accepted } = await act(OFFICER, 'acceptPermitApplication', {
       applicationNumber: submitted.applicationNumber,
     });
@@ -330,6 +337,7 @@ describe('the permit workflow through the gateway', () => {
       investmentProjectCode: DEMO_PROJECT_APPROVED_WITH_AWARD,
     });
     expect(submitted.status).toBe('SUBMITTED');
+    await attachAll(submitted.applicationNumber, 'HIGHWAY_CONSTRUCTION');
     await act(OFFICER, 'acceptPermitApplication', { applicationNumber: submitted.applicationNumber });
     expect(
       refusal(await attempt(REVIEWER, 'approvePermitApplication', { applicationNumber: submitted.applicationNumber })),
@@ -361,6 +369,7 @@ describe('the permit workflow through the gateway', () => {
         regionCode: '320000',
         routeProvinceCodes: ['320000', '330000'],
       });
+      await attachAll(submitted.applicationNumber, 'CROSS_PROVINCE_OVERSIZE_TRANSPORT');
       await act(OFFICER, 'acceptPermitApplication', { applicationNumber: submitted.applicationNumber });
       return submitted.applicationNumber;
     };
@@ -442,6 +451,7 @@ describe('the permit workflow through the gateway', () => {
 
   it('lets exactly one of two concurrent decisions on the same version win', async () => {
     const { application: submitted } = await submit('ROAD_FREIGHT_TRANSPORT');
+    await attachAll(submitted.applicationNumber, 'ROAD_FREIGHT_TRANSPORT');
     const { application: accepted } = await act(OFFICER, 'acceptPermitApplication', {
       applicationNumber: submitted.applicationNumber,
     });
@@ -469,6 +479,7 @@ describe('the permit workflow through the gateway', () => {
 
   it('lists overdue and soon-due applications per region and officer', async () => {
     const { application: submitted } = await submit('ROAD_FREIGHT_TRANSPORT');
+    await attachAll(submitted.applicationNumber, 'ROAD_FREIGHT_TRANSPORT');
     await act(OFFICER, 'acceptPermitApplication', { applicationNumber: submitted.applicationNumber });
     const token = await tokenFor(REVIEWER);
     const numbers = async (field: string, args: string) => {
@@ -571,6 +582,7 @@ describe('the permit workflow through the gateway', () => {
 
   it('suspends a permit when enforcement decides a case with PERMIT_SUSPENSION naming it', async () => {
     const { application: submitted } = await submit('ROAD_FREIGHT_TRANSPORT');
+    await attachAll(submitted.applicationNumber, 'ROAD_FREIGHT_TRANSPORT');
     await act(OFFICER, 'acceptPermitApplication', { applicationNumber: submitted.applicationNumber });
     const { permit } = await act(REVIEWER, 'approvePermitApplication', {
       applicationNumber: submitted.applicationNumber,

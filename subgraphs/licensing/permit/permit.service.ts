@@ -58,6 +58,7 @@ import {
   type ProcedureStep,
 } from './permit-kind';
 import { Permit, PermitStatus } from './permit.entity';
+import { assertNoticeNamesEverythingMissing, assertRequiredMaterials, namingMaterials } from './required-materials';
 import { RouteSegment, SegmentStatus } from './route-segment.entity';
 
 const MAX_ROUTE_PROVINCES = 10;
@@ -444,6 +445,7 @@ export class PermitService {
           ),
         },
         comment: null,
+        guard: (application) => assertRequiredMaterials(manager, application, 'accept'),
       });
     });
   }
@@ -472,7 +474,8 @@ export class PermitService {
     return inTransaction(this.dataSource, async (manager) => {
       const current = await this.loadToActOn(manager, scope, input.applicationNumber);
       const definition = kindOf(current.kind);
-      const returnedAt = this.now();
+      // Whole seconds, as materials' upload times are kept: one attached right after the return counts.
+      const returnedAt = new Date(Math.floor(this.now().getTime() / 1000) * 1000);
       return this.move(manager, current, input, actor, {
         action: ApplicationAction.RETURN,
         step: 'accept',
@@ -485,7 +488,7 @@ export class PermitService {
           handlingOfficer: actor.username,
         },
         comment: `${note} [missing: ${codes.join(', ')}]`,
-        guard: (application) => {
+        guard: async (application) => {
           const unknown = codes.filter((code) => !definition.materials.some((material) => material.code === code));
           if (unknown.length > 0) {
             throw invalidInput(
@@ -499,6 +502,7 @@ export class PermitService {
               `Application ${application.applicationNumber} was already returned once with everything missing (一次性告知); accept it or refuse it`,
             );
           }
+          await assertNoticeNamesEverythingMissing(manager, application, codes);
         },
       });
     });
@@ -537,11 +541,16 @@ export class PermitService {
         guard: async (application) => {
           const missing = await this.materialsStillMissing(manager, application, definition);
           if (missing.length > 0) {
-            throw conflict(
-              'MATERIALS_STILL_MISSING',
-              `Attach ${missing.join(', ')} to application ${application.applicationNumber} before resubmitting it`,
+            throw namingMaterials(
+              conflict(
+                'MATERIALS_STILL_MISSING',
+                `Attach ${missing.join(', ')} to application ${application.applicationNumber} before resubmitting it`,
+              ),
+              application,
+              missing,
             );
           }
+          await assertRequiredMaterials(manager, application, 'resubmit');
         },
       });
       if (project?.outcome !== 'UNAVAILABLE') return resubmitted;
@@ -604,6 +613,7 @@ export class PermitService {
     }
     this.check(preview, input, actor, ApplicationAction.APPROVE, 'decide');
     this.assertReviewedIfRequired(preview, definition);
+    await assertRequiredMaterials(this.dataSource.manager, preview, 'approve');
     const award = definition.investmentProjectRequired
       ? await this.checkTenderAward(preview.investmentProjectCode ?? '')
       : null;
@@ -868,6 +878,7 @@ export class PermitService {
         decision === SegmentStatus.APPROVED ? ApplicationAction.APPROVE_SEGMENT : ApplicationAction.REFUSE_SEGMENT,
         'decide',
       );
+      if (decision === SegmentStatus.APPROVED) await assertRequiredMaterials(manager, current, 'approve');
       const segments = await this.lockSegments(manager, current.id);
       const segment = segments.find((candidate) => candidate.provinceCode === input.provinceCode);
       if (!segment) throw invalidInput('provinceCode', `is not on the route of ${current.applicationNumber}`);
