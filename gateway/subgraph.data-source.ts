@@ -3,6 +3,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { encodeForwardedPurpose, FORWARDED_PURPOSE_HEADER } from '../platform/auth/purpose';
 import { GATEWAY_SECRET_HEADER } from '../platform/subgraph-server';
 import type { GatewayContext } from './gateway.context';
+import { noteUnresolvedEntities } from './unreadable-references';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
@@ -32,7 +33,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      if ((options.kind as string) === 'incoming operation')
+        noteUnresolvedEntities(options.context, options.request, response);
+      return response;
     } catch (error) {
       // Health checks and schema loading report their own failures.
       if ((options.kind as string) !== 'incoming operation') throw error;

@@ -207,7 +207,8 @@ export class EnforcementCaseResolver {
   @Authorized(Permission.CASE_READ)
   @FieldResolver(() => Enterprise, {
     nullable: true,
-    description: 'The enterprise the case is against, when it is against one (resolved by the registry).',
+    description:
+      'The enterprise the case is against, when it is against one (resolved by the registry). Null, without an error, when the caller may not read it (registered outside their region).',
   })
   enterprise(@Root() enforcementCase: EnforcementCase): Enterprise | null {
     return enforcementCase.creditCode === null ? null : { creditCode: enforcementCase.creditCode };
@@ -216,7 +217,8 @@ export class EnforcementCaseResolver {
   @Authorized(Permission.CASE_READ)
   @FieldResolver(() => Vehicle, {
     nullable: true,
-    description: 'The vehicle involved, when one is (resolved by the registry).',
+    description:
+      'The vehicle involved, when one is (resolved by the registry). Null, without an error, when the caller may not read it (registered outside their region).',
   })
   vehicle(@Root() enforcementCase: EnforcementCase): Vehicle | null {
     return enforcementCase.plateNumber === null ? null : { plateNumber: enforcementCase.plateNumber };
