@@ -25,6 +25,7 @@ import { callerPolicyPlugin } from './protection/caller-policy';
 import { PersistedOperations } from './protection/persisted-operations';
 import { PersistedQueryCache } from './protection/persisted-query.cache';
 import { SubgraphDataSource } from './subgraph.data-source';
+import { cleanNullReferences } from './unreadable-references';
 import { openGatewayDatabase } from './audit/audit-database';
 import { Counters } from '../platform/observability/metrics';
 import { AuditTrail } from './audit/audit-trail';
@@ -155,7 +156,7 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
   // Public operations without a token: limited per client address, apart from signed-in callers.
   const anonymousRateLimiter = new RateLimiter(settings.anonymousRateLimitPerMinute);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: cleanNullReferences(gateway),
     introspection: config.environment !== 'production',
     // No "Did you mean ...?" hints that reveal field names when the schema is not open for introspection.
     hideSchemaDetailsFromClientErrors: config.environment === 'production',

@@ -37,6 +37,7 @@ function callerErrors(error: unknown): SubgraphError[] | null {
     return { message, extensions: field === undefined ? extensions : { ...extensions, field } };
   });
 }
+import { noteUnresolvedEntities } from './unreadable-references';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
@@ -68,7 +69,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      if ((options.kind as string) === 'incoming operation')
+        noteUnresolvedEntities(options.context, options.request, response);
+      return response;
     } catch (error) {
       // Health checks and schema loading report their own failures.
       if ((options.kind as string) !== 'incoming operation') throw error;

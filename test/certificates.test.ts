@@ -1,5 +1,6 @@
 import { SIGNATURE_SCHEMES, type SignatureAlgorithm } from '../subgraphs/licensing/certificate/signature-scheme';
 import { gatewayUrl, graphql, query, tokenFor } from './harness/single-window.client';
+import { attachRequiredMaterials } from './harness/permit-materials';
 import { story } from './harness/story';
 import { subgraphSql } from './harness/subgraph-database';
 
@@ -84,6 +85,7 @@ async function approvedPermit(
     },
   );
   const applicationNumber = submitted.submitPermitApplication.application.applicationNumber;
+  await attachRequiredMaterials(officer, applicationNumber, 'ROAD_FREIGHT_TRANSPORT');
   await query(
     officer,
     `mutation ($input: ApplicationActionInput!) { acceptPermitApplication(input: $input) { application { status } } }`,

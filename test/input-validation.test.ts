@@ -1,4 +1,5 @@
 import { graphql, query, tokenFor } from './harness/single-window.client';
+import { attachRequiredMaterials } from './harness/permit-materials';
 import { newCreditCode } from './harness/story';
 
 const REGISTER = `mutation ($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { enterprise { creditCode } } }`;
@@ -125,6 +126,7 @@ describe('bad input', () => {
       `mutation { submitPermitApplication(input: { creditCode: "91320583MA1NQ2W40E", kind: ROAD_FREIGHT_TRANSPORT, scope: "普通货运", regionCode: "320583" }) { application { applicationNumber } } }`,
     );
     const applicationNumber = submitted.submitPermitApplication.application.applicationNumber;
+    await attachRequiredMaterials(token, applicationNumber, 'ROAD_FREIGHT_TRANSPORT');
     await query(
       token,
       `mutation ($input: ApplicationActionInput!) { acceptPermitApplication(input: $input) { application { status } } }`,

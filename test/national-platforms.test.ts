@@ -6,6 +6,7 @@ import {
   DEMO_PROJECT_WITHOUT_AWARD,
 } from '../subgraphs/licensing/platforms/demo-platform-data';
 import { readState } from './harness/harness-state';
+import { attachRequiredMaterials } from './harness/permit-materials';
 import { eventually, graphql, query, requestSqlStatements, tokenFor } from './harness/single-window.client';
 import { story } from './harness/story';
 
@@ -114,6 +115,7 @@ describe('national platform links', () => {
       { input },
     );
     const applicationNumber = submitted.submitPermitApplication.application.applicationNumber;
+    await attachRequiredMaterials(token, applicationNumber, 'HIGHWAY_CONSTRUCTION');
     await query(token, ACCEPT, { input: { applicationNumber } });
     await query(reviewerToken, REVIEW, {
       input: { applicationNumber, recommendation: 'APPROVE', opinion: '施工图设计已批复，资金已落实' },
@@ -188,6 +190,7 @@ describe('national platform links', () => {
       platformReport: null,
     });
     const { applicationNumber } = submitted.submitPermitApplication.application;
+    await attachRequiredMaterials(officer, applicationNumber, 'HIGHWAY_CONSTRUCTION');
     await query(officer, ACCEPT, { input: { applicationNumber } });
     await query(reviewer, REVIEW, {
       input: { applicationNumber, recommendation: 'APPROVE', opinion: '施工图设计已批复' },

@@ -1,7 +1,16 @@
 import { join } from 'node:path';
 import { loadWorkingCalendar } from '../subgraphs/licensing/calendar/working-calendar';
 import { PROJECT_ROOT } from './harness/service-processes';
-import { act, attempt, refusal, OFFICER, REVIEWER, jiangsuApplicant, submitFor } from './harness/permit-workflow';
+import {
+  act,
+  attachAll,
+  attempt,
+  refusal,
+  OFFICER,
+  REVIEWER,
+  jiangsuApplicant,
+  submitFor,
+} from './harness/permit-workflow';
 import { graphql, query, tokenFor } from './harness/single-window.client';
 
 // The decision deadline: extension (延长审查期限) and the overdue and soon-due queues.
@@ -18,6 +27,7 @@ describe('the permit workflow through the gateway: deadlines', () => {
 
   it('hazardous goods: deadline extended once with approval, approved, then suspended and revoked by a reviewer', async () => {
     const { application: submitted } = await submit('HAZARDOUS_GOODS_TRANSPORT');
+    await attachAll(submitted.applicationNumber, 'HAZARDOUS_GOODS_TRANSPORT');
     const { application: accepted } = await act(OFFICER, 'acceptPermitApplication', {
       applicationNumber: submitted.applicationNumber,
     });
@@ -101,6 +111,7 @@ describe('the permit workflow through the gateway: deadlines', () => {
 
   it('lists overdue and soon-due applications per region and officer', async () => {
     const { application: submitted } = await submit('ROAD_FREIGHT_TRANSPORT');
+    await attachAll(submitted.applicationNumber, 'ROAD_FREIGHT_TRANSPORT');
     await act(OFFICER, 'acceptPermitApplication', { applicationNumber: submitted.applicationNumber });
     const token = await tokenFor(REVIEWER);
     const numbers = async (field: string, args: string) => {

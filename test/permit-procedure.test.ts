@@ -12,6 +12,7 @@ import {
   steps,
   PDF,
   attach,
+  attachAll,
   OFFICER,
   REVIEWER,
   ZJ_REVIEWER,
@@ -40,6 +41,7 @@ describe('the permit workflow through the gateway: the procedure', () => {
       materialName: '道路货物运输经营申请表',
       sm3Digest: sm3Hex(Buffer.from(PDF('道路货物运输经营申请表'), 'base64')),
     });
+    await attachAll(submitted.applicationNumber, 'ROAD_FREIGHT_TRANSPORT', ['APPLICATION_FORM']);
 
     const { application: accepted } = await act(OFFICER, 'acceptPermitApplication', {
       applicationNumber: submitted.applicationNumber,
@@ -79,6 +81,7 @@ describe('the permit workflow through the gateway: the procedure', () => {
 
   it('road passenger: returned once with everything missing, corrected, resubmitted, reviewed and approved', async () => {
     const { application: submitted } = await submit('ROAD_PASSENGER_TRANSPORT');
+    await attachAll(submitted.applicationNumber, 'ROAD_PASSENGER_TRANSPORT', ['DRIVER_QUALIFICATIONS', 'ROUTE_PLAN']);
     const { application: returned } = await act(OFFICER, 'returnPermitApplication', {
       applicationNumber: submitted.applicationNumber,
       missingMaterialCodes: ['DRIVER_QUALIFICATIONS', 'ROUTE_PLAN'],
@@ -148,6 +151,7 @@ describe('the permit workflow through the gateway: the procedure', () => {
       investmentProjectCode: DEMO_PROJECT_APPROVED_WITH_AWARD,
     });
     expect(submitted.status).toBe('SUBMITTED');
+    await attachAll(submitted.applicationNumber, 'HIGHWAY_CONSTRUCTION');
     await act(OFFICER, 'acceptPermitApplication', { applicationNumber: submitted.applicationNumber });
     expect(
       refusal(await attempt(REVIEWER, 'approvePermitApplication', { applicationNumber: submitted.applicationNumber })),
@@ -168,6 +172,7 @@ describe('the permit workflow through the gateway: the procedure', () => {
 
   it('lets exactly one of two concurrent decisions on the same version win', async () => {
     const { application: submitted } = await submit('ROAD_FREIGHT_TRANSPORT');
+    await attachAll(submitted.applicationNumber, 'ROAD_FREIGHT_TRANSPORT');
     const { application: accepted } = await act(OFFICER, 'acceptPermitApplication', {
       applicationNumber: submitted.applicationNumber,
     });

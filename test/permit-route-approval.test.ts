@@ -1,4 +1,13 @@
-import { act, attempt, refusal, application, OFFICER, REVIEWER, ZJ_REVIEWER } from './harness/permit-workflow';
+import {
+  act,
+  attachAll,
+  attempt,
+  refusal,
+  application,
+  OFFICER,
+  REVIEWER,
+  ZJ_REVIEWER,
+} from './harness/permit-workflow';
 import { query, tokenFor } from './harness/single-window.client';
 import { story } from './harness/story';
 
@@ -19,6 +28,7 @@ describe('the permit workflow through the gateway: parallel approval along a rou
         regionCode: '320000',
         routeProvinceCodes: ['320000', '330000'],
       });
+      await attachAll(submitted.applicationNumber, 'CROSS_PROVINCE_OVERSIZE_TRANSPORT');
       await act(OFFICER, 'acceptPermitApplication', { applicationNumber: submitted.applicationNumber });
       return submitted.applicationNumber;
     };

@@ -1,4 +1,4 @@
-import { act, OFFICER, REVIEWER, jiangsuApplicant, submitFor } from './harness/permit-workflow';
+import { act, attachAll, OFFICER, REVIEWER, jiangsuApplicant, submitFor } from './harness/permit-workflow';
 import { eventually, query, tokenFor } from './harness/single-window.client';
 import { decideThroughProcedure } from './harness/story';
 
@@ -16,6 +16,7 @@ describe('the permit workflow through the gateway: sanctions from enforcement', 
 
   it('suspends a permit when enforcement decides a case with PERMIT_SUSPENSION naming it', async () => {
     const { application: submitted } = await submit('ROAD_FREIGHT_TRANSPORT');
+    await attachAll(submitted.applicationNumber, 'ROAD_FREIGHT_TRANSPORT');
     await act(OFFICER, 'acceptPermitApplication', { applicationNumber: submitted.applicationNumber });
     const { permit } = await act(REVIEWER, 'approvePermitApplication', {
       applicationNumber: submitted.applicationNumber,

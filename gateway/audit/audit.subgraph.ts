@@ -12,6 +12,8 @@ import type { Logger } from '../../platform/observability/logger';
 import { GATEWAY_SECRET_HEADER } from '../../platform/http/gateway-secret';
 import { AUDIT_RESOLVERS, type AuditContext } from './audit.resolver';
 import { AUDIT_TYPE_DEFS } from './audit.schema';
+import { AUDIT_TEXT_FIELDS } from './audit.text-fields';
+import { maskTextFields } from '../../platform/graphql/text-fields';
 
 /** The audit subgraph's name in the supergraph; the gateway process serves it at this path. */
 export const AUDIT_SUBGRAPH = 'audit';
@@ -19,7 +21,7 @@ export const AUDIT_PATH = '/internal/audit/graphql';
 
 /** The audit subgraph's schema (a promise, as every subgraph's `buildSchema` gives). */
 export function buildAuditSchema(): Promise<GraphQLSchema> {
-  return Promise.resolve(buildSdlSubgraphSchema(AUDIT_TYPE_DEFS, AUDIT_RESOLVERS));
+  return Promise.resolve(maskTextFields(buildSdlSubgraphSchema(AUDIT_TYPE_DEFS, AUDIT_RESOLVERS), AUDIT_TEXT_FIELDS));
 }
 
 export interface AuditSubgraph {

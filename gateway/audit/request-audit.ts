@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Kind, parse, visit, type DocumentNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import type { Identity } from '../../platform/auth/identity';
-import { maskPersonalInformation } from '../../platform/codes/personal-information';
+import { maskFreeText, maskPersonalInformation } from '../../platform/codes/personal-information';
 import type { AuditEntry } from './audit-trail';
 import { AuditOutcome } from './audit-record.entity';
 
@@ -182,7 +182,7 @@ export function auditEntryFor(
     roles: identity ? [...identity.roles].sort().join(',').slice(0, 1000) : '',
     region: identity?.region ?? null,
     purposeCode: facts.purpose?.code ?? null,
-    purposeReason: facts.purpose?.reason.slice(0, 500) ?? null,
+    purposeReason: facts.purpose ? maskFreeText(facts.purpose.reason.slice(0, 500)) : null,
     operationName: (operation?.name?.value ?? operationName)?.slice(0, 200) ?? null,
     operationType: operation?.operation ?? null,
     documentHash: query ? createHash('sha256').update(query).digest('hex') : persistedHash,

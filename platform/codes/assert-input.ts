@@ -1,5 +1,6 @@
 import { invalidInput } from '../errors/domain-error';
 import { creditCodeProblem } from './credit-code';
+import { containsPersonalInformation } from './personal-information-text';
 import { plateNumberProblem } from './plate-number';
 import { regionCodeProblem } from './region-code';
 import { residentIdProblem } from './resident-id';
@@ -31,6 +32,21 @@ export function assertText(field: string, value: string, maxLength: number): str
   const trimmed = value.trim();
   if (trimmed.length === 0) throw invalidInput(field, 'must not be empty');
   if (trimmed.length > maxLength) throw invalidInput(field, `must be at most ${maxLength} characters`);
+  return trimmed;
+}
+
+/**
+ * As `assertText`, for text printed on a public document (an electronic certificate anyone may verify):
+ * it may not carry personal information, which could never be masked there.
+ */
+export function assertPublicText(field: string, value: string, maxLength: number): string {
+  const trimmed = assertText(field, value, maxLength);
+  if (containsPersonalInformation(trimmed)) {
+    throw invalidInput(
+      field,
+      'must not contain personal information (resident ID, bank card or phone numbers, e-mail addresses): it is printed on the public electronic certificate (不得包含个人信息)',
+    );
+  }
   return trimmed;
 }
 

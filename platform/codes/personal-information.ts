@@ -1,6 +1,11 @@
-import { maskResidentId } from './resident-id';
+import { maskFreeText } from './personal-information-text';
 
-// Personal information (个人信息) is shown masked unless a pii-reader declared a purpose.
+// Personal information (个人信息) is shown masked unless a pii-reader declared a purpose. This module and
+// personal-information-text.ts are the one place it is masked: the subgraphs' text fields
+// (platform/graphql/text-fields.ts) and the audit trail's copy of request variables both use them.
+
+export { containsPersonalInformation, maskFreeText } from './personal-information-text';
+export { maskResidentId } from './resident-id';
 
 /** `13812345678` -> `138****5678`. */
 export function maskPhone(value: string): string {
@@ -15,22 +20,17 @@ export function maskPersonName(value: string): string {
   return characters.length <= 1 ? '*' : `${characters[0]}${'*'.repeat(characters.length - 1)}`;
 }
 
-const RESIDENT_ID = /\b\d{17}[\dX]\b/g;
-const MOBILE_PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
 /** Keys whose values are personal names wherever they appear. */
-const PERSON_NAME_KEYS = /^(partyName|driverName|escortName|personName|contactName|applicantName|agentName)$/;
+const PERSON_NAME_KEYS =
+  /^(partyName|driverName|escortName|personName|contactName|applicantName|agentName|legalRepresentative)$/;
 
 /**
- * A deep copy of request variables fit for logs and the audit trail: resident ID and mobile numbers
- * masked wherever they appear, and values of person-name keys masked.
+ * A deep copy of request variables fit for logs and the audit trail: every string masked as free text
+ * (resident ID, bank card, phone numbers, e-mail addresses, however written), and values of person-name
+ * keys masked as names.
  */
 export function maskPersonalInformation(value: unknown, key = ''): unknown {
-  if (typeof value === 'string') {
-    if (PERSON_NAME_KEYS.test(key)) return maskPersonName(value);
-    return value
-      .replace(RESIDENT_ID, (match) => maskResidentId(match))
-      .replace(MOBILE_PHONE, (match) => maskPhone(match));
-  }
+  if (typeof value === 'string') return PERSON_NAME_KEYS.test(key) ? maskPersonName(value) : maskFreeText(value);
   if (Array.isArray(value)) return value.map((item) => maskPersonalInformation(item, key));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(

@@ -6,6 +6,7 @@ import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import { PermissionAuthChecker } from './permission-auth-checker';
 import { FEDERATION_LINK } from './sdl-subgraph';
+import { describeMaskedFields, maskTextFields, type TextFieldRules } from './text-fields';
 
 export type ReferenceResolvers = Record<string, { __resolveReference: (...args: never[]) => unknown }>;
 
@@ -13,6 +14,8 @@ export interface FederatedSchemaOptions {
   resolvers: NonEmptyArray<Function>;
   orphanedTypes?: Function[];
   referenceResolvers: ReferenceResolvers;
+  /** What every String field holds; personal information is masked by the rule (see text-fields.ts). */
+  textFields: TextFieldRules;
 }
 
 /**
@@ -46,6 +49,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     // Subgraphs that only extend entities may have no root query of their own.
     skipCheck: true,
   });
+  describeMaskedFields(typeGraphqlSchema, options.textFields);
   const resolverMap = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.referenceResolvers)) {
     resolverMap[typeName] = {
@@ -53,11 +57,12 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
       ...reference,
     } as GraphQLResolverMap<unknown>[string];
   }
-  return buildSubgraphSchema({
+  const schema = buildSubgraphSchema({
     typeDefs: gql`
       ${FEDERATION_LINK}
       ${printSchemaWithDirectives(typeGraphqlSchema)}
     `,
     resolvers: resolverMap,
   });
+  return maskTextFields(schema, options.textFields);
 }

@@ -8,7 +8,7 @@ const CASE_HANDLERS = [Permission.CASE_INVESTIGATE, Permission.CASE_DECIDE];
 
 /**
  * Who may see each enforcement type (checked by scripts/access-rules.spec.ts). Parties' personal
- * information is further masked unless a pii-reader declared a purpose (case-party.ts, free-text.ts).
+ * information is further masked unless a pii-reader declared a purpose (enforcement.text-fields.ts).
  */
 export const ENFORCEMENT_ACCESS: AccessRules = {
   EnforcementCase: CASE_ROLES,

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
+import { ENFORCEMENT_TEXT_FIELDS } from './enforcement.text-fields';
 import { EnforcementCaseResolver } from './enforcement-case/enforcement-case.resolver';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
 import { EnterpriseCasesResolver } from './enterprise/enterprise.resolver';
@@ -28,5 +29,6 @@ export function buildEnforcementSchema(): Promise<GraphQLSchema> {
       Enterprise: { __resolveReference: resolveEnterpriseReference },
       Vehicle: { __resolveReference: resolveVehicleReference },
     },
+    textFields: ENFORCEMENT_TEXT_FIELDS,
   });
 }

@@ -24,6 +24,16 @@ export const LICENSING_REASONS = {
     zh: '申请已一次性告知补正，不能再次退回，请受理或不予受理',
     en: 'The application was already returned once naming everything missing (一次性告知); accept it or refuse it.',
   },
+  MATERIALS_MISSING: {
+    code: ErrorCode.CONFLICT,
+    zh: '申请材料不齐全，不能受理或批准（extensions.missingMaterials 列出所缺材料）',
+    en: 'A material the permit kind requires is not attached; acceptance and approval wait for it (`extensions.missingMaterials` lists code and name of each).',
+  },
+  NOTICE_INCOMPLETE: {
+    code: ErrorCode.BAD_USER_INPUT,
+    zh: '一次性告知须列明全部未提交的材料',
+    en: 'The return notice (一次性告知) must name every required material not attached yet.',
+  },
   MATERIALS_STILL_MISSING: {
     code: ErrorCode.CONFLICT,
     zh: '补正通知所列材料尚未补齐',

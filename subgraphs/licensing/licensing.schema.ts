@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
+import { LICENSING_TEXT_FIELDS } from './licensing.text-fields';
 import { PermitMaterialResolver } from './attachment/permit-material.resolver';
 import { CertificateResolver, PermitCertificateResolver } from './certificate/certificate.resolver';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
@@ -35,5 +36,6 @@ export function buildLicensingSchema(): Promise<GraphQLSchema> {
       Enterprise: { __resolveReference: resolveEnterpriseReference },
       Vehicle: { __resolveReference: resolveVehicleReference },
     },
+    textFields: LICENSING_TEXT_FIELDS,
   });
 }

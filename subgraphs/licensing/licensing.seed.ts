@@ -2,6 +2,7 @@ import { SYSTEM_SCOPE } from '../../platform/auth/region-scope';
 import { DEMO_ENTERPRISES, DEMO_VEHICLES } from '../../platform/demo/demo-dataset';
 import { DomainError } from '../../platform/errors/domain-error';
 import type { SubgraphDependencies } from '../../platform/subgraph-server';
+import { attachStandInMaterials } from './attachment/stand-in-materials';
 import { Enterprise } from './enterprise/enterprise.entity';
 import type { LicensingServices } from './licensing.context';
 import type { Actor } from './permit/actor';
@@ -10,8 +11,11 @@ import { PermitKind } from './permit/permit-kind';
 import type { PermitService } from './permit/permit.service';
 import { DEMO_PROJECT_APPROVED_WITH_AWARD, DEMO_PROJECT_AWARD_RECORDS_MIGRATING } from './platforms/demo-platform-data';
 
-type SeededServices = Pick<LicensingServices, 'enterprises' | 'vehicles' | 'permits' | 'permitSanctions'>;
+type SeededServices = Pick<LicensingServices, 'enterprises' | 'vehicles' | 'permits' | 'permitSanctions' | 'materials'>;
 
+/** The materials the returned demo application lacks, all named in its notice. */
+const RETURNED_FOR = ['PARKING_SITE_PROOF', 'EMERGENCY_PLAN'];
+const NOT_ACCEPTED: readonly DemoOutcome[] = ['submitted', 'rejected', 'withdrawn'];
 const SEED_ACTOR: Actor = { username: 'demo-seed', roles: new Set(['licensing-officer', 'licensing-reviewer']) };
 const DAY_MS = 86_400_000;
 
@@ -135,6 +139,13 @@ async function seedApplication(services: SeededServices, demo: DemoApplication):
   const action = { applicationNumber: submitted.applicationNumber };
   // With the investment platform (simulator) not running the construction application waits for it: that is its demo state then.
   if (submitted.status === ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION) return;
+  // Applications the office accepts have every material (受理 needs them all); the returned one lacks what
+  // its notice names; those still waiting, refused before acceptance or withdrawn have none.
+  if (demo.outcome === 'returned') {
+    await attachStandInMaterials(services.materials, SYSTEM_SCOPE, submitted, SEED_ACTOR, RETURNED_FOR);
+  } else if (!NOT_ACCEPTED.includes(demo.outcome)) {
+    await attachStandInMaterials(services.materials, SYSTEM_SCOPE, submitted, SEED_ACTOR);
+  }
   switch (demo.outcome) {
     case 'submitted':
       return;
@@ -143,7 +154,7 @@ async function seedApplication(services: SeededServices, demo: DemoApplication):
         SYSTEM_SCOPE,
         {
           ...action,
-          missingMaterialCodes: ['PARKING_SITE_PROOF', 'EMERGENCY_PLAN'],
+          missingMaterialCodes: [...RETURNED_FOR],
           note: '停车场地租赁合同已过期；请补充事故应急救援预案。',
         },
         SEED_ACTOR,

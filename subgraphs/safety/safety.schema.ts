@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
+import { SAFETY_TEXT_FIELDS } from './safety.text-fields';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
 import { EnterpriseWaybillsResolver } from './enterprise/enterprise.resolver';
 import { resolveVehicleReference } from './vehicle/vehicle.reference';
@@ -13,5 +14,6 @@ export function buildSafetySchema(): Promise<GraphQLSchema> {
       Enterprise: { __resolveReference: resolveEnterpriseReference },
       Vehicle: { __resolveReference: resolveVehicleReference },
     },
+    textFields: SAFETY_TEXT_FIELDS,
   });
 }

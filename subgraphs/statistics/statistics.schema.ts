@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
+import { STATISTICS_TEXT_FIELDS } from './statistics.text-fields';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
 import { Enterprise, EnterpriseActivityResolver } from './enterprise/enterprise.resolver';
 import { IndicatorResolver } from './indicator/indicator.resolver';
@@ -12,5 +13,6 @@ export function buildStatisticsSchema(): Promise<GraphQLSchema> {
     referenceResolvers: {
       Enterprise: { __resolveReference: resolveEnterpriseReference },
     },
+    textFields: STATISTICS_TEXT_FIELDS,
   });
 }

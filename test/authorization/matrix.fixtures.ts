@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { requiredMaterialInputs } from '../harness/permit-materials';
 import { join } from 'node:path';
 import { randomInt } from 'node:crypto';
 import { PROJECT_ROOT } from '../harness/service-processes';
@@ -145,6 +146,15 @@ export async function createBase(token: string): Promise<Base> {
   const applicationNumbers = applications.map((payload) => ({
     applicationNumber: String(at(payload, 'application.applicationNumber')),
   }));
+  await batchMutation(
+    token,
+    'attachPermitMaterial',
+    'AttachPermitMaterialInput',
+    applicationNumbers.flatMap(({ applicationNumber }) =>
+      requiredMaterialInputs(applicationNumber, 'HAZARDOUS_GOODS_TRANSPORT'),
+    ),
+    'material { id }',
+  );
   await batchMutation(
     token,
     'acceptPermitApplication',
@@ -394,6 +404,16 @@ export async function createFixtures(token: string, base: Base, claims: FixtureC
     'application { applicationNumber }',
   );
   const applicationNumbers = submitted.map((payload) => String(at(payload, 'application.applicationNumber')));
+  // Every application has its materials, so acceptance (受理) is possible wherever the caller may accept.
+  await batchMutation(
+    token,
+    'attachPermitMaterial',
+    'AttachPermitMaterialInput',
+    applicationNumbers.flatMap((applicationNumber) =>
+      requiredMaterialInputs(applicationNumber, 'ROAD_FREIGHT_TRANSPORT'),
+    ),
+    'material { id }',
+  );
   const toAccept = applicationNumbers
     .filter((_, index) => applications[index].spec.status === 'ACCEPTED')
     .map((applicationNumber) => ({ applicationNumber }));

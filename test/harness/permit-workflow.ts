@@ -1,5 +1,6 @@
 import { graphql, query, tokenFor, type GraphQLResponse } from './single-window.client';
 import { story } from './story';
+import { attachRequiredMaterials } from './permit-materials';
 
 // The permit workflow through the gateway, as the officers who do each step: js-licensing-officer
 // (江苏省 320000) submits, accepts and returns; js-licensing-reviewer reviews and decides; on a route
@@ -122,4 +123,9 @@ export function submitFor(
     regionCode: '320104',
     ...extra,
   });
+}
+
+/** Attaches every material the kind requires but those named, as the licensing officer (acceptance needs them). */
+export async function attachAll(applicationNumber: string, kind: string, except: string[] = []): Promise<void> {
+  await attachRequiredMaterials(await tokenFor('js-licensing-officer'), applicationNumber, kind as never, except);
 }

@@ -13,6 +13,8 @@ export interface GraphQLResponse<TData> {
   status: number;
   data: TData | null | undefined;
   errors: GraphQLErrorBody[] | undefined;
+  /** The response's extensions, e.g. the gateway's `valueCompletion` reports of values it had to null. */
+  extensions?: Record<string, unknown>;
 }
 
 interface RealmUser {
@@ -42,20 +44,37 @@ export function tokenEndpoint(): string {
 
 const tokenCache = new Map<string, string>();
 
+/**
+ * Posts a token request. Once more when the provider closed a kept-alive connection just as it was reused
+ * ("other side closed"), which a loaded machine makes likely; a token request may be repeated safely.
+ */
+async function requestToken(body: URLSearchParams): Promise<Response> {
+  const send = () =>
+    fetch(tokenEndpoint(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+  try {
+    return await send();
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return send();
+  }
+}
+
 /** A real access token for a demo user, from the running OpenID provider (password grant, as the CLI does). */
 export async function tokenFor(username: string): Promise<string> {
   const cached = tokenCache.get(username);
   if (cached) return cached;
-  const response = await fetch(tokenEndpoint(), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
+  const response = await requestToken(
+    new URLSearchParams({
       grant_type: 'password',
       client_id: 'single-window-cli',
       username,
       password: demoPassword(username),
     }),
-  });
+  );
   const body = (await response.json()) as { access_token?: string; error?: string };
   if (!body.access_token) throw new Error(`no token for ${username}: ${JSON.stringify(body)}`);
   tokenCache.set(username, body.access_token);
@@ -66,11 +85,9 @@ export async function tokenFor(username: string): Promise<string> {
 export async function clientToken(clientId: string): Promise<string> {
   const secret = realm.clients.find((client) => client.clientId === clientId)?.secret;
   if (!secret) throw new Error(`no secret for ${clientId} in the realm file`);
-  const response = await fetch(tokenEndpoint(), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }),
-  });
+  const response = await requestToken(
+    new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }),
+  );
   const body = (await response.json()) as { access_token?: string };
   if (!body.access_token) throw new Error(`no token for client ${clientId}: ${JSON.stringify(body)}`);
   return body.access_token;
@@ -97,11 +114,18 @@ export async function graphql<TData = Record<string, unknown>>(
     headers,
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: TData | null; errors?: GraphQLErrorBody[] };
-  return { status: response.status, data: body.data, errors: body.errors };
+  const body = (await response.json()) as {
+    data?: TData | null;
+    errors?: GraphQLErrorBody[];
+    extensions?: Record<string, unknown>;
+  };
+  return { status: response.status, data: body.data, errors: body.errors, extensions: body.extensions };
 }
 
-/** As `graphql`, but fails the test on any error and returns the data. */
+/**
+ * As `graphql`, but fails the test on any error, or on a value the gateway had to null against the schema
+ * (`extensions.valueCompletion`), and returns the data.
+ */
 export async function query<TData = Record<string, unknown>>(
   token: string,
   document: string,
@@ -109,6 +133,8 @@ export async function query<TData = Record<string, unknown>>(
 ): Promise<TData> {
   const result = await graphql<TData>(document, variables, { token });
   if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+  if (result.extensions?.valueCompletion)
+    throw new Error(`Values nulled by the gateway: ${JSON.stringify(result.extensions.valueCompletion)}`);
   return result.data;
 }
 

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { creditCodeCheckCharacter } from '../../platform/codes/credit-code';
+import { attachRequiredMaterials } from './permit-materials';
 import { query } from './single-window.client';
 
 const CODE_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -103,7 +104,7 @@ function enterpriseStory(token: string, creditCode: string, regionCode: string) 
       );
       return plateNumber;
     },
-    /** Submits, accepts and approves `count` applications: `count` permits issued. */
+    /** Submits with every required material, accepts and approves `count` applications: `count` permits issued. */
     async withPermits(count: number): Promise<string[]> {
       const numbers: string[] = [];
       for (let index = 0; index < count; index += 1) {
@@ -113,6 +114,7 @@ function enterpriseStory(token: string, creditCode: string, regionCode: string) 
           { input: { creditCode, kind: 'ROAD_FREIGHT_TRANSPORT', scope: '普通货运', regionCode } },
         );
         const applicationNumber = submitted.submitPermitApplication.application.applicationNumber;
+        await attachRequiredMaterials(token, applicationNumber, 'ROAD_FREIGHT_TRANSPORT');
         await query(
           token,
           `mutation ($input: ApplicationActionInput!) { acceptPermitApplication(input: $input) { application { status } } }`,

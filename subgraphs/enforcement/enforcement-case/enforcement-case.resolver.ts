@@ -4,7 +4,6 @@ import { PageArgs, pageRequest } from '../../../platform/graphql/connection';
 import { actorOf, caseSharesLoader, caseStepsLoader, scopeOf, type EnforcementContext } from '../enforcement.context';
 import { Enterprise } from '../enterprise/enterprise.resolver';
 import { Vehicle } from '../vehicle/vehicle.resolver';
-import { presentedPartyIdNumber, presentedPartyName } from './case-party';
 import { CasePayload } from './case.payload';
 import { CaseShare } from './case-share.entity';
 import { CaseStatus } from './case-status';
@@ -181,20 +180,19 @@ export class EnforcementCaseResolver {
   @Authorized(Permission.CASE_READ)
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'Name of the person the case is against: masked (王**) unless a pii-reader declared a purpose.',
+    description: 'Name of the person the case is against.',
   })
-  partyName(@Root() enforcementCase: EnforcementCase, @Ctx() context: EnforcementContext): string | null {
-    return presentedPartyName(enforcementCase, context);
+  partyName(@Root() enforcementCase: EnforcementCase): string | null {
+    return enforcementCase.partyName;
   }
 
   @Authorized(Permission.CASE_READ)
   @FieldResolver(() => String, {
     nullable: true,
-    description:
-      'Resident ID number (公民身份号码) of the person the case is against: masked to its first four and last four characters unless a pii-reader declared a purpose.',
+    description: 'Resident ID number (公民身份号码) of the person the case is against.',
   })
-  partyIdNumber(@Root() enforcementCase: EnforcementCase, @Ctx() context: EnforcementContext): string | null {
-    return presentedPartyIdNumber(enforcementCase, context);
+  partyIdNumber(@Root() enforcementCase: EnforcementCase): string | null {
+    return enforcementCase.partyIdNumber;
   }
 
   @Authorized(Permission.CASE_READ)
@@ -209,7 +207,8 @@ export class EnforcementCaseResolver {
   @Authorized(Permission.CASE_READ)
   @FieldResolver(() => Enterprise, {
     nullable: true,
-    description: 'The enterprise the case is against, when it is against one (resolved by the registry).',
+    description:
+      'The enterprise the case is against, when it is against one (resolved by the registry). Null, without an error, when the caller may not read it (registered outside their region).',
   })
   enterprise(@Root() enforcementCase: EnforcementCase): Enterprise | null {
     return enforcementCase.creditCode === null ? null : { creditCode: enforcementCase.creditCode };
@@ -218,7 +217,8 @@ export class EnforcementCaseResolver {
   @Authorized(Permission.CASE_READ)
   @FieldResolver(() => Vehicle, {
     nullable: true,
-    description: 'The vehicle involved, when one is (resolved by the registry).',
+    description:
+      'The vehicle involved, when one is (resolved by the registry). Null, without an error, when the caller may not read it (registered outside their region).',
   })
   vehicle(@Root() enforcementCase: EnforcementCase): Vehicle | null {
     return enforcementCase.plateNumber === null ? null : { plateNumber: enforcementCase.plateNumber };

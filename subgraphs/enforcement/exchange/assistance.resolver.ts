@@ -14,7 +14,6 @@ import {
 import { Permission } from '../../../platform/auth/permission.policy';
 import { PageArgs, pageRequest } from '../../../platform/graphql/connection';
 import { EnforcementCase } from '../enforcement-case/enforcement-case.entity';
-import { presentedFreeText } from '../enforcement-case/free-text';
 import {
   actorOf,
   assistanceEvidenceLoader,
@@ -122,30 +121,27 @@ export class AssistanceResolver {
 
   @Authorized(...HANDLERS)
   @FieldResolver(() => String, {
-    description:
-      'What the region asked should investigate or collect; resident ID and phone numbers masked unless a pii-reader declared a purpose.',
+    description: 'What the region asked should investigate or collect.',
   })
-  question(@Root() request: AssistanceRequest, @Ctx() context: EnforcementContext): string {
-    return presentedFreeText(request.question, context) ?? '';
+  question(@Root() request: AssistanceRequest): string {
+    return request.question;
   }
 
   @Authorized(...HANDLERS)
   @FieldResolver(() => String, {
-    description:
-      'What the requester chose to share of the case, all the region asked knows of it; resident ID and phone numbers masked unless a pii-reader declared a purpose.',
+    description: 'What the requester chose to share of the case, all the region asked knows of it.',
   })
-  sharedSummary(@Root() request: AssistanceRequest, @Ctx() context: EnforcementContext): string {
-    return presentedFreeText(request.sharedSummary, context) ?? '';
+  sharedSummary(@Root() request: AssistanceRequest): string {
+    return request.sharedSummary;
   }
 
   @Authorized(...HANDLERS)
   @FieldResolver(() => String, {
     nullable: true,
-    description:
-      'The answer (协查答复); null while open. Resident ID and phone numbers masked unless a pii-reader declared a purpose.',
+    description: 'The answer (协查答复); null while open.',
   })
-  answer(@Root() request: AssistanceRequest, @Ctx() context: EnforcementContext): string | null {
-    return presentedFreeText(request.answer, context);
+  answer(@Root() request: AssistanceRequest): string | null {
+    return request.answer;
   }
 
   @Authorized(...HANDLERS)

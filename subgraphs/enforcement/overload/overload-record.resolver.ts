@@ -59,7 +59,7 @@ export class OverloadRecordResolver {
   @FieldResolver(() => Vehicle, {
     nullable: true,
     description:
-      "The vehicle weighed (resolved by the registry; its registry fields are null when it is not registered or not in the caller's region).",
+      'The vehicle weighed (resolved by the registry). Null, without an error, when the caller may not read it (registered outside their region).',
   })
   vehicle(@Root() record: OverloadRecord): Vehicle | null {
     return { plateNumber: record.plateNumber };
@@ -69,7 +69,7 @@ export class OverloadRecordResolver {
   @FieldResolver(() => Enterprise, {
     nullable: true,
     description:
-      'The enterprise owning the vehicle according to the vehicle registry, when the registry has announced the plate.',
+      'The enterprise owning the vehicle according to the vehicle registry, when the registry has announced the plate. Null, without an error, when the caller may not read it (registered outside their region).',
   })
   enterprise(@Root() record: OverloadRecord): Enterprise | null {
     return record.ownerCreditCode === null ? null : { creditCode: record.ownerCreditCode };

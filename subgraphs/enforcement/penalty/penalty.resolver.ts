@@ -2,7 +2,6 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 't
 import { Permission } from '../../../platform/auth/permission.policy';
 import { CasePayload } from '../enforcement-case/case.payload';
 import { EnforcementCase } from '../enforcement-case/enforcement-case.entity';
-import { presentedFreeText } from '../enforcement-case/free-text';
 import { CaseActionInput } from '../enforcement-case/inputs/case-action.input';
 import { actorOf, scopeOf, type EnforcementContext } from '../enforcement.context';
 import { DecideCaseInput } from './inputs/decide-case.input';
@@ -150,7 +149,7 @@ export class PenaltyResolver {
     nullable: true,
     description: 'The notice to the party (告知) and its statement; null until the party is notified.',
   })
-  notice(@Root() enforcementCase: EnforcementCase, @Ctx() context: EnforcementContext): PenaltyNotice | null {
+  notice(@Root() enforcementCase: EnforcementCase): PenaltyNotice | null {
     if (
       enforcementCase.notifiedBy === null ||
       enforcementCase.notifiedAt === null ||
@@ -162,7 +161,7 @@ export class PenaltyResolver {
       notifiedAt: enforcementCase.notifiedAt,
       responseDueDate: enforcementCase.responseDueDate,
       hearingAvailable: enforcementCase.hearingAvailable === true,
-      statement: presentedFreeText(enforcementCase.partyStatement, context),
+      statement: enforcementCase.partyStatement,
       statementRecordedBy: enforcementCase.statementRecordedBy,
       statementRecordedAt: enforcementCase.statementRecordedAt,
       hearingWaived: enforcementCase.hearingWaived,
@@ -174,13 +173,13 @@ export class PenaltyResolver {
     nullable: true,
     description: 'The hearing (听证); null unless the party asked for one.',
   })
-  hearing(@Root() enforcementCase: EnforcementCase, @Ctx() context: EnforcementContext): CaseHearing | null {
+  hearing(@Root() enforcementCase: EnforcementCase): CaseHearing | null {
     if (enforcementCase.hearingRequestedBy === null || enforcementCase.hearingRequestedAt === null) return null;
     return {
       requestedBy: enforcementCase.hearingRequestedBy,
       requestedAt: enforcementCase.hearingRequestedAt,
       heldAt: enforcementCase.hearingHeldAt,
-      record: presentedFreeText(enforcementCase.hearingRecord, context),
+      record: enforcementCase.hearingRecord,
       recordedBy: enforcementCase.hearingRecordedBy,
     };
   }

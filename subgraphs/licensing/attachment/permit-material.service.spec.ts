@@ -9,6 +9,7 @@ import { PermitKind } from '../permit/permit-kind';
 import type { AttachPermitMaterialInput } from './inputs/attach-permit-material.input';
 import { PermitMaterial } from './permit-material.entity';
 import { MAX_MATERIAL_BYTES } from './permit-material.service';
+import { attachStandInMaterials } from './stand-in-materials';
 
 const CARRIER = DEMO_ENTERPRISES[0];
 const JIANGSU = scopeIn('320000');
@@ -129,6 +130,7 @@ describe('PermitMaterialService: attachments with SM3 digests', () => {
         )
       ).extensions,
     ).toMatchObject({ code: 'NOT_FOUND' });
+    await attachStandInMaterials(testbed.services.materials, JIANGSU, application, OFFICER);
     await testbed.services.permits.accept(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER);
     expect((await failure(attach())).extensions).toMatchObject({ code: 'CONFLICT', reason: 'MATERIALS_CLOSED' });
     expect((await failure(testbed.services.materials.content(JIANGSU, 'x1'))).extensions).toMatchObject({

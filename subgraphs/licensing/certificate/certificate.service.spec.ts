@@ -53,16 +53,14 @@ async function issuedPermit(
   serial += 1;
   const creditCode = regionCode.startsWith('33') ? '91330106MA27XL0R8F' : '91320102MA1MY0R10Q';
   if (!(await dataSource.getRepository(Enterprise).existsBy({ creditCode }))) {
-    await dataSource
-      .getRepository(Enterprise)
-      .save({
-        creditCode,
-        name: '南京顺达物流有限公司',
-        legalRepresentative: '张三',
-        regionCode,
-        address: '中山路1号',
-        registeredAt: NOW,
-      });
+    await dataSource.getRepository(Enterprise).save({
+      creditCode,
+      name: '南京顺达物流有限公司',
+      legalRepresentative: '张三',
+      regionCode,
+      address: '中山路1号',
+      registeredAt: NOW,
+    });
   }
   const permit = await dataSource.getRepository(Permit).save(
     dataSource.getRepository(Permit).create({

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource, type FindOptionsWhere } from 'typeorm';
-import { assertCreditCode, assertRegionCode, assertText } from '../../../platform/codes/assert-input';
+import { assertCreditCode, assertPublicText, assertRegionCode, assertText } from '../../../platform/codes/assert-input';
 import { inScope, narrowedPrefix, withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
 import { inTransaction } from '../../../platform/database/data-source.factory';
 import { forbidden } from '../../../platform/errors/domain-error';
@@ -42,7 +42,7 @@ export class EnterpriseService {
       throw forbidden(`You may register enterprises only within region ${scope.region}`);
     const values = {
       creditCode: input.creditCode,
-      name: assertText('name', input.name, 200),
+      name: assertPublicText('name', input.name, 200),
       legalRepresentative: assertText('legalRepresentative', input.legalRepresentative, 100),
       regionCode: input.regionCode,
       address: assertText('address', input.address, 300),

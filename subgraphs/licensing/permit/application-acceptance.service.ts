@@ -12,6 +12,8 @@ import { kindOf, type ApplicationStateMachine } from './application-state-machin
 import { ApplicationAction, ApplicationStatus } from './application-status';
 import type { ApplicationActionInput, ReturnPermitApplicationInput } from './inputs/permit-application.inputs';
 import type { PermitApplication } from './permit-application.entity';
+import { assertNoticeNamesEverythingMissing, assertRequiredMaterials } from './required-materials';
+import { wholeSeconds } from '../../../platform/time/whole-seconds';
 
 /**
  * The office's first step on a submitted application (受理): accept it, which starts the decision deadline
@@ -43,6 +45,7 @@ export class ApplicationAcceptanceService {
           ),
         },
         comment: null,
+        guard: (application) => assertRequiredMaterials(manager, application, 'accept'),
       });
     });
   }
@@ -71,7 +74,8 @@ export class ApplicationAcceptanceService {
     return inTransaction(this.dataSource, async (manager) => {
       const current = await this.machine.loadToActOn(manager, scope, input.applicationNumber);
       const definition = kindOf(current.kind);
-      const returnedAt = this.machine.now();
+      // Whole seconds, as materials' upload times are kept: one attached right after the return counts.
+      const returnedAt = wholeSeconds(this.machine.now());
       return this.machine.move(manager, current, input, actor, {
         action: ApplicationAction.RETURN,
         step: 'accept',
@@ -84,7 +88,7 @@ export class ApplicationAcceptanceService {
           handlingOfficer: actor.username,
         },
         comment: `${note} [missing: ${codes.join(', ')}]`,
-        guard: (application) => {
+        guard: async (application) => {
           const unknown = codes.filter((code) => !definition.materials.some((material) => material.code === code));
           if (unknown.length > 0) {
             throw invalidInput(
@@ -98,6 +102,7 @@ export class ApplicationAcceptanceService {
               `Application ${application.applicationNumber} was already returned once with everything missing (一次性告知); accept it or refuse it`,
             );
           }
+          await assertNoticeNamesEverythingMissing(manager, application, codes);
         },
       });
     });

@@ -18,6 +18,7 @@ import type { PermitApplication } from './permit-application.entity';
 import type { PermitKindDefinition } from './permit-kind';
 import type { PermitIssuingService } from './permit-issuing.service';
 import type { Permit } from './permit.entity';
+import { assertRequiredMaterials } from './required-materials';
 
 function assertReviewedIfRequired(application: PermitApplication, definition: PermitKindDefinition): void {
   if (definition.reviewRequired && application.status !== ApplicationStatus.REVIEWED) {
@@ -87,6 +88,7 @@ export class ApplicationDecisionService {
     }
     this.machine.check(preview, input, actor, ApplicationAction.APPROVE, 'decide');
     assertReviewedIfRequired(preview, definition);
+    await assertRequiredMaterials(this.dataSource.manager, preview, 'approve');
     const award = definition.investmentProjectRequired
       ? await this.verification.checkTenderAward(preview.investmentProjectCode ?? '')
       : null;

@@ -26,6 +26,7 @@ import { PermitApplication } from './permit-application.entity';
 import { PermitKind, type PermitKindDefinition } from './permit-kind';
 import { applicationNumberOf } from './permit-numbers';
 import { routeOf, type RouteSegmentApprovalService } from './route-segment-approval.service';
+import { assertRequiredMaterials, namingMaterials } from './required-materials';
 
 /**
  * The applicant's side of the procedure (网上申请): submission, resubmission after a return (补正) and
@@ -163,11 +164,16 @@ export class ApplicationSubmissionService {
         guard: async (application) => {
           const missing = await this.materialsStillMissing(manager, application, definition);
           if (missing.length > 0) {
-            throw conflict(
-              'MATERIALS_STILL_MISSING',
-              `Attach ${missing.join(', ')} to application ${application.applicationNumber} before resubmitting it`,
+            throw namingMaterials(
+              conflict(
+                'MATERIALS_STILL_MISSING',
+                `Attach ${missing.join(', ')} to application ${application.applicationNumber} before resubmitting it`,
+              ),
+              application,
+              missing,
             );
           }
+          await assertRequiredMaterials(manager, application, 'resubmit');
         },
       });
       if (project?.outcome !== 'UNAVAILABLE') return resubmitted;

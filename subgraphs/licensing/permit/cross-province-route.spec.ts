@@ -15,6 +15,7 @@ import type { SubmitPermitApplicationInput } from './inputs/permit-application.i
 import { PermitKind } from './permit-kind';
 import { Permit } from './permit.entity';
 import type { PermitService } from './permit.service';
+import { attachStandInMaterials } from '../attachment/stand-in-materials';
 
 // 跨省大件运输并联许可: the origin province handles the application; every province on the route decides its
 // own segment; the permit is issued when all have approved, and one refusal refuses the application.
@@ -51,6 +52,7 @@ describe('PermitService: cross-province oversize transport, approved in parallel
 
   const accepted = async () => {
     const application = await permits.submit(JIANGSU, oversize(), OFFICER);
+    await attachStandInMaterials(testbed.services.materials, JIANGSU, application, OFFICER);
     return permits.accept(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER);
   };
   const segmentsOf = async (scope = JIANGSU, id: number) =>

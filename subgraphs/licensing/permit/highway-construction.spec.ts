@@ -9,6 +9,7 @@ import { PermitApplication } from './permit-application.entity';
 import { PermitKind } from './permit-kind';
 import { Permit } from './permit.entity';
 import type { PermitService } from './permit.service';
+import { attachStandInMaterials } from '../attachment/stand-in-materials';
 
 // 公路建设项目施工许可: the project checked at the national investment project platform on submission, the
 // tender award at the public resource trading platform before approval, the result reported back after
@@ -61,6 +62,7 @@ describe('PermitService: highway construction permits and the national platforms
     );
   const reviewed = async () => {
     const application = await submit();
+    await attachStandInMaterials(testbed.services.materials, JIANGSU, application, OFFICER);
     await permits.accept(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER);
     return permits.review(
       JIANGSU,

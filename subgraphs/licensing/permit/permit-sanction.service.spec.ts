@@ -9,6 +9,7 @@ import { failure, OFFICER, openLicensingTestbed, REVIEWER, scopeIn, type Licensi
 import { PermitStatusChange } from './permit-status-change.entity';
 import { PermitKind } from './permit-kind';
 import { Permit, PermitStatus } from './permit.entity';
+import { attachStandInMaterials } from '../attachment/stand-in-materials';
 
 const CARRIER = DEMO_ENTERPRISES[0]; // 320102
 const JIANGSU = scopeIn('320000');
@@ -67,6 +68,7 @@ describe('PermitSanctionService: suspension, restoration and revocation', () => 
       },
       OFFICER,
     );
+    await attachStandInMaterials(testbed.services.materials, JIANGSU, application, OFFICER);
     await testbed.services.permits.accept(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER);
     permitNumber = (
       await testbed.services.permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, REVIEWER)

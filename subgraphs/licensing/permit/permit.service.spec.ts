@@ -12,6 +12,7 @@ import { PermitApplication } from './permit-application.entity';
 import { PERMIT_KINDS, PermitKind } from './permit-kind';
 import { Permit } from './permit.entity';
 import type { PermitService } from './permit.service';
+import { attachStandInMaterials } from '../attachment/stand-in-materials';
 
 const NANJING_CARRIER = DEMO_ENTERPRISES[0]; // 320102
 const KUNSHAN_CARRIER = DEMO_ENTERPRISES[2]; // 320583
@@ -84,7 +85,12 @@ describe('PermitService: the procedure', () => {
     await testbed.close();
   });
 
-  const submitted = (input = freight(), actor: Actor = OFFICER) => permits.submit(JIANGSU, input, actor);
+  /** A submitted application with every material its kind requires attached. */
+  const submitted = async (input = freight(), actor: Actor = OFFICER) => {
+    const application = await permits.submit(JIANGSU, input, actor);
+    await attachStandInMaterials(testbed.services.materials, JIANGSU, application, OFFICER);
+    return application;
+  };
   const accepted = async (input = freight()) => {
     const application = await submitted(input);
     return permits.accept(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER);
@@ -244,7 +250,11 @@ describe('PermitService: the procedure', () => {
 
   describe('return with one notice (一次性告知) and resubmission', () => {
     it('returns once with every missing material, and takes the resubmission only when they are attached', async () => {
-      const application = await submitted();
+      const application = await permits.submit(JIANGSU, freight(), OFFICER);
+      await attachStandInMaterials(testbed.services.materials, JIANGSU, application, OFFICER, [
+        'DRIVER_QUALIFICATIONS',
+        'SAFETY_MANAGEMENT_RULES',
+      ]);
       const returned = await permits.returnForCorrection(
         JIANGSU,
         {
@@ -495,7 +505,7 @@ describe('PermitService: the procedure', () => {
     it('lists them per region and per handling officer, on working days in China time', async () => {
       const nanjing = await accepted();
       const kunshan = await accepted(freight({ creditCode: KUNSHAN_CARRIER.creditCode, regionCode: '320583' }));
-      const other = await permits.submit(JIANGSU, freight(), OFFICER);
+      const other = await submitted();
       await permits.accept(
         JIANGSU,
         { applicationNumber: other.applicationNumber },

@@ -15,6 +15,7 @@ import { PermitKind, type PermitKindDefinition } from './permit-kind';
 import type { PermitIssuingService } from './permit-issuing.service';
 import type { Permit } from './permit.entity';
 import { RouteSegment, SegmentStatus } from './route-segment.entity';
+import { assertRequiredMaterials } from './required-materials';
 
 const MAX_ROUTE_PROVINCES = 10;
 
@@ -128,6 +129,7 @@ export class RouteSegmentApprovalService {
         decision === SegmentStatus.APPROVED ? ApplicationAction.APPROVE_SEGMENT : ApplicationAction.REFUSE_SEGMENT,
         'decide',
       );
+      if (decision === SegmentStatus.APPROVED) await assertRequiredMaterials(manager, current, 'approve');
       const segments = await this.machine.lockSegments(manager, current.id);
       const segment = segments.find((candidate) => candidate.provinceCode === input.provinceCode);
       if (!segment) throw invalidInput('provinceCode', `is not on the route of ${current.applicationNumber}`);

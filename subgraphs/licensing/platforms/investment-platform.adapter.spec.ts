@@ -150,16 +150,14 @@ describe('the investment platform adapter, against a platform answering garbage'
         return;
       }
       // Answers for another project than the one asked.
-      response
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(
-          JSON.stringify({
-            projectCode: DEMO_PROJECT_PENDING,
-            name: '别的项目',
-            regionCode: '320500',
-            approvalStatus: 'APPROVED',
-          }),
-        );
+      response.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          projectCode: DEMO_PROJECT_PENDING,
+          name: '别的项目',
+          regionCode: '320500',
+          approvalStatus: 'APPROVED',
+        }),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

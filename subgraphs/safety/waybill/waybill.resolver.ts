@@ -91,7 +91,7 @@ export class WaybillResolver {
   @FieldResolver(() => Enterprise, {
     nullable: true,
     description:
-      'The carrier; its registry fields come from the licensing subgraph and are null when it does not know the carrier.',
+      'The carrier (resolved by the registry); null, without an error, when the registry does not hold it or the caller may not read it (registered outside their region).',
   })
   carrier(@Root() waybill: Waybill): Pick<Enterprise, 'creditCode'> {
     return { creditCode: waybill.carrierCreditCode };
@@ -101,7 +101,7 @@ export class WaybillResolver {
   @FieldResolver(() => Vehicle, {
     nullable: true,
     description:
-      'The carrying vehicle; its registry fields come from the licensing subgraph and are null when it does not know the plate.',
+      'The carrying vehicle (resolved by the registry); null, without an error, when the registry does not hold it or the caller may not read it (registered outside their region).',
   })
   vehicle(@Root() waybill: Waybill): Pick<Vehicle, 'plateNumber'> {
     return { plateNumber: waybill.plateNumber };

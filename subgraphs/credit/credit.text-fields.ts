@@ -1,0 +1,17 @@
+import { TextKind, type TextFieldRules } from '../../platform/graphql/text-fields';
+
+const { FREE_TEXT, NOT_PERSONAL } = TextKind;
+
+/** What each credit text field holds (checked when the schema is built; see platform/graphql/text-fields.ts). */
+export const CREDIT_TEXT_FIELDS: TextFieldRules = {
+  Enterprise: { creditCode: NOT_PERSONAL },
+  CreditProfile: { creditCode: NOT_PERSONAL },
+  CreditRecord: {
+    creditCode: NOT_PERSONAL,
+    // Typed by the recording officer (a document number, 文号), or a case number the system copies.
+    sourceReference: FREE_TEXT,
+    regionCode: NOT_PERSONAL,
+    summary: FREE_TEXT,
+    recordedBy: NOT_PERSONAL,
+  },
+};
