@@ -26,7 +26,7 @@ import { SubgraphDataSource } from './subgraph.data-source';
 import { openGatewayDatabase } from './audit/audit-database';
 import { Counters } from '../platform/observability/metrics';
 import { AuditTrail } from './audit/audit-trail';
-import { auditEntryFor, requestBodyOf, type RequestFacts } from './audit/request-audit';
+import { auditEntryFor, auditSourcePlugin, requestBodyOf, type RequestFacts } from './audit/request-audit';
 import {
   anonymousAccessPlugin,
   clientAddressKey,
@@ -159,6 +159,9 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
     },
   });
   const persistedOperations = PersistedOperations.load(config.gateway.persistedOperationsDirectory);
+  const registeredDocuments = new Map(
+    persistedOperations.all().map((operation) => [operation.sha256, operation.document]),
+  );
   const rateLimiter = new RateLimiter(config.gateway.rateLimitPerMinute);
   // Public operations without a token: limited per client address, apart from signed-in callers.
   const anonymousRateLimiter = new RateLimiter(config.gateway.anonymousRateLimitPerMinute);
@@ -169,7 +172,12 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
     hideSchemaDetailsFromClientErrors: config.environment === 'production',
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [anonymousAccessPlugin(), operationLimitsPlugin(config), callerPolicyPlugin(persistedOperations)],
+    plugins: [
+      auditSourcePlugin(),
+      anonymousAccessPlugin(),
+      operationLimitsPlugin(config),
+      callerPolicyPlugin(persistedOperations),
+    ],
     persistedQueries: { cache: new PersistedQueryCache(persistedOperations) },
     formatError: formatGatewayError((message, error) => logger.warn(message, describeError(error))),
   });
@@ -225,7 +233,9 @@ export async function startGateway(config: AppConfig): Promise<RunningGateway> {
     routes: {
       '/graphql': withTimeout(
         graphqlHandler(apollo, context, async (request, body, status, responseText) => {
-          const entry = auditEntryFor(request, factsOf(request), body, status, responseText);
+          const entry = auditEntryFor(request, factsOf(request), body, status, responseText, (sha256) =>
+            registeredDocuments.get(sha256),
+          );
           // A request is answered once its record is stored. Should the trail's database fail, the
           // answer still goes out (a mutation has already happened) and the record goes to the log.
           await audit.append(entry).catch(() => logger.error('audit record kept in the log only', { audit: entry }));
