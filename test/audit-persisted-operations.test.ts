@@ -50,7 +50,7 @@ function sendByHash(headers: Record<string, string>, marker: string, method: 'PO
       variables: JSON.stringify(variables),
       extensions: JSON.stringify(extensions),
     });
-    return fetch(`${gatewayUrl()}/graphql?${search}`, {
+    return fetch(`${gatewayUrl()}/graphql?${search.toString()}`, {
       headers: { 'apollo-require-preflight': 'true', ...headers },
     });
   }

@@ -71,15 +71,14 @@ function parsedParameter(text: string | null): unknown {
 
 /** The GraphQL request as sent, from a POST body or a GET query string. */
 export function requestBodyOf(request: IncomingMessage, body: unknown): GraphQLRequestBody {
-  if (body && typeof body === 'object') return body as GraphQLRequestBody;
+  if (body && typeof body === 'object') return body;
   const search = new URL(request.url ?? '/', 'http://localhost').searchParams;
   const extensions = parsedParameter(search.get('extensions'));
   return {
     query: search.get('query') ?? undefined,
     operationName: search.get('operationName') ?? undefined,
     variables: parsedParameter(search.get('variables')),
-    extensions:
-      extensions && typeof extensions === 'object' ? (extensions as GraphQLRequestBody['extensions']) : undefined,
+    extensions: extensions && typeof extensions === 'object' ? extensions : undefined,
   };
 }
 
@@ -89,13 +88,13 @@ export function requestBodyOf(request: IncomingMessage, body: unknown): GraphQLR
  */
 export function auditSourcePlugin(): ApolloServerPlugin<GatewayContext> {
   return {
-    async requestDidStart({ contextValue }) {
-      return {
-        async didResolveSource({ source }) {
+    requestDidStart: ({ contextValue }) =>
+      Promise.resolve({
+        didResolveSource: ({ source }) => {
           contextValue.facts.source = source;
+          return Promise.resolve();
         },
-      };
-    },
+      }),
   };
 }
 
@@ -138,7 +137,13 @@ function outcomeOf(status: number, responseText: string): { outcome: AuditOutcom
   } catch {
     return { outcome: status < 400 ? AuditOutcome.OK : AuditOutcome.ERROR, errorCodes: [] };
   }
-  const errorCodes = [...new Set((parsed.errors ?? []).map((error) => String(error.extensions?.code ?? 'UNKNOWN')))];
+  const errorCodes = [
+    ...new Set(
+      (parsed.errors ?? []).map((error) =>
+        typeof error.extensions?.code === 'string' ? error.extensions.code : 'UNKNOWN',
+      ),
+    ),
+  ];
   if (errorCodes.length === 0 && status < 400) return { outcome: AuditOutcome.OK, errorCodes };
   const hasData = parsed.data !== undefined && parsed.data !== null;
   if (hasData) return { outcome: AuditOutcome.PARTIAL, errorCodes };
