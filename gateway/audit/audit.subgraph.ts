@@ -9,6 +9,7 @@ import { DomainError, formatClientError } from '../../platform/errors/domain-err
 import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
 import { graphqlHandler, headerValue, type RouteHandler } from '../../platform/http/http-server';
 import type { Logger } from '../../platform/observability/logger';
+import { withinRequest } from '../../platform/observability/request-scope';
 import { GATEWAY_SECRET_HEADER } from '../../platform/subgraph-server';
 import { AuditRecordResolver, type AuditContext } from './audit.resolver';
 
@@ -65,5 +66,10 @@ export async function startAuditSubgraph(options: {
       throw error;
     }
   };
-  return { secret, route: graphqlHandler(apollo, context), stop: () => apollo.stop() };
+  const route = graphqlHandler(apollo, context);
+  return {
+    secret,
+    route: (request, response) => withinRequest(() => route(request, response)),
+    stop: () => apollo.stop(),
+  };
 }

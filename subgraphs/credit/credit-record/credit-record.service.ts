@@ -1,9 +1,10 @@
 import { randomInt } from 'node:crypto';
-import { QueryFailedError, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { inScope, withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
 import { assertCreditCode, assertRegionCode, assertText } from '../../../platform/codes/assert-input';
 import { regionScopePrefix } from '../../../platform/codes/region-code';
 import { childPagesLoader } from '../../../platform/database/child-pages.loader';
+import { isUniqueViolation } from '../../../platform/database/database-errors';
 import { inTransaction } from '../../../platform/database/data-source.factory';
 import { conflict, forbidden, invalidInput } from '../../../platform/errors/domain-error';
 import { listPage } from '../../../platform/database/list-page';
@@ -32,13 +33,6 @@ export interface CreditRecordFilter {
 
 function serial(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');
-}
-
-/** A unique-key violation from MySQL/MariaDB or SQLite: someone recorded the same decision at the same moment. */
-function isDuplicateKey(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string } | undefined;
-  return driverError?.code === 'ER_DUP_ENTRY' || /UNIQUE constraint failed/i.test(error.message);
 }
 
 export class CreditRecordService {
@@ -114,7 +108,8 @@ export class CreditRecordService {
         return { record, profile: await this.profiles.profileOf(manager, record.creditCode) };
       });
     } catch (error) {
-      if (isDuplicateKey(error)) throw exists();
+      // A unique-key violation: someone recorded the same decision at the same moment.
+      if (isUniqueViolation(error)) throw exists();
       throw error;
     }
   }

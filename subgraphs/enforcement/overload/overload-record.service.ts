@@ -1,14 +1,7 @@
 import DataLoader from 'dataloader';
-import {
-  In,
-  IsNull,
-  QueryFailedError,
-  type DataSource,
-  type EntityManager,
-  type ObjectLiteral,
-  type SelectQueryBuilder,
-} from 'typeorm';
+import { In, IsNull, type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { inScope, type RegionScope } from '../../../platform/auth/region-scope';
+import { isDeadlock, isUniqueViolation } from '../../../platform/database/database-errors';
 import { assertPlateNumber, assertRegionCode } from '../../../platform/codes/assert-input';
 import { regionScopePrefix } from '../../../platform/codes/region-code';
 import { childPagesLoader } from '../../../platform/database/child-pages.loader';
@@ -73,11 +66,9 @@ function rejected(problems: OverloadRecordProblem[]): Verdict {
   return { outcome: OverloadRecordOutcome.REJECTED, overloaded: null, problems };
 }
 
+// Only MySQL runs batches side by side; the embedded database queues whole transactions.
 function isRetryable(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string; message?: string } | undefined;
-  // Only MySQL runs batches side by side; the embedded database queues whole transactions.
-  return driverError?.code === 'ER_DUP_ENTRY' || driverError?.code === 'ER_LOCK_DEADLOCK';
+  return isUniqueViolation(error) || isDeadlock(error);
 }
 
 // DATETIME columns keep whole seconds (MySQL rounds fractions).

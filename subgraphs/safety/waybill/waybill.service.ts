@@ -1,4 +1,4 @@
-import { LessThan, QueryFailedError, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { LessThan, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { inScope, narrowedPrefix, withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
 import {
   assertCreditCode,
@@ -9,6 +9,7 @@ import {
 } from '../../../platform/codes/assert-input';
 import { regionScopePrefix } from '../../../platform/codes/region-code';
 import { childPagesLoader } from '../../../platform/database/child-pages.loader';
+import { isDeadlock } from '../../../platform/database/database-errors';
 import { inTransaction } from '../../../platform/database/data-source.factory';
 import { conflict, forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
 import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
@@ -57,13 +58,6 @@ function visibleWhere(scope: RegionScope, where: FindOptionsWhere<Waybill>): Fin
     { ...where, ...withinPrefix('originRegionCode', scope.prefix) },
     { ...where, ...withinPrefix('destinationRegionCode', scope.prefix) },
   ];
-}
-
-function isDeadlock(error: unknown): boolean {
-  return (
-    error instanceof QueryFailedError &&
-    (error.driverError as { code?: string } | undefined)?.code === 'ER_LOCK_DEADLOCK'
-  );
 }
 
 /** Checks every field of a new waybill, before anything is written; returns the values to store. */
