@@ -29,7 +29,7 @@ import { cleanNullReferences } from './unreadable-references';
 import { openGatewayDatabase } from './audit/audit-database';
 import { Counters } from '../platform/observability/metrics';
 import { AuditTrail } from './audit/audit-trail';
-import { auditEntryFor, requestBodyOf, type RequestFacts } from './audit/request-audit';
+import { auditEntryFor, auditSourcePlugin, requestBodyOf, type RequestFacts } from './audit/request-audit';
 import type { AuditEntry } from './audit/audit-trail';
 import { AuditOutcome } from './audit/audit-record.entity';
 import {
@@ -153,6 +153,9 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
   const screen = new RequestScreen(settings.limits, persistedQueries, logger);
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => screen.useSchema(apiSchema));
   const rateLimiter = new RateLimiter(settings.rateLimitPerMinute);
+  const registeredDocuments = new Map(
+    persistedOperations.all().map((operation) => [operation.sha256, operation.document]),
+  );
   // Public operations without a token: limited per client address, apart from signed-in callers.
   const anonymousRateLimiter = new RateLimiter(settings.anonymousRateLimitPerMinute);
   const apollo = new ApolloServer<GatewayContext>({
@@ -165,7 +168,12 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
     // The operation limits run before this server sees the request (screen.checkRequest in the context);
     // its own parser keeps to the token limit all the same.
     parseOptions: { maxTokens: settings.limits.maxTokens },
-    plugins: [anonymousAccessPlugin(), callerPolicyPlugin(persistedOperations), screen.inputPlugin()],
+    plugins: [
+      auditSourcePlugin(),
+      anonymousAccessPlugin(),
+      callerPolicyPlugin(persistedOperations),
+      screen.inputPlugin(),
+    ],
     persistedQueries: { cache: persistedQueries },
     formatError: formatGatewayError((message, error) =>
       logger.warn(message, { requestId: currentRequestId(), ...describeError(error) }),
@@ -245,7 +253,9 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
       apollo,
       context,
       async (request, body, status, responseText) => {
-        const entry = auditEntryFor(request, factsOf(request), body, status, responseText);
+        const entry = auditEntryFor(request, factsOf(request), body, status, responseText, (sha256) =>
+          registeredDocuments.get(sha256),
+        );
         logRequest(entry);
         // A request is answered once its record is stored. Should the trail's database fail, the
         // answer still goes out (a mutation has already happened) and the record goes to the log.

@@ -9,6 +9,7 @@ import { DomainError, formatClientError } from '../../platform/errors/domain-err
 import { buildSdlSubgraphSchema } from '../../platform/graphql/sdl-subgraph';
 import { graphqlHandler, headerValue, type RouteHandler } from '../../platform/http/http-server';
 import type { Logger } from '../../platform/observability/logger';
+import { withinRequest } from '../../platform/observability/request-scope';
 import { GATEWAY_SECRET_HEADER } from '../../platform/http/gateway-secret';
 import { AUDIT_RESOLVERS, type AuditContext } from './audit.resolver';
 import { AUDIT_TYPE_DEFS } from './audit.schema';
@@ -69,5 +70,10 @@ export async function startAuditSubgraph(options: {
       throw error;
     }
   };
-  return { secret, route: graphqlHandler(apollo, context), stop: () => apollo.stop() };
+  const route = graphqlHandler(apollo, context);
+  return {
+    secret,
+    route: (request, response) => withinRequest(() => route(request, response)),
+    stop: () => apollo.stop(),
+  };
 }

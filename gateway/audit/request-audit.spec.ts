@@ -47,3 +47,52 @@ describe('an audit entry', () => {
     expect(entry).toMatchObject({ outcome: 'REFUSED', errorCodes: 'UNAUTHENTICATED', httpStatus: 401 });
   });
 });
+
+describe('an audit entry for a persisted query sent by hash only', () => {
+  const registered =
+    'query EnterprisesInRegion($regionCode: String!) { enterprises(regionCode: $regionCode) { totalCount } }';
+  const hash = createHash('sha256').update(registered).digest('hex');
+  const byHash = {
+    variables: { regionCode: '320100' },
+    extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+  };
+
+  it('names the operation from the document Apollo resolved', () => {
+    const entry = auditEntryFor(request, { ...facts, source: registered }, byHash, 200, '{"data":{}}');
+    expect(entry).toMatchObject({ operationName: 'EnterprisesInRegion', operationType: 'query', documentHash: hash });
+  });
+
+  it('names it from the registered document when the request was refused before Apollo resolved it', () => {
+    const entry = auditEntryFor(
+      request,
+      facts,
+      byHash,
+      401,
+      '{"errors":[{"message":"Sign in","extensions":{"code":"UNAUTHENTICATED"}}]}',
+      (sha256) => (sha256 === hash ? registered : undefined),
+    );
+    expect(entry).toMatchObject({ operationName: 'EnterprisesInRegion', operationType: 'query', outcome: 'REFUSED' });
+  });
+
+  it('reads the hash from a GET query string too', () => {
+    const get = {
+      url: `/graphql?extensions=${encodeURIComponent(JSON.stringify(byHash.extensions))}&variables=%7B%7D`,
+      socket: { remoteAddress: '10.0.0.8' },
+    } as unknown as IncomingMessage;
+    const entry = auditEntryFor(get, facts, undefined, 200, '{"data":{}}', (sha256) =>
+      sha256 === hash ? registered : undefined,
+    );
+    expect(entry).toMatchObject({ operationName: 'EnterprisesInRegion', operationType: 'query', documentHash: hash });
+  });
+
+  it('stays unnamed for a hash nobody registered', () => {
+    const entry = auditEntryFor(
+      request,
+      facts,
+      byHash,
+      200,
+      '{"errors":[{"extensions":{"code":"PERSISTED_QUERY_NOT_FOUND"}}]}',
+    );
+    expect(entry).toMatchObject({ operationName: null, operationType: null, documentHash: hash });
+  });
+});

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GatewayContext } from '../gateway.context';
 import { Kind, parse, visit, type DocumentNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import type { Identity } from '../../platform/auth/identity';
 import { maskFreeText, maskPersonalInformation } from '../../platform/codes/personal-information';
@@ -18,6 +20,8 @@ export interface RequestFacts {
    * does not parse. Absent when not yet checked, and then parsed here.
    */
   document?: DocumentNode | null;
+  /** The document Apollo resolved, when the caller sent only its hash (a persisted query). */
+  source?: string;
 }
 
 // Arguments and variables that name a record; the audit trail is searchable by them.
@@ -62,21 +66,41 @@ interface GraphQLRequestBody {
   extensions?: { persistedQuery?: { sha256Hash?: unknown } };
 }
 
+function parsedParameter(text: string | null): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /** The GraphQL request as sent, from a POST body or a GET query string. */
 export function requestBodyOf(request: IncomingMessage, body: unknown): GraphQLRequestBody {
-  if (body && typeof body === 'object') return body as GraphQLRequestBody;
+  if (body && typeof body === 'object') return body;
   const search = new URL(request.url ?? '/', 'http://localhost').searchParams;
-  const variables = search.get('variables');
-  let parsedVariables: unknown = undefined;
-  try {
-    parsedVariables = variables ? JSON.parse(variables) : undefined;
-  } catch {
-    parsedVariables = variables;
-  }
+  const extensions = parsedParameter(search.get('extensions'));
   return {
     query: search.get('query') ?? undefined,
     operationName: search.get('operationName') ?? undefined,
-    variables: parsedVariables,
+    variables: parsedParameter(search.get('variables')),
+    extensions: extensions && typeof extensions === 'object' ? extensions : undefined,
+  };
+}
+
+/**
+ * Records the document Apollo resolved for the request in its facts, so a request that sent only a
+ * persisted query's hash is audited with the operation's name and type like any other.
+ */
+export function auditSourcePlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    requestDidStart: ({ contextValue }) =>
+      Promise.resolve({
+        didResolveSource: ({ source }) => {
+          contextValue.facts.source = source;
+          return Promise.resolve();
+        },
+      }),
   };
 }
 
@@ -119,7 +143,13 @@ function outcomeOf(status: number, responseText: string): { outcome: AuditOutcom
   } catch {
     return { outcome: status < 400 ? AuditOutcome.OK : AuditOutcome.ERROR, errorCodes: [] };
   }
-  const errorCodes = [...new Set((parsed.errors ?? []).map((error) => String(error.extensions?.code ?? 'UNKNOWN')))];
+  const errorCodes = [
+    ...new Set(
+      (parsed.errors ?? []).map((error) =>
+        typeof error.extensions?.code === 'string' ? error.extensions.code : 'UNKNOWN',
+      ),
+    ),
+  ];
   if (errorCodes.length === 0 && status < 400) return { outcome: AuditOutcome.OK, errorCodes };
   const hasData = parsed.data !== undefined && parsed.data !== null;
   if (hasData) return { outcome: AuditOutcome.PARTIAL, errorCodes };
@@ -150,16 +180,24 @@ function withoutFileContent(value: unknown, key = ''): unknown {
   return value;
 }
 
-/** Turns what the gateway saw and answered into an audit entry, personal information masked. */
+/**
+ * Turns what the gateway saw and answered into an audit entry, personal information masked. A request
+ * sent by hash only is described from the document the hash stands for: the one Apollo resolved, or,
+ * when the request was refused before that, the registered one (`registeredDocument`).
+ */
 export function auditEntryFor(
   request: IncomingMessage,
   facts: RequestFacts,
   rawBody: unknown,
   status: number,
   responseText: string,
+  registeredDocument: (sha256: string) => string | undefined = () => undefined,
 ): AuditEntry {
   const body = requestBodyOf(request, rawBody);
-  const query = typeof body.query === 'string' ? body.query : null;
+  const persistedHash =
+    typeof body.extensions?.persistedQuery?.sha256Hash === 'string' ? body.extensions.persistedQuery.sha256Hash : null;
+  const sentQuery = typeof body.query === 'string' ? body.query : null;
+  const query = sentQuery ?? facts.source ?? (persistedHash ? registeredDocument(persistedHash) : undefined) ?? null;
   const operationName = typeof body.operationName === 'string' ? body.operationName : null;
   let document: DocumentNode | null = facts.document ?? null;
   try {
@@ -168,8 +206,6 @@ export function auditEntryFor(
     document = null;
   }
   const operation = document ? selectedOperation(document, operationName) : undefined;
-  const persistedHash =
-    typeof body.extensions?.persistedQuery?.sha256Hash === 'string' ? body.extensions.persistedQuery.sha256Hash : null;
   const { outcome, errorCodes } = outcomeOf(status, responseText);
   const identity = facts.identity;
   const maskedVariables = JSON.stringify(maskPersonalInformation(withoutFileContent(body.variables ?? {}))) ?? '{}';
@@ -185,7 +221,7 @@ export function auditEntryFor(
     purposeReason: facts.purpose ? maskFreeText(facts.purpose.reason.slice(0, 500)) : null,
     operationName: (operation?.name?.value ?? operationName)?.slice(0, 200) ?? null,
     operationType: operation?.operation ?? null,
-    documentHash: query ? createHash('sha256').update(query).digest('hex') : persistedHash,
+    documentHash: sentQuery ? createHash('sha256').update(sentQuery).digest('hex') : persistedHash,
     variables:
       maskedVariables.length > MAX_VARIABLES_LENGTH
         ? `${maskedVariables.slice(0, MAX_VARIABLES_LENGTH)}…(truncated)`

@@ -6,6 +6,7 @@ import type { Logger } from '../observability/logger';
 import type { Counters } from '../observability/metrics';
 import { inRequest } from '../observability/request-scope';
 import { useEmbeddedSqliteDriver } from './embedded-sqlite.driver';
+import { DatabaseWriteTracker } from './database-errors';
 
 export const SQL_STATEMENTS_METRIC = 'sql_statements_total';
 /** Statements run while serving GraphQL requests: what the N+1 tests and `npm run bench` read. */
@@ -68,12 +69,16 @@ async function ensureMysqlSchema(serverUrl: string, schema: string): Promise<voi
   }
 }
 
+// Tells an outage's error whether the request stored anything (database-errors.ts).
+const WRITE_TRACKING: Array<new () => DatabaseWriteTracker> = [DatabaseWriteTracker];
+
 /** Opens the subgraph's own schema (MySQL, or embedded SQLite when no MySQL URL is set) and migrates it. */
 export async function openDataSource(options: DataSourceOptions): Promise<DataSource> {
   const { settings } = options;
   const common = {
     entities: options.entities,
     migrations: options.migrations,
+    subscribers: WRITE_TRACKING,
     migrationsRun: false,
     synchronize: false,
     logging: true,

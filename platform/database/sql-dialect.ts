@@ -1,21 +1,10 @@
-import {
-  QueryFailedError,
-  type DataSource,
-  type EntityManager,
-  type ObjectLiteral,
-  type SelectQueryBuilder,
-} from 'typeorm';
+import { type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 
 // What differs between MySQL/MariaDB and the embedded SQLite, in one place: domain code asks for the
 // effect ("hold these rows", "was this a duplicate") and never names a database.
 
 function hasRowLocks(dataSource: DataSource): boolean {
   return dataSource.options.type === 'mysql';
-}
-
-function driverCode(error: unknown): string | undefined {
-  if (!(error instanceof QueryFailedError)) return undefined;
-  return (error.driverError as { code?: string } | undefined)?.code;
 }
 
 /**
@@ -29,17 +18,8 @@ export function forUpdate<TEntity extends ObjectLiteral>(
   return hasRowLocks(query.connection) ? query.setLock('pessimistic_write') : query;
 }
 
-/** A unique or primary key refused the row: someone stored the same key first. */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = driverCode(error);
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
-
-/** The database chose this transaction as a deadlock's victim and rolled it back; running it again may pass. */
-export function isDeadlock(error: unknown): boolean {
-  // The embedded database takes its one write lock up front, so it never deadlocks.
-  return driverCode(error) === 'ER_LOCK_DEADLOCK';
-}
+// One classification of driver errors for both dialects (database-errors.ts); domain code imports it from here.
+export { isDeadlock, isUniqueViolation } from './database-errors';
 
 /**
  * Runs `work` in a transaction that no other transaction taking the same named lock overlaps, in any

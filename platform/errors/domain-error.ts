@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { databaseOutageError } from './database-outage';
 
 /** The codes clients see in `extensions.code`; every domain's reasons map onto one of these. */
 export enum ErrorCode {
@@ -100,8 +101,9 @@ const CLIENT_CODES = new Set<string>([
 ]);
 
 /**
- * Apollo Server `formatError`: coded errors pass with their message, anything else (a TypeORM or
- * driver error, a bug) becomes a bare internal error; stack traces never leave the process.
+ * Apollo Server `formatError`: coded errors pass with their message, a database outage becomes
+ * `SERVICE_UNAVAILABLE` (database-outage.ts), anything else (a TypeORM or driver error, a bug) becomes
+ * a bare internal error; stack traces never leave the process.
  */
 export function formatClientError(
   log: (message: string, error: unknown) => void,
@@ -111,6 +113,11 @@ export function formatClientError(
     if (typeof code === 'string' && CLIENT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    const outage = databaseOutageError(formatted, error);
+    if (outage) {
+      log('database unavailable', error);
+      return outage;
     }
     log('unexpected error', error);
     return {

@@ -174,3 +174,16 @@ export async function restartService(name: ServiceName): Promise<void> {
   writeState(state);
   await waitFor(healthUrl(state, name), (status) => status === 200, 60_000);
 }
+
+/**
+ * Restarts a service with some settings changed (for example its database behind a proxy the test
+ * controls); `restartService` brings it back as the harness started it.
+ */
+export async function restartServiceWith(name: ServiceName, overrides: Record<string, string>): Promise<void> {
+  await stopService(name);
+  const state = readState();
+  const service = state.services[name];
+  state.services[name] = { ...service, pid: spawnService(service, { ...state.environment, ...overrides }) };
+  writeState(state);
+  await waitFor(healthUrl(state, name), (status) => status === 200, 60_000);
+}

@@ -109,7 +109,7 @@ export class CreditRecordService {
         return { record, profile: await this.profiles.profileOf(manager, record.creditCode) };
       });
     } catch (error) {
-      // Someone recorded the same decision at the same moment.
+      // A unique-key violation: someone recorded the same decision at the same moment.
       if (isUniqueViolation(error)) throw exists();
       throw error;
     }

@@ -67,6 +67,7 @@ function rejected(problems: OverloadRecordProblem[]): Verdict {
   return { outcome: OverloadRecordOutcome.REJECTED, overloaded: null, problems };
 }
 
+// Only MySQL runs batches side by side; the embedded database queues whole transactions.
 function isRetryable(error: unknown): boolean {
   return isUniqueViolation(error) || isDeadlock(error);
 }

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { inScope, withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
-import { assertCreditCode, assertRegionCode, assertText } from '../../../platform/codes/assert-input';
+import { assertCreditCode, assertPublicText, assertRegionCode, assertText } from '../../../platform/codes/assert-input';
 import { inTransaction } from '../../../platform/database/data-source.factory';
 import { forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
 import { conflict } from '../licensing.errors';
@@ -48,7 +48,7 @@ export class ApplicationSubmissionService {
   ): Promise<PermitApplication> {
     assertCreditCode('creditCode', input.creditCode);
     assertRegionCode('regionCode', input.regionCode);
-    const scope = assertText('scope', input.scope, 500);
+    const scope = assertPublicText('scope', input.scope, 500);
     const definition = kindOf(input.kind);
     const route = routeOf(definition, input);
     const projectCode = this.projectCodeOf(definition, input.investmentProjectCode);
