@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { DomainError, ErrorCode } from '../../../platform/errors/domain-error';
+import type { DomainError } from '../../../platform/errors/domain-error';
+import { conflict, LICENSING_ERRORS } from '../licensing.errors';
 import { PermitMaterial } from '../attachment/permit-material.entity';
 import type { PermitApplication } from './permit-application.entity';
 import { PERMIT_KINDS, type MaterialRequirementDefinition } from './permit-kind';
@@ -60,19 +61,17 @@ export function namingMaterials<TError extends DomainError>(
 }
 
 /** CONFLICT `MATERIALS_MISSING`, naming each missing material by code and Chinese name (`missingMaterials`). */
-export class MaterialsMissingError extends DomainError {
-  constructor(
-    applicationNumber: string,
-    missing: readonly MaterialRequirementDefinition[],
-    checkpoint: MaterialsCheckpoint,
-  ) {
-    super(
-      ErrorCode.CONFLICT,
-      `申请材料不齐全，缺少：${missing.map((material) => material.name).join('；')}。Application ${applicationNumber} lacks ${missing.map((material) => material.code).join(', ')}: ${NEXT_STEP[checkpoint]}`,
-      { reason: 'MATERIALS_MISSING' },
-    );
-    Object.assign(this.extensions, { missingMaterials: described(missing) });
-  }
+export function materialsMissing(
+  applicationNumber: string,
+  missing: readonly MaterialRequirementDefinition[],
+  checkpoint: MaterialsCheckpoint,
+): DomainError {
+  const error = conflict(
+    'MATERIALS_MISSING',
+    `申请材料不齐全，缺少：${missing.map((material) => material.name).join('；')}。Application ${applicationNumber} lacks ${missing.map((material) => material.code).join(', ')}: ${NEXT_STEP[checkpoint]}`,
+  );
+  Object.assign(error.extensions, { missingMaterials: described(missing) });
+  return error;
 }
 
 /** Refuses the step while a required material is missing. */
@@ -82,7 +81,7 @@ export async function assertRequiredMaterials(
   checkpoint: MaterialsCheckpoint,
 ): Promise<void> {
   const missing = await missingMaterials(manager, application);
-  if (missing.length > 0) throw new MaterialsMissingError(application.applicationNumber, missing, checkpoint);
+  if (missing.length > 0) throw materialsMissing(application.applicationNumber, missing, checkpoint);
 }
 
 /**
@@ -96,10 +95,10 @@ export async function assertNoticeNamesEverythingMissing(
 ): Promise<void> {
   const left = (await missingMaterials(manager, application)).filter((material) => !namedCodes.includes(material.code));
   if (left.length === 0) return;
-  const error = new DomainError(
-    ErrorCode.BAD_USER_INPUT,
+  const error = LICENSING_ERRORS.error(
+    'NOTICE_INCOMPLETE',
     `missingMaterialCodes must name everything missing at once (一次性告知); also missing: ${left.map((material) => `${material.code} (${material.name})`).join(', ')}`,
-    { reason: 'NOTICE_INCOMPLETE', field: 'missingMaterialCodes' },
+    'missingMaterialCodes',
   );
   Object.assign(error.extensions, { missingMaterials: described(left) });
   throw error;
