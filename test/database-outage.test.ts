@@ -1,7 +1,7 @@
 import { createConnection } from 'mysql2/promise';
 import { readState } from './harness/harness-state';
 import { newCreditCode } from './harness/story';
-import { eventually, graphql, restartService, restartServiceWith, tokenFor } from './harness/single-window.client';
+import { eventually, graphql, restartServiceWith, tokenFor } from './harness/single-window.client';
 import { mysqlAddress, TcpProxy, throughProxy } from './harness/tcp-proxy';
 
 // A department's database going away (down, restarting, connections dropped) is an outage the caller
@@ -44,7 +44,8 @@ function registration(creditCode: string) {
     await proxy.restore();
   });
   afterAll(async () => {
-    await restartService('licensing').finally(() => proxy.close());
+    // Stop the proxied process first: restartService alone would find the port taken and the old process healthy.
+    await restartServiceWith('licensing', {}).finally(() => proxy.close());
   });
 
   it.each([
