@@ -27,6 +27,8 @@ export const GATEWAY_CONFIG = defineConfigSection({
       .min(184, 'must be at least 184 days (six months, the legal minimum for network logs)')
       .max(3650)
       .default(184),
+    // Where audit records wait, fsync'ed, until the trail's database has them; default <DATA_DIR>/audit-journal.
+    AUDIT_JOURNAL_DIR: z.string().min(1).optional(),
     AUDIT_PRUNE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10080).default(60),
     GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1000000).default(1200),
     GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1000000).default(60),
@@ -62,6 +64,7 @@ export const GATEWAY_CONFIG = defineConfigSection({
     audit: {
       retentionDays: values.AUDIT_RETENTION_DAYS,
       pruneIntervalMs: values.AUDIT_PRUNE_INTERVAL_MINUTES * 60_000,
+      journalDirectory: values.AUDIT_JOURNAL_DIR ?? null,
     },
   }),
 });

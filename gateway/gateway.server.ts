@@ -28,7 +28,9 @@ import { SubgraphDataSource } from './subgraph.data-source';
 import { cleanNullReferences } from './unreadable-references';
 import { openGatewayDatabase } from './audit/audit-database';
 import { Counters } from '../platform/observability/metrics';
-import { AuditTrail } from './audit/audit-trail';
+import { AUDIT_WAIT_MICROSECONDS_METRIC, AuditTrail } from './audit/audit-trail';
+import { AuditJournal, auditJournalDirectory } from './audit/audit-journal';
+import { AuditShipper } from './audit/audit-shipper';
 import { auditEntryFor, auditSourcePlugin, requestBodyOf, type RequestFacts } from './audit/request-audit';
 import type { AuditEntry } from './audit/audit-trail';
 import { AuditOutcome } from './audit/audit-record.entity';
@@ -97,12 +99,19 @@ function rateLimited(retryAfterSeconds: number): GraphQLError {
   );
 }
 
+// How long a reader of the audit trail waits for the journal's latest records to be shipped.
+const AUDIT_READ_CATCH_UP_MS = 2_000;
+
 /** The single window's entry: one federated graph over the five subgraphs, on the composed supergraph. */
 export async function startGateway(config: PlatformConfig, settings: GatewayConfig): Promise<RunningGateway> {
   const logger = createLogger('gateway', config.logLevel);
   const dataSource = await openGatewayDatabase(config, logger);
   const counters = new Counters();
   const audit = new AuditTrail(dataSource, logger, counters);
+  // Each answer waits for its record in the local journal, not for the database (README, Audit trail).
+  const journal = await AuditJournal.open(auditJournalDirectory(config.dataDir, settings.audit.journalDirectory));
+  const shipper = new AuditShipper(journal, audit, logger);
+  shipper.start();
   const pruning = setInterval(() => {
     audit
       .prune(settings.audit.retentionDays)
@@ -125,6 +134,7 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
     verifier,
     production: config.environment === 'production',
     logger,
+    caughtUp: () => shipper.caughtUp(AUDIT_READ_CATCH_UP_MS),
   });
   const supergraphSdl = readFileSync(settings.supergraphFile, 'utf8');
   const gateway = new ApolloGateway({
@@ -257,9 +267,18 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
           registeredDocuments.get(sha256),
         );
         logRequest(entry);
-        // A request is answered once its record is stored. Should the trail's database fail, the
-        // answer still goes out (a mutation has already happened) and the record goes to the log.
-        await audit.append(entry).catch(() => logger.error('audit record kept in the log only', { audit: entry }));
+        // A request is answered once its record is stored: in the journal, fsync'ed, shipped into the
+        // trail right after. Should the journal's disk fail, the record goes to the trail directly; should
+        // that fail too, the answer still goes out (a mutation has already happened) and the record is logged.
+        const queuedAt = performance.now();
+        try {
+          await journal.append(entry);
+          shipper.announce();
+        } catch (error) {
+          logger.error('audit journal write failed; writing to the trail directly', describeError(error));
+          await audit.append(entry).catch(() => logger.error('audit record kept in the log only', { audit: entry }));
+        }
+        counters.increment(AUDIT_WAIT_MICROSECONDS_METRIC, Math.round((performance.now() - queuedAt) * 1000));
       },
       {
         screenBody: (rawBody): HttpRefusal | undefined => {
@@ -297,7 +316,8 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
         response.end(
           counters.toPrometheus({ service: 'gateway' }) +
             `# TYPE process_cpu_seconds_total counter\nprocess_cpu_seconds_total{service="gateway"} ${(cpu.user + cpu.system) / 1e6}\n` +
-            `# TYPE gateway_apq_learned_bytes gauge\ngateway_apq_learned_bytes{service="gateway"} ${persistedQueries.learnedBytes()}\n`,
+            `# TYPE gateway_apq_learned_bytes gauge\ngateway_apq_learned_bytes{service="gateway"} ${persistedQueries.learnedBytes()}\n` +
+            `# TYPE audit_journal_pending_bytes gauge\naudit_journal_pending_bytes{service="gateway"} ${journal.pendingBytes()}\n`,
         );
       },
       '/ready': async (_request, response) => {
@@ -324,6 +344,10 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
       await http.close();
       await apollo.stop();
       await auditSubgraph.stop();
+      // What is journaled and not yet shipped stays in the journal for the next start.
+      await shipper.caughtUp(AUDIT_READ_CATCH_UP_MS);
+      await shipper.stop();
+      await journal.close();
       await audit.flush();
       await dataSource.destroy();
     },

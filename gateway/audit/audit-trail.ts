@@ -1,7 +1,8 @@
-import { LessThan, type DataSource, type EntityManager } from 'typeorm';
+import { In, LessThan, MoreThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { inLockedTransaction } from '../../platform/database/sql-dialect';
 import type { Logger } from '../../platform/observability/logger';
 import { Counters } from '../../platform/observability/metrics';
+import { wholeSeconds } from '../../platform/time/whole-seconds';
 import { chainHash, GENESIS_HASH, type ChainedContent } from './audit-chain';
 import { AuditOutcome, AuditRecord, AuditRecordKind } from './audit-record.entity';
 
@@ -90,6 +91,39 @@ export class AuditTrail {
     } finally {
       this.writing = null;
     }
+  }
+
+  /**
+   * Appends entries shipped from the gateway's journal, in their order, in one transaction. With
+   * `skipStored` (after a restart, or when a commit's outcome was lost with the connection) entries whose
+   * request id is already in the trail are left out, so shipping again never stores a record twice.
+   * Returns how many were stored.
+   */
+  async appendShipped(entries: AuditEntry[], skipStored: boolean): Promise<number> {
+    if (entries.length === 0) return 0;
+    const stored = await this.withChainLock(async (manager, previousHash) => {
+      let toStore = entries;
+      if (skipStored) {
+        const since = new Date(Math.min(...entries.map((entry) => wholeSeconds(entry.occurredAt).getTime())));
+        const present = await manager.find(AuditRecord, {
+          select: { requestId: true },
+          // occurredAt narrows the search to the index's range; request ids are unique per request.
+          where: { occurredAt: MoreThanOrEqual(since), requestId: In(entries.map((entry) => entry.requestId)) },
+        });
+        const presentIds = new Set(present.map((record) => record.requestId));
+        toStore = entries.filter((entry) => !presentIds.has(entry.requestId));
+      }
+      if (toStore.length > 0)
+        await this.insertChained(
+          manager,
+          previousHash,
+          toStore.map((entry) => ({ ...entry, kind: AuditRecordKind.REQUEST })),
+        );
+      return toStore.length;
+    });
+    this.counters.increment(AUDIT_RECORDS_METRIC, stored);
+    this.counters.increment(AUDIT_BATCHES_METRIC);
+    return stored;
   }
 
   /** Runs `work` holding the chain against every other writer of it, in any gateway process; the head is read inside. */

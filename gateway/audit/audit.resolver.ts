@@ -10,6 +10,8 @@ import { AuditRecord, type AuditOutcome } from './audit-record.entity';
 export interface AuditContext {
   identity: Identity | null;
   dataSource: DataSource;
+  /** Waits (briefly) until the records journaled so far are in the trail, so a reader sees what was answered. */
+  caughtUp?: () => Promise<unknown>;
 }
 
 /** `auditRecords`' arguments (audit.schema.ts). */
@@ -65,8 +67,10 @@ export const AUDIT_RESOLVERS = {
   Query: {
     auditRecords: authorized(
       [Permission.AUDIT_READ],
-      (_source: unknown, args: AuditRecordsArguments, context: AuditContext) =>
-        findAuditRecords(context.dataSource, args),
+      async (_source: unknown, args: AuditRecordsArguments, context: AuditContext) => {
+        await context.caughtUp?.();
+        return findAuditRecords(context.dataSource, args);
+      },
     ),
   },
 };

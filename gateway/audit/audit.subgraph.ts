@@ -41,6 +41,7 @@ export async function startAuditSubgraph(options: {
   verifier: AccessTokenVerifier;
   production: boolean;
   logger: Logger;
+  caughtUp?: () => Promise<unknown>;
 }): Promise<AuditSubgraph> {
   const secret = randomBytes(32).toString('hex');
   const apollo = new ApolloServer<AuditContext>({
@@ -63,7 +64,11 @@ export async function startAuditSubgraph(options: {
     }
     const token = bearerToken(headerValue(request, 'authorization'));
     try {
-      return { identity: token ? await options.verifier.verify(token) : null, dataSource: options.dataSource };
+      return {
+        identity: token ? await options.verifier.verify(token) : null,
+        dataSource: options.dataSource,
+        caughtUp: options.caughtUp,
+      };
     } catch (error) {
       if (error instanceof DomainError)
         throw new GraphQLError(error.message, { extensions: { code: error.extensions.code, http: { status: 401 } } });

@@ -58,6 +58,11 @@ const REFUSAL_CODES = new Set([
   'OPERATION_NOT_ALLOWED',
 ]);
 const MAX_VARIABLES_LENGTH = 60_000;
+// Longer than anything an officer types into a form; a longer text is described, not copied.
+const MAX_AUDITED_TEXT_LENGTH = 10_000;
+// The gateway's limits allow at most 1 MiB and 100,000 tokens (gateway.config.ts): a larger document is not read.
+const MAX_AUDIT_PARSE_LENGTH = 1_048_576;
+const MAX_AUDIT_PARSE_TOKENS = 100_000;
 
 interface GraphQLRequestBody {
   query?: unknown;
@@ -164,13 +169,17 @@ function outcomeOf(status: number, responseText: string): { outcome: AuditOutcom
 
 /**
  * File contents sent inline (`contentBase64`, evidence and attachments) are not copied into the trail:
- * the record keeps their size and SM3 digest, which is enough to match them to the stored file.
+ * the record keeps their size and SM3 digest, which is enough to match them to the stored file. Nor is a
+ * text longer than any field of the graph holds (a refused request's, up to the variables' size limit):
+ * its length and digest stand for it, so auditing a request costs the same whatever it sent.
  */
 function withoutFileContent(value: unknown, key = ''): unknown {
   if (typeof value === 'string' && /Base64$/.test(key)) {
     const bytes = Buffer.from(value, 'base64');
     return `[${bytes.length} bytes, sm3 ${createHash('sm3').update(bytes).digest('hex')}]`;
   }
+  if (typeof value === 'string' && value.length > MAX_AUDITED_TEXT_LENGTH)
+    return `[${value.length} characters, sm3 ${createHash('sm3').update(value, 'utf8').digest('hex')}]`;
   if (Array.isArray(value)) return value.map((item) => withoutFileContent(item, key));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
@@ -201,7 +210,9 @@ export function auditEntryFor(
   const operationName = typeof body.operationName === 'string' ? body.operationName : null;
   let document: DocumentNode | null = facts.document ?? null;
   try {
-    if (facts.document === undefined && query) document = parse(query, { noLocation: true });
+    // Refused before the limits read it (its variables, say): parsed here within the limits' own bounds.
+    if (facts.document === undefined && query && query.length <= MAX_AUDIT_PARSE_LENGTH)
+      document = parse(query, { noLocation: true, maxTokens: MAX_AUDIT_PARSE_TOKENS });
   } catch {
     document = null;
   }

@@ -17,7 +17,12 @@ const COUNTRY = `\\(?(?:\\+|00)?86\\)?${GAP}`;
 
 /** In priority order: a span taken by an earlier pattern is not matched again. */
 const PATTERNS: ReadonlyArray<{ finding: Finding; pattern: RegExp }> = [
-  { finding: 'EMAIL', pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g },
+  // Bounded parts (RFC 5321: 64 characters before the @, 63 per label), and a match starts only where a run
+  // of address characters starts: linear in the text, where `[…]+@` would retry every position of a long run.
+  {
+    finding: 'EMAIL',
+    pattern: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g,
+  },
   // 17 digits and a check digit or X (GB 11643-1999).
   { finding: 'RESIDENT_ID', pattern: new RegExp(`(?<!\\d)${digits('{16}')}${GAP}[\\dXx](?![\\dXx])`, 'g') },
   { finding: 'BANK_CARD', pattern: new RegExp(`(?<!\\d)${digits('{15,18}')}(?!\\d)`, 'g') },
@@ -76,6 +81,12 @@ type Pass = 'DIGITS' | 'CHINESE_NUMERALS';
 
 /** One character of the normalised copy, or '' for characters that do not count (invisible ones). */
 function normalised(character: string, pass: Pass): string {
+  const code = character.charCodeAt(0);
+  // ASCII, most of what is typed, maps to itself (digits and white space aside): no Unicode tests needed.
+  if (code < 0x80) {
+    if (code >= 0x30 && code <= 0x39) return pass === 'DIGITS' ? character : '#';
+    return code === 0x20 || (code >= 0x09 && code <= 0x0d) ? ' ' : character;
+  }
   if (INVISIBLE.test(character)) return '';
   if (/\s/u.test(character)) return ' ';
   if (DASHES.test(character)) return '-';
@@ -97,18 +108,20 @@ interface NormalisedText {
 }
 
 function normalise(original: string, pass: Pass): NormalisedText {
-  const result: NormalisedText = { text: '', starts: [], ends: [] };
+  const characters: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   let offset = 0;
   for (const character of original) {
     const mapped = normalised(character, pass);
     if (mapped !== '') {
-      result.text += mapped;
-      result.starts.push(offset);
-      result.ends.push(offset + character.length);
+      characters.push(mapped);
+      starts.push(offset);
+      ends.push(offset + character.length);
     }
     offset += character.length;
   }
-  return result;
+  return { text: characters.join(''), starts, ends };
 }
 
 /** A valid case number quoted in a text (region, year, serial) is not a bank card number. */
