@@ -240,7 +240,9 @@ export class AuditJournal {
         const decoded = decode(chunk.subarray(start, newline).toString('utf8'));
         const lineEnd = { segment: position.segment, offset: position.offset + newline + 1 };
         if (typeof decoded === 'string')
-          throw new Error(`audit journal ${segmentName(position.segment)} at byte ${position.offset + start}: ${decoded}`);
+          throw new Error(
+            `audit journal ${segmentName(position.segment)} at byte ${position.offset + start}: ${decoded}`,
+          );
         records.push({ entry: decoded, end: lineEnd });
         start = newline + 1;
       }

@@ -36,6 +36,22 @@ describe('an audit entry', () => {
     });
   });
 
+  it('describes a text longer than any form holds by its length and SM3 digest, not its content', () => {
+    const text = `身份证11010519491231002X ${'x'.repeat(8 * 1024 * 1024)}`;
+    const entry = auditEntryFor(
+      request,
+      { ...facts, document: null },
+      { query: '{ __typename }', variables: { text, note: '手机13812345678' } },
+      400,
+      '{"errors":[{"message":"too large","extensions":{"code":"OPERATION_LIMIT_EXCEEDED"}}]}',
+    );
+    expect(JSON.parse(entry.variables)).toEqual({
+      text: `[${text.length} characters, sm3 ${createHash('sm3').update(text, 'utf8').digest('hex')}]`,
+      note: '手机138****5678',
+    });
+    expect(entry.outcome).toBe('REFUSED');
+  });
+
   it('records a refusal with its codes', () => {
     const entry = auditEntryFor(
       request,

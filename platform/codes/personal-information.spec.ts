@@ -54,6 +54,14 @@ describe('personal information in free text', () => {
     expect(maskFreeText('电话83123456')).toBe('电话******56');
   });
 
+  it('masks e-mail addresses, also at the end of a long run of address characters, reading the text once', () => {
+    expect(maskFreeText('邮箱 zhang.san@example.com.cn')).toBe('邮箱 z***@example.com.cn');
+    // Read with `[…]+@`, 200,000 letters took minutes (every position retried the whole run).
+    const long = `${'x'.repeat(200_000)}@example.com`;
+    expect(maskFreeText(long)).toBe(`${'x'.repeat(200_000 - 64)}x***@example.com`);
+    expect(maskFreeText('x'.repeat(200_000))).toBe('x'.repeat(200_000));
+  });
+
   it('masks every number of a list written in one run', () => {
     expect(maskFreeText('13812345678 13912345678')).toBe('138****5678 139****5678');
   });
