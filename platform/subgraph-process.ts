@@ -3,8 +3,8 @@ import { NO_SETTINGS, type ConfigSection } from './config/config-section';
 import { startSubgraph, type SettingsArgument, type SubgraphDefinition } from './subgraph-server';
 
 /** Entry for running one subgraph as its own process (the production shape). */
-export async function runSubgraphProcess<TServices, TSettings>(
-  definition: SubgraphDefinition<TServices, TSettings>,
+export async function runSubgraphProcess<TServices, TSettings, TExternals>(
+  definition: SubgraphDefinition<TServices, TSettings, TExternals>,
 ): Promise<void> {
   // The platform's settings and the department's own, validated together: every problem is printed.
   // A definition without a section has no settings (TSettings is undefined).

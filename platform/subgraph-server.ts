@@ -46,15 +46,17 @@ export type SettingsArgument<TSettings> = undefined extends TSettings ? [setting
 /**
  * What a subgraph supplies; the platform does the serving, migrating, event plumbing and identity.
  * `TSettings` are the department's own settings (its `<department>.config.ts`), if it has any.
+ * `TExternals` are what its services reach outside the process (national platforms, a signer, the
+ * clock): built for real unless a testbed hands in stand-ins (platform/testing/subgraph-testbed.ts).
  */
-export interface SubgraphDefinition<TServices, TSettings = undefined> {
+export interface SubgraphDefinition<TServices, TSettings = undefined, TExternals = never> {
   name: SubgraphName;
   /** The department's own settings, validated with the platform's when its process starts. */
   config?: ConfigSection<TSettings>;
   entities: MixedList<Function>;
   migrations: MixedList<Function>;
   buildSchema(): Promise<GraphQLSchema>;
-  createServices(dependencies: SubgraphDependencies, ...settings: SettingsArgument<TSettings>): TServices;
+  createServices(dependencies: SubgraphDependencies, settings: TSettings, externals?: Partial<TExternals>): TServices;
   eventHandlers?(services: TServices): EventHandlers;
   seedDemoData?(services: TServices, dependencies: SubgraphDependencies): Promise<void>;
   /** Background work (re-checks, relays to outside platforms) started with the server; returns its stop. */
@@ -87,8 +89,8 @@ function requestError(message: string, code: string, status: number): GraphQLErr
   return new GraphQLError(message, { extensions: { code, http: { status } } });
 }
 
-export async function startSubgraph<TServices, TSettings>(
-  definition: SubgraphDefinition<TServices, TSettings>,
+export async function startSubgraph<TServices, TSettings, TExternals>(
+  definition: SubgraphDefinition<TServices, TSettings, TExternals>,
   config: PlatformConfig,
   ...settings: SettingsArgument<TSettings>
 ): Promise<RunningSubgraph<TServices>> {
@@ -115,7 +117,7 @@ export async function startSubgraph<TServices, TSettings>(
   );
   const files = new LocalDirectoryFileStore(config.fileStoreDirectory, definition.name);
   const dependencies: SubgraphDependencies = { dataSource, outbox, files, config, logger };
-  const services = definition.createServices(dependencies, ...settings);
+  const services = definition.createServices(dependencies, settings[0] as TSettings);
   if (config.seedDemoData && definition.seedDemoData) await definition.seedDemoData(services, dependencies);
 
   const verifier = new AccessTokenVerifier(config.oidc);

@@ -21,7 +21,6 @@ const NOT_YET_SPLIT = new Set([
   'subgraphs/enforcement/enforcement-case/enforcement-case.service.spec.ts',
   'subgraphs/enforcement/enforcement.schema.spec.ts',
   'subgraphs/enforcement/overload/overload-record.service.spec.ts',
-  'subgraphs/enforcement/penalty/penalty-procedure.service.spec.ts',
   'subgraphs/licensing/permit/permit.service.spec.ts',
   'subgraphs/safety/waybill/waybill.service.spec.ts',
 ]);

@@ -15,13 +15,16 @@ import { licensingSubgraph } from '../licensing/licensing.subgraph';
 import type { CreditContext } from './credit.context';
 import { CreditRecord } from './credit-record/credit-record.entity';
 import { buildSchema } from './credit.subgraph';
-import { caseDecided, identity, openCreditTestbed, type CreditTestbed } from './credit.testbed';
+import { identityOf } from '../../platform/testing/callers';
+import { openSubgraphTestbed, type TestbedOf } from '../../platform/testing/subgraph-testbed';
+import { caseDecided } from './credit.fixture';
+import { creditSubgraph } from './credit.subgraph';
 
-const CREDIT_OFFICER = identity('js-credit-officer', '320000', 'credit-officer');
-const ADMIN = identity('ministry-admin', '000000', 'admin', 'credit-officer', 'licensing-officer');
-const LICENSING_OFFICER = identity('js-licensing-officer', '320000', 'licensing-officer');
+const CREDIT_OFFICER = identityOf('js-credit-officer', '320000', 'credit-officer');
+const ADMIN = identityOf('ministry-admin', '000000', 'admin', 'credit-officer', 'licensing-officer');
+const LICENSING_OFFICER = identityOf('js-licensing-officer', '320000', 'licensing-officer');
 const PARTNER: Identity = {
-  ...identity('service-account-partner-ndrc', '000000', 'partner-reader'),
+  ...identityOf('service-account-partner-ndrc', '000000', 'partner-reader'),
   serviceAccount: true,
   scopes: new Set(['category:credit']),
 };
@@ -123,9 +126,9 @@ describe('the credit schema', () => {
   });
 
   describe('served on a real database', () => {
-    let testbed: CreditTestbed;
+    let testbed: TestbedOf<typeof creditSubgraph>;
     beforeEach(async () => {
-      testbed = await openCreditTestbed();
+      testbed = await openSubgraphTestbed(creditSubgraph);
     });
     afterEach(async () => {
       await testbed.close();

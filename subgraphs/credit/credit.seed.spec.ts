@@ -1,11 +1,13 @@
 import { CreditRecord } from './credit-record/credit-record.entity';
 import { seedCredit } from './credit.seed';
-import { caseDecided, openCreditTestbed, type CreditTestbed } from './credit.testbed';
+import { openSubgraphTestbed, type TestbedOf } from '../../platform/testing/subgraph-testbed';
+import { caseDecided } from './credit.fixture';
+import { creditSubgraph } from './credit.subgraph';
 
 describe('the credit demo seed', () => {
-  let testbed: CreditTestbed;
+  let testbed: TestbedOf<typeof creditSubgraph>;
   beforeEach(async () => {
-    testbed = await openCreditTestbed();
+    testbed = await openSubgraphTestbed(creditSubgraph);
   });
   afterEach(async () => {
     await testbed.close();

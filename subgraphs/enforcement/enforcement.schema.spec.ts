@@ -17,31 +17,20 @@ import { RequestLoaders } from '../../platform/graphql/request-loaders';
 import { licensingSubgraph } from '../licensing/licensing.subgraph';
 import type { EnforcementContext } from './enforcement.context';
 import { buildSchema } from './enforcement.subgraph';
-import { evidenceItem, filing, procedure } from './enforcement.spec-helper';
-import { openEnforcementTestbed, type EnforcementTestbed } from './enforcement.testbed';
+import { openSubgraphTestbed, type TestbedOf } from '../../platform/testing/subgraph-testbed';
+import { evidenceItem, filing, procedure } from './enforcement.fixture';
+import { enforcementSubgraph } from './enforcement.subgraph';
+import { identityOf } from '../../platform/testing/callers';
 
 const PERSON_ID = `32010219900101123${residentIdCheckCharacter('32010219900101123')}`;
 
-function identity(username: string, region: string, ...roles: string[]): Identity {
-  return {
-    subject: username,
-    username,
-    clientId: 'single-window-cli',
-    roles: new Set(roles),
-    region,
-    department: null,
-    serviceAccount: false,
-    scopes: new Set(),
-  };
-}
-
-const OFFICER = identity('nj-enforcement-officer', '320100', 'enforcement-officer');
-const SUPERVISOR = identity('js-enforcement-supervisor', '320000', 'enforcement-supervisor');
-const PII_OFFICER = identity('js-pii-officer', '320000', 'enforcement-officer', 'pii-reader');
-const ZHEJIANG_OFFICER = identity('zj-enforcement-officer', '330000', 'enforcement-officer');
-const ZHEJIANG_SUPERVISOR = identity('zj-enforcement-supervisor', '330000', 'enforcement-supervisor');
-const SHANGHAI_OFFICER = identity('sh-enforcement-officer', '310000', 'enforcement-officer');
-const SAFETY_OFFICER = identity('js-safety-officer', '320000', 'safety-officer');
+const OFFICER = identityOf('nj-enforcement-officer', '320100', 'enforcement-officer');
+const SUPERVISOR = identityOf('js-enforcement-supervisor', '320000', 'enforcement-supervisor');
+const PII_OFFICER = identityOf('js-pii-officer', '320000', 'enforcement-officer', 'pii-reader');
+const ZHEJIANG_OFFICER = identityOf('zj-enforcement-officer', '330000', 'enforcement-officer');
+const ZHEJIANG_SUPERVISOR = identityOf('zj-enforcement-supervisor', '330000', 'enforcement-supervisor');
+const SHANGHAI_OFFICER = identityOf('sh-enforcement-officer', '310000', 'enforcement-officer');
+const SAFETY_OFFICER = identityOf('js-safety-officer', '320000', 'safety-officer');
 const INVESTIGATION: Purpose = { code: PurposeCode.ENFORCEMENT_INVESTIGATION, reason: '核查当事人身份' };
 
 describe('the enforcement schema', () => {
@@ -238,9 +227,9 @@ describe('the enforcement schema', () => {
   });
 
   describe('served on a real database', () => {
-    let testbed: EnforcementTestbed;
+    let testbed: TestbedOf<typeof enforcementSubgraph>;
     beforeEach(async () => {
-      testbed = await openEnforcementTestbed();
+      testbed = await openSubgraphTestbed(enforcementSubgraph);
     });
     afterEach(async () => {
       await testbed.close();
@@ -366,7 +355,7 @@ describe('the enforcement schema', () => {
       expect((await run(SHANGHAI_OFFICER, read, { number: filed.caseNumber })).data).toEqual({ enforcementCase: null });
 
       const investigate = `mutation ($input: CaseActionInput!) { startCaseInvestigation(input: $input) { case { status } } }`;
-      const jiangsuOfficer = identity('js-enforcement-officer', '320000', 'enforcement-officer');
+      const jiangsuOfficer = identityOf('js-enforcement-officer', '320000', 'enforcement-officer');
       const refused = await run(jiangsuOfficer, investigate, { input: { caseNumber: filed.caseNumber } });
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
       expect(refused.errors?.[0]?.message).toBe(
@@ -497,7 +486,7 @@ describe('the enforcement schema', () => {
         },
       });
       // Credit officers read cases, not the exchange between enforcement authorities.
-      const credit = await run(identity('js-credit-officer', '320000', 'credit-officer'), read, variables);
+      const credit = await run(identityOf('js-credit-officer', '320000', 'credit-officer'), read, variables);
       expect(credit.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
     });
 

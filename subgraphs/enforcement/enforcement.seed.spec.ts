@@ -1,4 +1,4 @@
-import { regionScopeOf, SYSTEM_SCOPE } from '../../platform/auth/region-scope';
+import { SYSTEM_SCOPE } from '../../platform/auth/region-scope';
 import { residentIdProblem } from '../../platform/codes/resident-id';
 import { pageRequest } from '../../platform/graphql/connection';
 import { createLogger } from '../../platform/observability/logger';
@@ -12,16 +12,18 @@ import { EnforcementCase } from './enforcement-case/enforcement-case.entity';
 import { DEMO_PARTY_ID_NUMBER, DEMO_SHARE, seedEnforcement } from './enforcement.seed';
 import { AssistanceRequest } from './exchange/assistance-request.entity';
 import { CaseTransfer } from './exchange/case-transfer.entity';
-import { openEnforcementTestbed, type EnforcementTestbed } from './enforcement.testbed';
+import { openSubgraphTestbed, type TestbedOf } from '../../platform/testing/subgraph-testbed';
+import { enforcementSubgraph } from './enforcement.subgraph';
+import { scopeIn } from '../../platform/testing/callers';
 
 const SEEDED_CARRIER = '91320102MA1MY0R10Q';
 
 describe('the enforcement demo seed', () => {
-  let testbed: EnforcementTestbed;
+  let testbed: TestbedOf<typeof enforcementSubgraph>;
   const seed = () =>
     seedEnforcement(testbed.services, { dataSource: testbed.dataSource, logger: createLogger('spec', 'error') });
   beforeEach(async () => {
-    testbed = await openEnforcementTestbed();
+    testbed = await openSubgraphTestbed(enforcementSubgraph);
   });
   afterEach(async () => {
     await testbed.close();
@@ -94,16 +96,7 @@ describe('the enforcement demo seed', () => {
       .getRepository(EnforcementCase)
       .findOneByOrFail({ id: transfers[0].caseId });
     expect(pending).toMatchObject({ status: 'TRANSFER_PENDING', regionCode: '320583', plateNumber: '浙A23456' });
-    const zhejiang = regionScopeOf({
-      subject: 'zj',
-      username: 'zj',
-      clientId: 'spec',
-      roles: new Set(),
-      region: '330000',
-      department: null,
-      serviceAccount: false,
-      scopes: new Set(),
-    });
+    const zhejiang = scopeIn('330000');
     expect(await testbed.services.cases.find(zhejiang, pending.caseNumber)).toMatchObject({
       caseNumber: pending.caseNumber,
     });
@@ -155,16 +148,7 @@ describe('the enforcement demo seed', () => {
 
   it('shares one Hangzhou case with Jiangsu, which reads it and none of the carrier’s cases changes', async () => {
     await seed();
-    const jiangsu = regionScopeOf({
-      subject: 'js',
-      username: 'js',
-      clientId: 'spec',
-      roles: new Set(),
-      region: '320000',
-      department: null,
-      serviceAccount: false,
-      scopes: new Set(),
-    });
+    const jiangsu = scopeIn('320000');
     const shares = await testbed.dataSource.getRepository(CaseShare).findBy({ kind: CaseShareKind.READ });
     expect(shares).toEqual([
       expect.objectContaining({ regionCode: '320000', reason: DEMO_SHARE.share.reason, revokedAt: null }),

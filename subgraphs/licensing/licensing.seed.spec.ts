@@ -1,7 +1,9 @@
 import { SYSTEM_SCOPE } from '../../platform/auth/region-scope';
 import { pageRequest } from '../../platform/graphql/connection';
 import { createLogger } from '../../platform/observability/logger';
-import { openLicensingTestbed, type LicensingTestbed } from './licensing.testbed';
+import { openSubgraphTestbed, type TestbedOf } from '../../platform/testing/subgraph-testbed';
+import { type LicensingStandIns, licensingStandIns } from './licensing.fixture';
+import { licensingSubgraph } from './licensing.subgraph';
 import { seedLicensing } from './licensing.seed';
 import { DEMO_PROJECT_APPROVED_WITH_AWARD } from './platforms/demo-platform-data';
 import { ApplicationStatus } from './permit/application-status';
@@ -11,7 +13,8 @@ import { Permit, PermitStatus } from './permit/permit.entity';
 const SEEDED_CARRIER = '91320102MA1MY0R10Q';
 
 describe('the licensing demo seed', () => {
-  let testbed: LicensingTestbed;
+  let testbed: TestbedOf<typeof licensingSubgraph>;
+  let outside: LicensingStandIns;
   const seed = () =>
     seedLicensing(testbed.services, { dataSource: testbed.dataSource, logger: createLogger('spec', 'error') });
   const statuses = async () =>
@@ -19,14 +22,15 @@ describe('the licensing demo seed', () => {
       (await testbed.dataSource.getRepository(PermitApplication).find()).map((application) => application.status),
     );
   beforeEach(async () => {
-    testbed = await openLicensingTestbed();
+    outside = licensingStandIns();
+    testbed = await openSubgraphTestbed(licensingSubgraph, { externals: outside.externals });
   });
   afterEach(async () => {
     await testbed.close();
   });
 
   it('shows applications in every status, permits suspended and revoked, an overdue one and an extension', async () => {
-    testbed.platforms.investmentDown = true;
+    outside.platforms.investmentDown = true;
     await seed();
     expect([...(await statuses())].sort()).toEqual(Object.values(ApplicationStatus).sort());
     const permits = await testbed.dataSource.getRepository(Permit).find();
@@ -50,7 +54,7 @@ describe('the licensing demo seed', () => {
   });
 
   it('takes the construction application to review when the investment platform knows the demo project', async () => {
-    testbed.platforms.projects.set(DEMO_PROJECT_APPROVED_WITH_AWARD, {
+    outside.platforms.projects.set(DEMO_PROJECT_APPROVED_WITH_AWARD, {
       projectCode: DEMO_PROJECT_APPROVED_WITH_AWARD,
       name: 'S58沪宜高速太仓段改扩建工程',
       regionCode: '320500',

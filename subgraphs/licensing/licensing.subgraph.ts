@@ -9,6 +9,7 @@ import { PermitWorkflow1764400000000 } from '../../migrations/licensing/17644000
 import { PermitMaterial } from './attachment/permit-material.entity';
 import { PermitMaterialService } from './attachment/permit-material.service';
 import { loadWorkingCalendar } from './calendar/working-calendar';
+import type { CertificateIssuer } from './certificate/certificate-issuer';
 import { CertificateKeyRing } from './certificate/certificate-key-ring';
 import { seedCertificates } from './certificate/certificate.seed';
 import { CertificateService } from './certificate/certificate.service';
@@ -28,12 +29,20 @@ import { Permit } from './permit/permit.entity';
 import { PermitService } from './permit/permit.service';
 import { RouteSegment } from './permit/route-segment.entity';
 import { createNationalPlatformLinks } from './platforms/national-platform-links';
+import type { NationalPlatforms } from './platforms/national-platforms';
 import { PlatformReport } from './platforms/platform-report.entity';
 import { Vehicle } from './vehicle/vehicle.entity';
 import { VehicleService } from './vehicle/vehicle.service';
 
+/** What the permit workflow reaches outside the process; specs hand in stand-ins (licensing.fixture.ts). */
+export interface LicensingExternals {
+  platforms: NationalPlatforms;
+  certificates: CertificateIssuer;
+  clock: () => Date;
+}
+
 /** 行政许可: the enterprise and vehicle registry, permit applications and permits. */
-export const licensingSubgraph: SubgraphDefinition<LicensingServices, LicensingConfig> = {
+export const licensingSubgraph: SubgraphDefinition<LicensingServices, LicensingConfig, LicensingExternals> = {
   name: 'licensing',
   config: LICENSING_CONFIG,
   entities: [
@@ -57,7 +66,7 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices, LicensingC
     PermitWorkflow1764400000000,
   ],
   buildSchema: buildLicensingSchema,
-  createServices: ({ dataSource, outbox, files, config, logger }, settings) => {
+  createServices: ({ dataSource, outbox, files, config, logger }, settings, externals = {}) => {
     const generated: string[] = [];
     const keys = CertificateKeyRing.load({
       directory: settings.certificateKeyDirectory,
@@ -76,9 +85,10 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices, LicensingC
       vehicles: new VehicleService(dataSource, outbox),
       permits: new PermitService(dataSource, outbox, {
         calendar: loadWorkingCalendar(settings.workingCalendarFile),
-        platforms,
-        certificates,
+        platforms: externals.platforms ?? platforms,
+        certificates: externals.certificates ?? certificates,
         logger,
+        ...(externals.clock ? { clock: externals.clock } : {}),
       }),
       permitSanctions: new PermitSanctionService(dataSource, logger),
       materials: new PermitMaterialService(dataSource, files),

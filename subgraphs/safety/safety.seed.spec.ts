@@ -1,16 +1,17 @@
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { seedSafety } from './safety.seed';
-import { openSafetyTestDatabase, type SafetyTestDatabase } from './testing/safety-test-database';
+import { openSubgraphTestbed, type TestbedOf } from '../../platform/testing/subgraph-testbed';
+import { safetySubgraph } from './safety.subgraph';
 import { Waybill, WaybillStatus } from './waybill/waybill.entity';
 
 describe('the safety demo seed', () => {
-  let database: SafetyTestDatabase;
+  let database: TestbedOf<typeof safetySubgraph>;
   beforeAll(async () => {
-    database = await openSafetyTestDatabase();
-    await seedSafety(database.services, database);
+    database = await openSubgraphTestbed(safetySubgraph);
+    await seedSafety(database.services, database.dependencies);
   });
   afterAll(async () => {
-    await database.dataSource.destroy();
+    await database.close();
   });
 
   async function waybillsOf(carrierCreditCode: string): Promise<Waybill[]> {
@@ -48,7 +49,7 @@ describe('the safety demo seed', () => {
   });
 
   it('does nothing when waybills already exist', async () => {
-    await seedSafety(database.services, database);
+    await seedSafety(database.services, database.dependencies);
     expect(await database.dataSource.getRepository(Waybill).count()).toBe(5);
     expect(await database.dataSource.getRepository(OutboxMessage).count()).toBe(5);
   });

@@ -8,42 +8,23 @@ import {
   type ObjectTypeDefinitionNode,
   type ScalarTypeDefinitionNode,
 } from 'graphql';
-import type { Identity } from '../../platform/auth/identity';
-import { SQL_STATEMENTS_METRIC } from '../../platform/database/data-source.factory';
 import { RequestLoaders } from '../../platform/graphql/request-loaders';
 import { applyEventOnce } from '../../platform/outbox/event-inbox';
 import { statisticsEventHandlers } from './counting/event-counting.handlers';
 import type { StatisticsContext } from './statistics.context';
-import {
-  events,
-  HANGZHOU_CARRIER,
-  KUNSHAN_CARRIER,
-  NANJING_CARRIER,
-  openStatisticsDatabase,
-  type StatisticsDatabase,
-} from './statistics.spec-helper';
+import { openSubgraphTestbed, type TestbedOf } from '../../platform/testing/subgraph-testbed';
+import { events, HANGZHOU_CARRIER, KUNSHAN_CARRIER, NANJING_CARRIER } from './statistics.fixture';
+import { statisticsSubgraph } from './statistics.subgraph';
 import { buildSchema } from './statistics.subgraph';
-
-function identity(roles: string[], region = '000000'): Identity {
-  return {
-    subject: 'spec',
-    username: 'spec-user',
-    clientId: 'spec',
-    roles: new Set(roles),
-    region,
-    department: null,
-    serviceAccount: false,
-    scopes: new Set(),
-  };
-}
+import { identityOf } from '../../platform/testing/callers';
 
 describe('the statistics schema', () => {
   let schema: GraphQLSchema;
-  let database: StatisticsDatabase;
+  let database: TestbedOf<typeof statisticsSubgraph>;
 
   beforeAll(async () => {
     schema = await buildSchema();
-    database = await openStatisticsDatabase();
+    database = await openSubgraphTestbed(statisticsSubgraph);
     const handlers = statisticsEventHandlers(database.services);
     for (const envelope of [
       events.permitIssued('320102', '2026-02-01T02:00:00.000Z', NANJING_CARRIER),
@@ -54,7 +35,7 @@ describe('the statistics schema', () => {
     }
   });
   afterAll(async () => {
-    await database.dataSource.destroy();
+    await database.close();
   });
 
   const run = (
@@ -64,7 +45,7 @@ describe('the statistics schema', () => {
     region = '000000',
   ) => {
     const contextValue: StatisticsContext = {
-      identity: roles && identity(roles, region),
+      identity: roles && identityOf('spec-user', region, ...roles),
       purpose: null,
       services: database.services,
       loaders: new RequestLoaders(),
@@ -164,14 +145,14 @@ describe('the statistics schema', () => {
       __typename: 'Enterprise',
       creditCode,
     }));
-    const before = database.counters.get(SQL_STATEMENTS_METRIC);
+    const before = database.statements();
     const result = await run(
       `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Enterprise { creditCode activitySummary(year: 2026) { year permitsIssued waybillsCreated } } } }`,
       ['statistics-analyst'],
       { representations },
     );
     expect(result.errors).toBeUndefined();
-    expect(database.counters.get(SQL_STATEMENTS_METRIC) - before).toBe(1);
+    expect(database.statements() - before).toBe(1);
     expect(result.data?._entities).toEqual([
       { creditCode: NANJING_CARRIER, activitySummary: { year: 2026, permitsIssued: 1, waybillsCreated: 0 } },
       { creditCode: KUNSHAN_CARRIER, activitySummary: { year: 2026, permitsIssued: 1, waybillsCreated: 0 } },

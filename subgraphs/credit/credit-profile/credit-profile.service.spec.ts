@@ -1,4 +1,6 @@
-import { caseDecided, openCreditTestbed, type CreditTestbed } from '../credit.testbed';
+import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
+import { caseDecided } from '../credit.fixture';
+import { creditSubgraph } from '../credit.subgraph';
 
 const CARRIER = '91320102MA1MY0R10Q';
 const KUNSHAN = '91320583MA1NQ2W40E';
@@ -6,9 +8,9 @@ const HANGZHOU = '91330106MA2H4K1L0X';
 const UNRECORDED = '91330102MA2CE6F00H';
 
 describe('credit profiles', () => {
-  let testbed: CreditTestbed;
+  let testbed: TestbedOf<typeof creditSubgraph>;
   beforeAll(async () => {
-    testbed = await openCreditTestbed();
+    testbed = await openSubgraphTestbed(creditSubgraph);
     // Carrier: -20 and -2 -> 78 (B). Kunshan: -40 and -20 -> 40 (D). Hangzhou: -5 -> 95 (A).
     await testbed.deliver(caseDecided({ caseNumber: '3201022026000001', creditCode: CARRIER, fineFen: 6_000_000 }));
     await testbed.deliver(

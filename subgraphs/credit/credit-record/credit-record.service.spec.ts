@@ -1,8 +1,11 @@
 import { regionScopeOf, SYSTEM_SCOPE, type RegionScope } from '../../../platform/auth/region-scope';
-import { DomainError } from '../../../platform/errors/domain-error';
 import { pageRequest } from '../../../platform/graphql/connection';
 import { InboxEvent } from '../../../platform/outbox/inbox-event.entity';
-import { caseDecided, identity, openCreditTestbed, type CreditTestbed } from '../credit.testbed';
+import { identityOf } from '../../../platform/testing/callers';
+import { expectDomainError } from '../../../platform/testing/expect-domain-error';
+import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
+import { caseDecided } from '../credit.fixture';
+import { creditSubgraph } from '../credit.subgraph';
 import { CreditRecordKind, CreditRecordSource } from './credit-record-kind';
 import { CreditRecord } from './credit-record.entity';
 import type { RecordCreditInput } from './inputs/record-credit.input';
@@ -10,7 +13,7 @@ import type { RecordCreditInput } from './inputs/record-credit.input';
 const CARRIER = '91320102MA1MY0R10Q';
 const KUNSHAN = '91320583MA1NQ2W40E';
 const HANGZHOU = '91330102MA2CE6F00H';
-const JIANGSU: RegionScope = regionScopeOf(identity('js-credit-officer', '320000', 'credit-officer'));
+const JIANGSU: RegionScope = regionScopeOf(identityOf('js-credit-officer', '320000', 'credit-officer'));
 const OFFICER = 'js-credit-officer';
 
 function manual(overrides: Partial<RecordCreditInput> = {}): RecordCreditInput {
@@ -25,21 +28,10 @@ function manual(overrides: Partial<RecordCreditInput> = {}): RecordCreditInput {
   };
 }
 
-/** The error a call fails with, so a test can look at its code, reason and field. */
-async function failure(work: Promise<unknown>): Promise<DomainError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
-
 describe('credit records', () => {
-  let testbed: CreditTestbed;
+  let testbed: TestbedOf<typeof creditSubgraph>;
   beforeEach(async () => {
-    testbed = await openCreditTestbed();
+    testbed = await openSubgraphTestbed(creditSubgraph);
   });
   afterEach(async () => {
     await testbed.close();
@@ -89,7 +81,7 @@ describe('credit records', () => {
     });
 
     it('refuses a bad credit code naming creditCode, and writes nothing', async () => {
-      const error = await failure(
+      const error = await expectDomainError(
         testbed.services.records.record(JIANGSU, manual({ creditCode: '91320583MA1NQ2W40F' }), OFFICER),
       );
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'creditCode' });
@@ -114,7 +106,7 @@ describe('credit records', () => {
     ] as Array<[string, Partial<RecordCreditInput>, RegExp]>)(
       'refuses a bad %s and writes nothing',
       async (field, overrides, problem) => {
-        const error = await failure(testbed.services.records.record(JIANGSU, manual(overrides), OFFICER));
+        const error = await expectDomainError(testbed.services.records.record(JIANGSU, manual(overrides), OFFICER));
         expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
         expect(error.message).toMatch(problem);
         expect(await records()).toEqual([]);
@@ -122,7 +114,7 @@ describe('credit records', () => {
     );
 
     it('refuses an officer recording for an authority outside their region', async () => {
-      const error = await failure(
+      const error = await expectDomainError(
         testbed.services.records.record(JIANGSU, manual({ creditCode: HANGZHOU, regionCode: '330102' }), OFFICER),
       );
       expect(error.extensions).toMatchObject({ code: 'FORBIDDEN' });
@@ -131,7 +123,7 @@ describe('credit records', () => {
 
     it('refuses a second manual record on the same reference with CONFLICT, keeping the first', async () => {
       await testbed.services.records.record(JIANGSU, manual(), OFFICER);
-      const error = await failure(
+      const error = await expectDomainError(
         testbed.services.records.record(
           JIANGSU,
           manual({ creditCode: CARRIER, regionCode: '320102', summary: '重复录入' }),
@@ -259,7 +251,9 @@ describe('credit records', () => {
       );
       expect(second).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: false, hasPreviousPage: true } });
       expect(second.edges.map((edge) => edge.node.sourceReference)).toEqual(['3201022026000011']);
-      const error = await failure(testbed.services.records.list({ regionCode: '32', kind: null }, pageRequest({})));
+      const error = await expectDomainError(
+        testbed.services.records.list({ regionCode: '32', kind: null }, pageRequest({})),
+      );
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'regionCode' });
     });
   });

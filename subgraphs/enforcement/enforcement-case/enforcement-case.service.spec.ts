@@ -1,11 +1,12 @@
 import type { RegionScope } from '../../../platform/auth/region-scope';
 import { pageRequest } from '../../../platform/graphql/connection';
 import { chinaDate, chinaToday, chinaYear } from '../../../platform/time/china-time';
+import { expectDomainError } from '../../../platform/testing/expect-domain-error';
+import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
 import {
   A_FINE,
   CARRIER,
   everything,
-  failure,
   filing,
   HANGZHOU,
   JIANGSU,
@@ -13,14 +14,13 @@ import {
   NANJING,
   NATIONAL,
   OFFICER,
-  outboxRows,
   PERSON_ID,
   procedure,
   SHANGHAI,
   SUPERVISOR,
   ZHEJIANG,
-} from '../enforcement.spec-helper';
-import { openEnforcementTestbed, type EnforcementTestbed } from '../enforcement.testbed';
+} from '../enforcement.fixture';
+import { enforcementSubgraph } from '../enforcement.subgraph';
 import { CaseNumberSequence } from './case-number-sequence.entity';
 import { CaseShare } from './case-share.entity';
 import { CaseStatus } from './case-status';
@@ -34,11 +34,11 @@ import { PenaltyKind } from './penalty-kind';
 const YEAR = chinaYear();
 
 describe('EnforcementCaseService', () => {
-  let testbed: EnforcementTestbed;
+  let testbed: TestbedOf<typeof enforcementSubgraph>;
   let cases: EnforcementCaseService;
   let story: ReturnType<typeof procedure>;
   beforeEach(async () => {
-    testbed = await openEnforcementTestbed();
+    testbed = await openSubgraphTestbed(enforcementSubgraph);
     cases = testbed.services.cases;
     story = procedure(testbed.services);
   });
@@ -178,7 +178,10 @@ describe('EnforcementCaseService', () => {
         cases.startInvestigation(NATIONAL, { caseNumber: filed.caseNumber }, OFFICER),
         cases.dismiss(NATIONAL, { caseNumber: filed.caseNumber, reason: '撤销' }, SUPERVISOR),
       ]) {
-        expect((await failure(attempt)).extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
+        expect((await expectDomainError(attempt)).extensions).toMatchObject({
+          code: 'CONFLICT',
+          reason: 'ILLEGAL_TRANSITION',
+        });
       }
     });
 
@@ -196,7 +199,9 @@ describe('EnforcementCaseService', () => {
         version: 3,
       });
       expect(dismissed.closedAt).toBeInstanceOf(Date);
-      const refused = await failure(cases.startInvestigation(NATIONAL, { caseNumber: opened.caseNumber }, OFFICER));
+      const refused = await expectDomainError(
+        cases.startInvestigation(NATIONAL, { caseNumber: opened.caseNumber }, OFFICER),
+      );
       expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
     });
 
@@ -217,13 +222,15 @@ describe('EnforcementCaseService', () => {
 
       const decided = await story.decided();
       const before = await everything(testbed.dataSource);
-      const refused = await failure(cases.close(NATIONAL, { caseNumber: decided.caseNumber }, SUPERVISOR));
+      const refused = await expectDomainError(cases.close(NATIONAL, { caseNumber: decided.caseNumber }, SUPERVISOR));
       expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_EXECUTED' });
       expect(await everything(testbed.dataSource)).toEqual(before);
     });
 
     it('says NOT_FOUND for an action on a case that does not exist', async () => {
-      const refused = await failure(cases.startInvestigation(NATIONAL, { caseNumber: `320102${YEAR}999999` }, OFFICER));
+      const refused = await expectDomainError(
+        cases.startInvestigation(NATIONAL, { caseNumber: `320102${YEAR}999999` }, OFFICER),
+      );
       expect(refused.extensions).toMatchObject({ code: 'NOT_FOUND' });
     });
   });
@@ -264,7 +271,7 @@ describe('EnforcementCaseService', () => {
       ).toBe(1);
 
       const decided = await story.decided();
-      const refused = await failure(
+      const refused = await expectDomainError(
         cases.extendDeadline(NATIONAL, { caseNumber: decided.caseNumber, days: 10, reason: '延期' }, SUPERVISOR),
       );
       expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
@@ -274,7 +281,7 @@ describe('EnforcementCaseService', () => {
         ['days', 1.5, '延期'],
         ['reason', 10, ' '],
       ] as const) {
-        const bad = await failure(
+        const bad = await expectDomainError(
           cases.extendDeadline(NATIONAL, { caseNumber: open.caseNumber, days, reason }, SUPERVISOR),
         );
         expect([field, bad.extensions]).toEqual([field, expect.objectContaining({ code: 'BAD_USER_INPUT', field })]);
@@ -283,7 +290,7 @@ describe('EnforcementCaseService', () => {
 
     it('counts the configured number of days from the approval', async () => {
       await testbed.close();
-      testbed = await openEnforcementTestbed(undefined, { decisionDays: 30, majorFineFen: 1_000_000, responseDays: 5 });
+      testbed = await openSubgraphTestbed(enforcementSubgraph, { environment: { CASE_DECISION_DAYS: '30' } });
       const opened = await procedure(testbed.services).opened();
       expect(opened.decisionDueDate).toBe(addDays(chinaDate(opened.filingApprovedAt!), 30));
     });
@@ -343,7 +350,9 @@ describe('EnforcementCaseService', () => {
     };
 
     it('a case against nobody', async () => {
-      const refused = await failure(cases.file(NATIONAL, { regionCode: '320102', cause: '无主体案件' }, OFFICER));
+      const refused = await expectDomainError(
+        cases.file(NATIONAL, { regionCode: '320102', cause: '无主体案件' }, OFFICER),
+      );
       expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'creditCode' });
       expect(refused.message).toMatch(/plateNumber or partyName/);
       expect(await everything(testbed.dataSource)).toEqual(nothing);
@@ -351,7 +360,7 @@ describe('EnforcementCaseService', () => {
 
     it('a resident ID number whose check character is wrong, naming partyIdNumber', async () => {
       const wrongCheck = PERSON_ID.slice(0, 17) + (PERSON_ID[17] === '0' ? '1' : '0');
-      const refused = await failure(
+      const refused = await expectDomainError(
         cases.file(NATIONAL, filing({ creditCode: null, partyName: '张三', partyIdNumber: wrongCheck }), OFFICER),
       );
       expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'partyIdNumber' });
@@ -360,9 +369,9 @@ describe('EnforcementCaseService', () => {
     });
 
     it('a party name without the ID number, and the reverse', async () => {
-      const withoutId = await failure(cases.file(NATIONAL, filing({ partyName: '张三' }), OFFICER));
+      const withoutId = await expectDomainError(cases.file(NATIONAL, filing({ partyName: '张三' }), OFFICER));
       expect(withoutId.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'partyIdNumber' });
-      const withoutName = await failure(cases.file(NATIONAL, filing({ partyIdNumber: PERSON_ID }), OFFICER));
+      const withoutName = await expectDomainError(cases.file(NATIONAL, filing({ partyIdNumber: PERSON_ID }), OFFICER));
       expect(withoutName.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'partyName' });
       expect(await everything(testbed.dataSource)).toEqual(nothing);
     });
@@ -373,7 +382,7 @@ describe('EnforcementCaseService', () => {
       ['plateNumber', { plateNumber: '苏I12345' }],
       ['cause', { cause: '   ' }],
     ])('a bad %s', async (field, overrides) => {
-      const refused = await failure(cases.file(NATIONAL, filing(overrides), OFFICER));
+      const refused = await expectDomainError(cases.file(NATIONAL, filing(overrides), OFFICER));
       expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(await everything(testbed.dataSource)).toEqual(nothing);
     });
@@ -382,12 +391,18 @@ describe('EnforcementCaseService', () => {
       const filed = await cases.file(NATIONAL, filing(), OFFICER);
       const before = await everything(testbed.dataSource);
       expect(
-        (await failure(cases.rejectFiling(NATIONAL, { caseNumber: filed.caseNumber, reason: ' ' }, SUPERVISOR)))
-          .extensions,
+        (
+          await expectDomainError(
+            cases.rejectFiling(NATIONAL, { caseNumber: filed.caseNumber, reason: ' ' }, SUPERVISOR),
+          )
+        ).extensions,
       ).toMatchObject({ field: 'reason' });
       expect(
-        (await failure(cases.approveFiling(NATIONAL, { caseNumber: filed.caseNumber, expectedVersion: 0 }, SUPERVISOR)))
-          .extensions,
+        (
+          await expectDomainError(
+            cases.approveFiling(NATIONAL, { caseNumber: filed.caseNumber, expectedVersion: 0 }, SUPERVISOR),
+          )
+        ).extensions,
       ).toMatchObject({ field: 'expectedVersion' });
       expect(await everything(testbed.dataSource)).toEqual(before);
     });
@@ -397,7 +412,9 @@ describe('EnforcementCaseService', () => {
     it('investigating a filing not yet approved (ILLEGAL_TRANSITION)', async () => {
       const filed = await cases.file(NATIONAL, filing(), OFFICER);
       const before = await everything(testbed.dataSource);
-      const refused = await failure(cases.startInvestigation(NATIONAL, { caseNumber: filed.caseNumber }, OFFICER));
+      const refused = await expectDomainError(
+        cases.startInvestigation(NATIONAL, { caseNumber: filed.caseNumber }, OFFICER),
+      );
       expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
       expect(refused.message).toBe(
         `Case ${filed.caseNumber} is FILING_PENDING and cannot become INVESTIGATING (INVESTIGATION_STARTED)`,
@@ -409,7 +426,7 @@ describe('EnforcementCaseService', () => {
       const opened = await story.opened();
       await cases.startInvestigation(NATIONAL, { caseNumber: opened.caseNumber, expectedVersion: 2 }, OFFICER);
       const before = await everything(testbed.dataSource);
-      const refused = await failure(
+      const refused = await expectDomainError(
         cases.dismiss(NATIONAL, { caseNumber: opened.caseNumber, expectedVersion: 2, reason: '撤销' }, SUPERVISOR),
       );
       expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
@@ -423,7 +440,9 @@ describe('EnforcementCaseService', () => {
 
     it('approving twice', async () => {
       const opened = await story.opened();
-      const refused = await failure(cases.approveFiling(NATIONAL, { caseNumber: opened.caseNumber }, SUPERVISOR));
+      const refused = await expectDomainError(
+        cases.approveFiling(NATIONAL, { caseNumber: opened.caseNumber }, SUPERVISOR),
+      );
       expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
     });
 
@@ -445,9 +464,9 @@ describe('EnforcementCaseService', () => {
         filing({ plateNumber: '苏A12345', partyName: '张三', partyIdNumber: PERSON_ID }),
         OFFICER,
       );
-      expect(await outboxRows(testbed.dataSource)).toEqual([]);
+      expect(await testbed.outboxMessages()).toEqual([]);
       const approved = await cases.approveFiling(NATIONAL, { caseNumber: filed.caseNumber }, SUPERVISOR);
-      const rows = await outboxRows(testbed.dataSource);
+      const rows = await testbed.outboxMessages();
       expect(rows.map((row) => [row.type, row.subscriber])).toEqual([['case.filed', 'statistics']]);
       expect(rows[0].envelope).toMatchObject({ type: 'case.filed', source: 'enforcement' });
       expect(rows[0].envelope.payload).toEqual({
@@ -470,7 +489,7 @@ describe('EnforcementCaseService', () => {
       );
       const ready = await story.readyToDecide();
       await cases.dismiss(NATIONAL, { caseNumber: (await story.opened()).caseNumber, reason: '撤销' }, SUPERVISOR);
-      expect((await outboxRows(testbed.dataSource)).map((row) => `${row.type}:${row.subscriber}`)).toEqual([
+      expect((await testbed.outboxMessages()).map((row) => `${row.type}:${row.subscriber}`)).toEqual([
         'case.filed:statistics',
         'case.filed:statistics',
       ]);
@@ -485,7 +504,7 @@ describe('EnforcementCaseService', () => {
         OFFICER,
       );
       await cases.close(NATIONAL, { caseNumber: ready.caseNumber }, SUPERVISOR);
-      expect((await outboxRows(testbed.dataSource)).map((row) => `${row.type}:${row.subscriber}`)).toEqual([
+      expect((await testbed.outboxMessages()).map((row) => `${row.type}:${row.subscriber}`)).toEqual([
         'case.filed:statistics',
         'case.filed:statistics',
         'case.decided:credit',
@@ -534,7 +553,9 @@ describe('EnforcementCaseService', () => {
       expect(ids).toEqual([...ids].sort((left, right) => right - left));
       expect(new Set(ids).size).toBe(7);
 
-      const refused = await failure(cases.list(NATIONAL, { regionCode: '329999', status: null }, pageRequest({})));
+      const refused = await expectDomainError(
+        cases.list(NATIONAL, { regionCode: '329999', status: null }, pageRequest({})),
+      );
       expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'regionCode' });
     });
 
@@ -719,7 +740,7 @@ describe('EnforcementCaseService', () => {
       ]);
 
       const before = await everything(testbed.dataSource);
-      const again = await failure(
+      const again = await expectDomainError(
         cases.revokeShare(
           ZHEJIANG,
           { caseNumber: shared.caseNumber, regionCode: '320000' },
@@ -770,13 +791,13 @@ describe('EnforcementCaseService', () => {
         ['revokeShare', (scope) => cases.revokeShare(scope, { caseNumber, regionCode: '320000' }, SUPERVISOR)],
       ];
       for (const [action, attempt] of attempts) {
-        const byJiangsu = await failure(attempt(JIANGSU));
+        const byJiangsu = await expectDomainError(attempt(JIANGSU));
         expect([action, byJiangsu.extensions, byJiangsu.message]).toEqual([
           action,
           expect.objectContaining({ code: 'FORBIDDEN' }),
           `Case ${caseNumber} is shared with your region for reading; only the handling region 330106 acts on it`,
         ]);
-        const byShanghai = await failure(attempt(SHANGHAI));
+        const byShanghai = await expectDomainError(attempt(SHANGHAI));
         expect([action, byShanghai.extensions]).toEqual([action, expect.objectContaining({ code: 'NOT_FOUND' })]);
       }
       expect(await everything(testbed.dataSource)).toEqual(before);
@@ -838,7 +859,7 @@ describe('EnforcementCaseService', () => {
         ],
       ];
       for (const [what, input, expected] of refusals) {
-        const refused = await failure(cases.share(ZHEJIANG, input, 'zj-enforcement-supervisor'));
+        const refused = await expectDomainError(cases.share(ZHEJIANG, input, 'zj-enforcement-supervisor'));
         expect([what, refused.extensions]).toEqual([what, expect.objectContaining(expected)]);
       }
       expect(await everything(testbed.dataSource)).toEqual(before);
@@ -917,9 +938,11 @@ describe('EnforcementCaseService', () => {
       expect(page.totalCount).toBe(1);
 
       const before = await everything(testbed.dataSource);
-      const hidden = await failure(cases.startInvestigation(NANJING, { caseNumber: kunshan.caseNumber }, OFFICER));
+      const hidden = await expectDomainError(
+        cases.startInvestigation(NANJING, { caseNumber: kunshan.caseNumber }, OFFICER),
+      );
       expect(hidden.extensions).toMatchObject({ code: 'NOT_FOUND' });
-      const elsewhere = await failure(
+      const elsewhere = await expectDomainError(
         cases.file(NANJING, filing({ regionCode: '330106', creditCode: HANGZHOU }), OFFICER),
       );
       expect(elsewhere.extensions).toMatchObject({ code: 'FORBIDDEN' });

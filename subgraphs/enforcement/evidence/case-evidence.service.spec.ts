@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { sm3Hex } from '../../../platform/storage/file-store';
 import { CaseStatus } from '../enforcement-case/case-status';
 import { CaseStepAction } from '../enforcement-case/case-step-action';
+import { expectDomainError } from '../../../platform/testing/expect-domain-error';
+import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
 import {
   everything,
   evidenceItem,
-  failure,
-  storedFileOf,
   filing,
   HANGZHOU,
   JIANGSU,
@@ -16,9 +16,10 @@ import {
   OFFICER,
   procedure,
   SHANGHAI,
+  storedFileOf,
   ZHEJIANG,
-} from '../enforcement.spec-helper';
-import { openEnforcementTestbed, type EnforcementTestbed } from '../enforcement.testbed';
+} from '../enforcement.fixture';
+import { enforcementSubgraph } from '../enforcement.subgraph';
 import { EVIDENCE_MAX_BYTES, type CaseEvidenceService } from './case-evidence.service';
 import { EvidenceKind } from './evidence-kind';
 
@@ -37,11 +38,11 @@ function filesUnder(directory: string): string[] {
 }
 
 describe('CaseEvidenceService', () => {
-  let testbed: EnforcementTestbed;
+  let testbed: TestbedOf<typeof enforcementSubgraph>;
   let evidence: CaseEvidenceService;
   let story: ReturnType<typeof procedure>;
   beforeEach(async () => {
-    testbed = await openEnforcementTestbed();
+    testbed = await openSubgraphTestbed(enforcementSubgraph);
     evidence = testbed.services.evidence;
     story = procedure(testbed.services);
   });
@@ -88,13 +89,13 @@ describe('CaseEvidenceService', () => {
       OFFICER,
     );
     writeFileSync(storedFileOf(testbed.filesDirectory, stored), 'altered bytes');
-    const altered = await failure(evidence.content(NATIONAL, String(stored.id)));
+    const altered = await expectDomainError(evidence.content(NATIONAL, String(stored.id)));
     expect(altered.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DIGEST_MISMATCH' });
     expect(altered.message).toBe(
       `Evidence ${stored.id} "车辆超限现场照片" (scene.jpg) of case ${open.caseNumber} does not match its recorded SM3 digest: it was altered after it was stored`,
     );
     rmSync(storedFileOf(testbed.filesDirectory, stored));
-    const missing = await failure(evidence.content(NATIONAL, String(stored.id)));
+    const missing = await expectDomainError(evidence.content(NATIONAL, String(stored.id)));
     expect(missing.extensions).toMatchObject({ code: 'CONFLICT', reason: 'FILE_MISSING' });
     expect(missing.message).toContain(`Evidence ${stored.id} "车辆超限现场照片"`);
   });
@@ -114,7 +115,7 @@ describe('CaseEvidenceService', () => {
       ['collectedAt', { collectedAt: new Date(Date.now() + 3600_000) }],
     ];
     for (const [field, overrides] of attempts) {
-      const refused = await failure(
+      const refused = await expectDomainError(
         evidence.add(NATIONAL, { caseNumber, ...evidenceItem(), ...overrides } as never, OFFICER),
       );
       expect([field, refused.extensions]).toEqual([field, expect.objectContaining({ code: 'BAD_USER_INPUT', field })]);
@@ -127,7 +128,7 @@ describe('CaseEvidenceService', () => {
     const pending = await testbed.services.cases.file(NATIONAL, filing(), OFFICER);
     const decided = await story.decided();
     for (const caseNumber of [pending.caseNumber, decided.caseNumber]) {
-      const refused = await failure(evidence.add(NATIONAL, { caseNumber, ...evidenceItem() }, OFFICER));
+      const refused = await expectDomainError(evidence.add(NATIONAL, { caseNumber, ...evidenceItem() }, OFFICER));
       expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
     }
     const hangzhou = await story.investigating(filing({ regionCode: '330106', creditCode: HANGZHOU }));
@@ -137,11 +138,11 @@ describe('CaseEvidenceService', () => {
       'zj',
     );
     expect(
-      (await failure(evidence.add(JIANGSU, { caseNumber: hangzhou.caseNumber, ...evidenceItem() }, OFFICER)))
+      (await expectDomainError(evidence.add(JIANGSU, { caseNumber: hangzhou.caseNumber, ...evidenceItem() }, OFFICER)))
         .extensions,
     ).toMatchObject({ code: 'FORBIDDEN' });
     expect(
-      (await failure(evidence.add(SHANGHAI, { caseNumber: hangzhou.caseNumber, ...evidenceItem() }, OFFICER)))
+      (await expectDomainError(evidence.add(SHANGHAI, { caseNumber: hangzhou.caseNumber, ...evidenceItem() }, OFFICER)))
         .extensions,
     ).toMatchObject({ code: 'NOT_FOUND' });
     expect(filesUnder(testbed.filesDirectory)).toEqual([]);

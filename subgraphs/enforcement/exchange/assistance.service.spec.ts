@@ -5,36 +5,37 @@ import { chinaToday } from '../../../platform/time/china-time';
 import { CaseStepAction } from '../enforcement-case/case-step-action';
 import { addDays } from '../enforcement-case/decision-deadline';
 import type { EnforcementCase } from '../enforcement-case/enforcement-case.entity';
+import { scopeIn } from '../../../platform/testing/callers';
+import { expectDomainError } from '../../../platform/testing/expect-domain-error';
+import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
 import {
   everything,
   evidenceItem,
-  failure,
   filing,
   JIANGSU,
   NANJING,
   NATIONAL,
   OFFICER,
   procedure,
-  scopeOf,
   SHANGHAI,
   storedFileOf,
   ZHEJIANG,
-} from '../enforcement.spec-helper';
-import { openEnforcementTestbed, type EnforcementTestbed } from '../enforcement.testbed';
+} from '../enforcement.fixture';
+import { enforcementSubgraph } from '../enforcement.subgraph';
 import { EvidenceKind } from '../evidence/evidence-kind';
 import { AssistanceStatus, type AssistanceRequest } from './assistance-request.entity';
 import { AssistanceSide, type AssistanceService } from './assistance.service';
 
-const HANGZHOU_CITY = scopeOf('330100');
+const HANGZHOU_CITY = scopeIn('330100');
 const QUESTION = '请协助调取该车辆在杭州绕城高速收费站的通行记录';
 const SUMMARY = '苏A12345危险货物运输车辆，驾驶员涉嫌无从业资格证驾驶';
 
 describe('AssistanceService', () => {
-  let testbed: EnforcementTestbed;
+  let testbed: TestbedOf<typeof enforcementSubgraph>;
   let assistance: AssistanceService;
   let story: ReturnType<typeof procedure>;
   beforeEach(async () => {
-    testbed = await openEnforcementTestbed();
+    testbed = await openSubgraphTestbed(enforcementSubgraph);
     assistance = testbed.services.assistance;
     story = procedure(testbed.services);
   });
@@ -152,11 +153,15 @@ describe('AssistanceService', () => {
     });
     // Answered once; no more evidence.
     expect(
-      (await failure(assistance.answer(HANGZHOU_CITY, { assistanceRequestId: id, answer: '补充' }, 'hz'))).extensions,
+      (await expectDomainError(assistance.answer(HANGZHOU_CITY, { assistanceRequestId: id, answer: '补充' }, 'hz')))
+        .extensions,
     ).toMatchObject({ code: 'CONFLICT', reason: 'ASSISTANCE_ANSWERED' });
     expect(
-      (await failure(assistance.addEvidence(HANGZHOU_CITY, { assistanceRequestId: id, ...evidenceItem() }, 'hz')))
-        .extensions,
+      (
+        await expectDomainError(
+          assistance.addEvidence(HANGZHOU_CITY, { assistanceRequestId: id, ...evidenceItem() }, 'hz'),
+        )
+      ).extensions,
     ).toMatchObject({ reason: 'ASSISTANCE_ANSWERED' });
   });
 
@@ -170,7 +175,7 @@ describe('AssistanceService', () => {
     );
     writeFileSync(storedFileOf(testbed.filesDirectory, collected), 'forged records');
     const before = await everything(testbed.dataSource);
-    const refused = await failure(
+    const refused = await expectDomainError(
       assistance.answer(HANGZHOU_CITY, { assistanceRequestId: id, answer: '见附件' }, 'hz-officer'),
     );
     expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DIGEST_MISMATCH' });
@@ -186,21 +191,27 @@ describe('AssistanceService', () => {
     const id = String(request.id);
     const before = await everything(testbed.dataSource);
     expect(
-      (await failure(assistance.addEvidence(NANJING, { assistanceRequestId: id, ...evidenceItem() }, OFFICER)))
+      (
+        await expectDomainError(
+          assistance.addEvidence(NANJING, { assistanceRequestId: id, ...evidenceItem() }, OFFICER),
+        )
+      ).extensions,
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      (await expectDomainError(assistance.answer(NANJING, { assistanceRequestId: id, answer: '自答' }, OFFICER)))
         .extensions,
     ).toMatchObject({ code: 'FORBIDDEN' });
     expect(
-      (await failure(assistance.answer(NANJING, { assistanceRequestId: id, answer: '自答' }, OFFICER))).extensions,
-    ).toMatchObject({ code: 'FORBIDDEN' });
-    expect(
-      (await failure(assistance.addEvidence(SHANGHAI, { assistanceRequestId: id, ...evidenceItem() }, 'sh')))
+      (await expectDomainError(assistance.addEvidence(SHANGHAI, { assistanceRequestId: id, ...evidenceItem() }, 'sh')))
         .extensions,
     ).toMatchObject({ code: 'NOT_FOUND' });
     expect(
-      (await failure(assistance.answer(SHANGHAI, { assistanceRequestId: id, answer: '答复' }, 'sh'))).extensions,
+      (await expectDomainError(assistance.answer(SHANGHAI, { assistanceRequestId: id, answer: '答复' }, 'sh')))
+        .extensions,
     ).toMatchObject({ code: 'NOT_FOUND' });
     expect(
-      (await failure(assistance.answer(HANGZHOU_CITY, { assistanceRequestId: 'x1', answer: '答复' }, 'hz'))).extensions,
+      (await expectDomainError(assistance.answer(HANGZHOU_CITY, { assistanceRequestId: 'x1', answer: '答复' }, 'hz')))
+        .extensions,
     ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'assistanceRequestId' });
     expect(await everything(testbed.dataSource)).toEqual(before);
   });
@@ -241,10 +252,12 @@ describe('AssistanceService', () => {
       ],
     ];
     for (const [what, input, expected] of refusals) {
-      const refused = await failure(assistance.request(NANJING, input, OFFICER));
+      const refused = await expectDomainError(assistance.request(NANJING, input, OFFICER));
       expect([what, refused.extensions]).toEqual([what, expect.objectContaining(expected)]);
     }
-    expect((await failure(assistance.request(ZHEJIANG, base, 'zj'))).extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await expectDomainError(assistance.request(ZHEJIANG, base, 'zj'))).extensions).toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(await everything(testbed.dataSource)).toEqual(before);
   });
 
@@ -256,7 +269,7 @@ describe('AssistanceService', () => {
       'js',
     );
     await testbed.services.transfers.accept(NATIONAL, { caseNumber: open.caseNumber }, 'ks');
-    const kunshan = scopeOf('320583');
+    const kunshan = scopeIn('320583');
     expect((await assistance.createCaseRequestsLoader(kunshan).load(open.id)).map((found) => found.id)).toEqual([
       request.id,
     ]);

@@ -5,33 +5,34 @@ import { CaseShareKind } from '../enforcement-case/case-share-kind';
 import { CaseStatus } from '../enforcement-case/case-status';
 import { CaseStepAction } from '../enforcement-case/case-step-action';
 import type { EnforcementCase } from '../enforcement-case/enforcement-case.entity';
+import { scopeIn } from '../../../platform/testing/callers';
+import { expectDomainError } from '../../../platform/testing/expect-domain-error';
+import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
 import {
   everything,
   evidenceItem,
-  failure,
   filing,
   JIANGSU,
   KUNSHAN,
   NATIONAL,
   OFFICER,
   procedure,
-  scopeOf,
   SHANGHAI,
   storedFileOf,
   ZHEJIANG,
-} from '../enforcement.spec-helper';
-import { openEnforcementTestbed, type EnforcementTestbed } from '../enforcement.testbed';
+} from '../enforcement.fixture';
+import { enforcementSubgraph } from '../enforcement.subgraph';
 import { CaseTransferStatus } from './case-transfer.entity';
 
-const KUNSHAN_SCOPE = scopeOf('320583');
-const XIHU = scopeOf('330106');
+const KUNSHAN_SCOPE = scopeIn('320583');
+const XIHU = scopeIn('330106');
 const REASON = '车辆登记地在杭州市西湖区，移送属地管辖';
 
 describe('CaseTransferService', () => {
-  let testbed: EnforcementTestbed;
+  let testbed: TestbedOf<typeof enforcementSubgraph>;
   let story: ReturnType<typeof procedure>;
   beforeEach(async () => {
-    testbed = await openEnforcementTestbed();
+    testbed = await openSubgraphTestbed(enforcementSubgraph);
     story = procedure(testbed.services);
   });
   afterEach(async () => {
@@ -102,10 +103,14 @@ describe('CaseTransferService', () => {
     const { cases, penalties, evidence, assistance } = testbed.services;
     const caseNumber = pending.caseNumber;
     // The receiving region reads; it does not act.
-    expect((await failure(cases.dismiss(XIHU, { caseNumber, reason: '撤销' }, 'xh'))).extensions).toMatchObject({
+    expect(
+      (await expectDomainError(cases.dismiss(XIHU, { caseNumber, reason: '撤销' }, 'xh'))).extensions,
+    ).toMatchObject({
       code: 'FORBIDDEN',
     });
-    expect((await failure(evidence.add(XIHU, { caseNumber, ...evidenceItem() }, 'xh'))).extensions).toMatchObject({
+    expect(
+      (await expectDomainError(evidence.add(XIHU, { caseNumber, ...evidenceItem() }, 'xh'))).extensions,
+    ).toMatchObject({
       code: 'FORBIDDEN',
     });
     // The handling region waits for the decision.
@@ -127,14 +132,18 @@ describe('CaseTransferService', () => {
         ),
     ];
     for (const attempt of waiting) {
-      expect((await failure(attempt())).extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
+      expect((await expectDomainError(attempt())).extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'ILLEGAL_TRANSITION',
+      });
     }
     // Only the receiving region decides; the proposer may not accept its own proposal, an unrelated region does not see it.
     expect(
-      (await failure(testbed.services.transfers.accept(KUNSHAN_SCOPE, { caseNumber }, 'ks'))).extensions,
+      (await expectDomainError(testbed.services.transfers.accept(KUNSHAN_SCOPE, { caseNumber }, 'ks'))).extensions,
     ).toMatchObject({ code: 'FORBIDDEN' });
     expect(
-      (await failure(testbed.services.transfers.decline(SHANGHAI, { caseNumber, reason: REASON }, 'sh'))).extensions,
+      (await expectDomainError(testbed.services.transfers.decline(SHANGHAI, { caseNumber, reason: REASON }, 'sh')))
+        .extensions,
     ).toMatchObject({ code: 'NOT_FOUND' });
     expect(await everything(testbed.dataSource)).toEqual(before);
   });
@@ -211,7 +220,7 @@ describe('CaseTransferService', () => {
       transfers: [],
     });
     // Kunshan reads only: it no longer acts on the case.
-    const refused = await failure(
+    const refused = await expectDomainError(
       testbed.services.cases.dismiss(KUNSHAN_SCOPE, { caseNumber: pending.caseNumber, reason: '撤销' }, OFFICER),
     );
     expect(refused.extensions).toMatchObject({ code: 'FORBIDDEN' });
@@ -255,7 +264,7 @@ describe('CaseTransferService', () => {
     // A decline by the region that already declined is not a decision on the new proposal.
     expect(
       (
-        await failure(
+        await expectDomainError(
           testbed.services.transfers.decline(XIHU, { caseNumber: pending.caseNumber, reason: REASON }, 'xh'),
         )
       ).extensions,
@@ -267,7 +276,9 @@ describe('CaseTransferService', () => {
     const [item] = await testbed.services.evidence.createEvidenceLoader(NATIONAL).load(pending.id);
     writeFileSync(storedFileOf(testbed.filesDirectory, item), 'swapped photo');
     const before = await everything(testbed.dataSource);
-    const refused = await failure(testbed.services.transfers.accept(XIHU, { caseNumber: pending.caseNumber }, 'xh'));
+    const refused = await expectDomainError(
+      testbed.services.transfers.accept(XIHU, { caseNumber: pending.caseNumber }, 'xh'),
+    );
     expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DIGEST_MISMATCH' });
     expect(refused.message).toContain(
       `Evidence ${item.id} "车辆超限现场照片" (scene.jpg) of case ${pending.caseNumber}`,
@@ -328,18 +339,18 @@ describe('CaseTransferService', () => {
       ],
     ];
     for (const [what, input, expected] of refusals) {
-      const refused = await failure(transfers.propose(KUNSHAN_SCOPE, input, 'ks'));
+      const refused = await expectDomainError(transfers.propose(KUNSHAN_SCOPE, input, 'ks'));
       expect([what, refused.extensions]).toEqual([what, expect.objectContaining(expected)]);
     }
     expect(
       (
-        await failure(
+        await expectDomainError(
           transfers.propose(XIHU, { caseNumber: open.caseNumber, toRegionCode: '330106', reason: REASON }, 'xh'),
         )
       ).extensions,
     ).toMatchObject({ code: 'NOT_FOUND' });
     expect(
-      (await failure(transfers.accept(KUNSHAN_SCOPE, { caseNumber: open.caseNumber }, 'ks'))).extensions,
+      (await expectDomainError(transfers.accept(KUNSHAN_SCOPE, { caseNumber: open.caseNumber }, 'ks'))).extensions,
     ).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
     expect(await everything(testbed.dataSource)).toEqual(before);
   });

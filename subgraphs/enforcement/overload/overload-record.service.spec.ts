@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Identity } from '../../../platform/auth/identity';
-import { regionScopeOf, type RegionScope } from '../../../platform/auth/region-scope';
-import { DomainError } from '../../../platform/errors/domain-error';
+import type { RegionScope } from '../../../platform/auth/region-scope';
 import { pageRequest } from '../../../platform/graphql/connection';
 import type { EventEnvelope } from '../../../platform/outbox/domain-event';
 import { applyEventOnce } from '../../../platform/outbox/event-inbox';
@@ -11,12 +9,14 @@ import { CaseStatus } from '../enforcement-case/case-status';
 import { CaseStepAction } from '../enforcement-case/case-step-action';
 import { CaseStep } from '../enforcement-case/case-step.entity';
 import { EnforcementCase } from '../enforcement-case/enforcement-case.entity';
+import { expectDomainError } from '../../../platform/testing/expect-domain-error';
+import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
 import { enforcementSubgraph } from '../enforcement.subgraph';
-import { openEnforcementTestbed, type EnforcementTestbed } from '../enforcement.testbed';
 import type { OverloadRecordInput } from './inputs/submit-overload-records.input';
 import { OverloadRecord } from './overload-record.entity';
 import { OverloadRecordOutcome, type SubmitOverloadRecordsPayload } from './overload-record.payload';
 import type { OverloadRecordService } from './overload-record.service';
+import { scopeIn } from '../../../platform/testing/callers';
 
 const KUNSHAN_CARRIER = '91320583MA1NQ2W40E';
 const KUNSHAN_STATION = '3205830001'; // 昆山市
@@ -27,23 +27,10 @@ const NOW = new Date('2026-06-01T04:00:00.000Z');
 const HOUR = 3600_000;
 const YEAR = chinaYear();
 
-function scopeOf(region: string): RegionScope {
-  const caller: Identity = {
-    subject: region,
-    username: region,
-    clientId: 'spec',
-    roles: new Set(),
-    region,
-    department: null,
-    serviceAccount: false,
-    scopes: new Set(),
-  };
-  return regionScopeOf(caller);
-}
-const NATIONAL = scopeOf('000000');
-const JIANGSU = scopeOf('320000');
-const NANJING = scopeOf('320100');
-const ZHEJIANG = scopeOf('330000');
+const NATIONAL = scopeIn('000000');
+const JIANGSU = scopeIn('320000');
+const NANJING = scopeIn('320100');
+const ZHEJIANG = scopeIn('330000');
 
 let serial = 0;
 /** A six-axle vehicle weighed at Kunshan an hour before NOW, within its 49 t limit unless told otherwise. */
@@ -62,18 +49,8 @@ function detection(overrides: Partial<OverloadRecordInput> = {}): OverloadRecord
 }
 const overloaded = (overrides: Partial<OverloadRecordInput> = {}) => detection({ grossWeightKg: 56_000, ...overrides });
 
-async function failure(work: Promise<unknown>): Promise<DomainError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
-
 describe('OverloadRecordService', () => {
-  let testbed: EnforcementTestbed;
+  let testbed: TestbedOf<typeof enforcementSubgraph>;
   let overload: OverloadRecordService;
   const submit = (records: OverloadRecordInput[], scope = JIANGSU, now = NOW) =>
     overload.submit(scope, STATION, records, now);
@@ -97,7 +74,7 @@ describe('OverloadRecordService', () => {
     } satisfies EventEnvelope<'vehicle.registered'>);
 
   beforeEach(async () => {
-    testbed = await openEnforcementTestbed();
+    testbed = await openSubgraphTestbed(enforcementSubgraph);
     overload = testbed.services.overload;
   });
   afterEach(async () => {
@@ -250,7 +227,7 @@ describe('OverloadRecordService', () => {
 
     it('follows the configured tolerance', async () => {
       await testbed.close();
-      testbed = await openEnforcementTestbed(undefined, undefined, { tolerancePercent: 10, joinWindowHours: 24 });
+      testbed = await openSubgraphTestbed(enforcementSubgraph, { environment: { OVERLOAD_TOLERANCE_PERCENT: '10' } });
       overload = testbed.services.overload;
       expect(
         outcomes(
@@ -369,7 +346,7 @@ describe('OverloadRecordService', () => {
 
     it('refuses an empty batch or one above 1000 records as a whole, naming records', async () => {
       for (const records of [[], Array.from({ length: 1001 }, () => detection())]) {
-        const refused = await failure(submit(records));
+        const refused = await expectDomainError(submit(records));
         expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'records' });
       }
       expect(await storedRecords()).toEqual([]);
@@ -378,7 +355,7 @@ describe('OverloadRecordService', () => {
 
   describe('region scope', () => {
     it("refuses a batch naming a station outside the caller's region as FORBIDDEN, writing nothing of it", async () => {
-      const refused = await failure(submit([overloaded(), overloaded({ stationCode: HANGZHOU_STATION })]));
+      const refused = await expectDomainError(submit([overloaded(), overloaded({ stationCode: HANGZHOU_STATION })]));
       expect(refused.extensions).toMatchObject({ code: 'FORBIDDEN' });
       expect(refused.message).toBe(
         `records[1].stationCode: station ${HANGZHOU_STATION} lies outside your region 320000; nothing was recorded`,
@@ -438,8 +415,8 @@ describe('OverloadRecordService', () => {
   });
 
   it('shows records where their case goes on a transfer: the receiving region while it reviews and once it handles the case, the region that handed it over its own records, no one else', async () => {
-    const XIHU = scopeOf('330106');
-    const SHANGHAI = scopeOf('310000');
+    const XIHU = scopeIn('330106');
+    const SHANGHAI = scopeIn('310000');
     await submit([overloaded({ stationRecordId: 'KS-T' })]);
     await submit(
       [overloaded({ stationRecordId: 'HZ-T', stationCode: HANGZHOU_STATION, plateNumber: '浙A23456' })],

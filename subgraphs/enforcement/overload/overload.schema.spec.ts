@@ -4,27 +4,20 @@ import { SYSTEM_SCOPE } from '../../../platform/auth/region-scope';
 import { RequestLoaders } from '../../../platform/graphql/request-loaders';
 import type { EnforcementContext } from '../enforcement.context';
 import { buildSchema } from '../enforcement.subgraph';
-import { openEnforcementTestbed, type EnforcementTestbed } from '../enforcement.testbed';
+import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
+import { enforcementSubgraph } from '../enforcement.subgraph';
 import type { OverloadRecordInput } from './inputs/submit-overload-records.input';
+import { identityOf } from '../../../platform/testing/callers';
 
-function identity(username: string, region: string, roles: string[], serviceAccount = false): Identity {
-  return {
-    subject: username,
-    username,
-    clientId: serviceAccount ? username.replace('service-account-', '') : 'single-window-cli',
-    roles: new Set(roles),
-    region,
-    department: null,
-    serviceAccount,
-    scopes: new Set(),
-  };
-}
-
-const STATION = identity('service-account-weigh-station-js-0001', '320000', ['weigh-station'], true);
-const OFFICER = identity('nj-enforcement-officer', '320100', ['enforcement-officer']);
-const SUPERVISOR = identity('js-enforcement-supervisor', '320000', ['enforcement-supervisor']);
-const ZHEJIANG_OFFICER = identity('zj-enforcement-officer', '330000', ['enforcement-officer']);
-const SAFETY_OFFICER = identity('js-safety-officer', '320000', ['safety-officer']);
+const STATION: Identity = {
+  ...identityOf('service-account-weigh-station-js-0001', '320000', 'weigh-station'),
+  clientId: 'weigh-station-js-0001',
+  serviceAccount: true,
+};
+const OFFICER = identityOf('nj-enforcement-officer', '320100', 'enforcement-officer');
+const SUPERVISOR = identityOf('js-enforcement-supervisor', '320000', 'enforcement-supervisor');
+const ZHEJIANG_OFFICER = identityOf('zj-enforcement-officer', '330000', 'enforcement-officer');
+const SAFETY_OFFICER = identityOf('js-safety-officer', '320000', 'safety-officer');
 
 const SUBMIT = `mutation ($input: SubmitOverloadRecordsInput!) {
   submitOverloadRecords(input: $input) { acceptedCount duplicateCount rejectedCount results { index stationRecordId outcome overloaded problems { field message } } }
@@ -49,12 +42,12 @@ function record(
 
 describe('the overload records in the enforcement schema', () => {
   let schema: GraphQLSchema;
-  let testbed: EnforcementTestbed;
+  let testbed: TestbedOf<typeof enforcementSubgraph>;
   beforeAll(async () => {
     schema = await buildSchema();
   });
   beforeEach(async () => {
-    testbed = await openEnforcementTestbed();
+    testbed = await openSubgraphTestbed(enforcementSubgraph);
   });
   afterEach(async () => {
     await testbed.close();

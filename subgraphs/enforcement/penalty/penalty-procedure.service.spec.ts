@@ -7,30 +7,30 @@ import { CaseStepAction } from '../enforcement-case/case-step-action';
 import { addDays } from '../enforcement-case/decision-deadline';
 import { EnforcementCase } from '../enforcement-case/enforcement-case.entity';
 import { PenaltyKind } from '../enforcement-case/penalty-kind';
+import { expectDomainError } from '../../../platform/testing/expect-domain-error';
+import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
 import {
   A_FINE,
   A_MAJOR_FINE,
   CARRIER,
   everything,
-  failure,
   filing,
   NATIONAL,
   OFFICER,
-  outboxRows,
   procedure,
   SUPERVISOR,
-} from '../enforcement.spec-helper';
-import { openEnforcementTestbed, type EnforcementTestbed } from '../enforcement.testbed';
+} from '../enforcement.fixture';
+import { enforcementSubgraph } from '../enforcement.subgraph';
 import type { PenaltyProcedureService } from './penalty-procedure.service';
 
 const REVOCATION = { penalty: PenaltyKind.PERMIT_REVOCATION, permitNumber: '3201022026WH000123' } as const;
 
 describe('PenaltyProcedureService', () => {
-  let testbed: EnforcementTestbed;
+  let testbed: TestbedOf<typeof enforcementSubgraph>;
   let penalties: PenaltyProcedureService;
   let story: ReturnType<typeof procedure>;
   beforeEach(async () => {
-    testbed = await openEnforcementTestbed();
+    testbed = await openSubgraphTestbed(enforcementSubgraph);
     penalties = testbed.services.penalties;
     story = procedure(testbed.services);
   });
@@ -88,7 +88,7 @@ describe('PenaltyProcedureService', () => {
 
     it('follows the configured threshold', async () => {
       await testbed.close();
-      testbed = await openEnforcementTestbed(undefined, { decisionDays: 90, majorFineFen: 300_000, responseDays: 5 });
+      testbed = await openSubgraphTestbed(enforcementSubgraph, { environment: { CASE_MAJOR_FINE_FEN: '300000' } });
       const open = await procedure(testbed.services).investigating();
       expect(
         await testbed.services.penalties.propose(
@@ -118,7 +118,7 @@ describe('PenaltyProcedureService', () => {
       });
       // Notifying a returned proposal is refused: it must be proposed (and reviewed) again.
       expect(
-        (await failure(penalties.notify(NATIONAL, { caseNumber: open.caseNumber }, OFFICER))).extensions,
+        (await expectDomainError(penalties.notify(NATIONAL, { caseNumber: open.caseNumber }, OFFICER))).extensions,
       ).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
       const again = await penalties.propose(
         NATIONAL,
@@ -152,7 +152,7 @@ describe('PenaltyProcedureService', () => {
     it('is refused on a case that is not awaiting it', async () => {
       const open = await story.investigating();
       const before = await everything(testbed.dataSource);
-      const refused = await failure(
+      const refused = await expectDomainError(
         penalties.review(NATIONAL, { caseNumber: open.caseNumber, approved: true, opinion: '同意' }, SUPERVISOR),
       );
       expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
@@ -168,7 +168,7 @@ describe('PenaltyProcedureService', () => {
         hearingAvailable: false,
         responseDueDate: addDays(chinaToday(), 5),
       });
-      const early = await failure(
+      const early = await expectDomainError(
         penalties.decide(NATIONAL, { caseNumber: notified.caseNumber, ...A_FINE, decisionSummary: '罚款' }, SUPERVISOR),
       );
       expect(early.extensions).toMatchObject({ code: 'CONFLICT', reason: 'RESPONSE_PERIOD_OPEN' });
@@ -177,7 +177,8 @@ describe('PenaltyProcedureService', () => {
       );
       // No hearing for a minor penalty.
       expect(
-        (await failure(penalties.requestHearing(NATIONAL, { caseNumber: notified.caseNumber }, OFFICER))).extensions,
+        (await expectDomainError(penalties.requestHearing(NATIONAL, { caseNumber: notified.caseNumber }, OFFICER)))
+          .extensions,
       ).toMatchObject({ reason: 'NO_HEARING_RIGHT' });
       // Once the party has stated its case (it has no hearing to give up), the decision may follow.
       await penalties.recordStatement(
@@ -217,7 +218,7 @@ describe('PenaltyProcedureService', () => {
       );
       expect(
         (
-          await failure(
+          await expectDomainError(
             penalties.decide(
               NATIONAL,
               { caseNumber: notified.caseNumber, ...A_MAJOR_FINE, decisionSummary: '罚款' },
@@ -236,7 +237,7 @@ describe('PenaltyProcedureService', () => {
       expect(hearing).toMatchObject({ status: CaseStatus.HEARING, hearingRequestedBy: OFFICER });
       expect(
         (
-          await failure(
+          await expectDomainError(
             penalties.decide(
               NATIONAL,
               { caseNumber: notified.caseNumber, ...A_MAJOR_FINE, decisionSummary: '罚款' },
@@ -247,7 +248,7 @@ describe('PenaltyProcedureService', () => {
       ).toMatchObject({
         reason: 'ILLEGAL_TRANSITION',
       });
-      const future = await failure(
+      const future = await expectDomainError(
         penalties.recordHearing(
           NATIONAL,
           { caseNumber: notified.caseNumber, heldAt: new Date(Date.now() + 3600_000), record: '听证' },
@@ -262,7 +263,7 @@ describe('PenaltyProcedureService', () => {
       );
       expect(heard).toMatchObject({ status: CaseStatus.HEARD, hearingRecord: '当事人到场陈述申辩' });
       // After the hearing the fine may be lowered, never raised.
-      const raised = await failure(
+      const raised = await expectDomainError(
         penalties.decide(
           NATIONAL,
           { caseNumber: notified.caseNumber, penalty: PenaltyKind.FINE, fineFen: 2_000_001, decisionSummary: '罚款' },
@@ -291,15 +292,17 @@ describe('PenaltyProcedureService', () => {
       const late = await story.notified(A_MAJOR_FINE);
       await periodOver(late.caseNumber);
       expect(
-        (await failure(penalties.requestHearing(NATIONAL, { caseNumber: late.caseNumber }, OFFICER))).extensions,
+        (await expectDomainError(penalties.requestHearing(NATIONAL, { caseNumber: late.caseNumber }, OFFICER)))
+          .extensions,
       ).toMatchObject({ code: 'CONFLICT', reason: 'HEARING_REQUEST_LATE' });
       const waived = await story.readyToDecide(A_MAJOR_FINE);
       expect(
-        (await failure(penalties.requestHearing(NATIONAL, { caseNumber: waived.caseNumber }, OFFICER))).extensions,
+        (await expectDomainError(penalties.requestHearing(NATIONAL, { caseNumber: waived.caseNumber }, OFFICER)))
+          .extensions,
       ).toMatchObject({ code: 'CONFLICT', reason: 'HEARING_WAIVED' });
       expect(
         (
-          await failure(
+          await expectDomainError(
             penalties.recordStatement(NATIONAL, { caseNumber: waived.caseNumber, statement: '再次陈述' }, OFFICER),
           )
         ).extensions,
@@ -313,7 +316,7 @@ describe('PenaltyProcedureService', () => {
   describe('the decision', () => {
     it('stays within the penalty notified: a lighter kind is allowed, another permit or a heavier kind is not', async () => {
       const revocation = await story.readyToDecide(REVOCATION);
-      const otherPermit = await failure(
+      const otherPermit = await expectDomainError(
         penalties.decide(
           NATIONAL,
           {
@@ -341,7 +344,7 @@ describe('PenaltyProcedureService', () => {
         penalty: PenaltyKind.PERMIT_SUSPENSION,
       });
       const warning = await story.readyToDecide({ penalty: PenaltyKind.WARNING });
-      const fine = await failure(
+      const fine = await expectDomainError(
         penalties.decide(NATIONAL, { caseNumber: warning.caseNumber, ...A_FINE, decisionSummary: '罚款' }, SUPERVISOR),
       );
       expect(fine.extensions).toMatchObject({ reason: 'HEAVIER_THAN_NOTIFIED' });
@@ -349,7 +352,7 @@ describe('PenaltyProcedureService', () => {
 
     it('of no penalty follows the investigation directly; a penalty needs the notice first', async () => {
       const open = await story.investigating();
-      const refused = await failure(
+      const refused = await expectDomainError(
         penalties.decide(NATIONAL, { caseNumber: open.caseNumber, ...A_FINE, decisionSummary: '罚款' }, SUPERVISOR),
       );
       expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOTICE_REQUIRED' });
@@ -367,13 +370,13 @@ describe('PenaltyProcedureService', () => {
 
     it('writes case.decided for credit, statistics and licensing at the decision, with the penalty, fine and permit', async () => {
       const ready = await story.readyToDecide(REVOCATION, filing({ plateNumber: '苏A12345' }));
-      expect((await outboxRows(testbed.dataSource)).filter((row) => row.type === 'case.decided')).toEqual([]);
+      expect((await testbed.outboxMessages()).filter((row) => row.type === 'case.decided')).toEqual([]);
       const decided = await penalties.decide(
         NATIONAL,
         { caseNumber: ready.caseNumber, ...REVOCATION, decisionSummary: '吊销道路运输经营许可证' },
         SUPERVISOR,
       );
-      const rows = (await outboxRows(testbed.dataSource)).filter((row) => row.type === 'case.decided');
+      const rows = (await testbed.outboxMessages()).filter((row) => row.type === 'case.decided');
       expect(rows.map((row) => row.subscriber).sort()).toEqual(['credit', 'licensing', 'statistics']);
       expect(new Set(rows.map((row) => row.envelope.id)).size).toBe(1);
       expect(rows[0].envelope.payload).toEqual({
@@ -403,15 +406,15 @@ describe('PenaltyProcedureService', () => {
         }
       }
       await testbed.close();
-      testbed = await openEnforcementTestbed(
-        (dataSource, transport) =>
+      testbed = await openSubgraphTestbed(enforcementSubgraph, {
+        createOutbox: (dataSource, transport) =>
           new FailingOutbox(
             dataSource,
             transport,
             { source: 'enforcement', pollIntervalMs: 60_000, maxBackoffMs: 1 },
             { debug() {}, info() {}, warn() {}, error() {} },
           ),
-      );
+      });
       const ready = await procedure(testbed.services).readyToDecide();
       const before = await everything(testbed.dataSource);
       failDecided = true;
@@ -448,81 +451,17 @@ describe('PenaltyProcedureService', () => {
         ['expectedVersion', { caseNumber, expectedVersion: 0, penalty: PenaltyKind.WARNING, decisionSummary: '警告' }],
       ];
       for (const [field, input] of attempts) {
-        const refused = await failure(penalties.decide(NATIONAL, input, SUPERVISOR));
+        const refused = await expectDomainError(penalties.decide(NATIONAL, input, SUPERVISOR));
         expect([field, refused.extensions]).toEqual([
           field,
           expect.objectContaining({ code: 'BAD_USER_INPUT', field }),
         ]);
       }
-      const proposal = await failure(
+      const proposal = await expectDomainError(
         penalties.propose(NATIONAL, { caseNumber, penalty: PenaltyKind.NO_PENALTY, summary: '不予处罚' }, OFFICER),
       );
       expect(proposal.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'penalty' });
       expect(await everything(testbed.dataSource)).toEqual(before);
-    });
-  });
-
-  describe('execution (执行)', () => {
-    it('records a fine’s payment in full with its receipt, nothing else for a fine', async () => {
-      const decided = await story.decided(A_FINE);
-      const caseNumber = decided.caseNumber;
-      const before = await everything(testbed.dataSource);
-      for (const [field, input] of [
-        ['paidFen', { caseNumber, paymentReference: 'JK1' }],
-        ['paidFen', { caseNumber, paidFen: 499_999, paymentReference: 'JK1' }],
-        ['paymentReference', { caseNumber, paidFen: 500_000 }],
-      ] as const) {
-        const refused = await failure(penalties.recordExecution(NATIONAL, input, OFFICER));
-        expect([field, refused.extensions]).toEqual([
-          field,
-          expect.objectContaining({ code: 'BAD_USER_INPUT', field }),
-        ]);
-      }
-      expect(await everything(testbed.dataSource)).toEqual(before);
-      expect(
-        await penalties.recordExecution(
-          NATIONAL,
-          { caseNumber, paidFen: 500_000, paymentReference: 'JK1', note: '当场缴纳' },
-          OFFICER,
-        ),
-      ).toMatchObject({
-        status: CaseStatus.EXECUTED,
-        paidFen: 500_000,
-        executionNote: '当场缴纳',
-      });
-      expect(
-        (
-          await failure(
-            penalties.recordExecution(NATIONAL, { caseNumber, paidFen: 500_000, paymentReference: 'JK1' }, OFFICER),
-          )
-        ).extensions,
-      ).toMatchObject({
-        reason: 'ILLEGAL_TRANSITION',
-      });
-    });
-
-    it('records other penalties without a payment, and refuses one for no penalty', async () => {
-      const warning = await story.decided({ penalty: PenaltyKind.WARNING });
-      const paid = await failure(
-        penalties.recordExecution(
-          NATIONAL,
-          { caseNumber: warning.caseNumber, paidFen: 100, paymentReference: 'JK1' },
-          OFFICER,
-        ),
-      );
-      expect(paid.extensions).toMatchObject({ field: 'paidFen' });
-      expect(
-        await penalties.recordExecution(NATIONAL, { caseNumber: warning.caseNumber, note: '决定书已送达' }, OFFICER),
-      ).toMatchObject({ status: CaseStatus.EXECUTED, paidFen: null });
-      const none = await story.investigating();
-      await penalties.decide(
-        NATIONAL,
-        { caseNumber: none.caseNumber, penalty: PenaltyKind.NO_PENALTY, decisionSummary: '不予处罚' },
-        SUPERVISOR,
-      );
-      expect(
-        (await failure(penalties.recordExecution(NATIONAL, { caseNumber: none.caseNumber }, OFFICER))).extensions,
-      ).toMatchObject({ code: 'CONFLICT', reason: 'NOTHING_TO_EXECUTE' });
     });
   });
 });

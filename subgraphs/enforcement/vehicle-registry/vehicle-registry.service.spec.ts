@@ -3,7 +3,7 @@ import type { EventEnvelope, EventPayloads } from '../../../platform/outbox/doma
 import { applyEventOnce } from '../../../platform/outbox/event-inbox';
 import { InboxEvent } from '../../../platform/outbox/inbox-event.entity';
 import { enforcementSubgraph } from '../enforcement.subgraph';
-import { openEnforcementTestbed, type EnforcementTestbed } from '../enforcement.testbed';
+import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
 import { RegisteredVehicle } from './registered-vehicle.entity';
 
 const KUNSHAN = '91320583MA1NQ2W40E';
@@ -29,12 +29,12 @@ function vehicleRegistered(
 }
 
 describe('the vehicle projection (licensing vehicle.registered -> registered_vehicle)', () => {
-  let testbed: EnforcementTestbed;
+  let testbed: TestbedOf<typeof enforcementSubgraph>;
   const deliver = (envelope: EventEnvelope) =>
     applyEventOnce(testbed.dataSource, enforcementSubgraph.eventHandlers!(testbed.services), envelope);
   const rows = () => testbed.dataSource.getRepository(RegisteredVehicle).find({ order: { plateNumber: 'ASC' } });
   beforeEach(async () => {
-    testbed = await openEnforcementTestbed();
+    testbed = await openSubgraphTestbed(enforcementSubgraph);
   });
   afterEach(async () => {
     await testbed.close();

@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { SYSTEM_SCOPE } from '../../../platform/auth/region-scope';
 import { DEMO_ENTERPRISES } from '../../../platform/demo/demo-dataset';
 import { sm3Hex } from '../../../platform/storage/file-store';
-import { failure, OFFICER, openLicensingTestbed, scopeIn, type LicensingTestbed } from '../licensing.testbed';
+import { scopeIn } from '../../../platform/testing/callers';
+import { expectDomainError } from '../../../platform/testing/expect-domain-error';
+import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
+import { licensingStandIns, type LicensingStandIns, OFFICER } from '../licensing.fixture';
+import { licensingSubgraph } from '../licensing.subgraph';
 import type { PermitApplication } from '../permit/permit-application.entity';
 import { PermitKind } from '../permit/permit-kind';
 import type { AttachPermitMaterialInput } from './inputs/attach-permit-material.input';
@@ -17,7 +21,8 @@ const ZHEJIANG = scopeIn('330000');
 const SCAN = Buffer.from('%PDF-1.7\n道路危险货物运输经营申请表（扫描件）\n');
 
 describe('PermitMaterialService: attachments with SM3 digests', () => {
-  let testbed: LicensingTestbed;
+  let testbed: TestbedOf<typeof licensingSubgraph>;
+  let outside: LicensingStandIns;
   let application: PermitApplication;
   const attach = (overrides: Partial<AttachPermitMaterialInput> = {}) =>
     testbed.services.materials.attach(
@@ -33,7 +38,8 @@ describe('PermitMaterialService: attachments with SM3 digests', () => {
     );
 
   beforeEach(async () => {
-    testbed = await openLicensingTestbed();
+    outside = licensingStandIns();
+    testbed = await openSubgraphTestbed(licensingSubgraph, { externals: outside.externals });
     await testbed.services.enterprises.register(SYSTEM_SCOPE, CARRIER);
     application = await testbed.services.permits.submit(
       JIANGSU,
@@ -61,9 +67,7 @@ describe('PermitMaterialService: attachments with SM3 digests', () => {
       uploadedBy: 'js-licensing-officer',
     });
     expect(material.storageReference).toMatch(/^local:licensing\//);
-    expect(readFileSync(join(testbed.fileStoreDirectory, material.storageReference.slice('local:'.length)))).toEqual(
-      SCAN,
-    );
+    expect(readFileSync(join(testbed.filesDirectory, material.storageReference.slice('local:'.length)))).toEqual(SCAN);
     expect(Buffer.from((await testbed.services.materials.content(JIANGSU, String(material.id)))!, 'base64')).toEqual(
       SCAN,
     );
@@ -74,10 +78,10 @@ describe('PermitMaterialService: attachments with SM3 digests', () => {
   it('refuses to hand out a material whose bytes were altered, naming it', async () => {
     const { material } = await attach();
     writeFileSync(
-      join(testbed.fileStoreDirectory, material.storageReference.slice('local:'.length)),
+      join(testbed.filesDirectory, material.storageReference.slice('local:'.length)),
       '%PDF-1.7 伪造的申请表',
     );
-    const refusal = await failure(testbed.services.materials.content(JIANGSU, String(material.id)));
+    const refusal = await expectDomainError(testbed.services.materials.content(JIANGSU, String(material.id)));
     expect(refusal.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DIGEST_MISMATCH' });
     expect(refusal.message).toBe(
       `Material ${material.id} (APPLICATION_FORM, 申请表.pdf) of application ${application.applicationNumber} does not match its recorded SM3 digest: it was altered after it was stored`,
@@ -98,7 +102,7 @@ describe('PermitMaterialService: attachments with SM3 digests', () => {
       [{ materialCode: 'ROUTE_PLAN' }, 'materialCode', /is not a material HAZARDOUS_GOODS_TRANSPORT requires/],
     ];
     for (const [overrides, field, message] of cases) {
-      const refusal = await failure(attach(overrides));
+      const refusal = await expectDomainError(attach(overrides));
       expect(refusal.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(refusal.message).toMatch(message);
     }
@@ -116,7 +120,7 @@ describe('PermitMaterialService: attachments with SM3 digests', () => {
     expect(await testbed.services.materials.createMaterialsLoader(ZHEJIANG).load(application.id)).toEqual([]);
     expect(
       (
-        await failure(
+        await expectDomainError(
           testbed.services.materials.attach(
             ZHEJIANG,
             {
@@ -132,8 +136,11 @@ describe('PermitMaterialService: attachments with SM3 digests', () => {
     ).toMatchObject({ code: 'NOT_FOUND' });
     await attachStandInMaterials(testbed.services.materials, JIANGSU, application, OFFICER);
     await testbed.services.permits.accept(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER);
-    expect((await failure(attach())).extensions).toMatchObject({ code: 'CONFLICT', reason: 'MATERIALS_CLOSED' });
-    expect((await failure(testbed.services.materials.content(JIANGSU, 'x1'))).extensions).toMatchObject({
+    expect((await expectDomainError(attach())).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'MATERIALS_CLOSED',
+    });
+    expect((await expectDomainError(testbed.services.materials.content(JIANGSU, 'x1'))).extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'id',
     });

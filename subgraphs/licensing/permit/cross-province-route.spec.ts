@@ -1,15 +1,11 @@
 import { SYSTEM_SCOPE } from '../../../platform/auth/region-scope';
 import { DEMO_ENTERPRISES } from '../../../platform/demo/demo-dataset';
 import { pageRequest } from '../../../platform/graphql/connection';
-import {
-  failure,
-  OFFICER,
-  openLicensingTestbed,
-  REVIEWER,
-  scopeIn,
-  ZJ_REVIEWER,
-  type LicensingTestbed,
-} from '../licensing.testbed';
+import { scopeIn } from '../../../platform/testing/callers';
+import { expectDomainError } from '../../../platform/testing/expect-domain-error';
+import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
+import { licensingStandIns, type LicensingStandIns, OFFICER, REVIEWER, ZJ_REVIEWER } from '../licensing.fixture';
+import { licensingSubgraph } from '../licensing.subgraph';
 import { ApplicationStatus } from './application-status';
 import type { SubmitPermitApplicationInput } from './inputs/permit-application.inputs';
 import { PermitKind } from './permit-kind';
@@ -39,10 +35,12 @@ function oversize(overrides: Partial<SubmitPermitApplicationInput> = {}): Submit
 }
 
 describe('PermitService: cross-province oversize transport, approved in parallel along the route', () => {
-  let testbed: LicensingTestbed;
+  let testbed: TestbedOf<typeof licensingSubgraph>;
+  let outside: LicensingStandIns;
   let permits: PermitService;
   beforeEach(async () => {
-    testbed = await openLicensingTestbed();
+    outside = licensingStandIns();
+    testbed = await openSubgraphTestbed(licensingSubgraph, { externals: outside.externals });
     permits = testbed.services.permits;
     await testbed.services.enterprises.register(SYSTEM_SCOPE, HEAVY_HAULIER);
   });
@@ -72,7 +70,7 @@ describe('PermitService: cross-province oversize transport, approved in parallel
       [{ routeProvinceCodes: null }, 'routeProvinceCodes', /at least two provinces/],
     ];
     for (const [overrides, field, message] of cases) {
-      const refusal = await failure(permits.submit(JIANGSU, oversize(overrides), OFFICER));
+      const refusal = await expectDomainError(permits.submit(JIANGSU, oversize(overrides), OFFICER));
       expect(refusal.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(refusal.message).toMatch(message);
     }
@@ -100,11 +98,11 @@ describe('PermitService: cross-province oversize transport, approved in parallel
 
   it('lets a province on the route act only on its own segment', async () => {
     const application = await accepted();
-    const accept = await failure(
+    const accept = await expectDomainError(
       permits.withdraw(ZHEJIANG, { applicationNumber: application.applicationNumber, reason: '撤回' }, OFFICER),
     );
     expect(accept.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    const other = await failure(
+    const other = await expectDomainError(
       permits.approveSegment(
         ZHEJIANG,
         { applicationNumber: application.applicationNumber, provinceCode: '320000' },
@@ -114,7 +112,7 @@ describe('PermitService: cross-province oversize transport, approved in parallel
     expect(other.extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect(
       (
-        await failure(
+        await expectDomainError(
           permits.approveSegment(
             SHANGHAI,
             { applicationNumber: application.applicationNumber, provinceCode: '310000' },
@@ -127,7 +125,7 @@ describe('PermitService: cross-province oversize transport, approved in parallel
     });
     expect(
       (
-        await failure(
+        await expectDomainError(
           permits.approveSegment(
             JIANGSU,
             { applicationNumber: application.applicationNumber, provinceCode: '310000' },
@@ -138,7 +136,7 @@ describe('PermitService: cross-province oversize transport, approved in parallel
     ).toMatchObject({
       code: 'FORBIDDEN',
     });
-    const whole = await failure(
+    const whole = await expectDomainError(
       permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, REVIEWER),
     );
     expect(whole.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PARALLEL_APPROVAL' });
@@ -152,7 +150,7 @@ describe('PermitService: cross-province oversize transport, approved in parallel
       REVIEWER,
     );
     expect(first).toMatchObject({ permit: null, application: { status: ApplicationStatus.ACCEPTED } });
-    const again = await failure(
+    const again = await expectDomainError(
       permits.approveSegment(
         JIANGSU,
         { applicationNumber: application.applicationNumber, provinceCode: '320000' },
@@ -195,7 +193,7 @@ describe('PermitService: cross-province oversize transport, approved in parallel
     );
     expect(
       (
-        await failure(
+        await expectDomainError(
           permits.refuseSegment(
             ZHEJIANG,
             { applicationNumber: application.applicationNumber, provinceCode: '330000' },
@@ -213,7 +211,7 @@ describe('PermitService: cross-province oversize transport, approved in parallel
     );
     expect(refused).toMatchObject({ status: ApplicationStatus.REJECTED, decidedBy: 'zj-licensing-reviewer' });
     expect(refused.decisionComment).toBe('浙江省(330000) refused its segment: 沿线桥梁承载能力不足');
-    const late = await failure(
+    const late = await expectDomainError(
       permits.approveSegment(
         ANHUI,
         { applicationNumber: application.applicationNumber, provinceCode: '340000' },

@@ -1,7 +1,11 @@
 import { SYSTEM_SCOPE } from '../../../platform/auth/region-scope';
 import { DEMO_ENTERPRISES } from '../../../platform/demo/demo-dataset';
 import { OutboxMessage } from '../../../platform/outbox/outbox-message.entity';
-import { failure, OFFICER, openLicensingTestbed, REVIEWER, scopeIn, type LicensingTestbed } from '../licensing.testbed';
+import { scopeIn } from '../../../platform/testing/callers';
+import { expectDomainError } from '../../../platform/testing/expect-domain-error';
+import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
+import { licensingStandIns, type LicensingStandIns, OFFICER, REVIEWER } from '../licensing.fixture';
+import { licensingSubgraph } from '../licensing.subgraph';
 import { investmentProjectCheckCharacter } from '../platforms/investment-project-code';
 import { ApplicationStatus, ExternalVerification, ReviewRecommendation } from './application-status';
 import { ApplicationTransition } from './application-transition.entity';
@@ -25,19 +29,21 @@ function projectCode(serial: string): string {
 const PROJECT = projectCode('00012');
 
 describe('PermitService: highway construction permits and the national platforms', () => {
-  let testbed: LicensingTestbed;
+  let testbed: TestbedOf<typeof licensingSubgraph>;
+  let outside: LicensingStandIns;
   let permits: PermitService;
   beforeEach(async () => {
-    testbed = await openLicensingTestbed();
+    outside = licensingStandIns();
+    testbed = await openSubgraphTestbed(licensingSubgraph, { externals: outside.externals });
     permits = testbed.services.permits;
     await testbed.services.enterprises.register(SYSTEM_SCOPE, BUILDER);
-    testbed.platforms.projects.set(PROJECT, {
+    outside.platforms.projects.set(PROJECT, {
       projectCode: PROJECT,
       name: 'S58沪宜高速太仓段改扩建工程',
       regionCode: '320500',
       approvalStatus: 'APPROVED',
     });
-    testbed.platforms.awards.set(PROJECT, {
+    outside.platforms.awards.set(PROJECT, {
       projectCode: PROJECT,
       noticeNumber: 'JSZB-2026-0412',
       winningBidderCreditCode: '91320000MA1XXXXX0X',
@@ -83,7 +89,7 @@ describe('PermitService: highway construction permits and the national platforms
 
   describe('on submission', () => {
     it('refuses a missing, malformed, unknown or unapproved project code, naming the field and writing nothing', async () => {
-      testbed.platforms.projects.set(projectCode('00099'), {
+      outside.platforms.projects.set(projectCode('00099'), {
         projectCode: projectCode('00099'),
         name: '在审项目',
         regionCode: '320500',
@@ -96,7 +102,7 @@ describe('PermitService: highway construction permits and the national platforms
         [projectCode('00099'), /is PENDING on the national investment project approval platform, not APPROVED/],
       ];
       for (const [code, message] of cases) {
-        const refusal = await failure(submit(code));
+        const refusal = await expectDomainError(submit(code));
         expect(refusal.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'investmentProjectCode' });
         expect(refusal.message).toMatch(message);
       }
@@ -104,7 +110,7 @@ describe('PermitService: highway construction permits and the national platforms
     });
 
     it('waits visibly while the investment platform is down, is never accepted meanwhile, and moves on when it answers', async () => {
-      testbed.platforms.investmentDown = true;
+      outside.platforms.investmentDown = true;
       const waiting = await submit();
       expect(waiting).toMatchObject({
         status: ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION,
@@ -115,7 +121,8 @@ describe('PermitService: highway construction permits and the national platforms
         'national investment project platform is unavailable; the application waits and is checked again',
       );
       expect(
-        (await failure(permits.accept(JIANGSU, { applicationNumber: waiting.applicationNumber }, OFFICER))).extensions,
+        (await expectDomainError(permits.accept(JIANGSU, { applicationNumber: waiting.applicationNumber }, OFFICER)))
+          .extensions,
       ).toMatchObject({ reason: 'ILLEGAL_TRANSITION' });
 
       // Still down: it stays, the attempt noted without a new version.
@@ -126,7 +133,7 @@ describe('PermitService: highway construction permits and the national platforms
         version: waiting.version,
       });
 
-      testbed.platforms.investmentDown = false;
+      outside.platforms.investmentDown = false;
       expect(await permits.recheckExternalVerifications()).toEqual({ checked: 1, moved: 1 });
       const confirmed = await permits.findApplication(JIANGSU, waiting.applicationNumber);
       expect(confirmed).toMatchObject({ status: ApplicationStatus.SUBMITTED, pendingVerification: null });
@@ -142,10 +149,10 @@ describe('PermitService: highway construction permits and the national platforms
     });
 
     it('returns the application with a notice when the platform, back, answers that the project is not approved', async () => {
-      testbed.platforms.investmentDown = true;
+      outside.platforms.investmentDown = true;
       const waiting = await submit();
-      testbed.platforms.investmentDown = false;
-      testbed.platforms.projects.set(PROJECT, {
+      outside.platforms.investmentDown = false;
+      outside.platforms.projects.set(PROJECT, {
         projectCode: PROJECT,
         name: 'S58沪宜高速太仓段改扩建工程',
         regionCode: '320500',
@@ -169,7 +176,7 @@ describe('PermitService: highway construction permits and the national platforms
         REVIEWER,
       );
       expect(approved.status).toBe(ApplicationStatus.APPROVED);
-      expect(testbed.platforms.reports).toEqual([
+      expect(outside.platforms.reports).toEqual([
         {
           inTransaction: true,
           report: {
@@ -187,19 +194,19 @@ describe('PermitService: highway construction permits and the national platforms
 
     it('refuses approval when no award is on record, writing nothing', async () => {
       const application = await reviewed();
-      testbed.platforms.awards.clear();
+      outside.platforms.awards.clear();
       const before = await counts();
-      const refusal = await failure(
+      const refusal = await expectDomainError(
         permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, REVIEWER),
       );
       expect(refusal.extensions).toMatchObject({ code: 'CONFLICT', reason: 'TENDER_AWARD_MISSING' });
       expect(await counts()).toEqual(before);
-      expect(testbed.platforms.reports).toEqual([]);
+      expect(outside.platforms.reports).toEqual([]);
     });
 
     it('never approves unverified: while the trading platform is down the approval waits, and completes when the award is found', async () => {
       const application = await reviewed();
-      testbed.platforms.tradingDown = true;
+      outside.platforms.tradingDown = true;
       const { application: waiting, permit } = await permits.approve(
         JIANGSU,
         { applicationNumber: application.applicationNumber, conditions: '汛期停止路基施工' },
@@ -217,9 +224,9 @@ describe('PermitService: highway construction permits and the national platforms
       expect((await permits.findApplication(JIANGSU, application.applicationNumber))!.status).toBe(
         ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION,
       );
-      expect(testbed.platforms.reports).toEqual([]);
+      expect(outside.platforms.reports).toEqual([]);
 
-      testbed.platforms.tradingDown = false;
+      outside.platforms.tradingDown = false;
       await permits.recheckExternalVerifications();
       const approved = await permits.findApplication(JIANGSU, application.applicationNumber);
       expect(approved).toMatchObject({
@@ -231,8 +238,8 @@ describe('PermitService: highway construction permits and the national platforms
       expect(
         await testbed.dataSource.getRepository(Permit).countBy({ applicationNumber: application.applicationNumber }),
       ).toBe(1);
-      expect(testbed.certificates.issued).toHaveLength(1);
-      expect(testbed.platforms.reports.map((entry) => [entry.report.decision, entry.inTransaction])).toEqual([
+      expect(outside.certificates.issued).toHaveLength(1);
+      expect(outside.platforms.reports.map((entry) => [entry.report.decision, entry.inTransaction])).toEqual([
         ['APPROVED', true],
       ]);
       // A further round finds nothing waiting: the approval completed once.
@@ -241,10 +248,10 @@ describe('PermitService: highway construction permits and the national platforms
 
     it('goes back to review when the platform, back, has no award: the approval is not completed', async () => {
       const application = await reviewed();
-      testbed.platforms.tradingDown = true;
+      outside.platforms.tradingDown = true;
       await permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, REVIEWER);
-      testbed.platforms.tradingDown = false;
-      testbed.platforms.awards.clear();
+      outside.platforms.tradingDown = false;
+      outside.platforms.awards.clear();
       await permits.recheckExternalVerifications();
       expect(await permits.findApplication(JIANGSU, application.applicationNumber)).toMatchObject({
         status: ApplicationStatus.REVIEWED,
@@ -256,7 +263,7 @@ describe('PermitService: highway construction permits and the national platforms
 
     it('can still be refused or withdrawn while it waits', async () => {
       const application = await reviewed();
-      testbed.platforms.tradingDown = true;
+      outside.platforms.tradingDown = true;
       await permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, REVIEWER);
       const refused = await permits.reject(
         JIANGSU,
@@ -264,12 +271,12 @@ describe('PermitService: highway construction permits and the national platforms
         REVIEWER,
       );
       expect(refused).toMatchObject({ status: ApplicationStatus.REJECTED, pendingVerification: null });
-      expect(testbed.platforms.reports.map((entry) => entry.report.decision)).toEqual(['REJECTED']);
+      expect(outside.platforms.reports.map((entry) => entry.report.decision)).toEqual(['REJECTED']);
     });
 
     it('decides nothing when the decision cannot be queued for reporting', async () => {
       const application = await reviewed();
-      testbed.platforms.reporterFails = true;
+      outside.platforms.reporterFails = true;
       const before = await counts();
       await expect(
         permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, REVIEWER),

@@ -3,9 +3,11 @@ import { SYSTEM_SCOPE } from '../../../platform/auth/region-scope';
 import { DEMO_ENTERPRISES } from '../../../platform/demo/demo-dataset';
 import type { EventEnvelope, EventPayloads } from '../../../platform/outbox/domain-event';
 import { applyEventOnce } from '../../../platform/outbox/event-inbox';
-import type { LicensingServices } from '../licensing.context';
 import { licensingSubgraph } from '../licensing.subgraph';
-import { failure, OFFICER, openLicensingTestbed, REVIEWER, scopeIn, type LicensingTestbed } from '../licensing.testbed';
+import { scopeIn } from '../../../platform/testing/callers';
+import { expectDomainError } from '../../../platform/testing/expect-domain-error';
+import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
+import { licensingStandIns, type LicensingStandIns, OFFICER, REVIEWER } from '../licensing.fixture';
 import { PermitStatusChange } from './permit-status-change.entity';
 import { PermitKind } from './permit-kind';
 import { Permit, PermitStatus } from './permit.entity';
@@ -41,10 +43,11 @@ function caseDecided(
 }
 
 describe('PermitSanctionService: suspension, restoration and revocation', () => {
-  let testbed: LicensingTestbed;
+  let testbed: TestbedOf<typeof licensingSubgraph>;
+  let outside: LicensingStandIns;
   let permitNumber: string;
   // The subgraph's own wiring of the event; the handler uses only the permit sanctions.
-  const handlers = () => licensingSubgraph.eventHandlers!(testbed.services as LicensingServices);
+  const handlers = () => licensingSubgraph.eventHandlers!(testbed.services);
   const statusOf = async () =>
     (await testbed.dataSource.getRepository(Permit).findOneByOrFail({ number: permitNumber })).status;
   const changes = async () =>
@@ -56,7 +59,8 @@ describe('PermitSanctionService: suspension, restoration and revocation', () => 
     ]);
 
   beforeEach(async () => {
-    testbed = await openLicensingTestbed();
+    outside = licensingStandIns();
+    testbed = await openSubgraphTestbed(licensingSubgraph, { externals: outside.externals });
     await testbed.services.enterprises.register(SYSTEM_SCOPE, CARRIER);
     const application = await testbed.services.permits.submit(
       JIANGSU,
@@ -89,7 +93,7 @@ describe('PermitSanctionService: suspension, restoration and revocation', () => 
     expect((await sanctions.revoke(JIANGSU, { permitNumber, reason: '以欺骗手段取得许可' }, REVIEWER)).status).toBe(
       PermitStatus.REVOKED,
     );
-    const final = await failure(sanctions.restore(JIANGSU, { permitNumber, reason: '恢复' }, REVIEWER));
+    const final = await expectDomainError(sanctions.restore(JIANGSU, { permitNumber, reason: '恢复' }, REVIEWER));
     expect(final.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
     expect(await changes()).toEqual([
       ['VALID', 'SUSPENDED', 'js-licensing-reviewer', null],
@@ -105,13 +109,13 @@ describe('PermitSanctionService: suspension, restoration and revocation', () => 
   it('refuses other regions (the permit does not exist for them) and officers without the deciding role', async () => {
     const sanctions = testbed.services.permitSanctions;
     expect(
-      (await failure(sanctions.suspend(ZHEJIANG, { permitNumber, reason: '暂扣' }, REVIEWER))).extensions,
+      (await expectDomainError(sanctions.suspend(ZHEJIANG, { permitNumber, reason: '暂扣' }, REVIEWER))).extensions,
     ).toMatchObject({ code: 'NOT_FOUND' });
     expect(
-      (await failure(sanctions.suspend(JIANGSU, { permitNumber, reason: '暂扣' }, OFFICER))).extensions,
+      (await expectDomainError(sanctions.suspend(JIANGSU, { permitNumber, reason: '暂扣' }, OFFICER))).extensions,
     ).toMatchObject({ code: 'FORBIDDEN' });
     expect(
-      (await failure(sanctions.suspend(JIANGSU, { permitNumber, reason: ' ' }, REVIEWER))).extensions,
+      (await expectDomainError(sanctions.suspend(JIANGSU, { permitNumber, reason: ' ' }, REVIEWER))).extensions,
     ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
     expect(await changes()).toEqual([]);
   });

@@ -3,7 +3,11 @@ import { SYSTEM_SCOPE } from '../../../platform/auth/region-scope';
 import { DEMO_ENTERPRISES } from '../../../platform/demo/demo-dataset';
 import { pageRequest } from '../../../platform/graphql/connection';
 import { OutboxMessage } from '../../../platform/outbox/outbox-message.entity';
-import { failure, OFFICER, openLicensingTestbed, REVIEWER, scopeIn, type LicensingTestbed } from '../licensing.testbed';
+import { scopeIn } from '../../../platform/testing/callers';
+import { expectDomainError } from '../../../platform/testing/expect-domain-error';
+import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
+import { licensingStandIns, type LicensingStandIns, OFFICER, REVIEWER } from '../licensing.fixture';
+import { licensingSubgraph } from '../licensing.subgraph';
 import type { Actor } from './actor';
 import { ApplicationStatus, ReviewRecommendation } from './application-status';
 import { ApplicationTransition } from './application-transition.entity';
@@ -73,10 +77,12 @@ describe('the permit kinds table', () => {
 });
 
 describe('PermitService: the procedure', () => {
-  let testbed: LicensingTestbed;
+  let testbed: TestbedOf<typeof licensingSubgraph>;
+  let outside: LicensingStandIns;
   let permits: PermitService;
   beforeEach(async () => {
-    testbed = await openLicensingTestbed({ now: ACCEPTANCE_DAY });
+    outside = licensingStandIns(ACCEPTANCE_DAY);
+    testbed = await openSubgraphTestbed(licensingSubgraph, { externals: outside.externals });
     permits = testbed.services.permits;
     for (const enterprise of [NANJING_CARRIER, KUNSHAN_CARRIER, HANGZHOU_CARRIER])
       await testbed.services.enterprises.register(SYSTEM_SCOPE, enterprise);
@@ -136,7 +142,7 @@ describe('PermitService: the procedure', () => {
       validFrom: '2026-09-15',
       validUntil: '2030-09-14',
     });
-    expect(testbed.certificates.issued).toEqual([{ permitNumber: permit!.number, inTransaction: true }]);
+    expect(outside.certificates.issued).toEqual([{ permitNumber: permit!.number, inTransaction: true }]);
     const outbox = await testbed.dataSource.getRepository(OutboxMessage).findBy({ eventType: 'permit.issued' });
     expect(outbox.map((message) => JSON.parse(message.envelope).payload.permitNumber)).toEqual([permit!.number]);
     expect(await actions(testbed.dataSource, application.id)).toEqual([
@@ -156,7 +162,7 @@ describe('PermitService: the procedure', () => {
   it('writes nothing when the certificate cannot be issued: no permit without its certificate', async () => {
     const application = await accepted();
     const before = await everything(testbed.dataSource);
-    testbed.certificates.fails = true;
+    outside.certificates.fails = true;
     await expect(
       permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, REVIEWER),
     ).rejects.toThrow('signing key unavailable');
@@ -166,11 +172,11 @@ describe('PermitService: the procedure', () => {
   it('refuses a stale version and an illegal step with CONFLICT, writing nothing', async () => {
     const application = await accepted();
     const before = await everything(testbed.dataSource);
-    const stale = await failure(
+    const stale = await expectDomainError(
       permits.approve(JIANGSU, { applicationNumber: application.applicationNumber, expectedVersion: 1 }, REVIEWER),
     );
     expect(stale.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
-    const illegal = await failure(
+    const illegal = await expectDomainError(
       permits.accept(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER),
     );
     expect(illegal.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
@@ -197,12 +203,12 @@ describe('PermitService: the procedure', () => {
 
   it("checks each step against the kind's roles", async () => {
     const application = await accepted();
-    const refusal = await failure(
+    const refusal = await expectDomainError(
       permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER),
     );
     expect(refusal.extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect(refusal.message).toBe('Only licensing-reviewer may decide ROAD_FREIGHT_TRANSPORT applications');
-    expect((await failure(permits.submit(JIANGSU, freight(), REVIEWER))).extensions).toMatchObject({
+    expect((await expectDomainError(permits.submit(JIANGSU, freight(), REVIEWER))).extensions).toMatchObject({
       code: 'FORBIDDEN',
     });
   });
@@ -211,12 +217,12 @@ describe('PermitService: the procedure', () => {
     const application = await submitted();
     expect(await permits.findApplication(ZHEJIANG, application.applicationNumber)).toBeNull();
     expect(
-      (await failure(permits.accept(ZHEJIANG, { applicationNumber: application.applicationNumber }, OFFICER)))
+      (await expectDomainError(permits.accept(ZHEJIANG, { applicationNumber: application.applicationNumber }, OFFICER)))
         .extensions,
     ).toMatchObject({ code: 'NOT_FOUND' });
     expect(
       (
-        await failure(
+        await expectDomainError(
           permits.submit(JIANGSU, freight({ creditCode: HANGZHOU_CARRIER.creditCode, regionCode: '330106' }), OFFICER),
         )
       ).extensions,
@@ -224,7 +230,7 @@ describe('PermitService: the procedure', () => {
     // Nanjing's officer does not see Kunshan's enterprise, so cannot apply for it.
     expect(
       (
-        await failure(
+        await expectDomainError(
           permits.submit(NANJING, freight({ creditCode: KUNSHAN_CARRIER.creditCode, regionCode: '320583' }), OFFICER),
         )
       ).extensions,
@@ -240,7 +246,7 @@ describe('PermitService: the procedure', () => {
       [{ regionCode: '329999' }, 'regionCode'],
     ];
     for (const [overrides, field] of cases) {
-      expect((await failure(permits.submit(JIANGSU, freight(overrides), OFFICER))).extensions).toMatchObject({
+      expect((await expectDomainError(permits.submit(JIANGSU, freight(overrides), OFFICER))).extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         field,
       });
@@ -271,7 +277,7 @@ describe('PermitService: the procedure', () => {
         handlingOfficer: 'js-licensing-officer',
       });
 
-      const early = await failure(
+      const early = await expectDomainError(
         permits.resubmit(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER),
       );
       expect(early.extensions).toMatchObject({ code: 'CONFLICT', reason: 'MATERIALS_STILL_MISSING' });
@@ -279,7 +285,7 @@ describe('PermitService: the procedure', () => {
         `Attach DRIVER_QUALIFICATIONS, SAFETY_MANAGEMENT_RULES to application ${application.applicationNumber} before resubmitting it`,
       );
 
-      testbed.clock.now = new Date(ACCEPTANCE_DAY.getTime() + 3600_000);
+      outside.clock.now = new Date(ACCEPTANCE_DAY.getTime() + 3600_000);
       await testbed.services.materials.attach(
         JIANGSU,
         {
@@ -290,7 +296,7 @@ describe('PermitService: the procedure', () => {
         },
         OFFICER,
       );
-      const stillOne = await failure(
+      const stillOne = await expectDomainError(
         permits.resubmit(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER),
       );
       expect(stillOne.message).toMatch(/^Attach SAFETY_MANAGEMENT_RULES to/);
@@ -311,7 +317,7 @@ describe('PermitService: the procedure', () => {
       );
       expect(resubmitted.status).toBe(ApplicationStatus.SUBMITTED);
 
-      const again = await failure(
+      const again = await expectDomainError(
         permits.returnForCorrection(
           JIANGSU,
           {
@@ -333,7 +339,7 @@ describe('PermitService: the procedure', () => {
     it('refuses a notice naming materials the kind does not require, writing nothing', async () => {
       const application = await submitted();
       const before = await everything(testbed.dataSource);
-      const refusal = await failure(
+      const refusal = await expectDomainError(
         permits.returnForCorrection(
           JIANGSU,
           {
@@ -348,7 +354,7 @@ describe('PermitService: the procedure', () => {
       expect(refusal.message).toMatch(/does not require: EMERGENCY_PLAN/);
       expect(
         (
-          await failure(
+          await expectDomainError(
             permits.returnForCorrection(
               JIANGSU,
               { applicationNumber: application.applicationNumber, missingMaterialCodes: [], note: 'x' },
@@ -373,7 +379,7 @@ describe('PermitService: the procedure', () => {
 
     it('needs a review opinion first where the kind requires one', async () => {
       const application = await accepted(passenger());
-      const early = await failure(
+      const early = await expectDomainError(
         permits.approve(JIANGSU, { applicationNumber: application.applicationNumber }, REVIEWER),
       );
       expect(early.extensions).toMatchObject({ code: 'CONFLICT', reason: 'REVIEW_REQUIRED' });
@@ -423,7 +429,7 @@ describe('PermitService: the procedure', () => {
       await permits.approve(JIANGSU, { applicationNumber: decided.applicationNumber }, REVIEWER);
       expect(
         (
-          await failure(
+          await expectDomainError(
             permits.withdraw(JIANGSU, { applicationNumber: decided.applicationNumber, reason: '撤回' }, OFFICER),
           )
         ).extensions,
@@ -454,7 +460,7 @@ describe('PermitService: the procedure', () => {
         decisionDueDate: '2026-11-02',
         status: ApplicationStatus.ACCEPTED,
       });
-      const second = await failure(
+      const second = await expectDomainError(
         permits.requestExtension(
           JIANGSU,
           { applicationNumber: application.applicationNumber, reason: '再次延期' },
@@ -472,16 +478,16 @@ describe('PermitService: the procedure', () => {
 
     it('is not asked once the deadline has passed, and a refusal needs a reason and keeps the deadline', async () => {
       const late = await accepted();
-      testbed.clock.now = new Date('2026-10-20T02:00:00Z');
+      outside.clock.now = new Date('2026-10-20T02:00:00Z');
       expect(
         (
-          await failure(
+          await expectDomainError(
             permits.requestExtension(JIANGSU, { applicationNumber: late.applicationNumber, reason: '来不及' }, OFFICER),
           )
         ).extensions,
       ).toMatchObject({ reason: 'DEADLINE_PASSED' });
 
-      testbed.clock.now = ACCEPTANCE_DAY;
+      outside.clock.now = ACCEPTANCE_DAY;
       const refused = await accepted();
       await permits.requestExtension(
         JIANGSU,
@@ -489,8 +495,11 @@ describe('PermitService: the procedure', () => {
         OFFICER,
       );
       expect(
-        (await failure(permits.refuseExtension(JIANGSU, { applicationNumber: refused.applicationNumber }, REVIEWER)))
-          .extensions,
+        (
+          await expectDomainError(
+            permits.refuseExtension(JIANGSU, { applicationNumber: refused.applicationNumber }, REVIEWER),
+          )
+        ).extensions,
       ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'comment' });
       const kept = await permits.refuseExtension(
         JIANGSU,
@@ -517,7 +526,7 @@ describe('PermitService: the procedure', () => {
       const all = { regionCode: null, officer: null };
 
       // Friday 16 October 2026: due on Monday the 19th, one working day ahead.
-      testbed.clock.now = new Date('2026-10-16T02:00:00Z');
+      outside.clock.now = new Date('2026-10-16T02:00:00Z');
       expect(numbers(await permits.listOverdue(JIANGSU, all, pageRequest({})))).toEqual([]);
       expect(numbers(await permits.listDueSoon(JIANGSU, all, 0, pageRequest({})))).toEqual([]);
       expect(numbers(await permits.listDueSoon(JIANGSU, all, 1, pageRequest({})))).toEqual(
@@ -534,7 +543,7 @@ describe('PermitService: the procedure', () => {
       expect(numbers(await permits.listDueSoon(ZHEJIANG, all, 5, pageRequest({})))).toEqual([]);
 
       // Tuesday 20 October: overdue by one working day; the approved one never is.
-      testbed.clock.now = new Date('2026-10-20T02:00:00Z');
+      outside.clock.now = new Date('2026-10-20T02:00:00Z');
       const overdue = await permits.listOverdue(
         JIANGSU,
         { regionCode: '320100', officer: 'js-licensing-officer' },
@@ -542,7 +551,9 @@ describe('PermitService: the procedure', () => {
       );
       expect(numbers(overdue)).toEqual([nanjing.applicationNumber]);
       expect(permits.workingDaysLeft(overdue.edges[0].node)).toBe(-1);
-      expect((await failure(permits.listDueSoon(JIANGSU, all, 31, pageRequest({})))).extensions).toMatchObject({
+      expect(
+        (await expectDomainError(permits.listDueSoon(JIANGSU, all, 31, pageRequest({})))).extensions,
+      ).toMatchObject({
         field: 'withinWorkingDays',
       });
     });

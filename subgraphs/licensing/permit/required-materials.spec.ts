@@ -3,7 +3,11 @@ import { DEMO_ENTERPRISES } from '../../../platform/demo/demo-dataset';
 import type { DomainError } from '../../../platform/errors/domain-error';
 import { attachStandInMaterials } from '../attachment/stand-in-materials';
 import { PermitMaterial } from '../attachment/permit-material.entity';
-import { failure, OFFICER, openLicensingTestbed, REVIEWER, scopeIn, type LicensingTestbed } from '../licensing.testbed';
+import { scopeIn } from '../../../platform/testing/callers';
+import { expectDomainError } from '../../../platform/testing/expect-domain-error';
+import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
+import { licensingStandIns, type LicensingStandIns, OFFICER, REVIEWER } from '../licensing.fixture';
+import { licensingSubgraph } from '../licensing.subgraph';
 import { investmentProjectCheckCharacter } from '../platforms/investment-project-code';
 import { ApplicationStatus, ReviewRecommendation } from './application-status';
 import { ApplicationTransition } from './application-transition.entity';
@@ -56,17 +60,19 @@ const SUBMISSIONS: Readonly<Record<PermitKind, SubmitPermitApplicationInput>> = 
 };
 
 describe('required materials (申请材料)', () => {
-  let testbed: LicensingTestbed;
+  let testbed: TestbedOf<typeof licensingSubgraph>;
+  let outside: LicensingStandIns;
   beforeEach(async () => {
-    testbed = await openLicensingTestbed();
+    outside = licensingStandIns();
+    testbed = await openSubgraphTestbed(licensingSubgraph, { externals: outside.externals });
     for (const enterprise of DEMO_ENTERPRISES) await testbed.services.enterprises.register(SYSTEM_SCOPE, enterprise);
-    testbed.platforms.projects.set(PROJECT, {
+    outside.platforms.projects.set(PROJECT, {
       projectCode: PROJECT,
       name: 'S58沪宜高速太仓段改扩建工程',
       regionCode: '320500',
       approvalStatus: 'APPROVED',
     });
-    testbed.platforms.awards.set(PROJECT, {
+    outside.platforms.awards.set(PROJECT, {
       projectCode: PROJECT,
       noticeNumber: 'JSZB-2026-0412',
       winningBidderCreditCode: '91320000MA1XXXXX0X',
@@ -101,7 +107,7 @@ describe('required materials (申请材料)', () => {
         OFFICER,
         required.slice(1).map((material) => material.code),
       );
-      const refusal: DomainError = await failure(
+      const refusal: DomainError = await expectDomainError(
         permits().accept(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER),
       );
       expect(refusal.extensions).toMatchObject({
@@ -127,7 +133,7 @@ describe('required materials (申请材料)', () => {
         OFFICER,
         missing.map((material) => material.code),
       );
-      const incomplete = await failure(
+      const incomplete = await expectDomainError(
         permits().returnForCorrection(
           JIANGSU,
           {
@@ -147,7 +153,7 @@ describe('required materials (申请材料)', () => {
       // The notice may also name an attached material that needs correcting. Materials count as corrected
       // when attached after the return (whole seconds): the return is dated a second before this one.
       const codes = [first, ...missing].map((material) => material.code);
-      testbed.clock.now = new Date(Math.floor(Date.now() / 1000) * 1000 - 1000);
+      outside.clock.now = new Date(Math.floor(Date.now() / 1000) * 1000 - 1000);
       const returned = await permits().returnForCorrection(
         JIANGSU,
         { applicationNumber: application.applicationNumber, missingMaterialCodes: codes, note: '请一次性补正' },
@@ -155,10 +161,13 @@ describe('required materials (申请材料)', () => {
       );
       expect(returned.status).toBe(ApplicationStatus.RETURNED);
       expect(
-        (await failure(permits().accept(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER)))
-          .extensions,
+        (
+          await expectDomainError(
+            permits().accept(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER),
+          )
+        ).extensions,
       ).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
-      const early = await failure(
+      const early = await expectDomainError(
         permits().resubmit(JIANGSU, { applicationNumber: application.applicationNumber }, OFFICER),
       );
       expect(early.extensions).toMatchObject({
@@ -193,7 +202,7 @@ describe('required materials (申请材料)', () => {
         .getRepository(PermitMaterial)
         .delete({ applicationId: application.id, materialCode: lost.code });
       const action = { applicationNumber: application.applicationNumber };
-      const refusal = await failure(
+      const refusal = await expectDomainError(
         PERMIT_KINDS[kind].parallelApprovalByRoute
           ? permits().approveSegment(JIANGSU, { ...action, provinceCode: '320000', comment: null }, REVIEWER)
           : permits().approve(JIANGSU, action, REVIEWER),

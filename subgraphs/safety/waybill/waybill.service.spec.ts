@@ -1,13 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Identity } from '../../../platform/auth/identity';
 import { regionScopeOf, SYSTEM_SCOPE, type RegionScope } from '../../../platform/auth/region-scope';
-import { SQL_STATEMENTS_METRIC } from '../../../platform/database/data-source.factory';
 import type { PageRequest } from '../../../platform/graphql/connection';
 import { EventOutbox } from '../../../platform/outbox/event-outbox';
 import type { EventEnvelope, EventPayloads, EventType } from '../../../platform/outbox/domain-event';
 import { OutboxMessage } from '../../../platform/outbox/outbox-message.entity';
 import { chinaToday } from '../../../platform/time/china-time';
-import { openSafetyTestDatabase, type SafetyTestDatabase } from '../testing/safety-test-database';
+import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
+import { safetySubgraph } from '../safety.subgraph';
 import { PackingGroup } from './dangerous-goods';
 import type { CreateWaybillInput } from './inputs/create-waybill.input';
 import { WaybillSequence } from './waybill-sequence.entity';
@@ -75,18 +75,18 @@ function freezeClockAt(instant: string): void {
 }
 
 describe('WaybillService', () => {
-  let database: SafetyTestDatabase;
+  let database: TestbedOf<typeof safetySubgraph>;
   let dataSource: DataSource;
   let waybills: WaybillService;
 
   beforeEach(async () => {
-    database = await openSafetyTestDatabase();
+    database = await openSubgraphTestbed(safetySubgraph);
     dataSource = database.dataSource;
     waybills = database.services.waybills;
   });
   afterEach(async () => {
     jest.useRealTimers();
-    await dataSource.destroy();
+    await database.close();
   });
 
   async function stored(waybillNumber: string): Promise<Waybill> {
@@ -343,7 +343,7 @@ describe('WaybillService', () => {
           dataSource,
           { deliver: async () => {} },
           { source: 'safety', pollIntervalMs: 60_000, maxBackoffMs: 1 },
-          database.logger,
+          database.dependencies.logger,
         ),
       );
       await expect(failing.create(NATIONAL, gasoline(), 'officer')).rejects.toThrow('commit never happened');
@@ -402,9 +402,9 @@ describe('WaybillService', () => {
       const page = { limit: 1, afterId: null };
 
       const statementsFor = async (load: () => Promise<unknown>) => {
-        const before = database.counters.get(SQL_STATEMENTS_METRIC);
+        const before = database.statements();
         await load();
-        return database.counters.get(SQL_STATEMENTS_METRIC) - before;
+        return database.statements() - before;
       };
       const carriers = [NANJING_CARRIER, HANGZHOU_CARRIER, '91320583MA1NQ2W40E'];
       let pages = await waybills.createCarrierPagesLoader(NATIONAL, page).loadMany(carriers);
@@ -633,9 +633,9 @@ describe('WaybillService', () => {
 
     it("loads scoped carriers' pages in as many statements as unscoped ones", async () => {
       const statementsFor = async (load: () => Promise<unknown>) => {
-        const before = database.counters.get(SQL_STATEMENTS_METRIC);
+        const before = database.statements();
         await load();
-        return database.counters.get(SQL_STATEMENTS_METRIC) - before;
+        return database.statements() - before;
       };
       const carriers = [NANJING_CARRIER, HANGZHOU_CARRIER, KUNSHAN_CARRIER];
       const page = { limit: 1, afterId: null };

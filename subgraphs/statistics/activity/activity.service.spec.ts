@@ -1,21 +1,15 @@
-import { SQL_STATEMENTS_METRIC } from '../../../platform/database/data-source.factory';
 import { applyEventOnce } from '../../../platform/outbox/event-inbox';
 import { chinaYear } from '../../../platform/time/china-time';
 import { statisticsEventHandlers } from '../counting/event-counting.handlers';
-import {
-  events,
-  HANGZHOU_CARRIER,
-  KUNSHAN_CARRIER,
-  NANJING_CARRIER,
-  openStatisticsDatabase,
-  type StatisticsDatabase,
-} from '../statistics.spec-helper';
+import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
+import { events, HANGZHOU_CARRIER, KUNSHAN_CARRIER, NANJING_CARRIER } from '../statistics.fixture';
+import { statisticsSubgraph } from '../statistics.subgraph';
 
 describe('enterprise activity summaries', () => {
-  let database: StatisticsDatabase;
+  let database: TestbedOf<typeof statisticsSubgraph>;
 
   beforeAll(async () => {
-    database = await openStatisticsDatabase();
+    database = await openSubgraphTestbed(statisticsSubgraph);
     const handlers = statisticsEventHandlers(database.services);
     const story = [
       events.permitIssued('320102', '2026-02-01T02:00:00.000Z', NANJING_CARRIER),
@@ -27,16 +21,16 @@ describe('enterprise activity summaries', () => {
     for (const envelope of story) await applyEventOnce(database.dataSource, handlers, envelope);
   });
   afterAll(async () => {
-    await database.dataSource.destroy();
+    await database.close();
   });
 
   it('answers many enterprises of a year in one statement, with zeros for those nothing was counted for', async () => {
     const loader = database.services.activity.createYearLoader(2026);
-    const before = database.counters.get(SQL_STATEMENTS_METRIC);
+    const before = database.statements();
     const summaries = await Promise.all(
       [NANJING_CARRIER, KUNSHAN_CARRIER, HANGZHOU_CARRIER, '91110000MA00000009'].map((code) => loader.load(code)),
     );
-    expect(database.counters.get(SQL_STATEMENTS_METRIC) - before).toBe(1);
+    expect(database.statements() - before).toBe(1);
     expect(
       summaries.map(({ creditCode, year, permitsIssued, casesOpened, casesDecided, finesFen, waybillsCreated }) => ({
         creditCode,

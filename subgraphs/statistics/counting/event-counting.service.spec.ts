@@ -3,17 +3,13 @@ import type { EventEnvelope } from '../../../platform/outbox/domain-event';
 import { InboxEvent } from '../../../platform/outbox/inbox-event.entity';
 import { EnterpriseYearActivity } from '../activity/enterprise-year-activity.entity';
 import { RegionMonthCount } from '../indicator/region-month-count.entity';
-import {
-  events,
-  HANGZHOU_CARRIER,
-  NANJING_CARRIER,
-  openStatisticsDatabase,
-  type StatisticsDatabase,
-} from '../statistics.spec-helper';
+import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
+import { events, HANGZHOU_CARRIER, NANJING_CARRIER } from '../statistics.fixture';
+import { statisticsSubgraph } from '../statistics.subgraph';
 import { statisticsEventHandlers } from './event-counting.handlers';
 
 describe("counting the departments' events", () => {
-  let database: StatisticsDatabase;
+  let database: TestbedOf<typeof statisticsSubgraph>;
   const apply = (envelope: EventEnvelope) =>
     applyEventOnce(database.dataSource, statisticsEventHandlers(database.services), envelope);
 
@@ -29,10 +25,10 @@ describe("counting the departments' events", () => {
   }
 
   beforeEach(async () => {
-    database = await openStatisticsDatabase();
+    database = await openSubgraphTestbed(statisticsSubgraph);
   });
   afterEach(async () => {
-    await database.dataSource.destroy();
+    await database.close();
   });
 
   it("counts a permit for the issuing region's month and the holder's year", async () => {

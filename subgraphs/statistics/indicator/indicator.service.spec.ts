@@ -1,23 +1,19 @@
 import { applyEventOnce } from '../../../platform/outbox/event-inbox';
 import type { EventEnvelope } from '../../../platform/outbox/domain-event';
 import { statisticsEventHandlers } from '../counting/event-counting.handlers';
-import {
-  events,
-  HANGZHOU_CARRIER,
-  KUNSHAN_CARRIER,
-  openStatisticsDatabase,
-  scopeOf,
-  type StatisticsDatabase,
-} from '../statistics.spec-helper';
+import { scopeIn } from '../../../platform/testing/callers';
+import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
+import { events, HANGZHOU_CARRIER, KUNSHAN_CARRIER } from '../statistics.fixture';
+import { statisticsSubgraph } from '../statistics.subgraph';
 import { Indicator } from './indicator.enum';
 
-const NATIONAL = scopeOf('000000');
+const NATIONAL = scopeIn('000000');
 
 describe('indicators over regions and months', () => {
-  let database: StatisticsDatabase;
+  let database: TestbedOf<typeof statisticsSubgraph>;
 
   beforeAll(async () => {
-    database = await openStatisticsDatabase();
+    database = await openSubgraphTestbed(statisticsSubgraph);
     const story: EventEnvelope[] = [
       // Jiangsu: Nanjing's 玄武区 and 鼓楼区, Suzhou's 昆山市, and one permit issued by the province itself.
       events.permitIssued('320102', '2026-01-05T02:00:00.000Z'),
@@ -39,7 +35,7 @@ describe('indicators over regions and months', () => {
     for (const envelope of story) await applyEventOnce(database.dataSource, handlers, envelope);
   });
   afterAll(async () => {
-    await database.dataSource.destroy();
+    await database.close();
   });
 
   describe('a monthly series', () => {
@@ -230,7 +226,7 @@ describe('indicators over regions and months', () => {
 
   describe("a caller's region scope", () => {
     it('lets a provincial analyst read the province and the regions under it', async () => {
-      const jiangsu = scopeOf('320000');
+      const jiangsu = scopeIn('320000');
       expect((await database.services.indicators.overview(jiangsu, '320000', 2026)).permitsIssued).toBe(5);
       expect(
         (await database.services.indicators.series(jiangsu, Indicator.PERMITS_ISSUED, '320100', '2026-01', '2026-01'))
@@ -239,7 +235,7 @@ describe('indicators over regions and months', () => {
     });
 
     it('refuses a wider or another region with FORBIDDEN rather than a total labelled with more than it sums', async () => {
-      const nanjing = scopeOf('320100');
+      const nanjing = scopeIn('320100');
       for (const regionCode of ['000000', '320000', '320500', '330106']) {
         await expect(database.services.indicators.overview(nanjing, regionCode, 2026)).rejects.toMatchObject({
           extensions: { code: 'FORBIDDEN' },

@@ -1,11 +1,8 @@
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import type { Identity } from '../../platform/auth/identity';
-import { regionScopeOf, type RegionScope } from '../../platform/auth/region-scope';
 import { residentIdCheckCharacter } from '../../platform/codes/resident-id';
-import { DomainError } from '../../platform/errors/domain-error';
-import type { EventEnvelope } from '../../platform/outbox/domain-event';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
+import { scopeIn } from '../../platform/testing/callers';
 import { CaseNumberSequence } from './enforcement-case/case-number-sequence.entity';
 import { CaseShare } from './enforcement-case/case-share.entity';
 import { CaseStep } from './enforcement-case/case-step.entity';
@@ -18,59 +15,25 @@ import { EvidenceKind } from './evidence/evidence-kind';
 import { AssistanceRequest } from './exchange/assistance-request.entity';
 import { CaseTransfer } from './exchange/case-transfer.entity';
 
-// For specs only: callers, inputs and a story-like walk through the procedure on the services.
+// For specs only: callers, inputs and a story-like walk through the procedure on the services
+// (the testbed itself is platform/testing/subgraph-testbed.ts).
 
 export const CARRIER = '91320102MA1MY0R10Q';
 export const KUNSHAN = '91320583MA1NQ2W40E';
 export const HANGZHOU = '91330106MA2H4K1L0X';
 export const PERSON_ID = `32010219900101123${residentIdCheckCharacter('32010219900101123')}`;
 
-export function scopeOf(region: string): RegionScope {
-  const caller: Identity = {
-    subject: region,
-    username: region,
-    clientId: 'spec',
-    roles: new Set(),
-    region,
-    department: null,
-    serviceAccount: false,
-    scopes: new Set(),
-  };
-  return regionScopeOf(caller);
-}
-export const NATIONAL = scopeOf('000000');
-export const NANJING = scopeOf('320100');
-export const JIANGSU = scopeOf('320000');
-export const ZHEJIANG = scopeOf('330000');
-export const SHANGHAI = scopeOf('310000');
+export const NATIONAL = scopeIn('000000');
+export const NANJING = scopeIn('320100');
+export const JIANGSU = scopeIn('320000');
+export const ZHEJIANG = scopeIn('330000');
+export const SHANGHAI = scopeIn('310000');
 
 export const OFFICER = 'nj-enforcement-officer';
 export const SUPERVISOR = 'js-enforcement-supervisor';
 
 export function filing(overrides: Partial<FileCaseInput> = {}): FileCaseInput {
   return { regionCode: '320102', cause: '危险货物运输车辆未按规定进行维护和检测', creditCode: CARRIER, ...overrides };
-}
-
-/** The error a call fails with, so a test can look at its code, reason and field. */
-export async function failure(work: Promise<unknown>): Promise<DomainError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
-
-export async function outboxRows(
-  dataSource: DataSource,
-): Promise<Array<{ type: string; subscriber: string; envelope: EventEnvelope }>> {
-  const rows = await dataSource.getRepository(OutboxMessage).find({ order: { id: 'ASC' } });
-  return rows.map((row) => ({
-    type: row.eventType,
-    subscriber: row.subscriber,
-    envelope: JSON.parse(row.envelope) as EventEnvelope,
-  }));
 }
 
 /** Everything this subgraph writes, to show a refused action wrote nothing. */
