@@ -173,6 +173,15 @@ async function loadApplications(connection: Connection): Promise<{ officerPendin
   return { officerPending };
 }
 
+/** The columns of a MySQL/MariaDB EXPLAIN row that the bench prints. */
+interface ExplainRow {
+  table: string | null;
+  type: string | null;
+  key: string | null;
+  rows: number | null;
+  Extra: string | null;
+}
+
 /** The plans of the list's statements (the page's ids, the total), as the subgraph issues them for a Jiangsu officer. */
 async function explain(connection: Connection): Promise<string[]> {
   const where = `(application.region_code LIKE '32%' OR application.id IN (SELECT application_id FROM permit_route_segment WHERE province_code LIKE '32%'))
@@ -186,7 +195,7 @@ async function explain(connection: Connection): Promise<string[]> {
     ['count', `EXPLAIN SELECT COUNT(DISTINCT(application.id)) FROM permit_application application WHERE ${where}`],
   ] as const) {
     const [rows] = await connection.query(sql, [OFFICER]);
-    for (const row of rows as Array<Record<string, unknown>>) {
+    for (const row of rows as ExplainRow[]) {
       plans.push(
         `${label}  ${String(row.table).padEnd(22)} type=${row.type} key=${row.key ?? '-'} rows=${row.rows} ${row.Extra ?? ''}`,
       );

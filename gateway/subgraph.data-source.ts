@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { encodeForwardedPurpose, FORWARDED_PURPOSE_HEADER } from '../platform/auth/purpose';
 import { GATEWAY_SECRET_HEADER } from '../platform/http/gateway-secret';
 import type { GatewayContext } from './gateway.context';
@@ -22,7 +22,7 @@ function fieldOf(message: string): string | undefined {
  * The GraphQL errors of a subgraph's 4xx answer (RemoteGraphQLDataSource throws on any non-2xx, the
  * body in `extensions.response`), or null when the subgraph failed rather than refused.
  */
-function callerErrors(error: unknown): SubgraphError[] | null {
+function callerErrors(error: unknown): GraphQLFormattedError[] | null {
   if (!(error instanceof GraphQLError)) return null;
   const response = error.extensions.response as { status?: unknown; body?: unknown } | undefined;
   const status = typeof response?.status === 'number' ? response.status : 0;
@@ -40,6 +40,14 @@ function callerErrors(error: unknown): SubgraphError[] | null {
 import { noteUnresolvedEntities } from './unreadable-references';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
+type IncomingOperationOptions = Extract<ProcessOptions, { incomingRequestContext: unknown }>;
+
+/** A request made for a caller's operation (not a health check or schema load), which carries its context. */
+function isIncomingOperation(options: ProcessOptions): options is IncomingOperationOptions {
+  // @apollo/gateway does not export its request-kind enum: compare its value.
+  return (options.kind as string) === 'incoming operation';
+}
 
 /**
  * Calls one subgraph for the gateway. Only the headers set here reach the subgraph, so an identity
@@ -57,7 +65,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       fetch(input, {
         ...(init as RequestInit),
         signal: AbortSignal.timeout(timeoutMs),
-      }) as unknown as ReturnType<Fetcher>;
+      });
     super({ url, fetcher });
   }
 
@@ -67,17 +75,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * not address. A subgraph's 4xx is the caller's doing (a value its type refuses, say): its GraphQL
    * errors pass through with their code, and the field they name.
    */
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+  override async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
     try {
       const response = await super.process(options);
-      if ((options.kind as string) === 'incoming operation')
-        noteUnresolvedEntities(options.context, options.request, response);
+      if (isIncomingOperation(options)) noteUnresolvedEntities(options.context, options.request, response);
       return response;
     } catch (error) {
       // Health checks and schema loading report their own failures.
-      if ((options.kind as string) !== 'incoming operation') throw error;
+      if (!isIncomingOperation(options)) throw error;
       const refused = callerErrors(error);
-      if (refused) return { errors: refused } as unknown as GatewayGraphQLResponse;
+      if (refused) return { errors: refused };
       return {
         errors: [
           {
@@ -85,14 +92,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
             extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'SUBGRAPH_UNAVAILABLE' },
           },
         ],
-      } as unknown as GatewayGraphQLResponse;
+      };
     }
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const headers = request.http?.headers;
+  override willSendRequest(options: ProcessOptions): void {
+    const headers = options.request.http?.headers;
     if (!headers) return;
     headers.set(GATEWAY_SECRET_HEADER, this.gatewaySecret);
+    // Only a caller's operation has a caller to speak for (the supergraph is static: no other kind is sent).
+    if (!isIncomingOperation(options)) return;
+    const context = options.context;
     if (context.token) headers.set('authorization', `Bearer ${context.token}`);
     headers.set('x-request-id', context.requestId);
     context.facts?.subgraphs.add(this.serviceName);

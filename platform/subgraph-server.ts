@@ -9,7 +9,7 @@ import type { Identity } from './auth/identity';
 import { decodeForwardedPurpose, FORWARDED_PURPOSE_HEADER, type Purpose } from './auth/purpose';
 import { SUBGRAPH_NAMES, type PlatformConfig, type SubgraphName } from './config/config';
 import type { ConfigSection } from './config/config-section';
-import { openDataSource } from './database/data-source.factory';
+import { openDataSource, type EntityClass, type MigrationClass } from './database/data-source.factory';
 import { DomainError, formatClientError } from './errors/domain-error';
 import { RequestLoaders } from './graphql/request-loaders';
 import { GATEWAY_SECRET_HEADER } from './http/gateway-secret';
@@ -53,8 +53,8 @@ export interface SubgraphDefinition<TServices, TSettings = undefined, TExternals
   name: SubgraphName;
   /** The department's own settings, validated with the platform's when its process starts. */
   config?: ConfigSection<TSettings>;
-  entities: MixedList<Function>;
-  migrations: MixedList<Function>;
+  entities: MixedList<EntityClass>;
+  migrations: MixedList<MigrationClass>;
   buildSchema(): Promise<GraphQLSchema>;
   createServices(dependencies: SubgraphDependencies, settings: TSettings, externals?: Partial<TExternals>): TServices;
   eventHandlers?(services: TServices): EventHandlers;
@@ -153,7 +153,12 @@ export async function startSubgraph<TServices, TSettings, TExternals>(
   const graphqlRoute = graphqlHandler(apollo, context);
   const routes: Record<string, RouteHandler> = {
     '/graphql': (request, response) => withinRequest(() => graphqlRoute(request, response)),
-    '/health': async (_request, response) => sendJson(response, 200, { status: 'alive', subgraph: definition.name }),
+    // Synchronous answers, inside a promise so that a throw still reaches the router's catch.
+    '/health': (_request, response) =>
+      new Promise<void>((resolve) => {
+        sendJson(response, 200, { status: 'alive', subgraph: definition.name });
+        resolve();
+      }),
     '/ready': async (_request, response) => {
       try {
         await dataSource.query('SELECT 1');
@@ -162,10 +167,12 @@ export async function startSubgraph<TServices, TSettings, TExternals>(
         sendJson(response, 503, { status: 'database unreachable', subgraph: definition.name });
       }
     },
-    '/metrics': async (_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-      response.end(counters.toPrometheus({ subgraph: definition.name }));
-    },
+    '/metrics': (_request, response) =>
+      new Promise<void>((resolve) => {
+        response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+        response.end(counters.toPrometheus({ subgraph: definition.name }));
+        resolve();
+      }),
     [EVENTS_PATH]: eventInboxHandler({
       dataSource,
       secret: config.events.secret,

@@ -38,6 +38,12 @@ function objectTypes(sdl: string): ObjectNode[] {
   );
 }
 
+/** A field of an entity type as one subgraph declares it. */
+interface FieldDeclaration {
+  subgraph: string;
+  field: FieldDefinitionNode;
+}
+
 /**
  * Every field, in any subgraph, returning an entity (`@key`) some of whose non-null fields that subgraph
  * does not resolve itself: the gateway fetches them from the owner, which answers null for an entity the
@@ -45,11 +51,11 @@ function objectTypes(sdl: string): ObjectNode[] {
  */
 export function entityReferences(subgraphSdl: Readonly<Record<string, string>>): EntityReference[] {
   const types = Object.fromEntries(Object.entries(subgraphSdl).map(([name, sdl]) => [name, objectTypes(sdl)]));
-  const entityFields = new Map<string, Map<string, { subgraph: string; field: FieldDefinitionNode }[]>>();
+  const entityFields = new Map<string, Map<string, FieldDeclaration[]>>();
   for (const [subgraph, nodes] of Object.entries(types)) {
     for (const node of nodes) {
       if (!node.directives?.some((directive) => directive.name.value === 'key')) continue;
-      const fields = entityFields.get(node.name.value) ?? new Map();
+      const fields = entityFields.get(node.name.value) ?? new Map<string, FieldDeclaration[]>();
       for (const field of node.fields ?? []) {
         fields.set(field.name.value, [...(fields.get(field.name.value) ?? []), { subgraph, field }]);
       }

@@ -54,7 +54,10 @@ export function loginInteraction(
   const pathPattern = new RegExp(`^${LOGIN_ACTIONS_PATH}/([A-Za-z0-9_-]+)$`);
   return async function login(ctx, next) {
     const uid = pathPattern.exec(ctx.path)?.[1];
-    if (!uid || (ctx.method !== 'GET' && ctx.method !== 'POST')) return next();
+    if (!uid || (ctx.method !== 'GET' && ctx.method !== 'POST')) {
+      await next();
+      return;
+    }
     ctx.set('cache-control', 'no-store');
     ctx.set(
       'content-security-policy',
@@ -73,7 +76,7 @@ export function loginInteraction(
       };
       return;
     }
-    const clientId = String(details.params.client_id ?? '');
+    const clientId = typeof details.params.client_id === 'string' ? details.params.client_id : '';
     const finish = async (result: oidc.InteractionResults) => {
       const returnTo = await provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: true });
       ctx.status = 303;

@@ -36,34 +36,39 @@ export function memoryAdapterFactory(now: () => number = Date.now): oidc.Adapter
 
   return (model: string): oidc.Adapter => {
     const keyFor = (id: string) => `${model}:${id}`;
+    // The store is synchronous; the adapter interface wants promises.
     return {
-      async upsert(id, payload, expiresIn) {
+      upsert(id, payload, expiresIn) {
         const key = keyFor(id);
         entries.set(key, { payload, expiresAt: now() + expiresIn * 1000 });
         if (model === 'Session' && payload.uid) index.set(`sessionUid:${payload.uid}`, key);
         if (payload.userCode) index.set(`userCode:${payload.userCode}`, key);
         if (payload.grantId) grants.set(payload.grantId, (grants.get(payload.grantId) ?? new Set()).add(key));
         if (++writes % SWEEP_EVERY_WRITES === 0) sweep();
+        return Promise.resolve();
       },
-      async find(id) {
-        return read(keyFor(id));
+      find(id) {
+        return Promise.resolve(read(keyFor(id)));
       },
-      async findByUid(uid) {
-        return read(index.get(`sessionUid:${uid}`));
+      findByUid(uid) {
+        return Promise.resolve(read(index.get(`sessionUid:${uid}`)));
       },
-      async findByUserCode(userCode) {
-        return read(index.get(`userCode:${userCode}`));
+      findByUserCode(userCode) {
+        return Promise.resolve(read(index.get(`userCode:${userCode}`)));
       },
-      async consume(id) {
+      consume(id) {
         const payload = read(keyFor(id));
         if (payload) payload.consumed = Math.floor(now() / 1000);
+        return Promise.resolve();
       },
-      async destroy(id) {
+      destroy(id) {
         entries.delete(keyFor(id));
+        return Promise.resolve();
       },
-      async revokeByGrantId(grantId) {
+      revokeByGrantId(grantId) {
         for (const key of grants.get(grantId) ?? []) entries.delete(key);
         grants.delete(grantId);
+        return Promise.resolve();
       },
     };
   };

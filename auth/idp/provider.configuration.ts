@@ -72,7 +72,7 @@ export function providerConfiguration(
     scopes: ['openid', 'profile', 'email'],
     claims: { openid: realm.identityClaimNames(), profile: [], email: [] },
     conformIdTokenClaims: false,
-    async findAccount(ctx, subject) {
+    findAccount(ctx, subject) {
       const user = realm.userById(subject);
       if (!user || realm.accountProblem(user)) return undefined;
       const client = ctx.oidc.client ? realm.client(ctx.oidc.client.clientId) : undefined;

@@ -12,7 +12,10 @@ export type ProviderMiddleware = Parameters<oidc.Provider['use']>[0];
  */
 export function userinfoEndpoint(realm: Realm, issuer: string, verificationKey: KeyLike): ProviderMiddleware {
   return async function userinfo(ctx, next) {
-    if (ctx.path !== KEYCLOAK_ROUTES.userinfo || (ctx.method !== 'GET' && ctx.method !== 'POST')) return next();
+    if (ctx.path !== KEYCLOAK_ROUTES.userinfo || (ctx.method !== 'GET' && ctx.method !== 'POST')) {
+      await next();
+      return;
+    }
     ctx.set('cache-control', 'no-store');
     const refuse = (description: string) => {
       ctx.status = 401;

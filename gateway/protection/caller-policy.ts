@@ -32,46 +32,52 @@ function headerText(value: string | undefined): string | undefined {
  */
 export function callerPolicyPlugin(operations: PersistedOperations): ApolloServerPlugin<GatewayContext> {
   return {
-    async requestDidStart({ request, contextValue }) {
+    requestDidStart({ request, contextValue }) {
       const headers = request.http?.headers;
       const extension = (request.extensions?.purpose ?? {}) as { code?: unknown; reason?: unknown };
       const purpose = parsePurpose(
         headers?.get(PURPOSE_HEADER) ?? extension.code,
         headerText(headers?.get(PURPOSE_REASON_HEADER)) ?? extension.reason,
       );
-      return {
-        async didResolveOperation({ source }) {
-          if (typeof purpose === 'string')
-            throw new GraphQLError(purpose, {
-              extensions: {
-                code: 'BAD_USER_INPUT',
-                reason: 'INVALID_PURPOSE',
-                field: 'purpose',
-                http: { status: 400 },
-              },
-            });
-          if (purpose) {
-            contextValue.purpose = purpose;
-            contextValue.facts.purpose = purpose;
-          }
-          const identity = contextValue.identity;
-          if (!identity) return;
-          if (identity.serviceAccount && !operations.allowed(identity.clientId, documentHash(source))) {
-            throw refused(
-              `Client ${identity.clientId} may run only the operations registered for it; send a registered document or its sha256 hash`,
-              'OPERATION_NOT_ALLOWED',
-              403,
-            );
-          }
-          if (isPartner(identity) && !purpose) {
-            throw refused(
-              'Partner requests must declare a purpose: X-Purpose (a PurposeCode) and X-Purpose-Reason',
-              'PURPOSE_REQUIRED',
-              403,
-            );
-          }
-        },
+      const check = (source: string): void => {
+        if (typeof purpose === 'string')
+          throw new GraphQLError(purpose, {
+            extensions: {
+              code: 'BAD_USER_INPUT',
+              reason: 'INVALID_PURPOSE',
+              field: 'purpose',
+              http: { status: 400 },
+            },
+          });
+        if (purpose) {
+          contextValue.purpose = purpose;
+          contextValue.facts.purpose = purpose;
+        }
+        const identity = contextValue.identity;
+        if (!identity) return;
+        if (identity.serviceAccount && !operations.allowed(identity.clientId, documentHash(source))) {
+          throw refused(
+            `Client ${identity.clientId} may run only the operations registered for it; send a registered document or its sha256 hash`,
+            'OPERATION_NOT_ALLOWED',
+            403,
+          );
+        }
+        if (isPartner(identity) && !purpose) {
+          throw refused(
+            'Partner requests must declare a purpose: X-Purpose (a PurposeCode) and X-Purpose-Reason',
+            'PURPOSE_REQUIRED',
+            403,
+          );
+        }
       };
+      return Promise.resolve({
+        // A refusal is a rejected promise, not a throw, like every other listener of the hook.
+        didResolveOperation: ({ source }) =>
+          new Promise<void>((resolve) => {
+            check(source);
+            resolve();
+          }),
+      });
     },
   };
 }

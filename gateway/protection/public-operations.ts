@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { PUBLIC_QUERY_FIELDS } from '../../platform/auth/permission.policy';
 import type { GatewayContext } from '../gateway.context';
 
@@ -15,7 +15,7 @@ export function unauthenticated(message: string, status = 401): GraphQLError {
 export function isPublicOperation(operation: OperationDefinitionNode): boolean {
   const selections = operation.selectionSet.selections;
   return (
-    operation.operation === 'query' &&
+    operation.operation === OperationTypeNode.QUERY &&
     selections.length > 0 &&
     selections.every((selection) => selection.kind === Kind.FIELD && PUBLIC_QUERY_FIELDS.has(selection.name.value))
   );
@@ -61,7 +61,7 @@ export function clientAddressKey(address: string | undefined): string {
     const headGroups = head ? head.split(':') : [];
     const tailGroups = tail ? tail.split(':') : [];
     const groups = address.includes('::')
-      ? [...headGroups, ...Array(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups]
+      ? [...headGroups, ...Array<string>(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups]
       : headGroups;
     return `address:${groups
       .slice(0, 4)
@@ -77,14 +77,15 @@ export function clientAddressKey(address: string | undefined): string {
  */
 export function anonymousAccessPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
-    async requestDidStart({ contextValue }) {
-      return {
-        async didResolveOperation({ operation }) {
-          if (contextValue.identity) return;
-          if (!operation || !isPublicOperation(operation))
-            throw unauthenticated('Sign in: send an access token as "Authorization: Bearer <token>"');
-        },
-      };
-    },
+    requestDidStart: ({ contextValue }) =>
+      Promise.resolve({
+        // A rejected promise, not a throw, like every other listener of the hook.
+        didResolveOperation: ({ operation }) =>
+          new Promise<void>((resolve) => {
+            if (!contextValue.identity && (!operation || !isPublicOperation(operation)))
+              throw unauthenticated('Sign in: send an access token as "Authorization: Bearer <token>"');
+            resolve();
+          }),
+      }),
   };
 }

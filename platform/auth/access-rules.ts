@@ -18,6 +18,9 @@ export const KIT_ACCESS_RULES: AccessRules = { PageInfo: 'STRUCTURE' };
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
+/** The class type-graphql records a resolver or rule against. */
+type MetadataTarget = ReturnType<typeof getMetadataStorage>['authorizedFields'][number]['target'];
+
 interface ResolverRule {
   permissions: readonly string[] | null;
 }
@@ -31,7 +34,7 @@ function resolverRule(typeName: string, field: GraphQLField<unknown, unknown>): 
   const declared = declaredPermissions(field.resolve);
   if (declared) return { permissions: declared };
   const storage = getMetadataStorage();
-  const rulesOf = (target: Function, methodName: string) =>
+  const rulesOf = (target: MetadataTarget, methodName: string) =>
     storage.authorizedFields.find((rule) => rule.target === target && rule.fieldName === methodName)?.roles ?? null;
   if (ROOT_TYPES.has(typeName)) {
     const handlers = typeName === 'Query' ? storage.queries : storage.mutations;

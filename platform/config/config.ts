@@ -23,8 +23,19 @@ const mysqlUrl = z.string().regex(/^mysql:\/\//, 'must be a mysql:// URL, for ex
 /** The rules the platform's variables use, for sections to read theirs the same way. */
 export const CONFIG_RULES = { port, url, secret, mysqlUrl } as const;
 
+function upperCase<Name extends string>(name: Name): Uppercase<Name> {
+  return name.toUpperCase() as Uppercase<Name>;
+}
+
+type SubgraphPrefix = Uppercase<SubgraphName>;
+/** `LICENSING_PORT`, `LICENSING_URL`, ... for every subgraph (computed keys would type as a plain string index). */
+type SubgraphVariables = Record<`${SubgraphPrefix}_PORT`, z.ZodDefault<typeof port>> &
+  Record<`${SubgraphPrefix}_URL`, z.ZodOptional<typeof url>> &
+  Record<`${SubgraphPrefix}_DATABASE_URL`, z.ZodOptional<typeof mysqlUrl>> &
+  Record<`${SubgraphPrefix}_GATEWAY_SECRET`, z.ZodDefault<typeof secret>>;
+
 function subgraphSettings(name: SubgraphName) {
-  const upper = name.toUpperCase();
+  const upper = upperCase(name);
   return {
     [`${upper}_PORT`]: port.default(DEFAULT_PORTS[name]),
     [`${upper}_URL`]: url.optional(),
@@ -32,6 +43,10 @@ function subgraphSettings(name: SubgraphName) {
     [`${upper}_GATEWAY_SECRET`]: secret.default(`${DEVELOPMENT_SECRET_PREFIX}${name}-gateway-secret`),
   };
 }
+
+const subgraphVariables = Object.fromEntries(
+  SUBGRAPH_NAMES.flatMap((name) => Object.entries(subgraphSettings(name))),
+) as SubgraphVariables;
 
 /**
  * What every process shares, with the embedded run's defaults: environment, logging, data directory,
@@ -67,7 +82,7 @@ const platformVariables = {
     .enum(['true', 'false'])
     .default('true')
     .transform((value) => value === 'true'),
-  ...Object.assign({}, ...SUBGRAPH_NAMES.map(subgraphSettings)),
+  ...subgraphVariables,
 };
 
 /** The variables the platform reads; a section may not read one of them as its own. */
@@ -82,7 +97,7 @@ const platformSchema = z.object(platformVariables).superRefine((environment, con
   }
   if (
     !environment.MYSQL_URL &&
-    [...SUBGRAPH_NAMES, 'gateway'].some((name) => !environment[`${name.toUpperCase()}_DATABASE_URL`])
+    [...SUBGRAPH_NAMES, 'gateway' as const].some((name) => !environment[`${upperCase(name)}_DATABASE_URL`])
   ) {
     context.addIssue({
       code: z.ZodIssueCode.custom,
@@ -134,7 +149,7 @@ export type AppConfig = PlatformConfig;
 
 /** A service's own schema: `<NAME>_DATABASE_URL` (server and schema), else `<prefix><name>` on MYSQL_URL, else embedded. */
 function databaseSettings(environment: Environment, name: SubgraphName | 'gateway'): DatabaseSettings {
-  const own = environment[`${name.toUpperCase()}_DATABASE_URL`] as string | undefined;
+  const own = environment[`${upperCase(name)}_DATABASE_URL`];
   const schemaName = `${environment.DB_SCHEMA_PREFIX}${name}`;
   if (own) {
     // A per-subgraph URL names its own schema in the path: mysql://licensing:pw@db:3306/licensing
@@ -161,20 +176,20 @@ function readPlatform(source: Readonly<Record<string, unknown>>): {
 } {
   const parsed = platformSchema.safeParse(source);
   if (!parsed.success) return { problems: describeIssues(parsed.error) };
-  return { problems: [], config: platformConfigOf(parsed.data as Environment) };
+  return { problems: [], config: platformConfigOf(parsed.data) };
 }
 
 function platformConfigOf(environment: Environment): PlatformConfig {
   const subgraphs = Object.fromEntries(
     SUBGRAPH_NAMES.map((name) => {
-      const upper = name.toUpperCase();
-      const subgraphPort = environment[`${upper}_PORT`] as number;
+      const upper = upperCase(name);
+      const subgraphPort = environment[`${upper}_PORT`];
       const settings: SubgraphSettings = {
         name,
         port: subgraphPort,
         host: environment.SUBGRAPH_HOST,
-        url: (environment[`${upper}_URL`] as string | undefined) ?? `http://127.0.0.1:${subgraphPort}`,
-        gatewaySecret: environment[`${upper}_GATEWAY_SECRET`] as string,
+        url: environment[`${upper}_URL`] ?? `http://127.0.0.1:${subgraphPort}`,
+        gatewaySecret: environment[`${upper}_GATEWAY_SECRET`],
         database: databaseSettings(environment, name),
       };
       return [name, settings];

@@ -1,6 +1,12 @@
 import { join, resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { DataSource, type EntityManager, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
+import {
+  DataSource,
+  type EntityManager,
+  type Logger as TypeOrmLogger,
+  type MigrationInterface,
+  type DataSourceOptions as TypeOrmDataSourceOptions,
+} from 'typeorm';
 import type { DatabaseSettings } from '../config/config';
 import type { Logger } from '../observability/logger';
 import type { Counters } from '../observability/metrics';
@@ -37,11 +43,17 @@ class CountingSqlLogger implements TypeOrmLogger {
   log(): void {}
 }
 
+/** A TypeORM entity class. */
+export type EntityClass = new (...args: never[]) => object;
+/** A migration class (`migrations/<subgraph>/`), which TypeORM constructs without arguments. */
+export type MigrationClass = new () => MigrationInterface;
+
 export interface DataSourceOptions {
   settings: DatabaseSettings;
   dataDir: string;
-  entities: MixedList<Function>;
-  migrations: MixedList<Function>;
+  /** Handed to TypeORM as they are: EntityClass and MigrationClass lists, or anything else it takes. */
+  entities: NonNullable<TypeOrmDataSourceOptions['entities']>;
+  migrations: NonNullable<TypeOrmDataSourceOptions['migrations']>;
   counters: Counters;
   logger: Logger;
 }

@@ -9,7 +9,7 @@ export async function listPage<TEntity extends ObjectLiteral & { id: number }>(
 ): Promise<Connection<TEntity>> {
   const [rows, totalCount] = await Promise.all([
     repository.find({
-      where: page.afterId === null ? where : ({ ...where, id: LessThan(page.afterId) } as FindOptionsWhere<TEntity>),
+      where: page.afterId === null ? where : { ...where, id: LessThan(page.afterId) },
       order: { id: 'DESC' } as never,
       take: page.limit + 1,
     }),

@@ -3,7 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
-import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, getMetadataStorage, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { PermissionAuthChecker } from './permission-auth-checker';
 import { FEDERATION_LINK } from './sdl-subgraph';
 import { describeMaskedFields, maskTextFields, type TextFieldRules } from './text-fields';
@@ -11,8 +11,8 @@ import { describeMaskedFields, maskTextFields, type TextFieldRules } from './tex
 export type ReferenceResolvers = Record<string, { __resolveReference: (...args: never[]) => unknown }>;
 
 export interface FederatedSchemaOptions {
-  resolvers: NonEmptyArray<Function>;
-  orphanedTypes?: Function[];
+  resolvers: NonEmptyArray<ClassType>;
+  orphanedTypes?: ClassType[];
   referenceResolvers: ReferenceResolvers;
   /** What every String field holds; personal information is masked by the rule (see text-fields.ts). */
   textFields: TextFieldRules;
@@ -22,11 +22,11 @@ export interface FederatedSchemaOptions {
  * Fails the build when a resolver declares no `@Authorized` rule: access is denied unless declared.
  * Checked here, once, so a forgotten rule is a start-up error and not an open field.
  */
-function assertEveryResolverDeclaresAccess(resolverClasses: readonly Function[]): void {
+function assertEveryResolverDeclaresAccess(resolverClasses: readonly ClassType[]): void {
   const storage = getMetadataStorage();
   const declared = new Set(storage.authorizedFields.map((rule) => `${rule.target.name}.${rule.fieldName}`));
   const resolvers = [...storage.queries, ...storage.mutations, ...storage.fieldResolvers].filter((resolver) =>
-    resolverClasses.includes(resolver.target),
+    resolverClasses.some((resolverClass) => resolverClass === resolver.target),
   );
   const undeclared = resolvers
     .map((resolver) => `${resolver.target.name}.${resolver.methodName}`)

@@ -8,7 +8,7 @@ export class RequestLoaders {
     let loader = this.loaders.get(key) as DataLoader<TKey, TValue> | undefined;
     if (!loader) {
       loader = create();
-      this.loaders.set(key, loader as DataLoader<unknown, unknown>);
+      this.loaders.set(key, loader);
     }
     return loader;
   }

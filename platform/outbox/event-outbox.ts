@@ -141,8 +141,8 @@ export class EventOutbox {
         { id: message.id },
         { attempts, nextAttemptAt: new Date(Date.now() + retryInMs), lastError: reason.slice(0, 500) },
       );
-      const log = worthLoggingLoudly(attempts) ? this.logger.warn : this.logger.debug;
-      log('event delivery failed, will retry', {
+      const level = worthLoggingLoudly(attempts) ? 'warn' : 'debug';
+      this.logger[level]('event delivery failed, will retry', {
         eventId: message.eventId,
         subscriber: message.subscriber,
         attempts,

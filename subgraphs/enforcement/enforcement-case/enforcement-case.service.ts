@@ -168,7 +168,7 @@ export class EnforcementCaseService {
         actor,
         filedAt,
       );
-      return this.access.load(manager, scope, filed!.caseNumber);
+      return this.access.load(manager, scope, filed.caseNumber);
     });
   }
 
@@ -192,7 +192,7 @@ export class EnforcementCaseService {
     for (const regionCode of [...new Set(filings.map((filing) => filing.regionCode))].sort()) {
       const ofRegion = filings.filter((filing) => filing.regionCode === regionCode);
       const reserved = await this.numbers.reserve(manager, regionCode, year, ofRegion.length);
-      ofRegion.forEach((filing, index) => numbers.set(filing, reserved[index]!));
+      ofRegion.forEach((filing, index) => numbers.set(filing, reserved[index]));
     }
     // Provisional until the approval starts the period; a filing left pending turns up as overdue.
     const dueDate = decisionDueDate(filedAt, this.settings.decisionDays);
@@ -227,7 +227,7 @@ export class EnforcementCaseService {
     await this.access.recordSteps(
       manager,
       filings.map((filing, index) => ({
-        caseId: filed[index]!.id,
+        caseId: filed[index].id,
         action: CaseStepAction.FILING_SUBMITTED,
         fromStatus: null,
         toStatus: CaseStatus.FILING_PENDING,

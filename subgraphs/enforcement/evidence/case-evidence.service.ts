@@ -18,6 +18,7 @@ import { wholeSeconds } from '../../../platform/time/whole-seconds';
 /** The largest file GraphQL carries as base64 within the subgraphs' 1 MiB request bodies. */
 export const EVIDENCE_MAX_BYTES = 512 * 1024;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const UNSAFE_FILE_NAME = /[/\\\u0000-\u001f\u007f]/;
 // Clocks of collecting devices drift; a minute ahead is not the future.
 const CLOCK_TOLERANCE_MS = 60_000;

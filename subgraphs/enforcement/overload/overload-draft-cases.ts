@@ -169,7 +169,7 @@ export class OverloadDraftCases {
       actor,
       filedAt,
     );
-    drafts.forEach((draft, index) => (draft.caseId = filed[index]!.id));
+    drafts.forEach((draft, index) => (draft.caseId = filed[index].id));
     await manager
       .createQueryBuilder()
       .insert()

@@ -20,6 +20,7 @@ export const MAX_MATERIAL_BYTES = 5 * 1024 * 1024;
 // One character class, no nested repetition: linear on a 7 MB string.
 const BASE64_CHARACTERS = /^[A-Za-z0-9+/]*={0,2}$/;
 // Control characters, path separators and characters Windows refuses in file names.
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const BAD_FILE_NAME = /[\u0000-\u001f\u007f/\\:*?"<>|]/;
 
 function size(bytes: number): string {

@@ -145,8 +145,8 @@ export class PlatformReportOutbox implements DecisionReporter {
         nextAttemptAt: new Date(failedAt.getTime() + retryInMs),
         lastError: reason,
       });
-      const log = worthLoggingLoudly(attempts) ? this.logger.warn : this.logger.debug;
-      log('decision report not delivered, will retry', {
+      const level = worthLoggingLoudly(attempts) ? 'warn' : 'debug';
+      this.logger[level]('decision report not delivered, will retry', {
         applicationNumber: row.applicationNumber,
         attempts,
         retryInMs,
