@@ -13,6 +13,7 @@ export default tseslint.config(
       '.data/**',
       'schema/**',
       'web/dist/**',
+      'test/generated/**',
       '**/*.js',
       '**/*.mjs',
       '**/*.cjs',

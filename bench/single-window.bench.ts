@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { print } from 'graphql';
 import globalSetup from '../test/harness/global-setup';
 import globalTeardown from '../test/harness/global-teardown';
 import { readState, type ServiceName } from '../test/harness/harness-state';
@@ -40,14 +41,10 @@ async function main(): Promise<void> {
     const variables = { code: '91320102MA1MY0R10Q' };
     // Wait until seeded events have reached credit and statistics, so every part of the answer is real.
     await eventually(async () => {
-      const data = await query<{ enterprise: { creditProfile: { records: { totalCount: number } } } }>(
-        token,
-        SINGLE_WINDOW,
-        variables,
-      );
-      if (data.enterprise.creditProfile.records.totalCount === 0) throw new Error('credit records not yet delivered');
+      const data = await query(token, SINGLE_WINDOW, variables);
+      if (!data.enterprise?.creditProfile?.records?.totalCount) throw new Error('credit records not yet delivered');
     }, 60_000);
-    const body = JSON.stringify({ query: SINGLE_WINDOW, variables });
+    const body = JSON.stringify({ query: print(SINGLE_WINDOW), variables });
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     await autocannon({
       url: `${gatewayUrl()}/graphql`,

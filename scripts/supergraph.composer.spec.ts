@@ -12,6 +12,7 @@ describe('committed schema files', () => {
       expect(readFileSync(join(schemaDirectory, `${name}.graphql`), 'utf8')).toBe(composed.subgraphSdl[name]);
     }
     expect(readFileSync(join(schemaDirectory, 'supergraph.graphql'), 'utf8')).toBe(composed.supergraphSdl);
+    expect(readFileSync(join(schemaDirectory, 'api.graphql'), 'utf8')).toBe(composed.apiSdl);
     expect(readFileSync(join(schemaDirectory, 'supergraph.yaml'), 'utf8')).toBe(composed.supergraphYaml);
   });
 

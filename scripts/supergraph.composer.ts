@@ -1,6 +1,7 @@
 import { composeServices } from '@apollo/composition';
+import { Supergraph } from '@apollo/federation-internals';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, printSchema, type GraphQLSchema } from 'graphql';
 import { AUDIT_PATH, AUDIT_SUBGRAPH, buildAuditSchema } from '../gateway/audit/audit.subgraph';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../platform/config/config';
 import { SUBGRAPHS } from '../subgraphs/registry';
@@ -12,6 +13,8 @@ export type ComposedSubgraphName = SubgraphName | typeof AUDIT_SUBGRAPH;
 export interface ComposedSupergraph {
   subgraphSdl: Record<ComposedSubgraphName, string>;
   supergraphSdl: string;
+  /** The API schema clients see (the supergraph without its join__ and link directives); codegen reads it. */
+  apiSdl: string;
   /** rover's supergraph config, for `rover supergraph compose --config schema/supergraph.yaml`. */
   supergraphYaml: string;
 }
@@ -55,5 +58,7 @@ export async function composeSupergraph(): Promise<ComposedSupergraph> {
     ]),
     '',
   ].join('\n');
-  return { subgraphSdl, supergraphSdl: result.supergraphSdl, supergraphYaml };
+  // Derived as the gateway derives it, so test/generated/ is typed against exactly what clients query.
+  const apiSdl = printSchema(Supergraph.build(result.supergraphSdl).apiSchema().toGraphQLJSSchema()) + '\n';
+  return { subgraphSdl, supergraphSdl: result.supergraphSdl, apiSdl, supergraphYaml };
 }

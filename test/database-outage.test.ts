@@ -1,4 +1,5 @@
 import { createConnection } from 'mysql2/promise';
+import { gql } from './generated';
 import { readState } from './harness/harness-state';
 import { newCreditCode } from './harness/story';
 import { eventually, graphql, restartServiceWith, tokenFor } from './harness/single-window.client';
@@ -11,10 +12,10 @@ import { mysqlAddress, TcpProxy, throughProxy } from './harness/tcp-proxy';
 // the embedded database (platform/database/database-errors.spec.ts).
 const mysqlUrl = process.env.MYSQL_URL;
 
-const ENTERPRISE = `query OutageRead($code: String!) { enterprise(creditCode: $code) { name } }`;
-const REGISTER = `mutation OutageWrite($input: RegisterEnterpriseInput!) {
+const ENTERPRISE = gql(`query OutageRead($code: String!) { enterprise(creditCode: $code) { name } }`);
+const REGISTER = gql(`mutation OutageWrite($input: RegisterEnterpriseInput!) {
   registerEnterprise(input: $input) { enterprise { creditCode name } }
-}`;
+}`);
 
 function registration(creditCode: string) {
   return {
@@ -84,14 +85,10 @@ function registration(creditCode: string) {
       expect(write.errors?.[0]?.message).toContain('未写入任何内容');
       await proxy.restore();
       // Nothing was written: the enterprise does not exist, and sending the write again registers it once.
-      const after = await graphql<{ enterprise: unknown }>(ENTERPRISE, { code: creditCode }, { token });
+      const after = await graphql(ENTERPRISE, { code: creditCode }, { token });
       expect(after.errors).toBeUndefined();
       expect(after.data?.enterprise).toBeNull();
-      const retried = await graphql<{ registerEnterprise: { enterprise: { creditCode: string } } }>(
-        REGISTER,
-        registration(creditCode),
-        { token },
-      );
+      const retried = await graphql(REGISTER, registration(creditCode), { token });
       expect(retried.errors).toBeUndefined();
       expect(retried.data?.registerEnterprise.enterprise.creditCode).toBe(creditCode);
     },
@@ -126,7 +123,7 @@ function registration(creditCode: string) {
       await blocker.end();
     }
     await proxy.restore();
-    const after = await graphql<{ enterprise: unknown }>(ENTERPRISE, { code: creditCode }, { token });
+    const after = await graphql(ENTERPRISE, { code: creditCode }, { token });
     expect(after.errors).toBeUndefined();
     expect(after.data?.enterprise).toBeNull();
     expect((await graphql(REGISTER, registration(creditCode), { token })).errors).toBeUndefined();
@@ -134,9 +131,9 @@ function registration(creditCode: string) {
 
   it('leaves the other departments answering while one database is down', async () => {
     await proxy.cut('refuse');
-    const result = await graphql<{ enterprise: unknown; creditProfile: { rating: string } | null }>(
-      `
-        query ($code: String!) {
+    const result = await graphql(
+      gql(`
+        query OutageOtherDepartments($code: String!) {
           enterprise(creditCode: $code) {
             name
           }
@@ -144,7 +141,7 @@ function registration(creditCode: string) {
             rating
           }
         }
-      `,
+      `),
       { code: '91320102MA1MY0R10Q' },
       { token },
     );

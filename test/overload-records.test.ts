@@ -1,6 +1,8 @@
 import { createHash, randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gql } from './generated';
+import type { SubmitOverloadRecordsMutation } from './generated/graphql';
 import { PROJECT_ROOT } from './harness/service-processes';
 import {
   clientToken,
@@ -16,6 +18,8 @@ import { newPlate, story } from './harness/story';
 // Weigh stations (治超联网) submit through their machine client, with the operation registered for it;
 // officers read the records and the draft cases they open, within their region.
 
+// Sent as its exact registered text (the gateway allows its sha256); `npm run codegen` generates its
+// result type, SubmitOverloadRecordsMutation, from the same file.
 const SUBMIT = readFileSync(
   join(PROJECT_ROOT, 'gateway', 'persisted-operations', 'weigh-station-js-0001', 'SubmitOverloadRecords.graphql'),
   'utf8',
@@ -24,39 +28,10 @@ const KUNSHAN_STATION = '3205830001'; // 昆山市, Suzhou: in Jiangsu's scope, 
 const JIANGNING_STATION = '3201150001'; // 江宁区, Nanjing
 const RUN = `${Date.now().toString(36)}-${randomInt(1e6).toString(36)}`.toUpperCase();
 
-interface SubmitResult {
-  submitOverloadRecords: {
-    acceptedCount: number;
-    duplicateCount: number;
-    rejectedCount: number;
-    results: Array<{
-      index: number;
-      stationRecordId: string;
-      outcome: string;
-      overloaded: boolean | null;
-      problems: Array<{ field: string; message: string }>;
-    }>;
-  };
-}
-
-interface RecordsOfPlate {
-  overloadRecords: {
-    totalCount: number;
-    edges: Array<{
-      node: {
-        stationRecordId: string;
-        overloaded: boolean;
-        excessKg: number;
-        enterprise: { creditCode: string } | null;
-        case: { caseNumber: string; status: string; regionCode: string; creditCode: string | null } | null;
-      };
-    }>;
-  };
-}
-
-const RECORDS_OF_PLATE = `query ($plate: String!) { overloadRecords(plateNumber: $plate, first: 10) { totalCount edges { node {
+const RECORDS_OF_PLATE = gql(`query OverloadRecordsOfPlate($plate: String!, $first: Int = 10) {
+  overloadRecords(plateNumber: $plate, first: $first) { totalCount edges { node {
   stationRecordId overloaded excessKg enterprise { creditCode } case { caseNumber status regionCode creditCode }
-} } } }`;
+} } } }`);
 
 let serial = 0;
 function detection(plateNumber: string, grossWeightKg: number, overrides: Record<string, unknown> = {}) {
@@ -80,7 +55,7 @@ function codeOf(errors: GraphQLErrorBody[] | undefined): { code?: string; reason
 describe('overload records from a weigh station', () => {
   let station: string;
   const submit = async (records: unknown[]) => {
-    const result = await graphql<SubmitResult>(SUBMIT, { input: { records } }, { token: station });
+    const result = await graphql<SubmitOverloadRecordsMutation>(SUBMIT, { input: { records } }, { token: station });
     if (result.errors?.length || !result.data)
       throw new Error(`submitOverloadRecords failed: ${JSON.stringify(result.errors)}`);
     return result.data.submitOverloadRecords;
@@ -102,7 +77,7 @@ describe('overload records from a weigh station', () => {
     expect(again.results[0]).toMatchObject({ outcome: 'DUPLICATE', overloaded: true });
 
     const supervisor = await tokenFor('js-enforcement-supervisor');
-    const records = await query<RecordsOfPlate>(supervisor, RECORDS_OF_PLATE, { plate });
+    const records = await query(supervisor, RECORDS_OF_PLATE, { plate });
     expect(records.overloadRecords.totalCount).toBe(1);
     const [{ node }] = records.overloadRecords.edges;
     expect(node).toMatchObject({
@@ -113,19 +88,11 @@ describe('overload records from a weigh station', () => {
     });
 
     const caseNumber = node.case!.caseNumber;
-    const draft = await query<{
-      enforcementCase: {
-        caseNumber: string;
-        status: string;
-        plateNumber: string;
-        cause: string;
-        filedBy: string;
-        steps: Array<{ action: string; toStatus: string; actor: string; regionCode: string }>;
-        overloadRecords: { totalCount: number };
-      };
-    }>(
+    const draft = await query(
       supervisor,
-      `query ($number: String!) { enforcementCase(caseNumber: $number) { caseNumber status plateNumber cause filedBy steps { action toStatus actor regionCode } overloadRecords { totalCount } } }`,
+      gql(
+        `query OverloadDraftCase($number: String!) { enforcementCase(caseNumber: $number) { caseNumber status plateNumber cause filedBy steps { action toStatus actor regionCode } overloadRecords { totalCount } } }`,
+      ),
       { number: caseNumber },
     );
     // A filing like an officer's, awaiting the supervisor's approval (立案审批).
@@ -143,13 +110,13 @@ describe('overload records from a weigh station', () => {
       ],
       overloadRecords: { totalCount: 1 },
     });
-    expect(draft.enforcementCase.cause).toContain(`车辆 ${plate}`);
-    expect(draft.enforcementCase.cause).toContain('车货总质量 56000 kg，超过限值 49000 kg');
-    const filedInRegion = await query<{
-      enforcementCases: { edges: Array<{ node: { caseNumber: string; plateNumber: string } }> };
-    }>(
+    expect(draft.enforcementCase?.cause).toContain(`车辆 ${plate}`);
+    expect(draft.enforcementCase?.cause).toContain('车货总质量 56000 kg，超过限值 49000 kg');
+    const filedInRegion = await query(
       supervisor,
-      `{ enforcementCases(regionCode: "320583", status: FILING_PENDING, first: 100) { edges { node { caseNumber plateNumber } } } }`,
+      gql(
+        `query KunshanFilingsPending { enforcementCases(regionCode: "320583", status: FILING_PENDING, first: 100) { edges { node { caseNumber plateNumber } } } }`,
+      ),
     );
     expect(
       filedInRegion.enforcementCases.edges
@@ -160,14 +127,16 @@ describe('overload records from a weigh station', () => {
     // Nanjing's and Zhejiang's officers see neither the record nor the case.
     for (const username of ['nj-enforcement-officer', 'zj-enforcement-officer']) {
       const token = await tokenFor(username);
-      expect((await query<RecordsOfPlate>(token, RECORDS_OF_PLATE, { plate })).overloadRecords).toEqual({
+      expect((await query(token, RECORDS_OF_PLATE, { plate })).overloadRecords).toEqual({
         totalCount: 0,
         edges: [],
       });
       expect(
-        await query(token, `query ($number: String!) { enforcementCase(caseNumber: $number) { caseNumber } }`, {
-          number: caseNumber,
-        }),
+        await query(
+          token,
+          gql(`query OverloadCaseSeen($number: String!) { enforcementCase(caseNumber: $number) { caseNumber } }`),
+          { number: caseNumber },
+        ),
       ).toEqual({ enforcementCase: null });
     }
   });
@@ -176,21 +145,23 @@ describe('overload records from a weigh station', () => {
     const plate = newPlate('苏A');
     await submit([detection(plate, 55_000, { stationCode: JIANGNING_STATION })]);
     const officer = await tokenFor('nj-enforcement-officer');
-    const seen = await query<RecordsOfPlate>(officer, RECORDS_OF_PLATE, { plate });
-    const caseNumber = seen.overloadRecords.edges[0]!.node.case!.caseNumber;
-    expect(seen.overloadRecords.edges[0]!.node.case).toMatchObject({ status: 'FILING_PENDING', regionCode: '320115' });
-    const pending = await query<{ enforcementCases: { edges: Array<{ node: { caseNumber: string } }> } }>(
+    const seen = await query(officer, RECORDS_OF_PLATE, { plate });
+    const caseNumber = seen.overloadRecords.edges[0].node.case!.caseNumber;
+    expect(seen.overloadRecords.edges[0].node.case).toMatchObject({ status: 'FILING_PENDING', regionCode: '320115' });
+    const pending = await query(
       officer,
-      `{ enforcementCases(regionCode: "320115", status: FILING_PENDING, first: 100) { edges { node { caseNumber } } } }`,
+      gql(
+        `query JiangningFilingsPending { enforcementCases(regionCode: "320115", status: FILING_PENDING, first: 100) { edges { node { caseNumber } } } }`,
+      ),
     );
     expect(pending.enforcementCases.edges.map((edge) => edge.node.caseNumber)).toContain(caseNumber);
 
-    const APPROVE = `mutation ($input: CaseActionInput!) { approveCaseFiling(input: $input) { case { caseNumber status filingApprovedBy steps { action } } } }`;
+    const APPROVE = gql(
+      `mutation ApproveOverloadDraft($input: CaseActionInput!) { approveCaseFiling(input: $input) { case { caseNumber status filingApprovedBy steps { action } } } }`,
+    );
     const byOfficer = await graphql(APPROVE, { input: { caseNumber } }, { token: officer });
     expect(codeOf(byOfficer.errors)).toMatchObject({ code: 'FORBIDDEN' });
-    const approved = await query<{
-      approveCaseFiling: { case: { status: string; filingApprovedBy: string; steps: Array<{ action: string }> } };
-    }>(await tokenFor('js-enforcement-supervisor'), APPROVE, {
+    const approved = await query(await tokenFor('js-enforcement-supervisor'), APPROVE, {
       input: { caseNumber, comment: '超限数据经复核属实，同意立案' },
     });
     expect(approved.approveCaseFiling.case).toMatchObject({
@@ -206,7 +177,7 @@ describe('overload records from a weigh station', () => {
         detectedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
       }),
     ]);
-    const after = await query<RecordsOfPlate>(officer, RECORDS_OF_PLATE, { plate });
+    const after = await query(officer, RECORDS_OF_PLATE, { plate });
     expect(after.overloadRecords.edges.map((edge) => edge.node.case?.status)).toEqual(['FILING_PENDING', 'FILED']);
     expect(new Set(after.overloadRecords.edges.map((edge) => edge.node.case?.caseNumber)).size).toBe(2);
   });
@@ -233,7 +204,7 @@ describe('overload records from a weigh station', () => {
       ['REJECTED', null, ['records[2].plateNumber']],
       ['REJECTED', null, ['records[3].detectedAt']],
     ]);
-    const records = await query<RecordsOfPlate>(await tokenFor('js-enforcement-supervisor'), RECORDS_OF_PLATE, {
+    const records = await query(await tokenFor('js-enforcement-supervisor'), RECORDS_OF_PLATE, {
       plate,
     });
     expect(records.overloadRecords.totalCount).toBe(3);
@@ -257,9 +228,7 @@ describe('overload records from a weigh station', () => {
     );
     const supervisor = await tokenFor('js-enforcement-supervisor');
     for (const plate of plates) {
-      const records = await query<RecordsOfPlate>(supervisor, RECORDS_OF_PLATE.replace('first: 10', 'first: 30'), {
-        plate,
-      });
+      const records = await query(supervisor, RECORDS_OF_PLATE, { plate, first: 30 });
       expect(records.overloadRecords.totalCount).toBe(20);
       const cases = new Set(
         records.overloadRecords.edges.filter((edge) => edge.node.overloaded).map((edge) => edge.node.case?.caseNumber),
@@ -276,27 +245,20 @@ describe('overload records from a weigh station', () => {
     const supervisor = await tokenFor('js-enforcement-supervisor');
     // licensing's vehicle.registered reaches enforcement asynchronously, before or after the record.
     const record = await eventually(async () => {
-      const data = await query<RecordsOfPlate>(supervisor, RECORDS_OF_PLATE, { plate });
+      const data = await query(supervisor, RECORDS_OF_PLATE, { plate });
       expect(data.overloadRecords.edges[0]?.node.enterprise).toEqual({ creditCode: enterprise.creditCode });
       expect(data.overloadRecords.edges[0]?.node.case?.creditCode).toBe(enterprise.creditCode);
       return data.overloadRecords.edges[0].node;
     });
-    const view = await query<{
-      enterprise: {
-        name: string;
-        enforcementCases: {
-          edges: Array<{
-            node: { caseNumber: string; status: string; vehicle: { plateNumber: string; vehicleType: string } };
-          }>;
-        };
-      };
-    }>(
+    const view = await query(
       supervisor,
-      `query ($code: String!) { enterprise(creditCode: $code) { name enforcementCases(first: 10) { edges { node { caseNumber status vehicle { plateNumber vehicleType } } } } } }`,
+      gql(
+        `query EnterpriseOverloadCases($code: String!) { enterprise(creditCode: $code) { name enforcementCases(first: 10) { edges { node { caseNumber status vehicle { plateNumber vehicleType } } } } } }`,
+      ),
       { code: enterprise.creditCode },
     );
-    expect(view.enterprise.name).toBe('超限测试运输有限公司');
-    expect(view.enterprise.enforcementCases.edges.map((edge) => edge.node)).toEqual([
+    expect(view.enterprise?.name).toBe('超限测试运输有限公司');
+    expect(view.enterprise?.enforcementCases?.edges.map((edge) => edge.node)).toEqual([
       {
         caseNumber: record.case!.caseNumber,
         status: 'FILING_PENDING',
@@ -308,7 +270,7 @@ describe('overload records from a weigh station', () => {
   it("shows the seeded demo station's draft, pending approval, to Nanjing, named after the owner the registry announced", async () => {
     const officer = await tokenFor('nj-enforcement-officer');
     await eventually(async () => {
-      const data = await query<RecordsOfPlate>(officer, RECORDS_OF_PLATE, { plate: '苏E88888' });
+      const data = await query(officer, RECORDS_OF_PLATE, { plate: '苏E88888' });
       const overloaded = data.overloadRecords.edges.filter((edge) => edge.node.overloaded);
       expect(overloaded).toHaveLength(2);
       expect(new Set(overloaded.map((edge) => edge.node.case?.caseNumber)).size).toBe(1);
@@ -341,7 +303,7 @@ describe('overload records from a weigh station', () => {
     );
     expect(codeOf(widened.errors)).toEqual({ code: 'FORBIDDEN', reason: 'OPERATION_NOT_ALLOWED' });
 
-    const outside = await graphql<SubmitResult>(
+    const outside = await graphql<SubmitOverloadRecordsMutation>(
       SUBMIT,
       { input: { records: [detection(newPlate('浙A'), 56_000, { stationCode: '3301060001' })] } },
       { token: station },
@@ -361,7 +323,7 @@ describe('overload records from a weigh station', () => {
         extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(SUBMIT).digest('hex') } },
       }),
     });
-    const body = (await response.json()) as { data?: SubmitResult; errors?: GraphQLErrorBody[] };
+    const body = (await response.json()) as { data?: SubmitOverloadRecordsMutation; errors?: GraphQLErrorBody[] };
     expect(body.errors).toBeUndefined();
     expect(body.data?.submitOverloadRecords).toMatchObject({ acceptedCount: 1 });
   });

@@ -18,6 +18,7 @@ import {
   ZJ_REVIEWER,
   jiangsuApplicant,
   submitFor,
+  type WorkflowMutation,
 } from './harness/permit-workflow';
 import { query, requestSqlStatements, tokenFor } from './harness/single-window.client';
 
@@ -201,7 +202,7 @@ describe('the permit workflow through the gateway: the procedure', () => {
   it("keeps each new operation to its roles and the caller's region", async () => {
     const { application: submitted } = await submit('ROAD_FREIGHT_TRANSPORT');
     const number = submitted.applicationNumber;
-    const cases: Array<[string, string, Record<string, unknown>, string]> = [
+    const cases: Array<[string, WorkflowMutation, Record<string, unknown>, string]> = [
       [
         REVIEWER,
         'returnPermitApplication',

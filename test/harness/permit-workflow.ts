@@ -1,3 +1,6 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { gql } from '../generated';
+import type { WorkflowApplicationFragment, WorkflowPayloadFragment } from '../generated/graphql';
 import { graphql, query, tokenFor, type GraphQLResponse } from './single-window.client';
 import { story } from './story';
 import { attachRequiredMaterials } from './permit-materials';
@@ -7,67 +10,74 @@ import { attachRequiredMaterials } from './permit-materials';
 // through Zhejiang, zj-licensing-reviewer (浙江省 330000) decides Zhejiang's segment. The helpers the
 // test/permit-*.test.ts files share.
 
-export const APPLICATION_FIELDS = `applicationNumber status version regionCode handlingOfficer decisionDueDate workingDaysLeft permitNumber decidedBy decisionComment
-  history { action fromStatus toStatus actor comment }`;
+// The fields each workflow answer is checked by: the application as it now stands and the permit issued.
+gql(`fragment WorkflowApplication on PermitApplication {
+  applicationNumber status version regionCode handlingOfficer decisionDueDate workingDaysLeft permitNumber decidedBy decisionComment
+  history { action fromStatus toStatus actor comment }
+}`);
+gql(`fragment WorkflowPayload on PermitApplicationPayload {
+  application { ...WorkflowApplication }
+  permit { number status kind regionCode }
+}`);
 
-export interface Application {
-  applicationNumber: string;
-  status: string;
-  version: number;
-  regionCode: string;
-  handlingOfficer: string | null;
-  decisionDueDate: string | null;
-  workingDaysLeft: number | null;
-  permitNumber: string | null;
-  decidedBy: string | null;
-  decisionComment: string | null;
-  history: Array<{
-    action: string;
-    fromStatus: string | null;
-    toStatus: string;
-    actor: string;
-    comment: string | null;
-  }>;
-}
-
-export type Payload = {
-  application: Application;
-  permit: { number: string; status: string; kind: string; regionCode: string } | null;
+/** The workflow mutations, each answering a PermitApplicationPayload. */
+const WORKFLOW = {
+  submitPermitApplication: gql(`mutation SubmitPermitApplication($input: SubmitPermitApplicationInput!) {
+  submitPermitApplication(input: $input) { ...WorkflowPayload } }`),
+  acceptPermitApplication: gql(`mutation AcceptPermitApplication($input: ApplicationActionInput!) {
+  acceptPermitApplication(input: $input) { ...WorkflowPayload } }`),
+  returnPermitApplication: gql(`mutation ReturnPermitApplication($input: ReturnPermitApplicationInput!) {
+  returnPermitApplication(input: $input) { ...WorkflowPayload } }`),
+  resubmitPermitApplication: gql(`mutation ResubmitPermitApplication($input: ResubmitPermitApplicationInput!) {
+  resubmitPermitApplication(input: $input) { ...WorkflowPayload } }`),
+  reviewPermitApplication: gql(`mutation ReviewPermitApplication($input: ReviewPermitApplicationInput!) {
+  reviewPermitApplication(input: $input) { ...WorkflowPayload } }`),
+  approvePermitApplication: gql(`mutation ApprovePermitApplication($input: ApprovePermitApplicationInput!) {
+  approvePermitApplication(input: $input) { ...WorkflowPayload } }`),
+  rejectPermitApplication: gql(`mutation RejectPermitApplication($input: RejectPermitApplicationInput!) {
+  rejectPermitApplication(input: $input) { ...WorkflowPayload } }`),
+  withdrawPermitApplication: gql(`mutation WithdrawPermitApplication($input: WithdrawPermitApplicationInput!) {
+  withdrawPermitApplication(input: $input) { ...WorkflowPayload } }`),
+  requestDeadlineExtension: gql(`mutation RequestDeadlineExtension($input: RequestDeadlineExtensionInput!) {
+  requestDeadlineExtension(input: $input) { ...WorkflowPayload } }`),
+  approveDeadlineExtension: gql(`mutation ApproveDeadlineExtension($input: DecideDeadlineExtensionInput!) {
+  approveDeadlineExtension(input: $input) { ...WorkflowPayload } }`),
+  refuseDeadlineExtension: gql(`mutation RefuseDeadlineExtension($input: DecideDeadlineExtensionInput!) {
+  refuseDeadlineExtension(input: $input) { ...WorkflowPayload } }`),
+  approveRouteSegment: gql(`mutation ApproveRouteSegment($input: RouteSegmentDecisionInput!) {
+  approveRouteSegment(input: $input) { ...WorkflowPayload } }`),
+  refuseRouteSegment: gql(`mutation RefuseRouteSegment($input: RouteSegmentDecisionInput!) {
+  refuseRouteSegment(input: $input) { ...WorkflowPayload } }`),
 };
 
-export const MUTATIONS: Record<string, string> = {
-  submitPermitApplication: 'SubmitPermitApplicationInput',
-  acceptPermitApplication: 'ApplicationActionInput',
-  returnPermitApplication: 'ReturnPermitApplicationInput',
-  resubmitPermitApplication: 'ResubmitPermitApplicationInput',
-  reviewPermitApplication: 'ReviewPermitApplicationInput',
-  approvePermitApplication: 'ApprovePermitApplicationInput',
-  rejectPermitApplication: 'RejectPermitApplicationInput',
-  withdrawPermitApplication: 'WithdrawPermitApplicationInput',
-  requestDeadlineExtension: 'RequestDeadlineExtensionInput',
-  approveDeadlineExtension: 'DecideDeadlineExtensionInput',
-  refuseDeadlineExtension: 'DecideDeadlineExtensionInput',
-  approveRouteSegment: 'RouteSegmentDecisionInput',
-  refuseRouteSegment: 'RouteSegmentDecisionInput',
-};
+export type WorkflowMutation = keyof typeof WORKFLOW;
+/** What every workflow mutation answers (generated from the WorkflowPayload fragment). */
+export type Payload = WorkflowPayloadFragment;
+export type Application = WorkflowApplicationFragment;
 
-export function document(mutation: string): string {
-  return `mutation ($input: ${MUTATIONS[mutation]}!) { ${mutation}(input: $input) { application { ${APPLICATION_FIELDS} } permit { number status kind regionCode } } }`;
+// Inputs stay loosely typed on purpose: the permit tests send refused and malformed inputs (a bad
+// project code, an action in the wrong role) to see the server refuse them, so the server checks them.
+function request(mutation: WorkflowMutation) {
+  return WORKFLOW[mutation] as TypedDocumentNode<Record<WorkflowMutation, Payload>, { input: Record<string, unknown> }>;
 }
 
 /** Runs a workflow mutation as `username`; fails the test on any error. */
-export async function act(username: string, mutation: string, input: Record<string, unknown>): Promise<Payload> {
-  const data = await query<Record<string, Payload>>(await tokenFor(username), document(mutation), { input });
+export async function act(
+  username: string,
+  mutation: WorkflowMutation,
+  input: Record<string, unknown>,
+): Promise<Payload> {
+  const data = await query(await tokenFor(username), request(mutation), { input });
   return data[mutation];
 }
 
 /** The same, returning the raw response for refusals. */
 export async function attempt(
   username: string,
-  mutation: string,
+  mutation: WorkflowMutation,
   input: Record<string, unknown>,
-): Promise<GraphQLResponse<Record<string, Payload>>> {
-  return graphql<Record<string, Payload>>(document(mutation), { input }, { token: await tokenFor(username) });
+): Promise<GraphQLResponse<Record<WorkflowMutation, Payload>>> {
+  return graphql(request(mutation), { input }, { token: await tokenFor(username) });
 }
 
 export function refusal(response: GraphQLResponse<unknown>): { code?: string; reason?: string; field?: string } {
@@ -76,9 +86,10 @@ export function refusal(response: GraphQLResponse<unknown>): { code?: string; re
 }
 
 export async function application(username: string, applicationNumber: string): Promise<Application | null> {
-  const data = await query<{ permitApplication: Application | null }>(
+  const data = await query(
     await tokenFor(username),
-    `query ($number: String!) { permitApplication(applicationNumber: $number) { ${APPLICATION_FIELDS} } }`,
+    gql(`query WorkflowApplicationRead($number: String!) {
+  permitApplication(applicationNumber: $number) { ...WorkflowApplication } }`),
     { number: applicationNumber },
   );
   return data.permitApplication;
@@ -89,11 +100,11 @@ export const steps = (found: Application) =>
 export const PDF = (text: string) => Buffer.from(`%PDF-1.7\n${text}\n`).toString('base64');
 
 export async function attach(username: string, applicationNumber: string, materialCode: string, text = materialCode) {
-  const data = await query<{
-    attachPermitMaterial: { material: { id: string; sm3Digest: string; sizeBytes: number; materialName: string } };
-  }>(
+  const data = await query(
     await tokenFor(username),
-    `mutation ($input: AttachPermitMaterialInput!) { attachPermitMaterial(input: $input) { material { id sm3Digest sizeBytes materialName } } }`,
+    gql(
+      `mutation AttachWorkflowMaterial($input: AttachPermitMaterialInput!) { attachPermitMaterial(input: $input) { material { id sm3Digest sizeBytes materialName } } }`,
+    ),
     { input: { applicationNumber, materialCode, fileName: `${materialCode}.pdf`, contentBase64: PDF(text) } },
   );
   return data.attachPermitMaterial.material;

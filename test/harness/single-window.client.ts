@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { readState, writeState, type ServiceName } from './harness-state';
 import { healthUrl, PROJECT_ROOT, spawnService, stopProcess, waitFor } from './service-processes';
 
@@ -101,18 +103,26 @@ export function serviceUrl(name: ServiceName): string {
   return `http://127.0.0.1:${readState().services[name].port}`;
 }
 
+/**
+ * A document to send: typed, from `gql(...)` of test/generated (`npm run codegen`), so its result and
+ * variables are checked against the API schema; or plain text, where a test needs the exact text (a
+ * registered operation, a deliberately malformed document) or is not converted yet.
+ */
+export type GraphQLDocument<TData, TVariables> = TypedDocumentNode<TData, TVariables> | string;
+
 /** Sends one GraphQL request over HTTP, as a client of the single window would. */
-export async function graphql<TData = Record<string, unknown>>(
-  query: string,
-  variables: Record<string, unknown> = {},
+export async function graphql<TData = Record<string, unknown>, TVariables = Record<string, unknown>>(
+  document: GraphQLDocument<TData, TVariables>,
+  variables?: TVariables,
   options: { token?: string | null; headers?: Record<string, string>; url?: string } = {},
 ): Promise<GraphQLResponse<TData>> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const query = typeof document === 'string' ? document : print(document);
   const response = await fetch(options.url ?? `${gatewayUrl()}/graphql`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables: variables ?? {} }),
   });
   const body = (await response.json()) as {
     data?: TData | null;
@@ -126,12 +136,12 @@ export async function graphql<TData = Record<string, unknown>>(
  * As `graphql`, but fails the test on any error, or on a value the gateway had to null against the schema
  * (`extensions.valueCompletion`), and returns the data.
  */
-export async function query<TData = Record<string, unknown>>(
+export async function query<TData = Record<string, unknown>, TVariables = Record<string, unknown>>(
   token: string,
-  document: string,
-  variables: Record<string, unknown> = {},
+  document: GraphQLDocument<TData, TVariables>,
+  variables?: TVariables,
 ): Promise<TData> {
-  const result = await graphql<TData>(document, variables, { token });
+  const result = await graphql(document, variables, { token });
   if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
   if (result.extensions?.valueCompletion)
     throw new Error(`Values nulled by the gateway: ${JSON.stringify(result.extensions.valueCompletion)}`);

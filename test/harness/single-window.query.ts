@@ -1,7 +1,9 @@
+import { gql } from '../generated';
+
 // The contract query of the single window (the README's `query SingleWindow`): one enterprise, every
 // department's part. Defined once here for the tests and the bench; test/single-window.test.ts checks
-// that the README shows this same query.
-export const SINGLE_WINDOW = `
+// that the README shows this same query. Typed by `npm run codegen` (SingleWindowQuery).
+export const SINGLE_WINDOW = gql(`
   query SingleWindow($code: String!) {
     enterprise(creditCode: $code) {
       creditCode name regionCode
@@ -11,30 +13,7 @@ export const SINGLE_WINDOW = `
       waybills(first: 10) { totalCount edges { node { waybillNumber status } } }
       activitySummary { year permitsIssued casesOpened waybillsCreated }
     }
-  }`;
-
-/** What SINGLE_WINDOW answers. */
-export interface SingleWindowData {
-  enterprise: {
-    creditCode: string;
-    name: string;
-    regionCode: string;
-    permits: {
-      totalCount: number;
-      edges: Array<{ node: { number: string; kind: string; status: string; validUntil: string } }>;
-    };
-    enforcementCases: {
-      totalCount: number;
-      edges: Array<{ node: { caseNumber: string; status: string; regionCode: string } }>;
-    };
-    creditProfile: {
-      rating: string;
-      records: { totalCount: number; edges: Array<{ node: { kind: string; decidedAt: string } }> };
-    };
-    waybills: { totalCount: number; edges: Array<{ node: { waybillNumber: string; status: string } }> };
-    activitySummary: { year: number; permitsIssued: number; casesOpened: number; waybillsCreated: number };
-  } | null;
-}
+  }`);
 
 /** A GraphQL document without its `#` comments and with its whitespace collapsed, for comparing documents. */
 export function normalizedDocument(document: string): string {

@@ -1,0 +1,1178 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
+  DateTimeISO: { input: string; output: string; }
+  /** The `SafeInt` scalar type represents non-fractional signed whole numeric values that are considered safe as defined by the ECMAScript specification. */
+  SafeInt: { input: number; output: number; }
+};
+
+/** The receiving region’s acceptance of a transfer (接收移送): it handles the case from now on. */
+export type AcceptCaseTransferInput = {
+  /** Case number. */
+  caseNumber: Scalars['String']['input'];
+  /** A comment recorded with the acceptance (up to 1000 characters). */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An item of evidence the region asked collected for an assistance request; handed over with the answer. */
+export type AddAssistanceEvidenceInput = {
+  /** The assistance request. */
+  assistanceRequestId: Scalars['ID']['input'];
+  /** When the evidence was collected (UTC); not in the future. */
+  collectedAt: Scalars['DateTimeISO']['input'];
+  /** The file’s bytes, standard base64 (up to 512 KiB once decoded). */
+  contentBase64: Scalars['String']['input'];
+  /** The file name as collected (1-200 characters, no path). */
+  fileName: Scalars['String']['input'];
+  /** What the item is. */
+  kind: EvidenceKind;
+  /** What the item shows or records (1-200 characters). */
+  title: Scalars['String']['input'];
+};
+
+/** An item of evidence the handling region collected on its case (调查取证). */
+export type AddCaseEvidenceInput = {
+  /** Case number. */
+  caseNumber: Scalars['String']['input'];
+  /** When the evidence was collected (UTC); not in the future. */
+  collectedAt: Scalars['DateTimeISO']['input'];
+  /** The file’s bytes, standard base64 (up to 512 KiB once decoded). */
+  contentBase64: Scalars['String']['input'];
+  /** The file name as collected (1-200 characters, no path). */
+  fileName: Scalars['String']['input'];
+  /** What the item is. */
+  kind: EvidenceKind;
+  /** What the item shows or records (1-200 characters). */
+  title: Scalars['String']['input'];
+};
+
+/** The answer of the region asked (协查答复); the evidence it collected is handed over with it, digests verified. */
+export type AnswerAssistanceInput = {
+  /** What the investigation found (1-2000 characters). */
+  answer: Scalars['String']['input'];
+  /** The assistance request. */
+  assistanceRequestId: Scalars['ID']['input'];
+};
+
+/** What was done to an application in one recorded step. */
+export type ApplicationAction =
+  /** Accepted (受理); the decision deadline starts. */
+  | 'ACCEPT'
+  /** Approved, with any conditions (准予许可). */
+  | 'APPROVE'
+  /** Extension approved; the deadline moved. */
+  | 'APPROVE_EXTENSION'
+  /** A province on the route approved its segment (并联许可). */
+  | 'APPROVE_SEGMENT'
+  /** A national platform could not be reached; the application waits for it. */
+  | 'AWAIT_EXTERNAL_VERIFICATION'
+  /** The national platform answered that what was waited for is not on record. */
+  | 'EXTERNAL_VERIFICATION_FAILED'
+  /** The national platform confirmed what was waited for. */
+  | 'EXTERNAL_VERIFICATION_PASSED'
+  /** The permit and its electronic certificate issued (颁发许可证件). */
+  | 'ISSUE'
+  /** Extension refused; the deadline stands. */
+  | 'REFUSE_EXTENSION'
+  /** A province on the route refused its segment, refusing the application. */
+  | 'REFUSE_SEGMENT'
+  /** Refused, with reasons. */
+  | 'REJECT'
+  /** Extension of the decision deadline requested (延长审查期限). */
+  | 'REQUEST_EXTENSION'
+  /** Resubmitted with the missing materials (补正). */
+  | 'RESUBMIT'
+  /** Returned with one notice listing everything missing (一次性告知). */
+  | 'RETURN'
+  /** Review opinion recorded (审查意见). */
+  | 'REVIEW'
+  /** Submitted online (网上申请). */
+  | 'SUBMIT'
+  /** Withdrawn by the applicant. */
+  | 'WITHDRAW';
+
+/** Acts on an application at the version the officer saw. */
+export type ApplicationActionInput = {
+  /** Application number. */
+  applicationNumber: Scalars['String']['input'];
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Where a permit application stands in the procedure. */
+export type ApplicationStatus =
+  /** Accepted; the decision deadline runs from acceptance. Awaiting review or decision. */
+  | 'ACCEPTED'
+  /** Approved (准予许可); the permit and its electronic certificate have been issued. */
+  | 'APPROVED'
+  /** Waiting for a national platform that could not be reached; re-checked in the background, never decided unverified. */
+  | 'AWAITING_EXTERNAL_VERIFICATION'
+  /** Refused, with reasons: not accepted (不予受理) or not granted (不予许可). */
+  | 'REJECTED'
+  /** Returned with one notice listing everything missing (一次性告知补正); awaiting resubmission. */
+  | 'RETURNED'
+  /** A reviewer has recorded the review opinion (审查意见); awaiting the decision. */
+  | 'REVIEWED'
+  /** Submitted online, awaiting acceptance (受理). */
+  | 'SUBMITTED'
+  /** Withdrawn by the applicant before a decision (撤回申请). */
+  | 'WITHDRAWN';
+
+/** Approval of an accepted (or reviewed) application. */
+export type ApprovePermitApplicationInput = {
+  /** Application number. */
+  applicationNumber: Scalars['String']['input'];
+  /** Conditions attached to the approval. */
+  conditions?: InputMaybe<Scalars['String']['input']>;
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Which side of assistance requests to list. */
+export type AssistanceSide =
+  /** Requests asked of the caller’s region (to answer). */
+  | 'ASKED'
+  /** Requests the caller’s region made, or about cases it handles. */
+  | 'ASKING';
+
+/** Where an assistance request stands. */
+export type AssistanceStatus =
+  /** Answered; the evidence was handed over with its digests verified. */
+  | 'ANSWERED'
+  /** Asked; the assisting region investigates and adds evidence. */
+  | 'OPEN';
+
+/** A material (申请材料) attached to an application before acceptance or while it is returned for correction. */
+export type AttachPermitMaterialInput = {
+  /** Application number. */
+  applicationNumber: Scalars['String']['input'];
+  /** The file, base64-encoded; at most 5 MiB once decoded. */
+  contentBase64: Scalars['String']['input'];
+  /** File name (1-200 characters, no path). */
+  fileName: Scalars['String']['input'];
+  /** Which required material this is: a code from the kind's required materials (see permitKinds). */
+  materialCode: Scalars['String']['input'];
+};
+
+/** How an audited request ended. */
+export type AuditOutcome =
+  /** Failed on the single window's side. */
+  | 'ERROR'
+  /** Answered without errors. */
+  | 'OK'
+  /** Answered with data and errors, for example with one department down. */
+  | 'PARTIAL'
+  /** Refused: not signed in, not allowed, bad input or over a limit. */
+  | 'REFUSED';
+
+/** What an audit record records. */
+export type AuditRecordKind =
+  /** Old records were pruned; this anchors the chain that remains. */
+  | 'CHECKPOINT'
+  /** One request to the single window. */
+  | 'REQUEST';
+
+/** Cancellation of a waybill whose vehicle has not left. */
+export type CancelWaybillInput = {
+  /** The version the caller saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Why the shipment will not go (required, 1-500 characters). */
+  reason: Scalars['String']['input'];
+  /** Waybill number. */
+  waybillNumber: Scalars['String']['input'];
+};
+
+/** Moves a case one step on, at the version the officer saw. */
+export type CaseActionInput = {
+  /** Case number. */
+  caseNumber: Scalars['String']['input'];
+  /** A comment recorded with the step (up to 1000 characters). */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Why another region may read a case; no share lets a region act on it. */
+export type CaseShareKind =
+  /** Shared by the handling region for reading (案件共享), until revoked: the whole case. */
+  | 'READ'
+  /** The region handed the case over (移出地): it keeps reading the case, and the steps and evidence recorded in it, not those of the new region. */
+  | 'TRANSFERRED_FROM'
+  /** Proposed for transfer to the region, which reads the whole case to accept or decline it (移送待接收). */
+  | 'TRANSFER_REVIEW';
+
+/** Where an enforcement case stands in the procedure (行政执法程序). */
+export type CaseStatus =
+  /** Closed (结案); final. */
+  | 'CLOSED'
+  /** A penalty decision has been made (作出行政处罚决定); awaiting execution. */
+  | 'DECIDED'
+  /** Dismissed (撤销案件) before any decision, with reasons; final. */
+  | 'DISMISSED'
+  /** The decision was carried out (执行), a fine’s payment recorded; awaiting closing. */
+  | 'EXECUTED'
+  /** Filed (立案), approved by a supervisor; awaiting investigation. */
+  | 'FILED'
+  /** Filing submitted by an officer, awaiting the supervisor’s approval (立案审批). */
+  | 'FILING_PENDING'
+  /** The hearing was held and recorded (听证笔录); the case may be decided. */
+  | 'HEARD'
+  /** The party asked for a hearing (听证申请); awaiting the hearing. */
+  | 'HEARING'
+  /** Under investigation and evidence collection (调查取证). */
+  | 'INVESTIGATING'
+  /** A major penalty is proposed and awaits legal review (法制审核). */
+  | 'LEGAL_REVIEW'
+  /** The party has been notified of the proposed penalty (告知) and may state, defend (陈述申辩) or ask for a hearing until the response due date. */
+  | 'NOTIFIED'
+  /** The supervisor refused to open the case (不予立案), with reasons; final. */
+  | 'NOT_FILED'
+  /** A penalty is proposed (and reviewed where required); the party is to be notified. */
+  | 'PENALTY_PROPOSED'
+  /** Proposed for transfer to another region (移送); only the receiving region’s accept or decline moves it on. */
+  | 'TRANSFER_PENDING';
+
+/** What a step of a case did (办案环节). */
+export type CaseStepAction =
+  /** The region asked answered and handed over its evidence (协查答复). */
+  | 'ASSISTANCE_ANSWERED'
+  /** Another region was asked to investigate or collect evidence (协查请求). */
+  | 'ASSISTANCE_REQUESTED'
+  /** The case was closed (结案). */
+  | 'CLOSED'
+  /** A supervisor extended the decision due date (延长办案期限). */
+  | 'DEADLINE_EXTENDED'
+  /** The penalty decision was made (处罚决定). */
+  | 'DECIDED'
+  /** The case was dismissed (撤销案件). */
+  | 'DISMISSED'
+  /** An item of evidence was stored with its SM3 digest (证据登记). */
+  | 'EVIDENCE_ADDED'
+  /** The decision was carried out, a fine’s payment recorded (执行). */
+  | 'EXECUTED'
+  /** A supervisor approved the filing (立案审批通过). */
+  | 'FILING_APPROVED'
+  /** A supervisor refused to open the case (不予立案). */
+  | 'FILING_REJECTED'
+  /** An officer submitted the filing for approval (立案申请). */
+  | 'FILING_SUBMITTED'
+  /** The hearing was held and its record kept (听证). */
+  | 'HEARING_HELD'
+  /** The party asked for a hearing (听证申请). */
+  | 'HEARING_REQUESTED'
+  /** The investigation started (调查取证). */
+  | 'INVESTIGATION_STARTED'
+  /** Legal review approved the proposed penalty (法制审核通过). */
+  | 'LEGAL_REVIEW_PASSED'
+  /** Legal review returned the case for further investigation (法制审核退回). */
+  | 'LEGAL_REVIEW_RETURNED'
+  /** The vehicle registry named the enterprise owning the vehicle of a case opened from weigh-station records, while its filing awaited approval. */
+  | 'OWNER_IDENTIFIED'
+  /** The party was notified of the proposed penalty and its rights (告知). */
+  | 'PARTY_NOTIFIED'
+  /** The investigators proposed a penalty (处罚建议). */
+  | 'PENALTY_PROPOSED'
+  /** The case was shared with another region for reading (案件共享). */
+  | 'SHARED'
+  /** A share with another region was revoked. */
+  | 'SHARE_REVOKED'
+  /** The party’s statement and defence were recorded (陈述申辩). */
+  | 'STATEMENT_RECORDED'
+  /** The receiving region accepted the transfer and now handles the case (接收移送). */
+  | 'TRANSFER_ACCEPTED'
+  /** The receiving region declined the transfer, with reasons (退回移送). */
+  | 'TRANSFER_DECLINED'
+  /** The handling region proposed moving the case to another region (移送). */
+  | 'TRANSFER_PROPOSED';
+
+/** Where a proposed transfer of a case stands. */
+export type CaseTransferStatus =
+  /** Accepted: the receiving region handles the case now (接收). */
+  | 'ACCEPTED'
+  /** Declined with reasons (退回); the case stayed where it was. */
+  | 'DECLINED'
+  /** Proposed by the handling region; the receiving region is to accept or decline. */
+  | 'PROPOSED';
+
+/** What verifying an electronic certificate found. The signature is checked first; the permit register decides the rest. */
+export type CertificateStatus =
+  /** Genuine, but past its last day of validity (China Standard Time). */
+  | 'EXPIRED'
+  /** The stored certificate does not match its signature (altered, or signed by an unknown key): do not rely on it. */
+  | 'INVALID_SIGNATURE'
+  /** No certificate with this identifier is in the register. */
+  | 'NOT_FOUND'
+  /** Genuine, but its permit is revoked (吊销/撤销). */
+  | 'REVOKED'
+  /** Genuine, but its permit is suspended (暂扣). */
+  | 'SUSPENDED'
+  /** Genuine, and its permit is in force today. */
+  | 'VALID';
+
+/** A hazardous-goods shipment to record before the vehicle leaves. */
+export type CreateWaybillInput = {
+  /** Credit code of the carrier, validated with its check character. */
+  carrierCreditCode: Scalars['String']['input'];
+  /** Name of the consignee (up to 200 characters), when known. */
+  consigneeName?: InputMaybe<Scalars['String']['input']>;
+  /** GB/T 2260 code of the destination. */
+  destinationRegionCode: Scalars['String']['input'];
+  /** Proper shipping name of the goods (1-200 characters). */
+  goodsName: Scalars['String']['input'];
+  /** GB 6944 class, optionally with its division, e.g. 3, 2.1, 6.1, 8. */
+  hazardClass: Scalars['String']['input'];
+  /** GB/T 2260 code of the origin; it becomes part of the waybill number. */
+  originRegionCode: Scalars['String']['input'];
+  /** Packing group, where the class has one. */
+  packingGroup?: InputMaybe<PackingGroup>;
+  /** Plate number of the carrying vehicle, GA 36 form. */
+  plateNumber: Scalars['String']['input'];
+  /** Net quantity in kilograms, 1 to 49,000 (a tanker's legal payload). */
+  quantityKg: Scalars['Int']['input'];
+  /** Name of the shipper (1-200 characters). */
+  shipperName: Scalars['String']['input'];
+  /** UN number: UN and four digits, e.g. UN1203. */
+  unNumber: Scalars['String']['input'];
+};
+
+/** Credit rating (信用等级) derived from the score. */
+export type CreditRating =
+  /** Good credit (信用良好): score 90 or more. */
+  | 'A'
+  /** Fair credit (信用较好): score 75 to 89. */
+  | 'B'
+  /** Poor credit (信用一般): score 60 to 74; watched more closely. */
+  | 'C'
+  /** Bad credit (信用较差): score below 60; subject to the strictest supervision. */
+  | 'D';
+
+/** What a credit record (信用记录) states about a market subject. */
+export type CreditRecordKind =
+  /** An administrative license granted to it (行政许可); does not move the score. */
+  | 'ADMINISTRATIVE_LICENSE'
+  /** An administrative penalty decided against it (行政处罚). */
+  | 'ADMINISTRATIVE_PENALTY'
+  /** A commendation or award (表彰奖励). */
+  | 'COMMENDATION'
+  /** Dishonest conduct found against it (失信行为). */
+  | 'DISHONESTY';
+
+/** Where a credit record came from; with `sourceReference` it identifies the record. */
+export type CreditRecordSource =
+  /** An enforcement case decision (行政处罚决定); the reference is the case number. */
+  | 'ENFORCEMENT_DECISION'
+  /** A licensing decision (行政许可决定); the reference is the decision or permit number. */
+  | 'LICENSING_DECISION'
+  /** Entered by a credit officer (人工录入); the reference is the document number it rests on. */
+  | 'MANUAL';
+
+/** The penalty decision (行政处罚决定): after the notice and the party’s statement or hearing, within the penalty notified; a decision of NO_PENALTY may follow the investigation directly. */
+export type DecideCaseInput = {
+  /** Case number. */
+  caseNumber: Scalars['String']['input'];
+  /** Summary of the decision as published (1-1000 characters). */
+  decisionSummary: Scalars['String']['input'];
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The fine in fen (分): required and positive for FINE, absent otherwise. */
+  fineFen?: InputMaybe<Scalars['Int']['input']>;
+  /** The penalty imposed. */
+  penalty: PenaltyKind;
+  /** The permit acted on: required for PERMIT_SUSPENSION and PERMIT_REVOCATION, absent otherwise. */
+  permitNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A reviewer's answer to a deadline extension request. */
+export type DecideDeadlineExtensionInput = {
+  /** Application number. */
+  applicationNumber: Scalars['String']['input'];
+  /** Comment (1-500 characters); required when refusing. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The receiving region’s refusal of a transfer (退回移送), with reasons; the case stays with the region that proposed it. */
+export type DeclineCaseTransferInput = {
+  /** Case number. */
+  caseNumber: Scalars['String']['input'];
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Why the region does not take the case (4-1000 characters). */
+  reason: Scalars['String']['input'];
+};
+
+/** Dismissal (撤销立案) of a case that is not yet decided. */
+export type DismissCaseInput = {
+  /** Case number. */
+  caseNumber: Scalars['String']['input'];
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Why the case is dismissed (required, 1-1000 characters). */
+  reason: Scalars['String']['input'];
+};
+
+/** What an item of evidence is (证据种类). */
+export type EvidenceKind =
+  /** A document: certificate, waybill, weighing slip (书证). */
+  | 'DOCUMENT'
+  /** A record of inquiry of the party or a witness (询问笔录). */
+  | 'INQUIRY_RECORD'
+  /** A photograph (现场照片). */
+  | 'PHOTO'
+  /** A video or audio recording (视听资料). */
+  | 'VIDEO';
+
+/** A supervisor’s extension of a case’s decision due date (延长办案期限). */
+export type ExtendCaseDeadlineInput = {
+  /** Case number. */
+  caseNumber: Scalars['String']['input'];
+  /** Days to add to the decision due date (1-90). */
+  days: Scalars['Int']['input'];
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Why more time is needed, e.g. 案情复杂 (required, 1-1000 characters). */
+  reason: Scalars['String']['input'];
+};
+
+/** Where a request to extend the decision deadline stands. */
+export type ExtensionStatus =
+  /** Approved; the deadline was extended. */
+  | 'APPROVED'
+  /** Refused; the original deadline stands. */
+  | 'REFUSED'
+  /** Requested by the handling officer; awaiting a reviewer. */
+  | 'REQUESTED';
+
+/** What an application waits to have confirmed by a national platform. */
+export type ExternalVerification =
+  /** The project is on record and approved at the national investment project platform (投资项目在线审批监管平台). */
+  | 'PROJECT_APPROVAL'
+  /** The project's tender award (中标结果) is on record at the public resource trading platform; the approval completes once it is. */
+  | 'TENDER_AWARD';
+
+/** A case to file (立案) against an enterprise, a vehicle and/or a person: at least one of them. */
+export type FileCaseInput = {
+  /** The suspected violation (案由), 1-2000 characters. */
+  cause: Scalars['String']['input'];
+  /** Credit code of the enterprise, validated with its check character. */
+  creditCode?: InputMaybe<Scalars['String']['input']>;
+  /** Resident ID number (公民身份号码) of that person, GB 11643-1999 with its check character. */
+  partyIdNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the person the case is against (1-50 characters); given together with `partyIdNumber`. */
+  partyName?: InputMaybe<Scalars['String']['input']>;
+  /** Plate number of the vehicle involved, GA 36 form. */
+  plateNumber?: InputMaybe<Scalars['String']['input']>;
+  /** GB/T 2260 code of the region whose authority handles the case. */
+  regionCode: Scalars['String']['input'];
+};
+
+/** A statistical indicator (统计指标) counted from the departments' events, per region and month. */
+export type Indicator =
+  /** Enforcement cases decided (作出处罚决定数), by the authority's region and decision date. */
+  | 'CASES_DECIDED'
+  /** Enforcement cases filed (立案数), by the filing authority's region and filing date. */
+  | 'CASES_OPENED'
+  /** Fines imposed (罚款金额) in fen (1/100 yuan), by the deciding authority's region and decision date. */
+  | 'FINES_FEN'
+  /** Administrative permits issued (行政许可发证数), by issuing authority's region and issue date. */
+  | 'PERMITS_ISSUED'
+  /** Hazardous-goods electronic waybills created (电子运单数), by origin region and creation date. */
+  | 'WAYBILLS_CREATED';
+
+/** One detection record of a weigh station (超限检测记录), as the station measured it. */
+export type OverloadRecordInput = {
+  /** Axles counted (轴数), 2-12. */
+  axleCount: Scalars['Int']['input'];
+  /** When the vehicle was weighed (ISO 8601 with its zone); not in the future. */
+  detectedAt: Scalars['DateTimeISO']['input'];
+  /** Measured gross weight of vehicle and load (车货总质量) in kilograms, 1 000-300 000. */
+  grossWeightKg: Scalars['Int']['input'];
+  /** The legal gross-weight limit (限值) in kilograms the station applied; at most what GB 1589-2016 allows for the axles (2: 18 000, 3: 27 000, 4: 36 000, 5: 43 000, 6 or more: 49 000). Omitted, the goods-vehicle limit for the axles applies (3 axles: 25 000, 4: 31 000, otherwise as above). */
+  limitKg?: InputMaybe<Scalars['Int']['input']>;
+  /** Plate number (号牌号码) as recognised, GA 36 form. */
+  plateNumber: Scalars['String']['input'];
+  /** The station's code (检测站点编码): ten digits, the GB/T 2260 code of the county it stands in and a four-digit serial, e.g. 3201150001. The county is the region responsible for the record. */
+  stationCode: Scalars['String']['input'];
+  /** The station's own id of the record (1-64 visible ASCII characters); sending it again sends the same record. */
+  stationRecordId: Scalars['String']['input'];
+};
+
+/** What became of one submitted detection record. */
+export type OverloadRecordOutcome =
+  /** Recorded now. */
+  | 'ACCEPTED'
+  /** Recorded before (same station and station record id, same values); nothing new was written. */
+  | 'DUPLICATE'
+  /** Not recorded; `problems` says why. Correct the record and send it again. */
+  | 'REJECTED';
+
+/** Packing group (包装类别): how dangerous the goods are within their class. */
+export type PackingGroup =
+  /** Packing group I: great danger (I类包装, 高度危险). */
+  | 'I'
+  /** Packing group II: medium danger (II类包装, 中度危险). */
+  | 'II'
+  /** Packing group III: minor danger (III类包装, 轻度危险). */
+  | 'III';
+
+/** What an enforcement decision imposes (行政处罚种类). */
+export type PenaltyKind =
+  /** Confiscation of illegal gains or property (没收违法所得、没收非法财物). */
+  | 'CONFISCATION'
+  /** A fine (罚款); the amount is in `fineFen`. */
+  | 'FINE'
+  /** A decision to impose no penalty (不予行政处罚). */
+  | 'NO_PENALTY'
+  /** Revocation of a permit (吊销许可证件); the permit is named in `permitNumber`. */
+  | 'PERMIT_REVOCATION'
+  /** Suspension of a permit (暂扣许可证件); the permit is named in `permitNumber`. */
+  | 'PERMIT_SUSPENSION'
+  /** A warning (警告). */
+  | 'WARNING';
+
+/** Kinds of administrative permit (行政许可) handled online. */
+export type PermitKind =
+  /** Cross-province oversize/overweight transport (跨省大件运输许可). */
+  | 'CROSS_PROVINCE_OVERSIZE_TRANSPORT'
+  /** Hazardous-goods road transport business (危险货物道路运输经营许可). */
+  | 'HAZARDOUS_GOODS_TRANSPORT'
+  /** Highway construction permit (公路建设项目施工许可). */
+  | 'HIGHWAY_CONSTRUCTION'
+  /** Road freight transport business (道路货物运输经营许可). */
+  | 'ROAD_FREIGHT_TRANSPORT'
+  /** Road passenger transport business (道路旅客运输经营许可). */
+  | 'ROAD_PASSENGER_TRANSPORT';
+
+/** Whether a permit may be relied on today. */
+export type PermitStatus =
+  /** Past its validity date. */
+  | 'EXPIRED'
+  /** Revoked (吊销/撤销); final. */
+  | 'REVOKED'
+  /** Suspended (暂扣) by a decision; may be restored. */
+  | 'SUSPENDED'
+  /** In force. */
+  | 'VALID';
+
+/** Whether a decision report has reached the national investment project approval platform. */
+export type PlatformReportState =
+  /** The platform acknowledged it with a receipt (回执). */
+  | 'DELIVERED'
+  /** Recorded with the decision, not yet acknowledged by the platform; retried with backoff. */
+  | 'PENDING';
+
+/** The investigators’ proposed penalty (处罚建议) at the end of the investigation. */
+export type ProposeCasePenaltyInput = {
+  /** Case number. */
+  caseNumber: Scalars['String']['input'];
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The fine in fen (分): required and positive for FINE, absent otherwise. */
+  fineFen?: InputMaybe<Scalars['Int']['input']>;
+  /** The penalty proposed; not NO_PENALTY, which is decided directly. */
+  penalty: PenaltyKind;
+  /** The permit acted on: required for PERMIT_SUSPENSION and PERMIT_REVOCATION, absent otherwise. */
+  permitNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Facts, grounds and the legal basis of the proposal (1-1000 characters). */
+  summary: Scalars['String']['input'];
+};
+
+/** A proposal by the handling region to move a case to another region (案件移送). */
+export type ProposeCaseTransferInput = {
+  /** Case number. */
+  caseNumber: Scalars['String']['input'];
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Why the case should move (移送理由), e.g. 车辆登记地在浙江 (4-1000 characters). */
+  reason: Scalars['String']['input'];
+  /** GB/T 2260 code of the region to take the case over: not the handling region, a region under it or one above it. */
+  toRegionCode: Scalars['String']['input'];
+};
+
+/** How a decision was carried out (执行): for a fine, its payment. */
+export type RecordCaseExecutionInput = {
+  /** Case number. */
+  caseNumber: Scalars['String']['input'];
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** How the decision was carried out, e.g. the permit was collected (up to 1000 characters). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The amount paid in fen: required for a FINE and equal to it, absent otherwise. */
+  paidFen?: InputMaybe<Scalars['Int']['input']>;
+  /** Number of the payment receipt (缴款凭证): required for a FINE, absent otherwise (1-64 characters). */
+  paymentReference?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The record of a hearing held at the party’s request (听证笔录). */
+export type RecordCaseHearingInput = {
+  /** Case number. */
+  caseNumber: Scalars['String']['input'];
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** When the hearing was held (UTC); not in the future. */
+  heldAt: Scalars['DateTimeISO']['input'];
+  /** Summary of the hearing record: who attended, what was argued (1-2000 characters). */
+  record: Scalars['String']['input'];
+};
+
+/** A credit record a credit officer enters by hand (人工录入), resting on a decision or document. */
+export type RecordCreditInput = {
+  /** Credit code of the subject, validated with its check character. */
+  creditCode: Scalars['String']['input'];
+  /** When the decision was made (UTC); not in the future. */
+  decidedAt: Scalars['DateTimeISO']['input'];
+  /** What the record states. */
+  kind: CreditRecordKind;
+  /** GB/T 2260 code of the deciding authority; must lie within the officer’s region. */
+  regionCode: Scalars['String']['input'];
+  /** Score delta, -100 to +10: not positive for penalties and dishonesty, not negative for commendations, 0 for licenses. Defaults to +5 for a commendation, -30 for dishonesty, 0 for a license; required for a penalty. */
+  scoreDelta?: InputMaybe<Scalars['Int']['input']>;
+  /** Number of the decision or document the record rests on (1-64 characters); one record per number. Generated when omitted. */
+  sourceReference?: InputMaybe<Scalars['String']['input']>;
+  /** What was decided (1-1000 characters). */
+  summary: Scalars['String']['input'];
+};
+
+/** What the party stated in its defence after the notice (陈述申辩), as received. */
+export type RecordPartyStatementInput = {
+  /** Case number. */
+  caseNumber: Scalars['String']['input'];
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The party’s statement and defence, or a note that it made none (1-2000 characters). */
+  statement: Scalars['String']['input'];
+  /** True when the party declared in writing that it gives up a hearing (放弃听证); the case may then be decided at once. */
+  waivesHearing?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A market subject to enter into the registry. */
+export type RegisterEnterpriseInput = {
+  /** Registered address (1-300 characters). */
+  address: Scalars['String']['input'];
+  /** Unified social credit code, validated with its check character. */
+  creditCode: Scalars['String']['input'];
+  /** Legal representative (1-100 characters). */
+  legalRepresentative: Scalars['String']['input'];
+  /** Registered name (1-200 characters). */
+  name: Scalars['String']['input'];
+  /** GB/T 2260 region code of registration. */
+  regionCode: Scalars['String']['input'];
+};
+
+/** An operating vehicle to enter into the registry. */
+export type RegisterVehicleInput = {
+  /** Credit code of the owning enterprise, which must be registered. */
+  ownerCreditCode: Scalars['String']['input'];
+  /** Plate number, GA 36 form. */
+  plateNumber: Scalars['String']['input'];
+  /** GB/T 2260 code of the issuing region. */
+  regionCode: Scalars['String']['input'];
+  /** Road transport certificate number (1-64 characters). */
+  transportCertificateNumber: Scalars['String']['input'];
+  /** Vehicle type as on the certificate (1-50 characters). */
+  vehicleType: Scalars['String']['input'];
+};
+
+/** A supervisor’s refusal to open a submitted case (不予立案). */
+export type RejectCaseFilingInput = {
+  /** Case number. */
+  caseNumber: Scalars['String']['input'];
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Why the case is not opened (required, 1-1000 characters). */
+  reason: Scalars['String']['input'];
+};
+
+/** Refusal of an application: not accepted (不予受理) before acceptance, not granted (不予许可) after it. */
+export type RejectPermitApplicationInput = {
+  /** Application number. */
+  applicationNumber: Scalars['String']['input'];
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Reasons for refusal (required, 1-1000 characters). */
+  reason: Scalars['String']['input'];
+};
+
+/** The decision a report carries. */
+export type ReportedDecision =
+  /** The permit was granted. */
+  | 'APPROVED'
+  /** The permit was refused. */
+  | 'REJECTED';
+
+/** A request by the handling region for another region’s assistance on a case (协查请求). */
+export type RequestAssistanceInput = {
+  /** GB/T 2260 code of the region asked: not the handling region, a region under it or one above it. */
+  assistingRegionCode: Scalars['String']['input'];
+  /** Case number. */
+  caseNumber: Scalars['String']['input'];
+  /** Last day for the answer, YYYY-MM-DD (China time), today or later; 15 days from today when omitted. */
+  dueDate?: InputMaybe<Scalars['String']['input']>;
+  /** What the region asked should investigate or collect (4-1000 characters). */
+  question: Scalars['String']['input'];
+  /** What the region asked may know of the case (1-2000 characters): it sees this, never the case. Share no more than the question needs; resident ID and phone numbers in it are masked for readers without pii-reader and a purpose. */
+  sharedSummary: Scalars['String']['input'];
+};
+
+/** A request to extend the decision deadline once (延长审查期限), before it has passed. */
+export type RequestDeadlineExtensionInput = {
+  /** Application number. */
+  applicationNumber: Scalars['String']['input'];
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Why more time is needed (1-500 characters); told to the applicant. */
+  reason: Scalars['String']['input'];
+};
+
+/** Restores a suspended permit to force. */
+export type RestorePermitInput = {
+  /** Permit number. */
+  permitNumber: Scalars['String']['input'];
+  /** Reasons (1-1000 characters), recorded in the status history. */
+  reason: Scalars['String']['input'];
+};
+
+/** Resubmits a returned application once the missing materials are attached (补正). */
+export type ResubmitPermitApplicationInput = {
+  /** Application number. */
+  applicationNumber: Scalars['String']['input'];
+  /** A comment for the accepting officer (up to 1000 characters). */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** A corrected investment project code (HIGHWAY_CONSTRUCTION only); the project is checked again either way. */
+  investmentProjectCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Returns a submitted application with one notice of everything missing (一次性告知); allowed once per application. */
+export type ReturnPermitApplicationInput = {
+  /** Application number. */
+  applicationNumber: Scalars['String']['input'];
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Codes of every material missing or to be corrected, from the kind's required materials (at least one). */
+  missingMaterialCodes: Array<Scalars['String']['input']>;
+  /** The note to the applicant (1-1000 characters). */
+  note: Scalars['String']['input'];
+};
+
+/** The legal review (法制审核) of a major proposed penalty. */
+export type ReviewCasePenaltyInput = {
+  /** True when the facts, evidence, procedure and legal basis hold and the party may be notified; false returns the case to investigation. */
+  approved: Scalars['Boolean']['input'];
+  /** Case number. */
+  caseNumber: Scalars['String']['input'];
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The reviewer’s opinion (审核意见), 1-1000 characters. */
+  opinion: Scalars['String']['input'];
+};
+
+/** The review opinion (审查意见) on an accepted application. */
+export type ReviewPermitApplicationInput = {
+  /** Application number. */
+  applicationNumber: Scalars['String']['input'];
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The opinion and its grounds (1-1000 characters). */
+  opinion: Scalars['String']['input'];
+  /** What the reviewer recommends. */
+  recommendation: ReviewRecommendation;
+};
+
+/** The reviewer's recommendation to the decider. */
+export type ReviewRecommendation =
+  /** Recommends approval (建议准予许可). */
+  | 'APPROVE'
+  /** Recommends refusal (建议不予许可). */
+  | 'REFUSE';
+
+/** Ends the active share of a case with a region; the case disappears from that region at once. */
+export type RevokeCaseShareInput = {
+  /** Case number. */
+  caseNumber: Scalars['String']['input'];
+  /** GB/T 2260 code of the region the case is shared with. */
+  regionCode: Scalars['String']['input'];
+};
+
+/** Revokes (吊销) a valid or suspended permit; final. */
+export type RevokePermitInput = {
+  /** Permit number. */
+  permitNumber: Scalars['String']['input'];
+  /** Reasons (1-1000 characters), recorded in the status history. */
+  reason: Scalars['String']['input'];
+};
+
+/** A province's decision on its segment of a cross-province oversize transport (并联许可). */
+export type RouteSegmentDecisionInput = {
+  /** Application number. */
+  applicationNumber: Scalars['String']['input'];
+  /** Conditions (escort, time window) when approving; the reasons (required) when refusing. 1-1000 characters. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The province whose segment is decided (xx0000); it must lie within the caller's region. */
+  provinceCode: Scalars['String']['input'];
+};
+
+/** Where one province's part of a parallel approval (并联许可) stands. */
+export type SegmentStatus =
+  /** Approved by the province. */
+  | 'APPROVED'
+  /** Not yet decided by the province. */
+  | 'PENDING'
+  /** Refused by the province; the application is refused. */
+  | 'REFUSED';
+
+/** Shares a case with another region for reading (案件共享协查); decided by the handling region. */
+export type ShareCaseInput = {
+  /** Case number. */
+  caseNumber: Scalars['String']['input'];
+  /** Why the case is shared (共享事由), 4-500 characters. */
+  reason: Scalars['String']['input'];
+  /** GB/T 2260 code of the region to share with; not the handling region, a region under it or one above it. */
+  regionCode: Scalars['String']['input'];
+};
+
+/** Signature algorithm of an electronic certificate; each issuing authority signs with one. */
+export type SignatureAlgorithm =
+  /** ECDSA on NIST P-256 with SHA-256 (FIPS 186-4), low-S form. */
+  | 'ECDSA_P256_SHA256'
+  /** SM2 digital signature with SM3 (GB/T 32918.2, GB/T 32905), signer ID 1234567812345678 (GM/T 0009). */
+  | 'SM2_SM3';
+
+/** A batch of detection records from weigh stations. */
+export type SubmitOverloadRecordsInput = {
+  /** The records, 1-1000 per batch; each gets its own result, in the same order. */
+  records: Array<OverloadRecordInput>;
+};
+
+/** An application for a permit, submitted online for an enterprise (by its agent or an officer on its behalf). */
+export type SubmitPermitApplicationInput = {
+  /** Credit code of the applying enterprise (must be registered). */
+  creditCode: Scalars['String']['input'];
+  /** Investment project code (投资项目统一代码, GB/T 40058-2021 shape YYYY-RRRRRR-DD-TT-NNNNNC); required for HIGHWAY_CONSTRUCTION only. */
+  investmentProjectCode?: InputMaybe<Scalars['String']['input']>;
+  /** The permit applied for. */
+  kind: PermitKind;
+  /** GB/T 2260 code of the authority the application is made to; for a cross-province oversize transport, the origin province (xx0000). */
+  regionCode: Scalars['String']['input'];
+  /** Provinces on the route in order, origin first (GB/T 2260 xx0000 codes, at least two, including the handling province); required for CROSS_PROVINCE_OVERSIZE_TRANSPORT only. */
+  routeProvinceCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Business scope applied for (1-500 characters). */
+  scope: Scalars['String']['input'];
+};
+
+/** Suspends (暂扣) a valid permit. */
+export type SuspendPermitInput = {
+  /** Permit number. */
+  permitNumber: Scalars['String']['input'];
+  /** Reasons (1-1000 characters), recorded in the status history. */
+  reason: Scalars['String']['input'];
+};
+
+/** Acts on a waybill at the version the caller saw. */
+export type WaybillActionInput = {
+  /** The version the caller saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Waybill number. */
+  waybillNumber: Scalars['String']['input'];
+};
+
+/** Where a hazardous-goods shipment stands. */
+export type WaybillStatus =
+  /** The goods have reached the consignee (已到达); final. */
+  | 'ARRIVED'
+  /** Withdrawn before departure, with a reason (已作废); final. */
+  | 'CANCELLED'
+  /** Filled in before loading; the vehicle has not left (已填报). */
+  | 'CREATED'
+  /** The vehicle has left the origin with the goods (运输中). */
+  | 'IN_TRANSIT';
+
+/** Withdrawal of an application by the applicant before a decision (撤回申请). */
+export type WithdrawPermitApplicationInput = {
+  /** Application number. */
+  applicationNumber: Scalars['String']['input'];
+  /** The version the officer saw; a later change makes the action fail with CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The applicant's reason (1-1000 characters). */
+  reason: Scalars['String']['input'];
+};
+
+export type EnterpriseCreditAndPermitsQueryVariables = Exact<{
+  creditCode: Scalars['String']['input'];
+}>;
+
+
+export type EnterpriseCreditAndPermitsQuery = { enterprise: { creditCode: string, name: string, regionCode: string, permits: { totalCount: number, edges: Array<{ node: { number: string, kind: PermitKind, status: PermitStatus, validFrom: string, validUntil: string } }> } | null, creditProfile: { score: number, rating: CreditRating, records: { totalCount: number, edges: Array<{ node: { kind: CreditRecordKind, source: CreditRecordSource, summary: string, decidedAt: string } }> } | null } | null } | null };
+
+export type EnterprisesInRegionQueryVariables = Exact<{
+  regionCode: Scalars['String']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type EnterprisesInRegionQuery = { enterprises: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { creditCode: string, name: string, regionCode: string } }> } };
+
+export type SubmitOverloadRecordsMutationVariables = Exact<{
+  input: SubmitOverloadRecordsInput;
+}>;
+
+
+export type SubmitOverloadRecordsMutation = { submitOverloadRecords: { acceptedCount: number, duplicateCount: number, rejectedCount: number, results: Array<{ index: number, stationRecordId: string, outcome: OverloadRecordOutcome, overloaded: boolean | null, problems: Array<{ field: string, message: string }> }> } };
+
+export type OutageReadQueryVariables = Exact<{
+  code: Scalars['String']['input'];
+}>;
+
+
+export type OutageReadQuery = { enterprise: { name: string } | null };
+
+export type OutageWriteMutationVariables = Exact<{
+  input: RegisterEnterpriseInput;
+}>;
+
+
+export type OutageWriteMutation = { registerEnterprise: { enterprise: { creditCode: string, name: string } } };
+
+export type OutageOtherDepartmentsQueryVariables = Exact<{
+  code: Scalars['String']['input'];
+}>;
+
+
+export type OutageOtherDepartmentsQuery = { enterprise: { name: string } | null, creditProfile: { rating: CreditRating } };
+
+export type WorkflowApplicationFragment = { applicationNumber: string, status: ApplicationStatus, version: number, regionCode: string, handlingOfficer: string | null, decisionDueDate: string | null, workingDaysLeft: number | null, permitNumber: string | null, decidedBy: string | null, decisionComment: string | null, history: Array<{ action: ApplicationAction, fromStatus: ApplicationStatus | null, toStatus: ApplicationStatus, actor: string, comment: string | null }> };
+
+export type WorkflowPayloadFragment = { application: { applicationNumber: string, status: ApplicationStatus, version: number, regionCode: string, handlingOfficer: string | null, decisionDueDate: string | null, workingDaysLeft: number | null, permitNumber: string | null, decidedBy: string | null, decisionComment: string | null, history: Array<{ action: ApplicationAction, fromStatus: ApplicationStatus | null, toStatus: ApplicationStatus, actor: string, comment: string | null }> }, permit: { number: string, status: PermitStatus, kind: PermitKind, regionCode: string } | null };
+
+export type SubmitPermitApplicationMutationVariables = Exact<{
+  input: SubmitPermitApplicationInput;
+}>;
+
+
+export type SubmitPermitApplicationMutation = { submitPermitApplication: { application: { applicationNumber: string, status: ApplicationStatus, version: number, regionCode: string, handlingOfficer: string | null, decisionDueDate: string | null, workingDaysLeft: number | null, permitNumber: string | null, decidedBy: string | null, decisionComment: string | null, history: Array<{ action: ApplicationAction, fromStatus: ApplicationStatus | null, toStatus: ApplicationStatus, actor: string, comment: string | null }> }, permit: { number: string, status: PermitStatus, kind: PermitKind, regionCode: string } | null } };
+
+export type AcceptPermitApplicationMutationVariables = Exact<{
+  input: ApplicationActionInput;
+}>;
+
+
+export type AcceptPermitApplicationMutation = { acceptPermitApplication: { application: { applicationNumber: string, status: ApplicationStatus, version: number, regionCode: string, handlingOfficer: string | null, decisionDueDate: string | null, workingDaysLeft: number | null, permitNumber: string | null, decidedBy: string | null, decisionComment: string | null, history: Array<{ action: ApplicationAction, fromStatus: ApplicationStatus | null, toStatus: ApplicationStatus, actor: string, comment: string | null }> }, permit: { number: string, status: PermitStatus, kind: PermitKind, regionCode: string } | null } };
+
+export type ReturnPermitApplicationMutationVariables = Exact<{
+  input: ReturnPermitApplicationInput;
+}>;
+
+
+export type ReturnPermitApplicationMutation = { returnPermitApplication: { application: { applicationNumber: string, status: ApplicationStatus, version: number, regionCode: string, handlingOfficer: string | null, decisionDueDate: string | null, workingDaysLeft: number | null, permitNumber: string | null, decidedBy: string | null, decisionComment: string | null, history: Array<{ action: ApplicationAction, fromStatus: ApplicationStatus | null, toStatus: ApplicationStatus, actor: string, comment: string | null }> }, permit: { number: string, status: PermitStatus, kind: PermitKind, regionCode: string } | null } };
+
+export type ResubmitPermitApplicationMutationVariables = Exact<{
+  input: ResubmitPermitApplicationInput;
+}>;
+
+
+export type ResubmitPermitApplicationMutation = { resubmitPermitApplication: { application: { applicationNumber: string, status: ApplicationStatus, version: number, regionCode: string, handlingOfficer: string | null, decisionDueDate: string | null, workingDaysLeft: number | null, permitNumber: string | null, decidedBy: string | null, decisionComment: string | null, history: Array<{ action: ApplicationAction, fromStatus: ApplicationStatus | null, toStatus: ApplicationStatus, actor: string, comment: string | null }> }, permit: { number: string, status: PermitStatus, kind: PermitKind, regionCode: string } | null } };
+
+export type ReviewPermitApplicationMutationVariables = Exact<{
+  input: ReviewPermitApplicationInput;
+}>;
+
+
+export type ReviewPermitApplicationMutation = { reviewPermitApplication: { application: { applicationNumber: string, status: ApplicationStatus, version: number, regionCode: string, handlingOfficer: string | null, decisionDueDate: string | null, workingDaysLeft: number | null, permitNumber: string | null, decidedBy: string | null, decisionComment: string | null, history: Array<{ action: ApplicationAction, fromStatus: ApplicationStatus | null, toStatus: ApplicationStatus, actor: string, comment: string | null }> }, permit: { number: string, status: PermitStatus, kind: PermitKind, regionCode: string } | null } };
+
+export type ApprovePermitApplicationMutationVariables = Exact<{
+  input: ApprovePermitApplicationInput;
+}>;
+
+
+export type ApprovePermitApplicationMutation = { approvePermitApplication: { application: { applicationNumber: string, status: ApplicationStatus, version: number, regionCode: string, handlingOfficer: string | null, decisionDueDate: string | null, workingDaysLeft: number | null, permitNumber: string | null, decidedBy: string | null, decisionComment: string | null, history: Array<{ action: ApplicationAction, fromStatus: ApplicationStatus | null, toStatus: ApplicationStatus, actor: string, comment: string | null }> }, permit: { number: string, status: PermitStatus, kind: PermitKind, regionCode: string } | null } };
+
+export type RejectPermitApplicationMutationVariables = Exact<{
+  input: RejectPermitApplicationInput;
+}>;
+
+
+export type RejectPermitApplicationMutation = { rejectPermitApplication: { application: { applicationNumber: string, status: ApplicationStatus, version: number, regionCode: string, handlingOfficer: string | null, decisionDueDate: string | null, workingDaysLeft: number | null, permitNumber: string | null, decidedBy: string | null, decisionComment: string | null, history: Array<{ action: ApplicationAction, fromStatus: ApplicationStatus | null, toStatus: ApplicationStatus, actor: string, comment: string | null }> }, permit: { number: string, status: PermitStatus, kind: PermitKind, regionCode: string } | null } };
+
+export type WithdrawPermitApplicationMutationVariables = Exact<{
+  input: WithdrawPermitApplicationInput;
+}>;
+
+
+export type WithdrawPermitApplicationMutation = { withdrawPermitApplication: { application: { applicationNumber: string, status: ApplicationStatus, version: number, regionCode: string, handlingOfficer: string | null, decisionDueDate: string | null, workingDaysLeft: number | null, permitNumber: string | null, decidedBy: string | null, decisionComment: string | null, history: Array<{ action: ApplicationAction, fromStatus: ApplicationStatus | null, toStatus: ApplicationStatus, actor: string, comment: string | null }> }, permit: { number: string, status: PermitStatus, kind: PermitKind, regionCode: string } | null } };
+
+export type RequestDeadlineExtensionMutationVariables = Exact<{
+  input: RequestDeadlineExtensionInput;
+}>;
+
+
+export type RequestDeadlineExtensionMutation = { requestDeadlineExtension: { application: { applicationNumber: string, status: ApplicationStatus, version: number, regionCode: string, handlingOfficer: string | null, decisionDueDate: string | null, workingDaysLeft: number | null, permitNumber: string | null, decidedBy: string | null, decisionComment: string | null, history: Array<{ action: ApplicationAction, fromStatus: ApplicationStatus | null, toStatus: ApplicationStatus, actor: string, comment: string | null }> }, permit: { number: string, status: PermitStatus, kind: PermitKind, regionCode: string } | null } };
+
+export type ApproveDeadlineExtensionMutationVariables = Exact<{
+  input: DecideDeadlineExtensionInput;
+}>;
+
+
+export type ApproveDeadlineExtensionMutation = { approveDeadlineExtension: { application: { applicationNumber: string, status: ApplicationStatus, version: number, regionCode: string, handlingOfficer: string | null, decisionDueDate: string | null, workingDaysLeft: number | null, permitNumber: string | null, decidedBy: string | null, decisionComment: string | null, history: Array<{ action: ApplicationAction, fromStatus: ApplicationStatus | null, toStatus: ApplicationStatus, actor: string, comment: string | null }> }, permit: { number: string, status: PermitStatus, kind: PermitKind, regionCode: string } | null } };
+
+export type RefuseDeadlineExtensionMutationVariables = Exact<{
+  input: DecideDeadlineExtensionInput;
+}>;
+
+
+export type RefuseDeadlineExtensionMutation = { refuseDeadlineExtension: { application: { applicationNumber: string, status: ApplicationStatus, version: number, regionCode: string, handlingOfficer: string | null, decisionDueDate: string | null, workingDaysLeft: number | null, permitNumber: string | null, decidedBy: string | null, decisionComment: string | null, history: Array<{ action: ApplicationAction, fromStatus: ApplicationStatus | null, toStatus: ApplicationStatus, actor: string, comment: string | null }> }, permit: { number: string, status: PermitStatus, kind: PermitKind, regionCode: string } | null } };
+
+export type ApproveRouteSegmentMutationVariables = Exact<{
+  input: RouteSegmentDecisionInput;
+}>;
+
+
+export type ApproveRouteSegmentMutation = { approveRouteSegment: { application: { applicationNumber: string, status: ApplicationStatus, version: number, regionCode: string, handlingOfficer: string | null, decisionDueDate: string | null, workingDaysLeft: number | null, permitNumber: string | null, decidedBy: string | null, decisionComment: string | null, history: Array<{ action: ApplicationAction, fromStatus: ApplicationStatus | null, toStatus: ApplicationStatus, actor: string, comment: string | null }> }, permit: { number: string, status: PermitStatus, kind: PermitKind, regionCode: string } | null } };
+
+export type RefuseRouteSegmentMutationVariables = Exact<{
+  input: RouteSegmentDecisionInput;
+}>;
+
+
+export type RefuseRouteSegmentMutation = { refuseRouteSegment: { application: { applicationNumber: string, status: ApplicationStatus, version: number, regionCode: string, handlingOfficer: string | null, decisionDueDate: string | null, workingDaysLeft: number | null, permitNumber: string | null, decidedBy: string | null, decisionComment: string | null, history: Array<{ action: ApplicationAction, fromStatus: ApplicationStatus | null, toStatus: ApplicationStatus, actor: string, comment: string | null }> }, permit: { number: string, status: PermitStatus, kind: PermitKind, regionCode: string } | null } };
+
+export type WorkflowApplicationReadQueryVariables = Exact<{
+  number: Scalars['String']['input'];
+}>;
+
+
+export type WorkflowApplicationReadQuery = { permitApplication: { applicationNumber: string, status: ApplicationStatus, version: number, regionCode: string, handlingOfficer: string | null, decisionDueDate: string | null, workingDaysLeft: number | null, permitNumber: string | null, decidedBy: string | null, decisionComment: string | null, history: Array<{ action: ApplicationAction, fromStatus: ApplicationStatus | null, toStatus: ApplicationStatus, actor: string, comment: string | null }> } | null };
+
+export type AttachWorkflowMaterialMutationVariables = Exact<{
+  input: AttachPermitMaterialInput;
+}>;
+
+
+export type AttachWorkflowMaterialMutation = { attachPermitMaterial: { material: { id: string, sm3Digest: string, sizeBytes: number, materialName: string } } };
+
+export type SingleWindowQueryVariables = Exact<{
+  code: Scalars['String']['input'];
+}>;
+
+
+export type SingleWindowQuery = { enterprise: { creditCode: string, name: string, regionCode: string, permits: { totalCount: number, edges: Array<{ node: { number: string, kind: PermitKind, status: PermitStatus, validUntil: string } }> } | null, enforcementCases: { totalCount: number, edges: Array<{ node: { caseNumber: string, status: CaseStatus, regionCode: string } }> } | null, creditProfile: { rating: CreditRating, records: { totalCount: number, edges: Array<{ node: { kind: CreditRecordKind, decidedAt: string } }> } | null } | null, waybills: { totalCount: number, edges: Array<{ node: { waybillNumber: string, status: WaybillStatus } }> } | null, activitySummary: { year: number, permitsIssued: number, casesOpened: number, waybillsCreated: number } | null } | null };
+
+export type OverloadRecordsOfPlateQueryVariables = Exact<{
+  plate: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type OverloadRecordsOfPlateQuery = { overloadRecords: { totalCount: number, edges: Array<{ node: { stationRecordId: string, overloaded: boolean, excessKg: number, enterprise: { creditCode: string } | null, case: { caseNumber: string, status: CaseStatus, regionCode: string, creditCode: string | null } | null } }> } };
+
+export type OverloadDraftCaseQueryVariables = Exact<{
+  number: Scalars['String']['input'];
+}>;
+
+
+export type OverloadDraftCaseQuery = { enforcementCase: { caseNumber: string, status: CaseStatus, plateNumber: string | null, cause: string, filedBy: string, steps: Array<{ action: CaseStepAction, toStatus: CaseStatus, actor: string, regionCode: string }>, overloadRecords: { totalCount: number } } | null };
+
+export type KunshanFilingsPendingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KunshanFilingsPendingQuery = { enforcementCases: { edges: Array<{ node: { caseNumber: string, plateNumber: string | null } }> } };
+
+export type OverloadCaseSeenQueryVariables = Exact<{
+  number: Scalars['String']['input'];
+}>;
+
+
+export type OverloadCaseSeenQuery = { enforcementCase: { caseNumber: string } | null };
+
+export type JiangningFilingsPendingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type JiangningFilingsPendingQuery = { enforcementCases: { edges: Array<{ node: { caseNumber: string } }> } };
+
+export type ApproveOverloadDraftMutationVariables = Exact<{
+  input: CaseActionInput;
+}>;
+
+
+export type ApproveOverloadDraftMutation = { approveCaseFiling: { case: { caseNumber: string, status: CaseStatus, filingApprovedBy: string | null, steps: Array<{ action: CaseStepAction }> } } };
+
+export type EnterpriseOverloadCasesQueryVariables = Exact<{
+  code: Scalars['String']['input'];
+}>;
+
+
+export type EnterpriseOverloadCasesQuery = { enterprise: { name: string, enforcementCases: { edges: Array<{ node: { caseNumber: string, status: CaseStatus, vehicle: { plateNumber: string, vehicleType: string } | null } }> } | null } | null };
+
+export type PartialSingleWindowQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PartialSingleWindowQuery = { enterprise: { name: string, permits: { totalCount: number } | null, creditProfile: { rating: CreditRating } | null } | null };
+
+export type UnregisteredEnterpriseQueryVariables = Exact<{
+  code: Scalars['String']['input'];
+}>;
+
+
+export type UnregisteredEnterpriseQuery = { enterprise: { name: string } | null };
+
+export type RegistryPageQueryVariables = Exact<{
+  region?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RegistryPageQuery = { enterprises: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { creditCode: string, regionCode: string } }> } };
+
+export const WorkflowApplicationFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowApplication"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"handlingOfficer"}},{"kind":"Field","name":{"kind":"Name","value":"decisionDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"workingDaysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"permitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionComment"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}}]}}]} as unknown as DocumentNode<WorkflowApplicationFragment, unknown>;
+export const WorkflowPayloadFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowPayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplicationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowApplication"}}]}},{"kind":"Field","name":{"kind":"Name","value":"permit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowApplication"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"handlingOfficer"}},{"kind":"Field","name":{"kind":"Name","value":"decisionDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"workingDaysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"permitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionComment"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}}]}}]} as unknown as DocumentNode<WorkflowPayloadFragment, unknown>;
+export const EnterpriseCreditAndPermitsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnterpriseCreditAndPermits"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"creditCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"creditCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"creditCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"permits"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validUntil"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"rating"}},{"kind":"Field","name":{"kind":"Name","value":"records"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<EnterpriseCreditAndPermitsQuery, EnterpriseCreditAndPermitsQueryVariables>;
+export const EnterprisesInRegionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnterprisesInRegion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"regionCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EnterprisesInRegionQuery, EnterprisesInRegionQueryVariables>;
+export const SubmitOverloadRecordsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitOverloadRecords"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitOverloadRecordsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitOverloadRecords"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptedCount"}},{"kind":"Field","name":{"kind":"Name","value":"duplicateCount"}},{"kind":"Field","name":{"kind":"Name","value":"rejectedCount"}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"stationRecordId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"overloaded"}},{"kind":"Field","name":{"kind":"Name","value":"problems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SubmitOverloadRecordsMutation, SubmitOverloadRecordsMutationVariables>;
+export const OutageReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OutageRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"creditCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OutageReadQuery, OutageReadQueryVariables>;
+export const OutageWriteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OutageWrite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterEnterpriseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerEnterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<OutageWriteMutation, OutageWriteMutationVariables>;
+export const OutageOtherDepartmentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OutageOtherDepartments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"creditCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"creditCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rating"}}]}}]}}]} as unknown as DocumentNode<OutageOtherDepartmentsQuery, OutageOtherDepartmentsQueryVariables>;
+export const SubmitPermitApplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitPermitApplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitPermitApplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitPermitApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowPayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowApplication"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"handlingOfficer"}},{"kind":"Field","name":{"kind":"Name","value":"decisionDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"workingDaysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"permitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionComment"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowPayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplicationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowApplication"}}]}},{"kind":"Field","name":{"kind":"Name","value":"permit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}}]}}]}}]} as unknown as DocumentNode<SubmitPermitApplicationMutation, SubmitPermitApplicationMutationVariables>;
+export const AcceptPermitApplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptPermitApplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplicationActionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptPermitApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowPayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowApplication"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"handlingOfficer"}},{"kind":"Field","name":{"kind":"Name","value":"decisionDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"workingDaysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"permitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionComment"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowPayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplicationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowApplication"}}]}},{"kind":"Field","name":{"kind":"Name","value":"permit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}}]}}]}}]} as unknown as DocumentNode<AcceptPermitApplicationMutation, AcceptPermitApplicationMutationVariables>;
+export const ReturnPermitApplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReturnPermitApplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnPermitApplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"returnPermitApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowPayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowApplication"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"handlingOfficer"}},{"kind":"Field","name":{"kind":"Name","value":"decisionDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"workingDaysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"permitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionComment"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowPayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplicationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowApplication"}}]}},{"kind":"Field","name":{"kind":"Name","value":"permit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}}]}}]}}]} as unknown as DocumentNode<ReturnPermitApplicationMutation, ReturnPermitApplicationMutationVariables>;
+export const ResubmitPermitApplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResubmitPermitApplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResubmitPermitApplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resubmitPermitApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowPayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowApplication"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"handlingOfficer"}},{"kind":"Field","name":{"kind":"Name","value":"decisionDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"workingDaysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"permitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionComment"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowPayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplicationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowApplication"}}]}},{"kind":"Field","name":{"kind":"Name","value":"permit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}}]}}]}}]} as unknown as DocumentNode<ResubmitPermitApplicationMutation, ResubmitPermitApplicationMutationVariables>;
+export const ReviewPermitApplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReviewPermitApplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReviewPermitApplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reviewPermitApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowPayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowApplication"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"handlingOfficer"}},{"kind":"Field","name":{"kind":"Name","value":"decisionDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"workingDaysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"permitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionComment"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowPayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplicationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowApplication"}}]}},{"kind":"Field","name":{"kind":"Name","value":"permit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}}]}}]}}]} as unknown as DocumentNode<ReviewPermitApplicationMutation, ReviewPermitApplicationMutationVariables>;
+export const ApprovePermitApplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApprovePermitApplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApprovePermitApplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approvePermitApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowPayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowApplication"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"handlingOfficer"}},{"kind":"Field","name":{"kind":"Name","value":"decisionDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"workingDaysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"permitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionComment"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowPayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplicationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowApplication"}}]}},{"kind":"Field","name":{"kind":"Name","value":"permit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}}]}}]}}]} as unknown as DocumentNode<ApprovePermitApplicationMutation, ApprovePermitApplicationMutationVariables>;
+export const RejectPermitApplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RejectPermitApplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RejectPermitApplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectPermitApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowPayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowApplication"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"handlingOfficer"}},{"kind":"Field","name":{"kind":"Name","value":"decisionDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"workingDaysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"permitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionComment"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowPayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplicationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowApplication"}}]}},{"kind":"Field","name":{"kind":"Name","value":"permit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}}]}}]}}]} as unknown as DocumentNode<RejectPermitApplicationMutation, RejectPermitApplicationMutationVariables>;
+export const WithdrawPermitApplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WithdrawPermitApplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WithdrawPermitApplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"withdrawPermitApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowPayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowApplication"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"handlingOfficer"}},{"kind":"Field","name":{"kind":"Name","value":"decisionDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"workingDaysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"permitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionComment"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowPayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplicationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowApplication"}}]}},{"kind":"Field","name":{"kind":"Name","value":"permit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}}]}}]}}]} as unknown as DocumentNode<WithdrawPermitApplicationMutation, WithdrawPermitApplicationMutationVariables>;
+export const RequestDeadlineExtensionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestDeadlineExtension"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestDeadlineExtensionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestDeadlineExtension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowPayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowApplication"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"handlingOfficer"}},{"kind":"Field","name":{"kind":"Name","value":"decisionDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"workingDaysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"permitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionComment"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowPayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplicationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowApplication"}}]}},{"kind":"Field","name":{"kind":"Name","value":"permit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}}]}}]}}]} as unknown as DocumentNode<RequestDeadlineExtensionMutation, RequestDeadlineExtensionMutationVariables>;
+export const ApproveDeadlineExtensionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveDeadlineExtension"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DecideDeadlineExtensionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveDeadlineExtension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowPayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowApplication"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"handlingOfficer"}},{"kind":"Field","name":{"kind":"Name","value":"decisionDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"workingDaysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"permitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionComment"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowPayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplicationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowApplication"}}]}},{"kind":"Field","name":{"kind":"Name","value":"permit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}}]}}]}}]} as unknown as DocumentNode<ApproveDeadlineExtensionMutation, ApproveDeadlineExtensionMutationVariables>;
+export const RefuseDeadlineExtensionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefuseDeadlineExtension"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DecideDeadlineExtensionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refuseDeadlineExtension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowPayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowApplication"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"handlingOfficer"}},{"kind":"Field","name":{"kind":"Name","value":"decisionDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"workingDaysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"permitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionComment"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowPayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplicationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowApplication"}}]}},{"kind":"Field","name":{"kind":"Name","value":"permit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}}]}}]}}]} as unknown as DocumentNode<RefuseDeadlineExtensionMutation, RefuseDeadlineExtensionMutationVariables>;
+export const ApproveRouteSegmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveRouteSegment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RouteSegmentDecisionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveRouteSegment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowPayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowApplication"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"handlingOfficer"}},{"kind":"Field","name":{"kind":"Name","value":"decisionDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"workingDaysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"permitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionComment"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowPayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplicationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowApplication"}}]}},{"kind":"Field","name":{"kind":"Name","value":"permit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}}]}}]}}]} as unknown as DocumentNode<ApproveRouteSegmentMutation, ApproveRouteSegmentMutationVariables>;
+export const RefuseRouteSegmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefuseRouteSegment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RouteSegmentDecisionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refuseRouteSegment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowPayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowApplication"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"handlingOfficer"}},{"kind":"Field","name":{"kind":"Name","value":"decisionDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"workingDaysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"permitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionComment"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowPayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplicationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowApplication"}}]}},{"kind":"Field","name":{"kind":"Name","value":"permit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}}]}}]}}]} as unknown as DocumentNode<RefuseRouteSegmentMutation, RefuseRouteSegmentMutationVariables>;
+export const WorkflowApplicationReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WorkflowApplicationRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"number"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"permitApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"applicationNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"number"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowApplication"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowApplication"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"handlingOfficer"}},{"kind":"Field","name":{"kind":"Name","value":"decisionDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"workingDaysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"permitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionComment"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}}]}}]} as unknown as DocumentNode<WorkflowApplicationReadQuery, WorkflowApplicationReadQueryVariables>;
+export const AttachWorkflowMaterialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AttachWorkflowMaterial"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AttachPermitMaterialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attachPermitMaterial"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"material"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sm3Digest"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"materialName"}}]}}]}}]}}]} as unknown as DocumentNode<AttachWorkflowMaterialMutation, AttachWorkflowMaterialMutationVariables>;
+export const SingleWindowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SingleWindow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"creditCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"permits"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"validUntil"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"enforcementCases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rating"}},{"kind":"Field","name":{"kind":"Name","value":"records"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"waybills"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waybillNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"activitySummary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"permitsIssued"}},{"kind":"Field","name":{"kind":"Name","value":"casesOpened"}},{"kind":"Field","name":{"kind":"Name","value":"waybillsCreated"}}]}}]}}]}}]} as unknown as DocumentNode<SingleWindowQuery, SingleWindowQueryVariables>;
+export const OverloadRecordsOfPlateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OverloadRecordsOfPlate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"plate"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"overloadRecords"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"plateNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"plate"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stationRecordId"}},{"kind":"Field","name":{"kind":"Name","value":"overloaded"}},{"kind":"Field","name":{"kind":"Name","value":"excessKg"}},{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OverloadRecordsOfPlateQuery, OverloadRecordsOfPlateQueryVariables>;
+export const OverloadDraftCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OverloadDraftCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"number"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enforcementCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"number"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"plateNumber"}},{"kind":"Field","name":{"kind":"Name","value":"cause"}},{"kind":"Field","name":{"kind":"Name","value":"filedBy"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overloadRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]} as unknown as DocumentNode<OverloadDraftCaseQuery, OverloadDraftCaseQueryVariables>;
+export const KunshanFilingsPendingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"KunshanFilingsPending"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enforcementCases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"regionCode"},"value":{"kind":"StringValue","value":"320583","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"FILING_PENDING"}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"plateNumber"}}]}}]}}]}}]}}]} as unknown as DocumentNode<KunshanFilingsPendingQuery, KunshanFilingsPendingQueryVariables>;
+export const OverloadCaseSeenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OverloadCaseSeen"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"number"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enforcementCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"number"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}}]}}]}}]} as unknown as DocumentNode<OverloadCaseSeenQuery, OverloadCaseSeenQueryVariables>;
+export const JiangningFilingsPendingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"JiangningFilingsPending"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enforcementCases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"regionCode"},"value":{"kind":"StringValue","value":"320115","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"FILING_PENDING"}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}}]}}]}}]}}]}}]} as unknown as DocumentNode<JiangningFilingsPendingQuery, JiangningFilingsPendingQueryVariables>;
+export const ApproveOverloadDraftDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveOverloadDraft"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseActionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveCaseFiling"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"filingApprovedBy"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ApproveOverloadDraftMutation, ApproveOverloadDraftMutationVariables>;
+export const EnterpriseOverloadCasesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnterpriseOverloadCases"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"creditCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"enforcementCases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vehicle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"plateNumber"}},{"kind":"Field","name":{"kind":"Name","value":"vehicleType"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<EnterpriseOverloadCasesQuery, EnterpriseOverloadCasesQueryVariables>;
+export const PartialSingleWindowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PartialSingleWindow"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"creditCode"},"value":{"kind":"StringValue","value":"91320102MA1MY0R10Q","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"permits"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rating"}}]}}]}}]}}]} as unknown as DocumentNode<PartialSingleWindowQuery, PartialSingleWindowQueryVariables>;
+export const UnregisteredEnterpriseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UnregisteredEnterprise"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"creditCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<UnregisteredEnterpriseQuery, UnregisteredEnterpriseQueryVariables>;
+export const RegistryPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RegistryPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"region"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"regionCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"region"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"2"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RegistryPageQuery, RegistryPageQueryVariables>;
