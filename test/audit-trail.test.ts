@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { gatewaySql } from './harness/gateway-database';
 import { readState } from './harness/harness-state';
 import { PROJECT_ROOT } from './harness/service-processes';
-import { graphql, query, tokenFor } from './harness/single-window.client';
+import { eventually, graphql, query, tokenFor } from './harness/single-window.client';
 
 const run = promisify(execFile);
 
@@ -160,9 +160,14 @@ describe('the audit trail', () => {
 
   it('detects a record edited in the database and names it', async () => {
     await query(await tokenFor('ministry-admin'), `query TamperTarget { enterprises(first: 1) { totalCount } }`);
-    const [target] = await gatewaySql<{ id: number; outcome: string }>(
-      `SELECT id, outcome FROM audit_record WHERE operation_name = 'TamperTarget' ORDER BY id DESC LIMIT 1`,
-    );
+    // Journaled before the answer, in the trail's table a moment later.
+    const target = await eventually(async () => {
+      const [row] = await gatewaySql<{ id: number; outcome: string }>(
+        `SELECT id, outcome FROM audit_record WHERE operation_name = 'TamperTarget' ORDER BY id DESC LIMIT 1`,
+      );
+      if (!row) throw new Error('the TamperTarget record is not in the trail yet');
+      return row;
+    });
     expect((await verifyChain()).code).toBe(0);
     // Altered behind the running gateway's back, as an intruder with database access would.
     await gatewaySql(`UPDATE audit_record SET outcome = 'REFUSED' WHERE id = ?`, [target.id]);
