@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { verifyAuditTrail } from './harness/audit-verify';
 import { gatewaySql } from './harness/gateway-database';
 import { readState } from './harness/harness-state';
-import { PROJECT_ROOT } from './harness/service-processes';
 import { newCreditCode } from './harness/story';
 import { eventually, gatewayUrl, restartServiceWith, tokenFor } from './harness/single-window.client';
 import { mysqlAddress, TcpProxy, throughProxy } from './harness/tcp-proxy';
@@ -13,7 +11,6 @@ import { mysqlAddress, TcpProxy, throughProxy } from './harness/tcp-proxy';
 // nothing left in the journal. The outage is staged with a proxy in front of MySQL (CI sets MYSQL_URL);
 // the journal and the shipper are also unit-tested on the embedded database (gateway/audit).
 const mysqlUrl = process.env.MYSQL_URL;
-const run = promisify(execFile);
 
 const REGISTER = `mutation JournalWrite($input: RegisterEnterpriseInput!) {
   registerEnterprise(input: $input) { enterprise { creditCode } }
@@ -56,19 +53,6 @@ async function storedOnce(requestIds: string[]): Promise<Map<string, number>> {
     for (const row of rows) counts.set(row.requestId, Number(row.count));
   }
   return counts;
-}
-
-async function verifyAudit(): Promise<{ code: number; output: string }> {
-  try {
-    const { stdout } = await run(process.execPath, ['dist/scripts/audit-verify.js'], {
-      cwd: PROJECT_ROOT,
-      env: readState().environment,
-    });
-    return { code: 0, output: stdout };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, output: `${failed.stdout}${failed.stderr}` };
-  }
 }
 
 (mysqlUrl ? describe : describe.skip)("the audit trail while the gateway's database is down", () => {
@@ -123,7 +107,7 @@ async function verifyAudit(): Promise<{ code: number; output: string }> {
       return stored;
     }, 60_000);
     expect([...counts.values()].filter((count) => count !== 1)).toEqual([]);
-    const verified = await verifyAudit();
+    const verified = await verifyAuditTrail();
     expect(verified.code).toBe(0);
     expect(verified.output).toMatch(/audit chain intact/);
     expect(verified.output).toMatch(/0 records not yet shipped/);
@@ -135,7 +119,7 @@ async function verifyAudit(): Promise<{ code: number; output: string }> {
     for (let index = 0; index < 10; index += 1)
       answered.push(await send(writer, REGISTER, registration(newCreditCode())));
     // The journal holds them; the trail cannot yet.
-    const pending = await verifyAudit();
+    const pending = await verifyAuditTrail();
     expect(pending.output).toMatch(/audit journal .*: (\d+) records not yet shipped/);
     expect(Number(/: (\d+) records not yet shipped/.exec(pending.output)?.[1])).toBeGreaterThanOrEqual(10);
     process.kill(readState().services.gateway.pid, 'SIGKILL');
@@ -147,7 +131,7 @@ async function verifyAudit(): Promise<{ code: number; output: string }> {
       return stored;
     }, 60_000);
     expect([...counts.values()]).toEqual(answered.map(() => 1));
-    const verified = await verifyAudit();
+    const verified = await verifyAuditTrail();
     expect(verified.code).toBe(0);
     expect(verified.output).toMatch(/audit chain intact/);
   }, 180_000);

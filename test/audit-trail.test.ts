@@ -1,11 +1,6 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { verifyAuditTrail } from './harness/audit-verify';
 import { gatewaySql } from './harness/gateway-database';
-import { readState } from './harness/harness-state';
-import { PROJECT_ROOT } from './harness/service-processes';
 import { eventually, graphql, query, tokenFor } from './harness/single-window.client';
-
-const run = promisify(execFile);
 
 interface AuditRow {
   id: number;
@@ -37,19 +32,6 @@ async function auditRecordsOf(filter: {
     filter,
   );
   return data.auditRecords.edges.map((edge) => edge.node);
-}
-
-async function verifyChain(): Promise<{ code: number; output: string }> {
-  try {
-    const { stdout } = await run(process.execPath, ['dist/scripts/audit-verify.js'], {
-      cwd: PROJECT_ROOT,
-      env: readState().environment,
-    });
-    return { code: 0, output: stdout };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, output: `${failed.stdout}${failed.stderr}` };
-  }
 }
 
 describe('the audit trail', () => {
@@ -168,16 +150,16 @@ describe('the audit trail', () => {
       if (!row) throw new Error('the TamperTarget record is not in the trail yet');
       return row;
     });
-    expect((await verifyChain()).code).toBe(0);
+    expect((await verifyAuditTrail()).code).toBe(0);
     // Altered behind the running gateway's back, as an intruder with database access would.
     await gatewaySql(`UPDATE audit_record SET outcome = 'REFUSED' WHERE id = ?`, [target.id]);
     try {
-      const broken = await verifyChain();
+      const broken = await verifyAuditTrail();
       expect(broken.code).toBe(1);
       expect(broken.output).toContain(`BROKEN at record #${target.id}`);
     } finally {
       await gatewaySql(`UPDATE audit_record SET outcome = ? WHERE id = ?`, [target.outcome, target.id]);
     }
-    expect((await verifyChain()).code).toBe(0);
+    expect((await verifyAuditTrail()).code).toBe(0);
   });
 });

@@ -7,33 +7,13 @@ import { openDataSource } from '../../platform/database/data-source.factory';
 import { createLogger } from '../../platform/observability/logger';
 import { Counters } from '../../platform/observability/metrics';
 import { AuditJournal, inspectJournal } from './audit-journal';
-import { AuditOutcome, AuditRecord } from './audit-record.entity';
+import { AuditRecord } from './audit-record.entity';
+import { entry } from './audit-entry.fixture';
 import { AuditShipper } from './audit-shipper';
 import { AuditTrail, type AuditEntry } from './audit-trail';
 
-function entry(requestId: string): AuditEntry {
-  return {
-    occurredAt: new Date('2026-12-02T08:00:00Z'),
-    requestId,
-    subject: 'user-1',
-    username: 'nj-enforcement-officer',
-    clientId: 'single-window-cli',
-    roles: 'enforcement-officer',
-    region: '320100',
-    purposeCode: null,
-    purposeReason: null,
-    operationName: 'SingleWindow',
-    operationType: 'query',
-    documentHash: 'a'.repeat(64),
-    variables: '{"name":"王五"}',
-    entities: '91320102MA1MY0R10Q',
-    subgraphs: 'licensing',
-    outcome: AuditOutcome.OK,
-    errorCodes: '',
-    httpStatus: 200,
-    durationMs: 12,
-    clientAddress: '127.0.0.1',
-  };
+function entryOf(requestId: string): AuditEntry {
+  return entry({ requestId, occurredAt: new Date('2026-12-02T08:00:00Z'), variables: '{"name":"王五"}' });
 }
 
 const ids = (count: number, prefix = 'r') => Array.from({ length: count }, (_, index) => `${prefix}${index}`);
@@ -78,14 +58,14 @@ describe('the audit journal', () => {
   it('keeps appended records on disk, in order, across a reopen, until they are shipped', async () => {
     const journalDirectory = join(directory, 'journal');
     const journal = await AuditJournal.open(journalDirectory);
-    await Promise.all(ids(50).map((id) => journal.append(entry(id))));
+    await Promise.all(ids(50).map((id) => journal.append(entryOf(id))));
     await journal.close();
     const reopened = await AuditJournal.open(journalDirectory);
     const records = await reopened.unshipped(1000);
     expect(records.map((record) => record.entry.requestId)).toEqual(ids(50));
     expect(records[0].entry.occurredAt).toEqual(new Date('2026-12-02T08:00:00Z'));
     expect(inspectJournal(journalDirectory)).toEqual({ unshipped: 50, problems: [] });
-    await reopened.shipped(records[29].end);
+    reopened.shipped(records[29].end);
     expect((await reopened.unshipped(1000)).map((record) => record.entry.requestId)).toEqual(ids(50).slice(30));
     expect(inspectJournal(journalDirectory).unshipped).toBe(20);
     await reopened.close();
@@ -94,13 +74,13 @@ describe('the audit journal', () => {
   it('drops a line torn by a crash (its request was never answered) and names an altered one', async () => {
     const journalDirectory = join(directory, 'journal');
     const journal = await AuditJournal.open(journalDirectory);
-    await journal.append(entry('kept'));
+    await journal.append(entryOf('kept'));
     await journal.close();
     const [segment] = readdirSync(journalDirectory).filter((name) => name.endsWith('.jsonl'));
     appendFileSync(join(journalDirectory, segment), '{"sm3":"abc","entry":{"requestId":"tor');
     expect(inspectJournal(journalDirectory)).toEqual({ unshipped: 1, problems: [] });
     const reopened = await AuditJournal.open(journalDirectory);
-    await reopened.append(entry('after'));
+    await reopened.append(entryOf('after'));
     expect((await reopened.unshipped(10)).map((record) => record.entry.requestId)).toEqual(['kept', 'after']);
     await reopened.close();
     const path = join(journalDirectory, segment);
@@ -113,12 +93,12 @@ describe('the audit journal', () => {
   it('starts new segments as they fill and deletes the shipped ones', async () => {
     const journalDirectory = join(directory, 'journal');
     const journal = await AuditJournal.open(journalDirectory, { rotateBytes: 2_000 });
-    for (const id of ids(40)) await journal.append(entry(id));
+    for (const id of ids(40)) await journal.append(entryOf(id));
     const segments = () => readdirSync(journalDirectory).filter((name) => name.endsWith('.jsonl'));
     expect(segments().length).toBeGreaterThan(5);
     const records = await journal.unshipped(1000);
     expect(records.map((record) => record.entry.requestId)).toEqual(ids(40));
-    await journal.shipped(records.at(-1)!.end);
+    journal.shipped(records.at(-1)!.end);
     expect(segments().length).toBeLessThanOrEqual(2);
     expect(journal.caughtUp()).toBe(true);
     expect(journal.pendingBytes()).toBe(0);
@@ -129,12 +109,12 @@ describe('the audit journal', () => {
     const journal = await AuditJournal.open(join(directory, 'journal'));
     const shipper = new AuditShipper(journal, trail, logger, { idleMs: 20, maxBackoffMs: 50 });
     shipper.start();
-    for (const id of ids(10, 'before')) await journal.append(entry(id));
+    for (const id of ids(10, 'before')) await journal.append(entryOf(id));
     shipper.announce();
     expect(await shipper.caughtUp(5_000)).toBe(true);
     trail.down = true;
     for (const id of ids(25, 'during')) {
-      await journal.append(entry(id));
+      await journal.append(entryOf(id));
       shipper.announce();
     }
     expect(await shipper.caughtUp(300)).toBe(false);
@@ -150,7 +130,7 @@ describe('the audit journal', () => {
   it('ships a batch again after a crash between its commit and the cursor, without storing it twice', async () => {
     const journalDirectory = join(directory, 'journal');
     const journal = await AuditJournal.open(journalDirectory);
-    for (const id of ids(8)) await journal.append(entry(id));
+    for (const id of ids(8)) await journal.append(entryOf(id));
     // Stored, but the process died before the journal's cursor moved.
     await trail.appendShipped(
       (await journal.unshipped(5)).map((record) => record.entry),

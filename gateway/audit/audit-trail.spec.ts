@@ -7,34 +7,9 @@ import { openDataSource } from '../../platform/database/data-source.factory';
 import { createLogger } from '../../platform/observability/logger';
 import { Counters } from '../../platform/observability/metrics';
 import { chainHash } from './audit-chain';
-import { AuditOutcome, AuditRecord, AuditRecordKind } from './audit-record.entity';
-import { AuditTrail, type AuditEntry } from './audit-trail';
-
-function entry(overrides: Partial<AuditEntry> = {}): AuditEntry {
-  return {
-    occurredAt: new Date(),
-    requestId: 'r',
-    subject: 'user-1',
-    username: 'nj-enforcement-officer',
-    clientId: 'single-window-cli',
-    roles: 'enforcement-officer',
-    region: '320100',
-    purposeCode: null,
-    purposeReason: null,
-    operationName: 'SingleWindow',
-    operationType: 'query',
-    documentHash: 'a'.repeat(64),
-    variables: '{}',
-    entities: '91320102MA1MY0R10Q',
-    subgraphs: 'licensing',
-    outcome: AuditOutcome.OK,
-    errorCodes: '',
-    httpStatus: 200,
-    durationMs: 12,
-    clientAddress: '127.0.0.1',
-    ...overrides,
-  };
-}
+import { AuditRecord, AuditRecordKind } from './audit-record.entity';
+import { AuditTrail } from './audit-trail';
+import { entry } from './audit-entry.fixture';
 
 describe('the audit trail', () => {
   let dataSource: DataSource;
