@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { expect } from '@jest/globals';
 import { AccessTokenVerifier } from '../../platform/auth/access-token.verifier';
 import type * as IdpServer from './idp.server';
 

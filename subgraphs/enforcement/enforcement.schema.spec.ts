@@ -9,6 +9,7 @@ import {
   type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
+import { expect } from '@jest/globals';
 import type { Identity } from '../../platform/auth/identity';
 import { PurposeCode, type Purpose } from '../../platform/auth/purpose';
 import { SYSTEM_SCOPE } from '../../platform/auth/region-scope';

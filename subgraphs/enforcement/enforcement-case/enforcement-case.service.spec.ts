@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import type { RegionScope } from '../../../platform/auth/region-scope';
 import { pageRequest } from '../../../platform/graphql/connection';
 import { chinaDate, chinaToday, chinaYear } from '../../../platform/time/china-time';

@@ -1,4 +1,5 @@
 import { graphql, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { expect } from '@jest/globals';
 import type { Identity } from '../../../platform/auth/identity';
 import { SYSTEM_SCOPE } from '../../../platform/auth/region-scope';
 import { RequestLoaders } from '../../../platform/graphql/request-loaders';

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
+import { expect } from '@jest/globals';
 import { inTransaction, openDataSource } from '../../../platform/database/data-source.factory';
 import { createLogger } from '../../../platform/observability/logger';
 import { Counters } from '../../../platform/observability/metrics';
