@@ -48,7 +48,7 @@ describe('the enforcement schema', () => {
       Object.fromEntries(
         Object.values(mutations).map((mutation) => [
           mutation.name,
-          `${mutation.args.map((arg) => `${arg.name}: ${arg.type}`).join(', ')} -> ${mutation.type}`,
+          `${mutation.args.map((arg) => `${arg.name}: ${String(arg.type)}`).join(', ')} -> ${String(mutation.type)}`,
         ]),
       ),
     ).toEqual({
@@ -148,7 +148,7 @@ describe('the enforcement schema', () => {
       ]),
     );
     expect(
-      `${query.enforcementCase.args.map((arg) => `${arg.name}: ${arg.type}`)} -> ${query.enforcementCase.type}`,
+      `${query.enforcementCase.args.map((arg) => `${arg.name}: ${String(arg.type)}`).join(',')} -> ${String(query.enforcementCase.type)}`,
     ).toBe('caseNumber: String! -> EnforcementCase');
     expect(query.enforcementCases.type.toString()).toBe('EnforcementCaseConnection!');
     expect(query.enforcementCases.args.map((arg) => arg.name).sort()).toEqual([
