@@ -252,7 +252,7 @@ export class AuditJournal {
   }
 
   /** Records shipped up to `position`: moves the cursor (on disk), rotates and deletes shipped segments. */
-  async shipped(position: JournalPosition): Promise<void> {
+  shipped(position: JournalPosition): void {
     if (comparePositions(position, this.cursor) <= 0) return;
     this.cursor = { ...position };
     const temporary = join(this.directory, `${CURSOR_FILE}.tmp`);

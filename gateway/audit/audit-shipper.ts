@@ -102,7 +102,7 @@ export class AuditShipper {
             this.uncertain,
           );
           this.uncertain = false;
-          await this.journal.shipped(records.at(-1)!.end);
+          this.journal.shipped(records.at(-1)!.end);
           if (this.outageSince !== null) {
             this.logger.warn('audit trail reachable again: journaled records shipped', {
               outageMs: Date.now() - this.outageSince,
