@@ -145,6 +145,6 @@ export async function openSubgraphTestbed<TServices, TSettings, TExternals>(
 
 /** The testbed of a subgraph definition: `let testbed: TestbedOf<typeof creditSubgraph>`. */
 export type TestbedOf<TDefinition> =
-  TDefinition extends SubgraphDefinition<infer TServices, infer TSettings, infer _TExternals>
+  TDefinition extends SubgraphDefinition<infer TServices, infer TSettings, unknown>
     ? SubgraphTestbed<TServices, TSettings>
     : never;
