@@ -188,9 +188,10 @@ describe('electronic certificates', () => {
     'fail verification with INVALID_SIGNATURE when %s is changed in the database (%s), and pass again when it is restored',
     async (column, _how, change) => {
       const { certificateId } = await issuedPermit(dataSource, service, '320102');
-      const [row] = (await dataSource.query('SELECT * FROM permit_certificate WHERE certificate_id = ?', [
-        certificateId,
-      ])) as Array<Record<string, string>>;
+      const [row] = await dataSource.query<Array<Record<string, string>>>(
+        'SELECT * FROM permit_certificate WHERE certificate_id = ?',
+        [certificateId],
+      );
       const original = row[column];
       await dataSource.query(`UPDATE permit_certificate SET ${column} = ? WHERE certificate_id = ?`, [
         change(row),
@@ -220,10 +221,10 @@ describe('electronic certificates', () => {
       first.certificateId,
       forged,
     ]);
-    const [{ signature }] = (await dataSource.query(
+    const [{ signature }] = await dataSource.query<Array<{ signature: string }>>(
       'SELECT signature FROM permit_certificate WHERE certificate_id = ?',
       [second.certificateId],
-    )) as Array<{ signature: string }>;
+    );
     await dataSource.query('UPDATE permit_certificate SET signature = ? WHERE certificate_id = ?', [
       signature,
       first.certificateId,
