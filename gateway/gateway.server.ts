@@ -309,17 +309,24 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
         await withRequestId(requestId, () => answerGraphQL(request, response));
       },
       [AUDIT_PATH]: auditSubgraph.route,
-      '/health': async (_request, response) => sendJson(response, 200, { status: 'alive' }),
-      '/metrics': async (_request, response) => {
-        response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-        const cpu = process.cpuUsage();
-        response.end(
-          counters.toPrometheus({ service: 'gateway' }) +
-            `# TYPE process_cpu_seconds_total counter\nprocess_cpu_seconds_total{service="gateway"} ${(cpu.user + cpu.system) / 1e6}\n` +
-            `# TYPE gateway_apq_learned_bytes gauge\ngateway_apq_learned_bytes{service="gateway"} ${persistedQueries.learnedBytes()}\n` +
-            `# TYPE audit_journal_pending_bytes gauge\naudit_journal_pending_bytes{service="gateway"} ${journal.pendingBytes()}\n`,
-        );
-      },
+      // Synchronous answers, inside a promise so that a throw still reaches the router's catch.
+      '/health': (_request, response) =>
+        new Promise<void>((resolve) => {
+          sendJson(response, 200, { status: 'alive' });
+          resolve();
+        }),
+      '/metrics': (_request, response) =>
+        new Promise<void>((resolve) => {
+          response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+          const cpu = process.cpuUsage();
+          response.end(
+            counters.toPrometheus({ service: 'gateway' }) +
+              `# TYPE process_cpu_seconds_total counter\nprocess_cpu_seconds_total{service="gateway"} ${(cpu.user + cpu.system) / 1e6}\n` +
+              `# TYPE gateway_apq_learned_bytes gauge\ngateway_apq_learned_bytes{service="gateway"} ${persistedQueries.learnedBytes()}\n` +
+              `# TYPE audit_journal_pending_bytes gauge\naudit_journal_pending_bytes{service="gateway"} ${journal.pendingBytes()}\n`,
+          );
+          resolve();
+        }),
       '/ready': async (_request, response) => {
         const reachable = await Promise.all(
           subgraphUrls.map(async ([name, url]) => [name, await subgraphReachable(url)] as const),

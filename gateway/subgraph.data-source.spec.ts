@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { expect } from '@jest/globals';
 import type { GatewayContext } from './gateway.context';
 import { SubgraphDataSource } from './subgraph.data-source';
 

@@ -12,11 +12,11 @@ import { STATISTICS_ACCESS } from '../subgraphs/statistics/statistics.access';
 import { SUBGRAPHS } from '../subgraphs/registry';
 
 const DECLARED: Array<[string, () => Promise<GraphQLSchema>, AccessRules]> = [
-  ['licensing', SUBGRAPHS.licensing.buildSchema, LICENSING_ACCESS],
-  ['enforcement', SUBGRAPHS.enforcement.buildSchema, ENFORCEMENT_ACCESS],
-  ['credit', SUBGRAPHS.credit.buildSchema, CREDIT_ACCESS],
-  ['safety', SUBGRAPHS.safety.buildSchema, SAFETY_ACCESS],
-  ['statistics', SUBGRAPHS.statistics.buildSchema, STATISTICS_ACCESS],
+  ['licensing', () => SUBGRAPHS.licensing.buildSchema(), LICENSING_ACCESS],
+  ['enforcement', () => SUBGRAPHS.enforcement.buildSchema(), ENFORCEMENT_ACCESS],
+  ['credit', () => SUBGRAPHS.credit.buildSchema(), CREDIT_ACCESS],
+  ['safety', () => SUBGRAPHS.safety.buildSchema(), SAFETY_ACCESS],
+  ['statistics', () => SUBGRAPHS.statistics.buildSchema(), STATISTICS_ACCESS],
   ['audit', buildAuditSchema, AUDIT_ACCESS],
 ];
 

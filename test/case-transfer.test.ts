@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { expect } from '@jest/globals';
 import {
   KUNSHAN,
   XIHU,

@@ -65,7 +65,7 @@ async function statusAfter(
 function refusal(response: GraphQLResponse<unknown>): { code?: string; reason?: string } {
   return {
     code: response.errors?.[0]?.extensions?.code,
-    reason: response.errors?.[0]?.extensions?.reason as string | undefined,
+    reason: response.errors?.[0]?.extensions?.reason,
   };
 }
 

@@ -1,4 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
+import { expect } from '@jest/globals';
 import { gatewayUrl, tokenFor, type GraphQLErrorBody } from './harness/single-window.client';
 
 // Automatic persisted queries through the gateway: what it learns is bounded in bytes, and a caller

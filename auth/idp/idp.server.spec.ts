@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { expect } from '@jest/globals';
 import { AccessTokenVerifier } from '../../platform/auth/access-token.verifier';
 import type * as IdpServer from './idp.server';
 
@@ -275,7 +276,7 @@ describe('embedded OpenID provider (Keycloak stand-in)', () => {
       state: 'state-1',
       code_challenge: createHash('sha256').update(verifierCode).digest('base64url'),
       code_challenge_method: 'S256',
-    })}`;
+    }).toString()}`;
     let response = await send(authorize);
     const loginPage = response.headers.get('location') ?? '';
     expect(loginPage).toMatch(/\/realms\/transport\/login-actions\//);
@@ -313,7 +314,7 @@ describe('embedded OpenID provider (Keycloak stand-in)', () => {
         redirect_uri: 'http://localhost:@attacker.example/',
         code_challenge: 'x'.repeat(43),
         code_challenge_method: 'S256',
-      })}`,
+      }).toString()}`,
       { redirect: 'manual' },
     );
     expect(response.status).toBe(400);

@@ -5,7 +5,7 @@ import {
   type EntityManager,
   type Logger as TypeOrmLogger,
   type MigrationInterface,
-  type DataSourceOptions as TypeOrmDataSourceOptions,
+  type MixedList,
 } from 'typeorm';
 import type { DatabaseSettings } from '../config/config';
 import type { Logger } from '../observability/logger';
@@ -51,9 +51,9 @@ export type MigrationClass = new () => MigrationInterface;
 export interface DataSourceOptions {
   settings: DatabaseSettings;
   dataDir: string;
-  /** Handed to TypeORM as they are: EntityClass and MigrationClass lists, or anything else it takes. */
-  entities: NonNullable<TypeOrmDataSourceOptions['entities']>;
-  migrations: NonNullable<TypeOrmDataSourceOptions['migrations']>;
+  /** The entity and migration classes (a list or a keyed object), handed to TypeORM as they are. */
+  entities: MixedList<EntityClass>;
+  migrations: MixedList<MigrationClass>;
   counters: Counters;
   logger: Logger;
 }

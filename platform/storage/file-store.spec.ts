@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from '@jest/globals';
 import { LocalDirectoryFileStore, sm3Hex } from './file-store';
 
 describe('the local file store', () => {

@@ -8,14 +8,14 @@ export type ExpectedRefusal = Readonly<Record<string, unknown>>;
  * and returns the error so a spec can look further (its message, its field). Any other failure is rethrown.
  */
 export async function expectDomainError(work: Promise<unknown>, expected?: ExpectedRefusal): Promise<DomainError> {
-  let failed: unknown;
+  let failed: DomainError | undefined;
   try {
     await work;
   } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
     failed = error;
   }
   if (failed === undefined) throw new Error('expected the call to fail with a DomainError, and it succeeded');
-  if (!(failed instanceof DomainError)) throw failed;
   if (expected) expect(failed.extensions).toMatchObject(expected);
   return failed;
 }

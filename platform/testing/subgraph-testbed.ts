@@ -60,9 +60,8 @@ export interface SubgraphTestbed<TServices, TSettings> {
 
 /** Specs never start the relay; a transport that throws keeps the outbox honest if anything ever did. */
 const UNDELIVERED: EventTransport = {
-  deliver: async (subscriber: SubgraphName, envelope: EventEnvelope) => {
-    throw new Error(`not delivering ${envelope.type} to ${subscriber} in a spec`);
-  },
+  deliver: (subscriber: SubgraphName, envelope: EventEnvelope) =>
+    Promise.reject(new Error(`not delivering ${envelope.type} to ${subscriber} in a spec`)),
 };
 
 /** A logger that keeps quiet below errors and records every warning. */
@@ -146,6 +145,6 @@ export async function openSubgraphTestbed<TServices, TSettings, TExternals>(
 
 /** The testbed of a subgraph definition: `let testbed: TestbedOf<typeof creditSubgraph>`. */
 export type TestbedOf<TDefinition> =
-  TDefinition extends SubgraphDefinition<infer TServices, infer TSettings, infer _TExternals>
+  TDefinition extends SubgraphDefinition<infer TServices, infer TSettings, unknown>
     ? SubgraphTestbed<TServices, TSettings>
     : never;

@@ -42,11 +42,11 @@ describe('the credit schema', () => {
     expect(Object.keys(query)).toEqual(
       expect.arrayContaining(['creditProfile', 'creditRecords', '_entities', '_service']),
     );
-    expect(`${query.creditProfile.args.map((arg) => `${arg.name}: ${arg.type}`)} -> ${query.creditProfile.type}`).toBe(
-      'creditCode: String! -> CreditProfile!',
-    );
+    expect(
+      `${query.creditProfile.args.map((arg) => `${arg.name}: ${String(arg.type)}`).join(',')} -> ${String(query.creditProfile.type)}`,
+    ).toBe('creditCode: String! -> CreditProfile!');
     expect(query.creditRecords.type.toString()).toBe('CreditRecordConnection!');
-    expect(query.creditRecords.args.map((arg) => `${arg.name}: ${arg.type}`).sort()).toEqual([
+    expect(query.creditRecords.args.map((arg) => `${arg.name}: ${String(arg.type)}`).sort()).toEqual([
       'after: String',
       'first: Int',
       'kind: CreditRecordKind',
@@ -55,7 +55,8 @@ describe('the credit schema', () => {
     const mutations = schema.getMutationType()!.getFields();
     expect(
       Object.values(mutations).map(
-        (mutation) => `${mutation.name}(${mutation.args.map((arg) => `${arg.name}: ${arg.type}`)}) -> ${mutation.type}`,
+        (mutation) =>
+          `${mutation.name}(${mutation.args.map((arg) => `${arg.name}: ${String(arg.type)}`).join(',')}) -> ${String(mutation.type)}`,
       ),
     ).toEqual(['recordCredit(input: RecordCreditInput!) -> RecordCreditPayload!']);
     expect(sdl).toMatch(/type Enterprise\s+@key\(fields: "creditCode"\)/);
@@ -63,7 +64,8 @@ describe('the credit schema', () => {
     expect(isObjectType(enterprise) && enterprise.getFields().creditProfile.type.toString()).toBe('CreditProfile');
     const profile = schema.getType('CreditProfile');
     expect(
-      isObjectType(profile) && Object.values(profile.getFields()).map((field) => `${field.name}: ${field.type}`),
+      isObjectType(profile) &&
+        Object.values(profile.getFields()).map((field) => `${field.name}: ${String(field.type)}`),
     ).toEqual([
       'creditCode: String!',
       'score: Int!',
@@ -86,7 +88,8 @@ describe('the credit schema', () => {
     ]);
     const input = schema.getType('RecordCreditInput');
     expect(
-      isInputObjectType(input) && Object.values(input.getFields()).map((field) => `${field.name}: ${field.type}`),
+      isInputObjectType(input) &&
+        Object.values(input.getFields()).map((field) => `${field.name}: ${String(field.type)}`),
     ).toEqual([
       'creditCode: String!',
       'kind: CreditRecordKind!',

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { MixedList } from 'typeorm';
 import { InitialEnforcement1764000000000 } from '../../migrations/enforcement/1764000000000-initial-enforcement';
 import { CaseShare1764100000000 } from '../../migrations/enforcement/1764100000000-case-share';
-import { openDataSource } from '../../platform/database/data-source.factory';
+import { openDataSource, type EntityClass, type MigrationClass } from '../../platform/database/data-source.factory';
 import { createLogger } from '../../platform/observability/logger';
 import { Counters } from '../../platform/observability/metrics';
 import { enforcementSubgraph } from './enforcement.subgraph';
@@ -20,7 +21,7 @@ describe('the case lifecycle migration on a database with earlier cases', () => 
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const open = (migrations: Function[], entities: Function[] = []) =>
+  const open = (migrations: MixedList<MigrationClass>, entities: EntityClass[] = []) =>
     openDataSource({
       settings: { kind: 'embedded', schema: 'enforcement', poolSize: 1 },
       dataDir,
@@ -53,7 +54,7 @@ describe('the case lifecycle migration on a database with earlier cases', () => 
     );
     await before.destroy();
 
-    const after = await open(enforcementSubgraph.migrations as Function[]);
+    const after = await open(enforcementSubgraph.migrations);
     expect(await after.query('SELECT action, region_code FROM case_step ORDER BY id')).toEqual([
       { action: 'FILING_SUBMITTED', region_code: '330106' },
       { action: 'SHARED', region_code: '330106' },

@@ -9,6 +9,7 @@ import {
   type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
+import { expect } from '@jest/globals';
 import type { Identity } from '../../platform/auth/identity';
 import { PurposeCode, type Purpose } from '../../platform/auth/purpose';
 import { SYSTEM_SCOPE } from '../../platform/auth/region-scope';
@@ -47,7 +48,7 @@ describe('the enforcement schema', () => {
       Object.fromEntries(
         Object.values(mutations).map((mutation) => [
           mutation.name,
-          `${mutation.args.map((arg) => `${arg.name}: ${arg.type}`).join(', ')} -> ${mutation.type}`,
+          `${mutation.args.map((arg) => `${arg.name}: ${String(arg.type)}`).join(', ')} -> ${String(mutation.type)}`,
         ]),
       ),
     ).toEqual({
@@ -147,7 +148,7 @@ describe('the enforcement schema', () => {
       ]),
     );
     expect(
-      `${query.enforcementCase.args.map((arg) => `${arg.name}: ${arg.type}`)} -> ${query.enforcementCase.type}`,
+      `${query.enforcementCase.args.map((arg) => `${arg.name}: ${String(arg.type)}`).join(',')} -> ${String(query.enforcementCase.type)}`,
     ).toBe('caseNumber: String! -> EnforcementCase');
     expect(query.enforcementCases.type.toString()).toBe('EnforcementCaseConnection!');
     expect(query.enforcementCases.args.map((arg) => arg.name).sort()).toEqual([

@@ -9,6 +9,7 @@ import { CaseShareKind } from './enforcement-case/case-share-kind';
 import { CaseStatus } from './enforcement-case/case-status';
 import { CaseStep } from './enforcement-case/case-step.entity';
 import { EnforcementCase } from './enforcement-case/enforcement-case.entity';
+import { PenaltyKind } from './enforcement-case/penalty-kind';
 import { DEMO_PARTY_ID_NUMBER, DEMO_SHARE, seedEnforcement } from './enforcement.seed';
 import { AssistanceRequest } from './exchange/assistance-request.entity';
 import { CaseTransfer } from './exchange/case-transfer.entity';
@@ -62,7 +63,7 @@ describe('the enforcement demo seed', () => {
       ['DECIDED', 'FINE', null],
       ['INVESTIGATING', null, '苏A12345'],
     ]);
-    expect(carrier.edges.find((edge) => edge.node.penalty === 'FINE')?.node).toMatchObject({
+    expect(carrier.edges.find((edge) => edge.node.penalty === PenaltyKind.FINE)?.node).toMatchObject({
       regionCode: '320102',
       fineFen: 2_000_000,
     });

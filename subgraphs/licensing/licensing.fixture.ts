@@ -29,30 +29,35 @@ export class FakePlatforms implements NationalPlatforms {
   readonly calls = { findProject: 0, findTenderAward: 0 };
 
   readonly investment = {
-    findProject: async (projectCode: string): Promise<InvestmentProject | null> => {
+    findProject: (projectCode: string): Promise<InvestmentProject | null> => {
       this.calls.findProject += 1;
       if (this.investmentDown)
-        throw new PlatformUnavailable(
-          'national investment project platform',
-          'connect ECONNREFUSED (switched down in the spec)',
+        return Promise.reject(
+          new PlatformUnavailable(
+            'national investment project platform',
+            'connect ECONNREFUSED (switched down in the spec)',
+          ),
         );
-      return this.projects.get(projectCode) ?? null;
+      return Promise.resolve(this.projects.get(projectCode) ?? null);
     },
   };
 
   readonly trading = {
-    findTenderAward: async (projectCode: string): Promise<TenderAward | null> => {
+    findTenderAward: (projectCode: string): Promise<TenderAward | null> => {
       this.calls.findTenderAward += 1;
       if (this.tradingDown)
-        throw new PlatformUnavailable('public resource trading platform', 'HTTP 503 (switched down in the spec)');
-      return this.awards.get(projectCode) ?? null;
+        return Promise.reject(
+          new PlatformUnavailable('public resource trading platform', 'HTTP 503 (switched down in the spec)'),
+        );
+      return Promise.resolve(this.awards.get(projectCode) ?? null);
     },
   };
 
   readonly reporter = {
-    enqueue: async (manager: EntityManager, report: DecisionReport): Promise<void> => {
-      if (this.reporterFails) throw new Error('report outbox unavailable');
+    enqueue: (manager: EntityManager, report: DecisionReport): Promise<void> => {
+      if (this.reporterFails) return Promise.reject(new Error('report outbox unavailable'));
       this.reports.push({ report, inTransaction: inTransactionNow(manager) });
+      return Promise.resolve();
     },
   };
 }
@@ -62,10 +67,10 @@ export class RecordingCertificateIssuer implements CertificateIssuer {
   fails = false;
   readonly issued: Array<{ permitNumber: string; inTransaction: boolean }> = [];
 
-  async issue(manager: EntityManager, permit: Permit): Promise<{ certificateId: string }> {
-    if (this.fails) throw new Error('signing key unavailable');
+  issue(manager: EntityManager, permit: Permit): Promise<{ certificateId: string }> {
+    if (this.fails) return Promise.reject(new Error('signing key unavailable'));
     this.issued.push({ permitNumber: permit.number, inTransaction: inTransactionNow(manager) });
-    return { certificateId: `CERT-${permit.number}` };
+    return Promise.resolve({ certificateId: `CERT-${permit.number}` });
   }
 }
 

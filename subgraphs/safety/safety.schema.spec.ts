@@ -27,11 +27,11 @@ describe('the safety subgraph schema', () => {
         const args =
           'args' in field && field.args.length > 0
             ? `(${field.args
-                .map((arg) => `${arg.name}: ${arg.type}`)
+                .map((arg) => `${arg.name}: ${String(arg.type)}`)
                 .sort()
                 .join(', ')})`
             : '';
-        return [field.name, `${args}${field.type}`];
+        return [field.name, `${args}${String(field.type)}`];
       }),
     );
   }

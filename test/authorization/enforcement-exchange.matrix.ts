@@ -18,6 +18,7 @@ import {
   OUT_ABSENT,
   OUT_REGION,
   SHARED_CASE,
+  textAt,
   transferSpec,
   ZJ_CASE,
   type DepartmentMatrix,
@@ -83,7 +84,7 @@ function assistanceList(fixture: FixtureSpec): VariantProbe {
 function regionsSharedWith(payload: Json | undefined): string[] {
   const shares = at(payload, 'case.sharedWith');
   if (!Array.isArray(shares)) throw new Error(`no sharedWith list: ${JSON.stringify(payload)}`);
-  return shares.map((share) => String(at(share, 'regionCode')));
+  return shares.map((share) => textAt(share, 'regionCode'));
 }
 const shareProbe = mutation('shareCase', 'ShareCaseInput', 'case { caseNumber sharedWith { regionCode reason } }');
 const revokeProbe = mutation(

@@ -141,10 +141,17 @@ export function at(value: Json | undefined, path: string): Json | undefined {
   return current;
 }
 
+/** The scalar at `path` as String() writes it; an object there is a broken fixture, never an id. */
+export function textAt(value: Json | undefined, path: string): string {
+  const found = at(value, path);
+  if (typeof found === 'object' && found !== null) throw new Error(`not a scalar at ${path}: ${JSON.stringify(found)}`);
+  return String(found);
+}
+
 export function idsIn(connection: Json | undefined, key: string): string[] {
   const edges = at(connection, 'edges');
   if (!Array.isArray(edges)) throw new Error(`not a connection: ${JSON.stringify(connection)}`);
-  return edges.map((edge) => String(at(edge, `node.${key}`)));
+  return edges.map((edge) => textAt(edge, `node.${key}`));
 }
 
 export function expectListed(connection: Json | undefined, key: string, id: string): void {

@@ -6,10 +6,10 @@ import { PROJECT_ROOT } from '../harness/service-processes';
 import { clientToken, query } from '../harness/single-window.client';
 import { newPlate, story } from '../harness/story';
 import {
-  at,
   IN_REGION,
   OUT_REGION,
   RUN,
+  textAt,
   type Base,
   type CaseStatus,
   type FixtureSpec,
@@ -144,7 +144,7 @@ export async function createBase(token: string): Promise<Base> {
     'application { applicationNumber }',
   );
   const applicationNumbers = applications.map((payload) => ({
-    applicationNumber: String(at(payload, 'application.applicationNumber')),
+    applicationNumber: textAt(payload, 'application.applicationNumber'),
   }));
   await batchMutation(
     token,
@@ -209,8 +209,8 @@ export async function createBase(token: string): Promise<Base> {
     zjEnterprise: zhejiang.creditCode,
     jsVehicle,
     zjVehicle,
-    jsPermit: String(at(permits[0], 'permit.number')),
-    zjPermit: String(at(permits[1], 'permit.number')),
+    jsPermit: textAt(permits[0], 'permit.number'),
+    zjPermit: textAt(permits[1], 'permit.number'),
     jsCredit: references[0],
     zjCredit: references[1],
     zjEnterpriseCredit: references[2],
@@ -261,7 +261,7 @@ async function createCaseFixtures(token: string, base: Base, wanted: WantedCase[
     })),
     'case { caseNumber }',
   );
-  const caseNumbers = filed.map((payload) => String(at(payload, 'case.caseNumber')));
+  const caseNumbers = filed.map((payload) => textAt(payload, 'case.caseNumber'));
   const reaching = (stage: number, extra: (item: WantedCase) => boolean = () => true) =>
     caseNumbers
       .filter((_, index) => CASE_STAGE[wanted[index].status] >= stage && extra(wanted[index]))
@@ -333,7 +333,7 @@ async function createCaseFixtures(token: string, base: Base, wanted: WantedCase[
     })),
     'evidence { id }',
   );
-  withEvidence.forEach((index, position) => (records[index] = String(at(stored[position], 'evidence.id'))));
+  withEvidence.forEach((index, position) => (records[index] = textAt(stored[position], 'evidence.id')));
   const asking = wanted.flatMap((item, index) => (item.asked ? [index] : []));
   const requested = await batchMutation(
     token,
@@ -347,7 +347,7 @@ async function createCaseFixtures(token: string, base: Base, wanted: WantedCase[
     })),
     'assistanceRequest { id }',
   );
-  asking.forEach((index, position) => (records[index] = String(at(requested[position], 'assistanceRequest.id'))));
+  asking.forEach((index, position) => (records[index] = textAt(requested[position], 'assistanceRequest.id')));
   return records;
 }
 
@@ -403,7 +403,7 @@ export async function createFixtures(token: string, base: Base, claims: FixtureC
     ),
     'application { applicationNumber }',
   );
-  const applicationNumbers = submitted.map((payload) => String(at(payload, 'application.applicationNumber')));
+  const applicationNumbers = submitted.map((payload) => textAt(payload, 'application.applicationNumber'));
   // Every application has its materials, so acceptance (受理) is possible wherever the caller may accept.
   await batchMutation(
     token,
@@ -431,7 +431,7 @@ export async function createFixtures(token: string, base: Base, claims: FixtureC
     waybills.map(({ spec }) => waybillInput(spec.origin, spec.destination)({ base, record: '' })),
     'waybill { waybillNumber }',
   );
-  const waybillNumbers = created.map((payload) => String(at(payload, 'waybill.waybillNumber')));
+  const waybillNumbers = created.map((payload) => textAt(payload, 'waybill.waybillNumber'));
   const toDepart = waybillNumbers
     .filter((_, index) => waybills[index].spec.status === 'IN_TRANSIT')
     .map((waybillNumber) => ({ waybillNumber }));

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import type { RegionScope } from '../../../platform/auth/region-scope';
 import { pageRequest } from '../../../platform/graphql/connection';
 import { chinaDate, chinaToday, chinaYear } from '../../../platform/time/china-time';
@@ -636,7 +637,9 @@ describe('EnforcementCaseService', () => {
         OFFICER,
       );
       expect([filed.partyName, filed.partyIdNumber]).toEqual(['欧阳明华', PERSON_ID]);
-      const [stored] = await testbed.dataSource.query('SELECT party_name, party_id_number FROM enforcement_case');
+      const [stored] = await testbed.dataSource.query<Array<{ party_name: string; party_id_number: string }>>(
+        'SELECT party_name, party_id_number FROM enforcement_case',
+      );
       expect(stored).toEqual({ party_name: '欧阳明华', party_id_number: PERSON_ID });
     });
   });

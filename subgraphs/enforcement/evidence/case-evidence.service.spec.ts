@@ -116,7 +116,7 @@ describe('CaseEvidenceService', () => {
     ];
     for (const [field, overrides] of attempts) {
       const refused = await expectDomainError(
-        evidence.add(NATIONAL, { caseNumber, ...evidenceItem(), ...overrides } as never, OFFICER),
+        evidence.add(NATIONAL, { caseNumber, ...evidenceItem(), ...overrides }, OFFICER),
       );
       expect([field, refused.extensions]).toEqual([field, expect.objectContaining({ code: 'BAD_USER_INPUT', field })]);
     }

@@ -1,4 +1,5 @@
 import { graphql, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { expect } from '@jest/globals';
 import type { Identity } from '../../../platform/auth/identity';
 import { SYSTEM_SCOPE } from '../../../platform/auth/region-scope';
 import { RequestLoaders } from '../../../platform/graphql/request-loaders';
@@ -69,11 +70,11 @@ describe('the overload records in the enforcement schema', () => {
 
   it('adds the query, the mutation and the overload records of cases and vehicles', () => {
     const submit = schema.getMutationType()!.getFields().submitOverloadRecords;
-    expect(`${submit.args.map((arg) => `${arg.name}: ${arg.type}`)} -> ${submit.type}`).toBe(
+    expect(`${submit.args.map((arg) => `${arg.name}: ${String(arg.type)}`).join(',')} -> ${String(submit.type)}`).toBe(
       'input: SubmitOverloadRecordsInput! -> SubmitOverloadRecordsPayload!',
     );
     const overloadRecords = schema.getQueryType()!.getFields().overloadRecords;
-    expect(overloadRecords.args.map((arg) => `${arg.name}: ${arg.type}`).sort()).toEqual([
+    expect(overloadRecords.args.map((arg) => `${arg.name}: ${String(arg.type)}`).sort()).toEqual([
       'after: String',
       'first: Int',
       'plateNumber: String',

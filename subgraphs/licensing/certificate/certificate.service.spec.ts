@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
+import { expect } from '@jest/globals';
 import { inTransaction, openDataSource } from '../../../platform/database/data-source.factory';
 import { createLogger } from '../../../platform/observability/logger';
 import { Counters } from '../../../platform/observability/metrics';
@@ -187,9 +188,10 @@ describe('electronic certificates', () => {
     'fail verification with INVALID_SIGNATURE when %s is changed in the database (%s), and pass again when it is restored',
     async (column, _how, change) => {
       const { certificateId } = await issuedPermit(dataSource, service, '320102');
-      const [row] = (await dataSource.query('SELECT * FROM permit_certificate WHERE certificate_id = ?', [
-        certificateId,
-      ])) as Array<Record<string, string>>;
+      const [row] = await dataSource.query<Array<Record<string, string>>>(
+        'SELECT * FROM permit_certificate WHERE certificate_id = ?',
+        [certificateId],
+      );
       const original = row[column];
       await dataSource.query(`UPDATE permit_certificate SET ${column} = ? WHERE certificate_id = ?`, [
         change(row),
@@ -219,10 +221,10 @@ describe('electronic certificates', () => {
       first.certificateId,
       forged,
     ]);
-    const [{ signature }] = (await dataSource.query(
+    const [{ signature }] = await dataSource.query<Array<{ signature: string }>>(
       'SELECT signature FROM permit_certificate WHERE certificate_id = ?',
       [second.certificateId],
-    )) as Array<{ signature: string }>;
+    );
     await dataSource.query('UPDATE permit_certificate SET signature = ? WHERE certificate_id = ?', [
       signature,
       first.certificateId,

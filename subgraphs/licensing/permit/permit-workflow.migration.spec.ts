@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import type { MixedList } from 'typeorm';
 import { InitialLicensing1764000000000 } from '../../../migrations/licensing/1764000000000-initial-licensing';
 import type { DatabaseSettings } from '../../../platform/config/config';
-import { openDataSource } from '../../../platform/database/data-source.factory';
+import { openDataSource, type MigrationClass } from '../../../platform/database/data-source.factory';
 import { createLogger } from '../../../platform/observability/logger';
 import { Counters } from '../../../platform/observability/metrics';
 import { licensingSubgraph } from '../licensing.subgraph';
@@ -15,7 +16,7 @@ import { PermitApplication } from './permit-application.entity';
 // status (on MySQL a careless column change drops and re-adds the column) and give them their history.
 
 async function migrateWithExistingApplications(settings: DatabaseSettings, dataDir: string): Promise<void> {
-  const open = (migrations: Function[]) =>
+  const open = (migrations: MixedList<MigrationClass>) =>
     openDataSource({
       settings,
       dataDir,
@@ -40,7 +41,7 @@ async function migrateWithExistingApplications(settings: DatabaseSettings, dataD
   await before.query(insert, ['XK-OLD-3', 'REJECTED', null, 'old-reviewer', '2026-03-04 01:00:00', '材料不全', 2]);
   await before.destroy();
 
-  const after = await open(licensingSubgraph.migrations as Function[]);
+  const after = await open(licensingSubgraph.migrations);
   try {
     const applications = await after.getRepository(PermitApplication).find({ order: { id: 'ASC' } });
     expect(

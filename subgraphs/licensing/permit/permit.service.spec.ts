@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { SYSTEM_SCOPE } from '../../../platform/auth/region-scope';
 import { DEMO_ENTERPRISES } from '../../../platform/demo/demo-dataset';
 import { pageRequest } from '../../../platform/graphql/connection';
+import type { EventEnvelope } from '../../../platform/outbox/domain-event';
 import { OutboxMessage } from '../../../platform/outbox/outbox-message.entity';
 import { scopeIn } from '../../../platform/testing/callers';
 import { expectDomainError } from '../../../platform/testing/expect-domain-error';
@@ -144,7 +145,9 @@ describe('PermitService: the procedure', () => {
     });
     expect(outside.certificates.issued).toEqual([{ permitNumber: permit!.number, inTransaction: true }]);
     const outbox = await testbed.dataSource.getRepository(OutboxMessage).findBy({ eventType: 'permit.issued' });
-    expect(outbox.map((message) => JSON.parse(message.envelope).payload.permitNumber)).toEqual([permit!.number]);
+    expect(
+      outbox.map((message) => (JSON.parse(message.envelope) as EventEnvelope<'permit.issued'>).payload.permitNumber),
+    ).toEqual([permit!.number]);
     expect(await actions(testbed.dataSource, application.id)).toEqual([
       'SUBMIT:->SUBMITTED',
       'ACCEPT:SUBMITTED>ACCEPTED',
@@ -195,7 +198,7 @@ describe('PermitService: the procedure', () => {
     ]);
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     const loser = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected')!;
-    expect(loser.reason.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
+    expect(loser.reason).toMatchObject({ extensions: { code: 'CONFLICT', reason: 'STALE_VERSION' } });
     expect(
       await testbed.dataSource.getRepository(ApplicationTransition).countBy({ applicationId: application.id }),
     ).toBe(outcomes[0].status === 'fulfilled' ? 4 : 3);

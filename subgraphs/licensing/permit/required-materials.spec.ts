@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { SYSTEM_SCOPE } from '../../../platform/auth/region-scope';
 import { DEMO_ENTERPRISES } from '../../../platform/demo/demo-dataset';
 import type { DomainError } from '../../../platform/errors/domain-error';

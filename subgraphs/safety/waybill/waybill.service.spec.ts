@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { expect } from '@jest/globals';
 import type { Identity } from '../../../platform/auth/identity';
 import { regionScopeOf, SYSTEM_SCOPE, type RegionScope } from '../../../platform/auth/region-scope';
 import type { PageRequest } from '../../../platform/graphql/connection';

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { applyEventOnce } from '../../../platform/outbox/event-inbox';
 import { chinaYear } from '../../../platform/time/china-time';
 import { statisticsEventHandlers } from '../counting/event-counting.handlers';
