@@ -14,18 +14,6 @@ const SOURCE = /\.(ts|js|mjs|cjs)$/;
  */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', '.data', '.git', 'migrations', 'generated']);
 
-/**
- * The only files allowed over the limit, until they are split (the unit specs and their testbeds are being
- * reworked). An entry no longer needed fails this test: delete it when its file is split.
- */
-const NOT_YET_SPLIT = new Set([
-  'subgraphs/enforcement/enforcement-case/enforcement-case.service.spec.ts',
-  'subgraphs/enforcement/enforcement.schema.spec.ts',
-  'subgraphs/enforcement/overload/overload-record.service.spec.ts',
-  'subgraphs/licensing/permit/permit.service.spec.ts',
-  'subgraphs/safety/waybill/waybill.service.spec.ts',
-]);
-
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory).flatMap((name) => {
     if (SKIPPED_DIRECTORIES.has(name)) return [];
@@ -51,15 +39,8 @@ describe('source file size', () => {
 
   it(`keeps every source file outside migrations within ${MAX_LINES} lines`, () => {
     const tooLong = files
-      .filter((path) => !NOT_YET_SPLIT.has(path) && lines.get(path)! > MAX_LINES)
+      .filter((path) => lines.get(path)! > MAX_LINES)
       .map((path) => `${path}: ${lines.get(path)} lines`);
     expect(tooLong).toEqual([]);
-  });
-
-  it('lists only files that are still over the limit as not yet split', () => {
-    const notNeeded = [...NOT_YET_SPLIT]
-      .filter((path) => (lines.get(path) ?? 0) <= MAX_LINES)
-      .map((path) => `${path}: ${lines.has(path) ? `${lines.get(path)} lines` : 'no such file'}`);
-    expect(notNeeded).toEqual([]);
   });
 });

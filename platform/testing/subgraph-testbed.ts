@@ -148,3 +148,32 @@ export type TestbedOf<TDefinition> =
   TDefinition extends SubgraphDefinition<infer TServices, infer TSettings, unknown>
     ? SubgraphTestbed<TServices, TSettings>
     : never;
+
+/** Replaces the running test's testbed with one opened with other options (another setting, say). */
+export type ReopenTestbed<TExternals> = (options: TestbedOptions<TExternals>) => Promise<void>;
+
+/**
+ * Gives every test of the enclosing describe block a fresh testbed of `definition`: opens one before each test,
+ * hands it to `use` (which sets the spec's variables) and closes it after the test. `options` is asked anew for
+ * each test, so stand-ins it builds are fresh too. The function returned reopens, handing the new one to `use`.
+ */
+export function testbedPerTest<TServices, TSettings, TExternals>(
+  definition: SubgraphDefinition<TServices, TSettings, TExternals>,
+  use: (testbed: SubgraphTestbed<TServices, TSettings>) => void | Promise<void>,
+  options: () => TestbedOptions<TExternals> = () => ({}),
+): ReopenTestbed<TExternals> {
+  let current: SubgraphTestbed<TServices, TSettings> | undefined;
+  const open = async (chosen: TestbedOptions<TExternals>) => {
+    current = await openSubgraphTestbed(definition, chosen);
+    await use(current);
+  };
+  beforeEach(() => open(options()));
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (chosen) => {
+    await current?.close();
+    await open(chosen);
+  };
+}

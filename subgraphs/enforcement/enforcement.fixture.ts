@@ -3,13 +3,16 @@ import type { DataSource } from 'typeorm';
 import { residentIdCheckCharacter } from '../../platform/codes/resident-id';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { scopeIn } from '../../platform/testing/callers';
+import { testbedPerTest, type ReopenTestbed, type TestbedOf } from '../../platform/testing/subgraph-testbed';
 import { CaseNumberSequence } from './enforcement-case/case-number-sequence.entity';
 import { CaseShare } from './enforcement-case/case-share.entity';
 import { CaseStep } from './enforcement-case/case-step.entity';
 import { EnforcementCase } from './enforcement-case/enforcement-case.entity';
 import type { FileCaseInput } from './enforcement-case/inputs/file-case.input';
 import { PenaltyKind } from './enforcement-case/penalty-kind';
+import type { EnforcementCaseService } from './enforcement-case/enforcement-case.service';
 import type { EnforcementServices } from './enforcement.context';
+import { enforcementSubgraph } from './enforcement.subgraph';
 import { CaseEvidence } from './evidence/case-evidence.entity';
 import { EvidenceKind } from './evidence/evidence-kind';
 import { AssistanceRequest } from './exchange/assistance-request.entity';
@@ -127,4 +130,23 @@ export function procedure(services: EnforcementServices) {
     },
   };
   return self;
+}
+
+export type EnforcementTestbed = TestbedOf<typeof enforcementSubgraph>;
+
+/** What an enforcement spec works with in one test. */
+export interface EnforcementSpec {
+  testbed: EnforcementTestbed;
+  cases: EnforcementCaseService;
+  story: ReturnType<typeof procedure>;
+}
+
+/**
+ * A fresh enforcement testbed for every test of the enclosing describe block, handed to `use` with its case
+ * service and the procedure story: `enforcementPerTest((spec) => ({ testbed, cases } = spec))`.
+ */
+export function enforcementPerTest(use: (spec: EnforcementSpec) => void): ReopenTestbed<never> {
+  return testbedPerTest(enforcementSubgraph, (testbed) =>
+    use({ testbed, cases: testbed.services.cases, story: procedure(testbed.services) }),
+  );
 }
