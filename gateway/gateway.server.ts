@@ -26,7 +26,7 @@ import { PersistedOperations } from './protection/persisted-operations';
 import { PersistedQueryCache } from './protection/persisted-query.cache';
 import { SubgraphDataSource } from './subgraph.data-source';
 import { cleanNullReferences } from './unreadable-references';
-import { openGatewayDatabase } from './audit/audit-database';
+import { GatewayDatabase } from './audit/audit-database';
 import { Counters } from '../platform/observability/metrics';
 import { AUDIT_WAIT_MICROSECONDS_METRIC, AuditTrail } from './audit/audit-trail';
 import { AuditJournal, auditJournalDirectory } from './audit/audit-journal';
@@ -105,7 +105,9 @@ const AUDIT_READ_CATCH_UP_MS = 2_000;
 /** The single window's entry: one federated graph over the five subgraphs, on the composed supergraph. */
 export async function startGateway(config: PlatformConfig, settings: GatewayConfig): Promise<RunningGateway> {
   const logger = createLogger('gateway', config.logLevel);
-  const dataSource = await openGatewayDatabase(config, logger);
+  // Opened in the background when it cannot be reached: the gateway answers meanwhile (README, Audit trail).
+  const database = await GatewayDatabase.start(config, logger);
+  const dataSource = () => database.current();
   const counters = new Counters();
   const audit = new AuditTrail(dataSource, logger, counters);
   // Each answer waits for its record in the local journal, not for the database (README, Audit trail).
@@ -356,7 +358,7 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
       await shipper.stop();
       await journal.close();
       await audit.flush();
-      await dataSource.destroy();
+      await database.close();
     },
   };
 }

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { InitialGateway1764000000000 } from '../../migrations/gateway/1764000000000-initial-gateway';
 import type { PlatformConfig } from '../../platform/config/config';
 import { openDataSource } from '../../platform/database/data-source.factory';
-import type { Logger } from '../../platform/observability/logger';
+import { describeError, type Logger } from '../../platform/observability/logger';
 import { Counters } from '../../platform/observability/metrics';
 import { AuditRecord } from './audit-record.entity';
 
@@ -16,4 +16,85 @@ export function openGatewayDatabase(config: PlatformConfig, logger: Logger): Pro
     counters: new Counters(),
     logger,
   });
+}
+
+/** What `current()` throws while the database has not been reached: an outage, as the driver reported it. */
+export class GatewayDatabaseUnavailable extends Error {
+  constructor(cause: unknown) {
+    super('the audit trail database is not reachable yet', { cause });
+  }
+}
+
+/**
+ * The gateway's database, opened in the background: the gateway starts and answers (its records wait in
+ * the audit journal) while the database is down, and keeps trying to reach it with backoff until it does.
+ */
+export class GatewayDatabase {
+  private dataSource: DataSource | null = null;
+  private lastError: unknown = Object.assign(new Error('connecting'), { code: 'ECONNREFUSED' });
+  private closed = false;
+  private reported = false;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly opened: Promise<void>;
+  private markOpened: () => void = () => undefined;
+
+  private constructor(
+    private readonly open: () => Promise<DataSource>,
+    private readonly logger: Logger,
+    private readonly maxBackoffMs: number,
+  ) {
+    this.opened = new Promise<void>((resolve) => (this.markOpened = resolve));
+  }
+
+  /** Starts opening; resolves once the first attempt has settled (either way). */
+  static async start(
+    config: PlatformConfig,
+    logger: Logger,
+    options: { maxBackoffMs?: number; open?: () => Promise<DataSource> } = {},
+  ): Promise<GatewayDatabase> {
+    const database = new GatewayDatabase(
+      options.open ?? (() => openGatewayDatabase(config, logger)),
+      logger,
+      options.maxBackoffMs ?? 10_000,
+    );
+    await database.attempt(Math.min(500, database.maxBackoffMs));
+    return database;
+  }
+
+  private async attempt(backoffMs: number): Promise<void> {
+    if (this.closed) return;
+    try {
+      this.dataSource = await this.open();
+      if (this.closed) await this.dataSource.destroy();
+      else this.markOpened();
+    } catch (error) {
+      this.lastError = error;
+      if (!this.reported) {
+        this.reported = true;
+        this.logger.error('audit trail database unavailable at start: answering, records wait in the journal', {
+          ...describeError(error),
+        });
+      }
+      this.timer = setTimeout(() => void this.attempt(Math.min(this.maxBackoffMs, backoffMs * 2)), backoffMs);
+      this.timer.unref();
+    }
+  }
+
+  /** The open database; throws GatewayDatabaseUnavailable (an outage, retryable) until it is reached. */
+  current(): DataSource {
+    if (this.dataSource) return this.dataSource;
+    throw new GatewayDatabaseUnavailable(this.lastError);
+  }
+
+  /** Resolves once the database is open. */
+  ready(): Promise<void> {
+    return this.opened;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.dataSource?.destroy();
+    this.dataSource = null;
+  }
 }

@@ -40,12 +40,16 @@ export const AUDIT_WAIT_MICROSECONDS_METRIC = 'audit_wait_microseconds_total';
 export class AuditTrail {
   private queue: Pending[] = [];
   private writing: Promise<void> | null = null;
+  /** The trail's database; throws an outage while it is not reachable. */
+  private readonly dataSource: () => DataSource;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource | (() => DataSource),
     private readonly logger: Logger,
     private readonly counters = new Counters(),
-  ) {}
+  ) {
+    this.dataSource = typeof dataSource === 'function' ? dataSource : () => dataSource;
+  }
 
   append(entry: AuditEntry): Promise<void> {
     return new Promise<void>((resolve, reject) => {
@@ -128,7 +132,7 @@ export class AuditTrail {
 
   /** Runs `work` holding the chain against every other writer of it, in any gateway process; the head is read inside. */
   private withChainLock<T>(work: (manager: EntityManager, previousHash: string) => Promise<T>): Promise<T> {
-    return inLockedTransaction(this.dataSource, CHAIN_LOCK, async (manager) => {
+    return inLockedTransaction(this.dataSource(), CHAIN_LOCK, async (manager) => {
       const head = await manager.find(AuditRecord, {
         select: { id: true, hash: true },
         order: { id: 'DESC' },
@@ -200,7 +204,7 @@ export class AuditTrail {
 
   /** Walks the whole chain in id order and names the first record whose hash or link is wrong. */
   async verify(batchSize = 2000): Promise<ChainVerification> {
-    const repository = this.dataSource.getRepository(AuditRecord);
+    const repository = this.dataSource().getRepository(AuditRecord);
     // A checkpoint anchors the oldest remaining record to the last pruned one.
     const checkpoint = await repository.findOne({ where: { kind: AuditRecordKind.CHECKPOINT }, order: { id: 'DESC' } });
     const anchor = checkpoint

@@ -9,7 +9,8 @@ import { AuditRecord, type AuditOutcome } from './audit-record.entity';
 
 export interface AuditContext {
   identity: Identity | null;
-  dataSource: DataSource;
+  /** The trail's database; throws an outage (SERVICE_UNAVAILABLE, retryable) while it is not reachable. */
+  dataSource: () => DataSource;
   /** Waits (briefly) until the records journaled so far are in the trail, so a reader sees what was answered. */
   caughtUp?: () => Promise<unknown>;
 }
@@ -69,7 +70,7 @@ export const AUDIT_RESOLVERS = {
       [Permission.AUDIT_READ],
       async (_source: unknown, args: AuditRecordsArguments, context: AuditContext) => {
         await context.caughtUp?.();
-        return findAuditRecords(context.dataSource, args);
+        return findAuditRecords(context.dataSource(), args);
       },
     ),
   },

@@ -37,7 +37,7 @@ export interface AuditSubgraph {
  * Like every subgraph it answers only the gateway and verifies the caller's token itself.
  */
 export async function startAuditSubgraph(options: {
-  dataSource: DataSource;
+  dataSource: () => DataSource;
   verifier: AccessTokenVerifier;
   production: boolean;
   logger: Logger;
