@@ -261,6 +261,12 @@ describe('the permit workflow through the gateway: the procedure', () => {
     const LIST = `query ($first: Int) { permitApplications(regionCode: "320000", first: $first) { totalCount edges { node {
       applicationNumber workingDaysLeft applicant { name } history { action actor } materials { sm3Digest } routeSegments { provinceCode status }
       returnNotice { note missingMaterials { code } } review { opinion } deadlineExtension { status } requiredMaterials { code } } } } }`;
+    // Twenty applications in the province, whatever other test files have submitted before this one.
+    const { permitApplications } = await query<{ permitApplications: { totalCount: number } }>(
+      token,
+      `{ permitApplications(regionCode: "320000", first: 1) { totalCount } }`,
+    );
+    for (let count = permitApplications.totalCount; count < 20; count += 1) await submit('ROAD_FREIGHT_TRANSPORT');
     const statementsFor = async (first: number) => {
       const before = await requestSqlStatements();
       const data = await query<{ permitApplications: { edges: unknown[] } }>(token, LIST, { first });

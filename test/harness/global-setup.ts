@@ -1,10 +1,10 @@
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { SUBGRAPH_NAMES } from '../../platform/config/config';
 import { STATE_VARIABLE, writeState, type HarnessState, type ServiceName } from './harness-state';
-import { freePort, healthUrl, PROJECT_ROOT, spawnService, waitFor } from './service-processes';
+import { freePort, healthUrl, PROJECT_ROOT, spawnService, stopProcess, waitFor } from './service-processes';
 
 // Overridable so several checkouts can run their integration tests on one MySQL server at once.
 export const TEST_SCHEMA_PREFIX = process.env.TEST_SCHEMA_PREFIX ?? 'it_';
@@ -36,12 +36,38 @@ const SCRIPTS: Record<ServiceName, string> = {
   platforms: 'dist/subgraphs/licensing/platforms/simulators.main.js',
 };
 
+// Where the last run with this schema prefix left its state: a run killed before its teardown (jest
+// interrupted) leaves its services running, and they would share the schemas this run drops.
+const LAST_RUN = join(tmpdir(), `single-window-it-${TEST_SCHEMA_PREFIX}last-run`);
+
+/** Stops what a previous run with this prefix left running (only this project's service processes). */
+async function stopLeftovers(): Promise<void> {
+  if (!existsSync(LAST_RUN)) return;
+  let services: Array<{ pid: number }> = [];
+  try {
+    const state = JSON.parse(readFileSync(readFileSync(LAST_RUN, 'utf8'), 'utf8')) as HarnessState;
+    services = Object.values(state.services);
+  } catch {
+    return;
+  }
+  const ours = (pid: number) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(join(PROJECT_ROOT, 'dist'));
+    } catch {
+      return false;
+    }
+  };
+  await Promise.all(services.filter((service) => ours(service.pid)).map((service) => stopProcess(service.pid)));
+}
+
 /** Starts the whole single window as separate processes on free ports, fresh databases, real tokens. */
 export default async function globalSetup(): Promise<void> {
+  await stopLeftovers();
   const runDirectory = mkdtempSync(join(tmpdir(), 'single-window-it-'));
   const dataDirectory = join(runDirectory, 'data');
   mkdirSync(dataDirectory);
   process.env[STATE_VARIABLE] = join(runDirectory, 'state.json');
+  writeFileSync(LAST_RUN, process.env[STATE_VARIABLE]);
   const mysqlUrl = process.env.MYSQL_URL;
   if (mysqlUrl) await dropTestSchemas(mysqlUrl);
 
