@@ -45,11 +45,20 @@ describe('an audit entry', () => {
       400,
       '{"errors":[{"message":"too large","extensions":{"code":"OPERATION_LIMIT_EXCEEDED"}}]}',
     );
-    expect(JSON.parse(entry.variables)).toEqual({
-      text: `[${text.length} characters, sm3 ${createHash('sm3').update(text, 'utf8').digest('hex')}]`,
-      note: '手机138****5678',
-    });
+    // Refused: its length only.
+    expect(JSON.parse(entry.variables)).toEqual({ text: `[${text.length} characters]`, note: '手机138****5678' });
     expect(entry.outcome).toBe('REFUSED');
+    // Served: its length and digest.
+    const served = auditEntryFor(
+      request,
+      { ...facts, document: null },
+      { query: '{ __typename }', variables: { text } },
+      200,
+      '{"data":{"__typename":"Query"}}',
+    );
+    expect(JSON.parse(served.variables)).toEqual({
+      text: `[${text.length} characters, sm3 ${createHash('sm3').update(text, 'utf8').digest('hex')}]`,
+    });
   });
 
   it('records a refusal with its codes', () => {

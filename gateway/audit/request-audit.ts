@@ -170,20 +170,25 @@ function outcomeOf(status: number, responseText: string): { outcome: AuditOutcom
 /**
  * File contents sent inline (`contentBase64`, evidence and attachments) are not copied into the trail:
  * the record keeps their size and SM3 digest, which is enough to match them to the stored file. Nor is a
- * text longer than any field of the graph holds (a refused request's, up to the variables' size limit):
- * its length and digest stand for it, so auditing a request costs the same whatever it sent.
+ * text longer than any form holds: its length stands for it, with its SM3 digest when the request was
+ * served (a refused request's text, up to the variables' size limit, is not worth 100 ms of digest).
  */
-function withoutFileContent(value: unknown, key = ''): unknown {
+function withoutFileContent(value: unknown, digest: boolean, key = ''): unknown {
   if (typeof value === 'string' && /Base64$/.test(key)) {
     const bytes = Buffer.from(value, 'base64');
     return `[${bytes.length} bytes, sm3 ${createHash('sm3').update(bytes).digest('hex')}]`;
   }
   if (typeof value === 'string' && value.length > MAX_AUDITED_TEXT_LENGTH)
-    return `[${value.length} characters, sm3 ${createHash('sm3').update(value, 'utf8').digest('hex')}]`;
-  if (Array.isArray(value)) return value.map((item) => withoutFileContent(item, key));
+    return digest
+      ? `[${value.length} characters, sm3 ${createHash('sm3').update(value, 'utf8').digest('hex')}]`
+      : `[${value.length} characters]`;
+  if (Array.isArray(value)) return value.map((item) => withoutFileContent(item, digest, key));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([entryKey, entryValue]) => [entryKey, withoutFileContent(entryValue, entryKey)]),
+      Object.entries(value).map(([entryKey, entryValue]) => [
+        entryKey,
+        withoutFileContent(entryValue, digest, entryKey),
+      ]),
     );
   }
   return value;
@@ -219,7 +224,8 @@ export function auditEntryFor(
   const operation = document ? selectedOperation(document, operationName) : undefined;
   const { outcome, errorCodes } = outcomeOf(status, responseText);
   const identity = facts.identity;
-  const maskedVariables = JSON.stringify(maskPersonalInformation(withoutFileContent(body.variables ?? {}))) ?? '{}';
+  const maskedVariables =
+    JSON.stringify(maskPersonalInformation(withoutFileContent(body.variables ?? {}, status < 400))) ?? '{}';
   return {
     occurredAt: new Date(facts.startedAt),
     requestId: facts.requestId,
