@@ -13,4 +13,6 @@ COPY test test
 COPY bench bench
 RUN npm ci && npm prune --omit=dev
 ENV APP_ENV=production NODE_ENV=production
+# The gateway's audit journal (docker-compose mounts a volume here): records wait in it while MySQL is down.
+RUN mkdir -p /var/lib/single-window/audit-journal && chown -R node:node /var/lib/single-window
 USER node
