@@ -31,6 +31,28 @@ describe('variables limits', () => {
     expect(refusal(() => checkRawBody(Buffer.from(JSON.stringify({ v: 'QUJD'.repeat(100_000) })), LIMITS))).toBeNull();
   });
 
+  it('measures the variables as sent in the raw body, before it is decoded or parsed, and stops at the limit', () => {
+    const body = (variables: unknown, extra: Record<string, unknown> = {}) =>
+      Buffer.from(JSON.stringify({ query: '{ a }', ...extra, variables }));
+    expect(refusal(() => checkRawBody(body({ text: 'x'.repeat(900) }), LIMITS))).toBeNull();
+    expect(refusal(() => checkRawBody(body({ text: 'x'.repeat(8 * 1024 * 1024) }), LIMITS))).toMatchObject({
+      code: 'OPERATION_LIMIT_EXCEEDED',
+      limit: 'variables size',
+      setting: 'GATEWAY_MAX_VARIABLES_BYTES',
+      actual: 1001,
+    });
+    // The key however it is written, wherever it stands among the others.
+    const escapedKey = Buffer.from(`{"variabl\\u0065s": {"text": "${'x'.repeat(2000)}"}, "query": "{ a }"}`);
+    expect(refusal(() => checkRawBody(escapedKey, LIMITS))).toMatchObject({ limit: 'variables size' });
+    // Only the top-level variables count: not a key of that name inside them, nor text that looks like one.
+    expect(refusal(() => checkRawBody(body({ variables: 'x'.repeat(900) }), LIMITS))).toBeNull();
+    const lookalike = {
+      query: `{ a } # "variables": ${'x'.repeat(2000)}`,
+      extensions: { variables: 'y'.repeat(2000) },
+    };
+    expect(refusal(() => checkRawBody(body({}, lookalike), LIMITS))).toBeNull();
+  });
+
   it('refuses variables larger than allowed, in bytes of UTF-8', () => {
     expect(refusal(() => checkVariables({ text: 'x'.repeat(900) }, LIMITS))).toBeNull();
     expect(refusal(() => checkVariables({ text: '运'.repeat(400) }, LIMITS))).toMatchObject({
