@@ -4,6 +4,7 @@ import type { PlatformConfig } from '../../platform/config/config';
 import { openDataSource } from '../../platform/database/data-source.factory';
 import { describeError, type Logger } from '../../platform/observability/logger';
 import { Counters } from '../../platform/observability/metrics';
+import { retryBackoffMs } from '../../platform/outbox/polling-relay';
 import { AuditRecord } from './audit-record.entity';
 
 /** The gateway's own schema, migrated: it holds the audit trail. */
@@ -18,6 +19,8 @@ export function openGatewayDatabase(config: PlatformConfig, logger: Logger): Pro
   });
 }
 
+const FIRST_BACKOFF_MS = 500;
+
 /** What `current()` throws while the database has not been reached: an outage, as the driver reported it. */
 export class GatewayDatabaseUnavailable extends Error {
   constructor(cause: unknown) {
@@ -31,20 +34,17 @@ export class GatewayDatabaseUnavailable extends Error {
  */
 export class GatewayDatabase {
   private dataSource: DataSource | null = null;
-  private lastError: unknown = Object.assign(new Error('connecting'), { code: 'ECONNREFUSED' });
+  // Set by the first attempt, which start() awaits before anyone can ask for the database.
+  private lastError: unknown = null;
   private closed = false;
-  private reported = false;
   private timer: NodeJS.Timeout | null = null;
-  private readonly opened: Promise<void>;
-  private markOpened: () => void = () => undefined;
+  private failures = 0;
 
   private constructor(
     private readonly open: () => Promise<DataSource>,
     private readonly logger: Logger,
     private readonly maxBackoffMs: number,
-  ) {
-    this.opened = new Promise<void>((resolve) => (this.markOpened = resolve));
-  }
+  ) {}
 
   /** Starts opening; resolves once the first attempt has settled (either way). */
   static async start(
@@ -57,25 +57,26 @@ export class GatewayDatabase {
       logger,
       options.maxBackoffMs ?? 10_000,
     );
-    await database.attempt(Math.min(500, database.maxBackoffMs));
+    await database.attempt();
     return database;
   }
 
-  private async attempt(backoffMs: number): Promise<void> {
+  private async attempt(): Promise<void> {
     if (this.closed) return;
     try {
-      this.dataSource = await this.open();
-      if (this.closed) await this.dataSource.destroy();
-      else this.markOpened();
+      const dataSource = await this.open();
+      if (this.closed) await dataSource.destroy();
+      else this.dataSource = dataSource;
     } catch (error) {
       this.lastError = error;
-      if (!this.reported) {
-        this.reported = true;
+      this.failures += 1;
+      if (this.failures === 1) {
         this.logger.error('audit trail database unavailable at start: answering, records wait in the journal', {
           ...describeError(error),
         });
       }
-      this.timer = setTimeout(() => void this.attempt(Math.min(this.maxBackoffMs, backoffMs * 2)), backoffMs);
+      const backoffMs = retryBackoffMs(this.failures, Math.min(FIRST_BACKOFF_MS, this.maxBackoffMs), this.maxBackoffMs);
+      this.timer = setTimeout(() => void this.attempt(), backoffMs);
       this.timer.unref();
     }
   }
@@ -84,11 +85,6 @@ export class GatewayDatabase {
   current(): DataSource {
     if (this.dataSource) return this.dataSource;
     throw new GatewayDatabaseUnavailable(this.lastError);
-  }
-
-  /** Resolves once the database is open. */
-  ready(): Promise<void> {
-    return this.opened;
   }
 
   async close(): Promise<void> {
