@@ -251,15 +251,18 @@ export class AuditJournal {
     return records;
   }
 
-  /** Records shipped up to `position`: moves the cursor (on disk), rotates and deletes shipped segments. */
+  /** Records shipped up to `position`: moves the cursor (on disk) and deletes the segments left behind. */
   shipped(position: JournalPosition): void {
     if (comparePositions(position, this.cursor) <= 0) return;
+    const leftSegment = position.segment > this.cursor.segment;
     this.cursor = { ...position };
     const temporary = join(this.directory, `${CURSOR_FILE}.tmp`);
     writeFileSync(temporary, JSON.stringify(this.cursor));
     renameSync(temporary, join(this.directory, CURSOR_FILE));
-    for (const segment of segmentsIn(this.directory))
-      if (segment < this.cursor.segment) rmSync(this.path(segment), { force: true });
+    // Only when the cursor has moved on to a later segment is there one to delete.
+    if (leftSegment)
+      for (const segment of segmentsIn(this.directory))
+        if (segment < this.cursor.segment) rmSync(this.path(segment), { force: true });
   }
 
   /** Bytes journaled and not yet shipped (of the current segment; whole earlier segments count in full). */

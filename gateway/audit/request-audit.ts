@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../gateway.context';
-import { Kind, parse, visit, type DocumentNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
+import { Kind, visit, type DocumentNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import type { Identity } from '../../platform/auth/identity';
 import { maskFreeText, maskPersonalInformation } from '../../platform/codes/personal-information';
+import { parseWithinLimits } from '../protection/operation-limits';
 import type { AuditEntry } from './audit-trail';
 import { AuditOutcome } from './audit-record.entity';
 
@@ -60,9 +61,8 @@ const REFUSAL_CODES = new Set([
 const MAX_VARIABLES_LENGTH = 60_000;
 // Longer than anything an officer types into a form; a longer text is described, not copied.
 const MAX_AUDITED_TEXT_LENGTH = 10_000;
-// The gateway's limits allow at most 1 MiB and 100,000 tokens (gateway.config.ts): a larger document is not read.
-const MAX_AUDIT_PARSE_LENGTH = 1_048_576;
-const MAX_AUDIT_PARSE_TOKENS = 100_000;
+// The most any configuration of the gateway's limits allows (gateway.config.ts): a larger document is not read.
+const AUDIT_PARSE_LIMITS = { maxDocumentBytes: 1_048_576, maxTokens: 100_000 };
 
 interface GraphQLRequestBody {
   query?: unknown;
@@ -215,9 +215,8 @@ export function auditEntryFor(
   const operationName = typeof body.operationName === 'string' ? body.operationName : null;
   let document: DocumentNode | null = facts.document ?? null;
   try {
-    // Refused before the limits read it (its variables, say): parsed here within the limits' own bounds.
-    if (facts.document === undefined && query && query.length <= MAX_AUDIT_PARSE_LENGTH)
-      document = parse(query, { noLocation: true, maxTokens: MAX_AUDIT_PARSE_TOKENS });
+    // Refused before the limits read it (its variables, say): parsed here by the limits' own parser.
+    if (facts.document === undefined && query) document = parseWithinLimits(query, AUDIT_PARSE_LIMITS);
   } catch {
     document = null;
   }

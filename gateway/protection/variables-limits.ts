@@ -36,10 +36,10 @@ function keyAt(body: Buffer, start: number, end: number): string | null {
  */
 export function checkRawBody(
   body: Buffer,
-  limits: Pick<OperationLimits, 'maxVariableValues'> & Partial<Pick<OperationLimits, 'maxVariablesBytes'>>,
+  limits: Pick<OperationLimits, 'maxVariableValues' | 'maxVariablesBytes'>,
 ): void {
   const allowance = 2 * limits.maxVariableValues + 16;
-  const maxVariablesBytes = limits.maxVariablesBytes ?? Infinity;
+  const maxVariablesBytes = limits.maxVariablesBytes;
   let count = 0;
   let depth = 0;
   let inString = false;
