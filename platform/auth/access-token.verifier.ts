@@ -1,14 +1,17 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { errors, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { regionCodeProblem } from '../codes/region-code';
 import { DomainError, unauthenticated } from '../errors/domain-error';
 import { PLATFORM_ERRORS } from '../errors/platform.errors';
 import type { Identity } from './identity';
+import { RealmKeySet, RealmKeysUnavailable } from './realm-key-set';
 
 export interface AccessTokenVerifierOptions {
   issuer: string;
   audience: string;
   jwksUrl: string;
+  /** How often the realm's keys are fetched again (a removed key is refused after at most this long); 5 minutes unless set. */
+  jwksRefreshMs?: number;
 }
 
 const claimsSchema = z.object({
@@ -23,21 +26,28 @@ const claimsSchema = z.object({
 });
 
 /**
- * Verifies Keycloak-style RS256 access tokens against the realm's JWKS (cached, refetched when a new
- * `kid` appears) and turns them into an Identity. Issuer, audience, expiry, algorithm and the `typ`
+ * Verifies Keycloak-style RS256 access tokens against the realm's JWKS (RealmKeySet: refreshed on an
+ * interval and when a new `kid` appears, the last keys kept while the provider is down) and turns them
+ * into an Identity. Issuer, audience, expiry, algorithm and the `typ`
  * claim are all checked, so an ID token or a token for another client is refused too.
  */
 export class AccessTokenVerifier {
-  private readonly keys: JWTVerifyGetKey;
+  private readonly keys: RealmKeySet;
 
   constructor(private readonly options: AccessTokenVerifierOptions) {
-    this.keys = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+    const refreshIntervalMs = options.jwksRefreshMs ?? 300_000;
+    this.keys = new RealmKeySet({
+      url: options.jwksUrl,
+      refreshIntervalMs,
+      cooldownMs: Math.min(30_000, refreshIntervalMs),
+      timeoutMs: 5_000,
+    });
   }
 
   async verify(token: string): Promise<Identity> {
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(token, this.keys, {
+      ({ payload } = await jwtVerify(token, this.keys.getKey, {
         issuer: this.options.issuer,
         audience: this.options.audience,
         algorithms: ['RS256'],
@@ -67,7 +77,7 @@ export class AccessTokenVerifier {
     if (error instanceof errors.JWTClaimValidationFailed) {
       return unauthenticated(`Access token was not issued for this service (${error.claim} mismatch)`);
     }
-    if (error instanceof errors.JWKSTimeout || (error instanceof Error && error.name === 'TypeError')) {
+    if (error instanceof RealmKeysUnavailable) {
       // The IdP being unreachable is our outage, not the caller's fault.
       return PLATFORM_ERRORS.unavailable('IDP_UNREACHABLE', 'Identity provider keys are unavailable');
     }

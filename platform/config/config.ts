@@ -68,6 +68,7 @@ const platformVariables = {
   OIDC_ISSUER: url.default('http://localhost:8080/realms/transport'),
   OIDC_AUDIENCE: z.string().min(1).default('single-window-gateway'),
   OIDC_JWKS_URL: url.optional(),
+  OIDC_JWKS_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   IDP_PORT: port.default(8080),
   IDP_PUBLIC_URL: url.optional(),
   GATEWAY_HOST: z.string().default('127.0.0.1'),
@@ -136,7 +137,7 @@ export interface PlatformConfig {
   /** Where attachments and evidence files are kept (local directory store). */
   fileStoreDirectory: string;
   seedDemoData: boolean;
-  oidc: { issuer: string; audience: string; jwksUrl: string };
+  oidc: { issuer: string; audience: string; jwksUrl: string; jwksRefreshMs: number };
   idp: { port: number; publicUrl: string };
   /** Where the gateway listens and is reached, and its own schema (the audit trail); its other settings are gateway/gateway.config.ts. */
   gateway: { host: string; port: number; publicUrl: string; database: DatabaseSettings };
@@ -205,6 +206,7 @@ function platformConfigOf(environment: Environment): PlatformConfig {
       issuer: environment.OIDC_ISSUER,
       audience: environment.OIDC_AUDIENCE,
       jwksUrl: environment.OIDC_JWKS_URL ?? `${environment.OIDC_ISSUER}/protocol/openid-connect/certs`,
+      jwksRefreshMs: environment.OIDC_JWKS_REFRESH_SECONDS * 1000,
     },
     idp: {
       port: environment.IDP_PORT,

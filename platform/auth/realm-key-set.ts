@@ -1,0 +1,106 @@
+import { createLocalJWKSet, errors, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+
+export interface RealmKeySetOptions {
+  /** The realm's JWKS endpoint (Keycloak: `<issuer>/protocol/openid-connect/certs`). */
+  url: string;
+  /** How long a fetched key set is used before it is fetched again; a key removed from the realm is refused after this. */
+  refreshIntervalMs: number;
+  /** After a failed or an unknown-key fetch, how long before the next one (one fetch per cooldown, whatever the traffic). */
+  cooldownMs: number;
+  /** How long one fetch may take. */
+  timeoutMs: number;
+  now?: () => number;
+  fetch?: typeof fetch;
+}
+
+/** The realm's keys could not be fetched and none were ever fetched: the identity provider is down. */
+export class RealmKeysUnavailable extends Error {
+  constructor(cause: unknown) {
+    super(`the realm's signing keys cannot be fetched: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'RealmKeysUnavailable';
+  }
+}
+
+/**
+ * The realm's public signing keys, for jose's `jwtVerify`. It differs from jose's `createRemoteJWKSet`
+ * in one way that matters when Keycloak is down: a key set past its refresh interval is fetched again,
+ * but when that fetch fails the last key set fetched stays in use (and the next attempt waits for the
+ * cooldown), so tokens already issued keep working until they expire. jose's remote set throws instead
+ * once its cache is stale, which would log every signed-in officer out for as long as Keycloak is down.
+ *
+ * Rotation: a token with a key id the set does not hold makes one fetch (at most one per cooldown), so a
+ * new active key is accepted without a restart; a key removed from the realm is gone from the set at the
+ * next refresh, so its tokens are refused at most `refreshIntervalMs` after the removal.
+ */
+export class RealmKeySet {
+  private keys: JWTVerifyGetKey | null = null;
+  private fetchedAt = 0;
+  private lastAttemptAt = Number.NEGATIVE_INFINITY;
+  private pending: Promise<void> | null = null;
+  private readonly now: () => number;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: RealmKeySetOptions) {
+    this.now = options.now ?? Date.now;
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  /** The key-lookup function `jwtVerify` takes. */
+  readonly getKey: JWTVerifyGetKey = async (header, token) => {
+    if (this.keys === null) await this.reload();
+    else if (this.now() - this.fetchedAt >= this.options.refreshIntervalMs && !this.coolingDown()) {
+      // Stale: fetch again, but keep the keys we have when the provider does not answer.
+      await this.reload().catch(() => undefined);
+    }
+    const keys = this.keys as unknown as JWTVerifyGetKey;
+    try {
+      return await keys(header, token);
+    } catch (error) {
+      if (!(error instanceof errors.JWKSNoMatchingKey) || this.coolingDown()) throw error;
+      // A key we have not seen: the realm may have rotated. One fetch, then look again.
+      await this.reload().catch(() => undefined);
+      return (this.keys as unknown as JWTVerifyGetKey)(header, token);
+    }
+  };
+
+  /** Whether the last fetch attempt was recent enough that another must wait. */
+  private coolingDown(): boolean {
+    return this.now() - this.lastAttemptAt < this.options.cooldownMs;
+  }
+
+  /** Fetches the key set; concurrent callers share one fetch. Throws RealmKeysUnavailable when it fails. */
+  private reload(): Promise<void> {
+    this.pending ??= this.fetchKeys().finally(() => {
+      this.pending = null;
+    });
+    return this.pending;
+  }
+
+  private async fetchKeys(): Promise<void> {
+    this.lastAttemptAt = this.now();
+    let keySet: JSONWebKeySet;
+    try {
+      const response = await this.fetchImpl(this.options.url, {
+        headers: { accept: 'application/json' },
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const body = (await response.json()) as unknown;
+      if (!isKeySet(body)) throw new Error('the answer is not a JSON Web Key Set');
+      keySet = body;
+    } catch (error) {
+      throw new RealmKeysUnavailable(error);
+    }
+    this.keys = createLocalJWKSet(keySet);
+    this.fetchedAt = this.now();
+  }
+}
+
+function isKeySet(body: unknown): body is JSONWebKeySet {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    Array.isArray((body as { keys?: unknown }).keys) &&
+    (body as { keys: unknown[] }).keys.every((key) => typeof key === 'object' && key !== null)
+  );
+}
