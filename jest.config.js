@@ -14,6 +14,8 @@ module.exports = {
       testEnvironment: 'node',
       setupFiles: ['reflect-metadata'],
       testMatch: ['<rootDir>/dist/test/**/*.test.js'],
+      // Real Keycloak's tests run apart: `npm run test:keycloak` (jest.keycloak.config.js).
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/test/keycloak/'],
       globalSetup: '<rootDir>/dist/test/harness/global-setup.js',
       globalTeardown: '<rootDir>/dist/test/harness/global-teardown.js',
     },

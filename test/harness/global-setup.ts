@@ -44,24 +44,50 @@ const LAST_RUN = join(tmpdir(), `single-window-it-${TEST_SCHEMA_PREFIX}last-run`
 async function stopLeftovers(): Promise<void> {
   if (!existsSync(LAST_RUN)) return;
   let services: Array<{ pid: number }> = [];
+  let keycloak: HarnessState['keycloak'];
   try {
     const state = JSON.parse(readFileSync(readFileSync(LAST_RUN, 'utf8'), 'utf8')) as HarnessState;
     services = Object.values(state.services);
+    keycloak = state.keycloak;
   } catch {
     return;
   }
-  const ours = (pid: number) => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(join(PROJECT_ROOT, 'dist'));
-    } catch {
-      return false;
-    }
-  };
+  const ours = (pid: number) => readCommandLine(pid).includes(join(PROJECT_ROOT, 'dist'));
   await Promise.all(services.filter((service) => ours(service.pid)).map((service) => stopProcess(service.pid)));
+  // Keycloak (npm run test:keycloak) runs as its own process group: kc.sh and java.
+  if (keycloak && readCommandLine(keycloak.pid).includes(join(PROJECT_ROOT, '.keycloak'))) {
+    try {
+      process.kill(-keycloak.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function readCommandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+export interface SingleWindowOptions {
+  /** The realm the services trust; the embedded provider's unless set (real Keycloak: test/keycloak). */
+  oidcIssuer?: string;
+  /** More settings for every service. */
+  environment?: Record<string, string>;
+  /** Recorded in the state, for the tests and the teardown. */
+  keycloak?: HarnessState['keycloak'];
 }
 
 /** Starts the whole single window as separate processes on free ports, fresh databases, real tokens. */
 export default async function globalSetup(): Promise<void> {
+  await startSingleWindow();
+}
+
+/** The single window as separate processes; the embedded OpenID provider always runs beside it. */
+export async function startSingleWindow(options: SingleWindowOptions = {}): Promise<void> {
   await stopLeftovers();
   const runDirectory = mkdtempSync(join(tmpdir(), 'single-window-it-'));
   const dataDirectory = join(runDirectory, 'data');
@@ -93,7 +119,7 @@ export default async function globalSetup(): Promise<void> {
     GATEWAY_APQ_CACHE_BYTES: '131072',
     IDP_PORT: String(ports.idp),
     IDP_PUBLIC_URL: `http://localhost:${ports.idp}`,
-    OIDC_ISSUER: `http://localhost:${ports.idp}/realms/transport`,
+    OIDC_ISSUER: options.oidcIssuer ?? `http://localhost:${ports.idp}/realms/transport`,
     GATEWAY_PORT: String(ports.gateway),
     PERSISTED_OPERATIONS_DIR: persistedOperations,
     INVESTMENT_PLATFORM_URL: `http://127.0.0.1:${ports.platforms}`,
@@ -103,6 +129,7 @@ export default async function globalSetup(): Promise<void> {
     // Applications waiting for a platform are checked again this often, so a test sees them move on.
     PLATFORM_RECHECK_MS: '1000',
     ...(mysqlUrl ? { MYSQL_URL: mysqlUrl } : {}),
+    ...options.environment,
   };
   for (const name of SUBGRAPH_NAMES) {
     environment[`${name.toUpperCase()}_PORT`] = String(ports[name]);
@@ -114,6 +141,8 @@ export default async function globalSetup(): Promise<void> {
     database: mysqlUrl ? 'mysql' : 'embedded',
     environment,
     services: {} as HarnessState['services'],
+    embeddedIssuer: `http://localhost:${ports.idp}/realms/transport`,
+    ...(options.keycloak ? { keycloak: options.keycloak } : {}),
   };
   const start = (name: ServiceName) => {
     const service = { script: SCRIPTS[name], port: ports[name], logFile: join(runDirectory, `${name}.log`) };

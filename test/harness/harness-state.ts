@@ -17,6 +17,20 @@ export interface HarnessState {
   database: 'mysql' | 'embedded';
   environment: Record<string, string>;
   services: Record<ServiceName, ServiceProcess>;
+  /** The embedded OpenID provider's issuer; OIDC_ISSUER in `environment` is the one the services trust. */
+  embeddedIssuer: string;
+  /** Real Keycloak, when the run is `npm run test:keycloak` (test/keycloak/global-setup.ts). */
+  keycloak?: KeycloakProcess;
+}
+
+export interface KeycloakProcess {
+  pid: number;
+  url: string;
+  issuer: string;
+  port: number;
+  managementPort: number;
+  adminPassword: string;
+  logFile: string;
 }
 
 export const STATE_VARIABLE = 'SINGLE_WINDOW_TEST_STATE';

@@ -1,0 +1,99 @@
+import { decodeJwt } from 'jose';
+import { readState } from '../harness/harness-state';
+import { graphql } from '../harness/single-window.client';
+import { keycloakState } from './keycloak-control';
+import {
+  accessToken,
+  clientCredentials,
+  DEMO_CLIENT_SECRETS,
+  DEMO_USERS,
+  passwordGrant,
+  type TokenAnswer,
+} from './realm-tokens';
+
+// Real Keycloak 26 issues the tokens, the gateway and the subgraphs trust it (OIDC_ISSUER), and for every
+// demo user and machine client the claims they read are the same as the embedded provider's.
+
+const SMALL_QUERY = '{ enterprises(first: 1) { totalCount } }';
+const people = DEMO_USERS.filter((user) => !user.privileged);
+const machineClients = Object.keys(DEMO_CLIENT_SECRETS);
+
+/** The claims the gateway and the subgraphs read (platform/auth/access-token.verifier.ts), and the identity ones. */
+function claimsRead(token: string): Record<string, unknown> {
+  const claims = decodeJwt<Record<string, unknown>>(token);
+  const roles = (claims.realm_access as { roles?: string[] } | undefined)?.roles ?? [];
+  return {
+    sub: claims.sub,
+    typ: claims.typ,
+    aud: claims.aud,
+    azp: claims.azp,
+    preferred_username: claims.preferred_username,
+    region: claims.region,
+    department: claims.department,
+    roles: [...roles].sort(),
+    // Data categories travel as `category:*` scopes; the order of scopes carries no meaning.
+    scopes: (typeof claims.scope === 'string' ? claims.scope : '').split(' ').filter(Boolean).sort(),
+    name: claims.name,
+    email: claims.email,
+  };
+}
+
+async function acceptedByGateway(token: string): Promise<{ status: number; codes: Array<string | undefined> }> {
+  const result = await graphql(SMALL_QUERY, {}, { token });
+  return { status: result.status, codes: (result.errors ?? []).map((error) => error.extensions?.code) };
+}
+
+describe('tokens from real Keycloak', () => {
+  const keycloak = () => keycloakState().issuer;
+  const embedded = () => readState().embeddedIssuer;
+
+  it('runs with the services trusting Keycloak, not the embedded provider', () => {
+    expect(readState().environment.OIDC_ISSUER).toBe(keycloak());
+    expect(keycloak()).not.toBe(embedded());
+  });
+
+  it.each(people.map((user) => [user.username, user.password]))(
+    'password grant for %s: a token the gateway accepts, with the claims the embedded provider gives',
+    async (username, password) => {
+      const fromKeycloak = accessToken(await passwordGrant(keycloak(), username, password), username);
+      const fromEmbedded = accessToken(await passwordGrant(embedded(), username, password), username);
+      expect(decodeJwt(fromKeycloak).iss).toBe(keycloak());
+      expect(claimsRead(fromKeycloak)).toEqual(claimsRead(fromEmbedded));
+      const answer = await acceptedByGateway(fromKeycloak);
+      expect(answer.status).toBe(200);
+      expect(answer.codes).not.toContain('UNAUTHENTICATED');
+    },
+  );
+
+  it.each(machineClients)(
+    'client credentials for %s: a service-account token with the embedded provider claims',
+    async (clientId) => {
+      const fromKeycloak = accessToken(await clientCredentials(keycloak(), clientId), clientId);
+      const fromEmbedded = accessToken(await clientCredentials(embedded(), clientId), clientId);
+      expect(claimsRead(fromKeycloak)).toEqual(claimsRead(fromEmbedded));
+      expect(claimsRead(fromKeycloak).preferred_username).toBe(`service-account-${clientId}`);
+      const result = await graphql(SMALL_QUERY, {}, { token: fromKeycloak });
+      // Partners may only run their registered operations; the token itself is accepted either way.
+      expect((result.errors ?? []).map((error) => error.extensions?.code)).not.toContain('UNAUTHENTICATED');
+    },
+  );
+
+  it('refuses a machine client with a wrong secret, as the embedded provider does', async () => {
+    const refusals: TokenAnswer[] = [
+      await clientCredentials(keycloak(), machineClients[0], 'not-the-secret'),
+      await clientCredentials(embedded(), machineClients[0], 'not-the-secret'),
+    ];
+    for (const refusal of refusals) {
+      expect(refusal.status).toBe(401);
+      expect(refusal.body.error).toBe('invalid_client');
+    }
+  });
+
+  it('refuses a token the embedded provider signed: the services trust one realm', async () => {
+    const officer = people[0];
+    const foreign = accessToken(await passwordGrant(embedded(), officer.username, officer.password), officer.username);
+    const answer = await acceptedByGateway(foreign);
+    expect(answer.status).toBe(401);
+    expect(answer.codes).toEqual(['UNAUTHENTICATED']);
+  });
+});
