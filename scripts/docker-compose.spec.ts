@@ -14,16 +14,17 @@ const SAMPLE_ENVIRONMENT: Record<string, string> = {
     [
       'EVENTS_SECRET',
       'MYSQL_ROOT_PASSWORD',
-      'KEYCLOAK_ADMIN_PASSWORD',
       ...['LICENSING', 'ENFORCEMENT', 'CREDIT', 'SAFETY', 'STATISTICS'].flatMap((name) => [
         `${name}_GATEWAY_SECRET`,
         `${name}_DB_PASSWORD`,
       ]),
       'GATEWAY_DB_PASSWORD',
+      'KEYCLOAK_DB_PASSWORD',
     ].map((name) => [name, `sample-${name.toLowerCase()}-0123456789abcdef`]),
   ),
   INVESTMENT_PLATFORM_URL: 'https://tzxm.example.gov.cn/api',
   TRADING_PLATFORM_URL: 'https://ggzy.example.gov.cn/api',
+  KEYCLOAK_HOSTNAME: 'https://sso.transport.example.gov.cn',
 };
 
 /** Compose's variable interpolation: ${NAME}, ${NAME:-default} and ${NAME:?error}. */
@@ -45,10 +46,16 @@ interface ComposeService {
   environment?: Record<string, string>;
   image?: string;
   build?: unknown;
+  volumes?: string[];
+  healthcheck?: { test?: string[] };
+  depends_on?: Record<string, { condition?: string }>;
 }
 
-function loadCompose(environment: Record<string, string>): { services: Record<string, ComposeService> } {
-  const text = readFileSync(join(projectRoot, 'docker-compose.yml'), 'utf8');
+function loadCompose(
+  environment: Record<string, string>,
+  file = 'docker-compose.yml',
+): { services: Record<string, ComposeService> } {
+  const text = readFileSync(join(projectRoot, file), 'utf8');
   return parse(interpolate(text, environment), { merge: true }) as { services: Record<string, ComposeService> };
 }
 
@@ -119,5 +126,40 @@ describe('docker-compose.yml', () => {
 
   it('refuses to start without the secrets', () => {
     expect(() => loadCompose({})).toThrow(/set /);
+  });
+
+  it('runs Keycloak in production mode on MySQL with a health check, importing the realm without demo users', () => {
+    const keycloak = compose.services.keycloak;
+    expect(keycloak.command).toEqual(['start', '--import-realm']);
+    expect(keycloak.environment).toMatchObject({ KC_DB: 'mysql', KC_HEALTH_ENABLED: 'true' });
+    // No administrator unless the operator sets one for the first start.
+    expect(keycloak.environment?.KC_BOOTSTRAP_ADMIN_PASSWORD).toBeFalsy();
+    expect(keycloak.healthcheck?.test?.join(' ')).toContain('/health/ready');
+    expect(keycloak.volumes).toEqual(['./auth/realm-transport.json:/opt/keycloak/data/import/transport-realm.json:ro']);
+    for (const [name, service] of nodeServices) {
+      expect({ name, keycloak: service.depends_on?.keycloak?.condition }).toEqual({
+        name,
+        keycloak: 'service_healthy',
+      });
+    }
+  });
+
+  it('keeps the demo users and secrets to the demo profile (docker-compose.demo.yml)', () => {
+    const demo = loadCompose(
+      { ...SAMPLE_ENVIRONMENT, KEYCLOAK_BOOTSTRAP_ADMIN_PASSWORD: 'sample' },
+      'docker-compose.demo.yml',
+    );
+    expect(demo.services.keycloak.volumes).toEqual([
+      './auth/demo/transport-users-0.json:/opt/keycloak/data/import/transport-users-0.json:ro',
+    ]);
+    expect(demo.services['keycloak-demo-secrets'].volumes).toContain(
+      './auth/demo/client-secrets.json:/demo/client-secrets.json:ro',
+    );
+    for (const mounted of [
+      ...(demo.services.keycloak.volumes ?? []),
+      ...(demo.services['keycloak-demo-secrets'].volumes ?? []),
+    ]) {
+      expect(existsSync(join(projectRoot, mounted.split(':')[0]))).toBe(true);
+    }
   });
 });

@@ -15,3 +15,9 @@ mysql -uroot -p"$MYSQL_ROOT_PASSWORD" <<SQL
 CREATE USER IF NOT EXISTS 'gateway'@'%' IDENTIFIED BY '$password';
 GRANT SELECT, INSERT, DELETE, CREATE, ALTER, INDEX, DROP, REFERENCES ON \`gateway\`.* TO 'gateway'@'%';
 SQL
+# Keycloak manages its own schema (Liquibase migrations at start): all privileges there, none elsewhere.
+password="${KEYCLOAK_DB_PASSWORD:?KEYCLOAK_DB_PASSWORD must be set}"
+mysql -uroot -p"$MYSQL_ROOT_PASSWORD" <<SQL
+CREATE USER IF NOT EXISTS 'keycloak'@'%' IDENTIFIED BY '$password';
+GRANT ALL PRIVILEGES ON \`keycloak\`.* TO 'keycloak'@'%';
+SQL
