@@ -85,7 +85,7 @@ export class RealmKeySet {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const body = (await response.json()) as unknown;
+      const body: unknown = await response.json();
       if (!isKeySet(body)) throw new Error('the answer is not a JSON Web Key Set');
       keySet = body;
     } catch (error) {
