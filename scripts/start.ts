@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
+import { DEMO_CLIENT_SECRETS_FILE, DEMO_USERS_FILES, REALM_FILE } from '../auth/demo-realm';
 import { startIdentityProvider } from '../auth/idp/idp.server';
 import { startGateway } from '../gateway/gateway.server';
 import { ConfigError, SUBGRAPH_NAMES } from '../platform/config/config';
@@ -14,10 +15,11 @@ async function main(): Promise<void> {
   const started = Date.now();
   // One process runs everything, so it validates every part's settings: all problems at once.
   const { config, settings } = loadSingleWindowConfig();
-  const projectRoot = join(__dirname, '..', '..');
   const idp = await startIdentityProvider({
     port: config.idp.port,
-    realmFile: join(projectRoot, 'auth', 'realm-transport.json'),
+    realmFile: REALM_FILE,
+    usersFiles: DEMO_USERS_FILES,
+    clientSecretsFile: DEMO_CLIENT_SECRETS_FILE,
     publicUrl: new URL(config.oidc.issuer).origin,
     keyFile: join(config.dataDir, 'idp-signing-key.json'),
   });
@@ -46,7 +48,7 @@ Fetch a demo officer's token and ask the single window about an enterprise:
   curl -s ${gateway.url} -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
     -d '{"query":"{ enterprise(creditCode: \\"91320102MA1MY0R10Q\\") { name permits(first: 5) { totalCount edges { node { number kind status } } } enforcementCases(first: 5) { totalCount } creditProfile { rating score } waybills(first: 5) { totalCount } activitySummary { year permitsIssued casesOpened waybillsCreated } } }"}'
 
-Demo users (password in README): ministry-admin, js-licensing-officer, js-licensing-reviewer, nj-enforcement-officer, ...
+Demo users (password and one-time codes in README; the token command handles both): ministry-admin, js-licensing-officer, js-licensing-reviewer, nj-enforcement-officer, ...
 Press Ctrl-C to stop.`);
 
   const shutdown = async () => {

@@ -1,10 +1,11 @@
-import { randomBytes, createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { expect } from '@jest/globals';
 import { AccessTokenVerifier } from '../../platform/auth/access-token.verifier';
+import { DEMO_CLIENT_SECRETS_FILE, DEMO_USERS_FILES, loadDemoRealm, REALM_FILE } from '../demo-realm';
+import { signInThroughBrowser } from '../sign-in';
 import type * as IdpServer from './idp.server';
 
 // oidc-provider is an ES module, which Jest's CommonJS sandbox cannot import without
@@ -13,16 +14,10 @@ import type * as IdpServer from './idp.server';
 const nativeRequire = process.getBuiltinModule('node:module').createRequire(__filename);
 const { startIdentityProvider } = nativeRequire('./idp.server') as typeof IdpServer;
 
-const REALM_FILE = join(__dirname, '..', '..', '..', 'auth', 'realm-transport.json');
-const realm = JSON.parse(readFileSync(REALM_FILE, 'utf8')) as {
-  accessTokenLifespan: number;
-  failureFactor: number;
-  waitIncrementSeconds: number;
-  users: Array<{ username: string; credentials?: Array<{ value: string }> }>;
-  clients: Array<{ clientId: string; secret?: string }>;
-};
-const PASSWORD = realm.users.find((user) => user.username === 'js-licensing-officer')?.credentials?.[0]?.value ?? '';
-const secretOf = (clientId: string) => realm.clients.find((client) => client.clientId === clientId)?.secret ?? '';
+const demoRealm = loadDemoRealm();
+const realm = demoRealm.settings;
+const PASSWORD = demoRealm.demoPassword(demoRealm.user('js-licensing-officer')!) ?? '';
+const secretOf = (clientId: string) => demoRealm.client(clientId)?.secret ?? '';
 
 interface TokenAnswer {
   status: number;
@@ -60,6 +55,8 @@ describe('embedded OpenID provider (Keycloak stand-in)', () => {
       port: 0,
       host: '127.0.0.1',
       realmFile: REALM_FILE,
+      usersFiles: DEMO_USERS_FILES,
+      clientSecretsFile: DEMO_CLIENT_SECRETS_FILE,
       keyFile,
       now: () => clock.now,
       logLevel: 'error',
@@ -249,59 +246,25 @@ describe('embedded OpenID provider (Keycloak stand-in)', () => {
   });
 
   it('signs a user in through the browser flow (authorization code with PKCE)', async () => {
-    const cookies = new Map<string, string>();
-    const send = async (url: string, init: RequestInit = {}) => {
-      const response = await fetch(new URL(url, idp.issuer), {
-        ...init,
-        redirect: 'manual',
-        headers: {
-          ...(init.headers as Record<string, string>),
-          cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; '),
-        },
-      });
-      for (const line of response.headers.getSetCookie()) {
-        const [name, value] = line.split(';')[0].split('=');
-        if (value) cookies.set(name, value);
-        else cookies.delete(name);
-      }
-      return response;
-    };
-    const verifierCode = randomBytes(32).toString('base64url');
-    const redirectUri = 'http://localhost:5173/callback';
-    const authorize = `${idp.issuer}/protocol/openid-connect/auth?${new URLSearchParams({
-      client_id: 'single-window-cli',
-      response_type: 'code',
-      scope: 'openid',
-      redirect_uri: redirectUri,
-      state: 'state-1',
-      code_challenge: createHash('sha256').update(verifierCode).digest('base64url'),
-      code_challenge_method: 'S256',
-    }).toString()}`;
-    let response = await send(authorize);
-    const loginPage = response.headers.get('location') ?? '';
-    expect(loginPage).toMatch(/\/realms\/transport\/login-actions\//);
-    expect(await (await send(loginPage)).text()).toContain('<form method="post"');
-    response = await send(loginPage, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ username: 'js-safety-officer', password: PASSWORD }).toString(),
+    const tokens = await signInThroughBrowser({
+      issuer: idp.issuer,
+      username: 'js-safety-officer',
+      password: PASSWORD,
+      redirectUri: 'http://localhost:5173/callback',
     });
-    let location = response.headers.get('location') ?? '';
-    for (let hop = 0; hop < 5 && !location.startsWith(redirectUri); hop += 1)
-      location = (await send(location)).headers.get('location') ?? '';
-    const callback = new URL(location);
-    expect(callback.searchParams.get('state')).toBe('state-1');
-    const { status, body } = await tokenRequest({
-      grant_type: 'authorization_code',
-      client_id: 'single-window-cli',
-      code: callback.searchParams.get('code') ?? '',
-      redirect_uri: redirectUri,
-      code_verifier: verifierCode,
-    });
-    expect(status).toBe(200);
-    expect(await verifier().verify(body.access_token ?? '')).toMatchObject({
+    expect(decodeJwt(tokens.id_token ?? '')).toMatchObject({ preferred_username: 'js-safety-officer' });
+    expect(await verifier().verify(tokens.access_token)).toMatchObject({
       username: 'js-safety-officer',
       region: '320000',
+    });
+  });
+
+  it('refuses the browser sign-in with a wrong password, saying so on the form', async () => {
+    await expect(
+      signInThroughBrowser({ issuer: idp.issuer, username: 'js-safety-officer', password: 'wrong-password-1A!' }),
+    ).rejects.toMatchObject({
+      failure: 'credentials-refused',
+      providerMessage: expect.stringContaining('Invalid username or password'),
     });
   });
 
@@ -329,6 +292,8 @@ describe('embedded OpenID provider (Keycloak stand-in)', () => {
       port: 0,
       host: '127.0.0.1',
       realmFile: REALM_FILE,
+      usersFiles: DEMO_USERS_FILES,
+      clientSecretsFile: DEMO_CLIENT_SECRETS_FILE,
       keyFile,
       logLevel: 'error',
     });

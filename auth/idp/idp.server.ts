@@ -16,6 +16,10 @@ export interface IdentityProviderOptions {
   port: number;
   /** A Keycloak realm export, the file Keycloak imports in production. */
   realmFile: string;
+  /** Users files beside it (`{ realm, users }`), e.g. the demo users with passwords and authenticators. */
+  usersFiles?: readonly string[];
+  /** Client secrets kept apart from the realm file (`{ clientId: secret }`), e.g. the demo ones. */
+  clientSecretsFile?: string;
   /** External origin, e.g. `http://localhost:8080`; the issuer is `<publicUrl>/realms/<realm>`. Default `http://localhost:<port>`. */
   publicUrl?: string;
   /** Where the RS256 signing key (private JWK) is kept between runs. */
@@ -92,13 +96,16 @@ function listen(server: ReturnType<typeof createServer>, port: number, host: str
 
 /**
  * Starts the embedded OpenID provider that stands in for Keycloak on machines without it: the realm
- * file's clients, users, roles, mappers, token lifespans and lockout policy, served at Keycloak's
+ * file's clients, users, roles, mappers, flows, token lifespans, OTP and lockout policy, served at Keycloak's
  * paths (`/realms/<realm>/.well-known/openid-configuration`, `/realms/<realm>/protocol/openid-connect/...`)
  * with RS256 tokens shaped like Keycloak's.
  */
 export async function startIdentityProvider(options: IdentityProviderOptions): Promise<RunningIdentityProvider> {
   const logger = createLogger('idp', options.logLevel ?? 'warn');
-  const realm = Realm.fromFile(options.realmFile);
+  const realm = Realm.fromFiles(options.realmFile, {
+    usersFiles: options.usersFiles,
+    clientSecretsFile: options.clientSecretsFile,
+  });
   if (!realm.settings.enabled) throw new Error(`realm ${realm.name} is disabled in ${options.realmFile}`);
   const signingKey = await loadOrCreateSigningKey(options.keyFile);
   const verificationKey = (await importJWK({ kty: 'RSA', n: signingKey.n, e: signingKey.e }, 'RS256')) as KeyLike;

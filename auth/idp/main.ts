@@ -1,17 +1,21 @@
 import { join } from 'node:path';
+import { DEMO_CLIENT_SECRETS_FILE, DEMO_USERS_FILES, REALM_FILE } from '../demo-realm';
 import { loadConfigOrExit } from '../../platform/config/config';
 import { createLogger } from '../../platform/observability/logger';
 import { startIdentityProvider } from './idp.server';
 
 // `node dist/auth/idp/main.js`: the embedded OpenID provider as its own process, serving the realm
-// file Keycloak imports in production (IDP_PORT, IDP_PUBLIC_URL, DATA_DIR for the signing key).
+// file Keycloak imports in production with the demo users and client secrets of auth/demo/ (IDP_PORT,
+// IDP_PUBLIC_URL, DATA_DIR for the signing key). It is the laptop and test stand-in, never production.
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger('idp', config.logLevel);
   const idp = await startIdentityProvider({
     port: config.idp.port,
     publicUrl: config.idp.publicUrl,
-    realmFile: join(__dirname, '..', '..', '..', 'auth', 'realm-transport.json'),
+    realmFile: REALM_FILE,
+    usersFiles: DEMO_USERS_FILES,
+    clientSecretsFile: DEMO_CLIENT_SECRETS_FILE,
     keyFile: join(config.dataDir, 'idp-signing-key.json'),
     logLevel: config.logLevel,
   });

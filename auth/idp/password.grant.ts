@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type * as oidc from 'oidc-provider' with { 'resolution-mode': 'import' };
-import { REFUSAL_DESCRIPTION, type PasswordAuthenticator } from './password.authenticator';
+import { DIRECT_GRANT_AUTHENTICATORS, REFUSAL_DESCRIPTION, type PasswordAuthenticator } from './password.authenticator';
 import { REALM_AUDIENCE_RESOURCE, resourceServerFor } from './provider.configuration';
 import type { Realm } from './realm';
 
@@ -31,6 +31,18 @@ export function passwordGrantHandler(realm: Realm, authenticator: PasswordAuthen
     const outcome = authenticator.authenticate(username, parameter(ctx, 'password') ?? '', client.clientId);
     if (!outcome.ok) throw new errors.CustomOIDCProviderError('invalid_grant', REFUSAL_DESCRIPTION[outcome.refusal]);
     const { user } = outcome;
+
+    // The direct grant flow runs after the password is checked, as in Keycloak: a wrong password is
+    // invalid_grant (and counts toward the lockout) whoever the user; a right one meets the flow.
+    const steps = realm.directGrantSteps(user);
+    const unsupported = steps.find((step) => !DIRECT_GRANT_AUTHENTICATORS.has(step.authenticator));
+    if (unsupported) {
+      authenticator.unsupportedStep(user, unsupported.authenticator, client.clientId);
+      throw new errors.CustomOIDCProviderError('access_denied', 'Access denied');
+    }
+    const denial = realm.passwordGrantRefusal(user);
+    if (denial !== null) throw new errors.CustomOIDCProviderError('access_denied', denial);
+    authenticator.signedIn(user);
 
     const realmClient = realm.client(client.clientId);
     const scope = realm.tokenScope(realmClient, parameter(ctx, 'scope'));

@@ -1,16 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { PERMISSION_CATEGORY } from '../../platform/auth/permission.policy';
 import { regionCodeProblem } from '../../platform/codes/region-code';
+import { DEMO_CLIENT_SECRETS_FILE, DEMO_USERS_FILES, loadDemoRealm, REALM_FILE } from '../demo-realm';
 import { Realm } from './realm';
 
 // The realm file is what Keycloak imports in production and what the embedded provider serves on
-// laptops; these checks catch a realm that Keycloak would import "successfully" but serve wrongly.
-const REALM_FILE = join(__dirname, '..', '..', '..', 'auth', 'realm-transport.json');
-const raw = JSON.parse(readFileSync(REALM_FILE, 'utf8')) as {
+// laptops with the demo users and secrets of auth/demo/; these checks catch a realm that Keycloak
+// would import "successfully" but serve wrongly.
+const realmText = readFileSync(REALM_FILE, 'utf8');
+const raw = JSON.parse(realmText) as {
   components: Record<string, Array<{ providerId: string; config: Record<string, string[]> }>>;
+  users: Array<{ username: string; credentials?: unknown[] }>;
+  clients: Array<{ clientId: string; secret?: string }>;
 };
-const realm = Realm.fromFile(REALM_FILE);
+const realm = loadDemoRealm();
 const people = realm.settings.users.filter((user) => !user.serviceAccountClientId);
 
 describe('realm transport', () => {
@@ -143,5 +146,60 @@ describe('realm transport', () => {
       expect(config.attributes.find((attribute) => attribute.name === name)?.permissions.edit).toEqual(['admin']);
     }
     expect(config.unmanagedAttributePolicy ?? 'DISABLED').not.toBe('ENABLED');
+  });
+
+  it('keeps user credentials and client secrets out of the production realm file', () => {
+    for (const user of raw.users) expect([user.username, user.credentials ?? []]).toEqual([user.username, []]);
+    for (const client of raw.clients) expect([client.clientId, client.secret]).toEqual([client.clientId, undefined]);
+    const demoSecrets = [
+      ...Object.values(JSON.parse(readFileSync(DEMO_CLIENT_SECRETS_FILE, 'utf8')) as Record<string, string>),
+      ...people.flatMap((user) => [
+        realm.demoPassword(user) ?? '',
+        ...realm.oneTimeCodeCredentials(user).map((credential) => credential.secret),
+      ]),
+    ].filter(Boolean);
+    expect(demoSecrets.length).toBeGreaterThan(people.length);
+    for (const secret of demoSecrets) expect(realmText).not.toContain(secret);
+    expect(Realm.fromFile(REALM_FILE).settings.users.every((user) => user.serviceAccountClientId)).toBe(true);
+    expect(DEMO_USERS_FILES.length).toBeGreaterThan(0);
+  });
+
+  it('binds browser and direct grant flows that exist and name only defined flows, configs and roles', () => {
+    expect(realm.flows.missingReferences()).toEqual([]);
+    for (const alias of [realm.settings.browserFlow, realm.settings.directGrantFlow])
+      expect(realm.flows.flow(alias)?.topLevel).toBe(true);
+    const roles = new Set(realm.settings.roles.realm.map((role) => role.name));
+    for (const config of realm.settings.authenticatorConfig)
+      if (config.config.condUserRole !== undefined) expect(roles).toContain(config.config.condUserRole);
+  });
+
+  it('asks admin and pii-reader users for a one-time code in the browser and refuses them the password grant', () => {
+    for (const user of people) {
+      const roles = realm.effectiveRealmRoles(user);
+      const privileged = roles.includes('admin') || roles.includes('pii-reader');
+      expect([user.username, realm.oneTimeCodeRequired(user)]).toEqual([user.username, privileged]);
+      expect([user.username, realm.passwordGrantRefusal(user) !== null]).toEqual([user.username, privileged]);
+      // One code, even for a user with both roles.
+      const codeSteps = realm.browserSteps(user).filter((step) => step.authenticator === 'auth-otp-form');
+      expect(codeSteps.length).toBe(privileged ? 1 : 0);
+    }
+  });
+
+  it('gives every demo user the flows ask for a code an authenticator matching the OTP policy', () => {
+    expect(realm.oneTimeCodePolicy).toEqual({
+      type: 'totp',
+      algorithm: 'HmacSHA1',
+      digits: 6,
+      period: 30,
+      lookAheadWindow: 1,
+      codeReusable: false,
+    });
+    for (const user of people.filter((candidate) => realm.oneTimeCodeRequired(candidate))) {
+      const [credential] = realm.oneTimeCodeCredentials(user);
+      expect([user.username, credential]).toEqual([
+        user.username,
+        expect.objectContaining({ subType: 'totp', algorithm: 'HmacSHA1', digits: 6, period: 30 }),
+      ]);
+    }
   });
 });

@@ -1,6 +1,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import {
+  AuthenticationFlows,
+  authenticationFlowSchema,
+  authenticatorConfigSchema,
+  type FlowStep,
+} from './authentication-flows';
+import { parseOneTimeCodeCredential, type OneTimeCodeCredential, type OneTimeCodePolicy } from './one-time-code';
 
 // The part of a Keycloak realm export (`kc.sh export` / `--import-realm`) the embedded provider
 // reads. Unknown fields are kept out of the types but allowed in the file, as Keycloak allows them.
@@ -37,8 +44,12 @@ const clientScopeSchema = z.object({
 
 const credentialSchema = z.object({
   type: z.string(),
+  userLabel: z.string().optional(),
   value: z.string().optional(),
   temporary: z.boolean().default(false),
+  // Keycloak's export form: JSON in strings (an otp credential's key and its digits, period, algorithm).
+  secretData: z.string().optional(),
+  credentialData: z.string().optional(),
 });
 
 const userSchema = z.object({
@@ -78,13 +89,37 @@ export const realmExportSchema = z.object({
   maxDeltaTimeSeconds: z.number().int().min(0).default(43200),
   accessTokenLifespan: z.number().int().min(1).default(300),
   accessCodeLifespan: z.number().int().min(1).default(60),
+  /** Keycloak's "Login timeout": how long a started sign-in (e.g. waiting for its one-time code) lasts. */
+  accessCodeLifespanLogin: z.number().int().min(1).default(1800),
   ssoSessionIdleTimeout: z.number().int().min(1).default(1800),
   ssoSessionMaxLifespan: z.number().int().min(1).default(36000),
   roles: z.object({ realm: z.array(roleSchema).default([]) }).default({}),
   clientScopes: z.array(clientScopeSchema).default([]),
   clients: z.array(clientSchema).default([]),
   users: z.array(userSchema).default([]),
+  otpPolicyType: z.enum(['totp', 'hotp']).default('totp'),
+  otpPolicyAlgorithm: z.string().default('HmacSHA1'),
+  otpPolicyDigits: z.number().int().min(6).max(8).default(6),
+  otpPolicyPeriod: z.number().int().min(1).default(30),
+  otpPolicyLookAheadWindow: z.number().int().min(0).default(1),
+  otpPolicyCodeReusable: z.boolean().default(false),
+  authenticationFlows: z.array(authenticationFlowSchema).default([]),
+  authenticatorConfig: z.array(authenticatorConfigSchema).default([]),
+  browserFlow: z.string().default('browser'),
+  directGrantFlow: z.string().default('direct grant'),
 });
+
+/** A file of users beside the realm, as Keycloak's directory import reads `<realm>-users-<n>.json`. */
+const usersFileSchema = z.object({ realm: z.string().min(1), users: z.array(userSchema) });
+
+/** Demo client secrets kept apart from the realm file: `{ "<clientId>": "<secret>" }`. */
+const clientSecretsFileSchema = z.record(z.string().min(1));
+
+/** Files read besides the realm file: demo users and demo client secrets, for laptops and tests. */
+export interface RealmExtras {
+  usersFiles?: readonly string[];
+  clientSecretsFile?: string;
+}
 
 export type RealmExport = z.infer<typeof realmExportSchema>;
 export type RealmClient = z.infer<typeof clientSchema>;
@@ -105,6 +140,23 @@ export type Claims = Record<string, unknown>;
 
 export class RealmFileError extends Error {}
 
+function readJsonFile<T>(path: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, what: string): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new RealmFileError(
+      `cannot read the ${what} ${path}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new RealmFileError(`the ${what} ${path} is not usable:\n  ${problems.join('\n  ')}`);
+  }
+  return parsed.data;
+}
+
 function sha256(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
 }
@@ -118,6 +170,7 @@ export class Realm {
   private readonly usersById = new Map<string, RealmUser>();
   private readonly clientsById = new Map<string, RealmClient>();
   private readonly clientScopes = new Map<string, RealmClientScope>();
+  readonly flows: AuthenticationFlows;
 
   constructor(readonly settings: RealmExport) {
     for (const user of settings.users) {
@@ -127,23 +180,53 @@ export class Realm {
     }
     for (const client of settings.clients) this.clientsById.set(client.clientId, client);
     for (const scope of settings.clientScopes) this.clientScopes.set(scope.name, scope);
+    this.flows = new AuthenticationFlows(
+      settings.authenticationFlows,
+      settings.authenticatorConfig,
+      new Set(settings.roles.realm.map((role) => role.name)),
+    );
+  }
+
+  /**
+   * The realm file, plus users files (`{ realm, users }`, as Keycloak's directory import reads them)
+   * and a client secrets file (`{ clientId: secret }`). Production Keycloak imports the realm file
+   * alone; the embedded provider adds the demo users and secrets.
+   */
+  static fromFiles(realmFile: string, extras: RealmExtras = {}): Realm {
+    const settings = readJsonFile(realmFile, realmExportSchema, 'realm file');
+    for (const usersFile of extras.usersFiles ?? []) {
+      const { realm, users } = readJsonFile(usersFile, usersFileSchema, 'users file');
+      if (realm !== settings.realm)
+        throw new RealmFileError(`the users file ${usersFile} is for realm ${realm}, not ${settings.realm}`);
+      const known = new Set(settings.users.map((user) => user.username.toLowerCase()));
+      for (const user of users) {
+        if (known.has(user.username.toLowerCase()))
+          throw new RealmFileError(`user ${user.username} is defined twice (again in ${usersFile})`);
+        known.add(user.username.toLowerCase());
+      }
+      settings.users = [...settings.users, ...users];
+    }
+    if (extras.clientSecretsFile) {
+      const secrets = readJsonFile(extras.clientSecretsFile, clientSecretsFileSchema, 'client secrets file');
+      for (const [clientId, secret] of Object.entries(secrets)) {
+        const client = settings.clients.find((candidate) => candidate.clientId === clientId);
+        if (!client || client.publicClient)
+          throw new RealmFileError(
+            `${extras.clientSecretsFile} gives a secret to ${clientId}, not a confidential client`,
+          );
+        client.secret = secret;
+      }
+    }
+    const realm = new Realm(settings);
+    const missing = realm.flows.missingReferences();
+    if (missing.length > 0)
+      throw new RealmFileError(`the realm file ${realmFile} names undefined ${missing.join(', ')}`);
+    for (const user of settings.users) realm.oneTimeCodeCredentials(user);
+    return realm;
   }
 
   static fromFile(path: string): Realm {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (error) {
-      throw new RealmFileError(
-        `cannot read the realm file ${path}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-    const parsed = realmExportSchema.safeParse(raw);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-      throw new RealmFileError(`the realm file ${path} is not a usable realm export:\n  ${problems.join('\n  ')}`);
-    }
-    return new Realm(parsed.data);
+    return Realm.fromFiles(path);
   }
 
   get name(): string {
@@ -193,6 +276,59 @@ export class Realm {
     );
     if (user.requiredActions.length > 0 || temporaryPassword) return 'Account is not fully set up';
     return null;
+  }
+
+  /** The realm's OTP policy. */
+  get oneTimeCodePolicy(): OneTimeCodePolicy {
+    const settings = this.settings;
+    return {
+      type: settings.otpPolicyType,
+      algorithm: settings.otpPolicyAlgorithm,
+      digits: settings.otpPolicyDigits,
+      period: settings.otpPolicyPeriod,
+      lookAheadWindow: settings.otpPolicyLookAheadWindow,
+      codeReusable: settings.otpPolicyCodeReusable,
+    };
+  }
+
+  /** The user's authenticators (`otp` credentials); throws on one that cannot be read. */
+  oneTimeCodeCredentials(user: RealmUser): OneTimeCodeCredential[] {
+    return user.credentials
+      .filter((credential) => credential.type === 'otp')
+      .map((credential) => {
+        try {
+          return parseOneTimeCodeCredential(credential);
+        } catch (error) {
+          throw new RealmFileError(`${user.username}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      });
+  }
+
+  /** The authenticators the realm's browser flow (`browserFlow`) runs for this user. */
+  browserSteps(user: RealmUser): FlowStep[] {
+    return this.flows.steps(this.settings.browserFlow, { effectiveRoles: new Set(this.effectiveRealmRoles(user)) });
+  }
+
+  /** The authenticators the realm's direct grant flow (`directGrantFlow`) runs for this user. */
+  directGrantSteps(user: RealmUser): FlowStep[] {
+    return this.flows.steps(this.settings.directGrantFlow, {
+      effectiveRoles: new Set(this.effectiveRealmRoles(user)),
+    });
+  }
+
+  /** Whether the browser flow asks this user for a one-time code after the password (`auth-otp-form`). */
+  oneTimeCodeRequired(user: RealmUser): boolean {
+    return this.browserSteps(user).some((step) => step.authenticator === 'auth-otp-form');
+  }
+
+  /**
+   * Why the password grant is refused to this user even with the right password: the message of a
+   * `deny-access-authenticator` the direct grant flow runs for them, or null.
+   */
+  passwordGrantRefusal(user: RealmUser): string | null {
+    const deny = this.directGrantSteps(user).find((step) => step.authenticator === 'deny-access-authenticator');
+    if (!deny) return null;
+    return deny.config.denyErrorMessage || 'Access denied';
   }
 
   /** The user's realm roles with composite roles expanded, as Keycloak's role mapper puts them in `realm_access`. */

@@ -46,6 +46,8 @@ type Documents = {
     "mutation ApproveOverloadDraft($input: CaseActionInput!) { approveCaseFiling(input: $input) { case { caseNumber status filingApprovedBy steps { action } } } }": typeof types.ApproveOverloadDraftDocument,
     "query EnterpriseOverloadCases($code: String!) { enterprise(creditCode: $code) { name enforcementCases(first: 10) { edges { node { caseNumber status vehicle { plateNumber vehicleType } } } } } }": typeof types.EnterpriseOverloadCasesDocument,
     "\n        query PartialSingleWindow {\n          enterprise(creditCode: \"91320102MA1MY0R10Q\") {\n            name\n            permits(first: 1) {\n              totalCount\n            }\n            creditProfile {\n              rating\n            }\n          }\n        }\n      ": typeof types.PartialSingleWindowDocument,
+    "\n  query SecondFactorAuditCount {\n    auditRecords(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.SecondFactorAuditCountDocument,
+    "\n  query SecondFactorEnterprises {\n    enterprises(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.SecondFactorEnterprisesDocument,
     "query UnregisteredEnterprise($code: String!) { enterprise(creditCode: $code) { name } }": typeof types.UnregisteredEnterpriseDocument,
     "query RegistryPage($region: String, $after: String) {\n      enterprises(regionCode: $region, first: 2, after: $after) {\n        totalCount pageInfo { hasNextPage endCursor } edges { cursor node { creditCode regionCode } }\n      }\n    }": typeof types.RegistryPageDocument,
 };
@@ -82,6 +84,8 @@ const documents: Documents = {
     "mutation ApproveOverloadDraft($input: CaseActionInput!) { approveCaseFiling(input: $input) { case { caseNumber status filingApprovedBy steps { action } } } }": types.ApproveOverloadDraftDocument,
     "query EnterpriseOverloadCases($code: String!) { enterprise(creditCode: $code) { name enforcementCases(first: 10) { edges { node { caseNumber status vehicle { plateNumber vehicleType } } } } } }": types.EnterpriseOverloadCasesDocument,
     "\n        query PartialSingleWindow {\n          enterprise(creditCode: \"91320102MA1MY0R10Q\") {\n            name\n            permits(first: 1) {\n              totalCount\n            }\n            creditProfile {\n              rating\n            }\n          }\n        }\n      ": types.PartialSingleWindowDocument,
+    "\n  query SecondFactorAuditCount {\n    auditRecords(first: 1) {\n      totalCount\n    }\n  }\n": types.SecondFactorAuditCountDocument,
+    "\n  query SecondFactorEnterprises {\n    enterprises(first: 1) {\n      totalCount\n    }\n  }\n": types.SecondFactorEnterprisesDocument,
     "query UnregisteredEnterprise($code: String!) { enterprise(creditCode: $code) { name } }": types.UnregisteredEnterpriseDocument,
     "query RegistryPage($region: String, $after: String) {\n      enterprises(regionCode: $region, first: 2, after: $after) {\n        totalCount pageInfo { hasNextPage endCursor } edges { cursor node { creditCode regionCode } }\n      }\n    }": types.RegistryPageDocument,
 };
@@ -228,6 +232,14 @@ export function gql(source: "query EnterpriseOverloadCases($code: String!) { ent
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "\n        query PartialSingleWindow {\n          enterprise(creditCode: \"91320102MA1MY0R10Q\") {\n            name\n            permits(first: 1) {\n              totalCount\n            }\n            creditProfile {\n              rating\n            }\n          }\n        }\n      "): (typeof documents)["\n        query PartialSingleWindow {\n          enterprise(creditCode: \"91320102MA1MY0R10Q\") {\n            name\n            permits(first: 1) {\n              totalCount\n            }\n            creditProfile {\n              rating\n            }\n          }\n        }\n      "];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query SecondFactorAuditCount {\n    auditRecords(first: 1) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query SecondFactorAuditCount {\n    auditRecords(first: 1) {\n      totalCount\n    }\n  }\n"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query SecondFactorEnterprises {\n    enterprises(first: 1) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query SecondFactorEnterprises {\n    enterprises(first: 1) {\n      totalCount\n    }\n  }\n"];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

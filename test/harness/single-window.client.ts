@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import { demoOneTimeCode, loadDemoRealm } from '../../auth/demo-realm';
+import { demoBrowserSignIn, needsBrowserSignIn, nextDemoCode, type CodeStepLedger } from '../../auth/demo-sign-in';
 import { readState, writeState, type ServiceName } from './harness-state';
-import { healthUrl, PROJECT_ROOT, spawnService, stopProcess, waitFor } from './service-processes';
+import { healthUrl, spawnService, stopProcess, waitFor } from './service-processes';
 
 export interface GraphQLErrorBody {
   message: string;
@@ -19,20 +21,13 @@ export interface GraphQLResponse<TData> {
   extensions?: Record<string, unknown>;
 }
 
-interface RealmUser {
-  username: string;
-  credentials?: Array<{ type: string; value: string }>;
-}
+const realm = loadDemoRealm();
 
-const realm = JSON.parse(readFileSync(join(PROJECT_ROOT, 'auth', 'realm-transport.json'), 'utf8')) as {
-  users: RealmUser[];
-  clients: Array<{ clientId: string; secret?: string }>;
-};
-
+/** A demo user's password, from the demo users file (auth/demo/). */
 export function demoPassword(username: string): string {
-  const user = realm.users.find((candidate) => candidate.username === username);
-  const password = user?.credentials?.find((credential) => credential.type === 'password')?.value;
-  if (!password) throw new Error(`no demo password for ${username} in the realm file`);
+  const user = realm.user(username);
+  const password = user ? realm.demoPassword(user) : undefined;
+  if (!password) throw new Error(`no demo password for ${username} in the demo users file`);
   return password;
 }
 
@@ -44,7 +39,85 @@ export function tokenEndpoint(): string {
   return `${issuerUrl()}/protocol/openid-connect/token`;
 }
 
-const tokenCache = new Map<string, string>();
+interface CachedToken {
+  accessToken: string;
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+}
+
+// A token is taken again when less than this is left of its life (access tokens live 300 s).
+const MIN_TOKEN_LIFE_MS = 60_000;
+const tokenCache = new Map<string, CachedToken>();
+
+function fresh(token: CachedToken | undefined): token is CachedToken {
+  return token !== undefined && token.expiresAt - Date.now() > MIN_TOKEN_LIFE_MS;
+}
+
+function expiresAt(accessToken: string): number {
+  const claims = JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+    exp?: number;
+  };
+  return (claims.exp ?? 0) * 1000;
+}
+
+/**
+ * Tokens of users who sign in with a one-time code, shared by the test files of one run (each file
+ * loads the harness anew): every such sign-in spends a time step's code, and the provider refuses a
+ * code used before, so they are kept in the run directory with the last step used per user.
+ */
+interface SharedSignIns {
+  tokens: Record<string, CachedToken>;
+  codeSteps: Record<string, number>;
+}
+
+function sharedSignInsFile(): string {
+  return join(readState().runDirectory, 'demo-sign-ins.json');
+}
+
+function readSharedSignIns(): SharedSignIns {
+  try {
+    return JSON.parse(readFileSync(sharedSignInsFile(), 'utf8')) as SharedSignIns;
+  } catch {
+    return { tokens: {}, codeSteps: {} };
+  }
+}
+
+function updateSharedSignIns(change: (shared: SharedSignIns) => void): void {
+  const shared = readSharedSignIns();
+  change(shared);
+  writeFileSync(sharedSignInsFile(), JSON.stringify(shared, null, 2));
+}
+
+/** The run's record of one-time code steps used, so no code is sent twice for a user. */
+export const codeStepLedger: CodeStepLedger = {
+  lastStep: (username) => readSharedSignIns().codeSteps[username],
+  record: (username, step) =>
+    updateSharedSignIns((shared) => {
+      shared.codeSteps[username] = Math.max(step, shared.codeSteps[username] ?? step);
+    }),
+};
+
+/**
+ * A code the demo user's authenticator shows for a time step not used before in this run (waiting for
+ * the next step when needed), recorded as used.
+ */
+export async function nextOneTimeCode(username: string): Promise<{ code: string; step: number }> {
+  const next = await nextDemoCode(realm, username, codeStepLedger);
+  if (!next) throw new Error(`${username} has no demo authenticator`);
+  return next;
+}
+
+/** The code the demo user's authenticator shows for a given time step (to try one again). */
+export function oneTimeCodeAt(username: string, step: number): string {
+  const code = demoOneTimeCode(realm, username, { step })?.code;
+  if (!code) throw new Error(`${username} has no demo authenticator`);
+  return code;
+}
+
+/** Whether the realm's flows make this demo user sign in through the browser with a one-time code. */
+export function signsInWithCode(username: string): boolean {
+  return needsBrowserSignIn(realm, username);
+}
 
 /**
  * Posts a token request. Once more when the provider closed a kept-alive connection just as it was reused
@@ -65,10 +138,27 @@ async function requestToken(body: URLSearchParams): Promise<Response> {
   }
 }
 
-/** A real access token for a demo user, from the running OpenID provider (password grant, as the CLI does). */
+/**
+ * A real access token for a demo user, from the running OpenID provider: the password grant, as the
+ * CLI does, or, for users the realm's flows refuse it, the browser flow with their demo one-time code.
+ */
 export async function tokenFor(username: string): Promise<string> {
   const cached = tokenCache.get(username);
-  if (cached) return cached;
+  if (fresh(cached)) return cached.accessToken;
+  if (signsInWithCode(username)) {
+    const shared = readSharedSignIns().tokens[username];
+    if (fresh(shared)) {
+      tokenCache.set(username, shared);
+      return shared.accessToken;
+    }
+    const tokens = await demoBrowserSignIn(realm, issuerUrl(), username, codeStepLedger);
+    const token = { accessToken: tokens.access_token, expiresAt: expiresAt(tokens.access_token) };
+    updateSharedSignIns((state) => {
+      state.tokens[username] = token;
+    });
+    tokenCache.set(username, token);
+    return token.accessToken;
+  }
   const response = await requestToken(
     new URLSearchParams({
       grant_type: 'password',
@@ -79,14 +169,14 @@ export async function tokenFor(username: string): Promise<string> {
   );
   const body = (await response.json()) as { access_token?: string; error?: string };
   if (!body.access_token) throw new Error(`no token for ${username}: ${JSON.stringify(body)}`);
-  tokenCache.set(username, body.access_token);
+  tokenCache.set(username, { accessToken: body.access_token, expiresAt: expiresAt(body.access_token) });
   return body.access_token;
 }
 
 /** A client-credentials token for a confidential client of the realm (partners, weigh stations). */
 export async function clientToken(clientId: string): Promise<string> {
-  const secret = realm.clients.find((client) => client.clientId === clientId)?.secret;
-  if (!secret) throw new Error(`no secret for ${clientId} in the realm file`);
+  const secret = realm.client(clientId)?.secret;
+  if (!secret) throw new Error(`no secret for ${clientId} in auth/demo/client-secrets.json`);
   const response = await requestToken(
     new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }),
   );

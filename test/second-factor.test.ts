@@ -1,0 +1,106 @@
+import { expect } from '@jest/globals';
+import { loadDemoRealm } from '../auth/demo-realm';
+import { signInThroughBrowser, SignInError } from '../auth/sign-in';
+import { gql } from './generated';
+import {
+  demoPassword,
+  graphql,
+  issuerUrl,
+  nextOneTimeCode,
+  oneTimeCodeAt,
+  query,
+  tokenEndpoint,
+} from './harness/single-window.client';
+
+// MLPS level 3 (issue 14): administrators and readers of unmasked personal information sign in with a
+// second factor. The realm's flows refuse them the password grant and ask for a TOTP code in the
+// browser; the embedded provider runs the same flows.
+
+const AUDIT_COUNT = gql(`
+  query SecondFactorAuditCount {
+    auditRecords(first: 1) {
+      totalCount
+    }
+  }
+`);
+
+const ENTERPRISES = gql(`
+  query SecondFactorEnterprises {
+    enterprises(first: 1) {
+      totalCount
+    }
+  }
+`);
+
+const refusal = loadDemoRealm().passwordGrantRefusal(loadDemoRealm().user('ministry-admin')!);
+
+async function passwordGrant(username: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(tokenEndpoint(), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'single-window-cli',
+      username,
+      password: demoPassword(username),
+    }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+function browserSignIn(username: string, code?: string) {
+  return signInThroughBrowser({
+    issuer: issuerUrl(),
+    username,
+    password: demoPassword(username),
+    oneTimeCode: code === undefined ? undefined : () => code,
+  });
+}
+
+describe('a second factor for privileged roles', () => {
+  it.each(['ministry-admin', 'js-pii-officer'])('refuses %s the password grant, with the reason', async (username) => {
+    expect(await passwordGrant(username)).toEqual({
+      status: 400,
+      body: { error: 'access_denied', error_description: refusal },
+    });
+  });
+
+  it('does not finish a browser sign-in without the one-time code', async () => {
+    await expect(browserSignIn('ministry-admin')).rejects.toMatchObject({ failure: 'code-required' });
+  });
+
+  it('refuses a wrong one-time code', async () => {
+    const { code } = await nextOneTimeCode('js-pii-officer');
+    const wrong = code.replace(/\d$/, (digit) => String((Number(digit) + 1) % 10));
+    const attempt = browserSignIn('js-pii-officer', wrong);
+    await expect(attempt).rejects.toBeInstanceOf(SignInError);
+    await expect(attempt).rejects.toMatchObject({
+      failure: 'code-refused',
+      providerMessage: expect.stringContaining('Invalid authenticator code'),
+    });
+  });
+
+  it('signs the administrator in with the right code; the gateway lets them read the audit trail', async () => {
+    const { code } = await nextOneTimeCode('ministry-admin');
+    const tokens = await browserSignIn('ministry-admin', code);
+    const data = await query(tokens.access_token, AUDIT_COUNT);
+    expect(data.auditRecords.totalCount).toEqual(expect.any(Number));
+  });
+
+  it('refuses a code used before, on a second sign-in', async () => {
+    const { code, step } = await nextOneTimeCode('js-pii-officer');
+    expect((await browserSignIn('js-pii-officer', code)).access_token).toBeTruthy();
+    await expect(browserSignIn('js-pii-officer', oneTimeCodeAt('js-pii-officer', step))).rejects.toMatchObject({
+      failure: 'code-refused',
+    });
+  });
+
+  it('signs an officer without privileged roles in through the browser with no code page', async () => {
+    const tokens = await browserSignIn('js-licensing-officer');
+    const result = await graphql(ENTERPRISES, {}, { token: tokens.access_token });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.enterprises.totalCount).toBeGreaterThan(0);
+    const audit = await graphql(AUDIT_COUNT, {}, { token: tokens.access_token });
+    expect(audit.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
