@@ -8,6 +8,8 @@ const POLICY: BruteForcePolicy = {
   waitIncrementSeconds: 60,
   maxFailureWaitSeconds: 900,
   maxDeltaTimeSeconds: 43200,
+  quickLoginCheckMilliSeconds: 1000,
+  minimumQuickLoginWaitSeconds: 60,
 };
 
 function guardWithClock(policy: BruteForcePolicy = POLICY) {
@@ -16,8 +18,12 @@ function guardWithClock(policy: BruteForcePolicy = POLICY) {
   const advanceSeconds = (seconds: number) => {
     clock.now += seconds * 1000;
   };
+  // A person typing: two seconds between attempts, slower than the quick-login check.
   const fail = (times: number) => {
-    for (let attempt = 0; attempt < times; attempt += 1) guard.recordFailure('officer');
+    for (let attempt = 0; attempt < times; attempt += 1) {
+      advanceSeconds(2);
+      guard.recordFailure('officer');
+    }
   };
   return { guard, advanceSeconds, fail };
 }
@@ -79,6 +85,16 @@ describe('brute-force lockout', () => {
     fail(5);
     advanceSeconds(86400);
     expect(guard.check('officer')).toMatchObject({ allowed: false, permanently: true });
+  });
+
+  it('locks after two failures less than a second apart (quick-login check), for minimumQuickLoginWaitSeconds', () => {
+    const { guard, advanceSeconds } = guardWithClock();
+    guard.recordFailure('officer');
+    advanceSeconds(0.5);
+    guard.recordFailure('officer');
+    expect(guard.check('officer')).toEqual({ allowed: false, permanently: false, retryAfterSeconds: 60 });
+    advanceSeconds(60);
+    expect(guard.check('officer')).toEqual({ allowed: true });
   });
 
   it('never locks when the realm is not brute-force protected', () => {

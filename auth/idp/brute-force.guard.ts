@@ -10,6 +10,10 @@ export interface BruteForcePolicy {
   maxFailureWaitSeconds: number;
   /** Failures further apart than this start the count again. */
   maxDeltaTimeSeconds: number;
+  /** A failure this soon after the previous one is a "quick login"… */
+  quickLoginCheckMilliSeconds: number;
+  /** …and locks the user for at least this long, whatever the count. */
+  minimumQuickLoginWaitSeconds: number;
 }
 
 export type LoginGate = { allowed: true } | { allowed: false; permanently: boolean; retryAfterSeconds: number };
@@ -25,7 +29,8 @@ interface FailureRecord {
  * Keycloak's brute-force detection for one realm, in memory: after `failureFactor` consecutive failed
  * sign-ins a user is refused, even with the right password, for `waitIncrementSeconds` times the number
  * of completed `failureFactor` rounds (at most `maxFailureWaitSeconds`), or for good with
- * `permanentLockout`. A success resets the count. Only known users are tracked, so the map stays as
+ * `permanentLockout`; two failures less than `quickLoginCheckMilliSeconds` apart lock for
+ * `minimumQuickLoginWaitSeconds`. A success resets the count. Only known users are tracked, so the map stays as
  * small as the realm.
  */
 export class BruteForceGuard {
@@ -59,14 +64,20 @@ export class BruteForceGuard {
       lockedUntil: previous?.lockedUntil ?? 0,
       permanentlyLocked: previous?.permanentlyLocked ?? false,
     };
-    if (record.failures >= this.policy.failureFactor) {
-      if (this.policy.permanentLockout) {
-        record.permanentlyLocked = true;
-      } else {
-        const rounds = Math.floor(record.failures / this.policy.failureFactor);
-        const waitSeconds = Math.min(this.policy.waitIncrementSeconds * rounds, this.policy.maxFailureWaitSeconds);
-        record.lockedUntil = now + waitSeconds * 1000;
-      }
+    if (record.failures >= this.policy.failureFactor && this.policy.permanentLockout) {
+      record.permanentlyLocked = true;
+    } else {
+      // Keycloak's DefaultBruteForceProtector: the wait grows by waitIncrementSeconds per completed round
+      // of failureFactor failures; below a round, a failure within quickLoginCheckMilliSeconds of the
+      // previous one (a script, not a person typing) still locks for minimumQuickLoginWaitSeconds.
+      let waitSeconds = this.policy.waitIncrementSeconds * Math.floor(record.failures / this.policy.failureFactor);
+      if (
+        waitSeconds === 0 &&
+        previous !== undefined &&
+        now - previous.lastFailureAt < this.policy.quickLoginCheckMilliSeconds
+      )
+        waitSeconds = this.policy.minimumQuickLoginWaitSeconds;
+      if (waitSeconds > 0) record.lockedUntil = now + Math.min(waitSeconds, this.policy.maxFailureWaitSeconds) * 1000;
     }
     this.records.set(userId, record);
   }

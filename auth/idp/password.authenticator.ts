@@ -103,6 +103,12 @@ export class PasswordAuthenticator {
     });
   }
 
+  /** The flow denied a user whose password was right (deny-access-authenticator): a failed sign-in, as in Keycloak. */
+  deniedByFlow(user: RealmUser, clientId: string): void {
+    this.guard.recordFailure(user.id);
+    this.logger.info('sign-in denied by the flow', { username: user.username, clientId });
+  }
+
   /** A sign-in went through every step: the failure count starts again. */
   signedIn(user: RealmUser): void {
     this.guard.recordSuccess(user.id);

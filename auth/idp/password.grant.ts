@@ -38,10 +38,14 @@ export function passwordGrantHandler(realm: Realm, authenticator: PasswordAuthen
     const unsupported = steps.find((step) => !DIRECT_GRANT_AUTHENTICATORS.has(step.authenticator));
     if (unsupported) {
       authenticator.unsupportedStep(user, unsupported.authenticator, client.clientId);
-      throw new errors.CustomOIDCProviderError('access_denied', 'Access denied');
+      throw deniedByFlow(errors, 'Access denied');
     }
     const denial = realm.passwordGrantRefusal(user);
-    if (denial !== null) throw new errors.CustomOIDCProviderError('access_denied', denial);
+    if (denial !== null) {
+      // Keycloak counts a flow's denial as a failed sign-in (brute-force detection), so this does too.
+      authenticator.deniedByFlow(user, client.clientId);
+      throw deniedByFlow(errors, denial);
+    }
     authenticator.signedIn(user);
 
     const realmClient = realm.client(client.clientId);
@@ -83,4 +87,15 @@ export function passwordGrantHandler(realm: Realm, authenticator: PasswordAuthen
     ctx.body = body;
     await next();
   };
+}
+
+/**
+ * A refusal by the direct grant flow (deny-access-authenticator): HTTP 401, as Keycloak 26 answers it
+ * (Keycloak's body is its HTML error page with the same message; this one is the OAuth JSON).
+ */
+function deniedByFlow(errors: typeof oidc.errors, message: string): oidc.errors.CustomOIDCProviderError {
+  const error = new errors.CustomOIDCProviderError('access_denied', message);
+  error.status = 401;
+  error.statusCode = 401;
+  return error;
 }

@@ -87,6 +87,8 @@ export const realmExportSchema = z.object({
   waitIncrementSeconds: z.number().int().min(0).default(60),
   maxFailureWaitSeconds: z.number().int().min(0).default(900),
   maxDeltaTimeSeconds: z.number().int().min(0).default(43200),
+  quickLoginCheckMilliSeconds: z.number().int().min(0).default(1000),
+  minimumQuickLoginWaitSeconds: z.number().int().min(0).default(60),
   accessTokenLifespan: z.number().int().min(1).default(300),
   accessCodeLifespan: z.number().int().min(1).default(60),
   /** Keycloak's "Login timeout": how long a started sign-in (e.g. waiting for its one-time code) lasts. */
