@@ -10,6 +10,7 @@ module.exports = {
     '<rootDir>/dist/test/keycloak/**/*.test.js',
     '<rootDir>/dist/test/authorization-matrix.test.js',
     '<rootDir>/dist/test/partner-access.test.js',
+    '<rootDir>/dist/test/second-factor.test.js',
   ],
   globalSetup: '<rootDir>/dist/test/keycloak/global-setup.js',
   globalTeardown: '<rootDir>/dist/test/keycloak/global-teardown.js',

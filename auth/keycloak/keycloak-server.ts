@@ -197,4 +197,18 @@ export class KeycloakAdmin {
     if (!user) throw new KeycloakAdminError(`no user ${username} in realm ${REALM}`);
     return user.id;
   }
+
+  /**
+   * Creates a user with realm roles. Keycloak's user endpoint ignores `realmRoles` in the representation,
+   * so the roles are mapped in a second call, as the admin console does.
+   */
+  async createUser(user: Record<string, unknown>, realmRoles: string[]): Promise<string> {
+    await this.request('POST', '/users', user);
+    const id = await this.userId(String(user.username));
+    const roles = await Promise.all(
+      realmRoles.map((role) => this.request<unknown>('GET', `/roles/${encodeURIComponent(role)}`)),
+    );
+    if (roles.length > 0) await this.request('POST', `/users/${id}/role-mappings/realm`, roles);
+    return id;
+  }
 }

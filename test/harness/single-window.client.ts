@@ -146,7 +146,9 @@ export async function tokenFor(username: string): Promise<string> {
   const cached = tokenCache.get(username);
   if (fresh(cached)) return cached.accessToken;
   if (signsInWithCode(username)) {
-    const shared = readSharedSignIns().tokens[username];
+    // Per provider instance: a Keycloak started again (test/keycloak) has new keys, so older tokens are dead.
+    const sharedKey = `${issuerUrl()} ${readState().keycloak?.pid ?? ''} ${username}`;
+    const shared = readSharedSignIns().tokens[sharedKey];
     if (fresh(shared)) {
       tokenCache.set(username, shared);
       return shared.accessToken;
@@ -154,7 +156,7 @@ export async function tokenFor(username: string): Promise<string> {
     const tokens = await demoBrowserSignIn(realm, issuerUrl(), username, codeStepLedger);
     const token = { accessToken: tokens.access_token, expiresAt: expiresAt(tokens.access_token) };
     updateSharedSignIns((state) => {
-      state.tokens[username] = token;
+      state.tokens[sharedKey] = token;
     });
     tokenCache.set(username, token);
     return token.accessToken;

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../harness/service-processes';
 import { keycloakAdmin, keycloakState } from './keycloak-control';
+import { createUser, GOOD_PASSWORD } from './keycloak-users';
 import { passwordGrant } from './realm-tokens';
 
 // The realm's MLPS level-3 policies as real Keycloak enforces them (auth/realm-transport.json): the
@@ -10,25 +10,12 @@ import { passwordGrant } from './realm-tokens';
 
 const realm = JSON.parse(readFileSync(join(PROJECT_ROOT, 'auth', 'realm-transport.json'), 'utf8')) as {
   failureFactor: number;
+  quickLoginCheckMilliSeconds: number;
   passwordPolicy: string;
 };
-const GOOD_PASSWORD = 'Policy#Compliant2026';
 
-async function createUser(): Promise<{ id: string; username: string }> {
-  const admin = keycloakAdmin();
-  const username = `policy-${randomBytes(4).toString('hex')}`;
-  await admin.request('POST', '/users', {
-    username,
-    enabled: true,
-    emailVerified: true,
-    firstName: 'Policy',
-    lastName: 'Check',
-    email: `${username}@transport.example`,
-    attributes: { region: ['320000'], department: ['licensing'] },
-    realmRoles: ['licensing-officer'],
-    credentials: [{ type: 'password', value: GOOD_PASSWORD, temporary: false }],
-  });
-  return { id: await admin.userId(username), username };
+function bruteForceStatus(userId: string): Promise<{ disabled: boolean; numFailures: number }> {
+  return keycloakAdmin().request('GET', `/attack-detection/brute-force/users/${userId}`);
 }
 
 describe('the realm policies in Keycloak', () => {
@@ -36,6 +23,7 @@ describe('the realm policies in Keycloak', () => {
 
   it('has the policies this test expects in the realm file', () => {
     expect(realm.failureFactor).toBe(5);
+    expect(realm.quickLoginCheckMilliSeconds).toBe(1000);
     expect(realm.passwordPolicy).toContain('length(12)');
   });
 
@@ -43,21 +31,31 @@ describe('the realm policies in Keycloak', () => {
     const user = await createUser();
     expect((await passwordGrant(issuer(), user.username, GOOD_PASSWORD)).status).toBe(200);
     for (let attempt = 0; attempt < realm.failureFactor; attempt += 1) {
+      // Slower than the quick-login check (next test), as a person types.
+      await new Promise((resolve) => setTimeout(resolve, realm.quickLoginCheckMilliSeconds + 100));
       const wrong = await passwordGrant(issuer(), user.username, `Wrong#Password${attempt}`);
-      expect(wrong.status).toBe(401);
-      expect(wrong.body.error).toBe('invalid_grant');
+      expect({ attempt, status: wrong.status, body: wrong.body }).toEqual({
+        attempt,
+        status: 400,
+        body: { error: 'invalid_grant', error_description: 'Invalid user credentials' },
+      });
+      const status = await bruteForceStatus(user.id);
+      expect(status).toMatchObject({ numFailures: attempt + 1, disabled: attempt + 1 >= realm.failureFactor });
     }
     const locked = await passwordGrant(issuer(), user.username, GOOD_PASSWORD);
     expect(locked.body.access_token).toBeUndefined();
     expect(locked.body.error).toBe('invalid_grant');
-    const status = await keycloakAdmin().request<{ disabled: boolean; numFailures: number }>(
-      'GET',
-      `/attack-detection/brute-force/users/${user.id}`,
-    );
-    expect(status).toMatchObject({ disabled: true, numFailures: realm.failureFactor });
     // An administrator can lift the lockout.
     await keycloakAdmin().request('DELETE', `/attack-detection/brute-force/users/${user.id}`);
     expect((await passwordGrant(issuer(), user.username, GOOD_PASSWORD)).status).toBe(200);
+  });
+
+  it('locks an account at once when two failures come less than quickLoginCheckMilliSeconds apart', async () => {
+    const user = await createUser();
+    await passwordGrant(issuer(), user.username, 'Wrong#Password1');
+    await passwordGrant(issuer(), user.username, 'Wrong#Password2');
+    expect(await bruteForceStatus(user.id)).toMatchObject({ numFailures: 2, disabled: true });
+    expect((await passwordGrant(issuer(), user.username, GOOD_PASSWORD)).body.access_token).toBeUndefined();
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { decodeJwt } from 'jose';
 import { readState } from '../harness/harness-state';
-import { graphql } from '../harness/single-window.client';
+import { signInThroughBrowser } from '../../auth/sign-in';
+import { graphql, nextOneTimeCode } from '../harness/single-window.client';
 import { keycloakState } from './keycloak-control';
 import {
   accessToken,
@@ -16,6 +17,7 @@ import {
 
 const SMALL_QUERY = '{ enterprises(first: 1) { totalCount } }';
 const people = DEMO_USERS.filter((user) => !user.privileged);
+const privileged = DEMO_USERS.filter((user) => user.privileged);
 const machineClients = Object.keys(DEMO_CLIENT_SECRETS);
 
 /** The claims the gateway and the subgraphs read (platform/auth/access-token.verifier.ts), and the identity ones. */
@@ -65,6 +67,25 @@ describe('tokens from real Keycloak', () => {
     },
   );
 
+  it.each(privileged.map((user) => [user.username, user.password]))(
+    'browser sign-in with a one-time code for %s: a token the gateway accepts, with the embedded provider claims',
+    async (username, password) => {
+      const signIn = async (issuer: string) =>
+        (
+          await signInThroughBrowser({
+            issuer,
+            username,
+            password,
+            oneTimeCode: async () => (await nextOneTimeCode(username)).code,
+          })
+        ).access_token;
+      const fromKeycloak = await signIn(keycloak());
+      const fromEmbedded = await signIn(embedded());
+      expect(claimsRead(fromKeycloak)).toEqual(claimsRead(fromEmbedded));
+      expect(await acceptedByGateway(fromKeycloak)).toEqual({ status: 200, codes: [] });
+    },
+  );
+
   it.each(machineClients)(
     'client credentials for %s: a service-account token with the embedded provider claims',
     async (clientId) => {
@@ -85,8 +106,10 @@ describe('tokens from real Keycloak', () => {
     ];
     for (const refusal of refusals) {
       expect(refusal.status).toBe(401);
-      expect(refusal.body.error).toBe('invalid_client');
+      expect(refusal.body.access_token).toBeUndefined();
     }
+    // The codes differ: Keycloak says unauthorized_client, oidc-provider invalid_client (RFC 6749 5.2).
+    expect(refusals.map((refusal) => refusal.body.error)).toEqual(['unauthorized_client', 'invalid_client']);
   });
 
   it('refuses a token the embedded provider signed: the services trust one realm', async () => {
