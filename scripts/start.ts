@@ -15,14 +15,18 @@ async function main(): Promise<void> {
   const started = Date.now();
   // One process runs everything, so it validates every part's settings: all problems at once.
   const { config, settings } = loadSingleWindowConfig();
-  const idp = await startIdentityProvider({
-    port: config.idp.port,
-    realmFile: REALM_FILE,
-    usersFiles: DEMO_USERS_FILES,
-    clientSecretsFile: DEMO_CLIENT_SECRETS_FILE,
-    publicUrl: new URL(config.oidc.issuer).origin,
-    keyFile: join(config.dataDir, 'idp-signing-key.json'),
-  });
+  // OIDC_ISSUER set: another provider (real Keycloak, `npm run keycloak`) signs the tokens; else the embedded one.
+  const externalIssuer = process.env.OIDC_ISSUER !== undefined && process.env.OIDC_ISSUER !== '';
+  const idp = externalIssuer
+    ? null
+    : await startIdentityProvider({
+        port: config.idp.port,
+        realmFile: REALM_FILE,
+        usersFiles: DEMO_USERS_FILES,
+        clientSecretsFile: DEMO_CLIENT_SECRETS_FILE,
+        publicUrl: new URL(config.oidc.issuer).origin,
+        keyFile: join(config.dataDir, 'idp-signing-key.json'),
+      });
   // Licensing confirms projects and reports decisions to the national platforms: simulated here.
   const platforms = await startPlatformSimulators(config, settings.licensing);
   const subgraphs: RunningSubgraph<unknown>[] = [];
@@ -39,7 +43,7 @@ The transport single window is up (${seconds} s), data on ${database}.
   GraphQL endpoint   ${gateway.url}
   Sandbox (browser)  ${gateway.url}   (set the header Authorization: Bearer <token>)
   Health / ready     ${config.gateway.publicUrl}/health   ${config.gateway.publicUrl}/ready
-  OpenID provider    ${idp.issuer}
+  OpenID provider    ${idp ? idp.issuer : `${config.oidc.issuer} (OIDC_ISSUER; the embedded provider is not started)`}
   National platforms investment ${platforms.investment.url}  trading ${platforms.trading.url}  (simulated; switches in README)
 
 Fetch a demo officer's token and ask the single window about an enterprise:
@@ -55,7 +59,7 @@ Press Ctrl-C to stop.`);
     await gateway.close();
     for (const subgraph of subgraphs.reverse()) await subgraph.close();
     await platforms.close();
-    await idp.close();
+    await idp?.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());
