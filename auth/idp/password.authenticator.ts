@@ -42,15 +42,8 @@ export class PasswordAuthenticator {
       this.logger.info('sign-in refused: unknown user', { clientId });
       return { ok: false, refusal: 'invalid-credentials' };
     }
-    const gate = this.guard.check(user.id);
-    if (!gate.allowed) {
-      this.logger.warn('sign-in refused: account locked after repeated failures', {
-        username: user.username,
-        clientId,
-      });
-      // A permanent lockout disables the user in Keycloak, and it says so.
-      return { ok: false, refusal: gate.permanently ? 'disabled' : 'locked' };
-    }
+    const locked = this.lockedOut(user, clientId);
+    if (locked) return { ok: false, refusal: locked };
     if (!this.realm.passwordMatches(user, password)) {
       this.guard.recordFailure(user.id);
       const locked = !this.guard.check(user.id).allowed;
@@ -70,14 +63,8 @@ export class PasswordAuthenticator {
 
   /** Checks the one-time code of a user whose password was right (Keycloak's auth-otp-form). */
   verifyCode(user: RealmUser, code: string, clientId: string): CodeOutcome {
-    const gate = this.guard.check(user.id);
-    if (!gate.allowed) {
-      this.logger.warn('sign-in refused: account locked after repeated failures', {
-        username: user.username,
-        clientId,
-      });
-      return { ok: false, refusal: gate.permanently ? 'disabled' : 'locked' };
-    }
+    const locked = this.lockedOut(user, clientId);
+    if (locked) return { ok: false, refusal: locked };
     const credentials = this.realm.oneTimeCodeCredentials(user);
     // Keycloak would ask a user without an authenticator to set one up; the embedded provider cannot.
     if (credentials.length === 0) return { ok: false, refusal: 'not-set-up' };
@@ -101,6 +88,15 @@ export class PasswordAuthenticator {
       authenticator,
       clientId,
     });
+  }
+
+  /** Why brute-force detection refuses the user now (logged), or null. */
+  private lockedOut(user: RealmUser, clientId: string): 'disabled' | 'locked' | null {
+    const gate = this.guard.check(user.id);
+    if (gate.allowed) return null;
+    this.logger.warn('sign-in refused: account locked after repeated failures', { username: user.username, clientId });
+    // A permanent lockout disables the user in Keycloak, and it says so.
+    return gate.permanently ? 'disabled' : 'locked';
   }
 
   /** The flow denied a user whose password was right (deny-access-authenticator): a failed sign-in, as in Keycloak. */

@@ -1,6 +1,6 @@
 import { decodeProtectedHeader } from 'jose';
 import { readState } from '../harness/harness-state';
-import { graphql } from '../harness/single-window.client';
+import { ACCEPTED, eventually, gatewayAnswer, REFUSED } from './gateway-answers';
 import { JWKS_REFRESH_SECONDS } from './global-setup';
 import { keycloakAdmin, keycloakState } from './keycloak-control';
 import { accessToken, DEMO_USERS, passwordGrant } from './realm-tokens';
@@ -9,33 +9,12 @@ import { accessToken, DEMO_USERS, passwordGrant } from './realm-tokens';
 // a restart, and tokens signed by a key removed from the realm are refused (after at most one JWKS
 // refresh interval, OIDC_JWKS_REFRESH_SECONDS, 5 s in this run).
 
-const SMALL_QUERY = '{ enterprises(first: 1) { totalCount } }';
 const officer = DEMO_USERS.find((user) => user.username === 'js-licensing-officer')!;
 
 interface RealmKeys {
   active: Record<string, string>;
   keys: Array<{ kid: string; providerId: string; algorithm: string; status: string; providerPriority: number }>;
 }
-
-async function gatewayAnswer(token: string): Promise<{ status: number; codes: Array<string | undefined> }> {
-  const result = await graphql(SMALL_QUERY, {}, { token });
-  return { status: result.status, codes: (result.errors ?? []).map((error) => error.extensions?.code) };
-}
-
-/** Asks until the answer is the wanted one or the deadline passes; returns the last answer. */
-async function eventually<T>(ask: () => Promise<T>, done: (answer: T) => boolean, withinMs: number): Promise<T> {
-  const deadline = Date.now() + withinMs;
-  let answer = await ask();
-  while (!done(answer) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    answer = await ask();
-  }
-  return answer;
-}
-
-const accepted = { status: 200, codes: [] };
-const refused = { status: 401, codes: ['UNAUTHENTICATED'] };
-const same = (wanted: object) => (answer: object) => JSON.stringify(answer) === JSON.stringify(wanted);
 
 describe('signing key rotation in Keycloak, with the gateway running', () => {
   const issuer = () => keycloakState().issuer;
@@ -50,7 +29,7 @@ describe('signing key rotation in Keycloak, with the gateway running', () => {
     const oldProvider = before.keys.find((key) => key.kid === oldKid)!.providerId;
     const oldToken = await signIn();
     expect(decodeProtectedHeader(oldToken).kid).toBe(oldKid);
-    expect(await gatewayAnswer(oldToken)).toEqual(accepted);
+    expect(await gatewayAnswer(oldToken)).toEqual(ACCEPTED);
 
     // A new RSA key with a higher priority becomes the active one.
     await admin.request('POST', '/components', {
@@ -65,22 +44,18 @@ describe('signing key rotation in Keycloak, with the gateway running', () => {
     const newToken = await signIn();
     expect(decodeProtectedHeader(newToken).kid).toBe(after.active.RS256);
     // An unseen kid makes the gateway fetch the keys again (at most once per cooldown, here 5 s).
-    expect(await eventually(() => gatewayAnswer(newToken), same(accepted), 2 * JWKS_REFRESH_SECONDS * 1000)).toEqual(
-      accepted,
-    );
+    expect(await eventually(newToken, ACCEPTED, 2 * JWKS_REFRESH_SECONDS * 1000)).toEqual(ACCEPTED);
     // The old key is still in the realm (passive now): its tokens still work.
-    expect(await gatewayAnswer(oldToken)).toEqual(accepted);
+    expect(await gatewayAnswer(oldToken)).toEqual(ACCEPTED);
 
     // Removing the old key's provider takes the key out of the realm's JWKS.
     await admin.request('DELETE', `/components/${oldProvider}`);
     const removed = Date.now();
-    expect(await eventually(() => gatewayAnswer(oldToken), same(refused), 4 * JWKS_REFRESH_SECONDS * 1000)).toEqual(
-      refused,
-    );
+    expect(await eventually(oldToken, REFUSED, 4 * JWKS_REFRESH_SECONDS * 1000)).toEqual(REFUSED);
     // Refused because the gateway refreshed its keys, not because it ever stops trusting: the new key works.
     expect(Date.now() - removed).toBeLessThan(4 * JWKS_REFRESH_SECONDS * 1000);
-    expect(await gatewayAnswer(newToken)).toEqual(accepted);
-    expect(await gatewayAnswer(await signIn())).toEqual(accepted);
+    expect(await gatewayAnswer(newToken)).toEqual(ACCEPTED);
+    expect(await gatewayAnswer(await signIn())).toEqual(ACCEPTED);
     // No restart was needed.
     expect(readState().services.gateway.pid).toBe(gatewayPid);
   });

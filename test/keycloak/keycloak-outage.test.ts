@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { decodeJwt, generateKeyPair, SignJWT } from 'jose';
-import { graphql } from '../harness/single-window.client';
 import { PROJECT_ROOT } from '../harness/service-processes';
+import { ACCEPTED, eventually, gatewayAnswer, REFUSED } from './gateway-answers';
 import { JWKS_REFRESH_SECONDS } from './global-setup';
 import { keycloakState, restartKeycloak, stopKeycloak } from './keycloak-control';
 import { accessToken, DEMO_USERS, passwordGrant } from './realm-tokens';
@@ -13,28 +13,8 @@ import { accessToken, DEMO_USERS, passwordGrant } from './realm-tokens';
 // answers 500. Keycloak started again (in-memory database: the realm imported afresh, new keys): new
 // tokens work within the JWKS refresh interval, tokens of the keys that are gone are refused.
 
-const SMALL_QUERY = '{ enterprises(first: 1) { totalCount } }';
 const officer = DEMO_USERS.find((user) => user.username === 'nj-enforcement-officer')!;
 const run = promisify(execFile);
-
-async function gatewayAnswer(token: string): Promise<{ status: number; codes: Array<string | undefined> }> {
-  const result = await graphql(SMALL_QUERY, {}, { token });
-  return { status: result.status, codes: (result.errors ?? []).map((error) => error.extensions?.code) };
-}
-
-async function eventually<T>(ask: () => Promise<T>, done: (answer: T) => boolean, withinMs: number): Promise<T> {
-  const deadline = Date.now() + withinMs;
-  let answer = await ask();
-  while (!done(answer) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    answer = await ask();
-  }
-  return answer;
-}
-
-const accepted = { status: 200, codes: [] };
-const refused = { status: 401, codes: ['UNAUTHENTICATED'] };
-const same = (wanted: object) => (answer: object) => JSON.stringify(answer) === JSON.stringify(wanted);
 
 describe('Keycloak stopped and started again while the single window runs', () => {
   const signIn = async () =>
@@ -43,7 +23,7 @@ describe('Keycloak stopped and started again while the single window runs', () =
 
   beforeAll(async () => {
     issued = await signIn();
-    expect(await gatewayAnswer(issued)).toEqual(accepted);
+    expect(await gatewayAnswer(issued)).toEqual(ACCEPTED);
     await stopKeycloak();
   }, 60_000);
 
@@ -53,9 +33,9 @@ describe('Keycloak stopped and started again while the single window runs', () =
   }, 240_000);
 
   it('keeps accepting tokens already issued, past the key refresh interval', async () => {
-    expect(await gatewayAnswer(issued)).toEqual(accepted);
+    expect(await gatewayAnswer(issued)).toEqual(ACCEPTED);
     await new Promise((resolve) => setTimeout(resolve, (JWKS_REFRESH_SECONDS + 1) * 1000));
-    expect(await gatewayAnswer(issued)).toEqual(accepted);
+    expect(await gatewayAnswer(issued)).toEqual(ACCEPTED);
     expect(decodeJwt(issued).exp! * 1000).toBeGreaterThan(Date.now());
   });
 
@@ -64,7 +44,7 @@ describe('Keycloak stopped and started again while the single window runs', () =
     const forged = await new SignJWT(decodeJwt(issued))
       .setProtectedHeader({ alg: 'RS256', kid: 'a-key-the-realm-never-had' })
       .sign(privateKey);
-    expect(await gatewayAnswer(forged)).toEqual(refused);
+    expect(await gatewayAnswer(forged)).toEqual(REFUSED);
   });
 
   it('fails a new sign-in with a clear error', async () => {
@@ -82,11 +62,7 @@ describe('Keycloak stopped and started again while the single window runs', () =
     await restartKeycloak();
     const renewed = await signIn();
     expect(decodeJwt(renewed).iss).toBe(keycloakState().issuer);
-    expect(await eventually(() => gatewayAnswer(renewed), same(accepted), 3 * JWKS_REFRESH_SECONDS * 1000)).toEqual(
-      accepted,
-    );
-    expect(await eventually(() => gatewayAnswer(issued), same(refused), 4 * JWKS_REFRESH_SECONDS * 1000)).toEqual(
-      refused,
-    );
+    expect(await eventually(renewed, ACCEPTED, 3 * JWKS_REFRESH_SECONDS * 1000)).toEqual(ACCEPTED);
+    expect(await eventually(issued, REFUSED, 4 * JWKS_REFRESH_SECONDS * 1000)).toEqual(REFUSED);
   }, 240_000);
 });

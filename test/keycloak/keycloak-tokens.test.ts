@@ -2,6 +2,7 @@ import { decodeJwt } from 'jose';
 import { readState } from '../harness/harness-state';
 import { signInThroughBrowser } from '../../auth/sign-in';
 import { graphql, nextOneTimeCode } from '../harness/single-window.client';
+import { gatewayAnswer } from './gateway-answers';
 import { keycloakState } from './keycloak-control';
 import {
   accessToken,
@@ -15,7 +16,6 @@ import {
 // Real Keycloak 26 issues the tokens, the gateway and the subgraphs trust it (OIDC_ISSUER), and for every
 // demo user and machine client the claims they read are the same as the embedded provider's.
 
-const SMALL_QUERY = '{ enterprises(first: 1) { totalCount } }';
 const people = DEMO_USERS.filter((user) => !user.privileged);
 const privileged = DEMO_USERS.filter((user) => user.privileged);
 const machineClients = Object.keys(DEMO_CLIENT_SECRETS);
@@ -40,11 +40,6 @@ function claimsRead(token: string): Record<string, unknown> {
   };
 }
 
-async function acceptedByGateway(token: string): Promise<{ status: number; codes: Array<string | undefined> }> {
-  const result = await graphql(SMALL_QUERY, {}, { token });
-  return { status: result.status, codes: (result.errors ?? []).map((error) => error.extensions?.code) };
-}
-
 describe('tokens from real Keycloak', () => {
   const keycloak = () => keycloakState().issuer;
   const embedded = () => readState().embeddedIssuer;
@@ -61,7 +56,7 @@ describe('tokens from real Keycloak', () => {
       const fromEmbedded = accessToken(await passwordGrant(embedded(), username, password), username);
       expect(decodeJwt(fromKeycloak).iss).toBe(keycloak());
       expect(claimsRead(fromKeycloak)).toEqual(claimsRead(fromEmbedded));
-      const answer = await acceptedByGateway(fromKeycloak);
+      const answer = await gatewayAnswer(fromKeycloak);
       expect(answer.status).toBe(200);
       expect(answer.codes).not.toContain('UNAUTHENTICATED');
     },
@@ -82,7 +77,7 @@ describe('tokens from real Keycloak', () => {
       const fromKeycloak = await signIn(keycloak());
       const fromEmbedded = await signIn(embedded());
       expect(claimsRead(fromKeycloak)).toEqual(claimsRead(fromEmbedded));
-      expect(await acceptedByGateway(fromKeycloak)).toEqual({ status: 200, codes: [] });
+      expect(await gatewayAnswer(fromKeycloak)).toEqual({ status: 200, codes: [] });
     },
   );
 
@@ -93,7 +88,7 @@ describe('tokens from real Keycloak', () => {
       const fromEmbedded = accessToken(await clientCredentials(embedded(), clientId), clientId);
       expect(claimsRead(fromKeycloak)).toEqual(claimsRead(fromEmbedded));
       expect(claimsRead(fromKeycloak).preferred_username).toBe(`service-account-${clientId}`);
-      const result = await graphql(SMALL_QUERY, {}, { token: fromKeycloak });
+      const result = await graphql('{ enterprises(first: 1) { totalCount } }', {}, { token: fromKeycloak });
       // Partners may only run their registered operations; the token itself is accepted either way.
       expect((result.errors ?? []).map((error) => error.extensions?.code)).not.toContain('UNAUTHENTICATED');
     },
@@ -115,7 +110,7 @@ describe('tokens from real Keycloak', () => {
   it('refuses a token the embedded provider signed: the services trust one realm', async () => {
     const officer = people[0];
     const foreign = accessToken(await passwordGrant(embedded(), officer.username, officer.password), officer.username);
-    const answer = await acceptedByGateway(foreign);
+    const answer = await gatewayAnswer(foreign);
     expect(answer.status).toBe(401);
     expect(answer.codes).toEqual(['UNAUTHENTICATED']);
   });
