@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './harness/service-processes';
@@ -21,6 +21,15 @@ interface AuditNode {
   errorCodes: string;
   entities: string;
   variables: string;
+}
+
+/**
+ * A marker of letters only. The audit masks personal information in variables, and a random UUID's digit
+ * runs sometimes look like a phone number ("1ec2f070-8356-419e-…" was recorded as "1ec2f070***6419e-…"),
+ * so the record could not be found by its marker.
+ */
+function letterMarker(): string {
+  return `marker${Array.from(randomBytes(20), (byte) => String.fromCharCode(97 + (byte % 26))).join('')}`;
 }
 
 /** The audit record of the request whose variables carried `marker` (an extra variable the operation ignores). */
@@ -68,7 +77,7 @@ describe('the audit record of a persisted query sent by hash only', () => {
   });
 
   it('names the registered operation and its type when it runs', async () => {
-    const marker = randomUUID();
+    const marker = letterMarker();
     const response = await sendByHash({ authorization: `Bearer ${partner}`, ...PURPOSE }, marker);
     expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
     expect(await auditRecordMarked(marker)).toMatchObject({
@@ -80,7 +89,7 @@ describe('the audit record of a persisted query sent by hash only', () => {
   });
 
   it('names it when the operation is refused (no declared purpose)', async () => {
-    const marker = randomUUID();
+    const marker = letterMarker();
     const response = await sendByHash({ authorization: `Bearer ${partner}` }, marker);
     expect(response.status).toBe(403);
     expect(await auditRecordMarked(marker)).toMatchObject({
@@ -92,7 +101,7 @@ describe('the audit record of a persisted query sent by hash only', () => {
   });
 
   it('names it when the caller is refused before the document is looked up (a token that does not verify)', async () => {
-    const marker = randomUUID();
+    const marker = letterMarker();
     const response = await sendByHash({ authorization: 'Bearer not-a-token', ...PURPOSE }, marker);
     expect(response.status).toBe(401);
     expect(await auditRecordMarked(marker)).toMatchObject({
@@ -105,7 +114,7 @@ describe('the audit record of a persisted query sent by hash only', () => {
   });
 
   it('names it for a GET request too', async () => {
-    const marker = randomUUID();
+    const marker = letterMarker();
     const response = await sendByHash({ authorization: `Bearer ${partner}`, ...PURPOSE }, marker, 'GET');
     expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
     expect(await auditRecordMarked(marker)).toMatchObject({
