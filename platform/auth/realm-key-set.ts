@@ -34,6 +34,8 @@ export class RealmKeysUnavailable extends Error {
  */
 export class RealmKeySet {
   private keys: JWTVerifyGetKey | null = null;
+  private fingerprint = '';
+  private keyGeneration = 0;
   private fetchedAt = 0;
   private lastAttemptAt = Number.NEGATIVE_INFINITY;
   private pending: Promise<void> | null = null;
@@ -62,6 +64,17 @@ export class RealmKeySet {
       return (this.keys as unknown as JWTVerifyGetKey)(header, token);
     }
   };
+
+  /**
+   * Starts a refresh in the background when the keys are past their refresh interval (and no attempt is
+   * cooling down). For callers that answer from their own cache of verified tokens: the next lookup after
+   * the refresh sees the new generation.
+   */
+  refreshIfStale(): void {
+    if (this.keys === null || this.now() - this.fetchedAt < this.options.refreshIntervalMs || this.coolingDown())
+      return;
+    this.reload().catch(() => undefined);
+  }
 
   /** Whether the last fetch attempt was recent enough that another must wait. */
   private coolingDown(): boolean {
@@ -93,6 +106,19 @@ export class RealmKeySet {
     }
     this.keys = createLocalJWKSet(keySet);
     this.fetchedAt = this.now();
+    const fingerprint = JSON.stringify(keySet.keys);
+    if (fingerprint !== this.fingerprint) {
+      this.fingerprint = fingerprint;
+      this.keyGeneration += 1;
+    }
+  }
+
+  /**
+   * Changes whenever a fetch brings a different key set (a key added or removed): what was verified with
+   * an earlier generation must be verified again, so a removed key's tokens are refused from then on.
+   */
+  get generation(): number {
+    return this.keyGeneration;
   }
 }
 
