@@ -1,3 +1,4 @@
+import type { Agent } from 'node:http';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -37,9 +38,11 @@ function callerErrors(error: unknown): GraphQLFormattedError[] | null {
     return { message, extensions: field === undefined ? extensions : { ...extensions, field } };
   });
 }
+import { subgraphAgent, subgraphFetcher } from './subgraph-fetcher';
 import { noteUnresolvedEntities } from './unreadable-references';
 
-type Fetcher = RemoteGraphQLDataSource['fetcher'];
+/** Every data source of the process shares one pool of kept-alive connections (per subgraph host). */
+const SHARED_AGENT = subgraphAgent();
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
 type IncomingOperationOptions = Extract<ProcessOptions, { incomingRequestContext: unknown }>;
 
@@ -60,13 +63,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     url: string,
     private readonly gatewaySecret: string,
     timeoutMs: number,
+    agent: Agent = SHARED_AGENT,
   ) {
-    const fetcher: Fetcher = (input, init) =>
-      fetch(input, {
-        ...(init as RequestInit),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    super({ url, fetcher });
+    super({ url, fetcher: subgraphFetcher(agent, timeoutMs) });
   }
 
   /**
