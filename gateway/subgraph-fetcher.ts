@@ -11,10 +11,33 @@ export function subgraphAgent(): Agent {
   return new Agent({ keepAlive: true, maxSockets: 128, maxFreeSockets: 128, scheduling: 'lifo' });
 }
 
-/** The fetcher RemoteGraphQLDataSource calls, on `agent`, each call bounded by `timeoutMs`. */
+interface Answer {
+  status: number;
+  statusText: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** Headers that name the request rather than ask anything: left out of the deduplication key. */
+const PER_REQUEST_HEADERS = new Set(['x-request-id']);
+
+/** A read: the JSON body Apollo sends starts with the operation, `query …` or the shorthand `{ … }`. */
+function isQuery(body: FetcherRequestInit['body']): body is string {
+  return typeof body === 'string' && /^\{"query":"\s*(query\b|\{)/.test(body);
+}
+
+/**
+ * The fetcher RemoteGraphQLDataSource calls, on `agent`, each call bounded by `timeoutMs`.
+ *
+ * Identical reads in flight at the same time are sent once: the key is the whole request (URL, body,
+ * and every header but the request id: the caller's token, the declared purpose, the gateway secret),
+ * so two callers, or one caller with two purposes, never share an answer. Each waiting call gets its own
+ * response object and parses its own copy of the body. Mutations are always sent.
+ */
 export function subgraphFetcher(agent: Agent, timeoutMs: number): Fetcher {
-  return (url: string, init: FetcherRequestInit = {}) =>
-    new Promise<FetcherResponse>((resolve, reject) => {
+  const inFlight = new Map<string, Promise<Answer>>();
+  const send = (url: string, init: FetcherRequestInit): Promise<Answer> =>
+    new Promise<Answer>((resolve, reject) => {
       const outgoing = request(
         url,
         { agent, method: init.method ?? 'GET', headers: init.headers, signal: AbortSignal.timeout(timeoutMs) },
@@ -23,21 +46,40 @@ export function subgraphFetcher(agent: Agent, timeoutMs: number): Fetcher {
           incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
           incoming.on('error', reject);
           incoming.on('end', () =>
-            resolve(
-              new SubgraphResponse(
-                url,
-                incoming.statusCode ?? 0,
-                incoming.statusMessage ?? '',
-                incoming.headers,
-                Buffer.concat(chunks).toString('utf8'),
-              ),
-            ),
+            resolve({
+              status: incoming.statusCode ?? 0,
+              statusText: incoming.statusMessage ?? '',
+              headers: incoming.headers,
+              body: Buffer.concat(chunks).toString('utf8'),
+            }),
           );
         },
       );
       outgoing.on('error', reject);
       outgoing.end(init.body);
     });
+
+  return async (url: string, init: FetcherRequestInit = {}) => {
+    let answer: Promise<Answer>;
+    if (isQuery(init.body)) {
+      const headers = Object.entries(init.headers ?? {})
+        .filter(([name]) => !PER_REQUEST_HEADERS.has(name.toLowerCase()))
+        .map(([name, value]) => `${name.toLowerCase()}:${value}`)
+        .sort()
+        .join('\n');
+      const key = `${url}\n${headers}\n\n${init.body}`;
+      const pending = inFlight.get(key);
+      if (pending) answer = pending;
+      else {
+        answer = send(url, init).finally(() => inFlight.delete(key));
+        inFlight.set(key, answer);
+      }
+    } else {
+      answer = send(url, init);
+    }
+    const { status, statusText, headers, body } = await answer;
+    return new SubgraphResponse(url, status, statusText, headers, body);
+  };
 }
 
 /** What RemoteGraphQLDataSource reads of an answer: status, headers, the body as text or JSON. */
