@@ -14,7 +14,10 @@ export interface CodeStepLedger {
   record(username: string, step: number): void;
 }
 
-/** A ledger kept in a JSON file (`{ "<username>": step }`), shared by processes run one after another. */
+/**
+ * A ledger kept in a JSON file (`{ "<username>": step }`), shared by processes run one after another.
+ * A step is only ever moved forward: a code of an earlier step is spent too.
+ */
 export function fileCodeStepLedger(file: string): CodeStepLedger {
   const read = (): Record<string, number> => {
     try {
@@ -26,8 +29,9 @@ export function fileCodeStepLedger(file: string): CodeStepLedger {
   return {
     lastStep: (username) => read()[username],
     record: (username, step) => {
+      const steps = read();
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, JSON.stringify({ ...read(), [username]: step }, null, 2));
+      writeFileSync(file, JSON.stringify({ ...steps, [username]: Math.max(step, steps[username] ?? step) }, null, 2));
     },
   };
 }

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
 import type { HarnessState } from '../test/harness/harness-state';
 import { freePort, spawnService, stopProcess } from '../test/harness/service-processes';
-import { demoPassword, tokenEndpoint } from '../test/harness/single-window.client';
+import { passwordGrant } from '../test/harness/single-window.client';
 import type { LoadTarget, MixRequest } from './gateway-load';
 
 // The gateways `npm run bench:gateways` compares beside ours, each its own process on the subgraphs the
@@ -56,17 +56,7 @@ export async function startContender(
 
 /** A new password-grant token for a demo user: each call a distinct token, unlike the harness's cached tokenFor. */
 export async function passwordToken(username: string): Promise<string> {
-  const response = await fetch(tokenEndpoint(), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: 'single-window-cli',
-      username,
-      password: demoPassword(username),
-    }),
-  });
-  const body = (await response.json()) as { access_token?: string };
+  const { body } = await passwordGrant(username);
   if (!body.access_token) throw new Error(`no token for ${username}: ${JSON.stringify(body)}`);
   return body.access_token;
 }

@@ -9,7 +9,7 @@ import {
   nextOneTimeCode,
   oneTimeCodeAt,
   query,
-  tokenEndpoint,
+  passwordGrant,
 } from './harness/single-window.client';
 
 // MLPS level 3 (issue 14): administrators and readers of unmasked personal information sign in with a
@@ -36,26 +36,9 @@ const ENTERPRISES = gql(`
 const refusal = loadDemoRealm().passwordGrantRefusal(loadDemoRealm().user('ministry-admin')!);
 
 /** A password grant's refusal: the embedded provider answers JSON, Keycloak an HTML error page (HTTP 401 both). */
-async function passwordGrant(username: string): Promise<{ status: number; token: unknown; message: string }> {
-  const response = await fetch(tokenEndpoint(), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: 'single-window-cli',
-      username,
-      password: demoPassword(username),
-    }),
-  });
-  const text = await response.text();
-  let body: { access_token?: unknown; error?: string; error_description?: string } = {};
-  try {
-    body = JSON.parse(text) as typeof body;
-  } catch {
-    // Keycloak's deny-access page
-  }
-  const message = body.error_description ?? pageError(text) ?? '';
-  return { status: response.status, token: body.access_token, message };
+async function refusedPasswordGrant(username: string): Promise<{ status: number; token: unknown; message: string }> {
+  const { status, body, text } = await passwordGrant(username);
+  return { status, token: body.access_token, message: body.error_description ?? pageError(text) ?? '' };
 }
 
 function browserSignIn(username: string, code?: string) {
@@ -76,7 +59,7 @@ const afterQuickLoginCheck = () => new Promise((resolve) => setTimeout(resolve, 
 
 describe('a second factor for privileged roles', () => {
   it.each(['ministry-admin', 'js-pii-officer'])('refuses %s the password grant, with the reason', async (username) => {
-    expect(await passwordGrant(username)).toEqual({ status: 401, token: undefined, message: refusal });
+    expect(await refusedPasswordGrant(username)).toEqual({ status: 401, token: undefined, message: refusal });
   });
 
   it('does not finish a browser sign-in without the one-time code', async () => {

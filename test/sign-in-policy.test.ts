@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './harness/service-processes';
-import { demoPassword, tokenEndpoint } from './harness/single-window.client';
+import { demoPassword, passwordGrant } from './harness/single-window.client';
 
 // This user is locked out by this test and used by no other.
 const USER = 'zj-licensing-officer';
@@ -12,15 +12,8 @@ const realm = JSON.parse(readFileSync(join(PROJECT_ROOT, 'auth', 'realm-transpor
   accessTokenLifespan: number;
 };
 
-async function signIn(
-  password: string,
-): Promise<{ status: number; body: { access_token?: string; error?: string; error_description?: string } }> {
-  const response = await fetch(tokenEndpoint(), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'single-window-cli', username: USER, password }),
-  });
-  return { status: response.status, body: (await response.json()) as { access_token?: string; error?: string } };
+function signIn(password: string) {
+  return passwordGrant(USER, password);
 }
 
 describe('the sign-in policy (MLPS level 3)', () => {

@@ -2,8 +2,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import { decodeJwt } from 'jose';
 import { demoOneTimeCode, loadDemoRealm } from '../../auth/demo-realm';
-import { demoBrowserSignIn, needsBrowserSignIn, nextDemoCode, type CodeStepLedger } from '../../auth/demo-sign-in';
+import {
+  demoBrowserSignIn,
+  fileCodeStepLedger,
+  needsBrowserSignIn,
+  nextDemoCode,
+  type CodeStepLedger,
+} from '../../auth/demo-sign-in';
 import { readState, writeState, type ServiceName } from './harness-state';
 import { healthUrl, spawnService, stopProcess, waitFor } from './service-processes';
 
@@ -35,10 +42,6 @@ export function issuerUrl(): string {
   return readState().environment.OIDC_ISSUER;
 }
 
-export function tokenEndpoint(): string {
-  return `${issuerUrl()}/protocol/openid-connect/token`;
-}
-
 interface CachedToken {
   accessToken: string;
   /** Milliseconds since the epoch. */
@@ -54,55 +57,41 @@ function fresh(token: CachedToken | undefined): token is CachedToken {
 }
 
 function expiresAt(accessToken: string): number {
-  const claims = JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
-    exp?: number;
-  };
-  return (claims.exp ?? 0) * 1000;
+  return (decodeJwt(accessToken).exp ?? 0) * 1000;
 }
 
 /**
  * Tokens of users who sign in with a one-time code, shared by the test files of one run (each file
  * loads the harness anew): every such sign-in spends a time step's code, and the provider refuses a
- * code used before, so they are kept in the run directory with the last step used per user.
+ * code used before, so they are kept in the run directory, and so is the last step used per user.
  */
-interface SharedSignIns {
-  tokens: Record<string, CachedToken>;
-  codeSteps: Record<string, number>;
-}
-
-function sharedSignInsFile(): string {
+function sharedTokensFile(): string {
   return join(readState().runDirectory, 'demo-sign-ins.json');
 }
 
-function readSharedSignIns(): SharedSignIns {
+function readSharedTokens(): Record<string, CachedToken> {
   try {
-    return JSON.parse(readFileSync(sharedSignInsFile(), 'utf8')) as SharedSignIns;
+    return JSON.parse(readFileSync(sharedTokensFile(), 'utf8')) as Record<string, CachedToken>;
   } catch {
-    return { tokens: {}, codeSteps: {} };
+    return {};
   }
 }
 
-function updateSharedSignIns(change: (shared: SharedSignIns) => void): void {
-  const shared = readSharedSignIns();
-  change(shared);
-  writeFileSync(sharedSignInsFile(), JSON.stringify(shared, null, 2));
+function shareToken(key: string, token: CachedToken): void {
+  writeFileSync(sharedTokensFile(), JSON.stringify({ ...readSharedTokens(), [key]: token }, null, 2));
 }
 
 /** The run's record of one-time code steps used, so no code is sent twice for a user. */
-export const codeStepLedger: CodeStepLedger = {
-  lastStep: (username) => readSharedSignIns().codeSteps[username],
-  record: (username, step) =>
-    updateSharedSignIns((shared) => {
-      shared.codeSteps[username] = Math.max(step, shared.codeSteps[username] ?? step);
-    }),
-};
+function codeStepLedger(): CodeStepLedger {
+  return fileCodeStepLedger(join(readState().runDirectory, 'demo-code-steps.json'));
+}
 
 /**
  * A code the demo user's authenticator shows for a time step not used before in this run (waiting for
  * the next step when needed), recorded as used.
  */
 export async function nextOneTimeCode(username: string): Promise<{ code: string; step: number }> {
-  const next = await nextDemoCode(realm, username, codeStepLedger);
+  const next = await nextDemoCode(realm, username, codeStepLedger());
   if (!next) throw new Error(`${username} has no demo authenticator`);
   return next;
 }
@@ -119,23 +108,51 @@ export function signsInWithCode(username: string): boolean {
   return needsBrowserSignIn(realm, username);
 }
 
+/** A token endpoint's answer; `text` is the body as sent (Keycloak refuses some grants with an HTML page). */
+export interface TokenAnswer {
+  status: number;
+  body: {
+    access_token?: string;
+    refresh_token?: string;
+    expires_in?: number;
+    error?: string;
+    error_description?: string;
+  };
+  text: string;
+}
+
 /**
- * Posts a token request. Once more when the provider closed a kept-alive connection just as it was reused
- * ("other side closed"), which a loaded machine makes likely; a token request may be repeated safely.
+ * Posts a token request to a provider's token endpoint (the one the services trust unless `issuer` is
+ * given). Once more when the provider closed a kept-alive connection just as it was reused ("other side
+ * closed"), which a loaded machine makes likely; a token request may be repeated safely.
  */
-async function requestToken(body: URLSearchParams): Promise<Response> {
+export async function tokenRequest(parameters: Record<string, string>, issuer = issuerUrl()): Promise<TokenAnswer> {
   const send = () =>
-    fetch(tokenEndpoint(), {
+    fetch(`${issuer}/protocol/openid-connect/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body,
+      body: new URLSearchParams(parameters),
     });
+  let response: Response;
   try {
-    return await send();
+    response = await send();
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    return send();
+    response = await send();
   }
+  const text = await response.text();
+  let body: TokenAnswer['body'] = {};
+  try {
+    body = JSON.parse(text) as TokenAnswer['body'];
+  } catch {
+    // not JSON
+  }
+  return { status: response.status, body, text };
+}
+
+/** The password grant through the command-line client, as the token command sends it; a new token each time. */
+export function passwordGrant(username: string, password = demoPassword(username), issuer = issuerUrl()) {
+  return tokenRequest({ grant_type: 'password', client_id: 'single-window-cli', username, password }, issuer);
 }
 
 /**
@@ -148,28 +165,18 @@ export async function tokenFor(username: string): Promise<string> {
   if (signsInWithCode(username)) {
     // Per provider instance: a Keycloak started again (test/keycloak) has new keys, so older tokens are dead.
     const sharedKey = `${issuerUrl()} ${readState().keycloak?.pid ?? ''} ${username}`;
-    const shared = readSharedSignIns().tokens[sharedKey];
+    const shared = readSharedTokens()[sharedKey];
     if (fresh(shared)) {
       tokenCache.set(username, shared);
       return shared.accessToken;
     }
-    const tokens = await demoBrowserSignIn(realm, issuerUrl(), username, codeStepLedger);
+    const tokens = await demoBrowserSignIn(realm, issuerUrl(), username, codeStepLedger());
     const token = { accessToken: tokens.access_token, expiresAt: expiresAt(tokens.access_token) };
-    updateSharedSignIns((state) => {
-      state.tokens[sharedKey] = token;
-    });
+    shareToken(sharedKey, token);
     tokenCache.set(username, token);
     return token.accessToken;
   }
-  const response = await requestToken(
-    new URLSearchParams({
-      grant_type: 'password',
-      client_id: 'single-window-cli',
-      username,
-      password: demoPassword(username),
-    }),
-  );
-  const body = (await response.json()) as { access_token?: string; error?: string };
+  const { body } = await passwordGrant(username);
   if (!body.access_token) throw new Error(`no token for ${username}: ${JSON.stringify(body)}`);
   tokenCache.set(username, { accessToken: body.access_token, expiresAt: expiresAt(body.access_token) });
   return body.access_token;
@@ -179,10 +186,7 @@ export async function tokenFor(username: string): Promise<string> {
 export async function clientToken(clientId: string): Promise<string> {
   const secret = realm.client(clientId)?.secret;
   if (!secret) throw new Error(`no secret for ${clientId} in auth/demo/client-secrets.json`);
-  const response = await requestToken(
-    new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }),
-  );
-  const body = (await response.json()) as { access_token?: string };
+  const { body } = await tokenRequest({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret });
   if (!body.access_token) throw new Error(`no token for client ${clientId}: ${JSON.stringify(body)}`);
   return body.access_token;
 }

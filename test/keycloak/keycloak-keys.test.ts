@@ -3,7 +3,8 @@ import { readState } from '../harness/harness-state';
 import { ACCEPTED, eventually, gatewayAnswer, REFUSED } from './gateway-answers';
 import { JWKS_REFRESH_SECONDS } from './global-setup';
 import { keycloakAdmin, keycloakState } from './keycloak-control';
-import { accessToken, DEMO_USERS, passwordGrant } from './realm-tokens';
+import { passwordGrant } from '../harness/single-window.client';
+import { accessToken, DEMO_USERS } from './realm-tokens';
 
 // Key rotation through Keycloak's admin API while the gateway runs: a new active key is accepted without
 // a restart, and tokens signed by a key removed from the realm are refused (after at most one JWKS
@@ -19,7 +20,7 @@ interface RealmKeys {
 describe('signing key rotation in Keycloak, with the gateway running', () => {
   const issuer = () => keycloakState().issuer;
   const signIn = async () =>
-    accessToken(await passwordGrant(issuer(), officer.username, officer.password), officer.username);
+    accessToken(await passwordGrant(officer.username, officer.password, issuer()), officer.username);
 
   it('accepts tokens of a new active key at once and refuses those of a removed key', async () => {
     const admin = keycloakAdmin();

@@ -6,7 +6,8 @@ import { PROJECT_ROOT } from '../harness/service-processes';
 import { ACCEPTED, eventually, gatewayAnswer, REFUSED } from './gateway-answers';
 import { JWKS_REFRESH_SECONDS } from './global-setup';
 import { keycloakState, restartKeycloak, stopKeycloak } from './keycloak-control';
-import { accessToken, DEMO_USERS, passwordGrant } from './realm-tokens';
+import { passwordGrant } from '../harness/single-window.client';
+import { accessToken, DEMO_USERS } from './realm-tokens';
 
 // Keycloak stopped while the single window runs: tokens already issued keep working until they expire
 // (the gateway keeps the realm keys it fetched), new sign-ins fail with a clear error, the gateway never
@@ -18,7 +19,7 @@ const run = promisify(execFile);
 
 describe('Keycloak stopped and started again while the single window runs', () => {
   const signIn = async () =>
-    accessToken(await passwordGrant(keycloakState().issuer, officer.username, officer.password), officer.username);
+    accessToken(await passwordGrant(officer.username, officer.password, keycloakState().issuer), officer.username);
   let issued: string;
 
   beforeAll(async () => {

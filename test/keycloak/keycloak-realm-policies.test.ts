@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../harness/service-processes';
+import { passwordGrant } from '../harness/single-window.client';
 import { keycloakAdmin, keycloakState } from './keycloak-control';
 import { createUser, GOOD_PASSWORD } from './keycloak-users';
-import { passwordGrant } from './realm-tokens';
 
 // The realm's MLPS level-3 policies as real Keycloak enforces them (auth/realm-transport.json): the
 // brute-force lockout and the password policy. Each test makes its own user, so no demo user is locked.
@@ -29,11 +29,11 @@ describe('the realm policies in Keycloak', () => {
 
   it(`locks an account after ${realm.failureFactor} wrong passwords, even for the right one`, async () => {
     const user = await createUser();
-    expect((await passwordGrant(issuer(), user.username, GOOD_PASSWORD)).status).toBe(200);
+    expect((await passwordGrant(user.username, GOOD_PASSWORD, issuer())).status).toBe(200);
     for (let attempt = 0; attempt < realm.failureFactor; attempt += 1) {
       // Slower than the quick-login check (next test), as a person types.
       await new Promise((resolve) => setTimeout(resolve, realm.quickLoginCheckMilliSeconds + 100));
-      const wrong = await passwordGrant(issuer(), user.username, `Wrong#Password${attempt}`);
+      const wrong = await passwordGrant(user.username, `Wrong#Password${attempt}`, issuer());
       expect({ attempt, status: wrong.status, body: wrong.body }).toEqual({
         attempt,
         status: 400,
@@ -42,20 +42,20 @@ describe('the realm policies in Keycloak', () => {
       const status = await bruteForceStatus(user.id);
       expect(status).toMatchObject({ numFailures: attempt + 1, disabled: attempt + 1 >= realm.failureFactor });
     }
-    const locked = await passwordGrant(issuer(), user.username, GOOD_PASSWORD);
+    const locked = await passwordGrant(user.username, GOOD_PASSWORD, issuer());
     expect(locked.body.access_token).toBeUndefined();
     expect(locked.body.error).toBe('invalid_grant');
     // An administrator can lift the lockout.
     await keycloakAdmin().request('DELETE', `/attack-detection/brute-force/users/${user.id}`);
-    expect((await passwordGrant(issuer(), user.username, GOOD_PASSWORD)).status).toBe(200);
+    expect((await passwordGrant(user.username, GOOD_PASSWORD, issuer())).status).toBe(200);
   });
 
   it('locks an account at once when two failures come less than quickLoginCheckMilliSeconds apart', async () => {
     const user = await createUser();
-    await passwordGrant(issuer(), user.username, 'Wrong#Password1');
-    await passwordGrant(issuer(), user.username, 'Wrong#Password2');
+    await passwordGrant(user.username, 'Wrong#Password1', issuer());
+    await passwordGrant(user.username, 'Wrong#Password2', issuer());
     expect(await bruteForceStatus(user.id)).toMatchObject({ numFailures: 2, disabled: true });
-    expect((await passwordGrant(issuer(), user.username, GOOD_PASSWORD)).body.access_token).toBeUndefined();
+    expect((await passwordGrant(user.username, GOOD_PASSWORD, issuer())).body.access_token).toBeUndefined();
   });
 
   it.each([
@@ -82,7 +82,7 @@ describe('the realm policies in Keycloak', () => {
     await expect(reset(GOOD_PASSWORD)).rejects.toThrow(/HTTP 400/);
     const next = 'Another#Compliant2027';
     await expect(reset(next)).resolves.toBeNull();
-    expect((await passwordGrant(issuer(), user.username, next)).status).toBe(200);
+    expect((await passwordGrant(user.username, next, issuer())).status).toBe(200);
     await expect(reset(GOOD_PASSWORD)).rejects.toThrow(/HTTP 400/);
   });
 });

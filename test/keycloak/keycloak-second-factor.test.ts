@@ -1,8 +1,7 @@
 import { signInThroughBrowser } from '../../auth/sign-in';
-import { graphql } from '../harness/single-window.client';
+import { graphql, passwordGrant } from '../harness/single-window.client';
 import { keycloakState } from './keycloak-control';
 import { createUser, GOOD_PASSWORD } from './keycloak-users';
-import { passwordGrant } from './realm-tokens';
 
 // What only a real directory shows: privileged users without an authenticator yet. The realm's flow
 // makes them set one up before they get in (Keycloak's CONFIGURE_TOTP), never lets them past without a
@@ -19,7 +18,7 @@ describe('a privileged user without an authenticator, in Keycloak', () => {
     ).rejects.toMatchObject({
       providerMessage: expect.stringContaining('set up Mobile Authenticator') as unknown,
     });
-    const grant = await passwordGrant(issuer(), user.username, GOOD_PASSWORD);
+    const grant = await passwordGrant(user.username, GOOD_PASSWORD, issuer());
     expect(grant.status).toBe(401);
     expect(grant.body.access_token).toBeUndefined();
   });

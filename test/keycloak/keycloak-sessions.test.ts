@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { keycloakAdmin, keycloakState } from './keycloak-control';
-import { DEMO_USERS, passwordGrant, tokenRequest, type TokenAnswer } from './realm-tokens';
+import { passwordGrant, tokenRequest, type TokenAnswer } from '../harness/single-window.client';
+import { DEMO_USERS } from './realm-tokens';
 
 // Sessions as the realm sets them: a refresh token stops working when its session ends, whether the user
 // logged out, an administrator revoked the sessions, or the session outlived its maximum lifespan.
@@ -9,15 +10,14 @@ const officer = DEMO_USERS.find((user) => user.username === 'js-credit-officer')
 const issuer = () => keycloakState().issuer;
 
 function refresh(refreshToken: string): Promise<TokenAnswer> {
-  return tokenRequest(issuer(), {
-    grant_type: 'refresh_token',
-    client_id: 'single-window-cli',
-    refresh_token: refreshToken,
-  });
+  return tokenRequest(
+    { grant_type: 'refresh_token', client_id: 'single-window-cli', refresh_token: refreshToken },
+    issuer(),
+  );
 }
 
 async function signIn(): Promise<string> {
-  const answer = await passwordGrant(issuer(), officer.username, officer.password);
+  const answer = await passwordGrant(officer.username, officer.password, issuer());
   if (!answer.body.refresh_token) throw new Error(`no refresh token: ${answer.text.slice(0, 300)}`);
   return answer.body.refresh_token;
 }

@@ -1,24 +1,17 @@
 import { decodeJwt } from 'jose';
 import { readState } from '../harness/harness-state';
 import { signInThroughBrowser } from '../../auth/sign-in';
-import { graphql, nextOneTimeCode } from '../harness/single-window.client';
+import { graphql, nextOneTimeCode, passwordGrant, type TokenAnswer } from '../harness/single-window.client';
 import { gatewayAnswer } from './gateway-answers';
 import { keycloakState } from './keycloak-control';
-import {
-  accessToken,
-  clientCredentials,
-  DEMO_CLIENT_SECRETS,
-  DEMO_USERS,
-  passwordGrant,
-  type TokenAnswer,
-} from './realm-tokens';
+import { accessToken, clientCredentials, DEMO_USERS, MACHINE_CLIENTS } from './realm-tokens';
 
 // Real Keycloak 26 issues the tokens, the gateway and the subgraphs trust it (OIDC_ISSUER), and for every
 // demo user and machine client the claims they read are the same as the embedded provider's.
 
 const people = DEMO_USERS.filter((user) => !user.privileged);
 const privileged = DEMO_USERS.filter((user) => user.privileged);
-const machineClients = Object.keys(DEMO_CLIENT_SECRETS);
+const machineClients = MACHINE_CLIENTS;
 
 /** The claims the gateway and the subgraphs read (platform/auth/access-token.verifier.ts), and the identity ones. */
 function claimsRead(token: string): Record<string, unknown> {
@@ -52,8 +45,8 @@ describe('tokens from real Keycloak', () => {
   it.each(people.map((user) => [user.username, user.password]))(
     'password grant for %s: a token the gateway accepts, with the claims the embedded provider gives',
     async (username, password) => {
-      const fromKeycloak = accessToken(await passwordGrant(keycloak(), username, password), username);
-      const fromEmbedded = accessToken(await passwordGrant(embedded(), username, password), username);
+      const fromKeycloak = accessToken(await passwordGrant(username, password, keycloak()), username);
+      const fromEmbedded = accessToken(await passwordGrant(username, password, embedded()), username);
       expect(decodeJwt(fromKeycloak).iss).toBe(keycloak());
       expect(claimsRead(fromKeycloak)).toEqual(claimsRead(fromEmbedded));
       const answer = await gatewayAnswer(fromKeycloak);
@@ -109,7 +102,7 @@ describe('tokens from real Keycloak', () => {
 
   it('refuses a token the embedded provider signed: the services trust one realm', async () => {
     const officer = people[0];
-    const foreign = accessToken(await passwordGrant(embedded(), officer.username, officer.password), officer.username);
+    const foreign = accessToken(await passwordGrant(officer.username, officer.password, embedded()), officer.username);
     const answer = await gatewayAnswer(foreign);
     expect(answer.status).toBe(401);
     expect(answer.codes).toEqual(['UNAUTHENTICATED']);
