@@ -35,6 +35,15 @@ export interface FlowStep {
   config: Record<string, string>;
 }
 
+/**
+ * The refusal among a flow's steps for one user: the message of the `deny-access-authenticator` that
+ * runs (its `denyErrorMessage`, or Keycloak's "Access denied"), or null when none does.
+ */
+export function denialIn(steps: readonly FlowStep[]): string | null {
+  const deny = steps.find((step) => step.authenticator === 'deny-access-authenticator');
+  return deny ? deny.config.denyErrorMessage || 'Access denied' : null;
+}
+
 // Alternatives that only take effect when something is already there (an SSO cookie, a configured
 // default identity provider, a Kerberos ticket); a fresh sign-in passes over them, as Keycloak does.
 const PASSIVE_ALTERNATIVES = new Set(['auth-cookie', 'identity-provider-redirector', 'auth-spnego']);

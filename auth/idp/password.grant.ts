@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type * as oidc from 'oidc-provider' with { 'resolution-mode': 'import' };
+import { denialIn } from './authentication-flows';
 import { DIRECT_GRANT_AUTHENTICATORS, REFUSAL_DESCRIPTION, type PasswordAuthenticator } from './password.authenticator';
 import { REALM_AUDIENCE_RESOURCE, resourceServerFor } from './provider.configuration';
 import type { Realm } from './realm';
@@ -40,7 +41,7 @@ export function passwordGrantHandler(realm: Realm, authenticator: PasswordAuthen
       authenticator.unsupportedStep(user, unsupported.authenticator, client.clientId);
       throw deniedByFlow(errors, 'Access denied');
     }
-    const denial = realm.passwordGrantRefusal(user);
+    const denial = denialIn(steps);
     if (denial !== null) {
       // Keycloak counts a flow's denial as a failed sign-in (brute-force detection), so this does too.
       authenticator.deniedByFlow(user, client.clientId);

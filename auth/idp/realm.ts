@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { AuthenticationFlows, type FlowStep } from './authentication-flows';
+import { AuthenticationFlows, denialIn, type FlowStep } from './authentication-flows';
 import { parseOneTimeCodeCredential, type OneTimeCodeCredential, type OneTimeCodePolicy } from './one-time-code';
 import {
   clientSecretsFileSchema,
@@ -208,14 +208,16 @@ export class Realm {
 
   /** The authenticators the realm's browser flow (`browserFlow`) runs for this user. */
   browserSteps(user: RealmUser): FlowStep[] {
-    return this.flows.steps(this.settings.browserFlow, { effectiveRoles: new Set(this.effectiveRealmRoles(user)) });
+    return this.stepsFor(this.settings.browserFlow, user);
   }
 
   /** The authenticators the realm's direct grant flow (`directGrantFlow`) runs for this user. */
   directGrantSteps(user: RealmUser): FlowStep[] {
-    return this.flows.steps(this.settings.directGrantFlow, {
-      effectiveRoles: new Set(this.effectiveRealmRoles(user)),
-    });
+    return this.stepsFor(this.settings.directGrantFlow, user);
+  }
+
+  private stepsFor(flowAlias: string, user: RealmUser): FlowStep[] {
+    return this.flows.steps(flowAlias, { effectiveRoles: new Set(this.effectiveRealmRoles(user)) });
   }
 
   /** Whether the browser flow asks this user for a one-time code after the password (`auth-otp-form`). */
@@ -228,9 +230,7 @@ export class Realm {
    * `deny-access-authenticator` the direct grant flow runs for them, or null.
    */
   passwordGrantRefusal(user: RealmUser): string | null {
-    const deny = this.directGrantSteps(user).find((step) => step.authenticator === 'deny-access-authenticator');
-    if (!deny) return null;
-    return deny.config.denyErrorMessage || 'Access denied';
+    return denialIn(this.directGrantSteps(user));
   }
 
   /** The user's realm roles with composite roles expanded, as Keycloak's role mapper puts them in `realm_access`. */
