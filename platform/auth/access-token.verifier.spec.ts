@@ -1,9 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+import { SignJWT } from 'jose';
 import { DomainError } from '../errors/domain-error';
 import { AccessTokenVerifier } from './access-token.verifier';
+import { signingKeyPair, startJwksEndpoint, type JwksEndpoint } from './jwks-endpoint.fixture';
 
 // The verifier remembers tokens it verified (the gateway and every subgraph see the caller's token on
 // every request), but never past what a fresh check would allow: expiry, a removed key, a changed byte.
@@ -12,8 +11,7 @@ const ISSUER = 'http://localhost/realms/transport';
 const AUDIENCE = 'single-window-gateway';
 
 async function realmKey(kid: string) {
-  const { publicKey, privateKey } = await generateKeyPair('RS256');
-  const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
+  const { jwk, privateKey } = await signingKeyPair(kid);
   const sign = (nowSeconds: number, claims: Record<string, unknown> = {}) =>
     new SignJWT({
       typ: 'Bearer',
@@ -34,32 +32,28 @@ async function realmKey(kid: string) {
 }
 
 describe('AccessTokenVerifier: verified tokens remembered, never beyond a fresh check', () => {
-  const realm = { keys: [] as JWK[], requests: 0 };
-  let server: Server;
-  let jwksUrl: string;
+  let realm: JwksEndpoint;
   let clock: number;
   let first: Awaited<ReturnType<typeof realmKey>>;
   let second: Awaited<ReturnType<typeof realmKey>>;
   const verifier = () =>
-    new AccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUrl, jwksRefreshMs: 60_000, now: () => clock });
+    new AccessTokenVerifier({
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      jwksUrl: realm.url,
+      jwksRefreshMs: 60_000,
+      now: () => clock,
+    });
   const seconds = () => Math.floor(clock / 1000);
   const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
   beforeAll(async () => {
     first = await realmKey('first');
     second = await realmKey('second');
-    server = createServer((_request, response) => {
-      realm.requests += 1;
-      response.setHeader('content-type', 'application/json');
-      response.end(JSON.stringify({ keys: realm.keys }));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/certs`;
+    realm = await startJwksEndpoint();
   });
 
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-  });
+  afterAll(() => realm.close());
 
   beforeEach(() => {
     realm.keys = [first.jwk];
@@ -121,7 +115,7 @@ describe('AccessTokenVerifier: verified tokens remembered, never beyond a fresh 
     const tokens = new AccessTokenVerifier({
       issuer: ISSUER,
       audience: AUDIENCE,
-      jwksUrl,
+      jwksUrl: realm.url,
       verifiedTokenCacheSize: 2,
       now: () => clock,
     });

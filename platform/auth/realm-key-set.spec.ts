@@ -1,19 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK } from 'jose';
+import { jwtVerify, SignJWT } from 'jose';
+import { signingKeyPair, startJwksEndpoint, type JwksEndpoint } from './jwks-endpoint.fixture';
 import { RealmKeySet, RealmKeysUnavailable } from './realm-key-set';
 
-// A realm's JWKS endpoint that can rotate, drop keys and go down, and counts its requests.
-interface Realm {
-  keys: JWK[];
-  down: boolean;
-  requests: number;
-}
-
 async function signingKey(kid: string) {
-  const { publicKey, privateKey } = await generateKeyPair('RS256');
-  const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
+  const { jwk, privateKey } = await signingKeyPair(kid);
   const sign = () =>
     new SignJWT({ typ: 'Bearer' })
       .setProtectedHeader({ alg: 'RS256', kid })
@@ -24,36 +15,22 @@ async function signingKey(kid: string) {
 }
 
 describe('RealmKeySet: the realm keys a token is checked against', () => {
-  const realm: Realm = { keys: [], down: false, requests: 0 };
-  let server: Server;
-  let url: string;
+  let realm: JwksEndpoint;
   let clock: number;
   let first: Awaited<ReturnType<typeof signingKey>>;
   let second: Awaited<ReturnType<typeof signingKey>>;
 
   const keySet = (refreshIntervalMs = 60_000, cooldownMs = 10_000) =>
-    new RealmKeySet({ url, refreshIntervalMs, cooldownMs, timeoutMs: 2_000, now: () => clock });
+    new RealmKeySet({ url: realm.url, refreshIntervalMs, cooldownMs, timeoutMs: 2_000, now: () => clock });
   const verify = (keys: RealmKeySet, token: string) => jwtVerify(token, keys.getKey, { algorithms: ['RS256'] });
 
   beforeAll(async () => {
     first = await signingKey('first');
     second = await signingKey('second');
-    server = createServer((request, response) => {
-      realm.requests += 1;
-      if (realm.down) {
-        request.socket.destroy();
-        return;
-      }
-      response.setHeader('content-type', 'application/json');
-      response.end(JSON.stringify({ keys: realm.keys }));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/certs`;
+    realm = await startJwksEndpoint();
   });
 
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-  });
+  afterAll(() => realm.close());
 
   beforeEach(() => {
     Object.assign(realm, { keys: [first.jwk], down: false, requests: 0 });

@@ -33,7 +33,7 @@ export class RealmKeysUnavailable extends Error {
  * next refresh, so its tokens are refused at most `refreshIntervalMs` after the removal.
  */
 export class RealmKeySet {
-  private keys: JWTVerifyGetKey | null = null;
+  private keys: ReturnType<typeof createLocalJWKSet> | null = null;
   private fingerprint = '';
   private keyGeneration = 0;
   private fetchedAt = 0;
@@ -50,18 +50,15 @@ export class RealmKeySet {
   /** The key-lookup function `jwtVerify` takes. */
   readonly getKey: JWTVerifyGetKey = async (header, token) => {
     if (this.keys === null) await this.reload();
-    else if (this.now() - this.fetchedAt >= this.options.refreshIntervalMs && !this.coolingDown()) {
-      // Stale: fetch again, but keep the keys we have when the provider does not answer.
-      await this.reload().catch(() => undefined);
-    }
-    const keys = this.keys as unknown as JWTVerifyGetKey;
+    // Stale: fetch again, but keep the keys we have when the provider does not answer.
+    else if (this.dueForRefresh()) await this.reload().catch(() => undefined);
     try {
-      return await keys(header, token);
+      return await this.keys!(header, token);
     } catch (error) {
       if (!(error instanceof errors.JWKSNoMatchingKey) || this.coolingDown()) throw error;
       // A key we have not seen: the realm may have rotated. One fetch, then look again.
       await this.reload().catch(() => undefined);
-      return (this.keys as unknown as JWTVerifyGetKey)(header, token);
+      return this.keys!(header, token);
     }
   };
 
@@ -71,9 +68,12 @@ export class RealmKeySet {
    * the refresh sees the new generation.
    */
   refreshIfStale(): void {
-    if (this.keys === null || this.now() - this.fetchedAt < this.options.refreshIntervalMs || this.coolingDown())
-      return;
-    this.reload().catch(() => undefined);
+    if (this.keys !== null && this.dueForRefresh()) this.reload().catch(() => undefined);
+  }
+
+  /** Past the refresh interval, and no fetch attempt cooling down. */
+  private dueForRefresh(): boolean {
+    return this.now() - this.fetchedAt >= this.options.refreshIntervalMs && !this.coolingDown();
   }
 
   /** Whether the last fetch attempt was recent enough that another must wait. */
