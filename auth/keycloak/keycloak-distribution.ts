@@ -14,6 +14,9 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+/** Where the distribution is unpacked and built (ignored by git), beside `auth/`. */
+export const KEYCLOAK_DIRECTORY = join(__dirname, '..', '..', '..', '.keycloak');
+
 /** The Keycloak server distribution the single window is tested against (Maven Central, `keycloak-quarkus-dist`). */
 export const KEYCLOAK_VERSION = '26.7.3';
 const ARTIFACT = `org.keycloak:keycloak-quarkus-dist:${KEYCLOAK_VERSION}:tar.gz`;

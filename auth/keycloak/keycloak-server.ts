@@ -2,9 +2,13 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEMO_CLIENT_SECRETS_FILE, DEMO_USERS_FILES } from '../demo-realm';
 import { keycloakEnvironment, type KeycloakDistribution } from './keycloak-distribution';
 
 export const REALM = 'transport';
+
+/** The demo profile: the demo users file imported beside the realm, the demo client secrets set after start. */
+export const KEYCLOAK_DEMO_PROFILE = { usersFile: DEMO_USERS_FILES[0], clientSecretsFile: DEMO_CLIENT_SECRETS_FILE };
 
 export interface KeycloakStartOptions {
   distribution: KeycloakDistribution;
@@ -86,24 +90,7 @@ export async function startKeycloak(options: KeycloakStartOptions): Promise<Runn
       resolve();
     }),
   );
-
-  const stop = async () => {
-    if (exited) return;
-    try {
-      process.kill(-pid, 'SIGTERM');
-    } catch {
-      return;
-    }
-    const killed = setTimeout(() => {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, 20_000);
-    await exit;
-    clearTimeout(killed);
-  };
+  const stop = () => stopProcessGroup(pid);
 
   const deadline = Date.now() + (options.startTimeoutMs ?? 180_000);
   const ready = `http://127.0.0.1:${options.managementPort}/health/ready`;
@@ -128,6 +115,28 @@ export async function startKeycloak(options: KeycloakStartOptions): Promise<Runn
     for (const [clientId, secret] of Object.entries(secrets)) await admin.setClientSecret(clientId, secret);
   }
   return { url, issuer: `${url}/realms/${REALM}`, pid, adminPassword, admin, exited: exit, stop };
+}
+
+/** Whether a process group (kc.sh and its java) still has a member. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Stops a Keycloak started detached (its process group: kc.sh and java) and waits until it is gone:
+ * SIGTERM for a graceful shutdown, SIGKILL after `graceMs`.
+ */
+export async function stopProcessGroup(pid: number, graceMs = 30_000): Promise<void> {
+  if (!groupAlive(pid)) return;
+  process.kill(-pid, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (groupAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+  if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
 }
 
 export class KeycloakAdminError extends Error {}

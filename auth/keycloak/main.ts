@@ -1,34 +1,19 @@
 import { join } from 'node:path';
-import { createServer } from 'node:net';
-import { ensureKeycloakDistribution, KEYCLOAK_VERSION, KeycloakSetupError } from './keycloak-distribution';
-import { startKeycloak } from './keycloak-server';
+import { freePort, portIsFree } from '../../platform/http/free-port';
+import { REALM_FILE } from '../demo-realm';
+import {
+  ensureKeycloakDistribution,
+  KEYCLOAK_DIRECTORY,
+  KEYCLOAK_VERSION,
+  KeycloakSetupError,
+} from './keycloak-distribution';
+import { KEYCLOAK_DEMO_PROFILE, startKeycloak } from './keycloak-server';
 
 // `npm run keycloak`: real Keycloak with the single window's realm, for running the single window
 // against it on a laptop. Fetches the pinned distribution through Maven once (under .keycloak/, ignored),
 // imports the realm and the demo users (`--no-demo`: the production realm alone), sets the demo client
 // secrets, and stays in the foreground until Ctrl-C. KEYCLOAK_PORT picks the port (else 8080 when free,
 // else any free port); KEYCLOAK_JAVA_HOME picks the Java (17, 21 or 25).
-
-const PROJECT_ROOT = join(__dirname, '..', '..', '..');
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function main(): Promise<void> {
   const demo = !process.argv.includes('--no-demo');
@@ -37,18 +22,13 @@ async function main(): Promise<void> {
     throw new KeycloakSetupError(`KEYCLOAK_PORT ${requested} is in use`);
   }
   const port = requested ?? ((await portIsFree(8080)) ? 8080 : await freePort());
-  const directory = join(PROJECT_ROOT, '.keycloak');
+  const directory = KEYCLOAK_DIRECTORY;
   const started = Date.now();
   const distribution = await ensureKeycloakDistribution(directory);
   const keycloak = await startKeycloak({
     distribution,
-    realmFile: join(PROJECT_ROOT, 'auth', 'realm-transport.json'),
-    demo: demo
-      ? {
-          usersFile: join(PROJECT_ROOT, 'auth', 'demo', 'transport-users-0.json'),
-          clientSecretsFile: join(PROJECT_ROOT, 'auth', 'demo', 'client-secrets.json'),
-        }
-      : undefined,
+    realmFile: REALM_FILE,
+    demo: demo ? KEYCLOAK_DEMO_PROFILE : undefined,
     port,
     managementPort: await freePort(),
     logFile: join(directory, 'keycloak.log'),

@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import { KEYCLOAK_DIRECTORY } from '../../auth/keycloak/keycloak-distribution';
 import { SUBGRAPH_NAMES } from '../../platform/config/config';
 import { STATE_VARIABLE, writeState, type HarnessState, type ServiceName } from './harness-state';
 import { freePort, healthUrl, PROJECT_ROOT, spawnService, stopProcess, waitFor } from './service-processes';
@@ -55,7 +56,7 @@ async function stopLeftovers(): Promise<void> {
   const ours = (pid: number) => readCommandLine(pid).includes(join(PROJECT_ROOT, 'dist'));
   await Promise.all(services.filter((service) => ours(service.pid)).map((service) => stopProcess(service.pid)));
   // Keycloak (npm run test:keycloak) runs as its own process group: kc.sh and java.
-  if (keycloak && readCommandLine(keycloak.pid).includes(join(PROJECT_ROOT, '.keycloak'))) {
+  if (keycloak && readCommandLine(keycloak.pid).includes(KEYCLOAK_DIRECTORY)) {
     try {
       process.kill(-keycloak.pid, 'SIGKILL');
     } catch {

@@ -1,22 +1,10 @@
 import { spawn } from 'node:child_process';
 import { openSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+export { freePort } from '../../platform/http/free-port';
 import type { HarnessState, ServiceName, ServiceProcess } from './harness-state';
 
 export const PROJECT_ROOT = join(__dirname, '..', '..', '..');
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts one service as its own node process, its output appended to its log file. */
 export function spawnService(service: Omit<ServiceProcess, 'pid'>, environment: Record<string, string>): number {

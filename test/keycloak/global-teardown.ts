@@ -1,9 +1,9 @@
 import globalTeardown from '../harness/global-teardown';
 import { readState } from '../harness/harness-state';
-import { stopKeycloakProcess } from './keycloak-control';
+import { stopProcessGroup } from '../../auth/keycloak/keycloak-server';
 
 export default async function keycloakGlobalTeardown(): Promise<void> {
   const { keycloak } = readState();
   await globalTeardown();
-  if (keycloak) await stopKeycloakProcess(keycloak.pid);
+  if (keycloak) await stopProcessGroup(keycloak.pid);
 }
