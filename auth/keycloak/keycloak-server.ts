@@ -141,6 +141,9 @@ export async function stopProcessGroup(pid: number, graceMs = 30_000): Promise<v
 
 export class KeycloakAdminError extends Error {}
 
+/** How long one admin API call may take (a key rotation or an import answers within a few seconds here). */
+const ADMIN_TIMEOUT_MS = 30_000;
+
 /** Keycloak's admin REST API, as the temporary master-realm administrator. */
 export class KeycloakAdmin {
   private token: { value: string; until: number } | null = null;
@@ -160,6 +163,7 @@ export class KeycloakAdmin {
         username: 'admin',
         password: this.password,
       }),
+      signal: AbortSignal.timeout(ADMIN_TIMEOUT_MS),
     });
     const body = (await response.json()) as { access_token?: string; expires_in?: number };
     if (!body.access_token) throw new KeycloakAdminError(`no admin token: HTTP ${response.status}`);
@@ -176,6 +180,7 @@ export class KeycloakAdmin {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(ADMIN_TIMEOUT_MS),
     });
     const text = await response.text();
     if (!response.ok) throw new KeycloakAdminError(`${method} ${path}: HTTP ${response.status} ${text.slice(0, 500)}`);
