@@ -19,6 +19,9 @@ import { Counters } from './observability/metrics';
 import { withinRequest } from './observability/request-scope';
 import { eventInboxHandler, type EventHandlers } from './outbox/event-inbox';
 import { EventOutbox } from './outbox/event-outbox';
+import { loadMasterKey } from './crypto/master-key';
+import { personalInformationKeys } from './crypto/personal-information-keys';
+import { startPersonalInformationUpkeep } from './crypto/personal-information-upkeep';
 import { EVENTS_PATH, HttpEventTransport } from './outbox/http-event.transport';
 import { LocalDirectoryFileStore, type FileStore } from './storage/file-store';
 
@@ -97,6 +100,10 @@ export async function startSubgraph<TServices, TSettings, TExternals>(
   const subgraph = config.subgraphs[definition.name];
   const logger = createLogger(definition.name, config.logLevel);
   const counters = new Counters();
+  const masterKey = loadMasterKey({
+    file: config.personalInformation.masterKeyFile,
+    production: config.environment === 'production',
+  });
   const dataSource = await openDataSource({
     settings: subgraph.database,
     dataDir: config.dataDir,
@@ -104,7 +111,10 @@ export async function startSubgraph<TServices, TSettings, TExternals>(
     migrations: definition.migrations,
     counters,
     logger,
+    masterKey,
   });
+  // Every department has its data key, whether or not its tables hold personal information yet.
+  await personalInformationKeys.load(dataSource, definition.name, masterKey);
   const subscriberUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, config.subgraphs[name].url])) as Record<
     SubgraphName,
     string
@@ -187,6 +197,13 @@ export async function startSubgraph<TServices, TSettings, TExternals>(
     onError: (error) => logger.error('request failed', describeError(error)),
   });
   outbox.start();
+  const stopPersonalInformationUpkeep = startPersonalInformationUpkeep({
+    dataSource,
+    department: definition.name,
+    masterKey,
+    refreshMs: config.personalInformation.keyRefreshMs,
+    logger,
+  });
   const stopBackgroundWork = definition.startBackgroundWork?.(services, dependencies, ...settings);
   logger.info('subgraph ready', {
     url: `http://${subgraph.host}:${http.port}/graphql`,
@@ -202,6 +219,7 @@ export async function startSubgraph<TServices, TSettings, TExternals>(
     counters,
     close: async () => {
       await stopBackgroundWork?.();
+      await stopPersonalInformationUpkeep();
       await outbox.stop();
       await http.close();
       await apollo.stop();

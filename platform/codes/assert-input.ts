@@ -27,6 +27,20 @@ export function assertResidentId(field: string, value: string): void {
   if (problem) throw invalidInput(field, problem);
 }
 
+// A mainland mobile number, or a landline with its area code (0 and 2-3 digits, then 7-8 digits).
+const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+
+/** A phone number, compared without spaces; returns it without spaces. */
+export function assertPhoneNumber(field: string, value: string): string {
+  const compact = value.replace(/\s/g, '');
+  if (!PHONE_PATTERN.test(compact))
+    throw invalidInput(
+      field,
+      'must be a mobile number (11 digits) or a landline with its area code, e.g. 025-84561234',
+    );
+  return compact;
+}
+
 /** Trims and bounds free text; returns the trimmed value. */
 export function assertText(field: string, value: string, maxLength: number): string {
   const trimmed = value.trim();

@@ -79,6 +79,8 @@ const platformVariables = {
   EVENTS_SECRET: secret.default(`${DEVELOPMENT_SECRET_PREFIX}events-secret`),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(500),
   OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().min(100).max(3600000).default(60000),
+  PII_MASTER_KEY_FILE: z.string().min(1).optional(),
+  PII_KEY_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])
     .default('true')
@@ -95,6 +97,13 @@ const platformSchema = z.object(platformVariables).superRefine((environment, con
     if (typeof value === 'string' && value.startsWith(DEVELOPMENT_SECRET_PREFIX)) {
       context.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'must be set in production' });
     }
+  }
+  if (!environment.PII_MASTER_KEY_FILE) {
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['PII_MASTER_KEY_FILE'],
+      message: 'must name the master key file in production (the development master key is refused)',
+    });
   }
   if (
     !environment.MYSQL_URL &&
@@ -142,6 +151,8 @@ export interface PlatformConfig {
   /** Where the gateway listens and is reached, and its own schema (the audit trail); its other settings are gateway/gateway.config.ts. */
   gateway: { host: string; port: number; publicUrl: string; database: DatabaseSettings };
   events: { secret: string; pollIntervalMs: number; maxBackoffMs: number };
+  /** Personal information at rest: the master key file (null: the development key) and how often keys are re-read. */
+  personalInformation: { masterKeyFile: string | null; keyRefreshMs: number };
   subgraphs: Record<SubgraphName, SubgraphSettings>;
 }
 
@@ -222,6 +233,10 @@ function platformConfigOf(environment: Environment): PlatformConfig {
       secret: environment.EVENTS_SECRET,
       pollIntervalMs: environment.OUTBOX_POLL_MS,
       maxBackoffMs: environment.OUTBOX_MAX_BACKOFF_MS,
+    },
+    personalInformation: {
+      masterKeyFile: environment.PII_MASTER_KEY_FILE ?? null,
+      keyRefreshMs: environment.PII_KEY_REFRESH_SECONDS * 1000,
     },
     subgraphs,
   };

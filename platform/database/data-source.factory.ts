@@ -3,6 +3,7 @@ import { createConnection } from 'mysql2/promise';
 import {
   DataSource,
   type EntityManager,
+  type EntitySubscriberInterface,
   type Logger as TypeOrmLogger,
   type MigrationInterface,
   type MixedList,
@@ -13,6 +14,9 @@ import type { Counters } from '../observability/metrics';
 import { inRequest } from '../observability/request-scope';
 import { useEmbeddedSqliteDriver } from './embedded-sqlite.driver';
 import { DatabaseWriteTracker } from './database-errors';
+import { encryptedColumnsOf, PersonalInformationSubscriber } from '../crypto/encrypted-column';
+import { loadMasterKey, type MasterKeyProvider } from '../crypto/master-key';
+import { KEY_TABLE, personalInformationKeys } from '../crypto/personal-information-keys';
 
 export const SQL_STATEMENTS_METRIC = 'sql_statements_total';
 /** Statements run while serving GraphQL requests: what the N+1 tests and `npm run bench` read. */
@@ -56,6 +60,8 @@ export interface DataSourceOptions {
   migrations: MixedList<MigrationClass>;
   counters: Counters;
   logger: Logger;
+  /** Wraps the departments' personal-information keys; the development key when not given (never in production). */
+  masterKey?: MasterKeyProvider;
 }
 
 function quoteIdentifier(name: string): string {
@@ -82,7 +88,7 @@ async function ensureMysqlSchema(serverUrl: string, schema: string): Promise<voi
 }
 
 // Tells an outage's error whether the request stored anything (database-errors.ts).
-const WRITE_TRACKING: Array<new () => DatabaseWriteTracker> = [DatabaseWriteTracker];
+const SUBSCRIBERS: Array<new () => EntitySubscriberInterface> = [DatabaseWriteTracker, PersonalInformationSubscriber];
 
 /** Opens the subgraph's own schema (MySQL, or embedded SQLite when no MySQL URL is set) and migrates it. */
 export async function openDataSource(options: DataSourceOptions): Promise<DataSource> {
@@ -90,7 +96,7 @@ export async function openDataSource(options: DataSourceOptions): Promise<DataSo
   const common = {
     entities: options.entities,
     migrations: options.migrations,
-    subscribers: WRITE_TRACKING,
+    subscribers: SUBSCRIBERS,
     migrationsRun: false,
     synchronize: false,
     logging: true,
@@ -122,7 +128,30 @@ export async function openDataSource(options: DataSourceOptions): Promise<DataSo
   }
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
+  await loadPersonalInformationKeys(dataSource, options.masterKey ?? loadMasterKey({ file: null, production: false }));
   return dataSource;
+}
+
+/** The departments whose encrypted columns the schema's entities hold. */
+export function departmentsWithPersonalInformation(dataSource: DataSource): string[] {
+  const departments = dataSource.entityMetadatas.flatMap((metadata) =>
+    encryptedColumnsOf(metadata).map((column) => column.transformer.options.department),
+  );
+  return [...new Set(departments)];
+}
+
+/** Unwraps (or, in a new schema, makes) the keys of every department with encrypted columns in this schema. */
+export async function loadPersonalInformationKeys(dataSource: DataSource, masterKey: MasterKeyProvider): Promise<void> {
+  const departments = departmentsWithPersonalInformation(dataSource);
+  if (departments.length === 0) return;
+  // A spec that migrates only part of the way (migration tests) has no key table yet.
+  const queryRunner = dataSource.createQueryRunner();
+  try {
+    if (!(await queryRunner.hasTable(KEY_TABLE))) return;
+  } finally {
+    await queryRunner.release();
+  }
+  for (const department of departments) await personalInformationKeys.load(dataSource, department, masterKey);
 }
 
 /**

@@ -7,6 +7,8 @@ export interface DemoEnterprise {
   legalRepresentative: string;
   regionCode: string;
   address: string;
+  /** Made-up numbers, for the demo only. */
+  contactPhone: string;
 }
 
 export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = [
@@ -16,6 +18,7 @@ export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = [
     legalRepresentative: '王建国',
     regionCode: '320102',
     address: '南京市玄武区中山路18号',
+    contactPhone: '13900000001',
   },
   {
     creditCode: '91320106MA1P3T8K0L',
@@ -23,6 +26,7 @@ export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = [
     legalRepresentative: '李文华',
     regionCode: '320106',
     address: '南京市鼓楼区湖南路66号',
+    contactPhone: '13900000002',
   },
   {
     creditCode: '91320583MA1NQ2W40E',
@@ -30,6 +34,7 @@ export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = [
     legalRepresentative: '张志强',
     regionCode: '320583',
     address: '昆山市玉山镇前进西路120号',
+    contactPhone: '13900000003',
   },
   {
     creditCode: '91320500MA1WJ7X907',
@@ -37,6 +42,7 @@ export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = [
     legalRepresentative: '陈立新',
     regionCode: '320500',
     address: '苏州市姑苏区人民路900号',
+    contactPhone: '13900000004',
   },
   {
     creditCode: '91320100MA1R5D2U0T',
@@ -44,6 +50,7 @@ export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = [
     legalRepresentative: '赵海',
     regionCode: '320100',
     address: '南京市江宁区胜太路77号',
+    contactPhone: '13900000005',
   },
   {
     creditCode: '91330106MA2H4K1L0X',
@@ -51,6 +58,7 @@ export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = [
     legalRepresentative: '周敏',
     regionCode: '330106',
     address: '杭州市西湖区文三路200号',
+    contactPhone: '13900000006',
   },
   {
     creditCode: '91330100MA27Y8P30J',
@@ -58,6 +66,7 @@ export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = [
     legalRepresentative: '吴刚',
     regionCode: '330100',
     address: '杭州市滨江区江南大道3888号',
+    contactPhone: '13900000007',
   },
   {
     creditCode: '91330102MA2CE6F00H',
@@ -65,6 +74,7 @@ export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = [
     legalRepresentative: '郑丽',
     regionCode: '330102',
     address: '杭州市上城区解放路55号',
+    contactPhone: '13900000008',
   },
 ];
 

@@ -127,6 +127,7 @@ describe('the enforcement schema', () => {
     expect(query.enforcementCases.args.map((arg) => arg.name).sort()).toEqual([
       'after',
       'first',
+      'partyIdNumber',
       'regionCode',
       'status',
     ]);

@@ -6,6 +6,7 @@ import { InitialLicensing1764000000000 } from '../../migrations/licensing/176400
 import { PlatformReport1764300000000 } from '../../migrations/licensing/1764300000000-platform-report';
 import { PermitCertificate1764200000000 } from '../../migrations/licensing/1764200000000-permit-certificate';
 import { PermitWorkflow1764400000000 } from '../../migrations/licensing/1764400000000-permit-workflow';
+import { PersonalInformationEncryption1765000000000 } from '../../migrations/licensing/1765000000000-personal-information-encryption';
 import { PermitMaterial } from './attachment/permit-material.entity';
 import { PermitMaterialService } from './attachment/permit-material.service';
 import { loadWorkingCalendar } from './calendar/working-calendar';
@@ -64,6 +65,7 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices, LicensingC
     PermitCertificate1764200000000,
     PlatformReport1764300000000,
     PermitWorkflow1764400000000,
+    PersonalInformationEncryption1765000000000,
   ],
   buildSchema: buildLicensingSchema,
   createServices: ({ dataSource, outbox, files, config, logger }, settings, externals = {}) => {

@@ -1,6 +1,6 @@
 import { TextKind, type TextFieldRules } from '../../platform/graphql/text-fields';
 
-const { FREE_TEXT, PERSON_NAME, NOT_PERSONAL } = TextKind;
+const { FREE_TEXT, PERSON_NAME, PHONE_NUMBER, NOT_PERSONAL } = TextKind;
 
 /**
  * What each licensing text field holds (checked when the schema is built; see platform/graphql/text-fields.ts).
@@ -41,6 +41,7 @@ export const LICENSING_TEXT_FIELDS: TextFieldRules = {
     creditCode: NOT_PERSONAL,
     name: FREE_TEXT,
     legalRepresentative: PERSON_NAME,
+    contactPhone: PHONE_NUMBER,
     regionCode: NOT_PERSONAL,
     address: FREE_TEXT,
   },

@@ -1,4 +1,5 @@
 import { InitialStatistics1764000000000 } from '../../migrations/statistics/1764000000000-initial-statistics';
+import { PersonalInformationKeysStatistics1765000000000 } from '../../migrations/statistics/1765000000000-personal-information-keys';
 import type { PlatformConfig } from '../../platform/config/config';
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
@@ -19,7 +20,7 @@ import { buildStatisticsSchema } from './statistics.schema';
 export const statisticsSubgraph: SubgraphDefinition<StatisticsServices> = {
   name: 'statistics',
   entities: [RegionMonthCount, EnterpriseYearActivity, OutboxMessage, InboxEvent],
-  migrations: [InitialStatistics1764000000000],
+  migrations: [InitialStatistics1764000000000, PersonalInformationKeysStatistics1765000000000],
   buildSchema: buildStatisticsSchema,
   createServices: ({ dataSource, logger }) => ({
     indicators: new IndicatorService(dataSource),

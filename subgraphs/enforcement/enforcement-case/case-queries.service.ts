@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { RegionScope } from '../../../platform/auth/region-scope';
-import { assertRegionCode } from '../../../platform/codes/assert-input';
+import { assertRegionCode, assertResidentId } from '../../../platform/codes/assert-input';
 import { regionScopePrefix } from '../../../platform/codes/region-code';
 import { childPagesLoader } from '../../../platform/database/child-pages.loader';
 import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
@@ -10,11 +10,13 @@ import { byCase, type CaseAccess } from './case-access';
 import { CaseShare } from './case-share.entity';
 import { AWAITING_DECISION, type CaseStatus } from './case-status';
 import { CaseStep } from './case-step.entity';
-import { EnforcementCase } from './enforcement-case.entity';
+import { EnforcementCase, PARTY_ID_NUMBER_CIPHER } from './enforcement-case.entity';
 
 export interface CaseFilter {
   regionCode: string | null;
   status: CaseStatus | null;
+  /** Only cases against the person with this resident ID number, found by its blind index (never by decrypting). */
+  partyIdNumber?: string | null;
 }
 
 /**
@@ -97,9 +99,13 @@ export class CaseQueryService {
   /** Cases the caller may see, optionally only those handled in a region (and the regions under it) and in a status. */
   async list(scope: RegionScope, filter: CaseFilter, page: PageRequest): Promise<Connection<EnforcementCase>> {
     if (filter.regionCode !== null) assertRegionCode('regionCode', filter.regionCode);
+    const partyIdNumber = filter.partyIdNumber ?? null;
+    if (partyIdNumber !== null) assertResidentId('partyIdNumber', partyIdNumber);
+    const partyIndex = partyIdNumber === null ? null : PARTY_ID_NUMBER_CIPHER.indexOf(partyIdNumber);
     return this.page(scope, page, (query) => {
       this.whereHandledIn(query, filter.regionCode);
       if (filter.status !== null) query.andWhere('enforcementCase.status = :status', { status: filter.status });
+      if (partyIndex !== null) query.andWhere('enforcementCase.partyIdNumberIndex = :partyIndex', { partyIndex });
     });
   }
 

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn, type ValueTransformer } from 'typeorm';
+import { encryptedColumn } from '../../../platform/crypto/encrypted-column';
 import { CaseStatus } from './case-status';
 import { PenaltyKind } from './penalty-kind';
 
@@ -8,6 +9,14 @@ export const bigintAsNumber: ValueTransformer = {
   to: (value: number | null | undefined) => value,
   from: (value: string | number | null) => (value === null ? null : Number(value)),
 };
+
+/** The party's resident ID number: encrypted, and looked up by its blind index (`indexOf`). */
+export const PARTY_ID_NUMBER_CIPHER = encryptedColumn({
+  department: 'enforcement',
+  column: 'enforcement_case.party_id_number',
+  blindIndex: 'partyIdNumberIndex',
+  normalize: (value) => value.toUpperCase(),
+});
 
 @ObjectType({
   description:
@@ -56,13 +65,31 @@ export class EnforcementCase {
   @Column({ name: 'plate_number', type: 'varchar', length: 8, nullable: true })
   plateNumber: string | null;
 
-  // The party's name and resident ID number are stored in full but have no @Field: GraphQL shows them
-  // through EnforcementCaseResolver.partyName/partyIdNumber, masked unless the personal-information policy allows.
-  @Column({ name: 'party_name', type: 'varchar', length: 50, nullable: true })
+  // The party's name and resident ID number are stored encrypted (SM4, platform/crypto) and have no @Field:
+  // GraphQL shows them through EnforcementCaseResolver.partyName/partyIdNumber, masked unless the
+  // personal-information policy allows.
+  @Column({
+    name: 'party_name',
+    type: 'varchar',
+    length: 400,
+    nullable: true,
+    transformer: encryptedColumn({ department: 'enforcement', column: 'enforcement_case.party_name' }),
+  })
   partyName: string | null;
 
-  @Column({ name: 'party_id_number', type: 'varchar', length: 18, nullable: true })
+  @Column({
+    name: 'party_id_number',
+    type: 'varchar',
+    length: 160,
+    nullable: true,
+    transformer: PARTY_ID_NUMBER_CIPHER,
+  })
   partyIdNumber: string | null;
+
+  /** HMAC-SM3 of the resident ID number under the department's index key: exact lookups without decrypting. */
+  @Index('ix_case_party_id_number_index')
+  @Column({ name: 'party_id_number_index', type: 'varchar', length: 64, nullable: true, select: false })
+  partyIdNumberIndex?: string | null;
 
   @Field(() => PenaltyKind, {
     nullable: true,

@@ -198,17 +198,30 @@ describe('EnforcementCaseService', () => {
   });
 
   describe('the party', () => {
-    it('is stored in full (GraphQL masks it, see the schema spec)', async () => {
+    it('is stored encrypted (SM4) with a blind index of the ID number, and read back in full (GraphQL masks it)', async () => {
       const filed = await cases.file(
         NATIONAL,
         filing({ creditCode: null, partyName: '欧阳明华', partyIdNumber: PERSON_ID }),
         OFFICER,
       );
       expect([filed.partyName, filed.partyIdNumber]).toEqual(['欧阳明华', PERSON_ID]);
-      const [stored] = await testbed.dataSource.query<Array<{ party_name: string; party_id_number: string }>>(
-        'SELECT party_name, party_id_number FROM enforcement_case',
+      const [stored] = await testbed.dataSource.query<
+        Array<{ party_name: string; party_id_number: string; party_id_number_index: string }>
+      >('SELECT party_name, party_id_number, party_id_number_index FROM enforcement_case');
+      expect(stored.party_name).toMatch(/^sm4e1:enforcement-d\d{8}-[0-9a-f]{8}:[A-Za-z0-9+/=]+$/);
+      expect(stored.party_id_number).toMatch(/^sm4e1:enforcement-d\d{8}-[0-9a-f]{8}:[A-Za-z0-9+/=]+$/);
+      expect(JSON.stringify(stored)).not.toContain('欧阳');
+      expect(JSON.stringify(stored)).not.toContain(PERSON_ID.slice(6, 14));
+      expect(stored.party_id_number_index).toMatch(/^[0-9a-f]{64}$/);
+
+      const read = await cases.queries.find(NATIONAL, filed.caseNumber);
+      expect([read?.partyName, read?.partyIdNumber]).toEqual(['欧阳明华', PERSON_ID]);
+      const found = await cases.queries.list(
+        NATIONAL,
+        { regionCode: null, status: null, partyIdNumber: PERSON_ID.toLowerCase() },
+        { limit: 10, afterId: null },
       );
-      expect(stored).toEqual({ party_name: '欧阳明华', party_id_number: PERSON_ID });
+      expect(found.edges.map((edge) => edge.node.caseNumber)).toEqual([filed.caseNumber]);
     });
   });
 });

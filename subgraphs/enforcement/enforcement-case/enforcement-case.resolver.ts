@@ -1,5 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '../../../platform/auth/permission.policy';
+import { mayReadPersonalInformation } from '../../../platform/auth/personal-information.policy';
+import { forbidden } from '../../../platform/errors/domain-error';
 import { PageArgs, pageRequest } from '../../../platform/graphql/connection';
 import { actorOf, caseSharesLoader, caseStepsLoader, scopeOf, type EnforcementContext } from '../enforcement.context';
 import { Enterprise } from '../enterprise/enterprise.resolver';
@@ -45,12 +47,22 @@ export class EnforcementCaseResolver {
     regionCode: string | null,
     @Arg('status', () => CaseStatus, { nullable: true, description: 'Only cases in this status.' })
     status: CaseStatus | null,
+    @Arg('partyIdNumber', () => String, {
+      nullable: true,
+      description:
+        'Only cases against the person with this resident ID number (exact; looked up by its keyed blind index, HMAC-SM3). A pii-reader with a declared purpose only.',
+    })
+    partyIdNumber: string | null,
     @Args() page: PageArgs,
     @Ctx() context: EnforcementContext,
   ): Promise<EnforcementCaseConnection> {
+    if ((partyIdNumber ?? null) !== null && !mayReadPersonalInformation(context))
+      throw forbidden(
+        '只有声明了用途的个人信息查阅人员可按身份证号查询。Searching by resident ID number needs pii-reader and a declared purpose',
+      );
     return context.services.cases.queries.list(
       scopeOf(context),
-      { regionCode: regionCode ?? null, status: status ?? null },
+      { regionCode: regionCode ?? null, status: status ?? null, partyIdNumber: partyIdNumber ?? null },
       pageRequest(page),
     );
   }

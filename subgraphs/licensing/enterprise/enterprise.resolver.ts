@@ -1,5 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '../../../platform/auth/permission.policy';
+import { mayReadPersonalInformation } from '../../../platform/auth/personal-information.policy';
+import { forbidden } from '../../../platform/errors/domain-error';
 import { ConnectionType, PageArgs, pageRequest } from '../../../platform/graphql/connection';
 import { enterpriseLoader, scopeOf, type LicensingContext } from '../licensing.context';
 import { Permit } from '../permit/permit.entity';
@@ -41,10 +43,25 @@ export class EnterpriseResolver {
       description: 'GB/T 2260 code; a province includes its cities and counties.',
     })
     regionCode: string | null,
+    @Arg('contactPhone', () => String, {
+      nullable: true,
+      description:
+        'Only enterprises with this contact phone (exact; looked up by its keyed blind index, HMAC-SM3). A pii-reader with a declared purpose only.',
+    })
+    contactPhone: string | null,
     @Args() page: PageArgs,
     @Ctx() context: LicensingContext,
   ): Promise<EnterpriseConnection> {
-    return context.services.enterprises.list(scopeOf(context), regionCode ?? null, pageRequest(page));
+    if ((contactPhone ?? null) !== null && !mayReadPersonalInformation(context))
+      throw forbidden(
+        '只有声明了用途的个人信息查阅人员可按电话号码查询。Searching by phone number needs pii-reader and a declared purpose',
+      );
+    return context.services.enterprises.list(
+      scopeOf(context),
+      regionCode ?? null,
+      pageRequest(page),
+      contactPhone ?? null,
+    );
   }
 
   @Authorized(Permission.REGISTRY_WRITE)

@@ -1,13 +1,19 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource, type FindOptionsWhere } from 'typeorm';
-import { assertCreditCode, assertPublicText, assertRegionCode, assertText } from '../../../platform/codes/assert-input';
+import {
+  assertCreditCode,
+  assertPhoneNumber,
+  assertPublicText,
+  assertRegionCode,
+  assertText,
+} from '../../../platform/codes/assert-input';
 import { inScope, narrowedPrefix, withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
 import { inTransaction } from '../../../platform/database/data-source.factory';
 import { forbidden } from '../../../platform/errors/domain-error';
 import { conflict } from '../licensing.errors';
 import { listPage } from '../../../platform/database/list-page';
 import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
-import { Enterprise } from './enterprise.entity';
+import { CONTACT_PHONE_CIPHER, Enterprise } from './enterprise.entity';
 import type { RegisterEnterpriseInput } from './inputs/register-enterprise.input';
 
 export class EnterpriseService {
@@ -27,11 +33,21 @@ export class EnterpriseService {
     });
   }
 
-  async list(scope: RegionScope, regionCode: string | null, page: PageRequest): Promise<Connection<Enterprise>> {
+  /** The registry in the scope, within a region, or the enterprises with this contact phone (by its blind index). */
+  async list(
+    scope: RegionScope,
+    regionCode: string | null,
+    page: PageRequest,
+    contactPhone: string | null = null,
+  ): Promise<Connection<Enterprise>> {
     if (regionCode !== null) assertRegionCode('regionCode', regionCode);
+    const phone = contactPhone === null ? null : assertPhoneNumber('contactPhone', contactPhone);
     const prefix = narrowedPrefix(scope, regionCode);
     if (prefix === null) return toConnection([], 0, page);
-    const where: FindOptionsWhere<Enterprise> = { ...withinPrefix('regionCode', prefix) };
+    const where: FindOptionsWhere<Enterprise> = {
+      ...withinPrefix('regionCode', prefix),
+      ...(phone === null ? {} : { contactPhoneIndex: CONTACT_PHONE_CIPHER.indexOf(phone) }),
+    };
     return listPage(this.dataSource.getRepository(Enterprise), where, page);
   }
 
@@ -46,6 +62,8 @@ export class EnterpriseService {
       legalRepresentative: assertText('legalRepresentative', input.legalRepresentative, 100),
       regionCode: input.regionCode,
       address: assertText('address', input.address, 300),
+      contactPhone:
+        (input.contactPhone ?? null) === null ? null : assertPhoneNumber('contactPhone', input.contactPhone!),
       registeredAt: new Date(),
     };
     return inTransaction(this.dataSource, async (manager) => {

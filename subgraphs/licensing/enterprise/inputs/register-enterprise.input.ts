@@ -17,6 +17,13 @@ export class RegisterEnterpriseInput {
 
   @Field({ description: 'Registered address (1-300 characters).' })
   address: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Contact phone (联系电话): a mobile number (11 digits) or a landline with its area code, e.g. 025-84561234.',
+  })
+  contactPhone?: string | null;
 }
 
 @ObjectType({ description: 'The result of registering an enterprise.' })
