@@ -1,4 +1,4 @@
-import type { DataSource, EntityMetadata } from 'typeorm';
+import type { DataSource, EntityMetadata, QueryResult } from 'typeorm';
 import { encryptedColumnsOf, type EncryptedColumnTransformer } from './encrypted-column';
 import { personalInformationKeys, type PersonalInformationKeyRing } from './personal-information-keys';
 import { looksSealed, openText, parseEnvelope, sealText } from './sm4-envelope';
@@ -39,6 +39,11 @@ interface TablePlan {
   metadata: EntityMetadata;
   primary: string;
   columns: Array<{ databaseName: string; transformer: EncryptedColumnTransformer; indexColumn: string | null }>;
+}
+
+/** A quoted identifier; backquotes are MySQL's and SQLite accepts them. */
+function quoted(name: string): string {
+  return `\`${name.replace(/`/g, '``')}\``;
 }
 
 function tablesOf(dataSource: DataSource, department: string): TablePlan[] {
@@ -128,14 +133,11 @@ export async function reencryptPersonalInformation(
         plan.primary,
         ...plan.columns.flatMap((column) => [column.databaseName, column.indexColumn ?? []].flat()),
       ];
-      const rows = await dataSource
-        .createQueryBuilder()
-        .select(selected.map((name) => `t.${name} AS ${name}`))
-        .from(table, 't')
-        .where(`t.${plan.primary} > :lastId`, { lastId })
-        .orderBy(`t.${plan.primary}`, 'ASC')
-        .limit(batchSize)
-        .getRawMany<Record<string, unknown>>();
+      // Plain SQL on the table: the entity's transformer must not decrypt (or re-encrypt) on the way.
+      const rows = await dataSource.query<Array<Record<string, unknown>>>(
+        `SELECT ${selected.map(quoted).join(', ')} FROM ${quoted(table)} WHERE ${quoted(plan.primary)} > ? ORDER BY ${quoted(plan.primary)} LIMIT ${Number(batchSize)}`,
+        [lastId],
+      );
       await dataSource.transaction(async (manager) => {
         for (const row of rows) {
           const id = row[plan.primary];
@@ -153,18 +155,22 @@ export async function reencryptPersonalInformation(
             }
           }
           if (Object.keys(changes).length === 0) continue;
-          let update = manager.createQueryBuilder().update(table).set(changes).where(`${plan.primary} = :id`, { id });
           // Compare-and-set: a row the service changed since it was read is left as the service wrote it.
-          for (const column of plan.columns) {
-            const stored = row[column.databaseName];
-            update =
-              typeof stored === 'string'
-                ? update.andWhere(`${column.databaseName} = :was_${column.databaseName}`, {
-                    [`was_${column.databaseName}`]: stored,
-                  })
-                : update.andWhere(`${column.databaseName} IS NULL`);
-          }
-          const result = await update.execute();
+          const columns = Object.keys(changes);
+          const unchanged = plan.columns.map((column) =>
+            typeof row[column.databaseName] === 'string'
+              ? `${quoted(column.databaseName)} = ?`
+              : `${quoted(column.databaseName)} IS NULL`,
+          );
+          const result = (await manager.queryRunner!.query(
+            `UPDATE ${quoted(table)} SET ${columns.map((name) => `${quoted(name)} = ?`).join(', ')} WHERE ${[`${quoted(plan.primary)} = ?`, ...unchanged].join(' AND ')}`,
+            [
+              ...columns.map((name) => changes[name]),
+              id,
+              ...plan.columns.map((column) => row[column.databaseName]).filter((value) => typeof value === 'string'),
+            ],
+            true,
+          )) as QueryResult;
           progress.rowsRewritten += result.affected ?? 0;
         }
         if (rows.length > 0) lastId = Number(rows[rows.length - 1][plan.primary]);
