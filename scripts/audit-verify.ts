@@ -4,11 +4,14 @@ import { AuditTrail } from '../gateway/audit/audit-trail';
 import { auditJournalDirectory, inspectJournal } from '../gateway/audit/audit-journal';
 import { GATEWAY_CONFIG } from '../gateway/gateway.config';
 import { loadProcessConfigOrExit } from '../platform/config/config';
+import { cryptoSelfTestOrExit } from '../platform/crypto/self-test';
 import { createLogger } from '../platform/observability/logger';
 
 // `npm run audit:verify`: walks the gateway's audit chain and names the first broken record (exit 1), then
 // reads the gateway's journal: records not yet shipped into the trail, and any line torn or altered (exit 1).
 async function main(): Promise<void> {
+  // A verdict is only as good as the SM2 and SM3 that reached it.
+  cryptoSelfTestOrExit('audit-verify');
   const { config, settings } = loadProcessConfigOrExit({ gateway: GATEWAY_CONFIG });
   const journalDirectory = auditJournalDirectory(config.dataDir, settings.gateway.audit.journalDirectory);
   const journal = inspectJournal(journalDirectory);
