@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { defineConfigSection, type SettingsOf } from '../platform/config/config-section';
 
@@ -30,10 +31,19 @@ export const GATEWAY_CONFIG = defineConfigSection({
     // Where audit records wait, fsync'ed, until the trail's database has them; default <DATA_DIR>/audit-journal.
     AUDIT_JOURNAL_DIR: z.string().min(1).optional(),
     AUDIT_PRUNE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10080).default(60),
+    // The SM2 private key (PKCS#8 PEM) that signs the chain's head; generated into DATA_DIR when unset, except in production.
+    AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+    // Its public key (SubjectPublicKeyInfo PEM), which audit:verify checks with; default beside the private key.
+    AUDIT_SIGNING_PUBLIC_KEY_FILE: z.string().min(1).optional(),
+    AUDIT_SIGNING_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1000000).default(1200),
     GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1000000).default(60),
   },
-  build: (values) => ({
+  productionProblems: (values) =>
+    values.AUDIT_SIGNING_KEY_FILE
+      ? []
+      : [['AUDIT_SIGNING_KEY_FILE', 'must be set in production (the SM2 key that signs the audit chain)']],
+  build: (values, platform) => ({
     supergraphFile: values.SUPERGRAPH_FILE,
     /** `<dir>/<clientId>/<Name>.graphql`: the operations each machine client may run. */
     persistedOperationsDirectory: values.PERSISTED_OPERATIONS_DIR,
@@ -65,8 +75,31 @@ export const GATEWAY_CONFIG = defineConfigSection({
       retentionDays: values.AUDIT_RETENTION_DAYS,
       pruneIntervalMs: values.AUDIT_PRUNE_INTERVAL_MINUTES * 60_000,
       journalDirectory: values.AUDIT_JOURNAL_DIR ?? null,
+      signing: auditSigningSettings(values, platform.dataDir),
     },
   }),
 });
+
+/** The audit chain's signing key files and how often the head is signed while records are written. */
+function auditSigningSettings(
+  values: {
+    AUDIT_SIGNING_KEY_FILE?: string;
+    AUDIT_SIGNING_PUBLIC_KEY_FILE?: string;
+    AUDIT_SIGNING_INTERVAL_SECONDS: number;
+  },
+  dataDir: string,
+) {
+  const keyFile = values.AUDIT_SIGNING_KEY_FILE ?? join(dataDir, 'audit-signing-key.pem');
+  return {
+    keyFile,
+    /** Beside the private key unless set: `key.pem` publishes `key.pub.pem`. */
+    publicKeyFile: values.AUDIT_SIGNING_PUBLIC_KEY_FILE ?? `${keyFile.replace(/\.pem$/, '')}.pub.pem`,
+    /** Only the development key in DATA_DIR is generated; a configured file must exist. */
+    generateWhenMissing: values.AUDIT_SIGNING_KEY_FILE === undefined,
+    intervalMs: values.AUDIT_SIGNING_INTERVAL_SECONDS * 1000,
+  };
+}
+
+export type AuditSigningSettings = ReturnType<typeof auditSigningSettings>;
 
 export type GatewayConfig = SettingsOf<typeof GATEWAY_CONFIG>;

@@ -31,6 +31,8 @@ import { Counters } from '../platform/observability/metrics';
 import { AUDIT_WAIT_MICROSECONDS_METRIC, AuditTrail } from './audit/audit-trail';
 import { AuditJournal, auditJournalDirectory } from './audit/audit-journal';
 import { AuditShipper } from './audit/audit-shipper';
+import { AuditCheckpointSigner } from './audit/audit-checkpoint-signer';
+import { loadAuditSigningKey } from './audit/audit-signing-key';
 import { auditEntryFor, auditSourcePlugin, requestBodyOf, type RequestFacts } from './audit/request-audit';
 import type { AuditEntry } from './audit/audit-trail';
 import { AuditOutcome } from './audit/audit-record.entity';
@@ -105,6 +107,8 @@ const AUDIT_READ_CATCH_UP_MS = 2_000;
 /** The single window's entry: one federated graph over the five subgraphs, on the composed supergraph. */
 export async function startGateway(config: PlatformConfig, settings: GatewayConfig): Promise<RunningGateway> {
   const logger = createLogger('gateway', config.logLevel);
+  // Read first: a gateway that cannot sign its audit chain does not start.
+  const signingKey = loadAuditSigningKey(settings.audit.signing, logger, config.environment === 'production');
   // Opened in the background when it cannot be reached: the gateway answers meanwhile (README, Audit trail).
   const database = await GatewayDatabase.start(config, logger);
   const dataSource = () => database.current();
@@ -114,9 +118,13 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
   const journal = await AuditJournal.open(auditJournalDirectory(config.dataDir, settings.audit.journalDirectory));
   const shipper = new AuditShipper(journal, audit, logger);
   shipper.start();
+  // The chain's head is signed on a timer, off every request's path (README, Audit trail).
+  const signer = new AuditCheckpointSigner(dataSource, signingKey, logger, counters);
+  signer.start(settings.audit.signing.intervalMs);
   const pruning = setInterval(() => {
     audit
       .prune(settings.audit.retentionDays)
+      .then((pruned) => (pruned > 0 ? signer.signHeadLogged() : undefined))
       .catch((error: unknown) => logger.error('audit pruning failed', describeError(error)));
   }, settings.audit.pruneIntervalMs);
   pruning.unref();
@@ -358,6 +366,7 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
       await shipper.stop();
       await journal.close();
       await audit.flush();
+      await signer.stop();
       await database.close();
     },
   };

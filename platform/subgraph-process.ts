@@ -1,4 +1,5 @@
 import { loadProcessConfigOrExit } from './config/config';
+import { cryptoSelfTestOrExit } from './crypto/self-test';
 import { NO_SETTINGS, type ConfigSection } from './config/config-section';
 import { startSubgraph, type SettingsArgument, type SubgraphDefinition } from './subgraph-server';
 
@@ -6,6 +7,7 @@ import { startSubgraph, type SettingsArgument, type SubgraphDefinition } from '.
 export async function runSubgraphProcess<TServices, TSettings, TExternals>(
   definition: SubgraphDefinition<TServices, TSettings, TExternals>,
 ): Promise<void> {
+  cryptoSelfTestOrExit(definition.name);
   // The platform's settings and the department's own, validated together: every problem is printed.
   // A definition without a section has no settings (TSettings is undefined).
   const own = definition.config ?? (NO_SETTINGS as ConfigSection<unknown> as ConfigSection<TSettings>);

@@ -4,6 +4,7 @@ import { DEMO_CLIENT_SECRETS_FILE, DEMO_USERS_FILES, REALM_FILE } from '../auth/
 import { startIdentityProvider } from '../auth/idp/idp.server';
 import { startGateway } from '../gateway/gateway.server';
 import { ConfigError, SUBGRAPH_NAMES } from '../platform/config/config';
+import { cryptoSelfTestOrExit } from '../platform/crypto/self-test';
 import { startSubgraph, type RunningSubgraph } from '../platform/subgraph-server';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { startPlatformSimulators } from '../subgraphs/licensing/platforms/platform-simulators';
@@ -13,6 +14,8 @@ import { loadSingleWindowConfig } from './single-window.config';
 // the OpenID provider, the five subgraphs and the gateway. Production runs each as its own process.
 async function main(): Promise<void> {
   const started = Date.now();
+  // Every process checks SM2, SM3 and SM4 against the published vectors before it serves (GB/T 39786).
+  cryptoSelfTestOrExit('single-window');
   // One process runs everything, so it validates every part's settings: all problems at once.
   const { config, settings } = loadSingleWindowConfig();
   // OIDC_ISSUER set: another provider (real Keycloak, `npm run keycloak`) signs the tokens; else the embedded one.

@@ -1,6 +1,13 @@
 import { verifyAuditTrail } from './harness/audit-verify';
 import { gatewaySql } from './harness/gateway-database';
 import { eventually, graphql, query, tokenFor } from './harness/single-window.client';
+import { MoreThanOrEqual } from 'typeorm';
+import { chainHash } from '../gateway/audit/audit-chain';
+import { openGatewayDatabase } from '../gateway/audit/audit-database';
+import { AuditOutcome, AuditRecord } from '../gateway/audit/audit-record.entity';
+import { loadConfig } from '../platform/config/config';
+import { createLogger } from '../platform/observability/logger';
+import { readState } from './harness/harness-state';
 
 interface AuditRow {
   id: number;
@@ -159,6 +166,56 @@ describe('the audit trail', () => {
       expect(broken.output).toContain(`BROKEN at record #${target.id}`);
     } finally {
       await gatewaySql(`UPDATE audit_record SET outcome = ? WHERE id = ?`, [target.outcome, target.id]);
+    }
+    expect((await verifyAuditTrail()).code).toBe(0);
+  });
+
+  it('fails a signed chain that an intruder rewrote and re-hashed, naming the checkpoint and record', async () => {
+    await query(await tokenFor('ministry-admin'), `query SignedTarget { enterprises(first: 1) { totalCount } }`);
+    // Shipped, then signed on the gateway's timer (AUDIT_SIGNING_INTERVAL_SECONDS=1 in the harness).
+    const target = await eventually(async () => {
+      const [row] = await gatewaySql<{ id: number }>(
+        `SELECT id FROM audit_record WHERE operation_name = 'SignedTarget' ORDER BY id DESC LIMIT 1`,
+      );
+      const [head] = await gatewaySql<{ id: number }>('SELECT MAX(id) AS id FROM audit_record');
+      const [signed] = await gatewaySql<{ id: number }>(
+        'SELECT MAX(head_record_id) AS id FROM audit_signed_checkpoint',
+      );
+      if (!row || Number(signed?.id) !== Number(head.id)) throw new Error('the SignedTarget record is not signed yet');
+      return { id: Number(row.id), head: Number(head.id) };
+    });
+    const intact = await verifyAuditTrail();
+    expect(intact.code).toBe(0);
+    expect(intact.output).toMatch(
+      /audit signing public key: .*fingerprint \(SM3 of SubjectPublicKeyInfo\) [0-9a-f]{64}/,
+    );
+    expect(intact.output).toMatch(/signed checkpoints: [1-9]\d* verified \(SM2\), \d+ for pruned records, 0 broken/);
+    // The intruder works through the gateway's own data layer, so times and types come back as it hashed them.
+    const dataSource = await openGatewayDatabase(loadConfig(readState().environment), createLogger('test', 'error'));
+    const repository = dataSource.getRepository(AuditRecord);
+    const rows = await repository.find({ where: { id: MoreThanOrEqual(target.id) }, order: { id: 'ASC' } });
+    const original = rows.map(({ id, outcome, previousHash, hash }) => ({ id, outcome, previousHash, hash }));
+    try {
+      // Edit the record and recompute every later hash, so the chain itself verifies again.
+      let link: string | null = null;
+      for (const { id, hash: _hash, ...content } of rows) {
+        if (id === target.id) content.outcome = AuditOutcome.REFUSED;
+        if (link !== null) content.previousHash = link;
+        link = chainHash(content);
+        await repository.update(id, { outcome: content.outcome, previousHash: content.previousHash, hash: link });
+      }
+      const broken = await verifyAuditTrail();
+      expect(broken.code).toBe(1);
+      expect(broken.output).toContain('audit chain intact');
+      expect(broken.output).toMatch(
+        new RegExp(
+          `signed checkpoint BROKEN: checkpoint #\\d+ \\(head record #${target.head}\\): record #${target.head} now hashes to`,
+        ),
+      );
+      expect(broken.output).toContain(`to #${target.head} was rewritten and the later hashes recomputed`);
+    } finally {
+      for (const { id, ...restored } of original) await repository.update(id, restored);
+      await dataSource.destroy();
     }
     expect((await verifyAuditTrail()).code).toBe(0);
   });

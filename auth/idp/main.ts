@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DEMO_CLIENT_SECRETS_FILE, DEMO_USERS_FILES, REALM_FILE } from '../demo-realm';
 import { loadConfigOrExit } from '../../platform/config/config';
+import { cryptoSelfTestOrExit } from '../../platform/crypto/self-test';
 import { createLogger } from '../../platform/observability/logger';
 import { startIdentityProvider } from './idp.server';
 
@@ -8,6 +9,7 @@ import { startIdentityProvider } from './idp.server';
 // file Keycloak imports in production with the demo users and client secrets of auth/demo/ (IDP_PORT,
 // IDP_PUBLIC_URL, DATA_DIR for the signing key). It is the laptop and test stand-in, never production.
 async function main(): Promise<void> {
+  cryptoSelfTestOrExit('idp');
   const config = loadConfigOrExit();
   const logger = createLogger('idp', config.logLevel);
   const idp = await startIdentityProvider({

@@ -1,19 +1,25 @@
 import type { DataSource } from 'typeorm';
 import { InitialGateway1764000000000 } from '../../migrations/gateway/1764000000000-initial-gateway';
+import { AuditSignedCheckpoint1764600000000 } from '../../migrations/gateway/1764600000000-audit-signed-checkpoint';
 import type { PlatformConfig } from '../../platform/config/config';
 import { openDataSource } from '../../platform/database/data-source.factory';
 import { describeError, type Logger } from '../../platform/observability/logger';
 import { Counters } from '../../platform/observability/metrics';
 import { retryBackoffMs } from '../../platform/outbox/polling-relay';
 import { AuditRecord } from './audit-record.entity';
+import { AuditSignedCheckpoint } from './audit-signed-checkpoint.entity';
 
-/** The gateway's own schema, migrated: it holds the audit trail. */
+/** The gateway schema's tables and their migrations, in order. */
+export const GATEWAY_ENTITIES = [AuditRecord, AuditSignedCheckpoint];
+export const GATEWAY_MIGRATIONS = [InitialGateway1764000000000, AuditSignedCheckpoint1764600000000];
+
+/** The gateway's own schema, migrated: it holds the audit trail and its signed checkpoints. */
 export function openGatewayDatabase(config: PlatformConfig, logger: Logger): Promise<DataSource> {
   return openDataSource({
     settings: config.gateway.database,
     dataDir: config.dataDir,
-    entities: [AuditRecord],
-    migrations: [InitialGateway1764000000000],
+    entities: GATEWAY_ENTITIES,
+    migrations: GATEWAY_MIGRATIONS,
     counters: new Counters(),
     logger,
   });

@@ -129,6 +129,8 @@ export async function startSingleWindow(options: SingleWindowOptions = {}): Prom
     PLATFORM_TIMEOUT_MS: '2000',
     // Applications waiting for a platform are checked again this often, so a test sees them move on.
     PLATFORM_RECHECK_MS: '1000',
+    // The audit chain's head is signed this often, so a test sees its records signed.
+    AUDIT_SIGNING_INTERVAL_SECONDS: '1',
     ...(mysqlUrl ? { MYSQL_URL: mysqlUrl } : {}),
     ...options.environment,
   };

@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sm2 } from 'sm-crypto-v2';
 import { SIGNATURE_SCHEMES, SignatureAlgorithm, SM2_SIGNER_ID } from './signature-scheme';
-import { sm2PrivateKeyOf, sm2PrivateKeyPem, sm2PublicKeyPem, sm2PublicPointOf } from './sm2-key-encoding';
+import {
+  sm2PrivateKeyOf,
+  sm2PrivateKeyPem,
+  sm2PublicKeyPem,
+  sm2PublicPointOf,
+} from '../../../platform/crypto/sm2-key-encoding';
 
 // Published vectors, not computed here:
 // - SM2: the digital signature example on the recommended 256-bit curve of GM/T 0003.5-2012 /

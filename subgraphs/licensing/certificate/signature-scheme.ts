@@ -1,7 +1,13 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { registerEnumType } from 'type-graphql';
-import { sm2 } from 'sm-crypto-v2';
-import { sm2PrivateKeyOf, sm2PrivateKeyPem, sm2PublicKeyPem, sm2PublicPointOf } from './sm2-key-encoding';
+import {
+  fixedLength,
+  generateSm2KeyPair,
+  loadSm2PrivateKey,
+  loadSm2PublicKey,
+  signatureParts,
+  SM2_SIGNER_ID,
+} from '../../../platform/crypto/sm2-signature';
 
 /** How a certificate is signed; chosen per issuing authority in its key file. */
 export enum SignatureAlgorithm {
@@ -20,13 +26,9 @@ registerEnumType(SignatureAlgorithm, {
   },
 });
 
-/** The default distinguishing identifier of an SM2 signer (GM/T 0009-2012), used by the usual Chinese implementations. */
-export const SM2_SIGNER_ID = '1234567812345678';
+// Kept here for the certificate code and its readers; the SM2 implementation is shared (platform/crypto).
+export { SM2_SIGNER_ID };
 
-/** Signatures are stored as r || s, 32 bytes each, big-endian (the fixed-length form of GM/T 0009 and IEEE P1363). */
-export const SIGNATURE_LENGTH = 64;
-
-const SM2_ORDER = BigInt('0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFF7203DF6B21C6052B53BBF40939D54123');
 const P256_ORDER = BigInt('0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551');
 
 export interface PublicSigningKey {
@@ -67,74 +69,13 @@ function checkCurve(key: KeyObject, curve: string, algorithm: SignatureAlgorithm
     throw new Error(`${algorithm} needs an EC key on curve ${curve}, not ${found ?? key.asymmetricKeyType}`);
 }
 
-/** r and s, each in [1, n-1], from a fixed-length signature; null when the signature is not of that form. */
-function signatureParts(signature: Buffer, order: bigint): { r: bigint; s: bigint } | null {
-  if (signature.length !== SIGNATURE_LENGTH) return null;
-  const r = BigInt(`0x${signature.subarray(0, 32).toString('hex')}`);
-  const s = BigInt(`0x${signature.subarray(32).toString('hex')}`);
-  if (r < 1n || r >= order || s < 1n || s >= order) return null;
-  return { r, s };
-}
-
-function fixedLength(value: bigint): string {
-  return value.toString(16).padStart(64, '0');
-}
-
-/**
- * SM2 (GB/T 32918.2) with SM3 and the standard signer ID, by sm-crypto-v2 (on @noble/curves). Node's
- * own SM2 is not used: it signs with ECDSA's equations on the SM2 curve, which Chinese verifiers reject.
- */
+/** SM2 (GB/T 32918.2) with SM3 and the standard signer ID (platform/crypto/sm2-signature.ts). */
 const SM2_SCHEME: SignatureScheme = {
   algorithm: SignatureAlgorithm.SM2_SM3,
   signerId: SM2_SIGNER_ID,
-  generateKeyPair() {
-    // The scalar comes from @noble/curves' randomPrivateKey (the platform CSPRNG, reduced without bias).
-    const pair = sm2.generateKeyPairHex();
-    return {
-      privateKeyPem: sm2PrivateKeyPem(pair.privateKey, pair.publicKey),
-      publicKeyPem: sm2PublicKeyPem(pair.publicKey),
-    };
-  },
-  loadPublicKey(publicKeyPem) {
-    const hex = sm2PublicPointOf(publicKeyPem);
-    if (!sm2.verifyPublicKey(hex)) throw new Error('SM2 public key is not a point on the curve');
-    // The precomputed table (~40 ms) makes each verification ~6x faster; built on first use, not at start.
-    let point: ReturnType<typeof sm2.precomputePublicKey> | undefined;
-    return {
-      hex,
-      verify(message, signature) {
-        const parts = signatureParts(signature, SM2_ORDER);
-        if (!parts) return false;
-        try {
-          point ??= sm2.precomputePublicKey(hex);
-          return sm2.doVerifySignature(message, `${fixedLength(parts.r)}${fixedLength(parts.s)}`, point, {
-            hash: true,
-            userId: SM2_SIGNER_ID,
-          });
-        } catch {
-          return false;
-        }
-      },
-    };
-  },
-  loadPrivateKey(privateKeyPem, publicKey) {
-    const { scalarHex, pointHex } = sm2PrivateKeyOf(privateKeyPem);
-    const scalar = BigInt(`0x${scalarHex}`);
-    if (scalar < 1n || scalar >= SM2_ORDER - 1n) throw new Error('SM2 private key is out of range [1, n-2]');
-    const derived = sm2.getPublicKeyFromPrivateKey(scalarHex);
-    if (derived !== publicKey.hex || (pointHex !== null && pointHex !== derived))
-      throw new Error('the private key does not belong to the public key');
-    return {
-      sign(message) {
-        const signature = Buffer.from(
-          sm2.doSignature(message, scalarHex, { hash: true, publicKey: publicKey.hex, userId: SM2_SIGNER_ID }),
-          'hex',
-        );
-        if (signature.length !== SIGNATURE_LENGTH) throw new Error('SM2 signing returned a malformed signature');
-        return signature;
-      },
-    };
-  },
+  generateKeyPair: generateSm2KeyPair,
+  loadPublicKey: loadSm2PublicKey,
+  loadPrivateKey: loadSm2PrivateKey,
 };
 
 /**

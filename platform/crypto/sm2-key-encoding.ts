@@ -75,13 +75,17 @@ function point(bitString: Buffer): string {
   return bitString.subarray(1).toString('hex');
 }
 
-/** PEM of an SM2 public key given as 04 || x || y hex. */
-export function sm2PublicKeyPem(pointHex: string): string {
-  const spki = encode(
+/** DER SubjectPublicKeyInfo of an SM2 public key given as 04 || x || y hex. */
+export function sm2PublicKeyDer(pointHex: string): Buffer {
+  return encode(
     0x30,
     Buffer.concat([SM2_ALGORITHM, encode(0x03, Buffer.concat([Buffer.from([0]), Buffer.from(pointHex, 'hex')]))]),
   );
-  return toPem(spki, 'PUBLIC KEY');
+}
+
+/** PEM of an SM2 public key given as 04 || x || y hex. */
+export function sm2PublicKeyPem(pointHex: string): string {
+  return toPem(sm2PublicKeyDer(pointHex), 'PUBLIC KEY');
 }
 
 /** PKCS#8 PEM of an SM2 private key (scalar hex) with its public point. */
