@@ -113,7 +113,11 @@ export async function startSubgraph<TServices, TSettings, TExternals>(
   const outbox = new EventOutbox(
     dataSource,
     // Each delivery is its own short request: a keep-alive pool spares the mTLS handshake per event.
-    new HttpEventTransport(subscriberUrls, config.events.secret, internalAgent(config.tls.internal, { keepAlive: true })),
+    new HttpEventTransport(
+      subscriberUrls,
+      config.events.secret,
+      internalAgent(config.tls.internal, { keepAlive: true }),
+    ),
     { source: definition.name, pollIntervalMs: config.events.pollIntervalMs, maxBackoffMs: config.events.maxBackoffMs },
     logger,
   );

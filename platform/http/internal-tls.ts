@@ -55,7 +55,7 @@ export function sendRequest(
   const send = url.startsWith('https:') ? httpsRequest : httpRequest;
   return new Promise<PlainAnswer>((resolve, reject) => {
     // An abort surfaces as a reset socket or an aborted response: name the timeout instead.
-    const fail = (error: unknown) => reject(signal.aborted ? (signal.reason as Error) : error);
+    const fail = (error: Error) => reject(signal.aborted ? (signal.reason as Error) : error);
     try {
       const outgoing = send(
         url,
@@ -78,7 +78,7 @@ export function sendRequest(
       outgoing.end(init.body);
     } catch (error) {
       // An agent of the other scheme (an http:// URL with internal TLS on) throws here.
-      fail(error);
+      fail(error as Error);
     }
   });
 }

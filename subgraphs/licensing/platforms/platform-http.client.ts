@@ -41,7 +41,11 @@ function transportProblem(error: unknown, timeoutMs: number): string {
   if (failure.name === 'TimeoutError' || failure.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
   // node:http puts the code (ECONNREFUSED, a TLS alert) on the error; fetch put it on its cause.
   const code =
-    typeof failure.code === 'string' ? failure.code : typeof failure.cause?.code === 'string' ? failure.cause.code : null;
+    typeof failure.code === 'string'
+      ? failure.code
+      : typeof failure.cause?.code === 'string'
+        ? failure.cause.code
+        : null;
   return code ? `cannot be reached (${code})` : 'cannot be reached (connection failed)';
 }
 

@@ -46,12 +46,10 @@ export async function startPlatformSimulators(
     host,
     port: portOf(tradingUrl),
     tls: tlsFor(tradingUrl, config),
-  }).catch(
-    async (error: unknown) => {
-      await investment.close();
-      throw error;
-    },
-  );
+  }).catch(async (error: unknown) => {
+    await investment.close();
+    throw error;
+  });
   return {
     investment,
     trading,
