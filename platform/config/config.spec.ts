@@ -83,6 +83,7 @@ describe('configuration sections', () => {
       APP_ENV: 'production',
       MYSQL_URL: 'mysql://root@db:3306',
       EVENTS_SECRET: 'sample-events-secret-0123456789',
+      INTERNAL_TLS: 'off-behind-mesh',
       ...Object.fromEntries(
         ['LICENSING', 'ENFORCEMENT', 'CREDIT', 'SAFETY', 'STATISTICS'].map((name) => [
           `${name}_GATEWAY_SECRET`,

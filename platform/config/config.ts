@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tlsProblems, tlsSettingsOf, TLS_VARIABLES, type TlsSettings } from '../http/tls.config';
 import { describeIssues, type ConfigProblem, type ConfigSection, type SettingsOf } from './config-section';
 
 export const SUBGRAPH_NAMES = ['licensing', 'enforcement', 'credit', 'safety', 'statistics'] as const;
@@ -85,6 +86,7 @@ const platformVariables = {
     .enum(['true', 'false'])
     .default('true')
     .transform((value) => value === 'true'),
+  ...TLS_VARIABLES,
   ...subgraphVariables,
 };
 
@@ -92,6 +94,20 @@ const platformVariables = {
 export const PLATFORM_VARIABLE_NAMES: readonly string[] = Object.keys(platformVariables);
 
 const platformSchema = z.object(platformVariables).superRefine((environment, context) => {
+  for (const [variable, message] of tlsProblems(environment))
+    context.addIssue({ code: z.ZodIssueCode.custom, path: [variable], message });
+  if (environment.INTERNAL_TLS_CA_FILE) {
+    // With internal mTLS every subgraph serves HTTPS only: a plain URL could never reach it.
+    for (const name of SUBGRAPH_NAMES) {
+      const variable = `${upperCase(name)}_URL` as const;
+      if (environment[variable]?.startsWith('http:'))
+        context.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [variable],
+          message: 'must be an https:// URL when INTERNAL_TLS_* is set (the subgraphs serve HTTPS only)',
+        });
+    }
+  }
   if (environment.APP_ENV !== 'production') return;
   for (const [key, value] of Object.entries(environment)) {
     if (typeof value === 'string' && value.startsWith(DEVELOPMENT_SECRET_PREFIX)) {
@@ -154,6 +170,8 @@ export interface PlatformConfig {
   /** Personal information at rest: the master key file (null: the development key) and how often keys are re-read. */
   personalInformation: { masterKeyFile: string | null; keyRefreshMs: number };
   subgraphs: Record<SubgraphName, SubgraphSettings>;
+  /** Mutual TLS between the services and HTTPS on the public port (platform/http/tls.config.ts). */
+  tls: TlsSettings;
 }
 
 /** @deprecated The platform's part of the configuration is PlatformConfig; the name stays for code written before the split. */
@@ -192,6 +210,8 @@ function readPlatform(source: Readonly<Record<string, unknown>>): {
 }
 
 function platformConfigOf(environment: Environment): PlatformConfig {
+  const tls = tlsSettingsOf(environment);
+  const internalScheme = tls.internal ? 'https' : 'http';
   const subgraphs = Object.fromEntries(
     SUBGRAPH_NAMES.map((name) => {
       const upper = upperCase(name);
@@ -200,7 +220,7 @@ function platformConfigOf(environment: Environment): PlatformConfig {
         name,
         port: subgraphPort,
         host: environment.SUBGRAPH_HOST,
-        url: environment[`${upper}_URL`] ?? `http://127.0.0.1:${subgraphPort}`,
+        url: environment[`${upper}_URL`] ?? `${internalScheme}://127.0.0.1:${subgraphPort}`,
         gatewaySecret: environment[`${upper}_GATEWAY_SECRET`],
         database: databaseSettings(environment, name),
       };
@@ -226,7 +246,8 @@ function platformConfigOf(environment: Environment): PlatformConfig {
     gateway: {
       host: environment.GATEWAY_HOST,
       port: environment.GATEWAY_PORT,
-      publicUrl: environment.GATEWAY_PUBLIC_URL ?? `http://localhost:${environment.GATEWAY_PORT}`,
+      publicUrl:
+        environment.GATEWAY_PUBLIC_URL ?? `${tls.gateway ? 'https' : 'http'}://localhost:${environment.GATEWAY_PORT}`,
       database: databaseSettings(environment, 'gateway'),
     },
     events: {
@@ -239,6 +260,7 @@ function platformConfigOf(environment: Environment): PlatformConfig {
       keyRefreshMs: environment.PII_KEY_REFRESH_SECONDS * 1000,
     },
     subgraphs,
+    tls,
   };
 }
 

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, type ServerOptions as HttpsServerOptions } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 
@@ -144,14 +145,18 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-/** A tiny router: exact paths only, anything else is 404; a handler's crash is a bare 500. */
+/**
+ * A tiny router: exact paths only, anything else is 404; a handler's crash is a bare 500. With `tls`,
+ * it serves HTTPS with those options (a subgraph's mutual TLS, the gateway's public certificate).
+ */
 export async function startHttpServer(options: {
   host: string;
   port: number;
   routes: Record<string, RouteHandler>;
   onError?: (error: unknown) => void;
+  tls?: HttpsServerOptions;
 }): Promise<RunningHttpServer> {
-  const server = createServer((request, response) => {
+  const listener: RequestListener = (request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const handler = options.routes[path];
     if (!handler) {
@@ -172,7 +177,8 @@ export async function startHttpServer(options: {
         });
       else response.end();
     });
-  });
+  };
+  const server: Server = options.tls ? createHttpsServer(options.tls, listener) : createServer(listener);
   // Keep-alive connections from the gateway outlive a request; make sure close() does not hang on them.
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
+import { internalAgent } from '../../platform/http/internal-tls';
 import { startSubgraph, type SubgraphDefinition } from '../../platform/subgraph-server';
 import type { PlatformConfig } from '../../platform/config/config';
 import { InitialLicensing1764000000000 } from '../../migrations/licensing/1764000000000-initial-licensing';
@@ -81,7 +82,13 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices, LicensingC
         keys: generated.length,
       });
     const certificates = new CertificateService(dataSource, keys);
-    const platforms = createNationalPlatformLinks(dataSource, settings.platforms, config.events, logger);
+    const platforms = createNationalPlatformLinks(
+      dataSource,
+      settings.platforms,
+      config.events,
+      logger,
+      config.tls.internal ? internalAgent(config.tls.internal, { keepAlive: true }) : undefined,
+    );
     return {
       enterprises: new EnterpriseService(dataSource),
       vehicles: new VehicleService(dataSource, outbox),

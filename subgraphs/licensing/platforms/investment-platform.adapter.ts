@@ -19,7 +19,7 @@ export interface DecisionReportReceiver {
 export class InvestmentPlatformAdapter implements InvestmentProjectPlatform, DecisionReportReceiver {
   private readonly endpoint: PlatformEndpoint;
 
-  constructor(settings: { baseUrl: string; timeoutMs: number }) {
+  constructor(settings: Omit<PlatformEndpoint, 'platform'>) {
     this.endpoint = { platform: 'investment platform', ...settings };
   }
 

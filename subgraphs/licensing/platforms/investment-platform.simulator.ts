@@ -1,3 +1,4 @@
+import type { ServerOptions as HttpsServerOptions } from 'node:https';
 import { isDeepStrictEqual } from 'node:util';
 import { chinaToday } from '../../../platform/time/china-time';
 import { DEMO_INVESTMENT_PROJECTS } from './demo-platform-data';
@@ -90,12 +91,14 @@ export async function startInvestmentPlatformSimulator(options: {
   host: string;
   port: number;
   state?: InvestmentPlatformState;
+  tls?: HttpsServerOptions;
 }): Promise<RunningSimulator & { state: InvestmentPlatformState }> {
   const state = options.state ?? new InvestmentPlatformState();
   const running = await startPlatformSimulator({
     name: 'investment platform',
     host: options.host,
     port: options.port,
+    tls: options.tls,
     routes: (request) => state.handle(request),
     extraControl: { '/received-reports': () => ({ reports: state.receivedReports() }) },
   });

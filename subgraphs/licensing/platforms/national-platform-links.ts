@@ -1,3 +1,4 @@
+import type { Agent } from 'node:http';
 import type { DataSource } from 'typeorm';
 import type { PlatformConfig } from '../../../platform/config/config';
 import type { Logger } from '../../../platform/observability/logger';
@@ -18,20 +19,24 @@ export interface NationalPlatformLinks extends NationalPlatforms {
 /**
  * HTTP adapters at INVESTMENT_PLATFORM_URL and TRADING_PLATFORM_URL (PLATFORM_TIMEOUT_MS each request);
  * reports relayed with the outbox's poll interval and backoff cap (OUTBOX_POLL_MS, OUTBOX_MAX_BACKOFF_MS).
+ * `agent` serves https:// platform URLs (with internal TLS, licensing's client certificate).
  */
 export function createNationalPlatformLinks(
   dataSource: DataSource,
   platforms: LicensingConfig['platforms'],
   events: PlatformConfig['events'],
   logger: Logger,
+  agent?: Agent,
 ): NationalPlatformLinks {
   const investment = new InvestmentPlatformAdapter({
     baseUrl: platforms.investmentUrl,
     timeoutMs: platforms.timeoutMs,
+    agent,
   });
   const trading = new TradingPlatformAdapter({
     baseUrl: platforms.tradingUrl,
     timeoutMs: platforms.timeoutMs,
+    agent,
   });
   const outbox = new PlatformReportOutbox(
     dataSource,

@@ -1,4 +1,6 @@
+import type { Agent } from 'node:http';
 import type { z } from 'zod';
+import { sendRequest } from '../../../platform/http/internal-tls';
 import { PlatformUnavailable } from './national-platforms';
 
 /**
@@ -13,6 +15,11 @@ export interface PlatformEndpoint {
   platform: string;
   baseUrl: string;
   timeoutMs: number;
+  /**
+   * For an https:// base URL with internal TLS on: the agent that presents licensing's certificate and
+   * trusts only the department's CA (the boundary gateway to the extranet holds one of its certificates).
+   */
+  agent?: Agent;
 }
 
 export interface PlatformAnswer {
@@ -25,13 +32,20 @@ const MAX_ANSWER_BYTES = 256 * 1024;
 
 /** Why a request did not get an HTTP answer, without the address (officers read report errors). */
 function transportProblem(error: unknown, timeoutMs: number): string {
-  // Duck-typed: fetch's errors may come from another realm (jest's sandbox), where instanceof Error fails.
+  // Duck-typed: errors may come from another realm (jest's sandbox), where instanceof Error fails.
   const failure = (typeof error === 'object' && error !== null ? error : {}) as {
     name?: unknown;
+    code?: unknown;
     cause?: { code?: unknown };
   };
   if (failure.name === 'TimeoutError' || failure.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
-  const code = typeof failure.cause?.code === 'string' ? failure.cause.code : null;
+  // node:http puts the code (ECONNREFUSED, a TLS alert) on the error; fetch put it on its cause.
+  const code =
+    typeof failure.code === 'string'
+      ? failure.code
+      : typeof failure.cause?.code === 'string'
+        ? failure.cause.code
+        : null;
   return code ? `cannot be reached (${code})` : 'cannot be reached (connection failed)';
 }
 
@@ -48,8 +62,12 @@ export async function callPlatform(
   let status: number;
   let text: string;
   try {
-    // Joined as text so a base URL with a path (https://host/gateway) keeps it.
-    const response = await fetch(`${endpoint.baseUrl.replace(/\/+$/, '')}${path}`, {
+    // Joined as text so a base URL with a path (https://host/gateway) keeps it. No redirect is followed
+    // (a 3xx is an answer outside the contract); the timeout covers reading the body too: a platform
+    // that stalls halfway is as unavailable as a silent one.
+    const url = `${endpoint.baseUrl.replace(/\/+$/, '')}${path}`;
+    const answer = await sendRequest(url, {
+      agent: url.startsWith('https:') ? endpoint.agent : undefined,
       method: init.method,
       headers: {
         accept: 'application/json',
@@ -57,12 +75,10 @@ export async function callPlatform(
         ...init.headers,
       },
       body: init.body,
-      redirect: 'error',
-      // Covers reading the body too: a platform that stalls halfway is as unavailable as a silent one.
-      signal: AbortSignal.timeout(endpoint.timeoutMs),
+      timeoutMs: endpoint.timeoutMs,
     });
-    status = response.status;
-    text = await response.text();
+    status = answer.status;
+    text = answer.body;
   } catch (error) {
     throw new PlatformUnavailable(endpoint.platform, transportProblem(error, endpoint.timeoutMs));
   }

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, type ServerOptions as HttpsServerOptions } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { readBody, RequestBodyTooLarge, sendJson } from '../../../platform/http/http-server';
@@ -81,6 +82,8 @@ export async function startPlatformSimulator(options: {
   port: number;
   routes: PlatformRoutes;
   extraControl?: Record<string, () => unknown>;
+  /** HTTPS with these options (mutual TLS, as the boundary gateway to the extranet would ask). */
+  tls?: HttpsServerOptions;
 }): Promise<RunningSimulator> {
   let switches: SimulatorSwitches = { ...NORMAL_SWITCHES };
   const setSwitches = (update: Partial<SimulatorSwitches>) => {
@@ -133,12 +136,13 @@ export async function startPlatformSimulator(options: {
     sendJson(response, answer.status, answer.body);
   };
 
-  const server = createServer((request, response) => {
+  const listener: RequestListener = (request, response) => {
     handle(request, response).catch(() => {
       if (!response.headersSent) sendJson(response, 500, { error: 'simulator failure' });
       else response.end();
     });
-  });
+  };
+  const server: Server = options.tls ? createHttpsServer(options.tls, listener) : createServer(listener);
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -147,7 +151,7 @@ export async function startPlatformSimulator(options: {
   const port = (server.address() as AddressInfo).port;
   return {
     name: options.name,
-    url: `http://${options.host}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${options.host}:${port}`,
     port,
     switches: () => ({ ...switches }),
     setSwitches,

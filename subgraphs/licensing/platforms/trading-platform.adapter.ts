@@ -9,7 +9,7 @@ import { callPlatform, parseAnswer, PlatformResponseInvalid, type PlatformEndpoi
 export class TradingPlatformAdapter implements TradingPlatform {
   private readonly endpoint: PlatformEndpoint;
 
-  constructor(settings: { baseUrl: string; timeoutMs: number }) {
+  constructor(settings: Omit<PlatformEndpoint, 'platform'>) {
     this.endpoint = { platform: 'trading platform', ...settings };
   }
 

@@ -1,3 +1,4 @@
+import type { ServerOptions as HttpsServerOptions } from 'node:https';
 import { DEMO_AWARD_LOOKUPS_UNAVAILABLE, DEMO_TENDER_AWARDS } from './demo-platform-data';
 import type { TenderAward } from './national-platforms';
 import { startPlatformSimulator, type RunningSimulator } from './platform-simulator';
@@ -9,6 +10,7 @@ export async function startTradingPlatformSimulator(options: {
   awards?: readonly TenderAward[];
   /** Projects whose lookups fail with 503 whatever the switches say (a per-project outage). */
   unavailableProjects?: readonly string[];
+  tls?: HttpsServerOptions;
 }): Promise<RunningSimulator> {
   const awards = new Map((options.awards ?? DEMO_TENDER_AWARDS).map((award) => [award.projectCode, { ...award }]));
   const unavailable = new Set(options.unavailableProjects ?? DEMO_AWARD_LOOKUPS_UNAVAILABLE);
@@ -16,6 +18,7 @@ export async function startTradingPlatformSimulator(options: {
     name: 'trading platform',
     host: options.host,
     port: options.port,
+    tls: options.tls,
     routes: ({ method, segments }) => {
       const [api, collection, projectCode, ...rest] = segments;
       if (
