@@ -114,13 +114,6 @@ const platformSchema = z.object(platformVariables).superRefine((environment, con
       context.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'must be set in production' });
     }
   }
-  if (!environment.PII_MASTER_KEY_FILE) {
-    context.addIssue({
-      code: z.ZodIssueCode.custom,
-      path: ['PII_MASTER_KEY_FILE'],
-      message: 'must name the master key file in production (the development master key is refused)',
-    });
-  }
   if (
     !environment.MYSQL_URL &&
     [...SUBGRAPH_NAMES, 'gateway' as const].some((name) => !environment[`${upperCase(name)}_DATABASE_URL`])

@@ -666,6 +666,8 @@ export type RecordPartyStatementInput = {
 export type RegisterEnterpriseInput = {
   /** Registered address (1-300 characters). */
   address: Scalars['String']['input'];
+  /** Contact phone (联系电话): a mobile number (11 digits) or a landline with its area code, e.g. 025-84561234. */
+  contactPhone?: InputMaybe<Scalars['String']['input']>;
   /** Unified social credit code, validated with its check character. */
   creditCode: Scalars['String']['input'];
   /** Legal representative (1-100 characters). */
