@@ -1,5 +1,6 @@
 import type { SubgraphName } from '../platform/config/config';
 import { DEMO_ENTERPRISES } from '../platform/demo/demo-dataset';
+import { creditCodeCheckCharacter } from '../platform/codes/credit-code';
 import { residentIdCheckCharacter } from '../platform/codes/resident-id';
 import { graphql, query, tokenFor } from './harness/single-window.client';
 import { readState } from './harness/harness-state';
@@ -15,7 +16,7 @@ const DEPARTMENTS: SubgraphName[] = ['licensing', 'enforcement', 'credit', 'safe
 const PURPOSE = { 'x-purpose': 'ENFORCEMENT_INVESTIGATION', 'x-purpose-reason': encodeURIComponent('核实当事人身份') };
 const PARTY_ID = `11010519491231002${residentIdCheckCharacter('11010519491231002')}`;
 const PHONE = '13722220017';
-const CREDIT_CODE = '91320102MA1XYZ7T3K';
+const CREDIT_CODE = `91320102MA1WXY7T3${creditCodeCheckCharacter('91320102MA1WXY7T3')}`;
 
 async function tablesOf(department: SubgraphName): Promise<string[]> {
   const mysql = readState().database === 'mysql';
@@ -90,7 +91,7 @@ describe('personal information at rest', () => {
       ENTERPRISE,
       { creditCode: CREDIT_CODE },
     );
-    expect(masked.enterprise).toEqual({ legalRepresentative: '司**', contactPhone: '137****0017' });
+    expect(masked.enterprise).toEqual({ legalRepresentative: '司***', contactPhone: '137****0017' });
   });
 
   it('finds a case by resident ID number and an enterprise by phone through the blind index, for a pii-reader only', async () => {

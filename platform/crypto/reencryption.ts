@@ -1,4 +1,4 @@
-import type { DataSource, EntityMetadata, QueryResult } from 'typeorm';
+import type { DataSource, EntityMetadata } from 'typeorm';
 import { encryptedColumnsOf, type EncryptedColumnTransformer } from './encrypted-column';
 import { personalInformationKeys, type PersonalInformationKeyRing } from './personal-information-keys';
 import { looksSealed, openText, parseEnvelope, sealText } from './sm4-envelope';
@@ -162,7 +162,7 @@ export async function reencryptPersonalInformation(
               ? `${quoted(column.databaseName)} = ?`
               : `${quoted(column.databaseName)} IS NULL`,
           );
-          const result = (await manager.queryRunner!.query(
+          const result = await manager.queryRunner!.query(
             `UPDATE ${quoted(table)} SET ${columns.map((name) => `${quoted(name)} = ?`).join(', ')} WHERE ${[`${quoted(plan.primary)} = ?`, ...unchanged].join(' AND ')}`,
             [
               ...columns.map((name) => changes[name]),
@@ -170,7 +170,7 @@ export async function reencryptPersonalInformation(
               ...plan.columns.map((column) => row[column.databaseName]).filter((value) => typeof value === 'string'),
             ],
             true,
-          )) as QueryResult;
+          );
           progress.rowsRewritten += result.affected ?? 0;
         }
         if (rows.length > 0) lastId = Number(rows[rows.length - 1][plan.primary]);
