@@ -9,6 +9,8 @@ import {
   type UpdateEvent,
   type ValueTransformer,
 } from 'typeorm';
+import { DomainError } from '../errors/domain-error';
+import { PLATFORM_REASONS } from '../errors/platform.errors';
 import { personalInformationKeys, type PersonalInformationKeyRing } from './personal-information-keys';
 import { blindIndexOf, EnvelopeError, looksSealed, openText, parseEnvelope, sealText } from './sm4-envelope';
 
@@ -96,8 +98,11 @@ export function encryptedColumnsOf(
   );
 }
 
-/** A record whose personal information cannot be decrypted. Logged in full; clients see an internal error. */
-export class PersonalInformationUnreadable extends Error {
+/**
+ * A record whose personal information cannot be decrypted: CONFLICT with reason PERSONAL_INFORMATION_UNREADABLE,
+ * naming the table, the record and the column (never a value), like a file that fails its SM3 digest.
+ */
+export class PersonalInformationUnreadable extends DomainError {
   constructor(
     readonly table: string,
     readonly recordId: unknown,
@@ -105,8 +110,11 @@ export class PersonalInformationUnreadable extends Error {
     readonly keyId: string | null,
     readonly problem: string,
   ) {
+    const reason = PLATFORM_REASONS.PERSONAL_INFORMATION_UNREADABLE;
     super(
+      reason.code,
       `个人信息无法解密：${table} 记录 ${String(recordId)} 的 ${column}。Personal information of ${table} record ${String(recordId)}, column ${column}, cannot be decrypted${keyId ? ` with key ${keyId}` : ''}: ${problem}`,
+      { reason: 'PERSONAL_INFORMATION_UNREADABLE', reasonText: reason.zh },
     );
   }
 }

@@ -78,6 +78,10 @@ describe('encrypted columns in a department schema', () => {
     await testbed.dataSource.query('UPDATE enforcement_case SET party_id_number = ? WHERE id = ?', [swapped, first.id]);
     const failure = await cases.queries.find(NATIONAL, first.caseNumber).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(PersonalInformationUnreadable);
+    expect((failure as PersonalInformationUnreadable).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'PERSONAL_INFORMATION_UNREADABLE',
+    });
     expect((failure as Error).message).toContain(`enforcement_case record ${first.id}`);
     expect((failure as Error).message).toContain('party_id_number');
     // The other record still reads.

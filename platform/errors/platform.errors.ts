@@ -14,6 +14,11 @@ export const PLATFORM_REASONS = {
     zh: '文件与登记时的SM3摘要不一致，可能已被篡改，不予提供',
     en: 'A stored file (material, evidence) no longer matches the SM3 digest recorded when it was attached, so it is not served or handed over.',
   },
+  PERSONAL_INFORMATION_UNREADABLE: {
+    code: ErrorCode.CONFLICT,
+    zh: '记录中的个人信息无法解密（密钥不符或密文被改动），不予提供，已告知系统管理员',
+    en: 'Personal information stored encrypted in the record does not decrypt (another key, or the stored value was truncated or altered): it is not served, never served wrong; the message names the record and column.',
+  },
   FILE_MISSING: {
     code: ErrorCode.CONFLICT,
     zh: '文件已从文件库中丢失',
