@@ -61,7 +61,7 @@ async function main(): Promise<void> {
       );
       process.exitCode = 1;
     }
-    await checkpointReport(dataSource, publicKey);
+    await checkpointReport(dataSource, publicKey, signing.intervalMs);
     journalReport();
   } finally {
     await dataSource.destroy();
@@ -69,7 +69,11 @@ async function main(): Promise<void> {
 }
 
 /** Signed checkpoints: each must verify and name a head the chain still hashes to; then what is not yet signed. */
-async function checkpointReport(dataSource: DataSource, publicKey: Sm2PublicKey | null): Promise<void> {
+async function checkpointReport(
+  dataSource: DataSource,
+  publicKey: Sm2PublicKey | null,
+  signingIntervalMs: number,
+): Promise<void> {
   const signedCount = await dataSource.getRepository(AuditSignedCheckpoint).count();
   if (!publicKey) {
     if (signedCount > 0) {
@@ -93,6 +97,16 @@ async function checkpointReport(dataSource: DataSource, publicKey: Sm2PublicKey 
     `签名检查点 / signed checkpoints: ${checked.verified} verified (SM2), ${checked.pruned} for pruned records, ${checked.problems.length} broken${last}`,
   );
   console.log(`尚未签名 / not yet signed (${checked.unsignedRecords} records)`);
+  // A running gateway signs its head every interval and at shutdown: an unsigned record much older than that
+  // means signed checkpoints were deleted (to hide a rewrite), or the gateway has not run since it crashed.
+  const graceMs = 2 * signingIntervalMs + 120_000;
+  const oldest = checked.oldestUnsigned;
+  if (oldest && Date.now() - oldest.occurredAt.getTime() > graceMs) {
+    console.log(
+      `签名检查点缺失 / signed checkpoints MISSING: record #${oldest.id}, written ${oldest.occurredAt.toISOString()}, was never signed though the gateway signs within ${Math.round(signingIntervalMs / 1000)} s: checkpoints were deleted, or the gateway has not run since it stopped uncleanly (start it, then verify again)`,
+    );
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -20,6 +20,8 @@ export interface CheckpointVerification {
   lastSigned: { checkpointId: number; headRecordId: number; signedAt: Date } | null;
   /** Records after the last verified signed head. */
   unsignedRecords: number;
+  /** The first of them: the gateway signs within its interval, so an old one means deleted checkpoints or a gateway down since a crash. */
+  oldestUnsigned: { id: number; occurredAt: Date } | null;
 }
 
 /**
@@ -39,7 +41,14 @@ export async function verifySignedCheckpoints(
   const prunedThroughId = pruneCheckpoint
     ? (JSON.parse(pruneCheckpoint.variables) as { prunedThroughId: number }).prunedThroughId
     : 0;
-  const result: CheckpointVerification = { verified: 0, pruned: 0, problems: [], lastSigned: null, unsignedRecords: 0 };
+  const result: CheckpointVerification = {
+    verified: 0,
+    pruned: 0,
+    problems: [],
+    lastSigned: null,
+    unsignedRecords: 0,
+    oldestUnsigned: null,
+  };
   // The last head that verified: a rewritten record lies after it.
   let lastGoodHead = prunedThroughId;
   let afterId = 0;
@@ -95,6 +104,13 @@ export async function verifySignedCheckpoints(
         };
     }
   }
-  result.unsignedRecords = await records.count({ where: { id: MoreThan(result.lastSigned?.headRecordId ?? 0) } });
+  const unsigned = { id: MoreThan(Math.max(result.lastSigned?.headRecordId ?? 0, prunedThroughId)) };
+  result.unsignedRecords = await records.count({ where: unsigned });
+  const oldest = await records.findOne({
+    select: { id: true, occurredAt: true },
+    where: unsigned,
+    order: { id: 'ASC' },
+  });
+  result.oldestUnsigned = oldest ? { id: oldest.id, occurredAt: oldest.occurredAt } : null;
   return result;
 }

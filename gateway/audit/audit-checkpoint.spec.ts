@@ -94,6 +94,17 @@ describe('signed audit checkpoints', () => {
       unsignedRecords: 3,
       lastSigned: { headRecordId: ids.at(-1) },
     });
+    // The first record after the signed head: how old it is tells audit:verify whether checkpoints are missing.
+    expect((await verifySignedCheckpoints(dataSource, publicKey)).oldestUnsigned?.id).toBe((await recordIds())[5]);
+    // An intruder who deletes the signed checkpoints leaves every record unsigned, the oldest first.
+    const deleted = await dataSource.getRepository(AuditSignedCheckpoint).find();
+    await dataSource.getRepository(AuditSignedCheckpoint).clear();
+    expect(await verifySignedCheckpoints(dataSource, publicKey)).toMatchObject({
+      verified: 0,
+      unsignedRecords: 8,
+      oldestUnsigned: { id: ids[0] },
+    });
+    await dataSource.getRepository(AuditSignedCheckpoint).save(deleted);
     await signer.stop();
     expect(await dataSource.getRepository(AuditSignedCheckpoint).count()).toBe(2);
     expect(await verifySignedCheckpoints(dataSource, publicKey)).toMatchObject({
