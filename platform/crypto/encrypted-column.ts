@@ -9,6 +9,7 @@ import {
   type UpdateEvent,
   type ValueTransformer,
 } from 'typeorm';
+import { containsPersonalInformation } from '../codes/personal-information-text';
 import { DomainError } from '../errors/domain-error';
 import { PLATFORM_REASONS } from '../errors/platform.errors';
 import { personalInformationKeys, type PersonalInformationKeyRing } from './personal-information-keys';
@@ -35,6 +36,12 @@ export interface EncryptedColumnOptions {
   blindIndex?: string;
   /** How to normalise a value before indexing it (the lookup normalises the same way). */
   normalize?: (value: string) => string;
+  /**
+   * Free text (causes, comments, reasons, names of shippers): encrypted only when it holds personal
+   * information (a resident ID, phone, bank card number or e-mail address, as the masking finds them), so text
+   * without any stays plain and readable to the database's own tools. See `freeText`.
+   */
+  onlyIfPersonal?: boolean;
 }
 
 /** Stands for a stored value that could not be decrypted; the entity subscriber turns it into an error. */
@@ -56,6 +63,8 @@ export class EncryptedColumnTransformer implements ValueTransformer {
     if (value instanceof FindOperator)
       throw new Error(`${this.options.column} is encrypted: look it up by its blind index, not by its value`);
     if (typeof value !== 'string') throw new Error(`${this.options.column} holds text, not ${typeof value}`);
+    // Text typed to look like an envelope is sealed too, so reading it back never tries to open it.
+    if (!this.needsSealing(value)) return value;
     return sealText(this.ring.activeKey(this.options.department), value, this.options.column);
   }
 
@@ -76,6 +85,11 @@ export class EncryptedColumnTransformer implements ValueTransformer {
     }
   }
 
+  /** Whether a plain value is stored encrypted: always, or for free text only when it holds personal information. */
+  needsSealing(value: string): boolean {
+    return !this.options.onlyIfPersonal || looksSealed(value) || containsPersonalInformation(value);
+  }
+
   /** The blind index of a value of this column, as lookups compute it. */
   indexOf(value: string): string {
     const normalized = this.options.normalize ? this.options.normalize(value) : value;
@@ -85,6 +99,11 @@ export class EncryptedColumnTransformer implements ValueTransformer {
 
 export function encryptedColumn(options: EncryptedColumnOptions): EncryptedColumnTransformer {
   return new EncryptedColumnTransformer(options);
+}
+
+/** A free-text column (`table.column`): stored encrypted when a value holds personal information. */
+export function freeText(department: string, column: string): EncryptedColumnTransformer {
+  return new EncryptedColumnTransformer({ department, column, onlyIfPersonal: true });
 }
 
 /** The encrypted columns of an entity: database column name, property name and transformer. */

@@ -63,3 +63,16 @@ export async function encryptColumnV1(
 export function onTable(queryRunner: QueryRunner, table: string): string {
   return queryRunner.connection.options.type === 'mysql' ? ` ON \`${table}\`` : '';
 }
+
+/**
+ * Free-text columns, stored encrypted when a value holds personal information, become TEXT on MySQL (an
+ * envelope is about 4/3 of three bytes per character; many wide varchars would pass MySQL's row size).
+ */
+export async function freeTextColumnsV1(queryRunner: QueryRunner, columns: ReadonlyArray<readonly [string, string]>) {
+  if (queryRunner.connection.options.type !== 'mysql') return;
+  for (const [table, column] of columns) {
+    const current = await queryRunner.getTable(table);
+    const nullable = current?.findColumnByName(column)?.isNullable ?? true;
+    await queryRunner.query(`ALTER TABLE \`${table}\` MODIFY \`${column}\` text ${nullable ? 'NULL' : 'NOT NULL'}`);
+  }
+}

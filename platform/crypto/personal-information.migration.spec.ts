@@ -46,7 +46,7 @@ async function migrateDemoData(settings: (name: string) => DatabaseSettings, dat
     settings('licensing'),
     dataDir,
     licensingSubgraph.entities,
-    all(licensingSubgraph.migrations).slice(0, -1),
+    all(licensingSubgraph.migrations).slice(0, -2),
   );
   for (const enterprise of DEMO_ENTERPRISES)
     await licensing.query(
@@ -65,7 +65,7 @@ async function migrateDemoData(settings: (name: string) => DatabaseSettings, dat
     settings('enforcement'),
     dataDir,
     enforcementSubgraph.entities,
-    all(enforcementSubgraph.migrations).slice(0, -1),
+    all(enforcementSubgraph.migrations).slice(0, -2),
   );
   await enforcement.query(
     `INSERT INTO enforcement_case (case_number, region_code, status, cause, party_name, party_id_number, filed_by, filed_at, decision_due_date, version, deadline_extension_days)

@@ -89,6 +89,8 @@ function rewrite(
   id: unknown,
 ): { value: string; plaintext: string } | null {
   let plaintext = stored;
+  // Free text without personal information stays plain.
+  if (!looksSealed(stored) && !column.transformer.needsSealing(stored)) return null;
   if (looksSealed(stored)) {
     const envelope = parseEnvelope(stored);
     if (envelope.keyId === targetKeyId) return null;
@@ -203,7 +205,8 @@ export async function reencryptPersonalInformation(
           if (typeof stored !== 'string') continue;
           const rewritten = rewrite(stored, column, ring, target.id, table, id);
           const plaintext =
-            rewritten?.plaintext ?? openText(target, parseEnvelope(stored), column.transformer.options.column);
+            rewritten?.plaintext ??
+            (looksSealed(stored) ? openText(target, parseEnvelope(stored), column.transformer.options.column) : stored);
           if (rewritten) changes[column.databaseName] = rewritten.value;
           if (column.indexColumn) {
             const index = column.transformer.indexOf(plaintext);
@@ -252,6 +255,9 @@ export async function valuesNotUnder(dataSource: DataSource, department: string,
         .from(plan.metadata.tableName, 't')
         .where(`t.${column.databaseName} IS NOT NULL`)
         .andWhere(`t.${column.databaseName} NOT LIKE :prefix`, { prefix: `sm4e1:${keyId}:%` })
+        // Free text without personal information is plain by design; plain text that holds some is the
+        // background pass's to encrypt.
+        .andWhere(column.transformer.options.onlyIfPersonal ? `t.${column.databaseName} LIKE 'sm4e1:%'` : '1 = 1')
         .getRawOne<{ count: number | string }>();
       count += Number(row?.count ?? 0);
     }

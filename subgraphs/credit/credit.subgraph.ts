@@ -4,6 +4,7 @@ import { startSubgraph, type SubgraphDefinition } from '../../platform/subgraph-
 import type { PlatformConfig } from '../../platform/config/config';
 import { InitialCredit1764000000000 } from '../../migrations/credit/1764000000000-initial-credit';
 import { PersonalInformationKeysCredit1765000000000 } from '../../migrations/credit/1765000000000-personal-information-keys';
+import { FreeTextEncryptionCredit1765010000000 } from '../../migrations/credit/1765010000000-free-text-encryption';
 import { CreditProfileService } from './credit-profile/credit-profile.service';
 import type { CreditServices } from './credit.context';
 import { CreditRecord } from './credit-record/credit-record.entity';
@@ -15,7 +16,11 @@ import { seedCredit } from './credit.seed';
 export const creditSubgraph: SubgraphDefinition<CreditServices> = {
   name: 'credit',
   entities: [CreditRecord, OutboxMessage, InboxEvent],
-  migrations: [InitialCredit1764000000000, PersonalInformationKeysCredit1765000000000],
+  migrations: [
+    InitialCredit1764000000000,
+    PersonalInformationKeysCredit1765000000000,
+    FreeTextEncryptionCredit1765010000000,
+  ],
   buildSchema: buildCreditSchema,
   createServices: ({ dataSource }) => {
     const profiles = new CreditProfileService(dataSource);

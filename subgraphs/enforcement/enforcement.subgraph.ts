@@ -2,6 +2,7 @@ import { InitialEnforcement1764000000000 } from '../../migrations/enforcement/17
 import { CaseShare1764100000000 } from '../../migrations/enforcement/1764100000000-case-share';
 import { CaseLifecycle1764400000000 } from '../../migrations/enforcement/1764400000000-case-lifecycle';
 import { PersonalInformationEncryption1765000000000 } from '../../migrations/enforcement/1765000000000-personal-information-encryption';
+import { FreeTextEncryptionEnforcement1765010000000 } from '../../migrations/enforcement/1765010000000-free-text-encryption';
 import type { PlatformConfig } from '../../platform/config/config';
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
@@ -30,6 +31,7 @@ export const enforcementSubgraph: SubgraphDefinition<EnforcementServices, Enforc
     CaseLifecycle1764400000000,
     ...OVERLOAD_MIGRATIONS,
     PersonalInformationEncryption1765000000000,
+    FreeTextEncryptionEnforcement1765010000000,
   ],
   buildSchema: buildEnforcementSchema,
   createServices: ({ dataSource, outbox, files }, settings) => {

@@ -8,6 +8,7 @@ import { PlatformReport1764300000000 } from '../../migrations/licensing/17643000
 import { PermitCertificate1764200000000 } from '../../migrations/licensing/1764200000000-permit-certificate';
 import { PermitWorkflow1764400000000 } from '../../migrations/licensing/1764400000000-permit-workflow';
 import { PersonalInformationEncryption1765000000000 } from '../../migrations/licensing/1765000000000-personal-information-encryption';
+import { FreeTextEncryptionLicensing1765010000000 } from '../../migrations/licensing/1765010000000-free-text-encryption';
 import { PermitMaterial } from './attachment/permit-material.entity';
 import { PermitMaterialService } from './attachment/permit-material.service';
 import { loadWorkingCalendar } from './calendar/working-calendar';
@@ -67,6 +68,7 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices, LicensingC
     PlatformReport1764300000000,
     PermitWorkflow1764400000000,
     PersonalInformationEncryption1765000000000,
+    FreeTextEncryptionLicensing1765010000000,
   ],
   buildSchema: buildLicensingSchema,
   createServices: ({ dataSource, outbox, files, config, logger }, settings, externals = {}) => {

@@ -1,5 +1,6 @@
 import { InitialSafety1764000000000 } from '../../migrations/safety/1764000000000-initial-safety';
 import { PersonalInformationKeysSafety1765000000000 } from '../../migrations/safety/1765000000000-personal-information-keys';
+import { FreeTextEncryptionSafety1765010000000 } from '../../migrations/safety/1765010000000-free-text-encryption';
 import type { PlatformConfig } from '../../platform/config/config';
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
@@ -15,7 +16,11 @@ import { WaybillService } from './waybill/waybill.service';
 export const safetySubgraph: SubgraphDefinition<SafetyServices> = {
   name: 'safety',
   entities: [Waybill, WaybillSequence, OutboxMessage, InboxEvent],
-  migrations: [InitialSafety1764000000000, PersonalInformationKeysSafety1765000000000],
+  migrations: [
+    InitialSafety1764000000000,
+    PersonalInformationKeysSafety1765000000000,
+    FreeTextEncryptionSafety1765010000000,
+  ],
   buildSchema: buildSafetySchema,
   createServices: ({ dataSource, outbox }) => ({
     waybills: new WaybillService(dataSource, outbox),

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { freeText } from '../../../platform/crypto/encrypted-column';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CreditRecordKind, CreditRecordSource } from './credit-record-kind';
 
@@ -36,7 +37,7 @@ export class CreditRecord {
   regionCode: string;
 
   @Field({ description: 'What was decided, as the decision states it.' })
-  @Column({ type: 'varchar', length: 1000 })
+  @Column({ type: 'text', transformer: freeText('credit', 'credit_record.summary') })
   summary: string;
 
   @Field(() => Int, {

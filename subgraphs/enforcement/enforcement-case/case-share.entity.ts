@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { freeText } from '../../../platform/crypto/encrypted-column';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CaseShareKind } from './case-share-kind';
 
@@ -28,7 +29,7 @@ export class CaseShare {
   kind: CaseShareKind;
 
   @Field({ description: 'Why the case is shared (共享事由), e.g. a request to verify a vehicle registered there.' })
-  @Column({ type: 'varchar', length: 500 })
+  @Column({ type: 'text', transformer: freeText('enforcement', 'case_share.reason') })
   reason: string;
 
   @Field({ description: 'Who shared the case (username).' })

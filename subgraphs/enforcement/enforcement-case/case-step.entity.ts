@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { freeText } from '../../../platform/crypto/encrypted-column';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CaseStatus } from './case-status';
 import { CaseStepAction } from './case-step-action';
@@ -50,6 +51,6 @@ export class CaseStep {
     nullable: true,
     description: "The officer's comment, the decision summary, the reasons or what was exchanged.",
   })
-  @Column({ type: 'varchar', length: 1000, nullable: true })
+  @Column({ type: 'text', nullable: true, transformer: freeText('enforcement', 'case_step.comment') })
   comment: string | null;
 }

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn, type ValueTransformer } from 'typeorm';
-import { encryptedColumn } from '../../../platform/crypto/encrypted-column';
+import { encryptedColumn, freeText } from '../../../platform/crypto/encrypted-column';
 import { CaseStatus } from './case-status';
 import { PenaltyKind } from './penalty-kind';
 
@@ -49,7 +49,7 @@ export class EnforcementCase {
   status: CaseStatus;
 
   @Field({ description: 'The suspected violation the case was filed for (案由).' })
-  @Column({ type: 'text' })
+  @Column({ type: 'text', transformer: freeText('enforcement', 'enforcement_case.cause') })
   cause: string;
 
   @Field(() => String, {
@@ -107,11 +107,21 @@ export class EnforcementCase {
   permitNumber: string | null;
 
   @Field(() => String, { nullable: true, description: 'Summary of the decision (处罚决定摘要), as published.' })
-  @Column({ name: 'decision_summary', type: 'varchar', length: 1000, nullable: true })
+  @Column({
+    name: 'decision_summary',
+    type: 'text',
+    nullable: true,
+    transformer: freeText('enforcement', 'enforcement_case.decision_summary'),
+  })
   decisionSummary: string | null;
 
   @Field(() => String, { nullable: true, description: 'Why the case was dismissed (撤销立案理由), when it was.' })
-  @Column({ name: 'dismissal_reason', type: 'varchar', length: 1000, nullable: true })
+  @Column({
+    name: 'dismissal_reason',
+    type: 'text',
+    nullable: true,
+    transformer: freeText('enforcement', 'enforcement_case.dismissal_reason'),
+  })
   dismissalReason: string | null;
 
   @Field({ description: 'Who submitted the filing (username).' })
@@ -134,7 +144,12 @@ export class EnforcementCase {
   filingApprovedAt: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Why the filing was refused (不予立案理由), when it was.' })
-  @Column({ name: 'filing_rejection_reason', type: 'varchar', length: 1000, nullable: true })
+  @Column({
+    name: 'filing_rejection_reason',
+    type: 'text',
+    nullable: true,
+    transformer: freeText('enforcement', 'enforcement_case.filing_rejection_reason'),
+  })
   filingRejectionReason: string | null;
 
   // The proposal, legal review, notice, hearing and execution are columns of the case (one row, no
@@ -148,7 +163,12 @@ export class EnforcementCase {
   @Column({ name: 'proposed_permit_number', type: 'varchar', length: 32, nullable: true })
   proposedPermitNumber: string | null;
 
-  @Column({ name: 'proposal_summary', type: 'varchar', length: 1000, nullable: true })
+  @Column({
+    name: 'proposal_summary',
+    type: 'text',
+    nullable: true,
+    transformer: freeText('enforcement', 'enforcement_case.proposal_summary'),
+  })
   proposalSummary: string | null;
 
   @Column({ name: 'proposed_by', type: 'varchar', length: 100, nullable: true })
@@ -169,7 +189,12 @@ export class EnforcementCase {
   @Column({ name: 'legal_reviewed_at', type: 'datetime', nullable: true })
   legalReviewedAt: Date | null;
 
-  @Column({ name: 'legal_review_opinion', type: 'varchar', length: 1000, nullable: true })
+  @Column({
+    name: 'legal_review_opinion',
+    type: 'text',
+    nullable: true,
+    transformer: freeText('enforcement', 'enforcement_case.legal_review_opinion'),
+  })
   legalReviewOpinion: string | null;
 
   @Column({ name: 'notified_by', type: 'varchar', length: 100, nullable: true })
@@ -184,7 +209,12 @@ export class EnforcementCase {
   @Column({ name: 'hearing_available', type: 'boolean', nullable: true })
   hearingAvailable: boolean | null;
 
-  @Column({ name: 'party_statement', type: 'text', nullable: true })
+  @Column({
+    name: 'party_statement',
+    type: 'text',
+    nullable: true,
+    transformer: freeText('enforcement', 'enforcement_case.party_statement'),
+  })
   partyStatement: string | null;
 
   @Column({ name: 'statement_recorded_by', type: 'varchar', length: 100, nullable: true })
@@ -205,7 +235,12 @@ export class EnforcementCase {
   @Column({ name: 'hearing_held_at', type: 'datetime', nullable: true })
   hearingHeldAt: Date | null;
 
-  @Column({ name: 'hearing_record', type: 'text', nullable: true })
+  @Column({
+    name: 'hearing_record',
+    type: 'text',
+    nullable: true,
+    transformer: freeText('enforcement', 'enforcement_case.hearing_record'),
+  })
   hearingRecord: string | null;
 
   @Column({ name: 'hearing_recorded_by', type: 'varchar', length: 100, nullable: true })
@@ -220,10 +255,20 @@ export class EnforcementCase {
   @Column({ name: 'paid_fen', type: 'bigint', nullable: true, transformer: bigintAsNumber })
   paidFen: number | null;
 
-  @Column({ name: 'payment_reference', type: 'varchar', length: 64, nullable: true })
+  @Column({
+    name: 'payment_reference',
+    type: 'text',
+    nullable: true,
+    transformer: freeText('enforcement', 'enforcement_case.payment_reference'),
+  })
   paymentReference: string | null;
 
-  @Column({ name: 'execution_note', type: 'varchar', length: 1000, nullable: true })
+  @Column({
+    name: 'execution_note',
+    type: 'text',
+    nullable: true,
+    transformer: freeText('enforcement', 'enforcement_case.execution_note'),
+  })
   executionNote: string | null;
 
   @Field(() => String, { nullable: true, description: 'Who made the penalty decision (username).' })

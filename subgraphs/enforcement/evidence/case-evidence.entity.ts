@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { freeText } from '../../../platform/crypto/encrypted-column';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { EvidenceKind } from './evidence-kind';
 
@@ -21,11 +22,11 @@ export class CaseEvidence {
   kind: EvidenceKind;
 
   @Field({ description: 'What the item shows or records, e.g. 车辆超限现场照片.' })
-  @Column({ type: 'varchar', length: 200 })
+  @Column({ type: 'text', transformer: freeText('enforcement', 'case_evidence.title') })
   title: string;
 
   @Field({ description: 'The file name as collected.' })
-  @Column({ name: 'file_name', type: 'varchar', length: 200 })
+  @Column({ name: 'file_name', type: 'text', transformer: freeText('enforcement', 'case_evidence.file_name') })
   fileName: string;
 
   @Field(() => Int, { description: 'Size of the file in bytes.' })

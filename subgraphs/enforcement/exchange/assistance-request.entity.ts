@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { freeText } from '../../../platform/crypto/encrypted-column';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum AssistanceStatus {
@@ -53,10 +54,14 @@ export class AssistanceRequest {
   status: AssistanceStatus;
 
   // Free text that may name people: shown through AssistanceRequestResolver, masked unless a pii-reader declared a purpose.
-  @Column({ type: 'varchar', length: 1000 })
+  @Column({ type: 'text', transformer: freeText('enforcement', 'assistance_request.question') })
   question: string;
 
-  @Column({ name: 'shared_summary', type: 'text' })
+  @Column({
+    name: 'shared_summary',
+    type: 'text',
+    transformer: freeText('enforcement', 'assistance_request.shared_summary'),
+  })
   sharedSummary: string;
 
   @Field({ description: 'Last day for the answer, YYYY-MM-DD in China Standard Time.' })
@@ -71,7 +76,7 @@ export class AssistanceRequest {
   @Column({ name: 'requested_at', type: 'datetime' })
   requestedAt: Date;
 
-  @Column({ type: 'text', nullable: true })
+  @Column({ type: 'text', nullable: true, transformer: freeText('enforcement', 'assistance_request.answer') })
   answer: string | null;
 
   @Field(() => String, { nullable: true, description: 'Who answered (username).' })

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { freeText } from '../../../platform/crypto/encrypted-column';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CaseStatus } from '../enforcement-case/case-status';
 
@@ -45,7 +46,7 @@ export class CaseTransfer {
   status: CaseTransferStatus;
 
   @Field({ description: 'Why the case should move (移送理由), e.g. the vehicle is registered there.' })
-  @Column({ type: 'varchar', length: 1000 })
+  @Column({ type: 'text', transformer: freeText('enforcement', 'case_transfer.reason') })
   reason: string;
 
   // The case's status when proposed, restored when the transfer is accepted or declined.
@@ -75,7 +76,12 @@ export class CaseTransfer {
     nullable: true,
     description: 'The receiving region’s comment on acceptance, or its reasons for declining.',
   })
-  @Column({ name: 'decision_comment', type: 'varchar', length: 1000, nullable: true })
+  @Column({
+    name: 'decision_comment',
+    type: 'text',
+    nullable: true,
+    transformer: freeText('enforcement', 'case_transfer.decision_comment'),
+  })
   decisionComment: string | null;
 
   @Field(() => Int, {

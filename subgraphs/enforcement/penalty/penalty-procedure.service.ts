@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { RegionScope } from '../../../platform/auth/region-scope';
 import { assertInteger, assertText } from '../../../platform/codes/assert-input';
+import { maskFreeText } from '../../../platform/codes/personal-information';
 import { inTransaction } from '../../../platform/database/data-source.factory';
 import { invalidInput } from '../../../platform/errors/domain-error';
 import { conflict } from '../enforcement.errors';
@@ -273,7 +274,8 @@ export class PenaltyProcedureService {
         penalty: decision.penalty,
         fineFen: decision.fineFen,
         permitNumber: decision.permitNumber,
-        summary: decisionSummary,
+        // Events carry no personal information (domain-event.ts): a number typed into the summary goes masked.
+        summary: maskFreeText(decisionSummary),
         decidedAt: decidedAt.toISOString(),
       });
       return decided;

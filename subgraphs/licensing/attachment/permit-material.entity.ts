@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { freeText } from '../../../platform/crypto/encrypted-column';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @ObjectType({
@@ -24,7 +25,7 @@ export class PermitMaterial {
   materialName: string;
 
   @Field({ description: 'File name as uploaded.' })
-  @Column({ name: 'file_name', type: 'varchar', length: 200 })
+  @Column({ name: 'file_name', type: 'text', transformer: freeText('licensing', 'permit_material.file_name') })
   fileName: string;
 
   @Field(() => Int, { description: 'Size in bytes.' })

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { encryptedColumn } from '../../../platform/crypto/encrypted-column';
+import { encryptedColumn, freeText } from '../../../platform/crypto/encrypted-column';
 
 /** Phone numbers are compared without spaces and dashes. */
 export function normalizedPhone(value: string): string {
@@ -57,7 +57,7 @@ export class Enterprise {
   regionCode: string;
 
   @Field({ description: 'Registered address.' })
-  @Column({ type: 'varchar', length: 300 })
+  @Column({ type: 'text', transformer: freeText('licensing', 'enterprise.address') })
   address: string;
 
   @Field({ description: 'When the enterprise entered the registry (UTC).' })

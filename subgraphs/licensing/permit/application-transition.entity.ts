@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { freeText } from '../../../platform/crypto/encrypted-column';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { ApplicationAction, ApplicationStatus } from './application-status';
 
@@ -41,6 +42,6 @@ export class ApplicationTransition {
     nullable: true,
     description: 'The comment, conditions, reasons or notice that went with the step.',
   })
-  @Column({ type: 'varchar', length: 1000, nullable: true })
+  @Column({ type: 'text', nullable: true, transformer: freeText('licensing', 'application_transition.comment') })
   comment: string | null;
 }

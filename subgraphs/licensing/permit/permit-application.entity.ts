@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { freeText } from '../../../platform/crypto/encrypted-column';
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { ApplicationStatus, ExtensionStatus, ExternalVerification, ReviewRecommendation } from './application-status';
 import { PermitKind } from './permit-kind';
@@ -78,7 +79,12 @@ export class PermitApplication {
   @Column({ name: 'returned_material_codes', type: 'varchar', length: 500, nullable: true })
   returnedMaterialCodes: string | null;
 
-  @Column({ name: 'return_note', type: 'varchar', length: 1000, nullable: true })
+  @Column({
+    name: 'return_note',
+    type: 'text',
+    nullable: true,
+    transformer: freeText('licensing', 'permit_application.return_note'),
+  })
   returnNote: string | null;
 
   @Column({ name: 'returned_by', type: 'varchar', length: 100, nullable: true })
@@ -87,7 +93,12 @@ export class PermitApplication {
   @Column({ name: 'returned_at', type: 'datetime', nullable: true })
   returnedAt: Date | null;
 
-  @Column({ name: 'review_opinion', type: 'varchar', length: 1000, nullable: true })
+  @Column({
+    name: 'review_opinion',
+    type: 'text',
+    nullable: true,
+    transformer: freeText('licensing', 'permit_application.review_opinion'),
+  })
   reviewOpinion: string | null;
 
   @Column({ name: 'review_recommendation', type: 'varchar', length: 8, nullable: true })
@@ -102,7 +113,12 @@ export class PermitApplication {
   @Column({ name: 'extension_status', type: 'varchar', length: 16, nullable: true })
   extensionStatus: ExtensionStatus | null;
 
-  @Column({ name: 'extension_reason', type: 'varchar', length: 500, nullable: true })
+  @Column({
+    name: 'extension_reason',
+    type: 'text',
+    nullable: true,
+    transformer: freeText('licensing', 'permit_application.extension_reason'),
+  })
   extensionReason: string | null;
 
   @Column({ name: 'extension_requested_by', type: 'varchar', length: 100, nullable: true })
@@ -117,7 +133,12 @@ export class PermitApplication {
   @Column({ name: 'extension_decided_at', type: 'datetime', nullable: true })
   extensionDecidedAt: Date | null;
 
-  @Column({ name: 'extension_comment', type: 'varchar', length: 500, nullable: true })
+  @Column({
+    name: 'extension_comment',
+    type: 'text',
+    nullable: true,
+    transformer: freeText('licensing', 'permit_application.extension_comment'),
+  })
   extensionComment: string | null;
 
   @Field(() => ExternalVerification, {
@@ -142,7 +163,12 @@ export class PermitApplication {
     nullable: true,
     description: "The last platform check's outcome, e.g. that the platform could not be reached.",
   })
-  @Column({ name: 'verification_note', type: 'varchar', length: 500, nullable: true })
+  @Column({
+    name: 'verification_note',
+    type: 'text',
+    nullable: true,
+    transformer: freeText('licensing', 'permit_application.verification_note'),
+  })
   verificationNote: string | null;
 
   @Field(() => String, {
@@ -164,7 +190,12 @@ export class PermitApplication {
   decidedAt: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Conditions of approval or reasons for refusal.' })
-  @Column({ name: 'decision_comment', type: 'varchar', length: 1000, nullable: true })
+  @Column({
+    name: 'decision_comment',
+    type: 'text',
+    nullable: true,
+    transformer: freeText('licensing', 'permit_application.decision_comment'),
+  })
   decisionComment: string | null;
 
   @Field(() => String, { nullable: true, description: 'Number of the permit issued on approval.' })

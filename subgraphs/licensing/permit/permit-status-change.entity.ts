@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { freeText } from '../../../platform/crypto/encrypted-column';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { PermitStatus } from './permit.entity';
 
@@ -32,7 +33,7 @@ export class PermitStatusChange {
   occurredAt: Date;
 
   @Field({ description: "Why: the reviewer's reasons or the decision's summary." })
-  @Column({ type: 'varchar', length: 1000 })
+  @Column({ type: 'text', transformer: freeText('licensing', 'permit_status_change.reason') })
   reason: string;
 
   @Field(() => String, {

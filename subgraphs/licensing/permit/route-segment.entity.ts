@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { freeText } from '../../../platform/crypto/encrypted-column';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum SegmentStatus {
@@ -59,6 +60,6 @@ export class RouteSegment {
     nullable: true,
     description: "The province's conditions (escort, time window) or reasons for refusal.",
   })
-  @Column({ type: 'varchar', length: 1000, nullable: true })
+  @Column({ type: 'text', nullable: true, transformer: freeText('licensing', 'route_segment.comment') })
   comment: string | null;
 }

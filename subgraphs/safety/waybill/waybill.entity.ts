@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { freeText } from '../../../platform/crypto/encrypted-column';
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { PackingGroup } from './dangerous-goods';
 
@@ -53,11 +54,16 @@ export class Waybill {
   carrierCreditCode: string;
 
   @Field({ description: 'Name of the shipper (托运人).' })
-  @Column({ name: 'shipper_name', type: 'varchar', length: 200 })
+  @Column({ name: 'shipper_name', type: 'text', transformer: freeText('safety', 'waybill.shipper_name') })
   shipperName: string;
 
   @Field(() => String, { nullable: true, description: 'Name of the consignee (收货人), when known.' })
-  @Column({ name: 'consignee_name', type: 'varchar', length: 200, nullable: true })
+  @Column({
+    name: 'consignee_name',
+    type: 'text',
+    nullable: true,
+    transformer: freeText('safety', 'waybill.consignee_name'),
+  })
   consigneeName: string | null;
 
   @Field({ description: 'Plate number (号牌号码) of the vehicle carrying the goods, GA 36 form.' })
@@ -65,7 +71,7 @@ export class Waybill {
   plateNumber: string;
 
   @Field({ description: 'Proper shipping name of the goods (货物名称), e.g. 汽油.' })
-  @Column({ name: 'goods_name', type: 'varchar', length: 200 })
+  @Column({ name: 'goods_name', type: 'text', transformer: freeText('safety', 'waybill.goods_name') })
   goodsName: string;
 
   @Field({ description: 'UN number (联合国编号), UN and four digits, e.g. UN1203.' })
@@ -120,7 +126,12 @@ export class Waybill {
   cancelledAt: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Why the waybill was cancelled.' })
-  @Column({ name: 'cancellation_reason', type: 'varchar', length: 500, nullable: true })
+  @Column({
+    name: 'cancellation_reason',
+    type: 'text',
+    nullable: true,
+    transformer: freeText('safety', 'waybill.cancellation_reason'),
+  })
   cancellationReason: string | null;
 
   @Field(() => Int, { description: 'Version for optimistic concurrency: pass it back as `expectedVersion`.' })
