@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
-import { getMetadataArgsStorage } from 'typeorm';
+import { DataSource, getMetadataArgsStorage } from 'typeorm';
 import type { SubgraphName } from '../platform/config/config';
-import { EncryptedColumnTransformer } from '../platform/crypto/encrypted-column';
+import { EncryptedColumnTransformer, encryptedColumnsOf } from '../platform/crypto/encrypted-column';
 import { fieldsOfKind, TextKind, type TextFieldRules } from '../platform/graphql/text-fields';
 import { CREDIT_TEXT_FIELDS } from '../subgraphs/credit/credit.text-fields';
 import { ENFORCEMENT_TEXT_FIELDS } from '../subgraphs/enforcement/enforcement.text-fields';
@@ -37,6 +37,29 @@ describe('columns that hold personal information', () => {
     });
     expect(unencrypted).toEqual([]);
   });
+
+  it.each(Object.keys(RULES) as SubgraphName[])(
+    'name their own table and column in %s (bound into every MAC)',
+    async (name) => {
+      const dataSource = new DataSource({
+        type: 'better-sqlite3',
+        database: ':memory:',
+        entities: SUBGRAPHS[name].entities,
+      });
+      await dataSource.initialize();
+      try {
+        const labels = dataSource.entityMetadatas.flatMap((metadata) =>
+          encryptedColumnsOf(metadata).map((column) => [
+            column.transformer.options.column,
+            `${metadata.tableName}.${column.databaseName}`,
+          ]),
+        );
+        for (const [label, actual] of labels) expect(label).toBe(actual);
+      } finally {
+        await dataSource.destroy();
+      }
+    },
+  );
 
   it('exist, so the check above checks something', () => {
     const personal = Object.values(RULES).flatMap((rules) => PERSONAL.flatMap((kind) => fieldsOfKind(rules, kind)));

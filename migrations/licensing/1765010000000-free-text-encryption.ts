@@ -10,8 +10,8 @@ const COLUMNS: ReadonlyArray<readonly [string, string]> = [
   ['permit_application', 'extension_comment'],
   ['permit_application', 'verification_note'],
   ['permit_application', 'decision_comment'],
-  ['application_transition', 'comment'],
-  ['route_segment', 'comment'],
+  ['permit_application_transition', 'comment'],
+  ['permit_route_segment', 'comment'],
   ['permit_status_change', 'reason'],
   ['permit_material', 'file_name'],
 ];

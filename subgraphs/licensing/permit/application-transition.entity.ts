@@ -42,6 +42,6 @@ export class ApplicationTransition {
     nullable: true,
     description: 'The comment, conditions, reasons or notice that went with the step.',
   })
-  @Column({ type: 'text', nullable: true, transformer: freeText('licensing', 'application_transition.comment') })
+  @Column({ type: 'text', nullable: true, transformer: freeText('licensing', 'permit_application_transition.comment') })
   comment: string | null;
 }

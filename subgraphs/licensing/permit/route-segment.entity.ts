@@ -60,6 +60,6 @@ export class RouteSegment {
     nullable: true,
     description: "The province's conditions (escort, time window) or reasons for refusal.",
   })
-  @Column({ type: 'text', nullable: true, transformer: freeText('licensing', 'route_segment.comment') })
+  @Column({ type: 'text', nullable: true, transformer: freeText('licensing', 'permit_route_segment.comment') })
   comment: string | null;
 }
