@@ -202,10 +202,36 @@ describe('free text of credit', () => {
           regionCode: '320104',
           summary: PERSONAL_TEXT,
           decidedAt: new Date(Date.now() - 3600_000).toISOString(),
-          sourceReference: SHORT_PERSONAL_TEXT,
+          sourceReference: `XY-${creditCode}`,
         },
       },
     );
+  });
+
+  it('refuses personal information in a reference, which identifies the record and is looked up', async () => {
+    const refused = await graphql(
+      `
+        mutation ($input: RecordCreditInput!) {
+          recordCredit(input: $input) {
+            record {
+              sourceReference
+            }
+          }
+        }
+      `,
+      {
+        input: {
+          creditCode,
+          kind: 'COMMENDATION',
+          regionCode: '320104',
+          summary: '表彰',
+          decidedAt: new Date(Date.now() - 3600_000).toISOString(),
+          sourceReference: SHORT_PERSONAL_TEXT,
+        },
+      },
+      { token: await tokenFor('js-credit-officer') },
+    );
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sourceReference' });
   });
 
   it('is masked for the credit officer who wrote it and for a pii-reader without a purpose', async () => {

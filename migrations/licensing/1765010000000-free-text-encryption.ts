@@ -4,6 +4,7 @@ import { freeTextColumnsV1 } from '../../platform/crypto/key-tables';
 // The free-text columns stored encrypted when a value holds personal information (platform/crypto/encrypted-column.ts, freeText).
 const COLUMNS: ReadonlyArray<readonly [string, string]> = [
   ['enterprise', 'address'],
+  ['vehicle', 'vehicle_type'],
   ['permit_application', 'return_note'],
   ['permit_application', 'review_opinion'],
   ['permit_application', 'extension_reason'],

@@ -9,7 +9,8 @@ export const CREDIT_TEXT_FIELDS: TextFieldRules = {
   CreditRecord: {
     creditCode: NOT_PERSONAL,
     // Typed by the recording officer (a document number, 文号), or a case number the system copies.
-    sourceReference: FREE_TEXT,
+    // A reference that identifies the record (a case or document number): personal information is refused at input.
+    sourceReference: NOT_PERSONAL,
     regionCode: NOT_PERSONAL,
     summary: FREE_TEXT,
     recordedBy: NOT_PERSONAL,

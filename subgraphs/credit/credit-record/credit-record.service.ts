@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { inScope, withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
-import { assertCreditCode, assertRegionCode, assertText } from '../../../platform/codes/assert-input';
+import { assertCreditCode, assertPublicText, assertRegionCode, assertText } from '../../../platform/codes/assert-input';
 import { regionScopePrefix } from '../../../platform/codes/region-code';
 import { childPagesLoader } from '../../../platform/database/child-pages.loader';
 import { inTransaction } from '../../../platform/database/data-source.factory';
@@ -84,7 +84,8 @@ export class CreditRecordService {
     const sourceReference =
       input.sourceReference === undefined || input.sourceReference === null
         ? `XY${input.regionCode}${chinaToday().replace(/-/g, '')}${serial()}`
-        : assertText('sourceReference', input.sourceReference, REFERENCE_MAX_LENGTH);
+        : // A reference identifies the record (a unique key, looked up): it may not hold personal information.
+          assertPublicText('sourceReference', input.sourceReference, REFERENCE_MAX_LENGTH);
     if (!inScope(scope, input.regionCode))
       throw forbidden(`You may record credit only for authorities within region ${scope.region}`);
     const values = {

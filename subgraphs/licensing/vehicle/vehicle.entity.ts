@@ -1,4 +1,5 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
+import { freeText } from '../../../platform/crypto/encrypted-column';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Directive('@key(fields: "plateNumber")')
@@ -18,7 +19,7 @@ export class Vehicle {
   ownerCreditCode: string;
 
   @Field({ description: 'Vehicle type as on the certificate, e.g. 危险货物运输车.' })
-  @Column({ name: 'vehicle_type', type: 'varchar', length: 50 })
+  @Column({ name: 'vehicle_type', type: 'text', transformer: freeText('licensing', 'vehicle.vehicle_type') })
   vehicleType: string;
 
   @Field({ description: 'Road transport certificate number (道路运输证号).' })
