@@ -10,7 +10,7 @@ import { PermitWorkflow1764400000000 } from '../../migrations/licensing/17644000
 import { PersonalInformationEncryption1765000000000 } from '../../migrations/licensing/1765000000000-personal-information-encryption';
 import { PermitMaterial } from './attachment/permit-material.entity';
 import { PermitMaterialService } from './attachment/permit-material.service';
-import { loadWorkingCalendar } from './calendar/working-calendar';
+import { loadWorkingCalendar } from '../../platform/time/working-calendar';
 import type { CertificateIssuer } from './certificate/certificate-issuer';
 import { CertificateKeyRing } from './certificate/certificate-key-ring';
 import { seedCertificates } from './certificate/certificate.seed';
@@ -93,7 +93,7 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices, LicensingC
       enterprises: new EnterpriseService(dataSource),
       vehicles: new VehicleService(dataSource, outbox),
       permits: new PermitService(dataSource, outbox, {
-        calendar: loadWorkingCalendar(settings.workingCalendarFile),
+        calendar: loadWorkingCalendar(config.workingCalendarFile),
         platforms: externals.platforms ?? platforms,
         certificates: externals.certificates ?? certificates,
         logger,
