@@ -16,6 +16,7 @@ export function caseDecided(
       regionCode: '320102',
       creditCode: '91320102MA1MY0R10Q',
       plateNumber: null,
+      cause: '未按规定进行车辆技术等级评定，擅自从事道路货物运输经营',
       permitNumber: null,
       penalty: 'FINE',
       fineFen: 500_000,

@@ -90,7 +90,7 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices, LicensingC
       config.tls.internal ? internalAgent(config.tls.internal, { keepAlive: true }) : undefined,
     );
     return {
-      enterprises: new EnterpriseService(dataSource),
+      enterprises: new EnterpriseService(dataSource, outbox),
       vehicles: new VehicleService(dataSource, outbox),
       permits: new PermitService(dataSource, outbox, {
         calendar: loadWorkingCalendar(config.workingCalendarFile),

@@ -270,6 +270,7 @@ export class PenaltyProcedureService {
         regionCode: decided.regionCode,
         creditCode: decided.creditCode,
         plateNumber: decided.plateNumber,
+        cause: decided.cause,
         penalty: decision.penalty,
         fineFen: decision.fineFen,
         permitNumber: decision.permitNumber,
