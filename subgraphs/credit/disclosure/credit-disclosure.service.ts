@@ -171,7 +171,11 @@ export class CreditDisclosureService {
     return this.page(
       [
         { ...region, publishedAt: IsNull(), publishBy: LessThan(this.clock()) },
-        { ...region, publishedAt: Raw((column) => `${column} > ${column.replace('published_at', 'publish_by')}`) },
+        {
+          ...region,
+          // TypeORM hands the property path (alias.publishedAt) and maps property paths to columns.
+          publishedAt: Raw((column) => `${column} > ${column.slice(0, column.lastIndexOf('.'))}.publishBy`),
+        },
       ],
       page,
     );
