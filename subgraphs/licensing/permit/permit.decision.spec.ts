@@ -75,6 +75,24 @@ describe('PermitService: the procedure', () => {
         outbox.map((message) => (JSON.parse(message.envelope) as EventEnvelope<'permit.issued'>).payload.permitNumber),
       ),
     ).toEqual(new Set([permit!.number]));
+    // What credit publishes under 双公示 comes with the event: the holder's name, the matter, its basis, the validity.
+    expect((JSON.parse(outbox[0].envelope) as EventEnvelope<'permit.issued'>).payload).toMatchObject({
+      enterpriseName: NANJING_CARRIER.name,
+      matter: '道路货物运输经营许可',
+      legalBasis: '道路运输条例; 道路货物运输及站场管理规定',
+      validFrom: '2026-09-15',
+      validUntil: '2030-09-14',
+    });
+    const registered = await testbed.dataSource
+      .getRepository(OutboxMessage)
+      .findBy({ eventType: 'enterprise.registered' });
+    expect(
+      registered.some(
+        (message) =>
+          (JSON.parse(message.envelope) as EventEnvelope<'enterprise.registered'>).payload.creditCode ===
+          NANJING_CARRIER.creditCode,
+      ),
+    ).toBe(true);
     expect(await actions(testbed.dataSource, application.id)).toEqual([
       'SUBMIT:->SUBMITTED',
       'ACCEPT:SUBMITTED>ACCEPTED',
