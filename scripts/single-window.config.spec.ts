@@ -57,7 +57,6 @@ describe('the single window configuration (npm start)', () => {
         recheckIntervalMs: 30000,
       },
       certificateKeyDirectory: '.data/certificate-keys',
-      workingCalendarFile: 'subgraphs/licensing/calendar/working-calendar.json',
     });
     expect(settings.enforcement).toEqual({
       decisionDays: 90,

@@ -1,6 +1,7 @@
 import { GATEWAY_CONFIG } from '../gateway/gateway.config';
 import { loadProcessConfig, type SubgraphName } from '../platform/config/config';
 import { NO_SETTINGS, type ConfigSection } from '../platform/config/config-section';
+import { CREDIT_CONFIG } from '../subgraphs/credit/credit.config';
 import { ENFORCEMENT_CONFIG } from '../subgraphs/enforcement/enforcement.config';
 import { LICENSING_CONFIG } from '../subgraphs/licensing/licensing.config';
 
@@ -13,7 +14,7 @@ export const SINGLE_WINDOW_CONFIG = {
   gateway: GATEWAY_CONFIG,
   licensing: LICENSING_CONFIG,
   enforcement: ENFORCEMENT_CONFIG,
-  credit: NO_SETTINGS,
+  credit: CREDIT_CONFIG,
   safety: NO_SETTINGS,
   statistics: NO_SETTINGS,
 } as const satisfies Record<'gateway' | SubgraphName, ConfigSection<unknown>>;

@@ -198,6 +198,11 @@ describe('mutual TLS between the gateway and a subgraph', () => {
           creditCode: '91320102MA1MY0R10Q',
           regionCode: '320102',
           issuedAt: new Date().toISOString(),
+          enterpriseName: '南京顺达货运有限公司',
+          matter: '道路货物运输经营许可',
+          legalBasis: '道路运输条例',
+          validFrom: '2026-01-05',
+          validUntil: '2030-01-04',
         },
         'statistics',
       );

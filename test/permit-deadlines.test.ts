@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadWorkingCalendar } from '../subgraphs/licensing/calendar/working-calendar';
+import { loadWorkingCalendar } from '../platform/time/working-calendar';
 import { PROJECT_ROOT } from './harness/service-processes';
 import {
   act,
@@ -39,9 +39,7 @@ describe('the permit workflow through the gateway: deadlines', () => {
       applicationNumber: submitted.applicationNumber,
       comment: '同意',
     });
-    const calendar = loadWorkingCalendar(
-      join(PROJECT_ROOT, 'subgraphs', 'licensing', 'calendar', 'working-calendar.json'),
-    );
+    const calendar = loadWorkingCalendar(join(PROJECT_ROOT, 'platform', 'time', 'working-calendar.json'));
     expect(extended.decisionDueDate).toBe(calendar.addWorkingDays(accepted.decisionDueDate!, 10));
     expect(
       refusal(

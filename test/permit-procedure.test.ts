@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadWorkingCalendar } from '../subgraphs/licensing/calendar/working-calendar';
+import { loadWorkingCalendar } from '../platform/time/working-calendar';
 import { DEMO_PROJECT_APPROVED_WITH_AWARD } from '../subgraphs/licensing/platforms/demo-platform-data';
 import { chinaToday } from '../platform/time/china-time';
 import { sm3Hex } from '../platform/storage/file-store';
@@ -49,9 +49,7 @@ describe('the permit workflow through the gateway: the procedure', () => {
       expectedVersion: 1,
     });
     // 20 working days from today on the shipped calendar (the calendar spec checks the arithmetic by hand).
-    const calendar = loadWorkingCalendar(
-      join(PROJECT_ROOT, 'subgraphs', 'licensing', 'calendar', 'working-calendar.json'),
-    );
+    const calendar = loadWorkingCalendar(join(PROJECT_ROOT, 'platform', 'time', 'working-calendar.json'));
     expect(accepted).toMatchObject({
       status: 'ACCEPTED',
       handlingOfficer: OFFICER,

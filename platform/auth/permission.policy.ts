@@ -38,7 +38,12 @@ export const PUBLIC_PERMISSIONS: ReadonlySet<Permission> = new Set([Permission.P
  * The root query fields open to the public: the only fields a public permission may be declared on,
  * and the only ones the gateway runs for a request without a token. Each is audited like any request.
  */
-export const PUBLIC_QUERY_FIELDS: ReadonlySet<string> = new Set(['verifyCertificate', 'certificateSigningKeys']);
+export const PUBLIC_QUERY_FIELDS: ReadonlySet<string> = new Set([
+  'verifyCertificate',
+  'certificateSigningKeys',
+  // 双公示: published licences and penalties (subgraphs/credit/disclosure).
+  'creditDisclosures',
+]);
 
 /** Realm role -> what it may do. Roles come from `auth/realm-transport.json`. */
 export const ROLE_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> = {

@@ -60,6 +60,8 @@ const platformVariables = {
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   DATA_DIR: z.string().default('.data'),
   FILE_STORE_DIR: z.string().optional(),
+  // Licensing's statutory deadlines and credit's publication deadlines count the same working days.
+  WORKING_CALENDAR_FILE: z.string().default('platform/time/working-calendar.json'),
   MYSQL_URL: mysqlUrl.optional(),
   DB_SCHEMA_PREFIX: z
     .string()
@@ -154,6 +156,8 @@ export interface PlatformConfig {
   dataDir: string;
   /** Where attachments and evidence files are kept (local directory store). */
   fileStoreDirectory: string;
+  /** Public holidays and make-up working days (platform/time/working-calendar.ts), relative to the working directory. */
+  workingCalendarFile: string;
   seedDemoData: boolean;
   oidc: { issuer: string; audience: string; jwksUrl: string; jwksRefreshMs: number };
   idp: { port: number; publicUrl: string };
@@ -225,6 +229,7 @@ function platformConfigOf(environment: Environment): PlatformConfig {
     logLevel: environment.LOG_LEVEL,
     dataDir: environment.DATA_DIR,
     fileStoreDirectory: environment.FILE_STORE_DIR ?? `${environment.DATA_DIR}/files`,
+    workingCalendarFile: environment.WORKING_CALENDAR_FILE,
     seedDemoData: environment.SEED_DEMO_DATA,
     oidc: {
       issuer: environment.OIDC_ISSUER,

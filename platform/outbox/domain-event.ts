@@ -2,7 +2,24 @@ import type { SubgraphName } from '../config/config';
 
 /** What each event carries. Payloads hold codes and facts, never personal information. */
 export interface EventPayloads {
-  'permit.issued': { permitNumber: string; kind: string; creditCode: string; regionCode: string; issuedAt: string };
+  'permit.issued': {
+    permitNumber: string;
+    kind: string;
+    creditCode: string;
+    regionCode: string;
+    issuedAt: string;
+    /** The holder's registered name; public with the licence under 双公示 (an enterprise's name is not personal). */
+    enterpriseName: string;
+    /** The permit kind's name (许可事项), e.g. 道路旅客运输经营许可. */
+    matter: string;
+    /** The regulations the kind rests on, as licensing declares them (permit-kind.ts). */
+    legalBasis: string;
+    /** China Standard Time dates YYYY-MM-DD. */
+    validFrom: string;
+    validUntil: string;
+  };
+  /** An enterprise entered the registry; credit keeps credit code -> name to name penalised enterprises. */
+  'enterprise.registered': { creditCode: string; name: string; regionCode: string; registeredAt: string };
   'case.filed': {
     caseNumber: string;
     regionCode: string;
@@ -15,6 +32,8 @@ export interface EventPayloads {
     regionCode: string;
     creditCode: string | null;
     plateNumber: string | null;
+    /** What the party did (违法行为), as the case was filed; free text, masked where it is read. */
+    cause: string;
     penalty: string;
     fineFen: number | null;
     /** The permit a PERMIT_SUSPENSION or PERMIT_REVOCATION names; licensing applies it. */
@@ -45,7 +64,9 @@ export interface EventEnvelope<TType extends EventType = EventType> {
 
 /** Who hears what. A new subscriber is one line here plus a handler in its subgraph. */
 export const EVENT_SUBSCRIBERS: Readonly<Record<EventType, readonly SubgraphName[]>> = {
-  'permit.issued': ['statistics'],
+  'permit.issued': ['statistics', 'credit'],
+  // Credit names the counterparts of its 双公示 disclosures; enforcement's decisions carry only the credit code.
+  'enterprise.registered': ['credit'],
   'case.filed': ['statistics'],
   'case.decided': ['credit', 'statistics', 'licensing'],
   // Enforcement keeps plate -> owner to link weigh-station records to enterprises without reading licensing's tables.

@@ -48,6 +48,7 @@ const PAYLOAD = {
   regionCode: '320102',
   creditCode: null,
   plateNumber: null,
+  cause: '超限运输',
   permitNumber: null,
   penalty: 'FINE',
   fineFen: 100,

@@ -8,5 +8,9 @@ export const CREDIT_ACCESS: AccessRules = {
   CreditRecordConnection: 'STRUCTURE',
   CreditRecordEdge: 'STRUCTURE',
   RecordCreditPayload: 'STRUCTURE',
+  // Public under 双公示 (creditDisclosures); credit officers also see the overdue ones.
+  CreditDisclosure: [Permission.PUBLIC_VERIFY, Permission.CREDIT_WRITE],
+  CreditDisclosureConnection: 'STRUCTURE',
+  CreditDisclosureEdge: 'STRUCTURE',
   Enterprise: 'ENTITY_KEY',
 };

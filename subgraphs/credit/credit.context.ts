@@ -3,10 +3,12 @@ import type { PageRequest } from '../../platform/graphql/connection';
 import type { SubgraphContext } from '../../platform/subgraph-server';
 import type { CreditProfileService } from './credit-profile/credit-profile.service';
 import type { CreditRecordService } from './credit-record/credit-record.service';
+import type { CreditDisclosureService } from './disclosure/credit-disclosure.service';
 
 export interface CreditServices {
   records: CreditRecordService;
   profiles: CreditProfileService;
+  disclosures: CreditDisclosureService;
 }
 
 export type CreditContext = SubgraphContext<CreditServices>;

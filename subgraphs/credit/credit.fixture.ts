@@ -16,6 +16,7 @@ export function caseDecided(
       regionCode: '320102',
       creditCode: '91320102MA1MY0R10Q',
       plateNumber: null,
+      cause: '未按规定进行车辆技术等级评定，擅自从事道路货物运输经营',
       permitNumber: null,
       penalty: 'FINE',
       fineFen: 500_000,
@@ -25,5 +26,47 @@ export function caseDecided(
     },
     'enforcement',
     id,
+  );
+}
+
+/** A `permit.issued` envelope as licensing publishes it (a Nanjing Xuanwu road freight licence). */
+export function permitIssued(
+  payload: Partial<EventPayloads['permit.issued']> = {},
+  id: string = randomUUID(),
+): EventEnvelope<'permit.issued'> {
+  return envelopeOf(
+    'permit.issued',
+    {
+      permitNumber: '320102HY20260302001',
+      kind: 'ROAD_FREIGHT_TRANSPORT',
+      creditCode: '91320102MA1MY0R10Q',
+      regionCode: '320102',
+      issuedAt: '2026-03-02T06:00:00.000Z',
+      enterpriseName: '南京顺达货运有限公司',
+      matter: '道路货物运输经营许可',
+      legalBasis: '道路运输条例; 道路货物运输及站场管理规定',
+      validFrom: '2026-03-02',
+      validUntil: '2030-03-01',
+      ...payload,
+    },
+    'licensing',
+    id,
+  );
+}
+
+/** An `enterprise.registered` envelope as licensing publishes it. */
+export function enterpriseRegistered(
+  payload: Partial<EventPayloads['enterprise.registered']> = {},
+): EventEnvelope<'enterprise.registered'> {
+  return envelopeOf(
+    'enterprise.registered',
+    {
+      creditCode: '91320102MA1MY0R10Q',
+      name: '南京顺达货运有限公司',
+      regionCode: '320102',
+      registeredAt: '2025-06-01T02:00:00.000Z',
+      ...payload,
+    },
+    'licensing',
   );
 }

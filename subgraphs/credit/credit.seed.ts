@@ -8,7 +8,8 @@ import type { RecordCreditInput } from './credit-record/inputs/record-credit.inp
 const SEED_ACTOR = 'demo-seed';
 
 // Records credit officers entered by hand. Penalty records are not seeded here: they arrive by the
-// `case.decided` events of enforcement's demo cases, as in real use.
+// `case.decided` events of enforcement's demo cases, as in real use. The public disclosures (双公示) of
+// both kinds come the same way: the demo's issued permits and decided fines, published by the job.
 export const DEMO_CREDIT_RECORDS: readonly RecordCreditInput[] = [
   {
     creditCode: '91330102MA2CE6F00H',

@@ -2,37 +2,70 @@ import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { startSubgraph, type SubgraphDefinition } from '../../platform/subgraph-server';
 import type { PlatformConfig } from '../../platform/config/config';
+import { loadWorkingCalendar } from '../../platform/time/working-calendar';
 import { InitialCredit1764000000000 } from '../../migrations/credit/1764000000000-initial-credit';
 import { PersonalInformationKeysCredit1765000000000 } from '../../migrations/credit/1765000000000-personal-information-keys';
 import { FreeTextEncryptionCredit1765010000000 } from '../../migrations/credit/1765010000000-free-text-encryption';
+import { CreditDisclosure1765100000000 } from '../../migrations/credit/1765100000000-credit-disclosure';
 import { CreditProfileService } from './credit-profile/credit-profile.service';
+import { CREDIT_CONFIG, type CreditConfig } from './credit.config';
 import type { CreditServices } from './credit.context';
 import { CreditRecord } from './credit-record/credit-record.entity';
 import { CreditRecordService } from './credit-record/credit-record.service';
+import { CreditDisclosure } from './disclosure/credit-disclosure.entity';
+import { CreditDisclosureService } from './disclosure/credit-disclosure.service';
+import { CreditSubjectName } from './disclosure/credit-subject-name.entity';
+import { startDisclosurePublication } from './disclosure/publication.worker';
 import { buildCreditSchema } from './credit.schema';
 import { seedCredit } from './credit.seed';
 
-/** 信用: credit records and the score and rating derived from them. */
-export const creditSubgraph: SubgraphDefinition<CreditServices> = {
+/** What credit reaches outside the process; specs hand in a clock. */
+export interface CreditExternals {
+  clock: () => Date;
+}
+
+/** 信用: credit records, the score and rating derived from them, and the public disclosures (双公示). */
+export const creditSubgraph: SubgraphDefinition<CreditServices, CreditConfig, CreditExternals> = {
   name: 'credit',
-  entities: [CreditRecord, OutboxMessage, InboxEvent],
+  config: CREDIT_CONFIG,
+  entities: [CreditRecord, CreditDisclosure, CreditSubjectName, OutboxMessage, InboxEvent],
   migrations: [
     InitialCredit1764000000000,
     PersonalInformationKeysCredit1765000000000,
     FreeTextEncryptionCredit1765010000000,
+    CreditDisclosure1765100000000,
   ],
   buildSchema: buildCreditSchema,
-  createServices: ({ dataSource }) => {
+  createServices: ({ dataSource, config }, settings, externals = {}) => {
     const profiles = new CreditProfileService(dataSource);
-    return { profiles, records: new CreditRecordService(dataSource, profiles) };
+    return {
+      profiles,
+      records: new CreditRecordService(dataSource, profiles),
+      disclosures: new CreditDisclosureService(
+        dataSource,
+        loadWorkingCalendar(config.workingCalendarFile),
+        settings,
+        externals.clock,
+      ),
+    };
   },
   eventHandlers: (services) => ({
     'case.decided': async (manager, envelope) => {
       await services.records.recordCaseDecision(manager, envelope.payload);
+      await services.disclosures.recordCaseDecided(manager, envelope.payload);
+    },
+    'permit.issued': async (manager, envelope) => {
+      await services.disclosures.recordPermitIssued(manager, envelope.payload);
+    },
+    'enterprise.registered': async (manager, envelope) => {
+      await services.disclosures.rememberName(manager, envelope.payload.creditCode, envelope.payload.name);
     },
   }),
   seedDemoData: seedCredit,
+  startBackgroundWork: (services, { logger }, settings) =>
+    startDisclosurePublication(services.disclosures, settings.publicationIntervalMs, logger),
 };
 
 export const buildSchema = buildCreditSchema;
-export const start = (config: PlatformConfig) => startSubgraph(creditSubgraph, config);
+export const start = (config: PlatformConfig, settings: CreditConfig) =>
+  startSubgraph(creditSubgraph, config, settings);

@@ -15,4 +15,20 @@ export const CREDIT_TEXT_FIELDS: TextFieldRules = {
     summary: FREE_TEXT,
     recordedBy: NOT_PERSONAL,
   },
+  CreditDisclosure: {
+    // Only enterprises are disclosed: a registered name and its credit code are not personal.
+    counterpartName: NOT_PERSONAL,
+    creditCode: NOT_PERSONAL,
+    documentNumber: NOT_PERSONAL,
+    // The offence as filed and the decision's words are typed by officers: masked like all free text.
+    matter: FREE_TEXT,
+    legalBasis: NOT_PERSONAL,
+    content: FREE_TEXT,
+    penaltyKind: NOT_PERSONAL,
+    authorityName: NOT_PERSONAL,
+    authorityCode: NOT_PERSONAL,
+    validFrom: NOT_PERSONAL,
+    validUntil: NOT_PERSONAL,
+    publicationDeadline: NOT_PERSONAL,
+  },
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CONFIG_RULES } from '../../platform/config/config';
 import { defineConfigSection, type SettingsOf } from '../../platform/config/config-section';
 
-/** Licensing's own settings: the national platforms it talks to, its signing keys and its working calendar. */
+/** Licensing's own settings: the national platforms it talks to, and its signing keys (the working calendar is the platform's). */
 export const LICENSING_CONFIG = defineConfigSection({
   variables: {
     // Defaults are the local simulators; production must name the real platforms.
@@ -11,7 +11,6 @@ export const LICENSING_CONFIG = defineConfigSection({
     PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
     PLATFORM_RECHECK_MS: z.coerce.number().int().min(100).max(3600000).default(30000),
     CERTIFICATE_KEY_DIR: z.string().optional(),
-    WORKING_CALENDAR_FILE: z.string().default('subgraphs/licensing/calendar/working-calendar.json'),
   },
   productionProblems: (values) =>
     (['INVESTMENT_PLATFORM_URL', 'TRADING_PLATFORM_URL'] as const)
@@ -26,7 +25,6 @@ export const LICENSING_CONFIG = defineConfigSection({
       recheckIntervalMs: values.PLATFORM_RECHECK_MS,
     },
     certificateKeyDirectory: values.CERTIFICATE_KEY_DIR ?? `${platform.dataDir}/certificate-keys`,
-    workingCalendarFile: values.WORKING_CALENDAR_FILE,
   }),
 });
 

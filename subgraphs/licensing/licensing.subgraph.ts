@@ -11,7 +11,7 @@ import { PersonalInformationEncryption1765000000000 } from '../../migrations/lic
 import { FreeTextEncryptionLicensing1765010000000 } from '../../migrations/licensing/1765010000000-free-text-encryption';
 import { PermitMaterial } from './attachment/permit-material.entity';
 import { PermitMaterialService } from './attachment/permit-material.service';
-import { loadWorkingCalendar } from './calendar/working-calendar';
+import { loadWorkingCalendar } from '../../platform/time/working-calendar';
 import type { CertificateIssuer } from './certificate/certificate-issuer';
 import { CertificateKeyRing } from './certificate/certificate-key-ring';
 import { seedCertificates } from './certificate/certificate.seed';
@@ -92,10 +92,10 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices, LicensingC
       config.tls.internal ? internalAgent(config.tls.internal, { keepAlive: true }) : undefined,
     );
     return {
-      enterprises: new EnterpriseService(dataSource),
+      enterprises: new EnterpriseService(dataSource, outbox),
       vehicles: new VehicleService(dataSource, outbox),
       permits: new PermitService(dataSource, outbox, {
-        calendar: loadWorkingCalendar(settings.workingCalendarFile),
+        calendar: loadWorkingCalendar(config.workingCalendarFile),
         platforms: externals.platforms ?? platforms,
         certificates: externals.certificates ?? certificates,
         logger,

@@ -5,6 +5,7 @@ import {
   IN_REGION,
   listing,
   mutation,
+  OUT_ABSENT,
   OUT_FORBIDDEN,
   OUT_REGION,
   type Base,
@@ -28,6 +29,9 @@ const WHO_MAY = {
   'Query.creditRecords': '-       -       -       -       Y      -      -     -   Y',
   'Mutation.recordCredit': '-       -       -       -       Y      -      -     -   Y',
   'Enterprise.creditProfile': '-       -       -       -       Y      -      -     -   Y',
+  // Public (双公示): every caller, and anonymous callers too (test/credit-disclosure.test.ts).
+  'Query.creditDisclosures': 'Y       Y       Y       Y       Y      Y      Y     Y   Y',
+  'Query.overdueCreditDisclosures': '-       -       -       -       Y      -      -     -   Y',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;
@@ -39,6 +43,9 @@ const REGION_RULES: Record<Operation, Partial<Record<Variant, string>>> = {
   'Query.creditRecords': { 'in-region': EVERYWHERE, 'out-of-region': EVERYWHERE },
   'Mutation.recordCredit': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
   'Enterprise.creditProfile': { 'in-region': EVERYWHERE, 'out-of-region': EVERYWHERE },
+  // Disclosures are public nationally; the overdue list is the officer's region's work.
+  'Query.creditDisclosures': { 'in-region': EVERYWHERE, 'out-of-region': EVERYWHERE },
+  'Query.overdueCreditDisclosures': { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT },
 };
 
 // How each cell is probed: the records it needs, the request, and what "ok" and "absent" look like.
@@ -53,6 +60,16 @@ function creditProfileProbe(code: (base: Base) => string, reference: (base: Base
       expect(at(data, 'creditProfile.creditCode')).toBe(code(base));
       expectListed(at(data, 'creditProfile.records'), 'sourceReference', reference(base));
     },
+  };
+}
+const overdueDisclosureList = listing('overdueCreditDisclosures', '', 'documentNumber');
+function disclosureProbe(permit: (base: Base) => string): VariantProbe {
+  return {
+    request: ({ base }) => ({
+      document: `query ($code: String) { creditDisclosures(creditCode: $code, kind: ADMINISTRATIVE_LICENSE, first: 100) { totalCount edges { node { documentNumber } } } }`,
+      variables: { code: base.jsEnterprise },
+    }),
+    ok: (data, { base }) => expectListed(at(data, 'creditDisclosures'), 'documentNumber', permit(base)),
   };
 }
 const recordCredit = mutation('recordCredit', 'RecordCreditInput', 'record { sourceReference regionCode }');
@@ -119,6 +136,22 @@ const PROBES: Record<Operation, OperationProbe> = {
         },
       ]),
     ),
+  },
+  'Query.creditDisclosures': {
+    field: 'creditDisclosures',
+    write: false,
+    variants: {
+      'in-region': disclosureProbe((base) => base.jsPermit),
+      'out-of-region': disclosureProbe((base) => base.zjPermit),
+    },
+  },
+  'Query.overdueCreditDisclosures': {
+    field: 'overdueCreditDisclosures',
+    write: false,
+    variants: {
+      'in-region': overdueDisclosureList(IN_REGION, ({ base }) => base.jsOverdueDisclosure),
+      'out-of-region': overdueDisclosureList(OUT_REGION, ({ base }) => base.zjOverdueDisclosure),
+    },
   },
 };
 

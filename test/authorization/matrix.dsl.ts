@@ -108,6 +108,9 @@ export interface Base {
   zjEnterpriseCredit: string;
   /** Station record id of a weigh-station record at a station in 320104, submitted by the station's client. */
   jsOverloadRecord: string;
+  /** Document numbers of disclosures (双公示) that missed their publication deadline, decided in 320104 and in 330106. */
+  jsOverdueDisclosure: string;
+  zjOverdueDisclosure: string;
 }
 
 export interface ProbeContext {

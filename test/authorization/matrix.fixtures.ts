@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { randomInt } from 'node:crypto';
 import { PROJECT_ROOT } from '../harness/service-processes';
 import { clientToken, query } from '../harness/single-window.client';
-import { newPlate, story } from '../harness/story';
+import { newCreditCode, newPlate, story } from '../harness/story';
+import { subgraphSql } from '../harness/subgraph-database';
 import {
   IN_REGION,
   OUT_REGION,
@@ -203,19 +204,62 @@ export async function createBase(token: string): Promise<Base> {
     },
   );
   expect(submitted.submitOverloadRecords.acceptedCount).toBe(1);
+  const jsPermit = textAt(permits[0], 'permit.number');
+  const zjPermit = textAt(permits[1], 'permit.number');
+  await publishedDisclosures(token, jiangsu.creditCode, [jsPermit, zjPermit]);
+  const [jsOverdueDisclosure, zjOverdueDisclosure] = await overdueDisclosures([IN_REGION, OUT_REGION]);
   return {
     jsEnterprise: jiangsu.creditCode,
     fixtureEnterprise: fixtures.creditCode,
     zjEnterprise: zhejiang.creditCode,
     jsVehicle,
     zjVehicle,
-    jsPermit: textAt(permits[0], 'permit.number'),
-    zjPermit: textAt(permits[1], 'permit.number'),
+    jsPermit,
+    zjPermit,
     jsCredit: references[0],
     zjCredit: references[1],
     zjEnterpriseCredit: references[2],
     jsOverloadRecord,
+    jsOverdueDisclosure,
+    zjOverdueDisclosure,
   };
+}
+
+/** Waits until credit's publication job has published the licences of these permits (双公示). */
+async function publishedDisclosures(token: string, creditCode: string, permits: string[]): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const data = await query<{ creditDisclosures: { edges: Array<{ node: { documentNumber: string } }> } }>(
+      token,
+      `query ($code: String) { creditDisclosures(creditCode: $code, first: 100) { edges { node { documentNumber } } } }`,
+      { code: creditCode },
+    );
+    const published = new Set(data.creditDisclosures.edges.map((edge) => edge.node.documentNumber));
+    if (permits.every((permit) => published.has(permit))) return;
+    if (Date.now() > deadline) throw new Error(`licences ${permits.join(', ')} were not published within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
+ * Disclosures past their publication deadline, one per region. No request makes one (it takes 7 working
+ * days), so they are written into credit's schema, unpublished, with a credit code no event names.
+ */
+async function overdueDisclosures(regions: string[]): Promise<string[]> {
+  const numbers: string[] = [];
+  for (const region of regions) {
+    const documentNumber = `MX-${RUN}-OVERDUE-${region}`;
+    await subgraphSql(
+      'credit',
+      `INSERT INTO credit_disclosure (kind, counterpart_name, credit_code, document_number, matter, legal_basis, content,
+         authority_name, authority_code, decided_at, publication_deadline, publish_by, public_until)
+       VALUES ('ADMINISTRATIVE_PENALTY', NULL, ?, ?, '矩阵测试', '矩阵测试', '矩阵测试', '矩阵测试', ?,
+         '2026-01-05 02:00:00.000', '2026-01-14', '2026-01-14 16:00:00.000', '2099-01-01 00:00:00.000')`,
+      [newCreditCode(region), documentNumber, region],
+    );
+    numbers.push(documentNumber);
+  }
+  return numbers;
 }
 
 /** How far each fixture status goes through the procedure; READY and HEARING branch from NOTIFIED. */

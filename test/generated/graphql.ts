@@ -418,6 +418,13 @@ export type DeclineCaseTransferInput = {
   reason: Scalars['String']['input'];
 };
 
+/** What a public credit disclosure (双公示) announces. */
+export type DisclosureKind =
+  /** An administrative licence granted (行政许可). */
+  | 'ADMINISTRATIVE_LICENSE'
+  /** An administrative penalty decided (行政处罚). */
+  | 'ADMINISTRATIVE_PENALTY';
+
 /** Dismissal (撤销立案) of a case that is not yet decided. */
 export type DismissCaseInput = {
   /** Case number. */

@@ -131,6 +131,8 @@ export async function startSingleWindow(options: SingleWindowOptions = {}): Prom
     PLATFORM_RECHECK_MS: '1000',
     // The audit chain's head is signed this often, so a test sees its records signed.
     AUDIT_SIGNING_INTERVAL_SECONDS: '1',
+    // Credit publishes due disclosures (双公示) this often, so a test sees a decision published.
+    CREDIT_PUBLICATION_INTERVAL_SECONDS: '1',
     ...(mysqlUrl ? { MYSQL_URL: mysqlUrl } : {}),
     ...options.environment,
   };

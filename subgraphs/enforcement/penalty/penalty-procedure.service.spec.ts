@@ -384,6 +384,7 @@ describe('PenaltyProcedureService', () => {
         regionCode: '320102',
         creditCode: CARRIER,
         plateNumber: '苏A12345',
+        cause: ready.cause,
         penalty: 'PERMIT_REVOCATION',
         fineFen: null,
         permitNumber: REVOCATION.permitNumber,

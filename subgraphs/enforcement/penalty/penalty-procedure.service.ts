@@ -271,10 +271,11 @@ export class PenaltyProcedureService {
         regionCode: decided.regionCode,
         creditCode: decided.creditCode,
         plateNumber: decided.plateNumber,
+        cause: maskFreeText(decided.cause),
         penalty: decision.penalty,
         fineFen: decision.fineFen,
         permitNumber: decision.permitNumber,
-        // Events carry no personal information (domain-event.ts): a number typed into the summary goes masked.
+        // Events carry no personal information (domain-event.ts): a number typed into the cause or summary goes masked.
         summary: maskFreeText(decisionSummary),
         decidedAt: decidedAt.toISOString(),
       });

@@ -9,6 +9,7 @@ import {
 } from '../../../platform/codes/assert-input';
 import { inScope, narrowedPrefix, withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
 import { inTransaction } from '../../../platform/database/data-source.factory';
+import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 import { forbidden } from '../../../platform/errors/domain-error';
 import { conflict } from '../licensing.errors';
 import { listPage } from '../../../platform/database/list-page';
@@ -17,7 +18,10 @@ import { CONTACT_PHONE_CIPHER, Enterprise } from './enterprise.entity';
 import type { RegisterEnterpriseInput } from './inputs/register-enterprise.input';
 
 export class EnterpriseService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: EventOutbox,
+  ) {}
 
   /**
    * Batches lookups by credit code: one statement per request, however many references arrive. Only
@@ -70,7 +74,14 @@ export class EnterpriseService {
       if (await manager.existsBy(Enterprise, { creditCode: input.creditCode })) {
         throw conflict('ENTERPRISE_EXISTS', `Enterprise ${input.creditCode} is already registered`);
       }
-      return manager.save(manager.create(Enterprise, values));
+      const enterprise = await manager.save(manager.create(Enterprise, values));
+      await this.outbox.publish(manager, 'enterprise.registered', {
+        creditCode: enterprise.creditCode,
+        name: enterprise.name,
+        regionCode: enterprise.regionCode,
+        registeredAt: enterprise.registeredAt.toISOString(),
+      });
+      return enterprise;
     });
   }
 }

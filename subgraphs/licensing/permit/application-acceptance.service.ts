@@ -5,7 +5,7 @@ import { inTransaction } from '../../../platform/database/data-source.factory';
 import { invalidInput } from '../../../platform/errors/domain-error';
 import { conflict } from '../licensing.errors';
 import { chinaDate } from '../../../platform/time/china-time';
-import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { WorkingCalendar } from '../../../platform/time/working-calendar';
 import type { Actor } from './actor';
 import { assertExpectedVersion } from './application-input';
 import { kindOf, type ApplicationStateMachine } from './application-state-machine';

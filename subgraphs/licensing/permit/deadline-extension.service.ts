@@ -4,7 +4,7 @@ import { assertText } from '../../../platform/codes/assert-input';
 import { inTransaction } from '../../../platform/database/data-source.factory';
 import { invalidInput } from '../../../platform/errors/domain-error';
 import { conflict } from '../licensing.errors';
-import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { WorkingCalendar } from '../../../platform/time/working-calendar';
 import type { Actor } from './actor';
 import { assertExpectedVersion, given, optionalText } from './application-input';
 import { kindOf, type ApplicationStateMachine } from './application-state-machine';

@@ -8,7 +8,8 @@ import { kindOf, NO_PENDING_VERIFICATION, type ApplicationStateMachine, type Mov
 import { ApplicationAction, ApplicationStatus } from './application-status';
 import type { ApplicationActionInput } from './inputs/permit-application.inputs';
 import type { PermitApplication } from './permit-application.entity';
-import type { ProcedureStep } from './permit-kind';
+import { Enterprise } from '../enterprise/enterprise.entity';
+import { PERMIT_KIND_MATTERS, type ProcedureStep } from './permit-kind';
 import { permitNumberOf } from './permit-numbers';
 import { Permit, PermitStatus } from './permit.entity';
 
@@ -90,6 +91,11 @@ export class PermitIssuingService {
       creditCode: permit.creditCode,
       regionCode: permit.regionCode,
       issuedAt: permit.issuedAt.toISOString(),
+      enterpriseName: (await manager.findOneByOrFail(Enterprise, { creditCode: permit.creditCode })).name,
+      matter: PERMIT_KIND_MATTERS[permit.kind],
+      legalBasis: kindOf(permit.kind).legalBasis,
+      validFrom: permit.validFrom,
+      validUntil: permit.validUntil,
     });
     await this.machine.record(
       manager,

@@ -22,6 +22,15 @@ registerEnumType(PermitKind, {
   },
 });
 
+/** The licensing matter (许可事项) each kind is published under (双公示). */
+export const PERMIT_KIND_MATTERS: Readonly<Record<PermitKind, string>> = {
+  ROAD_PASSENGER_TRANSPORT: '道路旅客运输经营许可',
+  ROAD_FREIGHT_TRANSPORT: '道路货物运输经营许可',
+  HAZARDOUS_GOODS_TRANSPORT: '危险货物道路运输经营许可',
+  HIGHWAY_CONSTRUCTION: '公路建设项目施工许可',
+  CROSS_PROVINCE_OVERSIZE_TRANSPORT: '跨省大件运输许可',
+};
+
 /** Years a permit of each kind stays valid from issue. */
 export const PERMIT_VALIDITY_YEARS: Readonly<Record<PermitKind, number>> = {
   ROAD_PASSENGER_TRANSPORT: 4,

@@ -5,7 +5,7 @@ import { assertInteger, assertRegionCode, assertText } from '../../../platform/c
 import { regionScopePrefix } from '../../../platform/codes/region-code';
 import { childPagesLoader } from '../../../platform/database/child-pages.loader';
 import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
-import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { WorkingCalendar } from '../../../platform/time/working-calendar';
 import type { ApplicationStateMachine } from './application-state-machine';
 import { ApplicationStatus, DEADLINE_RUNNING, PENDING } from './application-status';
 import { ApplicationTransition } from './application-transition.entity';

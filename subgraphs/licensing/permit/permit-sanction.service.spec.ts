@@ -27,6 +27,7 @@ function caseDecided(
     regionCode: '320102',
     creditCode: CARRIER.creditCode,
     plateNumber: null,
+    cause: '超限运输',
     penalty,
     fineFen: null,
     permitNumber,

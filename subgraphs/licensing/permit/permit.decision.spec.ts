@@ -68,9 +68,31 @@ describe('PermitService: the procedure', () => {
     });
     expect(outside.certificates.issued).toEqual([{ permitNumber: permit!.number, inTransaction: true }]);
     const outbox = await testbed.dataSource.getRepository(OutboxMessage).findBy({ eventType: 'permit.issued' });
+    // One event, one row per subscriber.
+    expect(outbox.map((message) => message.subscriber).sort()).toEqual(['credit', 'statistics']);
     expect(
-      outbox.map((message) => (JSON.parse(message.envelope) as EventEnvelope<'permit.issued'>).payload.permitNumber),
-    ).toEqual([permit!.number]);
+      new Set(
+        outbox.map((message) => (JSON.parse(message.envelope) as EventEnvelope<'permit.issued'>).payload.permitNumber),
+      ),
+    ).toEqual(new Set([permit!.number]));
+    // What credit publishes under 双公示 comes with the event: the holder's name, the matter, its basis, the validity.
+    expect((JSON.parse(outbox[0].envelope) as EventEnvelope<'permit.issued'>).payload).toMatchObject({
+      enterpriseName: NANJING_CARRIER.name,
+      matter: '道路货物运输经营许可',
+      legalBasis: '道路运输条例; 道路货物运输及站场管理规定',
+      validFrom: '2026-09-15',
+      validUntil: '2030-09-14',
+    });
+    const registered = await testbed.dataSource
+      .getRepository(OutboxMessage)
+      .findBy({ eventType: 'enterprise.registered' });
+    expect(
+      registered.some(
+        (message) =>
+          (JSON.parse(message.envelope) as EventEnvelope<'enterprise.registered'>).payload.creditCode ===
+          NANJING_CARRIER.creditCode,
+      ),
+    ).toBe(true);
     expect(await actions(testbed.dataSource, application.id)).toEqual([
       'SUBMIT:->SUBMITTED',
       'ACCEPT:SUBMITTED>ACCEPTED',

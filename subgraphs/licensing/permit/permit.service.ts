@@ -3,7 +3,7 @@ import type { RegionScope } from '../../../platform/auth/region-scope';
 import type { Connection, PageRequest } from '../../../platform/graphql/connection';
 import type { Logger } from '../../../platform/observability/logger';
 import type { EventOutbox } from '../../../platform/outbox/event-outbox';
-import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { WorkingCalendar } from '../../../platform/time/working-calendar';
 import type { CertificateIssuer } from '../certificate/certificate-issuer';
 import type { NationalPlatforms } from '../platforms/national-platforms';
 import type { Actor } from './actor';

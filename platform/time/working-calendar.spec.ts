@@ -3,17 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadWorkingCalendar, WorkingCalendar, type WorkingCalendarFile } from './working-calendar';
 
-const SHIPPED_FILE = join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  '..',
-  'subgraphs',
-  'licensing',
-  'calendar',
-  'working-calendar.json',
-);
+// dist/platform/time -> the project root
+const SHIPPED_FILE = join(__dirname, '..', '..', '..', 'platform', 'time', 'working-calendar.json');
 
 describe('the shipped working calendar (State Council holiday notices)', () => {
   const calendar = loadWorkingCalendar(SHIPPED_FILE);

@@ -1,0 +1,10 @@
+import { ObjectType } from 'type-graphql';
+import { ConnectionType } from '../../../platform/graphql/connection';
+import { CreditDisclosure } from './credit-disclosure.entity';
+
+@ObjectType({ description: 'A page of public credit disclosures (双公示), newest first.' })
+export class CreditDisclosureConnection extends ConnectionType(
+  CreditDisclosure,
+  'CreditDisclosure',
+  'credit disclosure',
+) {}
