@@ -46,13 +46,34 @@ export interface PlainAnswer {
  * text. Global fetch cannot present a client certificate without undici's own Agent, which is not a
  * dependency here. `timeoutMs` covers reading the body too; a timeout rejects with a `TimeoutError`.
  * No redirect is followed.
+ *
+ * A kept-alive socket the server closed as idle just as it was reused fails with ECONNRESET before the
+ * request reached the server: that one case is sent again, once, on a new socket (Node's documented
+ * pattern, `request.reusedSocket`); any other failure is the caller's to judge.
  */
-export function sendRequest(
+export async function sendRequest(
   url: string,
   init: { agent?: HttpAgent; method: string; headers?: OutgoingHttpHeaders; body?: string | Buffer; timeoutMs: number },
 ): Promise<PlainAnswer> {
   const signal = AbortSignal.timeout(init.timeoutMs);
+  try {
+    return await sendOnce(url, init, signal);
+  } catch (error) {
+    if (!(error instanceof StaleSocketReset)) throw error;
+    return sendOnce(url, init, signal);
+  }
+}
+
+/** The server had closed the kept-alive socket: nothing of the request reached it. */
+class StaleSocketReset extends Error {}
+
+function sendOnce(
+  url: string,
+  init: { agent?: HttpAgent; method: string; headers?: OutgoingHttpHeaders; body?: string | Buffer; timeoutMs: number },
+  signal: AbortSignal,
+): Promise<PlainAnswer> {
   const send = url.startsWith('https:') ? httpsRequest : httpRequest;
+  let answered = false;
   return new Promise<PlainAnswer>((resolve, reject) => {
     // An abort surfaces as a reset socket or an aborted response: name the timeout instead.
     const fail = (error: Error) => reject(signal.aborted ? (signal.reason as Error) : error);
@@ -61,6 +82,7 @@ export function sendRequest(
         url,
         { agent: init.agent, method: init.method, headers: init.headers, signal },
         (incoming) => {
+          answered = true;
           const chunks: Buffer[] = [];
           incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
           incoming.on('error', fail);
@@ -74,7 +96,11 @@ export function sendRequest(
           );
         },
       );
-      outgoing.on('error', fail);
+      outgoing.on('error', (error: NodeJS.ErrnoException) => {
+        if (outgoing.reusedSocket && error.code === 'ECONNRESET' && !answered && !signal.aborted)
+          reject(new StaleSocketReset(error.message));
+        else fail(error);
+      });
       outgoing.end(init.body);
     } catch (error) {
       // An agent of the other scheme (an http:// URL with internal TLS on) throws here.
