@@ -135,18 +135,23 @@ describe('mutual TLS between the gateway and a subgraph', () => {
     expect(answer.status).toBe(200);
   });
 
-  it('refuses at the TLS handshake a direct client without a certificate', async () => {
-    let answer: PlainAnswer | undefined;
-    const requestsBefore = licensing.counters.get('graphql_requests_total');
-    const refusal = await sendRequest(`${licensing.url}/graphql`, {
-      agent: client(),
+  /** A direct call to licensing with `agent`: what came back, if anything, and the error code otherwise. */
+  async function directCall(agent: HttpsAgent): Promise<{ answer?: PlainAnswer; refusal?: string }> {
+    return sendRequest(`${licensing.url}/graphql`, {
+      agent,
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-gateway-secret': config.subgraphs.licensing.gatewaySecret },
       body: JSON.stringify({ query: SIGNING_KEYS }),
       timeoutMs: 5_000,
-    })
-      .then((received) => (answer = received))
-      .catch(errorCode);
+    }).then(
+      (answer) => ({ answer }),
+      (error: unknown) => ({ refusal: errorCode(error) }),
+    );
+  }
+
+  it('refuses at the TLS handshake a direct client without a certificate', async () => {
+    const requestsBefore = licensing.counters.get('graphql_requests_total');
+    const { answer, refusal } = await directCall(client());
     expect(answer).toBeUndefined();
     expect(refusal).toMatch(NO_CERTIFICATE);
     // Even with the gateway's secret, the request never reached the GraphQL server.
@@ -154,17 +159,8 @@ describe('mutual TLS between the gateway and a subgraph', () => {
   });
 
   it('refuses a client whose certificate another CA signed', async () => {
-    let answer: PlainAnswer | undefined;
     const requestsBefore = licensing.counters.get('graphql_requests_total');
-    const refusal = await sendRequest(`${licensing.url}/graphql`, {
-      agent: client(stranger),
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-gateway-secret': config.subgraphs.licensing.gatewaySecret },
-      body: JSON.stringify({ query: SIGNING_KEYS }),
-      timeoutMs: 5_000,
-    })
-      .then((received) => (answer = received))
-      .catch(errorCode);
+    const { answer, refusal } = await directCall(client(stranger));
     expect(answer).toBeUndefined();
     expect(refusal).toMatch(UNTRUSTED_CERTIFICATE);
     expect(licensing.counters.get('graphql_requests_total')).toBe(requestsBefore);
