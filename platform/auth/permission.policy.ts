@@ -54,7 +54,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> =
     Permission.PERMIT_APPLY,
     Permission.PERMIT_ACCEPT,
   ],
-  'licensing-reviewer': [Permission.REGISTRY_READ, Permission.PERMIT_READ, Permission.PERMIT_DECIDE],
+  // Joint discipline (联合惩戒): a reviewer reads the applicant's credit file before deciding.
+  'licensing-reviewer': [
+    Permission.REGISTRY_READ,
+    Permission.PERMIT_READ,
+    Permission.PERMIT_DECIDE,
+    Permission.CREDIT_READ,
+  ],
   'enforcement-officer': [
     Permission.REGISTRY_READ,
     Permission.PERMIT_READ,

@@ -25,10 +25,11 @@ import { creditInput } from './matrix.fixtures';
 // Who may call what: Y allowed, - refused with FORBIDDEN whatever the region.
 // Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin
 const WHO_MAY = {
-  'Query.creditProfile': '-       -       -       -       Y      -      -     -   Y',
-  'Query.creditRecords': '-       -       -       -       Y      -      -     -   Y',
+  // Licensing reviewers read the applicant's credit file (联合惩戒).
+  'Query.creditProfile': '-       Y       -       -       Y      -      -     -   Y',
+  'Query.creditRecords': '-       Y       -       -       Y      -      -     -   Y',
   'Mutation.recordCredit': '-       -       -       -       Y      -      -     -   Y',
-  'Enterprise.creditProfile': '-       -       -       -       Y      -      -     -   Y',
+  'Enterprise.creditProfile': '-       Y       -       -       Y      -      -     -   Y',
   // Public (双公示): every caller, and anonymous callers too (test/credit-disclosure.test.ts).
   'Query.creditDisclosures': 'Y       Y       Y       Y       Y      Y      Y     Y   Y',
   'Query.overdueCreditDisclosures': '-       -       -       -       Y      -      -     -   Y',
