@@ -41,6 +41,37 @@ export interface EventPayloads {
     summary: string;
     decidedAt: string;
   };
+  /**
+   * A permit was suspended (暂扣), restored or revoked (吊销): by a reviewer, or by an enforcement decision
+   * (`caseNumber`). Credit revises the licence's 双公示 record; the reason stays in licensing (free text).
+   */
+  'permit.status-changed': {
+    permitNumber: string;
+    creditCode: string;
+    /** The issuing region; the authority that changed the status is the issuing one or enforcement's. */
+    regionCode: string;
+    fromStatus: 'VALID' | 'SUSPENDED' | 'REVOKED';
+    toStatus: 'VALID' | 'SUSPENDED' | 'REVOKED';
+    /** The enforcement case whose decision made the change; null when a reviewer made it. */
+    caseNumber: string | null;
+    changedAt: string;
+  };
+  /**
+   * An enterprise entered or left a credit list (信用名单). Licensing keeps who is on the serious-dishonesty
+   * list to apply joint discipline (联合惩戒) when approving permits. `version` orders the changes of one entry.
+   */
+  'credit.list-changed': {
+    entryId: string;
+    version: number;
+    list: 'SERIOUS_DISHONESTY';
+    creditCode: string;
+    listed: boolean;
+    /** The criterion met (列入依据), e.g. PERMIT_REVOKED; a code, the description is credit's. */
+    criterion: string;
+    startedAt: string;
+    plannedRemovalAt: string | null;
+    removedAt: string | null;
+  };
   'vehicle.registered': { plateNumber: string; ownerCreditCode: string; regionCode: string; registeredAt: string };
   'waybill.created': {
     waybillNumber: string;
@@ -68,6 +99,10 @@ export const EVENT_SUBSCRIBERS: Readonly<Record<EventType, readonly SubgraphName
   // Credit names the counterparts of its 双公示 disclosures; enforcement's decisions carry only the credit code.
   'enterprise.registered': ['credit'],
   'case.filed': ['statistics'],
+  // Credit revises the licence's 双公示 record and counts revocations toward the serious-dishonesty list.
+  'permit.status-changed': ['credit'],
+  // Licensing refuses or asks a reason for permits to enterprises on the serious-dishonesty list (联合惩戒).
+  'credit.list-changed': ['licensing'],
   'case.decided': ['credit', 'statistics', 'licensing'],
   // Enforcement keeps plate -> owner to link weigh-station records to enterprises without reading licensing's tables.
   'vehicle.registered': ['enforcement'],

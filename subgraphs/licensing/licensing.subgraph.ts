@@ -101,7 +101,7 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices, LicensingC
         logger,
         ...(externals.clock ? { clock: externals.clock } : {}),
       }),
-      permitSanctions: new PermitSanctionService(dataSource, logger),
+      permitSanctions: new PermitSanctionService(dataSource, logger, outbox),
       materials: new PermitMaterialService(dataSource, files),
       platforms,
       certificates,

@@ -13,6 +13,7 @@ import { PERMIT_KINDS } from './permit-kind';
 import { PermitStatusChange } from './permit-status-change.entity';
 import { Permit, PermitStatus } from './permit.entity';
 import { wholeSeconds } from '../../../platform/time/whole-seconds';
+import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 
 /** Which recorded statuses each status may change to; a revocation is final. */
 export const PERMIT_STATUS_CHANGES: Readonly<Record<PermitStatus, readonly PermitStatus[]>> = {
@@ -42,6 +43,7 @@ export class PermitSanctionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly logger: Logger,
+    private readonly outbox: EventOutbox,
   ) {}
 
   /** Status changes of many permits, oldest first, in one statement; only permits issued within the scope. */
@@ -148,14 +150,24 @@ export class PermitSanctionService {
       .execute();
     if (result.affected !== 1)
       throw conflict('STALE_VERSION', `Permit ${permit.number} was changed by someone else; reload it`);
+    const occurredAt = now();
     await manager.insert(PermitStatusChange, {
       permitId: permit.id,
       fromStatus: permit.recordedStatus,
       toStatus: target,
       actor,
-      occurredAt: now(),
+      occurredAt,
       reason,
       caseNumber,
+    });
+    await this.outbox.publish(manager, 'permit.status-changed', {
+      permitNumber: permit.number,
+      creditCode: permit.creditCode,
+      regionCode: permit.regionCode,
+      fromStatus: permit.recordedStatus as 'VALID' | 'SUSPENDED' | 'REVOKED',
+      toStatus: target as 'VALID' | 'SUSPENDED' | 'REVOKED',
+      caseNumber,
+      changedAt: occurredAt.toISOString(),
     });
   }
 }
