@@ -57,6 +57,13 @@ describe('the single window configuration (npm start)', () => {
         recheckIntervalMs: 30000,
       },
       certificateKeyDirectory: '.data/certificate-keys',
+      seriousDishonestyRules: {
+        ROAD_PASSENGER_TRANSPORT: 'REFUSE',
+        ROAD_FREIGHT_TRANSPORT: 'REASON_REQUIRED',
+        HAZARDOUS_GOODS_TRANSPORT: 'REFUSE',
+        HIGHWAY_CONSTRUCTION: 'REFUSE',
+        CROSS_PROVINCE_OVERSIZE_TRANSPORT: 'REASON_REQUIRED',
+      },
     });
     expect(settings.enforcement).toEqual({
       decisionDays: 90,

@@ -50,6 +50,9 @@ export const LICENSING_ACCESS: AccessRules = {
     Permission.PERMIT_DECIDE,
   ],
   ReturnNotice: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
+  // Joint discipline (联合惩戒): what a listed applicant's approval takes, shown with the application.
+  JointDisciplineView: [Permission.PERMIT_READ],
+  ApplicantListing: [Permission.PERMIT_READ],
   ReviewOpinion: [Permission.PERMIT_READ, Permission.PERMIT_APPLY, Permission.PERMIT_ACCEPT, Permission.PERMIT_DECIDE],
   DeadlineExtension: [
     Permission.PERMIT_READ,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONFIG_RULES } from '../../platform/config/config';
 import { defineConfigSection, type SettingsOf } from '../../platform/config/config-section';
+import { seriousDishonestyRules } from './joint-discipline/serious-dishonesty-rule';
 
 /** Licensing's own settings: the national platforms it talks to, and its signing keys (the working calendar is the platform's). */
 export const LICENSING_CONFIG = defineConfigSection({
@@ -11,6 +12,8 @@ export const LICENSING_CONFIG = defineConfigSection({
     PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
     PLATFORM_RECHECK_MS: z.coerce.number().int().min(100).max(3600000).default(30000),
     CERTIFICATE_KEY_DIR: z.string().optional(),
+    // KIND=REFUSE|REASON_REQUIRED,… over the defaults in joint-discipline/serious-dishonesty-rule.ts.
+    JOINT_DISCIPLINE_RULES: z.string().optional(),
   },
   productionProblems: (values) =>
     (['INVESTMENT_PLATFORM_URL', 'TRADING_PLATFORM_URL'] as const)
@@ -25,6 +28,8 @@ export const LICENSING_CONFIG = defineConfigSection({
       recheckIntervalMs: values.PLATFORM_RECHECK_MS,
     },
     certificateKeyDirectory: values.CERTIFICATE_KEY_DIR ?? `${platform.dataDir}/certificate-keys`,
+    /** What approving a permit for an applicant on the serious-dishonesty list takes, per kind (联合惩戒). */
+    seriousDishonestyRules: seriousDishonestyRules(values.JOINT_DISCIPLINE_RULES),
   }),
 });
 

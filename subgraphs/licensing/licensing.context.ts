@@ -1,3 +1,4 @@
+import type { JointDisciplineService } from './joint-discipline/joint-discipline.service';
 import { regionScopeOf, type RegionScope } from '../../platform/auth/region-scope';
 import type { SubgraphContext } from '../../platform/subgraph-server';
 import type { PermitMaterialService } from './attachment/permit-material.service';
@@ -17,6 +18,7 @@ export interface LicensingServices {
   materials: PermitMaterialService;
   platforms: NationalPlatformLinks;
   certificates: CertificateService;
+  jointDiscipline: JointDisciplineService;
 }
 
 export type LicensingContext = SubgraphContext<LicensingServices>;
@@ -60,6 +62,11 @@ export function permitStatusHistoryLoader(context: LicensingContext) {
   return context.loaders.get('permitStatusHistory', () =>
     context.services.permitSanctions.createStatusHistoryLoader(scopeOf(context)),
   );
+}
+
+/** Serious-dishonesty listings of the applicants a request has read, one statement for all. */
+export function applicantListingLoader(context: LicensingContext) {
+  return context.loaders.get('applicantListings', () => context.services.jointDiscipline.createListingLoader());
 }
 
 /** The acting user's name for records of who did what. */

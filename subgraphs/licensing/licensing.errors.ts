@@ -54,6 +54,11 @@ export const LICENSING_REASONS = {
     zh: '该省路段已作出审批决定',
     en: "The province's route segment was already approved or refused.",
   },
+  SERIOUS_DISHONESTY: {
+    code: ErrorCode.CONFLICT,
+    zh: '申请人被列入严重失信主体名单，该类许可依法不予批准（联合惩戒）',
+    en: 'The applicant is on the serious-dishonesty list and the permit kind refuses listed applicants (joint discipline, JOINT_DISCIPLINE_RULES).',
+  },
   REVIEW_REQUIRED: {
     code: ErrorCode.CONFLICT,
     zh: '须先记录审查意见，再作出决定',

@@ -1,3 +1,6 @@
+import { ApplicantCreditListing1765500000000 } from '../../migrations/licensing/1765500000000-applicant-credit-listing';
+import { ApplicantCreditListing } from './joint-discipline/applicant-credit-listing.entity';
+import { JointDisciplineService } from './joint-discipline/joint-discipline.service';
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { internalAgent } from '../../platform/http/internal-tls';
@@ -61,6 +64,7 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices, LicensingC
     RouteSegment,
     PermitMaterial,
     PermitStatusChange,
+    ApplicantCreditListing,
   ],
   migrations: [
     InitialLicensing1764000000000,
@@ -69,6 +73,7 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices, LicensingC
     PermitWorkflow1764400000000,
     PersonalInformationEncryption1765000000000,
     FreeTextEncryptionLicensing1765010000000,
+    ApplicantCreditListing1765500000000,
   ],
   buildSchema: buildLicensingSchema,
   createServices: ({ dataSource, outbox, files, config, logger }, settings, externals = {}) => {
@@ -91,10 +96,13 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices, LicensingC
       logger,
       config.tls.internal ? internalAgent(config.tls.internal, { keepAlive: true }) : undefined,
     );
+    const jointDiscipline = new JointDisciplineService(dataSource, settings.seriousDishonestyRules);
     return {
       enterprises: new EnterpriseService(dataSource, outbox),
       vehicles: new VehicleService(dataSource, outbox),
+      jointDiscipline,
       permits: new PermitService(dataSource, outbox, {
+        jointDiscipline,
         calendar: loadWorkingCalendar(config.workingCalendarFile),
         platforms: externals.platforms ?? platforms,
         certificates: externals.certificates ?? certificates,
@@ -109,6 +117,7 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices, LicensingC
   },
   eventHandlers: (services) => ({
     'case.decided': (manager, envelope) => services.permitSanctions.applyCaseDecision(manager, envelope),
+    'credit.list-changed': (manager, envelope) => services.jointDiscipline.apply(manager, envelope.payload),
   }),
   seedDemoData: async (services, dependencies) => {
     await seedLicensing(services, dependencies);

@@ -11,6 +11,8 @@ export const LICENSING_TEXT_FIELDS: TextFieldRules = {
   // The bytes of an attached document (base64), read by licensing staff only.
   Query: { permitMaterialContent: NOT_PERSONAL },
   CertificateVerification: { certificateId: NOT_PERSONAL },
+  // Codes credit sends with a list entry (credit.list-changed): the list and the criterion met.
+  ApplicantListing: { list: NOT_PERSONAL, criterion: NOT_PERSONAL },
   // The signed content of a public document, verified by anyone who holds it: never rewritten.
   ElectronicCertificate: {
     certificateId: NOT_PERSONAL,

@@ -142,6 +142,8 @@ export type ApprovePermitApplicationInput = {
   conditions?: InputMaybe<Scalars['String']['input']>;
   /** The version the officer saw; a later change makes the action fail with CONFLICT. */
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Why the permit is granted although the applicant is on the serious-dishonesty list (联合惩戒, 仍予许可的理由); required then, when the kind allows it. 1-1000 characters, recorded on the history. */
+  jointDisciplineReason?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Which side of assistance requests to list. */
@@ -837,6 +839,8 @@ export type RouteSegmentDecisionInput = {
   comment?: InputMaybe<Scalars['String']['input']>;
   /** The version the officer saw; a later change makes the action fail with CONFLICT. */
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** When approving for an applicant on the serious-dishonesty list: why (联合惩戒, 仍予许可的理由); required then. 1-1000 characters. */
+  jointDisciplineReason?: InputMaybe<Scalars['String']['input']>;
   /** The province whose segment is decided (xx0000); it must lie within the caller's region. */
   provinceCode: Scalars['String']['input'];
 };
@@ -849,6 +853,13 @@ export type SegmentStatus =
   | 'PENDING'
   /** Refused by the province; the application is refused. */
   | 'REFUSED';
+
+/** Joint discipline (联合惩戒) of a permit kind for applicants on the serious-dishonesty list. */
+export type SeriousDishonestyRule =
+  /** 说明理由: approval needs a recorded reason (jointDisciplineReason). */
+  | 'REASON_REQUIRED'
+  /** 不予许可: no approval while the applicant is listed. */
+  | 'REFUSE';
 
 /** Shares a case with another region for reading (案件共享协查); decided by the handling region. */
 export type ShareCaseInput = {

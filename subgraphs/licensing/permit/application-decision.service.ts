@@ -19,6 +19,7 @@ import type { PermitKindDefinition } from './permit-kind';
 import type { PermitIssuingService } from './permit-issuing.service';
 import type { Permit } from './permit.entity';
 import { assertRequiredMaterials } from './required-materials';
+import type { JointDisciplineService } from '../joint-discipline/joint-discipline.service';
 
 function assertReviewedIfRequired(application: PermitApplication, definition: PermitKindDefinition): void {
   if (definition.reviewRequired && application.status !== ApplicationStatus.REVIEWED) {
@@ -40,6 +41,7 @@ export class ApplicationDecisionService {
     private readonly machine: ApplicationStateMachine,
     private readonly verification: ExternalVerificationService,
     private readonly issuing: PermitIssuingService,
+    private readonly jointDiscipline: JointDisciplineService,
   ) {}
 
   /** Records the review opinion (审查意见) on an accepted application. */
@@ -89,6 +91,8 @@ export class ApplicationDecisionService {
     this.machine.check(preview, input, actor, ApplicationAction.APPROVE, 'decide');
     assertReviewedIfRequired(preview, definition);
     await assertRequiredMaterials(this.dataSource.manager, preview, 'approve');
+    // Checked before the platforms are asked, and again in the transaction that decides.
+    await this.jointDiscipline.checkApproval(this.dataSource.manager, preview, input.jointDisciplineReason);
     const award = definition.investmentProjectRequired
       ? await this.verification.checkTenderAward(preview.investmentProjectCode ?? '')
       : null;
@@ -96,6 +100,7 @@ export class ApplicationDecisionService {
       throw conflict('TENDER_AWARD_MISSING', `${award.note}; the permit cannot be approved without it`);
     return inTransaction(this.dataSource, async (manager) => {
       const current = await this.machine.loadToActOn(manager, scope, input.applicationNumber);
+      const disciplineNote = await this.jointDiscipline.checkApproval(manager, current, input.jointDisciplineReason);
       if (award?.outcome === 'UNAVAILABLE') {
         const waiting = await this.machine.move(manager, current, input, actor, {
           action: ApplicationAction.AWAIT_EXTERNAL_VERIFICATION,
@@ -109,7 +114,10 @@ export class ApplicationDecisionService {
             verificationCheckedAt: this.machine.now(),
             verificationNote: award.note,
           },
-          comment: `Approval by ${actor.username} waits for the tender award check: ${award.note}`,
+          comment: [`Approval by ${actor.username} waits for the tender award check: ${award.note}`, disciplineNote]
+            .filter(given)
+            .join(' | ')
+            .slice(0, 2000),
           guard: (application) => assertReviewedIfRequired(application, definition),
         });
         return { application: waiting, permit: null };
@@ -119,7 +127,7 @@ export class ApplicationDecisionService {
         step: 'decide',
         decidedBy: actor.username,
         conditions,
-        comment: [conditions, award?.note].filter(given).join(' | ') || null,
+        comment: [conditions, award?.note, disciplineNote].filter(given).join(' | ') || null,
         guard: (application) => assertReviewedIfRequired(application, definition),
       });
     });

@@ -1,3 +1,4 @@
+import { JointDisciplineView } from '../joint-discipline/joint-discipline.views';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '../../../platform/auth/permission.policy';
 import { ConnectionType, PageArgs, pageRequest } from '../../../platform/graphql/connection';
@@ -8,6 +9,7 @@ import {
   routeSegmentsLoader,
   scopeOf,
   type LicensingContext,
+  applicantListingLoader,
 } from '../licensing.context';
 import { ApplicationStatus } from './application-status';
 import { ApplicationTransition } from './application-transition.entity';
@@ -169,6 +171,23 @@ export class PermitApplicationResolver {
     @Ctx() context: LicensingContext,
   ): Promise<Enterprise | null> {
     return enterpriseLoader(context).load(application.creditCode);
+  }
+
+  @Authorized(Permission.PERMIT_READ)
+  @FieldResolver(() => JointDisciplineView, {
+    description:
+      'Joint discipline (联合惩戒): the applicant’s serious-dishonesty listings as licensing last heard from credit, and the kind’s rule for approving.',
+  })
+  async jointDiscipline(
+    @Root() application: PermitApplication,
+    @Ctx() context: LicensingContext,
+  ): Promise<JointDisciplineView> {
+    const listings = await applicantListingLoader(context).load(application.creditCode);
+    return {
+      applicantListed: listings.length > 0,
+      rule: context.services.jointDiscipline.ruleFor(application.kind),
+      listings,
+    };
   }
 
   @Authorized(Permission.PERMIT_READ)

@@ -8,6 +8,7 @@ import { scopeIn } from '../../../platform/testing/callers';
 import { expectDomainError } from '../../../platform/testing/expect-domain-error';
 import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
 import { licensingStandIns, type LicensingStandIns, OFFICER, REVIEWER } from '../licensing.fixture';
+import { OutboxMessage } from '../../../platform/outbox/outbox-message.entity';
 import { PermitStatusChange } from './permit-status-change.entity';
 import { PermitKind } from './permit-kind';
 import { Permit, PermitStatus } from './permit.entity';
@@ -105,6 +106,15 @@ describe('PermitSanctionService: suspension, restoration and revocation', () => 
       .createStatusHistoryLoader(JIANGSU)
       .load((await testbed.dataSource.getRepository(Permit).findOneByOrFail({ number: permitNumber })).id);
     expect(history.map((change) => change.reason)).toEqual(['车辆未按规定检测', '已整改', '以欺骗手段取得许可']);
+    // Credit hears each change (permit.status-changed), without the reasons, which stay in licensing.
+    const told = (await testbed.dataSource.getRepository(OutboxMessage).findBy({ eventType: 'permit.status-changed' }))
+      .map((message) => JSON.parse(message.envelope) as EventEnvelope<'permit.status-changed'>)
+      .map(({ payload }) => [payload.permitNumber, payload.fromStatus, payload.toStatus, payload.caseNumber]);
+    expect(told).toEqual([
+      [permitNumber, 'VALID', 'SUSPENDED', null],
+      [permitNumber, 'SUSPENDED', 'VALID', null],
+      [permitNumber, 'VALID', 'REVOKED', null],
+    ]);
   });
 
   it('refuses other regions (the permit does not exist for them) and officers without the deciding role', async () => {

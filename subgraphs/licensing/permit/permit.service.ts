@@ -5,6 +5,7 @@ import type { Logger } from '../../../platform/observability/logger';
 import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 import type { WorkingCalendar } from '../../../platform/time/working-calendar';
 import type { CertificateIssuer } from '../certificate/certificate-issuer';
+import type { JointDisciplineService } from '../joint-discipline/joint-discipline.service';
 import type { NationalPlatforms } from '../platforms/national-platforms';
 import type { Actor } from './actor';
 import { ApplicationAcceptanceService } from './application-acceptance.service';
@@ -41,6 +42,8 @@ export interface PermitServiceOptions {
   /** Issues the electronic certificate in the transaction that issues the permit; null while none is configured. */
   certificates: CertificateIssuer | null;
   logger: Logger;
+  /** Joint discipline (联合惩戒) at approval: the applicant's serious-dishonesty listings and the kind's rule. */
+  jointDiscipline: JointDisciplineService;
   /** The clock; specs set it to count deadlines from a known day. */
   clock?: () => Date;
 }
@@ -89,10 +92,16 @@ export class PermitService {
       this.issuing,
       options.logger,
     );
-    this.routeSegments = new RouteSegmentApprovalService(dataSource, machine, this.issuing);
+    this.routeSegments = new RouteSegmentApprovalService(dataSource, machine, this.issuing, options.jointDiscipline);
     this.submission = new ApplicationSubmissionService(dataSource, machine, this.verification, this.routeSegments);
     this.acceptance = new ApplicationAcceptanceService(dataSource, machine, options.calendar);
-    this.decision = new ApplicationDecisionService(dataSource, machine, this.verification, this.issuing);
+    this.decision = new ApplicationDecisionService(
+      dataSource,
+      machine,
+      this.verification,
+      this.issuing,
+      options.jointDiscipline,
+    );
     this.extensions = new DeadlineExtensionService(dataSource, machine, options.calendar);
   }
 

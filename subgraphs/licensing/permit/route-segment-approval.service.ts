@@ -12,6 +12,7 @@ import { ApplicationAction, ApplicationStatus } from './application-status';
 import type { RouteSegmentDecisionInput, SubmitPermitApplicationInput } from './inputs/permit-application.inputs';
 import type { PermitApplication } from './permit-application.entity';
 import { PermitKind, type PermitKindDefinition } from './permit-kind';
+import type { JointDisciplineService } from '../joint-discipline/joint-discipline.service';
 import type { PermitIssuingService } from './permit-issuing.service';
 import type { Permit } from './permit.entity';
 import { RouteSegment, SegmentStatus } from './route-segment.entity';
@@ -60,6 +61,7 @@ export class RouteSegmentApprovalService {
     private readonly dataSource: DataSource,
     private readonly machine: ApplicationStateMachine,
     private readonly issuing: PermitIssuingService,
+    private readonly jointDiscipline: JointDisciplineService,
   ) {}
 
   /** One PENDING segment per province on a checked route (`routeOf`), in route order, in the submitting transaction. */
@@ -130,6 +132,10 @@ export class RouteSegmentApprovalService {
         'decide',
       );
       if (decision === SegmentStatus.APPROVED) await assertRequiredMaterials(manager, current, 'approve');
+      const disciplineNote =
+        decision === SegmentStatus.APPROVED
+          ? await this.jointDiscipline.checkApproval(manager, current, input.jointDisciplineReason)
+          : null;
       const segments = await this.machine.lockSegments(manager, current.id);
       const segment = segments.find((candidate) => candidate.provinceCode === input.provinceCode);
       if (!segment) throw invalidInput('provinceCode', `is not on the route of ${current.applicationNumber}`);
@@ -174,7 +180,7 @@ export class RouteSegmentApprovalService {
           action: ApplicationAction.APPROVE_SEGMENT,
           step: 'decide',
           target: current.status,
-          comment: [provinceLabel, comment].filter(given).join(': '),
+          comment: [[provinceLabel, comment].filter(given).join(': '), disciplineNote].filter(given).join(' | '),
         });
         return { application: approvedSoFar, permit: null };
       }
@@ -188,7 +194,12 @@ export class RouteSegmentApprovalService {
         step: 'decide',
         decidedBy: actor.username,
         conditions: allConditions === '' ? null : allConditions.slice(0, 1000),
-        comment: `${[provinceLabel, comment].filter(given).join(': ')}; every province on the route has approved`,
+        comment: [
+          `${[provinceLabel, comment].filter(given).join(': ')}; every province on the route has approved`,
+          disciplineNote,
+        ]
+          .filter(given)
+          .join(' | '),
       });
     });
   }

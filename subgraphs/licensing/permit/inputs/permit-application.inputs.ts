@@ -55,6 +55,13 @@ export class ApplicationActionInput {
 export class ApprovePermitApplicationInput extends ApplicationActionInput {
   @Field(() => String, { nullable: true, description: 'Conditions attached to the approval.' })
   conditions?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the permit is granted although the applicant is on the serious-dishonesty list (联合惩戒, 仍予许可的理由); required then, when the kind allows it. 1-1000 characters, recorded on the history.',
+  })
+  jointDisciplineReason?: string | null;
 }
 
 @InputType({
@@ -131,6 +138,13 @@ export class RouteSegmentDecisionInput extends ApplicationActionInput {
       'Conditions (escort, time window) when approving; the reasons (required) when refusing. 1-1000 characters.',
   })
   comment?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'When approving for an applicant on the serious-dishonesty list: why (联合惩戒, 仍予许可的理由); required then. 1-1000 characters.',
+  })
+  jointDisciplineReason?: string | null;
 }
 
 @ObjectType({ description: 'An application after an action on it.' })
