@@ -116,6 +116,10 @@ export async function startSingleWindow(options: SingleWindowOptions = {}): Prom
     OUTBOX_MAX_BACKOFF_MS: '1000',
     // Low enough that a test can reach it with one officer, high enough for every other test.
     GATEWAY_RATE_LIMIT_PER_MINUTE: process.env.GATEWAY_RATE_LIMIT_PER_MINUTE ?? '600',
+    // bench:credit switches the anonymous limit up to measure the public search rather than the limiter.
+    ...(process.env.GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MINUTE
+      ? { GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MINUTE: process.env.GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MINUTE }
+      : {}),
     // Small enough that a test fills it with a few documents (test/persisted-queries.test.ts).
     GATEWAY_APQ_CACHE_BYTES: '131072',
     IDP_PORT: String(ports.idp),
