@@ -260,7 +260,8 @@ export class CreditRepairService {
       disclosure.kind !== DisclosureKind.ADMINISTRATIVE_PENALTY ||
       disclosure.repairableFrom === null ||
       disclosure.publishedAt === null ||
-      disclosure.displayEndedAt !== null
+      disclosure.displayEndedAt !== null ||
+      disclosure.publicUntil <= this.clock()
     )
       throw conflict('REPAIR_NOT_APPLICABLE', `Disclosure ${id} is not a penalty on public display`);
     if (this.clock() < disclosure.repairableFrom)
