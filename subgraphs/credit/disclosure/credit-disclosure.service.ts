@@ -1,5 +1,4 @@
 import {
-  In,
   IsNull,
   LessThan,
   LessThanOrEqual,
@@ -253,11 +252,6 @@ export class CreditDisclosureService {
       });
       if (due.length < JOB_BATCH_SIZE) return ended;
     }
-  }
-
-  /** Disclosures by id (officers' views of repair applications), in one statement. */
-  byIds(ids: readonly number[]): Promise<CreditDisclosure[]> {
-    return this.dataSource.getRepository(CreditDisclosure).findBy({ id: In([...ids]) });
   }
 
   /** Published, still-public disclosures, newest first, by credit code, name prefix and kind. */
