@@ -37,6 +37,8 @@ const ENTITY_KEYS = new Set([
   'permitNumber',
   'waybillNumber',
   'certificateId',
+  // Credit repair names the disclosure it is about.
+  'disclosureId',
   'id',
 ]);
 // Refusals are the caller's doing; anything else with no data is ours.

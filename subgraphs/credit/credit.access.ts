@@ -12,5 +12,15 @@ export const CREDIT_ACCESS: AccessRules = {
   CreditDisclosure: [Permission.PUBLIC_VERIFY, Permission.CREDIT_WRITE],
   CreditDisclosureConnection: 'STRUCTURE',
   CreditDisclosureEdge: 'STRUCTURE',
+  // The history (with officers' reasons) and repair are credit officers' work.
+  CreditDisclosureHistory: [Permission.CREDIT_WRITE],
+  CreditDisclosureRevision: [Permission.CREDIT_WRITE],
+  DisclosureFieldChange: [Permission.CREDIT_WRITE],
+  CorrectCreditDisclosurePayload: 'STRUCTURE',
+  CreditRepairApplication: [Permission.CREDIT_WRITE],
+  CreditRepairAttachment: [Permission.CREDIT_WRITE],
+  CreditRepairApplicationConnection: 'STRUCTURE',
+  CreditRepairApplicationEdge: 'STRUCTURE',
+  CreditRepairPayload: 'STRUCTURE',
   Enterprise: 'ENTITY_KEY',
 };

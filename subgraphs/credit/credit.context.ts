@@ -4,11 +4,15 @@ import type { SubgraphContext } from '../../platform/subgraph-server';
 import type { CreditProfileService } from './credit-profile/credit-profile.service';
 import type { CreditRecordService } from './credit-record/credit-record.service';
 import type { CreditDisclosureService } from './disclosure/credit-disclosure.service';
+import type { DisclosureCorrectionService } from './disclosure/disclosure-correction.service';
+import type { CreditRepairService } from './repair/credit-repair.service';
 
 export interface CreditServices {
   records: CreditRecordService;
   profiles: CreditProfileService;
   disclosures: CreditDisclosureService;
+  corrections: DisclosureCorrectionService;
+  repairs: CreditRepairService;
 }
 
 export type CreditContext = SubgraphContext<CreditServices>;

@@ -1,12 +1,28 @@
 import { ErrorCode } from '../../platform/errors/domain-error';
-import { errorReasons, type ErrorReasonTable } from '../../platform/errors/error-reasons';
+import { errorReasons, WORKFLOW_REASONS, type ErrorReasonTable } from '../../platform/errors/error-reasons';
 
 /** Every reason credit gives besides the platform's (docs/error-reasons.md is generated from this). */
 export const CREDIT_REASONS = {
+  ...WORKFLOW_REASONS,
   CREDIT_RECORD_EXISTS: {
     code: ErrorCode.CONFLICT,
     zh: '该来源的人工信用记录已存在',
     en: 'A manual credit record with this source reference already exists.',
+  },
+  REPAIR_NOT_YET_POSSIBLE: {
+    code: ErrorCode.CONFLICT,
+    zh: '尚未届满最短公示期，暂不能申请信用修复（消息中注明可申请日期）',
+    en: 'The penalty has not been public for its minimum period yet; the message names the date (China Standard Time) from which repair may be applied for.',
+  },
+  REPAIR_NOT_APPLICABLE: {
+    code: ErrorCode.CONFLICT,
+    zh: '该公示信息不能申请信用修复（非行政处罚，或已停止公示）',
+    en: 'Only a penalty still on public display can be repaired: not a licence, nor one whose display already ended.',
+  },
+  REPAIR_APPLICATION_OPEN: {
+    code: ErrorCode.CONFLICT,
+    zh: '该公示信息已有待审核的信用修复申请',
+    en: 'The disclosure already has a repair application waiting for a decision; one at a time.',
   },
 } as const satisfies ErrorReasonTable;
 

@@ -70,3 +70,25 @@ export function enterpriseRegistered(
     'licensing',
   );
 }
+
+/** A `permit.status-changed` envelope as licensing publishes it (the licence of `permitIssued` suspended). */
+export function permitStatusChanged(
+  payload: Partial<EventPayloads['permit.status-changed']> = {},
+  id: string = randomUUID(),
+): EventEnvelope<'permit.status-changed'> {
+  return envelopeOf(
+    'permit.status-changed',
+    {
+      permitNumber: '320102HY20260302001',
+      creditCode: '91320102MA1MY0R10Q',
+      regionCode: '320102',
+      fromStatus: 'VALID',
+      toStatus: 'SUSPENDED',
+      caseNumber: null,
+      changedAt: '2026-04-01T02:00:00.000Z',
+      ...payload,
+    },
+    'licensing',
+    id,
+  );
+}

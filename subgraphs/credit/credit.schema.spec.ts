@@ -58,7 +58,15 @@ describe('the credit schema', () => {
         (mutation) =>
           `${mutation.name}(${mutation.args.map((arg) => `${arg.name}: ${String(arg.type)}`).join(',')}) -> ${String(mutation.type)}`,
       ),
-    ).toEqual(['recordCredit(input: RecordCreditInput!) -> RecordCreditPayload!']);
+    ).toEqual(
+      expect.arrayContaining([
+        'recordCredit(input: RecordCreditInput!) -> RecordCreditPayload!',
+        'correctCreditDisclosure(input: CorrectCreditDisclosureInput!) -> CorrectCreditDisclosurePayload!',
+        'applyForCreditRepair(input: ApplyForCreditRepairInput!) -> CreditRepairPayload!',
+        'approveCreditRepair(input: DecideCreditRepairInput!) -> CreditRepairPayload!',
+        'refuseCreditRepair(input: DecideCreditRepairInput!) -> CreditRepairPayload!',
+      ]),
+    );
     expect(sdl).toMatch(/type Enterprise\s+@key\(fields: "creditCode"\)/);
     const enterprise = schema.getType('Enterprise');
     expect(isObjectType(enterprise) && enterprise.getFields().creditProfile.type.toString()).toBe('CreditProfile');
@@ -85,6 +93,7 @@ describe('the credit schema', () => {
       'decidedAt',
       'recordedAt',
       'recordedBy',
+      'repairedAt',
     ]);
     const input = schema.getType('RecordCreditInput');
     expect(

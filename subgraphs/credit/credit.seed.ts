@@ -4,6 +4,7 @@ import type { CreditServices } from './credit.context';
 import { CreditRecordKind } from './credit-record/credit-record-kind';
 import { CreditRecord } from './credit-record/credit-record.entity';
 import type { RecordCreditInput } from './credit-record/inputs/record-credit.input';
+import { DEMO_OLDER_PENALTIES, seedCreditRepairs } from './repair/credit-repair.seed';
 
 const SEED_ACTOR = 'demo-seed';
 
@@ -30,11 +31,14 @@ export const DEMO_CREDIT_RECORDS: readonly RecordCreditInput[] = [
 ];
 
 /** Seeds the demo credit records once, through the service, into an empty credit file. */
-export async function seedCredit(
-  services: CreditServices,
-  { dataSource, logger }: SubgraphDependencies,
-): Promise<void> {
+export async function seedCredit(services: CreditServices, dependencies: SubgraphDependencies): Promise<void> {
+  const { dataSource, logger } = dependencies;
   if ((await dataSource.getRepository(CreditRecord).count()) > 0) return;
   for (const input of DEMO_CREDIT_RECORDS) await services.records.record(SYSTEM_SCOPE, input, SEED_ACTOR);
-  logger.info('demo data seeded', { creditRecords: DEMO_CREDIT_RECORDS.length });
+  // Disclosures corrected, with a repair pending and repaired (信用修复).
+  await seedCreditRepairs(services, dependencies);
+  logger.info('demo data seeded', {
+    creditRecords: DEMO_CREDIT_RECORDS.length,
+    olderPenalties: DEMO_OLDER_PENALTIES.length,
+  });
 }

@@ -7,6 +7,8 @@ import { InitialCredit1764000000000 } from '../../migrations/credit/176400000000
 import { PersonalInformationKeysCredit1765000000000 } from '../../migrations/credit/1765000000000-personal-information-keys';
 import { FreeTextEncryptionCredit1765010000000 } from '../../migrations/credit/1765010000000-free-text-encryption';
 import { CreditDisclosure1765100000000 } from '../../migrations/credit/1765100000000-credit-disclosure';
+import { DisclosureVersions1765300000000 } from '../../migrations/credit/1765300000000-disclosure-versions';
+import { CreditRepair1765310000000 } from '../../migrations/credit/1765310000000-credit-repair';
 import { CreditProfileService } from './credit-profile/credit-profile.service';
 import { CREDIT_CONFIG, type CreditConfig } from './credit.config';
 import type { CreditServices } from './credit.context';
@@ -15,6 +17,14 @@ import { CreditRecordService } from './credit-record/credit-record.service';
 import { CreditDisclosure } from './disclosure/credit-disclosure.entity';
 import { CreditDisclosureService } from './disclosure/credit-disclosure.service';
 import { CreditSubjectName } from './disclosure/credit-subject-name.entity';
+import { CreditDisclosureRevision } from './disclosure/credit-disclosure-revision.entity';
+import { DisclosureCorrectionService } from './disclosure/disclosure-correction.service';
+import { DisclosureRevisions } from './disclosure/disclosure-revisions';
+import type { CreditChangeSink } from './national-platform/credit-change';
+import { CreditRepairApplication } from './repair/credit-repair-application.entity';
+import { CreditRepairAttachment } from './repair/credit-repair-attachment.entity';
+import { NO_REPAIR_LISTENER } from './repair/credit-repair-listener';
+import { CreditRepairService } from './repair/credit-repair.service';
 import { startDisclosurePublication } from './disclosure/publication.worker';
 import { buildCreditSchema } from './credit.schema';
 import { seedCredit } from './credit.seed';
@@ -28,16 +38,31 @@ export interface CreditExternals {
 export const creditSubgraph: SubgraphDefinition<CreditServices, CreditConfig, CreditExternals> = {
   name: 'credit',
   config: CREDIT_CONFIG,
-  entities: [CreditRecord, CreditDisclosure, CreditSubjectName, OutboxMessage, InboxEvent],
+  entities: [
+    CreditRecord,
+    CreditDisclosure,
+    CreditSubjectName,
+    CreditDisclosureRevision,
+    CreditRepairApplication,
+    CreditRepairAttachment,
+    OutboxMessage,
+    InboxEvent,
+  ],
   migrations: [
     InitialCredit1764000000000,
     PersonalInformationKeysCredit1765000000000,
     FreeTextEncryptionCredit1765010000000,
     CreditDisclosure1765100000000,
+    DisclosureVersions1765300000000,
+    CreditRepair1765310000000,
   ],
   buildSchema: buildCreditSchema,
-  createServices: ({ dataSource, config }, settings, externals = {}) => {
+  createServices: ({ dataSource, config, files, logger }, settings, externals = {}) => {
+    const clock = externals.clock ?? (() => new Date());
     const profiles = new CreditProfileService(dataSource);
+    // INTEGRATE: national platform outbox
+    const changes: CreditChangeSink = { record: async () => {} };
+    const revisions = new DisclosureRevisions(changes, clock);
     return {
       profiles,
       records: new CreditRecordService(dataSource, profiles),
@@ -45,8 +70,13 @@ export const creditSubgraph: SubgraphDefinition<CreditServices, CreditConfig, Cr
         dataSource,
         loadWorkingCalendar(config.workingCalendarFile),
         settings,
-        externals.clock,
+        revisions,
+        logger,
+        clock,
       ),
+      corrections: new DisclosureCorrectionService(dataSource, revisions, settings.publicity),
+      // INTEGRATE: credit lists' listener in place of NO_REPAIR_LISTENER
+      repairs: new CreditRepairService(dataSource, files, revisions, changes, NO_REPAIR_LISTENER, clock),
     };
   },
   eventHandlers: (services) => ({
@@ -56,6 +86,9 @@ export const creditSubgraph: SubgraphDefinition<CreditServices, CreditConfig, Cr
     },
     'permit.issued': async (manager, envelope) => {
       await services.disclosures.recordPermitIssued(manager, envelope.payload);
+    },
+    'permit.status-changed': async (manager, envelope) => {
+      await services.disclosures.recordPermitStatusChanged(manager, envelope.payload);
     },
     'enterprise.registered': async (manager, envelope) => {
       await services.disclosures.rememberName(manager, envelope.payload.creditCode, envelope.payload.name);

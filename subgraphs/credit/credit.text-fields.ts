@@ -15,6 +15,23 @@ export const CREDIT_TEXT_FIELDS: TextFieldRules = {
     summary: FREE_TEXT,
     recordedBy: NOT_PERSONAL,
   },
+  CreditDisclosureRevision: {
+    // The officer's reason is typed free text; the case number of a status change is not personal.
+    reason: FREE_TEXT,
+    actor: NOT_PERSONAL,
+  },
+  // Values of public fields before and after (matter and content are typed by officers).
+  DisclosureFieldChange: { field: NOT_PERSONAL, before: FREE_TEXT, after: FREE_TEXT },
+  CreditRepairApplication: {
+    creditCode: NOT_PERSONAL,
+    documentNumber: NOT_PERSONAL,
+    authorityCode: NOT_PERSONAL,
+    executionStatement: FREE_TEXT,
+    filedBy: NOT_PERSONAL,
+    decidedBy: NOT_PERSONAL,
+    decisionReason: FREE_TEXT,
+  },
+  CreditRepairAttachment: { fileName: FREE_TEXT, sm3Digest: NOT_PERSONAL },
   CreditDisclosure: {
     // Only enterprises are disclosed: a registered name and its credit code are not personal.
     counterpartName: NOT_PERSONAL,

@@ -2,6 +2,7 @@ import {
   at,
   EVERYWHERE,
   expectListed,
+  fixtureRecord,
   IN_REGION,
   listing,
   mutation,
@@ -10,6 +11,7 @@ import {
   OUT_REGION,
   type Base,
   type DepartmentMatrix,
+  type FixtureSpec,
   type Json,
   type OperationProbe,
   type ProbeContext,
@@ -33,6 +35,13 @@ const WHO_MAY = {
   // Public (双公示): every caller, and anonymous callers too (test/credit-disclosure.test.ts).
   'Query.creditDisclosures': 'Y       Y       Y       Y       Y      Y      Y     Y   Y',
   'Query.overdueCreditDisclosures': '-       -       -       -       Y      -      -     -   Y',
+  // Versions, corrections and credit repair (信用修复): credit officers' work.
+  'Query.creditDisclosureHistory': '-       -       -       -       Y      -      -     -   Y',
+  'Mutation.correctCreditDisclosure': '-       -       -       -       Y      -      -     -   Y',
+  'Query.creditRepairApplications': '-       -       -       -       Y      -      -     -   Y',
+  'Mutation.applyForCreditRepair': '-       -       -       -       Y      -      -     -   Y',
+  'Mutation.approveCreditRepair': '-       -       -       -       Y      -      -     -   Y',
+  'Mutation.refuseCreditRepair': '-       -       -       -       Y      -      -     -   Y',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;
@@ -47,6 +56,13 @@ const REGION_RULES: Record<Operation, Partial<Record<Variant, string>>> = {
   // Disclosures are public nationally; the overdue list is the officer's region's work.
   'Query.creditDisclosures': { 'in-region': EVERYWHERE, 'out-of-region': EVERYWHERE },
   'Query.overdueCreditDisclosures': { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT },
+  // The history is read nationally like every credit file; writes and the work list stay in the deciding region.
+  'Query.creditDisclosureHistory': { 'in-region': EVERYWHERE, 'out-of-region': EVERYWHERE },
+  'Mutation.correctCreditDisclosure': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
+  'Query.creditRepairApplications': { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT },
+  'Mutation.applyForCreditRepair': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
+  'Mutation.approveCreditRepair': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
+  'Mutation.refuseCreditRepair': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
 };
 
 // How each cell is probed: the records it needs, the request, and what "ok" and "absent" look like.
@@ -74,8 +90,95 @@ function disclosureProbe(permit: (base: Base) => string): VariantProbe {
   };
 }
 const recordCredit = mutation('recordCredit', 'RecordCreditInput', 'record { sourceReference regionCode }');
+const disclosureSpec = (region: string): FixtureSpec => ({ kind: 'credit-disclosure', region });
+const repairSpec = (region: string): FixtureSpec => ({ kind: 'credit-repair', region });
+const inAndOut = (probe: (region: string) => VariantProbe): Partial<Record<Variant, VariantProbe>> => ({
+  'in-region': probe(IN_REGION),
+  'out-of-region': probe(OUT_REGION),
+});
+const historyProbe = (region: string): VariantProbe => ({
+  fixture: disclosureSpec(region),
+  request: ({ record }) => ({
+    document: `query ($id: ID!) { creditDisclosureHistory(id: $id) { disclosure { id } revisions { kind } } }`,
+    variables: { id: record },
+  }),
+  ok: (data, { record }) => expect(at(data, 'creditDisclosureHistory.disclosure.id')).toBe(record),
+});
+const correctDisclosure = mutation(
+  'correctCreditDisclosure',
+  'CorrectCreditDisclosureInput',
+  'disclosure { id version }',
+);
+const applyForRepair = mutation(
+  'applyForCreditRepair',
+  'ApplyForCreditRepairInput',
+  'application { state disclosure { id } }',
+);
+const repairDecision = (operation: string, state: string) => (region: string) =>
+  mutation(operation, 'DecideCreditRepairInput', 'application { id state }')(
+    ({ record }) => ({ id: record, expectedVersion: 1, reason: '矩阵测试：审核意见' }),
+    (payload, { record }) => expect(at(payload, 'application')).toEqual({ id: record, state }),
+    repairSpec(region),
+  );
+const repairList = listing('creditRepairApplications', '', 'id');
+const document = (name: string) => ({ fileName: name, contentBase64: Buffer.from(name).toString('base64') });
+
+// Versions, corrections and repair: each write on a record of its own (credit.fixtures.ts).
+const REVISION_AND_REPAIR_PROBES = {
+  'Query.creditDisclosureHistory': { field: 'creditDisclosureHistory', write: false, variants: inAndOut(historyProbe) },
+  'Mutation.correctCreditDisclosure': {
+    field: 'correctCreditDisclosure',
+    write: true,
+    variants: inAndOut((region) =>
+      correctDisclosure(
+        ({ record }) => ({
+          id: record,
+          expectedVersion: 1,
+          content: '矩阵测试：更正后的处罚内容',
+          reason: '矩阵测试：更正',
+        }),
+        (payload, { record }) => expect(at(payload, 'disclosure')).toEqual({ id: record, version: 2 }),
+        disclosureSpec(region),
+      ),
+    ),
+  },
+  'Query.creditRepairApplications': {
+    field: 'creditRepairApplications',
+    write: false,
+    variants: inAndOut((region) => repairList(region, fixtureRecord, repairSpec(region))),
+  },
+  'Mutation.applyForCreditRepair': {
+    field: 'applyForCreditRepair',
+    write: true,
+    variants: inAndOut((region) =>
+      applyForRepair(
+        ({ record }) => ({
+          disclosureId: record,
+          penaltyExecuted: true,
+          executionStatement: '矩阵测试：罚款已缴清',
+          commitmentLetter: document('信用承诺书.pdf'),
+          correctiveEvidence: [document('整改报告.pdf')],
+        }),
+        (payload, { record }) =>
+          expect(payload).toEqual({ application: { state: 'PENDING', disclosure: { id: record } } }),
+        disclosureSpec(region),
+      ),
+    ),
+  },
+  'Mutation.approveCreditRepair': {
+    field: 'approveCreditRepair',
+    write: true,
+    variants: inAndOut(repairDecision('approveCreditRepair', 'APPROVED')),
+  },
+  'Mutation.refuseCreditRepair': {
+    field: 'refuseCreditRepair',
+    write: true,
+    variants: inAndOut(repairDecision('refuseCreditRepair', 'REFUSED')),
+  },
+} satisfies Partial<Record<Operation, OperationProbe>>;
 
 const PROBES: Record<Operation, OperationProbe> = {
+  ...REVISION_AND_REPAIR_PROBES,
   'Query.creditProfile': {
     field: 'creditProfile',
     write: false,

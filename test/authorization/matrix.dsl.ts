@@ -86,7 +86,10 @@ export type FixtureSpec =
   | { kind: 'evidence'; region: string; sharedWith?: string }
   | { kind: 'assistance'; region: string; asked: string }
   | { kind: 'application'; status: 'SUBMITTED' | 'ACCEPTED'; region: string }
-  | { kind: 'waybill'; status: 'CREATED' | 'IN_TRANSIT'; origin: string; destination: string };
+  | { kind: 'waybill'; status: 'CREATED' | 'IN_TRANSIT'; origin: string; destination: string }
+  // Credit: a published penalty disclosure past its minimum period; a repair application pending on one.
+  | { kind: 'credit-disclosure'; region: string }
+  | { kind: 'credit-repair'; region: string };
 
 /** Records every cell reads, made once by ministry-admin. */
 export interface Base {

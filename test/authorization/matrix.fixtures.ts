@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../harness/service-processes';
 import { clientToken, query } from '../harness/single-window.client';
 import { newCreditCode, newPlate, story } from '../harness/story';
 import { subgraphSql } from '../harness/subgraph-database';
+import { creditDisclosureFixture, creditRepairFixture } from './credit.fixtures';
 import {
   IN_REGION,
   OUT_REGION,
@@ -481,5 +482,10 @@ export async function createFixtures(token: string, base: Base, claims: FixtureC
     .map((waybillNumber) => ({ waybillNumber }));
   await batchMutation(token, 'departWaybill', 'WaybillActionInput', toDepart, 'waybill { status }');
   waybills.forEach(({ key }, index) => keep(key, waybillNumbers[index]));
+
+  for (const { key, spec } of wanted) {
+    if (spec.kind === 'credit-disclosure') keep(key, await creditDisclosureFixture(spec.region));
+    if (spec.kind === 'credit-repair') keep(key, await creditRepairFixture(spec.region));
+  }
   return made;
 }

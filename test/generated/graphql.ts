@@ -134,6 +134,20 @@ export type ApplicationStatus =
   /** Withdrawn by the applicant before a decision (撤回申请). */
   | 'WITHDRAWN';
 
+/** An application for credit repair (信用修复) of a disclosed penalty, filed by a credit officer for the enterprise once the minimum publicity period is over. */
+export type ApplyForCreditRepairInput = {
+  /** The signed credit commitment letter (信用承诺书). */
+  commitmentLetter: CreditRepairDocumentInput;
+  /** Evidence that the conduct was corrected (1-10 documents). */
+  correctiveEvidence: Array<CreditRepairDocumentInput>;
+  /** The penalty disclosure’s id. */
+  disclosureId: Scalars['ID']['input'];
+  /** How it was executed, e.g. the fine paid and the receipt number (1-1000 characters). */
+  executionStatement: Scalars['String']['input'];
+  /** Whether the penalty was executed in full (处罚已履行); it must be. */
+  penaltyExecuted: Scalars['Boolean']['input'];
+};
+
 /** Approval of an accepted (or reviewed) application. */
 export type ApprovePermitApplicationInput = {
   /** Application number. */
@@ -327,6 +341,30 @@ export type CertificateStatus =
   /** Genuine, and its permit is in force today. */
   | 'VALID';
 
+/** A correction (更正) of a disclosure’s public fields by a credit officer of the deciding region, with the reason. Fields left out stay as they are. */
+export type CorrectCreditDisclosureInput = {
+  /** Content of the decision (1-1200 characters). */
+  content?: InputMaybe<Scalars['String']['input']>;
+  /** Registered name of the counterpart (1-200 characters). */
+  counterpartName?: InputMaybe<Scalars['String']['input']>;
+  /** The version the officer read; a disclosure changed since is refused (CONFLICT, STALE_VERSION). */
+  expectedVersion: Scalars['Int']['input'];
+  /** A penalty’s fine in fen; it may change the dishonesty’s severity and so the publicity period. */
+  fineFen?: InputMaybe<Scalars['Int']['input']>;
+  /** The disclosure’s id. */
+  id: Scalars['ID']['input'];
+  /** Legal basis (1-500 characters). */
+  legalBasis?: InputMaybe<Scalars['String']['input']>;
+  /** The licensing matter or the offence (1-1000 characters). */
+  matter?: InputMaybe<Scalars['String']['input']>;
+  /** Why it is corrected (1-1000 characters), kept in the history; required. */
+  reason: Scalars['String']['input'];
+  /** A licence’s first valid day, YYYY-MM-DD (China Standard Time). */
+  validFrom?: InputMaybe<Scalars['String']['input']>;
+  /** A licence’s last valid day, YYYY-MM-DD (China Standard Time). */
+  validUntil?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A hazardous-goods shipment to record before the vehicle leaves. */
 export type CreateWaybillInput = {
   /** Credit code of the carrier, validated with its check character. */
@@ -384,6 +422,30 @@ export type CreditRecordSource =
   /** Entered by a credit officer (人工录入); the reference is the document number it rests on. */
   | 'MANUAL';
 
+/** What an attachment of a credit repair application is. */
+export type CreditRepairAttachmentKind =
+  /** The credit commitment letter (信用承诺书). */
+  | 'COMMITMENT_LETTER'
+  /** Evidence that the dishonest conduct was corrected (纠正失信行为的证明材料). */
+  | 'CORRECTIVE_EVIDENCE';
+
+/** A document for a credit repair application, base64-encoded. */
+export type CreditRepairDocumentInput = {
+  /** The file, base64-encoded; at most 5 MiB once decoded. */
+  contentBase64: Scalars['String']['input'];
+  /** File name (1-200 characters, no path). */
+  fileName: Scalars['String']['input'];
+};
+
+/** Where a credit repair application (信用修复申请) stands. */
+export type CreditRepairState =
+  /** Approved: the penalty’s display ended and it no longer counts in the rating (准予修复). */
+  | 'APPROVED'
+  /** Filed, waiting for the deciding region’s decision (待审核). */
+  | 'PENDING'
+  /** Refused with reasons (不予修复); a new application may be filed. */
+  | 'REFUSED';
+
 /** The penalty decision (行政处罚决定): after the notice and the party’s statement or hearing, within the penalty notified; a decision of NO_PENALTY may follow the investigation directly. */
 export type DecideCaseInput = {
   /** Case number. */
@@ -398,6 +460,16 @@ export type DecideCaseInput = {
   penalty: PenaltyKind;
   /** The permit acted on: required for PERMIT_SUSPENSION and PERMIT_REVOCATION, absent otherwise. */
   permitNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A decision on a pending credit repair application, with its reasons. */
+export type DecideCreditRepairInput = {
+  /** The version read; a changed application is refused (CONFLICT, STALE_VERSION). */
+  expectedVersion: Scalars['Int']['input'];
+  /** The application’s id. */
+  id: Scalars['ID']['input'];
+  /** The reasons (1-1000 characters), kept with the decision; required. */
+  reason: Scalars['String']['input'];
 };
 
 /** A reviewer's answer to a deadline extension request. */
@@ -420,12 +492,45 @@ export type DeclineCaseTransferInput = {
   reason: Scalars['String']['input'];
 };
 
+/** A disclosed licence’s status (许可状态) as licensing last reported it. */
+export type DisclosedLicenseStatus =
+  /** Revoked (吊销). */
+  | 'REVOKED'
+  /** Suspended (暂扣). */
+  | 'SUSPENDED'
+  /** Valid (有效). */
+  | 'VALID';
+
 /** What a public credit disclosure (双公示) announces. */
 export type DisclosureKind =
   /** An administrative licence granted (行政许可). */
   | 'ADMINISTRATIVE_LICENSE'
   /** An administrative penalty decided (行政处罚). */
   | 'ADMINISTRATIVE_PENALTY';
+
+/** What made a revision of a public disclosure. */
+export type DisclosureRevisionKind =
+  /** Corrected by a credit officer, with a reason (更正). */
+  | 'CORRECTED'
+  /** The maximum publicity period ended (公示期满). */
+  | 'DISPLAY_ENDED'
+  /** A suspended licence was restored (恢复). */
+  | 'LICENSE_RESTORED'
+  /** The licence was revoked (吊销). */
+  | 'LICENSE_REVOKED'
+  /** The licence was suspended (暂扣). */
+  | 'LICENSE_SUSPENDED'
+  /** Published (公示). */
+  | 'PUBLISHED'
+  /** Credit repair approved: the display ended (信用修复). */
+  | 'REPAIRED';
+
+/** How grave the dishonesty a disclosed penalty shows is (失信程度); it sets the publicity period. */
+export type DishonestySeverity =
+  /** Ordinary dishonesty (一般失信): public at least 3 months, at most 1 year by default. */
+  | 'ORDINARY'
+  /** Serious dishonesty (严重失信): public at least 1 year, at most 3 years by default. */
+  | 'SERIOUS';
 
 /** Dismissal (撤销立案) of a case that is not yet decided. */
 export type DismissCaseInput = {

@@ -37,12 +37,13 @@ export class CreditProfileService {
     return profileFrom(creditCode, totals.get(creditCode) ?? NO_RECORDS);
   }
 
+  // A repaired record (信用修复) stays in the file and in the count, but no longer moves the score.
   private async totalsOf(manager: EntityManager, creditCodes: string[]): Promise<Map<string, RecordTotals>> {
     const rows: Array<{ creditCode: string; deltaSum: string | number | null; recordCount: string | number }> =
       await manager
         .createQueryBuilder(CreditRecord, 'record')
         .select('record.creditCode', 'creditCode')
-        .addSelect('SUM(record.scoreDelta)', 'deltaSum')
+        .addSelect('SUM(CASE WHEN record.repairedAt IS NULL THEN record.scoreDelta ELSE 0 END)', 'deltaSum')
         .addSelect('COUNT(*)', 'recordCount')
         .where('record.creditCode IN (:...creditCodes)', { creditCodes })
         .groupBy('record.creditCode')

@@ -10,7 +10,8 @@ export class CreditProfile {
   creditCode: string;
 
   @Field(() => Int, {
-    description: 'Credit score (信用分), 0-100: 100 plus the deltas of all records, kept within the bounds.',
+    description:
+      'Credit score (信用分), 0-100: 100 plus the deltas of all records not repaired (信用修复), kept within the bounds.',
   })
   score: number;
 

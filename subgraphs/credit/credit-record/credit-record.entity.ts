@@ -60,4 +60,12 @@ export class CreditRecord {
   })
   @Column({ name: 'recorded_by', type: 'varchar', length: 100 })
   recordedBy: string;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When an approved credit repair (信用修复) took the record out of the score (UTC); the record stays in the file. Null otherwise.',
+  })
+  @Column({ name: 'repaired_at', type: 'datetime', nullable: true })
+  repairedAt: Date | null;
 }

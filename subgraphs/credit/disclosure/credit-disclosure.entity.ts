@@ -1,6 +1,7 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn, type ValueTransformer } from 'typeorm';
-import { DisclosureKind } from './disclosure-kind';
+import { DisclosureKind, LicenseStatus } from './disclosure-kind';
+import { DishonestySeverity } from './publicity-rules';
 
 const bigintAsNumber: ValueTransformer = {
   to: (value: number | null | undefined) => value,
@@ -17,8 +18,16 @@ const bigintAsNumber: ValueTransformer = {
 @Index('ix_credit_disclosure_name', ['counterpartName'])
 @Index('ix_credit_disclosure_publication', ['publishedAt', 'publishBy'])
 export class CreditDisclosure {
+  @Field(() => ID, { description: 'Identifier of the disclosure, for credit officers’ corrections and repair.' })
   @PrimaryGeneratedColumn()
   id: number;
+
+  @Field(() => Int, {
+    description:
+      'Version of the disclosure: 1 as decided, +1 for every correction, status change, repair or end of display.',
+  })
+  @Column({ type: 'int', default: 1 })
+  version: number;
 
   @Field(() => DisclosureKind, { description: 'Licence (行政许可) or penalty (行政处罚).' })
   @Column({ type: 'varchar', length: 32 })
@@ -101,7 +110,40 @@ export class CreditDisclosure {
   @Column({ name: 'published_at', type: 'datetime', nullable: true })
   publishedAt: Date | null;
 
-  @Field({ description: 'Until when it stays public (公示截止, UTC).' })
+  @Field({
+    description:
+      'Until when it stays public at the most (公示截止, UTC): a licence while valid; a penalty the maximum publicity period from the decision.',
+  })
   @Column({ name: 'public_until', type: 'datetime' })
   publicUntil: Date;
+
+  @Field(() => LicenseStatus, {
+    nullable: true,
+    description: 'A licence’s status as licensing last reported it (VALID, SUSPENDED, REVOKED); null for a penalty.',
+  })
+  @Column({ name: 'license_status', type: 'varchar', length: 16, nullable: true })
+  licenseStatus: LicenseStatus | null;
+
+  @Field(() => DishonestySeverity, {
+    nullable: true,
+    description: 'A penalty’s dishonesty (一般失信 / 严重失信), which sets its publicity period; null for a licence.',
+  })
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  severity: DishonestySeverity | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'From when the subject may apply for credit repair (信用修复, UTC): the decision plus the minimum period; null for a licence.',
+  })
+  @Column({ name: 'repairable_from', type: 'datetime', nullable: true })
+  repairableFrom: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the public display ended (UTC): by an approved repair, or at the end of the maximum period; null while shown.',
+  })
+  @Column({ name: 'display_ended_at', type: 'datetime', nullable: true })
+  displayEndedAt: Date | null;
 }

@@ -1,6 +1,7 @@
 import {
   IsNull,
   LessThan,
+  LessThanOrEqual,
   Like,
   MoreThan,
   Not,
@@ -11,16 +12,20 @@ import {
 } from 'typeorm';
 import { narrowedPrefix, withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
 import { assertCreditCode, assertRegionCode } from '../../../platform/codes/assert-input';
+import { inTransaction } from '../../../platform/database/data-source.factory';
 import { invalidInput } from '../../../platform/errors/domain-error';
 import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
+import type { Logger } from '../../../platform/observability/logger';
 import type { EventPayloads } from '../../../platform/outbox/domain-event';
 import { chinaDate } from '../../../platform/time/china-time';
 import type { WorkingCalendar } from '../../../platform/time/working-calendar';
 import { CreditDisclosure } from './credit-disclosure.entity';
 import { CreditSubjectName } from './credit-subject-name.entity';
-import { DisclosureKind } from './disclosure-kind';
+import { DisclosureKind, DisclosureRevisionKind, LicenseStatus } from './disclosure-kind';
+import { licenceStatusContent } from './license-status';
+import type { DisclosureRevisions } from './disclosure-revisions';
+import { publicityPeriod, severityOf, type PublicityRules } from './publicity-rules';
 import {
-  addMonths,
   authorityNameOf,
   DEFAULT_PENALTY_LEGAL_BASIS,
   endOfChinaDay,
@@ -30,9 +35,15 @@ import {
 } from './disclosure-rules';
 
 export interface DisclosureSettings {
-  penaltyPublicMonths: number;
   minorFineBelowFen: number;
+  publicity: PublicityRules;
 }
+
+/** How many disclosures one transaction of the jobs publishes or ends. */
+export const JOB_BATCH_SIZE = 100;
+
+/** Who the jobs' revisions name. */
+export const PUBLICATION_JOB = 'system:credit-publication';
 
 export interface DisclosureSearch {
   creditCode: string | null;
@@ -53,6 +64,8 @@ export class CreditDisclosureService {
     private readonly dataSource: DataSource,
     private readonly calendar: WorkingCalendar,
     private readonly settings: DisclosureSettings,
+    private readonly revisions: DisclosureRevisions,
+    private readonly logger: Logger,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -89,12 +102,51 @@ export class CreditDisclosureService {
         validUntil: permit.validUntil,
         publishedAt: null,
         publicUntil: endOfChinaDay(permit.validUntil),
+        licenseStatus: LicenseStatus.VALID,
+        severity: null,
+        repairableFrom: null,
+        displayEndedAt: null,
       }),
     );
   }
 
   /**
-   * `case.decided`: a penalty against an enterprise, public for the configured months from the decision.
+   * `permit.status-changed`: the licence's disclosure shows the new status (a new version). A permit
+   * credit holds no licence for (issued before credit disclosed licences) is logged, never retried.
+   */
+  async recordPermitStatusChanged(
+    manager: EntityManager,
+    change: EventPayloads['permit.status-changed'],
+  ): Promise<CreditDisclosure | null> {
+    const disclosure = await manager.findOneBy(CreditDisclosure, {
+      kind: DisclosureKind.ADMINISTRATIVE_LICENSE,
+      documentNumber: change.permitNumber,
+    });
+    if (!disclosure) {
+      this.logger.warn('permit status change for a licence credit has not disclosed', {
+        permitNumber: change.permitNumber,
+        toStatus: change.toStatus,
+      });
+      return null;
+    }
+    const status = LicenseStatus[change.toStatus];
+    // A redelivery under another event id, or a change already shown.
+    if (disclosure.licenseStatus === status) return null;
+    const changedAt = new Date(change.changedAt);
+    return this.revisions.revise(
+      manager,
+      disclosure,
+      { licenseStatus: status, content: licenceStatusContent(disclosure.content, status, chinaDate(changedAt)) },
+      {
+        kind: REVISION_OF_STATUS[status],
+        reason: change.caseNumber === null ? null : `行政处罚决定 ${change.caseNumber}`,
+        actor: change.caseNumber === null ? 'licensing' : 'enforcement',
+      },
+    );
+  }
+
+  /**
+   * `case.decided`: a penalty against an enterprise, public for its publicity period from the decision.
    * Decisions against persons, warnings, minor fines and decisions of no penalty are never disclosed.
    */
   async recordCaseDecided(
@@ -105,6 +157,8 @@ export class CreditDisclosureService {
     const key = { kind: DisclosureKind.ADMINISTRATIVE_PENALTY, documentNumber: decision.caseNumber };
     if (await manager.existsBy(CreditDisclosure, key)) return null;
     const decidedAt = new Date(decision.decidedAt);
+    const severity = severityOf(decision, this.settings.publicity);
+    const period = publicityPeriod(decidedAt, severity, this.settings.publicity);
     const known = await manager.findOneBy(CreditSubjectName, { creditCode: decision.creditCode });
     return manager.save(
       manager.create(CreditDisclosure, {
@@ -124,20 +178,80 @@ export class CreditDisclosureService {
         validFrom: null,
         validUntil: null,
         publishedAt: null,
-        publicUntil: addMonths(decidedAt, this.settings.penaltyPublicMonths),
+        publicUntil: period.publicUntil,
+        licenseStatus: null,
+        severity,
+        repairableFrom: period.repairableFrom,
+        displayEndedAt: null,
       }),
     );
   }
 
   /**
    * The publication job's step: every disclosure not yet published whose counterpart is named is
-   * published now. One UPDATE, so concurrent runs (two credit processes) publish each once.
+   * published now, a batch per transaction, each with its PUBLISHED revision and its push. The UPDATE
+   * repeats `published_at IS NULL`, so of two credit processes at once each disclosure is published once.
    */
   async publishDue(): Promise<number> {
-    const result = await this.dataSource
-      .getRepository(CreditDisclosure)
-      .update({ publishedAt: IsNull(), counterpartName: Not(IsNull()) }, { publishedAt: this.clock() });
-    return result.affected ?? 0;
+    let published = 0;
+    for (;;) {
+      const due = await this.dataSource.getRepository(CreditDisclosure).find({
+        select: { id: true },
+        where: { publishedAt: IsNull(), counterpartName: Not(IsNull()) },
+        order: { id: 'ASC' },
+        take: JOB_BATCH_SIZE,
+      });
+      if (due.length === 0) return published;
+      published += await inTransaction(this.dataSource, async (manager) => {
+        let count = 0;
+        const now = this.clock();
+        for (const { id } of due) {
+          const result = await manager.update(CreditDisclosure, { id, publishedAt: IsNull() }, { publishedAt: now });
+          if (result.affected !== 1) continue;
+          const disclosure = await manager.findOneByOrFail(CreditDisclosure, { id });
+          await this.revisions.record(manager, disclosure, [], {
+            kind: DisclosureRevisionKind.PUBLISHED,
+            reason: null,
+            actor: PUBLICATION_JOB,
+          });
+          count += 1;
+        }
+        return count;
+      });
+      if (due.length < JOB_BATCH_SIZE) return published;
+    }
+  }
+
+  /**
+   * The end-of-display step: every published disclosure whose public period is over gets its
+   * DISPLAY_ENDED version (the search stops showing it at `publicUntil` already), a batch per transaction.
+   */
+  async endDueDisplays(): Promise<number> {
+    let ended = 0;
+    for (;;) {
+      const due = await this.dataSource.getRepository(CreditDisclosure).find({
+        where: { publishedAt: Not(IsNull()), displayEndedAt: IsNull(), publicUntil: LessThanOrEqual(this.clock()) },
+        order: { id: 'ASC' },
+        take: JOB_BATCH_SIZE,
+      });
+      if (due.length === 0) return ended;
+      ended += await inTransaction(this.dataSource, async (manager) => {
+        let count = 0;
+        for (const disclosure of due) {
+          const current = await manager.findOneBy(CreditDisclosure, { id: disclosure.id, displayEndedAt: IsNull() });
+          if (!current) continue;
+          await this.revisions.revise(
+            manager,
+            current,
+            { displayEndedAt: current.publicUntil },
+            { kind: DisclosureRevisionKind.DISPLAY_ENDED, reason: null, actor: PUBLICATION_JOB },
+          );
+          count += 1;
+        }
+        return count;
+      });
+      if (due.length < JOB_BATCH_SIZE) return ended;
+    }
   }
 
   /** Published, still-public disclosures, newest first, by credit code, name prefix and kind. */
@@ -146,7 +260,9 @@ export class CreditDisclosureService {
     const name = filter.name === null ? null : namePrefix(filter.name);
     const where = {
       publishedAt: Not(IsNull()),
+      // Shown until the maximum period ends, or until an approved repair ends it (displayEndedAt).
       publicUntil: MoreThan(this.clock()),
+      displayEndedAt: IsNull(),
       ...(filter.creditCode === null ? {} : { creditCode: filter.creditCode }),
       // A prefix LIKE uses ix_credit_disclosure_name on MySQL and SQLite alike.
       ...(name === null ? {} : { counterpartName: Like(`${name}%`) }),
@@ -204,6 +320,12 @@ export class CreditDisclosureService {
     return toConnection(rows, totalCount, page);
   }
 }
+
+const REVISION_OF_STATUS: Readonly<Record<LicenseStatus, DisclosureRevisionKind>> = {
+  VALID: DisclosureRevisionKind.LICENSE_RESTORED,
+  SUSPENDED: DisclosureRevisionKind.LICENSE_SUSPENDED,
+  REVOKED: DisclosureRevisionKind.LICENSE_REVOKED,
+};
 
 /** A name prefix: trimmed, 2 to 200 characters, without LIKE's wildcards. */
 function namePrefix(value: string): string {

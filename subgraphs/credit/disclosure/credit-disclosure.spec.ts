@@ -105,7 +105,7 @@ describe('credit disclosures (双公示)', () => {
     });
 
     it('follows the configured minor-fine threshold and public period', async () => {
-      environment = { CREDIT_MINOR_FINE_BELOW_FEN: '200000', CREDIT_PENALTY_PUBLIC_MONTHS: '3' };
+      environment = { CREDIT_MINOR_FINE_BELOW_FEN: '200000', CREDIT_ORDINARY_MAX_MONTHS: '3' };
       await reopen({ environment, externals: { clock: () => now } });
       await testbed.deliver(caseDecided({ caseNumber: '3201022026000021', fineFen: 150_000 }));
       await testbed.deliver(

@@ -1,4 +1,4 @@
-import { addMonths, authorityNameOf, endOfChinaDay, penaltyContent } from './disclosure-rules';
+import { authorityNameOf, endOfChinaDay, penaltyContent } from './disclosure-rules';
 
 describe('disclosure rules', () => {
   it('names the region’s transport authority at each level', () => {
@@ -10,11 +10,6 @@ describe('disclosure rules', () => {
 
   it('ends a China Standard Time day at its next midnight in Beijing', () => {
     expect(endOfChinaDay('2026-03-02')).toEqual(new Date('2026-03-02T16:00:00Z'));
-  });
-
-  it('adds months, keeping to the last day of a shorter month', () => {
-    expect(addMonths(new Date('2026-03-02T06:00:00Z'), 12)).toEqual(new Date('2027-03-02T06:00:00Z'));
-    expect(addMonths(new Date('2026-11-30T06:00:00Z'), 3)).toEqual(new Date('2027-02-28T06:00:00Z'));
   });
 
   it('states the penalty and the amount in yuan before the decision’s words', () => {

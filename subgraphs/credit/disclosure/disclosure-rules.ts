@@ -69,14 +69,3 @@ export function penaltyContent(penalty: string, fineFen: number | null, summary:
       : `人民币${(fineFen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;
   return `${name}${amount}。${summary}`.slice(0, 1200);
 }
-
-/** The same day `months` later (clamped to the month's end), for the public period of a penalty. */
-export function addMonths(instant: Date, months: number): Date {
-  const result = new Date(instant.getTime());
-  const day = result.getUTCDate();
-  result.setUTCDate(1);
-  result.setUTCMonth(result.getUTCMonth() + months);
-  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
-  result.setUTCDate(Math.min(day, lastDay));
-  return result;
-}

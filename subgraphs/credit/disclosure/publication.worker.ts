@@ -2,7 +2,8 @@ import { describeError, type Logger } from '../../../platform/observability/logg
 import type { CreditDisclosureService } from './credit-disclosure.service';
 
 /**
- * The publication job (双公示): every `intervalMs` it publishes the disclosures due, at once after start
+ * The publication job (双公示): every `intervalMs` it publishes the disclosures due and ends the displays
+ * whose maximum period is over, at once after start
  * too, so a decision is public by the next run and one that waited while credit was down goes out
  * first thing. Returns its stop, which waits for a run in progress.
  */
@@ -17,6 +18,9 @@ export function startDisclosurePublication(
       try {
         const published = await disclosures.publishDue();
         if (published > 0) logger.info('credit disclosures published', { published });
+        // Displays at the end of their maximum period end by themselves (公示期满).
+        const ended = await disclosures.endDueDisplays();
+        if (ended > 0) logger.info('credit disclosure displays ended', { ended });
       } catch (error) {
         // The next run tries again; an outage is logged, not fatal.
         logger.warn('credit disclosure publication failed', { error: describeError(error) });
