@@ -12,5 +12,15 @@ export const CREDIT_ACCESS: AccessRules = {
   CreditDisclosure: [Permission.PUBLIC_VERIFY, Permission.CREDIT_WRITE],
   CreditDisclosureConnection: 'STRUCTURE',
   CreditDisclosureEdge: 'STRUCTURE',
+  // Credit lists (信用名单): read like credit files; the history's reasons only by credit officers.
+  CreditListEntry: [Permission.CREDIT_READ, Permission.CREDIT_WRITE],
+  CreditListEntryConnection: 'STRUCTURE',
+  CreditListEntryEdge: 'STRUCTURE',
+  CreditListEntryPayload: 'STRUCTURE',
+  CreditListDecision: [Permission.CREDIT_READ, Permission.CREDIT_WRITE],
+  CreditListChange: [Permission.CREDIT_WRITE],
+  GoodStandingSubject: [Permission.CREDIT_READ, Permission.CREDIT_WRITE],
+  GoodStandingSubjectConnection: 'STRUCTURE',
+  GoodStandingSubjectEdge: 'STRUCTURE',
   Enterprise: 'ENTITY_KEY',
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineConfigSection, type SettingsOf } from '../../platform/config/config-section';
+import { AUTOMATIC_CRITERIA, type ListCriterion } from './credit-list/list-criteria';
 
 /** What credit runs on when nothing is set (also what specs build services with). */
 export const CREDIT_DEFAULTS = {
@@ -9,7 +10,33 @@ export const CREDIT_DEFAULTS = {
   penaltyPublicMonths: 12,
   /** Fines below this many fen (1,000 yuan) are minor: not disclosed, like warnings. */
   minorFineBelowFen: 100_000,
+  /** Credit lists (信用名单): the listing term, the automatic criteria and the expiry job (README "Credit lists"). */
+  listTermYears: 3,
+  listAutomaticCriteria: 'PERMIT_REVOKED,REPEATED_SERIOUS_OVERLOAD',
+  listOverloadCount: 3,
+  listOverloadMonths: 12,
+  listSeriousOverloadPercent: 0,
+  listExpiryIntervalSeconds: 300,
+  goodStandingMonths: 12,
 } as const;
+
+/** A comma-separated list of automatic criteria ('' for none). */
+const automaticCriteria = z
+  .string()
+  .default(CREDIT_DEFAULTS.listAutomaticCriteria)
+  .transform((value) =>
+    value
+      .split(',')
+      .map((each) => each.trim())
+      .filter((each) => each !== ''),
+  )
+  .refine((codes) => codes.every((code) => (AUTOMATIC_CRITERIA as readonly string[]).includes(code)), {
+    message: `must name only ${AUTOMATIC_CRITERIA.join(', ')}, separated by commas`,
+  })
+  .transform((codes) => codes as ListCriterion[]);
+
+const whole = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
 
 /** Credit's own settings: the 双公示 publication job and what a penalty's disclosure covers. */
 export const CREDIT_CONFIG = defineConfigSection({
@@ -27,11 +54,27 @@ export const CREDIT_CONFIG = defineConfigSection({
       .min(0)
       .max(2_147_483_647)
       .default(CREDIT_DEFAULTS.minorFineBelowFen),
+    CREDIT_LIST_TERM_YEARS: whole(1, 5, CREDIT_DEFAULTS.listTermYears),
+    CREDIT_LIST_AUTOMATIC_CRITERIA: automaticCriteria,
+    CREDIT_LIST_OVERLOAD_COUNT: whole(2, 50, CREDIT_DEFAULTS.listOverloadCount),
+    CREDIT_LIST_OVERLOAD_MONTHS: whole(1, 36, CREDIT_DEFAULTS.listOverloadMonths),
+    CREDIT_LIST_SERIOUS_OVERLOAD_PERCENT: whole(0, 1000, CREDIT_DEFAULTS.listSeriousOverloadPercent),
+    CREDIT_LIST_EXPIRY_INTERVAL_SECONDS: whole(1, 86_400, CREDIT_DEFAULTS.listExpiryIntervalSeconds),
+    CREDIT_GOOD_STANDING_MONTHS: whole(1, 60, CREDIT_DEFAULTS.goodStandingMonths),
   },
   build: (values) => ({
     publicationIntervalMs: values.CREDIT_PUBLICATION_INTERVAL_SECONDS * 1000,
     penaltyPublicMonths: values.CREDIT_PENALTY_PUBLIC_MONTHS,
     minorFineBelowFen: values.CREDIT_MINOR_FINE_BELOW_FEN,
+    lists: {
+      termYears: values.CREDIT_LIST_TERM_YEARS,
+      automaticCriteria: values.CREDIT_LIST_AUTOMATIC_CRITERIA,
+      overloadCount: values.CREDIT_LIST_OVERLOAD_COUNT,
+      overloadMonths: values.CREDIT_LIST_OVERLOAD_MONTHS,
+      seriousOverloadPercent: values.CREDIT_LIST_SERIOUS_OVERLOAD_PERCENT,
+      expiryIntervalMs: values.CREDIT_LIST_EXPIRY_INTERVAL_SECONDS * 1000,
+      goodStandingMonths: values.CREDIT_GOOD_STANDING_MONTHS,
+    },
   }),
 });
 

@@ -4,8 +4,9 @@ import type { SubgraphContext } from '../../platform/subgraph-server';
 import type { CreditProfileService } from './credit-profile/credit-profile.service';
 import type { CreditRecordService } from './credit-record/credit-record.service';
 import type { CreditDisclosureService } from './disclosure/credit-disclosure.service';
+import type { CreditListServices } from './credit-list/credit-list.module';
 
-export interface CreditServices {
+export interface CreditServices extends CreditListServices {
   records: CreditRecordService;
   profiles: CreditProfileService;
   disclosures: CreditDisclosureService;

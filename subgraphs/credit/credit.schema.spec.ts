@@ -58,7 +58,11 @@ describe('the credit schema', () => {
         (mutation) =>
           `${mutation.name}(${mutation.args.map((arg) => `${arg.name}: ${String(arg.type)}`).join(',')}) -> ${String(mutation.type)}`,
       ),
-    ).toEqual(['recordCredit(input: RecordCreditInput!) -> RecordCreditPayload!']);
+    ).toEqual([
+      'recordCredit(input: RecordCreditInput!) -> RecordCreditPayload!',
+      'listCreditSubject(input: ListCreditSubjectInput!) -> CreditListEntryPayload!',
+      'removeCreditListEntry(input: RemoveCreditListEntryInput!) -> CreditListEntryPayload!',
+    ]);
     expect(sdl).toMatch(/type Enterprise\s+@key\(fields: "creditCode"\)/);
     const enterprise = schema.getType('Enterprise');
     expect(isObjectType(enterprise) && enterprise.getFields().creditProfile.type.toString()).toBe('CreditProfile');
@@ -72,6 +76,7 @@ describe('the credit schema', () => {
       'rating: CreditRating!',
       'recordCount: Int!',
       'records: CreditRecordConnection',
+      'listMemberships: [CreditListEntry!]',
     ]);
     const record = schema.getType('CreditRecord');
     expect(isObjectType(record) && Object.keys(record.getFields())).toEqual([

@@ -4,12 +4,20 @@ import { CREDIT_TEXT_FIELDS } from './credit.text-fields';
 import { CreditProfileResolver } from './credit-profile/credit-profile.resolver';
 import { CreditRecordResolver } from './credit-record/credit-record.resolver';
 import { CreditDisclosureResolver } from './disclosure/credit-disclosure.resolver';
+import { CreditListResolver, CreditProfileListResolver } from './credit-list/credit-list.resolver';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
 import { Enterprise, EnterpriseCreditResolver } from './enterprise/enterprise.resolver';
 
 export function buildCreditSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [CreditProfileResolver, CreditRecordResolver, CreditDisclosureResolver, EnterpriseCreditResolver],
+    resolvers: [
+      CreditProfileResolver,
+      CreditRecordResolver,
+      CreditDisclosureResolver,
+      CreditListResolver,
+      CreditProfileListResolver,
+      EnterpriseCreditResolver,
+    ],
     // No credit type points at Enterprise; it is in the schema for the field credit adds to it.
     orphanedTypes: [Enterprise],
     referenceResolvers: {

@@ -7,6 +7,9 @@ import { InitialCredit1764000000000 } from '../../migrations/credit/176400000000
 import { PersonalInformationKeysCredit1765000000000 } from '../../migrations/credit/1765000000000-personal-information-keys';
 import { FreeTextEncryptionCredit1765010000000 } from '../../migrations/credit/1765010000000-free-text-encryption';
 import { CreditDisclosure1765100000000 } from '../../migrations/credit/1765100000000-credit-disclosure';
+import { CreditLists1765400000000 } from '../../migrations/credit/1765400000000-credit-lists';
+import { CREDIT_LIST_ENTITIES, createCreditLists } from './credit-list/credit-list.module';
+import { startListExpiry } from './credit-list/list-expiry.worker';
 import { CreditProfileService } from './credit-profile/credit-profile.service';
 import { CREDIT_CONFIG, type CreditConfig } from './credit.config';
 import type { CreditServices } from './credit.context';
@@ -28,17 +31,26 @@ export interface CreditExternals {
 export const creditSubgraph: SubgraphDefinition<CreditServices, CreditConfig, CreditExternals> = {
   name: 'credit',
   config: CREDIT_CONFIG,
-  entities: [CreditRecord, CreditDisclosure, CreditSubjectName, OutboxMessage, InboxEvent],
+  entities: [CreditRecord, CreditDisclosure, CreditSubjectName, ...CREDIT_LIST_ENTITIES, OutboxMessage, InboxEvent],
   migrations: [
     InitialCredit1764000000000,
     PersonalInformationKeysCredit1765000000000,
     FreeTextEncryptionCredit1765010000000,
     CreditDisclosure1765100000000,
+    CreditLists1765400000000,
   ],
   buildSchema: buildCreditSchema,
-  createServices: ({ dataSource, config }, settings, externals = {}) => {
+  createServices: ({ dataSource, config, outbox }, settings, externals = {}) => {
     const profiles = new CreditProfileService(dataSource);
     return {
+      ...createCreditLists({
+        dataSource,
+        outbox,
+        // INTEGRATE: national platform outbox
+        changes: { record: async () => {} },
+        settings: settings.lists,
+        clock: externals.clock,
+      }),
       profiles,
       records: new CreditRecordService(dataSource, profiles),
       disclosures: new CreditDisclosureService(
@@ -53,6 +65,10 @@ export const creditSubgraph: SubgraphDefinition<CreditServices, CreditConfig, Cr
     'case.decided': async (manager, envelope) => {
       await services.records.recordCaseDecision(manager, envelope.payload);
       await services.disclosures.recordCaseDecided(manager, envelope.payload);
+      await services.automaticListing.caseDecided(manager, envelope.payload);
+    },
+    'permit.status-changed': async (manager, envelope) => {
+      await services.automaticListing.permitStatusChanged(manager, envelope.payload);
     },
     'permit.issued': async (manager, envelope) => {
       await services.disclosures.recordPermitIssued(manager, envelope.payload);
@@ -62,8 +78,13 @@ export const creditSubgraph: SubgraphDefinition<CreditServices, CreditConfig, Cr
     },
   }),
   seedDemoData: seedCredit,
-  startBackgroundWork: (services, { logger }, settings) =>
-    startDisclosurePublication(services.disclosures, settings.publicationIntervalMs, logger),
+  startBackgroundWork: (services, { logger }, settings) => {
+    const stopPublication = startDisclosurePublication(services.disclosures, settings.publicationIntervalMs, logger);
+    const stopListExpiry = startListExpiry(services.lists, settings.lists.expiryIntervalMs, logger);
+    return async () => {
+      await Promise.all([stopPublication(), stopListExpiry()]);
+    };
+  },
 };
 
 export const buildSchema = buildCreditSchema;
