@@ -17,7 +17,8 @@ import {
   type Variant,
   type VariantProbe,
 } from './matrix.dsl';
-import { creditInput, listEntryInput } from './matrix.fixtures';
+import { listEntryInput } from './credit-list.fixtures';
+import { creditInput } from './matrix.fixtures';
 
 // Credit (信用): credit profiles and records (双公示).
 // Rows of the authorization matrix (test/authorization-matrix.test.ts), written out by hand from

@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../harness/service-processes';
 import { clientToken, query } from '../harness/single-window.client';
 import { newCreditCode, newPlate, story } from '../harness/story';
 import { subgraphSql } from '../harness/subgraph-database';
+import { listEntries, listEntryFixtures } from './credit-list.fixtures';
 import {
   IN_REGION,
   OUT_REGION,
@@ -44,15 +45,6 @@ export const creditInput = (region: string) => (context: ProbeContext) => ({
   decidedAt: new Date(Date.now() - 60_000).toISOString(),
   sourceReference: `MX-${RUN}-${randomInt(1e9)}`,
 });
-const listingOf = (creditCode: string, region: string) => ({
-  creditCode,
-  criterion: 'FRAUDULENT_LICENSING',
-  regionCode: region,
-  documentNumbers: [`MX-${RUN}-${randomInt(1e9)}`],
-  reason: '矩阵测试：以欺骗手段取得许可',
-});
-export const listEntryInput = (region: string) => (context: ProbeContext) =>
-  listingOf(context.base.listEnterprise, region);
 export const caseInput = (region: string) => (context: ProbeContext) => ({
   regionCode: region,
   cause: '矩阵测试：未按规定维护运输车辆',
@@ -237,29 +229,6 @@ export async function createBase(token: string): Promise<Base> {
     jsListEntry,
     zjListEntry,
   };
-}
-
-/**
- * Serious-dishonesty entries of `creditCode`, one per deciding region, once credit knows the enterprise
- * (its name arrives with licensing's `enterprise.registered`; until then the listing is NOT_FOUND).
- */
-async function listEntries(token: string, creditCode: string, regions: string[]): Promise<string[]> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      const entries = await batchMutation(
-        token,
-        'listCreditSubject',
-        'ListCreditSubjectInput',
-        regions.map((region) => listingOf(creditCode, region)),
-        'entry { id }',
-      );
-      return entries.map((payload) => textAt(payload, 'entry.id'));
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
 }
 
 /** Waits until credit's publication job has published the licences of these permits (双公示). */
@@ -518,19 +487,6 @@ export async function createFixtures(token: string, base: Base, claims: FixtureC
     .map((waybillNumber) => ({ waybillNumber }));
   await batchMutation(token, 'departWaybill', 'WaybillActionInput', toDepart, 'waybill { status }');
   waybills.forEach(({ key }, index) => keep(key, waybillNumbers[index]));
-
-  const listEntrySpecs = wanted.filter((item) => item.spec.kind === 'listEntry') as Array<{
-    key: string;
-    spec: Extract<FixtureSpec, { kind: 'listEntry' }>;
-  }>;
-  const listed = await batchMutation(
-    token,
-    'listCreditSubject',
-    'ListCreditSubjectInput',
-    // On the fixture enterprise, so the list enterprise's entries the reads look at stay two.
-    listEntrySpecs.map(({ spec }) => listingOf(base.fixtureEnterprise, spec.region)),
-    'entry { id }',
-  );
-  listEntrySpecs.forEach(({ key }, index) => keep(key, textAt(listed[index], 'entry.id')));
+  for (const [key, id] of await listEntryFixtures(token, base, wanted)) keep(key, id);
   return made;
 }
