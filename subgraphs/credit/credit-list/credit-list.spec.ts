@@ -13,6 +13,8 @@ import { CreditList, ListRemovalReason } from './credit-list';
 import { CreditListEntry } from './credit-list-entry.entity';
 import type { ListCreditSubjectInput } from './inputs/list-credit-subject.input';
 import { ListCriterion } from './list-criteria';
+import { createCreditLists } from './credit-list.module';
+import type { CreditChange } from '../national-platform/credit-change';
 
 const NANJING = '91320102MA1MY0R10Q';
 const KUNSHAN = '91320583MA1NQ2W40E';
@@ -381,6 +383,66 @@ describe('credit lists (信用名单)', () => {
       expect(
         next.edges.map((edge) => [edge.node.creditCode, edge.node.name, edge.node.rating, edge.node.score]),
       ).toEqual([[NANJING, '南京顺达货运有限公司', 'A', 95]]);
+    });
+  });
+
+  describe('for the national credit platform', () => {
+    const withSink = (record: (change: CreditChange) => Promise<void>) =>
+      createCreditLists({
+        dataSource: testbed.dataSource,
+        outbox: testbed.dependencies.outbox,
+        changes: { record: (_manager, change) => record(change) },
+        settings: testbed.settings.lists,
+        clock: () => now,
+      });
+
+    it('records every version of an entry as a LIST_ENTRY change with public facts only', async () => {
+      const changes: CreditChange[] = [];
+      const lists = withSink((change) => {
+        changes.push(change);
+        return Promise.resolve();
+      });
+      const entry = await inTransaction(testbed.dataSource, (manager) =>
+        lists.automaticListing.permitStatusChanged(manager, permitRevoked().payload),
+      );
+      await inTransaction(testbed.dataSource, (manager) =>
+        lists.lists.removeForRepairedDecision(manager, '320102HY20260302001', 'js-credit-officer'),
+      );
+      expect(changes.map((change) => [change.recordId, change.version, change.payload.removalReason])).toEqual([
+        [String(entry!.id), 1, null],
+        [String(entry!.id), 2, 'REPAIRED'],
+      ]);
+      expect(changes[1].payload.removedAt).toBe('2026-03-02T07:00:00.000Z');
+      expect(changes.slice(0, 1)).toEqual([
+        {
+          recordType: 'LIST_ENTRY',
+          recordId: String(entry!.id),
+          version: 1,
+          payload: {
+            list: 'SERIOUS_DISHONESTY',
+            creditCode: NANJING,
+            criterion: 'PERMIT_REVOKED',
+            criterionDescription: '因严重违法行为被吊销道路运输经营许可证件',
+            authorityCode: '320102',
+            authorityName: '南京市玄武区交通运输局',
+            decisions: [{ kind: 'PERMIT', documentNumber: '320102HY20260302001' }],
+            startedAt: '2026-03-02T06:00:00.000Z',
+            plannedRemovalAt: '2029-03-02T06:00:00.000Z',
+            removedAt: null,
+            removalReason: null,
+          },
+        },
+      ]);
+    });
+
+    it('writes nothing when the change cannot be recorded: entry, history, event and change commit together', async () => {
+      const lists = withSink(() => Promise.reject(new Error('national platform outbox unavailable')));
+      await testbed.deliver(
+        enterpriseRegistered({ creditCode: KUNSHAN, name: '昆山通达货运有限公司', regionCode: '320583' }),
+      );
+      await expect(lists.lists.listByOfficer(JIANGSU, officerListing(), OFFICER)).rejects.toThrow(/unavailable/);
+      expect(await entries()).toEqual([]);
+      expect(await listEvents()).toEqual([]);
     });
   });
 
