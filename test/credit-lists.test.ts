@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './harness/service-processes';
-import { clientToken, eventually, graphql, query, tokenFor } from './harness/single-window.client';
+import {
+  clientToken,
+  eventually,
+  graphql,
+  query,
+  requestSqlStatements,
+  tokenFor,
+} from './harness/single-window.client';
 import { newCreditCode, story } from './harness/story';
 import { subgraphSql } from './harness/subgraph-database';
 
@@ -233,6 +240,19 @@ describe('credit lists (信用名单) through the gateway', () => {
     expect(read.data?.creditListEntries.edges.map((edge) => edge.node.id)).toEqual([entry.id]);
     const withoutPurpose = await graphql(operation, { creditCode: demo }, { token: partner });
     expect(withoutPurpose.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PURPOSE_REQUIRED' });
+  });
+
+  it('reads a page of entries with their decisions and history in the same statements, however long the page', async () => {
+    const statementsFor = async (first: number) => {
+      const before = await requestSqlStatements();
+      const data = await query<Entries>(creditOfficer, ENTRIES, { removed: true, first });
+      return { entries: data.creditListEntries.edges.length, statements: (await requestSqlStatements()) - before };
+    };
+    const one = await statementsFor(1);
+    const many = await statementsFor(20);
+    expect(one.entries).toBe(1);
+    expect(many.entries).toBeGreaterThan(3);
+    expect(many.statements).toBe(one.statements);
   });
 
   it('derives good standing (守信): top rating, on no list, no penalty disclosed in the last 12 months', async () => {
