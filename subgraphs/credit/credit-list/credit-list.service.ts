@@ -5,6 +5,7 @@ import { assertCreditCode, assertPublicText, assertRegionCode, assertText } from
 import { regionScopePrefix } from '../../../platform/codes/region-code';
 import { inTransaction } from '../../../platform/database/data-source.factory';
 import { listPage } from '../../../platform/database/list-page';
+import { forUpdate } from '../../../platform/database/sql-dialect';
 import { forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
 import type { Connection, PageRequest } from '../../../platform/graphql/connection';
 import type { Logger } from '../../../platform/observability/logger';
@@ -124,8 +125,13 @@ export class CreditListService {
     if (!inScope(scope, input.regionCode))
       throw forbidden(`You may list subjects only for authorities within region ${scope.region}`);
     return inTransaction(this.dataSource, async (manager) => {
-      if (!(await manager.existsBy(CreditSubjectName, { creditCode: input.creditCode })))
-        throw notFound('Enterprise', input.creditCode);
+      // The subject's row, held to the end: two officers listing it at once take turns, so the check below holds.
+      const subject = await forUpdate(
+        manager
+          .createQueryBuilder(CreditSubjectName, 'subject')
+          .where('subject.creditCode = :creditCode', { creditCode: input.creditCode }),
+      ).getOne();
+      if (!subject) throw notFound('Enterprise', input.creditCode);
       const same = await manager
         .createQueryBuilder(CreditListEntry, 'entry')
         .innerJoin(CreditListDecision, 'decision', 'decision.entryId = entry.id')
