@@ -149,6 +149,25 @@ describe('credit lists (信用名单) through the gateway', () => {
     expect(reasons.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
   });
 
+  it('lists an enforcement decision revoking a permit once, naming the case and the permit', async () => {
+    const enterprise = await story(admin).enterprise('320102', '名单测试吊销决定有限公司');
+    const [permitNumber] = await enterprise.withPermits(1);
+    const caseNumber = await enterprise.withDecidedCase({ penalty: 'PERMIT_REVOCATION', permitNumber }, '超限运输');
+    // Credit hears of it twice: enforcement's case.decided, and licensing's permit.status-changed naming the case.
+    const [entry] = await eventually(async () => {
+      const entries = await entriesOf(creditOfficer, enterprise.creditCode);
+      expect(entries.map((each) => each.decisions.map((decision) => decision.documentNumber).sort())).toEqual([
+        [caseNumber, permitNumber].sort(),
+      ]);
+      return entries;
+    });
+    expect(entry).toMatchObject({ criterion: 'PERMIT_REVOKED', regionCode: '320102', removedAt: null });
+    // Whichever event came first listed it; the other at most added its number to the same entry.
+    const [listed, ...later] = entry.history ?? [];
+    expect(listed.action).toBe('LISTED');
+    expect(later.map((change) => change.action)).toEqual(later.length === 0 ? [] : ['DECISION_ADDED']);
+  });
+
   it('lets a credit officer list and remove within the region, and refuses outside it or without reasons', async () => {
     const kunshan = await story(admin).enterprise('320583', '名单测试昆山物流有限公司');
     const listed = await listedByOfficer(creditOfficer, kunshan.creditCode, '320583');
