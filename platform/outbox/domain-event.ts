@@ -40,6 +40,11 @@ export interface EventPayloads {
     permitNumber: string | null;
     summary: string;
     decidedAt: string;
+    /**
+     * For a case opened from weigh-station records (治超): how far its worst record was above the limit,
+     * in percent (one decimal). Absent or null for any other case. Credit counts repeated overloads.
+     */
+    overloadExcessPercent?: number | null;
   };
   /**
    * A permit was suspended (暂扣), restored or revoked (吊销): by a reviewer, or by an enforcement decision

@@ -22,5 +22,15 @@ export const CREDIT_ACCESS: AccessRules = {
   CreditRepairApplicationConnection: 'STRUCTURE',
   CreditRepairApplicationEdge: 'STRUCTURE',
   CreditRepairPayload: 'STRUCTURE',
+  // Credit lists (信用名单): read like credit files; the history's reasons only by credit officers.
+  CreditListEntry: [Permission.CREDIT_READ, Permission.CREDIT_WRITE],
+  CreditListEntryConnection: 'STRUCTURE',
+  CreditListEntryEdge: 'STRUCTURE',
+  CreditListEntryPayload: 'STRUCTURE',
+  CreditListDecision: [Permission.CREDIT_READ, Permission.CREDIT_WRITE],
+  CreditListChange: [Permission.CREDIT_WRITE],
+  GoodStandingSubject: [Permission.CREDIT_READ, Permission.CREDIT_WRITE],
+  GoodStandingSubjectConnection: 'STRUCTURE',
+  GoodStandingSubjectEdge: 'STRUCTURE',
   Enterprise: 'ENTITY_KEY',
 };

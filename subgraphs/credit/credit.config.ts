@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineConfigSection, type SettingsOf } from '../../platform/config/config-section';
+import { AUTOMATIC_CRITERIA, type ListCriterion } from './credit-list/list-criteria';
 
 /** What credit runs on when nothing is set (also what specs build services with). */
 export const CREDIT_DEFAULTS = {
@@ -17,12 +18,35 @@ export const CREDIT_DEFAULTS = {
   seriousFineFen: 10_000_000,
   /** Penalty kinds that are serious dishonesty whatever the amount. */
   seriousPenalties: 'PERMIT_REVOCATION',
+  /** Credit lists (信用名单): the listing term, the automatic criteria and the expiry job (README "Credit lists"). */
+  listTermYears: 3,
+  listAutomaticCriteria: 'PERMIT_REVOKED,REPEATED_SERIOUS_OVERLOAD',
+  listOverloadCount: 3,
+  listOverloadMonths: 12,
+  listSeriousOverloadPercent: 0,
+  listExpiryIntervalSeconds: 300,
+  goodStandingMonths: 12,
 } as const;
 
-const months = (min: number, max: number, fallback: number) =>
+/** A comma-separated list of automatic criteria ('' for none). */
+const automaticCriteria = z
+  .string()
+  .default(CREDIT_DEFAULTS.listAutomaticCriteria)
+  .transform((value) =>
+    value
+      .split(',')
+      .map((each) => each.trim())
+      .filter((each) => each !== ''),
+  )
+  .refine((codes) => codes.every((code) => (AUTOMATIC_CRITERIA as readonly string[]).includes(code)), {
+    message: `must name only ${AUTOMATIC_CRITERIA.join(', ')}, separated by commas`,
+  })
+  .transform((codes) => codes as ListCriterion[]);
+
+const whole = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
-/** Credit's own settings: the 双公示 publication job, what a penalty's disclosure covers and for how long. */
+/** Credit's own settings: the 双公示 publication job, publicity periods, and the credit lists. */
 export const CREDIT_CONFIG = defineConfigSection({
   variables: {
     CREDIT_PUBLICATION_INTERVAL_SECONDS: z.coerce
@@ -39,10 +63,10 @@ export const CREDIT_CONFIG = defineConfigSection({
       .min(0)
       .max(2_147_483_647)
       .default(CREDIT_DEFAULTS.minorFineBelowFen),
-    CREDIT_ORDINARY_MIN_MONTHS: months(3, 12, CREDIT_DEFAULTS.ordinaryMinMonths),
+    CREDIT_ORDINARY_MIN_MONTHS: whole(3, 12, CREDIT_DEFAULTS.ordinaryMinMonths),
     CREDIT_ORDINARY_MAX_MONTHS: z.coerce.number().int().min(3).max(12).optional(),
-    CREDIT_SERIOUS_MIN_MONTHS: months(12, 36, CREDIT_DEFAULTS.seriousMinMonths),
-    CREDIT_SERIOUS_MAX_MONTHS: months(12, 36, CREDIT_DEFAULTS.seriousMaxMonths),
+    CREDIT_SERIOUS_MIN_MONTHS: whole(12, 36, CREDIT_DEFAULTS.seriousMinMonths),
+    CREDIT_SERIOUS_MAX_MONTHS: whole(12, 36, CREDIT_DEFAULTS.seriousMaxMonths),
     CREDIT_SERIOUS_FINE_FEN: z.coerce
       .number()
       .int()
@@ -53,6 +77,13 @@ export const CREDIT_CONFIG = defineConfigSection({
       .string()
       .regex(/^[A-Z_]+(,[A-Z_]+)*$|^$/, 'must be penalty kinds separated by commas, e.g. PERMIT_REVOCATION')
       .default(CREDIT_DEFAULTS.seriousPenalties),
+    CREDIT_LIST_TERM_YEARS: whole(1, 5, CREDIT_DEFAULTS.listTermYears),
+    CREDIT_LIST_AUTOMATIC_CRITERIA: automaticCriteria,
+    CREDIT_LIST_OVERLOAD_COUNT: whole(2, 50, CREDIT_DEFAULTS.listOverloadCount),
+    CREDIT_LIST_OVERLOAD_MONTHS: whole(1, 36, CREDIT_DEFAULTS.listOverloadMonths),
+    CREDIT_LIST_SERIOUS_OVERLOAD_PERCENT: whole(0, 1000, CREDIT_DEFAULTS.listSeriousOverloadPercent),
+    CREDIT_LIST_EXPIRY_INTERVAL_SECONDS: whole(1, 86_400, CREDIT_DEFAULTS.listExpiryIntervalSeconds),
+    CREDIT_GOOD_STANDING_MONTHS: whole(1, 60, CREDIT_DEFAULTS.goodStandingMonths),
   },
   build: (values) => {
     const ordinaryMax =
@@ -68,6 +99,15 @@ export const CREDIT_CONFIG = defineConfigSection({
         seriousMaxMonths: Math.max(values.CREDIT_SERIOUS_MAX_MONTHS, values.CREDIT_SERIOUS_MIN_MONTHS),
         seriousFineFen: values.CREDIT_SERIOUS_FINE_FEN,
         seriousPenalties: values.CREDIT_SERIOUS_PENALTIES.split(',').filter((kind) => kind !== ''),
+      },
+      lists: {
+        termYears: values.CREDIT_LIST_TERM_YEARS,
+        automaticCriteria: values.CREDIT_LIST_AUTOMATIC_CRITERIA,
+        overloadCount: values.CREDIT_LIST_OVERLOAD_COUNT,
+        overloadMonths: values.CREDIT_LIST_OVERLOAD_MONTHS,
+        seriousOverloadPercent: values.CREDIT_LIST_SERIOUS_OVERLOAD_PERCENT,
+        expiryIntervalMs: values.CREDIT_LIST_EXPIRY_INTERVAL_SECONDS * 1000,
+        goodStandingMonths: values.CREDIT_GOOD_STANDING_MONTHS,
       },
     };
   },

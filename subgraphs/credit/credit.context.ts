@@ -6,8 +6,9 @@ import type { CreditRecordService } from './credit-record/credit-record.service'
 import type { CreditDisclosureService } from './disclosure/credit-disclosure.service';
 import type { DisclosureCorrectionService } from './disclosure/disclosure-correction.service';
 import type { CreditRepairService } from './repair/credit-repair.service';
+import type { CreditListServices } from './credit-list/credit-list.module';
 
-export interface CreditServices {
+export interface CreditServices extends CreditListServices {
   records: CreditRecordService;
   profiles: CreditProfileService;
   disclosures: CreditDisclosureService;

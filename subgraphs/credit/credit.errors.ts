@@ -24,6 +24,16 @@ export const CREDIT_REASONS = {
     zh: '该公示信息已有待审核的信用修复申请',
     en: 'The disclosure already has a repair application waiting for a decision; one at a time.',
   },
+  LIST_ENTRY_EXISTS: {
+    code: ErrorCode.CONFLICT,
+    zh: '该主体已因同一决定和依据列入名单',
+    en: 'The subject is already on the list for the same criterion and one of the same decisions.',
+  },
+  LIST_ENTRY_REMOVED: {
+    code: ErrorCode.CONFLICT,
+    zh: '该名单记录已移出',
+    en: 'The list entry has already left the list; the message says when and why.',
+  },
 } as const satisfies ErrorReasonTable;
 
 export type CreditReason = keyof typeof CREDIT_REASONS;

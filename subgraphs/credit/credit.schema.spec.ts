@@ -65,6 +65,8 @@ describe('the credit schema', () => {
         'applyForCreditRepair(input: ApplyForCreditRepairInput!) -> CreditRepairPayload!',
         'approveCreditRepair(input: DecideCreditRepairInput!) -> CreditRepairPayload!',
         'refuseCreditRepair(input: DecideCreditRepairInput!) -> CreditRepairPayload!',
+        'listCreditSubject(input: ListCreditSubjectInput!) -> CreditListEntryPayload!',
+        'removeCreditListEntry(input: RemoveCreditListEntryInput!) -> CreditListEntryPayload!',
       ]),
     );
     expect(sdl).toMatch(/type Enterprise\s+@key\(fields: "creditCode"\)/);
@@ -80,6 +82,7 @@ describe('the credit schema', () => {
       'rating: CreditRating!',
       'recordCount: Int!',
       'records: CreditRecordConnection',
+      'listMemberships: [CreditListEntry!]',
     ]);
     const record = schema.getType('CreditRecord');
     expect(isObjectType(record) && Object.keys(record.getFields())).toEqual([

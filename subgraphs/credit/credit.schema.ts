@@ -6,6 +6,7 @@ import { CreditRecordResolver } from './credit-record/credit-record.resolver';
 import { CreditDisclosureResolver } from './disclosure/credit-disclosure.resolver';
 import { CreditDisclosureCorrectionResolver } from './disclosure/credit-disclosure-correction.resolver';
 import { CreditRepairResolver } from './repair/credit-repair.resolver';
+import { CreditListResolver, CreditProfileListResolver } from './credit-list/credit-list.resolver';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
 import { Enterprise, EnterpriseCreditResolver } from './enterprise/enterprise.resolver';
 
@@ -17,6 +18,8 @@ export function buildCreditSchema(): Promise<GraphQLSchema> {
       CreditDisclosureResolver,
       CreditDisclosureCorrectionResolver,
       CreditRepairResolver,
+      CreditListResolver,
+      CreditProfileListResolver,
       EnterpriseCreditResolver,
     ],
     // No credit type points at Enterprise; it is in the schema for the field credit adds to it.

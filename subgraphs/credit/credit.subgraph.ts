@@ -9,6 +9,9 @@ import { FreeTextEncryptionCredit1765010000000 } from '../../migrations/credit/1
 import { CreditDisclosure1765100000000 } from '../../migrations/credit/1765100000000-credit-disclosure';
 import { DisclosureVersions1765300000000 } from '../../migrations/credit/1765300000000-disclosure-versions';
 import { CreditRepair1765310000000 } from '../../migrations/credit/1765310000000-credit-repair';
+import { CreditLists1765400000000 } from '../../migrations/credit/1765400000000-credit-lists';
+import { CREDIT_LIST_ENTITIES, createCreditLists } from './credit-list/credit-list.module';
+import { startListExpiry } from './credit-list/list-expiry.worker';
 import { CreditProfileService } from './credit-profile/credit-profile.service';
 import { CREDIT_CONFIG, type CreditConfig } from './credit.config';
 import type { CreditServices } from './credit.context';
@@ -23,7 +26,7 @@ import { DisclosureRevisions } from './disclosure/disclosure-revisions';
 import type { CreditChangeSink } from './national-platform/credit-change';
 import { CreditRepairApplication } from './repair/credit-repair-application.entity';
 import { CreditRepairAttachment } from './repair/credit-repair-attachment.entity';
-import { NO_REPAIR_LISTENER } from './repair/credit-repair-listener';
+import type { CreditRepairListener } from './repair/credit-repair-listener';
 import { CreditRepairService } from './repair/credit-repair.service';
 import { startDisclosurePublication } from './disclosure/publication.worker';
 import { buildCreditSchema } from './credit.schema';
@@ -45,6 +48,7 @@ export const creditSubgraph: SubgraphDefinition<CreditServices, CreditConfig, Cr
     CreditDisclosureRevision,
     CreditRepairApplication,
     CreditRepairAttachment,
+    ...CREDIT_LIST_ENTITIES,
     OutboxMessage,
     InboxEvent,
   ],
@@ -55,15 +59,24 @@ export const creditSubgraph: SubgraphDefinition<CreditServices, CreditConfig, Cr
     CreditDisclosure1765100000000,
     DisclosureVersions1765300000000,
     CreditRepair1765310000000,
+    CreditLists1765400000000,
   ],
   buildSchema: buildCreditSchema,
-  createServices: ({ dataSource, config, files, logger }, settings, externals = {}) => {
+  createServices: ({ dataSource, config, files, logger, outbox }, settings, externals = {}) => {
     const clock = externals.clock ?? (() => new Date());
     const profiles = new CreditProfileService(dataSource);
     // INTEGRATE: national platform outbox
     const changes: CreditChangeSink = { record: async () => {} };
     const revisions = new DisclosureRevisions(changes, clock);
+    const creditLists = createCreditLists({ dataSource, outbox, changes, settings: settings.lists, clock });
+    // An approved repair takes the enterprise off every list the repaired decision put it on.
+    const listsFollowRepairs: CreditRepairListener = {
+      repaired: async (manager, disclosure, actor) => {
+        await creditLists.lists.removeForRepairedDecision(manager, disclosure.documentNumber, actor);
+      },
+    };
     return {
+      ...creditLists,
       profiles,
       records: new CreditRecordService(dataSource, profiles),
       disclosures: new CreditDisclosureService(
@@ -75,28 +88,34 @@ export const creditSubgraph: SubgraphDefinition<CreditServices, CreditConfig, Cr
         clock,
       ),
       corrections: new DisclosureCorrectionService(dataSource, revisions, settings.publicity),
-      // INTEGRATE: credit lists' listener in place of NO_REPAIR_LISTENER
-      repairs: new CreditRepairService(dataSource, files, revisions, changes, NO_REPAIR_LISTENER, clock),
+      repairs: new CreditRepairService(dataSource, files, revisions, changes, listsFollowRepairs, clock),
     };
   },
   eventHandlers: (services) => ({
     'case.decided': async (manager, envelope) => {
       await services.records.recordCaseDecision(manager, envelope.payload);
       await services.disclosures.recordCaseDecided(manager, envelope.payload);
+      await services.automaticListing.caseDecided(manager, envelope.payload);
     },
     'permit.issued': async (manager, envelope) => {
       await services.disclosures.recordPermitIssued(manager, envelope.payload);
     },
     'permit.status-changed': async (manager, envelope) => {
       await services.disclosures.recordPermitStatusChanged(manager, envelope.payload);
+      await services.automaticListing.permitStatusChanged(manager, envelope.payload);
     },
     'enterprise.registered': async (manager, envelope) => {
       await services.disclosures.rememberName(manager, envelope.payload.creditCode, envelope.payload.name);
     },
   }),
   seedDemoData: seedCredit,
-  startBackgroundWork: (services, { logger }, settings) =>
-    startDisclosurePublication(services.disclosures, settings.publicationIntervalMs, logger),
+  startBackgroundWork: (services, { logger }, settings) => {
+    const stopPublication = startDisclosurePublication(services.disclosures, settings.publicationIntervalMs, logger);
+    const stopListExpiry = startListExpiry(services.lists, settings.lists.expiryIntervalMs, logger);
+    return async () => {
+      await Promise.all([stopPublication(), stopListExpiry()]);
+    };
+  },
 };
 
 export const buildSchema = buildCreditSchema;

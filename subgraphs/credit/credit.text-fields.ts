@@ -32,6 +32,18 @@ export const CREDIT_TEXT_FIELDS: TextFieldRules = {
     decisionReason: FREE_TEXT,
   },
   CreditRepairAttachment: { fileName: FREE_TEXT, sm3Digest: NOT_PERSONAL },
+  CreditListEntry: {
+    creditCode: NOT_PERSONAL,
+    regionCode: NOT_PERSONAL,
+    listedBy: NOT_PERSONAL,
+    criterionDescription: NOT_PERSONAL,
+    authorityName: NOT_PERSONAL,
+  },
+  // Case, permit and document numbers: personal information is refused at input.
+  CreditListDecision: { documentNumber: NOT_PERSONAL },
+  CreditListChange: { actor: NOT_PERSONAL, reason: FREE_TEXT },
+  // Only registered enterprises: a name and a credit code are not personal.
+  GoodStandingSubject: { creditCode: NOT_PERSONAL, name: NOT_PERSONAL },
   CreditDisclosure: {
     // Only enterprises are disclosed: a registered name and its credit code are not personal.
     counterpartName: NOT_PERSONAL,

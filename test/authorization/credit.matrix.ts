@@ -1,8 +1,8 @@
 import {
   at,
+  fixtureRecord,
   EVERYWHERE,
   expectListed,
-  fixtureRecord,
   IN_REGION,
   listing,
   mutation,
@@ -18,6 +18,7 @@ import {
   type Variant,
   type VariantProbe,
 } from './matrix.dsl';
+import { listEntryInput } from './credit-list.fixtures';
 import { creditInput } from './matrix.fixtures';
 
 // Credit (信用): credit profiles and records (双公示).
@@ -42,6 +43,14 @@ const WHO_MAY = {
   'Mutation.applyForCreditRepair': '-       -       -       -       Y      -      -     -   Y',
   'Mutation.approveCreditRepair': '-       -       -       -       Y      -      -     -   Y',
   'Mutation.refuseCreditRepair': '-       -       -       -       Y      -      -     -   Y',
+  // Credit lists (信用名单): read like credit files (licensing reviewers apply joint discipline with them),
+  // written by credit officers within their region; the history's reasons only by credit officers.
+  'Query.creditListEntries': '-       Y       -       -       Y      -      -     -   Y',
+  'CreditProfile.listMemberships': '-       Y       -       -       Y      -      -     -   Y',
+  'CreditListEntry.history': '-       -       -       -       Y      -      -     -   Y',
+  'Query.goodStandingSubjects': '-       Y       -       -       Y      -      -     -   Y',
+  'Mutation.listCreditSubject': '-       -       -       -       Y      -      -     -   Y',
+  'Mutation.removeCreditListEntry': '-       -       -       -       Y      -      -     -   Y',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;
@@ -63,6 +72,13 @@ const REGION_RULES: Record<Operation, Partial<Record<Variant, string>>> = {
   'Mutation.applyForCreditRepair': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
   'Mutation.approveCreditRepair': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
   'Mutation.refuseCreditRepair': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
+  // List entries are read nationally; listing and removal only for authorities within the region.
+  'Query.creditListEntries': { 'in-region': EVERYWHERE, 'out-of-region': EVERYWHERE },
+  'CreditProfile.listMemberships': { 'in-region': EVERYWHERE, 'out-of-region': EVERYWHERE },
+  'CreditListEntry.history': { 'in-region': EVERYWHERE, 'out-of-region': EVERYWHERE },
+  'Query.goodStandingSubjects': { any: EVERYWHERE },
+  'Mutation.listCreditSubject': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
+  'Mutation.removeCreditListEntry': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
 };
 
 // How each cell is probed: the records it needs, the request, and what "ok" and "absent" look like.
@@ -176,6 +192,40 @@ const REVISION_AND_REPAIR_PROBES = {
     variants: inAndOut(repairDecision('refuseCreditRepair', 'REFUSED')),
   },
 } satisfies Partial<Record<Operation, OperationProbe>>;
+const creditListEntries = listing('creditListEntries', '', 'id');
+function membershipsProbe(entry: (base: Base) => string): VariantProbe {
+  return {
+    request: ({ base }) => ({
+      document: `query ($code: String!) { creditProfile(creditCode: $code) { creditCode listMemberships { id } } }`,
+      variables: { code: base.listEnterprise },
+    }),
+    ok: (data, { base }) => {
+      const ids = (at(data, 'creditProfile.listMemberships') as Array<{ id: number }>).map((each) => String(each.id));
+      expect(ids).toContain(entry(base));
+    },
+  };
+}
+// The refusal shows on the history field alone: the entry itself is readable with credit:read.
+function listHistoryProbe(region: string, entry: (base: Base) => string): VariantProbe {
+  return {
+    // One entry (the list enterprise has one per region), so a refusal is one error.
+    request: ({ base }) => ({
+      document: `query ($code: String, $region: String) { creditListEntries(creditCode: $code, regionCode: $region, first: 1) { edges { node { id history { version action } } } } }`,
+      variables: { code: base.listEnterprise, region },
+    }),
+    ok: (data, { base }) => {
+      const edges = at(data, 'creditListEntries.edges') as Array<{ node: { id: number; history: Json } }>;
+      const node = edges.find((edge) => String(edge.node.id) === entry(base))?.node;
+      expect(node?.history).toEqual([{ version: 1, action: 'LISTED' }]);
+    },
+  };
+}
+const listCreditSubject = mutation('listCreditSubject', 'ListCreditSubjectInput', 'entry { regionCode criterion }');
+const removeCreditListEntry = mutation(
+  'removeCreditListEntry',
+  'RemoveCreditListEntryInput',
+  'entry { id removalReason }',
+);
 
 const PROBES: Record<Operation, OperationProbe> = {
   ...REVISION_AND_REPAIR_PROBES,
@@ -256,6 +306,81 @@ const PROBES: Record<Operation, OperationProbe> = {
       'in-region': overdueDisclosureList(IN_REGION, ({ base }) => base.jsOverdueDisclosure),
       'out-of-region': overdueDisclosureList(OUT_REGION, ({ base }) => base.zjOverdueDisclosure),
     },
+  },
+  'Query.creditListEntries': {
+    field: 'creditListEntries',
+    write: false,
+    variants: {
+      'in-region': creditListEntries(IN_REGION, ({ base }) => base.jsListEntry),
+      'out-of-region': creditListEntries(OUT_REGION, ({ base }) => base.zjListEntry),
+    },
+  },
+  'CreditProfile.listMemberships': {
+    field: 'creditProfile',
+    write: false,
+    variants: {
+      'in-region': membershipsProbe((base) => base.jsListEntry),
+      'out-of-region': membershipsProbe((base) => base.zjListEntry),
+    },
+  },
+  'CreditListEntry.history': {
+    // Refused: credit:read callers get the entries with `history: null`, the others no entries at all.
+    field: 'creditListEntries.edges.history',
+    write: false,
+    variants: {
+      'in-region': listHistoryProbe(IN_REGION, (base) => base.jsListEntry),
+      'out-of-region': listHistoryProbe(OUT_REGION, (base) => base.zjListEntry),
+    },
+  },
+  'Query.goodStandingSubjects': {
+    field: 'goodStandingSubjects',
+    write: false,
+    variants: {
+      any: {
+        request: () => ({ document: `{ goodStandingSubjects(first: 1) { totalCount } }`, variables: {} }),
+        ok: (data) => expect(at(data, 'goodStandingSubjects.totalCount')).toBeGreaterThan(0),
+      },
+    },
+  },
+  'Mutation.listCreditSubject': {
+    field: 'listCreditSubject',
+    write: true,
+    variants: Object.fromEntries(
+      (
+        [
+          ['in-region', IN_REGION],
+          ['out-of-region', OUT_REGION],
+        ] as const
+      ).map(([variant, region]) => [
+        variant,
+        listCreditSubject(listEntryInput(region), (payload) =>
+          expect(at(payload, 'entry')).toEqual({ regionCode: region, criterion: 'FRAUDULENT_LICENSING' }),
+        ),
+      ]),
+    ),
+  },
+  'Mutation.removeCreditListEntry': {
+    field: 'removeCreditListEntry',
+    write: true,
+    variants: Object.fromEntries(
+      (
+        [
+          ['in-region', IN_REGION],
+          ['out-of-region', OUT_REGION],
+        ] as const
+      ).map(([variant, region]) => [
+        variant,
+        removeCreditListEntry(
+          (context) => ({ entryId: Number(fixtureRecord(context)), expectedVersion: 1, reason: '矩阵测试：移出' }),
+          (payload, context) =>
+            expect(at(payload, 'entry')).toEqual({
+              id: Number(fixtureRecord(context)),
+              removalReason: 'REMOVED_BY_OFFICER',
+            }),
+          { kind: 'listEntry', region },
+        ),
+      ]),
+    ),
   },
 };
 

@@ -89,7 +89,8 @@ export type FixtureSpec =
   | { kind: 'waybill'; status: 'CREATED' | 'IN_TRANSIT'; origin: string; destination: string }
   // Credit: a published penalty disclosure past its minimum period; a repair application pending on one.
   | { kind: 'credit-disclosure'; region: string }
-  | { kind: 'credit-repair'; region: string };
+  | { kind: 'credit-repair'; region: string }
+  | { kind: 'listEntry'; region: string };
 
 /** Records every cell reads, made once by ministry-admin. */
 export interface Base {
@@ -114,6 +115,11 @@ export interface Base {
   /** Document numbers of disclosures (双公示) that missed their publication deadline, decided in 320104 and in 330106. */
   jsOverdueDisclosure: string;
   zjOverdueDisclosure: string;
+  /** Registered in 320104: the subject of the matrix's credit list entries (not jsEnterprise, whose permits the cells approve). */
+  listEnterprise: string;
+  /** Ids of serious-dishonesty entries of the list enterprise decided in 320104 and in 330106. */
+  jsListEntry: string;
+  zjListEntry: string;
 }
 
 export interface ProbeContext {

@@ -7,6 +7,7 @@ import { clientToken, query } from '../harness/single-window.client';
 import { newCreditCode, newPlate, story } from '../harness/story';
 import { subgraphSql } from '../harness/subgraph-database';
 import { creditDisclosureFixture, creditRepairFixture } from './credit.fixtures';
+import { listEntries, listEntryFixtures } from './credit-list.fixtures';
 import {
   IN_REGION,
   OUT_REGION,
@@ -209,6 +210,8 @@ export async function createBase(token: string): Promise<Base> {
   const zjPermit = textAt(permits[1], 'permit.number');
   await publishedDisclosures(token, jiangsu.creditCode, [jsPermit, zjPermit]);
   const [jsOverdueDisclosure, zjOverdueDisclosure] = await overdueDisclosures([IN_REGION, OUT_REGION]);
+  const listed = await story(token).enterprise(IN_REGION, '矩阵测试名单主体有限公司');
+  const [jsListEntry, zjListEntry] = await listEntries(token, listed.creditCode, [IN_REGION, OUT_REGION]);
   return {
     jsEnterprise: jiangsu.creditCode,
     fixtureEnterprise: fixtures.creditCode,
@@ -223,6 +226,9 @@ export async function createBase(token: string): Promise<Base> {
     jsOverloadRecord,
     jsOverdueDisclosure,
     zjOverdueDisclosure,
+    listEnterprise: listed.creditCode,
+    jsListEntry,
+    zjListEntry,
   };
 }
 
@@ -487,5 +493,6 @@ export async function createFixtures(token: string, base: Base, claims: FixtureC
     if (spec.kind === 'credit-disclosure') keep(key, await creditDisclosureFixture(spec.region));
     if (spec.kind === 'credit-repair') keep(key, await creditRepairFixture(spec.region));
   }
+  for (const [key, id] of await listEntryFixtures(token, base, wanted)) keep(key, id);
   return made;
 }

@@ -391,6 +391,11 @@ export type CreateWaybillInput = {
   unNumber: Scalars['String']['input'];
 };
 
+/** A credit list (信用名单) a market subject can be entered on. */
+export type CreditList =
+  /** The serious-dishonesty list (严重失信主体名单): subject to joint discipline (联合惩戒) while listed. */
+  | 'SERIOUS_DISHONESTY';
+
 /** Credit rating (信用等级) derived from the score. */
 export type CreditRating =
   /** Good credit (信用良好): score 90 or more. */
@@ -610,6 +615,62 @@ export type Indicator =
   /** Hazardous-goods electronic waybills created (电子运单数), by origin region and creation date. */
   | 'WAYBILLS_CREATED';
 
+/** A credit officer’s listing (认定列入) of a market subject, on a criterion and the decisions behind it. */
+export type ListCreditSubjectInput = {
+  /** Credit code of the subject; it must be a registered enterprise. */
+  creditCode: Scalars['String']['input'];
+  /** The criterion met (列入依据). */
+  criterion: ListCriterion;
+  /** Numbers of the decisions the listing rests on (决定文书号, 1-10, each 1-64 characters, public: no personal information). */
+  documentNumbers: Array<Scalars['String']['input']>;
+  /** The list; SERIOUS_DISHONESTY when omitted. */
+  list?: InputMaybe<CreditList>;
+  /** Why the subject is listed (1-1000 characters); required, kept in the entry’s history. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** GB/T 2260 code of the deciding authority; must lie within the officer’s region. */
+  regionCode: Scalars['String']['input'];
+};
+
+/** The criterion met (列入依据) that put a subject on a credit list. */
+export type ListCriterion =
+  /** 以欺骗、贿赂等不正当手段取得行政许可 */
+  | 'FRAUDULENT_LICENSING'
+  /** 发生重大及以上生产安全责任事故 */
+  | 'MAJOR_SAFETY_ACCIDENT'
+  /** 因严重违法行为被吊销道路运输经营许可证件: applied automatically when a permit is revoked. */
+  | 'PERMIT_REVOKED'
+  /** 有履行能力但拒不履行行政处罚决定 */
+  | 'REFUSED_PENALTY_EXECUTION'
+  /** 12个月内多次违法超限超载运输受到行政处罚: applied automatically (by default 3 penalised weigh-station overloads within 12 months). */
+  | 'REPEATED_SERIOUS_OVERLOAD';
+
+/** What a decision document number behind a list entry names. */
+export type ListDecisionKind =
+  /** An enforcement case (行政处罚决定), by case number. */
+  | 'CASE'
+  /** Another decision document (认定文书) a credit officer names, by its number (文号). */
+  | 'DOCUMENT'
+  /** A permit revoked (吊销许可证件), by permit number. */
+  | 'PERMIT';
+
+/** What a change of a list entry did. */
+export type ListEntryAction =
+  /** Another decision about the same facts was added to the entry (e.g. the case behind a revocation). */
+  | 'DECISION_ADDED'
+  /** The subject was entered on the list (列入). */
+  | 'LISTED'
+  /** The subject left the list (移出). */
+  | 'REMOVED';
+
+/** Why an entry left its list (移出名单). */
+export type ListRemovalReason =
+  /** Its listing term ended (期满移出). */
+  | 'EXPIRED'
+  /** A credit officer removed it, with reasons (人工移出). */
+  | 'REMOVED_BY_OFFICER'
+  /** A repair of the decision that caused it was approved (信用修复). */
+  | 'REPAIRED';
+
 /** One detection record of a weigh station (超限检测记录), as the station measured it. */
 export type OverloadRecordInput = {
   /** Axles counted (轴数), 2-12. */
@@ -824,6 +885,16 @@ export type RejectPermitApplicationInput = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** Reasons for refusal (required, 1-1000 characters). */
   reason: Scalars['String']['input'];
+};
+
+/** A credit officer’s removal (移出) of a list entry, with reasons. */
+export type RemoveCreditListEntryInput = {
+  /** The entry’s number. */
+  entryId: Scalars['Int']['input'];
+  /** The entry’s version as the officer read it; a changed entry is refused with CONFLICT. */
+  expectedVersion: Scalars['Int']['input'];
+  /** Why it is removed (1-1000 characters); required, kept in the entry’s history. */
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The decision a report carries. */
@@ -1057,6 +1128,14 @@ export type EnterprisesInRegionQueryVariables = Exact<{
 
 export type EnterprisesInRegionQuery = { enterprises: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { creditCode: string, name: string, regionCode: string } }> } };
 
+export type SeriousDishonestyListQueryVariables = Exact<{
+  creditCode?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SeriousDishonestyListQuery = { creditListEntries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: number, creditCode: string, criterion: ListCriterion, criterionDescription: string, regionCode: string, authorityName: string, startedAt: string, plannedRemovalAt: string, decisions: Array<{ kind: ListDecisionKind, documentNumber: string }> } }> } };
+
 export type SubmitOverloadRecordsMutationVariables = Exact<{
   input: SubmitOverloadRecordsInput;
 }>;
@@ -1281,6 +1360,7 @@ export const WorkflowApplicationFragmentDoc = {"kind":"Document","definitions":[
 export const WorkflowPayloadFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowPayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplicationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowApplication"}}]}},{"kind":"Field","name":{"kind":"Name","value":"permit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowApplication"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PermitApplication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"handlingOfficer"}},{"kind":"Field","name":{"kind":"Name","value":"decisionDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"workingDaysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"permitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionComment"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}}]}}]} as unknown as DocumentNode<WorkflowPayloadFragment, unknown>;
 export const EnterpriseCreditAndPermitsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnterpriseCreditAndPermits"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"creditCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"creditCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"creditCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"permits"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validUntil"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"rating"}},{"kind":"Field","name":{"kind":"Name","value":"records"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<EnterpriseCreditAndPermitsQuery, EnterpriseCreditAndPermitsQueryVariables>;
 export const EnterprisesInRegionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnterprisesInRegion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"regionCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EnterprisesInRegionQuery, EnterprisesInRegionQueryVariables>;
+export const SeriousDishonestyListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SeriousDishonestyList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"creditCode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditListEntries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"list"},"value":{"kind":"EnumValue","value":"SERIOUS_DISHONESTY"}},{"kind":"Argument","name":{"kind":"Name","value":"creditCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"creditCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"criterion"}},{"kind":"Field","name":{"kind":"Name","value":"criterionDescription"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"authorityName"}},{"kind":"Field","name":{"kind":"Name","value":"decisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"documentNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"plannedRemovalAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SeriousDishonestyListQuery, SeriousDishonestyListQueryVariables>;
 export const SubmitOverloadRecordsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitOverloadRecords"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitOverloadRecordsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitOverloadRecords"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptedCount"}},{"kind":"Field","name":{"kind":"Name","value":"duplicateCount"}},{"kind":"Field","name":{"kind":"Name","value":"rejectedCount"}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"stationRecordId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"overloaded"}},{"kind":"Field","name":{"kind":"Name","value":"problems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SubmitOverloadRecordsMutation, SubmitOverloadRecordsMutationVariables>;
 export const OutageReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OutageRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"creditCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OutageReadQuery, OutageReadQueryVariables>;
 export const OutageWriteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OutageWrite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterEnterpriseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerEnterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<OutageWriteMutation, OutageWriteMutationVariables>;

@@ -137,6 +137,8 @@ export async function startSingleWindow(options: SingleWindowOptions = {}): Prom
     AUDIT_SIGNING_INTERVAL_SECONDS: '1',
     // Credit publishes due disclosures (双公示) this often, so a test sees a decision published.
     CREDIT_PUBLICATION_INTERVAL_SECONDS: '1',
+    // Credit removes list entries whose term ended this often, so a test sees an entry expire.
+    CREDIT_LIST_EXPIRY_INTERVAL_SECONDS: '1',
     ...(mysqlUrl ? { MYSQL_URL: mysqlUrl } : {}),
     ...options.environment,
   };

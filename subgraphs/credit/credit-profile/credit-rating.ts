@@ -33,6 +33,11 @@ const RATING_BOUNDS: ReadonlyArray<readonly [CreditRating, number]> = [
   [CreditRating.C, 60],
 ];
 
+/** The lowest score that earns `rating` (0 for D). */
+export function lowestScoreOf(rating: CreditRating): number {
+  return RATING_BOUNDS.find(([each]) => each === rating)?.[1] ?? LOWEST_SCORE;
+}
+
 /** score = clamp(100 + sum of the records' deltas, 0, 100). */
 export function creditScore(deltaSum: number): number {
   return Math.min(FULL_SCORE, Math.max(LOWEST_SCORE, FULL_SCORE + deltaSum));

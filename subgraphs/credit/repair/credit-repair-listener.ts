@@ -8,5 +8,3 @@ import type { CreditDisclosure } from '../disclosure/credit-disclosure.entity';
 export interface CreditRepairListener {
   repaired(manager: EntityManager, disclosure: CreditDisclosure, actor: string): Promise<void>;
 }
-
-export const NO_REPAIR_LISTENER: CreditRepairListener = { repaired: async () => {} };

@@ -390,6 +390,8 @@ describe('PenaltyProcedureService', () => {
         permitNumber: REVOCATION.permitNumber,
         summary: '吊销道路运输经营许可证',
         decidedAt: decided.decidedAt!.toISOString(),
+        // Filed by an officer, not opened from weigh-station records.
+        overloadExcessPercent: null,
       });
     });
 

@@ -15,6 +15,7 @@ import type { EnforcementCase } from '../enforcement-case/enforcement-case.entit
 import { assertExpectedVersion, optionalComment } from '../enforcement-case/enforcement-case.service';
 import type { CaseActionInput } from '../enforcement-case/inputs/case-action.input';
 import { PenaltyKind } from '../enforcement-case/penalty-kind';
+import { overloadExcessPercent } from '../overload/overload-excess';
 import type { EnforcementSettings } from '../enforcement.settings';
 import type { DecideCaseInput } from './inputs/decide-case.input';
 import type { ProposeCasePenaltyInput } from './inputs/propose-case-penalty.input';
@@ -278,6 +279,8 @@ export class PenaltyProcedureService {
         // Events carry no personal information (domain-event.ts): a number typed into the cause or summary goes masked.
         summary: maskFreeText(decisionSummary),
         decidedAt: decidedAt.toISOString(),
+        // Credit counts repeated serious overloads toward the serious-dishonesty list.
+        overloadExcessPercent: await overloadExcessPercent(manager, decided.id),
       });
       return decided;
     });
