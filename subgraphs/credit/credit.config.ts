@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { CONFIG_RULES } from '../../platform/config/config';
 import { defineConfigSection, type SettingsOf } from '../../platform/config/config-section';
+import type { CreditPlatformAuthentication } from './national-platform/national-credit-platform';
 
 /** What credit runs on when nothing is set (also what specs build services with). */
 export const CREDIT_DEFAULTS = {
@@ -11,7 +14,21 @@ export const CREDIT_DEFAULTS = {
   minorFineBelowFen: 100_000,
 } as const;
 
-/** Credit's own settings: the 双公示 publication job and what a penalty's disclosure covers. */
+/** The national credit information sharing platform's defaults: the local simulator, signed requests. */
+export const NATIONAL_CREDIT_PLATFORM_DEFAULTS = {
+  url: 'http://127.0.0.1:4103',
+  keyId: 'single-window-dev',
+  // Known to the simulator; production refuses it.
+  secret: 'dev-only-national-credit-platform-secret',
+  timeoutMs: 5000,
+  concurrency: 8,
+  standingTtlSeconds: 3600,
+  standingDeadlineMs: 800,
+} as const;
+
+const optionalFile = z.string().min(1).optional();
+
+/** Credit's own settings: the 双公示 publication job, what a penalty's disclosure covers, the national platform. */
 export const CREDIT_CONFIG = defineConfigSection({
   variables: {
     CREDIT_PUBLICATION_INTERVAL_SECONDS: z.coerce
@@ -27,12 +44,97 @@ export const CREDIT_CONFIG = defineConfigSection({
       .min(0)
       .max(2_147_483_647)
       .default(CREDIT_DEFAULTS.minorFineBelowFen),
+    // The national credit information sharing platform (全国信用信息共享平台): NATIONAL-CREDIT-CONTRACT.md.
+    CREDIT_PLATFORM_URL: CONFIG_RULES.url.optional(),
+    CREDIT_PLATFORM_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(60_000)
+      .default(NATIONAL_CREDIT_PLATFORM_DEFAULTS.timeoutMs),
+    CREDIT_PLATFORM_AUTH: z.enum(['signature', 'client-certificate']).default('signature'),
+    CREDIT_PLATFORM_KEY_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 letters, digits, dots, dashes or underscores')
+      .default(NATIONAL_CREDIT_PLATFORM_DEFAULTS.keyId),
+    CREDIT_PLATFORM_SECRET: z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .default(NATIONAL_CREDIT_PLATFORM_DEFAULTS.secret),
+    CREDIT_PLATFORM_CLIENT_CERT_FILE: optionalFile,
+    CREDIT_PLATFORM_CLIENT_KEY_FILE: optionalFile,
+    CREDIT_PLATFORM_CA_FILE: optionalFile,
+    CREDIT_PLATFORM_CONCURRENCY: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(64)
+      .default(NATIONAL_CREDIT_PLATFORM_DEFAULTS.concurrency),
+    CREDIT_STANDING_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 86_400)
+      .default(NATIONAL_CREDIT_PLATFORM_DEFAULTS.standingTtlSeconds),
+    CREDIT_STANDING_DEADLINE_MS: z.coerce
+      .number()
+      .int()
+      .min(50)
+      .max(10_000)
+      .default(NATIONAL_CREDIT_PLATFORM_DEFAULTS.standingDeadlineMs),
+  },
+  productionProblems: (values) => {
+    const problems: Array<['CREDIT_PLATFORM_URL' | 'CREDIT_PLATFORM_SECRET', string]> = [];
+    if (!values.CREDIT_PLATFORM_URL)
+      problems.push([
+        'CREDIT_PLATFORM_URL',
+        'must name the real platform in production (the default is the simulator)',
+      ]);
+    if (values.CREDIT_PLATFORM_AUTH === 'signature' && values.CREDIT_PLATFORM_SECRET.startsWith('dev-only-'))
+      problems.push(['CREDIT_PLATFORM_SECRET', 'must be set in production (the platform issues it with the key id)']);
+    return problems;
   },
   build: (values) => ({
     publicationIntervalMs: values.CREDIT_PUBLICATION_INTERVAL_SECONDS * 1000,
     penaltyPublicMonths: values.CREDIT_PENALTY_PUBLIC_MONTHS,
     minorFineBelowFen: values.CREDIT_MINOR_FINE_BELOW_FEN,
+    nationalPlatform: {
+      url: values.CREDIT_PLATFORM_URL ?? NATIONAL_CREDIT_PLATFORM_DEFAULTS.url,
+      timeoutMs: values.CREDIT_PLATFORM_TIMEOUT_MS,
+      authentication: authenticationOf(values),
+      concurrency: values.CREDIT_PLATFORM_CONCURRENCY,
+      standingTtlMs: values.CREDIT_STANDING_TTL_SECONDS * 1000,
+      standingDeadlineMs: values.CREDIT_STANDING_DEADLINE_MS,
+    },
   }),
 });
+
+const CLIENT_CERTIFICATE_FILES = [
+  'CREDIT_PLATFORM_CLIENT_CERT_FILE',
+  'CREDIT_PLATFORM_CLIENT_KEY_FILE',
+  'CREDIT_PLATFORM_CA_FILE',
+] as const;
+
+/** Signed requests (HMAC-SM3 with a key id), or a client certificate (mutual TLS) read once at start. */
+function authenticationOf(values: {
+  CREDIT_PLATFORM_AUTH: 'signature' | 'client-certificate';
+  CREDIT_PLATFORM_KEY_ID: string;
+  CREDIT_PLATFORM_SECRET: string;
+  CREDIT_PLATFORM_CLIENT_CERT_FILE?: string;
+  CREDIT_PLATFORM_CLIENT_KEY_FILE?: string;
+  CREDIT_PLATFORM_CA_FILE?: string;
+}): CreditPlatformAuthentication {
+  if (values.CREDIT_PLATFORM_AUTH === 'signature')
+    return { mode: 'signature', keyId: values.CREDIT_PLATFORM_KEY_ID, secret: values.CREDIT_PLATFORM_SECRET };
+  const missing = CLIENT_CERTIFICATE_FILES.filter((name) => !values[name]);
+  if (missing.length > 0)
+    throw new Error(`${missing.join(', ')}: must be set with CREDIT_PLATFORM_AUTH=client-certificate`);
+  return {
+    mode: 'client-certificate',
+    cert: readFileSync(values.CREDIT_PLATFORM_CLIENT_CERT_FILE as string, 'utf8'),
+    key: readFileSync(values.CREDIT_PLATFORM_CLIENT_KEY_FILE as string, 'utf8'),
+    ca: readFileSync(values.CREDIT_PLATFORM_CA_FILE as string, 'utf8'),
+  };
+}
 
 export type CreditConfig = SettingsOf<typeof CREDIT_CONFIG>;

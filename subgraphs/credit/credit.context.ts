@@ -4,11 +4,14 @@ import type { SubgraphContext } from '../../platform/subgraph-server';
 import type { CreditProfileService } from './credit-profile/credit-profile.service';
 import type { CreditRecordService } from './credit-record/credit-record.service';
 import type { CreditDisclosureService } from './disclosure/credit-disclosure.service';
+import type { NationalCreditLinks } from './national-platform/national-credit-links';
 
 export interface CreditServices {
   records: CreditRecordService;
   profiles: CreditProfileService;
   disclosures: CreditDisclosureService;
+  /** The national credit information sharing platform: pushes, their state, subjects' standing. */
+  nationalPlatform: NationalCreditLinks;
 }
 
 export type CreditContext = SubgraphContext<CreditServices>;

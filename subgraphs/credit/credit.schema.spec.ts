@@ -72,6 +72,7 @@ describe('the credit schema', () => {
       'rating: CreditRating!',
       'recordCount: Int!',
       'records: CreditRecordConnection',
+      'nationalStanding: NationalStanding!',
     ]);
     const record = schema.getType('CreditRecord');
     expect(isObjectType(record) && Object.keys(record.getFields())).toEqual([

@@ -6,10 +6,19 @@ import { CreditRecordResolver } from './credit-record/credit-record.resolver';
 import { CreditDisclosureResolver } from './disclosure/credit-disclosure.resolver';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
 import { Enterprise, EnterpriseCreditResolver } from './enterprise/enterprise.resolver';
+import { CreditDeliveryResolver } from './national-platform/credit-delivery.resolver';
+import { NationalStandingResolver } from './national-platform/national-standing.resolver';
 
 export function buildCreditSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [CreditProfileResolver, CreditRecordResolver, CreditDisclosureResolver, EnterpriseCreditResolver],
+    resolvers: [
+      CreditProfileResolver,
+      CreditRecordResolver,
+      CreditDisclosureResolver,
+      EnterpriseCreditResolver,
+      CreditDeliveryResolver,
+      NationalStandingResolver,
+    ],
     // No credit type points at Enterprise; it is in the schema for the field credit adds to it.
     orphanedTypes: [Enterprise],
     referenceResolvers: {

@@ -7,6 +7,7 @@ import { InitialCredit1764000000000 } from '../../migrations/credit/176400000000
 import { PersonalInformationKeysCredit1765000000000 } from '../../migrations/credit/1765000000000-personal-information-keys';
 import { FreeTextEncryptionCredit1765010000000 } from '../../migrations/credit/1765010000000-free-text-encryption';
 import { CreditDisclosure1765100000000 } from '../../migrations/credit/1765100000000-credit-disclosure';
+import { NationalCreditPlatform1765200000000 } from '../../migrations/credit/1765200000000-national-credit-platform';
 import { CreditProfileService } from './credit-profile/credit-profile.service';
 import { CREDIT_CONFIG, type CreditConfig } from './credit.config';
 import type { CreditServices } from './credit.context';
@@ -18,26 +19,48 @@ import { CreditSubjectName } from './disclosure/credit-subject-name.entity';
 import { startDisclosurePublication } from './disclosure/publication.worker';
 import { buildCreditSchema } from './credit.schema';
 import { seedCredit } from './credit.seed';
+import { CreditPlatformDelivery } from './national-platform/credit-platform-delivery.entity';
+import { createNationalCreditLinks } from './national-platform/national-credit-links';
+import type { NationalCreditPlatform } from './national-platform/national-credit-platform';
+import { NationalStandingCache } from './national-platform/national-standing.entity';
 
-/** What credit reaches outside the process; specs hand in a clock. */
+/** What credit reaches outside the process; specs hand in a clock and a national credit platform. */
 export interface CreditExternals {
   clock: () => Date;
+  nationalPlatform: NationalCreditPlatform;
 }
 
 /** 信用: credit records, the score and rating derived from them, and the public disclosures (双公示). */
 export const creditSubgraph: SubgraphDefinition<CreditServices, CreditConfig, CreditExternals> = {
   name: 'credit',
   config: CREDIT_CONFIG,
-  entities: [CreditRecord, CreditDisclosure, CreditSubjectName, OutboxMessage, InboxEvent],
+  entities: [
+    CreditRecord,
+    CreditDisclosure,
+    CreditSubjectName,
+    OutboxMessage,
+    InboxEvent,
+    CreditPlatformDelivery,
+    NationalStandingCache,
+  ],
   migrations: [
     InitialCredit1764000000000,
     PersonalInformationKeysCredit1765000000000,
     FreeTextEncryptionCredit1765010000000,
     CreditDisclosure1765100000000,
+    NationalCreditPlatform1765200000000,
   ],
   buildSchema: buildCreditSchema,
-  createServices: ({ dataSource, config }, settings, externals = {}) => {
+  createServices: ({ dataSource, config, logger }, settings, externals = {}) => {
     const profiles = new CreditProfileService(dataSource);
+    const nationalPlatform = createNationalCreditLinks(
+      dataSource,
+      settings.nationalPlatform,
+      config.events,
+      logger,
+      externals.clock,
+      externals.nationalPlatform,
+    );
     return {
       profiles,
       records: new CreditRecordService(dataSource, profiles),
@@ -46,7 +69,9 @@ export const creditSubgraph: SubgraphDefinition<CreditServices, CreditConfig, Cr
         loadWorkingCalendar(config.workingCalendarFile),
         settings,
         externals.clock,
+        nationalPlatform.changes,
       ),
+      nationalPlatform,
     };
   },
   eventHandlers: (services) => ({
@@ -62,8 +87,15 @@ export const creditSubgraph: SubgraphDefinition<CreditServices, CreditConfig, Cr
     },
   }),
   seedDemoData: seedCredit,
-  startBackgroundWork: (services, { logger }, settings) =>
-    startDisclosurePublication(services.disclosures, settings.publicationIntervalMs, logger),
+  startBackgroundWork: (services, { logger }, settings) => {
+    const stopPublication = startDisclosurePublication(services.disclosures, settings.publicationIntervalMs, logger);
+    const stopRelay = services.nationalPlatform.startRelay();
+    return async () => {
+      // Publication first: what it records while stopping is still pushed by the next start.
+      await stopPublication();
+      await stopRelay();
+    };
+  },
 };
 
 export const buildSchema = buildCreditSchema;

@@ -1,4 +1,5 @@
 import {
+  In,
   IsNull,
   LessThan,
   Like,
@@ -11,11 +12,15 @@ import {
 } from 'typeorm';
 import { narrowedPrefix, withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
 import { assertCreditCode, assertRegionCode } from '../../../platform/codes/assert-input';
+import { inTransaction } from '../../../platform/database/data-source.factory';
+import { forUpdateSkipLocked } from '../../../platform/database/sql-dialect';
 import { invalidInput } from '../../../platform/errors/domain-error';
 import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
 import type { EventPayloads } from '../../../platform/outbox/domain-event';
 import { chinaDate } from '../../../platform/time/china-time';
 import type { WorkingCalendar } from '../../../platform/time/working-calendar';
+import type { CreditChangeSink } from '../national-platform/credit-change';
+import { disclosureChange } from '../national-platform/disclosure-change';
 import { CreditDisclosure } from './credit-disclosure.entity';
 import { CreditSubjectName } from './credit-subject-name.entity';
 import { DisclosureKind } from './disclosure-kind';
@@ -41,6 +46,8 @@ export interface DisclosureSearch {
 }
 
 const NAME_MIN_LENGTH = 2;
+/** Disclosures published in one transaction by the publication job. */
+const PUBLICATION_BATCH = 500;
 const NAME_MAX_LENGTH = 200;
 
 /**
@@ -54,6 +61,8 @@ export class CreditDisclosureService {
     private readonly calendar: WorkingCalendar,
     private readonly settings: DisclosureSettings,
     private readonly clock: () => Date = () => new Date(),
+    /** Where each published disclosure is recorded for the national credit platform (none in some specs). */
+    private readonly changes: CreditChangeSink | null = null,
   ) {}
 
   /** `enterprise.registered` (and every `permit.issued`): the name the registry holds; fills disclosures waiting for it. */
@@ -131,13 +140,32 @@ export class CreditDisclosureService {
 
   /**
    * The publication job's step: every disclosure not yet published whose counterpart is named is
-   * published now. One UPDATE, so concurrent runs (two credit processes) publish each once.
+   * published now, in batches, each one transaction that also records its push to the national credit
+   * platform (DISCLOSURE, version 1). Rows another credit process is publishing are skipped (SKIP
+   * LOCKED), so concurrent runs publish each once.
    */
   async publishDue(): Promise<number> {
-    const result = await this.dataSource
-      .getRepository(CreditDisclosure)
-      .update({ publishedAt: IsNull(), counterpartName: Not(IsNull()) }, { publishedAt: this.clock() });
-    return result.affected ?? 0;
+    let published = 0;
+    for (;;) {
+      const batch = await inTransaction(this.dataSource, async (manager) => {
+        const due = await forUpdateSkipLocked(
+          manager
+            .createQueryBuilder(CreditDisclosure, 'disclosure')
+            .where('disclosure.publishedAt IS NULL')
+            .andWhere('disclosure.counterpartName IS NOT NULL')
+            .orderBy('disclosure.id', 'ASC')
+            .limit(PUBLICATION_BATCH),
+        ).getMany();
+        if (due.length === 0) return 0;
+        const publishedAt = this.clock();
+        await manager.update(CreditDisclosure, { id: In(due.map((disclosure) => disclosure.id)) }, { publishedAt });
+        for (const disclosure of due)
+          await this.changes?.record(manager, disclosureChange({ ...disclosure, publishedAt }));
+        return due.length;
+      });
+      published += batch;
+      if (batch < PUBLICATION_BATCH) return published;
+    }
   }
 
   /** Published, still-public disclosures, newest first, by credit code, name prefix and kind. */
