@@ -39,5 +39,11 @@ export const CREDIT_TEXT_FIELDS: TextFieldRules = {
     reference: NOT_PERSONAL,
   },
   // Record identifiers the system assigns, and errors the relay writes (the platform's classification).
-  NationalCreditDelivery: { recordId: NOT_PERSONAL, lastError: NOT_PERSONAL, receiptNumber: NOT_PERSONAL },
+  NationalCreditDelivery: {
+    recordId: NOT_PERSONAL,
+    lastError: NOT_PERSONAL,
+    receiptNumber: NOT_PERSONAL,
+    creditCode: NOT_PERSONAL,
+    documentNumber: NOT_PERSONAL,
+  },
 };

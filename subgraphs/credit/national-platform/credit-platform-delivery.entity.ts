@@ -117,4 +117,25 @@ export class CreditPlatformDelivery {
 
   @Column({ name: 'lease_until', type: 'datetime', nullable: true })
   leaseUntil: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The subject’s unified social credit code (统一社会信用代码), as pushed.',
+  })
+  get creditCode(): string | null {
+    return this.payloadText('creditCode');
+  }
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The decision document number (决定文书号) of the record, as pushed, where it has one.',
+  })
+  get documentNumber(): string | null {
+    return this.payloadText('documentNumber');
+  }
+
+  private payloadText(key: string): string | null {
+    const value = (JSON.parse(this.payload) as Record<string, unknown>)[key];
+    return typeof value === 'string' ? value : null;
+  }
 }

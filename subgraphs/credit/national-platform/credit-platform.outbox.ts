@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../../../platform/database/sql-dialect';
+import { wholeSeconds } from '../../../platform/time/whole-seconds';
 import { CREDIT_RECORD_TYPES } from './credit-platform-payloads';
 import type { CreditChange, CreditChangeSink } from './credit-change';
 import { CreditDeliveryState, CreditPlatformDelivery } from './credit-platform-delivery.entity';
@@ -31,7 +32,8 @@ export class CreditPlatformOutbox implements CreditChangeSink {
     if (problem !== null) throw new Error(`credit change ${change.recordType}:${change.recordId}: ${problem}`);
     const key = { recordType: change.recordType, recordId: change.recordId, version: change.version };
     if (await manager.existsBy(CreditPlatformDelivery, key)) return;
-    const now = this.clock();
+    // Whole seconds, as DATETIME keeps them: recordedAt is the same text on every database and attempt.
+    const now = wholeSeconds(this.clock());
     try {
       await manager.insert(CreditPlatformDelivery, {
         ...key,

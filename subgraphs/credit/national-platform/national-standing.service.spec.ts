@@ -1,4 +1,5 @@
 import { createLogger } from '../../../platform/observability/logger';
+import { wholeSeconds } from '../../../platform/time/whole-seconds';
 import { testbedPerTest, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
 import { creditSubgraph } from '../credit.subgraph';
 import { CreditPlatformUnavailable, type PlatformStanding } from './national-credit-platform';
@@ -103,7 +104,7 @@ describe('a subject’s standing on the national credit platform', () => {
       { status: 'CACHED', retrievedAt, entries: [COURT_LISTING] },
     ]);
     platform.answer();
-    await untilCached(now);
+    await untilCached(wholeSeconds(now));
 
     later(TTL_MS + 1);
     platform.failing = true;

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { describeError, type Logger } from '../../../platform/observability/logger';
 import { outsideRequest } from '../../../platform/observability/request-scope';
+import { wholeSeconds } from '../../../platform/time/whole-seconds';
 import type { NationalCreditPlatform, PlatformListEntry } from './national-credit-platform';
 import { NationalStanding, NationalStandingStatus } from './national-standing';
 import { NationalStandingCache } from './national-standing.entity';
@@ -107,7 +108,8 @@ export class NationalStandingService {
     const row: NationalStandingCache = {
       creditCode,
       entries: JSON.stringify(standing.entries),
-      retrievedAt: this.clock(),
+      // As the cache keeps it (DATETIME): the answer now and the cached one later name the same instant.
+      retrievedAt: wholeSeconds(this.clock()),
     };
     try {
       await this.dataSource.getRepository(NationalStandingCache).upsert(row, ['creditCode']);
