@@ -351,6 +351,15 @@ export type CreateWaybillInput = {
   unNumber: Scalars['String']['input'];
 };
 
+/** Where a push to the national credit information sharing platform (全国信用信息共享平台) stands. */
+export type CreditDeliveryState =
+  /** The platform acknowledged it with a receipt (回执), now or as a duplicate of an earlier push. */
+  | 'DELIVERED'
+  /** Recorded with the change, not yet acknowledged by the platform: retried with backoff, after the version before it. */
+  | 'PENDING'
+  /** The platform refused it for good (a body it will not take): needs a credit officer; later versions of the record wait. */
+  | 'REFUSED';
+
 /** Credit rating (信用等级) derived from the score. */
 export type CreditRating =
   /** Good credit (信用良好): score 90 or more. */
@@ -381,6 +390,15 @@ export type CreditRecordSource =
   | 'LICENSING_DECISION'
   /** Entered by a credit officer (人工录入); the reference is the document number it rests on. */
   | 'MANUAL';
+
+/** The kind of credit record pushed to the national credit platform. */
+export type CreditRecordType =
+  /** A public disclosure of a licence or penalty (双公示), and its corrections. */
+  | 'DISCLOSURE'
+  /** An entry on a credit list (red or black list, 红黑名单), and its changes. */
+  | 'LIST_ENTRY'
+  /** A credit repair decision (信用修复). */
+  | 'REPAIR';
 
 /** The penalty decision (行政处罚决定): after the notice and the party’s statement or hearing, within the penalty notified; a decision of NO_PENALTY may follow the investigation directly. */
 export type DecideCaseInput = {
@@ -502,6 +520,15 @@ export type Indicator =
   | 'PERMITS_ISSUED'
   /** Hazardous-goods electronic waybills created (电子运单数), by origin region and creation date. */
   | 'WAYBILLS_CREATED';
+
+/** How current the standing from the national credit information sharing platform is. */
+export type NationalStandingStatus =
+  /** The platform’s answer, retrieved within the cache’s time to live (CREDIT_STANDING_TTL_SECONDS). */
+  | 'AVAILABLE'
+  /** An older answer (see retrievedAt): the platform did not answer in time or failed; it is asked again in the background. */
+  | 'CACHED'
+  /** The platform did not answer in time and nothing is cached: the standing is unknown, not clean. */
+  | 'UNAVAILABLE';
 
 /** One detection record of a weigh station (超限检测记录), as the station measured it. */
 export type OverloadRecordInput = {
