@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { CONFIG_RULES } from '../../platform/config/config';
+import { CONFIG_RULES, ConfigError } from '../../platform/config/config';
 import { defineConfigSection, type SettingsOf } from '../../platform/config/config-section';
 import type { CreditPlatformAuthentication } from './national-platform/national-credit-platform';
 
@@ -128,12 +128,19 @@ function authenticationOf(values: {
     return { mode: 'signature', keyId: values.CREDIT_PLATFORM_KEY_ID, secret: values.CREDIT_PLATFORM_SECRET };
   const missing = CLIENT_CERTIFICATE_FILES.filter((name) => !values[name]);
   if (missing.length > 0)
-    throw new Error(`${missing.join(', ')}: must be set with CREDIT_PLATFORM_AUTH=client-certificate`);
+    throw new ConfigError(missing.map((name) => `${name}: must be set with CREDIT_PLATFORM_AUTH=client-certificate`));
+  const read = (name: (typeof CLIENT_CERTIFICATE_FILES)[number]) => {
+    try {
+      return readFileSync(values[name] as string, 'utf8');
+    } catch (error) {
+      throw new ConfigError([`${name}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`]);
+    }
+  };
   return {
     mode: 'client-certificate',
-    cert: readFileSync(values.CREDIT_PLATFORM_CLIENT_CERT_FILE as string, 'utf8'),
-    key: readFileSync(values.CREDIT_PLATFORM_CLIENT_KEY_FILE as string, 'utf8'),
-    ca: readFileSync(values.CREDIT_PLATFORM_CA_FILE as string, 'utf8'),
+    cert: read('CREDIT_PLATFORM_CLIENT_CERT_FILE'),
+    key: read('CREDIT_PLATFORM_CLIENT_KEY_FILE'),
+    ca: read('CREDIT_PLATFORM_CA_FILE'),
   };
 }
 
