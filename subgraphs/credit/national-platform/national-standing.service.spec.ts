@@ -111,6 +111,23 @@ describe('a subject’s standing on the national credit platform', () => {
     expect(await standings.standingsOf([LISTED])).toMatchObject([{ status: 'CACHED', entries: [COURT_LISTING] }]);
   });
 
+  it('reads the cache for every subject of a request in one statement', async () => {
+    const first = standings.standingsOf([LISTED, CLEAN]);
+    setTimeout(() => platform.answer(), 5);
+    await first;
+    for (let tries = 0; (await testbed.dataSource.getRepository(NationalStandingCache).count()) < 2; tries += 1) {
+      if (tries > 100) throw new Error('the standings were never cached');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const before = testbed.statements();
+    expect((await standings.standingsOf([LISTED, CLEAN])).map((standing) => standing.status)).toEqual([
+      'AVAILABLE',
+      'AVAILABLE',
+    ]);
+    expect(testbed.statements() - before).toBe(1);
+    expect(platform.calls).toEqual([LISTED, CLEAN]);
+  });
+
   function later(milliseconds: number): void {
     now = new Date(now.getTime() + milliseconds);
   }
