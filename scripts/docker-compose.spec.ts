@@ -25,6 +25,9 @@ const SAMPLE_ENVIRONMENT: Record<string, string> = {
   ),
   INVESTMENT_PLATFORM_URL: 'https://tzxm.example.gov.cn/api',
   TRADING_PLATFORM_URL: 'https://ggzy.example.gov.cn/api',
+  CREDIT_PLATFORM_URL: 'https://credit.example.gov.cn/gateway',
+  CREDIT_PLATFORM_KEY_ID: 'transport-single-window',
+  CREDIT_PLATFORM_SECRET: 'sample-credit-platform-secret-0123456789abcdef',
   KEYCLOAK_HOSTNAME: 'https://sso.transport.example.gov.cn',
 };
 

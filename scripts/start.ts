@@ -8,6 +8,7 @@ import { cryptoSelfTestOrExit } from '../platform/crypto/self-test';
 import { startSubgraph, type RunningSubgraph } from '../platform/subgraph-server';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { startPlatformSimulators } from '../subgraphs/licensing/platforms/platform-simulators';
+import { startCreditPlatformSimulatorFor } from '../subgraphs/credit/national-platform/credit-platform-simulator.start';
 import { loadSingleWindowConfig } from './single-window.config';
 
 // `npm start`: the whole single window in one process on the embedded defaults (or MYSQL_URL):
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
       });
   // Licensing confirms projects and reports decisions to the national platforms: simulated here.
   const platforms = await startPlatformSimulators(config, settings.licensing);
+  // Credit pushes disclosures to, and reads standings from, the national credit platform: simulated too.
+  const creditPlatform = await startCreditPlatformSimulatorFor(config, settings.credit);
   const subgraphs: RunningSubgraph<unknown>[] = [];
   for (const name of SUBGRAPH_NAMES) subgraphs.push(await startSubgraph(SUBGRAPHS[name], config, settings[name]));
   const gateway = await startGateway(config, settings.gateway);
@@ -47,7 +50,7 @@ The transport single window is up (${seconds} s), data on ${database}.
   Sandbox (browser)  ${gateway.url}   (set the header Authorization: Bearer <token>)
   Health / ready     ${config.gateway.publicUrl}/health   ${config.gateway.publicUrl}/ready
   OpenID provider    ${idp ? idp.issuer : `${config.oidc.issuer} (OIDC_ISSUER; the embedded provider is not started)`}
-  National platforms investment ${platforms.investment.url}  trading ${platforms.trading.url}  (simulated; switches in README)
+  National platforms investment ${platforms.investment.url}  trading ${platforms.trading.url}  credit ${creditPlatform.url}  (simulated; switches in README)
 
 Fetch a demo officer's token and ask the single window about an enterprise:
 
@@ -62,6 +65,7 @@ Press Ctrl-C to stop.`);
     await gateway.close();
     for (const subgraph of subgraphs.reverse()) await subgraph.close();
     await platforms.close();
+    await creditPlatform.close();
     await idp?.close();
     process.exit(0);
   };

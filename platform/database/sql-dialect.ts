@@ -18,6 +18,16 @@ export function forUpdate<TEntity extends ObjectLiteral>(
   return hasRowLocks(query.connection) ? query.setLock('pessimistic_write') : query;
 }
 
+/**
+ * As `forUpdate`, but rows another transaction holds are skipped instead of waited for (SELECT ... FOR
+ * UPDATE SKIP LOCKED, MySQL 8 and MariaDB 10.6+): for several workers claiming from one queue.
+ */
+export function forUpdateSkipLocked<TEntity extends ObjectLiteral>(
+  query: SelectQueryBuilder<TEntity>,
+): SelectQueryBuilder<TEntity> {
+  return hasRowLocks(query.connection) ? query.setLock('pessimistic_write').setOnLocked('skip_locked') : query;
+}
+
 // One classification of driver errors for both dialects (database-errors.ts); domain code imports it from here.
 export { isDeadlock, isUniqueViolation } from './database-errors';
 

@@ -33,4 +33,11 @@ export const CREDIT_ACCESS: AccessRules = {
   GoodStandingSubjectConnection: 'STRUCTURE',
   GoodStandingSubjectEdge: 'STRUCTURE',
   Enterprise: 'ENTITY_KEY',
+  // The national credit platform: subjects' standing is read with the profile; pushes are credit officers' work.
+  NationalStanding: [Permission.CREDIT_READ, Permission.CREDIT_WRITE],
+  NationalListEntry: [Permission.CREDIT_READ, Permission.CREDIT_WRITE],
+  NationalCreditDelivery: [Permission.CREDIT_WRITE],
+  NationalCreditDeliveryConnection: 'STRUCTURE',
+  NationalCreditDeliveryEdge: 'STRUCTURE',
+  NationalCreditDeliverySummary: [Permission.CREDIT_WRITE],
 };

@@ -7,6 +7,7 @@ import type { CreditDisclosureService } from './disclosure/credit-disclosure.ser
 import type { DisclosureCorrectionService } from './disclosure/disclosure-correction.service';
 import type { CreditRepairService } from './repair/credit-repair.service';
 import type { CreditListServices } from './credit-list/credit-list.module';
+import type { NationalCreditLinks } from './national-platform/national-credit-links';
 
 export interface CreditServices extends CreditListServices {
   records: CreditRecordService;
@@ -14,6 +15,8 @@ export interface CreditServices extends CreditListServices {
   disclosures: CreditDisclosureService;
   corrections: DisclosureCorrectionService;
   repairs: CreditRepairService;
+  /** The national credit information sharing platform: pushes, their state, subjects' standing. */
+  nationalPlatform: NationalCreditLinks;
 }
 
 export type CreditContext = SubgraphContext<CreditServices>;

@@ -83,6 +83,7 @@ describe('the credit schema', () => {
       'recordCount: Int!',
       'records: CreditRecordConnection',
       'listMemberships: [CreditListEntry!]',
+      'nationalStanding: NationalStanding!',
     ]);
     const record = schema.getType('CreditRecord');
     expect(isObjectType(record) && Object.keys(record.getFields())).toEqual([

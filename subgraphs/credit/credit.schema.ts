@@ -9,6 +9,8 @@ import { CreditRepairResolver } from './repair/credit-repair.resolver';
 import { CreditListResolver, CreditProfileListResolver } from './credit-list/credit-list.resolver';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
 import { Enterprise, EnterpriseCreditResolver } from './enterprise/enterprise.resolver';
+import { CreditDeliveryResolver } from './national-platform/credit-delivery.resolver';
+import { NationalStandingResolver } from './national-platform/national-standing.resolver';
 
 export function buildCreditSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -21,6 +23,8 @@ export function buildCreditSchema(): Promise<GraphQLSchema> {
       CreditListResolver,
       CreditProfileListResolver,
       EnterpriseCreditResolver,
+      CreditDeliveryResolver,
+      NationalStandingResolver,
     ],
     // No credit type points at Enterprise; it is in the schema for the field credit adds to it.
     orphanedTypes: [Enterprise],

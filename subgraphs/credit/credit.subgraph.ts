@@ -7,6 +7,7 @@ import { InitialCredit1764000000000 } from '../../migrations/credit/176400000000
 import { PersonalInformationKeysCredit1765000000000 } from '../../migrations/credit/1765000000000-personal-information-keys';
 import { FreeTextEncryptionCredit1765010000000 } from '../../migrations/credit/1765010000000-free-text-encryption';
 import { CreditDisclosure1765100000000 } from '../../migrations/credit/1765100000000-credit-disclosure';
+import { NationalCreditPlatform1765200000000 } from '../../migrations/credit/1765200000000-national-credit-platform';
 import { DisclosureVersions1765300000000 } from '../../migrations/credit/1765300000000-disclosure-versions';
 import { CreditRepair1765310000000 } from '../../migrations/credit/1765310000000-credit-repair';
 import { CreditLists1765400000000 } from '../../migrations/credit/1765400000000-credit-lists';
@@ -23,7 +24,6 @@ import { CreditSubjectName } from './disclosure/credit-subject-name.entity';
 import { CreditDisclosureRevision } from './disclosure/credit-disclosure-revision.entity';
 import { DisclosureCorrectionService } from './disclosure/disclosure-correction.service';
 import { DisclosureRevisions } from './disclosure/disclosure-revisions';
-import type { CreditChangeSink } from './national-platform/credit-change';
 import { CreditRepairApplication } from './repair/credit-repair-application.entity';
 import { CreditRepairAttachment } from './repair/credit-repair-attachment.entity';
 import type { CreditRepairListener } from './repair/credit-repair-listener';
@@ -31,10 +31,15 @@ import { CreditRepairService } from './repair/credit-repair.service';
 import { startDisclosurePublication } from './disclosure/publication.worker';
 import { buildCreditSchema } from './credit.schema';
 import { seedCredit } from './credit.seed';
+import { CreditPlatformDelivery } from './national-platform/credit-platform-delivery.entity';
+import { createNationalCreditLinks } from './national-platform/national-credit-links';
+import type { NationalCreditPlatform } from './national-platform/national-credit-platform';
+import { NationalStandingCache } from './national-platform/national-standing.entity';
 
-/** What credit reaches outside the process; specs hand in a clock. */
+/** What credit reaches outside the process; specs hand in a clock and a national credit platform. */
 export interface CreditExternals {
   clock: () => Date;
+  nationalPlatform: NationalCreditPlatform;
 }
 
 /** 信用: credit records, the score and rating derived from them, and the public disclosures (双公示). */
@@ -51,12 +56,15 @@ export const creditSubgraph: SubgraphDefinition<CreditServices, CreditConfig, Cr
     ...CREDIT_LIST_ENTITIES,
     OutboxMessage,
     InboxEvent,
+    CreditPlatformDelivery,
+    NationalStandingCache,
   ],
   migrations: [
     InitialCredit1764000000000,
     PersonalInformationKeysCredit1765000000000,
     FreeTextEncryptionCredit1765010000000,
     CreditDisclosure1765100000000,
+    NationalCreditPlatform1765200000000,
     DisclosureVersions1765300000000,
     CreditRepair1765310000000,
     CreditLists1765400000000,
@@ -65,8 +73,16 @@ export const creditSubgraph: SubgraphDefinition<CreditServices, CreditConfig, Cr
   createServices: ({ dataSource, config, files, logger, outbox }, settings, externals = {}) => {
     const clock = externals.clock ?? (() => new Date());
     const profiles = new CreditProfileService(dataSource);
-    // INTEGRATE: national platform outbox
-    const changes: CreditChangeSink = { record: async () => {} };
+    const nationalPlatform = createNationalCreditLinks(
+      dataSource,
+      settings.nationalPlatform,
+      config.events,
+      logger,
+      externals.clock,
+      externals.nationalPlatform,
+    );
+    // Every version of a disclosure, list entry and repair goes to the national platform's outbox.
+    const changes = nationalPlatform.changes;
     const revisions = new DisclosureRevisions(changes, clock);
     const creditLists = createCreditLists({ dataSource, outbox, changes, settings: settings.lists, clock });
     // An approved repair takes the enterprise off every list the repaired decision put it on.
@@ -89,6 +105,7 @@ export const creditSubgraph: SubgraphDefinition<CreditServices, CreditConfig, Cr
       ),
       corrections: new DisclosureCorrectionService(dataSource, revisions, settings.publicity),
       repairs: new CreditRepairService(dataSource, files, revisions, changes, listsFollowRepairs, clock),
+      nationalPlatform,
     };
   },
   eventHandlers: (services) => ({
@@ -112,8 +129,11 @@ export const creditSubgraph: SubgraphDefinition<CreditServices, CreditConfig, Cr
   startBackgroundWork: (services, { logger }, settings) => {
     const stopPublication = startDisclosurePublication(services.disclosures, settings.publicationIntervalMs, logger);
     const stopListExpiry = startListExpiry(services.lists, settings.lists.expiryIntervalMs, logger);
+    const stopRelay = services.nationalPlatform.startRelay();
     return async () => {
+      // The jobs that record pushes first: what they record while stopping is pushed by the next start.
       await Promise.all([stopPublication(), stopListExpiry()]);
+      await stopRelay();
     };
   },
 };

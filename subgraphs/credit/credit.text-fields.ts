@@ -60,4 +60,19 @@ export const CREDIT_TEXT_FIELDS: TextFieldRules = {
     validUntil: NOT_PERSONAL,
     publicationDeadline: NOT_PERSONAL,
   },
+  // The national credit platform: list names, authorities and document numbers of enterprises' listings.
+  NationalListEntry: {
+    listName: NOT_PERSONAL,
+    listingAuthority: NOT_PERSONAL,
+    listedOn: NOT_PERSONAL,
+    reference: NOT_PERSONAL,
+  },
+  // Record identifiers the system assigns, and errors the relay writes (the platform's classification).
+  NationalCreditDelivery: {
+    recordId: NOT_PERSONAL,
+    lastError: NOT_PERSONAL,
+    receiptNumber: NOT_PERSONAL,
+    creditCode: NOT_PERSONAL,
+    documentNumber: NOT_PERSONAL,
+  },
 };

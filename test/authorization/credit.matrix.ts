@@ -20,6 +20,7 @@ import {
 } from './matrix.dsl';
 import { listEntryInput } from './credit-list.fixtures';
 import { creditInput } from './matrix.fixtures';
+import { DEMO_LISTED_BY_COURT } from '../../subgraphs/credit/national-platform/demo-standing-data';
 
 // Credit (信用): credit profiles and records (双公示).
 // Rows of the authorization matrix (test/authorization-matrix.test.ts), written out by hand from
@@ -51,6 +52,11 @@ const WHO_MAY = {
   'Query.goodStandingSubjects': '-       Y       -       -       Y      -      -     -   Y',
   'Mutation.listCreditSubject': '-       -       -       -       Y      -      -     -   Y',
   'Mutation.removeCreditListEntry': '-       -       -       -       Y      -      -     -   Y',
+  // The national credit platform (全国信用信息共享平台): the standing is read with the profile; the pushes
+  // are credit officers' work.
+  'CreditProfile.nationalStanding': '-       Y       -       -       Y      -      -     -   Y',
+  'Query.nationalCreditDeliveries': '-       -       -       -       Y      -      -     -   Y',
+  'Query.nationalCreditDeliverySummary': '-       -       -       -       Y      -      -     -   Y',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;
@@ -79,6 +85,10 @@ const REGION_RULES: Record<Operation, Partial<Record<Variant, string>>> = {
   'Query.goodStandingSubjects': { any: EVERYWHERE },
   'Mutation.listCreditSubject': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
   'Mutation.removeCreditListEntry': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
+  // One national platform, one national credit file: the same answer in every region.
+  'CreditProfile.nationalStanding': { any: EVERYWHERE },
+  'Query.nationalCreditDeliveries': { any: EVERYWHERE },
+  'Query.nationalCreditDeliverySummary': { any: EVERYWHERE },
 };
 
 // How each cell is probed: the records it needs, the request, and what "ok" and "absent" look like.
@@ -381,6 +391,62 @@ const PROBES: Record<Operation, OperationProbe> = {
         ),
       ]),
     ),
+  },
+  'CreditProfile.nationalStanding': {
+    field: 'creditProfile',
+    write: false,
+    variants: {
+      any: {
+        request: () => ({
+          document: `query ($code: String!) { creditProfile(creditCode: $code) { creditCode nationalStanding { status entries { listName listingAuthority } } } }`,
+          variables: { code: DEMO_LISTED_BY_COURT },
+        }),
+        ok: (data) => {
+          expect(at(data, 'creditProfile.creditCode')).toBe(DEMO_LISTED_BY_COURT);
+          // Whatever the platform's speed, an answer; when it has one, the court's listing.
+          const status = at(data, 'creditProfile.nationalStanding.status');
+          expect(['AVAILABLE', 'CACHED', 'UNAVAILABLE']).toContain(status);
+          if (status !== 'UNAVAILABLE')
+            expect(at(data, 'creditProfile.nationalStanding.entries')).toEqual([
+              { listName: '失信被执行人', listingAuthority: '最高人民法院' },
+            ]);
+        },
+      },
+    },
+  },
+  'Query.nationalCreditDeliveries': {
+    field: 'nationalCreditDeliveries',
+    write: false,
+    variants: {
+      any: {
+        request: () => ({
+          document: `{ nationalCreditDeliveries(recordType: DISCLOSURE, first: 5) { totalCount edges { node { recordType version } } } }`,
+          variables: {},
+        }),
+        // The fixtures' licences and penalties are published, so pushed: the list is never empty.
+        ok: (data) => {
+          expect(at(data, 'nationalCreditDeliveries.totalCount')).toBeGreaterThan(0);
+          const edges = at(data, 'nationalCreditDeliveries.edges') as Array<{ node: { recordType: string } }>;
+          expect(edges.map((edge) => edge.node.recordType)).toContain('DISCLOSURE');
+        },
+      },
+    },
+  },
+  'Query.nationalCreditDeliverySummary': {
+    field: 'nationalCreditDeliverySummary',
+    write: false,
+    variants: {
+      any: {
+        request: () => ({
+          document: `{ nationalCreditDeliverySummary { pendingCount failingCount lastDeliveredAt } }`,
+          variables: {},
+        }),
+        ok: (data) => {
+          expect(typeof at(data, 'nationalCreditDeliverySummary.pendingCount')).toBe('number');
+          expect(at(data, 'nationalCreditDeliverySummary.lastDeliveredAt')).not.toBeNull();
+        },
+      },
+    },
   },
 };
 

@@ -391,6 +391,15 @@ export type CreateWaybillInput = {
   unNumber: Scalars['String']['input'];
 };
 
+/** Where a push to the national credit information sharing platform (全国信用信息共享平台) stands. */
+export type CreditDeliveryState =
+  /** The platform acknowledged it with a receipt (回执), now or as a duplicate of an earlier push. */
+  | 'DELIVERED'
+  /** Recorded with the change, not yet acknowledged by the platform: retried with backoff, after the version before it. */
+  | 'PENDING'
+  /** The platform refused it for good (a body it will not take): needs a credit officer; later versions of the record wait. */
+  | 'REFUSED';
+
 /** A credit list (信用名单) a market subject can be entered on. */
 export type CreditList =
   /** The serious-dishonesty list (严重失信主体名单): subject to joint discipline (联合惩戒) while listed. */
@@ -426,6 +435,15 @@ export type CreditRecordSource =
   | 'LICENSING_DECISION'
   /** Entered by a credit officer (人工录入); the reference is the document number it rests on. */
   | 'MANUAL';
+
+/** The kind of credit record pushed to the national credit platform. */
+export type CreditRecordType =
+  /** A public disclosure of a licence or penalty (双公示), and its corrections. */
+  | 'DISCLOSURE'
+  /** An entry on a credit list (red or black list, 红黑名单), and its changes. */
+  | 'LIST_ENTRY'
+  /** A credit repair decision (信用修复). */
+  | 'REPAIR';
 
 /** What an attachment of a credit repair application is. */
 export type CreditRepairAttachmentKind =
@@ -670,6 +688,15 @@ export type ListRemovalReason =
   | 'REMOVED_BY_OFFICER'
   /** A repair of the decision that caused it was approved (信用修复). */
   | 'REPAIRED';
+
+/** How current the standing from the national credit information sharing platform is. */
+export type NationalStandingStatus =
+  /** The platform’s answer, retrieved within the cache’s time to live (CREDIT_STANDING_TTL_SECONDS). */
+  | 'AVAILABLE'
+  /** An older answer (see retrievedAt): the platform did not answer in time or failed; it is asked again in the background. */
+  | 'CACHED'
+  /** The platform did not answer in time and nothing is cached: the standing is unknown, not clean. */
+  | 'UNAVAILABLE';
 
 /** One detection record of a weigh station (超限检测记录), as the station measured it. */
 export type OverloadRecordInput = {

@@ -35,6 +35,8 @@ const SCRIPTS: Record<ServiceName, string> = {
   statistics: 'dist/subgraphs/statistics/main.js',
   // The simulated national platforms; its port is the investment platform's, /health answers there.
   platforms: 'dist/subgraphs/licensing/platforms/simulators.main.js',
+  // The simulated national credit information sharing platform (credit pushes to it, reads standings).
+  creditPlatform: 'dist/subgraphs/credit/national-platform/credit-platform-simulator.main.js',
 };
 
 // Where the last run with this schema prefix left its state: a run killed before its teardown (jest
@@ -139,6 +141,10 @@ export async function startSingleWindow(options: SingleWindowOptions = {}): Prom
     CREDIT_PUBLICATION_INTERVAL_SECONDS: '1',
     // Credit removes list entries whose term ended this often, so a test sees an entry expire.
     CREDIT_LIST_EXPIRY_INTERVAL_SECONDS: '1',
+    CREDIT_PLATFORM_URL: `http://127.0.0.1:${ports.creditPlatform}`,
+    CREDIT_PLATFORM_TIMEOUT_MS: '2000',
+    // Short enough that a test sees a cached standing turn old (test/national-credit-platform.test.ts).
+    CREDIT_STANDING_TTL_SECONDS: '3',
     ...(mysqlUrl ? { MYSQL_URL: mysqlUrl } : {}),
     ...options.environment,
   };
@@ -162,10 +168,12 @@ export async function startSingleWindow(options: SingleWindowOptions = {}): Prom
   start('idp');
   // Licensing confirms its demo construction application with the investment platform while it seeds.
   start('platforms');
+  start('creditPlatform');
   writeState(state);
-  await waitFor(healthUrl(state, 'platforms'), (status) => status === 200, 30_000).catch((error: Error) => {
-    throw new Error(`platforms did not start (log: ${state.services.platforms.logFile}): ${error.message}`);
-  });
+  for (const simulator of ['platforms', 'creditPlatform'] as const)
+    await waitFor(healthUrl(state, simulator), (status) => status === 200, 30_000).catch((error: Error) => {
+      throw new Error(`${simulator} did not start (log: ${state.services[simulator].logFile}): ${error.message}`);
+    });
   // Subgraphs migrate and seed before they listen; start them together, then the gateway.
   for (const name of SUBGRAPH_NAMES) start(name);
   start('gateway');

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 export type ServiceName =
-  'idp' | 'gateway' | 'licensing' | 'enforcement' | 'credit' | 'safety' | 'statistics' | 'platforms';
+  'idp' | 'gateway' | 'licensing' | 'enforcement' | 'credit' | 'safety' | 'statistics' | 'platforms' | 'creditPlatform';
 
 export interface ServiceProcess {
   script: string;

@@ -36,6 +36,9 @@ export interface SimulatorRequest {
   headers: IncomingMessage['headers'];
   /** The parsed JSON body of a POST; undefined when there is none. */
   body: unknown;
+  /** The request target's path as sent (still URL-encoded) and the body's bytes, for signed requests. */
+  path: string;
+  rawBody: Buffer;
 }
 
 export interface SimulatorAnswer {
@@ -67,7 +70,10 @@ function decodeSegments(pathname: string): string[] | null {
 }
 
 async function jsonBody(request: IncomingMessage): Promise<unknown> {
-  const raw = await readBody(request, 64 * 1024);
+  return parsedJson(await readBody(request, 64 * 1024));
+}
+
+function parsedJson(raw: Buffer): unknown {
   if (raw.length === 0) return undefined;
   return JSON.parse(raw.toString('utf8')) as unknown;
 }
@@ -114,8 +120,10 @@ export async function startPlatformSimulator(options: {
     const segments = decodeSegments(url.pathname);
     if (!segments) return sendJson(response, 400, { error: 'malformed path' });
     let body: unknown;
+    let rawBody: Buffer = Buffer.alloc(0);
     try {
-      body = method === 'POST' ? await jsonBody(request) : undefined;
+      if (method === 'POST') rawBody = await readBody(request, 64 * 1024);
+      body = parsedJson(rawBody);
     } catch (error) {
       if (error instanceof RequestBodyTooLarge) return sendJson(response, 413, { error: error.message });
       return sendJson(response, 400, { error: 'body is not JSON' });
@@ -127,7 +135,14 @@ export async function startPlatformSimulator(options: {
     if (switches.errorRate > 0 && randomInt(1_000_000) < switches.errorRate * 1_000_000) {
       return sendJson(response, 503, { error: `${options.name} simulator: injected failure` });
     }
-    const answer = options.routes({ method, segments, headers: request.headers, body }) ?? {
+    const answer = options.routes({
+      method,
+      segments,
+      headers: request.headers,
+      body,
+      path: url.pathname,
+      rawBody,
+    }) ?? {
       status: 404,
       body: { error: 'not found' },
     };
