@@ -16,8 +16,9 @@ import {
   withTypenames,
 } from './harness/free-text';
 import { attachRequiredMaterials } from './harness/permit-materials';
-import { graphql, tokenFor } from './harness/single-window.client';
-import { newCreditCode, newPlate } from './harness/story';
+import { eventually, graphql, tokenFor } from './harness/single-window.client';
+import { newCreditCode, newPlate, story } from './harness/story';
+import { subgraphSql } from './harness/subgraph-database';
 
 // Item by item, every free-text field of each department's schema (the FREE_TEXT rules of
 // <subgraph>.text-fields.ts) is written with a resident ID, phone numbers in several forms, a landline, a
@@ -187,13 +188,104 @@ describe('free text of licensing', () => {
 });
 
 describe('free text of credit', () => {
-  // Disclosures are written from events, which carry causes and summaries masked (no personal information).
-  const FROM_EVENTS = ['CreditDisclosure.matter', 'CreditDisclosure.content'];
+  // Disclosures are written from events, which carry causes and summaries masked (no personal information);
+  // a correction's public fields refuse personal information, so their before and after values hold none.
+  const FROM_EVENTS = [
+    'CreditDisclosure.matter',
+    'CreditDisclosure.content',
+    'DisclosureFieldChange.before',
+    'DisclosureFieldChange.after',
+  ];
   let creditCode: string;
-  const READ = `query ($code: String!) { creditProfile(creditCode: $code) { creditCode records(first: 10) {
-    edges { node { summary sourceReference regionCode } } } } }`;
+  let disclosureId: string;
+  const READ = `query ($code: String!, $disclosure: ID!) {
+    creditProfile(creditCode: $code) { creditCode records(first: 10) { edges { node { summary sourceReference regionCode } } } }
+    creditDisclosureHistory(id: $disclosure) { revisions { reason changes { field before after } } }
+    creditRepairApplications(first: 5) { edges { node { creditCode executionStatement decisionReason attachments { fileName } } } }
+    creditListEntries(creditCode: $code, first: 5) { edges { node { history { reason } } } }
+  }`;
+  const read = (username: string, headers: Record<string, string> = {}) =>
+    run(username, READ, { code: creditCode, disclosure: disclosureId }, headers);
+  const personalDocument = {
+    fileName: `${PERSONAL_TEXT}.pdf`,
+    contentBase64: Buffer.from('整改材料').toString('base64'),
+  };
   beforeAll(async () => {
-    creditCode = newCreditCode('320104');
+    // An enterprise with a disclosed penalty, which a credit officer corrects, files a repair for, refuses
+    // and lists, each time typing personal information where the form takes free text.
+    const enterprise = await story(await tokenFor(ADMIN)).enterprise('320104', '自由文本信用测试运输有限公司');
+    creditCode = enterprise.creditCode;
+    await enterprise.withDecidedCases(1, 2_000_000);
+    const officer = 'js-credit-officer';
+    const penalty = await eventually(async () => {
+      const found = await run<{ creditDisclosures: { edges: Array<{ node: { id: string; version: number } }> } }>(
+        officer,
+        `query ($code: String) { creditDisclosures(creditCode: $code, first: 1) { edges { node { id version } } } }`,
+        { code: creditCode },
+      );
+      expect(found.creditDisclosures.edges).toHaveLength(1);
+      return found.creditDisclosures.edges[0].node;
+    }, 30_000);
+    disclosureId = penalty.id;
+    await run(
+      officer,
+      `mutation ($input: CorrectCreditDisclosureInput!) { correctCreditDisclosure(input: $input) { disclosure { id } } }`,
+      {
+        input: {
+          id: disclosureId,
+          expectedVersion: penalty.version,
+          legalBasis: '《中华人民共和国行政处罚法》第二十八条',
+          reason: PERSONAL_TEXT,
+        },
+      },
+    );
+    // The minimum public period is moved into the past in credit's own schema, so repair may be applied for.
+    const past = new Date(Date.now() - 60_000).toISOString().replace('T', ' ').replace('Z', '');
+    await subgraphSql('credit', 'UPDATE credit_disclosure SET repairable_from = ? WHERE id = ?', [
+      past,
+      Number(disclosureId),
+    ]);
+    const applied = await run<{ applyForCreditRepair: { application: { id: string; version: number } } }>(
+      officer,
+      `mutation ($input: ApplyForCreditRepairInput!) { applyForCreditRepair(input: $input) { application { id version } } }`,
+      {
+        input: {
+          disclosureId,
+          penaltyExecuted: true,
+          executionStatement: PERSONAL_TEXT,
+          commitmentLetter: personalDocument,
+          correctiveEvidence: [personalDocument],
+        },
+      },
+    );
+    await run(
+      officer,
+      `mutation ($input: DecideCreditRepairInput!) { refuseCreditRepair(input: $input) { application { id } } }`,
+      {
+        input: {
+          id: applied.applyForCreditRepair.application.id,
+          expectedVersion: applied.applyForCreditRepair.application.version,
+          reason: PERSONAL_TEXT,
+        },
+      },
+    );
+    await eventually(
+      () =>
+        run(
+          officer,
+          `mutation ($input: ListCreditSubjectInput!) { listCreditSubject(input: $input) { entry { id } } }`,
+          {
+            input: {
+              creditCode,
+              criterion: 'FRAUDULENT_LICENSING',
+              regionCode: '320104',
+              documentNumbers: ['苏交许罚〔2026〕1号'],
+              reason: PERSONAL_TEXT,
+            },
+          },
+        ),
+      30_000,
+    );
     await run(
       'js-credit-officer',
       `mutation ($input: RecordCreditInput!) { recordCredit(input: $input) { record { sourceReference } } }`,
@@ -237,13 +329,13 @@ describe('free text of credit', () => {
   });
 
   it('is masked for the credit officer who wrote it and for a pii-reader without a purpose', async () => {
-    expectFreeTextMasked(await run('js-credit-officer', READ, { code: creditCode }), CREDIT_TEXT_FIELDS, FROM_EVENTS);
-    expectFreeTextMasked(await run(ADMIN, READ, { code: creditCode }), CREDIT_TEXT_FIELDS, FROM_EVENTS);
+    expectFreeTextMasked(await read('js-credit-officer'), CREDIT_TEXT_FIELDS, FROM_EVENTS);
+    expectFreeTextMasked(await read(ADMIN), CREDIT_TEXT_FIELDS, FROM_EVENTS);
   });
 
   it('is shown in full to a pii-reader who declared a purpose', async () => {
     const headers = purposeHeaders('CREDIT_ASSESSMENT', '信用评价');
-    expectFreeTextInFull(await run(ADMIN, READ, { code: creditCode }, headers), CREDIT_TEXT_FIELDS, FROM_EVENTS);
+    expectFreeTextInFull(await read(ADMIN, headers), CREDIT_TEXT_FIELDS, FROM_EVENTS);
   });
 });
 

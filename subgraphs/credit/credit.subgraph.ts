@@ -11,6 +11,7 @@ import { NationalCreditPlatform1765200000000 } from '../../migrations/credit/176
 import { DisclosureVersions1765300000000 } from '../../migrations/credit/1765300000000-disclosure-versions';
 import { CreditRepair1765310000000 } from '../../migrations/credit/1765310000000-credit-repair';
 import { CreditLists1765400000000 } from '../../migrations/credit/1765400000000-credit-lists';
+import { DisclosureSearch1765600000000 } from '../../migrations/credit/1765600000000-disclosure-search';
 import { CREDIT_LIST_ENTITIES, createCreditLists } from './credit-list/credit-list.module';
 import { startListExpiry } from './credit-list/list-expiry.worker';
 import { CreditProfileService } from './credit-profile/credit-profile.service';
@@ -68,6 +69,7 @@ export const creditSubgraph: SubgraphDefinition<CreditServices, CreditConfig, Cr
     DisclosureVersions1765300000000,
     CreditRepair1765310000000,
     CreditLists1765400000000,
+    DisclosureSearch1765600000000,
   ],
   buildSchema: buildCreditSchema,
   createServices: ({ dataSource, config, files, logger, outbox }, settings, externals = {}) => {

@@ -1,4 +1,4 @@
-import { ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../../platform/graphql/connection';
 import { CreditDisclosure } from './credit-disclosure.entity';
 
@@ -7,4 +7,10 @@ export class CreditDisclosureConnection extends ConnectionType(
   CreditDisclosure,
   'CreditDisclosure',
   'credit disclosure',
-) {}
+) {
+  @Field({
+    description:
+      'True when more match than the public search counts (10,000): totalCount is then that many, at least (超过一万条).',
+  })
+  totalCountCapped: boolean;
+}

@@ -15,7 +15,7 @@ const bigintAsNumber: ValueTransformer = {
 @Entity({ name: 'credit_disclosure' })
 @Index('uq_credit_disclosure_document', ['kind', 'documentNumber'], { unique: true })
 @Index('ix_credit_disclosure_subject', ['creditCode'])
-@Index('ix_credit_disclosure_name', ['counterpartName'])
+@Index('ix_credit_disclosure_public_name', ['counterpartName', 'displayEndedAt', 'publicUntil', 'publishedAt'])
 @Index('ix_credit_disclosure_publication', ['publishedAt', 'publishBy'])
 export class CreditDisclosure {
   @Field(() => ID, { description: 'Identifier of the disclosure, for credit officers’ corrections and repair.' })

@@ -50,6 +50,8 @@ export class CreditDisclosureResolver {
     @Args() page: PageArgs,
     @Ctx() context: CreditContext,
   ): Promise<CreditDisclosureConnection> {
-    return context.services.disclosures.overdue(scopeOf(context), regionCode ?? null, pageRequest(page));
+    // Officers' work lists are counted exactly.
+    const overdue = await context.services.disclosures.overdue(scopeOf(context), regionCode ?? null, pageRequest(page));
+    return { ...overdue, totalCountCapped: false };
   }
 }

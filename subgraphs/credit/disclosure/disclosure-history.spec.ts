@@ -4,6 +4,7 @@ import { expectDomainError } from '../../../platform/testing/expect-domain-error
 import { testbedPerTest, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
 import { caseDecided, enterpriseRegistered, permitIssued, permitStatusChanged } from '../credit.fixture';
 import { creditSubgraph } from '../credit.subgraph';
+import { CreditPlatformDelivery } from '../national-platform/credit-platform-delivery.entity';
 import { CreditDisclosure } from './credit-disclosure.entity';
 import { DisclosureKind, DisclosureRevisionKind, LicenseStatus } from './disclosure-kind';
 import { pageRequest } from '../../../platform/graphql/connection';
@@ -158,6 +159,27 @@ describe('disclosure versions, history and corrections', () => {
 
     expect(await testbed.deliver(permitStatusChanged({ permitNumber: '320102HY20990101001' }))).toBe('applied');
     expect(testbed.warnings).toContain('permit status change for a licence credit has not disclosed');
+  });
+
+  it('numbers the pushed versions from the publication: a licence suspended before it is public starts at 1', async () => {
+    await testbed.deliver(permitIssued());
+    await testbed.deliver(permitStatusChanged());
+    await testbed.services.disclosures.publishDue();
+    await testbed.deliver(permitStatusChanged({ fromStatus: 'SUSPENDED', toStatus: 'VALID' }));
+    const licence = await byNumber('320102HY20260302001');
+    expect(licence.version).toBe(3);
+    const pushed = await testbed.dataSource
+      .getRepository(CreditPlatformDelivery)
+      .find({ where: { recordType: 'DISCLOSURE', recordId: String(licence.id) }, order: { version: 'ASC' } });
+    expect(
+      pushed.map((delivery) => {
+        const payload = JSON.parse(delivery.payload) as { localVersion: number; licenseStatus: string };
+        return [delivery.version, payload.localVersion, payload.licenseStatus];
+      }),
+    ).toEqual([
+      [1, 2, LicenseStatus.SUSPENDED],
+      [2, 3, LicenseStatus.VALID],
+    ]);
   });
 
   it('ends the display at the maximum period by itself, with a DISPLAY_ENDED revision', async () => {

@@ -4,7 +4,7 @@ import type { CreditChange, CreditChangeSink } from '../national-platform/credit
 import { conflict } from '../credit.errors';
 import { CreditDisclosure } from './credit-disclosure.entity';
 import { CreditDisclosureRevision, type DisclosureFieldChange } from './credit-disclosure-revision.entity';
-import type { DisclosureRevisionKind } from './disclosure-kind';
+import { DisclosureRevisionKind } from './disclosure-kind';
 
 /** The fields of a disclosure the public sees and a revision may change; their changes are kept. */
 export const REVISED_FIELDS = [
@@ -41,14 +41,24 @@ export function changedFields(disclosure: CreditDisclosure, values: DisclosureVa
   });
 }
 
-/** What the national platform receives of one version: public facts, free text masked like everywhere. */
-export function disclosureChange(disclosure: CreditDisclosure, revision: DisclosureRevisionKind): CreditChange {
+/**
+ * What the national platform receives of one version: public facts, free text masked like everywhere.
+ * The platform numbers a record's versions from 1 without gaps, and sees a disclosure only from its
+ * publication: `publicVersion` counts the versions since then (a licence suspended before it was published
+ * is first public at its version 2, which is the platform's 1); `localVersion` is credit's own.
+ */
+export function disclosureChange(
+  disclosure: CreditDisclosure,
+  revision: DisclosureRevisionKind,
+  publicVersion: number,
+): CreditChange {
   return {
     recordType: 'DISCLOSURE',
     recordId: String(disclosure.id),
-    version: disclosure.version,
+    version: publicVersion,
     payload: {
       revision,
+      localVersion: disclosure.version,
       kind: disclosure.kind,
       creditCode: disclosure.creditCode,
       counterpartName: disclosure.counterpartName,
@@ -134,7 +144,17 @@ export class DisclosureRevisions {
       actor: revision.actor,
       occurredAt: this.clock(),
     });
-    if (disclosure.publishedAt !== null) await this.sink.record(manager, disclosureChange(disclosure, revision.kind));
+    if (disclosure.publishedAt === null) return;
+    const publishedAt =
+      revision.kind === DisclosureRevisionKind.PUBLISHED
+        ? disclosure.version
+        : ((
+            await manager.findOne(CreditDisclosureRevision, {
+              where: { disclosureId: disclosure.id, kind: DisclosureRevisionKind.PUBLISHED },
+              order: { id: 'ASC' },
+            })
+          )?.version ?? 1);
+    await this.sink.record(manager, disclosureChange(disclosure, revision.kind, disclosure.version - publishedAt + 1));
   }
 
   /** A disclosure's revisions, oldest first. */
