@@ -1,6 +1,5 @@
-import { randomInt } from 'node:crypto';
 import { query } from '../harness/single-window.client';
-import { RUN, textAt, type Base, type FixtureSpec, type Json, type ProbeContext } from './matrix.dsl';
+import { runReference, textAt, type Base, type FixtureSpec, type Json, type ProbeContext } from './matrix.dsl';
 
 // The credit list entries (信用名单) the matrix's cells read and remove, made by ministry-admin.
 
@@ -8,7 +7,7 @@ const listingOf = (creditCode: string, region: string) => ({
   creditCode,
   criterion: 'FRAUDULENT_LICENSING',
   regionCode: region,
-  documentNumbers: [`MX-${RUN}-${randomInt(1e9)}`],
+  documentNumbers: [runReference()],
   reason: '矩阵测试：以欺骗手段取得许可',
 });
 

@@ -1,11 +1,10 @@
-import { randomInt } from 'node:crypto';
 import {
   at,
   EVERYWHERE,
   IN_REGION,
   listing,
   mutation,
-  RUN,
+  runReference,
   type DepartmentMatrix,
   type OperationProbe,
   type Variant,
@@ -53,7 +52,7 @@ const PROBES: Record<Operation, OperationProbe> = {
     write: true,
     variants: {
       'in-region': submitOverloadRecords(
-        () => ({ records: [overloadRecordInput(`MX-${RUN}-${randomInt(1e9)}`)] }),
+        () => ({ records: [overloadRecordInput(runReference())] }),
         (payload) => expect(at(payload, 'acceptedCount')).toBe(1),
       ),
     },

@@ -184,6 +184,15 @@ export function chinaNow(): { month: string; year: number } {
 
 export const RUN = `${Date.now().toString(36)}${randomInt(1e6).toString(36)}`.toUpperCase();
 
+/**
+ * A reference unique to this run that can never read as personal information: the letter keeps the run's
+ * digits from joining the serial into something phone- or ID-like once separators are dropped (a
+ * "MX-<run>-<9 digits>" did, now and then, and was refused as BAD_USER_INPUT).
+ */
+export function runReference(): string {
+  return `MX-${RUN}-N${randomInt(1e6)}`;
+}
+
 /** A read of one record by its key: the record, or null exactly as for an unknown key. */
 export function lookup(field: string, argument: string, argumentType: string, selection: string, idField: string) {
   return (key: (context: ProbeContext) => string, fixture?: FixtureSpec): VariantProbe => ({

@@ -12,6 +12,7 @@ import {
   IN_REGION,
   OUT_REGION,
   RUN,
+  runReference,
   textAt,
   type Base,
   type CaseStatus,
@@ -44,7 +45,7 @@ export const creditInput = (region: string) => (context: ProbeContext) => ({
   regionCode: region,
   summary: '矩阵测试表彰',
   decidedAt: new Date(Date.now() - 60_000).toISOString(),
-  sourceReference: `MX-${RUN}-${randomInt(1e9)}`,
+  sourceReference: runReference(),
 });
 export const caseInput = (region: string) => (context: ProbeContext) => ({
   regionCode: region,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Between, In, type DataSource, type EntityManager } from 'typeorm';
+import { Between, In, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '../../../platform/database/data-source.factory';
 import { forUpdateSkipLocked } from '../../../platform/database/sql-dialect';
 import { describeError, type Logger } from '../../../platform/observability/logger';
@@ -137,6 +137,10 @@ export class CreditDeliveryRelay {
           this.pausedUntil = this.clock().getTime() + this.backoffMs(this.failedPasses);
           break;
         }
+        // The probe got through after an outage: what waited out its backoff meanwhile is due at once, so
+        // the backlog drains now rather than at each row's next backoff (up to OUTBOX_MAX_BACKOFF_MS).
+        if (this.failedPasses > 0 && results.some((result) => isDelivered(result.outcome)))
+          await this.resumeBackedOff();
         this.failedPasses = 0;
       } catch (error) {
         // The database (or a bug): rows stay leased until their lease runs out, then are taken again.
@@ -145,6 +149,18 @@ export class CreditDeliveryRelay {
       }
     }
     return delivered;
+  }
+
+  /** Pending rows waiting out a backoff become due now. */
+  private async resumeBackedOff(): Promise<void> {
+    const now = this.clock();
+    const result = await this.dataSource
+      .getRepository(CreditPlatformDelivery)
+      .update({ state: CreditDeliveryState.PENDING, nextAttemptAt: MoreThan(now) }, { nextAttemptAt: now });
+    if ((result.affected ?? 0) > 0)
+      this.logger.info('national credit platform answers again; backed-off pushes resumed', {
+        resumed: result.affected,
+      });
   }
 
   /** Due rows whose earlier versions are all delivered, leased to this relay. */

@@ -30,14 +30,26 @@ export class CreditPlatformOutbox implements CreditChangeSink {
   async record(manager: EntityManager, change: CreditChange): Promise<void> {
     const problem = changeProblem(change);
     if (problem !== null) throw new Error(`credit change ${change.recordType}:${change.recordId}: ${problem}`);
-    const key = { recordType: change.recordType, recordId: change.recordId, version: change.version };
-    if (await manager.existsBy(CreditPlatformDelivery, key)) return;
+    const record = { recordType: change.recordType, recordId: change.recordId };
+    if (await manager.existsBy(CreditPlatformDelivery, { ...record, version: change.version })) return;
+    // The platform takes a record's versions from 1 without gaps. A record made before this link existed
+    // (published earlier, or written by an import) first reaches it at a later version: that version is
+    // numbered next after what the platform has, and its own number travels in the payload.
+    const latest = await manager
+      .createQueryBuilder(CreditPlatformDelivery, 'delivery')
+      .select('MAX(delivery.version)', 'version')
+      .where('delivery.recordType = :recordType AND delivery.recordId = :recordId', record)
+      .getRawOne<{ version: number | string | null }>();
+    const next = Number(latest?.version ?? 0) + 1;
+    const version = Math.min(change.version, next);
+    const payload = version === change.version ? change.payload : { ...change.payload, recordVersion: change.version };
+    const key = { ...record, version };
     // Whole seconds, as DATETIME keeps them: recordedAt is the same text on every database and attempt.
     const now = wholeSeconds(this.clock());
     try {
       await manager.insert(CreditPlatformDelivery, {
         ...key,
-        payload: JSON.stringify(change.payload),
+        payload: JSON.stringify(payload),
         state: CreditDeliveryState.PENDING,
         attempts: 0,
         nextAttemptAt: now,
