@@ -1,4 +1,4 @@
-import { decideThroughProcedure, story } from './harness/story';
+import { decideThroughProcedure, newCreditCode, story } from './harness/story';
 import { eventually, graphql, query, tokenFor } from './harness/single-window.client';
 
 // 双公示 through the gateway: decisions made in the single window are published by credit's job and
@@ -141,6 +141,36 @@ describe('credit disclosure (双公示) through the gateway', () => {
       const result = await anonymously({ kind, first: 1 });
       expect(result.data!.creditDisclosures.edges[0].node.kind).toBe(kind);
     }
+  });
+
+  it('answers a well-formed credit code credit has never heard of with NOT_FOUND, not a blank file', async () => {
+    const officer = await tokenFor('js-credit-officer');
+    const unknown = await graphql(
+      `
+        query ($code: String!) {
+          creditProfile(creditCode: $code) {
+            rating
+          }
+        }
+      `,
+      { code: newCreditCode('320102') },
+      { token: officer },
+    );
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect(unknown.errors?.[0]?.message).toContain('信用主体');
+    // A registered enterprise without any record is known: full score, rating A.
+    const registered = await story(await tokenFor('ministry-admin')).enterprise(
+      '320102',
+      '信用档案空白测试运输有限公司',
+    );
+    const profile = await eventually(() =>
+      query<{ creditProfile: { score: number; rating: string; recordCount: number } }>(
+        officer,
+        `query ($code: String!) { creditProfile(creditCode: $code) { score rating recordCount } }`,
+        { code: registered.creditCode },
+      ),
+    );
+    expect(profile.creditProfile).toEqual({ score: 100, rating: 'A', recordCount: 0 });
   });
 
   it('refuses a malformed credit code with the field, and anything else without a token', async () => {

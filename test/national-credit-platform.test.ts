@@ -1,7 +1,7 @@
 import { DEMO_LISTED_BY_TAX } from '../subgraphs/credit/national-platform/demo-standing-data';
 import { readState } from './harness/harness-state';
 import { eventually, graphql, query, restartService, tokenFor } from './harness/single-window.client';
-import { newCreditCode, story } from './harness/story';
+import { story } from './harness/story';
 
 // The national credit information sharing platform (全国信用信息共享平台) through the gateway: credit
 // pushes every published disclosure to it (at least once, idempotent, in order, nothing lost across an
@@ -189,7 +189,19 @@ describe('the national credit platform through the gateway', () => {
       // Each arrived, once: nothing lost, nothing applied twice.
       expect(await receivedFor(caseNumber)).toMatchObject({ versions: [1], outOfOrderRefused: 0 });
     }
-    await eventually(async () => expect(await summary()).toMatchObject({ pendingCount: 0, failingCount: 0 }));
+    // Everything the outage held back (other tests' pushes too) drains: none left pending, each named if one is.
+    await eventually(async () => {
+      const left = await query<{
+        nationalCreditDeliveries: {
+          edges: Array<{ node: { recordType: string; recordId: string; version: number; lastError: string | null } }>;
+        };
+      }>(
+        await tokenFor('js-credit-officer'),
+        `{ nationalCreditDeliveries(state: PENDING, first: 20) { edges { node { recordType recordId version lastError } } } }`,
+      );
+      expect(left.nationalCreditDeliveries.edges.map((edge) => edge.node)).toEqual([]);
+      expect(await summary()).toMatchObject({ pendingCount: 0, failingCount: 0 });
+    }, 30_000);
   });
 
   it('delivers exactly once when credit is killed between sending a push and hearing the answer', async () => {
@@ -234,9 +246,27 @@ describe('the national credit platform through the gateway', () => {
     ]);
     expect(listed.retrievedAt).not.toBeNull();
 
+    // An enterprise the platform lists nowhere, which credit knows from the registry (an unknown credit code
+    // is NOT_FOUND); asked without its standing, so nothing is fetched or cached yet.
+    const unknown = (await story(admin).enterprise('320102', '信用平台未登记测试运输有限公司')).creditCode;
+    await eventually(async () => {
+      const known = await graphql(
+        `
+          query ($code: String!) {
+            creditProfile(creditCode: $code) {
+              creditCode
+            }
+          }
+        `,
+        {
+          code: unknown,
+        },
+        { token: creditOfficer },
+      );
+      expect(known.errors).toBeUndefined();
+    });
     // Slower than the 800 ms deadline, faster than the adapter's 2 s timeout: the platform would answer.
     await switchPlatform({ latencyMs: 1500 });
-    const unknown = newCreditCode('320102');
     expect(await standingOf(unknown)).toEqual({ status: 'UNAVAILABLE', retrievedAt: null, entries: [] });
     // The request went on in the background and filled the cache.
     await eventually(async () => {

@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '../../../platform/auth/permission.policy';
 import { assertCreditCode } from '../../../platform/codes/assert-input';
+import { notFound } from '../../../platform/errors/domain-error';
 import { PageArgs, pageRequest } from '../../../platform/graphql/connection';
 import { profileLoader, subjectRecordsLoader, type CreditContext } from '../credit.context';
 import { CreditRecordConnection } from '../credit-record/credit-record.connection';
@@ -10,7 +11,8 @@ import { CreditProfile } from './credit-profile';
 export class CreditProfileResolver {
   @Authorized(Permission.CREDIT_READ)
   @Query(() => CreditProfile, {
-    description: 'The credit profile of any market subject; one with no records has score 100 and rating A.',
+    description:
+      'The credit profile of any market subject credit knows (registered, or with records or disclosures); one with no records has score 100 and rating A. An unknown credit code is NOT_FOUND.',
   })
   async creditProfile(
     @Arg('creditCode', { description: 'Unified social credit code (统一社会信用代码) of the subject.' })
@@ -18,7 +20,10 @@ export class CreditProfileResolver {
     @Ctx() context: CreditContext,
   ): Promise<CreditProfile> {
     assertCreditCode('creditCode', creditCode);
-    return profileLoader(context).load(creditCode);
+    const profile = await profileLoader(context).load(creditCode);
+    if (profile.recordCount === 0 && !(await context.services.profiles.isKnown(creditCode)))
+      throw notFound('Credit subject (信用主体)', creditCode);
+    return profile;
   }
 
   @Authorized(Permission.CREDIT_READ)

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CreditRecord } from '../credit-record/credit-record.entity';
+import { CreditDisclosure } from '../disclosure/credit-disclosure.entity';
+import { CreditSubjectName } from '../disclosure/credit-subject-name.entity';
 import { CreditProfile } from './credit-profile';
 import { creditRating, creditScore } from './credit-rating';
 
@@ -38,6 +40,19 @@ export class CreditProfileService {
   }
 
   // A repaired record (信用修复) stays in the file and in the count, but no longer moves the score.
+  /**
+   * Whether credit knows the subject at all: a name from the registry (enterprise.registered), a record or a
+   * disclosure. A well-formed code credit has never heard of is a NOT_FOUND, not a blank file rated A.
+   */
+  async isKnown(creditCode: string): Promise<boolean> {
+    const manager = this.dataSource.manager;
+    return (
+      (await manager.existsBy(CreditSubjectName, { creditCode })) ||
+      (await manager.existsBy(CreditRecord, { creditCode })) ||
+      (await manager.existsBy(CreditDisclosure, { creditCode }))
+    );
+  }
+
   private async totalsOf(manager: EntityManager, creditCodes: string[]): Promise<Map<string, RecordTotals>> {
     const rows: Array<{ creditCode: string; deltaSum: string | number | null; recordCount: string | number }> =
       await manager
