@@ -355,41 +355,25 @@ const PROBES: Record<Operation, OperationProbe> = {
   'Mutation.listCreditSubject': {
     field: 'listCreditSubject',
     write: true,
-    variants: Object.fromEntries(
-      (
-        [
-          ['in-region', IN_REGION],
-          ['out-of-region', OUT_REGION],
-        ] as const
-      ).map(([variant, region]) => [
-        variant,
-        listCreditSubject(listEntryInput(region), (payload) =>
-          expect(at(payload, 'entry')).toEqual({ regionCode: region, criterion: 'FRAUDULENT_LICENSING' }),
-        ),
-      ]),
+    variants: inAndOut((region) =>
+      listCreditSubject(listEntryInput(region), (payload) =>
+        expect(at(payload, 'entry')).toEqual({ regionCode: region, criterion: 'FRAUDULENT_LICENSING' }),
+      ),
     ),
   },
   'Mutation.removeCreditListEntry': {
     field: 'removeCreditListEntry',
     write: true,
-    variants: Object.fromEntries(
-      (
-        [
-          ['in-region', IN_REGION],
-          ['out-of-region', OUT_REGION],
-        ] as const
-      ).map(([variant, region]) => [
-        variant,
-        removeCreditListEntry(
-          (context) => ({ entryId: Number(fixtureRecord(context)), expectedVersion: 1, reason: '矩阵测试：移出' }),
-          (payload, context) =>
-            expect(at(payload, 'entry')).toEqual({
-              id: Number(fixtureRecord(context)),
-              removalReason: 'REMOVED_BY_OFFICER',
-            }),
-          { kind: 'listEntry', region },
-        ),
-      ]),
+    variants: inAndOut((region) =>
+      removeCreditListEntry(
+        (context) => ({ entryId: Number(fixtureRecord(context)), expectedVersion: 1, reason: '矩阵测试：移出' }),
+        (payload, context) =>
+          expect(at(payload, 'entry')).toEqual({
+            id: Number(fixtureRecord(context)),
+            removalReason: 'REMOVED_BY_OFFICER',
+          }),
+        { kind: 'listEntry', region },
+      ),
     ),
   },
   'CreditProfile.nationalStanding': {
