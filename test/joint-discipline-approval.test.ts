@@ -13,6 +13,7 @@ const APPROVE = `mutation ($input: ApprovePermitApplicationInput!) {
 const VIEW = `query ($number: String!) {
   permitApplication(applicationNumber: $number) {
     jointDiscipline { applicantListed rule listings { list criterion startedAt } }
+    applicant { creditProfile { rating listMemberships { criterion } publicPenalties { documentNumber fineFen } } }
   } }`;
 
 interface ApproveAnswer {
@@ -24,6 +25,7 @@ interface ApproveAnswer {
 
 describe('joint discipline: approving for an enterprise on the serious-dishonesty list', () => {
   let applicant: { creditCode: string; regionCode: string };
+  let penaltyCase: string;
 
   async function accepted(kind: string, scope: string): Promise<string> {
     const { application } = await submitFor(applicant, kind, { scope });
@@ -44,6 +46,8 @@ describe('joint discipline: approving for an enterprise on the serious-dishonest
     );
     applicant = enterprise;
     const [permitNumber] = await enterprise.withPermits(1);
+    // A fine of 5,000 yuan, publicly disclosed (双公示), which the reviewer sees among the open penalties.
+    [penaltyCase] = await enterprise.withDecidedCases(1, 500_000);
     await query(
       await tokenFor(REVIEWER),
       `mutation ($input: RevokePermitInput!) { revokePermit(input: $input) { permit { status } } }`,
@@ -62,15 +66,27 @@ describe('joint discipline: approving for an enterprise on the serious-dishonest
             rule: string;
             listings: Array<{ list: string; criterion: string }>;
           };
+          applicant: {
+            creditProfile: {
+              rating: string;
+              listMemberships: Array<{ criterion: string }>;
+              publicPenalties: Array<{ documentNumber: string; fineFen: number }>;
+            };
+          };
         };
       }>(reviewer, VIEW, { number: applicationNumber });
       expect(data.permitApplication.jointDiscipline.applicantListed).toBe(true);
-      return data.permitApplication.jointDiscipline;
+      expect(data.permitApplication.applicant.creditProfile.publicPenalties).toHaveLength(1);
+      return data.permitApplication;
     }, 30_000);
-    expect(view.rule).toBe('REASON_REQUIRED');
-    expect(view.listings).toEqual([
+    // Licensing's own copy of the listing, and what approving takes for this kind.
+    expect(view.jointDiscipline.rule).toBe('REASON_REQUIRED');
+    expect(view.jointDiscipline.listings).toEqual([
       expect.objectContaining({ list: 'SERIOUS_DISHONESTY', criterion: 'PERMIT_REVOKED' }),
     ]);
+    // Credit's answer in the same view: the list and the penalty on public display.
+    expect(view.applicant.creditProfile.listMemberships).toEqual([{ criterion: 'PERMIT_REVOKED' }]);
+    expect(view.applicant.creditProfile.publicPenalties).toEqual([{ documentNumber: penaltyCase, fineFen: 500_000 }]);
   });
 
   it('refuses a hazardous-goods permit to the listed applicant, leaving the application undecided', async () => {

@@ -9,7 +9,8 @@ export const CREDIT_ACCESS: AccessRules = {
   CreditRecordEdge: 'STRUCTURE',
   RecordCreditPayload: 'STRUCTURE',
   // Public under 双公示 (creditDisclosures); credit officers also see the overdue ones.
-  CreditDisclosure: [Permission.PUBLIC_VERIFY, Permission.CREDIT_WRITE],
+  // The public reads 双公示; credit readers see the penalties on display with a profile.
+  CreditDisclosure: [Permission.PUBLIC_VERIFY, Permission.CREDIT_READ, Permission.CREDIT_WRITE],
   CreditDisclosureConnection: 'STRUCTURE',
   CreditDisclosureEdge: 'STRUCTURE',
   // The history (with officers' reasons) and repair are credit officers' work.

@@ -38,6 +38,11 @@ export function subjectRecordsLoader(context: CreditContext, page: PageRequest) 
   );
 }
 
+/** The penalties on public display of the subjects a request asks about, in one statement. */
+export function publicPenaltiesLoader(context: CreditContext) {
+  return context.loaders.get('creditPublicPenalties', () => context.services.disclosures.createPublicPenaltiesLoader());
+}
+
 /** The acting user's name for records of who did what. */
 export function actorOf(context: CreditContext): string {
   return context.identity?.username ?? 'anonymous';

@@ -82,6 +82,7 @@ describe('the credit schema', () => {
       'rating: CreditRating!',
       'recordCount: Int!',
       'records: CreditRecordConnection',
+      'publicPenalties: [CreditDisclosure!]',
       'listMemberships: [CreditListEntry!]',
       'nationalStanding: NationalStanding!',
     ]);

@@ -55,6 +55,8 @@ const WHO_MAY = {
   // The national credit platform (全国信用信息共享平台): the standing is read with the profile; the pushes
   // are credit officers' work.
   'CreditProfile.nationalStanding': '-       Y       -       -       Y      -      -     -   Y',
+  // The penalties on public display, read with the profile (joint discipline: licensing reviewers too).
+  'CreditProfile.publicPenalties': '-       Y       -       -       Y      -      -     -   Y',
   'Query.nationalCreditDeliveries': '-       -       -       -       Y      -      -     -   Y',
   'Query.nationalCreditDeliverySummary': '-       -       -       -       Y      -      -     -   Y',
 } as const;
@@ -87,6 +89,7 @@ const REGION_RULES: Record<Operation, Partial<Record<Variant, string>>> = {
   'Mutation.removeCreditListEntry': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
   // One national platform, one national credit file: the same answer in every region.
   'CreditProfile.nationalStanding': { any: EVERYWHERE },
+  'CreditProfile.publicPenalties': { any: EVERYWHERE },
   'Query.nationalCreditDeliveries': { any: EVERYWHERE },
   'Query.nationalCreditDeliverySummary': { any: EVERYWHERE },
 };
@@ -375,6 +378,24 @@ const PROBES: Record<Operation, OperationProbe> = {
         { kind: 'listEntry', region },
       ),
     ),
+  },
+  'CreditProfile.publicPenalties': {
+    field: 'creditProfile',
+    write: false,
+    variants: {
+      any: {
+        request: ({ base }) => ({
+          document: `query ($code: String!) { creditProfile(creditCode: $code) { creditCode publicPenalties { kind documentNumber } } }`,
+          variables: { code: base.jsEnterprise },
+        }),
+        // What is on display is asserted in test/joint-discipline-approval.test.ts; here, who may read it.
+        ok: (data, { base }) => {
+          expect(at(data, 'creditProfile.creditCode')).toBe(base.jsEnterprise);
+          const penalties = at(data, 'creditProfile.publicPenalties') as Array<{ kind: string }>;
+          expect(penalties.every((penalty) => penalty.kind === 'ADMINISTRATIVE_PENALTY')).toBe(true);
+        },
+      },
+    },
   },
   'CreditProfile.nationalStanding': {
     field: 'creditProfile',

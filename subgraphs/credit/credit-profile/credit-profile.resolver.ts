@@ -3,7 +3,8 @@ import { Permission } from '../../../platform/auth/permission.policy';
 import { assertCreditCode } from '../../../platform/codes/assert-input';
 import { notFound } from '../../../platform/errors/domain-error';
 import { PageArgs, pageRequest } from '../../../platform/graphql/connection';
-import { profileLoader, subjectRecordsLoader, type CreditContext } from '../credit.context';
+import { profileLoader, publicPenaltiesLoader, subjectRecordsLoader, type CreditContext } from '../credit.context';
+import { CreditDisclosure } from '../disclosure/credit-disclosure.entity';
 import { CreditRecordConnection } from '../credit-record/credit-record.connection';
 import { CreditProfile } from './credit-profile';
 
@@ -37,5 +38,15 @@ export class CreditProfileResolver {
     @Ctx() context: CreditContext,
   ): Promise<CreditRecordConnection> {
     return subjectRecordsLoader(context, pageRequest(page)).load(profile.creditCode);
+  }
+
+  @Authorized(Permission.CREDIT_READ)
+  @FieldResolver(() => [CreditDisclosure], {
+    nullable: true,
+    description:
+      'The administrative penalties on public display now (公示中的行政处罚, 双公示), newest decision first: ended neither by their maximum period nor by an approved repair.',
+  })
+  async publicPenalties(@Root() profile: CreditProfile, @Ctx() context: CreditContext): Promise<CreditDisclosure[]> {
+    return publicPenaltiesLoader(context).load(profile.creditCode);
   }
 }

@@ -1,4 +1,6 @@
+import DataLoader from 'dataloader';
 import {
+  In,
   IsNull,
   LessThan,
   LessThanOrEqual,
@@ -257,6 +259,26 @@ export class CreditDisclosureService {
       });
       if (due.length < JOB_BATCH_SIZE) return ended;
     }
+  }
+
+  /**
+   * The penalties each subject has on public display now (公示中的行政处罚), newest decision first, many
+   * subjects in one statement: what a reviewer weighs in joint discipline (联合惩戒).
+   */
+  createPublicPenaltiesLoader(): DataLoader<string, CreditDisclosure[]> {
+    return new DataLoader(async (creditCodes) => {
+      const rows = await this.dataSource.getRepository(CreditDisclosure).find({
+        where: {
+          creditCode: In([...new Set(creditCodes)]),
+          kind: DisclosureKind.ADMINISTRATIVE_PENALTY,
+          publishedAt: Not(IsNull()),
+          displayEndedAt: IsNull(),
+          publicUntil: MoreThan(this.clock()),
+        },
+        order: { decidedAt: 'DESC', id: 'DESC' },
+      });
+      return creditCodes.map((creditCode) => rows.filter((row) => row.creditCode === creditCode));
+    });
   }
 
   /** Published, still-public disclosures, newest first, by credit code, name prefix and kind. */
