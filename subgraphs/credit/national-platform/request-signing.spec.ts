@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { sm3Hex } from '../../../platform/storage/file-store';
 import {
   canonicalRequest,
-  contentDigest,
   MAX_CLOCK_SKEW_MS,
   SIGNATURE_HEADERS,
   signRequest,
@@ -37,25 +37,25 @@ describe('signed requests to the national credit platform (HMAC-SM3)', () => {
       NOW,
       'ab'.repeat(16),
     );
-    const canonical = `HMAC-SM3\nPOST\n/api/credit-records\n${NOW}\n${'ab'.repeat(16)}\n${contentDigest(BODY)}`;
+    const canonical = `HMAC-SM3\nPOST\n/api/credit-records\n${NOW}\n${'ab'.repeat(16)}\n${sm3Hex(BODY)}`;
     expect(
       canonicalRequest({
         method: 'post',
         path: '/api/credit-records',
         timestamp: String(NOW),
         nonce: 'ab'.repeat(16),
-        contentSm3: contentDigest(BODY),
+        contentSm3: sm3Hex(BODY),
       }),
     ).toBe(canonical);
     expect(headers).toEqual({
       [SIGNATURE_HEADERS.keyId]: CREDENTIALS.keyId,
       [SIGNATURE_HEADERS.timestamp]: String(NOW),
       [SIGNATURE_HEADERS.nonce]: 'ab'.repeat(16),
-      [SIGNATURE_HEADERS.contentSm3]: contentDigest(BODY),
+      [SIGNATURE_HEADERS.contentSm3]: sm3Hex(BODY),
       [SIGNATURE_HEADERS.signature]: createHmac('sm3', CREDENTIALS.secret).update(canonical).digest('base64'),
     });
     // SM3 of "abc", GB/T 32905-2016 appendix A.1: the digest is SM3, not another hash.
-    expect(contentDigest('abc')).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
+    expect(sm3Hex('abc')).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
   });
 
   it('accepts a fresh request once, and refuses its replay', () => {

@@ -1,5 +1,6 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { sm3Hex } from '../../../platform/storage/file-store';
 
 // Signed requests to the national credit platform (NATIONAL-CREDIT-CONTRACT.md, Authentication):
 // HMAC-SM3 (GB/T 32905 through Node's OpenSSL) with the secret issued for a key id, over the method,
@@ -38,10 +39,6 @@ export interface SignedParts {
   contentSm3: string;
 }
 
-export function contentDigest(body: string | Buffer): string {
-  return createHash('sm3').update(body).digest('hex');
-}
-
 /** The text that is signed: the algorithm, then each part on its own line. */
 export function canonicalRequest(parts: SignedParts): string {
   return [
@@ -70,7 +67,7 @@ export function signRequest(
     path: request.path,
     timestamp: String(now),
     nonce,
-    contentSm3: contentDigest(request.body),
+    contentSm3: sm3Hex(request.body),
   };
   return {
     [SIGNATURE_HEADERS.keyId]: credentials.keyId,
@@ -119,7 +116,7 @@ export class SignatureVerifier {
     if (secret === undefined) return 'UNKNOWN_KEY';
     const now = this.clock();
     if (!/^\d{1,15}$/.test(timestamp) || Math.abs(now - Number(timestamp)) > this.maxSkewMs) return 'STALE_TIMESTAMP';
-    if (contentDigest(request.rawBody) !== contentSm3) return 'BODY_DIGEST_MISMATCH';
+    if (sm3Hex(request.rawBody) !== contentSm3) return 'BODY_DIGEST_MISMATCH';
     const expected = Buffer.from(
       signatureOf(secret, { method: request.method, path: request.path, timestamp, nonce, contentSm3 }),
       'base64',
