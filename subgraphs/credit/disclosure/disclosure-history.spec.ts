@@ -173,8 +173,8 @@ describe('disclosure versions, history and corrections', () => {
       .find({ where: { recordType: 'DISCLOSURE', recordId: String(licence.id) }, order: { version: 'ASC' } });
     expect(
       pushed.map((delivery) => {
-        const payload = JSON.parse(delivery.payload) as { localVersion: number; licenseStatus: string };
-        return [delivery.version, payload.localVersion, payload.licenseStatus];
+        const payload = JSON.parse(delivery.payload) as { recordVersion: number; licenseStatus: string };
+        return [delivery.version, payload.recordVersion, payload.licenseStatus];
       }),
     ).toEqual([
       [1, 2, LicenseStatus.SUSPENDED],

@@ -4,7 +4,7 @@ import type { CreditChange, CreditChangeSink } from '../national-platform/credit
 import { conflict } from '../credit.errors';
 import { CreditDisclosure } from './credit-disclosure.entity';
 import { CreditDisclosureRevision, type DisclosureFieldChange } from './credit-disclosure-revision.entity';
-import { DisclosureRevisionKind } from './disclosure-kind';
+import type { DisclosureRevisionKind } from './disclosure-kind';
 
 /** The fields of a disclosure the public sees and a revision may change; their changes are kept. */
 export const REVISED_FIELDS = [
@@ -43,22 +43,16 @@ export function changedFields(disclosure: CreditDisclosure, values: DisclosureVa
 
 /**
  * What the national platform receives of one version: public facts, free text masked like everywhere.
- * The platform numbers a record's versions from 1 without gaps, and sees a disclosure only from its
- * publication: `publicVersion` counts the versions since then (a licence suspended before it was published
- * is first public at its version 2, which is the platform's 1); `localVersion` is credit's own.
+ * A disclosure reaches the platform from its publication, so its first push may be a later version (a
+ * licence suspended before it was published); the outbox numbers such a record from 1 (credit-platform.outbox.ts).
  */
-export function disclosureChange(
-  disclosure: CreditDisclosure,
-  revision: DisclosureRevisionKind,
-  publicVersion: number,
-): CreditChange {
+export function disclosureChange(disclosure: CreditDisclosure, revision: DisclosureRevisionKind): CreditChange {
   return {
     recordType: 'DISCLOSURE',
     recordId: String(disclosure.id),
-    version: publicVersion,
+    version: disclosure.version,
     payload: {
       revision,
-      localVersion: disclosure.version,
       kind: disclosure.kind,
       creditCode: disclosure.creditCode,
       counterpartName: disclosure.counterpartName,
@@ -144,17 +138,7 @@ export class DisclosureRevisions {
       actor: revision.actor,
       occurredAt: this.clock(),
     });
-    if (disclosure.publishedAt === null) return;
-    const publishedAt =
-      revision.kind === DisclosureRevisionKind.PUBLISHED
-        ? disclosure.version
-        : ((
-            await manager.findOne(CreditDisclosureRevision, {
-              where: { disclosureId: disclosure.id, kind: DisclosureRevisionKind.PUBLISHED },
-              order: { id: 'ASC' },
-            })
-          )?.version ?? 1);
-    await this.sink.record(manager, disclosureChange(disclosure, revision.kind, disclosure.version - publishedAt + 1));
+    if (disclosure.publishedAt !== null) await this.sink.record(manager, disclosureChange(disclosure, revision.kind));
   }
 
   /** A disclosure's revisions, oldest first. */
