@@ -298,32 +298,26 @@ export class CreditDisclosureService {
       ...(name === null ? {} : { counterpartName: Like(`${name}%`) }),
       ...(filter.kind === null ? {} : { kind: filter.kind }),
     };
-    const repository = this.dataSource.getRepository(CreditDisclosure);
-    const afterId = page.afterId;
     // At most PUBLIC_COUNT_CAP + 1 rows are counted, through the covering ix_credit_disclosure_public_name.
-    const capped = repository
+    const capped = this.dataSource
+      .getRepository(CreditDisclosure)
       .createQueryBuilder('disclosure')
       .select('1')
       .where(where)
       .limit(PUBLIC_COUNT_CAP + 1);
-    const [rows, counted] = await Promise.all([
-      repository.find({
-        where: afterId === null ? where : { ...where, id: LessThan(afterId) },
-        order: { id: 'DESC' },
-        take: page.limit + 1,
-      }),
-      this.dataSource
-        .createQueryBuilder()
-        .select('COUNT(*)', 'matches')
-        .from(`(${capped.getQuery()})`, 'capped')
-        .setParameters(capped.getParameters())
-        .getRawOne<{ matches: string | number }>(),
-    ]);
-    const matches = Number(counted?.matches ?? 0);
-    return {
-      ...toConnection(rows, Math.min(matches, PUBLIC_COUNT_CAP), page),
-      totalCountCapped: matches > PUBLIC_COUNT_CAP,
-    };
+    const matches = this.dataSource
+      .createQueryBuilder()
+      .select('COUNT(*)', 'matches')
+      .from(`(${capped.getQuery()})`, 'capped')
+      .setParameters(capped.getParameters())
+      .getRawOne<{ matches: string | number }>()
+      .then((counted) => Number(counted?.matches ?? 0));
+    const connection = await this.page(
+      where,
+      page,
+      matches.then((count) => Math.min(count, PUBLIC_COUNT_CAP)),
+    );
+    return { ...connection, totalCountCapped: (await matches) > PUBLIC_COUNT_CAP };
   }
 
   /**
@@ -357,9 +351,11 @@ export class CreditDisclosureService {
     return { publicationDeadline: deadline, publishBy: endOfChinaDay(deadline) };
   }
 
+  /** A page newest first; `totalCount` counted by the caller (the public search caps it), or exactly here. */
   private async page(
     where: FindOptionsWhere<CreditDisclosure> | Array<FindOptionsWhere<CreditDisclosure>>,
     page: PageRequest,
+    counted?: Promise<number>,
   ): Promise<Connection<CreditDisclosure>> {
     const alternatives = Array.isArray(where) ? where : [where];
     const afterId = page.afterId;
@@ -370,7 +366,7 @@ export class CreditDisclosureService {
         order: { id: 'DESC' },
         take: page.limit + 1,
       }),
-      repository.count({ where: alternatives }),
+      counted ?? repository.count({ where: alternatives }),
     ]);
     return toConnection(rows, totalCount, page);
   }
