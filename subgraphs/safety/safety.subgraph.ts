@@ -1,6 +1,7 @@
 import { InitialSafety1764000000000 } from '../../migrations/safety/1764000000000-initial-safety';
 import { PersonalInformationKeysSafety1765000000000 } from '../../migrations/safety/1765000000000-personal-information-keys';
 import { FreeTextEncryptionSafety1765010000000 } from '../../migrations/safety/1765010000000-free-text-encryption';
+import { SafetyRegistry1766000000000 } from '../../migrations/safety/1766000000000-safety-registry';
 import type { PlatformConfig } from '../../platform/config/config';
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
@@ -8,6 +9,8 @@ import { startSubgraph, type SubgraphDefinition } from '../../platform/subgraph-
 import type { SafetyServices } from './safety.context';
 import { buildSafetySchema } from './safety.schema';
 import { seedSafety } from './safety.seed';
+import { CarrierPermit } from './registry/carrier-permit.entity';
+import { SafetyVehicle } from './registry/safety-vehicle.entity';
 import { WaybillSequence } from './waybill/waybill-sequence.entity';
 import { Waybill } from './waybill/waybill.entity';
 import { WaybillService } from './waybill/waybill.service';
@@ -15,11 +18,12 @@ import { WaybillService } from './waybill/waybill.service';
 /** 安全生产监管: hazardous-goods road transport electronic waybills. Subscribes to no events yet. */
 export const safetySubgraph: SubgraphDefinition<SafetyServices> = {
   name: 'safety',
-  entities: [Waybill, WaybillSequence, OutboxMessage, InboxEvent],
+  entities: [Waybill, WaybillSequence, SafetyVehicle, CarrierPermit, OutboxMessage, InboxEvent],
   migrations: [
     InitialSafety1764000000000,
     PersonalInformationKeysSafety1765000000000,
     FreeTextEncryptionSafety1765010000000,
+    SafetyRegistry1766000000000,
   ],
   buildSchema: buildSafetySchema,
   createServices: ({ dataSource, outbox }) => ({
