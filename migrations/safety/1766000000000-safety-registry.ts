@@ -1,6 +1,9 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
-/** Safety's projections of licensing's vehicles and hazardous-goods permits, kept from events. */
+/**
+ * Safety's projections of licensing's vehicles and hazardous-goods permits, kept from events, and the
+ * push outbox to the national safety supervision platform.
+ */
 export class SafetyRegistry1766000000000 implements MigrationInterface {
   name = 'SafetyRegistry1766000000000';
 
@@ -41,9 +44,42 @@ export class SafetyRegistry1766000000000 implements MigrationInterface {
         indices: [new TableIndex({ name: 'ix_safety_carrier_permit_holder', columnNames: ['credit_code'] })],
       }),
     );
+    await queryRunner.createTable(
+      new Table({
+        name: 'safety_platform_delivery',
+        columns: [
+          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          { name: 'report_type', type: 'varchar', length: '24' },
+          { name: 'report_id', type: 'varchar', length: '64' },
+          { name: 'version', type: 'integer' },
+          { name: 'region_code', type: 'varchar', length: '6' },
+          { name: 'payload', type: 'text' },
+          { name: 'state', type: 'varchar', length: '16' },
+          { name: 'attempts', type: 'integer' },
+          { name: 'next_attempt_at', type: 'datetime', isNullable: true },
+          { name: 'last_error', type: 'varchar', length: '500', isNullable: true },
+          { name: 'created_at', type: 'datetime' },
+          { name: 'last_attempt_at', type: 'datetime', isNullable: true },
+          { name: 'delivered_at', type: 'datetime', isNullable: true },
+          { name: 'receipt_number', type: 'varchar', length: '64', isNullable: true },
+          { name: 'lease_owner', type: 'varchar', length: '64', isNullable: true },
+          { name: 'lease_until', type: 'datetime', isNullable: true },
+        ],
+        indices: [
+          new TableIndex({
+            name: 'uq_safety_platform_delivery_version',
+            columnNames: ['report_type', 'report_id', 'version'],
+            isUnique: true,
+          }),
+          new TableIndex({ name: 'ix_safety_platform_delivery_due', columnNames: ['state', 'next_attempt_at', 'id'] }),
+          new TableIndex({ name: 'ix_safety_platform_delivery_region', columnNames: ['region_code', 'id'] }),
+        ],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('safety_platform_delivery');
     await queryRunner.dropTable('safety_carrier_permit');
     await queryRunner.dropTable('safety_vehicle');
   }

@@ -1,10 +1,13 @@
 import { regionScopeOf, type RegionScope } from '../../platform/auth/region-scope';
 import type { PageRequest } from '../../platform/graphql/connection';
 import type { SubgraphContext } from '../../platform/subgraph-server';
+import type { SafetyReportSink } from './national-platform/safety-report';
 import type { WaybillService } from './waybill/waybill.service';
 
 export interface SafetyServices {
   waybills: WaybillService;
+  /** What must reach the national safety supervision platform, recorded with the change. */
+  reports: SafetyReportSink;
 }
 
 export type SafetyContext = SubgraphContext<SafetyServices>;

@@ -9,6 +9,8 @@ import { startSubgraph, type SubgraphDefinition } from '../../platform/subgraph-
 import type { SafetyServices } from './safety.context';
 import { buildSafetySchema } from './safety.schema';
 import { seedSafety } from './safety.seed';
+import { SafetyPlatformDelivery } from './national-platform/safety-platform-delivery.entity';
+import { SafetyPlatformOutbox } from './national-platform/safety-platform.outbox';
 import { CarrierPermit } from './registry/carrier-permit.entity';
 import { SafetyVehicle } from './registry/safety-vehicle.entity';
 import { WaybillSequence } from './waybill/waybill-sequence.entity';
@@ -18,7 +20,7 @@ import { WaybillService } from './waybill/waybill.service';
 /** 安全生产监管: hazardous-goods road transport electronic waybills. Subscribes to no events yet. */
 export const safetySubgraph: SubgraphDefinition<SafetyServices> = {
   name: 'safety',
-  entities: [Waybill, WaybillSequence, SafetyVehicle, CarrierPermit, OutboxMessage, InboxEvent],
+  entities: [Waybill, WaybillSequence, SafetyVehicle, CarrierPermit, SafetyPlatformDelivery, OutboxMessage, InboxEvent],
   migrations: [
     InitialSafety1764000000000,
     PersonalInformationKeysSafety1765000000000,
@@ -28,6 +30,7 @@ export const safetySubgraph: SubgraphDefinition<SafetyServices> = {
   buildSchema: buildSafetySchema,
   createServices: ({ dataSource, outbox }) => ({
     waybills: new WaybillService(dataSource, outbox),
+    reports: new SafetyPlatformOutbox(),
   }),
   seedDemoData: seedSafety,
 };
