@@ -2,12 +2,15 @@ import { regionScopeOf, type RegionScope } from '../../platform/auth/region-scop
 import type { PageRequest } from '../../platform/graphql/connection';
 import type { SubgraphContext } from '../../platform/subgraph-server';
 import type { SafetyReportSink } from './national-platform/safety-report';
+import type { SafetyRegistryService } from './registry/safety-registry.service';
 import type { WaybillService } from './waybill/waybill.service';
 
 export interface SafetyServices {
   waybills: WaybillService;
   /** What must reach the national safety supervision platform, recorded with the change. */
   reports: SafetyReportSink;
+  /** Safety's copies of licensing's vehicles and hazardous-goods permits. */
+  registry: SafetyRegistryService;
 }
 
 export type SafetyContext = SubgraphContext<SafetyServices>;

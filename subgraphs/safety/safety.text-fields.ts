@@ -1,6 +1,6 @@
 import { TextKind, type TextFieldRules } from '../../platform/graphql/text-fields';
 
-const { FREE_TEXT, NOT_PERSONAL } = TextKind;
+const { FREE_TEXT, NOT_PERSONAL, PERSON_NAME, RESIDENT_ID } = TextKind;
 
 /** What each safety text field holds (checked when the schema is built; see platform/graphql/text-fields.ts). */
 export const SAFETY_TEXT_FIELDS: TextFieldRules = {
@@ -10,6 +10,13 @@ export const SAFETY_TEXT_FIELDS: TextFieldRules = {
     // A shipper or consignee may be a person, written with a phone number.
     shipperName: FREE_TEXT,
     consigneeName: FREE_TEXT,
+    loaderName: FREE_TEXT,
+    driverName: PERSON_NAME,
+    // 从业资格证号 are the holders' resident ID numbers.
+    driverQualificationNumber: RESIDENT_ID,
+    escortName: PERSON_NAME,
+    escortQualificationNumber: RESIDENT_ID,
+    routeProvinceCodes: NOT_PERSONAL,
     plateNumber: NOT_PERSONAL,
     goodsName: FREE_TEXT,
     unNumber: NOT_PERSONAL,

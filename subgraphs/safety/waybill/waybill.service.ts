@@ -1,13 +1,27 @@
-import { LessThan, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import {
+  And,
+  LessThan,
+  Raw,
+  type DataSource,
+  type FindOperator,
+  type EntityManager,
+  type FindOptionsWhere,
+} from 'typeorm';
 import { inScope, narrowedPrefix, withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
 import {
   assertCreditCode,
   assertInteger,
   assertPlateNumber,
   assertRegionCode,
+  assertResidentId,
   assertText,
 } from '../../../platform/codes/assert-input';
 import { regionScopePrefix } from '../../../platform/codes/region-code';
+import { CarrierPermit } from '../registry/carrier-permit.entity';
+import { SafetyVehicle } from '../registry/safety-vehicle.entity';
+import { SAFETY_ERRORS } from '../safety.errors';
+import { registryCheckFailures, type WaybillCheckFailure } from './waybill-checks';
+import { WaybillRouteProvince } from './waybill-route-province.entity';
 import { childPagesLoader } from '../../../platform/database/child-pages.loader';
 import { inTransaction } from '../../../platform/database/data-source.factory';
 import { isDeadlock } from '../../../platform/database/sql-dialect';
@@ -33,11 +47,20 @@ export interface WaybillFilter {
   status: WaybillStatus | null;
 }
 
+/** At most this many provinces passed through between origin and destination. */
+const MAX_TRANSIT_PROVINCES = 10;
+
 type WaybillValues = Pick<
   Waybill,
   | 'carrierCreditCode'
   | 'shipperName'
   | 'consigneeName'
+  | 'loaderName'
+  | 'driverName'
+  | 'driverQualificationNumber'
+  | 'escortName'
+  | 'escortQualificationNumber'
+  | 'routeProvinceCodes'
   | 'plateNumber'
   | 'goodsName'
   | 'unNumber'
@@ -58,7 +81,59 @@ function visibleWhere(scope: RegionScope, where: FindOptionsWhere<Waybill>): Fin
   return [
     { ...where, ...withinPrefix('originRegionCode', scope.prefix) },
     { ...where, ...withinPrefix('destinationRegionCode', scope.prefix) },
+    { ...where, id: passingThrough(scope.prefix) },
   ];
+}
+
+/**
+ * Waybills whose route crosses a province within `prefix`: a provincial scope (two digits) matches its
+ * province; a city's scope matches no province code, since a route is known province by province.
+ */
+function passingThrough(prefix: string) {
+  return Raw(
+    (id) =>
+      `${id} IN (SELECT route.waybill_id FROM waybill_route_province route WHERE route.province_code LIKE :routePrefix)`,
+    { routePrefix: `${prefix}%` },
+  );
+}
+
+/** The province (xx0000) of a GB/T 2260 code. */
+function provinceOf(regionCode: string): string {
+  return `${regionCode.slice(0, 2)}0000`;
+}
+
+/** The provinces on the route in order: the origin's, those passed through, the destination's. */
+function routeOf(
+  originRegionCode: string,
+  destinationRegionCode: string,
+  transit: readonly string[] | null | undefined,
+) {
+  const codes = transit ?? [];
+  if (codes.length > MAX_TRANSIT_PROVINCES)
+    throw invalidInput('transitProvinceCodes', `may list at most ${MAX_TRANSIT_PROVINCES} provinces`);
+  const origin = provinceOf(originRegionCode);
+  const destination = provinceOf(destinationRegionCode);
+  for (const code of codes) {
+    assertRegionCode('transitProvinceCodes', code);
+    if (provinceOf(code) !== code) throw invalidInput('transitProvinceCodes', `${code} is not a province (xx0000)`);
+    if (code === origin || code === destination)
+      throw invalidInput(
+        'transitProvinceCodes',
+        `${code} is the origin's or destination's province; list only those between`,
+      );
+  }
+  if (new Set(codes).size !== codes.length) throw invalidInput('transitProvinceCodes', 'names a province twice');
+  return [...new Set([origin, ...codes, destination])];
+}
+
+/** The refusal of a waybill, listing every failed check; `field` names the first. */
+function waybillRefused(failures: readonly WaybillCheckFailure[]) {
+  return SAFETY_ERRORS.error(
+    'WAYBILL_CHECKS_FAILED',
+    `电子运单未通过核验 (waybill refused): ${failures.map((failure) => `${failure.code}: ${failure.message}`).join('; ')}`,
+    failures[0].field,
+    { failures },
+  );
 }
 
 /** Checks every field of a new waybill, before anything is written; returns the values to store. */
@@ -76,11 +151,23 @@ function validatedValues(input: CreateWaybillInput): WaybillValues {
   }
   assertRegionCode('originRegionCode', input.originRegionCode);
   assertRegionCode('destinationRegionCode', input.destinationRegionCode);
-  const consigneeName = input.consigneeName?.trim() ? assertText('consigneeName', input.consigneeName, 200) : null;
+  assertResidentId('driverQualificationNumber', input.driverQualificationNumber);
+  assertResidentId('escortQualificationNumber', input.escortQualificationNumber);
+  if (input.driverQualificationNumber === input.escortQualificationNumber)
+    throw invalidInput(
+      'escortQualificationNumber',
+      'the escort must be another person than the driver (押运人员不得由驾驶人员兼任)',
+    );
   return {
     carrierCreditCode: input.carrierCreditCode,
     shipperName: assertText('shipperName', input.shipperName, 200),
-    consigneeName,
+    consigneeName: assertText('consigneeName', input.consigneeName ?? '', 200),
+    loaderName: assertText('loaderName', input.loaderName, 200),
+    driverName: assertText('driverName', input.driverName, 50),
+    driverQualificationNumber: input.driverQualificationNumber,
+    escortName: assertText('escortName', input.escortName, 50),
+    escortQualificationNumber: input.escortQualificationNumber,
+    routeProvinceCodes: routeOf(input.originRegionCode, input.destinationRegionCode, input.transitProvinceCodes),
     plateNumber: input.plateNumber,
     goodsName: assertText('goodsName', input.goodsName, 200),
     unNumber: input.unNumber,
@@ -92,9 +179,8 @@ function validatedValues(input: CreateWaybillInput): WaybillValues {
   };
 }
 
-// The carrier's registration and the vehicle's ownership are licensing's data; this subgraph never
-// reads licensing's tables, so a waybill is checked for well-formed codes only. Cross-checking the
-// carrier's hazardous-goods permit and the vehicle is a later issue.
+// The carrier's permits and its vehicles are licensing's data: safety never reads licensing's tables but
+// keeps projections of them from licensing's events (registry/), and checks every new waybill against them.
 export class WaybillService {
   constructor(
     private readonly dataSource: DataSource,
@@ -146,6 +232,11 @@ export class WaybillService {
         ...withinPrefix('originRegionCode', requestedPrefix),
         ...withinPrefix('destinationRegionCode', scope.prefix),
       });
+      where.push({
+        ...status,
+        ...withinPrefix('originRegionCode', requestedPrefix),
+        id: passingThrough(scope.prefix),
+      });
     }
     // An empty list of alternatives would be no condition at all in TypeORM: everything.
     if (where.length === 0) return toConnection([], 0, page);
@@ -153,7 +244,17 @@ export class WaybillService {
     const repository = this.dataSource.getRepository(Waybill);
     const [rows, totalCount] = await Promise.all([
       repository.find({
-        where: afterId === null ? where : where.map((alternative) => ({ ...alternative, id: LessThan(afterId) })),
+        where:
+          afterId === null
+            ? where
+            : where.map((alternative) => ({
+                ...alternative,
+                // An alternative may already hold a condition on id (passing through): both must hold.
+                id:
+                  alternative.id === undefined
+                    ? LessThan(afterId)
+                    : And(alternative.id as FindOperator<number>, LessThan(afterId)),
+              })),
         order: { id: 'DESC' },
         take: page.limit + 1,
       }),
@@ -170,11 +271,33 @@ export class WaybillService {
       throw forbidden(`You may create waybills only for origins within region ${scope.region}`);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await inTransaction(this.dataSource, (manager) => this.insert(manager, values, actor));
+        return await inTransaction(this.dataSource, async (manager) => {
+          const failures = await this.checkFailures(manager, values);
+          if (failures.length > 0) throw waybillRefused(failures);
+          return this.insert(manager, values, actor);
+        });
       } catch (error) {
         if (attempt >= CREATE_ATTEMPTS || !isDeadlock(error)) throw error;
       }
     }
+  }
+
+  /**
+   * Demo data only: records a shipment whose form is checked but not its registry facts, since the demo
+   * registry reaches safety through events after the subgraph has started.
+   */
+  async recordDemoShipment(input: CreateWaybillInput, actor: string): Promise<Waybill> {
+    const values = validatedValues(input);
+    return inTransaction(this.dataSource, (manager) => this.insert(manager, values, actor));
+  }
+
+  /** Every check of the goods and the registry a waybill fails, read in its creating transaction. */
+  private async checkFailures(manager: EntityManager, values: WaybillValues): Promise<WaybillCheckFailure[]> {
+    const [permits, vehicle] = await Promise.all([
+      manager.findBy(CarrierPermit, { creditCode: values.carrierCreditCode }),
+      manager.findOneBy(SafetyVehicle, { plateNumber: values.plateNumber }),
+    ]);
+    return registryCheckFailures(values, permits, vehicle, chinaDate(new Date()));
   }
 
   async depart(scope: RegionScope, input: WaybillActionInput): Promise<Waybill> {
@@ -209,7 +332,9 @@ export class WaybillService {
     return {
       column: 'origin_region_code',
       prefix: scope.prefix,
-      sharedIds: `SELECT ${escape('id')} FROM ${table} WHERE ${escape('destination_region_code')} LIKE ?`,
+      sharedIds:
+        `SELECT ${escape('id')} FROM ${table} WHERE ${escape('destination_region_code')} LIKE ?` +
+        ` UNION SELECT ${escape('waybill_id')} FROM ${escape(this.dataSource.getMetadata(WaybillRouteProvince).tablePath)} WHERE ${escape('province_code')} LIKE ?`,
     };
   }
 
@@ -229,6 +354,10 @@ export class WaybillService {
         cancelledAt: null,
         cancellationReason: null,
       }),
+    );
+    await manager.insert(
+      WaybillRouteProvince,
+      waybill.routeProvinceCodes.map((provinceCode, position) => ({ waybillId: waybill.id, position, provinceCode })),
     );
     await this.outbox.publish(manager, 'waybill.created', {
       waybillNumber: waybill.waybillNumber,
