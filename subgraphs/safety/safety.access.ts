@@ -7,6 +7,8 @@ export const SAFETY_ACCESS: AccessRules = {
   WaybillConnection: 'STRUCTURE',
   WaybillEdge: 'STRUCTURE',
   CreateWaybillPayload: 'STRUCTURE',
+  WaybillCheck: 'STRUCTURE',
+  WaybillCheckFailure: 'STRUCTURE',
   WaybillPayload: 'STRUCTURE',
   Enterprise: 'ENTITY_KEY',
   Vehicle: 'ENTITY_KEY',

@@ -26,6 +26,8 @@ export const SAFETY_TEXT_FIELDS: TextFieldRules = {
     createdBy: NOT_PERSONAL,
     cancellationReason: FREE_TEXT,
   },
+  // Codes and texts the checks write.
+  WaybillCheckFailure: { code: NOT_PERSONAL, field: NOT_PERSONAL, message: NOT_PERSONAL },
   Enterprise: { creditCode: NOT_PERSONAL },
   Vehicle: { plateNumber: NOT_PERSONAL },
 };

@@ -4,7 +4,7 @@ import { PageArgs, pageRequest } from '../../../platform/graphql/connection';
 import { Enterprise } from '../enterprise/enterprise.reference';
 import { actorOf, scopeOf, type SafetyContext } from '../safety.context';
 import { Vehicle } from '../vehicle/vehicle.reference';
-import { CreateWaybillInput, CreateWaybillPayload } from './inputs/create-waybill.input';
+import { CreateWaybillInput, CreateWaybillPayload, WaybillCheck } from './inputs/create-waybill.input';
 import { CancelWaybillInput, WaybillActionInput, WaybillPayload } from './inputs/waybill-action.inputs';
 import { WaybillConnection } from './waybill.connection';
 import { Waybill, WaybillStatus } from './waybill.entity';
@@ -43,6 +43,19 @@ export class WaybillResolver {
       { regionCode: regionCode ?? null, status: status ?? null },
       pageRequest(page),
     );
+  }
+
+  @Authorized(Permission.WAYBILL_WRITE)
+  @Query(() => WaybillCheck, {
+    description:
+      'Checks a waybill against the dangerous goods list and the registry (permit, vehicle, load) without recording it (预检).',
+  })
+  async checkWaybill(
+    @Arg('input', { description: 'The shipment to check.' }) input: CreateWaybillInput,
+    @Ctx() context: SafetyContext,
+  ): Promise<WaybillCheck> {
+    const failures = await context.services.waybills.check(scopeOf(context), input);
+    return { passed: failures.length === 0, failures };
   }
 
   @Authorized(Permission.WAYBILL_WRITE)

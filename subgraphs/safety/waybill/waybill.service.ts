@@ -283,6 +283,17 @@ export class WaybillService {
   }
 
   /**
+   * Runs every check a new waybill must pass without recording it (预检): what the dispatcher sees before
+   * the vehicle is loaded. Malformed input is refused as in `create`.
+   */
+  async check(scope: RegionScope, input: CreateWaybillInput): Promise<WaybillCheckFailure[]> {
+    const values = validatedValues(input);
+    if (!inScope(scope, values.originRegionCode))
+      throw forbidden(`You may check waybills only for origins within region ${scope.region}`);
+    return this.checkFailures(this.dataSource.manager, values);
+  }
+
+  /**
    * Demo data only: records a shipment whose form is checked but not its registry facts, since the demo
    * registry reaches safety through events after the subgraph has started.
    */

@@ -71,3 +71,24 @@ export class CreateWaybillPayload {
   @Field(() => Waybill, { description: 'The waybill as created.' })
   waybill: Waybill;
 }
+
+@ObjectType('WaybillCheckFailure', { description: 'One check a waybill failed (核验未通过项).' })
+export class WaybillCheckFailureView {
+  @Field({ description: 'Stable code of the check, e.g. CARRIER_PERMIT_SUSPENDED, CLASS_MISMATCH.' })
+  code: string;
+
+  @Field({ description: 'The input field at fault, e.g. carrierCreditCode, plateNumber, hazardClass.' })
+  field: string;
+
+  @Field({ description: 'What is wrong, in Chinese with English alongside.' })
+  message: string;
+}
+
+@ObjectType({ description: 'The outcome of checking a waybill before recording it (电子运单预检).' })
+export class WaybillCheck {
+  @Field({ description: 'True when the waybill passes every check and would be recorded.' })
+  passed: boolean;
+
+  @Field(() => [WaybillCheckFailureView], { description: 'Every failed check; empty when it passed.' })
+  failures: WaybillCheckFailureView[];
+}
