@@ -17,6 +17,7 @@ export const SAFETY_TEXT_FIELDS: TextFieldRules = {
     escortName: PERSON_NAME,
     escortQualificationNumber: RESIDENT_ID,
     routeProvinceCodes: NOT_PERSONAL,
+    properShippingNames: NOT_PERSONAL,
     plateNumber: NOT_PERSONAL,
     goodsName: FREE_TEXT,
     unNumber: NOT_PERSONAL,

@@ -6,6 +6,7 @@ import { actorOf, scopeOf, type SafetyContext } from '../safety.context';
 import { Vehicle } from '../vehicle/vehicle.reference';
 import { CreateWaybillInput, CreateWaybillPayload, WaybillCheck } from './inputs/create-waybill.input';
 import { CancelWaybillInput, WaybillActionInput, WaybillPayload } from './inputs/waybill-action.inputs';
+import { properShippingNames } from './dangerous-goods-list';
 import { WaybillConnection } from './waybill.connection';
 import { Waybill, WaybillStatus } from './waybill.entity';
 
@@ -98,6 +99,15 @@ export class WaybillResolver {
     @Ctx() context: SafetyContext,
   ): Promise<WaybillPayload> {
     return { waybill: await context.services.waybills.cancel(scopeOf(context), input) };
+  }
+
+  @Authorized(Permission.WAYBILL_READ)
+  @FieldResolver(() => [String], {
+    description:
+      'The proper shipping names the UN dangerous goods list gives for the UN number (English, 49 CFR 172.101), beside the declared name.',
+  })
+  properShippingNames(@Root() waybill: Waybill): readonly string[] {
+    return properShippingNames(waybill.unNumber);
   }
 
   @Authorized(Permission.WAYBILL_READ)

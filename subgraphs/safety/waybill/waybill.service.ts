@@ -20,6 +20,7 @@ import { regionScopePrefix } from '../../../platform/codes/region-code';
 import { CarrierPermit } from '../registry/carrier-permit.entity';
 import { SafetyVehicle } from '../registry/safety-vehicle.entity';
 import { SAFETY_ERRORS } from '../safety.errors';
+import { checkDangerousGoods } from './dangerous-goods-list';
 import { registryCheckFailures, type WaybillCheckFailure } from './waybill-checks';
 import { WaybillRouteProvince } from './waybill-route-province.entity';
 import { childPagesLoader } from '../../../platform/database/child-pages.loader';
@@ -302,13 +303,16 @@ export class WaybillService {
     return inTransaction(this.dataSource, (manager) => this.insert(manager, values, actor));
   }
 
-  /** Every check of the goods and the registry a waybill fails, read in its creating transaction. */
+  /**
+   * Every check a waybill fails: the goods against the UN dangerous goods list (number, class, packing
+   * group), and the carrier and vehicle against the registry, read in the creating transaction.
+   */
   private async checkFailures(manager: EntityManager, values: WaybillValues): Promise<WaybillCheckFailure[]> {
     const [permits, vehicle] = await Promise.all([
       manager.findBy(CarrierPermit, { creditCode: values.carrierCreditCode }),
       manager.findOneBy(SafetyVehicle, { plateNumber: values.plateNumber }),
     ]);
-    return registryCheckFailures(values, permits, vehicle, chinaDate(new Date()));
+    return [...checkDangerousGoods(values), ...registryCheckFailures(values, permits, vehicle, chinaDate(new Date()))];
   }
 
   async depart(scope: RegionScope, input: WaybillActionInput): Promise<Waybill> {
