@@ -115,7 +115,12 @@ function enterpriseStory(token: string, creditCode: string, regionCode: string) 
       const cargo =
         kind === 'freight'
           ? { vehicleType: '重型半挂牵引车', category: 'FREIGHT', approvedLoadKg: 40000 }
-          : { vehicleType: '危险货物运输车', category: 'HAZARDOUS_GOODS', approvedLoadKg: 30000, hazardClasses: ['3', '8'] };
+          : {
+              vehicleType: '危险货物运输车',
+              category: 'HAZARDOUS_GOODS',
+              approvedLoadKg: 30000,
+              hazardClasses: ['3', '8'],
+            };
       await query(
         token,
         `mutation ($input: RegisterVehicleInput!) { registerVehicle(input: $input) { vehicle { plateNumber } } }`,
@@ -150,7 +155,10 @@ function enterpriseStory(token: string, creditCode: string, regionCode: string) 
       return plateNumber;
     },
     /** Submits with every required material, accepts and approves `count` applications: `count` permits issued. */
-    async withPermits(count: number, kind: 'ROAD_FREIGHT_TRANSPORT' | 'HAZARDOUS_GOODS_TRANSPORT' = 'ROAD_FREIGHT_TRANSPORT'): Promise<string[]> {
+    async withPermits(
+      count: number,
+      kind: 'ROAD_FREIGHT_TRANSPORT' | 'HAZARDOUS_GOODS_TRANSPORT' = 'ROAD_FREIGHT_TRANSPORT',
+    ): Promise<string[]> {
       const application =
         kind === 'ROAD_FREIGHT_TRANSPORT'
           ? { kind, scope: '普通货运' }
