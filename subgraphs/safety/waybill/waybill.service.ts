@@ -8,14 +8,7 @@ import {
   type FindOptionsWhere,
 } from 'typeorm';
 import { inScope, narrowedPrefix, withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
-import {
-  assertCreditCode,
-  assertInteger,
-  assertPlateNumber,
-  assertRegionCode,
-  assertResidentId,
-  assertText,
-} from '../../../platform/codes/assert-input';
+import { assertRegionCode, assertText } from '../../../platform/codes/assert-input';
 import { regionScopePrefix } from '../../../platform/codes/region-code';
 import { CarrierPermit } from '../registry/carrier-permit.entity';
 import { SafetyVehicle } from '../registry/safety-vehicle.entity';
@@ -23,6 +16,7 @@ import { SAFETY_ERRORS } from '../safety.errors';
 import { checkDangerousGoods } from './dangerous-goods-list';
 import { registryCheckFailures, type WaybillCheckFailure } from './waybill-checks';
 import { WaybillRouteProvince } from './waybill-route-province.entity';
+import { validatedValues, type WaybillValues } from './waybill.validation';
 import { childPagesLoader } from '../../../platform/database/child-pages.loader';
 import { inTransaction } from '../../../platform/database/data-source.factory';
 import { isDeadlock } from '../../../platform/database/sql-dialect';
@@ -31,14 +25,11 @@ import { conflict } from '../safety.errors';
 import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
 import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 import { chinaDate } from '../../../platform/time/china-time';
-import { hazardClassProblem, packingGroupProblem, unNumberProblem } from './dangerous-goods';
 import type { CreateWaybillInput } from './inputs/create-waybill.input';
 import type { CancelWaybillInput, WaybillActionInput } from './inputs/waybill-action.inputs';
 import { WaybillSequence } from './waybill-sequence.entity';
 import { WAYBILL_TRANSITIONS, Waybill, WaybillStatus } from './waybill.entity';
 
-/** Above this a tanker exceeds its legal payload: a bigger figure is a typing error, not a shipment. */
-export const MAX_QUANTITY_KG = 49_000;
 const MAX_SERIAL = 999_999;
 /** Two first waybills of a region and day can deadlock on MySQL; the loser is simply run again. */
 const CREATE_ATTEMPTS = 3;
@@ -47,30 +38,6 @@ export interface WaybillFilter {
   regionCode: string | null;
   status: WaybillStatus | null;
 }
-
-/** At most this many provinces passed through between origin and destination. */
-const MAX_TRANSIT_PROVINCES = 10;
-
-type WaybillValues = Pick<
-  Waybill,
-  | 'carrierCreditCode'
-  | 'shipperName'
-  | 'consigneeName'
-  | 'loaderName'
-  | 'driverName'
-  | 'driverQualificationNumber'
-  | 'escortName'
-  | 'escortQualificationNumber'
-  | 'routeProvinceCodes'
-  | 'plateNumber'
-  | 'goodsName'
-  | 'unNumber'
-  | 'hazardClass'
-  | 'packingGroup'
-  | 'quantityKg'
-  | 'originRegionCode'
-  | 'destinationRegionCode'
->;
 
 /**
  * The waybills a caller may see, as alternatives TypeORM joins with OR: those leaving from a region in
@@ -98,35 +65,6 @@ function passingThrough(prefix: string) {
   );
 }
 
-/** The province (xx0000) of a GB/T 2260 code. */
-function provinceOf(regionCode: string): string {
-  return `${regionCode.slice(0, 2)}0000`;
-}
-
-/** The provinces on the route in order: the origin's, those passed through, the destination's. */
-function routeOf(
-  originRegionCode: string,
-  destinationRegionCode: string,
-  transit: readonly string[] | null | undefined,
-) {
-  const codes = transit ?? [];
-  if (codes.length > MAX_TRANSIT_PROVINCES)
-    throw invalidInput('transitProvinceCodes', `may list at most ${MAX_TRANSIT_PROVINCES} provinces`);
-  const origin = provinceOf(originRegionCode);
-  const destination = provinceOf(destinationRegionCode);
-  for (const code of codes) {
-    assertRegionCode('transitProvinceCodes', code);
-    if (provinceOf(code) !== code) throw invalidInput('transitProvinceCodes', `${code} is not a province (xx0000)`);
-    if (code === origin || code === destination)
-      throw invalidInput(
-        'transitProvinceCodes',
-        `${code} is the origin's or destination's province; list only those between`,
-      );
-  }
-  if (new Set(codes).size !== codes.length) throw invalidInput('transitProvinceCodes', 'names a province twice');
-  return [...new Set([origin, ...codes, destination])];
-}
-
 /** The refusal of a waybill, listing every failed check; `field` names the first. */
 function waybillRefused(failures: readonly WaybillCheckFailure[]) {
   return SAFETY_ERRORS.error(
@@ -135,49 +73,6 @@ function waybillRefused(failures: readonly WaybillCheckFailure[]) {
     failures[0].field,
     { failures },
   );
-}
-
-/** Checks every field of a new waybill, before anything is written; returns the values to store. */
-function validatedValues(input: CreateWaybillInput): WaybillValues {
-  assertCreditCode('carrierCreditCode', input.carrierCreditCode);
-  assertPlateNumber('plateNumber', input.plateNumber);
-  const unProblem = unNumberProblem(input.unNumber);
-  if (unProblem) throw invalidInput('unNumber', unProblem);
-  const classProblem = hazardClassProblem(input.hazardClass);
-  if (classProblem) throw invalidInput('hazardClass', classProblem);
-  const packingGroup = input.packingGroup ?? null;
-  if (packingGroup !== null) {
-    const groupProblem = packingGroupProblem(input.hazardClass);
-    if (groupProblem) throw invalidInput('packingGroup', groupProblem);
-  }
-  assertRegionCode('originRegionCode', input.originRegionCode);
-  assertRegionCode('destinationRegionCode', input.destinationRegionCode);
-  assertResidentId('driverQualificationNumber', input.driverQualificationNumber);
-  assertResidentId('escortQualificationNumber', input.escortQualificationNumber);
-  if (input.driverQualificationNumber === input.escortQualificationNumber)
-    throw invalidInput(
-      'escortQualificationNumber',
-      'the escort must be another person than the driver (押运人员不得由驾驶人员兼任)',
-    );
-  return {
-    carrierCreditCode: input.carrierCreditCode,
-    shipperName: assertText('shipperName', input.shipperName, 200),
-    consigneeName: assertText('consigneeName', input.consigneeName ?? '', 200),
-    loaderName: assertText('loaderName', input.loaderName, 200),
-    driverName: assertText('driverName', input.driverName, 50),
-    driverQualificationNumber: input.driverQualificationNumber,
-    escortName: assertText('escortName', input.escortName, 50),
-    escortQualificationNumber: input.escortQualificationNumber,
-    routeProvinceCodes: routeOf(input.originRegionCode, input.destinationRegionCode, input.transitProvinceCodes),
-    plateNumber: input.plateNumber,
-    goodsName: assertText('goodsName', input.goodsName, 200),
-    unNumber: input.unNumber,
-    hazardClass: input.hazardClass,
-    packingGroup,
-    quantityKg: assertInteger('quantityKg', input.quantityKg, 1, MAX_QUANTITY_KG),
-    originRegionCode: input.originRegionCode,
-    destinationRegionCode: input.destinationRegionCode,
-  };
 }
 
 // The carrier's permits and its vehicles are licensing's data: safety never reads licensing's tables but
