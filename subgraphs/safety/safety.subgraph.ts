@@ -2,10 +2,20 @@ import { InitialSafety1764000000000 } from '../../migrations/safety/176400000000
 import { PersonalInformationKeysSafety1765000000000 } from '../../migrations/safety/1765000000000-personal-information-keys';
 import { FreeTextEncryptionSafety1765010000000 } from '../../migrations/safety/1765010000000-free-text-encryption';
 import { SafetyRegistry1766000000000 } from '../../migrations/safety/1766000000000-safety-registry';
+import { HazardsAndAccidents1766200000000 } from '../../migrations/safety/1766200000000-hazards-and-accidents';
 import type { PlatformConfig } from '../../platform/config/config';
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { startSubgraph, type SubgraphDefinition } from '../../platform/subgraph-server';
+import { loadWorkingCalendar } from '../../platform/time/working-calendar';
+import { Accident, AccidentReportVersion } from './accident/accident.entity';
+import { AccidentService } from './accident/accident.service';
+import { HazardEvidence } from './hazard/hazard-evidence.entity';
+import { HazardQueries } from './hazard/hazard.queries';
+import { HazardService } from './hazard/hazard.service';
+import { HiddenHazard } from './hazard/hidden-hazard.entity';
+import { SafetyInspection } from './hazard/safety-inspection.entity';
+import { SAFETY_CONFIG, type SafetyConfig } from './safety.config';
 import type { SafetyServices } from './safety.context';
 import { buildSafetySchema } from './safety.schema';
 import { seedSafety } from './safety.seed';
@@ -17,23 +27,50 @@ import { WaybillSequence } from './waybill/waybill-sequence.entity';
 import { Waybill } from './waybill/waybill.entity';
 import { WaybillService } from './waybill/waybill.service';
 
-/** 安全生产监管: hazardous-goods road transport electronic waybills. Subscribes to no events yet. */
-export const safetySubgraph: SubgraphDefinition<SafetyServices> = {
+/**
+ * 安全生产监管: hazardous-goods road transport electronic waybills, inspections and hidden hazards
+ * (隐患排查治理) and accident reports (事故快报). Subscribes to no events yet.
+ */
+export const safetySubgraph: SubgraphDefinition<SafetyServices, SafetyConfig> = {
   name: 'safety',
-  entities: [Waybill, WaybillSequence, SafetyVehicle, CarrierPermit, SafetyPlatformDelivery, OutboxMessage, InboxEvent],
+  config: SAFETY_CONFIG,
+  entities: [
+    Waybill,
+    WaybillSequence,
+    SafetyVehicle,
+    CarrierPermit,
+    SafetyPlatformDelivery,
+    SafetyInspection,
+    HiddenHazard,
+    HazardEvidence,
+    Accident,
+    AccidentReportVersion,
+    OutboxMessage,
+    InboxEvent,
+  ],
   migrations: [
     InitialSafety1764000000000,
     PersonalInformationKeysSafety1765000000000,
     FreeTextEncryptionSafety1765010000000,
     SafetyRegistry1766000000000,
+    HazardsAndAccidents1766200000000,
   ],
   buildSchema: buildSafetySchema,
-  createServices: ({ dataSource, outbox }) => ({
-    waybills: new WaybillService(dataSource, outbox),
-    reports: new SafetyPlatformOutbox(),
-  }),
+  createServices: ({ dataSource, outbox, files, config }, settings) => {
+    const waybills = new WaybillService(dataSource, outbox);
+    const reports = new SafetyPlatformOutbox();
+    const calendar = loadWorkingCalendar(config.workingCalendarFile);
+    return {
+      waybills,
+      reports,
+      hazards: new HazardService(dataSource, files, reports, calendar, settings.hazards),
+      hazardQueries: new HazardQueries(dataSource),
+      accidents: new AccidentService(dataSource, reports, (scope, numbers) => waybills.findMany(scope, numbers)),
+    };
+  },
   seedDemoData: seedSafety,
 };
 
 export const buildSchema = buildSafetySchema;
-export const start = (config: PlatformConfig) => startSubgraph(safetySubgraph, config);
+export const start = (config: PlatformConfig, settings: SafetyConfig) =>
+  startSubgraph(safetySubgraph, config, settings);

@@ -1,4 +1,4 @@
-import { LessThan, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, LessThan, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { inScope, narrowedPrefix, withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
 import {
   assertCreditCode,
@@ -126,6 +126,14 @@ export class WaybillService {
   /** A waybill leaving from or arriving in the caller's scope; any other reads as not there. */
   async find(scope: RegionScope, waybillNumber: string): Promise<Waybill | null> {
     return this.dataSource.getRepository(Waybill).findOneBy(visibleWhere(scope, { waybillNumber }));
+  }
+
+  /** Many waybills by number in one statement: those leaving from or arriving in the caller's scope. */
+  async findMany(scope: RegionScope, waybillNumbers: readonly string[]): Promise<Waybill[]> {
+    if (waybillNumbers.length === 0) return [];
+    return this.dataSource
+      .getRepository(Waybill)
+      .findBy(visibleWhere(scope, { waybillNumber: In([...waybillNumbers]) }));
   }
 
   /**
