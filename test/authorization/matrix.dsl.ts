@@ -90,7 +90,10 @@ export type FixtureSpec =
   // Credit: a published penalty disclosure past its minimum period; a repair application pending on one.
   | { kind: 'credit-disclosure'; region: string }
   | { kind: 'credit-repair'; region: string }
-  | { kind: 'listEntry'; region: string };
+  | { kind: 'listEntry'; region: string }
+  // Safety: a hidden hazard (of the Jiangsu enterprise for reads, of the fixture enterprise for writes) and an accident.
+  | { kind: 'hazard'; status: 'OPEN' | 'RECTIFIED'; region: string; subject: 'js' | 'fixture' }
+  | { kind: 'accident'; region: string };
 
 /** Records every cell reads, made once by ministry-admin. */
 export interface Base {
