@@ -8,7 +8,7 @@ import { newCreditCode, newPlate, story } from '../harness/story';
 import { subgraphSql } from '../harness/subgraph-database';
 import { creditDisclosureFixture, creditRepairFixture } from './credit.fixtures';
 import { listEntries, listEntryFixtures } from './credit-list.fixtures';
-import { accidentFixture, hazardFixture } from './safety-hazards.fixtures';
+import { safetyFixture } from './safety-hazards.fixtures';
 import {
   IN_REGION,
   OUT_REGION,
@@ -490,12 +490,10 @@ export async function createFixtures(token: string, base: Base, claims: FixtureC
     .map((waybillNumber) => ({ waybillNumber }));
   await batchMutation(token, 'departWaybill', 'WaybillActionInput', toDepart, 'waybill { status }');
   waybills.forEach(({ key }, index) => keep(key, waybillNumbers[index]));
-
   for (const { key, spec } of wanted) {
     if (spec.kind === 'credit-disclosure') keep(key, await creditDisclosureFixture(spec.region));
     if (spec.kind === 'credit-repair') keep(key, await creditRepairFixture(spec.region));
-    if (spec.kind === 'hazard') keep(key, await hazardFixture(base, spec));
-    if (spec.kind === 'accident') keep(key, await accidentFixture(spec.region));
+    if (spec.kind === 'hazard' || spec.kind === 'accident') keep(key, await safetyFixture(base, spec));
   }
   for (const [key, id] of await listEntryFixtures(token, base, wanted)) keep(key, id);
   return made;

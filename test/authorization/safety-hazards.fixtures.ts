@@ -8,8 +8,16 @@ import { RUN, type Base, type FixtureSpec } from './matrix.dsl';
 const FIXTURE_OFFICER = 'matrix-fixture-officer';
 let serial = 0;
 
+/** The record a hazard or accident fixture spec names. */
+export function safetyFixture(
+  base: Base,
+  spec: Extract<FixtureSpec, { kind: 'hazard' | 'accident' }>,
+): Promise<string> {
+  return spec.kind === 'hazard' ? hazardFixture(base, spec) : accidentFixture(spec.region);
+}
+
 /** `<inspection id>:<hazard id>` of a general hazard, overdue since January 2026, in `spec.status`. */
-export async function hazardFixture(base: Base, spec: Extract<FixtureSpec, { kind: 'hazard' }>): Promise<string> {
+async function hazardFixture(base: Base, spec: Extract<FixtureSpec, { kind: 'hazard' }>): Promise<string> {
   serial += 1;
   const marker = `mx-${RUN}-${serial}`.toLowerCase();
   const creditCode = spec.subject === 'js' ? base.jsEnterprise : base.fixtureEnterprise;
@@ -52,7 +60,7 @@ export async function hazardFixture(base: Base, spec: Extract<FixtureSpec, { kin
 }
 
 /** The id of a general accident reported in `region` (version 1). */
-export async function accidentFixture(region: string): Promise<string> {
+async function accidentFixture(region: string): Promise<string> {
   serial += 1;
   const marker = `mx-${RUN}-${serial}`.toLowerCase();
   await subgraphSql(
