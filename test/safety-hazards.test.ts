@@ -1,5 +1,5 @@
 import { sm3Hex } from '../platform/storage/file-store';
-import { graphql, query, tokenFor } from './harness/single-window.client';
+import { graphql, query, requestSqlStatements, tokenFor } from './harness/single-window.client';
 import { story } from './harness/story';
 import { subgraphSql } from './harness/subgraph-database';
 
@@ -76,6 +76,12 @@ function inspectionInput(creditCode: string, regionCode: string) {
       },
     ],
   };
+}
+
+async function statementsFor(token: string, document: string, variables: Record<string, unknown>): Promise<number> {
+  const before = await requestSqlStatements();
+  await query(token, document, variables);
+  return (await requestSqlStatements()) - before;
 }
 
 async function deliveries(reportId: string) {
@@ -214,5 +220,15 @@ describe('inspections and hidden hazards (隐患排查治理)', () => {
     // The ministry sees both provinces.
     const national = await query<HazardList>(admin, HAZARDS, { region: '330106' });
     expect(national.hiddenHazards.edges.map((edge) => edge.node.id)).toContain(inspection.hazards[0].id);
+  });
+
+  it('reads hazards with their evidence, and enterprises’ open hazards, in statements that do not grow with the rows', async () => {
+    const LIST = `query ($first: Int) { hiddenHazards(first: $first) { edges { node { id overdue evidence { sm3Digest } } } } }`;
+    const ENTERPRISES = `query ($first: Int) {
+      enterprises(first: $first) { edges { node { creditCode openHazards { total major overdue } } } } }`;
+    expect(await statementsFor(admin, LIST, { first: 10 })).toBe(await statementsFor(admin, LIST, { first: 1 }));
+    expect(await statementsFor(admin, ENTERPRISES, { first: 10 })).toBe(
+      await statementsFor(admin, ENTERPRISES, { first: 1 }),
+    );
   });
 });
