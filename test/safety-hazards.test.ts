@@ -177,6 +177,17 @@ describe('inspections and hidden hazards (隐患排查治理)', () => {
       { input: { hazardId: major.id, passed: true, note: '复查合格，同意销号' } },
     );
     expect(closed.verifyHazardRectification.hazard).toMatchObject({ status: 'CLOSED', verifiedBy: 'ministry-admin' });
+    const content = await query<{
+      hiddenHazards: { edges: Array<{ node: { id: string; evidence: Array<{ contentBase64: string }> } }> };
+    }>(
+      officer,
+      `query { hiddenHazards(regionCode: "320104", level: MAJOR, status: CLOSED, first: 20) { edges { node { id evidence { contentBase64 } } } } }`,
+    );
+    const evidence = content.hiddenHazards.edges.find((edge) => edge.node.id === major.id)?.node.evidence;
+    expect(evidence?.map((item) => Buffer.from(item.contentBase64, 'base64').toString())).toEqual([
+      PHOTO.toString(),
+      FIXED.toString(),
+    ]);
     const rows = await deliveries(`hidden-hazard-${major.id}`);
     expect(rows.map((row) => [Number(row.version), (JSON.parse(row.payload) as { event: string }).event])).toEqual([
       [1, 'FOUND'],

@@ -4,7 +4,7 @@ import { SAFETY_TEXT_FIELDS } from './safety.text-fields';
 import { AccidentResolver } from './accident/accident.resolver';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
 import { EnterpriseWaybillsResolver } from './enterprise/enterprise.resolver';
-import { HiddenHazardResolver, SafetyInspectionResolver } from './hazard/hazard.resolver';
+import { HazardEvidenceResolver, HiddenHazardResolver, SafetyInspectionResolver } from './hazard/hazard.resolver';
 import { resolveVehicleReference } from './vehicle/vehicle.reference';
 import { VehicleWaybillsResolver } from './vehicle/vehicle.resolver';
 import { WaybillResolver } from './waybill/waybill.resolver';
@@ -17,6 +17,7 @@ export function buildSafetySchema(): Promise<GraphQLSchema> {
       VehicleWaybillsResolver,
       SafetyInspectionResolver,
       HiddenHazardResolver,
+      HazardEvidenceResolver,
       AccidentResolver,
     ],
     referenceResolvers: {

@@ -40,7 +40,12 @@ export const SAFETY_TEXT_FIELDS: TextFieldRules = {
     verifiedBy: NOT_PERSONAL,
     verificationNote: FREE_TEXT,
   },
-  HazardEvidence: { fileName: FREE_TEXT, sm3Digest: NOT_PERSONAL, uploadedBy: NOT_PERSONAL },
+  HazardEvidence: {
+    fileName: FREE_TEXT,
+    sm3Digest: NOT_PERSONAL,
+    uploadedBy: NOT_PERSONAL,
+    contentBase64: NOT_PERSONAL,
+  },
   RegionOverdueHazards: { regionCode: NOT_PERSONAL, oldestDeadline: NOT_PERSONAL },
   Accident: {
     plateNumber: NOT_PERSONAL,

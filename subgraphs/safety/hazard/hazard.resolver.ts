@@ -54,6 +54,18 @@ export class SafetyInspectionResolver {
   }
 }
 
+@Resolver(() => HazardEvidence)
+export class HazardEvidenceResolver {
+  @Authorized(...READ)
+  @FieldResolver(() => String, {
+    description:
+      'The file, base64-encoded, read from the file store and checked against its SM3 digest first (CONFLICT, DIGEST_MISMATCH when it was altered).',
+  })
+  async contentBase64(@Root() evidence: HazardEvidence, @Ctx() context: SafetyContext): Promise<string> {
+    return (await context.services.hazards.evidenceContent(evidence)).toString('base64');
+  }
+}
+
 @Resolver(() => HiddenHazard)
 export class HiddenHazardResolver {
   @Authorized(...READ)

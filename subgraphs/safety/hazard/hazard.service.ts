@@ -201,6 +201,11 @@ export class HazardService {
     });
   }
 
+  /** The bytes of a piece of evidence, checked against its SM3 digest (CONFLICT, DIGEST_MISMATCH if altered). */
+  async evidenceContent(evidence: HazardEvidence): Promise<Buffer> {
+    return this.files.read(evidence.storageReference, evidence.sm3Digest, `Hazard evidence ${evidence.id}`);
+  }
+
   private hazardId(value: string): number {
     const id = recordIdOf(value);
     if (id === null) throw invalidInput('hazardId', 'is not a hazard identifier');
