@@ -342,9 +342,13 @@ describe('free text of credit', () => {
 });
 
 describe('free text of safety', () => {
-  const READ = `query ($number: String!, $cancelled: String!) {
+  const READ = `query ($number: String!, $cancelled: String!, $inspection: ID!, $accident: ID!) {
     waybill(waybillNumber: $number) { shipperName consigneeName loaderName goodsName cancellationReason }
-    cancelled: waybill(waybillNumber: $cancelled) { shipperName consigneeName loaderName goodsName cancellationReason } }`;
+    cancelled: waybill(waybillNumber: $cancelled) { shipperName consigneeName loaderName goodsName cancellationReason }
+    safetyInspection(id: $inspection) {
+      inspectors findings hazards { description rectificationNote verificationNote evidence { fileName } }
+    }
+    accident(id: $accident) { location summary reports { note } } }`;
   let variables: Record<string, string>;
   beforeAll(async () => {
     const carrier = await story(await tokenFor(ADMIN)).enterprise('320104', '自由文本危货运输有限公司');
@@ -371,6 +375,61 @@ describe('free text of safety', () => {
       `mutation ($input: CancelWaybillInput!) { cancelWaybill(input: $input) { waybill { status } } }`,
       { input: { waybillNumber: variables.cancelled, reason: PERSONAL_TEXT } },
     );
+    const photo = Buffer.from('photo').toString('base64');
+    const inspection = await run<{
+      recordSafetyInspection: { inspection: { id: string; hazards: Array<{ id: string }> } };
+    }>(
+      'js-safety-officer',
+      `mutation ($input: RecordSafetyInspectionInput!) {
+        recordSafetyInspection(input: $input) { inspection { id hazards { id } } } }`,
+      {
+        input: {
+          creditCode: newCreditCode('320104'),
+          regionCode: '320104',
+          inspectedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+          inspectors: [SHORT_PERSONAL_TEXT],
+          findings: PERSONAL_TEXT,
+          hazards: [
+            {
+              level: 'GENERAL',
+              description: PERSONAL_TEXT,
+              evidence: [{ fileName: `${PERSONAL_TEXT}.jpg`, contentBase64: photo }],
+            },
+          ],
+        },
+      },
+    );
+    const hazardId = inspection.recordSafetyInspection.inspection.hazards[0].id;
+    await run(
+      'js-safety-officer',
+      `mutation ($input: ReportHazardRectificationInput!) { reportHazardRectification(input: $input) { hazard { id } } }`,
+      { input: { hazardId, note: PERSONAL_TEXT, evidence: [{ fileName: 'fixed.jpg', contentBase64: photo }] } },
+    );
+    // A failed verification keeps its opinion on the reopened hazard.
+    await run(
+      ADMIN,
+      `mutation ($input: VerifyHazardRectificationInput!) { verifyHazardRectification(input: $input) { hazard { id } } }`,
+      { input: { hazardId, passed: false, note: PERSONAL_TEXT } },
+    );
+    const accident = await run<{ reportAccident: { accident: { id: string } } }>(
+      'js-safety-officer',
+      `mutation ($input: ReportAccidentInput!) { reportAccident(input: $input) { accident { id } } }`,
+      {
+        input: {
+          plateNumber: newPlate(),
+          occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+          regionCode: '320104',
+          location: PERSONAL_TEXT,
+          summary: PERSONAL_TEXT,
+          severity: 'GENERAL',
+          deaths: 0,
+          injuries: 0,
+          directLossFen: 0,
+        },
+      },
+    );
+    variables.inspection = inspection.recordSafetyInspection.inspection.id;
+    variables.accident = accident.reportAccident.accident.id;
   });
 
   it('is masked for the safety officer and for a pii-reader without a purpose', async () => {

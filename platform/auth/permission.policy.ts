@@ -21,6 +21,14 @@ export enum Permission {
   WAYBILL_READ = 'waybill:read',
   WAYBILL_WRITE = 'waybill:write',
   OVERLOAD_SUBMIT = 'overload:submit',
+  /** Safety inspections and hidden hazards (隐患排查治理): read. */
+  HAZARD_READ = 'hazard:read',
+  /** Record inspections, report and verify hazards' rectification. */
+  HAZARD_WRITE = 'hazard:write',
+  /** Accident reports (事故快报) and their follow-ups: read. */
+  ACCIDENT_READ = 'accident:read',
+  /** Report accidents and their follow-ups (续报). */
+  ACCIDENT_WRITE = 'accident:write',
   STATISTICS_READ = 'statistics:read',
   AUDIT_READ = 'audit:read',
   /**
@@ -75,7 +83,15 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> =
     Permission.CASE_DECIDE,
   ],
   'credit-officer': [Permission.REGISTRY_READ, Permission.CREDIT_READ, Permission.CREDIT_WRITE, Permission.CASE_READ],
-  'safety-officer': [Permission.REGISTRY_READ, Permission.WAYBILL_READ, Permission.WAYBILL_WRITE],
+  'safety-officer': [
+    Permission.REGISTRY_READ,
+    Permission.WAYBILL_READ,
+    Permission.WAYBILL_WRITE,
+    Permission.HAZARD_READ,
+    Permission.HAZARD_WRITE,
+    Permission.ACCIDENT_READ,
+    Permission.ACCIDENT_WRITE,
+  ],
   'statistics-analyst': [Permission.REGISTRY_READ, Permission.STATISTICS_READ],
   'partner-reader': [Permission.REGISTRY_READ, Permission.PERMIT_READ, Permission.CREDIT_READ],
   // Weigh stations' machine clients (治超联网) submit detection records and nothing else.
@@ -101,6 +117,10 @@ export const PERMISSION_CATEGORY: Readonly<Record<Permission, string>> = {
   [Permission.WAYBILL_READ]: 'safety',
   [Permission.WAYBILL_WRITE]: 'safety',
   [Permission.OVERLOAD_SUBMIT]: 'enforcement',
+  [Permission.HAZARD_READ]: 'safety',
+  [Permission.HAZARD_WRITE]: 'safety',
+  [Permission.ACCIDENT_READ]: 'safety',
+  [Permission.ACCIDENT_WRITE]: 'safety',
   [Permission.STATISTICS_READ]: 'statistics',
   [Permission.AUDIT_READ]: 'audit',
   [Permission.PUBLIC_VERIFY]: 'public',

@@ -1,6 +1,9 @@
 import { regionScopeOf, type RegionScope } from '../../platform/auth/region-scope';
 import type { PageRequest } from '../../platform/graphql/connection';
 import type { SubgraphContext } from '../../platform/subgraph-server';
+import type { AccidentService } from './accident/accident.service';
+import type { HazardQueries } from './hazard/hazard.queries';
+import type { HazardService } from './hazard/hazard.service';
 import type { SafetyReportSink } from './national-platform/safety-report';
 import type { SafetyRegistryService } from './registry/safety-registry.service';
 import type { WaybillService } from './waybill/waybill.service';
@@ -11,6 +14,11 @@ export interface SafetyServices {
   reports: SafetyReportSink;
   /** Safety's copies of licensing's vehicles and hazardous-goods permits. */
   registry: SafetyRegistryService;
+  /** Inspections and hidden hazards (隐患排查治理): the steps. */
+  hazards: HazardService;
+  hazardQueries: HazardQueries;
+  /** Accident reports (事故快报) and follow-ups. */
+  accidents: AccidentService;
 }
 
 export type SafetyContext = SubgraphContext<SafetyServices>;

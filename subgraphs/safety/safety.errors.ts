@@ -14,6 +14,16 @@ export const SAFETY_REASONS = {
     zh: '本地区当日电子运单编号已用完',
     en: "The origin region has used every waybill number of the day's sequence.",
   },
+  HAZARD_SAME_OFFICER: {
+    code: ErrorCode.FORBIDDEN,
+    zh: '隐患复查须由检查人和整改报告人以外的另一名执法人员进行',
+    en: 'Verification of a hidden hazard (复查) needs a second officer: not the one who recorded the inspection, nor the one who reported the rectification.',
+  },
+  WAYBILL_NOT_VISIBLE: {
+    code: ErrorCode.BAD_USER_INPUT,
+    zh: '电子运单不存在或不在本地区监管范围内',
+    en: 'There is no waybill with this number leaving from or arriving in your region.',
+  },
 } as const satisfies ErrorReasonTable;
 
 export type SafetyReason = keyof typeof SAFETY_REASONS;

@@ -46,6 +46,22 @@ describe('the safety subgraph schema', () => {
       departWaybill: '(input: WaybillActionInput!)WaybillPayload!',
       arriveWaybill: '(input: WaybillActionInput!)WaybillPayload!',
       cancelWaybill: '(input: CancelWaybillInput!)WaybillPayload!',
+      recordSafetyInspection: '(input: RecordSafetyInspectionInput!)RecordSafetyInspectionPayload!',
+      reportHazardRectification: '(input: ReportHazardRectificationInput!)HiddenHazardPayload!',
+      verifyHazardRectification: '(input: VerifyHazardRectificationInput!)HiddenHazardPayload!',
+      reportAccident: '(input: ReportAccidentInput!)AccidentPayload!',
+      updateAccidentReport: '(input: UpdateAccidentReportInput!)AccidentPayload!',
+    });
+  });
+
+  it('serves inspections, hidden hazards and accident reports', () => {
+    expect(signatures('Query')).toMatchObject({
+      safetyInspection: '(id: ID!)SafetyInspection',
+      hiddenHazards:
+        '(after: String, first: Int, level: HazardLevel, overdue: Boolean, regionCode: String, status: HazardStatus)HiddenHazardConnection!',
+      overdueHazards: '(regionCode: String)[RegionOverdueHazards!]!',
+      accident: '(id: ID!)Accident',
+      accidents: '(after: String, first: Int, regionCode: String, severity: AccidentSeverity)AccidentConnection!',
     });
   });
 
@@ -98,11 +114,12 @@ describe('the safety subgraph schema', () => {
     ]);
   });
 
-  it('adds waybills to the Enterprise and Vehicle entities that licensing owns', () => {
+  it('adds waybills (and open hazards) to the Enterprise and Vehicle entities that licensing owns', () => {
     expect(sdl).toMatch(/type Enterprise\s+@key\(fields: "creditCode"\)/);
     expect(sdl).toMatch(/type Vehicle\s+@key\(fields: "plateNumber"\)/);
     expect(signatures('Enterprise')).toEqual({
       creditCode: 'String!',
+      openHazards: 'EnterpriseOpenHazards',
       waybills: '(after: String, first: Int)WaybillConnection',
     });
     expect(signatures('Vehicle')).toEqual({

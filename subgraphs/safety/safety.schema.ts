@@ -1,15 +1,25 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
 import { SAFETY_TEXT_FIELDS } from './safety.text-fields';
+import { AccidentResolver } from './accident/accident.resolver';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
 import { EnterpriseWaybillsResolver } from './enterprise/enterprise.resolver';
+import { HazardEvidenceResolver, HiddenHazardResolver, SafetyInspectionResolver } from './hazard/hazard.resolver';
 import { resolveVehicleReference } from './vehicle/vehicle.reference';
 import { VehicleWaybillsResolver } from './vehicle/vehicle.resolver';
 import { WaybillResolver } from './waybill/waybill.resolver';
 
 export function buildSafetySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [WaybillResolver, EnterpriseWaybillsResolver, VehicleWaybillsResolver],
+    resolvers: [
+      WaybillResolver,
+      EnterpriseWaybillsResolver,
+      VehicleWaybillsResolver,
+      SafetyInspectionResolver,
+      HiddenHazardResolver,
+      HazardEvidenceResolver,
+      AccidentResolver,
+    ],
     referenceResolvers: {
       Enterprise: { __resolveReference: resolveEnterpriseReference },
       Vehicle: { __resolveReference: resolveVehicleReference },

@@ -3,6 +3,11 @@ import { seedSafety } from './safety.seed';
 import { openSubgraphTestbed, type TestbedOf } from '../../platform/testing/subgraph-testbed';
 import { safetySubgraph } from './safety.subgraph';
 import { Waybill, WaybillStatus } from './waybill/waybill.entity';
+import { chinaDate } from '../../platform/time/china-time';
+import { Accident } from './accident/accident.entity';
+import { HazardLevel, HazardStatus, isOverdue } from './hazard/hazard-rules';
+import { HiddenHazard } from './hazard/hidden-hazard.entity';
+import { SafetyPlatformDelivery } from './national-platform/safety-platform-delivery.entity';
 
 describe('the safety demo seed', () => {
   let database: TestbedOf<typeof safetySubgraph>;
@@ -48,9 +53,37 @@ describe('the safety demo seed', () => {
     expect(messages.every((message) => message.subscriber === 'statistics')).toBe(true);
   });
 
+  it('seeds an overdue general hazard, a major one reported to the national platform, and one awaiting verification', async () => {
+    const hazards = await database.dataSource.getRepository(HiddenHazard).find({ order: { id: 'ASC' } });
+    expect(hazards.map((hazard) => [hazard.creditCode, hazard.level, hazard.status])).toEqual([
+      ['91320102MA1MY0R10Q', HazardLevel.GENERAL, HazardStatus.OPEN],
+      ['91320102MA1MY0R10Q', HazardLevel.MAJOR, HazardStatus.OPEN],
+      ['91330100MA27Y8P30J', HazardLevel.GENERAL, HazardStatus.RECTIFIED],
+    ]);
+    const today = chinaDate(new Date());
+    expect(isOverdue(hazards[0].status, hazards[0].deadline, today)).toBe(true);
+    const deliveries = await database.dataSource.getRepository(SafetyPlatformDelivery).find({ order: { id: 'ASC' } });
+    expect(deliveries.map((row) => [row.reportType, row.version])).toEqual([
+      ['MAJOR_HAZARD', 1],
+      ['ACCIDENT', 1],
+      ['ACCIDENT', 2],
+    ]);
+  });
+
+  it('seeds an accident on the chlorine tanker with its waybill and a follow-up', async () => {
+    const [accident] = await database.dataSource.getRepository(Accident).find();
+    expect([accident.plateNumber, accident.version, accident.injuries]).toEqual(['苏A12345D', 2, 2]);
+    const waybill = await database.dataSource
+      .getRepository(Waybill)
+      .findOneByOrFail({ waybillNumber: accident.waybillNumber ?? '' });
+    expect(waybill.goodsName).toBe('液氯');
+  });
+
   it('does nothing when waybills already exist', async () => {
     await seedSafety(database.services, database.dependencies);
     expect(await database.dataSource.getRepository(Waybill).count()).toBe(5);
     expect(await database.dataSource.getRepository(OutboxMessage).count()).toBe(5);
+    expect(await database.dataSource.getRepository(HiddenHazard).count()).toBe(3);
+    expect(await database.dataSource.getRepository(Accident).count()).toBe(1);
   });
 });

@@ -3,10 +3,20 @@ import { PersonalInformationKeysSafety1765000000000 } from '../../migrations/saf
 import { FreeTextEncryptionSafety1765010000000 } from '../../migrations/safety/1765010000000-free-text-encryption';
 import { SafetyRegistry1766000000000 } from '../../migrations/safety/1766000000000-safety-registry';
 import { WaybillPartiesAndRoute1766010000000 } from '../../migrations/safety/1766010000000-waybill-parties-and-route';
+import { HazardsAndAccidents1766200000000 } from '../../migrations/safety/1766200000000-hazards-and-accidents';
 import type { PlatformConfig } from '../../platform/config/config';
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { startSubgraph, type SubgraphDefinition } from '../../platform/subgraph-server';
+import { loadWorkingCalendar } from '../../platform/time/working-calendar';
+import { Accident, AccidentReportVersion } from './accident/accident.entity';
+import { AccidentService } from './accident/accident.service';
+import { HazardEvidence } from './hazard/hazard-evidence.entity';
+import { HazardQueries } from './hazard/hazard.queries';
+import { HazardService } from './hazard/hazard.service';
+import { HiddenHazard } from './hazard/hidden-hazard.entity';
+import { SafetyInspection } from './hazard/safety-inspection.entity';
+import { SAFETY_CONFIG, type SafetyConfig } from './safety.config';
 import type { SafetyServices } from './safety.context';
 import { buildSafetySchema } from './safety.schema';
 import { seedSafety } from './safety.seed';
@@ -22,11 +32,13 @@ import { Waybill } from './waybill/waybill.entity';
 import { WaybillService } from './waybill/waybill.service';
 
 /**
- * 安全生产监管: hazardous-goods road transport electronic waybills, checked against licensing's vehicles and
- * permits (kept from licensing's events).
+ * 安全生产监管: hazardous-goods road transport electronic waybills checked against licensing's vehicles and
+ * permits (kept from licensing's events), inspections and hidden hazards (隐患排查治理) and accident reports
+ * (事故快报).
  */
-export const safetySubgraph: SubgraphDefinition<SafetyServices> = {
+export const safetySubgraph: SubgraphDefinition<SafetyServices, SafetyConfig> = {
   name: 'safety',
+  config: SAFETY_CONFIG,
   entities: [
     Waybill,
     WaybillSequence,
@@ -34,6 +46,11 @@ export const safetySubgraph: SubgraphDefinition<SafetyServices> = {
     SafetyVehicle,
     CarrierPermit,
     SafetyPlatformDelivery,
+    SafetyInspection,
+    HiddenHazard,
+    HazardEvidence,
+    Accident,
+    AccidentReportVersion,
     OutboxMessage,
     InboxEvent,
   ],
@@ -43,16 +60,26 @@ export const safetySubgraph: SubgraphDefinition<SafetyServices> = {
     FreeTextEncryptionSafety1765010000000,
     SafetyRegistry1766000000000,
     WaybillPartiesAndRoute1766010000000,
+    HazardsAndAccidents1766200000000,
   ],
   buildSchema: buildSafetySchema,
-  createServices: ({ dataSource, outbox }) => ({
-    waybills: new WaybillService(dataSource, outbox),
-    reports: new SafetyPlatformOutbox(),
-    registry: new SafetyRegistryService(),
-  }),
+  createServices: ({ dataSource, outbox, files, config }, settings) => {
+    const waybills = new WaybillService(dataSource, outbox);
+    const reports = new SafetyPlatformOutbox();
+    const calendar = loadWorkingCalendar(config.workingCalendarFile);
+    return {
+      waybills,
+      reports,
+      registry: new SafetyRegistryService(),
+      hazards: new HazardService(dataSource, files, reports, calendar, settings.hazards),
+      hazardQueries: new HazardQueries(dataSource),
+      accidents: new AccidentService(dataSource, reports, (scope, numbers) => waybills.findMany(scope, numbers)),
+    };
+  },
   eventHandlers: (services) => ({ ...safetyRegistryEventHandlers(services) }),
   seedDemoData: seedSafety,
 };
 
 export const buildSchema = buildSafetySchema;
-export const start = (config: PlatformConfig) => startSubgraph(safetySubgraph, config);
+export const start = (config: PlatformConfig, settings: SafetyConfig) =>
+  startSubgraph(safetySubgraph, config, settings);

@@ -92,7 +92,10 @@ export type FixtureSpec =
   | { kind: 'credit-repair'; region: string }
   | { kind: 'listEntry'; region: string }
   // Licensing: a hazardous-goods vehicle of the Jiangsu enterprise certified in the region, its certificate VALID.
-  | { kind: 'vehicle'; region: string };
+  | { kind: 'vehicle'; region: string }
+  // Safety: a hidden hazard (of the Jiangsu enterprise for reads, of the fixture enterprise for writes) and an accident.
+  | { kind: 'hazard'; status: 'OPEN' | 'RECTIFIED'; region: string; subject: 'js' | 'fixture' }
+  | { kind: 'accident'; region: string };
 
 /** Records every cell reads, made once by ministry-admin. */
 export interface Base {

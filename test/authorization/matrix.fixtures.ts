@@ -8,6 +8,8 @@ import { newCreditCode, newPlate, petrolWaybill, story } from '../harness/story'
 import { subgraphSql } from '../harness/subgraph-database';
 import { creditDisclosureFixture, creditRepairFixture } from './credit.fixtures';
 import { listEntries, listEntryFixtures } from './credit-list.fixtures';
+import { batchMutation, vehicleFixtures } from './batch-fixtures';
+import { safetyFixture } from './safety-hazards.fixtures';
 import {
   IN_REGION,
   OUT_REGION,
@@ -17,7 +19,6 @@ import {
   type Base,
   type CaseStatus,
   type FixtureSpec,
-  type Json,
   type ProbeContext,
 } from './matrix.dsl';
 
@@ -85,31 +86,6 @@ export class FixtureClaims {
 
 // ---------------------------------------------------------------------------------------------------
 // Fixtures: made by ministry-admin before any cell runs, many per request (aliased mutations).
-
-const BATCH = 15;
-
-async function batchMutation(
-  token: string,
-  field: string,
-  inputType: string,
-  inputs: Array<Record<string, unknown>>,
-  selection: string,
-): Promise<Json[]> {
-  const results: Json[] = [];
-  for (let start = 0; start < inputs.length; start += BATCH) {
-    const chunk = inputs.slice(start, start + BATCH);
-    const document = `mutation MatrixFixtures(${chunk.map((_, index) => `$i${index}: ${inputType}!`).join(', ')}) { ${chunk
-      .map((_, index) => `f${index}: ${field}(input: $i${index}) { ${selection} }`)
-      .join(' ')} }`;
-    const data = await query<Record<string, Json>>(
-      token,
-      document,
-      Object.fromEntries(chunk.map((input, index) => [`i${index}`, input])),
-    );
-    results.push(...chunk.map((_, index) => data[`f${index}`]));
-  }
-  return results;
-}
 
 export async function createBase(token: string): Promise<Base> {
   const jiangsu = await story(token).enterprise(IN_REGION, '矩阵测试江苏危货运输有限公司');
@@ -497,32 +473,12 @@ export async function createFixtures(token: string, base: Base, claims: FixtureC
   await batchMutation(token, 'departWaybill', 'WaybillActionInput', toDepart, 'waybill { status }');
   waybills.forEach(({ key }, index) => keep(key, waybillNumbers[index]));
 
-  const vehicles = wanted.filter((item) => item.spec.kind === 'vehicle') as Array<{
-    key: string;
-    spec: Extract<FixtureSpec, { kind: 'vehicle' }>;
-  }>;
-  const plates = vehicles.map(({ spec }) => newPlate(spec.region.startsWith('33') ? '浙A' : '苏A'));
-  await batchMutation(
-    token,
-    'registerVehicle',
-    'RegisterVehicleInput',
-    vehicles.map(({ spec }, index) => ({
-      plateNumber: plates[index],
-      ownerCreditCode: base.jsEnterprise,
-      vehicleType: '危险货物运输车',
-      category: 'HAZARDOUS_GOODS',
-      approvedLoadKg: 30000,
-      hazardClasses: ['3'],
-      transportCertificateNumber: `MX${randomInt(1e9)}`,
-      regionCode: spec.region,
-    })),
-    'vehicle { plateNumber }',
-  );
-  vehicles.forEach(({ key }, index) => keep(key, plates[index]));
+  for (const [key, plate] of await vehicleFixtures(token, base, wanted)) keep(key, plate);
 
   for (const { key, spec } of wanted) {
     if (spec.kind === 'credit-disclosure') keep(key, await creditDisclosureFixture(spec.region));
     if (spec.kind === 'credit-repair') keep(key, await creditRepairFixture(spec.region));
+    if (spec.kind === 'hazard' || spec.kind === 'accident') keep(key, await safetyFixture(base, spec));
   }
   for (const [key, id] of await listEntryFixtures(token, base, wanted)) keep(key, id);
   return made;

@@ -16,13 +16,16 @@ import {
   step,
   waybillSpec,
   ZJ_WAYBILL,
+  textAt,
   type DepartmentMatrix,
+  type FixtureSpec,
   type Json,
   type OperationProbe,
   type ProbeContext,
   type Variant,
   type VariantProbe,
 } from './matrix.dsl';
+import { newCreditCode } from '../harness/story';
 import { waybillInput } from './matrix.fixtures';
 
 // Safety (安全监管): hazardous goods waybills (电子运单).
@@ -159,8 +162,258 @@ const PROBES: Record<Operation, OperationProbe> = {
   },
 };
 
-export const SAFETY_MATRIX: DepartmentMatrix<Operation> = {
-  whoMay: WHO_MAY,
-  regionRules: REGION_RULES,
-  probes: PROBES,
+// ---------------------------------------------------------------------------------------------------
+// Inspections and hidden hazards (隐患排查治理), accident reports (事故快报). A hazard belongs to its
+// enterprise's region, an accident to where it happened; the region rules are the waybill's without a
+// destination: the region and those above it read and act, the others see nothing.
+
+// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin
+const HAZARD_WHO_MAY = {
+  'Query.safetyInspection': '-       -       -       -       -      Y      -     -   Y',
+  'Query.hiddenHazards': '-       -       -       -       -      Y      -     -   Y',
+  'Query.overdueHazards': '-       -       -       -       -      Y      -     -   Y',
+  'Mutation.recordSafetyInspection': '-       -       -       -       -      Y      -     -   Y',
+  'Mutation.reportHazardRectification': '-       -       -       -       -      Y      -     -   Y',
+  'Mutation.verifyHazardRectification': '-       -       -       -       -      Y      -     -   Y',
+  'Enterprise.openHazards': '-       -       -       -       -      Y      -     -   Y',
+  'Query.accident': '-       -       -       -       -      Y      -     -   Y',
+  'Query.accidents': '-       -       -       -       -      Y      -     -   Y',
+  'Mutation.reportAccident': '-       -       -       -       -      Y      -     -   Y',
+  'Mutation.updateAccidentReport': '-       -       -       -       -      Y      -     -   Y',
+} as const;
+
+type HazardOperation = keyof typeof HAZARD_WHO_MAY;
+
+const READS = { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT };
+const ACTS_ON_RECORD = { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND };
+const CREATES = { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN };
+
+const HAZARD_REGION_RULES: Record<HazardOperation, Partial<Record<Variant, string>>> = {
+  'Query.safetyInspection': READS,
+  'Query.hiddenHazards': READS,
+  'Query.overdueHazards': READS,
+  'Mutation.recordSafetyInspection': CREATES,
+  'Mutation.reportHazardRectification': ACTS_ON_RECORD,
+  // The fixture's inspector and reporter are neither caller: the second-officer rule does not refuse here.
+  'Mutation.verifyHazardRectification': ACTS_ON_RECORD,
+  // The Jiangsu enterprise's open hazards: counted in the caller's region only.
+  'Enterprise.openHazards': READS,
+  'Query.accident': READS,
+  'Query.accidents': READS,
+  'Mutation.reportAccident': CREATES,
+  'Mutation.updateAccidentReport': ACTS_ON_RECORD,
+};
+
+const hazardSpec = (
+  status: 'OPEN' | 'RECTIFIED',
+  region: string,
+  subject: 'js' | 'fixture' = 'fixture',
+): FixtureSpec => ({ kind: 'hazard', status, region, subject });
+// Read: the Jiangsu enterprise has exactly these two hazards, one in its region and one in Zhejiang.
+const JS_HAZARD = hazardSpec('OPEN', IN_REGION, 'js');
+const ZJ_HAZARD = hazardSpec('OPEN', OUT_REGION, 'js');
+const JS_ACCIDENT: FixtureSpec = { kind: 'accident', region: IN_REGION };
+const ZJ_ACCIDENT: FixtureSpec = { kind: 'accident', region: OUT_REGION };
+
+const inspectionOf = (context: ProbeContext) => context.record.split(':')[0];
+const hazardOf = (context: ProbeContext) => context.record.split(':')[1];
+
+const inspectionLookup = lookup('safetyInspection', 'id', 'ID!', 'id regionCode', 'id');
+const hazardList = listing('hiddenHazards', '', 'id');
+const accidentLookup = lookup('accident', 'id', 'ID!', 'id regionCode', 'id');
+const accidentList = listing('accidents', '', 'id');
+
+/** The regions with overdue hazards: the fixture's region listed, or not. */
+function overdueIn(region: string, fixture: FixtureSpec): VariantProbe {
+  const regions = (data: Json | undefined) => {
+    const rows = at(data, 'overdueHazards');
+    if (!Array.isArray(rows)) throw new Error(`not a list: ${JSON.stringify(rows)}`);
+    return rows.map((row) => textAt(row, 'regionCode'));
+  };
+  return {
+    fixture,
+    request: () => ({
+      document: `query ($region: String) { overdueHazards(regionCode: $region) { regionCode overdue } }`,
+      variables: { region },
+    }),
+    ok: (data) => expect(regions(data)).toContain(region),
+    absent: (data) => expect(regions(data)).toEqual([]),
+  };
+}
+
+/** The Jiangsu enterprise's open hazards: both of its hazards counted, or only the one in Jiangsu. */
+function openHazards(fixture: FixtureSpec, outOfRegion: boolean): VariantProbe {
+  const total = (data: Json | undefined) => at(data, 'enterprise.openHazards.total');
+  return {
+    fixture,
+    request: (context) => ({
+      document: `query ($code: String!) { enterprise(creditCode: $code) { creditCode openHazards { total overdue } } }`,
+      variables: { code: context.base.jsEnterprise },
+    }),
+    ok: (data) => {
+      if (outOfRegion) expect(total(data)).toBe(2);
+      else expect(total(data)).toBeGreaterThanOrEqual(1);
+    },
+    absent: (data) => expect(total(data)).toBe(1),
+  };
+}
+
+const recordInspection = mutation(
+  'recordSafetyInspection',
+  'RecordSafetyInspectionInput',
+  'inspection { regionCode hazards { status } }',
+);
+const inspectionInput = (region: string) => () => ({
+  creditCode: newCreditCode(region),
+  regionCode: region,
+  inspectedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+  inspectors: ['矩阵测试检查员'],
+  findings: '矩阵测试检查情况',
+  hazards: [{ level: 'GENERAL', description: '矩阵测试隐患' }],
+});
+const recorded = (payload: Json | undefined, _context: ProbeContext, input: Record<string, unknown>) => {
+  expect(at(payload, 'inspection.regionCode')).toBe(input.regionCode);
+};
+
+const hazardStep = (field: string, inputType: string, status: string, extra: Record<string, unknown>) => {
+  const probe = mutation(field, inputType, 'hazard { id status }');
+  return (fixture: FixtureSpec) =>
+    probe(
+      (context) => ({ hazardId: hazardOf(context), ...extra }),
+      (payload, context) => {
+        expect(at(payload, 'hazard.id')).toBe(hazardOf(context));
+        expect(at(payload, 'hazard.status')).toBe(status);
+      },
+      fixture,
+    );
+};
+const rectify = hazardStep('reportHazardRectification', 'ReportHazardRectificationInput', 'RECTIFIED', {
+  note: '矩阵测试整改',
+  evidence: [{ fileName: 'fixed.jpg', contentBase64: Buffer.from('matrix').toString('base64') }],
+});
+const verify = hazardStep('verifyHazardRectification', 'VerifyHazardRectificationInput', 'CLOSED', {
+  passed: true,
+  note: '矩阵测试复查',
+});
+
+const reportAccident = mutation('reportAccident', 'ReportAccidentInput', 'accident { regionCode version }');
+const accidentInput = (region: string) => () => ({
+  creditCode: newCreditCode(region),
+  occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+  regionCode: region,
+  location: '矩阵测试地点',
+  summary: '矩阵测试事故',
+  severity: 'GENERAL',
+  deaths: 0,
+  injuries: 0,
+  directLossFen: 0,
+});
+const reported = (payload: Json | undefined, _context: ProbeContext, input: Record<string, unknown>) => {
+  expect(at(payload, 'accident.regionCode')).toBe(input.regionCode);
+  expect(at(payload, 'accident.version')).toBe(1);
+};
+const followUp = (fixture: FixtureSpec) =>
+  mutation('updateAccidentReport', 'UpdateAccidentReportInput', 'accident { id version }')(
+    (context) => ({
+      accidentId: context.record,
+      severity: 'GENERAL',
+      deaths: 0,
+      injuries: 1,
+      directLossFen: 0,
+      note: '矩阵测试续报',
+    }),
+    (payload, context) => {
+      expect(at(payload, 'accident.id')).toBe(context.record);
+      expect(at(payload, 'accident.version')).toBe(2);
+    },
+    fixture,
+  );
+
+const HAZARD_PROBES: Record<HazardOperation, OperationProbe> = {
+  'Query.safetyInspection': {
+    field: 'safetyInspection',
+    write: false,
+    variants: {
+      'in-region': inspectionLookup(inspectionOf, JS_HAZARD),
+      'out-of-region': inspectionLookup(inspectionOf, ZJ_HAZARD),
+    },
+  },
+  'Query.hiddenHazards': {
+    field: 'hiddenHazards',
+    write: false,
+    variants: {
+      'in-region': hazardList(IN_REGION, hazardOf, JS_HAZARD),
+      'out-of-region': hazardList(OUT_REGION, hazardOf, ZJ_HAZARD),
+    },
+  },
+  'Query.overdueHazards': {
+    field: 'overdueHazards',
+    write: false,
+    variants: { 'in-region': overdueIn(IN_REGION, JS_HAZARD), 'out-of-region': overdueIn(OUT_REGION, ZJ_HAZARD) },
+  },
+  'Mutation.recordSafetyInspection': {
+    field: 'recordSafetyInspection',
+    write: true,
+    variants: {
+      'in-region': recordInspection(inspectionInput(IN_REGION), recorded),
+      'out-of-region': recordInspection(inspectionInput(OUT_REGION), recorded),
+    },
+  },
+  'Mutation.reportHazardRectification': {
+    field: 'reportHazardRectification',
+    write: true,
+    variants: {
+      'in-region': rectify(hazardSpec('OPEN', IN_REGION)),
+      'out-of-region': rectify(hazardSpec('OPEN', OUT_REGION)),
+    },
+  },
+  'Mutation.verifyHazardRectification': {
+    field: 'verifyHazardRectification',
+    write: true,
+    variants: {
+      'in-region': verify(hazardSpec('RECTIFIED', IN_REGION)),
+      'out-of-region': verify(hazardSpec('RECTIFIED', OUT_REGION)),
+    },
+  },
+  'Enterprise.openHazards': {
+    field: 'openHazards',
+    enterpriseField: true,
+    write: false,
+    variants: { 'in-region': openHazards(JS_HAZARD, false), 'out-of-region': openHazards(ZJ_HAZARD, true) },
+  },
+  'Query.accident': {
+    field: 'accident',
+    write: false,
+    variants: {
+      'in-region': accidentLookup(fixtureRecord, JS_ACCIDENT),
+      'out-of-region': accidentLookup(fixtureRecord, ZJ_ACCIDENT),
+    },
+  },
+  'Query.accidents': {
+    field: 'accidents',
+    write: false,
+    variants: {
+      'in-region': accidentList(IN_REGION, fixtureRecord, JS_ACCIDENT),
+      'out-of-region': accidentList(OUT_REGION, fixtureRecord, ZJ_ACCIDENT),
+    },
+  },
+  'Mutation.reportAccident': {
+    field: 'reportAccident',
+    write: true,
+    variants: {
+      'in-region': reportAccident(accidentInput(IN_REGION), reported),
+      'out-of-region': reportAccident(accidentInput(OUT_REGION), reported),
+    },
+  },
+  'Mutation.updateAccidentReport': {
+    field: 'updateAccidentReport',
+    write: true,
+    variants: { 'in-region': followUp(JS_ACCIDENT), 'out-of-region': followUp(ZJ_ACCIDENT) },
+  },
+};
+
+export const SAFETY_MATRIX: DepartmentMatrix<Operation | HazardOperation> = {
+  whoMay: { ...WHO_MAY, ...HAZARD_WHO_MAY },
+  regionRules: { ...REGION_RULES, ...HAZARD_REGION_RULES },
+  probes: { ...PROBES, ...HAZARD_PROBES },
 };

@@ -30,6 +30,17 @@ export type AcceptCaseTransferInput = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Grade of a production safety accident (事故等级), after the 2007 regulations, article 3. */
+export type AccidentSeverity =
+  /** Extraordinarily major (特别重大事故): 30+ deaths, 100+ serious injuries or 100+ million yuan. */
+  | 'EXTRAORDINARY'
+  /** General (一般事故): under 3 deaths, 10 serious injuries and 10 million yuan. */
+  | 'GENERAL'
+  /** Larger (较大事故): 3-9 deaths, 10-49 serious injuries or 10-50 million yuan. */
+  | 'LARGER'
+  /** Major (重大事故): 10-29 deaths, 50-99 serious injuries or 50-100 million yuan. */
+  | 'MAJOR';
+
 /** An item of evidence the region asked collected for an assistance request; handed over with the answer. */
 export type AddAssistanceEvidenceInput = {
   /** The assistance request. */
@@ -642,6 +653,47 @@ export type FileCaseInput = {
   regionCode: Scalars['String']['input'];
 };
 
+/** A photo or document as evidence, base64-encoded. */
+export type HazardDocumentInput = {
+  /** The file, base64-encoded; at most 5 MiB once decoded (and within the request limit). */
+  contentBase64: Scalars['String']['input'];
+  /** File name (1-200 characters, no path). */
+  fileName: Scalars['String']['input'];
+};
+
+/** When a piece of hazard evidence was attached. */
+export type HazardEvidenceStage =
+  /** When the hazard was found (检查取证). */
+  | 'FOUND'
+  /** With a report of its rectification (整改佐证). */
+  | 'RECTIFIED';
+
+/** How grave a hidden hazard is (隐患等级). */
+export type HazardLevel =
+  /** A general hidden hazard (一般隐患): put right by the enterprise at once or soon. */
+  | 'GENERAL'
+  /** A major hidden hazard (重大隐患): needs a rectification plan and is reported to the national platform. */
+  | 'MAJOR';
+
+/** Where the rectification of a hidden hazard stands (整改状态). */
+export type HazardStatus =
+  /** Verified by a second officer (复查销号); final. */
+  | 'CLOSED'
+  /** Found and not yet put right (待整改), or a rectification that failed verification. */
+  | 'OPEN'
+  /** Rectification reported with evidence, awaiting verification (已整改待复查). */
+  | 'RECTIFIED';
+
+/** A hidden hazard found by the inspection. */
+export type HiddenHazardInput = {
+  /** What the hazard is and where (1-1000 characters). */
+  description: Scalars['String']['input'];
+  /** Photos or documents taken when it was found (0-10). */
+  evidence?: InputMaybe<Array<HazardDocumentInput>>;
+  /** General (一般隐患) or major (重大隐患). */
+  level: HazardLevel;
+};
+
 /** A statistical indicator (统计指标) counted from the departments' events, per region and month. */
 export type Indicator =
   /** Enforcement cases decided (作出处罚决定数), by the authority's region and decision date. */
@@ -886,6 +938,22 @@ export type RecordPartyStatementInput = {
   waivesHearing?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A safety inspection of an enterprise (安全生产检查) with the hidden hazards it found. */
+export type RecordSafetyInspectionInput = {
+  /** Credit code of the inspected enterprise, validated with its check character. */
+  creditCode: Scalars['String']['input'];
+  /** What the inspection found (检查情况, 1-2000 characters). */
+  findings: Scalars['String']['input'];
+  /** The hidden hazards found (0-50); none when all was in order. */
+  hazards: Array<HiddenHazardInput>;
+  /** Day of the inspection, China date YYYY-MM-DD; not in the future. */
+  inspectedOn: Scalars['String']['input'];
+  /** The inspecting officers, names and badge numbers (1-10, each 1-50 characters). */
+  inspectors: Array<Scalars['String']['input']>;
+  /** GB/T 2260 code of the enterprise's region; must lie within your region. */
+  regionCode: Scalars['String']['input'];
+};
+
 /** A market subject to enter into the registry. */
 export type RegisterEnterpriseInput = {
   /** Registered address (1-300 characters). */
@@ -950,6 +1018,44 @@ export type RemoveCreditListEntryInput = {
   expectedVersion: Scalars['Int']['input'];
   /** Why it is removed (1-1000 characters); required, kept in the entry’s history. */
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The first report of an accident (事故快报): a vehicle, an enterprise or both. */
+export type ReportAccidentInput = {
+  /** Credit code of the enterprise involved. */
+  creditCode?: InputMaybe<Scalars['String']['input']>;
+  /** Deaths so far (0 or more). */
+  deaths: Scalars['Int']['input'];
+  /** Direct economic loss so far, in whole fen (0 or more). */
+  directLossFen: Scalars['Float']['input'];
+  /** Serious injuries so far (0 or more). */
+  injuries: Scalars['Int']['input'];
+  /** Where it happened: road, kilometre post, direction (1-500 characters). */
+  location: Scalars['String']['input'];
+  /** When it happened (ISO 8601 with zone); not in the future. */
+  occurredAt: Scalars['DateTimeISO']['input'];
+  /** Plate number of the vehicle involved, GA 36 form. */
+  plateNumber?: InputMaybe<Scalars['String']['input']>;
+  /** GB/T 2260 code of the region where it happened; must lie within your region. */
+  regionCode: Scalars['String']['input'];
+  /** Grade; at least the grade the figures make it. */
+  severity: AccidentSeverity;
+  /** What happened, briefly (事故简要经过, 1-2000 characters). */
+  summary: Scalars['String']['input'];
+  /** Number of the electronic waybill of the goods carried; it must exist and be visible to you. */
+  waybillNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Rectification of a hidden hazard, reported with evidence (整改报告). */
+export type ReportHazardRectificationInput = {
+  /** Evidence of the rectification (1-10 documents). */
+  evidence: Array<HazardDocumentInput>;
+  /** The version read; a changed hazard is refused (CONFLICT, STALE_VERSION). */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The hazard’s id. */
+  hazardId: Scalars['ID']['input'];
+  /** What was done to put it right (1-1000 characters). */
+  note: Scalars['String']['input'];
 };
 
 /** The decision a report carries. */
@@ -1141,6 +1247,24 @@ export type SuspendPermitInput = {
   reason: Scalars['String']['input'];
 };
 
+/** A follow-up report (续报): the figures as now known and what is new. */
+export type UpdateAccidentReportInput = {
+  /** The accident’s id. */
+  accidentId: Scalars['ID']['input'];
+  /** Deaths as now known (0 or more). */
+  deaths: Scalars['Int']['input'];
+  /** Direct economic loss as now known, in whole fen (0 or more). */
+  directLossFen: Scalars['Float']['input'];
+  /** The version read; a changed report is refused (CONFLICT, STALE_VERSION). */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Serious injuries as now known (0 or more). */
+  injuries: Scalars['Int']['input'];
+  /** What is new since the last report (1-2000 characters). */
+  note: Scalars['String']['input'];
+  /** Grade as now known; at least the grade the figures make it. */
+  severity: AccidentSeverity;
+};
+
 /** What the road transport certificate allows the vehicle to carry (车辆经营类别). */
 export type VehicleCategory =
   /** Charter or tourist coach (旅游包车). */
@@ -1160,6 +1284,18 @@ export type VehicleCertificateStatus =
   | 'SUSPENDED'
   /** In force (有效). */
   | 'VALID';
+
+/** Verification of a reported rectification (复查) by a second officer: passed closes the hazard, failed reopens it. */
+export type VerifyHazardRectificationInput = {
+  /** The version read; a changed hazard is refused (CONFLICT, STALE_VERSION). */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The hazard’s id. */
+  hazardId: Scalars['ID']['input'];
+  /** The verifying officer’s opinion (1-1000 characters). */
+  note: Scalars['String']['input'];
+  /** Whether the rectification holds (复查合格). */
+  passed: Scalars['Boolean']['input'];
+};
 
 /** Acts on a waybill at the version the caller saw. */
 export type WaybillActionInput = {

@@ -1,7 +1,8 @@
 import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Permission } from '../../../platform/auth/permission.policy';
 import { PageArgs, pageRequest } from '../../../platform/graphql/connection';
-import { carrierWaybillsLoader, type SafetyContext } from '../safety.context';
+import { EnterpriseOpenHazards } from '../hazard/hazard.types';
+import { carrierWaybillsLoader, scopeOf, type SafetyContext } from '../safety.context';
 import { WaybillConnection } from '../waybill/waybill.connection';
 import { Enterprise } from './enterprise.reference';
 
@@ -19,5 +20,17 @@ export class EnterpriseWaybillsResolver {
     @Ctx() context: SafetyContext,
   ): Promise<WaybillConnection> {
     return carrierWaybillsLoader(context, pageRequest(page)).load(enterprise.creditCode);
+  }
+
+  @Authorized(Permission.HAZARD_READ, Permission.HAZARD_WRITE)
+  @FieldResolver(() => EnterpriseOpenHazards, {
+    nullable: true,
+    description:
+      "The enterprise's hidden hazards not yet closed (未销号隐患) in your region: how many, how many major, how many overdue. List them with hiddenHazards.",
+  })
+  async openHazards(@Root() enterprise: Enterprise, @Ctx() context: SafetyContext): Promise<EnterpriseOpenHazards> {
+    return context.loaders
+      .get('hazards:open', () => context.services.hazardQueries.createOpenHazardsLoader(scopeOf(context)))
+      .load(enterprise.creditCode);
   }
 }

@@ -1,5 +1,6 @@
 import {
   And,
+  In,
   LessThan,
   Raw,
   type DataSource,
@@ -108,6 +109,14 @@ export class WaybillService {
   /** A waybill leaving from or arriving in the caller's scope; any other reads as not there. */
   async find(scope: RegionScope, waybillNumber: string): Promise<Waybill | null> {
     return this.dataSource.getRepository(Waybill).findOneBy(visibleWhere(scope, { waybillNumber }));
+  }
+
+  /** Many waybills by number in one statement: those leaving from or arriving in the caller's scope. */
+  async findMany(scope: RegionScope, waybillNumbers: readonly string[]): Promise<Waybill[]> {
+    if (waybillNumbers.length === 0) return [];
+    return this.dataSource
+      .getRepository(Waybill)
+      .findBy(visibleWhere(scope, { waybillNumber: In([...waybillNumbers]) }));
   }
 
   /**
