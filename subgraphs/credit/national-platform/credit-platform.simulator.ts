@@ -5,7 +5,7 @@ import {
   type RunningSimulator,
   type SimulatorAnswer,
   type SimulatorRequest,
-} from '../../licensing/platforms/platform-simulator';
+} from '../../../platform/national-platform/platform-simulator';
 import { creditCodeProblem } from '../../../platform/codes/credit-code';
 import { pushedChangeBody } from './credit-platform-payloads';
 import { DEMO_NATIONAL_STANDING } from './demo-standing-data';
