@@ -84,9 +84,7 @@ export class SignedJsonClient {
   /** A non-success answer as the adapter's "unavailable" error (credentials refused, 5xx, 429, ...). */
   unavailable(answer: { status: number; body: unknown }): NationalPlatformUnavailable {
     if (answer.status === 401 || answer.status === 403)
-      return this.endpoint.unavailable(
-        `refused our credentials (HTTP ${answer.status}: ${errorText(answer.body)})`,
-      );
+      return this.endpoint.unavailable(`refused our credentials (HTTP ${answer.status}: ${errorText(answer.body)})`);
     return this.endpoint.unavailable(`answered HTTP ${answer.status}`);
   }
 

@@ -1,8 +1,5 @@
 import type { DataSource } from 'typeorm';
-import {
-  LeasedDeliveryRelay,
-  type DeliveryRelayOptions,
-} from '../../../platform/national-platform/delivery-relay';
+import { LeasedDeliveryRelay, type DeliveryRelayOptions } from '../../../platform/national-platform/delivery-relay';
 import type { Logger } from '../../../platform/observability/logger';
 import { CreditPlatformDelivery } from './credit-platform-delivery.entity';
 import type { NationalCreditPlatform, PushedChange } from './national-credit-platform';

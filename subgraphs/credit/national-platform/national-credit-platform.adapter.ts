@@ -61,7 +61,10 @@ export class NationalCreditPlatformAdapter implements NationalCreditPlatform {
       return { outcome: receipt.status, receiptNumber: receipt.receiptNumber };
     }
     if (answer.status === 409)
-      return { outcome: 'OUT_OF_ORDER', expectedVersion: this.client.parse(outOfOrderAnswer, answer.body).expectedVersion };
+      return {
+        outcome: 'OUT_OF_ORDER',
+        expectedVersion: this.client.parse(outOfOrderAnswer, answer.body).expectedVersion,
+      };
     if (answer.status === 400 || answer.status === 422)
       return { outcome: 'REFUSED', reason: `HTTP ${answer.status}: ${errorText(answer.body)}` };
     throw this.client.unavailable(answer);
