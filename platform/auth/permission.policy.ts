@@ -20,6 +20,8 @@ export enum Permission {
   CREDIT_WRITE = 'credit:write',
   WAYBILL_READ = 'waybill:read',
   WAYBILL_WRITE = 'waybill:write',
+  /** Follow the reports to the national safety supervision platform (国家安全生产监管平台). */
+  SAFETY_REPORT_READ = 'safety-report:read',
   OVERLOAD_SUBMIT = 'overload:submit',
   STATISTICS_READ = 'statistics:read',
   AUDIT_READ = 'audit:read',
@@ -75,7 +77,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> =
     Permission.CASE_DECIDE,
   ],
   'credit-officer': [Permission.REGISTRY_READ, Permission.CREDIT_READ, Permission.CREDIT_WRITE, Permission.CASE_READ],
-  'safety-officer': [Permission.REGISTRY_READ, Permission.WAYBILL_READ, Permission.WAYBILL_WRITE],
+  'safety-officer': [
+    Permission.REGISTRY_READ,
+    Permission.WAYBILL_READ,
+    Permission.WAYBILL_WRITE,
+    Permission.SAFETY_REPORT_READ,
+  ],
   'statistics-analyst': [Permission.REGISTRY_READ, Permission.STATISTICS_READ],
   'partner-reader': [Permission.REGISTRY_READ, Permission.PERMIT_READ, Permission.CREDIT_READ],
   // Weigh stations' machine clients (治超联网) submit detection records and nothing else.
@@ -100,6 +107,7 @@ export const PERMISSION_CATEGORY: Readonly<Record<Permission, string>> = {
   [Permission.CREDIT_WRITE]: 'credit',
   [Permission.WAYBILL_READ]: 'safety',
   [Permission.WAYBILL_WRITE]: 'safety',
+  [Permission.SAFETY_REPORT_READ]: 'safety',
   [Permission.OVERLOAD_SUBMIT]: 'enforcement',
   [Permission.STATISTICS_READ]: 'statistics',
   [Permission.AUDIT_READ]: 'audit',

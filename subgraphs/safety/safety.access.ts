@@ -8,6 +8,10 @@ export const SAFETY_ACCESS: AccessRules = {
   WaybillEdge: 'STRUCTURE',
   CreateWaybillPayload: 'STRUCTURE',
   WaybillPayload: 'STRUCTURE',
+  NationalSafetyDelivery: [Permission.SAFETY_REPORT_READ],
+  NationalSafetyDeliveryConnection: 'STRUCTURE',
+  NationalSafetyDeliveryEdge: 'STRUCTURE',
+  NationalSafetyDeliverySummary: [Permission.SAFETY_REPORT_READ],
   Enterprise: 'ENTITY_KEY',
   Vehicle: 'ENTITY_KEY',
 };

@@ -1,6 +1,7 @@
 import { regionScopeOf, type RegionScope } from '../../platform/auth/region-scope';
 import type { PageRequest } from '../../platform/graphql/connection';
 import type { SubgraphContext } from '../../platform/subgraph-server';
+import type { NationalSafetyLinks } from './national-platform/national-safety-links';
 import type { SafetyReportSink } from './national-platform/safety-report';
 import type { WaybillService } from './waybill/waybill.service';
 
@@ -8,6 +9,8 @@ export interface SafetyServices {
   waybills: WaybillService;
   /** What must reach the national safety supervision platform, recorded with the change. */
   reports: SafetyReportSink;
+  /** The link to the national safety supervision platform: the deliveries officers follow, the relay. */
+  nationalPlatform: NationalSafetyLinks;
 }
 
 export type SafetyContext = SubgraphContext<SafetyServices>;

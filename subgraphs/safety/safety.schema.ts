@@ -5,11 +5,12 @@ import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
 import { EnterpriseWaybillsResolver } from './enterprise/enterprise.resolver';
 import { resolveVehicleReference } from './vehicle/vehicle.reference';
 import { VehicleWaybillsResolver } from './vehicle/vehicle.resolver';
+import { SafetyDeliveryResolver } from './national-platform/safety-delivery.resolver';
 import { WaybillResolver } from './waybill/waybill.resolver';
 
 export function buildSafetySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [WaybillResolver, EnterpriseWaybillsResolver, VehicleWaybillsResolver],
+    resolvers: [WaybillResolver, EnterpriseWaybillsResolver, VehicleWaybillsResolver, SafetyDeliveryResolver],
     referenceResolvers: {
       Enterprise: { __resolveReference: resolveEnterpriseReference },
       Vehicle: { __resolveReference: resolveVehicleReference },

@@ -10,16 +10,25 @@ import type { SafetyServices } from './safety.context';
 import { buildSafetySchema } from './safety.schema';
 import { seedSafety } from './safety.seed';
 import { SafetyPlatformDelivery } from './national-platform/safety-platform-delivery.entity';
-import { SafetyPlatformOutbox } from './national-platform/safety-platform.outbox';
+import { createNationalSafetyLinks } from './national-platform/national-safety-links';
+import type { NationalSafetyPlatform } from './national-platform/national-safety-platform';
+import { SAFETY_CONFIG, type SafetyConfig } from './safety.config';
 import { CarrierPermit } from './registry/carrier-permit.entity';
 import { SafetyVehicle } from './registry/safety-vehicle.entity';
 import { WaybillSequence } from './waybill/waybill-sequence.entity';
 import { Waybill } from './waybill/waybill.entity';
 import { WaybillService } from './waybill/waybill.service';
 
+/** What safety reaches outside the process; specs hand in a clock and a national safety platform. */
+export interface SafetyExternals {
+  clock: () => Date;
+  nationalPlatform: NationalSafetyPlatform;
+}
+
 /** 安全生产监管: hazardous-goods road transport electronic waybills. Subscribes to no events yet. */
-export const safetySubgraph: SubgraphDefinition<SafetyServices> = {
+export const safetySubgraph: SubgraphDefinition<SafetyServices, SafetyConfig, SafetyExternals> = {
   name: 'safety',
+  config: SAFETY_CONFIG,
   entities: [Waybill, WaybillSequence, SafetyVehicle, CarrierPermit, SafetyPlatformDelivery, OutboxMessage, InboxEvent],
   migrations: [
     InitialSafety1764000000000,
@@ -28,12 +37,25 @@ export const safetySubgraph: SubgraphDefinition<SafetyServices> = {
     SafetyRegistry1766000000000,
   ],
   buildSchema: buildSafetySchema,
-  createServices: ({ dataSource, outbox }) => ({
-    waybills: new WaybillService(dataSource, outbox),
-    reports: new SafetyPlatformOutbox(),
-  }),
+  createServices: ({ dataSource, outbox, config, logger }, settings, externals = {}) => {
+    const nationalPlatform = createNationalSafetyLinks(
+      dataSource,
+      settings.nationalPlatform,
+      config.events.pollIntervalMs,
+      logger,
+      externals.clock,
+      externals.nationalPlatform,
+    );
+    return {
+      waybills: new WaybillService(dataSource, outbox, nationalPlatform.reports),
+      reports: nationalPlatform.reports,
+      nationalPlatform,
+    };
+  },
   seedDemoData: seedSafety,
+  startBackgroundWork: (services) => services.nationalPlatform.startRelay(),
 };
 
 export const buildSchema = buildSafetySchema;
-export const start = (config: PlatformConfig) => startSubgraph(safetySubgraph, config);
+export const start = (config: PlatformConfig, settings: SafetyConfig) =>
+  startSubgraph(safetySubgraph, config, settings);
