@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import {
   startPlatformSimulator,
   type RunningSimulator,
@@ -6,6 +5,7 @@ import {
   type SimulatorRequest,
 } from '../../../platform/national-platform/platform-simulator';
 import { SignatureVerifier, type SignatureRefusal } from '../../../platform/national-platform/request-signing';
+import { VersionedRecordBook } from '../../../platform/national-platform/versioned-record-book';
 import { idempotencyKeyOf, IDEMPOTENCY_KEY_HEADER, SAFETY_SIGNATURE_HEADERS } from './national-safety-platform';
 import type { PushedReport } from './national-safety-platform';
 import { crossProvinceWaybillPayload, pushedReportBody } from './safety-platform-payloads';
@@ -31,23 +31,14 @@ export interface ReceivedReport {
   latest: Record<string, unknown>;
 }
 
-interface ReportState {
-  applied: Array<{ report: PushedReport; receiptNumber: string }>;
-  deliveries: number;
-  duplicates: number;
-  outOfOrderRefused: number;
-  refused: number;
-}
-
 /**
  * Simulated national safety supervision platform (国家安全生产监管平台): checks signed requests, applies
  * each report's versions once and in order, answers a repeated version with its first receipt, and lists
  * what it received (`GET /received-reports`). Development and tests only.
  */
 export class SafetyPlatformState {
-  private readonly reports = new Map<string, ReportState>();
+  private readonly reports = new VersionedRecordBook<PushedReport>('AQ');
   private readonly authenticationRefusals = new Map<SignatureRefusal, number>();
-  private receipts = 0;
 
   constructor(private readonly verifier: SignatureVerifier) {}
 
@@ -63,56 +54,36 @@ export class SafetyPlatformState {
   }
 
   receivedReports(): ReceivedReport[] {
-    return [...this.reports.values()]
-      .filter((state) => state.applied.length > 0)
-      .map((state) => {
-        const first = state.applied[0].report;
+    return this.reports
+      .histories()
+      .filter(([, history]) => history.applied.length > 0)
+      .map(([, history]) => {
+        const first = history.applied[0].body;
         return {
           reportType: first.reportType,
           reportId: first.reportId,
           regionCode: first.regionCode,
-          versions: state.applied.map((each) => each.report.version),
-          receipts: state.applied.map((each) => each.receiptNumber),
-          deliveries: state.deliveries,
-          duplicates: state.duplicates,
-          outOfOrderRefused: state.outOfOrderRefused,
-          refused: state.refused,
-          latest: state.applied[state.applied.length - 1].report.payload,
+          versions: history.applied.map((each) => each.body.version),
+          receipts: history.applied.map((each) => each.receiptNumber),
+          deliveries: history.deliveries,
+          duplicates: history.duplicates,
+          outOfOrderRefused: history.outOfOrderRefused,
+          refused: history.refused,
+          latest: history.applied[history.applied.length - 1].body.payload,
         };
       });
   }
 
   summary() {
-    let versions = 0;
-    let duplicates = 0;
-    for (const state of this.reports.values()) {
-      versions += state.applied.length;
-      duplicates += state.duplicates;
-    }
-    return {
-      reports: this.reports.size,
-      versions,
-      duplicates,
-      authenticationRefusals: Object.fromEntries(this.authenticationRefusals),
-    };
+    return { ...this.reports.totals(), authenticationRefusals: Object.fromEntries(this.authenticationRefusals) };
   }
 
   private receive(request: SimulatorRequest): SimulatorAnswer {
     const parsed = pushedReportBody.safeParse(request.body);
-    if (!parsed.success) return refusedAnswer(400, parsed.error.issues);
+    if (!parsed.success) return { status: 400, body: { status: 'REFUSED', error: issuesOf(parsed.error.issues) } };
     const report = parsed.data;
     if (request.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()] !== idempotencyKeyOf(report))
       return { status: 400, body: { status: 'REFUSED', error: 'Idempotency-Key must be reportType:reportId:version' } };
-    const key = `${report.reportType}:${report.reportId}`;
-    const state = this.reports.get(key) ?? {
-      applied: [],
-      deliveries: 0,
-      duplicates: 0,
-      outOfOrderRefused: 0,
-      refused: 0,
-    };
-    this.reports.set(key, state);
-    state.deliveries += 1;
     const receipt = (status: 'ACCEPTED' | 'DUPLICATE', receiptNumber: string) => ({
       reportType: report.reportType,
       reportId: report.reportId,
@@ -120,46 +91,16 @@ export class SafetyPlatformState {
       status,
       receiptNumber,
     });
-    const earlier = state.applied.find((applied) => applied.report.version === report.version);
-    if (earlier) {
-      if (!isDeepStrictEqual(earlier.report, report)) {
-        state.refused += 1;
-        return {
-          status: 422,
-          body: { status: 'REFUSED', error: `another body was received for version ${report.version}` },
-        };
-      }
-      state.duplicates += 1;
-      return { status: 200, body: receipt('DUPLICATE', earlier.receiptNumber) };
-    }
-    const expectedVersion = state.applied.length + 1;
-    if (report.version !== expectedVersion) {
-      state.outOfOrderRefused += 1;
-      return { status: 409, body: { status: 'OUT_OF_ORDER', expectedVersion } };
-    }
-    if (report.reportType === 'CROSS_PROVINCE_WAYBILL') {
+    return this.reports.receive(`${report.reportType}:${report.reportId}`, report, receipt, () => {
+      if (report.reportType !== 'CROSS_PROVINCE_WAYBILL') return null;
       const payload = crossProvinceWaybillPayload.safeParse(report.payload);
-      if (!payload.success) {
-        state.refused += 1;
-        return refusedAnswer(422, payload.error.issues, 'payload.');
-      }
-    }
-    this.receipts += 1;
-    const receiptNumber = `AQ${new Date().toISOString().slice(0, 10).replace(/-/g, '')}${String(this.receipts).padStart(8, '0')}`;
-    state.applied.push({ report, receiptNumber });
-    return { status: 201, body: receipt('ACCEPTED', receiptNumber) };
+      return payload.success ? null : issuesOf(payload.error.issues, 'payload.');
+    });
   }
 }
 
-function refusedAnswer(
-  status: number,
-  issues: ReadonlyArray<{ path: ReadonlyArray<string | number>; message: string }>,
-  prefix = '',
-): SimulatorAnswer {
-  return {
-    status,
-    body: { status: 'REFUSED', error: issues.map((issue) => `${prefix}${issue.path.join('.')}: ${issue.message}`) },
-  };
+function issuesOf(issues: ReadonlyArray<{ path: ReadonlyArray<string | number>; message: string }>, prefix = '') {
+  return issues.map((issue) => `${prefix}${issue.path.join('.')}: ${issue.message}`);
 }
 
 export async function startSafetyPlatformSimulator(options: {
