@@ -68,6 +68,10 @@ describe('columns that hold personal information', () => {
       'EnforcementCase.partyName',
       'Enterprise.contactPhone',
       'Enterprise.legalRepresentative',
+      'Waybill.driverName',
+      'Waybill.driverQualificationNumber',
+      'Waybill.escortName',
+      'Waybill.escortQualificationNumber',
     ]);
   });
 });

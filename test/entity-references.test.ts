@@ -6,7 +6,7 @@ import { COMPOSED_SUBGRAPHS } from '../scripts/supergraph.composer';
 import { attachRequiredMaterials } from './harness/permit-materials';
 import { PROJECT_ROOT } from './harness/service-processes';
 import { graphql, query, tokenFor, type GraphQLResponse } from './harness/single-window.client';
-import { newPlate, story } from './harness/story';
+import { newPlate, petrolWaybill, story } from './harness/story';
 
 // An enterprise or vehicle outside the caller's region, reached from another department's record (an
 // overload record, a case, a waybill) or from a permit, comes back as a clean null at the field that
@@ -48,7 +48,7 @@ describe('references to an entity the caller may not read', () => {
     const admin = await tokenFor(ADMIN);
     // An enterprise and its vehicle registered in Hangzhou, outside every Jiangsu officer's region.
     const enterprise = await story(admin).enterprise('330106', '杭州引用测试物流有限公司');
-    hangzhou = { creditCode: enterprise.creditCode, plate: await enterprise.vehicle() };
+    hangzhou = { creditCode: enterprise.creditCode, plate: await enterprise.hazardousGoodsCarrier() };
     // A Jiangsu vehicle owned by it.
     jiangsuPlate = newPlate();
     await query(
@@ -59,6 +59,8 @@ describe('references to an entity the caller may not read', () => {
           plateNumber: jiangsuPlate,
           ownerCreditCode: enterprise.creditCode,
           vehicleType: '重型半挂牵引车',
+          category: 'FREIGHT',
+          approvedLoadKg: 40000,
           transportCertificateNumber: `苏交运管${randomInt(1e9)}`,
           regionCode: '320104',
         },
@@ -81,17 +83,7 @@ describe('references to an entity the caller may not read', () => {
       await tokenFor('js-safety-officer'),
       `mutation ($input: CreateWaybillInput!) { createWaybill(input: $input) { waybill { waybillNumber } } }`,
       {
-        input: {
-          carrierCreditCode: hangzhou.creditCode,
-          shipperName: '南京化工有限公司',
-          plateNumber: hangzhou.plate,
-          goodsName: '汽油',
-          unNumber: 'UN1203',
-          hazardClass: '3',
-          quantityKg: 20000,
-          originRegionCode: '320104',
-          destinationRegionCode: '330106',
-        },
+        input: { ...petrolWaybill(hangzhou.creditCode, hangzhou.plate, '320104'), shipperName: '南京化工有限公司' },
       },
     );
     waybillNumber = created.createWaybill.waybill.waybillNumber;

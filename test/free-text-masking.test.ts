@@ -17,7 +17,7 @@ import {
 } from './harness/free-text';
 import { attachRequiredMaterials } from './harness/permit-materials';
 import { eventually, graphql, tokenFor } from './harness/single-window.client';
-import { newCreditCode, newPlate, story } from './harness/story';
+import { newCreditCode, newPlate, petrolWaybill, story } from './harness/story';
 import { subgraphSql } from './harness/subgraph-database';
 
 // Item by item, every free-text field of each department's schema (the FREE_TEXT rules of
@@ -79,6 +79,8 @@ describe('free text of licensing', () => {
           plateNumber: plate,
           ownerCreditCode: creditCode,
           vehicleType: SHORT_PERSONAL_TEXT,
+          category: 'FREIGHT',
+          approvedLoadKg: 40000,
           transportCertificateNumber: `苏交运管${randomInt(1e9)}`,
           regionCode: '320104',
         },
@@ -341,10 +343,12 @@ describe('free text of credit', () => {
 
 describe('free text of safety', () => {
   const READ = `query ($number: String!, $cancelled: String!) {
-    waybill(waybillNumber: $number) { shipperName consigneeName goodsName cancellationReason }
-    cancelled: waybill(waybillNumber: $cancelled) { shipperName consigneeName goodsName cancellationReason } }`;
+    waybill(waybillNumber: $number) { shipperName consigneeName loaderName goodsName cancellationReason }
+    cancelled: waybill(waybillNumber: $cancelled) { shipperName consigneeName loaderName goodsName cancellationReason } }`;
   let variables: Record<string, string>;
   beforeAll(async () => {
+    const carrier = await story(await tokenFor(ADMIN)).enterprise('320104', '自由文本危货运输有限公司');
+    const plate = await carrier.hazardousGoodsCarrier();
     const create = async () =>
       (
         await run<{ createWaybill: { waybill: { waybillNumber: string } } }>(
@@ -352,16 +356,11 @@ describe('free text of safety', () => {
           `mutation ($input: CreateWaybillInput!) { createWaybill(input: $input) { waybill { waybillNumber } } }`,
           {
             input: {
-              carrierCreditCode: newCreditCode('320104'),
+              ...petrolWaybill(carrier.creditCode, plate, '320104'),
               shipperName: PERSONAL_TEXT,
               consigneeName: PERSONAL_TEXT,
-              plateNumber: newPlate(),
+              loaderName: PERSONAL_TEXT,
               goodsName: PERSONAL_TEXT,
-              unNumber: 'UN1203',
-              hazardClass: '3',
-              quantityKg: 20000,
-              originRegionCode: '320104',
-              destinationRegionCode: '330106',
             },
           },
         )

@@ -53,6 +53,8 @@ describe('bad input', () => {
           plateNumber: '苏I12345',
           ownerCreditCode: '91320102MA1MY0R10Q',
           vehicleType: '货车',
+          category: 'FREIGHT',
+          approvedLoadKg: 20000,
           transportCertificateNumber: '1',
           regionCode: '320102',
         },

@@ -99,9 +99,11 @@ describe('the national safety platform through the gateway', () => {
         };
       }>(safetyOfficer, SUMMARY)
     ).nationalSafetyDeliverySummary;
-  /** Cross-province waybills (Nanjing → Hangzhou) of a new carrier, created by the admin. */
-  const waybills = async (count: number, name: string, plate: string) =>
-    (await story(admin).enterprise('320102', name)).withWaybills(count, plate);
+  /** Cross-province waybills (Nanjing → Hangzhou) of a new hazardous-goods carrier, created by the admin. */
+  const waybills = async (count: number, name: string) => {
+    const carrier = await story(admin).enterprise('320102', name);
+    return carrier.withWaybills(count, await carrier.hazardousGoodsCarrier());
+  };
 
   beforeAll(async () => {
     admin = await tokenFor('ministry-admin');
@@ -112,7 +114,7 @@ describe('the national safety platform through the gateway', () => {
   });
 
   it('reports a cross-province waybill when it departs and arrives, with receipts the officer sees', async () => {
-    const [waybillNumber] = await waybills(1, '安全平台报送测试运输有限公司', '苏A61001');
+    const [waybillNumber] = await waybills(1, '安全平台报送测试运输有限公司');
     await query(safetyOfficer, DEPART, { input: { waybillNumber } });
     const departed = await eventually(async () => {
       const [delivery] = await deliveriesOf(safetyOfficer, [waybillNumber]);
@@ -136,7 +138,7 @@ describe('the national safety platform through the gateway', () => {
 
   it('keeps reports pending with the error while the platform is down, and delivers every one after it', async () => {
     await switchPlatform({ down: true });
-    const numbers = await waybills(3, '安全平台中断测试运输有限公司', '苏A61002');
+    const numbers = await waybills(3, '安全平台中断测试运输有限公司');
     for (const waybillNumber of numbers) await query(safetyOfficer, DEPART, { input: { waybillNumber } });
     await eventually(async () => {
       const pending = await deliveriesOf(safetyOfficer, numbers);
@@ -170,7 +172,7 @@ describe('the national safety platform through the gateway', () => {
   it('delivers once as far as the platform counts when safety is killed between sending and hearing the answer', async () => {
     // The platform handles a report at once but answers only after 5 s; safety waits 2 s at most.
     await switchPlatform({ latencyMs: 5000 });
-    const [waybillNumber] = await waybills(1, '安全平台崩溃测试运输有限公司', '苏A61003');
+    const [waybillNumber] = await waybills(1, '安全平台崩溃测试运输有限公司');
     await query(safetyOfficer, DEPART, { input: { waybillNumber } });
     for (let tries = 0; !(await receivedFor(waybillNumber)); tries += 1) {
       if (tries > 600) throw new Error('the report never reached the platform');

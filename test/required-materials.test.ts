@@ -54,7 +54,9 @@ describe.each(Object.values(PermitKind))('required materials of %s', (kind) => {
         ? { investmentProjectCode: DEMO_PROJECT_APPROVED_WITH_AWARD }
         : PERMIT_KINDS[kind].parallelApprovalByRoute
           ? { regionCode: '320000', routeProvinceCodes: ['320000', '330000'] }
-          : {};
+          : kind === PermitKind.HAZARDOUS_GOODS_TRANSPORT
+            ? { hazardClasses: ['3'] }
+            : {};
     const submitted = await act('submitPermitApplication', 'SubmitPermitApplicationInput', {
       creditCode: enterprise.creditCode,
       kind,

@@ -28,12 +28,12 @@ describe('SQL statements per request (N+1 guard)', () => {
     token = await tokenFor('ministry-admin');
     few = await story(token).enterprise('320106', '少量记录运输有限公司');
     many = await story(token).enterprise('320106', '大量记录运输有限公司');
-    const fewPlate = await few.vehicle();
-    const manyPlate = await many.vehicle();
-    await few.withPermits(1);
+    // Each holds a hazardous-goods permit (its first) with a certified vehicle, so its waybills pass.
+    const fewPlate = await few.hazardousGoodsCarrier();
+    const manyPlate = await many.hazardousGoodsCarrier();
     await few.withDecidedCases(1);
     await few.withWaybills(1, fewPlate);
-    await many.withPermits(MANY);
+    await many.withPermits(MANY - 1);
     await many.withDecidedCases(MANY);
     await many.withWaybills(MANY, manyPlate);
     // Credit records come from the case decisions by events; wait for every one.

@@ -1,3 +1,4 @@
+import { VehicleCategory } from '../codes/vehicle-category';
 // The demo single window: enterprises in Jiangsu (32) and Zhejiang (33). Every subgraph seeds its own
 // part of this story through its own services, so events flow between them as in real use.
 
@@ -84,6 +85,9 @@ export interface DemoVehicle {
   vehicleType: string;
   transportCertificateNumber: string;
   regionCode: string;
+  category: VehicleCategory;
+  approvedLoadKg: number | null;
+  hazardClasses: string[];
 }
 
 export const DEMO_VEHICLES: readonly DemoVehicle[] = [
@@ -93,6 +97,9 @@ export const DEMO_VEHICLES: readonly DemoVehicle[] = [
     vehicleType: '危险货物运输车',
     transportCertificateNumber: '苏交运管宁字320102000101号',
     regionCode: '320102',
+    category: VehicleCategory.HAZARDOUS_GOODS,
+    approvedLoadKg: 30_000,
+    hazardClasses: ['2.1', '3', '8'],
   },
   {
     plateNumber: '苏A12345D',
@@ -100,6 +107,9 @@ export const DEMO_VEHICLES: readonly DemoVehicle[] = [
     vehicleType: '危险货物运输车',
     transportCertificateNumber: '苏交运管宁字320102000102号',
     regionCode: '320102',
+    category: VehicleCategory.HAZARDOUS_GOODS,
+    approvedLoadKg: 15_000,
+    hazardClasses: ['2', '3'],
   },
   {
     plateNumber: '苏AD12345',
@@ -107,6 +117,9 @@ export const DEMO_VEHICLES: readonly DemoVehicle[] = [
     vehicleType: '大型客车',
     transportCertificateNumber: '苏交运管宁字320106000201号',
     regionCode: '320106',
+    category: VehicleCategory.SCHEDULED_COACH,
+    approvedLoadKg: null,
+    hazardClasses: [],
   },
   {
     plateNumber: '苏E88888',
@@ -114,6 +127,9 @@ export const DEMO_VEHICLES: readonly DemoVehicle[] = [
     vehicleType: '重型半挂牵引车',
     transportCertificateNumber: '苏交运管苏字320583000301号',
     regionCode: '320583',
+    category: VehicleCategory.FREIGHT,
+    approvedLoadKg: 40_000,
+    hazardClasses: [],
   },
   {
     plateNumber: '苏A9L628',
@@ -121,6 +137,9 @@ export const DEMO_VEHICLES: readonly DemoVehicle[] = [
     vehicleType: '重型半挂牵引车',
     transportCertificateNumber: '苏交运管宁字320100000401号',
     regionCode: '320100',
+    category: VehicleCategory.FREIGHT,
+    approvedLoadKg: 49_000,
+    hazardClasses: [],
   },
   {
     plateNumber: '浙A23456',
@@ -128,6 +147,9 @@ export const DEMO_VEHICLES: readonly DemoVehicle[] = [
     vehicleType: '重型厢式货车',
     transportCertificateNumber: '浙交运管杭字330106000501号',
     regionCode: '330106',
+    category: VehicleCategory.FREIGHT,
+    approvedLoadKg: 18_000,
+    hazardClasses: [],
   },
   {
     plateNumber: '浙AD12345',
@@ -135,6 +157,9 @@ export const DEMO_VEHICLES: readonly DemoVehicle[] = [
     vehicleType: '危险货物运输车',
     transportCertificateNumber: '浙交运管杭字330100000601号',
     regionCode: '330100',
+    category: VehicleCategory.HAZARDOUS_GOODS,
+    approvedLoadKg: 32_000,
+    hazardClasses: ['3'],
   },
   {
     plateNumber: '浙A5F678',
@@ -142,5 +167,8 @@ export const DEMO_VEHICLES: readonly DemoVehicle[] = [
     vehicleType: '危险货物运输车',
     transportCertificateNumber: '浙交运管杭字330100000602号',
     regionCode: '330100',
+    category: VehicleCategory.HAZARDOUS_GOODS,
+    approvedLoadKg: 25_000,
+    hazardClasses: ['3', '8'],
   },
 ];

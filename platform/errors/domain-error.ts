@@ -19,6 +19,8 @@ export interface DomainErrorOptions {
   reasonText?: string;
   /** The input field at fault, for `BAD_USER_INPUT`. */
   field?: string;
+  /** Further facts a client acts on, e.g. every failed check of a refused waybill (`failures`). */
+  details?: Readonly<Record<string, unknown>>;
 }
 
 /** An expected failure with a code a client can act on. Anything else is masked as internal. */
@@ -30,6 +32,7 @@ export class DomainError extends GraphQLError {
         reason: options.reason,
         ...(options.reasonText ? { reasonText: options.reasonText } : {}),
         ...(options.field ? { field: options.field } : {}),
+        ...options.details,
       },
     });
   }

@@ -41,21 +41,28 @@ export interface DepartmentErrors<TTable extends ErrorReasonTable> {
     reason: Reason,
     message: string,
   ) => DomainError;
-  /** Any reason of the table, with its code; `field` for BAD_USER_INPUT. */
+  /** Any reason of the table, with its code; `field` for BAD_USER_INPUT, `details` for further facts. */
   readonly error: <Reason extends keyof TTable & string>(
     reason: Reason,
     message: string,
     field?: string,
+    details?: Readonly<Record<string, unknown>>,
   ) => DomainError;
 }
 
 export function errorReasons<const TTable extends ErrorReasonTable>(reasons: TTable): DepartmentErrors<TTable> {
-  const error = (reason: keyof TTable & string, message: string, field?: string): DomainError => {
+  const error = (
+    reason: keyof TTable & string,
+    message: string,
+    field?: string,
+    details?: Readonly<Record<string, unknown>>,
+  ): DomainError => {
     const definition = reasons[reason];
     return new DomainError(definition.code, message, {
       reason,
       reasonText: definition.zh,
       ...(field ? { field } : {}),
+      ...(details ? { details } : {}),
     });
   };
   return { reasons, conflict: error, unavailable: error, error };

@@ -17,6 +17,11 @@ export interface EventPayloads {
     /** China Standard Time dates YYYY-MM-DD. */
     validFrom: string;
     validUntil: string;
+    /**
+     * For HAZARDOUS_GOODS_TRANSPORT: the GB 6944 classes or divisions covered; safety accepts waybills of
+     * the holder only for these. Absent in events from before it was recorded.
+     */
+    hazardClasses?: string[];
   };
   /** An enterprise entered the registry; credit keeps credit code -> name to name penalised enterprises. */
   'enterprise.registered': { creditCode: string; name: string; regionCode: string; registeredAt: string };
@@ -77,7 +82,25 @@ export interface EventPayloads {
     plannedRemovalAt: string | null;
     removedAt: string | null;
   };
-  'vehicle.registered': { plateNumber: string; ownerCreditCode: string; regionCode: string; registeredAt: string };
+  'vehicle.registered': {
+    plateNumber: string;
+    ownerCreditCode: string;
+    regionCode: string;
+    registeredAt: string;
+    /** The following are absent in events from before they were recorded. */
+    category?: string | null;
+    transportCertificateNumber?: string;
+    approvedLoadKg?: number | null;
+    hazardClasses?: string[];
+  };
+  /** A road transport certificate (道路运输证) was suspended, restored or revoked; safety stops its waybills. */
+  'vehicle.certificate-changed': {
+    plateNumber: string;
+    regionCode: string;
+    fromStatus: 'VALID' | 'SUSPENDED' | 'REVOKED';
+    toStatus: 'VALID' | 'SUSPENDED' | 'REVOKED';
+    changedAt: string;
+  };
   'waybill.created': {
     waybillNumber: string;
     carrierCreditCode: string;
@@ -100,17 +123,21 @@ export interface EventEnvelope<TType extends EventType = EventType> {
 
 /** Who hears what. A new subscriber is one line here plus a handler in its subgraph. */
 export const EVENT_SUBSCRIBERS: Readonly<Record<EventType, readonly SubgraphName[]>> = {
-  'permit.issued': ['statistics', 'credit'],
+  // Safety accepts hazardous-goods waybills only from holders of a valid permit covering the class.
+  'permit.issued': ['statistics', 'credit', 'safety'],
   // Credit names the counterparts of its 双公示 disclosures; enforcement's decisions carry only the credit code.
   'enterprise.registered': ['credit'],
   'case.filed': ['statistics'],
   // Credit revises the licence's 双公示 record and counts revocations toward the serious-dishonesty list.
-  'permit.status-changed': ['credit'],
+  // Safety blocks new waybills of a carrier whose hazardous-goods permit is suspended or revoked.
+  'permit.status-changed': ['credit', 'safety'],
   // Licensing refuses or asks a reason for permits to enterprises on the serious-dishonesty list (联合惩戒).
   'credit.list-changed': ['licensing'],
   'case.decided': ['credit', 'statistics', 'licensing'],
   // Enforcement keeps plate -> owner to link weigh-station records to enterprises without reading licensing's tables.
-  'vehicle.registered': ['enforcement'],
+  // Safety checks waybills' vehicles and finds key vehicles (两客一危) for networked monitoring.
+  'vehicle.registered': ['enforcement', 'safety'],
+  'vehicle.certificate-changed': ['safety'],
   'waybill.created': ['statistics'],
 };
 

@@ -4,7 +4,7 @@ import { Permission } from '../../platform/auth/permission.policy';
 /** Who may see each licensing type (checked against the resolvers by scripts/access-rules.spec.ts). */
 export const LICENSING_ACCESS: AccessRules = {
   Enterprise: [Permission.REGISTRY_READ, Permission.REGISTRY_WRITE],
-  Vehicle: [Permission.REGISTRY_READ, Permission.REGISTRY_WRITE],
+  Vehicle: [Permission.REGISTRY_READ, Permission.REGISTRY_WRITE, Permission.PERMIT_DECIDE],
   PermitApplication: [
     Permission.PERMIT_READ,
     Permission.PERMIT_APPLY,
@@ -27,6 +27,7 @@ export const LICENSING_ACCESS: AccessRules = {
   CertificateSigningKey: [Permission.PUBLIC_VERIFY],
   RegisterEnterprisePayload: 'STRUCTURE',
   RegisterVehiclePayload: 'STRUCTURE',
+  ChangeVehicleCertificateStatusPayload: 'STRUCTURE',
   PermitApplicationPayload: 'STRUCTURE',
   // The permit workflow (permit/, attachment/): everyone working with permits sees its parts.
   ApplicationTransition: [

@@ -42,6 +42,8 @@ interface DemoApplication {
   route?: string[];
   /** For a highway construction permit: its investment project (default: the approved one with an award). */
   projectCode?: string;
+  /** For a hazardous-goods transport permit: the GB 6944 classes covered. */
+  hazardClasses?: string[];
 }
 
 // The first eleven are the original demo facts (other tests rely on the seeded permits, e.g. the
@@ -50,7 +52,8 @@ const DEMO_APPLICATIONS: readonly DemoApplication[] = [
   {
     enterprise: 0,
     kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT,
-    scope: '危险货物运输(2类1项、3类)',
+    scope: '危险货物运输(2类、3类、8类)',
+    hazardClasses: ['2', '3', '8'],
     outcome: 'approved',
   },
   { enterprise: 0, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'submitted' },
@@ -78,15 +81,33 @@ const DEMO_APPLICATIONS: readonly DemoApplication[] = [
     route: ['320000', '340000'],
   },
   { enterprise: 5, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'approved' },
-  { enterprise: 6, kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT, scope: '危险货物运输(3类、8类)', outcome: 'approved' },
+  {
+    enterprise: 6,
+    kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT,
+    scope: '危险货物运输(3类、8类)',
+    hazardClasses: ['3', '8'],
+    outcome: 'approved',
+  },
   { enterprise: 7, kind: PermitKind.ROAD_PASSENGER_TRANSPORT, scope: '市际班车客运', outcome: 'submitted' },
-  { enterprise: 5, kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT, scope: '危险货物运输(3类)', outcome: 'returned' },
+  {
+    enterprise: 5,
+    kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT,
+    scope: '危险货物运输(3类)',
+    hazardClasses: ['3'],
+    outcome: 'returned',
+  },
   { enterprise: 2, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运(昆山分公司)', outcome: 'overdue' },
   { enterprise: 4, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '大型物件运输(一类)', outcome: 'extended' },
   { enterprise: 1, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'withdrawn' },
   { enterprise: 6, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'accepted' },
   { enterprise: 7, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'suspended' },
-  { enterprise: 3, kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT, scope: '危险货物运输(9类)', outcome: 'revoked' },
+  {
+    enterprise: 3,
+    kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT,
+    scope: '危险货物运输(9类)',
+    hazardClasses: ['9'],
+    outcome: 'revoked',
+  },
   { enterprise: 1, kind: PermitKind.ROAD_PASSENGER_TRANSPORT, scope: '旅游包车客运', outcome: 'reviewed' },
   // Approved after review, it waits for the award the trading platform cannot confirm yet.
   {
@@ -133,6 +154,7 @@ async function seedApplication(services: SeededServices, demo: DemoApplication):
       investmentProjectCode:
         demo.kind === PermitKind.HIGHWAY_CONSTRUCTION ? (demo.projectCode ?? DEMO_PROJECT_APPROVED_WITH_AWARD) : null,
       routeProvinceCodes: demo.route ?? null,
+      hazardClasses: demo.hazardClasses ?? null,
     },
     SEED_ACTOR,
   );

@@ -1,4 +1,5 @@
 import { ApplicantCreditListing1765500000000 } from '../../migrations/licensing/1765500000000-applicant-credit-listing';
+import { VehicleCategoryAndHazardClasses1766000000000 } from '../../migrations/licensing/1766000000000-vehicle-category-and-hazard-classes';
 import { ApplicantCreditListing } from './joint-discipline/applicant-credit-listing.entity';
 import { JointDisciplineService } from './joint-discipline/joint-discipline.service';
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
@@ -37,6 +38,7 @@ import { RouteSegment } from './permit/route-segment.entity';
 import { createNationalPlatformLinks } from './platforms/national-platform-links';
 import type { NationalPlatforms } from './platforms/national-platforms';
 import { PlatformReport } from './platforms/platform-report.entity';
+import { VehicleCertificateChange } from './vehicle/vehicle-certificate-change.entity';
 import { Vehicle } from './vehicle/vehicle.entity';
 import { VehicleService } from './vehicle/vehicle.service';
 
@@ -54,6 +56,7 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices, LicensingC
   entities: [
     Enterprise,
     Vehicle,
+    VehicleCertificateChange,
     PermitApplication,
     Permit,
     OutboxMessage,
@@ -74,6 +77,7 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices, LicensingC
     PersonalInformationEncryption1765000000000,
     FreeTextEncryptionLicensing1765010000000,
     ApplicantCreditListing1765500000000,
+    VehicleCategoryAndHazardClasses1766000000000,
   ],
   buildSchema: buildLicensingSchema,
   createServices: ({ dataSource, outbox, files, config, logger }, settings, externals = {}) => {

@@ -7,6 +7,8 @@ export const SAFETY_ACCESS: AccessRules = {
   WaybillConnection: 'STRUCTURE',
   WaybillEdge: 'STRUCTURE',
   CreateWaybillPayload: 'STRUCTURE',
+  WaybillCheck: 'STRUCTURE',
+  WaybillCheckFailure: 'STRUCTURE',
   WaybillPayload: 'STRUCTURE',
   NationalSafetyDelivery: [Permission.SAFETY_REPORT_READ],
   NationalSafetyDeliveryConnection: 'STRUCTURE',

@@ -3,12 +3,15 @@ import type { PageRequest } from '../../platform/graphql/connection';
 import type { SubgraphContext } from '../../platform/subgraph-server';
 import type { NationalSafetyLinks } from './national-platform/national-safety-links';
 import type { SafetyReportSink } from './national-platform/safety-report';
+import type { SafetyRegistryService } from './registry/safety-registry.service';
 import type { WaybillService } from './waybill/waybill.service';
 
 export interface SafetyServices {
   waybills: WaybillService;
   /** What must reach the national safety supervision platform, recorded with the change. */
   reports: SafetyReportSink;
+  /** Safety's copies of licensing's vehicles and hazardous-goods permits. */
+  registry: SafetyRegistryService;
   /** The link to the national safety supervision platform: the deliveries officers follow, the relay. */
   nationalPlatform: NationalSafetyLinks;
 }

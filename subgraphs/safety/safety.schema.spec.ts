@@ -54,6 +54,11 @@ describe('the safety subgraph schema', () => {
       carrierCreditCode: 'String!',
       shipperName: 'String!',
       consigneeName: 'String',
+      loaderName: 'String!',
+      driverName: 'String!',
+      driverQualificationNumber: 'String!',
+      escortName: 'String!',
+      escortQualificationNumber: 'String!',
       plateNumber: 'String!',
       goodsName: 'String!',
       unNumber: 'String!',
@@ -62,6 +67,7 @@ describe('the safety subgraph schema', () => {
       quantityKg: 'Int!',
       originRegionCode: 'String!',
       destinationRegionCode: 'String!',
+      transitProvinceCodes: '[String!]',
     });
     expect(signatures('WaybillActionInput')).toEqual({ waybillNumber: 'String!', expectedVersion: 'Int' });
     expect(signatures('CancelWaybillInput')).toEqual({

@@ -2,6 +2,7 @@ import { InitialSafety1764000000000 } from '../../migrations/safety/176400000000
 import { PersonalInformationKeysSafety1765000000000 } from '../../migrations/safety/1765000000000-personal-information-keys';
 import { FreeTextEncryptionSafety1765010000000 } from '../../migrations/safety/1765010000000-free-text-encryption';
 import { SafetyRegistry1766000000000 } from '../../migrations/safety/1766000000000-safety-registry';
+import { WaybillPartiesAndRoute1766010000000 } from '../../migrations/safety/1766010000000-waybill-parties-and-route';
 import type { PlatformConfig } from '../../platform/config/config';
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
@@ -12,9 +13,12 @@ import { seedSafety } from './safety.seed';
 import { SafetyPlatformDelivery } from './national-platform/safety-platform-delivery.entity';
 import { createNationalSafetyLinks } from './national-platform/national-safety-links';
 import type { NationalSafetyPlatform } from './national-platform/national-safety-platform';
+import { safetyRegistryEventHandlers } from './registry/safety-registry.handlers';
+import { SafetyRegistryService } from './registry/safety-registry.service';
 import { SAFETY_CONFIG, type SafetyConfig } from './safety.config';
 import { CarrierPermit } from './registry/carrier-permit.entity';
 import { SafetyVehicle } from './registry/safety-vehicle.entity';
+import { WaybillRouteProvince } from './waybill/waybill-route-province.entity';
 import { WaybillSequence } from './waybill/waybill-sequence.entity';
 import { Waybill } from './waybill/waybill.entity';
 import { WaybillService } from './waybill/waybill.service';
@@ -25,16 +29,29 @@ export interface SafetyExternals {
   nationalPlatform: NationalSafetyPlatform;
 }
 
-/** 安全生产监管: hazardous-goods road transport electronic waybills. Subscribes to no events yet. */
+/**
+ * 安全生产监管: hazardous-goods road transport electronic waybills, checked against licensing's vehicles and
+ * permits (kept from licensing's events), and reported to the national safety supervision platform.
+ */
 export const safetySubgraph: SubgraphDefinition<SafetyServices, SafetyConfig, SafetyExternals> = {
   name: 'safety',
   config: SAFETY_CONFIG,
-  entities: [Waybill, WaybillSequence, SafetyVehicle, CarrierPermit, SafetyPlatformDelivery, OutboxMessage, InboxEvent],
+  entities: [
+    Waybill,
+    WaybillSequence,
+    WaybillRouteProvince,
+    SafetyVehicle,
+    CarrierPermit,
+    SafetyPlatformDelivery,
+    OutboxMessage,
+    InboxEvent,
+  ],
   migrations: [
     InitialSafety1764000000000,
     PersonalInformationKeysSafety1765000000000,
     FreeTextEncryptionSafety1765010000000,
     SafetyRegistry1766000000000,
+    WaybillPartiesAndRoute1766010000000,
   ],
   buildSchema: buildSafetySchema,
   createServices: ({ dataSource, outbox, config, logger }, settings, externals = {}) => {
@@ -49,9 +66,11 @@ export const safetySubgraph: SubgraphDefinition<SafetyServices, SafetyConfig, Sa
     return {
       waybills: new WaybillService(dataSource, outbox, nationalPlatform.reports),
       reports: nationalPlatform.reports,
+      registry: new SafetyRegistryService(),
       nationalPlatform,
     };
   },
+  eventHandlers: (services) => ({ ...safetyRegistryEventHandlers(services) }),
   seedDemoData: seedSafety,
   startBackgroundWork: (services) => services.nationalPlatform.startRelay(),
 };

@@ -1,6 +1,6 @@
 import { TextKind, type TextFieldRules } from '../../platform/graphql/text-fields';
 
-const { FREE_TEXT, NOT_PERSONAL } = TextKind;
+const { FREE_TEXT, NOT_PERSONAL, PERSON_NAME, RESIDENT_ID } = TextKind;
 
 /** What each safety text field holds (checked when the schema is built; see platform/graphql/text-fields.ts). */
 export const SAFETY_TEXT_FIELDS: TextFieldRules = {
@@ -10,6 +10,14 @@ export const SAFETY_TEXT_FIELDS: TextFieldRules = {
     // A shipper or consignee may be a person, written with a phone number.
     shipperName: FREE_TEXT,
     consigneeName: FREE_TEXT,
+    loaderName: FREE_TEXT,
+    driverName: PERSON_NAME,
+    // 从业资格证号 are the holders' resident ID numbers.
+    driverQualificationNumber: RESIDENT_ID,
+    escortName: PERSON_NAME,
+    escortQualificationNumber: RESIDENT_ID,
+    routeProvinceCodes: NOT_PERSONAL,
+    properShippingNames: NOT_PERSONAL,
     plateNumber: NOT_PERSONAL,
     goodsName: FREE_TEXT,
     unNumber: NOT_PERSONAL,
@@ -19,6 +27,8 @@ export const SAFETY_TEXT_FIELDS: TextFieldRules = {
     createdBy: NOT_PERSONAL,
     cancellationReason: FREE_TEXT,
   },
+  // Codes and texts the checks write.
+  WaybillCheckFailure: { code: NOT_PERSONAL, field: NOT_PERSONAL, message: NOT_PERSONAL },
   // Codes, and the platform's classification of a failure: no free text reaches these fields.
   NationalSafetyDelivery: {
     reportId: NOT_PERSONAL,

@@ -19,6 +19,7 @@ import {
   ZJ_APPLICATION,
   type Base,
   type DepartmentMatrix,
+  type FixtureSpec,
   type OperationProbe,
   type Variant,
 } from './matrix.dsl';
@@ -39,6 +40,7 @@ const WHO_MAY = {
   'Query.permit': 'Y       Y       Y       Y       -      -      -     Y   Y',
   'Mutation.registerEnterprise': 'Y       -       -       -       -      -      -     -   Y',
   'Mutation.registerVehicle': 'Y       -       -       -       -      -      -     -   Y',
+  'Mutation.changeVehicleCertificateStatus': '-       Y       -       -       -      -      -     -   Y',
   'Mutation.submitPermitApplication': 'Y       -       -       -       -      -      -     -   Y',
   'Mutation.acceptPermitApplication': 'Y       -       -       -       -      -      -     -   Y',
   'Mutation.approvePermitApplication': '-       Y       -       -       -      -      -     -   Y',
@@ -59,6 +61,8 @@ const REGION_RULES: Record<Operation, Partial<Record<Variant, string>>> = {
   'Query.permit': { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT },
   'Mutation.registerEnterprise': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
   'Mutation.registerVehicle': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
+  // The certifying region decides on a certificate; a vehicle certified elsewhere does not exist for it.
+  'Mutation.changeVehicleCertificateStatus': { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND },
   'Mutation.submitPermitApplication': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
   'Mutation.acceptPermitApplication': { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND },
   'Mutation.approvePermitApplication': { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND },
@@ -86,6 +90,17 @@ const registerEnterprise = mutation(
   'enterprise { creditCode regionCode }',
 );
 const registerVehicle = mutation('registerVehicle', 'RegisterVehicleInput', 'vehicle { plateNumber regionCode }');
+const suspendCertificate = (fixture: FixtureSpec) =>
+  mutation(
+    'changeVehicleCertificateStatus',
+    'ChangeVehicleCertificateStatusInput',
+    'vehicle { plateNumber certificateStatus }',
+  )(
+    (context) => ({ plateNumber: context.record, status: 'SUSPENDED', reason: '矩阵测试：暂扣道路运输证' }),
+    (payload, context) =>
+      expect(at(payload, 'vehicle')).toEqual({ plateNumber: context.record, certificateStatus: 'SUSPENDED' }),
+    fixture,
+  );
 const submitApplication = mutation(
   'submitPermitApplication',
   'SubmitPermitApplicationInput',
@@ -204,6 +219,8 @@ const PROBES: Record<Operation, OperationProbe> = {
             plateNumber: newPlate(prefix),
             ownerCreditCode: owner(base),
             vehicleType: '重型半挂牵引车',
+            category: 'FREIGHT',
+            approvedLoadKg: 40000,
             transportCertificateNumber: `MX${randomInt(1e9)}`,
             regionCode: region,
           }),
@@ -212,6 +229,14 @@ const PROBES: Record<Operation, OperationProbe> = {
         ),
       ]),
     ),
+  },
+  'Mutation.changeVehicleCertificateStatus': {
+    field: 'changeVehicleCertificateStatus',
+    write: true,
+    variants: {
+      'in-region': suspendCertificate({ kind: 'vehicle', region: IN_REGION }),
+      'out-of-region': suspendCertificate({ kind: 'vehicle', region: OUT_REGION }),
+    },
   },
   'Mutation.submitPermitApplication': {
     field: 'submitPermitApplication',

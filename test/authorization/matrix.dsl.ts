@@ -90,7 +90,9 @@ export type FixtureSpec =
   // Credit: a published penalty disclosure past its minimum period; a repair application pending on one.
   | { kind: 'credit-disclosure'; region: string }
   | { kind: 'credit-repair'; region: string }
-  | { kind: 'listEntry'; region: string };
+  | { kind: 'listEntry'; region: string }
+  // Licensing: a hazardous-goods vehicle of the Jiangsu enterprise certified in the region, its certificate VALID.
+  | { kind: 'vehicle'; region: string };
 
 /** Records every cell reads, made once by ministry-admin. */
 export interface Base {

@@ -3,8 +3,8 @@ import { requiredMaterialInputs } from '../harness/permit-materials';
 import { join } from 'node:path';
 import { randomInt } from 'node:crypto';
 import { PROJECT_ROOT } from '../harness/service-processes';
-import { clientToken, query } from '../harness/single-window.client';
-import { newCreditCode, newPlate, story } from '../harness/story';
+import { clientToken, eventually, query } from '../harness/single-window.client';
+import { newCreditCode, newPlate, petrolWaybill, story } from '../harness/story';
 import { subgraphSql } from '../harness/subgraph-database';
 import { creditDisclosureFixture, creditRepairFixture } from './credit.fixtures';
 import { listEntries, listEntryFixtures } from './credit-list.fixtures';
@@ -28,15 +28,9 @@ import {
 // The inputs the fixtures and the write probes send.
 
 export const waybillInput = (origin: string, destination: string) => (context: ProbeContext) => ({
-  carrierCreditCode: context.base.jsEnterprise,
+  ...petrolWaybill(context.base.jsEnterprise, context.base.jsVehicle, origin),
   shipperName: '矩阵测试化工有限公司',
-  plateNumber: context.base.jsVehicle,
-  goodsName: '汽油',
-  unNumber: 'UN1203',
-  hazardClass: '3',
-  packingGroup: 'II',
   quantityKg: 10000,
-  originRegionCode: origin,
   destinationRegionCode: destination,
 });
 export const creditInput = (region: string) => (context: ProbeContext) => ({
@@ -120,7 +114,7 @@ async function batchMutation(
 export async function createBase(token: string): Promise<Base> {
   const jiangsu = await story(token).enterprise(IN_REGION, '矩阵测试江苏危货运输有限公司');
   const zhejiang = await story(token).enterprise(OUT_REGION, '矩阵测试浙江物流有限公司');
-  const jsVehicle = await jiangsu.vehicle();
+  const jsVehicle = await jiangsu.vehicle('hazardous-goods');
   const zjVehicle = newPlate('浙A');
   await query(
     token,
@@ -130,6 +124,9 @@ export async function createBase(token: string): Promise<Base> {
         plateNumber: zjVehicle,
         ownerCreditCode: jiangsu.creditCode,
         vehicleType: '危险货物运输车',
+        category: 'HAZARDOUS_GOODS',
+        approvedLoadKg: 30000,
+        hazardClasses: ['3'],
         transportCertificateNumber: `MX${randomInt(1e9)}`,
         regionCode: OUT_REGION,
       },
@@ -143,6 +140,7 @@ export async function createBase(token: string): Promise<Base> {
       creditCode: jiangsu.creditCode,
       kind: 'HAZARDOUS_GOODS_TRANSPORT',
       scope: '危险货物运输（3类）',
+      hazardClasses: ['3'],
       regionCode,
     })),
     'application { applicationNumber }',
@@ -207,6 +205,15 @@ export async function createBase(token: string): Promise<Base> {
     },
   );
   expect(submitted.submitOverloadRecords.acceptedCount).toBe(1);
+  // Safety hears of the permits and the vehicle by events: wait until a waybill of them would pass.
+  await eventually(async () => {
+    const checked = await query<{ checkWaybill: { passed: boolean } }>(
+      token,
+      `query ($input: CreateWaybillInput!) { checkWaybill(input: $input) { passed failures { code } } }`,
+      { input: petrolWaybill(jiangsu.creditCode, jsVehicle, IN_REGION) },
+    );
+    if (!checked.checkWaybill.passed) throw new Error(`safety has not heard of the matrix carrier yet`);
+  });
   const jsPermit = textAt(permits[0], 'permit.number');
   const zjPermit = textAt(permits[1], 'permit.number');
   await publishedDisclosures(token, jiangsu.creditCode, [jsPermit, zjPermit]);
@@ -489,6 +496,29 @@ export async function createFixtures(token: string, base: Base, claims: FixtureC
     .map((waybillNumber) => ({ waybillNumber }));
   await batchMutation(token, 'departWaybill', 'WaybillActionInput', toDepart, 'waybill { status }');
   waybills.forEach(({ key }, index) => keep(key, waybillNumbers[index]));
+
+  const vehicles = wanted.filter((item) => item.spec.kind === 'vehicle') as Array<{
+    key: string;
+    spec: Extract<FixtureSpec, { kind: 'vehicle' }>;
+  }>;
+  const plates = vehicles.map(({ spec }) => newPlate(spec.region.startsWith('33') ? '浙A' : '苏A'));
+  await batchMutation(
+    token,
+    'registerVehicle',
+    'RegisterVehicleInput',
+    vehicles.map(({ spec }, index) => ({
+      plateNumber: plates[index],
+      ownerCreditCode: base.jsEnterprise,
+      vehicleType: '危险货物运输车',
+      category: 'HAZARDOUS_GOODS',
+      approvedLoadKg: 30000,
+      hazardClasses: ['3'],
+      transportCertificateNumber: `MX${randomInt(1e9)}`,
+      regionCode: spec.region,
+    })),
+    'vehicle { plateNumber }',
+  );
+  vehicles.forEach(({ key }, index) => keep(key, plates[index]));
 
   for (const { key, spec } of wanted) {
     if (spec.kind === 'credit-disclosure') keep(key, await creditDisclosureFixture(spec.region));

@@ -21,6 +21,7 @@ import {
   type OperationProbe,
   type ProbeContext,
   type Variant,
+  type VariantProbe,
 } from './matrix.dsl';
 import { waybillInput } from './matrix.fixtures';
 
@@ -33,6 +34,7 @@ import { waybillInput } from './matrix.fixtures';
 const WHO_MAY = {
   'Query.waybill': '-       -       -       -       -      Y      -     -   Y',
   'Query.waybills': '-       -       -       -       -      Y      -     -   Y',
+  'Query.checkWaybill': '-       -       -       -       -      Y      -     -   Y',
   'Mutation.createWaybill': '-       -       -       -       -      Y      -     -   Y',
   'Mutation.departWaybill': '-       -       -       -       -      Y      -     -   Y',
   'Mutation.arriveWaybill': '-       -       -       -       -      Y      -     -   Y',
@@ -50,6 +52,7 @@ const REGION_RULES: Record<Operation, Partial<Record<Variant, string>>> = {
   'Query.waybill': { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT, shared: EVERYWHERE },
   'Query.waybills': { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT, shared: EVERYWHERE },
   // The origin's authority acts on a waybill; the destination supervises (reads) it only.
+  'Query.checkWaybill': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN, shared: OUT_FORBIDDEN },
   'Mutation.createWaybill': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN, shared: OUT_FORBIDDEN },
   'Mutation.departWaybill': { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND, shared: OUT_FORBIDDEN },
   'Mutation.arriveWaybill': { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND, shared: OUT_FORBIDDEN },
@@ -73,6 +76,14 @@ const createdWaybill = (payload: Json | undefined, _context: ProbeContext, input
   expect(at(payload, 'waybill.status')).toBe('CREATED');
   expect(at(payload, 'waybill.originRegionCode')).toBe(input.originRegionCode);
 };
+// The pre-check (预检) takes the creation's input and writes nothing.
+const checkWaybill = (input: (context: ProbeContext) => Record<string, unknown>): VariantProbe => ({
+  request: (context) => ({
+    document: `query ($input: CreateWaybillInput!) { checkWaybill(input: $input) { passed failures { code field } } }`,
+    variables: { input: input(context) },
+  }),
+  ok: (data) => expect(at(data, 'checkWaybill')).toEqual({ passed: true, failures: [] }),
+});
 const departWaybill = step('departWaybill', 'WaybillActionInput', 'waybillNumber', 'waybill', 'IN_TRANSIT');
 const arriveWaybill = step('arriveWaybill', 'WaybillActionInput', 'waybillNumber', 'waybill', 'ARRIVED');
 const cancelWaybill = step('cancelWaybill', 'CancelWaybillInput', 'waybillNumber', 'waybill', 'CANCELLED', {
@@ -96,6 +107,15 @@ const PROBES: Record<Operation, OperationProbe> = {
       'in-region': waybillList(IN_REGION, fixtureRecord, JS_WAYBILL),
       'out-of-region': waybillList(OUT_REGION, fixtureRecord, ZJ_WAYBILL),
       shared: waybillList(OUT_REGION, fixtureRecord, ARRIVING_WAYBILL),
+    },
+  },
+  'Query.checkWaybill': {
+    field: 'checkWaybill',
+    write: false,
+    variants: {
+      'in-region': checkWaybill(waybillInput(IN_REGION, OUT_REGION)),
+      'out-of-region': checkWaybill(waybillInput(OUT_REGION, '330102')),
+      shared: checkWaybill(waybillInput(OUT_REGION, IN_REGION)),
     },
   },
   'Mutation.createWaybill': {

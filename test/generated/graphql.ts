@@ -341,6 +341,16 @@ export type CertificateStatus =
   /** Genuine, and its permit is in force today. */
   | 'VALID';
 
+/** A decision on a road transport certificate (道路运输证): suspend, restore or revoke it. */
+export type ChangeVehicleCertificateStatusInput = {
+  /** Plate number of the vehicle. */
+  plateNumber: Scalars['String']['input'];
+  /** Why (1-500 characters), e.g. the decision document number. */
+  reason: Scalars['String']['input'];
+  /** The status the certificate moves to. */
+  status: VehicleCertificateStatus;
+};
+
 /** A correction (更正) of a disclosure’s public fields by a credit officer of the deciding region, with the reason. Fields left out stay as they are. */
 export type CorrectCreditDisclosureInput = {
   /** Content of the decision (1-1200 characters). */
@@ -369,14 +379,24 @@ export type CorrectCreditDisclosureInput = {
 export type CreateWaybillInput = {
   /** Credit code of the carrier, validated with its check character. */
   carrierCreditCode: Scalars['String']['input'];
-  /** Name of the consignee (up to 200 characters), when known. */
+  /** Name of the consignee (收货人, 1-200 characters); required, nullable only for old clients. */
   consigneeName?: InputMaybe<Scalars['String']['input']>;
   /** GB/T 2260 code of the destination. */
   destinationRegionCode: Scalars['String']['input'];
+  /** Name of the driver (驾驶人员, 1-50 characters); personal information, sealed at rest. */
+  driverName: Scalars['String']['input'];
+  /** The driver's qualification certificate number (从业资格证号): the holder's 18-character resident ID number. */
+  driverQualificationNumber: Scalars['String']['input'];
+  /** Name of the escort (押运人员, 1-50 characters); personal information, sealed at rest. */
+  escortName: Scalars['String']['input'];
+  /** The escort's qualification certificate number (押运人员从业资格证号), 18 characters. */
+  escortQualificationNumber: Scalars['String']['input'];
   /** Proper shipping name of the goods (1-200 characters). */
   goodsName: Scalars['String']['input'];
   /** GB 6944 class, optionally with its division, e.g. 3, 2.1, 6.1, 8. */
   hazardClass: Scalars['String']['input'];
+  /** Name of the loader (装货人, 1-200 characters), who loads and checks the goods. */
+  loaderName: Scalars['String']['input'];
   /** GB/T 2260 code of the origin; it becomes part of the waybill number. */
   originRegionCode: Scalars['String']['input'];
   /** Packing group, where the class has one. */
@@ -387,6 +407,8 @@ export type CreateWaybillInput = {
   quantityKg: Scalars['Int']['input'];
   /** Name of the shipper (1-200 characters). */
   shipperName: Scalars['String']['input'];
+  /** Provinces passed through between the origin’s and the destination’s, in order (GB/T 2260 xx0000 codes, at most 10). */
+  transitProvinceCodes?: InputMaybe<Array<Scalars['String']['input']>>;
   /** UN number: UN and four digits, e.g. UN1203. */
   unNumber: Scalars['String']['input'];
 };
@@ -882,6 +904,12 @@ export type RegisterEnterpriseInput = {
 
 /** An operating vehicle to enter into the registry. */
 export type RegisterVehicleInput = {
+  /** Approved load (核定载质量) in kilograms, 1-100,000; required for goods vehicles. */
+  approvedLoadKg?: InputMaybe<Scalars['Int']['input']>;
+  /** What the certificate allows the vehicle to carry (车辆经营类别). */
+  category: VehicleCategory;
+  /** GB 6944 classes or divisions certified (e.g. ["3", "8"]); required for HAZARDOUS_GOODS only. */
+  hazardClasses?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Credit code of the owning enterprise, which must be registered. */
   ownerCreditCode: Scalars['String']['input'];
   /** Plate number, GA 36 form. */
@@ -1109,6 +1137,8 @@ export type SubmitOverloadRecordsInput = {
 export type SubmitPermitApplicationInput = {
   /** Credit code of the applying enterprise (must be registered). */
   creditCode: Scalars['String']['input'];
+  /** GB 6944 classes or divisions of dangerous goods to be carried (e.g. ["2.1", "3"]); required for HAZARDOUS_GOODS_TRANSPORT only. */
+  hazardClasses?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Investment project code (投资项目统一代码, GB/T 40058-2021 shape YYYY-RRRRRR-DD-TT-NNNNNC); required for HIGHWAY_CONSTRUCTION only. */
   investmentProjectCode?: InputMaybe<Scalars['String']['input']>;
   /** The permit applied for. */
@@ -1128,6 +1158,26 @@ export type SuspendPermitInput = {
   /** Reasons (1-1000 characters), recorded in the status history. */
   reason: Scalars['String']['input'];
 };
+
+/** What the road transport certificate allows the vehicle to carry (车辆经营类别). */
+export type VehicleCategory =
+  /** Charter or tourist coach (旅游包车). */
+  | 'CHARTER_COACH'
+  /** Ordinary freight vehicle (普通货运车辆). */
+  | 'FREIGHT'
+  /** Hazardous-goods transport vehicle (危险货物运输车). */
+  | 'HAZARDOUS_GOODS'
+  /** Scheduled coach on a licensed line (班线客车). */
+  | 'SCHEDULED_COACH';
+
+/** Whether a road transport certificate (道路运输证) is in force. */
+export type VehicleCertificateStatus =
+  /** Revoked (吊销); final. */
+  | 'REVOKED'
+  /** Suspended (暂扣): the vehicle may not operate until it is restored. */
+  | 'SUSPENDED'
+  /** In force (有效). */
+  | 'VALID';
 
 /** Acts on a waybill at the version the caller saw. */
 export type WaybillActionInput = {

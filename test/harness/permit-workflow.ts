@@ -132,6 +132,8 @@ export function submitFor(
     kind,
     scope: '许可流程测试',
     regionCode: '320104',
+    // A hazardous-goods permit names the classes it covers (safety checks waybills against them).
+    ...(kind === 'HAZARDOUS_GOODS_TRANSPORT' ? { hazardClasses: ['3'] } : {}),
     ...extra,
   });
 }

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { creditCodeCheckCharacter } from '../../platform/codes/credit-code';
 import { attachRequiredMaterials } from './permit-materials';
-import { query } from './single-window.client';
+import { eventually, query } from './single-window.client';
 
 const CODE_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const PLATE_CHARACTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789';
@@ -65,6 +65,28 @@ export async function decideThroughProcedure(
   );
 }
 
+/** Twenty tonnes of petrol (UN1203, class 3, II) from `originRegionCode` to Hangzhou, with its crew. */
+export function petrolWaybill(carrierCreditCode: string, plateNumber: string, originRegionCode: string) {
+  return {
+    carrierCreditCode,
+    shipperName: '测试化工有限公司',
+    consigneeName: '杭州测试加油站',
+    loaderName: '测试装卸站',
+    driverName: '张测试',
+    driverQualificationNumber: '320102198001011238',
+    escortName: '李测试',
+    escortQualificationNumber: '320102198505052340',
+    plateNumber,
+    goodsName: '汽油',
+    unNumber: 'UN1203',
+    hazardClass: '3',
+    packingGroup: 'II',
+    quantityKg: 20000,
+    originRegionCode,
+    destinationRegionCode: '330106',
+  };
+}
+
 /**
  * Seed helpers that read like the story a test tells:
  * `const enterprise = await story(token).enterprise('320102'); await enterprise.withPermits(3);`
@@ -87,8 +109,18 @@ function enterpriseStory(token: string, creditCode: string, regionCode: string) 
   const self = {
     creditCode,
     regionCode,
-    async vehicle(): Promise<string> {
+    /** Registers a vehicle: an ordinary freight one, or a hazardous-goods one certified for classes 3 and 8. */
+    async vehicle(kind: 'freight' | 'hazardous-goods' = 'freight'): Promise<string> {
       const plateNumber = newPlate();
+      const cargo =
+        kind === 'freight'
+          ? { vehicleType: '重型半挂牵引车', category: 'FREIGHT', approvedLoadKg: 40000 }
+          : {
+              vehicleType: '危险货物运输车',
+              category: 'HAZARDOUS_GOODS',
+              approvedLoadKg: 30000,
+              hazardClasses: ['3', '8'],
+            };
       await query(
         token,
         `mutation ($input: RegisterVehicleInput!) { registerVehicle(input: $input) { vehicle { plateNumber } } }`,
@@ -96,25 +128,50 @@ function enterpriseStory(token: string, creditCode: string, regionCode: string) 
           input: {
             plateNumber,
             ownerCreditCode: creditCode,
-            vehicleType: '重型半挂牵引车',
             transportCertificateNumber: `苏交运管${randomInt(1e9)}`,
             regionCode,
+            ...cargo,
           },
         },
       );
       return plateNumber;
     },
+    /**
+     * Makes the enterprise a hazardous-goods carrier (a permit for classes 3 and 8, approved by `token`'s
+     * reviewer role) with one certified vehicle, and waits until safety has heard of both: a waybill of
+     * petrol on that vehicle then passes every check. Returns the plate.
+     */
+    async hazardousGoodsCarrier(): Promise<string> {
+      const plateNumber = await self.vehicle('hazardous-goods');
+      await self.withPermits(1, 'HAZARDOUS_GOODS_TRANSPORT');
+      await eventually(async () => {
+        const checked = await query<{ checkWaybill: { passed: boolean; failures: Array<{ code: string }> } }>(
+          token,
+          `query ($input: CreateWaybillInput!) { checkWaybill(input: $input) { passed failures { code } } }`,
+          { input: petrolWaybill(creditCode, plateNumber, regionCode) },
+        );
+        if (!checked.checkWaybill.passed) throw new Error(`safety has not heard yet: ${JSON.stringify(checked)}`);
+      });
+      return plateNumber;
+    },
     /** Submits with every required material, accepts and approves `count` applications: `count` permits issued. */
-    async withPermits(count: number): Promise<string[]> {
+    async withPermits(
+      count: number,
+      kind: 'ROAD_FREIGHT_TRANSPORT' | 'HAZARDOUS_GOODS_TRANSPORT' = 'ROAD_FREIGHT_TRANSPORT',
+    ): Promise<string[]> {
+      const application =
+        kind === 'ROAD_FREIGHT_TRANSPORT'
+          ? { kind, scope: '普通货运' }
+          : { kind, scope: '危险货物运输(3类、8类)', hazardClasses: ['3', '8'] };
       const numbers: string[] = [];
       for (let index = 0; index < count; index += 1) {
         const submitted = await query<{ submitPermitApplication: { application: { applicationNumber: string } } }>(
           token,
           `mutation ($input: SubmitPermitApplicationInput!) { submitPermitApplication(input: $input) { application { applicationNumber } } }`,
-          { input: { creditCode, kind: 'ROAD_FREIGHT_TRANSPORT', scope: '普通货运', regionCode } },
+          { input: { creditCode, ...application, regionCode } },
         );
         const applicationNumber = submitted.submitPermitApplication.application.applicationNumber;
-        await attachRequiredMaterials(token, applicationNumber, 'ROAD_FREIGHT_TRANSPORT');
+        await attachRequiredMaterials(token, applicationNumber, kind);
         await query(
           token,
           `mutation ($input: ApplicationActionInput!) { acceptPermitApplication(input: $input) { application { status } } }`,
@@ -149,25 +206,14 @@ function enterpriseStory(token: string, creditCode: string, regionCode: string) 
       await decideThroughProcedure(token, caseNumber, penalty);
       return caseNumber;
     },
+    /** Waybills of petrol on the plate: the enterprise must be a `hazardousGoodsCarrier()`. */
     async withWaybills(count: number, plateNumber: string): Promise<string[]> {
       const numbers: string[] = [];
       for (let index = 0; index < count; index += 1) {
         const created = await query<{ createWaybill: { waybill: { waybillNumber: string } } }>(
           token,
           `mutation ($input: CreateWaybillInput!) { createWaybill(input: $input) { waybill { waybillNumber } } }`,
-          {
-            input: {
-              carrierCreditCode: creditCode,
-              shipperName: '测试化工有限公司',
-              plateNumber,
-              goodsName: '汽油',
-              unNumber: 'UN1203',
-              hazardClass: '3',
-              quantityKg: 20000,
-              originRegionCode: regionCode,
-              destinationRegionCode: '330106',
-            },
-          },
+          { input: petrolWaybill(creditCode, plateNumber, regionCode) },
         );
         numbers.push(created.createWaybill.waybill.waybillNumber);
       }

@@ -47,6 +47,7 @@ describe('PermitMaterialService: attachments with SM3 digests', () => {
         creditCode: CARRIER.creditCode,
         kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT,
         scope: '危险货物运输(3类)',
+        hazardClasses: ['3'],
         regionCode: '320102',
       },
       OFFICER,

@@ -44,7 +44,13 @@ describe('joint discipline (联合惩戒) at approval', () => {
   async function acceptedApplication(kind: PermitKind, scope: string): Promise<string> {
     const application = await testbed.services.permits.submit(
       JIANGSU,
-      { creditCode: CARRIER.creditCode, kind, scope, regionCode: '320102' },
+      {
+        creditCode: CARRIER.creditCode,
+        kind,
+        scope,
+        regionCode: '320102',
+        hazardClasses: kind === PermitKind.HAZARDOUS_GOODS_TRANSPORT ? ['3'] : null,
+      },
       OFFICER,
     );
     await attachStandInMaterials(testbed.services.materials, JIANGSU, application, OFFICER);

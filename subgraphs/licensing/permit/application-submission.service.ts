@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { inScope, withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
 import { assertCreditCode, assertPublicText, assertRegionCode, assertText } from '../../../platform/codes/assert-input';
+import { hazardClassListProblem } from '../../../platform/codes/hazard-class';
 import { inTransaction } from '../../../platform/database/data-source.factory';
 import { forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
 import { conflict } from '../licensing.errors';
@@ -29,6 +30,22 @@ import { routeOf, type RouteSegmentApprovalService } from './route-segment-appro
 import { assertRequiredMaterials, namingMaterials } from './required-materials';
 
 /**
+ * The dangerous goods classes a hazardous-goods transport application asks for (safety checks every
+ * waybill of the carrier against them); no other kind names any.
+ */
+export function hazardClassesOf(kind: PermitKind, classes: readonly string[] | null | undefined): string[] {
+  const given = classes ?? [];
+  if (kind !== PermitKind.HAZARDOUS_GOODS_TRANSPORT) {
+    if (given.length > 0)
+      throw invalidInput('hazardClasses', `applies only to ${PermitKind.HAZARDOUS_GOODS_TRANSPORT}`);
+    return [];
+  }
+  const problem = hazardClassListProblem(given);
+  if (problem) throw invalidInput('hazardClasses', problem);
+  return [...given].sort();
+}
+
+/**
  * The applicant's side of the procedure (网上申请): submission, resubmission after a return (补正) and
  * withdrawal. A highway construction project is confirmed at the investment platform before anything is
  * written; while that platform cannot be reached the application waits (AWAITING_EXTERNAL_VERIFICATION).
@@ -51,6 +68,7 @@ export class ApplicationSubmissionService {
     const scope = assertPublicText('scope', input.scope, 500);
     const definition = kindOf(input.kind);
     const route = routeOf(definition, input);
+    const hazardClasses = hazardClassesOf(definition.kind, input.hazardClasses);
     const projectCode = this.projectCodeOf(definition, input.investmentProjectCode);
     assertMayAct(definition, 'submit', actor);
     if (!inScope(regionScope, input.regionCode))
@@ -69,6 +87,7 @@ export class ApplicationSubmissionService {
           creditCode: input.creditCode,
           kind: input.kind,
           scope,
+          hazardClasses,
           regionCode: input.regionCode,
           status: waiting ? ApplicationStatus.AWAITING_EXTERNAL_VERIFICATION : ApplicationStatus.SUBMITTED,
           investmentProjectCode: projectCode,

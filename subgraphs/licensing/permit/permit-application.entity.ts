@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { codeListColumn } from '../../../platform/database/code-list-column';
 import { freeText } from '../../../platform/crypto/encrypted-column';
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { ApplicationStatus, ExtensionStatus, ExternalVerification, ReviewRecommendation } from './application-status';
@@ -32,6 +33,13 @@ export class PermitApplication {
   @Field({ description: 'Business scope applied for.' })
   @Column({ type: 'varchar', length: 500 })
   scope: string;
+
+  @Field(() => [String], {
+    description:
+      'GB 6944 classes or divisions of dangerous goods covered (危险货物类别), for HAZARDOUS_GOODS_TRANSPORT; empty otherwise.',
+  })
+  @Column({ name: 'hazard_classes', type: 'varchar', length: 64, nullable: true, transformer: codeListColumn })
+  hazardClasses: string[];
 
   @Field({ description: 'GB/T 2260 code of the authority handling the application.' })
   @Column({ name: 'region_code', type: 'varchar', length: 6 })

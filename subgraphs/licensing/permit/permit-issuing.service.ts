@@ -75,6 +75,7 @@ export class PermitIssuingService {
         number: permitNumber,
         kind: application.kind,
         scope: application.scope,
+        hazardClasses: application.hazardClasses,
         creditCode: application.creditCode,
         regionCode: application.regionCode,
         applicationNumber: application.applicationNumber,
@@ -96,6 +97,7 @@ export class PermitIssuingService {
       legalBasis: kindOf(permit.kind).legalBasis,
       validFrom: permit.validFrom,
       validUntil: permit.validUntil,
+      hazardClasses: permit.hazardClasses,
     });
     await this.machine.record(
       manager,

@@ -70,6 +70,7 @@ describe('PermitSanctionService: suspension, restoration and revocation', () => 
         creditCode: CARRIER.creditCode,
         kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT,
         scope: '危险货物运输(3类)',
+        hazardClasses: ['3'],
         regionCode: '320102',
       },
       OFFICER,
@@ -106,8 +107,12 @@ describe('PermitSanctionService: suspension, restoration and revocation', () => 
       .createStatusHistoryLoader(JIANGSU)
       .load((await testbed.dataSource.getRepository(Permit).findOneByOrFail({ number: permitNumber })).id);
     expect(history.map((change) => change.reason)).toEqual(['车辆未按规定检测', '已整改', '以欺骗手段取得许可']);
-    // Credit hears each change (permit.status-changed), without the reasons, which stay in licensing.
-    const told = (await testbed.dataSource.getRepository(OutboxMessage).findBy({ eventType: 'permit.status-changed' }))
+    // Credit and safety hear each change (permit.status-changed), without the reasons, which stay in licensing.
+    const told = (
+      await testbed.dataSource
+        .getRepository(OutboxMessage)
+        .findBy({ eventType: 'permit.status-changed', subscriber: 'credit' })
+    )
       .map((message) => JSON.parse(message.envelope) as EventEnvelope<'permit.status-changed'>)
       .map(({ payload }) => [payload.permitNumber, payload.fromStatus, payload.toStatus, payload.caseNumber]);
     expect(told).toEqual([

@@ -69,7 +69,7 @@ describe('PermitService: the procedure', () => {
     expect(outside.certificates.issued).toEqual([{ permitNumber: permit!.number, inTransaction: true }]);
     const outbox = await testbed.dataSource.getRepository(OutboxMessage).findBy({ eventType: 'permit.issued' });
     // One event, one row per subscriber.
-    expect(outbox.map((message) => message.subscriber).sort()).toEqual(['credit', 'statistics']);
+    expect(outbox.map((message) => message.subscriber).sort()).toEqual(['credit', 'safety', 'statistics']);
     expect(
       new Set(
         outbox.map((message) => (JSON.parse(message.envelope) as EventEnvelope<'permit.issued'>).payload.permitNumber),

@@ -1,4 +1,5 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { codeListColumn } from '../../../platform/database/code-list-column';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { chinaToday } from '../../../platform/time/china-time';
 import { PermitKind } from './permit-kind';
@@ -40,6 +41,13 @@ export class Permit {
   @Field({ description: 'Business scope granted (经营范围).' })
   @Column({ type: 'varchar', length: 500 })
   scope: string;
+
+  @Field(() => [String], {
+    description:
+      'GB 6944 classes or divisions of dangerous goods covered (危险货物类别), for HAZARDOUS_GOODS_TRANSPORT; empty otherwise.',
+  })
+  @Column({ name: 'hazard_classes', type: 'varchar', length: 64, nullable: true, transformer: codeListColumn })
+  hazardClasses: string[];
 
   @Field({ description: 'Credit code of the holder.' })
   @Column({ name: 'credit_code', type: 'varchar', length: 18 })

@@ -42,6 +42,7 @@ const SUBMISSIONS: Readonly<Record<PermitKind, SubmitPermitApplicationInput>> = 
     creditCode: DEMO_ENTERPRISES[0].creditCode,
     kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT,
     scope: '危险货物运输(3类)',
+    hazardClasses: ['3'],
     regionCode: DEMO_ENTERPRISES[0].regionCode,
   },
   HIGHWAY_CONSTRUCTION: {

@@ -2,7 +2,12 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } 
 import { Permission } from '../../../platform/auth/permission.policy';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { enterpriseLoader, scopeOf, vehicleLoader, type LicensingContext } from '../licensing.context';
-import { RegisterVehicleInput, RegisterVehiclePayload } from './inputs/register-vehicle.input';
+import {
+  ChangeVehicleCertificateStatusInput,
+  ChangeVehicleCertificateStatusPayload,
+  RegisterVehicleInput,
+  RegisterVehiclePayload,
+} from './inputs/register-vehicle.input';
 import { Vehicle } from './vehicle.entity';
 import { assertPlateNumber } from '../../../platform/codes/assert-input';
 
@@ -28,6 +33,24 @@ export class VehicleResolver {
     @Ctx() context: LicensingContext,
   ): Promise<RegisterVehiclePayload> {
     return { vehicle: await context.services.vehicles.register(scopeOf(context), input) };
+  }
+
+  @Authorized(Permission.PERMIT_DECIDE)
+  @Mutation(() => ChangeVehicleCertificateStatusPayload, {
+    description:
+      "Suspends (暂扣), restores or revokes (吊销) a vehicle's road transport certificate, with the reason; a vehicle not VALID gets no new waybills.",
+  })
+  async changeVehicleCertificateStatus(
+    @Arg('input', { description: 'The vehicle, the new status and why.' }) input: ChangeVehicleCertificateStatusInput,
+    @Ctx() context: LicensingContext,
+  ): Promise<ChangeVehicleCertificateStatusPayload> {
+    return {
+      vehicle: await context.services.vehicles.changeCertificateStatus(
+        scopeOf(context),
+        input,
+        context.identity?.username ?? 'anonymous',
+      ),
+    };
   }
 
   @Authorized(Permission.REGISTRY_READ)

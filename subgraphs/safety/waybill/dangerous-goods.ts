@@ -1,5 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 
+export { hazardClassProblem } from '../../../platform/codes/hazard-class';
+
 // Codes a hazardous-goods waybill carries: the UN number (联合国编号), the GB 6944-2012 class or
 // division (类别/项别) and the packing group (包装类别) of the UN Model Regulations that GB 6944 follows.
 
@@ -19,19 +21,6 @@ registerEnumType(PackingGroup, {
   },
 });
 
-/** GB 6944-2012 classes and the divisions each is split into (classes 3, 7, 8 and 9 have none). */
-const DIVISIONS: Readonly<Record<string, readonly string[]>> = {
-  '1': ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6'],
-  '2': ['2.1', '2.2', '2.3'],
-  '3': [],
-  '4': ['4.1', '4.2', '4.3'],
-  '5': ['5.1', '5.2'],
-  '6': ['6.1', '6.2'],
-  '7': [],
-  '8': [],
-  '9': [],
-};
-
 // UN Model Regulations 2.0.1.3: no packing group for explosives, gases, radioactive material,
 // organic peroxides or infectious substances.
 const WITHOUT_PACKING_GROUP = new Set(['1', '2', '7', '5.2', '6.2']);
@@ -40,16 +29,6 @@ const WITHOUT_PACKING_GROUP = new Set(['1', '2', '7', '5.2', '6.2']);
 export function unNumberProblem(value: string): string | null {
   if (!/^UN\d{4}$/.test(value)) return 'must be UN followed by four digits, e.g. UN1203';
   if (value === 'UN0000') return 'UN0000 is not assigned to any goods';
-  return null;
-}
-
-/** Returns why the value is not a GB 6944 class or division, or null when it is. */
-export function hazardClassProblem(value: string): string | null {
-  const hazardClass = value.slice(0, 1);
-  const known = hazardClass in DIVISIONS && (value === hazardClass || DIVISIONS[hazardClass].includes(value));
-  if (!known) {
-    return 'must be a GB 6944 class 1-9, optionally with its division, e.g. 3, 2.1, 6.1, 8';
-  }
   return null;
 }
 

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { freeText } from '../../../platform/crypto/encrypted-column';
+import { encryptedColumn, freeText } from '../../../platform/crypto/encrypted-column';
+import { codeListColumn } from '../../../platform/database/code-list-column';
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { PackingGroup } from './dangerous-goods';
 
@@ -66,6 +67,68 @@ export class Waybill {
   })
   consigneeName: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Name of the loader (装货人), who loads and checks the goods at the origin; null on waybills from before it was recorded.',
+  })
+  @Column({ name: 'loader_name', type: 'text', nullable: true, transformer: freeText('safety', 'waybill.loader_name') })
+  loaderName: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name of the driver (驾驶人员); masked unless a pii-reader declared a purpose.',
+  })
+  @Column({
+    name: 'driver_name',
+    type: 'varchar',
+    length: 680,
+    nullable: true,
+    transformer: encryptedColumn({ department: 'safety', column: 'waybill.driver_name' }),
+  })
+  driverName: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The driver's road transport qualification certificate number (从业资格证号, the holder's resident ID number); masked unless a pii-reader declared a purpose.",
+  })
+  @Column({
+    name: 'driver_qualification_number',
+    type: 'varchar',
+    length: 680,
+    nullable: true,
+    transformer: encryptedColumn({ department: 'safety', column: 'waybill.driver_qualification_number' }),
+  })
+  driverQualificationNumber: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name of the escort (押运人员); masked unless a pii-reader declared a purpose.',
+  })
+  @Column({
+    name: 'escort_name',
+    type: 'varchar',
+    length: 680,
+    nullable: true,
+    transformer: encryptedColumn({ department: 'safety', column: 'waybill.escort_name' }),
+  })
+  escortName: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The escort's qualification certificate number (押运人员从业资格证号); masked unless a pii-reader declared a purpose.",
+  })
+  @Column({
+    name: 'escort_qualification_number',
+    type: 'varchar',
+    length: 680,
+    nullable: true,
+    transformer: encryptedColumn({ department: 'safety', column: 'waybill.escort_qualification_number' }),
+  })
+  escortQualificationNumber: string | null;
+
   @Field({ description: 'Plate number (号牌号码) of the vehicle carrying the goods, GA 36 form.' })
   @Column({ name: 'plate_number', type: 'varchar', length: 8 })
   plateNumber: string;
@@ -100,6 +163,13 @@ export class Waybill {
   @Field({ description: 'GB/T 2260 code of the region the goods go to (目的地).' })
   @Column({ name: 'destination_region_code', type: 'varchar', length: 6 })
   destinationRegionCode: string;
+
+  @Field(() => [String], {
+    description:
+      'Provinces on the route in order (GB/T 2260 xx0000): the origin’s, those passed through, the destination’s. Authorities of each province see the waybill.',
+  })
+  @Column({ name: 'route_province_codes', type: 'varchar', length: 200, nullable: true, transformer: codeListColumn })
+  routeProvinceCodes: string[];
 
   @Field(() => WaybillStatus, { description: 'Current status.' })
   @Column({ type: 'varchar', length: 16 })

@@ -4,8 +4,9 @@ import { PageArgs, pageRequest } from '../../../platform/graphql/connection';
 import { Enterprise } from '../enterprise/enterprise.reference';
 import { actorOf, scopeOf, type SafetyContext } from '../safety.context';
 import { Vehicle } from '../vehicle/vehicle.reference';
-import { CreateWaybillInput, CreateWaybillPayload } from './inputs/create-waybill.input';
+import { CreateWaybillInput, CreateWaybillPayload, WaybillCheck } from './inputs/create-waybill.input';
 import { CancelWaybillInput, WaybillActionInput, WaybillPayload } from './inputs/waybill-action.inputs';
+import { properShippingNames } from './dangerous-goods-list';
 import { WaybillConnection } from './waybill.connection';
 import { Waybill, WaybillStatus } from './waybill.entity';
 
@@ -43,6 +44,19 @@ export class WaybillResolver {
       { regionCode: regionCode ?? null, status: status ?? null },
       pageRequest(page),
     );
+  }
+
+  @Authorized(Permission.WAYBILL_WRITE)
+  @Query(() => WaybillCheck, {
+    description:
+      'Checks a waybill against the dangerous goods list and the registry (permit, vehicle, load) without recording it (预检).',
+  })
+  async checkWaybill(
+    @Arg('input', { description: 'The shipment to check.' }) input: CreateWaybillInput,
+    @Ctx() context: SafetyContext,
+  ): Promise<WaybillCheck> {
+    const failures = await context.services.waybills.check(scopeOf(context), input);
+    return { passed: failures.length === 0, failures };
   }
 
   @Authorized(Permission.WAYBILL_WRITE)
@@ -85,6 +99,15 @@ export class WaybillResolver {
     @Ctx() context: SafetyContext,
   ): Promise<WaybillPayload> {
     return { waybill: await context.services.waybills.cancel(scopeOf(context), input) };
+  }
+
+  @Authorized(Permission.WAYBILL_READ)
+  @FieldResolver(() => [String], {
+    description:
+      'The proper shipping names the UN dangerous goods list gives for the UN number (English, 49 CFR 172.101), beside the declared name.',
+  })
+  properShippingNames(@Root() waybill: Waybill): readonly string[] {
+    return properShippingNames(waybill.unNumber);
   }
 
   @Authorized(Permission.WAYBILL_READ)

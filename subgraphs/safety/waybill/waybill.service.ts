@@ -1,13 +1,22 @@
-import { LessThan, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { inScope, narrowedPrefix, withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
 import {
-  assertCreditCode,
-  assertInteger,
-  assertPlateNumber,
-  assertRegionCode,
-  assertText,
-} from '../../../platform/codes/assert-input';
+  And,
+  LessThan,
+  Raw,
+  type DataSource,
+  type FindOperator,
+  type EntityManager,
+  type FindOptionsWhere,
+} from 'typeorm';
+import { inScope, narrowedPrefix, withinPrefix, type RegionScope } from '../../../platform/auth/region-scope';
+import { assertRegionCode, assertText } from '../../../platform/codes/assert-input';
 import { regionScopePrefix } from '../../../platform/codes/region-code';
+import { CarrierPermit } from '../registry/carrier-permit.entity';
+import { SafetyVehicle } from '../registry/safety-vehicle.entity';
+import { SAFETY_ERRORS } from '../safety.errors';
+import { checkDangerousGoods } from './dangerous-goods-list';
+import { registryCheckFailures, type WaybillCheckFailure } from './waybill-checks';
+import { WaybillRouteProvince } from './waybill-route-province.entity';
+import { validatedValues, type WaybillValues } from './waybill.validation';
 import { childPagesLoader } from '../../../platform/database/child-pages.loader';
 import { inTransaction } from '../../../platform/database/data-source.factory';
 import { isDeadlock } from '../../../platform/database/sql-dialect';
@@ -18,14 +27,11 @@ import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 import { chinaDate } from '../../../platform/time/china-time';
 import { crossProvinceWaybillReport } from '../national-platform/cross-province-waybill';
 import type { SafetyReportSink } from '../national-platform/safety-report';
-import { hazardClassProblem, packingGroupProblem, unNumberProblem } from './dangerous-goods';
 import type { CreateWaybillInput } from './inputs/create-waybill.input';
 import type { CancelWaybillInput, WaybillActionInput } from './inputs/waybill-action.inputs';
 import { WaybillSequence } from './waybill-sequence.entity';
 import { WAYBILL_TRANSITIONS, Waybill, WaybillStatus } from './waybill.entity';
 
-/** Above this a tanker exceeds its legal payload: a bigger figure is a typing error, not a shipment. */
-export const MAX_QUANTITY_KG = 49_000;
 const MAX_SERIAL = 999_999;
 /** Two first waybills of a region and day can deadlock on MySQL; the loser is simply run again. */
 const CREATE_ATTEMPTS = 3;
@@ -34,21 +40,6 @@ export interface WaybillFilter {
   regionCode: string | null;
   status: WaybillStatus | null;
 }
-
-type WaybillValues = Pick<
-  Waybill,
-  | 'carrierCreditCode'
-  | 'shipperName'
-  | 'consigneeName'
-  | 'plateNumber'
-  | 'goodsName'
-  | 'unNumber'
-  | 'hazardClass'
-  | 'packingGroup'
-  | 'quantityKg'
-  | 'originRegionCode'
-  | 'destinationRegionCode'
->;
 
 /**
  * The waybills a caller may see, as alternatives TypeORM joins with OR: those leaving from a region in
@@ -60,43 +51,34 @@ function visibleWhere(scope: RegionScope, where: FindOptionsWhere<Waybill>): Fin
   return [
     { ...where, ...withinPrefix('originRegionCode', scope.prefix) },
     { ...where, ...withinPrefix('destinationRegionCode', scope.prefix) },
+    { ...where, id: passingThrough(scope.prefix) },
   ];
 }
 
-/** Checks every field of a new waybill, before anything is written; returns the values to store. */
-function validatedValues(input: CreateWaybillInput): WaybillValues {
-  assertCreditCode('carrierCreditCode', input.carrierCreditCode);
-  assertPlateNumber('plateNumber', input.plateNumber);
-  const unProblem = unNumberProblem(input.unNumber);
-  if (unProblem) throw invalidInput('unNumber', unProblem);
-  const classProblem = hazardClassProblem(input.hazardClass);
-  if (classProblem) throw invalidInput('hazardClass', classProblem);
-  const packingGroup = input.packingGroup ?? null;
-  if (packingGroup !== null) {
-    const groupProblem = packingGroupProblem(input.hazardClass);
-    if (groupProblem) throw invalidInput('packingGroup', groupProblem);
-  }
-  assertRegionCode('originRegionCode', input.originRegionCode);
-  assertRegionCode('destinationRegionCode', input.destinationRegionCode);
-  const consigneeName = input.consigneeName?.trim() ? assertText('consigneeName', input.consigneeName, 200) : null;
-  return {
-    carrierCreditCode: input.carrierCreditCode,
-    shipperName: assertText('shipperName', input.shipperName, 200),
-    consigneeName,
-    plateNumber: input.plateNumber,
-    goodsName: assertText('goodsName', input.goodsName, 200),
-    unNumber: input.unNumber,
-    hazardClass: input.hazardClass,
-    packingGroup,
-    quantityKg: assertInteger('quantityKg', input.quantityKg, 1, MAX_QUANTITY_KG),
-    originRegionCode: input.originRegionCode,
-    destinationRegionCode: input.destinationRegionCode,
-  };
+/**
+ * Waybills whose route crosses a province within `prefix`: a provincial scope (two digits) matches its
+ * province; a city's scope matches no province code, since a route is known province by province.
+ */
+function passingThrough(prefix: string) {
+  return Raw(
+    (id) =>
+      `${id} IN (SELECT route.waybill_id FROM waybill_route_province route WHERE route.province_code LIKE :routePrefix)`,
+    { routePrefix: `${prefix}%` },
+  );
 }
 
-// The carrier's registration and the vehicle's ownership are licensing's data; this subgraph never
-// reads licensing's tables, so a waybill is checked for well-formed codes only. Cross-checking the
-// carrier's hazardous-goods permit and the vehicle is a later issue.
+/** The refusal of a waybill, listing every failed check; `field` names the first. */
+function waybillRefused(failures: readonly WaybillCheckFailure[]) {
+  return SAFETY_ERRORS.error(
+    'WAYBILL_CHECKS_FAILED',
+    `电子运单未通过核验 (waybill refused): ${failures.map((failure) => `${failure.code}: ${failure.message}`).join('; ')}`,
+    failures[0].field,
+    { failures },
+  );
+}
+
+// The carrier's permits and its vehicles are licensing's data: safety never reads licensing's tables but
+// keeps projections of them from licensing's events (registry/), and checks every new waybill against them.
 export class WaybillService {
   constructor(
     private readonly dataSource: DataSource,
@@ -150,6 +132,11 @@ export class WaybillService {
         ...withinPrefix('originRegionCode', requestedPrefix),
         ...withinPrefix('destinationRegionCode', scope.prefix),
       });
+      where.push({
+        ...status,
+        ...withinPrefix('originRegionCode', requestedPrefix),
+        id: passingThrough(scope.prefix),
+      });
     }
     // An empty list of alternatives would be no condition at all in TypeORM: everything.
     if (where.length === 0) return toConnection([], 0, page);
@@ -157,7 +144,17 @@ export class WaybillService {
     const repository = this.dataSource.getRepository(Waybill);
     const [rows, totalCount] = await Promise.all([
       repository.find({
-        where: afterId === null ? where : where.map((alternative) => ({ ...alternative, id: LessThan(afterId) })),
+        where:
+          afterId === null
+            ? where
+            : where.map((alternative) => ({
+                ...alternative,
+                // An alternative may already hold a condition on id (passing through): both must hold.
+                id:
+                  alternative.id === undefined
+                    ? LessThan(afterId)
+                    : And(alternative.id as FindOperator<number>, LessThan(afterId)),
+              })),
         order: { id: 'DESC' },
         take: page.limit + 1,
       }),
@@ -174,11 +171,47 @@ export class WaybillService {
       throw forbidden(`You may create waybills only for origins within region ${scope.region}`);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await inTransaction(this.dataSource, (manager) => this.insert(manager, values, actor));
+        return await inTransaction(this.dataSource, async (manager) => {
+          const failures = await this.checkFailures(manager, values);
+          if (failures.length > 0) throw waybillRefused(failures);
+          return this.insert(manager, values, actor);
+        });
       } catch (error) {
         if (attempt >= CREATE_ATTEMPTS || !isDeadlock(error)) throw error;
       }
     }
+  }
+
+  /**
+   * Runs every check a new waybill must pass without recording it (预检): what the dispatcher sees before
+   * the vehicle is loaded. Malformed input is refused as in `create`.
+   */
+  async check(scope: RegionScope, input: CreateWaybillInput): Promise<WaybillCheckFailure[]> {
+    const values = validatedValues(input);
+    if (!inScope(scope, values.originRegionCode))
+      throw forbidden(`You may check waybills only for origins within region ${scope.region}`);
+    return this.checkFailures(this.dataSource.manager, values);
+  }
+
+  /**
+   * Demo data only: records a shipment whose form is checked but not its registry facts, since the demo
+   * registry reaches safety through events after the subgraph has started.
+   */
+  async recordDemoShipment(input: CreateWaybillInput, actor: string): Promise<Waybill> {
+    const values = validatedValues(input);
+    return inTransaction(this.dataSource, (manager) => this.insert(manager, values, actor));
+  }
+
+  /**
+   * Every check a waybill fails: the goods against the UN dangerous goods list (number, class, packing
+   * group), and the carrier and vehicle against the registry, read in the creating transaction.
+   */
+  private async checkFailures(manager: EntityManager, values: WaybillValues): Promise<WaybillCheckFailure[]> {
+    const [permits, vehicle] = await Promise.all([
+      manager.findBy(CarrierPermit, { creditCode: values.carrierCreditCode }),
+      manager.findOneBy(SafetyVehicle, { plateNumber: values.plateNumber }),
+    ]);
+    return [...checkDangerousGoods(values), ...registryCheckFailures(values, permits, vehicle, chinaDate(new Date()))];
   }
 
   async depart(scope: RegionScope, input: WaybillActionInput): Promise<Waybill> {
@@ -213,7 +246,9 @@ export class WaybillService {
     return {
       column: 'origin_region_code',
       prefix: scope.prefix,
-      sharedIds: `SELECT ${escape('id')} FROM ${table} WHERE ${escape('destination_region_code')} LIKE ?`,
+      sharedIds:
+        `SELECT ${escape('id')} FROM ${table} WHERE ${escape('destination_region_code')} LIKE ?` +
+        ` UNION SELECT ${escape('waybill_id')} FROM ${escape(this.dataSource.getMetadata(WaybillRouteProvince).tablePath)} WHERE ${escape('province_code')} LIKE ?`,
     };
   }
 
@@ -233,6 +268,10 @@ export class WaybillService {
         cancelledAt: null,
         cancellationReason: null,
       }),
+    );
+    await manager.insert(
+      WaybillRouteProvince,
+      waybill.routeProvinceCodes.map((provinceCode, position) => ({ waybillId: waybill.id, position, provinceCode })),
     );
     await this.outbox.publish(manager, 'waybill.created', {
       waybillNumber: waybill.waybillNumber,

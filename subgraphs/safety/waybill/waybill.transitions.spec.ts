@@ -42,14 +42,14 @@ describe('WaybillService', () => {
     it('cancels a waybill that has not left, keeping the reason', async () => {
       const { waybillNumber } = await waybills.create(
         NATIONAL,
-        gasoline({ consigneeName: null, packingGroup: null }),
+        gasoline({ goodsName: '液氯', unNumber: 'UN1017', hazardClass: '2.3', packingGroup: null }),
         'js-safety-officer',
       );
       const cancelled = await waybills.cancel(NATIONAL, { waybillNumber, reason: '  托运人取消发货  ' });
       expect(cancelled).toMatchObject({
         status: WaybillStatus.CANCELLED,
         cancellationReason: '托运人取消发货',
-        consigneeName: null,
+        consigneeName: '杭州西湖能源加油站',
         packingGroup: null,
         version: 2,
       });

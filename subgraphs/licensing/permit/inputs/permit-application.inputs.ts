@@ -37,6 +37,13 @@ export class SubmitPermitApplicationInput {
       'Provinces on the route in order, origin first (GB/T 2260 xx0000 codes, at least two, including the handling province); required for CROSS_PROVINCE_OVERSIZE_TRANSPORT only.',
   })
   routeProvinceCodes?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'GB 6944 classes or divisions of dangerous goods to be carried (e.g. ["2.1", "3"]); required for HAZARDOUS_GOODS_TRANSPORT only.',
+  })
+  hazardClasses?: string[] | null;
 }
 
 @InputType({ description: 'Acts on an application at the version the officer saw.' })

@@ -10,8 +10,29 @@ export class CreateWaybillInput {
   @Field({ description: 'Name of the shipper (1-200 characters).' })
   shipperName: string;
 
-  @Field(() => String, { nullable: true, description: 'Name of the consignee (up to 200 characters), when known.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name of the consignee (收货人, 1-200 characters); required, nullable only for old clients.',
+  })
   consigneeName?: string | null;
+
+  @Field({ description: 'Name of the loader (装货人, 1-200 characters), who loads and checks the goods.' })
+  loaderName: string;
+
+  @Field({ description: 'Name of the driver (驾驶人员, 1-50 characters); personal information, sealed at rest.' })
+  driverName: string;
+
+  @Field({
+    description:
+      "The driver's qualification certificate number (从业资格证号): the holder's 18-character resident ID number.",
+  })
+  driverQualificationNumber: string;
+
+  @Field({ description: 'Name of the escort (押运人员, 1-50 characters); personal information, sealed at rest.' })
+  escortName: string;
+
+  @Field({ description: "The escort's qualification certificate number (押运人员从业资格证号), 18 characters." })
+  escortQualificationNumber: string;
 
   @Field({ description: 'Plate number of the carrying vehicle, GA 36 form.' })
   plateNumber: string;
@@ -36,10 +57,38 @@ export class CreateWaybillInput {
 
   @Field({ description: 'GB/T 2260 code of the destination.' })
   destinationRegionCode: string;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Provinces passed through between the origin’s and the destination’s, in order (GB/T 2260 xx0000 codes, at most 10).',
+  })
+  transitProvinceCodes?: string[] | null;
 }
 
 @ObjectType({ description: 'The result of creating a waybill.' })
 export class CreateWaybillPayload {
   @Field(() => Waybill, { description: 'The waybill as created.' })
   waybill: Waybill;
+}
+
+@ObjectType('WaybillCheckFailure', { description: 'One check a waybill failed (核验未通过项).' })
+export class WaybillCheckFailureView {
+  @Field({ description: 'Stable code of the check, e.g. CARRIER_PERMIT_SUSPENDED, CLASS_MISMATCH.' })
+  code: string;
+
+  @Field({ description: 'The input field at fault, e.g. carrierCreditCode, plateNumber, hazardClass.' })
+  field: string;
+
+  @Field({ description: 'What is wrong, in Chinese with English alongside.' })
+  message: string;
+}
+
+@ObjectType({ description: 'The outcome of checking a waybill before recording it (电子运单预检).' })
+export class WaybillCheck {
+  @Field({ description: 'True when the waybill passes every check and would be recorded.' })
+  passed: boolean;
+
+  @Field(() => [WaybillCheckFailureView], { description: 'Every failed check; empty when it passed.' })
+  failures: WaybillCheckFailureView[];
 }
