@@ -28,6 +28,9 @@ const SAMPLE_ENVIRONMENT: Record<string, string> = {
   CREDIT_PLATFORM_URL: 'https://credit.example.gov.cn/gateway',
   CREDIT_PLATFORM_KEY_ID: 'transport-single-window',
   CREDIT_PLATFORM_SECRET: 'sample-credit-platform-secret-0123456789abcdef',
+  SAFETY_PLATFORM_URL: 'https://safety.example.gov.cn/gateway',
+  SAFETY_PLATFORM_KEY_ID: 'transport-single-window',
+  SAFETY_PLATFORM_SECRET: 'sample-safety-platform-secret-0123456789abcdef',
   KEYCLOAK_HOSTNAME: 'https://sso.transport.example.gov.cn',
 };
 

@@ -9,6 +9,7 @@ import { startSubgraph, type RunningSubgraph } from '../platform/subgraph-server
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { startPlatformSimulators } from '../subgraphs/licensing/platforms/platform-simulators';
 import { startCreditPlatformSimulatorFor } from '../subgraphs/credit/national-platform/credit-platform-simulator.start';
+import { startSafetyPlatformSimulatorFor } from '../subgraphs/safety/national-platform/safety-platform-simulator.start';
 import { loadSingleWindowConfig } from './single-window.config';
 
 // `npm start`: the whole single window in one process on the embedded defaults (or MYSQL_URL):
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   const platforms = await startPlatformSimulators(config, settings.licensing);
   // Credit pushes disclosures to, and reads standings from, the national credit platform: simulated too.
   const creditPlatform = await startCreditPlatformSimulatorFor(config, settings.credit);
+  // Safety reports hazards, accidents and cross-province waybills to the national safety platform: simulated.
+  const safetyPlatform = await startSafetyPlatformSimulatorFor(config, settings.safety);
   const subgraphs: RunningSubgraph<unknown>[] = [];
   for (const name of SUBGRAPH_NAMES) subgraphs.push(await startSubgraph(SUBGRAPHS[name], config, settings[name]));
   const gateway = await startGateway(config, settings.gateway);
@@ -50,7 +53,7 @@ The transport single window is up (${seconds} s), data on ${database}.
   Sandbox (browser)  ${gateway.url}   (set the header Authorization: Bearer <token>)
   Health / ready     ${config.gateway.publicUrl}/health   ${config.gateway.publicUrl}/ready
   OpenID provider    ${idp ? idp.issuer : `${config.oidc.issuer} (OIDC_ISSUER; the embedded provider is not started)`}
-  National platforms investment ${platforms.investment.url}  trading ${platforms.trading.url}  credit ${creditPlatform.url}  (simulated; switches in README)
+  National platforms investment ${platforms.investment.url}  trading ${platforms.trading.url}  credit ${creditPlatform.url}  safety ${safetyPlatform.url}  (simulated; switches in README)
 
 Fetch a demo officer's token and ask the single window about an enterprise:
 
@@ -66,6 +69,7 @@ Press Ctrl-C to stop.`);
     for (const subgraph of subgraphs.reverse()) await subgraph.close();
     await platforms.close();
     await creditPlatform.close();
+    await safetyPlatform.close();
     await idp?.close();
     process.exit(0);
   };

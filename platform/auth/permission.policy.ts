@@ -20,6 +20,8 @@ export enum Permission {
   CREDIT_WRITE = 'credit:write',
   WAYBILL_READ = 'waybill:read',
   WAYBILL_WRITE = 'waybill:write',
+  /** Follow the reports to the national safety supervision platform (国家安全生产监管平台). */
+  SAFETY_REPORT_READ = 'safety-report:read',
   OVERLOAD_SUBMIT = 'overload:submit',
   /** Safety inspections and hidden hazards (隐患排查治理): read. */
   HAZARD_READ = 'hazard:read',
@@ -91,6 +93,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> =
     Permission.HAZARD_WRITE,
     Permission.ACCIDENT_READ,
     Permission.ACCIDENT_WRITE,
+    Permission.SAFETY_REPORT_READ,
   ],
   'statistics-analyst': [Permission.REGISTRY_READ, Permission.STATISTICS_READ],
   'partner-reader': [Permission.REGISTRY_READ, Permission.PERMIT_READ, Permission.CREDIT_READ],
@@ -116,6 +119,7 @@ export const PERMISSION_CATEGORY: Readonly<Record<Permission, string>> = {
   [Permission.CREDIT_WRITE]: 'credit',
   [Permission.WAYBILL_READ]: 'safety',
   [Permission.WAYBILL_WRITE]: 'safety',
+  [Permission.SAFETY_REPORT_READ]: 'safety',
   [Permission.OVERLOAD_SUBMIT]: 'enforcement',
   [Permission.HAZARD_READ]: 'safety',
   [Permission.HAZARD_WRITE]: 'safety',

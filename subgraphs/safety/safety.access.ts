@@ -24,6 +24,10 @@ export const SAFETY_ACCESS: AccessRules = {
   AccidentConnection: 'STRUCTURE',
   AccidentEdge: 'STRUCTURE',
   AccidentPayload: 'STRUCTURE',
+  NationalSafetyDelivery: [Permission.SAFETY_REPORT_READ],
+  NationalSafetyDeliveryConnection: 'STRUCTURE',
+  NationalSafetyDeliveryEdge: 'STRUCTURE',
+  NationalSafetyDeliverySummary: [Permission.SAFETY_REPORT_READ],
   Enterprise: 'ENTITY_KEY',
   Vehicle: 'ENTITY_KEY',
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONFIG_RULES } from '../../platform/config/config';
 import { defineConfigSection, type SettingsOf } from '../../platform/config/config-section';
 
 /** What safety runs on when nothing is set (also what specs build services with). */
@@ -10,19 +11,72 @@ export const SAFETY_DEFAULTS = {
   },
 } as const;
 
-const whole = (min: number, max: number, fallback: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
+/** The national safety supervision platform's defaults: the local simulator, signed requests. */
+export const NATIONAL_SAFETY_PLATFORM_DEFAULTS = {
+  url: 'http://127.0.0.1:4104',
+  keyId: 'single-window-dev',
+  // Known to the simulator; production refuses it.
+  secret: 'dev-only-national-safety-platform-secret',
+  timeoutMs: 5000,
+  concurrency: 4,
+  firstRetryMs: 500,
+} as const;
 
-/** Safety's own settings: rectification deadlines of hidden hazards (隐患整改期限), in working days. */
+const whole = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * Safety's own settings: rectification deadlines of hidden hazards (隐患整改期限, working days) and the link
+ * to the national safety supervision platform (NATIONAL-SAFETY-CONTRACT.md).
+ */
 export const SAFETY_CONFIG = defineConfigSection({
   variables: {
-    SAFETY_HAZARD_GENERAL_WORKING_DAYS: whole(1, 250, SAFETY_DEFAULTS.hazards.generalWorkingDays),
-    SAFETY_HAZARD_MAJOR_WORKING_DAYS: whole(1, 250, SAFETY_DEFAULTS.hazards.majorWorkingDays),
+    SAFETY_HAZARD_GENERAL_WORKING_DAYS: whole(1, 250).default(SAFETY_DEFAULTS.hazards.generalWorkingDays),
+    SAFETY_HAZARD_MAJOR_WORKING_DAYS: whole(1, 250).default(SAFETY_DEFAULTS.hazards.majorWorkingDays),
+    SAFETY_PLATFORM_URL: CONFIG_RULES.url.optional(),
+    SAFETY_PLATFORM_TIMEOUT_MS: whole(100, 60_000).default(NATIONAL_SAFETY_PLATFORM_DEFAULTS.timeoutMs),
+    SAFETY_PLATFORM_KEY_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 letters, digits, dots, dashes or underscores')
+      .default(NATIONAL_SAFETY_PLATFORM_DEFAULTS.keyId),
+    SAFETY_PLATFORM_SECRET: z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .default(NATIONAL_SAFETY_PLATFORM_DEFAULTS.secret),
+    SAFETY_PLATFORM_CONCURRENCY: whole(1, 64).default(NATIONAL_SAFETY_PLATFORM_DEFAULTS.concurrency),
+    SAFETY_PLATFORM_FIRST_RETRY_MS: whole(50, 60_000).default(NATIONAL_SAFETY_PLATFORM_DEFAULTS.firstRetryMs),
+    /** Unset: OUTBOX_MAX_BACKOFF_MS, like every other outbox. */
+    SAFETY_PLATFORM_MAX_BACKOFF_MS: whole(100, 3_600_000).optional(),
   },
-  build: (values): SafetySettings => ({
+  productionProblems: (values) => {
+    const problems: Array<['SAFETY_PLATFORM_URL' | 'SAFETY_PLATFORM_SECRET', string]> = [];
+    if (!values.SAFETY_PLATFORM_URL)
+      problems.push([
+        'SAFETY_PLATFORM_URL',
+        'must name the real platform in production (the default is the simulator)',
+      ]);
+    if (values.SAFETY_PLATFORM_SECRET.startsWith('dev-only-'))
+      problems.push(['SAFETY_PLATFORM_SECRET', 'must be set in production (the platform issues it with the key id)']);
+    return problems;
+  },
+  build: (values, platform) => ({
     hazards: {
       generalWorkingDays: values.SAFETY_HAZARD_GENERAL_WORKING_DAYS,
       majorWorkingDays: values.SAFETY_HAZARD_MAJOR_WORKING_DAYS,
+    } satisfies HazardSettings,
+    nationalPlatform: {
+      url: values.SAFETY_PLATFORM_URL ?? NATIONAL_SAFETY_PLATFORM_DEFAULTS.url,
+      timeoutMs: values.SAFETY_PLATFORM_TIMEOUT_MS,
+      authentication: {
+        mode: 'signature' as const,
+        keyId: values.SAFETY_PLATFORM_KEY_ID,
+        secret: values.SAFETY_PLATFORM_SECRET,
+      },
+      concurrency: values.SAFETY_PLATFORM_CONCURRENCY,
+      firstRetryMs: values.SAFETY_PLATFORM_FIRST_RETRY_MS,
+      maxBackoffMs: Math.max(
+        values.SAFETY_PLATFORM_MAX_BACKOFF_MS ?? platform.events.maxBackoffMs,
+        values.SAFETY_PLATFORM_FIRST_RETRY_MS,
+      ),
     },
   }),
 });
@@ -32,10 +86,6 @@ export interface HazardSettings {
   generalWorkingDays: number;
   /** Working days to rectify a major hidden hazard (重大隐患). */
   majorWorkingDays: number;
-}
-
-export interface SafetySettings {
-  hazards: HazardSettings;
 }
 
 export type SafetyConfig = SettingsOf<typeof SAFETY_CONFIG>;

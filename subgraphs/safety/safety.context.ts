@@ -4,6 +4,7 @@ import type { SubgraphContext } from '../../platform/subgraph-server';
 import type { AccidentService } from './accident/accident.service';
 import type { HazardQueries } from './hazard/hazard.queries';
 import type { HazardService } from './hazard/hazard.service';
+import type { NationalSafetyLinks } from './national-platform/national-safety-links';
 import type { SafetyReportSink } from './national-platform/safety-report';
 import type { SafetyRegistryService } from './registry/safety-registry.service';
 import type { WaybillService } from './waybill/waybill.service';
@@ -19,6 +20,8 @@ export interface SafetyServices {
   hazardQueries: HazardQueries;
   /** Accident reports (事故快报) and follow-ups. */
   accidents: AccidentService;
+  /** The link to the national safety supervision platform: the deliveries officers follow, the relay. */
+  nationalPlatform: NationalSafetyLinks;
 }
 
 export type SafetyContext = SubgraphContext<SafetyServices>;

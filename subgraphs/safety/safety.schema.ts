@@ -7,6 +7,7 @@ import { EnterpriseWaybillsResolver } from './enterprise/enterprise.resolver';
 import { HazardEvidenceResolver, HiddenHazardResolver, SafetyInspectionResolver } from './hazard/hazard.resolver';
 import { resolveVehicleReference } from './vehicle/vehicle.reference';
 import { VehicleWaybillsResolver } from './vehicle/vehicle.resolver';
+import { SafetyDeliveryResolver } from './national-platform/safety-delivery.resolver';
 import { WaybillResolver } from './waybill/waybill.resolver';
 
 export function buildSafetySchema(): Promise<GraphQLSchema> {
@@ -19,6 +20,7 @@ export function buildSafetySchema(): Promise<GraphQLSchema> {
       HiddenHazardResolver,
       HazardEvidenceResolver,
       AccidentResolver,
+      SafetyDeliveryResolver,
     ],
     referenceResolvers: {
       Enterprise: { __resolveReference: resolveEnterpriseReference },

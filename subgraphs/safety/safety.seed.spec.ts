@@ -64,6 +64,9 @@ describe('the safety demo seed', () => {
     expect(isOverdue(hazards[0].status, hazards[0].deadline, today)).toBe(true);
     const deliveries = await database.dataSource.getRepository(SafetyPlatformDelivery).find({ order: { id: 'ASC' } });
     expect(deliveries.map((row) => [row.reportType, row.version])).toEqual([
+      // The demo petrol shipment from Nanjing to Hangzhou left and arrived: a cross-province summary twice.
+      ['CROSS_PROVINCE_WAYBILL', 1],
+      ['CROSS_PROVINCE_WAYBILL', 2],
       ['MAJOR_HAZARD', 1],
       ['ACCIDENT', 1],
       ['ACCIDENT', 2],

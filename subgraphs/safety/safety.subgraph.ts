@@ -21,7 +21,8 @@ import type { SafetyServices } from './safety.context';
 import { buildSafetySchema } from './safety.schema';
 import { seedSafety } from './safety.seed';
 import { SafetyPlatformDelivery } from './national-platform/safety-platform-delivery.entity';
-import { SafetyPlatformOutbox } from './national-platform/safety-platform.outbox';
+import { createNationalSafetyLinks } from './national-platform/national-safety-links';
+import type { NationalSafetyPlatform } from './national-platform/national-safety-platform';
 import { safetyRegistryEventHandlers } from './registry/safety-registry.handlers';
 import { SafetyRegistryService } from './registry/safety-registry.service';
 import { CarrierPermit } from './registry/carrier-permit.entity';
@@ -31,12 +32,18 @@ import { WaybillSequence } from './waybill/waybill-sequence.entity';
 import { Waybill } from './waybill/waybill.entity';
 import { WaybillService } from './waybill/waybill.service';
 
+/** What safety reaches outside the process; specs hand in a clock and a national safety platform. */
+export interface SafetyExternals {
+  clock: () => Date;
+  nationalPlatform: NationalSafetyPlatform;
+}
+
 /**
  * 安全生产监管: hazardous-goods road transport electronic waybills checked against licensing's vehicles and
- * permits (kept from licensing's events), inspections and hidden hazards (隐患排查治理) and accident reports
- * (事故快报).
+ * permits (kept from licensing's events), inspections and hidden hazards (隐患排查治理), accident reports
+ * (事故快报), and what of them is reported to the national safety supervision platform.
  */
-export const safetySubgraph: SubgraphDefinition<SafetyServices, SafetyConfig> = {
+export const safetySubgraph: SubgraphDefinition<SafetyServices, SafetyConfig, SafetyExternals> = {
   name: 'safety',
   config: SAFETY_CONFIG,
   entities: [
@@ -63,14 +70,23 @@ export const safetySubgraph: SubgraphDefinition<SafetyServices, SafetyConfig> = 
     HazardsAndAccidents1766200000000,
   ],
   buildSchema: buildSafetySchema,
-  createServices: ({ dataSource, outbox, files, config }, settings) => {
-    const waybills = new WaybillService(dataSource, outbox);
-    const reports = new SafetyPlatformOutbox();
+  createServices: ({ dataSource, outbox, files, config, logger }, settings, externals = {}) => {
+    const nationalPlatform = createNationalSafetyLinks(
+      dataSource,
+      settings.nationalPlatform,
+      config.events.pollIntervalMs,
+      logger,
+      externals.clock,
+      externals.nationalPlatform,
+    );
+    const reports = nationalPlatform.reports;
+    const waybills = new WaybillService(dataSource, outbox, reports);
     const calendar = loadWorkingCalendar(config.workingCalendarFile);
     return {
       waybills,
       reports,
       registry: new SafetyRegistryService(),
+      nationalPlatform,
       hazards: new HazardService(dataSource, files, reports, calendar, settings.hazards),
       hazardQueries: new HazardQueries(dataSource),
       accidents: new AccidentService(dataSource, reports, (scope, numbers) => waybills.findMany(scope, numbers)),
@@ -78,6 +94,7 @@ export const safetySubgraph: SubgraphDefinition<SafetyServices, SafetyConfig> = 
   },
   eventHandlers: (services) => ({ ...safetyRegistryEventHandlers(services) }),
   seedDemoData: seedSafety,
+  startBackgroundWork: (services) => services.nationalPlatform.startRelay(),
 };
 
 export const buildSchema = buildSafetySchema;

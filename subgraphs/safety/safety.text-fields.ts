@@ -67,6 +67,13 @@ export const SAFETY_TEXT_FIELDS: TextFieldRules = {
     reportedBy: NOT_PERSONAL,
   },
   AccidentReportVersion: { note: FREE_TEXT, reportedBy: NOT_PERSONAL },
+  // Codes, and the platform's classification of a failure: no free text reaches these fields.
+  NationalSafetyDelivery: {
+    reportId: NOT_PERSONAL,
+    regionCode: NOT_PERSONAL,
+    lastError: NOT_PERSONAL,
+    receiptNumber: NOT_PERSONAL,
+  },
   Enterprise: { creditCode: NOT_PERSONAL },
   Vehicle: { plateNumber: NOT_PERSONAL },
 };

@@ -43,6 +43,9 @@ const WHO_MAY = {
   'Mutation.arriveWaybill': '-       -       -       -       -      Y      -     -   Y',
   'Mutation.cancelWaybill': '-       -       -       -       -      Y      -     -   Y',
   'Enterprise.waybills': '-       -       -       -       -      Y      -     -   Y',
+  // Reports to the national safety supervision platform (safety-report:read).
+  'Query.nationalSafetyDeliveries': '-       -       -       -       -      Y      -     -   Y',
+  'Query.nationalSafetyDeliverySummary': '-       -       -       -       -      Y      -     -   Y',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;
@@ -58,6 +61,10 @@ const REGION_RULES: Record<Operation, Partial<Record<Variant, string>>> = {
   'Mutation.arriveWaybill': { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND, shared: OUT_FORBIDDEN },
   'Mutation.cancelWaybill': { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND, shared: OUT_FORBIDDEN },
   'Enterprise.waybills': { 'in-region': EVERYWHERE, 'out-of-region': OUT_ABSENT, shared: EVERYWHERE },
+  // Every caller allowed gets an answer; which reports it holds (the reporting region in scope) is
+  // checked in safety-delivery.relay.spec.ts.
+  'Query.nationalSafetyDeliveries': { any: EVERYWHERE },
+  'Query.nationalSafetyDeliverySummary': { any: EVERYWHERE },
 };
 
 // How each cell is probed: the records it needs, the request, and what "ok" and "absent" look like.
@@ -158,6 +165,36 @@ const PROBES: Record<Operation, OperationProbe> = {
       'in-region': childList('waybills', 'waybillNumber')(fixtureRecord, JS_WAYBILL),
       'out-of-region': childList('waybills', 'waybillNumber')(fixtureRecord, ZJ_WAYBILL),
       shared: childList('waybills', 'waybillNumber')(fixtureRecord, ARRIVING_WAYBILL),
+    },
+  },
+  'Query.nationalSafetyDeliveries': {
+    field: 'nationalSafetyDeliveries',
+    write: false,
+    variants: {
+      any: {
+        request: () => ({
+          document: `{ nationalSafetyDeliveries(first: 5) { totalCount edges { node { reportType version state } } } }`,
+          variables: {},
+        }),
+        ok: (data) => {
+          expect(typeof at(data, 'nationalSafetyDeliveries.totalCount')).toBe('number');
+        },
+      },
+    },
+  },
+  'Query.nationalSafetyDeliverySummary': {
+    field: 'nationalSafetyDeliverySummary',
+    write: false,
+    variants: {
+      any: {
+        request: () => ({
+          document: `{ nationalSafetyDeliverySummary { pendingCount deliveredCount refusedCount } }`,
+          variables: {},
+        }),
+        ok: (data) => {
+          expect(typeof at(data, 'nationalSafetyDeliverySummary.pendingCount')).toBe('number');
+        },
+      },
     },
   },
 };

@@ -1182,6 +1182,24 @@ export type RouteSegmentDecisionInput = {
   provinceCode: Scalars['String']['input'];
 };
 
+/** Where a report to the national safety supervision platform (国家安全生产监管平台) stands. */
+export type SafetyDeliveryState =
+  /** 已报送: the platform acknowledged it with a receipt (回执), now or as a duplicate. */
+  | 'DELIVERED'
+  /** 待报送: recorded with the change, not yet acknowledged by the platform; retried with backoff, after the version before it. */
+  | 'PENDING'
+  /** 被拒收: the platform refused it for good; needs a safety officer, later versions of the report wait. */
+  | 'REFUSED';
+
+/** The kind of report sent to the national safety supervision platform. */
+export type SafetyReportType =
+  /** 事故快报: an accident report and its follow-ups. */
+  | 'ACCIDENT'
+  /** 跨省运单: the summary of a hazardous-goods waybill crossing a provincial border. */
+  | 'CROSS_PROVINCE_WAYBILL'
+  /** 重大隐患: a major hidden hazard and its rectification. */
+  | 'MAJOR_HAZARD';
+
 /** Where one province's part of a parallel approval (并联许可) stands. */
 export type SegmentStatus =
   /** Approved by the province. */

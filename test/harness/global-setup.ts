@@ -37,6 +37,8 @@ const SCRIPTS: Record<ServiceName, string> = {
   platforms: 'dist/subgraphs/licensing/platforms/simulators.main.js',
   // The simulated national credit information sharing platform (credit pushes to it, reads standings).
   creditPlatform: 'dist/subgraphs/credit/national-platform/credit-platform-simulator.main.js',
+  // The simulated national safety supervision platform (safety reports hazards, accidents, waybills).
+  safetyPlatform: 'dist/subgraphs/safety/national-platform/safety-platform-simulator.main.js',
 };
 
 // Where the last run with this schema prefix left its state: a run killed before its teardown (jest
@@ -145,6 +147,10 @@ export async function startSingleWindow(options: SingleWindowOptions = {}): Prom
     CREDIT_PLATFORM_TIMEOUT_MS: '2000',
     // Short enough that a test sees a cached standing turn old (test/national-credit-platform.test.ts).
     CREDIT_STANDING_TTL_SECONDS: '3',
+    SAFETY_PLATFORM_URL: `http://127.0.0.1:${ports.safetyPlatform}`,
+    SAFETY_PLATFORM_TIMEOUT_MS: '2000',
+    // Retries come back within seconds, so a test sees an outage end (test/national-safety-platform.test.ts).
+    SAFETY_PLATFORM_MAX_BACKOFF_MS: '2000',
     ...(mysqlUrl ? { MYSQL_URL: mysqlUrl } : {}),
     ...options.environment,
   };
@@ -169,8 +175,9 @@ export async function startSingleWindow(options: SingleWindowOptions = {}): Prom
   // Licensing confirms its demo construction application with the investment platform while it seeds.
   start('platforms');
   start('creditPlatform');
+  start('safetyPlatform');
   writeState(state);
-  for (const simulator of ['platforms', 'creditPlatform'] as const)
+  for (const simulator of ['platforms', 'creditPlatform', 'safetyPlatform'] as const)
     await waitFor(healthUrl(state, simulator), (status) => status === 200, 30_000).catch((error: Error) => {
       throw new Error(`${simulator} did not start (log: ${state.services[simulator].logFile}): ${error.message}`);
     });

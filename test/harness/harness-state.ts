@@ -1,7 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 export type ServiceName =
-  'idp' | 'gateway' | 'licensing' | 'enforcement' | 'credit' | 'safety' | 'statistics' | 'platforms' | 'creditPlatform';
+  | 'idp'
+  | 'gateway'
+  | 'licensing'
+  | 'enforcement'
+  | 'credit'
+  | 'safety'
+  | 'statistics'
+  | 'platforms'
+  | 'creditPlatform'
+  | 'safetyPlatform';
 
 export interface ServiceProcess {
   script: string;

@@ -1,5 +1,5 @@
 import type { PlatformConfig } from '../../../platform/config/config';
-import type { RunningSimulator } from '../../licensing/platforms/platform-simulator';
+import type { RunningSimulator } from '../../../platform/national-platform/platform-simulator';
 import type { CreditConfig } from '../credit.config';
 import { startCreditPlatformSimulator, type CreditPlatformState } from './credit-platform.simulator';
 

@@ -1,24 +1,17 @@
 import type { ServerOptions as HttpsServerOptions } from 'node:https';
-import { isDeepStrictEqual } from 'node:util';
 import {
   startPlatformSimulator,
   type RunningSimulator,
   type SimulatorAnswer,
   type SimulatorRequest,
-} from '../../licensing/platforms/platform-simulator';
+} from '../../../platform/national-platform/platform-simulator';
+import { VersionedRecordBook } from '../../../platform/national-platform/versioned-record-book';
 import { creditCodeProblem } from '../../../platform/codes/credit-code';
 import { pushedChangeBody } from './credit-platform-payloads';
 import { DEMO_NATIONAL_STANDING } from './demo-standing-data';
 import { idempotencyKeyOf, IDEMPOTENCY_KEY_HEADER } from './national-credit-platform.adapter';
 import type { PlatformListEntry, PushedChange } from './national-credit-platform';
 import { SignatureVerifier, type SignatureRefusal } from './request-signing';
-
-/** One version as the simulated platform applied it. */
-interface AppliedVersion {
-  change: PushedChange;
-  receiptNumber: string;
-  receivedAt: string;
-}
 
 /** What the platform received for one record: the versions in the order applied, and what it refused. */
 export interface ReceivedRecord {
@@ -38,23 +31,14 @@ export interface ReceivedRecord {
   latest: Record<string, unknown>;
 }
 
-interface RecordState {
-  versions: AppliedVersion[];
-  deliveries: number;
-  duplicates: number;
-  outOfOrderRefused: number;
-  refused: number;
-}
-
 /**
  * Simulated national credit information sharing platform (全国信用信息共享平台): applies each record's
  * versions once and in order, checks signed requests (when given the secrets), and answers subjects'
  * standing from the demo data. Development and tests only.
  */
 export class CreditPlatformState {
-  private readonly records = new Map<string, RecordState>();
+  private readonly records = new VersionedRecordBook<PushedChange>('XY');
   private readonly authenticationRefusals = new Map<SignatureRefusal, number>();
-  private receipts = 0;
 
   constructor(
     /** Null when the transport authenticates callers (mutual TLS): no signature is asked for. */
@@ -78,38 +62,24 @@ export class CreditPlatformState {
 
   /** Every record received, by type and id. */
   receivedRecords(): ReceivedRecord[] {
-    return [...this.records.entries()].map(([key, state]) => {
+    return this.records.histories().map(([key, history]) => {
       const [recordType, ...id] = key.split(':');
       return {
         recordType,
         recordId: id.join(':'),
-        versions: state.versions.map((applied) => applied.change.version),
-        deliveries: state.deliveries,
-        duplicates: state.duplicates,
-        outOfOrderRefused: state.outOfOrderRefused,
-        refused: state.refused,
-        latest: state.versions[state.versions.length - 1]?.change.payload ?? {},
+        versions: history.applied.map((applied) => applied.body.version),
+        deliveries: history.deliveries,
+        duplicates: history.duplicates,
+        outOfOrderRefused: history.outOfOrderRefused,
+        refused: history.refused,
+        latest: history.applied[history.applied.length - 1]?.body.payload ?? {},
       };
     });
   }
 
   /** Totals only, for a large run (the benchmark). */
   summary() {
-    let versions = 0;
-    let duplicates = 0;
-    let outOfOrderRefused = 0;
-    for (const state of this.records.values()) {
-      versions += state.versions.length;
-      duplicates += state.duplicates;
-      outOfOrderRefused += state.outOfOrderRefused;
-    }
-    return {
-      records: this.records.size,
-      versions,
-      duplicates,
-      outOfOrderRefused,
-      authenticationRefusals: Object.fromEntries(this.authenticationRefusals),
-    };
+    return { ...this.records.totals(), authenticationRefusals: Object.fromEntries(this.authenticationRefusals) };
   }
 
   private standingOf(creditCode: string): SimulatorAnswer {
@@ -138,16 +108,6 @@ export class CreditPlatformState {
     const change = parsed.data;
     if (request.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()] !== idempotencyKeyOf(change))
       return { status: 400, body: { status: 'REFUSED', error: 'Idempotency-Key must be recordType:recordId:version' } };
-    const key = `${change.recordType}:${change.recordId}`;
-    const state = this.records.get(key) ?? {
-      versions: [],
-      deliveries: 0,
-      duplicates: 0,
-      outOfOrderRefused: 0,
-      refused: 0,
-    };
-    this.records.set(key, state);
-    state.deliveries += 1;
     const receipt = (status: 'ACCEPTED' | 'DUPLICATE', receiptNumber: string) => ({
       recordType: change.recordType,
       recordId: change.recordId,
@@ -155,32 +115,12 @@ export class CreditPlatformState {
       status,
       receiptNumber,
     });
-    const earlier = state.versions.find((applied) => applied.change.version === change.version);
-    if (earlier) {
-      if (!isDeepStrictEqual(earlier.change, change)) {
-        state.refused += 1;
-        return {
-          status: 422,
-          body: { status: 'REFUSED', error: `another body was received for version ${change.version}` },
-        };
-      }
-      state.duplicates += 1;
-      return { status: 200, body: receipt('DUPLICATE', earlier.receiptNumber) };
-    }
-    const expectedVersion = state.versions.length + 1;
-    if (change.version !== expectedVersion) {
-      state.outOfOrderRefused += 1;
-      return { status: 409, body: { status: 'OUT_OF_ORDER', expectedVersion } };
-    }
-    const creditCode = change.payload.creditCode;
-    if (creditCode !== undefined && (typeof creditCode !== 'string' || creditCodeProblem(creditCode) !== null)) {
-      state.refused += 1;
-      return { status: 422, body: { status: 'REFUSED', error: 'payload.creditCode is not a valid credit code' } };
-    }
-    this.receipts += 1;
-    const receiptNumber = `XY${new Date().toISOString().slice(0, 10).replace(/-/g, '')}${String(this.receipts).padStart(8, '0')}`;
-    state.versions.push({ change, receiptNumber, receivedAt: new Date().toISOString() });
-    return { status: 201, body: receipt('ACCEPTED', receiptNumber) };
+    return this.records.receive(`${change.recordType}:${change.recordId}`, change, receipt, () => {
+      const creditCode = change.payload.creditCode;
+      return creditCode !== undefined && (typeof creditCode !== 'string' || creditCodeProblem(creditCode) !== null)
+        ? 'payload.creditCode is not a valid credit code'
+        : null;
+    });
   }
 }
 

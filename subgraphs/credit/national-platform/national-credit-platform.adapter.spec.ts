@@ -5,7 +5,7 @@ import {
   createTestCertificateAuthority,
   type TestCertificateAuthority,
 } from '../../../platform/testing/test-certificates';
-import type { RunningSimulator } from '../../licensing/platforms/platform-simulator';
+import type { RunningSimulator } from '../../../platform/national-platform/platform-simulator';
 import { startCreditPlatformSimulator, type CreditPlatformState } from './credit-platform.simulator';
 import { DEMO_LISTED_BY_COURT } from './demo-standing-data';
 import { NationalCreditPlatformAdapter } from './national-credit-platform.adapter';

@@ -1,10 +1,12 @@
+import { NationalPlatformUnavailable } from '../../../platform/national-platform/platform-unavailable';
+import type { PlatformAuthentication } from '../../../platform/national-platform/signed-json-client';
 import type { CreditChange } from './credit-change';
 
 // The national credit information sharing platform (全国信用信息共享平台) as credit sees it. The HTTP
 // adapter beside this file implements it (NATIONAL-CREDIT-CONTRACT.md); the simulator stands in locally.
 
 /** The platform could not be reached, timed out, failed or refused our credentials: try again later. */
-export class CreditPlatformUnavailable extends Error {
+export class CreditPlatformUnavailable extends NationalPlatformUnavailable {
   constructor(detail: string) {
     super(`全国信用信息共享平台暂不可用 (national credit platform unavailable): ${detail}`);
   }
@@ -52,6 +54,4 @@ export interface NationalCreditPlatform {
 }
 
 /** How the adapter proves who it is: signed requests with a key id, or a client certificate (mTLS). */
-export type CreditPlatformAuthentication =
-  | { mode: 'signature'; keyId: string; secret: string }
-  | { mode: 'client-certificate'; cert: string; key: string; ca: string };
+export type CreditPlatformAuthentication = PlatformAuthentication;

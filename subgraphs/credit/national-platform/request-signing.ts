@@ -1,141 +1,43 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
-import { sm3Hex } from '../../../platform/storage/file-store';
+import {
+  SignatureVerifier as PlatformSignatureVerifier,
+  signatureHeaderNames,
+  signRequest as signWith,
+  MAX_CLOCK_SKEW_MS,
+  type SigningCredentials,
+} from '../../../platform/national-platform/request-signing';
 
-// Signed requests to the national credit platform (NATIONAL-CREDIT-CONTRACT.md, Authentication):
-// HMAC-SM3 (GB/T 32905 through Node's OpenSSL) with the secret issued for a key id, over the method,
-// the path, a timestamp, a nonce and the body's SM3 digest. The platform (and the simulator) refuses an
-// unknown key, a wrong body digest, a bad signature, a timestamp too far from its clock and a nonce it
-// has already seen.
+// Credit's binding of the shared request signing (platform/national-platform/request-signing.ts) to the
+// national credit platform's header names (NATIONAL-CREDIT-CONTRACT.md, Authentication).
 
-export const SIGNATURE_ALGORITHM = 'HMAC-SM3';
+export {
+  canonicalRequest,
+  MAX_CLOCK_SKEW_MS,
+  SIGNATURE_ALGORITHM,
+  signatureOf,
+  type SignatureRefusal,
+  type SigningCredentials,
+} from '../../../platform/national-platform/request-signing';
 
-/** Header names, lower case as node:http hands them over. */
-export const SIGNATURE_HEADERS = {
-  keyId: 'x-credit-key-id',
-  timestamp: 'x-credit-timestamp',
-  nonce: 'x-credit-nonce',
-  contentSm3: 'x-credit-content-sm3',
-  signature: 'x-credit-signature',
-} as const;
+/** `x-credit-key-id`, `x-credit-timestamp`, `x-credit-nonce`, `x-credit-content-sm3`, `x-credit-signature`. */
+export const SIGNATURE_HEADERS = signatureHeaderNames('credit');
 
-/** How far a request's timestamp may be from the platform's clock, either way. */
-export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
-
-export interface SigningCredentials {
-  keyId: string;
-  secret: string;
-}
-
-export interface SignedParts {
-  method: string;
-  /** The request target as sent: path and query, e.g. `/api/credit-records`. */
-  path: string;
-  /** Milliseconds since 1970-01-01T00:00:00Z, as decimal digits. */
-  timestamp: string;
-  /** 32 hexadecimal characters, random per request. */
-  nonce: string;
-  /** SM3 of the body's bytes, lower-case hex (of nothing for a GET). */
-  contentSm3: string;
-}
-
-/** The text that is signed: the algorithm, then each part on its own line. */
-export function canonicalRequest(parts: SignedParts): string {
-  return [
-    SIGNATURE_ALGORITHM,
-    parts.method.toUpperCase(),
-    parts.path,
-    parts.timestamp,
-    parts.nonce,
-    parts.contentSm3,
-  ].join('\n');
-}
-
-export function signatureOf(secret: string, parts: SignedParts): string {
-  return createHmac('sm3', secret).update(canonicalRequest(parts), 'utf8').digest('base64');
-}
-
-/** The headers that sign one request; a new timestamp and nonce every time (every retry too). */
+/** The headers that sign one request to the credit platform; a new timestamp and nonce every time. */
 export function signRequest(
   credentials: SigningCredentials,
   request: { method: string; path: string; body: string },
-  now: number = Date.now(),
-  nonce: string = randomBytes(16).toString('hex'),
+  now?: number,
+  nonce?: string,
 ): Record<string, string> {
-  const parts: SignedParts = {
-    method: request.method,
-    path: request.path,
-    timestamp: String(now),
-    nonce,
-    contentSm3: sm3Hex(request.body),
-  };
-  return {
-    [SIGNATURE_HEADERS.keyId]: credentials.keyId,
-    [SIGNATURE_HEADERS.timestamp]: parts.timestamp,
-    [SIGNATURE_HEADERS.nonce]: parts.nonce,
-    [SIGNATURE_HEADERS.contentSm3]: parts.contentSm3,
-    [SIGNATURE_HEADERS.signature]: signatureOf(credentials.secret, parts),
-  };
+  return signWith(SIGNATURE_HEADERS, credentials, request, now, nonce);
 }
 
-export type SignatureRefusal =
-  'MISSING_SIGNATURE' | 'UNKNOWN_KEY' | 'STALE_TIMESTAMP' | 'BODY_DIGEST_MISMATCH' | 'BAD_SIGNATURE' | 'REPLAYED_NONCE';
-
-function header(headers: IncomingHttpHeaders, name: string): string | null {
-  const value = headers[name];
-  return typeof value === 'string' && value.length > 0 ? value : null;
-}
-
-/**
- * The platform's side: checks a request's signature with the secrets it issued, and remembers the nonces
- * of accepted requests for as long as their timestamps could still pass (twice the allowed skew).
- */
-export class SignatureVerifier {
-  private readonly seenNonces = new Map<string, number>();
-
+/** The credit platform's (and its simulator's) check of signed requests. */
+export class SignatureVerifier extends PlatformSignatureVerifier {
   constructor(
-    private readonly secrets: ReadonlyMap<string, string>,
-    private readonly clock: () => number = Date.now,
-    private readonly maxSkewMs: number = MAX_CLOCK_SKEW_MS,
-  ) {}
-
-  /** Null when the request is signed by a known key and fresh; else why it is refused. */
-  verify(request: {
-    method: string;
-    path: string;
-    headers: IncomingHttpHeaders;
-    rawBody: Buffer;
-  }): SignatureRefusal | null {
-    const keyId = header(request.headers, SIGNATURE_HEADERS.keyId);
-    const timestamp = header(request.headers, SIGNATURE_HEADERS.timestamp);
-    const nonce = header(request.headers, SIGNATURE_HEADERS.nonce);
-    const contentSm3 = header(request.headers, SIGNATURE_HEADERS.contentSm3);
-    const signature = header(request.headers, SIGNATURE_HEADERS.signature);
-    if (!keyId || !timestamp || !nonce || !contentSm3 || !signature) return 'MISSING_SIGNATURE';
-    const secret = this.secrets.get(keyId);
-    if (secret === undefined) return 'UNKNOWN_KEY';
-    const now = this.clock();
-    if (!/^\d{1,15}$/.test(timestamp) || Math.abs(now - Number(timestamp)) > this.maxSkewMs) return 'STALE_TIMESTAMP';
-    if (sm3Hex(request.rawBody) !== contentSm3) return 'BODY_DIGEST_MISMATCH';
-    const expected = Buffer.from(
-      signatureOf(secret, { method: request.method, path: request.path, timestamp, nonce, contentSm3 }),
-      'base64',
-    );
-    const given = Buffer.from(signature, 'base64');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'BAD_SIGNATURE';
-    // Only a correctly signed request spends its nonce: nobody can burn another's in advance.
-    this.forgetExpired(now);
-    const key = `${keyId}:${nonce}`;
-    if (this.seenNonces.has(key)) return 'REPLAYED_NONCE';
-    this.seenNonces.set(key, now + 2 * this.maxSkewMs);
-    return null;
-  }
-
-  private forgetExpired(now: number): void {
-    // Insertion order is expiry order (a constant window from each acceptance).
-    for (const [key, expiresAt] of this.seenNonces) {
-      if (expiresAt > now) break;
-      this.seenNonces.delete(key);
-    }
+    secrets: ReadonlyMap<string, string>,
+    clock: () => number = Date.now,
+    maxSkewMs: number = MAX_CLOCK_SKEW_MS,
+  ) {
+    super(SIGNATURE_HEADERS, secrets, clock, maxSkewMs);
   }
 }

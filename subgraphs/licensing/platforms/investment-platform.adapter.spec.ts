@@ -5,7 +5,7 @@ import { InvestmentPlatformAdapter } from './investment-platform.adapter';
 import { InvestmentPlatformState, startInvestmentPlatformSimulator } from './investment-platform.simulator';
 import { PlatformUnavailable, type DecisionReport, type InvestmentProject } from './national-platforms';
 import { PlatformResponseInvalid } from './platform-http.client';
-import type { RunningSimulator } from './platform-simulator';
+import type { RunningSimulator } from '../../../platform/national-platform/platform-simulator';
 
 // Generous enough for a busy CI machine; the slow-platform cases wait three times as long.
 const TIMEOUT_MS = 2000;

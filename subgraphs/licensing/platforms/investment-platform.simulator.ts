@@ -9,7 +9,7 @@ import {
   type RunningSimulator,
   type SimulatorAnswer,
   type SimulatorRequest,
-} from './platform-simulator';
+} from '../../../platform/national-platform/platform-simulator';
 
 /** A report as the simulated platform recorded it: once per application number, however often it came. */
 export interface ReceivedReport {

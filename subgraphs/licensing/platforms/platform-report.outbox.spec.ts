@@ -10,7 +10,7 @@ import { DEMO_PROJECT_APPROVED_WITH_AWARD } from './demo-platform-data';
 import { InvestmentPlatformAdapter } from './investment-platform.adapter';
 import { startInvestmentPlatformSimulator, type InvestmentPlatformState } from './investment-platform.simulator';
 import type { DecisionReport } from './national-platforms';
-import type { RunningSimulator } from './platform-simulator';
+import type { RunningSimulator } from '../../../platform/national-platform/platform-simulator';
 import { PlatformReport, PlatformReportState } from './platform-report.entity';
 import { PlatformReportOutbox } from './platform-report.outbox';
 

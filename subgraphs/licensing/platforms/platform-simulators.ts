@@ -3,7 +3,7 @@ import type { PlatformConfig } from '../../../platform/config/config';
 import { mutualTlsServerOptions } from '../../../platform/http/internal-tls';
 import type { LicensingConfig } from '../licensing.config';
 import { startInvestmentPlatformSimulator } from './investment-platform.simulator';
-import type { RunningSimulator } from './platform-simulator';
+import type { RunningSimulator } from '../../../platform/national-platform/platform-simulator';
 import { startTradingPlatformSimulator } from './trading-platform.simulator';
 
 export interface RunningPlatformSimulators {

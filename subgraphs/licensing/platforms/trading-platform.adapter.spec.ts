@@ -1,7 +1,7 @@
 import { DEMO_PROJECT_APPROVED_WITH_AWARD, DEMO_PROJECT_WITHOUT_AWARD } from './demo-platform-data';
 import { PlatformUnavailable, type TenderAward } from './national-platforms';
 import { PlatformResponseInvalid } from './platform-http.client';
-import type { RunningSimulator } from './platform-simulator';
+import type { RunningSimulator } from '../../../platform/national-platform/platform-simulator';
 import { TradingPlatformAdapter } from './trading-platform.adapter';
 import { startTradingPlatformSimulator } from './trading-platform.simulator';
 

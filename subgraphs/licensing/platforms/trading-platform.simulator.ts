@@ -1,7 +1,7 @@
 import type { ServerOptions as HttpsServerOptions } from 'node:https';
 import { DEMO_AWARD_LOOKUPS_UNAVAILABLE, DEMO_TENDER_AWARDS } from './demo-platform-data';
 import type { TenderAward } from './national-platforms';
-import { startPlatformSimulator, type RunningSimulator } from './platform-simulator';
+import { startPlatformSimulator, type RunningSimulator } from '../../../platform/national-platform/platform-simulator';
 
 /** Simulated public resource trading platform (公共资源交易平台): the demo tender awards (中标结果). */
 export async function startTradingPlatformSimulator(options: {

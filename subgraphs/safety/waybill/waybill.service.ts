@@ -26,6 +26,8 @@ import { conflict } from '../safety.errors';
 import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
 import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 import { chinaDate } from '../../../platform/time/china-time';
+import { crossProvinceWaybillReport } from '../national-platform/cross-province-waybill';
+import type { SafetyReportSink } from '../national-platform/safety-report';
 import type { CreateWaybillInput } from './inputs/create-waybill.input';
 import type { CancelWaybillInput, WaybillActionInput } from './inputs/waybill-action.inputs';
 import { WaybillSequence } from './waybill-sequence.entity';
@@ -82,6 +84,8 @@ export class WaybillService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: EventOutbox,
+    /** Where cross-province departures, arrivals and cancellations are recorded for the national platform. */
+    private readonly reports: SafetyReportSink | null = null,
   ) {}
 
   /** Waybills of many carriers, one page each, in two statements; only those the caller may see. */
@@ -379,6 +383,10 @@ export class WaybillService {
     if (result.affected !== 1) {
       throw conflict('STALE_VERSION', `Waybill ${current.waybillNumber} was changed by someone else; reload it`);
     }
-    return this.load(manager, scope, input.waybillNumber);
+    const changed = await this.load(manager, scope, input.waybillNumber);
+    // A cross-province summary goes to the national safety platform exactly when this change commits.
+    const report = crossProvinceWaybillReport(changed);
+    if (report !== null && this.reports !== null) await this.reports.record(manager, report);
+    return changed;
   }
 }

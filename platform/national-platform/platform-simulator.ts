@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import { createServer as createHttpsServer, type ServerOptions as HttpsServerOptions } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { readBody, RequestBodyTooLarge, sendJson } from '../../../platform/http/http-server';
+import { readBody, RequestBodyTooLarge, sendJson } from '../http/http-server';
 
 // The common part of the platform simulators (development and tests only): a node:http server whose
 // platform routes pass through switches for latency, error rate and outage, and a control API that
