@@ -4,6 +4,7 @@ import { NO_SETTINGS, type ConfigSection } from '../platform/config/config-secti
 import { CREDIT_CONFIG } from '../subgraphs/credit/credit.config';
 import { ENFORCEMENT_CONFIG } from '../subgraphs/enforcement/enforcement.config';
 import { LICENSING_CONFIG } from '../subgraphs/licensing/licensing.config';
+import { SAFETY_CONFIG } from '../subgraphs/safety/safety.config';
 
 /**
  * Every process's sections, for what runs the whole single window in one process (`npm start`) and
@@ -15,7 +16,7 @@ export const SINGLE_WINDOW_CONFIG = {
   licensing: LICENSING_CONFIG,
   enforcement: ENFORCEMENT_CONFIG,
   credit: CREDIT_CONFIG,
-  safety: NO_SETTINGS,
+  safety: SAFETY_CONFIG,
   statistics: NO_SETTINGS,
 } as const satisfies Record<'gateway' | SubgraphName, ConfigSection<unknown>>;
 

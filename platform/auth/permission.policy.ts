@@ -21,6 +21,12 @@ export enum Permission {
   WAYBILL_READ = 'waybill:read',
   WAYBILL_WRITE = 'waybill:write',
   OVERLOAD_SUBMIT = 'overload:submit',
+  /** Key vehicles' positions from the provincial monitoring platform (联网联控). */
+  POSITION_SUBMIT = 'position:submit',
+  /** Monitoring alerts, latest positions and online rates of key vehicles. */
+  SAFETY_ALERT_READ = 'safety-alert:read',
+  /** Acknowledge, close and escalate monitoring alerts. */
+  SAFETY_ALERT_HANDLE = 'safety-alert:handle',
   STATISTICS_READ = 'statistics:read',
   AUDIT_READ = 'audit:read',
   /**
@@ -75,11 +81,19 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> =
     Permission.CASE_DECIDE,
   ],
   'credit-officer': [Permission.REGISTRY_READ, Permission.CREDIT_READ, Permission.CREDIT_WRITE, Permission.CASE_READ],
-  'safety-officer': [Permission.REGISTRY_READ, Permission.WAYBILL_READ, Permission.WAYBILL_WRITE],
+  'safety-officer': [
+    Permission.REGISTRY_READ,
+    Permission.WAYBILL_READ,
+    Permission.WAYBILL_WRITE,
+    Permission.SAFETY_ALERT_READ,
+    Permission.SAFETY_ALERT_HANDLE,
+  ],
   'statistics-analyst': [Permission.REGISTRY_READ, Permission.STATISTICS_READ],
   'partner-reader': [Permission.REGISTRY_READ, Permission.PERMIT_READ, Permission.CREDIT_READ],
   // Weigh stations' machine clients (治超联网) submit detection records and nothing else.
   'weigh-station': [Permission.OVERLOAD_SUBMIT],
+  // The provincial key-vehicle monitoring platform's machine client (联网联控) submits positions and nothing else.
+  'vehicle-monitoring': [Permission.POSITION_SUBMIT],
   // Administrators read the audit trail; their other rights come from the department roles they hold.
   admin: [Permission.AUDIT_READ],
 };
@@ -101,6 +115,9 @@ export const PERMISSION_CATEGORY: Readonly<Record<Permission, string>> = {
   [Permission.WAYBILL_READ]: 'safety',
   [Permission.WAYBILL_WRITE]: 'safety',
   [Permission.OVERLOAD_SUBMIT]: 'enforcement',
+  [Permission.POSITION_SUBMIT]: 'safety',
+  [Permission.SAFETY_ALERT_READ]: 'safety',
+  [Permission.SAFETY_ALERT_HANDLE]: 'safety',
   [Permission.STATISTICS_READ]: 'statistics',
   [Permission.AUDIT_READ]: 'audit',
   [Permission.PUBLIC_VERIFY]: 'public',

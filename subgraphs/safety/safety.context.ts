@@ -1,6 +1,9 @@
 import { regionScopeOf, type RegionScope } from '../../platform/auth/region-scope';
 import type { PageRequest } from '../../platform/graphql/connection';
 import type { SubgraphContext } from '../../platform/subgraph-server';
+import type { MonitoringReadService } from './monitoring/monitoring-read.service';
+import type { SafetyAlertService } from './monitoring/safety-alert.service';
+import type { VehiclePositionService } from './monitoring/vehicle-position.service';
 import type { SafetyReportSink } from './national-platform/safety-report';
 import type { WaybillService } from './waybill/waybill.service';
 
@@ -8,6 +11,12 @@ export interface SafetyServices {
   waybills: WaybillService;
   /** What must reach the national safety supervision platform, recorded with the change. */
   reports: SafetyReportSink;
+  /** Key vehicles' positions and the alert rules (联网联控). */
+  positions: VehiclePositionService;
+  /** The safety officers' queue of monitoring alerts. */
+  alerts: SafetyAlertService;
+  /** Latest positions and online rates, batched per request. */
+  monitoring: MonitoringReadService;
 }
 
 export type SafetyContext = SubgraphContext<SafetyServices>;

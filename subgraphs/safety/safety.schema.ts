@@ -6,10 +6,24 @@ import { EnterpriseWaybillsResolver } from './enterprise/enterprise.resolver';
 import { resolveVehicleReference } from './vehicle/vehicle.reference';
 import { VehicleWaybillsResolver } from './vehicle/vehicle.resolver';
 import { WaybillResolver } from './waybill/waybill.resolver';
+import {
+  EnterpriseMonitoringResolver,
+  VehicleMonitoringResolver,
+} from './monitoring/monitoring-entities.resolver';
+import { SafetyAlertResolver } from './monitoring/safety-alert.resolver';
+import { VehiclePositionResolver } from './monitoring/vehicle-position.resolver';
 
 export function buildSafetySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [WaybillResolver, EnterpriseWaybillsResolver, VehicleWaybillsResolver],
+    resolvers: [
+      WaybillResolver,
+      EnterpriseWaybillsResolver,
+      VehicleWaybillsResolver,
+      VehiclePositionResolver,
+      SafetyAlertResolver,
+      VehicleMonitoringResolver,
+      EnterpriseMonitoringResolver,
+    ],
     referenceResolvers: {
       Enterprise: { __resolveReference: resolveEnterpriseReference },
       Vehicle: { __resolveReference: resolveVehicleReference },
