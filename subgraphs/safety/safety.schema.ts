@@ -6,10 +6,7 @@ import { EnterpriseWaybillsResolver } from './enterprise/enterprise.resolver';
 import { resolveVehicleReference } from './vehicle/vehicle.reference';
 import { VehicleWaybillsResolver } from './vehicle/vehicle.resolver';
 import { WaybillResolver } from './waybill/waybill.resolver';
-import {
-  EnterpriseMonitoringResolver,
-  VehicleMonitoringResolver,
-} from './monitoring/monitoring-entities.resolver';
+import { EnterpriseMonitoringResolver, VehicleMonitoringResolver } from './monitoring/monitoring-entities.resolver';
 import { SafetyAlertResolver } from './monitoring/safety-alert.resolver';
 import { VehiclePositionResolver } from './monitoring/vehicle-position.resolver';
 

@@ -44,6 +44,7 @@ export class VehicleMonitoringResolver {
 
   @Authorized(Permission.SAFETY_ALERT_READ)
   @FieldResolver(() => [SafetyAlert], {
+    nullable: true,
     description: 'Monitoring alerts of the vehicle still open or acknowledged, newest first, within your region.',
   })
   async openAlerts(@Root() vehicle: Vehicle, @Ctx() context: SafetyContext): Promise<SafetyAlert[]> {
@@ -55,6 +56,7 @@ export class VehicleMonitoringResolver {
 export class EnterpriseMonitoringResolver {
   @Authorized(Permission.SAFETY_ALERT_READ)
   @FieldResolver(() => Int, {
+    nullable: true,
     description: "Monitoring alerts of the enterprise's vehicles in the last 30 days, within your region.",
   })
   async safetyAlertsLast30Days(@Root() enterprise: Enterprise, @Ctx() context: SafetyContext): Promise<number> {
@@ -63,6 +65,7 @@ export class EnterpriseMonitoringResolver {
 
   @Authorized(Permission.SAFETY_ALERT_READ)
   @FieldResolver(() => OnlineRate, {
+    nullable: true,
     description: "The online rate (上线率) of the enterprise's key vehicles certified in your region on a China day.",
   })
   async onlineRate(

@@ -8,7 +8,11 @@ import { SafetyVehicle } from '../registry/safety-vehicle.entity';
 import { VehicleLatestPosition, VehicleOnlineDay } from './vehicle-position.entity';
 import { positionView, type OnlineRate, type VehiclePositionView } from './vehicle-position.view';
 
-const KEY_CATEGORIES = [VehicleCategory.SCHEDULED_COACH, VehicleCategory.CHARTER_COACH, VehicleCategory.HAZARDOUS_GOODS];
+const KEY_CATEGORIES = [
+  VehicleCategory.SCHEDULED_COACH,
+  VehicleCategory.CHARTER_COACH,
+  VehicleCategory.HAZARDOUS_GOODS,
+];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function rate(day: string, keyVehicles: number, onlineVehicles: number): OnlineRate {
@@ -16,7 +20,8 @@ function rate(day: string, keyVehicles: number, onlineVehicles: number): OnlineR
 }
 
 export function assertDay(field: string, day: string): void {
-  if (!DAY.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw invalidInput(field, 'must be a date YYYY-MM-DD');
+  if (!DAY.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
+    throw invalidInput(field, 'must be a date YYYY-MM-DD');
 }
 
 /** Reads of the monitoring data for officers: latest positions and online rates, batched per request. */

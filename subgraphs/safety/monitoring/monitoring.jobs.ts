@@ -48,7 +48,10 @@ export async function raiseOfflineAlerts(
         silent.map((latest) => {
           const vehicle = (latest as VehicleLatestPosition & { vehicle: SafetyVehicle }).vehicle;
           const silentMinutes = Math.round((now.getTime() - latest.recordedAt.getTime()) / 60_000);
-          const lastSeen = new Date(latest.recordedAt.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+          const lastSeen = new Date(latest.recordedAt.getTime() + CHINA_OFFSET_MS)
+            .toISOString()
+            .slice(0, 16)
+            .replace('T', ' ');
           return {
             kind: SafetyAlertKind.OFFLINE,
             plateNumber: latest.plateNumber,
@@ -92,9 +95,14 @@ export async function applyPositionRetention(
   now = new Date(),
 ): Promise<void> {
   const cutoff = new Date(now.getTime() - settings.retentionDays * DAY_MS);
-  await dataSource.getRepository(VehicleOnlineDay).createQueryBuilder().delete().where('day < :day', {
-    day: new Date(cutoff.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10),
-  }).execute();
+  await dataSource
+    .getRepository(VehicleOnlineDay)
+    .createQueryBuilder()
+    .delete()
+    .where('day < :day', {
+      day: new Date(cutoff.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10),
+    })
+    .execute();
   if (dataSource.options.type !== 'mysql') {
     await dataSource
       .getRepository(VehiclePosition)
@@ -105,11 +113,11 @@ export async function applyPositionRetention(
     return;
   }
   const table = dataSource.getMetadata(VehiclePosition).tableName;
-  const partitions = (await dataSource.query(
+  const partitions = await dataSource.query<Array<{ name: string; bound: string }>>(
     `SELECT PARTITION_NAME AS name, PARTITION_DESCRIPTION AS bound FROM information_schema.PARTITIONS
      WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND PARTITION_NAME IS NOT NULL`,
     [table],
-  )) as Array<{ name: string; bound: string }>;
+  );
   const names = new Set(partitions.map((partition) => partition.name));
   if (!names.has('pmax')) return; // not partitioned (an older install): nothing to manage
   const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
@@ -117,16 +125,17 @@ export async function applyPositionRetention(
   const wanted = [0, 1, 2, 3].map((ahead) => today + ahead * DAY_MS).filter((day) => !names.has(partitionName(day)));
   if (wanted.length > 0) {
     const definitions = wanted
-      .map((day) => `PARTITION ${partitionName(day)} VALUES LESS THAN (TO_DAYS('${new Date(day + DAY_MS).toISOString().slice(0, 10)}'))`)
+      .map(
+        (day) =>
+          `PARTITION ${partitionName(day)} VALUES LESS THAN (TO_DAYS('${new Date(day + DAY_MS).toISOString().slice(0, 10)}'))`,
+      )
       .join(', ');
     await dataSource.query(
       `ALTER TABLE \`${table}\` REORGANIZE PARTITION pmax INTO (${definitions}, PARTITION pmax VALUES LESS THAN MAXVALUE)`,
     );
   }
   const cutoffName = partitionName(Math.floor(cutoff.getTime() / DAY_MS) * DAY_MS);
-  const expired = partitions
-    .map((partition) => partition.name)
-    .filter((name) => name !== 'pmax' && name < cutoffName);
+  const expired = partitions.map((partition) => partition.name).filter((name) => name !== 'pmax' && name < cutoffName);
   if (expired.length > 0) await dataSource.query(`ALTER TABLE \`${table}\` DROP PARTITION ${expired.join(', ')}`);
 }
 

@@ -152,7 +152,10 @@ export class SafetyAlertService {
       if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1)
         throw invalidInput('expectedVersion', 'must be a positive integer');
       if (input.expectedVersion !== current.version)
-        throw conflict('STALE_VERSION', `Alert ${current.id} has changed since version ${input.expectedVersion}; reload it`);
+        throw conflict(
+          'STALE_VERSION',
+          `Alert ${current.id} has changed since version ${input.expectedVersion}; reload it`,
+        );
     }
     if (!SAFETY_ALERT_TRANSITIONS[current.status].includes(target))
       throw conflict('ILLEGAL_TRANSITION', `Alert ${current.id} is ${current.status} and cannot become ${target}`);

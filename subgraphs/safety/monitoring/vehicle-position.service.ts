@@ -85,7 +85,10 @@ export class VehiclePositionService {
   ): Promise<SubmitVehiclePositionsPayload> {
     if (inputs.length === 0) throw invalidInput('positions', 'must hold at least one position');
     if (inputs.length > MAX_POSITIONS_PER_BATCH)
-      throw invalidInput('positions', `must hold at most ${MAX_POSITIONS_PER_BATCH} positions; send the rest in another batch`);
+      throw invalidInput(
+        'positions',
+        `must hold at most ${MAX_POSITIONS_PER_BATCH} positions; send the rest in another batch`,
+      );
     const verdicts = new Map<number, Verdict>();
     const checked: CheckedPosition[] = [];
     inputs.forEach((input, index) => {
@@ -116,7 +119,12 @@ export class VehiclePositionService {
       if (!vehicle) {
         verdicts.set(
           position.index,
-          rejected(position.index, 'plateNumber', PositionProblemCode.UNKNOWN_VEHICLE, 'is not in the safety vehicle registry'),
+          rejected(
+            position.index,
+            'plateNumber',
+            PositionProblemCode.UNKNOWN_VEHICLE,
+            'is not in the safety vehicle registry',
+          ),
         );
       } else if (!inScope(scope, vehicle.regionCode)) {
         verdicts.set(
@@ -137,7 +145,9 @@ export class VehiclePositionService {
     const older: CheckedPosition[] = [];
     const repeats: Array<{ repeat: CheckedPosition; first: CheckedPosition }> = [];
     for (const [plateNumber, positions] of byPlate) {
-      positions.sort((left, right) => left.recordedAt.getTime() - right.recordedAt.getTime() || left.index - right.index);
+      positions.sort(
+        (left, right) => left.recordedAt.getTime() - right.recordedAt.getTime() || left.index - right.index,
+      );
       const latestAt = latest.get(plateNumber)?.recordedAt.getTime() ?? Number.NEGATIVE_INFINITY;
       let previous: CheckedPosition | null = null;
       for (const position of positions) {
@@ -195,7 +205,9 @@ export class VehiclePositionService {
     if (older.length === 0) return verdicts;
     const stored = await this.dataSource.getRepository(VehiclePosition).findBy({
       plateNumber: In([...new Set(older.map((position) => position.plateNumber))]),
-      recordedAt: In([...new Set(older.map((position) => position.recordedAt.getTime()))].map((time) => new Date(time))),
+      recordedAt: In(
+        [...new Set(older.map((position) => position.recordedAt.getTime()))].map((time) => new Date(time)),
+      ),
     });
     const byKey = new Map(stored.map((row) => [positionKey(row.plateNumber, row.recordedAt), row]));
     for (const position of older) {
@@ -203,7 +215,12 @@ export class VehiclePositionService {
       if (!found) {
         verdicts.set(
           position.index,
-          rejected(position.index, 'time', PositionProblemCode.OUT_OF_ORDER, 'is older than the latest position stored for the plate'),
+          rejected(
+            position.index,
+            'time',
+            PositionProblemCode.OUT_OF_ORDER,
+            'is older than the latest position stored for the plate',
+          ),
         );
       } else if (samePosition(found, position)) {
         verdicts.set(position.index, DUPLICATE);
@@ -240,7 +257,8 @@ export class VehiclePositionService {
       const before = states.get(position.plateNumber) ?? stateOf(latest.get(position.plateNumber));
       const previousDay = before.recordedAt ? chinaDate(before.recordedAt) : null;
       const day = chinaDate(position.recordedAt);
-      if (day !== previousDay) onlineDays.set(`${day}\u0000${position.plateNumber}`, { day, plateNumber: position.plateNumber });
+      if (day !== previousDay)
+        onlineDays.set(`${day}\u0000${position.plateNumber}`, { day, plateNumber: position.plateNumber });
       const { state, alerts } = advance(
         before,
         { recordedAt: position.recordedAt, speedKmh: position.speedDkmh / 10 },
@@ -336,4 +354,3 @@ export class VehiclePositionService {
     };
   }
 }
-

@@ -55,9 +55,17 @@ export function checkPosition(
 
   const { minLongitude, maxLongitude, minLatitude, maxLatitude } = CHINA_BOUNDS;
   if (!Number.isFinite(input.longitude) || input.longitude < minLongitude || input.longitude > maxLongitude)
-    problem('longitude', PositionProblemCode.OUTSIDE_CHINA, `must be WGS-84 degrees within ${minLongitude}-${maxLongitude}`);
+    problem(
+      'longitude',
+      PositionProblemCode.OUTSIDE_CHINA,
+      `must be WGS-84 degrees within ${minLongitude}-${maxLongitude}`,
+    );
   if (!Number.isFinite(input.latitude) || input.latitude < minLatitude || input.latitude > maxLatitude)
-    problem('latitude', PositionProblemCode.OUTSIDE_CHINA, `must be WGS-84 degrees within ${minLatitude}-${maxLatitude}`);
+    problem(
+      'latitude',
+      PositionProblemCode.OUTSIDE_CHINA,
+      `must be WGS-84 degrees within ${minLatitude}-${maxLatitude}`,
+    );
   if (!Number.isFinite(input.speed) || input.speed < 0 || input.speed > MAX_SPEED_KMH)
     problem('speed', PositionProblemCode.INVALID_SPEED, `must be between 0 and ${MAX_SPEED_KMH} km/h`);
   if (!Number.isInteger(input.heading) || input.heading < 0 || input.heading > 359)

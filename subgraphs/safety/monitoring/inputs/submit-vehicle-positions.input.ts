@@ -49,7 +49,9 @@ export class VehiclePositionInput {
   })
   longitude: number;
 
-  @Field(() => Float, { description: 'WGS-84 latitude in degrees (north positive), within China’s bounding box 3.8-53.6.' })
+  @Field(() => Float, {
+    description: 'WGS-84 latitude in degrees (north positive), within China’s bounding box 3.8-53.6.',
+  })
   latitude: number;
 
   @Field(() => Float, { description: 'Speed over ground in km/h, 0-220 (kept to 0.1 km/h).' })
