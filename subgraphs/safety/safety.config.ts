@@ -16,6 +16,7 @@ export const SAFETY_DEFAULTS = {
     restMinutes: 20,
     offlineMinutes: 30,
     offlineCheckSeconds: 60,
+    demoPositionsSeconds: 0,
   },
 } as const;
 
@@ -38,6 +39,7 @@ export const SAFETY_CONFIG = defineConfigSection({
     SAFETY_FATIGUE_REST_MINUTES: whole(1, 240, defaults.restMinutes),
     SAFETY_OFFLINE_MINUTES: whole(1, 1440, defaults.offlineMinutes),
     SAFETY_OFFLINE_CHECK_SECONDS: whole(5, 3600, defaults.offlineCheckSeconds),
+    SAFETY_DEMO_POSITIONS_SECONDS: whole(0, 3600, defaults.demoPositionsSeconds),
   },
   build: (values): SafetySettings => ({
     monitoring: {
@@ -52,6 +54,7 @@ export const SAFETY_CONFIG = defineConfigSection({
       restMinutes: values.SAFETY_FATIGUE_REST_MINUTES,
       offlineMinutes: values.SAFETY_OFFLINE_MINUTES,
       offlineCheckSeconds: values.SAFETY_OFFLINE_CHECK_SECONDS,
+      demoPositionsSeconds: values.SAFETY_DEMO_POSITIONS_SECONDS,
     },
   }),
 });
@@ -68,6 +71,8 @@ export interface MonitoringSettings {
   restMinutes: number;
   offlineMinutes: number;
   offlineCheckSeconds: number;
+  /** `npm start` sends the demo tankers' positions this often (0: never). */
+  demoPositionsSeconds: number;
 }
 
 export interface SafetySettings {

@@ -9,6 +9,7 @@ import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { startSubgraph, type SubgraphDefinition } from '../../platform/subgraph-server';
 import { MonitoringReadService } from './monitoring/monitoring-read.service';
 import { startMonitoringJobs } from './monitoring/monitoring.jobs';
+import { seedMonitoring, startDemoSender } from './monitoring/monitoring.seed';
 import { SafetyAlert } from './monitoring/safety-alert.entity';
 import { SafetyAlertService } from './monitoring/safety-alert.service';
 import { VehicleLatestPosition, VehicleOnlineDay, VehiclePosition } from './monitoring/vehicle-position.entity';
@@ -60,9 +61,21 @@ export const safetySubgraph: SubgraphDefinition<SafetyServices, SafetyConfig> = 
     alerts: new SafetyAlertService(dataSource, outbox),
     monitoring: new MonitoringReadService(dataSource),
   }),
-  seedDemoData: seedSafety,
-  startBackgroundWork: (_services, { dataSource, logger }, settings) =>
-    startMonitoringJobs(dataSource, settings.monitoring, logger),
+  seedDemoData: async (services, dependencies) => {
+    await seedSafety(services, dependencies);
+    await seedMonitoring(dependencies.dataSource, services.positions, dependencies.logger);
+  },
+  startBackgroundWork: (services, { dataSource, logger, config }, settings) => {
+    const stopJobs = startMonitoringJobs(dataSource, settings.monitoring, logger);
+    const { demoPositionsSeconds } = settings.monitoring;
+    const stopSender =
+      config.seedDemoData && demoPositionsSeconds > 0
+        ? startDemoSender(services.positions, demoPositionsSeconds, logger)
+        : async () => undefined;
+    return async () => {
+      await Promise.all([stopJobs(), stopSender()]);
+    };
+  },
 };
 
 export const buildSchema = buildSafetySchema;

@@ -90,7 +90,9 @@ export type FixtureSpec =
   // Credit: a published penalty disclosure past its minimum period; a repair application pending on one.
   | { kind: 'credit-disclosure'; region: string }
   | { kind: 'credit-repair'; region: string }
-  | { kind: 'listEntry'; region: string };
+  | { kind: 'listEntry'; region: string }
+  // Safety: an OPEN monitoring alert of a vehicle certified in the region (test/authorization/safety-alert.fixtures.ts).
+  | { kind: 'safety-alert'; region: string };
 
 /** Records every cell reads, made once by ministry-admin. */
 export interface Base {

@@ -7,6 +7,7 @@ import { clientToken, query } from '../harness/single-window.client';
 import { newCreditCode, newPlate, story } from '../harness/story';
 import { subgraphSql } from '../harness/subgraph-database';
 import { creditDisclosureFixture, creditRepairFixture } from './credit.fixtures';
+import { safetyAlertFixtures } from './safety-alert.fixtures';
 import { listEntries, listEntryFixtures } from './credit-list.fixtures';
 import {
   IN_REGION,
@@ -494,6 +495,10 @@ export async function createFixtures(token: string, base: Base, claims: FixtureC
     if (spec.kind === 'credit-disclosure') keep(key, await creditDisclosureFixture(spec.region));
     if (spec.kind === 'credit-repair') keep(key, await creditRepairFixture(spec.region));
   }
-  for (const [key, id] of await listEntryFixtures(token, base, wanted)) keep(key, id);
+  for (const [key, id] of [
+    ...(await listEntryFixtures(token, base, wanted)),
+    ...(await safetyAlertFixtures(base, wanted)),
+  ])
+    keep(key, id);
   return made;
 }
