@@ -71,7 +71,7 @@ export const safetySubgraph: SubgraphDefinition<SafetyServices, SafetyConfig> = 
     const stopSender =
       config.seedDemoData && demoPositionsSeconds > 0
         ? startDemoSender(services.positions, demoPositionsSeconds, logger)
-        : async () => undefined;
+        : () => Promise.resolve();
     return async () => {
       await Promise.all([stopJobs(), stopSender()]);
     };

@@ -7,7 +7,7 @@ import { clientToken, query } from '../harness/single-window.client';
 import { newCreditCode, newPlate, story } from '../harness/story';
 import { subgraphSql } from '../harness/subgraph-database';
 import { creditDisclosureFixture, creditRepairFixture } from './credit.fixtures';
-import { safetyAlertFixtures } from './safety-alert.fixtures';
+import { safetyAlert } from './safety-alert.fixtures';
 import { listEntries, listEntryFixtures } from './credit-list.fixtures';
 import {
   IN_REGION,
@@ -490,15 +490,11 @@ export async function createFixtures(token: string, base: Base, claims: FixtureC
     .map((waybillNumber) => ({ waybillNumber }));
   await batchMutation(token, 'departWaybill', 'WaybillActionInput', toDepart, 'waybill { status }');
   waybills.forEach(({ key }, index) => keep(key, waybillNumbers[index]));
-
   for (const { key, spec } of wanted) {
+    if (spec.kind === 'safety-alert') keep(key, await safetyAlert(base, spec.region));
     if (spec.kind === 'credit-disclosure') keep(key, await creditDisclosureFixture(spec.region));
     if (spec.kind === 'credit-repair') keep(key, await creditRepairFixture(spec.region));
   }
-  for (const [key, id] of [
-    ...(await listEntryFixtures(token, base, wanted)),
-    ...(await safetyAlertFixtures(base, wanted)),
-  ])
-    keep(key, id);
+  for (const [key, id] of await listEntryFixtures(token, base, wanted)) keep(key, id);
   return made;
 }

@@ -1,5 +1,5 @@
 import { subgraphSql } from '../harness/subgraph-database';
-import { runReference, type Base, type FixtureSpec } from './matrix.dsl';
+import { runReference, type Base } from './matrix.dsl';
 
 // Monitoring alerts (动态监控报警) the matrix's cells read and handle, written straight into safety's table:
 // how an alert comes about (positions from the platform's client) is test/vehicle-positions.test.ts's subject.
@@ -26,14 +26,4 @@ export async function safetyAlert(base: Base, region: string): Promise<string> {
     marker,
   ]);
   return String(row.id);
-}
-
-export async function safetyAlertFixtures(
-  base: Base,
-  wanted: ReadonlyArray<{ key: string; spec: FixtureSpec }>,
-): Promise<Array<[string, string]>> {
-  const made: Array<[string, string]> = [];
-  for (const { key, spec } of wanted)
-    if (spec.kind === 'safety-alert') made.push([key, await safetyAlert(base, spec.region)]);
-  return made;
 }

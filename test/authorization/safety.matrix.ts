@@ -14,6 +14,7 @@ import {
   OUT_NOT_FOUND,
   OUT_REGION,
   step,
+  textAt,
   waybillSpec,
   ZJ_WAYBILL,
   type DepartmentMatrix,
@@ -104,7 +105,7 @@ function alertStep(field: string, inputType: string, status: string, extra: Reco
     probe(
       (context) => ({ alertId: Number(context.record), ...extra }),
       (payload, context) => {
-        expect(String(at(payload, 'alert.id'))).toBe(context.record);
+        expect(textAt(payload, 'alert.id')).toBe(context.record);
         expect(at(payload, 'alert.status')).toBe(status);
       },
       fixture,
