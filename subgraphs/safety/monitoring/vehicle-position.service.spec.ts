@@ -114,6 +114,7 @@ describe('submitting key vehicles’ positions', () => {
       version: 1,
     });
     expect(alert.occurredAt.toISOString()).toBe('2026-12-01T02:01:00.000Z');
+    expect([alert.longitude, alert.latitude]).toEqual([118.8, 32.06]);
   });
 
   it('moves an alert OPEN -> ACKNOWLEDGED -> CLOSED with versions, and refuses what does not follow', async () => {

@@ -1,6 +1,7 @@
 import { In, type DataSource } from 'typeorm';
 import { inScope, type RegionScope } from '../../../platform/auth/region-scope';
 import { isKeyVehicle } from '../../../platform/codes/vehicle-category';
+import { bulkInsert } from '../../../platform/database/bulk-insert';
 import { inTransaction } from '../../../platform/database/data-source.factory';
 import { invalidInput } from '../../../platform/errors/domain-error';
 import { chinaDate } from '../../../platform/time/china-time';
@@ -36,21 +37,21 @@ function positionKey(plateNumber: string, recordedAt: Date): string {
   return `${plateNumber}\u0000${recordedAt.getTime()}`;
 }
 
-const LATEST_COLUMNS = [
-  'recorded_at',
-  'longitude_e6',
-  'latitude_e6',
-  'speed_dkmh',
+const LATEST_PROPERTIES = [
+  'recordedAt',
+  'longitudeE6',
+  'latitudeE6',
+  'speedDkmh',
   'heading',
-  'alarm_flags',
-  'driving_since',
-  'stopped_since',
-  'speeding_since',
-  'speeding_alerted',
-  'fatigue_alerted',
-  'night_alert_date',
-  'offline_alerted_at',
-];
+  'alarmFlags',
+  'drivingSince',
+  'stoppedSince',
+  'speedingSince',
+  'speedingAlerted',
+  'fatigueAlerted',
+  'nightAlertDate',
+  'offlineAlertedAt',
+] as const;
 
 function stateOf(latest: VehicleLatestPosition | undefined): MonitoringState {
   if (!latest) return FRESH_STATE;
@@ -292,43 +293,23 @@ export class VehiclePositionService {
       };
     });
     await inTransaction(this.dataSource, async (manager) => {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(VehiclePosition)
-        .values(
-          fresh.map((position) => ({
-            plateNumber: position.plateNumber,
-            recordedAt: position.recordedAt,
-            longitudeE6: position.longitudeE6,
-            latitudeE6: position.latitudeE6,
-            speedDkmh: position.speedDkmh,
-            heading: position.heading,
-            alarmFlags: position.alarmFlags,
-          })),
-        )
-        .orIgnore()
-        .updateEntity(false)
-        .execute();
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(VehicleLatestPosition)
-        .values(latestRows)
-        .orUpdate(LATEST_COLUMNS, ['plate_number'])
-        .updateEntity(false)
-        .execute();
-      if (onlineDays.size > 0)
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(VehicleOnlineDay)
-          .values([...onlineDays.values()])
-          .orIgnore()
-          .updateEntity(false)
-          .execute();
-      if (alertRows.length > 0)
-        await manager.createQueryBuilder().insert().into(SafetyAlert).values(alertRows).updateEntity(false).execute();
+      await bulkInsert(
+        manager,
+        VehiclePosition,
+        fresh.map((position) => ({
+          plateNumber: position.plateNumber,
+          recordedAt: position.recordedAt,
+          longitudeE6: position.longitudeE6,
+          latitudeE6: position.latitudeE6,
+          speedDkmh: position.speedDkmh,
+          heading: position.heading,
+          alarmFlags: position.alarmFlags,
+        })),
+        { ignoreDuplicates: true },
+      );
+      await bulkInsert(manager, VehicleLatestPosition, latestRows, { updateOnDuplicate: LATEST_PROPERTIES });
+      await bulkInsert(manager, VehicleOnlineDay, [...onlineDays.values()], { ignoreDuplicates: true });
+      await bulkInsert(manager, SafetyAlert, alertRows);
     });
     return alertRows.length;
   }
@@ -351,6 +332,7 @@ export class VehiclePositionService {
       descriptionEn: alert.descriptionEn,
       status: SafetyAlertStatus.OPEN,
       raisedAt,
+      version: 1,
     };
   }
 }
