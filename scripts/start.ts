@@ -18,6 +18,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   // Every process checks SM2, SM3 and SM4 against the published vectors before it serves (GB/T 39786).
   cryptoSelfTestOrExit('single-window');
+  // The demo tankers report every 30 s (联网联控) unless told otherwise; 0 turns the sender off.
+  process.env.SAFETY_DEMO_POSITIONS_SECONDS ??= '30';
   // One process runs everything, so it validates every part's settings: all problems at once.
   const { config, settings } = loadSingleWindowConfig();
   // OIDC_ISSUER set: another provider (real Keycloak, `npm run keycloak`) signs the tokens; else the embedded one.

@@ -22,6 +22,7 @@ import {
   type Variant,
 } from './authorization/matrix.dsl';
 import { createBase, createFixtures, FixtureClaims } from './authorization/matrix.fixtures';
+import { SAFETY_MONITORING_MATRIX } from './authorization/safety-monitoring.matrix';
 import { SAFETY_MATRIX } from './authorization/safety.matrix';
 import { STATISTICS_MATRIX } from './authorization/statistics.matrix';
 
@@ -39,6 +40,7 @@ const DEPARTMENTS: readonly DepartmentMatrix[] = [
   ENFORCEMENT_OVERLOAD_MATRIX,
   CREDIT_MATRIX,
   SAFETY_MATRIX,
+  SAFETY_MONITORING_MATRIX,
   STATISTICS_MATRIX,
   AUDIT_MATRIX,
 ];

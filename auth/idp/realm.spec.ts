@@ -60,7 +60,7 @@ describe('realm transport', () => {
     const admin = realm.user('ministry-admin')!;
     const allRoles = realm.settings.roles.realm.map((role) => role.name);
     // partner-reader would cut the administrator down to a partner's data categories.
-    const machineRoles = ['weigh-station', 'partner-reader'];
+    const machineRoles = ['weigh-station', 'vehicle-monitoring', 'partner-reader'];
     expect(realm.effectiveRealmRoles(admin).sort()).toEqual(
       allRoles.filter((role) => !machineRoles.includes(role)).sort(),
     );
@@ -108,6 +108,7 @@ describe('realm transport', () => {
     expect(clients.map((client) => client.clientId).sort()).toEqual([
       'partner-ndrc',
       'single-window-cli',
+      'vehicle-monitoring-js-0001',
       'weigh-station-js-0001',
     ]);
     for (const client of clients) {

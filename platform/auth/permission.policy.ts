@@ -31,6 +31,12 @@ export enum Permission {
   ACCIDENT_READ = 'accident:read',
   /** Report accidents and their follow-ups (续报). */
   ACCIDENT_WRITE = 'accident:write',
+  /** Key vehicles' positions from the provincial monitoring platform (联网联控). */
+  POSITION_SUBMIT = 'position:submit',
+  /** Monitoring alerts, latest positions and online rates of key vehicles. */
+  SAFETY_ALERT_READ = 'safety-alert:read',
+  /** Acknowledge, close and escalate monitoring alerts. */
+  SAFETY_ALERT_HANDLE = 'safety-alert:handle',
   STATISTICS_READ = 'statistics:read',
   AUDIT_READ = 'audit:read',
   /**
@@ -94,11 +100,15 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> =
     Permission.ACCIDENT_READ,
     Permission.ACCIDENT_WRITE,
     Permission.SAFETY_REPORT_READ,
+    Permission.SAFETY_ALERT_READ,
+    Permission.SAFETY_ALERT_HANDLE,
   ],
   'statistics-analyst': [Permission.REGISTRY_READ, Permission.STATISTICS_READ],
   'partner-reader': [Permission.REGISTRY_READ, Permission.PERMIT_READ, Permission.CREDIT_READ],
   // Weigh stations' machine clients (治超联网) submit detection records and nothing else.
   'weigh-station': [Permission.OVERLOAD_SUBMIT],
+  // The provincial key-vehicle monitoring platform's machine client (联网联控) submits positions and nothing else.
+  'vehicle-monitoring': [Permission.POSITION_SUBMIT],
   // Administrators read the audit trail; their other rights come from the department roles they hold.
   admin: [Permission.AUDIT_READ],
 };
@@ -125,6 +135,9 @@ export const PERMISSION_CATEGORY: Readonly<Record<Permission, string>> = {
   [Permission.HAZARD_WRITE]: 'safety',
   [Permission.ACCIDENT_READ]: 'safety',
   [Permission.ACCIDENT_WRITE]: 'safety',
+  [Permission.POSITION_SUBMIT]: 'safety',
+  [Permission.SAFETY_ALERT_READ]: 'safety',
+  [Permission.SAFETY_ALERT_HANDLE]: 'safety',
   [Permission.STATISTICS_READ]: 'statistics',
   [Permission.AUDIT_READ]: 'audit',
   [Permission.PUBLIC_VERIFY]: 'public',

@@ -108,6 +108,23 @@ export interface EventPayloads {
     originRegionCode: string;
     createdAt: string;
   };
+  /**
+   * A safety officer handed a monitoring alert (联网联控报警: speeding, fatigue, a coach at night, offline)
+   * to enforcement; enforcement opens a draft case in the vehicle's certifying region. `alertId` is the key:
+   * one alert opens at most one case.
+   */
+  'safety-alert.escalated': {
+    alertId: number;
+    kind: string;
+    plateNumber: string;
+    ownerCreditCode: string;
+    regionCode: string;
+    occurredAt: string;
+    /** What the alert says, in Chinese, as the case's cause (案由) starts. */
+    description: string;
+    escalatedBy: string;
+    escalatedAt: string;
+  };
 }
 
 export type EventType = keyof EventPayloads;
@@ -139,6 +156,8 @@ export const EVENT_SUBSCRIBERS: Readonly<Record<EventType, readonly SubgraphName
   'vehicle.registered': ['enforcement', 'safety'],
   'vehicle.certificate-changed': ['safety'],
   'waybill.created': ['statistics'],
+  // Enforcement opens a draft case from an escalated monitoring alert, as it does from an overload record.
+  'safety-alert.escalated': ['enforcement'],
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_SUBSCRIBERS) as EventType[];

@@ -12,6 +12,7 @@ import type { EnforcementServices } from './enforcement.context';
 import { createEnforcementServices, ENFORCEMENT_ENTITIES } from './enforcement.services';
 import { createOverloadServices, OVERLOAD_ENTITIES, OVERLOAD_MIGRATIONS } from './overload/overload.module';
 import { seedOverloadRecords } from './overload/overload.seed';
+import { safetyAlertEventHandlers } from './safety-alert/safety-alert-cases.handlers';
 import { vehicleRegistryEventHandlers } from './vehicle-registry/vehicle-registry.handlers';
 import { buildEnforcementSchema } from './enforcement.schema';
 import { seedEnforcement } from './enforcement.seed';
@@ -19,7 +20,8 @@ import { seedEnforcement } from './enforcement.seed';
 /**
  * 行政执法: enforcement cases through the whole procedure (filing approval to closing), their evidence,
  * and their exchange with other regions (shares, transfers, assistance requests); weigh-station overload
- * records and the draft cases they open. Subscribes to licensing's `vehicle.registered`.
+ * records and the draft cases they open. Subscribes to licensing's `vehicle.registered` and safety's
+ * `safety-alert.escalated` (a monitoring alert handed over as a draft case).
  */
 export const enforcementSubgraph: SubgraphDefinition<EnforcementServices, EnforcementConfig> = {
   name: 'enforcement',
@@ -40,6 +42,7 @@ export const enforcementSubgraph: SubgraphDefinition<EnforcementServices, Enforc
   },
   eventHandlers: (services) => ({
     ...vehicleRegistryEventHandlers(services),
+    ...safetyAlertEventHandlers(services),
   }),
   seedDemoData: async (services, dependencies) => {
     await seedEnforcement(services, dependencies);

@@ -4,6 +4,21 @@ import { defineConfigSection, type SettingsOf } from '../../platform/config/conf
 
 /** What safety runs on when nothing is set (also what specs build services with). */
 export const SAFETY_DEFAULTS = {
+  monitoring: {
+    // 道路运输车辆动态监督管理办法: dynamic data are kept at least six months.
+    retentionDays: 180,
+    clockSkewSeconds: 60,
+    coachSpeedLimitKmh: 100,
+    hazardousSpeedLimitKmh: 80,
+    freightSpeedLimitKmh: 100,
+    speedingSustainedSeconds: 60,
+    fatigueDayHours: 4,
+    fatigueNightHours: 2,
+    restMinutes: 20,
+    offlineMinutes: 30,
+    offlineCheckSeconds: 60,
+    demoPositionsSeconds: 0,
+  },
   hazards: {
     // 隐患排查治理: a general hazard is put right within days, a major one needs a plan and longer.
     generalWorkingDays: 10,
@@ -23,13 +38,27 @@ export const NATIONAL_SAFETY_PLATFORM_DEFAULTS = {
 } as const;
 
 const whole = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const monitoring = SAFETY_DEFAULTS.monitoring;
 
 /**
- * Safety's own settings: rectification deadlines of hidden hazards (隐患整改期限, working days) and the link
- * to the national safety supervision platform (NATIONAL-SAFETY-CONTRACT.md).
+ * Safety's own settings: key-vehicle networked monitoring (联网联控) thresholds and position retention,
+ * rectification deadlines of hidden hazards (隐患整改期限, working days), and the link to the national safety
+ * supervision platform (NATIONAL-SAFETY-CONTRACT.md).
  */
 export const SAFETY_CONFIG = defineConfigSection({
   variables: {
+    SAFETY_POSITION_RETENTION_DAYS: whole(1, 3650).default(monitoring.retentionDays),
+    SAFETY_POSITION_CLOCK_SKEW_SECONDS: whole(0, 3600).default(monitoring.clockSkewSeconds),
+    SAFETY_COACH_SPEED_LIMIT_KMH: whole(30, 150).default(monitoring.coachSpeedLimitKmh),
+    SAFETY_HAZARDOUS_SPEED_LIMIT_KMH: whole(30, 150).default(monitoring.hazardousSpeedLimitKmh),
+    SAFETY_FREIGHT_SPEED_LIMIT_KMH: whole(30, 150).default(monitoring.freightSpeedLimitKmh),
+    SAFETY_SPEEDING_SUSTAINED_SECONDS: whole(0, 3600).default(monitoring.speedingSustainedSeconds),
+    SAFETY_FATIGUE_DAY_HOURS: whole(1, 12).default(monitoring.fatigueDayHours),
+    SAFETY_FATIGUE_NIGHT_HOURS: whole(1, 12).default(monitoring.fatigueNightHours),
+    SAFETY_FATIGUE_REST_MINUTES: whole(1, 240).default(monitoring.restMinutes),
+    SAFETY_OFFLINE_MINUTES: whole(1, 1440).default(monitoring.offlineMinutes),
+    SAFETY_OFFLINE_CHECK_SECONDS: whole(5, 3600).default(monitoring.offlineCheckSeconds),
+    SAFETY_DEMO_POSITIONS_SECONDS: whole(0, 3600).default(monitoring.demoPositionsSeconds),
     SAFETY_HAZARD_GENERAL_WORKING_DAYS: whole(1, 250).default(SAFETY_DEFAULTS.hazards.generalWorkingDays),
     SAFETY_HAZARD_MAJOR_WORKING_DAYS: whole(1, 250).default(SAFETY_DEFAULTS.hazards.majorWorkingDays),
     SAFETY_PLATFORM_URL: CONFIG_RULES.url.optional(),
@@ -59,6 +88,20 @@ export const SAFETY_CONFIG = defineConfigSection({
     return problems;
   },
   build: (values, platform) => ({
+    monitoring: {
+      retentionDays: values.SAFETY_POSITION_RETENTION_DAYS,
+      clockSkewSeconds: values.SAFETY_POSITION_CLOCK_SKEW_SECONDS,
+      coachSpeedLimitKmh: values.SAFETY_COACH_SPEED_LIMIT_KMH,
+      hazardousSpeedLimitKmh: values.SAFETY_HAZARDOUS_SPEED_LIMIT_KMH,
+      freightSpeedLimitKmh: values.SAFETY_FREIGHT_SPEED_LIMIT_KMH,
+      speedingSustainedSeconds: values.SAFETY_SPEEDING_SUSTAINED_SECONDS,
+      fatigueDayHours: values.SAFETY_FATIGUE_DAY_HOURS,
+      fatigueNightHours: values.SAFETY_FATIGUE_NIGHT_HOURS,
+      restMinutes: values.SAFETY_FATIGUE_REST_MINUTES,
+      offlineMinutes: values.SAFETY_OFFLINE_MINUTES,
+      offlineCheckSeconds: values.SAFETY_OFFLINE_CHECK_SECONDS,
+      demoPositionsSeconds: values.SAFETY_DEMO_POSITIONS_SECONDS,
+    } satisfies MonitoringSettings,
     hazards: {
       generalWorkingDays: values.SAFETY_HAZARD_GENERAL_WORKING_DAYS,
       majorWorkingDays: values.SAFETY_HAZARD_MAJOR_WORKING_DAYS,
@@ -80,6 +123,22 @@ export const SAFETY_CONFIG = defineConfigSection({
     },
   }),
 });
+
+export interface MonitoringSettings {
+  retentionDays: number;
+  clockSkewSeconds: number;
+  coachSpeedLimitKmh: number;
+  hazardousSpeedLimitKmh: number;
+  freightSpeedLimitKmh: number;
+  speedingSustainedSeconds: number;
+  fatigueDayHours: number;
+  fatigueNightHours: number;
+  restMinutes: number;
+  offlineMinutes: number;
+  offlineCheckSeconds: number;
+  /** `npm start` sends the demo tankers' positions this often (0: never). */
+  demoPositionsSeconds: number;
+}
 
 export interface HazardSettings {
   /** Working days to rectify a general hidden hazard (一般隐患), counted from the day after the inspection. */

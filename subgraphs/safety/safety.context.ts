@@ -5,6 +5,9 @@ import type { AccidentService } from './accident/accident.service';
 import type { HazardQueries } from './hazard/hazard.queries';
 import type { HazardService } from './hazard/hazard.service';
 import type { NationalSafetyLinks } from './national-platform/national-safety-links';
+import type { MonitoringReadService } from './monitoring/monitoring-read.service';
+import type { SafetyAlertService } from './monitoring/safety-alert.service';
+import type { VehiclePositionService } from './monitoring/vehicle-position.service';
 import type { SafetyReportSink } from './national-platform/safety-report';
 import type { SafetyRegistryService } from './registry/safety-registry.service';
 import type { WaybillService } from './waybill/waybill.service';
@@ -22,6 +25,12 @@ export interface SafetyServices {
   accidents: AccidentService;
   /** The link to the national safety supervision platform: the deliveries officers follow, the relay. */
   nationalPlatform: NationalSafetyLinks;
+  /** Key vehicles' positions and the alert rules (联网联控). */
+  positions: VehiclePositionService;
+  /** The safety officers' queue of monitoring alerts. */
+  alerts: SafetyAlertService;
+  /** Latest positions and online rates, batched per request. */
+  monitoring: MonitoringReadService;
 }
 
 export type SafetyContext = SubgraphContext<SafetyServices>;

@@ -51,6 +51,14 @@ describe('the safety subgraph schema', () => {
       verifyHazardRectification: '(input: VerifyHazardRectificationInput!)HiddenHazardPayload!',
       reportAccident: '(input: ReportAccidentInput!)AccidentPayload!',
       updateAccidentReport: '(input: UpdateAccidentReportInput!)AccidentPayload!',
+      submitVehiclePositions: '(input: SubmitVehiclePositionsInput!)SubmitVehiclePositionsPayload!',
+      acknowledgeSafetyAlert: '(input: AcknowledgeSafetyAlertInput!)SafetyAlertPayload!',
+      closeSafetyAlert: '(input: CloseSafetyAlertInput!)SafetyAlertPayload!',
+      escalateSafetyAlert: '(input: EscalateSafetyAlertInput!)SafetyAlertPayload!',
+    });
+    expect(signatures('Query')).toMatchObject({
+      safetyAlerts: '(after: String, first: Int, regionCode: String, status: SafetyAlertStatus)SafetyAlertConnection!',
+      vehicleOnlineRate: '(day: String!, regionCode: String)OnlineRate!',
     });
   });
 
@@ -114,17 +122,21 @@ describe('the safety subgraph schema', () => {
     ]);
   });
 
-  it('adds waybills (and open hazards) to the Enterprise and Vehicle entities that licensing owns', () => {
+  it('adds waybills, open hazards and monitoring to the Enterprise and Vehicle entities that licensing owns', () => {
     expect(sdl).toMatch(/type Enterprise\s+@key\(fields: "creditCode"\)/);
     expect(sdl).toMatch(/type Vehicle\s+@key\(fields: "plateNumber"\)/);
     expect(signatures('Enterprise')).toEqual({
       creditCode: 'String!',
       openHazards: 'EnterpriseOpenHazards',
       waybills: '(after: String, first: Int)WaybillConnection',
+      safetyAlertsLast30Days: 'Int',
+      onlineRate: '(day: String)OnlineRate',
     });
     expect(signatures('Vehicle')).toEqual({
       plateNumber: 'String!',
       waybills: '(after: String, first: Int)WaybillConnection',
+      lastPosition: 'VehiclePositionView',
+      openAlerts: '[SafetyAlert!]',
     });
   });
 });

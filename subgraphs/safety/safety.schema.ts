@@ -9,6 +9,9 @@ import { resolveVehicleReference } from './vehicle/vehicle.reference';
 import { VehicleWaybillsResolver } from './vehicle/vehicle.resolver';
 import { SafetyDeliveryResolver } from './national-platform/safety-delivery.resolver';
 import { WaybillResolver } from './waybill/waybill.resolver';
+import { EnterpriseMonitoringResolver, VehicleMonitoringResolver } from './monitoring/monitoring-entities.resolver';
+import { SafetyAlertResolver } from './monitoring/safety-alert.resolver';
+import { VehiclePositionResolver } from './monitoring/vehicle-position.resolver';
 
 export function buildSafetySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -21,6 +24,10 @@ export function buildSafetySchema(): Promise<GraphQLSchema> {
       HazardEvidenceResolver,
       AccidentResolver,
       SafetyDeliveryResolver,
+      VehiclePositionResolver,
+      SafetyAlertResolver,
+      VehicleMonitoringResolver,
+      EnterpriseMonitoringResolver,
     ],
     referenceResolvers: {
       Enterprise: { __resolveReference: resolveEnterpriseReference },

@@ -4,6 +4,7 @@ import { FreeTextEncryptionSafety1765010000000 } from '../../migrations/safety/1
 import { SafetyRegistry1766000000000 } from '../../migrations/safety/1766000000000-safety-registry';
 import { WaybillPartiesAndRoute1766010000000 } from '../../migrations/safety/1766010000000-waybill-parties-and-route';
 import { HazardsAndAccidents1766200000000 } from '../../migrations/safety/1766200000000-hazards-and-accidents';
+import { VehicleMonitoring1766100000000 } from '../../migrations/safety/1766100000000-vehicle-monitoring';
 import type { PlatformConfig } from '../../platform/config/config';
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
@@ -16,6 +17,13 @@ import { HazardQueries } from './hazard/hazard.queries';
 import { HazardService } from './hazard/hazard.service';
 import { HiddenHazard } from './hazard/hidden-hazard.entity';
 import { SafetyInspection } from './hazard/safety-inspection.entity';
+import { MonitoringReadService } from './monitoring/monitoring-read.service';
+import { startMonitoringJobs } from './monitoring/monitoring.jobs';
+import { seedMonitoring, startDemoSender } from './monitoring/monitoring.seed';
+import { SafetyAlert } from './monitoring/safety-alert.entity';
+import { SafetyAlertService } from './monitoring/safety-alert.service';
+import { VehicleLatestPosition, VehicleOnlineDay, VehiclePosition } from './monitoring/vehicle-position.entity';
+import { VehiclePositionService } from './monitoring/vehicle-position.service';
 import { SAFETY_CONFIG, type SafetyConfig } from './safety.config';
 import type { SafetyServices } from './safety.context';
 import { buildSafetySchema } from './safety.schema';
@@ -58,6 +66,10 @@ export const safetySubgraph: SubgraphDefinition<SafetyServices, SafetyConfig, Sa
     HazardEvidence,
     Accident,
     AccidentReportVersion,
+    VehiclePosition,
+    VehicleLatestPosition,
+    VehicleOnlineDay,
+    SafetyAlert,
     OutboxMessage,
     InboxEvent,
   ],
@@ -67,6 +79,7 @@ export const safetySubgraph: SubgraphDefinition<SafetyServices, SafetyConfig, Sa
     FreeTextEncryptionSafety1765010000000,
     SafetyRegistry1766000000000,
     WaybillPartiesAndRoute1766010000000,
+    VehicleMonitoring1766100000000,
     HazardsAndAccidents1766200000000,
   ],
   buildSchema: buildSafetySchema,
@@ -90,11 +103,28 @@ export const safetySubgraph: SubgraphDefinition<SafetyServices, SafetyConfig, Sa
       hazards: new HazardService(dataSource, files, reports, calendar, settings.hazards),
       hazardQueries: new HazardQueries(dataSource),
       accidents: new AccidentService(dataSource, reports, (scope, numbers) => waybills.findMany(scope, numbers)),
+      positions: new VehiclePositionService(dataSource, settings.monitoring),
+      alerts: new SafetyAlertService(dataSource, outbox),
+      monitoring: new MonitoringReadService(dataSource),
     };
   },
   eventHandlers: (services) => ({ ...safetyRegistryEventHandlers(services) }),
-  seedDemoData: seedSafety,
-  startBackgroundWork: (services) => services.nationalPlatform.startRelay(),
+  seedDemoData: async (services, dependencies) => {
+    await seedSafety(services, dependencies);
+    await seedMonitoring(dependencies.dataSource, services.positions, dependencies.logger);
+  },
+  startBackgroundWork: (services, { dataSource, logger, config }, settings) => {
+    const stopRelay = services.nationalPlatform.startRelay();
+    const stopJobs = startMonitoringJobs(dataSource, settings.monitoring, logger);
+    const { demoPositionsSeconds } = settings.monitoring;
+    const stopSender =
+      config.seedDemoData && demoPositionsSeconds > 0
+        ? startDemoSender(services.positions, demoPositionsSeconds, logger)
+        : () => Promise.resolve();
+    return async () => {
+      await Promise.all([stopRelay(), stopJobs(), stopSender()]);
+    };
+  },
 };
 
 export const buildSchema = buildSafetySchema;

@@ -74,6 +74,20 @@ export const SAFETY_TEXT_FIELDS: TextFieldRules = {
     lastError: NOT_PERSONAL,
     receiptNumber: NOT_PERSONAL,
   },
+  SafetyAlert: {
+    plateNumber: NOT_PERSONAL,
+    ownerCreditCode: NOT_PERSONAL,
+    regionCode: NOT_PERSONAL,
+    descriptionZh: NOT_PERSONAL,
+    descriptionEn: NOT_PERSONAL,
+    acknowledgedBy: NOT_PERSONAL,
+    handledBy: NOT_PERSONAL,
+    // An officer's own words may name a driver or a phone number.
+    disposition: FREE_TEXT,
+  },
+  OnlineRate: { day: NOT_PERSONAL },
+  PositionResult: { plateNumber: NOT_PERSONAL },
+  PositionProblem: { field: NOT_PERSONAL, message: NOT_PERSONAL },
   Enterprise: { creditCode: NOT_PERSONAL },
   Vehicle: { plateNumber: NOT_PERSONAL },
 };

@@ -95,7 +95,9 @@ export type FixtureSpec =
   | { kind: 'vehicle'; region: string }
   // Safety: a hidden hazard (of the Jiangsu enterprise for reads, of the fixture enterprise for writes) and an accident.
   | { kind: 'hazard'; status: 'OPEN' | 'RECTIFIED'; region: string; subject: 'js' | 'fixture' }
-  | { kind: 'accident'; region: string };
+  | { kind: 'accident'; region: string }
+  // Safety: an OPEN monitoring alert of a vehicle certified in the region (test/authorization/safety-alert.fixtures.ts).
+  | { kind: 'safety-alert'; region: string };
 
 /** Records every cell reads, made once by ministry-admin. */
 export interface Base {

@@ -7,6 +7,7 @@ import { clientToken, eventually, query } from '../harness/single-window.client'
 import { newCreditCode, newPlate, petrolWaybill, story } from '../harness/story';
 import { subgraphSql } from '../harness/subgraph-database';
 import { creditDisclosureFixture, creditRepairFixture } from './credit.fixtures';
+import { safetyAlert } from './safety-alert.fixtures';
 import { listEntries, listEntryFixtures } from './credit-list.fixtures';
 import { batchMutation, vehicleFixtures } from './batch-fixtures';
 import { safetyFixture } from './safety-hazards.fixtures';
@@ -476,6 +477,7 @@ export async function createFixtures(token: string, base: Base, claims: FixtureC
   for (const [key, plate] of await vehicleFixtures(token, base, wanted)) keep(key, plate);
 
   for (const { key, spec } of wanted) {
+    if (spec.kind === 'safety-alert') keep(key, await safetyAlert(base, spec.region));
     if (spec.kind === 'credit-disclosure') keep(key, await creditDisclosureFixture(spec.region));
     if (spec.kind === 'credit-repair') keep(key, await creditRepairFixture(spec.region));
     if (spec.kind === 'hazard' || spec.kind === 'accident') keep(key, await safetyFixture(base, spec));

@@ -41,6 +41,14 @@ export type AccidentSeverity =
   /** Major (重大事故): 10-29 deaths, 50-99 serious injuries or 50-100 million yuan. */
   | 'MAJOR';
 
+/** An alert to acknowledge (确认报警). */
+export type AcknowledgeSafetyAlertInput = {
+  /** The alert’s number. */
+  alertId: Scalars['Int']['input'];
+  /** The version you read; CONFLICT when the alert has changed since. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** An item of evidence the region asked collected for an assistance request; handed over with the answer. */
 export type AddAssistanceEvidenceInput = {
   /** The assistance request. */
@@ -362,6 +370,16 @@ export type ChangeVehicleCertificateStatusInput = {
   status: VehicleCertificateStatus;
 };
 
+/** An alert to close with how it was dealt with (处置报警). */
+export type CloseSafetyAlertInput = {
+  /** The alert’s number. */
+  alertId: Scalars['Int']['input'];
+  /** How the alert was dealt with (处置情况), 1-1000 characters. */
+  disposition: Scalars['String']['input'];
+  /** The version you read; CONFLICT when the alert has changed since. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A correction (更正) of a disclosure’s public fields by a credit officer of the deciding region, with the reason. Fields left out stay as they are. */
 export type CorrectCreditDisclosureInput = {
   /** Content of the decision (1-1200 characters). */
@@ -595,6 +613,16 @@ export type DismissCaseInput = {
   /** The version the officer saw; a later change makes the action fail with CONFLICT. */
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** Why the case is dismissed (required, 1-1000 characters). */
+  reason: Scalars['String']['input'];
+};
+
+/** A serious or repeated alert to hand to enforcement as a draft case (移交执法). */
+export type EscalateSafetyAlertInput = {
+  /** The alert’s number. */
+  alertId: Scalars['Int']['input'];
+  /** The version you read; CONFLICT when the alert has changed since. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Why it goes to enforcement, 1-1000 characters. */
   reason: Scalars['String']['input'];
 };
 
@@ -853,6 +881,53 @@ export type PlatformReportState =
   | 'DELIVERED'
   /** Recorded with the decision, not yet acknowledged by the platform; retried with backoff. */
   | 'PENDING';
+
+/** An alarm the vehicle terminal raised with the position (终端报警标志). */
+export type PositionAlarm =
+  /** The driver pressed the emergency button (紧急报警). */
+  | 'EMERGENCY'
+  /** The terminal’s own fatigue-driving alarm (疲劳驾驶报警). */
+  | 'FATIGUE'
+  /** The satellite receiver failed (GNSS模块故障). */
+  | 'GNSS_FAULT'
+  /** The terminal’s own overspeed alarm (超速报警). */
+  | 'OVERSPEED'
+  /** The terminal lost main power (终端主电源掉电). */
+  | 'POWER_LOSS';
+
+/** What became of one submitted position. */
+export type PositionOutcome =
+  /** Stored now (and run through the alert rules). */
+  | 'ACCEPTED'
+  /** Stored before with the same values (same plate and time); nothing new was written. */
+  | 'DUPLICATE'
+  /** Not stored; `problems` says why. The rest of the batch is not affected. */
+  | 'REJECTED';
+
+/** Why a position was rejected, as a stable code to branch on. */
+export type PositionProblemCode =
+  /** A position of the plate at this time was stored with other values. */
+  | 'CONFLICTING_DUPLICATE'
+  /** Later than now plus the allowed clock skew. */
+  | 'FUTURE_TIME'
+  /** Not a whole number of degrees 0-359. */
+  | 'INVALID_HEADING'
+  /** Not a GA 36 plate number. */
+  | 'INVALID_PLATE'
+  /** Negative, or above 220 km/h. */
+  | 'INVALID_SPEED'
+  /** Not a valid instant. */
+  | 'INVALID_TIME'
+  /** The coordinates lie outside China’s bounding box (or are not WGS-84 degrees). */
+  | 'OUTSIDE_CHINA'
+  /** The vehicle is certified outside the submitting platform’s region. */
+  | 'OUTSIDE_REGION'
+  /** Older than the latest position stored for the plate, and not stored before. */
+  | 'OUT_OF_ORDER'
+  /** Older than the retention period. */
+  | 'TOO_OLD'
+  /** The plate is not in the safety registry (no road transport certificate known). */
+  | 'UNKNOWN_VEHICLE';
 
 /** The investigators’ proposed penalty (处罚建议) at the end of the investigation. */
 export type ProposeCasePenaltyInput = {
@@ -1182,6 +1257,28 @@ export type RouteSegmentDecisionInput = {
   provinceCode: Scalars['String']['input'];
 };
 
+/** What a key-vehicle monitoring alert (动态监控报警) is about. */
+export type SafetyAlertKind =
+  /** Continuous driving beyond the day or night limit without rest (疲劳驾驶). */
+  | 'FATIGUE_DRIVING'
+  /** A coach running between 02:00 and 05:00 China time (客车凌晨2时至5时违规运行). */
+  | 'NIGHT_COACH'
+  /** No position for too long while carrying hazardous goods in transit (车辆离线). */
+  | 'OFFLINE'
+  /** Above the category's speed limit for the sustained time (超速). */
+  | 'SPEEDING';
+
+/** Where an alert stands in the safety officers’ work queue. */
+export type SafetyAlertStatus =
+  /** An officer has taken it (已确认). */
+  | 'ACKNOWLEDGED'
+  /** Dealt with, with a disposition (已处置); final. */
+  | 'CLOSED'
+  /** Handed to enforcement as a draft case (已移交执法); final. */
+  | 'ESCALATED'
+  /** Raised, nobody has taken it yet (待处理). */
+  | 'OPEN';
+
 /** Where a report to the national safety supervision platform (国家安全生产监管平台) stands. */
 export type SafetyDeliveryState =
   /** 已报送: the platform acknowledged it with a receipt (回执), now or as a duplicate. */
@@ -1257,6 +1354,12 @@ export type SubmitPermitApplicationInput = {
   scope: Scalars['String']['input'];
 };
 
+/** A batch of key vehicles’ positions from the provincial monitoring platform. */
+export type SubmitVehiclePositionsInput = {
+  /** The positions, 1-500 per batch, in any order; each gets its own result, in the same order. */
+  positions: Array<VehiclePositionInput>;
+};
+
 /** Suspends (暂扣) a valid permit. */
 export type SuspendPermitInput = {
   /** Permit number. */
@@ -1302,6 +1405,24 @@ export type VehicleCertificateStatus =
   | 'SUSPENDED'
   /** In force (有效). */
   | 'VALID';
+
+/** One position report of a key vehicle (车辆定位信息), as the terminal took it. Coordinates are WGS-84 (as GB/T 35658 / JT/T 808 terminals report), not GCJ-02. */
+export type VehiclePositionInput = {
+  /** Alarms the terminal raised with this fix. */
+  alarms?: InputMaybe<Array<PositionAlarm>>;
+  /** Heading in whole degrees from north, 0-359. */
+  heading: Scalars['Int']['input'];
+  /** WGS-84 latitude in degrees (north positive), within China’s bounding box 3.8-53.6. */
+  latitude: Scalars['Float']['input'];
+  /** WGS-84 longitude in degrees (east positive), within China’s bounding box 73.5-135.1. */
+  longitude: Scalars['Float']['input'];
+  /** Plate number (号牌号码), GA 36 form, of a vehicle in the safety registry. */
+  plateNumber: Scalars['String']['input'];
+  /** Speed over ground in km/h, 0-220 (kept to 0.1 km/h). */
+  speed: Scalars['Float']['input'];
+  /** When the fix was taken (ISO 8601 with its zone, stored to the second in UTC); not later than now plus the allowed clock skew, not older than the retention period, and not older than the latest position stored for the plate. */
+  time: Scalars['DateTimeISO']['input'];
+};
 
 /** Verification of a reported rectification (复查) by a second officer: passed closes the hazard, failed reopens it. */
 export type VerifyHazardRectificationInput = {
@@ -1366,6 +1487,13 @@ export type SeriousDishonestyListQueryVariables = Exact<{
 
 
 export type SeriousDishonestyListQuery = { creditListEntries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: number, creditCode: string, criterion: ListCriterion, criterionDescription: string, regionCode: string, authorityName: string, startedAt: string, plannedRemovalAt: string, decisions: Array<{ kind: ListDecisionKind, documentNumber: string }> } }> } };
+
+export type SubmitVehiclePositionsMutationVariables = Exact<{
+  input: SubmitVehiclePositionsInput;
+}>;
+
+
+export type SubmitVehiclePositionsMutation = { submitVehiclePositions: { acceptedCount: number, duplicateCount: number, rejectedCount: number, alertsRaised: number, results: Array<{ index: number, plateNumber: string, outcome: PositionOutcome, problems: Array<{ field: string, code: PositionProblemCode, message: string }> }> } };
 
 export type SubmitOverloadRecordsMutationVariables = Exact<{
   input: SubmitOverloadRecordsInput;
@@ -1592,6 +1720,7 @@ export const WorkflowPayloadFragmentDoc = {"kind":"Document","definitions":[{"ki
 export const EnterpriseCreditAndPermitsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnterpriseCreditAndPermits"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"creditCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"creditCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"creditCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"permits"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validUntil"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"rating"}},{"kind":"Field","name":{"kind":"Name","value":"records"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<EnterpriseCreditAndPermitsQuery, EnterpriseCreditAndPermitsQueryVariables>;
 export const EnterprisesInRegionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnterprisesInRegion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"regionCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EnterprisesInRegionQuery, EnterprisesInRegionQueryVariables>;
 export const SeriousDishonestyListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SeriousDishonestyList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"creditCode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditListEntries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"list"},"value":{"kind":"EnumValue","value":"SERIOUS_DISHONESTY"}},{"kind":"Argument","name":{"kind":"Name","value":"creditCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"creditCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"criterion"}},{"kind":"Field","name":{"kind":"Name","value":"criterionDescription"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"authorityName"}},{"kind":"Field","name":{"kind":"Name","value":"decisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"documentNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"plannedRemovalAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SeriousDishonestyListQuery, SeriousDishonestyListQueryVariables>;
+export const SubmitVehiclePositionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitVehiclePositions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitVehiclePositionsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitVehiclePositions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptedCount"}},{"kind":"Field","name":{"kind":"Name","value":"duplicateCount"}},{"kind":"Field","name":{"kind":"Name","value":"rejectedCount"}},{"kind":"Field","name":{"kind":"Name","value":"alertsRaised"}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"plateNumber"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"problems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SubmitVehiclePositionsMutation, SubmitVehiclePositionsMutationVariables>;
 export const SubmitOverloadRecordsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitOverloadRecords"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitOverloadRecordsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitOverloadRecords"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptedCount"}},{"kind":"Field","name":{"kind":"Name","value":"duplicateCount"}},{"kind":"Field","name":{"kind":"Name","value":"rejectedCount"}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"stationRecordId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"overloaded"}},{"kind":"Field","name":{"kind":"Name","value":"problems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SubmitOverloadRecordsMutation, SubmitOverloadRecordsMutationVariables>;
 export const OutageReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OutageRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"creditCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OutageReadQuery, OutageReadQueryVariables>;
 export const OutageWriteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OutageWrite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterEnterpriseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerEnterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<OutageWriteMutation, OutageWriteMutationVariables>;
