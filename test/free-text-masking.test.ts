@@ -348,7 +348,8 @@ describe('free text of safety', () => {
     safetyInspection(id: $inspection) {
       inspectors findings hazards { description rectificationNote verificationNote evidence { fileName } }
     }
-    accident(id: $accident) { location summary reports { note } } }`;
+    accident(id: $accident) { location summary reports { note } }
+    safetyAlerts(regionCode: "320104", status: CLOSED, first: 100) { edges { node { disposition } } } }`;
   let variables: Record<string, string>;
   beforeAll(async () => {
     const carrier = await story(await tokenFor(ADMIN)).enterprise('320104', '自由文本危货运输有限公司');
@@ -427,6 +428,21 @@ describe('free text of safety', () => {
           directLossFen: 0,
         },
       },
+    );
+    // A monitoring alert on the carrier's tanker, closed with a disposition the officer typed.
+    await subgraphSql(
+      'safety',
+      `INSERT INTO safety_alert (kind, plate_number, owner_credit_code, region_code, occurred_at, description_zh,
+         description_en, status, raised_at, version) VALUES ('SPEEDING', ?, ?, '320104', ?, '超速', 'Speeding', 'OPEN', ?, 1)`,
+      [plate, carrier.creditCode, '2026-12-01 02:00:00', '2026-12-01 02:00:00'],
+    );
+    const [alert] = await subgraphSql<{ id: number }>('safety', 'SELECT id FROM safety_alert WHERE plate_number = ?', [
+      plate,
+    ]);
+    await run(
+      'js-safety-officer',
+      `mutation ($input: CloseSafetyAlertInput!) { closeSafetyAlert(input: $input) { alert { status } } }`,
+      { input: { alertId: Number(alert.id), disposition: PERSONAL_TEXT } },
     );
     variables.inspection = inspection.recordSafetyInspection.inspection.id;
     variables.accident = accident.reportAccident.accident.id;

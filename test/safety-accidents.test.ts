@@ -1,5 +1,5 @@
 import { graphql, query, tokenFor } from './harness/single-window.client';
-import { newCreditCode, newPlate } from './harness/story';
+import { newCreditCode, petrolWaybill, story } from './harness/story';
 import { subgraphSql } from './harness/subgraph-database';
 
 // Accident reports (事故快报) and follow-ups (续报) through the gateway: every version is kept and waits in
@@ -68,23 +68,13 @@ describe('accident reports (事故快报)', () => {
 
   beforeAll(async () => {
     officer = await tokenFor('js-safety-officer');
-    plateNumber = newPlate();
+    // A hazardous-goods carrier whose waybill passes every check (test/harness/story.ts).
+    const carrier = await story(await tokenFor('ministry-admin')).enterprise('320104', '事故测试危货运输有限公司');
+    plateNumber = await carrier.hazardousGoodsCarrier();
     const created = await query<{ createWaybill: { waybill: { waybillNumber: string } } }>(
       officer,
       `mutation ($input: CreateWaybillInput!) { createWaybill(input: $input) { waybill { waybillNumber } } }`,
-      {
-        input: {
-          carrierCreditCode: newCreditCode('320104'),
-          shipperName: '南京扬子石化销售有限公司',
-          plateNumber,
-          goodsName: '汽油',
-          unNumber: 'UN1203',
-          hazardClass: '3',
-          quantityKg: 20000,
-          originRegionCode: '320104',
-          destinationRegionCode: '330106',
-        },
-      },
+      { input: petrolWaybill(carrier.creditCode, plateNumber, '320104') },
     );
     waybillNumber = created.createWaybill.waybill.waybillNumber;
   });

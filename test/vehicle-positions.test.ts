@@ -43,16 +43,6 @@ const ALERTS = `query ($regionCode: String, $status: SafetyAlertStatus) {
   safetyAlerts(regionCode: $regionCode, status: $status, first: 100) { totalCount edges { node {
     id kind plateNumber status version descriptionZh descriptionEn } } } }`;
 
-/** Registers the vehicle in safety's projection, as licensing's events will once they carry the category. */
-async function registryVehicle(plateNumber: string, ownerCreditCode: string, category: string, regionCode: string) {
-  await subgraphSql(
-    'safety',
-    `INSERT INTO safety_vehicle (plate_number, owner_credit_code, region_code, category, transport_certificate_number,
-       certificate_status, approved_load_kg, hazard_classes, changed_at) VALUES (?, ?, ?, ?, ?, 'VALID', NULL, '3', ?)`,
-    [plateNumber, ownerCreditCode, regionCode, category, `苏交运管${plateNumber}`, '2026-01-01 00:00:00'],
-  );
-}
-
 function position(plateNumber: string, minutesAgo: number, speed: number) {
   return {
     plateNumber,
@@ -92,10 +82,17 @@ describe('key vehicles’ positions from the provincial monitoring platform', ()
       '联网联控测试危运有限公司',
     );
     creditCode = enterprise.creditCode;
-    tanker = await enterprise.vehicle();
-    trailer = await enterprise.vehicle();
-    await registryVehicle(tanker, creditCode, 'HAZARDOUS_GOODS', '320104');
-    await registryVehicle(trailer, creditCode, 'HAZARDOUS_GOODS', '320104');
+    tanker = await enterprise.vehicle('hazardous-goods');
+    trailer = await enterprise.vehicle('hazardous-goods');
+    // Safety learns of them from licensing's vehicle.registered (category, certifying region).
+    await eventually(async () => {
+      const known = await subgraphSql<{ count: number | string }>(
+        'safety',
+        `SELECT COUNT(*) AS count FROM safety_vehicle WHERE plate_number IN (?, ?) AND category = 'HAZARDOUS_GOODS'`,
+        [tanker, trailer],
+      );
+      expect(Number(known[0].count)).toBe(2);
+    });
   });
 
   it('answers every position on its own: accepted, duplicate, rejected with the field and a code', async () => {
@@ -181,6 +178,35 @@ describe('key vehicles’ positions from the provincial monitoring platform', ()
     expect(answer.vehicle?.openAlerts.map((alert) => alert.kind)).toEqual(['FATIGUE_DRIVING']);
     expect(answer.enterprise.safetyAlertsLast30Days).toBe(2);
     expect(answer.enterprise.onlineRate.keyVehicles).toBe(2);
+  });
+
+  it('links an accident to the vehicle’s positions in the half hour before it', async () => {
+    const reported = await query<{
+      reportAccident: { accident: { lastPositions: Array<{ time: string; speed: number }> } };
+    }>(
+      officer,
+      `mutation ($input: ReportAccidentInput!) { reportAccident(input: $input) { accident { lastPositions { time speed } } } }`,
+      {
+        input: {
+          plateNumber: trailer,
+          creditCode,
+          occurredAt: new Date().toISOString(),
+          regionCode: '320104',
+          location: 'G2京沪高速无锡段',
+          summary: '危险货物运输车辆侧翻，无泄漏。',
+          severity: 'GENERAL',
+          deaths: 0,
+          injuries: 0,
+          directLossFen: 1_000_000,
+        },
+      },
+    );
+    const track = reported.reportAccident.accident.lastPositions;
+    // The trailer reported every few minutes for hours: only the last 30 minutes, newest first.
+    expect(track.length).toBeGreaterThan(0);
+    const times = track.map((point) => Date.parse(point.time));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(Date.now() - times[times.length - 1]).toBeLessThanOrEqual(30 * 60_000 + 5_000);
   });
 
   it('escalation opens a draft case in enforcement for the certifying region', async () => {

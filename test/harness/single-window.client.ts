@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -205,6 +206,45 @@ export function serviceUrl(name: ServiceName): string {
  * registered operation, a deliberately malformed document) or is not converted yet.
  */
 export type GraphQLDocument<TData, TVariables> = TypedDocumentNode<TData, TVariables> | string;
+
+/**
+ * Posts a GraphQL body to the gateway from another loopback address (127.0.0.2, ...): a test that spends a
+ * per-address budget (the anonymous rate limit) spends its own, not the one every other test shares.
+ */
+export function postFrom(
+  localAddress: string,
+  body: unknown,
+): Promise<{ status: number; retryAfter: string | null; body: { errors?: GraphQLErrorBody[]; data?: unknown } }> {
+  const url = new URL(`${gatewayUrl()}/graphql`);
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        localAddress,
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            retryAfter: response.headers['retry-after'] ?? null,
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as { errors?: GraphQLErrorBody[] },
+          }),
+        );
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
 
 /** Sends one GraphQL request over HTTP, as a client of the single window would. */
 export async function graphql<TData = Record<string, unknown>, TVariables = Record<string, unknown>>(

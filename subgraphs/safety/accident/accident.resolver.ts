@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '../../../platform/auth/permission.policy';
+import { VehiclePositionView } from '../monitoring/vehicle-position.view';
 import { PageArgs, pageRequest } from '../../../platform/graphql/connection';
 import { actorOf, scopeOf, type SafetyContext } from '../safety.context';
 import { Waybill } from '../waybill/waybill.entity';
@@ -9,6 +10,10 @@ import { Accident, AccidentReportVersion } from './accident.entity';
 import { AccidentPayload, ReportAccidentInput, UpdateAccidentReportInput } from './inputs/accident.inputs';
 
 const READ = [Permission.ACCIDENT_READ, Permission.ACCIDENT_WRITE];
+
+/** How far back an accident's track reaches, and how many positions it shows at most. */
+const TRACK_MINUTES = 30;
+const TRACK_POSITIONS = 60;
 
 @Resolver(() => Accident)
 export class AccidentResolver {
@@ -91,5 +96,19 @@ export class AccidentResolver {
     return context.loaders
       .get('accidents:waybill', () => context.services.accidents.createWaybillLoader(scopeOf(context)))
       .load(accident.waybillNumber);
+  }
+
+  @Authorized(Permission.SAFETY_ALERT_READ)
+  @FieldResolver(() => [VehiclePositionView], {
+    description:
+      'The vehicle’s positions in the 30 minutes before the accident, newest first (at most 60), from networked monitoring (联网联控); empty without a plate or outside your region.',
+  })
+  async lastPositions(@Root() accident: Accident, @Ctx() context: SafetyContext): Promise<VehiclePositionView[]> {
+    if (accident.plateNumber === null) return [];
+    return context.loaders
+      .get('accidents:track', () =>
+        context.services.monitoring.createTrackBeforeLoader(scopeOf(context), TRACK_MINUTES, TRACK_POSITIONS),
+      )
+      .load({ plateNumber: accident.plateNumber, before: accident.occurredAt });
   }
 }

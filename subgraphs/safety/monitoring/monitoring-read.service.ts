@@ -5,7 +5,7 @@ import { assertRegionCode } from '../../../platform/codes/assert-input';
 import { VehicleCategory } from '../../../platform/codes/vehicle-category';
 import { invalidInput } from '../../../platform/errors/domain-error';
 import { SafetyVehicle } from '../registry/safety-vehicle.entity';
-import { VehicleLatestPosition, VehicleOnlineDay } from './vehicle-position.entity';
+import { VehicleLatestPosition, VehicleOnlineDay, VehiclePosition } from './vehicle-position.entity';
 import { positionView, type OnlineRate, type VehiclePositionView } from './vehicle-position.view';
 
 const KEY_CATEGORIES = [
@@ -40,6 +40,59 @@ export class MonitoringReadService {
       const byPlate = new Map((await query.getMany()).map((row) => [row.plateNumber, positionView(row)]));
       return plates.map((plate) => byPlate.get(plate) ?? null);
     });
+  }
+
+  /**
+   * The positions a vehicle reported in the `minutes` before an instant (an accident's), newest first, at
+   * most `limit` each, for many vehicles and instants in one statement: a UNION of keyed range reads on the
+   * position table's (plate, time) key. Empty for a vehicle outside the caller's scope.
+   */
+  createTrackBeforeLoader(
+    scope: RegionScope,
+    minutes: number,
+    limit: number,
+  ): DataLoader<{ plateNumber: string; before: Date }, VehiclePositionView[], string> {
+    return new DataLoader(
+      async (keys) => {
+        const driver = this.dataSource.driver;
+        const escape = (name: string) => driver.escape(name);
+        const metadata = this.dataSource.getMetadata(VehiclePosition);
+        const positions = escape(metadata.tablePath);
+        // Times bound and read as TypeORM would, so both dialects compare and parse them alike.
+        const time = metadata.findColumnWithPropertyName('recordedAt')!;
+        const vehicles = escape(this.dataSource.getMetadata(SafetyVehicle).tablePath);
+        const parameters: unknown[] = [];
+        const parts = keys.map((key, index) => {
+          parameters.push(
+            key.plateNumber,
+            new Date(key.before.getTime() - minutes * 60_000),
+            key.before,
+            `${scope.prefix}%`,
+          );
+          return `SELECT * FROM (SELECT ${index} AS key_index, position.* FROM ${positions} position
+            WHERE position.plate_number = ? AND position.recorded_at >= ? AND position.recorded_at <= ?
+              AND EXISTS (SELECT 1 FROM ${vehicles} vehicle WHERE vehicle.plate_number = position.plate_number
+                AND vehicle.region_code LIKE ?)
+            ORDER BY position.recorded_at DESC LIMIT ${Number(limit)}) part${index}`;
+        });
+        const rows = await this.dataSource.query<Array<Record<string, unknown>>>(parts.join(' UNION ALL '), parameters);
+        const tracks = keys.map((): VehiclePositionView[] => []);
+        for (const row of rows) {
+          tracks[Number(row.key_index)].push(
+            positionView({
+              recordedAt: driver.prepareHydratedValue(row.recorded_at, time) as Date,
+              longitudeE6: Number(row.longitude_e6),
+              latitudeE6: Number(row.latitude_e6),
+              speedDkmh: Number(row.speed_dkmh),
+              heading: Number(row.heading),
+              alarmFlags: Number(row.alarm_flags),
+            } as VehicleLatestPosition),
+          );
+        }
+        return tracks.map((track) => track.sort((a, b) => b.time.getTime() - a.time.getTime()));
+      },
+      { cacheKeyFn: (key) => `${key.plateNumber}|${key.before.toISOString()}` },
+    );
   }
 
   /** Online rates of many enterprises for one day, in one statement; their key vehicles within scope only. */
