@@ -1,3 +1,4 @@
+import './vehicle-positions.environment';
 import 'reflect-metadata';
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
