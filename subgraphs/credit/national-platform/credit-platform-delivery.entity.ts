@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { DeliveryAttempts } from '../../../platform/national-platform/delivery-attempts';
 import type { CreditChangeRecordType } from './credit-change';
 
 export enum CreditDeliveryState {
@@ -55,7 +56,7 @@ registerEnumType(CreditRecordType, {
 @Index('uq_credit_platform_delivery_version', ['recordType', 'recordId', 'version'], { unique: true })
 @Index('ix_credit_platform_delivery_due', ['state', 'nextAttemptAt', 'id'])
 @Index('ix_credit_platform_delivery_delivered', ['state', 'deliveredAt'])
-export class CreditPlatformDelivery {
+export class CreditPlatformDelivery extends DeliveryAttempts {
   @Field(() => ID, { description: 'The delivery’s own number.' })
   @PrimaryGeneratedColumn()
   id: number;
@@ -79,44 +80,6 @@ export class CreditPlatformDelivery {
   @Field(() => CreditDeliveryState, { description: 'Pending, delivered, or refused by the platform.' })
   @Column({ type: 'varchar', length: 16 })
   state: CreditDeliveryState;
-
-  @Field(() => Int, { description: 'How many times it has been sent.' })
-  @Column({ type: 'integer' })
-  attempts: number;
-
-  @Field(() => Date, { nullable: true, description: 'When it is tried next (UTC); null once delivered or refused.' })
-  @Column({ name: 'next_attempt_at', type: 'datetime', nullable: true })
-  nextAttemptAt: Date | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Why the last attempt did not deliver it (the platform unreachable, slow, or its answer).',
-  })
-  @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true })
-  lastError: string | null;
-
-  @Field(() => Date, { description: 'When the change was recorded (UTC).' })
-  @Column({ name: 'created_at', type: 'datetime' })
-  createdAt: Date;
-
-  @Field(() => Date, { nullable: true, description: 'When it was last sent (UTC).' })
-  @Column({ name: 'last_attempt_at', type: 'datetime', nullable: true })
-  lastAttemptAt: Date | null;
-
-  @Field(() => Date, { nullable: true, description: 'When the platform acknowledged it (UTC).' })
-  @Column({ name: 'delivered_at', type: 'datetime', nullable: true })
-  deliveredAt: Date | null;
-
-  @Field(() => String, { nullable: true, description: 'The platform’s receipt number (回执编号).' })
-  @Column({ name: 'receipt_number', type: 'varchar', length: 64, nullable: true })
-  receiptNumber: string | null;
-
-  /** The relay process holding it while it is sent, and until when; another takes over after that. */
-  @Column({ name: 'lease_owner', type: 'varchar', length: 64, nullable: true })
-  leaseOwner: string | null;
-
-  @Column({ name: 'lease_until', type: 'datetime', nullable: true })
-  leaseUntil: Date | null;
 
   @Field(() => String, {
     nullable: true,
