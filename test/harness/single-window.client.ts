@@ -246,6 +246,12 @@ export function postFrom(
   });
 }
 
+/** Whether a fetch failed on a pooled connection the server had closed (undici's SocketError). */
+function staleConnection(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
+  return cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET';
+}
+
 /** Sends one GraphQL request over HTTP, as a client of the single window would. */
 export async function graphql<TData = Record<string, unknown>, TVariables = Record<string, unknown>>(
   document: GraphQLDocument<TData, TVariables>,
@@ -255,11 +261,21 @@ export async function graphql<TData = Record<string, unknown>, TVariables = Reco
   const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const query = typeof document === 'string' ? document : print(document);
-  const response = await fetch(options.url ?? `${gatewayUrl()}/graphql`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ query, variables: variables ?? {} }),
-  });
+  const send = () =>
+    fetch(options.url ?? `${gatewayUrl()}/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables: variables ?? {} }),
+    });
+  let response: Response;
+  try {
+    response = await send();
+  } catch (error) {
+    // A test before this one restarted the gateway on the same port: the kept-alive connection to the old
+    // process is closed under the first request. Nothing answered it, so it is sent once more, afresh.
+    if (!staleConnection(error)) throw error;
+    response = await send();
+  }
   const body = (await response.json()) as {
     data?: TData | null;
     errors?: GraphQLErrorBody[];
