@@ -54,3 +54,8 @@ export function regionScopePrefix(scope: string): string {
   if (scope.endsWith('00')) return scope.slice(0, 4);
   return scope;
 }
+
+/** Every code of the GB/T 2260 table (the national code is not in it). */
+export function regionCodes(): string[] {
+  return Object.keys(regions);
+}

@@ -10,6 +10,10 @@ export interface BulkInsertOptions<TEntity> {
   ignoreDuplicates?: boolean;
   /** On a duplicate key, overwrite these properties with the new row's values (an upsert). */
   updateOnDuplicate?: ReadonlyArray<keyof TEntity & string>;
+  /** On a duplicate key, add the new row's values of these (numeric) properties to the stored ones: a counter. */
+  addOnDuplicate?: ReadonlyArray<keyof TEntity & string>;
+  /** The unique key a duplicate is detected on, when not the primary key (SQLite names it; MySQL takes any). */
+  conflictKey?: ReadonlyArray<keyof TEntity & string>;
 }
 
 /** Rows per statement: 500 rows of 14 columns stay well inside both databases' placeholder limits. */
@@ -31,14 +35,20 @@ export async function bulkInsert<TEntity extends ObjectLiteral>(
   const names = columns.map((column) => escape(column.databaseName)).join(', ');
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   let suffix = '';
-  if (options.updateOnDuplicate?.length) {
-    const updated = options.updateOnDuplicate.map((property) =>
-      escape(metadata.findColumnWithPropertyName(property)!.databaseName),
-    );
-    const keys = metadata.primaryColumns.map((column) => escape(column.databaseName)).join(', ');
-    suffix = mysql
-      ? ` ON DUPLICATE KEY UPDATE ${updated.map((name) => `${name} = VALUES(${name})`).join(', ')}`
-      : ` ON CONFLICT (${keys}) DO UPDATE SET ${updated.map((name) => `${name} = excluded.${name}`).join(', ')}`;
+  const columnName = (property: string) => escape(metadata.findColumnWithPropertyName(property)!.databaseName);
+  const assignments = [
+    ...(options.updateOnDuplicate ?? []).map(columnName).map((name) => ({ name, add: false })),
+    ...(options.addOnDuplicate ?? []).map(columnName).map((name) => ({ name, add: true })),
+  ];
+  if (assignments.length > 0) {
+    const keys = (
+      options.conflictKey?.map(columnName) ?? metadata.primaryColumns.map((column) => escape(column.databaseName))
+    ).join(', ');
+    const newValue = (name: string) => (mysql ? `VALUES(${name})` : `excluded.${name}`);
+    const set = assignments
+      .map(({ name, add }) => `${name} = ${add ? `${name} + ${newValue(name)}` : newValue(name)}`)
+      .join(', ');
+    suffix = mysql ? ` ON DUPLICATE KEY UPDATE ${set}` : ` ON CONFLICT (${keys}) DO UPDATE SET ${set}`;
   }
   const verb = options.ignoreDuplicates ? (mysql ? 'INSERT IGNORE INTO' : 'INSERT OR IGNORE INTO') : 'INSERT INTO';
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {

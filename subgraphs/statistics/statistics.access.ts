@@ -8,5 +8,11 @@ export const STATISTICS_ACCESS: AccessRules = {
   IndicatorPoint: [Permission.STATISTICS_READ],
   RegionOverview: [Permission.STATISTICS_READ],
   RegionTotals: [Permission.STATISTICS_READ],
+  IndicatorDefinition: [Permission.STATISTICS_READ],
+  IndicatorDimension: [Permission.STATISTICS_READ],
+  IndicatorTrend: [Permission.STATISTICS_READ],
+  IndicatorTrendPoint: [Permission.STATISTICS_READ],
+  IndicatorBreakdown: [Permission.STATISTICS_READ],
+  IndicatorBreakdownRow: [Permission.STATISTICS_READ],
   Enterprise: 'ENTITY_KEY',
 };

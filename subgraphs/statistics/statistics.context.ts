@@ -1,10 +1,12 @@
 import type { SubgraphContext } from '../../platform/subgraph-server';
 import type { ActivityService } from './activity/activity.service';
 import type { EventCountingService } from './counting/event-counting.service';
+import type { IndicatorQueryService } from './indicator/indicator-query.service';
 import type { IndicatorService } from './indicator/indicator.service';
 
 export interface StatisticsServices {
   indicators: IndicatorService;
+  indicatorQueries: IndicatorQueryService;
   activity: ActivityService;
   counting: EventCountingService;
 }

@@ -82,7 +82,22 @@ describe('the statistics schema', () => {
       creditCode: { type: 'String!', args: [] },
       activitySummary: { type: 'ActivitySummary', args: ['year: Int'] },
     });
-    expect(fieldsOf('Query')).toEqual({
+    const range = [
+      'indicator: Indicator!',
+      'regionCode: String!',
+      'granularity: PeriodGranularity!',
+      'from: String!',
+      'to: String!',
+      'dimension: String',
+    ];
+    // Other parts of statistics add their own queries; these are the indicator readings.
+    expect(fieldsOf('Query')).toMatchObject({
+      indicators: { type: '[IndicatorDefinition!]!', args: ['department: String'] },
+      indicatorSeries: { type: 'IndicatorTrend!', args: range },
+      indicatorBreakdown: {
+        type: 'IndicatorBreakdown!',
+        args: [...range, 'by: BreakdownBy!', 'orderBy: BreakdownOrder!'],
+      },
       regionIndicator: {
         type: 'IndicatorSeries!',
         args: ['indicator: Indicator!', 'regionCode: String!', 'fromMonth: String!', 'toMonth: String!'],

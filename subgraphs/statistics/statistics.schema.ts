@@ -3,11 +3,12 @@ import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
 import { STATISTICS_TEXT_FIELDS } from './statistics.text-fields';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
 import { Enterprise, EnterpriseActivityResolver } from './enterprise/enterprise.resolver';
+import { IndicatorCatalogueResolver } from './catalogue/indicator-catalogue.resolver';
 import { IndicatorResolver } from './indicator/indicator.resolver';
 
 export function buildStatisticsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [EnterpriseActivityResolver, IndicatorResolver],
+    resolvers: [EnterpriseActivityResolver, IndicatorResolver, IndicatorCatalogueResolver],
     // No query returns Enterprise here; it enters the schema only as the entity statistics extends.
     orphanedTypes: [Enterprise],
     referenceResolvers: {

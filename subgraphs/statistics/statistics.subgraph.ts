@@ -1,5 +1,6 @@
 import { InitialStatistics1764000000000 } from '../../migrations/statistics/1764000000000-initial-statistics';
 import { PersonalInformationKeysStatistics1765000000000 } from '../../migrations/statistics/1765000000000-personal-information-keys';
+import { IndicatorCounts1766500000000 } from '../../migrations/statistics/1766500000000-indicator-counts';
 import type { PlatformConfig } from '../../platform/config/config';
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
@@ -9,7 +10,9 @@ import { EnterpriseYearActivity } from './activity/enterprise-year-activity.enti
 import { statisticsEventHandlers } from './counting/event-counting.handlers';
 import { EventCountingService } from './counting/event-counting.service';
 import { IndicatorService } from './indicator/indicator.service';
-import { RegionMonthCount } from './indicator/region-month-count.entity';
+import { IndicatorCount } from './indicator/indicator-count.entity';
+import { IndicatorCountsReader } from './indicator/indicator-counts.reader';
+import { IndicatorQueryService } from './indicator/indicator-query.service';
 import type { StatisticsServices } from './statistics.context';
 import { buildStatisticsSchema } from './statistics.schema';
 
@@ -19,14 +22,22 @@ import { buildStatisticsSchema } from './statistics.schema';
  */
 export const statisticsSubgraph: SubgraphDefinition<StatisticsServices> = {
   name: 'statistics',
-  entities: [RegionMonthCount, EnterpriseYearActivity, OutboxMessage, InboxEvent],
-  migrations: [InitialStatistics1764000000000, PersonalInformationKeysStatistics1765000000000],
+  entities: [IndicatorCount, EnterpriseYearActivity, OutboxMessage, InboxEvent],
+  migrations: [
+    InitialStatistics1764000000000,
+    PersonalInformationKeysStatistics1765000000000,
+    IndicatorCounts1766500000000,
+  ],
   buildSchema: buildStatisticsSchema,
-  createServices: ({ dataSource, logger }) => ({
-    indicators: new IndicatorService(dataSource),
-    activity: new ActivityService(dataSource),
-    counting: new EventCountingService(logger),
-  }),
+  createServices: ({ dataSource, logger }) => {
+    const reader = new IndicatorCountsReader(dataSource);
+    return {
+      indicators: new IndicatorService(reader),
+      indicatorQueries: new IndicatorQueryService(reader),
+      activity: new ActivityService(dataSource),
+      counting: new EventCountingService(logger),
+    };
+  },
   eventHandlers: statisticsEventHandlers,
 };
 

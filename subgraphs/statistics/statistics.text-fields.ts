@@ -13,4 +13,25 @@ export const STATISTICS_TEXT_FIELDS: TextFieldRules = {
   IndicatorPoint: { month: NOT_PERSONAL },
   RegionOverview: { regionCode: NOT_PERSONAL, regionName: NOT_PERSONAL },
   RegionTotals: { regionCode: NOT_PERSONAL, regionName: NOT_PERSONAL },
+  // The catalogue is written in this repository (subgraphs/statistics/catalogue).
+  IndicatorDefinition: {
+    name: NOT_PERSONAL,
+    nameEn: NOT_PERSONAL,
+    description: NOT_PERSONAL,
+    department: NOT_PERSONAL,
+    sourceEvents: NOT_PERSONAL,
+    regionRule: NOT_PERSONAL,
+  },
+  IndicatorDimension: { code: NOT_PERSONAL, name: NOT_PERSONAL, nameEn: NOT_PERSONAL },
+  IndicatorTrend: { regionCode: NOT_PERSONAL, regionName: NOT_PERSONAL, dimension: NOT_PERSONAL },
+  IndicatorTrendPoint: { period: NOT_PERSONAL },
+  IndicatorBreakdown: {
+    regionCode: NOT_PERSONAL,
+    regionName: NOT_PERSONAL,
+    from: NOT_PERSONAL,
+    to: NOT_PERSONAL,
+    dimension: NOT_PERSONAL,
+  },
+  // Dimension values are codes the departments publish in events (permit kinds, stations, hazard classes).
+  IndicatorBreakdownRow: { key: NOT_PERSONAL, name: NOT_PERSONAL },
 };

@@ -223,6 +223,22 @@ export type AuditRecordKind =
   /** One request to the single window. */
   | 'REQUEST';
 
+/** What a breakdown splits a figure by. */
+export type BreakdownBy =
+  /** The indicator's dimension (permit kind, station, hazard class…). */
+  | 'DIMENSION'
+  /** The regions one level down (下一级地区): provinces, prefectures or counties. */
+  | 'REGION';
+
+/** How breakdown rows are ordered. */
+export type BreakdownOrder =
+  /** By region code or dimension value. */
+  | 'KEY'
+  /** Lowest figure first; rows without a figure last. */
+  | 'VALUE_ASC'
+  /** Highest figure first (排名); rows without a figure last. */
+  | 'VALUE_DESC';
+
 /** Cancellation of a waybill whose vehicle has not left. */
 export type CancelWaybillInput = {
   /** The version the caller saw; a later change makes the action fail with CONFLICT. */
@@ -722,18 +738,42 @@ export type HiddenHazardInput = {
   level: HazardLevel;
 };
 
-/** A statistical indicator (统计指标) counted from the departments' events, per region and month. */
+/** A statistical indicator (统计指标) of the catalogue (`indicators`), counted from the departments' events per region and month. */
 export type Indicator =
-  /** Enforcement cases decided (作出处罚决定数), by the authority's region and decision date. */
+  /** 作出处罚决定数 (Cases decided). 按作出决定机关所在地区、决定日期计。By the deciding authority’s region and the decision date (CST). */
   | 'CASES_DECIDED'
-  /** Enforcement cases filed (立案数), by the filing authority's region and filing date. */
+  /** 立案数 (Cases filed). 按立案机关所在地区、立案日期计。By the filing authority’s region and the filing date (CST). */
   | 'CASES_OPENED'
-  /** Fines imposed (罚款金额) in fen (1/100 yuan), by the deciding authority's region and decision date. */
+  /** 罚款金额 (Fines imposed). 按作出决定机关所在地区、决定日期计。By the deciding authority’s region and the decision date (CST). */
   | 'FINES_FEN'
-  /** Administrative permits issued (行政许可发证数), by issuing authority's region and issue date. */
+  /** 行政许可发证数 (Permits issued). 按发证机关所在地区、发证日期（北京时间）计。By the issuing authority’s region and the issue date (CST). */
   | 'PERMITS_ISSUED'
-  /** Hazardous-goods electronic waybills created (电子运单数), by origin region and creation date. */
+  /** 危险货物电子运单数 (Hazardous-goods e-waybills). 按起运地、创建日期计。By the origin region and the creation date (CST). */
   | 'WAYBILLS_CREATED';
+
+/** How a region's figure for a period is made from the monthly counts. */
+export type IndicatorAggregation =
+  /** The median of the values recorded in the period and region (中位数), exact at every level. */
+  | 'MEDIAN'
+  /** numerator over denominator, each summed, times 100 (比率). */
+  | 'RATIO'
+  /** What stands at the end of the period (期末存量): the running total of a flow of +1 and -1. */
+  | 'STOCK'
+  /** Counts added up over months and regions (累计). */
+  | 'SUM';
+
+/** What an indicator is measured in (计量单位). */
+export type IndicatorUnit =
+  /** 件/个: a count. */
+  | 'COUNT'
+  /** 分: fen, 1/100 yuan. */
+  | 'FEN'
+  /** %: a ratio of two counted indicators, times 100. */
+  | 'PERCENT'
+  /** 车日: vehicle-days. */
+  | 'VEHICLE_DAYS'
+  /** 工作日: working days, weekends and public holidays left out. */
+  | 'WORKING_DAYS';
 
 /** A credit officer’s listing (认定列入) of a market subject, on a criterion and the decisions behind it. */
 export type ListCreditSubjectInput = {
@@ -850,6 +890,15 @@ export type PenaltyKind =
   | 'PERMIT_SUSPENSION'
   /** A warning (警告). */
   | 'WARNING';
+
+/** Calendar periods in China Standard Time (统计周期). */
+export type PeriodGranularity =
+  /** 月: written YYYY-MM, e.g. 2026-03. */
+  | 'MONTH'
+  /** 季: written YYYY-Qn, e.g. 2026-Q1. */
+  | 'QUARTER'
+  /** 年: written YYYY, e.g. 2026. */
+  | 'YEAR';
 
 /** Kinds of administrative permit (行政许可) handled online. */
 export type PermitKind =

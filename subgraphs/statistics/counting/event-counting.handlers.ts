@@ -1,12 +1,11 @@
+import type { EntityManager } from 'typeorm';
+import type { EventEnvelope } from '../../../platform/outbox/domain-event';
 import type { EventHandlers } from '../../../platform/outbox/event-inbox';
 import type { StatisticsServices } from '../statistics.context';
+import { COUNTED_EVENT_TYPES } from './facts/fact-mappers';
 
 /** The events statistics subscribes to (see EVENT_SUBSCRIBERS), each counted in the inbox transaction. */
 export function statisticsEventHandlers({ counting }: StatisticsServices): EventHandlers {
-  return {
-    'permit.issued': (manager, envelope) => counting.permitIssued(manager, envelope),
-    'case.filed': (manager, envelope) => counting.caseFiled(manager, envelope),
-    'case.decided': (manager, envelope) => counting.caseDecided(manager, envelope),
-    'waybill.created': (manager, envelope) => counting.waybillCreated(manager, envelope),
-  };
+  const count = (manager: EntityManager, envelope: EventEnvelope) => counting.count(manager, envelope);
+  return Object.fromEntries(COUNTED_EVENT_TYPES.map((type) => [type, count])) as EventHandlers;
 }

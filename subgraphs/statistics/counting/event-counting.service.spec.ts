@@ -2,7 +2,7 @@ import { applyEventOnce } from '../../../platform/outbox/event-inbox';
 import type { EventEnvelope } from '../../../platform/outbox/domain-event';
 import { InboxEvent } from '../../../platform/outbox/inbox-event.entity';
 import { EnterpriseYearActivity } from '../activity/enterprise-year-activity.entity';
-import { RegionMonthCount } from '../indicator/region-month-count.entity';
+import { IndicatorCount } from '../indicator/indicator-count.entity';
 import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
 import { events, HANGZHOU_CARRIER, NANJING_CARRIER } from '../statistics.fixture';
 import { statisticsSubgraph } from '../statistics.subgraph';
@@ -13,11 +13,21 @@ describe("counting the departments' events", () => {
   const apply = (envelope: EventEnvelope) =>
     applyEventOnce(database.dataSource, statisticsEventHandlers(database.services), envelope);
 
+  /** The counts at county level: where each event happened, before rolling up. */
   async function regionCounts(): Promise<Array<[string, string, string, number]>> {
     const rows = await database.dataSource
-      .getRepository(RegionMonthCount)
+      .getRepository(IndicatorCount)
       .find({ order: { regionCode: 'ASC', month: 'ASC', indicator: 'ASC' } });
-    return rows.map((row) => [row.regionCode, row.month, row.indicator, row.value]);
+    return rows
+      .filter((row) => !row.regionCode.endsWith('00'))
+      .map((row) => [row.regionCode, row.month, row.indicator, row.value]);
+  }
+
+  async function countsOf(indicator: string): Promise<Array<[string, string, string, number]>> {
+    const rows = await database.dataSource
+      .getRepository(IndicatorCount)
+      .find({ where: { indicator }, order: { regionCode: 'ASC', month: 'ASC', dimension: 'ASC' } });
+    return rows.map((row) => [row.regionCode, row.month, row.dimension, row.value]);
   }
 
   async function activityOf(creditCode: string, year: number) {
@@ -31,9 +41,14 @@ describe("counting the departments' events", () => {
     await database.close();
   });
 
-  it("counts a permit for the issuing region's month and the holder's year", async () => {
+  it("counts a permit for the issuing region's month, every region above it, by kind, and the holder's year", async () => {
     expect(await apply(events.permitIssued('320102', '2026-03-10T02:00:00.000Z'))).toBe('applied');
-    expect(await regionCounts()).toEqual([['320102', '2026-03', 'PERMITS_ISSUED', 1]]);
+    expect(await countsOf('PERMITS_ISSUED')).toEqual([
+      ['000000', '2026-03', 'ROAD_FREIGHT_TRANSPORT', 1],
+      ['320000', '2026-03', 'ROAD_FREIGHT_TRANSPORT', 1],
+      ['320100', '2026-03', 'ROAD_FREIGHT_TRANSPORT', 1],
+      ['320102', '2026-03', 'ROAD_FREIGHT_TRANSPORT', 1],
+    ]);
     expect(await activityOf(NANJING_CARRIER, 2026)).toMatchObject({
       permitsIssued: 1,
       casesOpened: 0,
@@ -103,7 +118,7 @@ describe("counting the departments' events", () => {
     expect(await apply(broken)).toBe('applied');
     expect(await apply(events.permitIssued('320102', 'yesterday'))).toBe('applied');
     expect(await apply(events.caseDecided('320102', '2026-03-10T02:00:00.000Z', -5))).toBe('applied');
-    expect(await regionCounts()).toEqual([]);
+    expect(await database.dataSource.getRepository(IndicatorCount).count()).toBe(0);
     expect(await database.dataSource.getRepository(EnterpriseYearActivity).count()).toBe(0);
     expect(database.warnings).toEqual(['event not counted', 'event not counted', 'event not counted']);
     expect(await database.dataSource.getRepository(InboxEvent).existsBy({ eventId: broken.id })).toBe(true);

@@ -5,7 +5,7 @@ import { scopeIn } from '../../../platform/testing/callers';
 import { openSubgraphTestbed, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
 import { events, HANGZHOU_CARRIER, KUNSHAN_CARRIER } from '../statistics.fixture';
 import { statisticsSubgraph } from '../statistics.subgraph';
-import { Indicator } from './indicator.enum';
+import { Indicator } from '../catalogue/indicator-catalogue';
 
 const NATIONAL = scopeIn('000000');
 

@@ -1,38 +1,26 @@
-import type { DataSource } from 'typeorm';
-import {
-  NATIONAL_REGION_CODE,
-  regionCodeProblem,
-  regionName,
-  regionScopePrefix,
-} from '../../../platform/codes/region-code';
-import { inScope, type RegionScope } from '../../../platform/auth/region-scope';
-import { forbidden, invalidInput } from '../../../platform/errors/domain-error';
-import { assertYear, formatMonth, monthsOfYear, parseMonth } from '../statistics-calendar';
-import { INDICATORS, Indicator } from './indicator.enum';
+import { regionName } from '../../../platform/codes/region-code';
+import type { RegionScope } from '../../../platform/auth/region-scope';
+import { invalidInput } from '../../../platform/errors/domain-error';
+import { childRegions } from '../counting/roll-up';
+import { assertYear, formatMonth, parseMonth } from '../statistics-calendar';
+import type { IndicatorCountsReader } from './indicator-counts.reader';
+import type { RegionCounts } from './indicator-figures';
+import { assertRegionInScope, definitionOf } from './indicator-query.service';
 import { MAX_SERIES_MONTHS } from './inputs/region-indicator.args';
-import { RegionMonthCount } from './region-month-count.entity';
 import type { IndicatorSeries, RegionOverview, RegionTotals } from './region-indicator.types';
 
-const TOTAL_FIELD: Readonly<Record<Indicator, keyof Omit<RegionTotals, 'regionCode' | 'regionName'>>> = {
-  PERMITS_ISSUED: 'permitsIssued',
-  CASES_OPENED: 'casesOpened',
-  CASES_DECIDED: 'casesDecided',
-  FINES_FEN: 'finesFen',
-  WAYBILLS_CREATED: 'waybillsCreated',
-};
+type TotalField = keyof Omit<RegionTotals, 'regionCode' | 'regionName'>;
 
-/**
- * A region asked about must be a known code (or 000000) within the caller's own region scope. A wider
- * region is refused rather than narrowed, so a total is never labelled with more than it sums.
- */
-function assertRegionInScope(scope: RegionScope, field: string, regionCode: string): void {
-  const problem = regionCodeProblem(regionCode, { allowNational: true });
-  if (problem) throw invalidInput(field, problem);
-  if (!inScope(scope, regionCode)) throw forbidden(`You may read statistics only within region ${scope.region}`);
-}
+const TOTAL_FIELD: ReadonlyArray<[string, TotalField]> = [
+  ['PERMITS_ISSUED', 'permitsIssued'],
+  ['CASES_OPENED', 'casesOpened'],
+  ['CASES_DECIDED', 'casesDecided'],
+  ['FINES_FEN', 'finesFen'],
+  ['WAYBILLS_CREATED', 'waybillsCreated'],
+];
 
-function emptyTotals(regionCode: string): RegionTotals {
-  return {
+function totalsOf(regionCode: string, counts: RegionCounts, months: readonly string[]): RegionTotals {
+  const totals: RegionTotals = {
     regionCode,
     regionName: regionName(regionCode) ?? regionCode,
     permitsIssued: 0,
@@ -41,57 +29,35 @@ function emptyTotals(regionCode: string): RegionTotals {
     finesFen: 0,
     waybillsCreated: 0,
   };
+  for (const [indicator, field] of TOTAL_FIELD) totals[field] = counts.sum(indicator, months);
+  return totals;
 }
 
-/**
- * The region one level below `parent` that `code` is counted under, or null when the count sits at the
- * parent's own level (or the parent is a county, which has nothing below it).
- */
-function subRegionOf(parent: string, code: string): string | null {
-  if (parent === NATIONAL_REGION_CODE) return `${code.slice(0, 2)}0000`;
-  if (code === parent) return null;
-  if (parent.endsWith('0000')) return `${code.slice(0, 4)}00`;
-  if (parent.endsWith('00')) return code;
-  return null;
-}
-
-/** Reads the indicators the event handlers count: series and yearly overviews over a region and below. */
+/** The first API: a monthly series of one counted indicator, and a year's overview of the first five. */
 export class IndicatorService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reader: IndicatorCountsReader) {}
 
   async series(
     scope: RegionScope,
-    indicator: Indicator,
+    indicator: string,
     regionCode: string,
     fromMonth: string,
     toMonth: string,
   ): Promise<IndicatorSeries> {
-    if (!INDICATORS.includes(indicator)) throw invalidInput('indicator', `must be one of ${INDICATORS.join(', ')}`);
+    const definition = definitionOf('indicator', indicator);
+    if (definition.aggregation !== 'SUM')
+      throw invalidInput('indicator', `is a ${definition.aggregation} indicator; read it with indicatorSeries`);
     const from = parseMonth('fromMonth', fromMonth);
     const to = parseMonth('toMonth', toMonth);
     if (to < from) throw invalidInput('toMonth', 'must not be before fromMonth');
     if (to - from + 1 > MAX_SERIES_MONTHS)
       throw invalidInput('toMonth', `must be at most ${MAX_SERIES_MONTHS} months from fromMonth, inclusive`);
     assertRegionInScope(scope, 'regionCode', regionCode);
-
-    const query = this.dataSource
-      .getRepository(RegionMonthCount)
-      .createQueryBuilder('tally')
-      .select('tally.month', 'month')
-      .addSelect('SUM(tally.value)', 'value')
-      .where('tally.indicator = :indicator', { indicator })
-      .andWhere('tally.month BETWEEN :fromMonth AND :toMonth', { fromMonth, toMonth })
-      .groupBy('tally.month');
-    const prefix = regionScopePrefix(regionCode);
-    if (prefix !== '') query.andWhere('tally.regionCode LIKE :prefix', { prefix: `${prefix}%` });
-    // SUM comes back as DECIMAL text from MySQL, a number from SQLite.
-    const rows: Array<{ month: string; value: string | number }> = await query.getRawMany();
-    const byMonth = new Map(rows.map((row) => [row.month, Number(row.value)]));
-
+    const counts = (await this.reader.read([indicator], [regionCode], fromMonth, toMonth)).get(regionCode)!;
     const points = [];
     for (let month = from; month <= to; month += 1) {
       const label = formatMonth(month);
-      points.push({ month: label, value: byMonth.get(label) ?? 0 });
+      points.push({ month: label, value: counts.sum(indicator, [label]) });
     }
     return {
       indicator,
@@ -105,38 +71,17 @@ export class IndicatorService {
   async overview(scope: RegionScope, regionCode: string, year: number): Promise<RegionOverview> {
     assertYear('year', year);
     assertRegionInScope(scope, 'regionCode', regionCode);
-    const { first, last } = monthsOfYear(year);
-    const query = this.dataSource
-      .getRepository(RegionMonthCount)
-      .createQueryBuilder('tally')
-      .select('tally.regionCode', 'regionCode')
-      .addSelect('tally.indicator', 'indicator')
-      .addSelect('SUM(tally.value)', 'value')
-      .where('tally.month BETWEEN :first AND :last', { first, last })
-      .groupBy('tally.regionCode')
-      .addGroupBy('tally.indicator');
-    const prefix = regionScopePrefix(regionCode);
-    if (prefix !== '') query.andWhere('tally.regionCode LIKE :prefix', { prefix: `${prefix}%` });
-    const rows: Array<{ regionCode: string; indicator: Indicator; value: string | number }> = await query.getRawMany();
-
-    const totals = emptyTotals(regionCode);
-    const subRegions = new Map<string, RegionTotals>();
-    for (const row of rows) {
-      const field = TOTAL_FIELD[row.indicator];
-      // A row under an indicator this version does not know is left out rather than guessed at.
-      if (!field) continue;
-      const value = Number(row.value);
-      totals[field] += value;
-      const child = subRegionOf(regionCode, row.regionCode);
-      if (child === null) continue;
-      const childTotals = subRegions.get(child) ?? emptyTotals(child);
-      childTotals[field] += value;
-      subRegions.set(child, childTotals);
-    }
-    return {
-      ...totals,
-      year,
-      subRegions: [...subRegions.values()].sort((left, right) => left.regionCode.localeCompare(right.regionCode)),
-    };
+    const months = Array.from({ length: 12 }, (_, index) => formatMonth(year * 12 + index));
+    const children = childRegions(regionCode);
+    const counts = await this.reader.read(
+      TOTAL_FIELD.map(([indicator]) => indicator),
+      [regionCode, ...children],
+      months[0],
+      months[11],
+    );
+    const subRegions = children
+      .map((code) => totalsOf(code, counts.get(code)!, months))
+      .filter((totals) => TOTAL_FIELD.some(([, field]) => totals[field] !== 0));
+    return { ...totalsOf(regionCode, counts.get(regionCode)!, months), year, subRegions };
   }
 }

@@ -1,6 +1,6 @@
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Indicator } from './indicator.enum';
+import { Indicator } from '../catalogue/indicator-catalogue';
 
 @ObjectType({ description: 'The value of one indicator in one calendar month (China Standard Time).' })
 export class IndicatorPoint {

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 import { EARLIEST_YEAR, LATEST_YEAR } from '../../statistics-calendar';
-import { Indicator } from '../indicator.enum';
+import { Indicator } from '../../catalogue/indicator-catalogue';
 
 /** The longest series one request may ask for: ten years of months. */
 export const MAX_SERIES_MONTHS = 120;
