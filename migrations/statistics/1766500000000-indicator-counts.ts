@@ -24,8 +24,14 @@ export class IndicatorCounts1766500000000 implements MigrationInterface {
         ],
       }),
     );
-    const old: Array<{ region_code: string; month: string; indicator: string; value: string | number }> =
-      await queryRunner.query('SELECT region_code, month, indicator, value FROM region_month_count');
+    const old = (await queryRunner.query(
+      'SELECT region_code, month, indicator, value FROM region_month_count',
+    )) as Array<{
+      region_code: string;
+      month: string;
+      indicator: string;
+      value: string | number;
+    }>;
     const rolled = new Map<string, [string, string, string, number]>();
     for (const row of old) {
       const regions =

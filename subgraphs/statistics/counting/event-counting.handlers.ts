@@ -7,5 +7,5 @@ import { COUNTED_EVENT_TYPES } from './facts/fact-mappers';
 /** The events statistics subscribes to (see EVENT_SUBSCRIBERS), each counted in the inbox transaction. */
 export function statisticsEventHandlers({ counting }: StatisticsServices): EventHandlers {
   const count = (manager: EntityManager, envelope: EventEnvelope) => counting.count(manager, envelope);
-  return Object.fromEntries(COUNTED_EVENT_TYPES.map((type) => [type, count])) as EventHandlers;
+  return Object.fromEntries(COUNTED_EVENT_TYPES.map((type) => [type, count]));
 }
