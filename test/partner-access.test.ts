@@ -114,4 +114,34 @@ describe('a partner ministry with machine credentials', () => {
       .map((error) => error.extensions?.serviceName);
     expect(refusedBy.sort()).toEqual(['enforcement', 'safety']);
   });
+
+  it('reads transport statistics through its statistics category, for a declared statistical purpose', async () => {
+    const trend = readFileSync(
+      join(PROJECT_ROOT, 'gateway', 'persisted-operations', 'partner-ndrc', 'TransportIndicatorTrend.graphql'),
+      'utf8',
+    );
+    const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
+    const result = await graphql<{
+      indicatorSeries: { regionName: string; definition: { name: string }; points: Array<{ period: string }> };
+    }>(
+      trend,
+      {
+        indicator: 'PERMITS_ISSUED',
+        regionCode: '000000',
+        granularity: 'YEAR',
+        from: String(year - 1),
+        to: String(year),
+      },
+      {
+        token,
+        headers: {
+          'x-purpose': 'STATISTICAL_ANALYSIS',
+          'x-purpose-reason': encodeURIComponent('投资项目运输保障分析'),
+        },
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.indicatorSeries).toMatchObject({ regionName: '全国', definition: { name: '行政许可发证数' } });
+    expect(result.data?.indicatorSeries.points.map((point) => point.period)).toEqual([String(year - 1), String(year)]);
+  });
 });

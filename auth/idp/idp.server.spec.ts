@@ -149,7 +149,7 @@ describe('embedded OpenID provider (Keycloak stand-in)', () => {
     });
     expect([...identity.roles]).toEqual(['partner-reader']);
     expect([...identity.scopes]).toEqual(
-      expect.arrayContaining(['category:registry', 'category:licensing', 'category:credit']),
+      expect.arrayContaining(['category:registry', 'category:licensing', 'category:credit', 'category:statistics']),
     );
     expect(identity.scopes.has('category:enforcement')).toBe(false);
   });

@@ -48,6 +48,7 @@ describe('realm transport', () => {
     ['js-credit-officer', '320000', 'credit'],
     ['js-safety-officer', '320000', 'safety'],
     ['ministry-analyst', '000000', 'statistics'],
+    ['js-statistics-analyst', '320000', 'statistics'],
     ['js-pii-officer', '320000', 'enforcement'],
   ])('gives %s the region %s and department %s in the gateway token', (username, region, department) => {
     const user = realm.user(username);

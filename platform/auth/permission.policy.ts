@@ -104,7 +104,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> =
     Permission.SAFETY_ALERT_HANDLE,
   ],
   'statistics-analyst': [Permission.REGISTRY_READ, Permission.STATISTICS_READ],
-  'partner-reader': [Permission.REGISTRY_READ, Permission.PERMIT_READ, Permission.CREDIT_READ],
+  'partner-reader': [
+    Permission.REGISTRY_READ,
+    Permission.PERMIT_READ,
+    Permission.CREDIT_READ,
+    Permission.STATISTICS_READ,
+  ],
   // Weigh stations' machine clients (治超联网) submit detection records and nothing else.
   'weigh-station': [Permission.OVERLOAD_SUBMIT],
   // The provincial key-vehicle monitoring platform's machine client (联网联控) submits positions and nothing else.

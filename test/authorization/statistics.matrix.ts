@@ -21,6 +21,9 @@ const WHO_MAY = {
   'Query.regionIndicator': '-       -       -       -       -      -      Y     -   Y',
   'Query.regionOverview': '-       -       -       -       -      -      Y     -   Y',
   'Enterprise.activitySummary': '-       -       -       -       -      -      Y     -   Y',
+  'Query.indicators': '-       -       -       -       -      -      Y     -   Y',
+  'Query.indicatorSeries': '-       -       -       -       -      -      Y     -   Y',
+  'Query.indicatorBreakdown': '-       -       -       -       -      -      Y     -   Y',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;
@@ -31,6 +34,9 @@ const REGION_RULES: Record<Operation, Partial<Record<Variant, string>>> = {
   'Query.regionIndicator': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
   'Query.regionOverview': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
   'Enterprise.activitySummary': { 'in-region': EVERYWHERE },
+  'Query.indicators': { any: EVERYWHERE },
+  'Query.indicatorSeries': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
+  'Query.indicatorBreakdown': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
 };
 
 // How each cell is probed: the records it needs, the request, and what "ok" and "absent" look like.
@@ -51,7 +57,62 @@ function statisticsProbe(field: 'regionIndicator' | 'regionOverview', region: st
   };
 }
 
+/** A quarter's series, or a year's breakdown by region ranked, of one indicator over `region`. */
+function indicatorProbe(field: 'indicatorSeries' | 'indicatorBreakdown', region: string): VariantProbe {
+  const { year } = chinaNow();
+  const document =
+    field === 'indicatorSeries'
+      ? `query ($region: String!, $period: String!) { indicatorSeries(indicator: CASES_OPENED, regionCode: $region, granularity: QUARTER, from: $period, to: $period) { regionCode points { period value yearOnYearPercent } } }`
+      : `query ($region: String!, $period: String!) { indicatorBreakdown(indicator: CASES_OPENED, regionCode: $region, granularity: YEAR, from: $period, to: $period, orderBy: VALUE_DESC) { regionCode total rows { key value rank } } }`;
+  const period = field === 'indicatorSeries' ? `${year}-Q1` : String(year);
+  return {
+    request: () => ({ document, variables: { region, period } }),
+    ok: (data) => {
+      expect(at(data, `${field}.regionCode`)).toBe(region);
+      if (field === 'indicatorSeries') {
+        expect(at(data, 'indicatorSeries.points')).toEqual([
+          expect.objectContaining({ period, value: expect.any(Number) }),
+        ]);
+      } else {
+        // Every prefecture (or province) one level down is listed, counted or not.
+        expect((at(data, 'indicatorBreakdown.rows') as unknown[]).length).toBeGreaterThan(10);
+      }
+    },
+  };
+}
+
 const PROBES: Record<Operation, OperationProbe> = {
+  'Query.indicators': {
+    field: 'indicators',
+    write: false,
+    variants: {
+      any: {
+        request: () => ({ document: `{ indicators { code name unit department } }`, variables: {} }),
+        ok: (data) =>
+          expect(at(data, 'indicators')).toEqual(
+            expect.arrayContaining([
+              { code: 'CASES_OPENED', name: '立案数', unit: 'COUNT', department: 'enforcement' },
+            ]),
+          ),
+      },
+    },
+  },
+  'Query.indicatorSeries': {
+    field: 'indicatorSeries',
+    write: false,
+    variants: {
+      'in-region': indicatorProbe('indicatorSeries', JIANGSU),
+      'out-of-region': indicatorProbe('indicatorSeries', '330000'),
+    },
+  },
+  'Query.indicatorBreakdown': {
+    field: 'indicatorBreakdown',
+    write: false,
+    variants: {
+      'in-region': indicatorProbe('indicatorBreakdown', JIANGSU),
+      'out-of-region': indicatorProbe('indicatorBreakdown', '330000'),
+    },
+  },
   'Query.regionIndicator': {
     field: 'regionIndicator',
     write: false,
