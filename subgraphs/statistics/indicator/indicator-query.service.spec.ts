@@ -14,7 +14,7 @@ const JIANGSU = scopeIn('320000');
 /** A permit of another kind than the fixture's, to read a dimension. */
 function coachPermit(regionCode: string, issuedAt: string): EventEnvelope {
   const envelope = events.permitIssued(regionCode, issuedAt);
-  return { ...envelope, payload: { ...envelope.payload, kind: 'ROAD_PASSENGER_TRANSPORT' } } as EventEnvelope;
+  return { ...envelope, payload: { ...envelope.payload, kind: 'ROAD_PASSENGER_TRANSPORT' } };
 }
 
 describe('indicator series, breakdowns and rankings over the region tree', () => {
