@@ -102,7 +102,8 @@ describe("an analyst's indicators through the gateway", () => {
       by: 'REGION',
     });
     const nanjing = byCity.indicatorBreakdown.rows.find((row) => row.key === '320100');
-    expect(nanjing).toMatchObject({ name: '南京市', rank: expect.any(Number) });
+    expect(nanjing?.name).toBe('南京市');
+    expect(nanjing?.rank).toBeGreaterThanOrEqual(1);
     expect(nanjing!.value).toBeGreaterThanOrEqual(2);
     // Every prefecture of Jiangsu is listed, ranked from the highest figure down.
     expect(byCity.indicatorBreakdown.rows).toHaveLength(13);
@@ -127,9 +128,8 @@ describe("an analyst's indicators through the gateway", () => {
       from: quarter,
       to: quarter,
     });
-    expect(result.indicatorSeries.points).toEqual([
-      expect.objectContaining({ period: quarter, value: expect.any(Number), lastYearValue: expect.any(Number) }),
-    ]);
+    expect(typeof result.indicatorSeries.points[0].value).toBe('number');
+    expect(result.indicatorSeries.points).toEqual([expect.objectContaining({ period: quarter })]);
     const years = await series(ministry, {
       indicator: 'FINES_FEN',
       region: '320000',

@@ -50,9 +50,7 @@ describe('the indicator-count migration on a database with earlier counts', () =
     await before.destroy();
 
     const after = await open(statisticsSubgraph.migrations, statisticsSubgraph.entities as EntityClass[]);
-    const tables = (await after.query("SELECT name FROM sqlite_master WHERE type = 'table'")) as Array<{
-      name: string;
-    }>;
+    const tables = await after.query<Array<{ name: string }>>("SELECT name FROM sqlite_master WHERE type = 'table'");
     expect(tables.map((table) => table.name)).not.toContain('region_month_count');
     const indicators = new IndicatorService(new IndicatorCountsReader(after));
     const national = scopeIn('000000');
