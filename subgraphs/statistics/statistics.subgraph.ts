@@ -1,12 +1,14 @@
 import { InitialStatistics1764000000000 } from '../../migrations/statistics/1764000000000-initial-statistics';
 import { PersonalInformationKeysStatistics1765000000000 } from '../../migrations/statistics/1765000000000-personal-information-keys';
 import { IndicatorCounts1766500000000 } from '../../migrations/statistics/1766500000000-indicator-counts';
+import { IndicatorCountRebuilt1766640000000 } from '../../migrations/statistics/1766640000000-indicator-count-rebuilt';
 import type { PlatformConfig } from '../../platform/config/config';
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { startSubgraph, type SubgraphDefinition } from '../../platform/subgraph-server';
 import { ActivityService } from './activity/activity.service';
 import { EnterpriseYearActivity } from './activity/enterprise-year-activity.entity';
+import { IndicatorCountRebuilt } from './replay/indicator-count-rebuilt.entity';
 import { statisticsEventHandlers } from './counting/event-counting.handlers';
 import { EventCountingService } from './counting/event-counting.service';
 import { IndicatorService } from './indicator/indicator.service';
@@ -22,11 +24,12 @@ import { buildStatisticsSchema } from './statistics.schema';
  */
 export const statisticsSubgraph: SubgraphDefinition<StatisticsServices> = {
   name: 'statistics',
-  entities: [IndicatorCount, EnterpriseYearActivity, OutboxMessage, InboxEvent],
+  entities: [IndicatorCount, EnterpriseYearActivity, OutboxMessage, InboxEvent, IndicatorCountRebuilt],
   migrations: [
     InitialStatistics1764000000000,
     PersonalInformationKeysStatistics1765000000000,
     IndicatorCounts1766500000000,
+    IndicatorCountRebuilt1766640000000,
   ],
   buildSchema: buildStatisticsSchema,
   createServices: ({ dataSource, logger }) => {
