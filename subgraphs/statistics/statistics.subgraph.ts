@@ -15,6 +15,8 @@ import { IndicatorService } from './indicator/indicator.service';
 import { IndicatorCount } from './indicator/indicator-count.entity';
 import { IndicatorCountsReader } from './indicator/indicator-counts.reader';
 import { IndicatorQueryService } from './indicator/indicator-query.service';
+import { OpenDataService } from './open-data/open-data.service';
+import { STATISTICS_CONFIG, type StatisticsConfig } from './statistics.config';
 import type { StatisticsServices } from './statistics.context';
 import { buildStatisticsSchema } from './statistics.schema';
 
@@ -22,8 +24,9 @@ import { buildStatisticsSchema } from './statistics.schema';
  * 统计: indicators for decision support, fed only by the other departments' events. It seeds nothing:
  * the demo counts arrive as events from the other subgraphs' seeds.
  */
-export const statisticsSubgraph: SubgraphDefinition<StatisticsServices> = {
+export const statisticsSubgraph: SubgraphDefinition<StatisticsServices, StatisticsConfig> = {
   name: 'statistics',
+  config: STATISTICS_CONFIG,
   entities: [IndicatorCount, EnterpriseYearActivity, OutboxMessage, InboxEvent, IndicatorCountRebuilt],
   migrations: [
     InitialStatistics1764000000000,
@@ -32,17 +35,19 @@ export const statisticsSubgraph: SubgraphDefinition<StatisticsServices> = {
     IndicatorCountRebuilt1766640000000,
   ],
   buildSchema: buildStatisticsSchema,
-  createServices: ({ dataSource, logger }) => {
+  createServices: ({ dataSource, logger }, settings) => {
     const reader = new IndicatorCountsReader(dataSource);
     return {
       indicators: new IndicatorService(reader),
       indicatorQueries: new IndicatorQueryService(reader),
       activity: new ActivityService(dataSource),
       counting: new EventCountingService(logger),
+      openData: new OpenDataService(reader, settings.openData),
     };
   },
   eventHandlers: statisticsEventHandlers,
 };
 
 export const buildSchema = buildStatisticsSchema;
-export const start = (config: PlatformConfig) => startSubgraph(statisticsSubgraph, config);
+export const start = (config: PlatformConfig, settings: StatisticsConfig) =>
+  startSubgraph(statisticsSubgraph, config, settings);
