@@ -30,7 +30,14 @@ interface Options {
 
 function optionsOf(argv: string[]): Options {
   const [command, ...flags] = argv;
-  const options: Options = { command: command as Options['command'], apply: false, includePending: false, replay: true, limit: 100, json: false };
+  const options: Options = {
+    command: command as Options['command'],
+    apply: false,
+    includePending: false,
+    replay: true,
+    limit: 100,
+    json: false,
+  };
   const allowed = command === 'replay' ? ['--apply', '--include-pending'] : ['--no-replay', '--limit', '--json'];
   for (let index = 0; index < flags.length; index += 1) {
     const flag = flags[index];

@@ -43,7 +43,9 @@ describe('open data (openIndicators)', () => {
 
   beforeAll(async () => {
     const admin = await tokenFor('ministry-admin');
-    await (await story(admin).enterprise('110105', '开放数据测试运输有限公司')).withDecidedCase({ penalty: 'FINE', fineFen: 200_000 });
+    await (
+      await story(admin).enterprise('110105', '开放数据测试运输有限公司')
+    ).withDecidedCase({ penalty: 'FINE', fineFen: 200_000 });
     // As an analyst, so the waiting spends none of the public's rate limit.
     const analyst = await tokenFor('ministry-analyst');
     await eventually(async () => {
@@ -116,7 +118,11 @@ describe('open data (openIndicators)', () => {
     ];
     for (const document of closed) {
       const result = await graphql(document);
-      expect([document, result.status, result.errors?.[0]?.extensions?.code]).toEqual([document, 401, 'UNAUTHENTICATED']);
+      expect([document, result.status, result.errors?.[0]?.extensions?.code]).toEqual([
+        document,
+        401,
+        'UNAUTHENTICATED',
+      ]);
     }
     // Signed-in officers of any role read it too.
     const officer = await openData({ region: '320000', ...range }, await tokenFor('nj-enforcement-officer'));
@@ -125,7 +131,13 @@ describe('open data (openIndicators)', () => {
 
   it('audits anonymous calls with no user', async () => {
     await graphql(
-      `query OpenDataAuditCheck($month: String!) { openIndicators(regionCode: "320000", from: $month, to: $month) { indicator } }`,
+      `
+        query OpenDataAuditCheck($month: String!) {
+          openIndicators(regionCode: "320000", from: $month, to: $month) {
+            indicator
+          }
+        }
+      `,
       { month },
     );
     const audit = await query<{ auditRecords: { edges: Array<{ node: Record<string, unknown> }> } }>(

@@ -18,7 +18,14 @@ const DEPARTMENTS: readonly SubgraphName[] = ['licensing', 'enforcement', 'credi
 
 interface Reconciliation {
   total: number;
-  differences: Array<{ indicator: string; regionCode: string; month: string; dimension: string; live: number; rebuilt: number }>;
+  differences: Array<{
+    indicator: string;
+    regionCode: string;
+    month: string;
+    dimension: string;
+    live: number;
+    rebuilt: number;
+  }>;
 }
 
 /** Runs `npm run statistics:<command>` against the running single window: exit code, stdout and stderr. */
@@ -63,7 +70,9 @@ async function history(department: SubgraphName, headers: Record<string, string>
 describe('statistics replay and reconcile', () => {
   beforeAll(async () => {
     // A story of its own on top of the demo data: permits, decided cases and waybills in Jiangsu.
-    const carrier = await (await story(await tokenFor('ministry-admin')).enterprise('320583')).withDecidedCases(2, 300_000);
+    const carrier = await (
+      await story(await tokenFor('ministry-admin')).enterprise('320583')
+    ).withDecidedCases(2, 300_000);
     expect(carrier).toHaveLength(2);
     const hauler = await story(await tokenFor('ministry-admin')).enterprise('320102');
     await hauler.withWaybills(2, await hauler.hazardousGoodsCarrier());
@@ -95,7 +104,13 @@ describe('statistics replay and reconcile', () => {
   });
 
   it('reports a tampered live count row by row, and replay --apply puts the events’ figures back', async () => {
-    const [row] = await subgraphSql<{ indicator: string; region_code: string; month: string; dimension: string; value: number | string }>(
+    const [row] = await subgraphSql<{
+      indicator: string;
+      region_code: string;
+      month: string;
+      dimension: string;
+      value: number | string;
+    }>(
       'statistics',
       "SELECT indicator, region_code, month, dimension, value FROM indicator_count WHERE indicator = 'CASES_DECIDED' AND region_code = '320000' ORDER BY month DESC LIMIT 1",
     );
@@ -121,18 +136,26 @@ describe('statistics replay and reconcile', () => {
     });
     const text = await command('reconcile', '--no-replay');
     expect(text.stdout).toContain(`不一致 1 rows differ`);
-    expect(text.stdout).toContain(`CASES_DECIDED 320000 ${row.month} ${row.dimension || '-'}: ${Number(row.value) + 40} ${Number(row.value)}`);
+    expect(text.stdout).toContain(
+      `CASES_DECIDED 320000 ${row.month} ${row.dimension || '-'}: ${Number(row.value) + 40} ${Number(row.value)}`,
+    );
     expect((await command('replay', '--apply')).code).toBe(0);
     expect((await reconcile('--no-replay')).reconciliation.total).toBe(0);
   });
 
   it('serves a department’s history only to the events credential, signed and recent', async () => {
     const target = historyRequestTarget('statistics', 0, 5, Date.now());
-    const signed = await history('enforcement', { [EVENT_SIGNATURE_HEADER]: signHistoryRequest(secret(), target) }, target);
+    const signed = await history(
+      'enforcement',
+      { [EVENT_SIGNATURE_HEADER]: signHistoryRequest(secret(), target) },
+      target,
+    );
     expect(signed.status).toBe(200);
     const page = (await signed.json()) as HistoryPage;
     expect(page.events).toHaveLength(5);
-    expect(page.events.map((event) => event.id)).toEqual([...page.events.map((event) => event.id)].sort((a, b) => a - b));
+    expect(page.events.map((event) => event.id)).toEqual(
+      [...page.events.map((event) => event.id)].sort((a, b) => a - b),
+    );
     expect(page.events.every((event) => event.envelope.source === 'enforcement')).toBe(true);
     expect(page.next).toBe(page.events[4].id);
 

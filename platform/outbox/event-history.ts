@@ -70,7 +70,9 @@ export function eventHistoryHandler(options: { dataSource: DataSource; secret: s
       take: limit,
     });
     // The envelopes are stored as JSON text: spliced in as they are rather than parsed and written again.
-    const events = rows.map((row) => `{"id":${row.id},"delivered":${row.deliveredAt !== null},"envelope":${row.envelope}}`);
+    const events = rows.map(
+      (row) => `{"id":${row.id},"delivered":${row.deliveredAt !== null},"envelope":${row.envelope}}`,
+    );
     const next = rows.length === limit ? rows[rows.length - 1].id : null;
     const body = `{"events":[${events.join(',')}],"next":${next}}`;
     response.writeHead(200, {

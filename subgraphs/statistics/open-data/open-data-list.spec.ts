@@ -39,7 +39,14 @@ describe('the open data list (数据开放清单)', () => {
       ...INDICATOR_CATALOGUE,
       { ...base, code: 'VEHICLES_REGISTERED', sourceEvents: ['vehicle.registered'] },
       { ...base, code: 'CASES_BY_PLATE', dimension: { code: 'PLATE_NUMBER', name: '车牌', nameEn: 'Plate' } },
-      { ...base, code: 'RATE_OF_MONEY', aggregation: 'RATIO', unit: 'PERCENT', numerator: 'CASES_OPENED', denominator: 'FINES_FEN' },
+      {
+        ...base,
+        code: 'RATE_OF_MONEY',
+        aggregation: 'RATIO',
+        unit: 'PERCENT',
+        numerator: 'CASES_OPENED',
+        denominator: 'FINES_FEN',
+      },
     ];
     expect(
       openDataListProblems(

@@ -14,7 +14,12 @@ const ratio = {
   numerator: 'CASES_DECIDED',
   denominator: 'CASES_OPENED',
 } as IndicatorDefinition;
-const median = { code: 'MEDIAN_DAYS', aggregation: 'MEDIAN', unit: 'WORKING_DAYS', histogram: 'CASES_OPENED' } as IndicatorDefinition;
+const median = {
+  code: 'MEDIAN_DAYS',
+  aggregation: 'MEDIAN',
+  unit: 'WORKING_DAYS',
+  histogram: 'CASES_OPENED',
+} as IndicatorDefinition;
 
 function countsOf(cells: Array<[string, string, number]>): RegionCounts {
   const counts = new RegionCounts();
@@ -27,7 +32,11 @@ const cell = (definition: IndicatorDefinition, counts: RegionCounts, k = 5) =>
 
 describe('open data cells (数据开放, small counts suppressed)', () => {
   it('shows a count of 1 to k-1 as "<k", and 0 and k and more as they are', () => {
-    expect(cell(counted, countsOf([['CASES_OPENED', '', 4]]))).toEqual({ value: null, display: '<5', suppressed: true });
+    expect(cell(counted, countsOf([['CASES_OPENED', '', 4]]))).toEqual({
+      value: null,
+      display: '<5',
+      suppressed: true,
+    });
     expect(cell(counted, countsOf([['CASES_OPENED', '', 1]]), 10)).toMatchObject({ display: '<10', suppressed: true });
     expect(cell(counted, countsOf([['CASES_OPENED', '', 5]]))).toEqual({ value: 5, display: '5', suppressed: false });
     expect(cell(counted, countsOf([]))).toEqual({ value: 0, display: '0', suppressed: false });
@@ -35,16 +44,38 @@ describe('open data cells (数据开放, small counts suppressed)', () => {
 
   it('judges a ratio by its denominator and its numerator, a median by how many values it is of', () => {
     const rate = (decided: number, opened: number) =>
-      cell(ratio, countsOf([['CASES_DECIDED', '', decided], ['CASES_OPENED', '', opened]]));
+      cell(
+        ratio,
+        countsOf([
+          ['CASES_DECIDED', '', decided],
+          ['CASES_OPENED', '', opened],
+        ]),
+      );
     expect(rate(2, 4)).toEqual({ value: null, display: '<5', suppressed: true });
     expect(rate(2, 40)).toMatchObject({ suppressed: true });
     expect(rate(0, 40)).toEqual({ value: 0, display: '0', suppressed: false });
     expect(rate(10, 40)).toEqual({ value: 25, display: '25', suppressed: false });
     expect(rate(0, 0)).toEqual({ value: null, display: '—', suppressed: false });
-    expect(cell(median, countsOf([['CASES_OPENED', 'A/3', 2], ['CASES_OPENED', 'A/9', 2]]))).toMatchObject({
+    expect(
+      cell(
+        median,
+        countsOf([
+          ['CASES_OPENED', 'A/3', 2],
+          ['CASES_OPENED', 'A/9', 2],
+        ]),
+      ),
+    ).toMatchObject({
       suppressed: true,
     });
-    expect(cell(median, countsOf([['CASES_OPENED', 'A/3', 3], ['CASES_OPENED', 'A/9', 2]]))).toEqual({
+    expect(
+      cell(
+        median,
+        countsOf([
+          ['CASES_OPENED', 'A/3', 3],
+          ['CASES_OPENED', 'A/9', 2],
+        ]),
+      ),
+    ).toEqual({
       value: 3,
       display: '3',
       suppressed: false,
@@ -65,7 +96,8 @@ describe('openIndicators', () => {
 
   beforeAll(async () => {
     database = await openSubgraphTestbed(statisticsSubgraph, { environment: { STATISTICS_OPEN_DATA_MIN_COUNT: '3' } });
-    for (const day of ['01', '02', '03']) await database.deliver(events.caseFiled('320102', `2026-03-${day}T02:00:00.000Z`));
+    for (const day of ['01', '02', '03'])
+      await database.deliver(events.caseFiled('320102', `2026-03-${day}T02:00:00.000Z`));
     await database.deliver(events.caseFiled('330106', '2026-04-01T02:00:00.000Z'));
   });
   afterAll(async () => {

@@ -31,7 +31,10 @@ function assertOpenRegion(regionCode: string, entries: readonly OpenDataEntry[])
     );
   const national = entries.find((entry) => entry.finest === 'NATIONAL');
   if (national && regionCode !== '000000')
-    throw invalidInput('regionCode', `${national.indicator} 只按全国开放 / is opened for the whole country (000000) only`);
+    throw invalidInput(
+      'regionCode',
+      `${national.indicator} 只按全国开放 / is opened for the whole country (000000) only`,
+    );
 }
 
 /**
@@ -68,7 +71,8 @@ export class OpenDataService {
   ) {}
 
   async series(request: OpenDataRequest): Promise<OpenIndicatorSeries[]> {
-    const codes = request.indicators === null ? OPEN_DATA_LIST.map((entry) => entry.indicator) : [...new Set(request.indicators)];
+    const codes =
+      request.indicators === null ? OPEN_DATA_LIST.map((entry) => entry.indicator) : [...new Set(request.indicators)];
     if (codes.length === 0) throw invalidInput('indicators', 'name at least one indicator, or leave it out for all');
     const entries = codes.map((code) => {
       const entry = openDataEntry(code);

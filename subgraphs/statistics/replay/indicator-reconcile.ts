@@ -42,17 +42,17 @@ interface DifferenceRow {
 /** Compares indicator_count with indicator_count_rebuilt row by row (run statistics:replay first). */
 export async function reconcileCounts(dataSource: DataSource, limit = 1000): Promise<Reconciliation> {
   const count = async (from: string) =>
-    Number(((await dataSource.query(`SELECT COUNT(*) AS n ${from}`)) as Array<{ n: string | number }>)[0].n);
+    Number((await dataSource.query<Array<{ n: string | number }>>(`SELECT COUNT(*) AS n ${from}`))[0].n);
   const total = (await count(LIVE_SIDE)) + (await count(REBUILT_SIDE));
   const select = (from: string) =>
-    dataSource.query(
+    dataSource.query<DifferenceRow[]>(
       'SELECT COALESCE(live.indicator, rebuilt.indicator) AS indicator, ' +
         'COALESCE(live.region_code, rebuilt.region_code) AS region_code, ' +
         'COALESCE(live.month, rebuilt.month) AS month, COALESCE(live.dimension, rebuilt.dimension) AS dimension, ' +
         `live.value AS live, rebuilt.value AS rebuilt ${from} ` +
         'ORDER BY indicator, region_code, month, dimension LIMIT ?',
       [limit],
-    ) as Promise<DifferenceRow[]>;
+    );
   const rows = [...(await select(LIVE_SIDE)), ...(await select(REBUILT_SIDE))];
   const differences = rows
     .map((row) => ({

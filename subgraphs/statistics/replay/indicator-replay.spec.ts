@@ -24,7 +24,9 @@ class HistoryOf implements EventHistorySource {
     expect(subscriber).toBe('statistics');
     this.requests += 1;
     const rows = this.envelopes
-      .map((entry, index) => ('delivered' in entry ? { ...entry, id: index + 1 } : { envelope: entry, delivered: true, id: index + 1 }))
+      .map((entry, index) =>
+        'delivered' in entry ? { ...entry, id: index + 1 } : { envelope: entry, delivered: true, id: index + 1 },
+      )
       .filter((row) => row.id > after)
       .slice(0, limit);
     return Promise.resolve({ events: rows, next: rows.length === limit ? rows[rows.length - 1].id : null });
@@ -65,10 +67,13 @@ describe('rebuilding the counts from the event histories (statistics:replay) and
       events.caseDecided('32010', '2026-03-10T02:00:00.000Z', 100),
     ];
     for (const envelope of [...licensing, ...enforcement]) await database.deliver(envelope);
-    const summary = await replay.rebuild([new HistoryOf('licensing', licensing), new HistoryOf('enforcement', enforcement)], {
-      pageSize: 2,
-      flushRows: 3,
-    });
+    const summary = await replay.rebuild(
+      [new HistoryOf('licensing', licensing), new HistoryOf('enforcement', enforcement)],
+      {
+        pageSize: 2,
+        flushRows: 3,
+      },
+    );
     expect(summary).toMatchObject({
       sources: { licensing: 3, enforcement: 4 },
       events: 7,
