@@ -168,6 +168,36 @@ describe('rebuilding the counts from the event histories (statistics:replay) and
   });
 });
 
+describe('a replay whose history source fails now and then', () => {
+  it('asks for the failed page again and counts every event once', async () => {
+    const database = await openSubgraphTestbed(statisticsSubgraph);
+    try {
+      const quiet = createLogger('spec', 'error');
+      const history = new HistoryOf('enforcement', [
+        events.caseFiled('320102', '2026-03-01T02:00:00.000Z'),
+        events.caseFiled('320102', '2026-03-02T02:00:00.000Z'),
+        events.caseFiled('320102', '2026-03-03T02:00:00.000Z'),
+      ]);
+      let failures = 0;
+      const flaky: EventHistorySource = {
+        name: 'enforcement',
+        page: (subscriber, after, limit) =>
+          after === 1 && failures++ < 2
+            ? Promise.reject(new Error('socket hang up'))
+            : history.page(subscriber, after, limit),
+      };
+      const summary = await new IndicatorReplay(database.dataSource, new EventCountingService(quiet), quiet, 1).rebuild(
+        [flaky],
+        { pageSize: 1 },
+      );
+      expect(summary).toMatchObject({ events: 3, counted: 3 });
+      expect(failures).toBe(3);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
 describe('the replay’s set of event ids', () => {
   it('tells a new id from one seen, past many growths', () => {
     const ids = new EventIdSet(16);

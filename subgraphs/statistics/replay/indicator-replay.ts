@@ -39,6 +39,7 @@ export interface ReplaySummary {
 }
 
 const COLUMNS = 'indicator, region_code, month, dimension, value';
+const RETRIES = 4;
 
 /**
  * Rebuilds indicator_count from the departments' event histories: each event is read once per department
@@ -52,6 +53,7 @@ export class IndicatorReplay {
     private readonly dataSource: DataSource,
     private readonly counting: EventCountingService,
     private readonly logger: Logger,
+    private readonly retryDelayMs = 1000,
   ) {}
 
   async rebuild(sources: readonly EventHistorySource[], options: ReplayOptions = {}): Promise<ReplaySummary> {
@@ -81,10 +83,10 @@ export class IndicatorReplay {
     };
     for (const source of sources) {
       summary.sources[source.name] = 0;
-      let next: Promise<HistoryPage> | null = source.page('statistics', 0, pageSize);
+      let next: Promise<HistoryPage> | null = this.pageOf(source, 0, pageSize);
       while (next) {
         const page: HistoryPage = await next;
-        next = page.next === null ? null : source.page('statistics', page.next, pageSize);
+        next = page.next === null ? null : this.pageOf(source, page.next, pageSize);
         for (const { envelope, delivered } of page.events) {
           summary.events += 1;
           summary.sources[source.name] += 1;
@@ -110,6 +112,27 @@ export class IndicatorReplay {
     summary.seconds = Math.round(performance.now() - started) / 1000;
     summary.eventsPerSecond = summary.seconds > 0 ? Math.round(summary.events / summary.seconds) : summary.events;
     return summary;
+  }
+
+  /**
+   * A page, asked again (up to RETRIES times, after 1, 2, 4... seconds) when it fails: keyset pages are
+   * safe to repeat, and one lost answer should not cost a replay of ten million events its progress.
+   */
+  private async pageOf(source: EventHistorySource, after: number, limit: number): Promise<HistoryPage> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await source.page('statistics', after, limit);
+      } catch (error) {
+        if (attempt >= RETRIES) throw error;
+        this.logger.warn('event history page failed, asking again', {
+          source: source.name,
+          after,
+          attempt,
+          error: error instanceof Error ? error.message : String(error),
+        });
+        await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * 2 ** (attempt - 1)));
+      }
+    }
   }
 
   /**
