@@ -23,6 +23,7 @@ import { EventOutbox } from './outbox/event-outbox';
 import { loadMasterKey } from './crypto/master-key';
 import { personalInformationKeys } from './crypto/personal-information-keys';
 import { startPersonalInformationUpkeep } from './crypto/personal-information-upkeep';
+import { EVENT_HISTORY_PATH, eventHistoryHandler } from './outbox/event-history';
 import { EVENTS_PATH, HttpEventTransport } from './outbox/http-event.transport';
 import { LocalDirectoryFileStore, type FileStore } from './storage/file-store';
 
@@ -195,6 +196,8 @@ export async function startSubgraph<TServices, TSettings, TExternals>(
       handlers: definition.eventHandlers?.(services) ?? {},
       logger,
     }),
+    // The events this department published, for a subscriber rebuilding from them (statistics:replay).
+    [EVENT_HISTORY_PATH]: eventHistoryHandler({ dataSource, secret: config.events.secret }),
   };
   const http = await startHttpServer({
     host: subgraph.host,

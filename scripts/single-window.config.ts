@@ -1,10 +1,11 @@
 import { GATEWAY_CONFIG } from '../gateway/gateway.config';
 import { loadProcessConfig, type SubgraphName } from '../platform/config/config';
-import { NO_SETTINGS, type ConfigSection } from '../platform/config/config-section';
+import type { ConfigSection } from '../platform/config/config-section';
 import { CREDIT_CONFIG } from '../subgraphs/credit/credit.config';
 import { ENFORCEMENT_CONFIG } from '../subgraphs/enforcement/enforcement.config';
 import { LICENSING_CONFIG } from '../subgraphs/licensing/licensing.config';
 import { SAFETY_CONFIG } from '../subgraphs/safety/safety.config';
+import { STATISTICS_CONFIG } from '../subgraphs/statistics/statistics.config';
 
 /**
  * Every process's sections, for what runs the whole single window in one process (`npm start`) and
@@ -17,7 +18,7 @@ export const SINGLE_WINDOW_CONFIG = {
   enforcement: ENFORCEMENT_CONFIG,
   credit: CREDIT_CONFIG,
   safety: SAFETY_CONFIG,
-  statistics: NO_SETTINGS,
+  statistics: STATISTICS_CONFIG,
 } as const satisfies Record<'gateway' | SubgraphName, ConfigSection<unknown>>;
 
 /**

@@ -45,10 +45,15 @@ export enum Permission {
    * `accessRuleProblems`), and the gateway lets a request without a token run only those.
    */
   PUBLIC_VERIFY = 'public:verify',
+  /** Open data (数据开放): the open data list's indicators, small counts suppressed; public like PUBLIC_VERIFY. */
+  PUBLIC_OPEN_DATA = 'public:open-data',
 }
 
 /** Permissions every caller holds, anonymous callers included. */
-export const PUBLIC_PERMISSIONS: ReadonlySet<Permission> = new Set([Permission.PUBLIC_VERIFY]);
+export const PUBLIC_PERMISSIONS: ReadonlySet<Permission> = new Set([
+  Permission.PUBLIC_VERIFY,
+  Permission.PUBLIC_OPEN_DATA,
+]);
 
 /**
  * The root query fields open to the public: the only fields a public permission may be declared on,
@@ -59,6 +64,8 @@ export const PUBLIC_QUERY_FIELDS: ReadonlySet<string> = new Set([
   'certificateSigningKeys',
   // 双公示: published licences and penalties (subgraphs/credit/disclosure).
   'creditDisclosures',
+  // 数据开放: the open data list's indicators (subgraphs/statistics/open-data).
+  'openIndicators',
 ]);
 
 /** Realm role -> what it may do. Roles come from `auth/realm-transport.json`. */
@@ -146,6 +153,7 @@ export const PERMISSION_CATEGORY: Readonly<Record<Permission, string>> = {
   [Permission.STATISTICS_READ]: 'statistics',
   [Permission.AUDIT_READ]: 'audit',
   [Permission.PUBLIC_VERIFY]: 'public',
+  [Permission.PUBLIC_OPEN_DATA]: 'public',
 };
 
 /** Realm role of partner ministries' machine clients; their rights are cut to their granted categories. */

@@ -14,5 +14,8 @@ export const STATISTICS_ACCESS: AccessRules = {
   IndicatorTrendPoint: [Permission.STATISTICS_READ],
   IndicatorBreakdown: [Permission.STATISTICS_READ],
   IndicatorBreakdownRow: [Permission.STATISTICS_READ],
+  // 数据开放: public, and to the figures of the open data list only (subgraphs/statistics/open-data).
+  OpenIndicatorSeries: [Permission.PUBLIC_OPEN_DATA],
+  OpenIndicatorValue: [Permission.PUBLIC_OPEN_DATA],
   Enterprise: 'ENTITY_KEY',
 };

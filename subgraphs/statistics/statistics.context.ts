@@ -3,12 +3,14 @@ import type { ActivityService } from './activity/activity.service';
 import type { EventCountingService } from './counting/event-counting.service';
 import type { IndicatorQueryService } from './indicator/indicator-query.service';
 import type { IndicatorService } from './indicator/indicator.service';
+import type { OpenDataService } from './open-data/open-data.service';
 
 export interface StatisticsServices {
   indicators: IndicatorService;
   indicatorQueries: IndicatorQueryService;
   activity: ActivityService;
   counting: EventCountingService;
+  openData: OpenDataService;
 }
 
 export type StatisticsContext = SubgraphContext<StatisticsServices>;

@@ -1,18 +1,22 @@
 import { InitialStatistics1764000000000 } from '../../migrations/statistics/1764000000000-initial-statistics';
 import { PersonalInformationKeysStatistics1765000000000 } from '../../migrations/statistics/1765000000000-personal-information-keys';
 import { IndicatorCounts1766500000000 } from '../../migrations/statistics/1766500000000-indicator-counts';
+import { IndicatorCountRebuilt1766640000000 } from '../../migrations/statistics/1766640000000-indicator-count-rebuilt';
 import type { PlatformConfig } from '../../platform/config/config';
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { startSubgraph, type SubgraphDefinition } from '../../platform/subgraph-server';
 import { ActivityService } from './activity/activity.service';
 import { EnterpriseYearActivity } from './activity/enterprise-year-activity.entity';
+import { IndicatorCountRebuilt } from './replay/indicator-count-rebuilt.entity';
 import { statisticsEventHandlers } from './counting/event-counting.handlers';
 import { EventCountingService } from './counting/event-counting.service';
 import { IndicatorService } from './indicator/indicator.service';
 import { IndicatorCount } from './indicator/indicator-count.entity';
 import { IndicatorCountsReader } from './indicator/indicator-counts.reader';
 import { IndicatorQueryService } from './indicator/indicator-query.service';
+import { OpenDataService } from './open-data/open-data.service';
+import { STATISTICS_CONFIG, type StatisticsConfig } from './statistics.config';
 import type { StatisticsServices } from './statistics.context';
 import { buildStatisticsSchema } from './statistics.schema';
 
@@ -20,26 +24,30 @@ import { buildStatisticsSchema } from './statistics.schema';
  * 统计: indicators for decision support, fed only by the other departments' events. It seeds nothing:
  * the demo counts arrive as events from the other subgraphs' seeds.
  */
-export const statisticsSubgraph: SubgraphDefinition<StatisticsServices> = {
+export const statisticsSubgraph: SubgraphDefinition<StatisticsServices, StatisticsConfig> = {
   name: 'statistics',
-  entities: [IndicatorCount, EnterpriseYearActivity, OutboxMessage, InboxEvent],
+  config: STATISTICS_CONFIG,
+  entities: [IndicatorCount, EnterpriseYearActivity, OutboxMessage, InboxEvent, IndicatorCountRebuilt],
   migrations: [
     InitialStatistics1764000000000,
     PersonalInformationKeysStatistics1765000000000,
     IndicatorCounts1766500000000,
+    IndicatorCountRebuilt1766640000000,
   ],
   buildSchema: buildStatisticsSchema,
-  createServices: ({ dataSource, logger }) => {
+  createServices: ({ dataSource, logger }, settings) => {
     const reader = new IndicatorCountsReader(dataSource);
     return {
       indicators: new IndicatorService(reader),
       indicatorQueries: new IndicatorQueryService(reader),
       activity: new ActivityService(dataSource),
       counting: new EventCountingService(logger),
+      openData: new OpenDataService(reader, settings.openData),
     };
   },
   eventHandlers: statisticsEventHandlers,
 };
 
 export const buildSchema = buildStatisticsSchema;
-export const start = (config: PlatformConfig) => startSubgraph(statisticsSubgraph, config);
+export const start = (config: PlatformConfig, settings: StatisticsConfig) =>
+  startSubgraph(statisticsSubgraph, config, settings);

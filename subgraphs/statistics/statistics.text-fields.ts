@@ -34,4 +34,15 @@ export const STATISTICS_TEXT_FIELDS: TextFieldRules = {
   },
   // Dimension values are codes the departments publish in events (permit kinds, stations, hazard classes).
   IndicatorBreakdownRow: { key: NOT_PERSONAL, name: NOT_PERSONAL },
+  // The catalogue's texts and the open data list's notes, written in this repository.
+  OpenIndicatorSeries: {
+    name: NOT_PERSONAL,
+    nameEn: NOT_PERSONAL,
+    description: NOT_PERSONAL,
+    regionRule: NOT_PERSONAL,
+    note: NOT_PERSONAL,
+    regionCode: NOT_PERSONAL,
+    regionName: NOT_PERSONAL,
+  },
+  OpenIndicatorValue: { period: NOT_PERSONAL, display: NOT_PERSONAL },
 };

@@ -6,6 +6,7 @@ import {
   JIANGSU,
   OUT_FORBIDDEN,
   type DepartmentMatrix,
+  type Json,
   type OperationProbe,
   type Variant,
   type VariantProbe,
@@ -24,6 +25,8 @@ const WHO_MAY = {
   'Query.indicators': '-       -       -       -       -      -      Y     -   Y',
   'Query.indicatorSeries': '-       -       -       -       -      -      Y     -   Y',
   'Query.indicatorBreakdown': '-       -       -       -       -      -      Y     -   Y',
+  // 数据开放: public, anonymous callers included (their cell: test/statistics-open-data.test.ts).
+  'Query.openIndicators': 'Y       Y       Y       Y       Y      Y      Y     Y   Y',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;
@@ -37,6 +40,8 @@ const REGION_RULES: Record<Operation, Partial<Record<Variant, string>>> = {
   'Query.indicators': { any: EVERYWHERE },
   'Query.indicatorSeries': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
   'Query.indicatorBreakdown': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
+  // The country and the provinces, whoever asks: the same figures for every region.
+  'Query.openIndicators': { any: EVERYWHERE },
 };
 
 // How each cell is probed: the records it needs, the request, and what "ok" and "absent" look like.
@@ -80,6 +85,23 @@ function indicatorProbe(field: 'indicatorSeries' | 'indicatorBreakdown', region:
     },
   };
 }
+const openIndicatorsProbe: OperationProbe = {
+  field: 'openIndicators',
+  write: false,
+  variants: {
+    any: {
+      request: () => ({
+        document: `query ($month: String!) { openIndicators(regionCode: "330000", from: $month, to: $month) { indicator regionCode points { period display suppressed } } }`,
+        variables: { month: chinaNow().month },
+      }),
+      ok: (data) => {
+        const series = at(data, 'openIndicators');
+        expect(Array.isArray(series) && series.length).toBeGreaterThan(0);
+        expect(at((series as Json[])[0], 'regionCode')).toBe('330000');
+      },
+    },
+  },
+};
 
 const PROBES: Record<Operation, OperationProbe> = {
   'Query.indicators': {
@@ -147,6 +169,7 @@ const PROBES: Record<Operation, OperationProbe> = {
       },
     },
   },
+  'Query.openIndicators': openIndicatorsProbe,
 };
 
 export const STATISTICS_MATRIX: DepartmentMatrix<Operation> = {
