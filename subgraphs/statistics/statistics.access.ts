@@ -14,5 +14,12 @@ export const STATISTICS_ACCESS: AccessRules = {
   IndicatorTrendPoint: [Permission.STATISTICS_READ],
   IndicatorBreakdown: [Permission.STATISTICS_READ],
   IndicatorBreakdownRow: [Permission.STATISTICS_READ],
+  // Early warning and forecasts (预警 / 预测): read by analysts; thresholds set with statistics:configure.
+  WarningThreshold: [Permission.STATISTICS_READ, Permission.STATISTICS_CONFIGURE],
+  SetWarningThresholdPayload: [Permission.STATISTICS_CONFIGURE],
+  RemoveWarningThresholdPayload: [Permission.STATISTICS_CONFIGURE],
+  IndicatorWarning: [Permission.STATISTICS_READ],
+  IndicatorForecast: [Permission.STATISTICS_READ],
+  ForecastPoint: [Permission.STATISTICS_READ],
   Enterprise: 'ENTITY_KEY',
 };

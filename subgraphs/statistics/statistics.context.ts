@@ -3,12 +3,18 @@ import type { ActivityService } from './activity/activity.service';
 import type { EventCountingService } from './counting/event-counting.service';
 import type { IndicatorQueryService } from './indicator/indicator-query.service';
 import type { IndicatorService } from './indicator/indicator.service';
+import type { IndicatorForecastService } from './forecast/indicator-forecast.service';
+import type { IndicatorWarningService } from './warning/indicator-warning.service';
+import type { WarningThresholdService } from './warning/warning-threshold.service';
 
 export interface StatisticsServices {
   indicators: IndicatorService;
   indicatorQueries: IndicatorQueryService;
   activity: ActivityService;
   counting: EventCountingService;
+  warningThresholds: WarningThresholdService;
+  warnings: IndicatorWarningService;
+  forecasts: IndicatorForecastService;
 }
 
 export type StatisticsContext = SubgraphContext<StatisticsServices>;

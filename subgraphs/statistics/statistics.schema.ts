@@ -5,10 +5,18 @@ import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
 import { Enterprise, EnterpriseActivityResolver } from './enterprise/enterprise.resolver';
 import { IndicatorCatalogueResolver } from './catalogue/indicator-catalogue.resolver';
 import { IndicatorResolver } from './indicator/indicator.resolver';
+import { ForecastResolver } from './forecast/forecast.resolver';
+import { WarningResolver } from './warning/warning.resolver';
 
 export function buildStatisticsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [EnterpriseActivityResolver, IndicatorResolver, IndicatorCatalogueResolver],
+    resolvers: [
+      EnterpriseActivityResolver,
+      IndicatorResolver,
+      IndicatorCatalogueResolver,
+      WarningResolver,
+      ForecastResolver,
+    ],
     // No query returns Enterprise here; it enters the schema only as the entity statistics extends.
     orphanedTypes: [Enterprise],
     referenceResolvers: {

@@ -1,6 +1,7 @@
 import { InitialStatistics1764000000000 } from '../../migrations/statistics/1764000000000-initial-statistics';
 import { PersonalInformationKeysStatistics1765000000000 } from '../../migrations/statistics/1765000000000-personal-information-keys';
 import { IndicatorCounts1766500000000 } from '../../migrations/statistics/1766500000000-indicator-counts';
+import { WarningThresholds1766630000000 } from '../../migrations/statistics/1766630000000-warning-thresholds';
 import type { PlatformConfig } from '../../platform/config/config';
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
@@ -14,6 +15,10 @@ import { IndicatorCount } from './indicator/indicator-count.entity';
 import { IndicatorCountsReader } from './indicator/indicator-counts.reader';
 import { IndicatorQueryService } from './indicator/indicator-query.service';
 import type { StatisticsServices } from './statistics.context';
+import { IndicatorForecastService } from './forecast/indicator-forecast.service';
+import { IndicatorWarningService } from './warning/indicator-warning.service';
+import { WarningThresholdRecord } from './warning/warning-threshold.entity';
+import { WarningThresholdService } from './warning/warning-threshold.service';
 import { buildStatisticsSchema } from './statistics.schema';
 
 /**
@@ -22,20 +27,25 @@ import { buildStatisticsSchema } from './statistics.schema';
  */
 export const statisticsSubgraph: SubgraphDefinition<StatisticsServices> = {
   name: 'statistics',
-  entities: [IndicatorCount, EnterpriseYearActivity, OutboxMessage, InboxEvent],
+  entities: [IndicatorCount, EnterpriseYearActivity, OutboxMessage, InboxEvent, WarningThresholdRecord],
   migrations: [
     InitialStatistics1764000000000,
     PersonalInformationKeysStatistics1765000000000,
     IndicatorCounts1766500000000,
+    WarningThresholds1766630000000,
   ],
   buildSchema: buildStatisticsSchema,
   createServices: ({ dataSource, logger }) => {
     const reader = new IndicatorCountsReader(dataSource);
+    const warningThresholds = new WarningThresholdService(dataSource);
     return {
       indicators: new IndicatorService(reader),
       indicatorQueries: new IndicatorQueryService(reader),
       activity: new ActivityService(dataSource),
       counting: new EventCountingService(logger),
+      warningThresholds,
+      warnings: new IndicatorWarningService(reader, warningThresholds),
+      forecasts: new IndicatorForecastService(reader),
     };
   },
   eventHandlers: statisticsEventHandlers,
