@@ -5,7 +5,10 @@ import { ForecastMethod } from './forecast-methods';
 
 /** What each method is, for the API's documentation and the forecast's own text. */
 export const METHOD_TEXTS: Readonly<Record<ForecastMethod, { zh: string; en: string }>> = {
-  NAIVE: { zh: '朴素法：沿用最近一个月的值', en: 'Naive: the last month’s figure, repeated (under 2 months of history).' },
+  NAIVE: {
+    zh: '朴素法：沿用最近一个月的值',
+    en: 'Naive: the last month’s figure, repeated (under 2 months of history).',
+  },
   SEASONAL_NAIVE: {
     zh: '季节朴素法：沿用去年同月的值',
     en: 'Seasonal naive: the figure of the same month a year before (13-23 months, when it backtests better than Holt).',

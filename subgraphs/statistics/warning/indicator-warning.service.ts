@@ -112,7 +112,9 @@ export class IndicatorWarningService {
     const watched = regions.map((code) => ({ code, thresholds: effectiveThresholds(code, thresholds) }));
     const warnings: IndicatorWarning[] = [];
     for (const granularity of Object.values(PeriodGranularity)) {
-      const applying = watched.filter((region) => region.thresholds.some((record) => record.granularity === granularity));
+      const applying = watched.filter((region) =>
+        region.thresholds.some((record) => record.granularity === granularity),
+      );
       if (applying.length === 0) continue;
       warnings.push(...(await this.evaluate(granularity, latestPeriodBy(granularity, month), applying)));
     }

@@ -1,6 +1,11 @@
 import { In, Like, type DataSource } from 'typeorm';
 import { inScope, type RegionScope } from '../../../platform/auth/region-scope';
-import { NATIONAL_REGION_CODE, regionCodeProblem, regionName, regionScopePrefix } from '../../../platform/codes/region-code';
+import {
+  NATIONAL_REGION_CODE,
+  regionCodeProblem,
+  regionName,
+  regionScopePrefix,
+} from '../../../platform/codes/region-code';
 import { inTransaction } from '../../../platform/database/data-source.factory';
 import { isUniqueViolation } from '../../../platform/database/database-errors';
 import { forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
@@ -24,7 +29,8 @@ import { WARNING_ERRORS } from './warning.errors';
 export const MAX_THRESHOLD = 1e15;
 
 function oneOf<T extends string>(field: string, value: T, allowed: Record<string, string>): T {
-  if (!Object.values(allowed).includes(value)) throw invalidInput(field, `must be one of ${Object.values(allowed).join(', ')}`);
+  if (!Object.values(allowed).includes(value))
+    throw invalidInput(field, `must be one of ${Object.values(allowed).join(', ')}`);
   return value;
 }
 
@@ -71,7 +77,13 @@ export class WarningThresholdService {
     if (problem) throw invalidInput('threshold', problem);
     const now = wholeSeconds(this.clock());
     const key = { indicator: definition.code, regionCode: input.regionCode, comparison, granularity };
-    const values = { threshold: input.threshold, reach, enabled: input.enabled ?? true, updatedBy: actor, updatedAt: now };
+    const values = {
+      threshold: input.threshold,
+      reach,
+      enabled: input.enabled ?? true,
+      updatedBy: actor,
+      updatedAt: now,
+    };
     try {
       return await inTransaction(this.dataSource, async (manager) => {
         const repository = manager.getRepository(WarningThresholdRecord);
@@ -79,12 +91,17 @@ export class WarningThresholdService {
         if (!current) {
           if (input.expectedVersion !== null && input.expectedVersion !== undefined)
             throw WARNING_ERRORS.conflict('STALE_VERSION', 'The threshold has been removed; reload the thresholds');
-          const created = await repository.save(repository.create({ ...key, ...values, createdBy: actor, createdAt: now }));
+          const created = await repository.save(
+            repository.create({ ...key, ...values, createdBy: actor, createdAt: now }),
+          );
           return thresholdView(created);
         }
         const expected = input.expectedVersion ?? current.version;
         if (expected !== current.version)
-          throw WARNING_ERRORS.conflict('STALE_VERSION', `Threshold ${current.id} has changed since version ${expected}; reload it`);
+          throw WARNING_ERRORS.conflict(
+            'STALE_VERSION',
+            `Threshold ${current.id} has changed since version ${expected}; reload it`,
+          );
         const result = await repository
           .createQueryBuilder()
           .update(WarningThresholdRecord)
@@ -92,7 +109,10 @@ export class WarningThresholdService {
           .where('id = :id AND version = :version', { id: current.id, version: current.version })
           .execute();
         if (result.affected !== 1)
-          throw WARNING_ERRORS.conflict('STALE_VERSION', `Threshold ${current.id} was changed by someone else; reload it`);
+          throw WARNING_ERRORS.conflict(
+            'STALE_VERSION',
+            `Threshold ${current.id} was changed by someone else; reload it`,
+          );
         return thresholdView(await repository.findOneByOrFail({ id: current.id }));
       });
     } catch (error) {
@@ -112,7 +132,10 @@ export class WarningThresholdService {
       if (!current || !inScope(scope, current.regionCode)) throw notFound('Warning threshold', input.id);
       const expected = input.expectedVersion ?? current.version;
       if (expected !== current.version)
-        throw WARNING_ERRORS.conflict('STALE_VERSION', `Threshold ${id} has changed since version ${expected}; reload it`);
+        throw WARNING_ERRORS.conflict(
+          'STALE_VERSION',
+          `Threshold ${id} has changed since version ${expected}; reload it`,
+        );
       const result = await repository.delete({ id, version: current.version });
       if (result.affected !== 1)
         throw WARNING_ERRORS.conflict('STALE_VERSION', `Threshold ${id} was changed by someone else; reload it`);

@@ -32,7 +32,9 @@ export class WarningResolver {
       'The early-warning thresholds (预警阈值) watching a region: set at it, at a region above it that reaches below, or at a region under it.',
   })
   async warningThresholds(
-    @Arg('regionCode', { description: 'GB/T 2260 code of a region within your own region; 000000 is the whole country.' })
+    @Arg('regionCode', {
+      description: 'GB/T 2260 code of a region within your own region; 000000 is the whole country.',
+    })
     regionCode: string,
     @Ctx() context: StatisticsContext,
   ): Promise<WarningThreshold[]> {
