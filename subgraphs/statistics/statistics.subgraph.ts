@@ -19,11 +19,12 @@ import { IndicatorForecastService } from './forecast/indicator-forecast.service'
 import { IndicatorWarningService } from './warning/indicator-warning.service';
 import { WarningThresholdRecord } from './warning/warning-threshold.entity';
 import { WarningThresholdService } from './warning/warning-threshold.service';
+import { seedWarningThresholds } from './warning/warning-thresholds.seed';
 import { buildStatisticsSchema } from './statistics.schema';
 
 /**
- * 统计: indicators for decision support, fed only by the other departments' events. It seeds nothing:
- * the demo counts arrive as events from the other subgraphs' seeds.
+ * 统计: indicators for decision support, fed only by the other departments' events. Its demo counts arrive
+ * as events from the other subgraphs' seeds; it seeds only demo early-warning thresholds.
  */
 export const statisticsSubgraph: SubgraphDefinition<StatisticsServices> = {
   name: 'statistics',
@@ -49,6 +50,8 @@ export const statisticsSubgraph: SubgraphDefinition<StatisticsServices> = {
     };
   },
   eventHandlers: statisticsEventHandlers,
+  // Counts arrive as the other departments' events; only demo early-warning thresholds are seeded.
+  seedDemoData: seedWarningThresholds,
 };
 
 export const buildSchema = buildStatisticsSchema;
