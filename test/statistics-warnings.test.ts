@@ -5,7 +5,7 @@ import { HttpEventTransport } from '../platform/outbox/http-event.transport';
 import { envelopeOf } from '../platform/testing/event-envelopes';
 import { loadSingleWindowConfig } from '../scripts/single-window.config';
 import { readState } from './harness/harness-state';
-import { eventually, graphql, query, serviceUrl, tokenFor } from './harness/single-window.client';
+import { eventually, graphql, query, requestSqlStatements, serviceUrl, tokenFor } from './harness/single-window.client';
 import { story } from './harness/story';
 
 // Early warning and forecasts (预警 / 预测) through the gateway: a senior analyst of Jiangsu sets a
@@ -128,6 +128,17 @@ describe('early warning and forecasts (预警 / 预测)', () => {
       { token: await tokenFor('zj-statistics-analyst') },
     );
     expect(refused.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('evaluates a region and the regions under it in a few statements, whatever their number', async () => {
+    const statements = async (region: string) => {
+      const before = await requestSqlStatements();
+      await warnings('ministry-analyst', region, month);
+      return (await requestSqlStatements()) - before;
+    };
+    // The thresholds, then one read of the counts per granularity: the country's 34 regions as Wuxi's 8.
+    expect(await statements('320200')).toBeLessThanOrEqual(4);
+    expect(await statements('000000')).toBeLessThanOrEqual(4);
   });
 
   it('raises the demo threshold from the demo data: Jiangsu’s cases opened this month', async () => {
