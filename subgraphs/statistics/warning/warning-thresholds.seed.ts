@@ -6,15 +6,16 @@ import { ThresholdComparison, ThresholdReach, type SetWarningThresholdInput } fr
 import type { SubgraphDependencies } from '../../../platform/subgraph-server';
 
 /**
- * Demo thresholds (预警阈值). The demo cases of Jiangsu are filed in the month the single window starts, so
- * `indicatorWarnings(regionCode: "320000", period: <this month>)` shows Jiangsu and Nanjing past the first.
+ * Demo thresholds (预警阈值). The demo cases are filed in the month the single window starts: 11 in Jiangsu,
+ * 8 of them in Nanjing, 3 in Suzhou; `indicatorWarnings(regionCode: "320000", period: <this month>)` shows
+ * Jiangsu and Nanjing past the first threshold, not Suzhou.
  */
 export const DEMO_THRESHOLDS: readonly SetWarningThresholdInput[] = [
   {
     indicator: 'CASES_OPENED',
     regionCode: '320000',
     comparison: ThresholdComparison.VALUE_ABOVE,
-    threshold: 2,
+    threshold: 5,
     granularity: PeriodGranularity.MONTH,
     reach: ThresholdReach.REGION_AND_BELOW,
     enabled: true,
