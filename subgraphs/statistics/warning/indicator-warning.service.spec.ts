@@ -155,6 +155,25 @@ describe('early warning', () => {
     );
   });
 
+  it('evaluates quarterly thresholds on the latest complete quarter, and not disabled ones', async () => {
+    const quarterly = threshold({
+      granularity: PeriodGranularity.QUARTER,
+      threshold: 8,
+      reach: ThresholdReach.REGION_ONLY,
+    });
+    const set = await database.services.warningThresholds.set(JIANGSU, quarterly, 'js-warning-analyst');
+    const ofQuarter = async (period?: string) =>
+      (await warnings.warnings(JIANGSU, '320000', period)).filter((warning) => warning.thresholdId === set.id);
+    // By the end of November the latest complete quarter is Q3, which counted nothing.
+    expect(await ofQuarter()).toEqual([]);
+    // December closes Q4: October 1, November 5 and December 3 in Jiangsu.
+    expect((await ofQuarter('2026-12')).map((warning) => [warning.regionCode, warning.period, warning.figure])).toEqual(
+      [['320000', '2026-Q4', 9]],
+    );
+    await database.services.warningThresholds.set(JIANGSU, { ...quarterly, enabled: false }, 'js-warning-analyst');
+    expect(await ofQuarter('2026-12')).toEqual([]);
+  });
+
   it('forecasts from the months counted, with the backtest beside it', async () => {
     const forecasts = new IndicatorForecastService(new IndicatorCountsReader(database.dataSource), NOW);
     const forecast = await forecasts.forecast(JIANGSU, { indicator: 'CASES_OPENED', regionCode: '320100', months: 3 });
