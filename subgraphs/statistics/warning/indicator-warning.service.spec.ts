@@ -8,7 +8,8 @@ import { PeriodGranularity } from '../indicator/period';
 import { IndicatorForecastService } from '../forecast/indicator-forecast.service';
 import { events } from '../statistics.fixture';
 import { statisticsSubgraph } from '../statistics.subgraph';
-import { IndicatorWarningService, latestPeriodBy } from './indicator-warning.service';
+import { IndicatorWarningService, latestPeriodBy, warningMessages } from './indicator-warning.service';
+import { indicatorDefinition } from '../catalogue/indicator-catalogue';
 import { ThresholdComparison, ThresholdReach, type SetWarningThresholdInput } from './warning-threshold.types';
 
 const NATIONAL = scopeIn('000000');
@@ -172,6 +173,31 @@ describe('early warning', () => {
     );
     await database.services.warningThresholds.set(JIANGSU, { ...quarterly, enabled: false }, 'js-warning-analyst');
     expect(await ofQuarter('2026-12')).toEqual([]);
+  });
+
+  it('writes amounts of money in yuan', () => {
+    const fines = indicatorDefinition('FINES_FEN')!;
+    const texts = warningMessages(
+      {
+        thresholdId: '1',
+        indicator: 'FINES_FEN',
+        regionCode: '320100',
+        regionName: '南京市',
+        thresholdRegionCode: '320000',
+        granularity: PeriodGranularity.MONTH,
+        period: '2026-11',
+        comparison: ThresholdComparison.VALUE_ABOVE,
+        threshold: 1_000_000,
+        figure: 2_500_050,
+        baseFigure: null,
+        changePercent: null,
+      },
+      fines,
+    );
+    expect(texts).toEqual({
+      message: '南京市 2026-11 罚款金额 25000.50元，超过阈值 10000.00元',
+      messageEn: '320100 2026-11 Fines imposed 25000.50 yuan, above the threshold 10000.00 yuan',
+    });
   });
 
   it('forecasts from the months counted, with the backtest beside it', async () => {

@@ -41,13 +41,14 @@ export function effectiveThresholds(
 
 const UNIT_TEXT: Readonly<Record<string, { zh: string; en: string }>> = {
   PERCENT: { zh: '%', en: '%' },
-  FEN: { zh: '分', en: ' fen' },
   WORKING_DAYS: { zh: '个工作日', en: ' working days' },
   VEHICLE_DAYS: { zh: '车日', en: ' vehicle-days' },
   COUNT: { zh: '', en: '' },
 };
 
+/** A figure as officers read it: amounts of money in yuan (元), the others in their unit. */
 function amount(value: number, unit: string, language: 'zh' | 'en'): string {
+  if (unit === 'FEN') return `${(value / 100).toFixed(2)}${language === 'zh' ? '元' : ' yuan'}`;
   return `${Math.round(value * 100) / 100}${UNIT_TEXT[unit]?.[language] ?? ''}`;
 }
 
