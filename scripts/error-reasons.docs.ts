@@ -5,6 +5,7 @@ import { CREDIT_REASONS } from '../subgraphs/credit/credit.errors';
 import { ENFORCEMENT_REASONS } from '../subgraphs/enforcement/enforcement.errors';
 import { LICENSING_REASONS } from '../subgraphs/licensing/licensing.errors';
 import { SAFETY_REASONS } from '../subgraphs/safety/safety.errors';
+import { WARNING_REASONS } from '../subgraphs/statistics/warning/warning.errors';
 
 /** Where API users read the reasons; `npm run docs:errors` writes it, a spec fails when it is stale. */
 export const ERROR_REASONS_FILE = 'docs/error-reasons.md';
@@ -26,6 +27,11 @@ export const REASON_LISTS: readonly ReasonList[] = [
   },
   { title: 'Credit (信用)', source: 'subgraphs/credit/credit.errors.ts', reasons: CREDIT_REASONS },
   { title: 'Safety (安全监管)', source: 'subgraphs/safety/safety.errors.ts', reasons: SAFETY_REASONS },
+  {
+    title: 'Statistics: early warning (预警)',
+    source: 'subgraphs/statistics/warning/warning.errors.ts',
+    reasons: WARNING_REASONS,
+  },
 ];
 
 function cell(text: string): string {
@@ -46,7 +52,7 @@ export function renderErrorReasons(): string {
     'particular case and may change; branch on `code` and `reason`. Anything else is masked as',
     '`INTERNAL_SERVER_ERROR`, and an unreachable department as `SERVICE_UNAVAILABLE` with `serviceName`.',
     '',
-    'Statistics gives only the reasons every service gives.',
+    'Statistics gives the reasons every service gives, and early warning its own below.',
   ];
   for (const list of REASON_LISTS) {
     lines.push('', `## ${list.title}`, '', `From \`${list.source}\`.`, '');

@@ -38,6 +38,8 @@ export enum Permission {
   /** Acknowledge, close and escalate monitoring alerts. */
   SAFETY_ALERT_HANDLE = 'safety-alert:handle',
   STATISTICS_READ = 'statistics:read',
+  /** Set and remove early-warning thresholds (预警阈值) of statistics indicators in one's region. */
+  STATISTICS_CONFIGURE = 'statistics:configure',
   AUDIT_READ = 'audit:read',
   /**
    * Open to everyone, signed in or not (scanning a certificate's QR code). Granted to every caller,
@@ -111,6 +113,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> =
     Permission.SAFETY_ALERT_HANDLE,
   ],
   'statistics-analyst': [Permission.REGISTRY_READ, Permission.STATISTICS_READ],
+  // Senior analysts who configure early warning (预警); they read statistics through statistics-analyst.
+  'statistics-warning-admin': [Permission.STATISTICS_CONFIGURE],
   'partner-reader': [
     Permission.REGISTRY_READ,
     Permission.PERMIT_READ,
@@ -151,6 +155,7 @@ export const PERMISSION_CATEGORY: Readonly<Record<Permission, string>> = {
   [Permission.SAFETY_ALERT_READ]: 'safety',
   [Permission.SAFETY_ALERT_HANDLE]: 'safety',
   [Permission.STATISTICS_READ]: 'statistics',
+  [Permission.STATISTICS_CONFIGURE]: 'statistics',
   [Permission.AUDIT_READ]: 'audit',
   [Permission.PUBLIC_VERIFY]: 'public',
   [Permission.PUBLIC_OPEN_DATA]: 'public',

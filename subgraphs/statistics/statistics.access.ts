@@ -17,5 +17,12 @@ export const STATISTICS_ACCESS: AccessRules = {
   // 数据开放: public, and to the figures of the open data list only (subgraphs/statistics/open-data).
   OpenIndicatorSeries: [Permission.PUBLIC_OPEN_DATA],
   OpenIndicatorValue: [Permission.PUBLIC_OPEN_DATA],
+  // Early warning and forecasts (预警 / 预测): read by analysts; thresholds set with statistics:configure.
+  WarningThreshold: [Permission.STATISTICS_READ, Permission.STATISTICS_CONFIGURE],
+  SetWarningThresholdPayload: [Permission.STATISTICS_CONFIGURE],
+  RemoveWarningThresholdPayload: [Permission.STATISTICS_CONFIGURE],
+  IndicatorWarning: [Permission.STATISTICS_READ],
+  IndicatorForecast: [Permission.STATISTICS_READ],
+  ForecastPoint: [Permission.STATISTICS_READ],
   Enterprise: 'ENTITY_KEY',
 };

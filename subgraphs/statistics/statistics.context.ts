@@ -4,6 +4,9 @@ import type { EventCountingService } from './counting/event-counting.service';
 import type { IndicatorQueryService } from './indicator/indicator-query.service';
 import type { IndicatorService } from './indicator/indicator.service';
 import type { OpenDataService } from './open-data/open-data.service';
+import type { IndicatorForecastService } from './forecast/indicator-forecast.service';
+import type { IndicatorWarningService } from './warning/indicator-warning.service';
+import type { WarningThresholdService } from './warning/warning-threshold.service';
 
 export interface StatisticsServices {
   indicators: IndicatorService;
@@ -11,6 +14,9 @@ export interface StatisticsServices {
   activity: ActivityService;
   counting: EventCountingService;
   openData: OpenDataService;
+  warningThresholds: WarningThresholdService;
+  warnings: IndicatorWarningService;
+  forecasts: IndicatorForecastService;
 }
 
 export type StatisticsContext = SubgraphContext<StatisticsServices>;

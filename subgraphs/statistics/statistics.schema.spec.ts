@@ -138,8 +138,8 @@ describe('the statistics schema', () => {
 
     const undescribed: string[] = [];
     for (const [name, definition] of definitions) {
-      if (name === 'Query') {
-        // The root type itself needs no description; its fields do.
+      if (name === 'Query' || name === 'Mutation') {
+        // The root types themselves need no description; their fields do.
       } else if (!definition.description?.value) undescribed.push(name);
       const members = [
         ...('fields' in definition ? (definition.fields ?? []) : []),

@@ -6,10 +6,19 @@ import { Enterprise, EnterpriseActivityResolver } from './enterprise/enterprise.
 import { IndicatorCatalogueResolver } from './catalogue/indicator-catalogue.resolver';
 import { IndicatorResolver } from './indicator/indicator.resolver';
 import { OpenDataResolver } from './open-data/open-data.resolver';
+import { ForecastResolver } from './forecast/forecast.resolver';
+import { WarningResolver } from './warning/warning.resolver';
 
 export function buildStatisticsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [EnterpriseActivityResolver, IndicatorResolver, IndicatorCatalogueResolver, OpenDataResolver],
+    resolvers: [
+      EnterpriseActivityResolver,
+      IndicatorResolver,
+      IndicatorCatalogueResolver,
+      OpenDataResolver,
+      WarningResolver,
+      ForecastResolver,
+    ],
     // No query returns Enterprise here; it enters the schema only as the entity statistics extends.
     orphanedTypes: [Enterprise],
     referenceResolvers: {

@@ -45,4 +45,28 @@ export const STATISTICS_TEXT_FIELDS: TextFieldRules = {
     regionName: NOT_PERSONAL,
   },
   OpenIndicatorValue: { period: NOT_PERSONAL, display: NOT_PERSONAL },
+  // Thresholds: region codes and names, and the usernames of the analysts who set them.
+  WarningThreshold: {
+    regionCode: NOT_PERSONAL,
+    regionName: NOT_PERSONAL,
+    createdBy: NOT_PERSONAL,
+    updatedBy: NOT_PERSONAL,
+  },
+  // Warnings are written from the catalogue's names, region names and figures.
+  IndicatorWarning: {
+    regionCode: NOT_PERSONAL,
+    regionName: NOT_PERSONAL,
+    thresholdRegionCode: NOT_PERSONAL,
+    period: NOT_PERSONAL,
+    message: NOT_PERSONAL,
+    messageEn: NOT_PERSONAL,
+  },
+  IndicatorForecast: {
+    regionCode: NOT_PERSONAL,
+    regionName: NOT_PERSONAL,
+    methodDescription: NOT_PERSONAL,
+    historyFrom: NOT_PERSONAL,
+    historyTo: NOT_PERSONAL,
+  },
+  ForecastPoint: { month: NOT_PERSONAL },
 };

@@ -97,7 +97,9 @@ export type FixtureSpec =
   | { kind: 'hazard'; status: 'OPEN' | 'RECTIFIED'; region: string; subject: 'js' | 'fixture' }
   | { kind: 'accident'; region: string }
   // Safety: an OPEN monitoring alert of a vehicle certified in the region (test/authorization/safety-alert.fixtures.ts).
-  | { kind: 'safety-alert'; region: string };
+  | { kind: 'safety-alert'; region: string }
+  // Statistics: an early-warning threshold set for the region (test/authorization/statistics.fixtures.ts).
+  | { kind: 'warning-threshold'; region: string };
 
 /** Records every cell reads, made once by ministry-admin. */
 export interface Base {

@@ -11,6 +11,7 @@ import { safetyAlert } from './safety-alert.fixtures';
 import { listEntries, listEntryFixtures } from './credit-list.fixtures';
 import { batchMutation, vehicleFixtures } from './batch-fixtures';
 import { safetyFixture } from './safety-hazards.fixtures';
+import { warningThresholdFixture } from './statistics.fixtures';
 import {
   IN_REGION,
   OUT_REGION,
@@ -481,6 +482,7 @@ export async function createFixtures(token: string, base: Base, claims: FixtureC
     if (spec.kind === 'credit-disclosure') keep(key, await creditDisclosureFixture(spec.region));
     if (spec.kind === 'credit-repair') keep(key, await creditRepairFixture(spec.region));
     if (spec.kind === 'hazard' || spec.kind === 'accident') keep(key, await safetyFixture(base, spec));
+    if (spec.kind === 'warning-threshold') keep(key, await warningThresholdFixture(token, spec.region));
   }
   for (const [key, id] of await listEntryFixtures(token, base, wanted)) keep(key, id);
   return made;

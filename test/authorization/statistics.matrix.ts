@@ -4,7 +4,11 @@ import {
   chinaNow,
   EVERYWHERE,
   JIANGSU,
+  IN_REGION,
+  mutation,
   OUT_FORBIDDEN,
+  OUT_NOT_FOUND,
+  OUT_REGION,
   type DepartmentMatrix,
   type Json,
   type OperationProbe,
@@ -27,6 +31,13 @@ const WHO_MAY = {
   'Query.indicatorBreakdown': '-       -       -       -       -      -      Y     -   Y',
   // 数据开放: public, anonymous callers included (their cell: test/statistics-open-data.test.ts).
   'Query.openIndicators': 'Y       Y       Y       Y       Y      Y      Y     Y   Y',
+  // Early warning and forecasts (预警 / 预测): analysts read; only statistics-warning-admin (held by
+  // ministry-admin here, not by the plain analyst) sets and removes thresholds.
+  'Query.indicatorWarnings': '-       -       -       -       -      -      Y     -   Y',
+  'Query.warningThresholds': '-       -       -       -       -      -      Y     -   Y',
+  'Query.indicatorForecast': '-       -       -       -       -      -      Y     -   Y',
+  'Mutation.setWarningThreshold': '-       -       -       -       -      -      -     -   Y',
+  'Mutation.removeWarningThreshold': '-       -       -       -       -      -      -     -   Y',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;
@@ -42,6 +53,13 @@ const REGION_RULES: Record<Operation, Partial<Record<Variant, string>>> = {
   'Query.indicatorBreakdown': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
   // The country and the provinces, whoever asks: the same figures for every region.
   'Query.openIndicators': { any: EVERYWHERE },
+  // Thresholds, warnings and forecasts of a region outside one's own are refused, like every statistic.
+  'Query.indicatorWarnings': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
+  'Query.warningThresholds': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
+  'Query.indicatorForecast': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
+  'Mutation.setWarningThreshold': { 'in-region': EVERYWHERE, 'out-of-region': OUT_FORBIDDEN },
+  // A threshold of another region is not found (NOT_FOUND), exactly like one that does not exist.
+  'Mutation.removeWarningThreshold': { 'in-region': EVERYWHERE, 'out-of-region': OUT_NOT_FOUND },
 };
 
 // How each cell is probed: the records it needs, the request, and what "ok" and "absent" look like.
@@ -102,6 +120,41 @@ const openIndicatorsProbe: OperationProbe = {
     },
   },
 };
+/** A read of a region's warnings, thresholds or forecast: ok when it answers for that region. */
+function warningProbe(
+  field: 'indicatorWarnings' | 'warningThresholds' | 'indicatorForecast',
+  region: string,
+): VariantProbe {
+  const documents = {
+    indicatorWarnings: `query ($region: String!) { indicatorWarnings(regionCode: $region) { thresholdId regionCode } }`,
+    warningThresholds: `query ($region: String!) { warningThresholds(regionCode: $region) { id regionCode } }`,
+    indicatorForecast: `query ($region: String!) { indicatorForecast(indicator: WAYBILLS_CREATED, regionCode: $region) { regionCode method points { month } } }`,
+  };
+  return {
+    request: () => ({ document: documents[field], variables: { region } }),
+    ok: (data) => {
+      if (field === 'indicatorForecast') expect(at(data, 'indicatorForecast.regionCode')).toBe(region);
+      else expect(Array.isArray(at(data, field))).toBe(true);
+    },
+  };
+}
+
+const setThreshold = mutation('setWarningThreshold', 'SetWarningThresholdInput', 'threshold { id regionCode }');
+function setThresholdProbe(region: string): VariantProbe {
+  return setThreshold(
+    () => ({ indicator: 'WAYBILLS_CREATED', regionCode: region, comparison: 'VALUE_ABOVE', threshold: 500 }),
+    (payload) => expect(at(payload, 'threshold.regionCode')).toBe(region),
+  );
+}
+
+const removeThreshold = mutation('removeWarningThreshold', 'RemoveWarningThresholdInput', 'id');
+function removeThresholdProbe(region: string): VariantProbe {
+  return removeThreshold(
+    (context) => ({ id: context.record }),
+    (payload, context) => expect(at(payload, 'id')).toBe(context.record),
+    { kind: 'warning-threshold', region },
+  );
+}
 
 const PROBES: Record<Operation, OperationProbe> = {
   'Query.indicators': {
@@ -170,6 +223,40 @@ const PROBES: Record<Operation, OperationProbe> = {
     },
   },
   'Query.openIndicators': openIndicatorsProbe,
+  'Query.indicatorWarnings': {
+    field: 'indicatorWarnings',
+    write: false,
+    variants: {
+      'in-region': warningProbe('indicatorWarnings', JIANGSU),
+      'out-of-region': warningProbe('indicatorWarnings', '330000'),
+    },
+  },
+  'Query.warningThresholds': {
+    field: 'warningThresholds',
+    write: false,
+    variants: {
+      'in-region': warningProbe('warningThresholds', JIANGSU),
+      'out-of-region': warningProbe('warningThresholds', '330000'),
+    },
+  },
+  'Query.indicatorForecast': {
+    field: 'indicatorForecast',
+    write: false,
+    variants: {
+      'in-region': warningProbe('indicatorForecast', JIANGSU),
+      'out-of-region': warningProbe('indicatorForecast', '330000'),
+    },
+  },
+  'Mutation.setWarningThreshold': {
+    field: 'setWarningThreshold',
+    write: true,
+    variants: { 'in-region': setThresholdProbe(IN_REGION), 'out-of-region': setThresholdProbe(OUT_REGION) },
+  },
+  'Mutation.removeWarningThreshold': {
+    field: 'removeWarningThreshold',
+    write: true,
+    variants: { 'in-region': removeThresholdProbe(IN_REGION), 'out-of-region': removeThresholdProbe(OUT_REGION) },
+  },
 };
 
 export const STATISTICS_MATRIX: DepartmentMatrix<Operation> = {

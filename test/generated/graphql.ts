@@ -697,6 +697,17 @@ export type FileCaseInput = {
   regionCode: Scalars['String']['input'];
 };
 
+/** How a forecast was made (预测方法), chosen by the length of the history. */
+export type ForecastMethod =
+  /** 霍尔特线性趋势法（双指数平滑）. Holt’s linear trend (double exponential smoothing) with weights fitted to the history (2-23 months). */
+  | 'HOLT_LINEAR'
+  /** 霍尔特-温特斯加法模型（季节周期12个月）. Holt-Winters additive (triple exponential smoothing), 12-month season, weights fitted to the history (24 months or more). */
+  | 'HOLT_WINTERS_ADDITIVE'
+  /** 朴素法：沿用最近一个月的值. Naive: the last month’s figure, repeated (under 2 months of history). */
+  | 'NAIVE'
+  /** 季节朴素法：沿用去年同月的值. Seasonal naive: the figure of the same month a year before (13-23 months, when it backtests better than Holt). */
+  | 'SEASONAL_NAIVE';
+
 /** A photo or document as evidence, base64-encoded. */
 export type HazardDocumentInput = {
   /** The file, base64-encoded; at most 5 MiB once decoded (and within the request limit). */
@@ -1144,6 +1155,14 @@ export type RemoveCreditListEntryInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An early-warning threshold to remove. */
+export type RemoveWarningThresholdInput = {
+  /** The version read; a changed threshold is refused (CONFLICT, STALE_VERSION). */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The threshold’s id. */
+  id: Scalars['ID']['input'];
+};
+
 /** The first report of an accident (事故快报): a vehicle, an enterprise or both. */
 export type ReportAccidentInput = {
   /** Credit code of the enterprise involved. */
@@ -1362,6 +1381,26 @@ export type SeriousDishonestyRule =
   /** 不予许可: no approval while the applicant is listed. */
   | 'REFUSE';
 
+/** An early-warning threshold to set: a new one, or the one of the same indicator, region, comparison and granularity changed. */
+export type SetWarningThresholdInput = {
+  /** How the figure is compared with the threshold. */
+  comparison: ThresholdComparison;
+  /** Whether to evaluate it (default true). */
+  enabled?: Scalars['Boolean']['input'];
+  /** When changing one: the version read; a changed threshold is refused (CONFLICT, STALE_VERSION). */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Compare monthly (default), quarterly or yearly figures. */
+  granularity?: PeriodGranularity;
+  /** The indicator to watch, a code of the catalogue. */
+  indicator: Indicator;
+  /** Watch the region and the regions under it (default), or the region only. */
+  reach?: ThresholdReach;
+  /** GB/T 2260 code of a region within your own region (000000 for the whole country). */
+  regionCode: Scalars['String']['input'];
+  /** The threshold, 0 or more: in the indicator's unit for VALUE_* (at most 100 for a percent), in percent of change for the others (at most 100 for a fall). */
+  threshold: Scalars['Float']['input'];
+};
+
 /** Shares a case with another region for reading (案件共享协查); decided by the handling region. */
 export type ShareCaseInput = {
   /** Case number. */
@@ -1416,6 +1455,28 @@ export type SuspendPermitInput = {
   /** Reasons (1-1000 characters), recorded in the status history. */
   reason: Scalars['String']['input'];
 };
+
+/** How a figure is compared with its threshold (预警条件). A change is not compared when its base is 0 or absent. */
+export type ThresholdComparison =
+  /** 环比降幅超过: The figure fell by more than the threshold percent from the period before (环比). */
+  | 'PERIOD_ON_PERIOD_DOWN_PERCENT'
+  /** 环比增幅超过: The figure rose by more than the threshold percent from the period before (环比). */
+  | 'PERIOD_ON_PERIOD_UP_PERCENT'
+  /** 超过阈值: The figure is above the threshold. */
+  | 'VALUE_ABOVE'
+  /** 低于阈值: The figure is below the threshold. */
+  | 'VALUE_BELOW'
+  /** 同比降幅超过: The figure fell by more than the threshold percent from the same period a year before (同比). */
+  | 'YEAR_ON_YEAR_DOWN_PERCENT'
+  /** 同比增幅超过: The figure rose by more than the threshold percent from the same period a year before (同比). */
+  | 'YEAR_ON_YEAR_UP_PERCENT';
+
+/** Which regions a threshold watches (适用范围). */
+export type ThresholdReach =
+  /** The region and every region under it (本级及下级), unless one of those sets its own threshold of the same indicator, comparison and granularity: the nearest region’s threshold applies. */
+  | 'REGION_AND_BELOW'
+  /** The region itself only (仅本级). */
+  | 'REGION_ONLY';
 
 /** A follow-up report (续报): the figures as now known and what is new. */
 export type UpdateAccidentReportInput = {
