@@ -10,6 +10,7 @@ import type { NationalPlatforms } from '../platforms/national-platforms';
 import type { Actor } from './actor';
 import { ApplicationAcceptanceService } from './application-acceptance.service';
 import { ApplicationDecisionService } from './application-decision.service';
+import { ApplicationEvents } from './application-events';
 import { ApplicationStateMachine } from './application-state-machine';
 import { ApplicationSubmissionService } from './application-submission.service';
 import { DeadlineExtensionService } from './deadline-extension.service';
@@ -82,7 +83,11 @@ export class PermitService {
     private readonly outbox: EventOutbox,
     private readonly options: PermitServiceOptions,
   ) {
-    const machine = new ApplicationStateMachine(dataSource, options.clock ?? (() => new Date()));
+    const machine = new ApplicationStateMachine(
+      dataSource,
+      options.clock ?? (() => new Date()),
+      new ApplicationEvents(outbox, options.calendar),
+    );
     this.queries = new PermitQueryService(dataSource, machine, options.calendar);
     this.issuing = new PermitIssuingService(machine, outbox, options.platforms, options.certificates);
     this.verification = new ExternalVerificationService(

@@ -1,4 +1,8 @@
-import type { FactMappers } from '../counted-fact';
+import type { CountedFact, FactMappers } from '../counted-fact';
+import { dimensionCode, wholeCount } from './payload-checks';
+
+/** Working days above this are counted as this in the decision-time histogram (one dimension value each). */
+export const MAX_COUNTED_WORKING_DAYS = 999;
 
 /** Facts from licensing's events. */
 export const LICENSING_FACTS: FactMappers = {
@@ -11,4 +15,27 @@ export const LICENSING_FACTS: FactMappers = {
       creditCode: payload.creditCode,
     },
   ],
+  'permit-application.received': ({ payload }) => [
+    {
+      indicator: 'APPLICATIONS_RECEIVED',
+      regionCode: payload.regionCode,
+      occurredAt: payload.receivedAt,
+      dimension: dimensionCode('kind', payload.kind),
+    },
+  ],
+  'permit-application.decided': ({ payload }) => {
+    if (payload.outcome !== 'APPROVED' && payload.outcome !== 'REFUSED')
+      throw new Error(`outcome ${String(payload.outcome)} is neither APPROVED nor REFUSED`);
+    const workingDays = Math.min(wholeCount('workingDays', payload.workingDays), MAX_COUNTED_WORKING_DAYS);
+    if (typeof payload.overdue !== 'boolean') throw new Error('overdue is not true or false');
+    const kind = dimensionCode('kind', payload.kind);
+    const at = { regionCode: payload.regionCode, occurredAt: payload.decidedAt, dimension: kind };
+    const facts: CountedFact[] = [
+      { indicator: 'APPLICATIONS_DECIDED', ...at },
+      { indicator: 'PERMIT_DECISION_WORKING_DAYS', ...at, dimension: `${kind}/${workingDays}` },
+    ];
+    if (payload.outcome === 'REFUSED') facts.push({ indicator: 'APPLICATIONS_REFUSED', ...at });
+    if (payload.overdue) facts.push({ indicator: 'APPLICATIONS_OVERDUE', ...at });
+    return facts;
+  },
 };
