@@ -123,7 +123,8 @@ describe('statistics: licensing and enforcement indicators from the events', () 
     expect(await figure('PERMIT_OVERDUE_RATE', QIXIA, 'ROAD_FREIGHT_TRANSPORT')).toBe(33.33);
 
     // The lower median of the working days taken, on the calendar the deadlines use.
-    const lowerMedian = (days: number[]) => [...days].sort((left, right) => left - right)[Math.ceil(days.length / 2) - 1];
+    const lowerMedian = (days: number[]) =>
+      [...days].sort((left, right) => left - right)[Math.ceil(days.length / 2) - 1];
     const everyKind = [late, refused, inTime, hazardous].map((decided) => decided.workingDays);
     expect(late.workingDays).toBeGreaterThan(20);
     expect(await figure('PERMIT_DECISION_MEDIAN_DAYS', QIXIA)).toBe(lowerMedian(everyKind));

@@ -92,7 +92,13 @@ const DEMO_APPLICATIONS: readonly DemoApplication[] = [
     route: ['320000', '340000'],
   },
   // Accepted some forty days ago, past its twenty working days: decided late (超期办结).
-  { enterprise: 5, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'approved', startedDaysAgo: 40 },
+  {
+    enterprise: 5,
+    kind: PermitKind.ROAD_FREIGHT_TRANSPORT,
+    scope: '普通货运',
+    outcome: 'approved',
+    startedDaysAgo: 40,
+  },
   {
     enterprise: 6,
     kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT,
@@ -113,7 +119,13 @@ const DEMO_APPLICATIONS: readonly DemoApplication[] = [
   { enterprise: 4, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '大型物件运输(一类)', outcome: 'extended' },
   { enterprise: 1, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'withdrawn' },
   { enterprise: 6, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'accepted' },
-  { enterprise: 7, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'suspended', startedDaysAgo: 7 },
+  {
+    enterprise: 7,
+    kind: PermitKind.ROAD_FREIGHT_TRANSPORT,
+    scope: '普通货运',
+    outcome: 'suspended',
+    startedDaysAgo: 7,
+  },
   {
     enterprise: 3,
     kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT,

@@ -82,7 +82,11 @@ describe('PermitService: events of received and decided applications', () => {
     const refused = await submitted();
     const withdrawn = await submitted();
     outside.clock.now = new Date('2026-09-17T02:00:00Z');
-    await permits.reject(JIANGSU, { applicationNumber: refused.applicationNumber, reason: '不属于本机关职权' }, REVIEWER);
+    await permits.reject(
+      JIANGSU,
+      { applicationNumber: refused.applicationNumber, reason: '不属于本机关职权' },
+      REVIEWER,
+    );
     await permits.withdraw(JIANGSU, { applicationNumber: withdrawn.applicationNumber, reason: '企业撤回' }, OFFICER);
     expect(await published('permit-application.decided')).toEqual([
       expect.objectContaining({

@@ -77,8 +77,7 @@ export const LICENSING_INDICATORS: readonly IndicatorDefinition[] = [
     name: '行政许可超期办结率',
     nameEn: 'Permit overdue rate',
     unit: 'PERCENT',
-    description:
-      '超期办结数占办结数的百分比。Applications decided late as a percentage of applications decided.',
+    description: '超期办结数占办结数的百分比。Applications decided late as a percentage of applications decided.',
     department: 'licensing',
     sourceEvents: ['permit-application.decided'],
     regionRule: BY_DECISION,

@@ -134,9 +134,7 @@ describe("facts of licensing's and enforcement's events", () => {
       },
       'enforcement',
     );
-    expect(factRows(requested)).toEqual([
-      ['ASSISTANCE_REQUESTS', '320102', '2026-05-03T01:00:00.000Z', '330100', 1],
-    ]);
+    expect(factRows(requested)).toEqual([['ASSISTANCE_REQUESTS', '320102', '2026-05-03T01:00:00.000Z', '330100', 1]]);
   });
 
   it('counts weighings and overloads of a station at its first detection of the month', () => {
