@@ -151,6 +151,19 @@ export interface EventPayloads {
     workingDays: number;
     overdue: boolean;
   };
+  /**
+   * An accepted application's decision deadline passed undecided (超期): published once per application,
+   * by licensing's deadline sweep or by a decision made after the deadline, whichever comes first.
+   */
+  'permit-application.overdue': {
+    applicationNumber: string;
+    kind: string;
+    regionCode: string;
+    /** YYYY-MM-DD China time: the last day for the decision. */
+    decisionDueDate: string;
+    /** The start (00:00 China time) of the first day past the deadline, as an ISO instant. */
+    overdueAt: string;
+  };
   /** A case was handed over to another region (案件移送), on the receiving region's acceptance. */
   'case.transferred': {
     caseNumber: string;
@@ -216,6 +229,7 @@ export const EVENT_SUBSCRIBERS: Readonly<Record<EventType, readonly SubgraphName
   // Statistics counts applications received and decided, overdue decisions and working days to decide.
   'permit-application.received': ['statistics'],
   'permit-application.decided': ['statistics'],
+  'permit-application.overdue': ['statistics'],
   // Statistics counts exchanges between regions and weighings by station.
   'case.transferred': ['statistics'],
   'case.assistance-requested': ['statistics'],

@@ -58,7 +58,11 @@ describe('the licensing demo seed', () => {
   it('gives statistics applications received, and decisions that took working days, one of them late', async () => {
     outside.platforms.investmentDown = true;
     await seed();
-    const payloads = async <TType extends 'permit-application.received' | 'permit-application.decided'>(type: TType) =>
+    const payloads = async <
+      TType extends 'permit-application.received' | 'permit-application.decided' | 'permit-application.overdue',
+    >(
+      type: TType,
+    ) =>
       (await testbed.dataSource.getRepository(OutboxMessage).findBy({ eventType: type })).map(
         (message) => (JSON.parse(message.envelope) as EventEnvelope<TType>).payload,
       );
@@ -67,6 +71,9 @@ describe('the licensing demo seed', () => {
     );
     const decided = await payloads('permit-application.decided');
     expect(decided.filter((payload) => payload.overdue)).toHaveLength(1);
+    // The one decided late is announced overdue by its decision; the one still waiting, by the first sweep.
+    expect(await payloads('permit-application.overdue')).toHaveLength(1);
+    expect(await testbed.services.permits.overdue.sweep()).toBe(1);
     expect(decided.filter((payload) => payload.outcome === 'REFUSED')).toHaveLength(1);
     // The lower median of the seeded decisions is above 0 working days.
     const days = decided.map((payload) => payload.workingDays).sort((left, right) => left - right);

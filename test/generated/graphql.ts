@@ -743,6 +743,8 @@ export type Indicator =
   /** 行政许可办结数 (Permit applications decided). 按受理机关所在地区、作出决定日期（北京时间）计。By the handling authority’s region and the decision date (CST). */
   | 'APPLICATIONS_DECIDED'
   /** 行政许可超期办结数 (Permit applications decided late). 按受理机关所在地区、作出决定日期（北京时间）计。By the handling authority’s region and the decision date (CST). */
+  | 'APPLICATIONS_DECIDED_LATE'
+  /** 行政许可超期件数 (Permit applications overdue). 按受理机关所在地区、超期之日（决定期限次日，北京时间）计。By the handling authority’s region and the first day past the due date (CST). */
   | 'APPLICATIONS_OVERDUE'
   /** 行政许可申请数 (Permit applications received). 按受理机关所在地区、提交日期（北京时间）计。By the handling authority’s region and the submission date (CST). */
   | 'APPLICATIONS_RECEIVED'

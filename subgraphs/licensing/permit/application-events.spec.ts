@@ -14,9 +14,9 @@ describe('PermitService: events of received and decided applications', () => {
     accepted: PermitSpec['accepted'];
   permitsPerTest((spec) => ({ testbed, outside, permits, submitted, accepted } = spec));
 
-  async function published<TType extends 'permit-application.received' | 'permit-application.decided'>(
-    type: TType,
-  ): Promise<Array<EventPayloads[TType]>> {
+  async function published<
+    TType extends 'permit-application.received' | 'permit-application.decided' | 'permit-application.overdue',
+  >(type: TType): Promise<Array<EventPayloads[TType]>> {
     const messages = await testbed.dataSource.getRepository(OutboxMessage).find({
       where: { eventType: type },
       order: { id: 'ASC' },
@@ -76,6 +76,44 @@ describe('PermitService: events of received and decided applications', () => {
       { outcome: 'REFUSED', workingDays: 20, overdue: false },
       { outcome: 'REFUSED', workingDays: 21, overdue: true },
     ]);
+  });
+
+  it('announces an application undecided past its deadline once, by the sweep, without a new version', async () => {
+    const waiting = await accepted();
+    const decidedLate = await accepted();
+    // On the due date nothing is overdue yet.
+    outside.clock.now = new Date('2026-10-19T08:00:00Z');
+    expect(await permits.overdue.sweep()).toBe(0);
+    // Two days later (the first day past the deadline began at 00:00 China time on 20 October): one is
+    // decided before the sweep comes, which announces it; the sweep announces the other.
+    outside.clock.now = new Date('2026-10-21T02:00:00Z');
+    await permits.approve(JIANGSU, { applicationNumber: decidedLate.applicationNumber }, REVIEWER);
+    expect(await permits.overdue.sweep()).toBe(1);
+    expect(await permits.overdue.sweep()).toBe(0);
+    expect(await published('permit-application.overdue')).toEqual([
+      {
+        applicationNumber: decidedLate.applicationNumber,
+        kind: 'ROAD_FREIGHT_TRANSPORT',
+        regionCode: '320102',
+        decisionDueDate: '2026-10-19',
+        overdueAt: '2026-10-19T16:00:00.000Z',
+      },
+      {
+        applicationNumber: waiting.applicationNumber,
+        kind: 'ROAD_FREIGHT_TRANSPORT',
+        regionCode: '320102',
+        decisionDueDate: '2026-10-19',
+        overdueAt: '2026-10-19T16:00:00.000Z',
+      },
+    ]);
+    // The officer's version still holds; deciding it late announces nothing more.
+    await permits.approve(
+      JIANGSU,
+      { applicationNumber: waiting.applicationNumber, expectedVersion: waiting.version },
+      REVIEWER,
+    );
+    expect(await published('permit-application.overdue')).toHaveLength(2);
+    expect((await published('permit-application.decided')).map((payload) => payload.overdue)).toEqual([true, true]);
   });
 
   it('counts a refusal before acceptance (不予受理) from the submission; a withdrawal is no decision', async () => {

@@ -61,11 +61,24 @@ export const LICENSING_INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: 'APPLICATIONS_OVERDUE',
+    name: '行政许可超期件数',
+    nameEn: 'Permit applications overdue',
+    unit: 'COUNT',
+    description:
+      '已受理的申请超过决定期限（受理后法定工作日数，经批准延长的按延长后）仍未作出决定的件数，每件计一次，无论此后是否办结。Accepted applications still undecided after their decision due date (working days from acceptance, as extended), each counted once whether decided later or not.',
+    department: 'licensing',
+    sourceEvents: ['permit-application.overdue'],
+    regionRule:
+      '按受理机关所在地区、超期之日（决定期限次日，北京时间）计。By the handling authority’s region and the first day past the due date (CST).',
+    aggregation: 'SUM',
+    dimension: PERMIT_KIND,
+  },
+  {
+    code: 'APPLICATIONS_DECIDED_LATE',
     name: '行政许可超期办结数',
     nameEn: 'Permit applications decided late',
     unit: 'COUNT',
-    description:
-      '决定日期晚于决定期限（受理后法定工作日数，经批准延长的按延长后）的申请数；尚未办结的超期申请在办结时计入。Applications decided after their decision due date (working days from acceptance, as extended); one still pending counts when it is decided.',
+    description: '决定日期晚于决定期限的办结申请数。Applications approved or refused after their decision due date.',
     department: 'licensing',
     sourceEvents: ['permit-application.decided'],
     regionRule: BY_DECISION,
@@ -83,7 +96,7 @@ export const LICENSING_INDICATORS: readonly IndicatorDefinition[] = [
     regionRule: BY_DECISION,
     aggregation: 'RATIO',
     dimension: PERMIT_KIND,
-    numerator: 'APPLICATIONS_OVERDUE',
+    numerator: 'APPLICATIONS_DECIDED_LATE',
     denominator: 'APPLICATIONS_DECIDED',
   },
   {

@@ -65,6 +65,7 @@ describe("facts of licensing's and enforcement's events", () => {
     const mine: EventType[] = [
       'permit-application.received',
       'permit-application.decided',
+      'permit-application.overdue',
       'case.transferred',
       'case.assistance-requested',
       'overload-records.weighed',
@@ -93,7 +94,24 @@ describe("facts of licensing's and enforcement's events", () => {
     expect(factRows(decided())).toEqual([
       ['APPLICATIONS_DECIDED', '320102', '2026-03-10T02:00:00.000Z', 'ROAD_FREIGHT_TRANSPORT', 1],
       ['PERMIT_DECISION_WORKING_DAYS', '320102', '2026-03-10T02:00:00.000Z', 'ROAD_FREIGHT_TRANSPORT/23', 1],
-      ['APPLICATIONS_OVERDUE', '320102', '2026-03-10T02:00:00.000Z', 'ROAD_FREIGHT_TRANSPORT', 1],
+      ['APPLICATIONS_DECIDED_LATE', '320102', '2026-03-10T02:00:00.000Z', 'ROAD_FREIGHT_TRANSPORT', 1],
+    ]);
+  });
+
+  it('counts an application gone overdue once, in the month of its first day past the deadline', () => {
+    const overdue = envelopeOf(
+      'permit-application.overdue',
+      {
+        applicationNumber: 'XK32010220260310000001',
+        kind: 'ROAD_FREIGHT_TRANSPORT',
+        regionCode: '320583',
+        decisionDueDate: '2026-03-31',
+        overdueAt: '2026-03-31T16:00:00.000Z',
+      },
+      'licensing',
+    );
+    expect(factRows(overdue)).toEqual([
+      ['APPLICATIONS_OVERDUE', '320583', '2026-03-31T16:00:00.000Z', 'ROAD_FREIGHT_TRANSPORT', 1],
     ]);
   });
 

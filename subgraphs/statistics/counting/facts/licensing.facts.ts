@@ -35,7 +35,15 @@ export const LICENSING_FACTS: FactMappers = {
       { indicator: 'PERMIT_DECISION_WORKING_DAYS', ...at, dimension: `${kind}/${workingDays}` },
     ];
     if (payload.outcome === 'REFUSED') facts.push({ indicator: 'APPLICATIONS_REFUSED', ...at });
-    if (payload.overdue) facts.push({ indicator: 'APPLICATIONS_OVERDUE', ...at });
+    if (payload.overdue) facts.push({ indicator: 'APPLICATIONS_DECIDED_LATE', ...at });
     return facts;
   },
+  'permit-application.overdue': ({ payload }) => [
+    {
+      indicator: 'APPLICATIONS_OVERDUE',
+      regionCode: payload.regionCode,
+      occurredAt: payload.overdueAt,
+      dimension: dimensionCode('kind', payload.kind),
+    },
+  ],
 };
