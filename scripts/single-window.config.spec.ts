@@ -56,6 +56,7 @@ describe('the single window configuration (npm start)', () => {
         timeoutMs: 5000,
         recheckIntervalMs: 30000,
       },
+      overdueSweepIntervalMs: 600_000,
       certificateKeyDirectory: '.data/certificate-keys',
       seriousDishonestyRules: {
         ROAD_PASSENGER_TRANSPORT: 'REFUSE',

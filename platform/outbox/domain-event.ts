@@ -125,6 +125,74 @@ export interface EventPayloads {
     escalatedBy: string;
     escalatedAt: string;
   };
+  /** A permit application was received (网上申请收到); statistics counts applications by kind. */
+  'permit-application.received': {
+    applicationNumber: string;
+    kind: string;
+    /** The handling authority's region. */
+    regionCode: string;
+    receivedAt: string;
+  };
+  /**
+   * A permit application was decided: approved (准予许可) or refused (不予受理 / 不予许可). Working days are
+   * counted on licensing's working-day calendar from acceptance (受理), or from receipt when it was refused
+   * without being accepted; overdue when decided after its decision due date.
+   */
+  'permit-application.decided': {
+    applicationNumber: string;
+    kind: string;
+    regionCode: string;
+    outcome: 'APPROVED' | 'REFUSED';
+    receivedAt: string;
+    acceptedAt: string | null;
+    decidedAt: string;
+    /** YYYY-MM-DD China time; null when it was never accepted. */
+    decisionDueDate: string | null;
+    workingDays: number;
+    overdue: boolean;
+  };
+  /**
+   * An accepted application's decision deadline passed undecided (超期): published once per application,
+   * by licensing's deadline sweep or by a decision made after the deadline, whichever comes first.
+   */
+  'permit-application.overdue': {
+    applicationNumber: string;
+    kind: string;
+    regionCode: string;
+    /** YYYY-MM-DD China time: the last day for the decision. */
+    decisionDueDate: string;
+    /** The start (00:00 China time) of the first day past the deadline, as an ISO instant. */
+    overdueAt: string;
+  };
+  /** A case was handed over to another region (案件移送), on the receiving region's acceptance. */
+  'case.transferred': {
+    caseNumber: string;
+    fromRegionCode: string;
+    toRegionCode: string;
+    transferredAt: string;
+  };
+  /** A region asked another to assist on a case (协查请求). */
+  'case.assistance-requested': {
+    requestId: number;
+    caseNumber: string;
+    requestingRegionCode: string;
+    assistingRegionCode: string;
+    requestedAt: string;
+  };
+  /**
+   * Weigh-station records stored from one batch (治超检测), summed per station and China Standard Time
+   * month: how many vehicles were weighed and how many of them overloaded. No plates: counts only.
+   */
+  'overload-records.weighed': {
+    stationCode: string;
+    /** The county the station stands in. */
+    regionCode: string;
+    /** The first and last detection summed, ISO instants in one CST month. */
+    firstDetectedAt: string;
+    lastDetectedAt: string;
+    weighed: number;
+    overloaded: number;
+  };
 }
 
 export type EventType = keyof EventPayloads;
@@ -158,6 +226,14 @@ export const EVENT_SUBSCRIBERS: Readonly<Record<EventType, readonly SubgraphName
   'waybill.created': ['statistics'],
   // Enforcement opens a draft case from an escalated monitoring alert, as it does from an overload record.
   'safety-alert.escalated': ['enforcement'],
+  // Statistics counts applications received and decided, overdue decisions and working days to decide.
+  'permit-application.received': ['statistics'],
+  'permit-application.decided': ['statistics'],
+  'permit-application.overdue': ['statistics'],
+  // Statistics counts exchanges between regions and weighings by station.
+  'case.transferred': ['statistics'],
+  'case.assistance-requested': ['statistics'],
+  'overload-records.weighed': ['statistics'],
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_SUBSCRIBERS) as EventType[];

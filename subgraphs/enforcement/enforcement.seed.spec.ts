@@ -13,6 +13,7 @@ import { PenaltyKind } from './enforcement-case/penalty-kind';
 import { DEMO_PARTY_ID_NUMBER, DEMO_SHARE, seedEnforcement } from './enforcement.seed';
 import { AssistanceRequest } from './exchange/assistance-request.entity';
 import { CaseTransfer } from './exchange/case-transfer.entity';
+import { DEMO_STATION_CODE, seedOverloadRecords } from './overload/overload.seed';
 import { openSubgraphTestbed, type TestbedOf } from '../../platform/testing/subgraph-testbed';
 import { enforcementSubgraph } from './enforcement.subgraph';
 import { scopeIn } from '../../platform/testing/callers';
@@ -145,6 +146,22 @@ describe('the enforcement demo seed', () => {
           envelope.payload.penalty === 'FINE',
       );
     expect(fine?.payload).toMatchObject({ regionCode: '320102', fineFen: 2_000_000 });
+    // Statistics counts the exchanges between regions: the accepted transfer and the assistance request.
+    expect([count('case.transferred', 'statistics'), count('case.assistance-requested', 'statistics')]).toEqual([1, 1]);
+  });
+
+  it("gives statistics the demo station's weighings, overloads among them", async () => {
+    await seedOverloadRecords(testbed.services, {
+      dataSource: testbed.dataSource,
+      logger: createLogger('spec', 'error'),
+    });
+    const weighed = (
+      await testbed.dataSource.getRepository(OutboxMessage).findBy({ eventType: 'overload-records.weighed' })
+    )
+      .map((message) => (JSON.parse(message.envelope) as EventEnvelope<'overload-records.weighed'>).payload)
+      .filter((payload) => payload.stationCode === DEMO_STATION_CODE);
+    const sum = (field: 'weighed' | 'overloaded') => weighed.reduce((total, payload) => total + payload[field], 0);
+    expect([sum('weighed'), sum('overloaded')]).toEqual([4, 2]);
   });
 
   it('shares one Hangzhou case with Jiangsu, which reads it and none of the carrier’s cases changes', async () => {

@@ -43,7 +43,7 @@ export function createEnforcementServices(
     cases,
     penalties: new PenaltyProcedureService(dataSource, outbox, cases.access, settings),
     evidence,
-    transfers: new CaseTransferService(dataSource, cases.access, evidence),
-    assistance: new AssistanceService(dataSource, cases.access, evidence),
+    transfers: new CaseTransferService(dataSource, cases.access, evidence, outbox),
+    assistance: new AssistanceService(dataSource, cases.access, evidence, outbox),
   };
 }

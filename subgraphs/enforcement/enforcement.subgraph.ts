@@ -38,7 +38,7 @@ export const enforcementSubgraph: SubgraphDefinition<EnforcementServices, Enforc
   buildSchema: buildEnforcementSchema,
   createServices: ({ dataSource, outbox, files }, settings) => {
     const services = createEnforcementServices(dataSource, outbox, files, settings);
-    return { ...services, ...createOverloadServices(dataSource, services.cases, settings.overload) };
+    return { ...services, ...createOverloadServices(dataSource, services.cases, settings.overload, outbox) };
   },
   eventHandlers: (services) => ({
     ...vehicleRegistryEventHandlers(services),

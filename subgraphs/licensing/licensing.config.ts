@@ -11,6 +11,8 @@ export const LICENSING_CONFIG = defineConfigSection({
     TRADING_PLATFORM_URL: CONFIG_RULES.url.optional(),
     PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
     PLATFORM_RECHECK_MS: z.coerce.number().int().min(100).max(3600000).default(30000),
+    // How often applications gone past their decision deadline are looked for and announced (超期).
+    PERMIT_OVERDUE_SWEEP_MS: z.coerce.number().int().min(100).max(86400000).default(600000),
     CERTIFICATE_KEY_DIR: z.string().optional(),
     // KIND=REFUSE|REASON_REQUIRED,… over the defaults in joint-discipline/serious-dishonesty-rule.ts.
     JOINT_DISCIPLINE_RULES: z.string().optional(),
@@ -27,6 +29,8 @@ export const LICENSING_CONFIG = defineConfigSection({
       timeoutMs: values.PLATFORM_TIMEOUT_MS,
       recheckIntervalMs: values.PLATFORM_RECHECK_MS,
     },
+    /** How often the deadline sweep looks for applications past their decision deadline. */
+    overdueSweepIntervalMs: values.PERMIT_OVERDUE_SWEEP_MS,
     certificateKeyDirectory: values.CERTIFICATE_KEY_DIR ?? `${platform.dataDir}/certificate-keys`,
     /** What approving a permit for an applicant on the serious-dishonesty list takes, per kind (联合惩戒). */
     seriousDishonestyRules: seriousDishonestyRules(values.JOINT_DISCIPLINE_RULES),

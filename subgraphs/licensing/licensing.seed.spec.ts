@@ -1,4 +1,6 @@
 import { SYSTEM_SCOPE } from '../../platform/auth/region-scope';
+import type { EventEnvelope } from '../../platform/outbox/domain-event';
+import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { pageRequest } from '../../platform/graphql/connection';
 import { createLogger } from '../../platform/observability/logger';
 import { openSubgraphTestbed, type TestbedOf } from '../../platform/testing/subgraph-testbed';
@@ -51,6 +53,31 @@ describe('the licensing demo seed', () => {
       .createHolderPagesLoader(SYSTEM_SCOPE, pageRequest({}))
       .load(SEEDED_CARRIER);
     expect(carrier.edges[0].node).toMatchObject({ kind: 'HAZARDOUS_GOODS_TRANSPORT', status: PermitStatus.VALID });
+  });
+
+  it('gives statistics applications received, and decisions that took working days, one of them late', async () => {
+    outside.platforms.investmentDown = true;
+    await seed();
+    const payloads = async <
+      TType extends 'permit-application.received' | 'permit-application.decided' | 'permit-application.overdue',
+    >(
+      type: TType,
+    ) =>
+      (await testbed.dataSource.getRepository(OutboxMessage).findBy({ eventType: type })).map(
+        (message) => (JSON.parse(message.envelope) as EventEnvelope<TType>).payload,
+      );
+    expect(await payloads('permit-application.received')).toHaveLength(
+      await testbed.dataSource.getRepository(PermitApplication).count(),
+    );
+    const decided = await payloads('permit-application.decided');
+    expect(decided.filter((payload) => payload.overdue)).toHaveLength(1);
+    // The one decided late is announced overdue by its decision; the one still waiting, by the first sweep.
+    expect(await payloads('permit-application.overdue')).toHaveLength(1);
+    expect(await testbed.services.permits.overdue.sweep()).toBe(1);
+    expect(decided.filter((payload) => payload.outcome === 'REFUSED')).toHaveLength(1);
+    // The lower median of the seeded decisions is above 0 working days.
+    const days = decided.map((payload) => payload.workingDays).sort((left, right) => left - right);
+    expect(days[Math.ceil(days.length / 2) - 1]).toBeGreaterThan(0);
   });
 
   it('takes the construction application to review when the investment platform knows the demo project', async () => {

@@ -44,6 +44,11 @@ interface DemoApplication {
   projectCode?: string;
   /** For a hazardous-goods transport permit: the GB 6944 classes covered. */
   hazardClasses?: string[];
+  /**
+   * Submitted (and accepted) this many days before the seeding, decided at it: statistics then shows
+   * working days taken to decide, and one decided after its deadline.
+   */
+  startedDaysAgo?: number;
 }
 
 // The first eleven are the original demo facts (other tests rely on the seeded permits, e.g. the
@@ -57,7 +62,13 @@ const DEMO_APPLICATIONS: readonly DemoApplication[] = [
     outcome: 'approved',
   },
   { enterprise: 0, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'submitted' },
-  { enterprise: 1, kind: PermitKind.ROAD_PASSENGER_TRANSPORT, scope: '省际班车客运、包车客运', outcome: 'approved' },
+  {
+    enterprise: 1,
+    kind: PermitKind.ROAD_PASSENGER_TRANSPORT,
+    scope: '省际班车客运、包车客运',
+    outcome: 'approved',
+    startedDaysAgo: 12,
+  },
   {
     enterprise: 2,
     kind: PermitKind.ROAD_FREIGHT_TRANSPORT,
@@ -72,7 +83,7 @@ const DEMO_APPLICATIONS: readonly DemoApplication[] = [
     route: ['320000', '330000'],
   },
   { enterprise: 3, kind: PermitKind.HIGHWAY_CONSTRUCTION, scope: 'S58沪宜高速太仓段改扩建工程', outcome: 'reviewed' },
-  { enterprise: 3, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'rejected' },
+  { enterprise: 3, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'rejected', startedDaysAgo: 3 },
   {
     enterprise: 4,
     kind: PermitKind.CROSS_PROVINCE_OVERSIZE_TRANSPORT,
@@ -80,13 +91,21 @@ const DEMO_APPLICATIONS: readonly DemoApplication[] = [
     outcome: 'approved',
     route: ['320000', '340000'],
   },
-  { enterprise: 5, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'approved' },
+  // Accepted some forty days ago, past its twenty working days: decided late (超期办结).
+  {
+    enterprise: 5,
+    kind: PermitKind.ROAD_FREIGHT_TRANSPORT,
+    scope: '普通货运',
+    outcome: 'approved',
+    startedDaysAgo: 40,
+  },
   {
     enterprise: 6,
     kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT,
     scope: '危险货物运输(3类、8类)',
     hazardClasses: ['3', '8'],
     outcome: 'approved',
+    startedDaysAgo: 9,
   },
   { enterprise: 7, kind: PermitKind.ROAD_PASSENGER_TRANSPORT, scope: '市际班车客运', outcome: 'submitted' },
   {
@@ -100,7 +119,13 @@ const DEMO_APPLICATIONS: readonly DemoApplication[] = [
   { enterprise: 4, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '大型物件运输(一类)', outcome: 'extended' },
   { enterprise: 1, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'withdrawn' },
   { enterprise: 6, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'accepted' },
-  { enterprise: 7, kind: PermitKind.ROAD_FREIGHT_TRANSPORT, scope: '普通货运', outcome: 'suspended' },
+  {
+    enterprise: 7,
+    kind: PermitKind.ROAD_FREIGHT_TRANSPORT,
+    scope: '普通货运',
+    outcome: 'suspended',
+    startedDaysAgo: 7,
+  },
   {
     enterprise: 3,
     kind: PermitKind.HAZARDOUS_GOODS_TRANSPORT,
@@ -144,7 +169,11 @@ async function seedApplication(services: SeededServices, demo: DemoApplication):
   // An overdue application was submitted and accepted long enough ago for its deadline to have passed.
   const permits: PermitService =
     demo.outcome === 'overdue' ? services.permits.asOf(() => new Date(Date.now() - 45 * DAY_MS)) : services.permits;
-  const submitted = await permits.submit(
+  // One started earlier is submitted and accepted on a clock turned back, and decided now.
+  const { startedDaysAgo } = demo;
+  const early =
+    startedDaysAgo === undefined ? permits : permits.asOf(() => new Date(Date.now() - startedDaysAgo * DAY_MS));
+  const submitted = await early.submit(
     SYSTEM_SCOPE,
     {
       creditCode: enterprise.creditCode,
@@ -191,7 +220,7 @@ async function seedApplication(services: SeededServices, demo: DemoApplication):
     default:
       break;
   }
-  await permits.accept(SYSTEM_SCOPE, action, SEED_ACTOR);
+  await early.accept(SYSTEM_SCOPE, action, SEED_ACTOR);
   switch (demo.outcome) {
     case 'accepted':
     case 'overdue':

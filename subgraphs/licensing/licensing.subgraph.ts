@@ -1,5 +1,6 @@
 import { ApplicantCreditListing1765500000000 } from '../../migrations/licensing/1765500000000-applicant-credit-listing';
 import { VehicleCategoryAndHazardClasses1766000000000 } from '../../migrations/licensing/1766000000000-vehicle-category-and-hazard-classes';
+import { ApplicationOverdueAnnounced1766600000000 } from '../../migrations/licensing/1766600000000-application-overdue-announced';
 import { ApplicantCreditListing } from './joint-discipline/applicant-credit-listing.entity';
 import { JointDisciplineService } from './joint-discipline/joint-discipline.service';
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
@@ -27,6 +28,7 @@ import { LICENSING_CONFIG, type LicensingConfig } from './licensing.config';
 import type { LicensingServices } from './licensing.context';
 import { buildLicensingSchema } from './licensing.schema';
 import { seedLicensing } from './licensing.seed';
+import { startOverdueSweeps } from './permit/application-overdue.sweep';
 import { ApplicationTransition } from './permit/application-transition.entity';
 import { startExternalVerificationRechecks } from './permit/external-verification.worker';
 import { PermitApplication } from './permit/permit-application.entity';
@@ -78,6 +80,7 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices, LicensingC
     FreeTextEncryptionLicensing1765010000000,
     ApplicantCreditListing1765500000000,
     VehicleCategoryAndHazardClasses1766000000000,
+    ApplicationOverdueAnnounced1766600000000,
   ],
   buildSchema: buildLicensingSchema,
   createServices: ({ dataSource, outbox, files, config, logger }, settings, externals = {}) => {
@@ -134,7 +137,9 @@ export const licensingSubgraph: SubgraphDefinition<LicensingServices, LicensingC
       settings.platforms.recheckIntervalMs,
       logger,
     );
+    const stopOverdueSweeps = startOverdueSweeps(services.permits.overdue, settings.overdueSweepIntervalMs, logger);
     return async () => {
+      await stopOverdueSweeps();
       await stopRechecks();
       await stopReportRelay();
     };

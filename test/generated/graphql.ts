@@ -751,16 +751,42 @@ export type HiddenHazardInput = {
 
 /** A statistical indicator (统计指标) of the catalogue (`indicators`), counted from the departments' events per region and month. */
 export type Indicator =
+  /** 行政许可办结数 (Permit applications decided). 按受理机关所在地区、作出决定日期（北京时间）计。By the handling authority’s region and the decision date (CST). */
+  | 'APPLICATIONS_DECIDED'
+  /** 行政许可超期办结数 (Permit applications decided late). 按受理机关所在地区、作出决定日期（北京时间）计。By the handling authority’s region and the decision date (CST). */
+  | 'APPLICATIONS_DECIDED_LATE'
+  /** 行政许可超期件数 (Permit applications overdue). 按受理机关所在地区、超期之日（决定期限次日，北京时间）计。By the handling authority’s region and the first day past the due date (CST). */
+  | 'APPLICATIONS_OVERDUE'
+  /** 行政许可申请数 (Permit applications received). 按受理机关所在地区、提交日期（北京时间）计。By the handling authority’s region and the submission date (CST). */
+  | 'APPLICATIONS_RECEIVED'
+  /** 行政许可不予许可数 (Permit applications refused). 按受理机关所在地区、作出决定日期（北京时间）计。By the handling authority’s region and the decision date (CST). */
+  | 'APPLICATIONS_REFUSED'
+  /** 协查请求数 (Assistance requests). 按发出请求的办案地区、请求日期（北京时间）计。By the requesting region and the request date (CST). */
+  | 'ASSISTANCE_REQUESTS'
   /** 作出处罚决定数 (Cases decided). 按作出决定机关所在地区、决定日期计。By the deciding authority’s region and the decision date (CST). */
   | 'CASES_DECIDED'
   /** 立案数 (Cases filed). 按立案机关所在地区、立案日期计。By the filing authority’s region and the filing date (CST). */
   | 'CASES_OPENED'
+  /** 案件移送数 (Cases transferred). 按移出地区、接收日期（北京时间）计。By the region the case was transferred from and the acceptance date (CST). */
+  | 'CASES_TRANSFERRED'
   /** 罚款金额 (Fines imposed). 按作出决定机关所在地区、决定日期计。By the deciding authority’s region and the decision date (CST). */
   | 'FINES_FEN'
+  /** 超限超载率 (Overload rate). 按检测站点所在县级地区、检测时间（北京时间）计；维度为站点编码。By the county the station stands in and the detection time (CST); the dimension is the station code. */
+  | 'OVERLOAD_RATE'
+  /** 超限超载记录数 (Overload records). 按检测站点所在县级地区、检测时间（北京时间）计；维度为站点编码。By the county the station stands in and the detection time (CST); the dimension is the station code. */
+  | 'OVERLOAD_RECORDS'
   /** 行政许可发证数 (Permits issued). 按发证机关所在地区、发证日期（北京时间）计。By the issuing authority’s region and the issue date (CST). */
   | 'PERMITS_ISSUED'
+  /** 行政许可办理用时中位数 (Median working days to decide). 按受理机关所在地区、作出决定日期（北京时间）计。By the handling authority’s region and the decision date (CST). */
+  | 'PERMIT_DECISION_MEDIAN_DAYS'
+  /** 行政许可办理用时分布 (Permit decision time (histogram)). 按受理机关所在地区、作出决定日期（北京时间）计。By the handling authority’s region and the decision date (CST). */
+  | 'PERMIT_DECISION_WORKING_DAYS'
+  /** 行政许可超期办结率 (Permit overdue rate). 按受理机关所在地区、作出决定日期（北京时间）计。By the handling authority’s region and the decision date (CST). */
+  | 'PERMIT_OVERDUE_RATE'
   /** 危险货物电子运单数 (Hazardous-goods e-waybills). 按起运地、创建日期计。By the origin region and the creation date (CST). */
-  | 'WAYBILLS_CREATED';
+  | 'WAYBILLS_CREATED'
+  /** 超限检测车次 (Vehicles weighed). 按检测站点所在县级地区、检测时间（北京时间）计；维度为站点编码。By the county the station stands in and the detection time (CST); the dimension is the station code. */
+  | 'WEIGHINGS';
 
 /** How a region's figure for a period is made from the monthly counts. */
 export type IndicatorAggregation =

@@ -137,6 +137,8 @@ export async function startSingleWindow(options: SingleWindowOptions = {}): Prom
     PLATFORM_TIMEOUT_MS: '2000',
     // Applications waiting for a platform are checked again this often, so a test sees them move on.
     PLATFORM_RECHECK_MS: '1000',
+    // Applications past their decision deadline are announced this often, so a test sees them counted.
+    PERMIT_OVERDUE_SWEEP_MS: '1000',
     // The audit chain's head is signed this often, so a test sees its records signed.
     AUDIT_SIGNING_INTERVAL_SECONDS: '1',
     // Credit publishes due disclosures (双公示) this often, so a test sees a decision published.

@@ -6,6 +6,7 @@ import { inTransaction } from '../../../platform/database/data-source.factory';
 import { forUpdate } from '../../../platform/database/sql-dialect';
 import { forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
 import { conflict } from '../enforcement.errors';
+import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
 import { chinaToday } from '../../../platform/time/china-time';
 import { CaseAccess, now } from '../enforcement-case/case-access';
@@ -52,6 +53,7 @@ export class AssistanceService {
     private readonly dataSource: DataSource,
     private readonly access: CaseAccess,
     private readonly evidence: CaseEvidenceService,
+    private readonly outbox: EventOutbox,
   ) {}
 
   /** Requests of many cases, oldest first, one statement per request; only those the caller may see. */
@@ -169,6 +171,13 @@ export class AssistanceService {
         regionCode: current.regionCode,
         occurredAt: requestedAt,
         comment: `assistance request ${assistanceRequest.id} to ${input.assistingRegionCode}, due ${dueDate}: ${question}`,
+      });
+      await this.outbox.publish(manager, 'case.assistance-requested', {
+        requestId: assistanceRequest.id,
+        caseNumber: current.caseNumber,
+        requestingRegionCode: current.regionCode,
+        assistingRegionCode: input.assistingRegionCode,
+        requestedAt: requestedAt.toISOString(),
       });
       return { assistanceRequest, case: current };
     });

@@ -5,6 +5,7 @@ import { assertRegionCode, assertText } from '../../../platform/codes/assert-inp
 import { regionWithin } from '../../../platform/codes/region-code';
 import { inTransaction } from '../../../platform/database/data-source.factory';
 import { forbidden, invalidInput } from '../../../platform/errors/domain-error';
+import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 import { conflict } from '../enforcement.errors';
 import { byCase, CaseAccess, now } from '../enforcement-case/case-access';
 import { CaseShare } from '../enforcement-case/case-share.entity';
@@ -52,6 +53,7 @@ export class CaseTransferService {
     private readonly dataSource: DataSource,
     private readonly access: CaseAccess,
     private readonly evidence: CaseEvidenceService,
+    private readonly outbox: EventOutbox,
   ) {}
 
   /** Transfers of many cases, oldest first, one statement per request; only of cases the caller may see. */
@@ -173,6 +175,12 @@ export class CaseTransferService {
           comment: `transfer ${transfer.id} from ${transfer.fromRegionCode} accepted; ${items.length} items of evidence handed over, SM3 digests verified${comment ? `: ${comment}` : ''}`,
         },
       );
+      await this.outbox.publish(manager, 'case.transferred', {
+        caseNumber: current.caseNumber,
+        fromRegionCode: transfer.fromRegionCode,
+        toRegionCode: transfer.toRegionCode,
+        transferredAt: decidedAt.toISOString(),
+      });
       return { transfer: await manager.findOneByOrFail(CaseTransfer, { id: transfer.id }), case: accepted };
     });
   }

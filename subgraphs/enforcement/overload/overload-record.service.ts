@@ -7,6 +7,7 @@ import { childPagesLoader } from '../../../platform/database/child-pages.loader'
 import { inTransaction } from '../../../platform/database/data-source.factory';
 import { forUpdate, isDeadlock, isUniqueViolation } from '../../../platform/database/sql-dialect';
 import { forbidden, invalidInput } from '../../../platform/errors/domain-error';
+import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
 import type { CaseAccess } from '../enforcement-case/case-access';
 import { CaseStepAction } from '../enforcement-case/case-step-action';
@@ -31,6 +32,8 @@ import {
   type CheckedOverloadRecord,
 } from './overload-record.validation';
 import { wholeSeconds } from '../../../platform/time/whole-seconds';
+import { chinaMonth } from '../../../platform/time/china-time';
+import type { EventPayloads } from '../../../platform/outbox/domain-event';
 
 export const MAX_RECORDS_PER_BATCH = 1000;
 /** Rows per INSERT: well under the placeholder limits of MySQL and SQLite. */
@@ -72,6 +75,34 @@ function isRetryable(error: unknown): boolean {
   return isUniqueViolation(error) || isDeadlock(error);
 }
 
+/** The stored records summed per station and China Standard Time month, as statistics counts them. */
+export function weighedByStationMonth(
+  rows: ReadonlyArray<Pick<OverloadRecord, 'stationCode' | 'regionCode' | 'detectedAt' | 'overloaded'>>,
+): Array<EventPayloads['overload-records.weighed']> {
+  const sums = new Map<string, EventPayloads['overload-records.weighed']>();
+  for (const row of rows) {
+    const at = row.detectedAt.toISOString();
+    const key = `${row.stationCode} ${chinaMonth(row.detectedAt)}`;
+    const sum = sums.get(key);
+    if (!sum) {
+      sums.set(key, {
+        stationCode: row.stationCode,
+        regionCode: row.regionCode,
+        firstDetectedAt: at,
+        lastDetectedAt: at,
+        weighed: 1,
+        overloaded: row.overloaded ? 1 : 0,
+      });
+      continue;
+    }
+    sum.weighed += 1;
+    if (row.overloaded) sum.overloaded += 1;
+    if (at < sum.firstDetectedAt) sum.firstDetectedAt = at;
+    if (at > sum.lastDetectedAt) sum.lastDetectedAt = at;
+  }
+  return [...sums.values()];
+}
+
 /**
  * Weigh-station detection records (治超联网, 非现场执法): submitted in batches by stations' machine
  * clients, each record accepted, recognised as a duplicate or rejected on its own; an overload opens or
@@ -87,6 +118,7 @@ export class OverloadRecordService {
     cases: EnforcementCaseService,
     private readonly vehicles: VehicleRegistryService,
     private readonly settings: OverloadSettings,
+    private readonly outbox: EventOutbox,
   ) {
     this.draftCases = new OverloadDraftCases(cases, settings.joinWindowHours);
     this.access = cases.access;
@@ -270,6 +302,7 @@ export class OverloadRecordService {
           .updateEntity(false)
           .execute();
       }
+      await this.outbox.publishMany(manager, 'overload-records.weighed', weighedByStationMonth(rows));
     });
     for (const { index, overloaded } of toInsert)
       verdicts.set(index, { outcome: OverloadRecordOutcome.ACCEPTED, overloaded, problems: [] });

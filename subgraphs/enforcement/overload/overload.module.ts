@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 import { RegisteredVehicle1764500000000 } from '../../../migrations/enforcement/1764500000000-registered-vehicle';
 import { OverloadRecord1764510000000 } from '../../../migrations/enforcement/1764510000000-overload-record';
 import type { EnforcementCaseService } from '../enforcement-case/enforcement-case.service';
@@ -28,7 +29,11 @@ export function createOverloadServices(
   dataSource: DataSource,
   cases: EnforcementCaseService,
   settings: OverloadSettings,
+  outbox: EventOutbox,
 ): OverloadServices {
   const vehicleRegistry = new VehicleRegistryService(dataSource);
-  return { vehicleRegistry, overload: new OverloadRecordService(dataSource, cases, vehicleRegistry, settings) };
+  return {
+    vehicleRegistry,
+    overload: new OverloadRecordService(dataSource, cases, vehicleRegistry, settings, outbox),
+  };
 }

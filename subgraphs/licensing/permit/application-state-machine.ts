@@ -6,6 +6,7 @@ import { conflict } from '../licensing.errors';
 import { wholeSeconds } from '../../../platform/time/whole-seconds';
 import { chinaDate } from '../../../platform/time/china-time';
 import type { Actor } from './actor';
+import type { ApplicationEvents } from './application-events';
 import { given } from './application-input';
 import { whereApplicationVisible } from './application-visibility';
 import { ACTION_ALLOWED_FROM, ApplicationAction, ApplicationStatus } from './application-status';
@@ -70,6 +71,8 @@ export class ApplicationStateMachine {
     private readonly dataSource: DataSource,
     /** The clock; specs set it to count deadlines from a known day. */
     readonly clock: () => Date,
+    /** Publishes receipt and decision in the move's transaction. */
+    readonly events: ApplicationEvents,
   ) {}
 
   /** Checks a move against the application as read, without writing: access, version, status. */
@@ -134,7 +137,9 @@ export class ApplicationStateMachine {
       this.now(),
       move.comment,
     );
-    return manager.findOneByOrFail(PermitApplication, { id: current.id });
+    const moved = await manager.findOneByOrFail(PermitApplication, { id: current.id });
+    await this.events.afterMove(manager, current.status, moved);
+    return moved;
   }
 
   /** The transition record of a step (the history officers read), without moving the application. */

@@ -123,6 +123,7 @@ export class ApplicationSubmissionService {
           permitNumber: null,
         }),
       );
+      await this.machine.events.received(manager, application);
       await this.machine.record(
         manager,
         application.id,

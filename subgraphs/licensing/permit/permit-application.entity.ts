@@ -84,6 +84,10 @@ export class PermitApplication {
   @Column({ name: 'decision_due_date', type: 'date', nullable: true })
   decisionDueDate: string | null;
 
+  /** When the passing of the deadline was published (permit-application.overdue); null until then. */
+  @Column({ name: 'overdue_announced_at', type: 'datetime', nullable: true })
+  overdueAnnouncedAt: Date | null;
+
   @Column({ name: 'returned_material_codes', type: 'varchar', length: 500, nullable: true })
   returnedMaterialCodes: string | null;
 

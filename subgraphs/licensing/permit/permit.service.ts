@@ -10,6 +10,8 @@ import type { NationalPlatforms } from '../platforms/national-platforms';
 import type { Actor } from './actor';
 import { ApplicationAcceptanceService } from './application-acceptance.service';
 import { ApplicationDecisionService } from './application-decision.service';
+import { ApplicationEvents } from './application-events';
+import { ApplicationOverdueSweep } from './application-overdue.sweep';
 import { ApplicationStateMachine } from './application-state-machine';
 import { ApplicationSubmissionService } from './application-submission.service';
 import { DeadlineExtensionService } from './deadline-extension.service';
@@ -62,6 +64,7 @@ export interface PermitServiceOptions {
  * | `routeSegments` | route-segment-approval.service.ts   | parallel approval along a cross-province route (并联许可)    |
  * | `verification`  | external-verification.service.ts    | national platform checks and the background re-checks       |
  * | `issuing`       | permit-issuing.service.ts           | permit, certificate, `permit.issued`, decision report       |
+ * | `overdue`       | application-overdue.sweep.ts        | announces applications past their deadline (statistics)     |
  * | (shared)        | application-state-machine.ts        | guarded moves, transition records, locks, the clock         |
  *
  * Resolvers call the parts; the flat methods below are the same calls in one place, for the demo seed,
@@ -76,13 +79,18 @@ export class PermitService {
   readonly routeSegments: RouteSegmentApprovalService;
   readonly verification: ExternalVerificationService;
   readonly issuing: PermitIssuingService;
+  readonly overdue: ApplicationOverdueSweep;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: EventOutbox,
     private readonly options: PermitServiceOptions,
   ) {
-    const machine = new ApplicationStateMachine(dataSource, options.clock ?? (() => new Date()));
+    const machine = new ApplicationStateMachine(
+      dataSource,
+      options.clock ?? (() => new Date()),
+      new ApplicationEvents(outbox, options.calendar),
+    );
     this.queries = new PermitQueryService(dataSource, machine, options.calendar);
     this.issuing = new PermitIssuingService(machine, outbox, options.platforms, options.certificates);
     this.verification = new ExternalVerificationService(
@@ -103,6 +111,7 @@ export class PermitService {
       options.jointDiscipline,
     );
     this.extensions = new DeadlineExtensionService(dataSource, machine, options.calendar);
+    this.overdue = new ApplicationOverdueSweep(dataSource, machine);
   }
 
   /** The same service on another clock: demo data back-dates acceptances so deadlines show. */

@@ -123,7 +123,12 @@ export class IndicatorQueryService {
         rank: null,
       }));
     } else {
-      const groups = [...own.byDimension(countedParts(definition)[0], months, range.dimension).keys()].sort();
+      // Every part's groups: a station that weighed vehicles but had no overload still has a rate (0%).
+      const groups = [
+        ...new Set(
+          countedParts(definition).flatMap((part) => [...own.byDimension(part, months, range.dimension).keys()]),
+        ),
+      ].sort();
       rows = groups.map((group) => ({
         key: group,
         name: group === '' ? '（未分类）' : group,

@@ -1,4 +1,5 @@
 import type { FactMappers } from '../counted-fact';
+import { dimensionCode, wholeCount } from './payload-checks';
 
 /** Facts from enforcement's events. */
 export const ENFORCEMENT_FACTS: FactMappers = {
@@ -25,4 +26,34 @@ export const ENFORCEMENT_FACTS: FactMappers = {
       creditCode: payload.creditCode ?? null,
     },
   ],
+  'case.transferred': ({ payload }) => [
+    {
+      indicator: 'CASES_TRANSFERRED',
+      regionCode: payload.fromRegionCode,
+      occurredAt: payload.transferredAt,
+      dimension: dimensionCode('toRegionCode', payload.toRegionCode),
+    },
+  ],
+  'case.assistance-requested': ({ payload }) => [
+    {
+      indicator: 'ASSISTANCE_REQUESTS',
+      regionCode: payload.requestingRegionCode,
+      occurredAt: payload.requestedAt,
+      dimension: dimensionCode('assistingRegionCode', payload.assistingRegionCode),
+    },
+  ],
+  'overload-records.weighed': ({ payload }) => {
+    const weighed = wholeCount('weighed', payload.weighed);
+    const overloaded = wholeCount('overloaded', payload.overloaded);
+    if (overloaded > weighed) throw new Error('more overloaded than weighed');
+    const at = {
+      regionCode: payload.regionCode,
+      occurredAt: payload.firstDetectedAt,
+      dimension: dimensionCode('stationCode', payload.stationCode),
+    };
+    return [
+      { indicator: 'WEIGHINGS', ...at, amount: weighed },
+      { indicator: 'OVERLOAD_RECORDS', ...at, amount: overloaded },
+    ];
+  },
 };
