@@ -81,6 +81,36 @@ export interface EventPayloads {
     startedAt: string;
     plannedRemovalAt: string | null;
     removedAt: string | null;
+    /**
+     * What this version did: LISTED (version 1), DECISION_ADDED, REMOVED. The listing authority's region,
+     * and why the entry left (EXPIRED, REPAIRED…). All three absent in events from before they were recorded.
+     */
+    action?: 'LISTED' | 'DECISION_ADDED' | 'REMOVED';
+    regionCode?: string;
+    removalReason?: string | null;
+  };
+  /**
+   * A 双公示 disclosure was published by credit's publication job. `late` when it was published after its
+   * deadline (公示期限, `publishBy`, the 7th working day after the decision). Statistics counts publications.
+   */
+  'credit.disclosure-published': {
+    disclosureId: string;
+    kind: 'ADMINISTRATIVE_LICENSE' | 'ADMINISTRATIVE_PENALTY';
+    /** The deciding authority's region. */
+    regionCode: string;
+    decidedAt: string;
+    publishBy: string;
+    publishedAt: string;
+    late: boolean;
+  };
+  /** A credit repair application (信用修复) was decided: approved (the display ended) or refused. */
+  'credit.repair-decided': {
+    applicationId: string;
+    /** The deciding authority's region (the penalty's). */
+    regionCode: string;
+    approved: boolean;
+    filedAt: string;
+    decidedAt: string;
   };
   'vehicle.registered': {
     plateNumber: string;
@@ -107,6 +137,49 @@ export interface EventPayloads {
     plateNumber: string;
     originRegionCode: string;
     createdAt: string;
+    /** GB 6944 class or division of the goods, and where they go; absent in events from before they were recorded. */
+    hazardClass?: string;
+    destinationRegionCode?: string;
+    /** Provinces on the route in order (xx0000), the origin's first and the destination's last. */
+    routeProvinceCodes?: string[];
+  };
+  /**
+   * Monitoring raised alerts (联网联控报警) from key vehicles' positions or a silence (OFFLINE); one event per
+   * alert, in the transaction that stores it. The vehicle's certifying region handles it.
+   */
+  'safety-alert.raised': {
+    kind: string;
+    regionCode: string;
+    occurredAt: string;
+  };
+  /**
+   * A China day of networked monitoring closed: per certifying region (county), how many key vehicles
+   * (两客一危) the registry held and how many of them sent at least one position that day (在线).
+   */
+  'monitoring.day-closed': {
+    /** China date YYYY-MM-DD. */
+    day: string;
+    regionCode: string;
+    monitoredVehicles: number;
+    onlineVehicles: number;
+  };
+  /** A hidden hazard (隐患) was found at an inspection; `deadline` is the China date it must be rectified by. */
+  'hazard.found': {
+    hazardId: number;
+    regionCode: string;
+    level: string;
+    foundOn: string;
+    deadline: string;
+    recordedAt: string;
+  };
+  /** A hidden hazard's rectification was verified (销号); `late` when closed after its deadline day. */
+  'hazard.closed': {
+    hazardId: number;
+    regionCode: string;
+    level: string;
+    deadline: string;
+    closedAt: string;
+    late: boolean;
   };
   /**
    * A safety officer handed a monitoring alert (联网联控报警: speeding, fatigue, a coach at night, offline)
@@ -149,7 +222,10 @@ export const EVENT_SUBSCRIBERS: Readonly<Record<EventType, readonly SubgraphName
   // Safety blocks new waybills of a carrier whose hazardous-goods permit is suspended or revoked.
   'permit.status-changed': ['credit', 'safety'],
   // Licensing refuses or asks a reason for permits to enterprises on the serious-dishonesty list (联合惩戒).
-  'credit.list-changed': ['licensing'],
+  // Statistics counts list entries, removals, publications and repairs.
+  'credit.list-changed': ['licensing', 'statistics'],
+  'credit.disclosure-published': ['statistics'],
+  'credit.repair-decided': ['statistics'],
   'case.decided': ['credit', 'statistics', 'licensing'],
   // Enforcement keeps plate -> owner to link weigh-station records to enterprises without reading licensing's tables.
   // Safety checks waybills' vehicles and finds key vehicles (两客一危) for networked monitoring.
@@ -158,6 +234,10 @@ export const EVENT_SUBSCRIBERS: Readonly<Record<EventType, readonly SubgraphName
   'waybill.created': ['statistics'],
   // Enforcement opens a draft case from an escalated monitoring alert, as it does from an overload record.
   'safety-alert.escalated': ['enforcement'],
+  'safety-alert.raised': ['statistics'],
+  'monitoring.day-closed': ['statistics'],
+  'hazard.found': ['statistics'],
+  'hazard.closed': ['statistics'],
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_SUBSCRIBERS) as EventType[];

@@ -103,10 +103,11 @@ export const creditSubgraph: SubgraphDefinition<CreditServices, CreditConfig, Cr
         settings,
         revisions,
         logger,
+        outbox,
         clock,
       ),
       corrections: new DisclosureCorrectionService(dataSource, revisions, settings.publicity),
-      repairs: new CreditRepairService(dataSource, files, revisions, changes, listsFollowRepairs, clock),
+      repairs: new CreditRepairService(dataSource, files, revisions, changes, listsFollowRepairs, outbox, clock),
       nationalPlatform,
     };
   },

@@ -19,6 +19,7 @@ import { invalidInput } from '../../../platform/errors/domain-error';
 import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
 import type { Logger } from '../../../platform/observability/logger';
 import type { EventPayloads } from '../../../platform/outbox/domain-event';
+import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 import { chinaDate } from '../../../platform/time/china-time';
 import type { WorkingCalendar } from '../../../platform/time/working-calendar';
 import { CreditDisclosure } from './credit-disclosure.entity';
@@ -73,6 +74,7 @@ export class CreditDisclosureService {
     private readonly settings: DisclosureSettings,
     private readonly revisions: DisclosureRevisions,
     private readonly logger: Logger,
+    private readonly outbox: EventOutbox,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -220,6 +222,15 @@ export class CreditDisclosureService {
             kind: DisclosureRevisionKind.PUBLISHED,
             reason: null,
             actor: PUBLICATION_JOB,
+          });
+          await this.outbox.publish(manager, 'credit.disclosure-published', {
+            disclosureId: String(disclosure.id),
+            kind: disclosure.kind,
+            regionCode: disclosure.authorityCode,
+            decidedAt: disclosure.decidedAt.toISOString(),
+            publishBy: disclosure.publishBy.toISOString(),
+            publishedAt: now.toISOString(),
+            late: now.getTime() > disclosure.publishBy.getTime(),
           });
           count += 1;
         }

@@ -159,6 +159,7 @@ describe('credit repair (信用修复)', () => {
       new DisclosureRevisions(sink, () => now),
       sink,
       listener,
+      testbed.dependencies.outbox,
       () => now,
     );
     expect(await profile()).toMatchObject({ score: 80, rating: 'B', recordCount: 1 });
