@@ -123,7 +123,14 @@ export class IndicatorQueryService {
         rank: null,
       }));
     } else {
-      const groups = [...own.byDimension(countedParts(definition)[0], months, range.dimension).keys()].sort();
+      const part = countedParts(definition)[0];
+      // A STOCK also stands in the groups that did not change within the range.
+      const groups = [
+        ...new Set([
+          ...own.byDimension(part, months, range.dimension).keys(),
+          ...(definition.aggregation === 'STOCK' ? own.openingGroups(part, range.dimension) : []),
+        ]),
+      ].sort();
       rows = groups.map((group) => ({
         key: group,
         name: group === '' ? '（未分类）' : group,
