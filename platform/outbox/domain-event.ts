@@ -172,7 +172,10 @@ export interface EventPayloads {
     deadline: string;
     recordedAt: string;
   };
-  /** A hidden hazard's rectification was verified (销号); `late` when closed after its deadline day. */
+  /**
+   * A hidden hazard's rectification was verified (销号); `late` when closed after its deadline day, and
+   * `overdueCounted` when a `hazard.overdue` went out for it before (absent: none did).
+   */
   'hazard.closed': {
     hazardId: number;
     regionCode: string;
@@ -180,6 +183,14 @@ export interface EventPayloads {
     deadline: string;
     closedAt: string;
     late: boolean;
+    overdueCounted?: boolean;
+  };
+  /** A hidden hazard's deadline passed with it not closed (逾期未整改), told once by safety's sweep. */
+  'hazard.overdue': {
+    hazardId: number;
+    regionCode: string;
+    level: string;
+    deadline: string;
   };
   /**
    * A safety officer handed a monitoring alert (联网联控报警: speeding, fatigue, a coach at night, offline)
@@ -238,6 +249,7 @@ export const EVENT_SUBSCRIBERS: Readonly<Record<EventType, readonly SubgraphName
   'monitoring.day-closed': ['statistics'],
   'hazard.found': ['statistics'],
   'hazard.closed': ['statistics'],
+  'hazard.overdue': ['statistics'],
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_SUBSCRIBERS) as EventType[];

@@ -6,6 +6,7 @@ import { WaybillPartiesAndRoute1766010000000 } from '../../migrations/safety/176
 import { HazardsAndAccidents1766200000000 } from '../../migrations/safety/1766200000000-hazards-and-accidents';
 import { VehicleMonitoring1766100000000 } from '../../migrations/safety/1766100000000-vehicle-monitoring';
 import { MonitoringDaySettlement1766610000000 } from '../../migrations/safety/1766610000000-monitoring-day-settlement';
+import { HazardOverduePublished1766610100000 } from '../../migrations/safety/1766610100000-hazard-overdue-published';
 import type { PlatformConfig } from '../../platform/config/config';
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
@@ -20,6 +21,7 @@ import { HiddenHazard } from './hazard/hidden-hazard.entity';
 import { SafetyInspection } from './hazard/safety-inspection.entity';
 import { MonitoringReadService } from './monitoring/monitoring-read.service';
 import { startMonitoringJobs } from './monitoring/monitoring.jobs';
+import { startOverdueSweep } from './hazard/hazard-overdue.job';
 import { seedMonitoring, startDemoSender } from './monitoring/monitoring.seed';
 import { SafetyAlert } from './monitoring/safety-alert.entity';
 import { SafetyAlertService } from './monitoring/safety-alert.service';
@@ -85,6 +87,7 @@ export const safetySubgraph: SubgraphDefinition<SafetyServices, SafetyConfig, Sa
     VehicleMonitoring1766100000000,
     HazardsAndAccidents1766200000000,
     MonitoringDaySettlement1766610000000,
+    HazardOverduePublished1766610100000,
   ],
   buildSchema: buildSafetySchema,
   createServices: ({ dataSource, outbox, files, config, logger }, settings, externals = {}) => {
@@ -120,13 +123,14 @@ export const safetySubgraph: SubgraphDefinition<SafetyServices, SafetyConfig, Sa
   startBackgroundWork: (services, { dataSource, logger, config, outbox }, settings) => {
     const stopRelay = services.nationalPlatform.startRelay();
     const stopJobs = startMonitoringJobs(dataSource, outbox, settings.monitoring, logger);
+    const stopSweep = startOverdueSweep(dataSource, outbox, logger);
     const { demoPositionsSeconds } = settings.monitoring;
     const stopSender =
       config.seedDemoData && demoPositionsSeconds > 0
         ? startDemoSender(services.positions, demoPositionsSeconds, logger)
         : () => Promise.resolve();
     return async () => {
-      await Promise.all([stopRelay(), stopJobs(), stopSender()]);
+      await Promise.all([stopRelay(), stopJobs(), stopSweep(), stopSender()]);
     };
   },
 };

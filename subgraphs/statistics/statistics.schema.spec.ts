@@ -152,6 +152,8 @@ describe('the statistics schema', () => {
       'HAZARDS_CLOSED_LATE',
       'HAZARD_OPEN_CHANGES',
       'HAZARDS_OPEN',
+      'HAZARD_OVERDUE_CHANGES',
+      'HAZARDS_OVERDUE',
     ]);
 
     const undescribed: string[] = [];

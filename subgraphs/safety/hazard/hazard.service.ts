@@ -139,6 +139,7 @@ export class HazardService {
           verificationNote: null,
           closedAt: null,
           reportedVersions: 0,
+          overduePublishedAt: null,
           createdAt: now,
           version: 1,
         });
@@ -221,6 +222,7 @@ export class HazardService {
           deadline: hazard.deadline,
           closedAt: now.toISOString(),
           late: chinaDate(now) > hazard.deadline,
+          overdueCounted: hazard.overduePublishedAt !== null,
         });
       return hazard;
     });

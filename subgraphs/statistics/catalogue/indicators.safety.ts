@@ -153,4 +153,33 @@ export const SAFETY_INDICATORS: readonly IndicatorDefinition[] = [
     dimension: HAZARD_LEVEL,
     flow: 'HAZARD_OPEN_CHANGES',
   },
+  {
+    code: 'HAZARD_OVERDUE_CHANGES',
+    name: '逾期未整改隐患数变动',
+    nameEn: 'Change in hidden hazards overdue',
+    unit: 'COUNT',
+    description:
+      '整改期限届满仍未销号记+1（次日计），此后销号记-1。+1 when a hazard’s deadline passes with it not closed (counted the next day), -1 when it is closed after that.',
+    department: 'safety',
+    sourceEvents: ['hazard.overdue', 'hazard.closed'],
+    regionRule:
+      '按企业所在地区，逾期之日或销号日期（北京时间）计。By the enterprise’s region and the day it became overdue or was closed (CST).',
+    aggregation: 'SUM',
+    dimension: HAZARD_LEVEL,
+  },
+  {
+    code: 'HAZARDS_OVERDUE',
+    name: '逾期未整改隐患数',
+    nameEn: 'Hidden hazards overdue',
+    unit: 'COUNT',
+    description:
+      '期末已过整改期限仍未销号的隐患数。Hidden hazards past their rectification deadline and not closed at the end of the period.',
+    department: 'safety',
+    sourceEvents: ['hazard.overdue', 'hazard.closed'],
+    regionRule:
+      '按企业所在地区计，取期末数；安全监管每15秒检查一次期限。By the enterprise’s region, as it stands at the period’s end; safety checks deadlines every 15 seconds.',
+    aggregation: 'STOCK',
+    dimension: HAZARD_LEVEL,
+    flow: 'HAZARD_OVERDUE_CHANGES',
+  },
 ];

@@ -150,6 +150,34 @@ describe("facts from safety's events", () => {
     ]);
   });
 
+  it('counts a hazard overdue from the day after its deadline, and its close out of the overdue stock only if counted', () => {
+    const { service } = counting();
+    const overdue = envelopeOf(
+      'hazard.overdue',
+      { hazardId: 1, regionCode: '320583', level: 'GENERAL', deadline: '2026-05-31' },
+      'safety',
+    );
+    expect(service.countableFacts(overdue)).toEqual([
+      {
+        indicator: 'HAZARD_OVERDUE_CHANGES',
+        regionCode: '320583',
+        occurredAt: '2026-06-01T04:00:00.000Z',
+        dimension: 'GENERAL',
+        amount: 1,
+      },
+    ]);
+    const counted = service.countableFacts(hazardClosed({ overdueCounted: true }));
+    expect(counted.at(-1)).toEqual({
+      indicator: 'HAZARD_OVERDUE_CHANGES',
+      regionCode: '320583',
+      occurredAt: '2026-05-20T03:00:00.000Z',
+      dimension: 'GENERAL',
+      amount: -1,
+    });
+    expect(counted).toHaveLength(4);
+    expect(service.countableFacts(hazardClosed({ overdueCounted: false }))).toHaveLength(3);
+  });
+
   it.each([
     ['a waybill to a region that does not exist', waybill({ destinationRegionCode: '12345' })],
     ['a waybill from nowhere', waybill({ originRegionCode: undefined as unknown as string })],
@@ -162,6 +190,10 @@ describe("facts from safety's events", () => {
     ['a day with a negative count', dayClosed({ monitoredVehicles: -1 })],
     ['a hazard found on no date', hazardFound({ foundOn: undefined as unknown as string })],
     ['a closed hazard whose lateness is not told', hazardClosed({ late: undefined as unknown as boolean })],
+    [
+      'an overdue hazard without a deadline',
+      envelopeOf('hazard.overdue', { hazardId: 1, regionCode: '320583', level: 'MAJOR', deadline: '' }, 'safety'),
+    ],
   ])('counts %s not at all, and says why', (_case, envelope) => {
     const { service, warnings } = counting();
     expect(service.countableFacts(envelope)).toEqual([]);

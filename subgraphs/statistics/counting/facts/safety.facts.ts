@@ -3,6 +3,7 @@ import type { CountedFact, FactMappers } from '../counted-fact';
 import { notAsPromised } from './payload-checks';
 
 const CHINA_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
 
 /** Noon China Standard Time of a China date: an instant safely inside the date's month. */
 function middayOf(field: string, date: unknown): string {
@@ -86,6 +87,18 @@ export const SAFETY_FACTS: FactMappers = {
       { ...closed, indicator: 'HAZARDS_CLOSED' },
       { ...closed, indicator: 'HAZARD_OPEN_CHANGES', amount: -1 },
       ...(payload.late ? [{ ...closed, indicator: 'HAZARDS_CLOSED_LATE' }] : []),
+      // Only a hazard the sweep counted overdue leaves the overdue stock.
+      ...(payload.overdueCounted === true ? [{ ...closed, indicator: 'HAZARD_OVERDUE_CHANGES', amount: -1 }] : []),
     ];
   },
+  /** Overdue from the day after its deadline day, in that day's month. */
+  'hazard.overdue': ({ payload }) => [
+    {
+      indicator: 'HAZARD_OVERDUE_CHANGES',
+      regionCode: payload.regionCode,
+      occurredAt: new Date(Date.parse(middayOf('deadline', payload.deadline)) + DAY_MS).toISOString(),
+      dimension: payload.level,
+      amount: 1,
+    },
+  ],
 };
