@@ -772,8 +772,12 @@ export type Indicator =
   | 'HAZARDS_FOUND'
   /** 未销号隐患数 (Hidden hazards open). 按企业所在地区计，取期末数。By the enterprise’s region, as it stands at the period’s end. */
   | 'HAZARDS_OPEN'
+  /** 逾期未整改隐患数 (Hidden hazards overdue). 按企业所在地区计，取期末数；安全监管每15秒检查一次期限。By the enterprise’s region, as it stands at the period’s end; safety checks deadlines every 15 seconds. */
+  | 'HAZARDS_OVERDUE'
   /** 未销号隐患数变动 (Change in hidden hazards open). 按企业所在地区，排查或销号日期（北京时间）计。By the enterprise’s region and the inspection or closing date (CST). */
   | 'HAZARD_OPEN_CHANGES'
+  /** 逾期未整改隐患数变动 (Change in hidden hazards overdue). 按企业所在地区，逾期之日或销号日期（北京时间）计。By the enterprise’s region and the day it became overdue or was closed (CST). */
+  | 'HAZARD_OVERDUE_CHANGES'
   /** 重点营运车辆监控车日数 (Key vehicle-days monitored). 按车辆核发道路运输证的地区、监控日（北京时间）计；每日日终结算一次，车辆数按结算时的登记计。By the vehicle’s certifying region and the monitored China day, settled once after the day ends, with the vehicles registered then. */
   | 'MONITORED_VEHICLE_DAYS'
   /** 车辆上线率 (Vehicle online rate). 按车辆核发道路运输证的地区、监控日（北京时间）计；每日日终结算一次，车辆数按结算时的登记计。By the vehicle’s certifying region and the monitored China day, settled once after the day ends, with the vehicles registered then. */
