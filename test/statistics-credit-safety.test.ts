@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from './harness/service-processes';
 import { clientToken, eventually, graphql, query, tokenFor } from './harness/single-window.client';
 import { petrolWaybill, story } from './harness/story';
+import { subgraphSql } from './harness/subgraph-database';
 
 // Credit and safety indicators through the gateway: real operations in counties no other test uses
 // (无锡滨湖 320211 for waybills and alerts, 苏州吴中 320506 for hazards, 无锡锡山 320205 for credit), then
@@ -186,7 +187,7 @@ describe('credit and safety indicators (信用、安全生产统计)', () => {
   });
 
   describe('credit: 双公示 publications and list entries', () => {
-    it('counts the penalty published, the listing and the removal, and what stands on the list', async () => {
+    it('counts the penalty published, its repair refused and approved, the listing and removal, and what stands listed', async () => {
       const enterprise = await story(admin).enterprise('320205', '无锡锡山统计测试运输有限公司');
       await enterprise.withDecidedCase({ penalty: 'FINE', fineFen: 6_000_000 }, '超限运输');
       await eventually(async () =>
@@ -194,6 +195,49 @@ describe('credit and safety indicators (信用、安全生产统计)', () => {
       );
       // Published by the job within seconds: on time, so the late rate is 0.
       expect(await figure('DISCLOSURE_LATE_RATE', '320205')).toBe(0);
+
+      // Credit repair (信用修复): refused once, then approved, once the minimum period is moved into the past
+      // in credit's own schema (as test/credit-repair.test.ts does).
+      const officer = await tokenFor('js-credit-officer');
+      const disclosures = await query<{ creditDisclosures: { edges: Array<{ node: { id: string } }> } }>(
+        officer,
+        `query ($code: String) { creditDisclosures(creditCode: $code, first: 5) { edges { node { id } } } }`,
+        { code: enterprise.creditCode },
+      );
+      const disclosureId = disclosures.creditDisclosures.edges[0].node.id;
+      const past = new Date(Date.now() - 60_000).toISOString().replace('T', ' ').replace('Z', '');
+      await subgraphSql('credit', 'UPDATE credit_disclosure SET repairable_from = ? WHERE id = ?', [
+        past,
+        Number(disclosureId),
+      ]);
+      const document = { fileName: '整改报告.pdf', contentBase64: Buffer.from('整改报告').toString('base64') };
+      const apply = async () => {
+        const applied = await query<{ applyForCreditRepair: { application: { id: string } } }>(
+          officer,
+          `mutation ($input: ApplyForCreditRepairInput!) { applyForCreditRepair(input: $input) { application { id } } }`,
+          {
+            input: {
+              disclosureId,
+              penaltyExecuted: true,
+              executionStatement: '罚款已缴清。',
+              commitmentLetter: { fileName: '信用承诺书.pdf', contentBase64: Buffer.from('承诺').toString('base64') },
+              correctiveEvidence: [document],
+            },
+          },
+        );
+        return applied.applyForCreditRepair.application.id;
+      };
+      const decide = async (operation: 'refuseCreditRepair' | 'approveCreditRepair', id: string) =>
+        query(
+          officer,
+          `mutation ($input: DecideCreditRepairInput!) { ${operation}(input: $input) { application { state } } }`,
+          { input: { id, expectedVersion: 1, reason: operation === 'refuseCreditRepair' ? '材料不足' : '准予修复' } },
+        );
+      await decide('refuseCreditRepair', await apply());
+      await decide('approveCreditRepair', await apply());
+      await eventually(async () =>
+        expect(await breakdown('CREDIT_REPAIRS_DECIDED', '320205', 'DIMENSION')).toEqual({ APPROVED: 1, REFUSED: 1 }),
+      );
 
       const listing = () =>
         graphql<{ listCreditSubject: { entry: { id: string; version: number } } }>(
