@@ -1,5 +1,6 @@
 import { regionScopeOf, type RegionScope } from '../../../platform/auth/region-scope';
 import { pageRequest } from '../../../platform/graphql/connection';
+import type { EventPayloads } from '../../../platform/outbox/domain-event';
 import { identityOf } from '../../../platform/testing/callers';
 import { expectDomainError } from '../../../platform/testing/expect-domain-error';
 import { testbedPerTest, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
@@ -32,6 +33,10 @@ describe('credit disclosures (双公示)', () => {
   });
 
   const disclosures = () => testbed.dataSource.getRepository(CreditDisclosure).find({ order: { id: 'ASC' } });
+  const publications = async () =>
+    (await testbed.outboxMessages())
+      .filter((message) => message.type === 'credit.disclosure-published')
+      .map((message) => message.envelope.payload as EventPayloads['credit.disclosure-published']);
   const search = (filter: Partial<{ creditCode: string; name: string; kind: DisclosureKind }>, first = 20) =>
     testbed.services.disclosures.search(
       { creditCode: filter.creditCode ?? null, name: filter.name ?? null, kind: filter.kind ?? null },
@@ -138,6 +143,18 @@ describe('credit disclosures (双公示)', () => {
       expect((await search({ creditCode: NANJING })).edges.map((edge) => edge.node.documentNumber)).toEqual([
         '3201022026000001',
       ]);
+      // Statistics hears of the publication, on time, in the publishing transaction.
+      expect(await publications()).toEqual([
+        {
+          disclosureId: String(after.id),
+          kind: 'ADMINISTRATIVE_PENALTY',
+          regionCode: '320102',
+          decidedAt: '2026-02-13T02:00:00.000Z',
+          publishBy: after.publishBy.toISOString(),
+          publishedAt: now.toISOString(),
+          late: false,
+        },
+      ]);
     });
 
     it('publishes at once when the background work starts, and again every interval', async () => {
@@ -191,6 +208,7 @@ describe('credit disclosures (双公示)', () => {
           publishedAt: now,
         }),
       ]);
+      expect((await publications()).map((event) => [event.regionCode, event.late])).toEqual([['320583', true]]);
       await expectDomainError(testbed.services.disclosures.overdue(JIANGSU, '32', FIRST_20), {
         code: 'BAD_USER_INPUT',
         field: 'regionCode',
