@@ -102,6 +102,18 @@ export interface EventPayloads {
     publishBy: string;
     publishedAt: string;
     late: boolean;
+    /** A `credit.disclosure-overdue` went out for it before it could be published (absent: none did). */
+    overdueCounted?: boolean;
+  };
+  /**
+   * A 双公示 disclosure's deadline passed with it unpublished (逾期未公示: credit does not know the
+   * counterpart's name yet); told once by credit's publication job.
+   */
+  'credit.disclosure-overdue': {
+    disclosureId: string;
+    kind: 'ADMINISTRATIVE_LICENSE' | 'ADMINISTRATIVE_PENALTY';
+    regionCode: string;
+    publishBy: string;
   };
   /** A credit repair application (信用修复) was decided: approved (the display ended) or refused. */
   'credit.repair-decided': {
@@ -236,6 +248,7 @@ export const EVENT_SUBSCRIBERS: Readonly<Record<EventType, readonly SubgraphName
   // Statistics counts list entries, removals, publications and repairs.
   'credit.list-changed': ['licensing', 'statistics'],
   'credit.disclosure-published': ['statistics'],
+  'credit.disclosure-overdue': ['statistics'],
   'credit.repair-decided': ['statistics'],
   'case.decided': ['credit', 'statistics', 'licensing'],
   // Enforcement keeps plate -> owner to link weigh-station records to enterprises without reading licensing's tables.

@@ -756,12 +756,16 @@ export type Indicator =
   | 'CREDIT_REPAIRS_DECIDED'
   /** 跨省危险货物运单数 (Cross-province hazardous-goods waybills). 按起运地、创建日期（北京时间）计，维度为目的地省份代码。By the origin region and the creation date (CST); the dimension is the destination province code. */
   | 'CROSS_PROVINCE_WAYBILLS'
+  /** 逾期未公示数 (Disclosures overdue unpublished). 按作出决定的机关所在地区计，取期末数；公示任务每次运行时检查期限。By the deciding authority’s region, as it stands at the period’s end; the publication job checks deadlines on every run. */
+  | 'DISCLOSURES_OVERDUE'
   /** 双公示信息公示数 (双公示 disclosures published). 按作出决定的机关所在地区、公示日期（北京时间）计。By the deciding authority’s region and the publication date (CST). */
   | 'DISCLOSURES_PUBLISHED'
   /** 逾期公示数 (Disclosures published late). 按作出决定的机关所在地区、公示日期（北京时间）计。By the deciding authority’s region and the publication date (CST). */
   | 'DISCLOSURES_PUBLISHED_LATE'
   /** 逾期公示率 (Late publication rate). 同公示数。As for disclosures published. */
   | 'DISCLOSURE_LATE_RATE'
+  /** 逾期未公示数变动 (Change in disclosures overdue unpublished). 按作出决定的机关所在地区，逾期之日或公示日期（北京时间）计。By the deciding authority’s region and the day it became overdue or was published (CST). */
+  | 'DISCLOSURE_OVERDUE_CHANGES'
   /** 罚款金额 (Fines imposed). 按作出决定机关所在地区、决定日期计。By the deciding authority’s region and the decision date (CST). */
   | 'FINES_FEN'
   /** 整改销号隐患数 (Hidden hazards closed). 按企业所在地区、复查销号日期（北京时间）计。By the enterprise’s region and the date its rectification was verified (CST). */

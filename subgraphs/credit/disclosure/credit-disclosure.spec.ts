@@ -153,6 +153,7 @@ describe('credit disclosures (双公示)', () => {
           publishBy: after.publishBy.toISOString(),
           publishedAt: now.toISOString(),
           late: false,
+          overdueCounted: false,
         },
       ]);
     });
@@ -198,6 +199,21 @@ describe('credit disclosures (双公示)', () => {
       // Outside the officer's region: nothing, as if none existed.
       expect(await testbed.services.disclosures.overdue(ZHEJIANG, '320000', FIRST_20)).toMatchObject({ totalCount: 0 });
 
+      // Statistics is told of both once, as overdue unpublished.
+      expect(await testbed.services.disclosures.reportOverdue()).toBe(2);
+      expect(await testbed.services.disclosures.reportOverdue()).toBe(0);
+      const overdueEvents = (await testbed.outboxMessages()).filter(
+        (message) => message.type === 'credit.disclosure-overdue',
+      );
+      expect(overdueEvents.map((message) => message.envelope.payload)).toEqual([
+        expect.objectContaining({
+          kind: 'ADMINISTRATIVE_PENALTY',
+          regionCode: '320583',
+          publishBy: '2026-03-11T16:00:00.000Z',
+        }),
+        expect.objectContaining({ regionCode: '330102' }),
+      ]);
+
       // The name arrives; the job publishes it, late, and it stays on the overdue list.
       await testbed.deliver(enterpriseRegistered({ creditCode: KUNSHAN, name: '昆山通达物流有限公司' }));
       expect(await testbed.services.disclosures.publishDue()).toBe(1);
@@ -208,7 +224,9 @@ describe('credit disclosures (双公示)', () => {
           publishedAt: now,
         }),
       ]);
-      expect((await publications()).map((event) => [event.regionCode, event.late])).toEqual([['320583', true]]);
+      expect((await publications()).map((event) => [event.regionCode, event.late, event.overdueCounted])).toEqual([
+        ['320583', true, true],
+      ]);
       await expectDomainError(testbed.services.disclosures.overdue(JIANGSU, '32', FIRST_20), {
         code: 'BAD_USER_INPUT',
         field: 'regionCode',

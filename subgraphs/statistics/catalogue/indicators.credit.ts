@@ -48,6 +48,35 @@ export const CREDIT_INDICATORS: readonly IndicatorDefinition[] = [
     denominator: 'DISCLOSURES_PUBLISHED',
   },
   {
+    code: 'DISCLOSURE_OVERDUE_CHANGES',
+    name: '逾期未公示数变动',
+    nameEn: 'Change in disclosures overdue unpublished',
+    unit: 'COUNT',
+    description:
+      '公示期限届满仍未公示记+1（次日计），此后公示记-1。+1 when a disclosure’s deadline passes unpublished (counted the next day), -1 when it is published after that.',
+    department: 'credit',
+    sourceEvents: ['credit.disclosure-overdue', 'credit.disclosure-published'],
+    regionRule:
+      '按作出决定的机关所在地区，逾期之日或公示日期（北京时间）计。By the deciding authority’s region and the day it became overdue or was published (CST).',
+    aggregation: 'SUM',
+    dimension: DISCLOSURE_KIND,
+  },
+  {
+    code: 'DISCLOSURES_OVERDUE',
+    name: '逾期未公示数',
+    nameEn: 'Disclosures overdue unpublished',
+    unit: 'COUNT',
+    description:
+      '期末已过公示期限仍未公示的双公示信息数（多因尚不掌握相对人名称）。Disclosures past their publication deadline and still unpublished at the end of the period, mostly for want of the counterpart’s name.',
+    department: 'credit',
+    sourceEvents: ['credit.disclosure-overdue', 'credit.disclosure-published'],
+    regionRule:
+      '按作出决定的机关所在地区计，取期末数；公示任务每次运行时检查期限。By the deciding authority’s region, as it stands at the period’s end; the publication job checks deadlines on every run.',
+    aggregation: 'STOCK',
+    dimension: DISCLOSURE_KIND,
+    flow: 'DISCLOSURE_OVERDUE_CHANGES',
+  },
+  {
     code: 'CREDIT_LIST_ENTRIES',
     name: '列入严重失信主体名单数',
     nameEn: 'Serious-dishonesty list entries',

@@ -15,7 +15,7 @@ function counting() {
   return { service: new EventCountingService(logger), warnings };
 }
 
-const published = (payload: Partial<EventPayloads['credit.disclosure-published']> = {}) =>
+const publishedEvent = (payload: Partial<EventPayloads['credit.disclosure-published']> = {}) =>
   envelopeOf(
     'credit.disclosure-published',
     {
@@ -68,7 +68,7 @@ const repairDecided = (approved: boolean) =>
 describe("facts from credit's events", () => {
   it('counts a publication by kind, and a late one once more as late', () => {
     const { service } = counting();
-    expect(service.countableFacts(published())).toEqual([
+    expect(service.countableFacts(publishedEvent())).toEqual([
       {
         indicator: 'DISCLOSURES_PUBLISHED',
         regionCode: '320102',
@@ -76,11 +76,49 @@ describe("facts from credit's events", () => {
         dimension: 'ADMINISTRATIVE_PENALTY',
       },
     ]);
-    const late = service.countableFacts(published({ kind: 'ADMINISTRATIVE_LICENSE', late: true }));
+    const late = service.countableFacts(publishedEvent({ kind: 'ADMINISTRATIVE_LICENSE', late: true }));
     expect(late.map((fact) => [fact.indicator, fact.dimension])).toEqual([
       ['DISCLOSURES_PUBLISHED', 'ADMINISTRATIVE_LICENSE'],
       ['DISCLOSURES_PUBLISHED_LATE', 'ADMINISTRATIVE_LICENSE'],
     ]);
+  });
+
+  it('counts a disclosure overdue unpublished from the end of its deadline day, and out again when published', () => {
+    const { service } = counting();
+    const overdue = envelopeOf(
+      'credit.disclosure-overdue',
+      {
+        disclosureId: '9',
+        kind: 'ADMINISTRATIVE_PENALTY',
+        regionCode: '320583',
+        publishBy: '2026-03-31T15:59:59.999Z',
+      },
+      'credit',
+    );
+    expect(service.countableFacts(overdue)).toEqual([
+      {
+        indicator: 'DISCLOSURE_OVERDUE_CHANGES',
+        regionCode: '320583',
+        occurredAt: '2026-03-31T16:00:00.000Z',
+        dimension: 'ADMINISTRATIVE_PENALTY',
+        amount: 1,
+      },
+    ]);
+    const published = service.countableFacts(
+      publishedEvent({
+        regionCode: '320583',
+        late: true,
+        overdueCounted: true,
+        publishedAt: '2026-04-02T01:00:00.000Z',
+      }),
+    );
+    expect(published.map((fact) => [fact.indicator, fact.amount])).toEqual([
+      ['DISCLOSURES_PUBLISHED', undefined],
+      ['DISCLOSURES_PUBLISHED_LATE', undefined],
+      ['DISCLOSURE_OVERDUE_CHANGES', -1],
+    ]);
+    const badTime = { ...overdue, payload: { ...overdue.payload, publishBy: 'soon' } };
+    expect(service.countableFacts(badTime)).toEqual([]);
   });
 
   it('counts a listing as an entry and +1 standing, a removal by reason and -1, an added decision not at all', () => {
@@ -144,9 +182,9 @@ describe("facts from credit's events", () => {
   });
 
   it.each([
-    ['a publication without a region', published({ regionCode: undefined as unknown as string })],
-    ['a publication with a bad time', published({ publishedAt: 'yesterday' })],
-    ['a publication whose lateness is not told', published({ late: 'yes' as unknown as boolean })],
+    ['a publication without a region', publishedEvent({ regionCode: undefined as unknown as string })],
+    ['a publication with a bad time', publishedEvent({ publishedAt: 'yesterday' })],
+    ['a publication whose lateness is not told', publishedEvent({ late: 'yes' as unknown as boolean })],
     ['a removal without its time', listChanged({ action: 'REMOVED', listed: false, removedAt: null })],
     ['a listing in a region that does not exist', listChanged({ regionCode: '999999' })],
     [

@@ -11,7 +11,28 @@ export const CREDIT_FACTS: FactMappers = {
       occurredAt: payload.publishedAt,
       dimension: payload.kind,
     };
-    return payload.late ? [published, { ...published, indicator: 'DISCLOSURES_PUBLISHED_LATE' }] : [published];
+    return [
+      published,
+      ...(payload.late ? [{ ...published, indicator: 'DISCLOSURES_PUBLISHED_LATE' }] : []),
+      // Only a disclosure counted overdue unpublished leaves that stock when it is published.
+      ...(payload.overdueCounted === true
+        ? [{ ...published, indicator: 'DISCLOSURE_OVERDUE_CHANGES', amount: -1 }]
+        : []),
+    ];
+  },
+  /** Overdue from the instant its deadline day ended. */
+  'credit.disclosure-overdue': ({ payload }) => {
+    const deadlineEnd = Date.parse(payload.publishBy);
+    if (Number.isNaN(deadlineEnd)) throw notAsPromised('publishBy is not an ISO instant');
+    return [
+      {
+        indicator: 'DISCLOSURE_OVERDUE_CHANGES',
+        regionCode: payload.regionCode,
+        occurredAt: new Date(deadlineEnd + 1).toISOString(),
+        dimension: payload.kind,
+        amount: 1,
+      },
+    ];
   },
   /**
    * A listing counts when the entry opens (version 1), a removal when it leaves; a decision added to a
