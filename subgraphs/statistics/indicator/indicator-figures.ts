@@ -36,15 +36,15 @@ export class RegionCounts {
 
   add(indicator: string, month: string, dimension: string, value: number): void {
     let months = this.cells.get(indicator);
-    if (!months) this.cells.set(indicator, (months = new Map()));
+    if (!months) this.cells.set(indicator, (months = new Map<string, Map<string, number>>()));
     let dimensions = months.get(month);
-    if (!dimensions) months.set(month, (dimensions = new Map()));
+    if (!dimensions) months.set(month, (dimensions = new Map<string, number>()));
     dimensions.set(dimension, (dimensions.get(dimension) ?? 0) + value);
   }
 
   addOpening(indicator: string, dimension: string, value: number): void {
     let dimensions = this.openings.get(indicator);
-    if (!dimensions) this.openings.set(indicator, (dimensions = new Map()));
+    if (!dimensions) this.openings.set(indicator, (dimensions = new Map<string, number>()));
     dimensions.set(dimension, (dimensions.get(dimension) ?? 0) + value);
   }
 
