@@ -81,6 +81,48 @@ export interface EventPayloads {
     startedAt: string;
     plannedRemovalAt: string | null;
     removedAt: string | null;
+    /**
+     * What this version did: LISTED (version 1), DECISION_ADDED, REMOVED. The listing authority's region,
+     * and why the entry left (EXPIRED, REPAIRED…). All three absent in events from before they were recorded.
+     */
+    action?: 'LISTED' | 'DECISION_ADDED' | 'REMOVED';
+    regionCode?: string;
+    removalReason?: string | null;
+  };
+  /**
+   * A 双公示 disclosure was published by credit's publication job. `late` when it was published after its
+   * deadline (公示期限, `publishBy`, the 7th working day after the decision). Statistics counts publications.
+   */
+  'credit.disclosure-published': {
+    disclosureId: string;
+    kind: 'ADMINISTRATIVE_LICENSE' | 'ADMINISTRATIVE_PENALTY';
+    /** The deciding authority's region. */
+    regionCode: string;
+    decidedAt: string;
+    publishBy: string;
+    publishedAt: string;
+    late: boolean;
+    /** A `credit.disclosure-overdue` went out for it before it could be published (absent: none did). */
+    overdueCounted?: boolean;
+  };
+  /**
+   * A 双公示 disclosure's deadline passed with it unpublished (逾期未公示: credit does not know the
+   * counterpart's name yet); told once by credit's publication job.
+   */
+  'credit.disclosure-overdue': {
+    disclosureId: string;
+    kind: 'ADMINISTRATIVE_LICENSE' | 'ADMINISTRATIVE_PENALTY';
+    regionCode: string;
+    publishBy: string;
+  };
+  /** A credit repair application (信用修复) was decided: approved (the display ended) or refused. */
+  'credit.repair-decided': {
+    applicationId: string;
+    /** The deciding authority's region (the penalty's). */
+    regionCode: string;
+    approved: boolean;
+    filedAt: string;
+    decidedAt: string;
   };
   'vehicle.registered': {
     plateNumber: string;
@@ -107,6 +149,60 @@ export interface EventPayloads {
     plateNumber: string;
     originRegionCode: string;
     createdAt: string;
+    /** GB 6944 class or division of the goods, and where they go; absent in events from before they were recorded. */
+    hazardClass?: string;
+    destinationRegionCode?: string;
+    /** Provinces on the route in order (xx0000), the origin's first and the destination's last. */
+    routeProvinceCodes?: string[];
+  };
+  /**
+   * Monitoring raised alerts (联网联控报警) from key vehicles' positions or a silence (OFFLINE); one event per
+   * alert, in the transaction that stores it. The vehicle's certifying region handles it.
+   */
+  'safety-alert.raised': {
+    kind: string;
+    regionCode: string;
+    occurredAt: string;
+  };
+  /**
+   * A China day of networked monitoring closed: per certifying region (county), how many key vehicles
+   * (两客一危) the registry held and how many of them sent at least one position that day (在线).
+   */
+  'monitoring.day-closed': {
+    /** China date YYYY-MM-DD. */
+    day: string;
+    regionCode: string;
+    monitoredVehicles: number;
+    onlineVehicles: number;
+  };
+  /** A hidden hazard (隐患) was found at an inspection; `deadline` is the China date it must be rectified by. */
+  'hazard.found': {
+    hazardId: number;
+    regionCode: string;
+    level: string;
+    foundOn: string;
+    deadline: string;
+    recordedAt: string;
+  };
+  /**
+   * A hidden hazard's rectification was verified (销号); `late` when closed after its deadline day, and
+   * `overdueCounted` when a `hazard.overdue` went out for it before (absent: none did).
+   */
+  'hazard.closed': {
+    hazardId: number;
+    regionCode: string;
+    level: string;
+    deadline: string;
+    closedAt: string;
+    late: boolean;
+    overdueCounted?: boolean;
+  };
+  /** A hidden hazard's deadline passed with it not closed (逾期未整改), told once by safety's sweep. */
+  'hazard.overdue': {
+    hazardId: number;
+    regionCode: string;
+    level: string;
+    deadline: string;
   };
   /**
    * A safety officer handed a monitoring alert (联网联控报警: speeding, fatigue, a coach at night, offline)
@@ -217,7 +313,11 @@ export const EVENT_SUBSCRIBERS: Readonly<Record<EventType, readonly SubgraphName
   // Safety blocks new waybills of a carrier whose hazardous-goods permit is suspended or revoked.
   'permit.status-changed': ['credit', 'safety'],
   // Licensing refuses or asks a reason for permits to enterprises on the serious-dishonesty list (联合惩戒).
-  'credit.list-changed': ['licensing'],
+  // Statistics counts list entries, removals, publications and repairs.
+  'credit.list-changed': ['licensing', 'statistics'],
+  'credit.disclosure-published': ['statistics'],
+  'credit.disclosure-overdue': ['statistics'],
+  'credit.repair-decided': ['statistics'],
   'case.decided': ['credit', 'statistics', 'licensing'],
   // Enforcement keeps plate -> owner to link weigh-station records to enterprises without reading licensing's tables.
   // Safety checks waybills' vehicles and finds key vehicles (两客一危) for networked monitoring.
@@ -234,6 +334,11 @@ export const EVENT_SUBSCRIBERS: Readonly<Record<EventType, readonly SubgraphName
   'case.transferred': ['statistics'],
   'case.assistance-requested': ['statistics'],
   'overload-records.weighed': ['statistics'],
+  'safety-alert.raised': ['statistics'],
+  'monitoring.day-closed': ['statistics'],
+  'hazard.found': ['statistics'],
+  'hazard.closed': ['statistics'],
+  'hazard.overdue': ['statistics'],
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_SUBSCRIBERS) as EventType[];

@@ -12,6 +12,7 @@ import { DisclosureVersions1765300000000 } from '../../migrations/credit/1765300
 import { CreditRepair1765310000000 } from '../../migrations/credit/1765310000000-credit-repair';
 import { CreditLists1765400000000 } from '../../migrations/credit/1765400000000-credit-lists';
 import { DisclosureSearch1765600000000 } from '../../migrations/credit/1765600000000-disclosure-search';
+import { DisclosureOverdueReported1766610200000 } from '../../migrations/credit/1766610200000-disclosure-overdue-reported';
 import { CREDIT_LIST_ENTITIES, createCreditLists } from './credit-list/credit-list.module';
 import { startListExpiry } from './credit-list/list-expiry.worker';
 import { CreditProfileService } from './credit-profile/credit-profile.service';
@@ -70,6 +71,7 @@ export const creditSubgraph: SubgraphDefinition<CreditServices, CreditConfig, Cr
     CreditRepair1765310000000,
     CreditLists1765400000000,
     DisclosureSearch1765600000000,
+    DisclosureOverdueReported1766610200000,
   ],
   buildSchema: buildCreditSchema,
   createServices: ({ dataSource, config, files, logger, outbox }, settings, externals = {}) => {
@@ -103,10 +105,11 @@ export const creditSubgraph: SubgraphDefinition<CreditServices, CreditConfig, Cr
         settings,
         revisions,
         logger,
+        outbox,
         clock,
       ),
       corrections: new DisclosureCorrectionService(dataSource, revisions, settings.publicity),
-      repairs: new CreditRepairService(dataSource, files, revisions, changes, listsFollowRepairs, clock),
+      repairs: new CreditRepairService(dataSource, files, revisions, changes, listsFollowRepairs, outbox, clock),
       nationalPlatform,
     };
   },

@@ -5,6 +5,8 @@ import { SafetyRegistry1766000000000 } from '../../migrations/safety/17660000000
 import { WaybillPartiesAndRoute1766010000000 } from '../../migrations/safety/1766010000000-waybill-parties-and-route';
 import { HazardsAndAccidents1766200000000 } from '../../migrations/safety/1766200000000-hazards-and-accidents';
 import { VehicleMonitoring1766100000000 } from '../../migrations/safety/1766100000000-vehicle-monitoring';
+import { MonitoringDaySettlement1766610000000 } from '../../migrations/safety/1766610000000-monitoring-day-settlement';
+import { HazardOverduePublished1766610100000 } from '../../migrations/safety/1766610100000-hazard-overdue-published';
 import type { PlatformConfig } from '../../platform/config/config';
 import { InboxEvent } from '../../platform/outbox/inbox-event.entity';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
@@ -19,10 +21,12 @@ import { HiddenHazard } from './hazard/hidden-hazard.entity';
 import { SafetyInspection } from './hazard/safety-inspection.entity';
 import { MonitoringReadService } from './monitoring/monitoring-read.service';
 import { startMonitoringJobs } from './monitoring/monitoring.jobs';
+import { startOverdueSweep } from './hazard/hazard-overdue.job';
 import { seedMonitoring, startDemoSender } from './monitoring/monitoring.seed';
 import { SafetyAlert } from './monitoring/safety-alert.entity';
 import { SafetyAlertService } from './monitoring/safety-alert.service';
 import { VehicleLatestPosition, VehicleOnlineDay, VehiclePosition } from './monitoring/vehicle-position.entity';
+import { MonitoringDaySettlement } from './monitoring/monitoring-day-settlement.entity';
 import { VehiclePositionService } from './monitoring/vehicle-position.service';
 import { SAFETY_CONFIG, type SafetyConfig } from './safety.config';
 import type { SafetyServices } from './safety.context';
@@ -69,6 +73,7 @@ export const safetySubgraph: SubgraphDefinition<SafetyServices, SafetyConfig, Sa
     VehiclePosition,
     VehicleLatestPosition,
     VehicleOnlineDay,
+    MonitoringDaySettlement,
     SafetyAlert,
     OutboxMessage,
     InboxEvent,
@@ -81,6 +86,8 @@ export const safetySubgraph: SubgraphDefinition<SafetyServices, SafetyConfig, Sa
     WaybillPartiesAndRoute1766010000000,
     VehicleMonitoring1766100000000,
     HazardsAndAccidents1766200000000,
+    MonitoringDaySettlement1766610000000,
+    HazardOverduePublished1766610100000,
   ],
   buildSchema: buildSafetySchema,
   createServices: ({ dataSource, outbox, files, config, logger }, settings, externals = {}) => {
@@ -100,10 +107,10 @@ export const safetySubgraph: SubgraphDefinition<SafetyServices, SafetyConfig, Sa
       reports,
       registry: new SafetyRegistryService(),
       nationalPlatform,
-      hazards: new HazardService(dataSource, files, reports, calendar, settings.hazards),
+      hazards: new HazardService(dataSource, files, reports, calendar, settings.hazards, outbox),
       hazardQueries: new HazardQueries(dataSource),
       accidents: new AccidentService(dataSource, reports, (scope, numbers) => waybills.findMany(scope, numbers)),
-      positions: new VehiclePositionService(dataSource, settings.monitoring),
+      positions: new VehiclePositionService(dataSource, settings.monitoring, outbox),
       alerts: new SafetyAlertService(dataSource, outbox),
       monitoring: new MonitoringReadService(dataSource),
     };
@@ -113,16 +120,17 @@ export const safetySubgraph: SubgraphDefinition<SafetyServices, SafetyConfig, Sa
     await seedSafety(services, dependencies);
     await seedMonitoring(dependencies.dataSource, services.positions, dependencies.logger);
   },
-  startBackgroundWork: (services, { dataSource, logger, config }, settings) => {
+  startBackgroundWork: (services, { dataSource, logger, config, outbox }, settings) => {
     const stopRelay = services.nationalPlatform.startRelay();
-    const stopJobs = startMonitoringJobs(dataSource, settings.monitoring, logger);
+    const stopJobs = startMonitoringJobs(dataSource, outbox, settings.monitoring, logger);
+    const stopSweep = startOverdueSweep(dataSource, outbox, logger);
     const { demoPositionsSeconds } = settings.monitoring;
     const stopSender =
       config.seedDemoData && demoPositionsSeconds > 0
         ? startDemoSender(services.positions, demoPositionsSeconds, logger)
         : () => Promise.resolve();
     return async () => {
-      await Promise.all([stopRelay(), stopJobs(), stopSender()]);
+      await Promise.all([stopRelay(), stopJobs(), stopSweep(), stopSender()]);
     };
   },
 };

@@ -769,8 +769,50 @@ export type Indicator =
   | 'CASES_OPENED'
   /** 案件移送数 (Cases transferred). 按移出地区、接收日期（北京时间）计。By the region the case was transferred from and the acceptance date (CST). */
   | 'CASES_TRANSFERRED'
+  /** 在列严重失信主体名单数 (Serious-dishonesty list entries standing). 按列入机关所在地区计，取期末数。By the listing authority’s region, as it stands at the period’s end. */
+  | 'CREDIT_LISTED'
+  /** 名单在列数变动 (Change in list entries standing). 按列入机关所在地区，列入或移出日期（北京时间）计。By the listing authority’s region and the listing or removal date (CST). */
+  | 'CREDIT_LIST_CHANGES'
+  /** 列入严重失信主体名单数 (Serious-dishonesty list entries). 按列入机关所在地区、列入日期（北京时间）计。By the listing authority’s region and the listing date (CST). */
+  | 'CREDIT_LIST_ENTRIES'
+  /** 移出严重失信主体名单数 (Serious-dishonesty list removals). 按列入机关所在地区、移出日期（北京时间）计。By the listing authority’s region and the removal date (CST). */
+  | 'CREDIT_LIST_REMOVALS'
+  /** 信用修复办结数 (Credit repairs decided). 按作出处罚决定的机关所在地区、修复决定日期（北京时间）计。By the region of the authority that decided the penalty and the repair decision date (CST). */
+  | 'CREDIT_REPAIRS_DECIDED'
+  /** 跨省危险货物运单数 (Cross-province hazardous-goods waybills). 按起运地、创建日期（北京时间）计，维度为目的地省份代码。By the origin region and the creation date (CST); the dimension is the destination province code. */
+  | 'CROSS_PROVINCE_WAYBILLS'
+  /** 逾期未公示数 (Disclosures overdue unpublished). 按作出决定的机关所在地区计，取期末数；公示任务每次运行时检查期限。By the deciding authority’s region, as it stands at the period’s end; the publication job checks deadlines on every run. */
+  | 'DISCLOSURES_OVERDUE'
+  /** 双公示信息公示数 (双公示 disclosures published). 按作出决定的机关所在地区、公示日期（北京时间）计。By the deciding authority’s region and the publication date (CST). */
+  | 'DISCLOSURES_PUBLISHED'
+  /** 逾期公示数 (Disclosures published late). 按作出决定的机关所在地区、公示日期（北京时间）计。By the deciding authority’s region and the publication date (CST). */
+  | 'DISCLOSURES_PUBLISHED_LATE'
+  /** 逾期公示率 (Late publication rate). 同公示数。As for disclosures published. */
+  | 'DISCLOSURE_LATE_RATE'
+  /** 逾期未公示数变动 (Change in disclosures overdue unpublished). 按作出决定的机关所在地区，逾期之日或公示日期（北京时间）计。By the deciding authority’s region and the day it became overdue or was published (CST). */
+  | 'DISCLOSURE_OVERDUE_CHANGES'
   /** 罚款金额 (Fines imposed). 按作出决定机关所在地区、决定日期计。By the deciding authority’s region and the decision date (CST). */
   | 'FINES_FEN'
+  /** 整改销号隐患数 (Hidden hazards closed). 按企业所在地区、复查销号日期（北京时间）计。By the enterprise’s region and the date its rectification was verified (CST). */
+  | 'HAZARDS_CLOSED'
+  /** 逾期整改隐患数 (Hidden hazards closed after their deadline). 按企业所在地区、复查销号日期（北京时间）计。By the enterprise’s region and the date its rectification was verified (CST). */
+  | 'HAZARDS_CLOSED_LATE'
+  /** 排查隐患数 (Hidden hazards found). 按企业所在地区、排查日期（北京时间）计。By the enterprise’s region and the inspection date (CST). */
+  | 'HAZARDS_FOUND'
+  /** 未销号隐患数 (Hidden hazards open). 按企业所在地区计，取期末数。By the enterprise’s region, as it stands at the period’s end. */
+  | 'HAZARDS_OPEN'
+  /** 逾期未整改隐患数 (Hidden hazards overdue). 按企业所在地区计，取期末数；安全监管每15秒检查一次期限。By the enterprise’s region, as it stands at the period’s end; safety checks deadlines every 15 seconds. */
+  | 'HAZARDS_OVERDUE'
+  /** 未销号隐患数变动 (Change in hidden hazards open). 按企业所在地区，排查或销号日期（北京时间）计。By the enterprise’s region and the inspection or closing date (CST). */
+  | 'HAZARD_OPEN_CHANGES'
+  /** 逾期未整改隐患数变动 (Change in hidden hazards overdue). 按企业所在地区，逾期之日或销号日期（北京时间）计。By the enterprise’s region and the day it became overdue or was closed (CST). */
+  | 'HAZARD_OVERDUE_CHANGES'
+  /** 重点营运车辆监控车日数 (Key vehicle-days monitored). 按车辆核发道路运输证的地区、监控日（北京时间）计；每日日终结算一次，车辆数按结算时的登记计。By the vehicle’s certifying region and the monitored China day, settled once after the day ends, with the vehicles registered then. */
+  | 'MONITORED_VEHICLE_DAYS'
+  /** 车辆上线率 (Vehicle online rate). 按车辆核发道路运输证的地区、监控日（北京时间）计；每日日终结算一次，车辆数按结算时的登记计。By the vehicle’s certifying region and the monitored China day, settled once after the day ends, with the vehicles registered then. */
+  | 'ONLINE_RATE'
+  /** 重点营运车辆上线车日数 (Key vehicle-days online). 按车辆核发道路运输证的地区、监控日（北京时间）计；每日日终结算一次，车辆数按结算时的登记计。By the vehicle’s certifying region and the monitored China day, settled once after the day ends, with the vehicles registered then. */
+  | 'ONLINE_VEHICLE_DAYS'
   /** 超限超载率 (Overload rate). 按检测站点所在县级地区、检测时间（北京时间）计；维度为站点编码。By the county the station stands in and the detection time (CST); the dimension is the station code. */
   | 'OVERLOAD_RATE'
   /** 超限超载记录数 (Overload records). 按检测站点所在县级地区、检测时间（北京时间）计；维度为站点编码。By the county the station stands in and the detection time (CST); the dimension is the station code. */
@@ -783,6 +825,8 @@ export type Indicator =
   | 'PERMIT_DECISION_WORKING_DAYS'
   /** 行政许可超期办结率 (Permit overdue rate). 按受理机关所在地区、作出决定日期（北京时间）计。By the handling authority’s region and the decision date (CST). */
   | 'PERMIT_OVERDUE_RATE'
+  /** 动态监控报警数 (Monitoring alerts). 按车辆核发道路运输证的地区、报警发生时间（北京时间）计。By the vehicle’s certifying region and when the alert occurred (CST). */
+  | 'SAFETY_ALERTS'
   /** 危险货物电子运单数 (Hazardous-goods e-waybills). 按起运地、创建日期计。By the origin region and the creation date (CST). */
   | 'WAYBILLS_CREATED'
   /** 超限检测车次 (Vehicles weighed). 按检测站点所在县级地区、检测时间（北京时间）计；维度为站点编码。By the county the station stands in and the detection time (CST); the dimension is the station code. */

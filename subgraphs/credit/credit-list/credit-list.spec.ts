@@ -77,7 +77,7 @@ describe('credit lists (信用名单)', () => {
   const historyOf = (entry: CreditListEntry) => testbed.services.lists.createHistoryLoader().load(entry.id);
   const listEvents = async () =>
     (await testbed.outboxMessages())
-      .filter((message) => message.type === 'credit.list-changed')
+      .filter((message) => message.type === 'credit.list-changed' && message.subscriber === 'licensing')
       .map((message) => ({
         subscriber: message.subscriber,
         payload: message.envelope.payload as EventPayloads['credit.list-changed'],
@@ -117,6 +117,9 @@ describe('credit lists (信用名单)', () => {
             startedAt: '2026-03-02T06:00:00.000Z',
             plannedRemovalAt: '2029-03-02T06:00:00.000Z',
             removedAt: null,
+            action: 'LISTED',
+            regionCode: '320102',
+            removalReason: null,
           },
         },
       ]);

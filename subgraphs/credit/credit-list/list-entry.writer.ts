@@ -156,6 +156,9 @@ export class ListEntryWriter {
       startedAt: entry.startedAt.toISOString(),
       plannedRemovalAt: entry.plannedRemovalAt.toISOString(),
       removedAt: entry.removedAt?.toISOString() ?? null,
+      action,
+      regionCode: entry.regionCode,
+      removalReason: entry.removalReason,
     });
     // Public facts only: the reasons are free text and stay here.
     await this.changes.record(manager, {

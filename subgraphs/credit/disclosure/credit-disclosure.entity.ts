@@ -106,6 +106,10 @@ export class CreditDisclosure {
   @Column({ name: 'publish_by', type: 'datetime' })
   publishBy: Date;
 
+  // When statistics was told it missed its deadline unpublished (`credit.disclosure-overdue`).
+  @Column({ name: 'overdue_reported_at', type: 'datetime', nullable: true })
+  overdueReportedAt: Date | null;
+
   @Field(() => Date, { nullable: true, description: 'When it was published (公示日期, UTC); null until then.' })
   @Column({ name: 'published_at', type: 'datetime', nullable: true })
   publishedAt: Date | null;

@@ -19,6 +19,7 @@ import { invalidInput } from '../../../platform/errors/domain-error';
 import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
 import type { Logger } from '../../../platform/observability/logger';
 import type { EventPayloads } from '../../../platform/outbox/domain-event';
+import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 import { chinaDate } from '../../../platform/time/china-time';
 import type { WorkingCalendar } from '../../../platform/time/working-calendar';
 import { CreditDisclosure } from './credit-disclosure.entity';
@@ -73,6 +74,7 @@ export class CreditDisclosureService {
     private readonly settings: DisclosureSettings,
     private readonly revisions: DisclosureRevisions,
     private readonly logger: Logger,
+    private readonly outbox: EventOutbox,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -221,11 +223,61 @@ export class CreditDisclosureService {
             reason: null,
             actor: PUBLICATION_JOB,
           });
+          await this.outbox.publish(manager, 'credit.disclosure-published', {
+            disclosureId: String(disclosure.id),
+            kind: disclosure.kind,
+            regionCode: disclosure.authorityCode,
+            decidedAt: disclosure.decidedAt.toISOString(),
+            publishBy: disclosure.publishBy.toISOString(),
+            publishedAt: now.toISOString(),
+            late: now.getTime() > disclosure.publishBy.getTime(),
+            overdueCounted: disclosure.overdueReportedAt !== null,
+          });
           count += 1;
         }
         return count;
       });
       if (due.length < JOB_BATCH_SIZE) return published;
+    }
+  }
+
+  /**
+   * The overdue step: every disclosure still unpublished after its deadline (逾期未公示: its counterpart's
+   * name has not arrived) is told to statistics once (`credit.disclosure-overdue`), marked in the same
+   * transaction; its publication later says it was counted. The UPDATE repeats the conditions.
+   */
+  async reportOverdue(): Promise<number> {
+    let reported = 0;
+    for (;;) {
+      const now = this.clock();
+      const due = await this.dataSource.getRepository(CreditDisclosure).find({
+        select: { id: true },
+        where: { publishedAt: IsNull(), publishBy: LessThan(now), overdueReportedAt: IsNull() },
+        order: { id: 'ASC' },
+        take: JOB_BATCH_SIZE,
+      });
+      if (due.length === 0) return reported;
+      const ids = due.map((disclosure) => disclosure.id);
+      reported += await inTransaction(this.dataSource, async (manager) => {
+        await manager.update(
+          CreditDisclosure,
+          { id: In(ids), publishedAt: IsNull(), overdueReportedAt: IsNull() },
+          { overdueReportedAt: now },
+        );
+        const marked = await manager.findBy(CreditDisclosure, { id: In(ids), overdueReportedAt: now });
+        await this.outbox.publishMany(
+          manager,
+          'credit.disclosure-overdue',
+          marked.map((disclosure) => ({
+            disclosureId: String(disclosure.id),
+            kind: disclosure.kind,
+            regionCode: disclosure.authorityCode,
+            publishBy: disclosure.publishBy.toISOString(),
+          })),
+        );
+        return marked.length;
+      });
+      if (due.length < JOB_BATCH_SIZE) return reported;
     }
   }
 

@@ -1,5 +1,6 @@
 import { regionScopeOf, type RegionScope } from '../../../platform/auth/region-scope';
 import { pageRequest } from '../../../platform/graphql/connection';
+import type { EventPayloads } from '../../../platform/outbox/domain-event';
 import { identityOf } from '../../../platform/testing/callers';
 import { expectDomainError } from '../../../platform/testing/expect-domain-error';
 import { testbedPerTest, type TestbedOf } from '../../../platform/testing/subgraph-testbed';
@@ -32,6 +33,10 @@ describe('credit disclosures (双公示)', () => {
   });
 
   const disclosures = () => testbed.dataSource.getRepository(CreditDisclosure).find({ order: { id: 'ASC' } });
+  const publications = async () =>
+    (await testbed.outboxMessages())
+      .filter((message) => message.type === 'credit.disclosure-published')
+      .map((message) => message.envelope.payload as EventPayloads['credit.disclosure-published']);
   const search = (filter: Partial<{ creditCode: string; name: string; kind: DisclosureKind }>, first = 20) =>
     testbed.services.disclosures.search(
       { creditCode: filter.creditCode ?? null, name: filter.name ?? null, kind: filter.kind ?? null },
@@ -138,6 +143,19 @@ describe('credit disclosures (双公示)', () => {
       expect((await search({ creditCode: NANJING })).edges.map((edge) => edge.node.documentNumber)).toEqual([
         '3201022026000001',
       ]);
+      // Statistics hears of the publication, on time, in the publishing transaction.
+      expect(await publications()).toEqual([
+        {
+          disclosureId: String(after.id),
+          kind: 'ADMINISTRATIVE_PENALTY',
+          regionCode: '320102',
+          decidedAt: '2026-02-13T02:00:00.000Z',
+          publishBy: after.publishBy.toISOString(),
+          publishedAt: now.toISOString(),
+          late: false,
+          overdueCounted: false,
+        },
+      ]);
     });
 
     it('publishes at once when the background work starts, and again every interval', async () => {
@@ -181,6 +199,21 @@ describe('credit disclosures (双公示)', () => {
       // Outside the officer's region: nothing, as if none existed.
       expect(await testbed.services.disclosures.overdue(ZHEJIANG, '320000', FIRST_20)).toMatchObject({ totalCount: 0 });
 
+      // Statistics is told of both once, as overdue unpublished.
+      expect(await testbed.services.disclosures.reportOverdue()).toBe(2);
+      expect(await testbed.services.disclosures.reportOverdue()).toBe(0);
+      const overdueEvents = (await testbed.outboxMessages()).filter(
+        (message) => message.type === 'credit.disclosure-overdue',
+      );
+      expect(overdueEvents.map((message) => message.envelope.payload)).toEqual([
+        expect.objectContaining({
+          kind: 'ADMINISTRATIVE_PENALTY',
+          regionCode: '320583',
+          publishBy: '2026-03-11T16:00:00.000Z',
+        }),
+        expect.objectContaining({ regionCode: '330102' }),
+      ]);
+
       // The name arrives; the job publishes it, late, and it stays on the overdue list.
       await testbed.deliver(enterpriseRegistered({ creditCode: KUNSHAN, name: '昆山通达物流有限公司' }));
       expect(await testbed.services.disclosures.publishDue()).toBe(1);
@@ -190,6 +223,9 @@ describe('credit disclosures (双公示)', () => {
           counterpartName: '昆山通达物流有限公司',
           publishedAt: now,
         }),
+      ]);
+      expect((await publications()).map((event) => [event.regionCode, event.late, event.overdueCounted])).toEqual([
+        ['320583', true, true],
       ]);
       await expectDomainError(testbed.services.disclosures.overdue(JIANGSU, '32', FIRST_20), {
         code: 'BAD_USER_INPUT',

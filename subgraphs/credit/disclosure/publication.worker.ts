@@ -18,6 +18,9 @@ export function startDisclosurePublication(
       try {
         const published = await disclosures.publishDue();
         if (published > 0) logger.info('credit disclosures published', { published });
+        // What could not be published by its deadline (no name yet) is told to statistics as overdue.
+        const overdue = await disclosures.reportOverdue();
+        if (overdue > 0) logger.info('overdue credit disclosures reported', { overdue });
         // Displays at the end of their maximum period end by themselves (公示期满).
         const ended = await disclosures.endDueDisplays();
         if (ended > 0) logger.info('credit disclosure displays ended', { ended });

@@ -6,6 +6,7 @@ import { inTransaction } from '../../../platform/database/data-source.factory';
 import { listPage } from '../../../platform/database/list-page';
 import { isUniqueViolation } from '../../../platform/database/sql-dialect';
 import { forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
+import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 import { toConnection, type Connection, type PageRequest } from '../../../platform/graphql/connection';
 import type { FileStore } from '../../../platform/storage/file-store';
 import { chinaDate } from '../../../platform/time/china-time';
@@ -63,6 +64,7 @@ export class CreditRepairService {
     private readonly revisions: DisclosureRevisions,
     private readonly sink: CreditChangeSink,
     private readonly listener: CreditRepairListener,
+    private readonly outbox: EventOutbox,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -218,6 +220,13 @@ export class CreditRepairService {
       const decided = await manager.findOneByOrFail(CreditRepairApplication, { id });
       if (state === CreditRepairState.APPROVED) await this.repair(manager, decided, reason, actor, now);
       await this.sink.record(manager, repairChange(decided));
+      await this.outbox.publish(manager, 'credit.repair-decided', {
+        applicationId: String(decided.id),
+        regionCode: decided.authorityCode,
+        approved: state === CreditRepairState.APPROVED,
+        filedAt: decided.filedAt.toISOString(),
+        decidedAt: now.toISOString(),
+      });
       return decided;
     });
   }

@@ -159,6 +159,7 @@ describe('credit repair (信用修复)', () => {
       new DisclosureRevisions(sink, () => now),
       sink,
       listener,
+      testbed.dependencies.outbox,
       () => now,
     );
     expect(await profile()).toMatchObject({ score: 80, rating: 'B', recordCount: 1 });
@@ -189,6 +190,17 @@ describe('credit repair (信用修复)', () => {
       ['REPAIR', 1, CreditRepairState.PENDING],
       ['DISCLOSURE', 2, DisclosureRevisionKind.REPAIRED],
       ['REPAIR', 2, CreditRepairState.APPROVED],
+    ]);
+    // Statistics hears of the decision with the deciding region and its outcome, nothing of the enterprise.
+    const decided = (await testbed.outboxMessages()).filter((message) => message.type === 'credit.repair-decided');
+    expect(decided.map((message) => message.envelope.payload)).toEqual([
+      {
+        applicationId: String(approved.id),
+        regionCode: '320102',
+        approved: true,
+        filedAt: approved.filedAt.toISOString(),
+        decidedAt: now.toISOString(),
+      },
     ]);
     // Nothing left to repair, and the job has no display of it to end.
     await expectDomainError(repairs.apply(JIANGSU, application(), 'officer'), { reason: 'REPAIR_NOT_APPLICABLE' });

@@ -3,9 +3,10 @@ import { inScope, type RegionScope } from '../../../platform/auth/region-scope';
 import { assertCreditCode, assertRegionCode, assertText } from '../../../platform/codes/assert-input';
 import { inTransaction } from '../../../platform/database/data-source.factory';
 import { forbidden, invalidInput, notFound } from '../../../platform/errors/domain-error';
+import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 import type { FileStore, StoredFile } from '../../../platform/storage/file-store';
 import { decodeDocument, type DecodedDocument } from '../../../platform/storage/uploaded-document';
-import { chinaToday } from '../../../platform/time/china-time';
+import { chinaDate, chinaToday } from '../../../platform/time/china-time';
 import { wholeSeconds } from '../../../platform/time/whole-seconds';
 import type { WorkingCalendar } from '../../../platform/time/working-calendar';
 import type { SafetyReportSink } from '../national-platform/safety-report';
@@ -76,6 +77,7 @@ export class HazardService {
     private readonly reports: SafetyReportSink,
     private readonly calendar: WorkingCalendar,
     private readonly settings: HazardSettings,
+    private readonly outbox: EventOutbox,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -117,6 +119,7 @@ export class HazardService {
         recordedAt: now,
       });
       await manager.insert(SafetyInspection, inspection);
+      const found: HiddenHazard[] = [];
       for (const [index, hazard] of hazards.entries()) {
         const row = manager.create(HiddenHazard, {
           inspectionId: inspection.id,
@@ -136,13 +139,27 @@ export class HazardService {
           verificationNote: null,
           closedAt: null,
           reportedVersions: 0,
+          overduePublishedAt: null,
           createdAt: now,
           version: 1,
         });
         await manager.insert(HiddenHazard, row);
+        found.push(row);
         await this.attach(manager, row.id, HazardEvidenceStage.FOUND, hazard.evidence, stored[index], actor, now);
         if (row.level === HazardLevel.MAJOR) await this.report(manager, row, 'FOUND');
       }
+      await this.outbox.publishMany(
+        manager,
+        'hazard.found',
+        found.map((row) => ({
+          hazardId: row.id,
+          regionCode: row.regionCode,
+          level: row.level,
+          foundOn: row.foundOn,
+          deadline: row.deadline,
+          recordedAt: now.toISOString(),
+        })),
+      );
       return inspection;
     });
   }
@@ -197,6 +214,16 @@ export class HazardService {
       });
       if (hazard.status === HazardStatus.CLOSED && hazard.level === HazardLevel.MAJOR)
         await this.report(manager, hazard, 'CLOSED');
+      if (hazard.status === HazardStatus.CLOSED)
+        await this.outbox.publish(manager, 'hazard.closed', {
+          hazardId: hazard.id,
+          regionCode: hazard.regionCode,
+          level: hazard.level,
+          deadline: hazard.deadline,
+          closedAt: now.toISOString(),
+          late: chinaDate(now) > hazard.deadline,
+          overdueCounted: hazard.overduePublishedAt !== null,
+        });
       return hazard;
     });
   }

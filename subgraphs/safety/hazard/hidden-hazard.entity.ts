@@ -92,6 +92,10 @@ export class HiddenHazard {
   @Column({ name: 'closed_at', type: 'datetime', nullable: true })
   closedAt: Date | null;
 
+  // When statistics was told its deadline passed unrectified (`hazard.overdue`); its close then says so.
+  @Column({ name: 'overdue_published_at', type: 'datetime', nullable: true })
+  overduePublishedAt: Date | null;
+
   // How many versions of a major hazard's report went to the national platform so far.
   @Column({ name: 'reported_versions', type: 'int' })
   reportedVersions: number;

@@ -1,11 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { describeError, type Logger } from '../../../platform/observability/logger';
+import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 import { wholeSeconds } from '../../../platform/time/whole-seconds';
 import { SafetyVehicle } from '../registry/safety-vehicle.entity';
 import type { MonitoringSettings } from '../safety.config';
 import { Waybill, WaybillStatus } from '../waybill/waybill.entity';
 import { SafetyAlert, SafetyAlertKind, SafetyAlertStatus } from './safety-alert.entity';
 import { VehicleLatestPosition, VehicleOnlineDay, VehiclePosition } from './vehicle-position.entity';
+import { raisedEvent } from './vehicle-position.service';
+import { settleMonitoringDays } from './monitoring-day-settlement';
 
 const DAY_MS = 86_400_000;
 const CHINA_OFFSET_MS = 8 * 3600_000;
@@ -16,6 +19,7 @@ const CHINA_OFFSET_MS = 8 * 3600_000;
  */
 export async function raiseOfflineAlerts(
   dataSource: DataSource,
+  outbox: EventOutbox,
   settings: MonitoringSettings,
   now = new Date(),
 ): Promise<number> {
@@ -40,35 +44,29 @@ export async function raiseOfflineAlerts(
   if (silent.length === 0) return 0;
   const raisedAt = wholeSeconds(now);
   await dataSource.transaction(async (manager) => {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(SafetyAlert)
-      .values(
-        silent.map((latest) => {
-          const vehicle = (latest as VehicleLatestPosition & { vehicle: SafetyVehicle }).vehicle;
-          const silentMinutes = Math.round((now.getTime() - latest.recordedAt.getTime()) / 60_000);
-          const lastSeen = new Date(latest.recordedAt.getTime() + CHINA_OFFSET_MS)
-            .toISOString()
-            .slice(0, 16)
-            .replace('T', ' ');
-          return {
-            kind: SafetyAlertKind.OFFLINE,
-            plateNumber: latest.plateNumber,
-            ownerCreditCode: vehicle.ownerCreditCode,
-            regionCode: vehicle.regionCode,
-            occurredAt: latest.recordedAt,
-            longitude: latest.longitudeE6 / 1_000_000,
-            latitude: latest.latitudeE6 / 1_000_000,
-            descriptionZh: `车辆离线：危险货物运输车辆 ${latest.plateNumber} 运单在途，自 ${lastSeen}（北京时间）起 ${silentMinutes} 分钟未上报定位。`,
-            descriptionEn: `Offline: ${latest.plateNumber} has a waybill in transit and has sent no position for ${silentMinutes} minutes, since ${lastSeen} China time.`,
-            status: SafetyAlertStatus.OPEN,
-            raisedAt,
-          };
-        }),
-      )
-      .updateEntity(false)
-      .execute();
+    const alerts = silent.map((latest) => {
+      const vehicle = (latest as VehicleLatestPosition & { vehicle: SafetyVehicle }).vehicle;
+      const silentMinutes = Math.round((now.getTime() - latest.recordedAt.getTime()) / 60_000);
+      const lastSeen = new Date(latest.recordedAt.getTime() + CHINA_OFFSET_MS)
+        .toISOString()
+        .slice(0, 16)
+        .replace('T', ' ');
+      return {
+        kind: SafetyAlertKind.OFFLINE,
+        plateNumber: latest.plateNumber,
+        ownerCreditCode: vehicle.ownerCreditCode,
+        regionCode: vehicle.regionCode,
+        occurredAt: latest.recordedAt,
+        longitude: latest.longitudeE6 / 1_000_000,
+        latitude: latest.latitudeE6 / 1_000_000,
+        descriptionZh: `车辆离线：危险货物运输车辆 ${latest.plateNumber} 运单在途，自 ${lastSeen}（北京时间）起 ${silentMinutes} 分钟未上报定位。`,
+        descriptionEn: `Offline: ${latest.plateNumber} has a waybill in transit and has sent no position for ${silentMinutes} minutes, since ${lastSeen} China time.`,
+        status: SafetyAlertStatus.OPEN,
+        raisedAt,
+      };
+    });
+    await manager.createQueryBuilder().insert().into(SafetyAlert).values(alerts).updateEntity(false).execute();
+    await outbox.publishMany(manager, 'safety-alert.raised', alerts.map(raisedEvent));
     await manager
       .createQueryBuilder()
       .update(VehicleLatestPosition)
@@ -142,6 +140,7 @@ export async function applyPositionRetention(
 /** Runs the offline check every `offlineCheckSeconds` and the retention hourly; returns their stop. */
 export function startMonitoringJobs(
   dataSource: DataSource,
+  outbox: EventOutbox,
   settings: MonitoringSettings,
   logger: Logger,
 ): () => Promise<void> {
@@ -150,8 +149,10 @@ export function startMonitoringJobs(
   const run = () => {
     running = running.then(async () => {
       try {
-        const raised = await raiseOfflineAlerts(dataSource, settings);
+        const raised = await raiseOfflineAlerts(dataSource, outbox, settings);
         if (raised > 0) logger.info('offline alerts raised', { raised });
+        const settled = await settleMonitoringDays(dataSource, outbox);
+        if (settled > 0) logger.info('monitoring days settled', { settled });
         if (Date.now() - lastRetention > 3600_000) {
           await applyPositionRetention(dataSource, settings);
           lastRetention = Date.now();

@@ -2,6 +2,9 @@ import { openSubgraphTestbed } from '../../../platform/testing/subgraph-testbed'
 import type { SafetyTestbed } from '../safety.fixture';
 import { safetySubgraph } from '../safety.subgraph';
 import { SafetyVehicle } from '../registry/safety-vehicle.entity';
+import type { EventPayloads } from '../../../platform/outbox/domain-event';
+import { chinaDate } from '../../../platform/time/china-time';
+import { settleMonitoringDays } from './monitoring-day-settlement';
 import { seedMonitoring } from './monitoring.seed';
 import { SafetyAlert, SafetyAlertKind } from './safety-alert.entity';
 import { VehicleLatestPosition, VehiclePosition } from './vehicle-position.entity';
@@ -18,7 +21,8 @@ describe('the monitoring demo seed', () => {
 
   it('gives the three demo tankers ten minutes of positions and 苏A12345 its speeding alert', async () => {
     expect(await testbed.dataSource.getRepository(SafetyVehicle).count()).toBe(3);
-    expect(await testbed.dataSource.getRepository(VehiclePosition).count()).toBe(60);
+    // Sixty of today's trip, two each of the two tankers that stood online yesterday.
+    expect(await testbed.dataSource.getRepository(VehiclePosition).count()).toBe(64);
     expect(await testbed.dataSource.getRepository(VehicleLatestPosition).count()).toBe(3);
     const alerts = await testbed.dataSource.getRepository(SafetyAlert).find();
     expect(alerts.map((alert) => [alert.plateNumber, alert.kind])).toEqual([['苏A12345', SafetyAlertKind.SPEEDING]]);
@@ -26,6 +30,33 @@ describe('the monitoring demo seed', () => {
 
   it('does nothing once positions exist', async () => {
     await seedMonitoring(testbed.dataSource, testbed.services.positions, testbed.dependencies.logger);
-    expect(await testbed.dataSource.getRepository(VehiclePosition).count()).toBe(60);
+    expect(await testbed.dataSource.getRepository(VehiclePosition).count()).toBe(64);
+  });
+
+  it('settles yesterday once per region for statistics: 320102 had one of two tankers online, 330100 its one', async () => {
+    const settle = () => settleMonitoringDays(testbed.dataSource, testbed.dependencies.outbox);
+    expect(await settle()).toBe(2);
+    expect(await settle()).toBe(0);
+    const closed = (await testbed.outboxMessages())
+      .filter((message) => message.type === 'monitoring.day-closed')
+      .map((message) => message.envelope.payload as EventPayloads['monitoring.day-closed']);
+    expect(closed.sort((a, b) => (a.regionCode < b.regionCode ? -1 : 1))).toEqual([
+      {
+        day: chinaDate(new Date(Date.now() - 86_400_000)),
+        regionCode: '320102',
+        monitoredVehicles: 2,
+        onlineVehicles: 1,
+      },
+      {
+        day: chinaDate(new Date(Date.now() - 86_400_000)),
+        regionCode: '330100',
+        monitoredVehicles: 1,
+        onlineVehicles: 1,
+      },
+    ]);
+    const raised = (await testbed.outboxMessages()).filter((message) => message.type === 'safety-alert.raised');
+    expect(raised.map((message) => message.envelope.payload)).toEqual([
+      expect.objectContaining({ kind: SafetyAlertKind.SPEEDING, regionCode: '320102' }),
+    ]);
   });
 });

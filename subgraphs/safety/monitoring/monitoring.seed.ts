@@ -81,9 +81,18 @@ export async function seedMonitoring(
     .orIgnore()
     .updateEntity(false)
     .execute();
+  // Yesterday two of the three stood at their depots with the terminal on (online, 在线), the third was silent:
+  // the first day the online rate (上线率) settles.
+  const yesterday = [DEMO_FLEET[0], DEMO_FLEET[2]].flatMap((vehicle) =>
+    [0, 1].map((minute) => ({
+      ...demoPosition(vehicle, 0, new Date(now.getTime() - 86_400_000 + minute * 60_000)),
+      speed: 0,
+    })),
+  );
   const trip = Array.from({ length: 20 }, (_, round) =>
     DEMO_FLEET.map((vehicle) => demoPosition(vehicle, round, new Date(now.getTime() - (20 - round) * 30_000))),
   ).flat();
+  trip.unshift(...yesterday);
   const answer = await positions.submit(SYSTEM_SCOPE, trip, now);
   logger.info('demo positions seeded', { accepted: answer.acceptedCount, alerts: answer.alertsRaised });
 }

@@ -4,6 +4,8 @@ import { isKeyVehicle } from '../../../platform/codes/vehicle-category';
 import { bulkInsert } from '../../../platform/database/bulk-insert';
 import { inTransaction } from '../../../platform/database/data-source.factory';
 import { invalidInput } from '../../../platform/errors/domain-error';
+import type { EventPayloads } from '../../../platform/outbox/domain-event';
+import type { EventOutbox } from '../../../platform/outbox/event-outbox';
 import { chinaDate } from '../../../platform/time/china-time';
 import { SafetyVehicle } from '../registry/safety-vehicle.entity';
 import type { MonitoringSettings } from '../safety.config';
@@ -66,6 +68,11 @@ function stateOf(latest: VehicleLatestPosition | undefined): MonitoringState {
   };
 }
 
+/** What statistics hears of a new alert: its kind, region and time, nothing of the vehicle. */
+export function raisedEvent(alert: Partial<SafetyAlert>): EventPayloads['safety-alert.raised'] {
+  return { kind: alert.kind!, regionCode: alert.regionCode!, occurredAt: alert.occurredAt!.toISOString() };
+}
+
 /**
  * Key vehicles' positions from the provincial monitoring platform (重点营运车辆联网联控): each position
  * accepted, recognised as a duplicate or rejected on its own, the accepted ones run through the alert rules
@@ -77,6 +84,7 @@ export class VehiclePositionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly settings: MonitoringSettings,
+    private readonly outbox: EventOutbox,
   ) {}
 
   async submit(
@@ -310,6 +318,7 @@ export class VehiclePositionService {
       await bulkInsert(manager, VehicleLatestPosition, latestRows, { updateOnDuplicate: LATEST_PROPERTIES });
       await bulkInsert(manager, VehicleOnlineDay, [...onlineDays.values()], { ignoreDuplicates: true });
       await bulkInsert(manager, SafetyAlert, alertRows);
+      await this.outbox.publishMany(manager, 'safety-alert.raised', alertRows.map(raisedEvent));
     });
     return alertRows.length;
   }

@@ -128,6 +128,9 @@ describe('WaybillService', () => {
           plateNumber: '苏A12345',
           originRegionCode: '320102',
           createdAt: waybill.createdAt.toISOString(),
+          hazardClass: '3',
+          destinationRegionCode: '330106',
+          routeProvinceCodes: ['320000', '330000'],
         },
       });
       // Transitions raise no event.

@@ -288,6 +288,9 @@ export class WaybillService {
       plateNumber: waybill.plateNumber,
       originRegionCode: waybill.originRegionCode,
       createdAt: createdAt.toISOString(),
+      hazardClass: waybill.hazardClass,
+      destinationRegionCode: waybill.destinationRegionCode,
+      routeProvinceCodes: waybill.routeProvinceCodes,
     });
     return waybill;
   }

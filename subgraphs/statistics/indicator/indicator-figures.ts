@@ -87,6 +87,13 @@ export class RegionCounts {
     return counts;
   }
 
+  /** The dimension groups that had counts before the first month read: what a STOCK may still hold. */
+  openingGroups(indicator: string, dimension?: string | null): string[] {
+    return [...(this.openings.get(indicator)?.keys() ?? [])]
+      .filter((value) => dimensionMatches(value, dimension))
+      .map(dimensionGroup);
+  }
+
   /** What the indicator summed to, over the matching dimension values, before the first month read. */
   opening(indicator: string, dimension?: string | null): number {
     let total = 0;

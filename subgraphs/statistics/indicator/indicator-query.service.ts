@@ -123,11 +123,14 @@ export class IndicatorQueryService {
         rank: null,
       }));
     } else {
-      // Every part's groups: a station that weighed vehicles but had no overload still has a rate (0%).
+      // Every part's groups: a station that weighed vehicles but had no overload still has a rate (0%);
+      // a STOCK also stands in the groups that did not change within the range.
+      const parts = countedParts(definition);
       const groups = [
-        ...new Set(
-          countedParts(definition).flatMap((part) => [...own.byDimension(part, months, range.dimension).keys()]),
-        ),
+        ...new Set([
+          ...parts.flatMap((part) => [...own.byDimension(part, months, range.dimension).keys()]),
+          ...(definition.aggregation === 'STOCK' ? own.openingGroups(parts[0], range.dimension) : []),
+        ]),
       ].sort();
       rows = groups.map((group) => ({
         key: group,

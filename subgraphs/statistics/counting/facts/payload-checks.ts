@@ -14,3 +14,11 @@ export function wholeCount(field: string, value: unknown): number {
     throw new Error(`${field} is not a whole number of at least 0`);
   return value;
 }
+
+/**
+ * A mapper's refusal of a payload that breaks its type's promise: the counting service catches it and
+ * leaves the whole event uncounted (logged), as it does for a fact that cannot be counted.
+ */
+export function notAsPromised(problem: string): Error {
+  return new TypeError(problem);
+}
