@@ -46,6 +46,7 @@ import {
   unauthenticated,
 } from './protection/public-operations';
 import { AUDIT_PATH, AUDIT_SUBGRAPH, startAuditSubgraph } from './audit/audit.subgraph';
+import { STATISTICS_EXPORT_ROUTE, statisticsExportProxy } from './exports/statistics-export.proxy';
 
 export interface RunningGateway {
   url: string;
@@ -281,6 +282,21 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
     if (entry.outcome === AuditOutcome.OK) logger.info('request', line);
     else logger.warn('request', line);
   };
+  const storeAuditEntry = async (entry: AuditEntry) => {
+    logRequest(entry);
+    // A request is answered once its record is stored: in the journal, fsync'ed, shipped into the
+    // trail right after. Should the journal's disk fail, the record goes to the trail directly; should
+    // that fail too, the answer still goes out (a mutation has already happened) and the record is logged.
+    const queuedAt = performance.now();
+    try {
+      await journal.append(entry);
+      shipper.announce();
+    } catch (error) {
+      logger.error('audit journal write failed; writing to the trail directly', describeError(error));
+      await audit.append(entry).catch(() => logger.error('audit record kept in the log only', { audit: entry }));
+    }
+    counters.increment(AUDIT_WAIT_MICROSECONDS_METRIC, Math.round((performance.now() - queuedAt) * 1000));
+  };
   const answerGraphQL = withTimeout(
     graphqlHandler(
       apollo,
@@ -289,19 +305,7 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
         const entry = auditEntryFor(request, factsOf(request), body, status, responseText, (sha256) =>
           registeredDocuments.get(sha256),
         );
-        logRequest(entry);
-        // A request is answered once its record is stored: in the journal, fsync'ed, shipped into the
-        // trail right after. Should the journal's disk fail, the record goes to the trail directly; should
-        // that fail too, the answer still goes out (a mutation has already happened) and the record is logged.
-        const queuedAt = performance.now();
-        try {
-          await journal.append(entry);
-          shipper.announce();
-        } catch (error) {
-          logger.error('audit journal write failed; writing to the trail directly', describeError(error));
-          await audit.append(entry).catch(() => logger.error('audit record kept in the log only', { audit: entry }));
-        }
-        counters.increment(AUDIT_WAIT_MICROSECONDS_METRIC, Math.round((performance.now() - queuedAt) * 1000));
+        await storeAuditEntry(entry);
       },
       {
         screenBody: (rawBody): HttpRefusal | undefined => {
@@ -334,6 +338,15 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
         await withRequestId(requestId, () => answerGraphQL(request, response));
       },
       [AUDIT_PATH]: auditSubgraph.route,
+      // Files of indicator queries, streamed from the statistics subgraph (README, Statistics exports).
+      [STATISTICS_EXPORT_ROUTE]: statisticsExportProxy({
+        verifier,
+        rateLimiter,
+        statisticsUrl: config.subgraphs.statistics.url,
+        gatewaySecret: config.subgraphs.statistics.gatewaySecret,
+        agent,
+        audit: storeAuditEntry,
+      }),
       // Synchronous answers, inside a promise so that a throw still reaches the router's catch.
       '/health': (_request, response) =>
         new Promise<void>((resolve) => {

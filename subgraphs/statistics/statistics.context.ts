@@ -1,12 +1,15 @@
 import type { SubgraphContext } from '../../platform/subgraph-server';
 import type { ActivityService } from './activity/activity.service';
 import type { EventCountingService } from './counting/event-counting.service';
+import type { IndicatorExportService } from './export/indicator-export.service';
 import type { IndicatorQueryService } from './indicator/indicator-query.service';
 import type { IndicatorService } from './indicator/indicator.service';
 
 export interface StatisticsServices {
   indicators: IndicatorService;
   indicatorQueries: IndicatorQueryService;
+  /** CSV and XLSX files of indicator queries (served on /exports/statistics, not GraphQL). */
+  exports: IndicatorExportService;
   activity: ActivityService;
   counting: EventCountingService;
 }

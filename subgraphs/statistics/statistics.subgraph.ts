@@ -9,6 +9,10 @@ import { ActivityService } from './activity/activity.service';
 import { EnterpriseYearActivity } from './activity/enterprise-year-activity.entity';
 import { statisticsEventHandlers } from './counting/event-counting.handlers';
 import { EventCountingService } from './counting/event-counting.service';
+import { IndicatorDetailReader } from './export/indicator-detail.reader';
+import { indicatorExportRoute } from './export/indicator-export.route';
+import { STATISTICS_EXPORT_PATH } from './export/indicator-export.request';
+import { IndicatorExportService } from './export/indicator-export.service';
 import { IndicatorService } from './indicator/indicator.service';
 import { IndicatorCount } from './indicator/indicator-count.entity';
 import { IndicatorCountsReader } from './indicator/indicator-counts.reader';
@@ -31,14 +35,17 @@ export const statisticsSubgraph: SubgraphDefinition<StatisticsServices> = {
   buildSchema: buildStatisticsSchema,
   createServices: ({ dataSource, logger }) => {
     const reader = new IndicatorCountsReader(dataSource);
+    const indicatorQueries = new IndicatorQueryService(reader);
     return {
       indicators: new IndicatorService(reader),
-      indicatorQueries: new IndicatorQueryService(reader),
+      indicatorQueries,
+      exports: new IndicatorExportService(indicatorQueries, new IndicatorDetailReader(dataSource)),
       activity: new ActivityService(dataSource),
       counting: new EventCountingService(logger),
     };
   },
   eventHandlers: statisticsEventHandlers,
+  httpRoutes: (services) => ({ [STATISTICS_EXPORT_PATH]: indicatorExportRoute(services.exports) }),
 };
 
 export const buildSchema = buildStatisticsSchema;
