@@ -39,7 +39,7 @@ function attachment(fileName: string): string {
  * GraphQL's (code, field); the number of rows is a header, the number written a trailer.
  */
 export const indicatorExportRoute =
-  (exports: IndicatorExportService): SubgraphRoute =>
+  (exportService: IndicatorExportService): SubgraphRoute =>
   async (request, response, caller) => {
     let prepared;
     let format;
@@ -47,7 +47,7 @@ export const indicatorExportRoute =
       const identity = requirePermission(caller.identity, Permission.STATISTICS_READ);
       const exportRequest = parseExportRequest(new URL(request.url ?? '/', 'http://localhost').searchParams);
       format = exportRequest.format;
-      prepared = await exports.prepare(regionScopeOf(identity), identity, exportRequest);
+      prepared = await exportService.prepare(regionScopeOf(identity), identity, exportRequest);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       refuse(response, error);
