@@ -122,8 +122,7 @@ export function statisticsExportProxy(options: StatisticsExportProxyOptions): Ro
       sendJson(response, status, { errors: [{ message, extensions: { ...extensions, requestId } }] });
     };
 
-    if (request.method !== 'GET')
-      return refuse(405, 'Exports are read with GET', { code: 'BAD_REQUEST', reason: 'METHOD_NOT_ALLOWED' });
+    if (request.method !== 'GET') return refuse(405, 'Exports are read with GET', { code: 'BAD_REQUEST' });
     const token = bearerToken(headerValue(request, 'authorization'));
     if (!token)
       return refuse(401, 'Sign in: send an access token as "Authorization: Bearer <token>"', {
@@ -143,6 +142,7 @@ export function statisticsExportProxy(options: StatisticsExportProxyOptions): Ro
       response.setHeader('retry-after', String(retryAfter));
       return refuse(429, `请求过于频繁，请 ${retryAfter} 秒后再试。Too many requests; try again in ${retryAfter} s`, {
         code: 'RATE_LIMITED',
+        reason: 'RATE_LIMITED',
         retryAfterSeconds: retryAfter,
       });
     }
@@ -159,13 +159,35 @@ export function statisticsExportProxy(options: StatisticsExportProxyOptions): Ro
         reason: 'PURPOSE_REQUIRED',
       });
 
-    const upstream = await forward(options, request, token, purpose, requestId);
+    let upstream: IncomingMessage;
+    try {
+      upstream = await forward(options, request, token, purpose, requestId);
+    } catch {
+      await record(503, AuditOutcome.ERROR, ['SERVICE_UNAVAILABLE'], null);
+      sendJson(response, 503, {
+        errors: [
+          {
+            message: '统计服务暂不可用，请稍后再试。The statistics service is unavailable; try again later',
+            extensions: { code: 'SERVICE_UNAVAILABLE', requestId },
+          },
+        ],
+      });
+      return;
+    }
     const status = upstream.statusCode ?? 502;
     if (status !== 200) {
       const text = (await readBody(upstream, ERROR_BODY_LIMIT).catch(() => Buffer.alloc(0))).toString('utf8');
       const codes = errorCodesOf(text);
       await record(status, status < 500 ? AuditOutcome.REFUSED : AuditOutcome.ERROR, codes, null);
-      sendJson(response, status, JSON.parse(text || '{}') as unknown);
+      // The subgraph's coded errors as it sent them (they carry no stack), with the gateway's request id.
+      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+      response.end(
+        codes.length > 0
+          ? text
+          : JSON.stringify({
+              errors: [{ message: 'Export failed', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
+            }),
+      );
       return;
     }
     await relay(upstream, response, async (rowsWritten) => {

@@ -54,6 +54,26 @@ export function drained(out: Writable): Promise<void> {
   });
 }
 
+/** The stream a worksheet's rows go through to the zip: exceljs internals, checked before use. */
+interface PipedSheet {
+  stream?: { pipes?: Array<Writable & { _writableState?: { length?: number } }> };
+}
+
+/**
+ * exceljs hands committed rows on to the zip without back-pressure (its StreamBuf ignores write()'s
+ * answer), so rows written faster than they are deflated would pile up in memory. This waits while the
+ * zip's input holds more than its high-water mark. Should a later exceljs change those internals, it
+ * falls back to one turn of the event loop, which lets the deflate run between pages.
+ */
+async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  const pipes = (sheet as unknown as PipedSheet).stream?.pipes;
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  for (const pipe of pipes ?? []) {
+    const backlog = () => pipe._writableState?.length ?? 0;
+    while (backlog() > pipe.writableHighWaterMark && !pipe.destroyed) await once(pipe, 'drain');
+  }
+}
+
 /** UTF-8 with a byte-order mark, so Excel opens the Chinese text as UTF-8; CRLF line ends (RFC 4180). */
 function csvWriter(out: Writable, layout: ExportLayout): ExportFileWriter {
   let pending = '\uFEFF';
@@ -110,7 +130,10 @@ function xlsxWriter(out: Writable, layout: ExportLayout): ExportFileWriter {
     row: async (cells) => {
       sheet.addRow([...cells]).commit();
       rows += 1;
-      if (rows % XLSX_ROWS_PER_DRAIN_CHECK === 0) await drained(out);
+      if (rows % XLSX_ROWS_PER_DRAIN_CHECK === 0) {
+        await zipCaughtUp(sheet);
+        await drained(out);
+      }
     },
     finish: async () => {
       sheet.commit();
