@@ -69,6 +69,29 @@ interface ExportRun {
   before: Record<string, number>;
   peak: Record<string, number>;
   firstByteMs: number;
+  /** The progress read while the file came: "<seconds> <written>/<total> <state>". */
+  progress: string[];
+}
+
+function readProgress(requestId: string, token: string): Promise<string> {
+  const url = new URL('/exports/statistics/progress', gatewayUrl());
+  url.searchParams.set('requestId', requestId);
+  return new Promise((resolve) => {
+    const outgoing = httpRequest(url, { headers: { authorization: `Bearer ${token}` } }, (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      response.once('end', () => {
+        try {
+          const seen = JSON.parse(text) as { rowsWritten: number; rowsTotal: number; state: string };
+          resolve(`${seen.rowsWritten}/${seen.rowsTotal} ${seen.state}`);
+        } catch {
+          resolve(`HTTP ${response.statusCode}`);
+        }
+      });
+    });
+    outgoing.once('error', () => resolve('unreachable'));
+    outgoing.end();
+  });
 }
 
 function exportOnce(format: 'xlsx' | 'csv', token: string, pids: Record<string, number>): Promise<ExportRun> {
@@ -91,9 +114,18 @@ function exportOnce(format: 'xlsx' | 'csv', token: string, pids: Record<string, 
     peak.bench = Math.max(peak.bench, process.memoryUsage().rss);
   }, SAMPLE_MS);
   const started = performance.now();
+  const progress: string[] = [];
   return new Promise<ExportRun>((resolve, reject) => {
     const outgoing = httpRequest(url, { headers: { authorization: `Bearer ${token}` } }, (response) => {
       const firstByteMs = performance.now() - started;
+      // What a client's progress bar shows: the export's progress by its request id, once a second.
+      const requestId = String(response.headers['x-request-id']);
+      const polling = setInterval(() => {
+        void readProgress(requestId, token).then((seen) =>
+          progress.push(`${((performance.now() - started) / 1000).toFixed(1)} s ${seen}`),
+        );
+      }, 1_000);
+      response.once('close', () => clearInterval(polling));
       let bytes = 0;
       // The file is counted and dropped: the client holds nothing either.
       response.on('data', (chunk: Buffer) => (bytes += chunk.length));
@@ -108,6 +140,7 @@ function exportOnce(format: 'xlsx' | 'csv', token: string, pids: Record<string, 
           before,
           peak,
           firstByteMs,
+          progress,
         });
       });
       response.once('error', reject);
@@ -127,6 +160,7 @@ function report(format: string, run: ExportRun): string {
     )
     .join('\n');
   return `  ${format}: HTTP ${run.status}, ${run.seconds.toFixed(2)} s (first byte ${run.firstByteMs.toFixed(0)} ms), ${megabytes(run.bytes)}, rows announced ${run.rowsTotal}, written ${run.rowsWritten}, ${(Number(run.rowsWritten) / run.seconds).toFixed(0)} rows/s
+  progress read every second: ${run.progress.join('; ') || '(finished within a second)'}
   resident memory (RSS), sampled every ${SAMPLE_MS} ms:
 ${memory}`;
 }

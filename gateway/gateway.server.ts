@@ -46,7 +46,11 @@ import {
   unauthenticated,
 } from './protection/public-operations';
 import { AUDIT_PATH, AUDIT_SUBGRAPH, startAuditSubgraph } from './audit/audit.subgraph';
-import { STATISTICS_EXPORT_ROUTE, statisticsExportProxy } from './exports/statistics-export.proxy';
+import {
+  STATISTICS_EXPORT_PROGRESS_ROUTE,
+  STATISTICS_EXPORT_ROUTE,
+  statisticsExportProxy,
+} from './exports/statistics-export.proxy';
 
 export interface RunningGateway {
   url: string;
@@ -324,6 +328,14 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
     settings.requestTimeoutMs,
   );
 
+  const exportProxyOptions = {
+    verifier,
+    rateLimiter,
+    statisticsUrl: config.subgraphs.statistics.url,
+    gatewaySecret: config.subgraphs.statistics.gatewaySecret,
+    agent,
+    audit: storeAuditEntry,
+  };
   const subgraphUrls = SUBGRAPH_NAMES.map((name) => [name, config.subgraphs[name].url] as const);
   const http = await startHttpServer({
     host: config.gateway.host,
@@ -339,14 +351,8 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
       },
       [AUDIT_PATH]: auditSubgraph.route,
       // Files of indicator queries, streamed from the statistics subgraph (README, Statistics exports).
-      [STATISTICS_EXPORT_ROUTE]: statisticsExportProxy({
-        verifier,
-        rateLimiter,
-        statisticsUrl: config.subgraphs.statistics.url,
-        gatewaySecret: config.subgraphs.statistics.gatewaySecret,
-        agent,
-        audit: storeAuditEntry,
-      }),
+      [STATISTICS_EXPORT_ROUTE]: statisticsExportProxy(exportProxyOptions),
+      [STATISTICS_EXPORT_PROGRESS_ROUTE]: statisticsExportProxy(exportProxyOptions, 'progress'),
       // Synchronous answers, inside a promise so that a throw still reaches the router's catch.
       '/health': (_request, response) =>
         new Promise<void>((resolve) => {

@@ -14,8 +14,12 @@ interface Download {
   trailers: NodeJS.Dict<string>;
 }
 
-function download(parameters: Record<string, string>, token: string | null): Promise<Download> {
-  const url = new URL('/exports/statistics', gatewayUrl());
+function download(
+  parameters: Record<string, string>,
+  token: string | null,
+  path = '/exports/statistics',
+): Promise<Download> {
+  const url = new URL(path, gatewayUrl());
   for (const [key, value] of Object.entries(parameters)) url.searchParams.set(key, value);
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(url, { headers: token ? { authorization: `Bearer ${token}` } : {} }, (response) => {
@@ -256,6 +260,30 @@ describe('statistics exports', () => {
       }
     },
   );
+
+  it("shows the caller their own export's progress by its request id, and nobody else's", async () => {
+    const token = await tokenFor('ministry-analyst');
+    const file = await download({ ...SERIES, by: 'DETAIL', from: month }, token);
+    const requestId = String(file.headers['x-request-id']);
+    const progress = await download({ requestId }, token, '/exports/statistics/progress');
+    expect(progress.status).toBe(200);
+    const total = Number(file.headers['x-export-rows-total']);
+    expect(JSON.parse(progress.body.toString('utf8'))).toEqual({
+      requestId,
+      rowsTotal: total,
+      rowsWritten: total,
+      state: 'DONE',
+    });
+    const someoneElse = await download(
+      { requestId },
+      await tokenFor('js-statistics-analyst'),
+      '/exports/statistics/progress',
+    );
+    expect(someoneElse.status).toBe(404);
+    expect(errorOf(someoneElse).code).toBe('NOT_FOUND');
+    const withoutId = await download({}, token, '/exports/statistics/progress');
+    expect(errorOf(withoutId)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'requestId' });
+  });
 
   it('leaves an audit record of every export: caller, indicator, region, rows written, or the refusal', async () => {
     const analyst = await tokenFor('ministry-analyst');

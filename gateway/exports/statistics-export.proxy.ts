@@ -25,6 +25,9 @@ import type { RateLimiter } from '../protection/rate-limiter';
 export const STATISTICS_EXPORT_ROUTE = '/exports/statistics';
 /** How an export is named in the audit trail (its operationName), beside the GraphQL operations. */
 export const STATISTICS_EXPORT_OPERATION = 'StatisticsExport';
+/** Where a caller reads how far their export has got, by its x-request-id. */
+export const STATISTICS_EXPORT_PROGRESS_ROUTE = '/exports/statistics/progress';
+export const STATISTICS_EXPORT_PROGRESS_OPERATION = 'StatisticsExportProgress';
 
 const ROWS_TOTAL_HEADER = 'x-export-rows-total';
 const ROWS_WRITTEN_TRAILER = 'x-export-rows-written';
@@ -78,8 +81,13 @@ function errorCodesOf(text: string): string[] {
  * partners' declared purpose, the region scope and statistics:read checked by the subgraph; and one
  * audit record per export with the caller, the query and the number of rows written. The file is
  * relayed as it is written, never held here; its record is stored before its last byte is sent.
+ * With kind 'progress' it serves /exports/statistics/progress?requestId=… the same way: a small JSON
+ * answer saying how many of the announced rows the caller's export has written.
  */
-export function statisticsExportProxy(options: StatisticsExportProxyOptions): RouteHandler {
+export function statisticsExportProxy(
+  options: StatisticsExportProxyOptions,
+  kind: 'file' | 'progress' = 'file',
+): RouteHandler {
   return async (request, response) => {
     const requestId = randomUUID();
     const startedAt = Date.now();
@@ -100,7 +108,7 @@ export function statisticsExportProxy(options: StatisticsExportProxyOptions): Ro
         region: identity?.region ?? null,
         purposeCode: purpose?.code ?? null,
         purposeReason: purpose ? maskFreeText(purpose.reason.slice(0, 500)) : null,
-        operationName: STATISTICS_EXPORT_OPERATION,
+        operationName: kind === 'file' ? STATISTICS_EXPORT_OPERATION : STATISTICS_EXPORT_PROGRESS_OPERATION,
         operationType: 'query',
         documentHash: null,
         // The export's parameters, and the rows written (null when it broke off or was refused).
@@ -179,7 +187,7 @@ export function statisticsExportProxy(options: StatisticsExportProxyOptions): Ro
       const text = (await readBody(upstream, ERROR_BODY_LIMIT).catch(() => Buffer.alloc(0))).toString('utf8');
       const codes = errorCodesOf(text);
       await record(status, status < 500 ? AuditOutcome.REFUSED : AuditOutcome.ERROR, codes, null);
-      // The subgraph's coded errors as it sent them (they carry no stack), with the gateway's request id.
+      // The subgraph's coded errors as it sent them (they carry no stack).
       response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
       response.end(
         codes.length > 0
@@ -188,6 +196,13 @@ export function statisticsExportProxy(options: StatisticsExportProxyOptions): Ro
               errors: [{ message: 'Export failed', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
             }),
       );
+      return;
+    }
+    if (kind === 'progress') {
+      const text = (await readBody(upstream, ERROR_BODY_LIMIT)).toString('utf8');
+      await record(200, AuditOutcome.OK, [], null);
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      response.end(text);
       return;
     }
     await relay(upstream, response, async (rowsWritten) => {

@@ -10,8 +10,9 @@ import { EnterpriseYearActivity } from './activity/enterprise-year-activity.enti
 import { statisticsEventHandlers } from './counting/event-counting.handlers';
 import { EventCountingService } from './counting/event-counting.service';
 import { IndicatorDetailReader } from './export/indicator-detail.reader';
-import { indicatorExportRoute } from './export/indicator-export.route';
-import { STATISTICS_EXPORT_PATH } from './export/indicator-export.request';
+import { ExportProgress } from './export/export-progress';
+import { exportProgressRoute, indicatorExportRoute } from './export/indicator-export.route';
+import { STATISTICS_EXPORT_PATH, STATISTICS_EXPORT_PROGRESS_PATH } from './export/indicator-export.request';
 import { IndicatorExportService } from './export/indicator-export.service';
 import { IndicatorService } from './indicator/indicator.service';
 import { IndicatorCount } from './indicator/indicator-count.entity';
@@ -45,7 +46,13 @@ export const statisticsSubgraph: SubgraphDefinition<StatisticsServices> = {
     };
   },
   eventHandlers: statisticsEventHandlers,
-  httpRoutes: (services) => ({ [STATISTICS_EXPORT_PATH]: indicatorExportRoute(services.exports) }),
+  httpRoutes: (services) => {
+    const progress = new ExportProgress();
+    return {
+      [STATISTICS_EXPORT_PATH]: indicatorExportRoute(services.exports, progress),
+      [STATISTICS_EXPORT_PROGRESS_PATH]: exportProgressRoute(progress),
+    };
+  },
 };
 
 export const buildSchema = buildStatisticsSchema;

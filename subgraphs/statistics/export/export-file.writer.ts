@@ -26,8 +26,10 @@ export const EXPORT_CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
 
 // Rows gathered before a CSV chunk is written: fewer, larger writes.
 const CSV_CHUNK_CHARACTERS = 64 * 1024;
-// Rows between two looks at the output's back-pressure while writing XLSX.
-const XLSX_ROWS_PER_DRAIN_CHECK = 500;
+// Rows between two looks at the back-pressure while writing XLSX.
+const XLSX_ROWS_PER_DRAIN_CHECK = 100;
+// Sheet XML waiting to be deflated before rows wait for it (a few pages' worth).
+const XLSX_ZIP_BACKLOG_BYTES = 1024 * 1024;
 
 /**
  * A CSV field: quoted when it holds a separator, quote or line break; a text that a spreadsheet would
@@ -61,16 +63,19 @@ interface PipedSheet {
 
 /**
  * exceljs hands committed rows on to the zip without back-pressure (its StreamBuf ignores write()'s
- * answer), so rows written faster than they are deflated would pile up in memory. This waits while the
- * zip's input holds more than its high-water mark. Should a later exceljs change those internals, it
- * falls back to one turn of the event loop, which lets the deflate run between pages.
+ * answer), so rows written faster than they are deflated would pile up in memory. Past a backlog of
+ * XLSX_ZIP_BACKLOG_BYTES this waits until the zip's input has drained; below it the rows go on, the
+ * reads of the next page giving the deflate its time. Should a later exceljs change those internals,
+ * it falls back to one turn of the event loop.
  */
 async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
   const pipes = (sheet as unknown as PipedSheet).stream?.pipes;
-  await new Promise<void>((resolve) => setImmediate(resolve));
-  for (const pipe of pipes ?? []) {
-    const backlog = () => pipe._writableState?.length ?? 0;
-    while (backlog() > pipe.writableHighWaterMark && !pipe.destroyed) await once(pipe, 'drain');
+  if (!pipes) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return;
+  }
+  for (const pipe of pipes) {
+    if ((pipe._writableState?.length ?? 0) > XLSX_ZIP_BACKLOG_BYTES && !pipe.destroyed) await once(pipe, 'drain');
   }
 }
 

@@ -5,6 +5,8 @@ import { PeriodGranularity } from '../indicator/period';
 
 /** The path the statistics subgraph serves exports on; the gateway forwards its own path of the same name. */
 export const STATISTICS_EXPORT_PATH = '/exports/statistics';
+/** Where the caller reads how far an export has got, by its request id. */
+export const STATISTICS_EXPORT_PROGRESS_PATH = '/exports/statistics/progress';
 
 /** What an export's rows are. */
 export enum ExportRows {
