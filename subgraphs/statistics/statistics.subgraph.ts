@@ -36,11 +36,10 @@ export const statisticsSubgraph: SubgraphDefinition<StatisticsServices> = {
   buildSchema: buildStatisticsSchema,
   createServices: ({ dataSource, logger }) => {
     const reader = new IndicatorCountsReader(dataSource);
-    const indicatorQueries = new IndicatorQueryService(reader);
     return {
       indicators: new IndicatorService(reader),
-      indicatorQueries,
-      exports: new IndicatorExportService(indicatorQueries, new IndicatorDetailReader(dataSource)),
+      indicatorQueries: new IndicatorQueryService(reader),
+      exports: new IndicatorExportService(new IndicatorQueryService(reader), new IndicatorDetailReader(dataSource)),
       activity: new ActivityService(dataSource),
       counting: new EventCountingService(logger),
     };
