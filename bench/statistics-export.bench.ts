@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createConnection, type Connection } from 'mysql2/promise';
 import { regionCodes } from '../platform/codes/region-code';
-import globalSetup from '../test/harness/global-setup';
+import { startSingleWindow } from '../test/harness/global-setup';
 import globalTeardown from '../test/harness/global-teardown';
 import { readState } from '../test/harness/harness-state';
 import { gatewayUrl, tokenFor } from '../test/harness/single-window.client';
@@ -23,6 +23,10 @@ const FIRST_YEAR = 2010;
 const MONTHS = 120;
 const BATCH = 5_000;
 const SAMPLE_MS = 20;
+// With BENCH_HEAP_CAP_MB, every service runs with that V8 old-space limit: an export whose memory grew
+// with its rows would fail there, so a run under a small cap shows the memory is flat, not merely that
+// the heap had not been collected yet (RSS includes garbage V8 has not yet given back).
+const HEAP_CAP_MB = process.env.BENCH_HEAP_CAP_MB;
 
 function month(index: number): string {
   return `${FIRST_YEAR + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
@@ -173,7 +177,9 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  await globalSetup();
+  await startSingleWindow(
+    HEAP_CAP_MB ? { environment: { NODE_OPTIONS: `--max-old-space-size=${Number(HEAP_CAP_MB)}` } } : {},
+  );
   const connection = await createConnection({ uri: mysqlUrl, database: `${process.env.TEST_SCHEMA_PREFIX}statistics` });
   try {
     const state = readState();
@@ -187,7 +193,7 @@ async function main(): Promise<void> {
     const xlsx = await exportOnce('xlsx', token, pids);
     const csv = await exportOnce('csv', token, pids);
     console.log(`
-detail export of ${INDICATOR} under 320000 through the gateway (${state.database})
+detail export of ${INDICATOR} under 320000 through the gateway (${state.database}${HEAP_CAP_MB ? `, every service capped at ${HEAP_CAP_MB} MiB old space` : ''})
   counts            ${loaded} rows bulk-loaded in ${loadSeconds.toFixed(1)} s (${month(0)} to ${month(MONTHS - 1)})
 ${report('XLSX', xlsx)}
 ${report('CSV ', csv)}`);
