@@ -46,6 +46,11 @@ import {
   unauthenticated,
 } from './protection/public-operations';
 import { AUDIT_PATH, AUDIT_SUBGRAPH, startAuditSubgraph } from './audit/audit.subgraph';
+import {
+  STATISTICS_EXPORT_PROGRESS_ROUTE,
+  STATISTICS_EXPORT_ROUTE,
+  statisticsExportProxy,
+} from './exports/statistics-export.proxy';
 
 export interface RunningGateway {
   url: string;
@@ -281,6 +286,21 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
     if (entry.outcome === AuditOutcome.OK) logger.info('request', line);
     else logger.warn('request', line);
   };
+  const storeAuditEntry = async (entry: AuditEntry) => {
+    logRequest(entry);
+    // A request is answered once its record is stored: in the journal, fsync'ed, shipped into the
+    // trail right after. Should the journal's disk fail, the record goes to the trail directly; should
+    // that fail too, the answer still goes out (a mutation has already happened) and the record is logged.
+    const queuedAt = performance.now();
+    try {
+      await journal.append(entry);
+      shipper.announce();
+    } catch (error) {
+      logger.error('audit journal write failed; writing to the trail directly', describeError(error));
+      await audit.append(entry).catch(() => logger.error('audit record kept in the log only', { audit: entry }));
+    }
+    counters.increment(AUDIT_WAIT_MICROSECONDS_METRIC, Math.round((performance.now() - queuedAt) * 1000));
+  };
   const answerGraphQL = withTimeout(
     graphqlHandler(
       apollo,
@@ -289,19 +309,7 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
         const entry = auditEntryFor(request, factsOf(request), body, status, responseText, (sha256) =>
           registeredDocuments.get(sha256),
         );
-        logRequest(entry);
-        // A request is answered once its record is stored: in the journal, fsync'ed, shipped into the
-        // trail right after. Should the journal's disk fail, the record goes to the trail directly; should
-        // that fail too, the answer still goes out (a mutation has already happened) and the record is logged.
-        const queuedAt = performance.now();
-        try {
-          await journal.append(entry);
-          shipper.announce();
-        } catch (error) {
-          logger.error('audit journal write failed; writing to the trail directly', describeError(error));
-          await audit.append(entry).catch(() => logger.error('audit record kept in the log only', { audit: entry }));
-        }
-        counters.increment(AUDIT_WAIT_MICROSECONDS_METRIC, Math.round((performance.now() - queuedAt) * 1000));
+        await storeAuditEntry(entry);
       },
       {
         screenBody: (rawBody): HttpRefusal | undefined => {
@@ -320,6 +328,14 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
     settings.requestTimeoutMs,
   );
 
+  const exportProxyOptions = {
+    verifier,
+    rateLimiter,
+    statisticsUrl: config.subgraphs.statistics.url,
+    gatewaySecret: config.subgraphs.statistics.gatewaySecret,
+    agent,
+    audit: storeAuditEntry,
+  };
   const subgraphUrls = SUBGRAPH_NAMES.map((name) => [name, config.subgraphs[name].url] as const);
   const http = await startHttpServer({
     host: config.gateway.host,
@@ -334,6 +350,9 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
         await withRequestId(requestId, () => answerGraphQL(request, response));
       },
       [AUDIT_PATH]: auditSubgraph.route,
+      // Files of indicator queries, streamed from the statistics subgraph (README, Statistics exports).
+      [STATISTICS_EXPORT_ROUTE]: statisticsExportProxy(exportProxyOptions),
+      [STATISTICS_EXPORT_PROGRESS_ROUTE]: statisticsExportProxy(exportProxyOptions, 'progress'),
       // Synchronous answers, inside a promise so that a throw still reaches the router's catch.
       '/health': (_request, response) =>
         new Promise<void>((resolve) => {

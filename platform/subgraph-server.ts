@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
@@ -45,6 +45,16 @@ export interface SubgraphDependencies {
   logger: Logger;
 }
 
+/**
+ * A route of the subgraph's own beside /graphql (a file export), served to the gateway only: the same
+ * gateway secret and bearer token as a GraphQL request, refused with the same coded JSON errors.
+ */
+export type SubgraphRoute = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  caller: Pick<SubgraphContext<unknown>, 'identity' | 'purpose'>,
+) => Promise<void>;
+
 /** A department's settings as an argument: optional for departments without any. */
 export type SettingsArgument<TSettings> = undefined extends TSettings ? [settings?: TSettings] : [settings: TSettings];
 
@@ -64,6 +74,8 @@ export interface SubgraphDefinition<TServices, TSettings = undefined, TExternals
   createServices(dependencies: SubgraphDependencies, settings: TSettings, externals?: Partial<TExternals>): TServices;
   eventHandlers?(services: TServices): EventHandlers;
   seedDemoData?(services: TServices, dependencies: SubgraphDependencies): Promise<void>;
+  /** Routes beside /graphql, by exact path (see SubgraphRoute). */
+  httpRoutes?(services: TServices): Readonly<Record<string, SubgraphRoute>>;
   /** Background work (re-checks, relays to outside platforms) started with the server; returns its stop. */
   startBackgroundWork?(
     services: TServices,
@@ -190,6 +202,24 @@ export async function startSubgraph<TServices, TSettings, TExternals>(
         response.end(counters.toPrometheus({ subgraph: definition.name }));
         resolve();
       }),
+    ...Object.fromEntries(
+      Object.entries(definition.httpRoutes?.(services) ?? {}).map(([path, route]): [string, RouteHandler] => [
+        path,
+        (request, response) =>
+          withinRequest(async () => {
+            let caller: SubgraphContext<TServices>;
+            try {
+              caller = await context(request);
+            } catch (error) {
+              if (!(error instanceof GraphQLError)) throw error;
+              const { http: refusal, ...extensions } = error.extensions as { http?: { status?: number } };
+              sendJson(response, refusal?.status ?? 401, { errors: [{ message: error.message, extensions }] });
+              return;
+            }
+            await route(request, response, caller);
+          }),
+      ]),
+    ),
     [EVENTS_PATH]: eventInboxHandler({
       dataSource,
       secret: config.events.secret,

@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '../../platform/subgraph-server';
 import type { ActivityService } from './activity/activity.service';
 import type { EventCountingService } from './counting/event-counting.service';
+import type { IndicatorExportService } from './export/indicator-export.service';
 import type { IndicatorQueryService } from './indicator/indicator-query.service';
 import type { IndicatorService } from './indicator/indicator.service';
 import type { OpenDataService } from './open-data/open-data.service';
@@ -11,6 +12,8 @@ import type { WarningThresholdService } from './warning/warning-threshold.servic
 export interface StatisticsServices {
   indicators: IndicatorService;
   indicatorQueries: IndicatorQueryService;
+  /** CSV and XLSX files of indicator queries (served on /exports/statistics, not GraphQL). */
+  exports: IndicatorExportService;
   activity: ActivityService;
   counting: EventCountingService;
   openData: OpenDataService;

@@ -12,6 +12,11 @@ import { EnterpriseYearActivity } from './activity/enterprise-year-activity.enti
 import { IndicatorCountRebuilt } from './replay/indicator-count-rebuilt.entity';
 import { statisticsEventHandlers } from './counting/event-counting.handlers';
 import { EventCountingService } from './counting/event-counting.service';
+import { IndicatorDetailReader } from './export/indicator-detail.reader';
+import { ExportProgress } from './export/export-progress';
+import { exportProgressRoute, indicatorExportRoute } from './export/indicator-export.route';
+import { STATISTICS_EXPORT_PATH, STATISTICS_EXPORT_PROGRESS_PATH } from './export/indicator-export.request';
+import { IndicatorExportService } from './export/indicator-export.service';
 import { IndicatorService } from './indicator/indicator.service';
 import { IndicatorCount } from './indicator/indicator-count.entity';
 import { IndicatorCountsReader } from './indicator/indicator-counts.reader';
@@ -55,6 +60,7 @@ export const statisticsSubgraph: SubgraphDefinition<StatisticsServices, Statisti
     return {
       indicators: new IndicatorService(reader),
       indicatorQueries: new IndicatorQueryService(reader),
+      exports: new IndicatorExportService(new IndicatorQueryService(reader), new IndicatorDetailReader(dataSource)),
       activity: new ActivityService(dataSource),
       counting: new EventCountingService(logger),
       openData: new OpenDataService(reader, settings.openData),
@@ -66,6 +72,13 @@ export const statisticsSubgraph: SubgraphDefinition<StatisticsServices, Statisti
   eventHandlers: statisticsEventHandlers,
   // Counts arrive as the other departments' events; only demo early-warning thresholds are seeded.
   seedDemoData: seedWarningThresholds,
+  httpRoutes: (services) => {
+    const progress = new ExportProgress();
+    return {
+      [STATISTICS_EXPORT_PATH]: indicatorExportRoute(services.exports, progress),
+      [STATISTICS_EXPORT_PROGRESS_PATH]: exportProgressRoute(progress),
+    };
+  },
 };
 
 export const buildSchema = buildStatisticsSchema;
