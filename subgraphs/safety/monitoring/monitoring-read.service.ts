@@ -65,8 +65,8 @@ export class MonitoringReadService {
         const parts = keys.map((key, index) => {
           parameters.push(
             key.plateNumber,
-            new Date(key.before.getTime() - minutes * 60_000),
-            key.before,
+            driver.preparePersistentValue(new Date(key.before.getTime() - minutes * 60_000), time),
+            driver.preparePersistentValue(key.before, time),
             `${scope.prefix}%`,
           );
           return `SELECT * FROM (SELECT ${index} AS key_index, position.* FROM ${positions} position
