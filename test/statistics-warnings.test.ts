@@ -3,6 +3,7 @@ import { internalAgent } from '../platform/http/internal-tls';
 import type { SubgraphName } from '../platform/config/config';
 import { HttpEventTransport } from '../platform/outbox/http-event.transport';
 import { envelopeOf } from '../platform/testing/event-envelopes';
+import { subgraphSql } from './harness/subgraph-database';
 import { loadSingleWindowConfig } from '../scripts/single-window.config';
 import { readState } from './harness/harness-state';
 import { eventually, graphql, query, requestSqlStatements, serviceUrl, tokenFor } from './harness/single-window.client';
@@ -151,7 +152,8 @@ describe('early warning and forecasts (预警 / 预测)', () => {
 
   it('forecasts the next three months with the method and its backtest error beside it', async () => {
     // Months long past cannot be made through the gateway (every department dates its events now), so
-    // 30 months of permits in Xuzhou's 泉山区 arrive as licensing's events would: a fixed 12-month pattern.
+    // 30 months of permits in Xuzhou's 泉山区 arrive as licensing's events would, and stay in its event
+    // history like any it published: a fixed 12-month pattern.
     const pattern = [3, 1, 2, 4, 5, 3, 2, 6, 4, 3, 2, 5];
     const { config } = loadSingleWindowConfig(readState().environment);
     const transport = new HttpEventTransport(
@@ -183,6 +185,14 @@ describe('early warning and forecasts (预警 / 预测)', () => {
           stableUuid(permitNumber),
         );
         await transport.deliver('statistics', envelope);
+        // Licensing's history holds them as delivered, so a replay rebuilds the same figures.
+        const now = new Date().toISOString().replace('T', ' ').slice(0, 23);
+        await subgraphSql(
+          'licensing',
+          `INSERT INTO outbox_message (event_id, event_type, subscriber, envelope, created_at, attempts, next_attempt_at, delivered_at)
+           VALUES (?, 'permit.issued', 'statistics', ?, ?, 1, ?, ?)`,
+          [envelope.id, JSON.stringify(envelope), now, now, now],
+        );
       }
     }
     const data = await query<{ indicatorForecast: Record<string, unknown> }>(
