@@ -34,6 +34,18 @@ describe('the monitoring demo seed', () => {
   });
 
   it('settles yesterday once per region for statistics: 320102 had one of two tankers online, 330100 its one', async () => {
+    const yesterday = chinaDate(new Date(Date.now() - 86_400_000));
+    // Just after midnight in China, today's ten-minute trip began yesterday: its tanker was online then too.
+    const vehicles = await testbed.dataSource.getRepository(SafetyVehicle).find();
+    const onlineYesterday = new Set(
+      (await testbed.dataSource.getRepository(VehiclePosition).find())
+        .filter((position) => chinaDate(position.recordedAt) === yesterday)
+        .map((position) => position.plateNumber),
+    );
+    const online = (region: string) =>
+      vehicles.filter((vehicle) => vehicle.regionCode === region && onlineYesterday.has(vehicle.plateNumber)).length;
+    const tripStartedYesterday = chinaDate(new Date(Date.now() - 10 * 60_000)) === yesterday;
+    expect(online('320102')).toBe(tripStartedYesterday ? 2 : 1);
     const settle = () => settleMonitoringDays(testbed.dataSource, testbed.dependencies.outbox);
     expect(await settle()).toBe(2);
     expect(await settle()).toBe(0);
@@ -42,13 +54,13 @@ describe('the monitoring demo seed', () => {
       .map((message) => message.envelope.payload as EventPayloads['monitoring.day-closed']);
     expect(closed.sort((a, b) => (a.regionCode < b.regionCode ? -1 : 1))).toEqual([
       {
-        day: chinaDate(new Date(Date.now() - 86_400_000)),
+        day: yesterday,
         regionCode: '320102',
         monitoredVehicles: 2,
-        onlineVehicles: 1,
+        onlineVehicles: online('320102'),
       },
       {
-        day: chinaDate(new Date(Date.now() - 86_400_000)),
+        day: yesterday,
         regionCode: '330100',
         monitoredVehicles: 1,
         onlineVehicles: 1,
