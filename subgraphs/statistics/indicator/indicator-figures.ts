@@ -1,4 +1,5 @@
 import type { IndicatorDefinition } from '../catalogue/indicator-definition';
+import { monthsBetween, type PeriodGranularity } from './period';
 
 /** The counted indicators an indicator's figure is made of (itself for SUM). */
 export function countedParts(definition: IndicatorDefinition): string[] {
@@ -103,8 +104,8 @@ export class RegionCounts {
   }
 }
 
-/** Percent with two decimals. */
-function percent(numerator: number, denominator: number): number | null {
+/** Percent with two decimals, or null over 0. */
+export function percent(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : Math.round((numerator / denominator) * 10_000) / 100;
 }
 
@@ -145,6 +146,28 @@ export function figure(
     default:
       return counts.sum(definition.code, months, dimension);
   }
+}
+
+/**
+ * The figure of `period`, from counts read from the first month of period `readFrom` on: a STOCK stands
+ * at the period's end, the others cover its months. Null before `readFrom`, where nothing was read.
+ */
+export function periodFigure(
+  definition: IndicatorDefinition,
+  counts: RegionCounts,
+  granularity: PeriodGranularity,
+  readFrom: number,
+  period: number,
+  dimension?: string | null,
+): number | null {
+  if (period < readFrom) return null;
+  return figure(
+    definition,
+    counts,
+    monthsBetween(granularity, period, period),
+    monthsBetween(granularity, readFrom, period),
+    dimension,
+  );
 }
 
 /** Change from `before` to `after` in percent (同比 / 环比), or null when there is no base to compare with. */

@@ -5,9 +5,8 @@ import { indicatorDefinition } from '../catalogue/indicator-catalogue';
 import type { IndicatorDefinition } from '../catalogue/indicator-definition';
 import { definitionView } from '../catalogue/indicator-definition.types';
 import { childRegions } from '../counting/roll-up';
-import { formatMonth } from '../statistics-calendar';
 import type { IndicatorCountsReader } from './indicator-counts.reader';
-import { changePercent, countedParts, figure, type RegionCounts } from './indicator-figures';
+import { changePercent, countedParts, figure, percent, periodFigure } from './indicator-figures';
 import {
   BreakdownBy,
   BreakdownOrder,
@@ -15,7 +14,7 @@ import {
   type IndicatorBreakdownRow,
   type IndicatorTrend,
 } from './indicator-trend.types';
-import { formatPeriod, monthsOfPeriod, PERIODS_PER_YEAR, periodRange, type PeriodGranularity } from './period';
+import { formatPeriod, monthsBetween, PERIODS_PER_YEAR, periodRange, type PeriodGranularity } from './period';
 
 /** The most periods one series or breakdown covers: ten years of months. */
 export const MAX_PERIODS = 120;
@@ -49,13 +48,6 @@ export function definitionOf(field: string, code: string): IndicatorDefinition {
   return definition;
 }
 
-function monthRange(granularity: PeriodGranularity, from: number, to: number): string[] {
-  const months = [];
-  for (let month = monthsOfPeriod(granularity, from).first; month <= monthsOfPeriod(granularity, to).last; month += 1)
-    months.push(formatMonth(month));
-  return months;
-}
-
 /** Series (同比/环比), breakdowns and rankings of any catalogue indicator over the region tree. */
 export class IndicatorQueryService {
   constructor(private readonly reader: IndicatorCountsReader) {}
@@ -66,11 +58,13 @@ export class IndicatorQueryService {
     assertRegionInScope(scope, 'regionCode', range.regionCode);
     // A year more than shown, for the same period a year before the first point.
     const readFrom = from - PERIODS_PER_YEAR[range.granularity];
-    const months = monthRange(range.granularity, readFrom, to);
+    const months = monthsBetween(range.granularity, readFrom, to);
     const counts = await this.reader.read(countedParts(definition), [range.regionCode], months[0], months.at(-1)!, {
       openings: definition.aggregation === 'STOCK',
     });
-    const value = this.periodFigure(definition, counts.get(range.regionCode)!, range, readFrom);
+    const regionCounts = counts.get(range.regionCode)!;
+    const value = (period: number) =>
+      periodFigure(definition, regionCounts, range.granularity, readFrom, period, range.dimension);
     const points = [];
     for (let period = from; period <= to; period += 1) {
       const current = value(period);
@@ -102,7 +96,7 @@ export class IndicatorQueryService {
     const definition = definitionOf('indicator', range.indicator);
     const { from, to } = periodRange(range.granularity, range.from, range.to, MAX_PERIODS);
     assertRegionInScope(scope, 'regionCode', range.regionCode);
-    const months = monthRange(range.granularity, from, to);
+    const months = monthsBetween(range.granularity, from, to);
     const children = range.by === BreakdownBy.REGION ? childRegions(range.regionCode) : [];
     const counts = await this.reader.read(
       countedParts(definition),
@@ -154,21 +148,6 @@ export class IndicatorQueryService {
       rows,
     };
   }
-
-  /** The figure of any period from `readFrom` on, from counts read from `readFrom`'s first month. */
-  private periodFigure(
-    definition: IndicatorDefinition,
-    counts: RegionCounts,
-    range: IndicatorRange,
-    readFrom: number,
-  ): (period: number) => number | null {
-    return (period) => {
-      if (period < readFrom) return null;
-      const months = monthRange(range.granularity, period, period);
-      const toDate = monthRange(range.granularity, readFrom, period);
-      return figure(definition, counts, months, toDate, range.dimension);
-    };
-  }
 }
 
 /** Ranks rows by figure (1 = highest, ties share), sets shares of `total`, and orders them. */
@@ -178,8 +157,7 @@ function rank(rows: IndicatorBreakdownRow[], total: number | null, order: Breakd
     row.rank = index > 0 && ranked[index - 1].value === row.value ? ranked[index - 1].rank : index + 1;
   });
   if (total !== null && total !== 0) {
-    for (const row of rows)
-      row.sharePercent = row.value === null ? null : Math.round((row.value / total) * 10_000) / 100;
+    for (const row of rows) row.sharePercent = row.value === null ? null : percent(row.value, total);
   }
   if (order === BreakdownOrder.KEY) return;
   rows.sort((left, right) => {

@@ -56,12 +56,17 @@ export function monthsOfPeriod(granularity: PeriodGranularity, period: number): 
   return { first, last: first + MONTHS_IN[granularity] - 1 };
 }
 
+/** Every month as YYYY-MM from the first of period `from` to the last of period `to`. */
+export function monthsBetween(granularity: PeriodGranularity, from: number, to: number): string[] {
+  const labels = [];
+  for (let month = monthsOfPeriod(granularity, from).first; month <= monthsOfPeriod(granularity, to).last; month += 1)
+    labels.push(formatMonth(month));
+  return labels;
+}
+
 /** Every month of a period as YYYY-MM. */
 export function monthLabels(granularity: PeriodGranularity, period: number): string[] {
-  const { first, last } = monthsOfPeriod(granularity, period);
-  const labels = [];
-  for (let month = first; month <= last; month += 1) labels.push(formatMonth(month));
-  return labels;
+  return monthsBetween(granularity, period, period);
 }
 
 /** A validated range of periods, from and to inclusive, at most `maxPeriods` long. */

@@ -6,10 +6,10 @@ import type { IndicatorDefinition } from '../catalogue/indicator-definition';
 import { definitionView } from '../catalogue/indicator-definition.types';
 import { childRegions, rollUpRegions } from '../counting/roll-up';
 import type { IndicatorCountsReader } from '../indicator/indicator-counts.reader';
-import { changePercent, countedParts, figure, type RegionCounts } from '../indicator/indicator-figures';
+import { changePercent, countedParts, periodFigure } from '../indicator/indicator-figures';
 import { assertRegionInScope } from '../indicator/indicator-query.service';
-import { formatPeriod, monthLabels, monthsOfPeriod, PERIODS_PER_YEAR, PeriodGranularity } from '../indicator/period';
-import { formatMonth, parseMonth } from '../statistics-calendar';
+import { formatPeriod, monthsBetween, PERIODS_PER_YEAR, PeriodGranularity } from '../indicator/period';
+import { parseMonth } from '../statistics-calendar';
 import type { IndicatorWarning } from './indicator-warning.types';
 import type { WarningThresholdRecord } from './warning-threshold.entity';
 import type { WarningThresholdService } from './warning-threshold.service';
@@ -141,20 +141,19 @@ export class IndicatorWarningService {
     for (const region of ofGranularity)
       for (const record of region.thresholds) definitions.set(record.indicator, indicatorDefinition(record.indicator)!);
     const readFrom = period - PERIODS_PER_YEAR[granularity];
-    const firstMonth = monthsOfPeriod(granularity, readFrom).first;
-    const lastMonth = monthsOfPeriod(granularity, period).last;
+    const months = monthsBetween(granularity, readFrom, period);
     const counts = await this.reader.read(
       [...new Set([...definitions.values()].flatMap(countedParts))],
       ofGranularity.map((region) => region.code),
-      formatMonth(firstMonth),
-      formatMonth(lastMonth),
+      months[0],
+      months.at(-1)!,
       { openings: [...definitions.values()].some((definition) => definition.aggregation === 'STOCK') },
     );
     const warnings: IndicatorWarning[] = [];
     for (const region of ofGranularity) {
       for (const record of region.thresholds) {
         const definition = definitions.get(record.indicator)!;
-        const value = (at: number) => periodFigure(definition, counts.get(region.code)!, granularity, firstMonth, at);
+        const value = (at: number) => periodFigure(definition, counts.get(region.code)!, granularity, readFrom, at);
         const found = compare(record, value(period), (back) => value(period - back), PERIODS_PER_YEAR[granularity]);
         if (!found) continue;
         const warning = {
@@ -174,19 +173,6 @@ export class IndicatorWarningService {
     }
     return warnings;
   }
-}
-
-function periodFigure(
-  definition: IndicatorDefinition,
-  counts: RegionCounts,
-  granularity: PeriodGranularity,
-  firstMonth: number,
-  period: number,
-): number | null {
-  const toDate = [];
-  for (let month = firstMonth; month <= monthsOfPeriod(granularity, period).last; month += 1)
-    toDate.push(formatMonth(month));
-  return figure(definition, counts, monthLabels(granularity, period), toDate);
 }
 
 /** The figures of a threshold passed, or null when it is not passed (or there is nothing to compare). */
