@@ -1,10 +1,10 @@
 import type { CountedFact, FactMappers } from '../counted-fact';
-import { notAsPromised } from './payload-checks';
+import { notAsPromised, trueOrFalse } from './payload-checks';
 
 /** Facts from credit's events. */
 export const CREDIT_FACTS: FactMappers = {
   'credit.disclosure-published': ({ payload }) => {
-    if (typeof payload.late !== 'boolean') throw notAsPromised('late is not true or false');
+    trueOrFalse('late', payload.late);
     const published: CountedFact = {
       indicator: 'DISCLOSURES_PUBLISHED',
       regionCode: payload.regionCode,
@@ -68,7 +68,7 @@ export const CREDIT_FACTS: FactMappers = {
     ];
   },
   'credit.repair-decided': ({ payload }) => {
-    if (typeof payload.approved !== 'boolean') throw notAsPromised('approved is not true or false');
+    trueOrFalse('approved', payload.approved);
     return [
       {
         indicator: 'CREDIT_REPAIRS_DECIDED',

@@ -1,5 +1,5 @@
 import type { FactMappers } from '../counted-fact';
-import { dimensionCode, wholeCount } from './payload-checks';
+import { dimensionCode, notAsPromised, wholeCount } from './payload-checks';
 
 /** Facts from enforcement's events. */
 export const ENFORCEMENT_FACTS: FactMappers = {
@@ -45,7 +45,7 @@ export const ENFORCEMENT_FACTS: FactMappers = {
   'overload-records.weighed': ({ payload }) => {
     const weighed = wholeCount('weighed', payload.weighed);
     const overloaded = wholeCount('overloaded', payload.overloaded);
-    if (overloaded > weighed) throw new Error('more overloaded than weighed');
+    if (overloaded > weighed) throw notAsPromised('more overloaded than weighed');
     const at = {
       regionCode: payload.regionCode,
       occurredAt: payload.firstDetectedAt,

@@ -1,5 +1,5 @@
 import type { CountedFact, FactMappers } from '../counted-fact';
-import { dimensionCode, wholeCount } from './payload-checks';
+import { dimensionCode, notAsPromised, trueOrFalse, wholeCount } from './payload-checks';
 
 /** Working days above this are counted as this in the decision-time histogram (one dimension value each). */
 export const MAX_COUNTED_WORKING_DAYS = 999;
@@ -25,9 +25,9 @@ export const LICENSING_FACTS: FactMappers = {
   ],
   'permit-application.decided': ({ payload }) => {
     if (payload.outcome !== 'APPROVED' && payload.outcome !== 'REFUSED')
-      throw new Error(`outcome ${String(payload.outcome)} is neither APPROVED nor REFUSED`);
+      throw notAsPromised(`outcome ${String(payload.outcome)} is neither APPROVED nor REFUSED`);
     const workingDays = Math.min(wholeCount('workingDays', payload.workingDays), MAX_COUNTED_WORKING_DAYS);
-    if (typeof payload.overdue !== 'boolean') throw new Error('overdue is not true or false');
+    trueOrFalse('overdue', payload.overdue);
     const kind = dimensionCode('kind', payload.kind);
     const at = { regionCode: payload.regionCode, occurredAt: payload.decidedAt, dimension: kind };
     const facts: CountedFact[] = [

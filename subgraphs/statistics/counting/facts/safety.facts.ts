@@ -1,6 +1,6 @@
 import { provinceOf, regionCodeProblem } from '../../../../platform/codes/region-code';
 import type { CountedFact, FactMappers } from '../counted-fact';
-import { notAsPromised } from './payload-checks';
+import { notAsPromised, wholeCount } from './payload-checks';
 
 const CHINA_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
@@ -9,12 +9,6 @@ const DAY_MS = 86_400_000;
 function middayOf(field: string, date: unknown): string {
   if (typeof date !== 'string' || !CHINA_DATE.test(date)) throw notAsPromised(`${field} is not a date YYYY-MM-DD`);
   return `${date}T12:00:00+08:00`;
-}
-
-function vehicleDays(field: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
-    throw notAsPromised(`${field} is not a count of vehicles`);
-  return value;
 }
 
 /** Facts from safety's events. */
@@ -61,8 +55,8 @@ export const SAFETY_FACTS: FactMappers = {
   ],
   'monitoring.day-closed': ({ payload }) => {
     const occurredAt = middayOf('day', payload.day);
-    const monitored = vehicleDays('monitoredVehicles', payload.monitoredVehicles);
-    const online = vehicleDays('onlineVehicles', payload.onlineVehicles);
+    const monitored = wholeCount('monitoredVehicles', payload.monitoredVehicles);
+    const online = wholeCount('onlineVehicles', payload.onlineVehicles);
     if (online > monitored) throw notAsPromised('more vehicles online than monitored');
     return [
       { indicator: 'MONITORED_VEHICLE_DAYS', regionCode: payload.regionCode, occurredAt, amount: monitored },
