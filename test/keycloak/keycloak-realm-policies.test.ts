@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../harness/service-processes';
-import { passwordGrant } from '../harness/single-window.client';
+import { eventually, passwordGrant } from '../harness/single-window.client';
 import { keycloakAdmin, keycloakState } from './keycloak-control';
 import { createUser, GOOD_PASSWORD } from './keycloak-users';
 
@@ -14,8 +14,26 @@ const realm = JSON.parse(readFileSync(join(PROJECT_ROOT, 'auth', 'realm-transpor
   passwordPolicy: string;
 };
 
-function bruteForceStatus(userId: string): Promise<{ disabled: boolean; numFailures: number }> {
+interface BruteForceStatus {
+  disabled: boolean;
+  numFailures: number;
+}
+
+function bruteForceStatus(userId: string): Promise<BruteForceStatus> {
   return keycloakAdmin().request('GET', `/attack-detection/brute-force/users/${userId}`);
+}
+
+/**
+ * Keycloak 26 records a failed login on its "bruteforce" executor after the token endpoint has
+ * answered (DefaultBruteForceProtector.processLogin), so the admin API shows a failure a moment later;
+ * on a loaded machine that moment can be long. Reads the status until it meets `settled`.
+ */
+function bruteForceStatusOnce(userId: string, settled: (status: BruteForceStatus) => boolean) {
+  return eventually(async () => {
+    const status = await bruteForceStatus(userId);
+    if (!settled(status)) throw new Error(`brute-force status not settled yet: ${JSON.stringify(status)}`);
+    return status;
+  }, 15_000).catch(() => bruteForceStatus(userId));
 }
 
 describe('the realm policies in Keycloak', () => {
@@ -39,7 +57,7 @@ describe('the realm policies in Keycloak', () => {
         status: 400,
         body: { error: 'invalid_grant', error_description: 'Invalid user credentials' },
       });
-      const status = await bruteForceStatus(user.id);
+      const status = await bruteForceStatusOnce(user.id, (now) => now.numFailures >= attempt + 1);
       expect(status).toMatchObject({ numFailures: attempt + 1, disabled: attempt + 1 >= realm.failureFactor });
     }
     const locked = await passwordGrant(user.username, GOOD_PASSWORD, issuer());
@@ -50,11 +68,20 @@ describe('the realm policies in Keycloak', () => {
     expect((await passwordGrant(user.username, GOOD_PASSWORD, issuer())).status).toBe(200);
   });
 
-  it('locks an account at once when two failures come less than quickLoginCheckMilliSeconds apart', async () => {
+  it('locks an account at once when failures come less than quickLoginCheckMilliSeconds apart', async () => {
+    // A script guessing passwords back to back. Keycloak times each failure when its executor records
+    // it, so on a loaded machine one gap may exceed the check; of three gaps one is well inside it.
     const user = await createUser();
-    await passwordGrant(user.username, 'Wrong#Password1', issuer());
-    await passwordGrant(user.username, 'Wrong#Password2', issuer());
-    expect(await bruteForceStatus(user.id)).toMatchObject({ numFailures: 2, disabled: true });
+    const quickAttempts = realm.failureFactor - 1;
+    for (let attempt = 0; attempt < quickAttempts; attempt += 1) {
+      const wrong = await passwordGrant(user.username, `Wrong#Password${attempt}`, issuer());
+      expect(wrong.body.access_token).toBeUndefined();
+    }
+    const status = await bruteForceStatusOnce(user.id, (now) => now.disabled);
+    // Locked, and by the quick-login check: fewer failures than failureFactor were counted.
+    expect(status.disabled).toBe(true);
+    expect(status.numFailures).toBeGreaterThanOrEqual(2);
+    expect(status.numFailures).toBeLessThan(realm.failureFactor);
     expect((await passwordGrant(user.username, GOOD_PASSWORD, issuer())).body.access_token).toBeUndefined();
   });
 
