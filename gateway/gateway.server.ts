@@ -46,6 +46,8 @@ import {
   unauthenticated,
 } from './protection/public-operations';
 import { AUDIT_PATH, AUDIT_SUBGRAPH, startAuditSubgraph } from './audit/audit.subgraph';
+import { EXCHANGE_PATH, EXCHANGE_SUBGRAPH, startExchangeSubgraph } from './exchange/exchange.subgraph';
+import { startExchange } from './exchange/exchange.service';
 import {
   STATISTICS_EXPORT_PROGRESS_ROUTE,
   STATISTICS_EXPORT_ROUTE,
@@ -154,18 +156,27 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
     logger,
     caughtUp: () => shipper.caughtUp(AUDIT_READ_CATCH_UP_MS),
   });
-  // With HTTPS on the public port, the gateway reaches its own audit subgraph on a loopback-only plain
-  // listener: its public certificate need not name 127.0.0.1, and the call never leaves the host.
+  // The data exchange (数据共享交换): catalogue, grants, partners' operations and notifications.
+  const exchange = await startExchange({ dataSource, logger, config });
+  const exchangeSubgraph = await startExchangeSubgraph({
+    services: exchange.services,
+    verifier,
+    production: config.environment === 'production',
+    logger,
+  });
+  const hostedRoutes = { [AUDIT_PATH]: auditSubgraph.route, [EXCHANGE_PATH]: exchangeSubgraph.route };
+  // With HTTPS on the public port, the gateway reaches the subgraphs it serves itself on a loopback-only
+  // plain listener: its public certificate need not name 127.0.0.1, and the call never leaves the host.
   let auditLoopback: RunningHttpServer | null = null;
   if (config.tls.gateway) {
     auditLoopback = await startHttpServer({
       host: '127.0.0.1',
       port: 0,
-      routes: { [AUDIT_PATH]: auditSubgraph.route },
+      routes: hostedRoutes,
       onError: (error) => logger.error('request failed', describeError(error)),
     });
   }
-  const auditUrl = `http://127.0.0.1:${auditLoopback?.port ?? config.gateway.port}${AUDIT_PATH}`;
+  const hostedBase = `http://127.0.0.1:${auditLoopback?.port ?? config.gateway.port}`;
   // One pool for every subgraph call (and the readiness checks); with internal TLS it presents the gateway's certificate.
   const agent = subgraphAgent(config.tls.internal);
   const supergraphSdl = readFileSync(settings.supergraphFile, 'utf8');
@@ -173,7 +184,11 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
     supergraphSdl,
     buildService: ({ name }) => {
       if (name === AUDIT_SUBGRAPH) {
-        return new SubgraphDataSource(name, auditUrl, auditSubgraph.secret, settings.subgraphTimeoutMs);
+        return new SubgraphDataSource(name, hostedBase + AUDIT_PATH, auditSubgraph.secret, settings.subgraphTimeoutMs);
+      }
+      if (name === EXCHANGE_SUBGRAPH) {
+        const url = hostedBase + EXCHANGE_PATH;
+        return new SubgraphDataSource(name, url, exchangeSubgraph.secret, settings.subgraphTimeoutMs);
       }
       const subgraph = config.subgraphs[name as SubgraphName];
       if (!subgraph) throw new Error(`Supergraph names unknown subgraph ${name}`);
@@ -349,7 +364,7 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
         response.setHeader('x-request-id', requestId);
         await withRequestId(requestId, () => answerGraphQL(request, response));
       },
-      [AUDIT_PATH]: auditSubgraph.route,
+      ...hostedRoutes,
       // Files of indicator queries, streamed from the statistics subgraph (README, Statistics exports).
       [STATISTICS_EXPORT_ROUTE]: statisticsExportProxy(exportProxyOptions),
       [STATISTICS_EXPORT_PROGRESS_ROUTE]: statisticsExportProxy(exportProxyOptions, 'progress'),
@@ -397,6 +412,8 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
       await auditLoopback?.close();
       agent.destroy();
       await auditSubgraph.stop();
+      await exchangeSubgraph.stop();
+      await exchange.close();
       // What is journaled and not yet shipped stays in the journal for the next start.
       await shipper.caughtUp(AUDIT_READ_CATCH_UP_MS);
       await shipper.stop();

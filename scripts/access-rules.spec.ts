@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { AUDIT_ACCESS } from '../gateway/audit/audit.access';
 import { buildAuditSchema } from '../gateway/audit/audit.subgraph';
+import { buildExchangeSchema, EXCHANGE_ACCESS } from '../gateway/exchange/exchange.subgraph';
 import { CREDIT_ACCESS } from '../subgraphs/credit/credit.access';
 import { ENFORCEMENT_ACCESS } from '../subgraphs/enforcement/enforcement.access';
 import { accessRuleProblems, type AccessRules } from '../platform/auth/access-rules';
@@ -18,6 +19,7 @@ const DECLARED: Array<[string, () => Promise<GraphQLSchema>, AccessRules]> = [
   ['safety', () => SUBGRAPHS.safety.buildSchema(), SAFETY_ACCESS],
   ['statistics', () => SUBGRAPHS.statistics.buildSchema(), STATISTICS_ACCESS],
   ['audit', buildAuditSchema, AUDIT_ACCESS],
+  ['exchange', buildExchangeSchema, EXCHANGE_ACCESS],
 ];
 
 describe('access rules (default deny)', () => {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { buildAuditSchema } from '../gateway/audit/audit.subgraph';
+import { buildExchangeSchema } from '../gateway/exchange/exchange.subgraph';
 import { SUBGRAPH_NAMES } from '../platform/config/config';
 import { undescribedSchemaElements } from '../platform/graphql/schema-descriptions';
 import { SUBGRAPHS } from '../subgraphs/registry';
@@ -11,5 +12,9 @@ describe('the published schema', () => {
 
   it('describes every type, field, argument and enum value of the audit subgraph', async () => {
     expect(undescribedSchemaElements(await buildAuditSchema())).toEqual([]);
+  });
+
+  it('describes every type, field, argument and enum value of the data exchange subgraph', async () => {
+    expect(undescribedSchemaElements(await buildExchangeSchema())).toEqual([]);
   });
 });

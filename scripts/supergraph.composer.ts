@@ -3,12 +3,13 @@ import { Supergraph } from '@apollo/federation-internals';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse, printSchema, type GraphQLSchema } from 'graphql';
 import { AUDIT_PATH, AUDIT_SUBGRAPH, buildAuditSchema } from '../gateway/audit/audit.subgraph';
+import { buildExchangeSchema, EXCHANGE_PATH, EXCHANGE_SUBGRAPH } from '../gateway/exchange/exchange.subgraph';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../platform/config/config';
 import { SUBGRAPHS } from '../subgraphs/registry';
 
-/** The five department subgraphs and the audit subgraph the gateway serves itself. */
-export const COMPOSED_SUBGRAPHS = [...SUBGRAPH_NAMES, AUDIT_SUBGRAPH] as const;
-export type ComposedSubgraphName = SubgraphName | typeof AUDIT_SUBGRAPH;
+/** The five department subgraphs and the two the gateway serves itself: the audit trail and the data exchange. */
+export const COMPOSED_SUBGRAPHS = [...SUBGRAPH_NAMES, AUDIT_SUBGRAPH, EXCHANGE_SUBGRAPH] as const;
+export type ComposedSubgraphName = SubgraphName | typeof AUDIT_SUBGRAPH | typeof EXCHANGE_SUBGRAPH;
 
 export interface ComposedSupergraph {
   subgraphSdl: Record<ComposedSubgraphName, string>;
@@ -28,13 +29,15 @@ const DEFAULT_PORTS: Record<SubgraphName, number> = {
 };
 
 function routingUrl(name: ComposedSubgraphName): string {
-  return name === AUDIT_SUBGRAPH
-    ? `http://localhost:4000${AUDIT_PATH}`
-    : `http://localhost:${DEFAULT_PORTS[name]}/graphql`;
+  if (name === AUDIT_SUBGRAPH) return `http://localhost:4000${AUDIT_PATH}`;
+  if (name === EXCHANGE_SUBGRAPH) return `http://localhost:4000${EXCHANGE_PATH}`;
+  return `http://localhost:${DEFAULT_PORTS[name]}/graphql`;
 }
 
 function buildSchemaOf(name: ComposedSubgraphName): Promise<GraphQLSchema> {
-  return name === AUDIT_SUBGRAPH ? buildAuditSchema() : SUBGRAPHS[name].buildSchema();
+  if (name === AUDIT_SUBGRAPH) return buildAuditSchema();
+  if (name === EXCHANGE_SUBGRAPH) return buildExchangeSchema();
+  return SUBGRAPHS[name].buildSchema();
 }
 
 /** Builds every subgraph's SDL from code and composes them; throws with every composition error. */

@@ -4,6 +4,7 @@ import { CREDIT_MATRIX } from './authorization/credit.matrix';
 import { ENFORCEMENT_CASES_MATRIX } from './authorization/enforcement-cases.matrix';
 import { ENFORCEMENT_EXCHANGE_MATRIX } from './authorization/enforcement-exchange.matrix';
 import { ENFORCEMENT_OVERLOAD_MATRIX } from './authorization/enforcement-overload.matrix';
+import { EXCHANGE_MATRIX } from './authorization/exchange.matrix';
 import { LICENSING_MATRIX } from './authorization/licensing.matrix';
 import {
   ACTORS,
@@ -43,6 +44,7 @@ const DEPARTMENTS: readonly DepartmentMatrix[] = [
   SAFETY_MONITORING_MATRIX,
   STATISTICS_MATRIX,
   AUDIT_MATRIX,
+  EXCHANGE_MATRIX,
 ];
 
 type OperationName = string;
@@ -143,7 +145,11 @@ function errorCodes(response: GraphQLResponse<Json>): Array<string | undefined> 
 function assertRefused(cell: Cell, response: GraphQLResponse<Json>, base: Base): void {
   const probe = PROBES[cell.operation];
   expect(errorCodes(response)).toEqual([cell.expected]);
-  if (probe.enterpriseField) {
+  if (probe.enterpriseField && !allowed('Query.enterprise', cell.actor)) {
+    // A caller who may not read the registry is refused the enterprise itself, and so all of its fields.
+    expect(at(response.data ?? undefined, 'enterprise') ?? null).toBeNull();
+    expect(response.errors?.[0]?.path).toEqual(['enterprise']);
+  } else if (probe.enterpriseField) {
     // The enterprise itself still answers; only the field is refused.
     expect(at(response.data ?? undefined, 'enterprise.creditCode')).toBe(base.jsEnterprise);
     expect(at(response.data ?? undefined, `enterprise.${probe.field}`)).toBeNull();

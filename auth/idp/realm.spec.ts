@@ -57,13 +57,27 @@ describe('realm transport', () => {
     expect(claims).toMatchObject({ sub: user!.id, preferred_username: username, region, department });
   });
 
-  it("gives the ministry administrator every officer's role, but not the machine clients' ones", () => {
+  it('names the partner client a partner administrator administers in the gateway token, and no one else', () => {
+    const partnerAdmin = realm.user('ndrc-partner-admin')!;
+    const cli = realm.client('single-window-cli');
+    expect(realm.userClaims(partnerAdmin, cli, 'access')).toMatchObject({ partner_client: 'partner-ndrc' });
+    expect(realm.userClaims(realm.user('ministry-admin')!, cli, 'access')).not.toHaveProperty('partner_client');
+  });
+
+  it("gives the ministry administrator every officer's role, but not the machine clients' or the exchange's", () => {
     const admin = realm.user('ministry-admin')!;
     const allRoles = realm.settings.roles.realm.map((role) => role.name);
-    // partner-reader would cut the administrator down to a partner's data categories.
-    const machineRoles = ['weigh-station', 'vehicle-monitoring', 'partner-reader'];
+    // partner-reader would cut the administrator down to a partner's data categories; a partner's
+    // administrator is a partner's person, and approving data sharing is a department's own duty.
+    const notOfficers = [
+      'weigh-station',
+      'vehicle-monitoring',
+      'partner-reader',
+      'partner-admin',
+      'data-sharing-approver',
+    ];
     expect(realm.effectiveRealmRoles(admin).sort()).toEqual(
-      allRoles.filter((role) => !machineRoles.includes(role)).sort(),
+      allRoles.filter((role) => !notOfficers.includes(role)).sort(),
     );
   });
 

@@ -35,6 +35,7 @@ const claimsSchema = z.object({
   realm_access: z.object({ roles: z.array(z.string()) }).default({ roles: [] }),
   region: z.string().refine((region) => regionCodeProblem(region, { allowNational: true }) === null, 'unknown region'),
   department: z.string().optional(),
+  partner_client: z.string().optional(),
   scope: z.string().default(''),
 });
 
@@ -111,6 +112,7 @@ export class AccessTokenVerifier {
       roles: new Set(data.realm_access.roles),
       region: data.region,
       department: data.department ?? null,
+      partnerClient: data.partner_client ?? null,
       serviceAccount: data.preferred_username.startsWith('service-account-'),
       scopes: new Set(data.scope.split(' ').filter((scope) => scope.length > 0)),
     };

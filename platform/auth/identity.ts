@@ -10,6 +10,8 @@ export interface Identity {
   /** GB/T 2260 code of the caller's jurisdiction; `000000` is national. */
   region: string;
   department: string | null;
+  /** A partner ministry's person (partner-admin): the partner client it administers (`partner_client`). */
+  partnerClient: string | null;
   serviceAccount: boolean;
   /** The token's `scope` values; partner clients' data categories arrive as `category:<name>`. */
   scopes: ReadonlySet<string>;

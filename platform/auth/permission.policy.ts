@@ -41,6 +41,15 @@ export enum Permission {
   /** Set and remove early-warning thresholds (预警阈值) of statistics indicators in one's region. */
   STATISTICS_CONFIGURE = 'statistics:configure',
   AUDIT_READ = 'audit:read',
+  /** Browse the data resource catalogue (数据资源目录): every shareable item, its share class and owner. */
+  CATALOGUE_READ = 'catalogue:read',
+  /**
+   * A partner ministry's administrator (共享申请): request catalogue items for its client, register its
+   * operations, subscribe to notifications and read its own grants, deliveries and usage.
+   */
+  PARTNER_ADMINISTER = 'partner:administer',
+  /** An owning department's approver (共享审批): grant or refuse conditional items of its department. */
+  DATA_ACCESS_APPROVE = 'data-access:approve',
   /**
    * Open to everyone, signed in or not (scanning a certificate's QR code). Granted to every caller,
    * anonymous included; only the root queries in PUBLIC_QUERY_FIELDS may declare it (checked by
@@ -125,8 +134,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> =
   'weigh-station': [Permission.OVERLOAD_SUBMIT],
   // The provincial key-vehicle monitoring platform's machine client (联网联控) submits positions and nothing else.
   'vehicle-monitoring': [Permission.POSITION_SUBMIT],
-  // Administrators read the audit trail; their other rights come from the department roles they hold.
-  admin: [Permission.AUDIT_READ],
+  // A partner ministry's administrator (a person, bound to its client by the partner_client attribute).
+  'partner-admin': [Permission.CATALOGUE_READ, Permission.PARTNER_ADMINISTER],
+  // An owning department's data-sharing approver (bound to the department by the department attribute).
+  'data-sharing-approver': [Permission.CATALOGUE_READ, Permission.DATA_ACCESS_APPROVE],
+  // Administrators read the audit trail and the catalogue; their other rights come from the department roles they hold.
+  admin: [Permission.AUDIT_READ, Permission.CATALOGUE_READ],
 };
 
 /** The data category (数据类别) each permission reads or writes; partner clients are granted categories. */
@@ -157,6 +170,9 @@ export const PERMISSION_CATEGORY: Readonly<Record<Permission, string>> = {
   [Permission.STATISTICS_READ]: 'statistics',
   [Permission.STATISTICS_CONFIGURE]: 'statistics',
   [Permission.AUDIT_READ]: 'audit',
+  [Permission.CATALOGUE_READ]: 'exchange',
+  [Permission.PARTNER_ADMINISTER]: 'exchange',
+  [Permission.DATA_ACCESS_APPROVE]: 'exchange',
   [Permission.PUBLIC_VERIFY]: 'public',
   [Permission.PUBLIC_OPEN_DATA]: 'public',
 };

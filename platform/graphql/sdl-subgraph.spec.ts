@@ -13,6 +13,7 @@ function identity(roles: string[]): Identity {
     roles: new Set(roles),
     region: '000000',
     department: null,
+    partnerClient: null,
     serviceAccount: false,
     scopes: new Set(),
   };

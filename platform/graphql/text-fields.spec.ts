@@ -38,6 +38,7 @@ function caller(...roles: string[]): Identity {
     roles: new Set(roles),
     region: '320000',
     department: null,
+    partnerClient: null,
     serviceAccount: false,
     scopes: new Set(),
   };

@@ -12,6 +12,7 @@ export function identityOf(username: string, region: string, ...roles: string[])
     roles: new Set(roles),
     region,
     department: null,
+    partnerClient: null,
     serviceAccount: false,
     scopes: new Set(),
   };

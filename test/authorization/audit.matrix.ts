@@ -5,9 +5,9 @@ import { at, EVERYWHERE, type DepartmentMatrix, type OperationProbe, type Varian
 // permission.policy.ts, the resolvers' @Authorized rules and region-scope.ts; not computed from them.
 
 // Who may call what: Y allowed, - refused with FORBIDDEN whatever the region.
-// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin
+// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin p-adm approver
 const WHO_MAY = {
-  'Query.auditRecords': '-       -       -       -       -      -      -     -   Y',
+  'Query.auditRecords': '-       -       -       -       -      -      -     -   Y     -     -',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;

@@ -27,38 +27,38 @@ import { DEMO_LISTED_BY_COURT } from '../../subgraphs/credit/national-platform/d
 // permission.policy.ts, the resolvers' @Authorized rules and region-scope.ts; not computed from them.
 
 // Who may call what: Y allowed, - refused with FORBIDDEN whatever the region.
-// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin
+// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin p-adm approver
 const WHO_MAY = {
   // Licensing reviewers read the applicant's credit file (联合惩戒).
-  'Query.creditProfile': '-       Y       -       -       Y      -      -     -   Y',
-  'Query.creditRecords': '-       Y       -       -       Y      -      -     -   Y',
-  'Mutation.recordCredit': '-       -       -       -       Y      -      -     -   Y',
-  'Enterprise.creditProfile': '-       Y       -       -       Y      -      -     -   Y',
+  'Query.creditProfile': '-       Y       -       -       Y      -      -     -   Y     -     -',
+  'Query.creditRecords': '-       Y       -       -       Y      -      -     -   Y     -     -',
+  'Mutation.recordCredit': '-       -       -       -       Y      -      -     -   Y     -     -',
+  'Enterprise.creditProfile': '-       Y       -       -       Y      -      -     -   Y     -     -',
   // Public (双公示): every caller, and anonymous callers too (test/credit-disclosure.test.ts).
-  'Query.creditDisclosures': 'Y       Y       Y       Y       Y      Y      Y     Y   Y',
-  'Query.overdueCreditDisclosures': '-       -       -       -       Y      -      -     -   Y',
+  'Query.creditDisclosures': 'Y       Y       Y       Y       Y      Y      Y     Y   Y     Y     Y',
+  'Query.overdueCreditDisclosures': '-       -       -       -       Y      -      -     -   Y     -     -',
   // Versions, corrections and credit repair (信用修复): credit officers' work.
-  'Query.creditDisclosureHistory': '-       -       -       -       Y      -      -     -   Y',
-  'Mutation.correctCreditDisclosure': '-       -       -       -       Y      -      -     -   Y',
-  'Query.creditRepairApplications': '-       -       -       -       Y      -      -     -   Y',
-  'Mutation.applyForCreditRepair': '-       -       -       -       Y      -      -     -   Y',
-  'Mutation.approveCreditRepair': '-       -       -       -       Y      -      -     -   Y',
-  'Mutation.refuseCreditRepair': '-       -       -       -       Y      -      -     -   Y',
+  'Query.creditDisclosureHistory': '-       -       -       -       Y      -      -     -   Y     -     -',
+  'Mutation.correctCreditDisclosure': '-       -       -       -       Y      -      -     -   Y     -     -',
+  'Query.creditRepairApplications': '-       -       -       -       Y      -      -     -   Y     -     -',
+  'Mutation.applyForCreditRepair': '-       -       -       -       Y      -      -     -   Y     -     -',
+  'Mutation.approveCreditRepair': '-       -       -       -       Y      -      -     -   Y     -     -',
+  'Mutation.refuseCreditRepair': '-       -       -       -       Y      -      -     -   Y     -     -',
   // Credit lists (信用名单): read like credit files (licensing reviewers apply joint discipline with them),
   // written by credit officers within their region; the history's reasons only by credit officers.
-  'Query.creditListEntries': '-       Y       -       -       Y      -      -     -   Y',
-  'CreditProfile.listMemberships': '-       Y       -       -       Y      -      -     -   Y',
-  'CreditListEntry.history': '-       -       -       -       Y      -      -     -   Y',
-  'Query.goodStandingSubjects': '-       Y       -       -       Y      -      -     -   Y',
-  'Mutation.listCreditSubject': '-       -       -       -       Y      -      -     -   Y',
-  'Mutation.removeCreditListEntry': '-       -       -       -       Y      -      -     -   Y',
+  'Query.creditListEntries': '-       Y       -       -       Y      -      -     -   Y     -     -',
+  'CreditProfile.listMemberships': '-       Y       -       -       Y      -      -     -   Y     -     -',
+  'CreditListEntry.history': '-       -       -       -       Y      -      -     -   Y     -     -',
+  'Query.goodStandingSubjects': '-       Y       -       -       Y      -      -     -   Y     -     -',
+  'Mutation.listCreditSubject': '-       -       -       -       Y      -      -     -   Y     -     -',
+  'Mutation.removeCreditListEntry': '-       -       -       -       Y      -      -     -   Y     -     -',
   // The national credit platform (全国信用信息共享平台): the standing is read with the profile; the pushes
   // are credit officers' work.
-  'CreditProfile.nationalStanding': '-       Y       -       -       Y      -      -     -   Y',
+  'CreditProfile.nationalStanding': '-       Y       -       -       Y      -      -     -   Y     -     -',
   // The penalties on public display, read with the profile (joint discipline: licensing reviewers too).
-  'CreditProfile.publicPenalties': '-       Y       -       -       Y      -      -     -   Y',
-  'Query.nationalCreditDeliveries': '-       -       -       -       Y      -      -     -   Y',
-  'Query.nationalCreditDeliverySummary': '-       -       -       -       Y      -      -     -   Y',
+  'CreditProfile.publicPenalties': '-       Y       -       -       Y      -      -     -   Y     -     -',
+  'Query.nationalCreditDeliveries': '-       -       -       -       Y      -      -     -   Y     -     -',
+  'Query.nationalCreditDeliverySummary': '-       -       -       -       Y      -      -     -   Y     -     -',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;

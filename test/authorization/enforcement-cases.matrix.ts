@@ -31,29 +31,29 @@ import { caseInput } from './matrix.fixtures';
 // permission.policy.ts, the resolvers' @Authorized rules and region-scope.ts; not computed from them.
 
 // Who may call what: Y allowed, - refused with FORBIDDEN whatever the region.
-// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin
+// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin p-adm approver
 const WHO_MAY = {
-  'Query.enforcementCase': '-       -       Y       Y       Y      -      -     Y   Y',
-  'Query.enforcementCases': '-       -       Y       Y       Y      -      -     Y   Y',
-  'Query.overdueCases': '-       -       Y       Y       Y      -      -     Y   Y',
-  'Query.caseEvidenceContent': '-       -       Y       Y       -      -      -     Y   Y',
-  'Mutation.fileCase': '-       -       Y       -       -      -      -     Y   Y',
-  'Mutation.approveCaseFiling': '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.rejectCaseFiling': '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.startCaseInvestigation': '-       -       Y       -       -      -      -     Y   Y',
-  'Mutation.addCaseEvidence': '-       -       Y       -       -      -      -     Y   Y',
-  'Mutation.extendCaseDeadline': '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.proposeCasePenalty': '-       -       Y       -       -      -      -     Y   Y',
-  'Mutation.reviewCasePenalty': '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.notifyCasePenalty': '-       -       Y       -       -      -      -     Y   Y',
-  'Mutation.recordPartyStatement': '-       -       Y       -       -      -      -     Y   Y',
-  'Mutation.requestCaseHearing': '-       -       Y       -       -      -      -     Y   Y',
-  'Mutation.recordCaseHearing': '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.decideCase': '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.recordCaseExecution': '-       -       Y       -       -      -      -     Y   Y',
-  'Mutation.closeCase': '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.dismissCase': '-       -       -       Y       -      -      -     -   Y',
-  'Enterprise.enforcementCases': '-       -       Y       Y       Y      -      -     Y   Y',
+  'Query.enforcementCase': '-       -       Y       Y       Y      -      -     Y   Y     -     -',
+  'Query.enforcementCases': '-       -       Y       Y       Y      -      -     Y   Y     -     -',
+  'Query.overdueCases': '-       -       Y       Y       Y      -      -     Y   Y     -     -',
+  'Query.caseEvidenceContent': '-       -       Y       Y       -      -      -     Y   Y     -     -',
+  'Mutation.fileCase': '-       -       Y       -       -      -      -     Y   Y     -     -',
+  'Mutation.approveCaseFiling': '-       -       -       Y       -      -      -     -   Y     -     -',
+  'Mutation.rejectCaseFiling': '-       -       -       Y       -      -      -     -   Y     -     -',
+  'Mutation.startCaseInvestigation': '-       -       Y       -       -      -      -     Y   Y     -     -',
+  'Mutation.addCaseEvidence': '-       -       Y       -       -      -      -     Y   Y     -     -',
+  'Mutation.extendCaseDeadline': '-       -       -       Y       -      -      -     -   Y     -     -',
+  'Mutation.proposeCasePenalty': '-       -       Y       -       -      -      -     Y   Y     -     -',
+  'Mutation.reviewCasePenalty': '-       -       -       Y       -      -      -     -   Y     -     -',
+  'Mutation.notifyCasePenalty': '-       -       Y       -       -      -      -     Y   Y     -     -',
+  'Mutation.recordPartyStatement': '-       -       Y       -       -      -      -     Y   Y     -     -',
+  'Mutation.requestCaseHearing': '-       -       Y       -       -      -      -     Y   Y     -     -',
+  'Mutation.recordCaseHearing': '-       -       -       Y       -      -      -     -   Y     -     -',
+  'Mutation.decideCase': '-       -       -       Y       -      -      -     -   Y     -     -',
+  'Mutation.recordCaseExecution': '-       -       Y       -       -      -      -     Y   Y     -     -',
+  'Mutation.closeCase': '-       -       -       Y       -      -      -     -   Y     -     -',
+  'Mutation.dismissCase': '-       -       -       Y       -      -      -     -   Y     -     -',
+  'Enterprise.enforcementCases': '-       -       Y       Y       Y      -      -     Y   Y     -     -',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;

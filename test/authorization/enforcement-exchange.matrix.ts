@@ -34,18 +34,18 @@ import {
 // permission.policy.ts, the resolvers' @Authorized rules and region-scope.ts; not computed from them.
 
 // Who may call what: Y allowed, - refused with FORBIDDEN whatever the region.
-// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin
+// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin p-adm approver
 const WHO_MAY = {
-  'Query.assistanceRequest': '-       -       Y       Y       -      -      -     Y   Y',
-  'Query.assistanceRequests': '-       -       Y       Y       -      -      -     Y   Y',
-  'Mutation.shareCase': '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.revokeCaseShare': '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.proposeCaseTransfer': '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.acceptCaseTransfer': '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.declineCaseTransfer': '-       -       -       Y       -      -      -     -   Y',
-  'Mutation.requestAssistance': '-       -       Y       -       -      -      -     Y   Y',
-  'Mutation.addAssistanceEvidence': '-       -       Y       -       -      -      -     Y   Y',
-  'Mutation.answerAssistance': '-       -       Y       -       -      -      -     Y   Y',
+  'Query.assistanceRequest': '-       -       Y       Y       -      -      -     Y   Y     -     -',
+  'Query.assistanceRequests': '-       -       Y       Y       -      -      -     Y   Y     -     -',
+  'Mutation.shareCase': '-       -       -       Y       -      -      -     -   Y     -     -',
+  'Mutation.revokeCaseShare': '-       -       -       Y       -      -      -     -   Y     -     -',
+  'Mutation.proposeCaseTransfer': '-       -       -       Y       -      -      -     -   Y     -     -',
+  'Mutation.acceptCaseTransfer': '-       -       -       Y       -      -      -     -   Y     -     -',
+  'Mutation.declineCaseTransfer': '-       -       -       Y       -      -      -     -   Y     -     -',
+  'Mutation.requestAssistance': '-       -       Y       -       -      -      -     Y   Y     -     -',
+  'Mutation.addAssistanceEvidence': '-       -       Y       -       -      -      -     Y   Y     -     -',
+  'Mutation.answerAssistance': '-       -       Y       -       -      -      -     Y   Y     -     -',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;

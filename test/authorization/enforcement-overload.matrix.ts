@@ -16,11 +16,11 @@ import { overloadRecordInput } from './matrix.fixtures';
 // permission.policy.ts, the resolvers' @Authorized rules and region-scope.ts; not computed from them.
 
 // Who may call what: Y allowed, - refused with FORBIDDEN whatever the region.
-// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin
+// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin p-adm approver
 const WHO_MAY = {
-  'Query.overloadRecords': '-       -       Y       Y       Y      -      -     Y   Y',
+  'Query.overloadRecords': '-       -       Y       Y       Y      -      -     Y   Y     -     -',
   // Weigh stations' machine clients only (realm role weigh-station): no officer, not even the administrator.
-  'Mutation.submitOverloadRecords': '-       -       -       -       -      -      -     -   -',
+  'Mutation.submitOverloadRecords': '-       -       -       -       -      -      -     -   -     -     -',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;

@@ -30,23 +30,23 @@ import { applicationInput } from './matrix.fixtures';
 // permission.policy.ts, the resolvers' @Authorized rules and region-scope.ts; not computed from them.
 
 // Who may call what: Y allowed, - refused with FORBIDDEN whatever the region.
-// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin
+// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin p-adm approver
 const WHO_MAY = {
-  'Query.enterprise': 'Y       Y       Y       Y       Y      Y      Y     Y   Y',
-  'Query.enterprises': 'Y       Y       Y       Y       Y      Y      Y     Y   Y',
-  'Query.vehicle': 'Y       Y       Y       Y       Y      Y      Y     Y   Y',
-  'Query.permitApplication': 'Y       Y       Y       Y       -      -      -     Y   Y',
-  'Query.permitApplications': 'Y       Y       Y       Y       -      -      -     Y   Y',
-  'Query.permit': 'Y       Y       Y       Y       -      -      -     Y   Y',
-  'Mutation.registerEnterprise': 'Y       -       -       -       -      -      -     -   Y',
-  'Mutation.registerVehicle': 'Y       -       -       -       -      -      -     -   Y',
-  'Mutation.changeVehicleCertificateStatus': '-       Y       -       -       -      -      -     -   Y',
-  'Mutation.submitPermitApplication': 'Y       -       -       -       -      -      -     -   Y',
-  'Mutation.acceptPermitApplication': 'Y       -       -       -       -      -      -     -   Y',
-  'Mutation.approvePermitApplication': '-       Y       -       -       -      -      -     -   Y',
-  'Mutation.rejectPermitApplication': '-       Y       -       -       -      -      -     -   Y',
-  'Enterprise.permits': 'Y       Y       Y       Y       -      -      -     Y   Y',
-  'Enterprise.vehicles': 'Y       Y       Y       Y       Y      Y      Y     Y   Y',
+  'Query.enterprise': 'Y       Y       Y       Y       Y      Y      Y     Y   Y     -     -',
+  'Query.enterprises': 'Y       Y       Y       Y       Y      Y      Y     Y   Y     -     -',
+  'Query.vehicle': 'Y       Y       Y       Y       Y      Y      Y     Y   Y     -     -',
+  'Query.permitApplication': 'Y       Y       Y       Y       -      -      -     Y   Y     -     -',
+  'Query.permitApplications': 'Y       Y       Y       Y       -      -      -     Y   Y     -     -',
+  'Query.permit': 'Y       Y       Y       Y       -      -      -     Y   Y     -     -',
+  'Mutation.registerEnterprise': 'Y       -       -       -       -      -      -     -   Y     -     -',
+  'Mutation.registerVehicle': 'Y       -       -       -       -      -      -     -   Y     -     -',
+  'Mutation.changeVehicleCertificateStatus': '-       Y       -       -       -      -      -     -   Y     -     -',
+  'Mutation.submitPermitApplication': 'Y       -       -       -       -      -      -     -   Y     -     -',
+  'Mutation.acceptPermitApplication': 'Y       -       -       -       -      -      -     -   Y     -     -',
+  'Mutation.approvePermitApplication': '-       Y       -       -       -      -      -     -   Y     -     -',
+  'Mutation.rejectPermitApplication': '-       Y       -       -       -      -      -     -   Y     -     -',
+  'Enterprise.permits': 'Y       Y       Y       Y       -      -      -     Y   Y     -     -',
+  'Enterprise.vehicles': 'Y       Y       Y       Y       Y      Y      Y     Y   Y     -     -',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;

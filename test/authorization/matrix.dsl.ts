@@ -34,6 +34,10 @@ export const ACTORS: readonly Actor[] = [
   { role: 'pii-reader', username: 'js-pii-officer', region: JIANGSU },
   // ministry-admin holds admin and every department role.
   { role: 'admin', username: 'ministry-admin', region: NATIONAL },
+  // A partner ministry's person, administering the client partner-ndrc (data exchange).
+  { role: 'partner-admin', username: 'ndrc-partner-admin', region: NATIONAL },
+  // The credit department's data-sharing approver (data exchange).
+  { role: 'data-sharing-approver', username: 'ministry-credit-approver', region: NATIONAL },
 ];
 export type Variant = 'in-region' | 'out-of-region' | 'shared' | 'shared-elsewhere' | 'outgoing' | 'any';
 export type Outcome = 'ok' | 'absent' | 'FORBIDDEN' | 'NOT_FOUND';

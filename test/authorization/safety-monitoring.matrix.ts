@@ -21,18 +21,18 @@ import {
 // officers' alert queue. Rows of the authorization matrix, written out by hand like safety.matrix.ts.
 
 // Who may call what: Y allowed, - refused with FORBIDDEN whatever the region.
-// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin
+// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin p-adm approver
 const WHO_MAY = {
   // Key-vehicle monitoring (联网联控): safety officers read and handle alerts; ministry-admin holds safety-officer.
-  'Query.safetyAlerts': '-       -       -       -       -      Y      -     -   Y',
-  'Query.vehicleOnlineRate': '-       -       -       -       -      Y      -     -   Y',
-  'Mutation.acknowledgeSafetyAlert': '-       -       -       -       -      Y      -     -   Y',
-  'Mutation.closeSafetyAlert': '-       -       -       -       -      Y      -     -   Y',
-  'Mutation.escalateSafetyAlert': '-       -       -       -       -      Y      -     -   Y',
-  'Enterprise.safetyAlertsLast30Days': '-       -       -       -       -      Y      -     -   Y',
-  'Enterprise.onlineRate': '-       -       -       -       -      Y      -     -   Y',
+  'Query.safetyAlerts': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Query.vehicleOnlineRate': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Mutation.acknowledgeSafetyAlert': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Mutation.closeSafetyAlert': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Mutation.escalateSafetyAlert': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Enterprise.safetyAlertsLast30Days': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Enterprise.onlineRate': '-       -       -       -       -      Y      -     -   Y     -     -',
   // The monitoring platform's machine client only (realm role vehicle-monitoring): no officer, not even the administrator.
-  'Mutation.submitVehiclePositions': '-       -       -       -       -      -      -     -   -',
+  'Mutation.submitVehiclePositions': '-       -       -       -       -      -      -     -   -     -     -',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;

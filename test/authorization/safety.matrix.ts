@@ -33,19 +33,19 @@ import { waybillInput } from './matrix.fixtures';
 // permission.policy.ts, the resolvers' @Authorized rules and region-scope.ts; not computed from them.
 
 // Who may call what: Y allowed, - refused with FORBIDDEN whatever the region.
-// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin
+// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin p-adm approver
 const WHO_MAY = {
-  'Query.waybill': '-       -       -       -       -      Y      -     -   Y',
-  'Query.waybills': '-       -       -       -       -      Y      -     -   Y',
-  'Query.checkWaybill': '-       -       -       -       -      Y      -     -   Y',
-  'Mutation.createWaybill': '-       -       -       -       -      Y      -     -   Y',
-  'Mutation.departWaybill': '-       -       -       -       -      Y      -     -   Y',
-  'Mutation.arriveWaybill': '-       -       -       -       -      Y      -     -   Y',
-  'Mutation.cancelWaybill': '-       -       -       -       -      Y      -     -   Y',
-  'Enterprise.waybills': '-       -       -       -       -      Y      -     -   Y',
+  'Query.waybill': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Query.waybills': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Query.checkWaybill': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Mutation.createWaybill': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Mutation.departWaybill': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Mutation.arriveWaybill': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Mutation.cancelWaybill': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Enterprise.waybills': '-       -       -       -       -      Y      -     -   Y     -     -',
   // Reports to the national safety supervision platform (safety-report:read).
-  'Query.nationalSafetyDeliveries': '-       -       -       -       -      Y      -     -   Y',
-  'Query.nationalSafetyDeliverySummary': '-       -       -       -       -      Y      -     -   Y',
+  'Query.nationalSafetyDeliveries': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Query.nationalSafetyDeliverySummary': '-       -       -       -       -      Y      -     -   Y     -     -',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;
@@ -204,19 +204,19 @@ const PROBES: Record<Operation, OperationProbe> = {
 // enterprise's region, an accident to where it happened; the region rules are the waybill's without a
 // destination: the region and those above it read and act, the others see nothing.
 
-// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin
+// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin p-adm approver
 const HAZARD_WHO_MAY = {
-  'Query.safetyInspection': '-       -       -       -       -      Y      -     -   Y',
-  'Query.hiddenHazards': '-       -       -       -       -      Y      -     -   Y',
-  'Query.overdueHazards': '-       -       -       -       -      Y      -     -   Y',
-  'Mutation.recordSafetyInspection': '-       -       -       -       -      Y      -     -   Y',
-  'Mutation.reportHazardRectification': '-       -       -       -       -      Y      -     -   Y',
-  'Mutation.verifyHazardRectification': '-       -       -       -       -      Y      -     -   Y',
-  'Enterprise.openHazards': '-       -       -       -       -      Y      -     -   Y',
-  'Query.accident': '-       -       -       -       -      Y      -     -   Y',
-  'Query.accidents': '-       -       -       -       -      Y      -     -   Y',
-  'Mutation.reportAccident': '-       -       -       -       -      Y      -     -   Y',
-  'Mutation.updateAccidentReport': '-       -       -       -       -      Y      -     -   Y',
+  'Query.safetyInspection': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Query.hiddenHazards': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Query.overdueHazards': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Mutation.recordSafetyInspection': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Mutation.reportHazardRectification': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Mutation.verifyHazardRectification': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Enterprise.openHazards': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Query.accident': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Query.accidents': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Mutation.reportAccident': '-       -       -       -       -      Y      -     -   Y     -     -',
+  'Mutation.updateAccidentReport': '-       -       -       -       -      Y      -     -   Y     -     -',
 } as const;
 
 type HazardOperation = keyof typeof HAZARD_WHO_MAY;

@@ -21,23 +21,23 @@ import {
 // permission.policy.ts, the resolvers' @Authorized rules and region-scope.ts; not computed from them.
 
 // Who may call what: Y allowed, - refused with FORBIDDEN whatever the region.
-// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin
+// Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin p-adm approver
 const WHO_MAY = {
-  'Query.regionIndicator': '-       -       -       -       -      -      Y     -   Y',
-  'Query.regionOverview': '-       -       -       -       -      -      Y     -   Y',
-  'Enterprise.activitySummary': '-       -       -       -       -      -      Y     -   Y',
-  'Query.indicators': '-       -       -       -       -      -      Y     -   Y',
-  'Query.indicatorSeries': '-       -       -       -       -      -      Y     -   Y',
-  'Query.indicatorBreakdown': '-       -       -       -       -      -      Y     -   Y',
+  'Query.regionIndicator': '-       -       -       -       -      -      Y     -   Y     -     -',
+  'Query.regionOverview': '-       -       -       -       -      -      Y     -   Y     -     -',
+  'Enterprise.activitySummary': '-       -       -       -       -      -      Y     -   Y     -     -',
+  'Query.indicators': '-       -       -       -       -      -      Y     -   Y     -     -',
+  'Query.indicatorSeries': '-       -       -       -       -      -      Y     -   Y     -     -',
+  'Query.indicatorBreakdown': '-       -       -       -       -      -      Y     -   Y     -     -',
   // 数据开放: public, anonymous callers included (their cell: test/statistics-open-data.test.ts).
-  'Query.openIndicators': 'Y       Y       Y       Y       Y      Y      Y     Y   Y',
+  'Query.openIndicators': 'Y       Y       Y       Y       Y      Y      Y     Y   Y     Y     Y',
   // Early warning and forecasts (预警 / 预测): analysts read; only statistics-warning-admin (held by
   // ministry-admin here, not by the plain analyst) sets and removes thresholds.
-  'Query.indicatorWarnings': '-       -       -       -       -      -      Y     -   Y',
-  'Query.warningThresholds': '-       -       -       -       -      -      Y     -   Y',
-  'Query.indicatorForecast': '-       -       -       -       -      -      Y     -   Y',
-  'Mutation.setWarningThreshold': '-       -       -       -       -      -      -     -   Y',
-  'Mutation.removeWarningThreshold': '-       -       -       -       -      -      -     -   Y',
+  'Query.indicatorWarnings': '-       -       -       -       -      -      Y     -   Y     -     -',
+  'Query.warningThresholds': '-       -       -       -       -      -      Y     -   Y     -     -',
+  'Query.indicatorForecast': '-       -       -       -       -      -      Y     -   Y     -     -',
+  'Mutation.setWarningThreshold': '-       -       -       -       -      -      -     -   Y     -     -',
+  'Mutation.removeWarningThreshold': '-       -       -       -       -      -      -     -   Y     -     -',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;

@@ -1,0 +1,20 @@
+import type { DataSource } from 'typeorm';
+import type { Identity } from '../../platform/auth/identity';
+import type { GrantBook } from './grants/grant-book';
+
+/**
+ * What the data exchange's parts share (数据共享交换): built once by startExchange, one per gateway
+ * process. Each part adds what it owns here (the catalogue, access requests, registered operations,
+ * notifications, usage).
+ */
+export interface ExchangeServices {
+  /** The gateway's database; throws an outage (SERVICE_UNAVAILABLE, retryable) while it is not reachable. */
+  dataSource: () => DataSource;
+  grants: GrantBook;
+}
+
+/** The exchange subgraph's resolver context. */
+export interface ExchangeContext {
+  identity: Identity | null;
+  exchange: ExchangeServices;
+}

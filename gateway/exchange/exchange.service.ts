@@ -1,0 +1,27 @@
+import type { DataSource } from 'typeorm';
+import type { PlatformConfig } from '../../platform/config/config';
+import type { Logger } from '../../platform/observability/logger';
+import type { ExchangeServices } from './exchange.context';
+import { GrantBook } from './grants/grant-book';
+
+export interface RunningExchange {
+  services: ExchangeServices;
+  /** Stops what the parts run in the background (relays, timers). */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the data exchange's services on the gateway's database, one per gateway process; every
+ * replica shares what they store. Parts that run in the background start here and stop in close().
+ */
+export function startExchange(options: {
+  dataSource: () => DataSource;
+  logger: Logger;
+  config: PlatformConfig;
+}): Promise<RunningExchange> {
+  const services: ExchangeServices = {
+    dataSource: options.dataSource,
+    grants: new GrantBook(options.dataSource),
+  };
+  return Promise.resolve({ services, close: () => Promise.resolve() });
+}

@@ -1,0 +1,84 @@
+import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { authorized } from '../../../platform/auth/authorized-resolver';
+import type { Identity } from '../../../platform/auth/identity';
+import { Permission } from '../../../platform/auth/permission.policy';
+import { forbidden, invalidInput } from '../../../platform/errors/domain-error';
+import { TextKind } from '../../../platform/graphql/text-fields';
+import type { ExchangeContext } from '../exchange.context';
+import type { ExchangePart } from '../exchange.part';
+import type { DataGrant } from './data-grant.entity';
+
+const TYPE_DEFS = `
+extend type Query {
+  """
+  A partner client's grants of catalogue items (共享授权), newest first, ended ones included. A partner's
+  administrator reads its own client's (clientId may be left out); an approver reads any client's.
+  """
+  dataGrants(
+    """The partner client, e.g. partner-ndrc."""
+    clientId: String
+  ): [DataGrant!]!
+}
+
+"""A catalogue item granted to a partner client (数据共享授权)."""
+type DataGrant {
+  """The grant's number."""
+  id: Int!
+  """The partner client the item is granted to."""
+  clientId: String!
+  """The catalogue item, Type.field."""
+  coordinate: String!
+  """The purposes the item may be read for."""
+  purposes: [String!]!
+  """The approver's username, or catalogue for an unconditional item."""
+  grantedBy: String!
+  """When it was granted (UTC)."""
+  grantedAt: DateTimeISO!
+  """When it stops (UTC); null until revoked."""
+  expiresAt: DateTimeISO
+  """When it was revoked (UTC), if it was."""
+  revokedAt: DateTimeISO
+  """True while it is neither expired nor revoked."""
+  inForce: Boolean!
+}
+`;
+
+/** The client whose grants `identity` asks for: a partner's administrator only its own. */
+export function partnerClientAsked(identity: Identity, clientId: string | null | undefined): string {
+  if (identity.roles.has('data-sharing-approver') && clientId) return clientId;
+  if (!identity.partnerClient) {
+    if (!clientId) throw invalidInput('clientId', 'name the partner client');
+    throw forbidden('只能查看本单位的共享数据。Only your own client’s records can be read');
+  }
+  if (clientId && clientId !== identity.partnerClient)
+    throw forbidden('只能查看本单位的共享数据。Only your own client’s records can be read');
+  return identity.partnerClient;
+}
+
+export const GRANTS_PART: ExchangePart = {
+  typeDefs: TYPE_DEFS,
+  resolvers: {
+    DateTimeISO: GraphQLDateTimeISO,
+    Query: {
+      dataGrants: authorized(
+        [Permission.PARTNER_ADMINISTER, Permission.DATA_ACCESS_APPROVE],
+        (_root: unknown, args: { clientId?: string | null }, context: ExchangeContext) =>
+          context.exchange.grants.history(partnerClientAsked(context.identity!, args.clientId)),
+      ),
+    },
+    DataGrant: {
+      purposes: (grant: DataGrant) => grant.purposes.split(','),
+      inForce: (grant: DataGrant) =>
+        grant.revokedAt === null && (grant.expiresAt === null || grant.expiresAt.getTime() > Date.now()),
+    },
+  },
+  access: { DataGrant: [Permission.PARTNER_ADMINISTER, Permission.DATA_ACCESS_APPROVE] },
+  textFields: {
+    DataGrant: {
+      clientId: TextKind.NOT_PERSONAL,
+      coordinate: TextKind.NOT_PERSONAL,
+      purposes: TextKind.NOT_PERSONAL,
+      grantedBy: TextKind.NOT_PERSONAL,
+    },
+  },
+};
