@@ -12,6 +12,8 @@ export class DataGrant1766700000000 implements MigrationInterface {
           { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
           { name: 'client_id', type: 'varchar', length: '64' },
           { name: 'coordinate', type: 'varchar', length: '160' },
+          { name: 'department', type: 'varchar', length: '32' },
+          { name: 'category', type: 'varchar', length: '32' },
           { name: 'purposes', type: 'varchar', length: '400' },
           { name: 'request_id', type: 'int', isNullable: true },
           { name: 'granted_by', type: 'varchar', length: '128' },

@@ -19,6 +19,14 @@ export class DataGrant {
   @Column({ type: 'varchar', length: 160 })
   coordinate: string;
 
+  /** The department owning the item (licensing, enforcement, credit, safety, statistics), from the catalogue. */
+  @Column({ type: 'varchar', length: 32 })
+  department: string;
+
+  /** The item's data category (the `category:<name>` client scope it needs), from the catalogue. */
+  @Column({ type: 'varchar', length: 32 })
+  category: string;
+
   /** The PurposeCodes the item may be read for, comma-separated, sorted. */
   @Column({ type: 'varchar', length: 400 })
   purposes: string;

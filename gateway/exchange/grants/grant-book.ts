@@ -6,6 +6,9 @@ import { DataGrant } from './data-grant.entity';
 export interface NewGrant {
   clientId: string;
   coordinate: string;
+  /** The owning department and data category, as the catalogue gives them for the item. */
+  department: string;
+  category: string;
   purposes: readonly PurposeCode[];
   grantedBy: string;
   requestId?: number | null;
@@ -39,6 +42,11 @@ export class ActiveGrants {
     return [...wanted].filter((coordinate) => !this.covers(coordinate, purpose));
   }
 
+  /** The data categories the grants in force need (the client's `category:<name>` scopes). */
+  categories(): Set<string> {
+    return new Set(this.grants.map((grant) => grant.category));
+  }
+
   /** Every purpose some grant allows. */
   purposes(): Set<PurposeCode> {
     return new Set(this.grants.flatMap((grant) => grant.purposes.split(',') as PurposeCode[]));
@@ -69,6 +77,8 @@ export class GrantBook {
       repository.create({
         clientId: grant.clientId,
         coordinate: grant.coordinate,
+        department: grant.department,
+        category: grant.category,
         purposes: [...new Set(grant.purposes)].sort().join(','),
         grantedBy: grant.grantedBy,
         requestId: grant.requestId ?? null,

@@ -28,6 +28,10 @@ type DataGrant {
   clientId: String!
   """The catalogue item, Type.field."""
   coordinate: String!
+  """The department owning the item."""
+  department: String!
+  """The item's data category (category:<name> scope of the client)."""
+  category: String!
   """The purposes the item may be read for."""
   purposes: [String!]!
   """The approver's username, or catalogue for an unconditional item."""
@@ -77,6 +81,8 @@ export const GRANTS_PART: ExchangePart = {
     DataGrant: {
       clientId: TextKind.NOT_PERSONAL,
       coordinate: TextKind.NOT_PERSONAL,
+      department: TextKind.NOT_PERSONAL,
+      category: TextKind.NOT_PERSONAL,
       purposes: TextKind.NOT_PERSONAL,
       grantedBy: TextKind.NOT_PERSONAL,
     },
