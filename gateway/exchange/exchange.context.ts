@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Identity } from '../../platform/auth/identity';
+import type { Catalogue } from './catalogue/catalogue';
 import type { GrantBook } from './grants/grant-book';
 
 /**
@@ -10,6 +11,8 @@ import type { GrantBook } from './grants/grant-book';
 export interface ExchangeServices {
   /** The gateway's database; throws an outage (SERVICE_UNAVAILABLE, retryable) while it is not reachable. */
   dataSource: () => DataSource;
+  /** The data resource catalogue, read from the supergraph the gateway serves. */
+  catalogue: Catalogue;
   grants: GrantBook;
 }
 

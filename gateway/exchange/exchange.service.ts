@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { PlatformConfig } from '../../platform/config/config';
 import type { Logger } from '../../platform/observability/logger';
 import type { ExchangeServices } from './exchange.context';
+import { Catalogue } from './catalogue/catalogue';
 import { GrantBook } from './grants/grant-book';
 
 export interface RunningExchange {
@@ -21,6 +22,8 @@ export function startExchange(options: {
 }): Promise<RunningExchange> {
   const services: ExchangeServices = {
     dataSource: options.dataSource,
+    // Read from the supergraph's @catalogue annotations (gateway/exchange/catalogue, issue 17 part 1).
+    catalogue: new Catalogue([]),
     grants: new GrantBook(options.dataSource),
   };
   return Promise.resolve({ services, close: () => Promise.resolve() });
