@@ -19,11 +19,12 @@ export function startExchange(options: {
   dataSource: () => DataSource;
   logger: Logger;
   config: PlatformConfig;
+  /** The supergraph the gateway serves; the catalogue is read from its @catalogue entries. */
+  supergraphSdl: string;
 }): Promise<RunningExchange> {
   const services: ExchangeServices = {
     dataSource: options.dataSource,
-    // Read from the supergraph's @catalogue annotations (gateway/exchange/catalogue, issue 17 part 1).
-    catalogue: new Catalogue([]),
+    catalogue: Catalogue.fromSupergraph(options.supergraphSdl),
     grants: new GrantBook(options.dataSource),
   };
   return Promise.resolve({ services, close: () => Promise.resolve() });
