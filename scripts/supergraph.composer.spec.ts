@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, print, visit, type ConstDirectiveNode, type DocumentNode } from 'graphql';
+import { Kind, parse, print, visit, type ConstDirectiveNode, type DocumentNode } from 'graphql';
 import {
   COMPOSED_SUBGRAPHS,
   composeSubgraphSdl,
@@ -61,7 +61,7 @@ function withEntry(sdl: string, typeName: string, fieldName: string, entry: Cons
 function entryDirective(arguments_: string): ConstDirectiveNode {
   const document = parse(`type T { f: Int @catalogue(${arguments_}) }`);
   const [definition] = document.definitions;
-  if (definition.kind !== 'ObjectTypeDefinition') throw new Error('unexpected');
+  if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) throw new Error('unexpected');
   return definition.fields![0].directives![0];
 }
 
@@ -77,7 +77,9 @@ describe("composition's catalogue check", () => {
 
   it('fails when the subgraphs sharing a key give it different entries', () => {
     const sdl = committedSubgraphSdl();
-    const other = entryDirective('category: "credit", shareClass: CONDITIONAL, updateFrequency: "DAILY", legalBasis: "x"');
+    const other = entryDirective(
+      'category: "credit", shareClass: CONDITIONAL, updateFrequency: "DAILY", legalBasis: "x"',
+    );
     sdl.credit = withEntry(sdl.credit, 'Enterprise', 'creditCode', other);
     expect(() => composeSubgraphSdl(sdl)).toThrow(/@catalogue is applied to "Enterprise\.creditCode"/);
   });
