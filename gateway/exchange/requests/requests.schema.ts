@@ -1,6 +1,7 @@
 import { authorized } from '../../../platform/auth/authorized-resolver';
 import { Permission } from '../../../platform/auth/permission.policy';
 import { TextKind } from '../../../platform/graphql/text-fields';
+import { EXCHANGE_CATALOGUE_ENTRY } from '../catalogue/exchange-entry';
 import type { ExchangeContext } from '../exchange.context';
 import type { ExchangePart } from '../exchange.part';
 import type { DecideDataAccessInput, RequestDataAccessInput } from './access-request.inputs';
@@ -115,25 +116,25 @@ input DecideDataAccessInput {
 }
 
 """The request recorded."""
-type RequestDataAccessPayload {
+type RequestDataAccessPayload ${EXCHANGE_CATALOGUE_ENTRY} {
   """The request and its items."""
   request: DataAccessRequest!
 }
 
 """The items decided."""
-type DecideDataAccessPayload {
+type DecideDataAccessPayload ${EXCHANGE_CATALOGUE_ENTRY} {
   """The items, in the order named."""
   items: [DataAccessItem!]!
 }
 
 """The grant ended."""
-type RevokeDataGrantPayload {
+type RevokeDataGrantPayload ${EXCHANGE_CATALOGUE_ENTRY} {
   """The grant, now revoked."""
   grant: DataGrant!
 }
 
 """A partner's request for catalogue items (共享申请)."""
-type DataAccessRequest {
+type DataAccessRequest ${EXCHANGE_CATALOGUE_ENTRY} {
   """The request's number."""
   id: Int!
   """The partner client the items are asked for."""
@@ -153,7 +154,7 @@ type DataAccessRequest {
 }
 
 """One catalogue item of an access request and its decision (共享申请项)."""
-type DataAccessItem {
+type DataAccessItem ${EXCHANGE_CATALOGUE_ENTRY} {
   """The item's number, which decideDataAccess names."""
   id: Int!
   """The request it belongs to."""
