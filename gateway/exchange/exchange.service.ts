@@ -20,12 +20,13 @@ export function startExchange(options: {
   dataSource: () => DataSource;
   logger: Logger;
   config: PlatformConfig;
+  /** The supergraph the gateway serves; the catalogue is read from its @catalogue entries. */
+  supergraphSdl: string;
 }): Promise<RunningExchange> {
   const grants = new GrantBook(options.dataSource);
   const services: ExchangeServices = {
     dataSource: options.dataSource,
-    // Read from the supergraph's @catalogue annotations (gateway/exchange/catalogue, issue 17 part 1).
-    catalogue: new Catalogue([]),
+    catalogue: Catalogue.fromSupergraph(options.supergraphSdl),
     grants,
     // Reads services.catalogue on every call, so a catalogue replaced later is the one requests see.
     accessRequests: new AccessRequestDesk(options.dataSource, () => services.catalogue, grants),

@@ -49,8 +49,11 @@ directive @${CATALOGUE_DIRECTIVE}(
 
 """How a data item may be shared (无条件共享, 有条件共享, 不予共享)."""
 enum ${CATALOGUE_DIRECTIVE}__ShareClass {
+  """无条件共享: granted to a partner at once on request."""
   UNCONDITIONAL
+  """有条件共享: granted by the owning department's approver, with an expiry."""
   CONDITIONAL
+  """不予共享: never granted to a partner."""
   NOT_SHARED
 }
 `;
