@@ -81,10 +81,12 @@ describe('access by request and approval (共享申请与审批)', () => {
       status: 'PENDING',
     });
     expect(licensingQueue.dataAccessRequests.map((candidate) => candidate.id)).not.toContain(request.id);
-    const expiresAt = new Date(Date.now() + 180 * 86_400_000).toISOString();
+    // Sent with milliseconds; kept, answered and read back to whole seconds (MySQL's datetime).
+    const requested = new Date(Date.now() + 180 * 86_400_000);
+    const expiresAt = new Date(Math.floor(requested.getTime() / 1000) * 1000).toISOString();
     const elsewhere = await graphql(
       DECIDE_ACCESS,
-      { input: { itemIds: [criterion.id], decision: 'GRANT', expiresAt } },
+      { input: { itemIds: [criterion.id], decision: 'GRANT', expiresAt: requested.toISOString() } },
       { token: licensingApprover },
     );
     expect(firstError(elsewhere.errors)).toMatchObject({
@@ -93,7 +95,7 @@ describe('access by request and approval (共享申请与审批)', () => {
     });
 
     const decided = await query<{ decideDataAccess: { items: Item[] } }>(creditApprover, DECIDE_ACCESS, {
-      input: { itemIds: [criterion.id], decision: 'GRANT', expiresAt },
+      input: { itemIds: [criterion.id], decision: 'GRANT', expiresAt: requested.toISOString() },
     });
     expect(decided.decideDataAccess.items[0]).toMatchObject({
       status: 'GRANTED',

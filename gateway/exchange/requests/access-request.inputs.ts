@@ -52,9 +52,18 @@ export function distinctList<TValue>(field: string, values: readonly TValue[], w
   return [...values];
 }
 
-/** The grant's end, checked: in the future and at most MAX_GRANT_YEARS ahead. */
-export function grantExpiry(expiresAt: Date | null | undefined, now: Date): Date {
-  if (!expiresAt) throw invalidInput('expiresAt', '批准须注明有效期。is required to grant');
+/**
+ * The time to whole seconds: MySQL and MariaDB `datetime` columns keep no fraction, so what a mutation
+ * answers is what a later read gives.
+ */
+export function wholeSeconds(time: Date): Date {
+  return new Date(Math.floor(time.getTime() / 1000) * 1000);
+}
+
+/** The grant's end (to whole seconds), checked: in the future and at most MAX_GRANT_YEARS ahead. */
+export function grantExpiry(requested: Date | null | undefined, now: Date): Date {
+  if (!requested) throw invalidInput('expiresAt', '批准须注明有效期。is required to grant');
+  const expiresAt = wholeSeconds(requested);
   if (expiresAt.getTime() <= now.getTime())
     throw invalidInput('expiresAt', '有效期须晚于当前时间。must be in the future');
   const latest = new Date(now);

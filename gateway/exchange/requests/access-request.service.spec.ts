@@ -170,7 +170,9 @@ describe('access requests and their decisions (共享申请与审批)', () => {
       decision: DataAccessDecision.GRANT,
       expiresAt,
     });
-    expect(decided).toMatchObject({ status: 'GRANTED', decidedBy: 'ministry-credit-approver', expiresAt });
+    // To whole seconds, as MySQL's datetime keeps it: the answer is what a later read gives.
+    const stored = new Date(Math.floor(expiresAt.getTime() / 1000) * 1000);
+    expect(decided).toMatchObject({ status: 'GRANTED', decidedBy: 'ministry-credit-approver', expiresAt: stored });
     const grant = await dataSource.getRepository(DataGrant).findOneByOrFail({ id: decided.grantId! });
     expect(grant).toMatchObject({
       coordinate: 'CreditListEntry.criterion',
@@ -178,6 +180,7 @@ describe('access requests and their decisions (共享申请与审批)', () => {
       requestId: request.id,
       department: 'credit',
       purposes: 'CREDIT_ASSESSMENT',
+      expiresAt: stored,
     });
     expect(
       (await grants.activeFor('partner-ndrc')).covers('CreditListEntry.criterion', PurposeCode.CREDIT_ASSESSMENT),

@@ -14,6 +14,7 @@ import {
   requiredText,
   type DecideDataAccessInput,
   type RequestDataAccessInput,
+  wholeSeconds,
 } from './access-request.inputs';
 import { DataAccessItem, DataAccessItemStatus } from './data-access-item.entity';
 import { DataAccessRequest } from './data-access-request.entity';
@@ -52,7 +53,7 @@ export class AccessRequestDesk {
     const reason = requiredText('reason', input.reason, 4, 1000);
     const items = coordinates.map((coordinate, index) => this.requestable(coordinate, index, purposes));
 
-    const now = new Date();
+    const now = wholeSeconds(new Date());
     const saved = await this.dataSource().transaction(async (manager) => {
       const request = await manager.getRepository(DataAccessRequest).save(
         manager.getRepository(DataAccessRequest).create({
@@ -137,7 +138,7 @@ export class AccessRequestDesk {
   async decide(identity: Identity, input: DecideDataAccessInput): Promise<DataAccessItem[]> {
     const department = this.approverDepartment(identity);
     const itemIds = distinctList('itemIds', input.itemIds, 'item');
-    const now = new Date();
+    const now = wholeSeconds(new Date());
     const granting = input.decision === DataAccessDecision.GRANT;
     const expiresAt = granting ? grantExpiry(input.expiresAt, now) : null;
     if (!granting && input.expiresAt) throw invalidInput('expiresAt', '拒绝时不填有效期。is only for GRANT');
