@@ -1,3 +1,4 @@
+import { ACCESS_REQUEST_REASONS } from '../gateway/exchange/requests/access-request.errors';
 import { GATEWAY_REASONS } from '../gateway/gateway.errors';
 import type { DocumentedReason } from '../platform/errors/error-reasons';
 import { PLATFORM_REASONS } from '../platform/errors/platform.errors';
@@ -31,6 +32,11 @@ export const REASON_LISTS: readonly ReasonList[] = [
     title: 'Statistics: early warning (预警)',
     source: 'subgraphs/statistics/warning/warning.errors.ts',
     reasons: WARNING_REASONS,
+  },
+  {
+    title: 'Data exchange: access requests (共享申请与审批)',
+    source: 'gateway/exchange/requests/access-request.errors.ts',
+    reasons: ACCESS_REQUEST_REASONS,
   },
 ];
 

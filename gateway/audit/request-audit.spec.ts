@@ -36,6 +36,45 @@ describe('an audit entry', () => {
     });
   });
 
+  it('names the access request items an approver decides and the catalogue items a partner asks for', () => {
+    const decide = auditEntryFor(
+      request,
+      { ...facts, subgraphs: new Set(['exchange']) },
+      {
+        query:
+          'mutation Decide($items: [Int!]!) { decideDataAccess(input: { itemIds: $items, decision: REFUSE, reason: "用途不明确" }) { items { id } } }',
+        variables: { items: [12, 15] },
+      },
+      200,
+      '{"data":{"decideDataAccess":{"items":[{"id":12},{"id":15}]}}}',
+    );
+    expect(decide.entities).toBe('data-access-item:12 data-access-item:15');
+    const inline = auditEntryFor(
+      request,
+      facts,
+      {
+        query:
+          'mutation { decideDataAccess(input: { itemIds: [7], decision: REFUSE, reason: "不需要" }) { items { id } } }',
+      },
+      200,
+      '{"data":{"decideDataAccess":{"items":[{"id":7}]}}}',
+    );
+    expect(inline.entities).toBe('data-access-item:7');
+    const ask = auditEntryFor(
+      request,
+      facts,
+      {
+        query: 'mutation Ask($input: RequestDataAccessInput!) { requestDataAccess(input: $input) { request { id } } }',
+        variables: {
+          input: { coordinates: ['Enterprise.name', 'CreditListEntry.criterion'], purposes: ['CREDIT_ASSESSMENT'] },
+        },
+      },
+      200,
+      '{"data":{"requestDataAccess":{"request":{"id":3}}}}',
+    );
+    expect(ask.entities).toBe('Enterprise.name CreditListEntry.criterion');
+  });
+
   it('describes a text longer than any form holds by its length and SM3 digest, not its content', () => {
     const text = `身份证11010519491231002X ${'x'.repeat(8 * 1024 * 1024)}`;
     const entry = auditEntryFor(

@@ -40,7 +40,16 @@ const ENTITY_KEYS = new Set([
   // Credit repair names the disclosure it is about.
   'disclosureId',
   'id',
+  // The data exchange: the catalogue items a partner asks for (`Type.field`).
+  'coordinates',
 ]);
+// Integer arguments that name a record, written `<kind>:<number>` so a bare number is never ambiguous:
+// the data exchange's access requests, their items (decideDataAccess) and grants.
+const NUMBERED_ENTITY_KEYS: Readonly<Record<string, string>> = {
+  requestId: 'data-access-request',
+  itemIds: 'data-access-item',
+  grantId: 'data-grant',
+};
 // Refusals are the caller's doing; anything else with no data is ours.
 const REFUSAL_CODES = new Set([
   'UNAUTHENTICATED',
@@ -122,6 +131,8 @@ function collectEntities(variables: unknown, document: DocumentNode | null): str
   const found = new Set<string>();
   const walk = (value: unknown, key: string) => {
     if (typeof value === 'string' && ENTITY_KEYS.has(key) && value.length <= 64) found.add(value);
+    else if (Number.isSafeInteger(value) && key in NUMBERED_ENTITY_KEYS)
+      found.add(`${NUMBERED_ENTITY_KEYS[key]}:${String(value)}`);
     else if (Array.isArray(value)) value.forEach((item) => walk(item, key));
     else if (value && typeof value === 'object')
       for (const [entryKey, entryValue] of Object.entries(value)) walk(entryValue, entryKey);
@@ -131,9 +142,10 @@ function collectEntities(variables: unknown, document: DocumentNode | null): str
     // `enterprise(creditCode: $code)`: the argument names the entity, the variable holds it.
     const variableValues = variables && typeof variables === 'object' ? (variables as Record<string, unknown>) : {};
     const take = (name: string, value: ValueNode) => {
-      if (!ENTITY_KEYS.has(name)) return;
-      if (value.kind === Kind.STRING) found.add(value.value);
-      if (value.kind === Kind.VARIABLE) walk(variableValues[value.name.value], name);
+      if (value.kind === Kind.LIST) return value.values.forEach((item) => take(name, item));
+      if (value.kind === Kind.VARIABLE) return walk(variableValues[value.name.value], name);
+      if (value.kind === Kind.STRING && ENTITY_KEYS.has(name)) found.add(value.value);
+      if (value.kind === Kind.INT && name in NUMBERED_ENTITY_KEYS) walk(Number(value.value), name);
     };
     visit(document, {
       Argument: (node) => take(node.name.value, node.value),

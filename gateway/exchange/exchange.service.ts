@@ -4,6 +4,7 @@ import type { Logger } from '../../platform/observability/logger';
 import type { ExchangeServices } from './exchange.context';
 import { Catalogue } from './catalogue/catalogue';
 import { GrantBook } from './grants/grant-book';
+import { AccessRequestDesk } from './requests/access-request.service';
 
 export interface RunningExchange {
   services: ExchangeServices;
@@ -22,10 +23,13 @@ export function startExchange(options: {
   /** The supergraph the gateway serves; the catalogue is read from its @catalogue entries. */
   supergraphSdl: string;
 }): Promise<RunningExchange> {
+  const grants = new GrantBook(options.dataSource);
   const services: ExchangeServices = {
     dataSource: options.dataSource,
     catalogue: Catalogue.fromSupergraph(options.supergraphSdl),
-    grants: new GrantBook(options.dataSource),
+    grants,
+    // Reads services.catalogue on every call, so a catalogue replaced later is the one requests see.
+    accessRequests: new AccessRequestDesk(options.dataSource, () => services.catalogue, grants),
   };
   return Promise.resolve({ services, close: () => Promise.resolve() });
 }

@@ -9,6 +9,10 @@ import { at, EVERYWHERE, type DepartmentMatrix, type OperationProbe, type Varian
 const WHO_MAY = {
   'Query.dataCatalogue': '-       -       -       -       -      -      -     -   Y     Y     Y',
   'Query.dataGrants': '-       -       -       -       -      -      -     -   -     Y     Y',
+  'Query.dataAccessRequests': '-       -       -       -       -      -      -     -   -     Y     Y',
+  'Mutation.requestDataAccess': '-       -       -       -       -      -      -     -   -     Y     -',
+  'Mutation.decideDataAccess': '-       -       -       -       -      -      -     -   -     -     Y',
+  'Mutation.revokeDataGrant': '-       -       -       -       -      -      -     -   -     -     Y',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;
@@ -18,6 +22,12 @@ type Operation = keyof typeof WHO_MAY;
 const REGION_RULES: Record<Operation, Partial<Record<Variant, string>>> = {
   'Query.dataCatalogue': { any: EVERYWHERE },
   'Query.dataGrants': { any: EVERYWHERE },
+  // Requests are national too: a partner's administrator asks for its own client, the credit
+  // department's approver decides and revokes its department's items wherever the partner is.
+  'Query.dataAccessRequests': { any: EVERYWHERE },
+  'Mutation.requestDataAccess': { any: EVERYWHERE },
+  'Mutation.decideDataAccess': { any: EVERYWHERE },
+  'Mutation.revokeDataGrant': { any: EVERYWHERE },
 };
 
 const PROBES: Record<Operation, OperationProbe> = {
@@ -44,6 +54,85 @@ const PROBES: Record<Operation, OperationProbe> = {
           variables: {},
         }),
         ok: (data) => expect(Array.isArray(at(data, 'dataGrants'))).toBe(true),
+      },
+    },
+  },
+  'Query.dataAccessRequests': {
+    field: 'dataAccessRequests',
+    write: false,
+    variants: {
+      any: {
+        request: () => ({
+          document: `{ dataAccessRequests(first: 5) { id clientId items { id status } } }`,
+          variables: {},
+        }),
+        ok: (data) => expect(Array.isArray(at(data, 'dataAccessRequests'))).toBe(true),
+      },
+    },
+  },
+  'Mutation.requestDataAccess': {
+    field: 'requestDataAccess',
+    write: true,
+    variants: {
+      any: {
+        // Permit.status is unconditional: granted at once, nothing left for an approver.
+        request: () => ({
+          document: `mutation ($input: RequestDataAccessInput!) { requestDataAccess(input: $input) { request { clientId items { coordinate status } } } }`,
+          variables: {
+            input: {
+              coordinates: ['Permit.status'],
+              purposes: ['LICENSING_REVIEW'],
+              legalBasis: '《中华人民共和国行政许可法》第四十四条',
+              reason: '授权矩阵测试：核验许可证状态',
+            },
+          },
+        }),
+        ok: (data) => {
+          expect(at(data, 'requestDataAccess.request.clientId')).toBe('partner-ndrc');
+          expect(at(data, 'requestDataAccess.request.items')).toEqual([
+            { coordinate: 'Permit.status', status: 'GRANTED' },
+          ]);
+        },
+      },
+    },
+  },
+  'Mutation.decideDataAccess': {
+    field: 'decideDataAccess',
+    write: true,
+    variants: {
+      any: {
+        fixture: { kind: 'access-item' },
+        request: (context) => ({
+          document: `mutation ($input: DecideDataAccessInput!) { decideDataAccess(input: $input) { items { id status decidedBy } } }`,
+          variables: {
+            input: {
+              itemIds: [Number(context.record)],
+              decision: 'GRANT',
+              expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+            },
+          },
+        }),
+        ok: (data, context) =>
+          expect(at(data, 'decideDataAccess.items')).toEqual([
+            { id: Number(context.record), status: 'GRANTED', decidedBy: 'ministry-credit-approver' },
+          ]),
+      },
+    },
+  },
+  'Mutation.revokeDataGrant': {
+    field: 'revokeDataGrant',
+    write: true,
+    variants: {
+      any: {
+        fixture: { kind: 'data-grant' },
+        request: (context) => ({
+          document: `mutation ($id: Int!) { revokeDataGrant(id: $id, reason: "授权矩阵测试：合作协议终止") { grant { id inForce revokedAt } } }`,
+          variables: { id: Number(context.record) },
+        }),
+        ok: (data, context) => {
+          expect(at(data, 'revokeDataGrant.grant.id')).toBe(Number(context.record));
+          expect(at(data, 'revokeDataGrant.grant.inForce')).toBe(false);
+        },
       },
     },
   },

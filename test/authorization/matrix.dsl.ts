@@ -103,7 +103,10 @@ export type FixtureSpec =
   // Safety: an OPEN monitoring alert of a vehicle certified in the region (test/authorization/safety-alert.fixtures.ts).
   | { kind: 'safety-alert'; region: string }
   // Statistics: an early-warning threshold set for the region (test/authorization/statistics.fixtures.ts).
-  | { kind: 'warning-threshold'; region: string };
+  | { kind: 'warning-threshold'; region: string }
+  // Data exchange: a PENDING access request item of the credit department; a credit grant in force to partner-ndrc.
+  | { kind: 'access-item' }
+  | { kind: 'data-grant' };
 
 /** Records every cell reads, made once by ministry-admin. */
 export interface Base {

@@ -12,6 +12,7 @@ import { listEntries, listEntryFixtures } from './credit-list.fixtures';
 import { batchMutation, vehicleFixtures } from './batch-fixtures';
 import { safetyFixture } from './safety-hazards.fixtures';
 import { warningThresholdFixture } from './statistics.fixtures';
+import { accessItemFixture, creditGrantFixture } from './exchange.fixtures';
 import {
   IN_REGION,
   OUT_REGION,
@@ -483,6 +484,8 @@ export async function createFixtures(token: string, base: Base, claims: FixtureC
     if (spec.kind === 'credit-repair') keep(key, await creditRepairFixture(spec.region));
     if (spec.kind === 'hazard' || spec.kind === 'accident') keep(key, await safetyFixture(base, spec));
     if (spec.kind === 'warning-threshold') keep(key, await warningThresholdFixture(token, spec.region));
+    if (spec.kind === 'access-item') keep(key, await accessItemFixture());
+    if (spec.kind === 'data-grant') keep(key, await creditGrantFixture());
   }
   for (const [key, id] of await listEntryFixtures(token, base, wanted)) keep(key, id);
   return made;

@@ -536,6 +536,22 @@ export type CreditRepairState =
   /** Refused with reasons (不予修复); a new application may be filed. */
   | 'REFUSED';
 
+/** An approver's decision on pending items. */
+export type DataAccessDecision =
+  /** Grant each item until expiresAt. */
+  | 'GRANT'
+  /** Refuse each item, with a reason. */
+  | 'REFUSE';
+
+/** Where a requested item stands. */
+export type DataAccessItemStatus =
+  /** Granted: at once (unconditional) or by the approver (conditional). */
+  | 'GRANTED'
+  /** Waiting for the owning department's approver. */
+  | 'PENDING'
+  /** Refused by the approver, with a reason. */
+  | 'REFUSED';
+
 /** The penalty decision (行政处罚决定): after the notice and the party’s statement or hearing, within the penalty notified; a decision of NO_PENALTY may follow the investigation directly. */
 export type DecideCaseInput = {
   /** Case number. */
@@ -560,6 +576,18 @@ export type DecideCreditRepairInput = {
   id: Scalars['ID']['input'];
   /** The reasons (1-1000 characters), kept with the decision; required. */
   reason: Scalars['String']['input'];
+};
+
+/** A decision on pending items of the approver's department. */
+export type DecideDataAccessInput = {
+  /** Grant or refuse. */
+  decision: DataAccessDecision;
+  /** For GRANT: when the grants stop (UTC), in the future and at most 3 years ahead. */
+  expiresAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** The items (DataAccessItem.id), 1-200, each once. */
+  itemIds: Array<Scalars['Int']['input']>;
+  /** For REFUSE: why, 4-1000 characters, shown to the partner. */
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A reviewer's answer to a deadline extension request. */
@@ -1087,6 +1115,27 @@ export type ProposeCaseTransferInput = {
   toRegionCode: Scalars['String']['input'];
 };
 
+/** Why a partner reads data (PIPL's purpose limitation). */
+export type PurposeCode =
+  /** Exchanging a case with another region (异地协查、移送). */
+  | 'CASE_EXCHANGE'
+  /** Assessing credit (信用评价). */
+  | 'CREDIT_ASSESSMENT'
+  /** Investigating an enforcement case (执法调查). */
+  | 'ENFORCEMENT_INVESTIGATION'
+  /** Investment project approval (投资审批). */
+  | 'INVESTMENT_APPROVAL'
+  /** Joint rewards and punishments across departments (联合奖惩). */
+  | 'JOINT_DISCIPLINE'
+  /** Assisting a court or procuratorate (司法协助). */
+  | 'JUDICIAL_ASSISTANCE'
+  /** Reviewing a permit application (许可审查). */
+  | 'LICENSING_REVIEW'
+  /** Safety supervision (安全监管). */
+  | 'SAFETY_SUPERVISION'
+  /** Statistics for decisions (统计分析); never for personal information. */
+  | 'STATISTICAL_ANALYSIS';
+
 /** How a decision was carried out (执行): for a fine, its payment. */
 export type RecordCaseExecutionInput = {
   /** Case number. */
@@ -1290,6 +1339,18 @@ export type RequestAssistanceInput = {
   question: Scalars['String']['input'];
   /** What the region asked may know of the case (1-2000 characters): it sees this, never the case. Share no more than the question needs; resident ID and phone numbers in it are masked for readers without pii-reader and a purpose. */
   sharedSummary: Scalars['String']['input'];
+};
+
+/** Catalogue items a partner asks for. */
+export type RequestDataAccessInput = {
+  /** The catalogue items, Type.field, 1-200, each once. */
+  coordinates: Array<Scalars['String']['input']>;
+  /** The law, regulation or agreement relied on (法律依据), 4-500 characters. */
+  legalBasis: Scalars['String']['input'];
+  /** What the items will be read for, at least one; STATISTICAL_ANALYSIS never with personal items. */
+  purposes: Array<PurposeCode>;
+  /** Why the items are needed, 4-1000 characters. */
+  reason: Scalars['String']['input'];
 };
 
 /** A request to extend the decision deadline once (延长审查期限), before it has passed. */
