@@ -13,7 +13,7 @@ const DEVELOPMENT = { httpsOnly: false, allowPrivate: true };
 function lookupOf(allowPrivate: boolean, hostname: string): Promise<string> {
   return new Promise((resolve, reject) =>
     publicOnlyLookup(allowPrivate)(hostname, {}, (error, address) =>
-      error ? reject(error) : resolve(String(address)),
+      error ? reject(error) : resolve(typeof address === 'string' ? address : JSON.stringify(address)),
     ),
   );
 }
