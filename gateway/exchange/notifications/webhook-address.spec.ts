@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { Kind, parse } from 'graphql';
 import type { AddressInfo } from 'node:net';
 import { postWebhook } from './notification-relay';
 import { notifiableEvent, grantedData, NOTIFIABLE_EVENTS } from './notifiable-events';
@@ -118,6 +121,19 @@ describe('notification signatures', () => {
 });
 
 describe('notifiable events', () => {
+  it('name catalogue items that are fields of the served API', () => {
+    const api = parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'schema', 'api.graphql'), 'utf8'));
+    const coordinates = new Set(
+      api.definitions.flatMap((definition) =>
+        definition.kind === Kind.OBJECT_TYPE_DEFINITION
+          ? (definition.fields ?? []).map((field) => `${definition.name.value}.${field.name.value}`)
+          : [],
+      ),
+    );
+    const named = NOTIFIABLE_EVENTS.flatMap((event) => [...event.requires, ...Object.values(event.fields)]);
+    expect(named.filter((coordinate) => !coordinates.has(String(coordinate)))).toEqual([]);
+  });
+
   it('are read from a department that already subscribes to them, and pass on only granted codes', () => {
     for (const event of NOTIFIABLE_EVENTS)
       expect([event.type, EVENT_SUBSCRIBERS[event.type]]).toEqual([
