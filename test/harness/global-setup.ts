@@ -120,7 +120,7 @@ export async function startSingleWindow(options: SingleWindowOptions = {}): Prom
     OUTBOX_MAX_BACKOFF_MS: '1000',
     // The partner webhook simulator listens on loopback; retries close together (test/notifications.test.ts).
     NOTIFICATION_ALLOW_PRIVATE_WEBHOOKS: 'true',
-    NOTIFICATION_POLL_MS: '200',
+    NOTIFICATION_POLL_MS: '300',
     NOTIFICATION_FIRST_RETRY_MS: '300',
     NOTIFICATION_MAX_RETRY_MS: '1000',
     NOTIFICATION_MAX_ATTEMPTS: '4',

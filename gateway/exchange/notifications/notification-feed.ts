@@ -52,6 +52,10 @@ export class NotificationFeed {
 
   /** Reads every source's new events; returns how many deliveries were stored. Throws the first source's failure after trying all. */
   async pass(): Promise<number> {
+    // Nobody subscribed: no history is read (events from before a subscription are never delivered,
+    // so the cursor may stay behind until there is one).
+    if ((await this.dataSource().getRepository(NotificationSubscription).countBy({ endedAt: IsNull() })) === 0)
+      return 0;
     let stored = 0;
     let failure: Error | null = null;
     for (const source of this.sources) {
