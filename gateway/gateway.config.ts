@@ -38,11 +38,27 @@ export const GATEWAY_CONFIG = defineConfigSection({
     AUDIT_SIGNING_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1000000).default(1200),
     GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1000000).default(60),
+    // Partners' notifications (gateway/exchange/notifications): how often the relay reads and sends,
+    // how many attempts and how far apart, each attempt's timeout.
+    NOTIFICATION_POLL_MS: z.coerce.number().int().min(50).max(600000).default(2000),
+    NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+    NOTIFICATION_FIRST_RETRY_MS: z.coerce.number().int().min(10).max(3600000).default(10000),
+    NOTIFICATION_MAX_RETRY_MS: z.coerce.number().int().min(10).max(86400000).default(3600000),
+    NOTIFICATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
+    // Webhooks on loopback and private addresses: allowed by default only in development; never in production.
+    NOTIFICATION_ALLOW_PRIVATE_WEBHOOKS: z.enum(['true', 'false']).optional(),
   },
-  productionProblems: (values) =>
-    values.AUDIT_SIGNING_KEY_FILE
-      ? []
-      : [['AUDIT_SIGNING_KEY_FILE', 'must be set in production (the SM2 key that signs the audit chain)']],
+  productionProblems: (values) => {
+    const problems: Array<['AUDIT_SIGNING_KEY_FILE' | 'NOTIFICATION_ALLOW_PRIVATE_WEBHOOKS', string]> = [];
+    if (!values.AUDIT_SIGNING_KEY_FILE)
+      problems.push(['AUDIT_SIGNING_KEY_FILE', 'must be set in production (the SM2 key that signs the audit chain)']);
+    if (values.NOTIFICATION_ALLOW_PRIVATE_WEBHOOKS === 'true')
+      problems.push([
+        'NOTIFICATION_ALLOW_PRIVATE_WEBHOOKS',
+        'must not be true in production (webhooks on internal addresses: SSRF)',
+      ]);
+    return problems;
+  },
   build: (values, platform) => ({
     supergraphFile: values.SUPERGRAPH_FILE,
     /** `<dir>/<clientId>/<Name>.graphql`: the operations each machine client may run. */
@@ -71,6 +87,18 @@ export const GATEWAY_CONFIG = defineConfigSection({
     rateLimitPerMinute: values.GATEWAY_RATE_LIMIT_PER_MINUTE,
     /** Public operations (no token) a client address may run per minute; 0 switches the limit off. */
     anonymousRateLimitPerMinute: values.GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MINUTE,
+    notifications: {
+      pollIntervalMs: values.NOTIFICATION_POLL_MS,
+      maxAttempts: values.NOTIFICATION_MAX_ATTEMPTS,
+      firstRetryMs: values.NOTIFICATION_FIRST_RETRY_MS,
+      maxRetryMs: Math.max(values.NOTIFICATION_MAX_RETRY_MS, values.NOTIFICATION_FIRST_RETRY_MS),
+      timeoutMs: values.NOTIFICATION_TIMEOUT_MS,
+      rules: {
+        httpsOnly: platform.environment === 'production',
+        allowPrivate:
+          (values.NOTIFICATION_ALLOW_PRIVATE_WEBHOOKS ?? String(platform.environment === 'development')) === 'true',
+      },
+    },
     audit: {
       retentionDays: values.AUDIT_RETENTION_DAYS,
       pruneIntervalMs: values.AUDIT_PRUNE_INTERVAL_MINUTES * 60_000,

@@ -159,6 +159,7 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
   // The data exchange (数据共享交换): catalogue, grants, partners' operations and notifications.
   const supergraphSdl = readFileSync(settings.supergraphFile, 'utf8');
   const exchange = await startExchange({ dataSource, logger, config, supergraphSdl });
+  const exchange = await startExchange({ dataSource, logger, config, notifications: settings.notifications });
   const exchangeSubgraph = await startExchangeSubgraph({
     services: exchange.services,
     verifier,

@@ -3,6 +3,7 @@ import { InitialGateway1764000000000 } from '../../migrations/gateway/1764000000
 import { AuditSignedCheckpoint1764600000000 } from '../../migrations/gateway/1764600000000-audit-signed-checkpoint';
 import { DataGrant1766700000000 } from '../../migrations/gateway/1766700000000-data-grant';
 import { DataAccessRequest1766710000000 } from '../../migrations/gateway/1766710000000-data-access-request';
+import { Notification1766730000000 } from '../../migrations/gateway/1766730000000-notification';
 import type { PlatformConfig } from '../../platform/config/config';
 import { openDataSource } from '../../platform/database/data-source.factory';
 import { describeError, type Logger } from '../../platform/observability/logger';
@@ -16,11 +17,25 @@ import { DataAccessRequest } from '../exchange/requests/data-access-request.enti
 
 /** The gateway schema's tables and their migrations, in order: the audit trail, then the data exchange. */
 export const GATEWAY_ENTITIES = [AuditRecord, AuditSignedCheckpoint, DataGrant, DataAccessRequest, DataAccessItem];
+import { NotificationCursor } from '../exchange/notifications/notification-cursor.entity';
+import { NotificationDelivery } from '../exchange/notifications/notification-delivery.entity';
+import { NotificationSubscription } from '../exchange/notifications/notification-subscription.entity';
+
+/** The gateway schema's tables and their migrations, in order: the audit trail, then the data exchange. */
+export const GATEWAY_ENTITIES = [
+  AuditRecord,
+  AuditSignedCheckpoint,
+  DataGrant,
+  NotificationSubscription,
+  NotificationDelivery,
+  NotificationCursor,
+];
 export const GATEWAY_MIGRATIONS = [
   InitialGateway1764000000000,
   AuditSignedCheckpoint1764600000000,
   DataGrant1766700000000,
   DataAccessRequest1766710000000,
+  Notification1766730000000,
 ];
 
 /** The gateway's own schema, migrated: the audit trail and its signed checkpoints, the data exchange's tables. */

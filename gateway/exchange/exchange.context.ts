@@ -3,6 +3,7 @@ import type { Identity } from '../../platform/auth/identity';
 import type { Catalogue } from './catalogue/catalogue';
 import type { GrantBook } from './grants/grant-book';
 import type { AccessRequestDesk } from './requests/access-request.service';
+import type { NotificationSubscriptions } from './notifications/notification-subscriptions';
 
 /**
  * What the data exchange's parts share (数据共享交换): built once by startExchange, one per gateway
@@ -17,6 +18,8 @@ export interface ExchangeServices {
   grants: GrantBook;
   /** Access requests and their decisions (共享申请与审批). */
   accessRequests: AccessRequestDesk;
+  /** Partners' webhook subscriptions and their delivery log (订阅通知). */
+  notifications: NotificationSubscriptions;
 }
 
 /** The exchange subgraph's resolver context. */

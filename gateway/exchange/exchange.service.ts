@@ -1,15 +1,29 @@
 import type { DataSource } from 'typeorm';
-import type { PlatformConfig } from '../../platform/config/config';
+import type { PlatformConfig, SubgraphName } from '../../platform/config/config';
+import { internalAgent } from '../../platform/http/internal-tls';
 import type { Logger } from '../../platform/observability/logger';
+import { HttpEventHistorySource, type EventHistorySource } from '../../platform/outbox/event-history';
 import type { ExchangeServices } from './exchange.context';
 import { Catalogue } from './catalogue/catalogue';
 import { GrantBook } from './grants/grant-book';
 import { AccessRequestDesk } from './requests/access-request.service';
+import { feedSourcesNeeded, NotificationFeed } from './notifications/notification-feed';
+import { NotificationRelay, type NotificationSettings } from './notifications/notification-relay';
+import { NotificationSubscriptions } from './notifications/notification-subscriptions';
 
 export interface RunningExchange {
   services: ExchangeServices;
+  /** Delivers partners' notifications (started here, stopped by close). */
+  notificationRelay: NotificationRelay;
   /** Stops what the parts run in the background (relays, timers). */
   close(): Promise<void>;
+}
+
+/** The departments' signed event histories over HTTP (platform/outbox/event-history.ts). */
+export function httpEventHistories(config: PlatformConfig): (source: SubgraphName) => EventHistorySource {
+  const agent = internalAgent(config.tls.internal, { keepAlive: true });
+  return (source) =>
+    new HttpEventHistorySource(source, config.subgraphs[source].url, config.events.secret, agent, 30_000);
 }
 
 /**
@@ -22,6 +36,9 @@ export function startExchange(options: {
   config: PlatformConfig;
   /** The supergraph the gateway serves; the catalogue is read from its @catalogue entries. */
   supergraphSdl: string;
+  notifications: NotificationSettings;
+  /** Where the departments' event histories are read; over HTTP unless given. */
+  histories?: (source: SubgraphName) => EventHistorySource;
 }): Promise<RunningExchange> {
   const grants = new GrantBook(options.dataSource);
   const services: ExchangeServices = {
@@ -30,6 +47,23 @@ export function startExchange(options: {
     grants,
     // Reads services.catalogue on every call, so a catalogue replaced later is the one requests see.
     accessRequests: new AccessRequestDesk(options.dataSource, () => services.catalogue, grants),
+    // Read from the supergraph's @catalogue annotations (gateway/exchange/catalogue, issue 17 part 1).
+    catalogue: new Catalogue([]),
+    grants,
+    notifications: new NotificationSubscriptions(options.dataSource, grants, options.notifications.rules),
   };
-  return Promise.resolve({ services, close: () => Promise.resolve() });
+  const histories = options.histories ?? httpEventHistories(options.config);
+  const feed = new NotificationFeed(
+    options.dataSource,
+    feedSourcesNeeded().map((needed) => ({ ...needed, history: histories(needed.source) })),
+  );
+  const notificationRelay = new NotificationRelay(
+    options.dataSource,
+    feed,
+    grants,
+    options.notifications,
+    options.logger,
+  );
+  notificationRelay.start();
+  return Promise.resolve({ services, notificationRelay, close: () => notificationRelay.stop() });
 }

@@ -11,6 +11,7 @@ import type { ExchangePart } from './exchange.part';
 import { CATALOGUE_PART } from './catalogue/catalogue.schema';
 import { GRANTS_PART } from './grants/grants.schema';
 import { REQUESTS_PART } from './requests/requests.schema';
+import { NOTIFICATIONS_PART } from './notifications/notifications.schema';
 
 /** The data exchange's name in the supergraph (数据共享交换); the gateway process serves it at this path. */
 export const EXCHANGE_SUBGRAPH = 'exchange';
@@ -18,6 +19,7 @@ export const EXCHANGE_PATH = '/internal/exchange/graphql';
 
 /** The exchange subgraph's parts, each in its own folder. */
 export const EXCHANGE_PARTS: readonly ExchangePart[] = [CATALOGUE_PART, GRANTS_PART, REQUESTS_PART];
+export const EXCHANGE_PARTS: readonly ExchangePart[] = [GRANTS_PART, NOTIFICATIONS_PART];
 
 const BASE_TYPE_DEFS = `
 """A date and time, ISO 8601, UTC."""

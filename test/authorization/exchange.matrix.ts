@@ -13,6 +13,10 @@ const WHO_MAY = {
   'Mutation.requestDataAccess': '-       -       -       -       -      -      -     -   -     Y     -',
   'Mutation.decideDataAccess': '-       -       -       -       -      -      -     -   -     -     Y',
   'Mutation.revokeDataGrant': '-       -       -       -       -      -      -     -   -     -     Y',
+  'Query.notificationSubscriptions': '-       -       -       -       -      -      -     -   -     Y     -',
+  'Query.notificationDeliveries': '-       -       -       -       -      -      -     -   -     Y     -',
+  'Mutation.subscribeNotifications': '-       -       -       -       -      -      -     -   -     Y     -',
+  'Mutation.unsubscribeNotifications': '-       -       -       -       -      -      -     -   -     Y     -',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;
@@ -28,6 +32,14 @@ const REGION_RULES: Record<Operation, Partial<Record<Variant, string>>> = {
   'Mutation.requestDataAccess': { any: EVERYWHERE },
   'Mutation.decideDataAccess': { any: EVERYWHERE },
   'Mutation.revokeDataGrant': { any: EVERYWHERE },
+  // A partner's administrator reads and changes only its own client's subscriptions and delivery log.
+  'Query.notificationSubscriptions': { any: EVERYWHERE },
+  'Query.notificationDeliveries': { any: EVERYWHERE },
+  // The matrix's partner holds no grant (grants come by request and approval): past the permission
+  // check it is refused by the grant check, which names the event type. With a granted item this is ok.
+  'Mutation.subscribeNotifications': { any: 'FORBIDDEN FORBIDDEN FORBIDDEN' },
+  // Subscription 0 never exists: past the permission check the answer is NOT_FOUND, as for another client's.
+  'Mutation.unsubscribeNotifications': { any: 'NOT_FOUND NOT_FOUND NOT_FOUND' },
 };
 
 const PROBES: Record<Operation, OperationProbe> = {
@@ -59,6 +71,8 @@ const PROBES: Record<Operation, OperationProbe> = {
   },
   'Query.dataAccessRequests': {
     field: 'dataAccessRequests',
+  'Query.notificationSubscriptions': {
+    field: 'notificationSubscriptions',
     write: false,
     variants: {
       any: {
@@ -133,6 +147,47 @@ const PROBES: Record<Operation, OperationProbe> = {
           expect(at(data, 'revokeDataGrant.grant.id')).toBe(Number(context.record));
           expect(at(data, 'revokeDataGrant.grant.inForce')).toBe(false);
         },
+          document: `{ notificationSubscriptions { id eventTypes webhookUrl active } }`,
+          variables: {},
+        }),
+        ok: (data) => expect(Array.isArray(at(data, 'notificationSubscriptions'))).toBe(true),
+      },
+    },
+  },
+  'Query.notificationDeliveries': {
+    field: 'notificationDeliveries',
+    write: false,
+    variants: {
+      any: {
+        request: () => ({
+          document: `{ notificationDeliveries(first: 10) { id eventId eventType status attempts lastError } }`,
+          variables: {},
+        }),
+        ok: (data) => expect(Array.isArray(at(data, 'notificationDeliveries'))).toBe(true),
+      },
+    },
+  },
+  'Mutation.subscribeNotifications': {
+    field: 'subscribeNotifications',
+    write: true,
+    variants: {
+      any: {
+        request: () => ({
+          document: `mutation Subscribe($input: SubscribeNotificationsInput!) {
+            subscribeNotifications(input: $input) { subscription { id eventTypes } signingSecret } }`,
+          variables: { input: { eventTypes: ['case.decided'], webhookUrl: 'http://127.0.0.1:9/matrix' } },
+        }),
+        ok: (data) => expect(at(data, 'subscribeNotifications.subscription.eventTypes')).toEqual(['case.decided']),
+      },
+    },
+  },
+  'Mutation.unsubscribeNotifications': {
+    field: 'unsubscribeNotifications',
+    write: true,
+    variants: {
+      any: {
+        request: () => ({ document: `mutation { unsubscribeNotifications(id: 0) { id active } }`, variables: {} }),
+        ok: (data) => expect(at(data, 'unsubscribeNotifications.active')).toBe(false),
       },
     },
   },

@@ -949,6 +949,17 @@ export type NationalStandingStatus =
   /** The platform did not answer in time and nothing is cached: the standing is unknown, not clean. */
   | 'UNAVAILABLE';
 
+/** Where a delivery stands. */
+export type NotificationDeliveryStatus =
+  /** The webhook answered 2xx. */
+  | 'DELIVERED'
+  /** Every attempt failed; no more are made. */
+  | 'FAILED'
+  /** Waiting for its first attempt or its next retry. */
+  | 'PENDING'
+  /** Not sent: the grant is no longer in force, or the subscription was ended (see lastError). */
+  | 'STOPPED';
+
 /** One detection record of a weigh station (超限检测记录), as the station measured it. */
 export type OverloadRecordInput = {
   /** Axles counted (轴数), 2-12. */
@@ -1586,6 +1597,14 @@ export type SubmitPermitApplicationInput = {
 export type SubmitVehiclePositionsInput = {
   /** The positions, 1-500 per batch, in any order; each gets its own result, in the same order. */
   positions: Array<VehiclePositionInput>;
+};
+
+/** What to subscribe to and where to deliver it. */
+export type SubscribeNotificationsInput = {
+  /** Notifiable event types: case.decided, permit.status-changed, permit.issued, credit.list-changed. */
+  eventTypes: Array<Scalars['String']['input']>;
+  /** An https URL on a public address (http and local addresses only in development); no credentials in it. */
+  webhookUrl: Scalars['String']['input'];
 };
 
 /** Suspends (暂扣) a valid permit. */

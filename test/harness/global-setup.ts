@@ -118,6 +118,13 @@ export async function startSingleWindow(options: SingleWindowOptions = {}): Prom
     DB_SCHEMA_PREFIX: TEST_SCHEMA_PREFIX,
     OUTBOX_POLL_MS: '200',
     OUTBOX_MAX_BACKOFF_MS: '1000',
+    // The partner webhook simulator listens on loopback; retries close together (test/notifications.test.ts).
+    NOTIFICATION_ALLOW_PRIVATE_WEBHOOKS: 'true',
+    NOTIFICATION_POLL_MS: '300',
+    NOTIFICATION_FIRST_RETRY_MS: '300',
+    NOTIFICATION_MAX_RETRY_MS: '1000',
+    NOTIFICATION_MAX_ATTEMPTS: '4',
+    NOTIFICATION_TIMEOUT_MS: '3000',
     // Low enough that a test can reach it with one officer, high enough for every other test.
     GATEWAY_RATE_LIMIT_PER_MINUTE: process.env.GATEWAY_RATE_LIMIT_PER_MINUTE ?? '600',
     // bench:credit switches the anonymous limit up to measure the public search rather than the limiter.
