@@ -157,7 +157,12 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
     caughtUp: () => shipper.caughtUp(AUDIT_READ_CATCH_UP_MS),
   });
   // The data exchange (数据共享交换): catalogue, grants, partners' operations and notifications.
-  const exchange = await startExchange({ dataSource, logger, config });
+  const exchange = await startExchange({
+    dataSource,
+    logger,
+    config,
+    directory: settings.partnerDirectory,
+  });
   const exchangeSubgraph = await startExchangeSubgraph({
     services: exchange.services,
     verifier,

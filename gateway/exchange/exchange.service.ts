@@ -3,6 +3,8 @@ import type { PlatformConfig } from '../../platform/config/config';
 import type { Logger } from '../../platform/observability/logger';
 import type { ExchangeServices } from './exchange.context';
 import { Catalogue } from './catalogue/catalogue';
+import type { PartnerDirectorySettings } from '../gateway.config';
+import { startGrantDirectorySync } from './directory/directory.start';
 import { GrantBook } from './grants/grant-book';
 
 export interface RunningExchange {
@@ -19,6 +21,8 @@ export function startExchange(options: {
   dataSource: () => DataSource;
   logger: Logger;
   config: PlatformConfig;
+  /** The identity provider's admin client for the grant sync; null or absent: grants stay in the gateway. */
+  directory?: PartnerDirectorySettings | null;
 }): Promise<RunningExchange> {
   const services: ExchangeServices = {
     dataSource: options.dataSource,
@@ -26,5 +30,19 @@ export function startExchange(options: {
     catalogue: new Catalogue([]),
     grants: new GrantBook(options.dataSource),
   };
-  return Promise.resolve({ services, close: () => Promise.resolve() });
+  // Grants become the partner clients' category:* scopes in the identity provider (授权同步).
+  const directorySync = options.directory
+    ? startGrantDirectorySync({
+        issuer: options.config.oidc.issuer,
+        settings: options.directory,
+        grants: services.grants,
+        logger: options.logger,
+      })
+    : null;
+  return Promise.resolve({
+    services,
+    close: async () => {
+      await directorySync?.close();
+    },
+  });
 }
