@@ -171,7 +171,9 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
           key: verificationKey,
           logger,
         }).catch((error: unknown) => {
-          logger.error('identity provider admin error', { error: error instanceof Error ? error.message : String(error) });
+          logger.error('identity provider admin error', {
+            error: error instanceof Error ? error.message : String(error),
+          });
           if (!response.headersSent) sendJson(response, 500, { error: 'unknown_error' });
         });
         return;

@@ -58,7 +58,8 @@ export class KeycloakPartnerDirectory implements PartnerDirectory {
       `/clients/${encodeURIComponent(client.id)}/default-client-scopes/${encodeURIComponent(scope.id)}`;
 
     for (const scope of current) {
-      if (scope.name.startsWith(CATEGORY_SCOPE_PREFIX) && !wanted.has(scope.name)) await this.call('DELETE', path(scope));
+      if (scope.name.startsWith(CATEGORY_SCOPE_PREFIX) && !wanted.has(scope.name))
+        await this.call('DELETE', path(scope));
     }
     const held = new Set(current.map((scope) => scope.name));
     const missing: string[] = [];
