@@ -1,3 +1,4 @@
+import { chinaToday } from '../../platform/time/china-time';
 import { at, EVERYWHERE, type DepartmentMatrix, type OperationProbe, type Variant } from './matrix.dsl';
 
 // The data exchange (数据共享交换) the gateway serves: partners' administrators and the owning
@@ -8,6 +9,7 @@ import { at, EVERYWHERE, type DepartmentMatrix, type OperationProbe, type Varian
 // Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin p-adm approver
 const WHO_MAY = {
   'Query.dataGrants': '-       -       -       -       -      -      -     -   -     Y     Y',
+  'Query.partnerUsage': '-       -       -       -       -      -      -     -   -     Y     Y',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;
@@ -15,6 +17,7 @@ type Operation = keyof typeof WHO_MAY;
 // Grants are national: a partner's administrator reads its own client's, an approver any client's.
 const REGION_RULES: Record<Operation, Partial<Record<Variant, string>>> = {
   'Query.dataGrants': { any: EVERYWHERE },
+  'Query.partnerUsage': { any: EVERYWHERE },
 };
 
 const PROBES: Record<Operation, OperationProbe> = {
@@ -28,6 +31,21 @@ const PROBES: Record<Operation, OperationProbe> = {
           variables: {},
         }),
         ok: (data) => expect(Array.isArray(at(data, 'dataGrants'))).toBe(true),
+      },
+    },
+  },
+  'Query.partnerUsage': {
+    field: 'partnerUsage',
+    write: false,
+    variants: {
+      any: {
+        request: () => ({
+          document: `query ($from: String!, $to: String!) {
+            partnerUsage(clientId: "partner-ndrc", from: $from, to: $to) { day operationName calls refused }
+          }`,
+          variables: { from: chinaToday(), to: chinaToday() },
+        }),
+        ok: (data) => expect(Array.isArray(at(data, 'partnerUsage'))).toBe(true),
       },
     },
   },
