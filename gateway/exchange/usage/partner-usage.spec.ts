@@ -1,7 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
+import type { DatabaseSettings } from '../../../platform/config/config';
 import { openDataSource } from '../../../platform/database/data-source.factory';
 import { DomainError } from '../../../platform/errors/domain-error';
 import { createLogger } from '../../../platform/observability/logger';
@@ -14,7 +16,30 @@ import { partnerUsage, usageRange } from './partner-usage';
 
 const logger = createLogger('partner-usage-spec', 'error');
 
-describe('partner usage from the audit trail', () => {
+// The day is computed in SQL, which differs between the databases: the counting runs on the embedded
+// SQLite and, where MYSQL_URL is set (CI), on MariaDB/MySQL too.
+const mysqlUrl = process.env.MYSQL_URL;
+const mysqlSchema = `${process.env.TEST_SCHEMA_PREFIX ?? 'it_'}partner_usage`;
+const DATABASES: Array<[string, DatabaseSettings]> = [
+  ['embedded SQLite', { kind: 'embedded', schema: 'gateway', poolSize: 1 }],
+  ...(mysqlUrl
+    ? [
+        ['MySQL', { kind: 'mysql', serverUrl: mysqlUrl, schema: mysqlSchema, poolSize: 2 }] as [
+          string,
+          DatabaseSettings,
+        ],
+      ]
+    : []),
+];
+
+async function dropMysqlSchema(): Promise<void> {
+  if (!mysqlUrl) return;
+  const server = await createConnection(mysqlUrl);
+  await server.query(`DROP DATABASE IF EXISTS \`${mysqlSchema}\``);
+  await server.end();
+}
+
+describe.each(DATABASES)('partner usage from the audit trail on %s', (_name, settings) => {
   let dataSource: DataSource;
   let trail: AuditTrail;
 
@@ -31,8 +56,9 @@ describe('partner usage from the audit trail', () => {
     );
 
   beforeEach(async () => {
+    if (settings.kind === 'mysql') await dropMysqlSchema();
     dataSource = await openDataSource({
-      settings: { kind: 'embedded', schema: 'gateway', poolSize: 1 },
+      settings,
       dataDir: mkdtempSync(join(tmpdir(), 'partner-usage-spec-')),
       entities: GATEWAY_ENTITIES,
       migrations: GATEWAY_MIGRATIONS,
@@ -43,6 +69,7 @@ describe('partner usage from the audit trail', () => {
   });
   afterEach(async () => {
     await dataSource.destroy();
+    if (settings.kind === 'mysql') await dropMysqlSchema();
   });
 
   it('counts calls and refusals per operation and China Standard Time day, for the client asked only', async () => {
