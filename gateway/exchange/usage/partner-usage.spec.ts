@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +48,7 @@ describe.each(DATABASES)('partner usage from the audit trail on %s', (_name, set
     trail.append(
       entry({
         occurredAt: new Date(at),
-        requestId: `${at}-${Math.random()}`,
+        requestId: randomUUID(),
         clientId: 'partner-ndrc',
         username: 'service-account-partner-ndrc',
         operationName: 'EnterpriseCreditAndPermits',
