@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DEMO_CLIENT_SECRETS_FILE } from '../auth/demo-realm';
 import { defineConfigSection, type SettingsOf } from '../platform/config/config-section';
 
 /** The gateway's own settings: what it serves, its limits and the audit trail's retention (README, Configuration). */
@@ -58,6 +60,11 @@ export const GATEWAY_CONFIG = defineConfigSection({
         'must not be true in production (webhooks on internal addresses: SSRF)',
       ]);
     return problems;
+    // The identity provider's admin client that turns grants into partner clients' category:* scopes.
+    PARTNER_DIRECTORY_CLIENT_ID: z.string().min(1).default('single-window-directory'),
+    // Its secret; outside production the demo one (auth/demo/client-secrets.json). Unset in production: no sync.
+    PARTNER_DIRECTORY_CLIENT_SECRET: z.string().min(1).optional(),
+    PARTNER_DIRECTORY_SYNC_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   },
   build: (values, platform) => ({
     supergraphFile: values.SUPERGRAPH_FILE,
@@ -99,6 +106,7 @@ export const GATEWAY_CONFIG = defineConfigSection({
           (values.NOTIFICATION_ALLOW_PRIVATE_WEBHOOKS ?? String(platform.environment === 'development')) === 'true',
       },
     },
+    partnerDirectory: partnerDirectorySettings(values, platform.environment === 'production'),
     audit: {
       retentionDays: values.AUDIT_RETENTION_DAYS,
       pruneIntervalMs: values.AUDIT_PRUNE_INTERVAL_MINUTES * 60_000,
@@ -107,6 +115,36 @@ export const GATEWAY_CONFIG = defineConfigSection({
     },
   }),
 });
+
+/** The grant sync's admin client (gateway/exchange/directory); null: no secret, so no sync. */
+function partnerDirectorySettings(
+  values: {
+    PARTNER_DIRECTORY_CLIENT_ID: string;
+    PARTNER_DIRECTORY_CLIENT_SECRET?: string;
+    PARTNER_DIRECTORY_SYNC_SECONDS: number;
+  },
+  production: boolean,
+): PartnerDirectorySettings {
+  const clientId = values.PARTNER_DIRECTORY_CLIENT_ID;
+  const clientSecret = values.PARTNER_DIRECTORY_CLIENT_SECRET ?? (production ? null : demoClientSecret(clientId));
+  return { clientId, clientSecret, syncIntervalMs: values.PARTNER_DIRECTORY_SYNC_SECONDS * 1000 };
+}
+
+export interface PartnerDirectorySettings {
+  clientId: string;
+  clientSecret: string | null;
+  syncIntervalMs: number;
+}
+
+function demoClientSecret(clientId: string): string | null {
+  try {
+    const secrets = JSON.parse(readFileSync(DEMO_CLIENT_SECRETS_FILE, 'utf8')) as Record<string, unknown>;
+    const secret = secrets[clientId];
+    return typeof secret === 'string' ? secret : null;
+  } catch {
+    return null;
+  }
+}
 
 /** The audit chain's signing key files and how often the head is signed while records are written. */
 function auditSigningSettings(

@@ -160,6 +160,12 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
   const supergraphSdl = readFileSync(settings.supergraphFile, 'utf8');
   const exchange = await startExchange({ dataSource, logger, config, supergraphSdl });
   const exchange = await startExchange({ dataSource, logger, config, notifications: settings.notifications });
+  const exchange = await startExchange({
+    dataSource,
+    logger,
+    config,
+    directory: settings.partnerDirectory,
+  });
   const exchangeSubgraph = await startExchangeSubgraph({
     services: exchange.services,
     verifier,

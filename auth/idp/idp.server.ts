@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { BlockList, isIPv4, type AddressInfo } from 'node:net';
 import { importJWK, type KeyLike } from 'jose';
+import { answerAdminRequest } from './admin.endpoint';
 import { createLogger, type LogLevel } from '../../platform/observability/logger';
 import { loginInteraction } from './login.interaction';
 import { PasswordAuthenticator } from './password.authenticator';
@@ -120,6 +121,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     const publicUrl = new URL(options.publicUrl ?? `http://localhost:${port}`);
     const issuer = `${publicUrl.origin}${publicUrl.pathname.replace(/\/$/, '')}/realms/${encodeURIComponent(realm.name)}`;
     const mountPath = new URL(issuer).pathname;
+    const adminMountPath = mountPath.replace(/\/realms\/([^/]+)$/, '/admin/realms/$1');
 
     // oidc-provider is an ES module; a dynamic import loads it from this CommonJS build.
     const { default: Provider, errors } = await import('oidc-provider');
@@ -159,6 +161,22 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
           (realm.settings.sslRequired === 'external' && !isPrivateAddress(request.socket.remoteAddress)))
       ) {
         return sendJson(response, 403, { error: 'invalid_request', error_description: 'HTTPS required' });
+      }
+      // Keycloak's admin API sits beside the realm: /admin/realms/<realm>/... (auth/idp/admin.endpoint.ts).
+      const adminPath = `${adminMountPath}/`;
+      if (url.startsWith(adminPath)) {
+        answerAdminRequest(request, response, url.slice(adminMountPath.length), {
+          realm,
+          issuer,
+          key: verificationKey,
+          logger,
+        }).catch((error: unknown) => {
+          logger.error('identity provider admin error', {
+            error: error instanceof Error ? error.message : String(error),
+          });
+          if (!response.headersSent) sendJson(response, 500, { error: 'unknown_error' });
+        });
+        return;
       }
       if (url !== mountPath && !url.startsWith(`${mountPath}/`) && !url.startsWith(`${mountPath}?`)) {
         return sendJson(response, 404, {

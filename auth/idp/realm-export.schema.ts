@@ -57,6 +57,8 @@ const userSchema = z.object({
   credentials: z.array(credentialSchema).default([]),
   requiredActions: z.array(z.string()).default([]),
   realmRoles: z.array(z.string()).default([]),
+  /** Client roles by client, e.g. `{ "realm-management": ["manage-clients"] }` for an admin service account. */
+  clientRoles: z.record(z.array(z.string())).default({}),
 });
 
 const roleSchema = z.object({

@@ -16,6 +16,8 @@ const raw = JSON.parse(realmText) as {
 const realm = loadDemoRealm();
 const people = realm.settings.users.filter((user) => !user.serviceAccountClientId);
 
+const DIRECTORY_CLIENT = 'single-window-directory';
+
 describe('realm transport', () => {
   it('applies the MLPS level-3 sign-in policy', () => {
     expect(realm.settings).toMatchObject({
@@ -119,7 +121,8 @@ describe('realm transport', () => {
   });
 
   it('puts the gateway audience, subject, roles, region and department into every client token', () => {
-    const clients = realm.clients.filter((client) => !client.bearerOnly);
+    // The directory client calls the identity provider's admin API, not the gateway (next test).
+    const clients = realm.clients.filter((client) => !client.bearerOnly && client.clientId !== DIRECTORY_CLIENT);
     expect(clients.map((client) => client.clientId).sort()).toEqual([
       'partner-ndrc',
       'single-window-cli',
@@ -133,6 +136,13 @@ describe('realm transport', () => {
         expect.arrayContaining(['sub', 'preferred_username', 'realm_access', 'region', 'department']),
       );
     }
+  });
+
+  it('gives the directory client realm-management client rights and no realm role', () => {
+    const account = realm.serviceAccountUser(DIRECTORY_CLIENT)!;
+    expect(account.realmRoles).toEqual([]);
+    expect(account.clientRoles).toEqual({ 'realm-management': ['view-clients', 'manage-clients'] });
+    expect(realm.client(DIRECTORY_CLIENT)?.standardFlowEnabled).toBe(false);
   });
 
   it('declares every client scope a client uses (Keycloak skips missing ones with only a warning)', () => {

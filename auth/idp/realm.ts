@@ -153,6 +153,23 @@ export class Realm {
     return this.settings.clients;
   }
 
+  /** The realm's client scopes (Keycloak's Client scopes page). */
+  get clientScopeList(): readonly RealmClientScope[] {
+    return this.settings.clientScopes;
+  }
+
+  /**
+   * Adds or removes one of a client's default client scopes at run time, as Keycloak's admin API does;
+   * tokens issued afterwards follow. False when the client or the scope is unknown.
+   */
+  setDefaultClientScope(clientId: string, scopeName: string, present: boolean): boolean {
+    const client = this.clientsById.get(clientId);
+    if (!client || !this.clientScopes.has(scopeName)) return false;
+    const others = client.defaultClientScopes.filter((name) => name !== scopeName);
+    client.defaultClientScopes = present ? [...others, scopeName] : others;
+    return true;
+  }
+
   /** The user Keycloak creates for a client's service account (`service-account-<clientId>`). */
   serviceAccountUser(clientId: string): RealmUser | undefined {
     return this.settings.users.find((user) => user.serviceAccountClientId === clientId);

@@ -5,6 +5,8 @@ import type { Logger } from '../../platform/observability/logger';
 import { HttpEventHistorySource, type EventHistorySource } from '../../platform/outbox/event-history';
 import type { ExchangeServices } from './exchange.context';
 import { Catalogue } from './catalogue/catalogue';
+import type { PartnerDirectorySettings } from '../gateway.config';
+import { startGrantDirectorySync } from './directory/directory.start';
 import { GrantBook } from './grants/grant-book';
 import { AccessRequestDesk } from './requests/access-request.service';
 import { feedSourcesNeeded, NotificationFeed } from './notifications/notification-feed';
@@ -39,6 +41,8 @@ export function startExchange(options: {
   notifications: NotificationSettings;
   /** Where the departments' event histories are read; over HTTP unless given. */
   histories?: (source: SubgraphName) => EventHistorySource;
+  /** The identity provider's admin client for the grant sync; null or absent: grants stay in the gateway. */
+  directory?: PartnerDirectorySettings | null;
 }): Promise<RunningExchange> {
   const grants = new GrantBook(options.dataSource);
   const services: ExchangeServices = {
@@ -66,4 +70,19 @@ export function startExchange(options: {
   );
   notificationRelay.start();
   return Promise.resolve({ services, notificationRelay, close: () => notificationRelay.stop() });
+  // Grants become the partner clients' category:* scopes in the identity provider (授权同步).
+  const directorySync = options.directory
+    ? startGrantDirectorySync({
+        issuer: options.config.oidc.issuer,
+        settings: options.directory,
+        grants: services.grants,
+        logger: options.logger,
+      })
+    : null;
+  return Promise.resolve({
+    services,
+    close: async () => {
+      await directorySync?.close();
+    },
+  });
 }

@@ -12,6 +12,7 @@ import { CATALOGUE_PART } from './catalogue/catalogue.schema';
 import { GRANTS_PART } from './grants/grants.schema';
 import { REQUESTS_PART } from './requests/requests.schema';
 import { NOTIFICATIONS_PART } from './notifications/notifications.schema';
+import { USAGE_PART } from './usage/usage.schema';
 
 /** The data exchange's name in the supergraph (数据共享交换); the gateway process serves it at this path. */
 export const EXCHANGE_SUBGRAPH = 'exchange';
@@ -20,6 +21,7 @@ export const EXCHANGE_PATH = '/internal/exchange/graphql';
 /** The exchange subgraph's parts, each in its own folder. */
 export const EXCHANGE_PARTS: readonly ExchangePart[] = [CATALOGUE_PART, GRANTS_PART, REQUESTS_PART];
 export const EXCHANGE_PARTS: readonly ExchangePart[] = [GRANTS_PART, NOTIFICATIONS_PART];
+export const EXCHANGE_PARTS: readonly ExchangePart[] = [GRANTS_PART, USAGE_PART];
 
 const BASE_TYPE_DEFS = `
 """A date and time, ISO 8601, UTC."""

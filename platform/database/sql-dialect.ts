@@ -59,3 +59,13 @@ export async function inLockedTransaction<T>(
     await runner.release();
   }
 }
+
+/**
+ * SQL for the calendar date in China Standard Time (UTC+8, no daylight saving) of a UTC datetime
+ * column, as text YYYY-MM-DD, for grouping by day in the database.
+ */
+export function chinaDateSql(dataSource: DataSource, column: string): string {
+  return dataSource.options.type === 'mysql'
+    ? `DATE_FORMAT(DATE_ADD(${column}, INTERVAL 8 HOUR), '%Y-%m-%d')`
+    : `date(${column}, '+8 hours')`;
+}

@@ -1,3 +1,4 @@
+import { chinaToday } from '../../platform/time/china-time';
 import { at, EVERYWHERE, type DepartmentMatrix, type OperationProbe, type Variant } from './matrix.dsl';
 
 // The data exchange (数据共享交换) the gateway serves: partners' administrators and the owning
@@ -17,6 +18,7 @@ const WHO_MAY = {
   'Query.notificationDeliveries': '-       -       -       -       -      -      -     -   -     Y     -',
   'Mutation.subscribeNotifications': '-       -       -       -       -      -      -     -   -     Y     -',
   'Mutation.unsubscribeNotifications': '-       -       -       -       -      -      -     -   -     Y     -',
+  'Query.partnerUsage': '-       -       -       -       -      -      -     -   -     Y     Y',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;
@@ -40,6 +42,7 @@ const REGION_RULES: Record<Operation, Partial<Record<Variant, string>>> = {
   'Mutation.subscribeNotifications': { any: 'FORBIDDEN FORBIDDEN FORBIDDEN' },
   // Subscription 0 never exists: past the permission check the answer is NOT_FOUND, as for another client's.
   'Mutation.unsubscribeNotifications': { any: 'NOT_FOUND NOT_FOUND NOT_FOUND' },
+  'Query.partnerUsage': { any: EVERYWHERE },
 };
 
 const PROBES: Record<Operation, OperationProbe> = {
@@ -73,6 +76,8 @@ const PROBES: Record<Operation, OperationProbe> = {
     field: 'dataAccessRequests',
   'Query.notificationSubscriptions': {
     field: 'notificationSubscriptions',
+  'Query.partnerUsage': {
+    field: 'partnerUsage',
     write: false,
     variants: {
       any: {
@@ -188,6 +193,12 @@ const PROBES: Record<Operation, OperationProbe> = {
       any: {
         request: () => ({ document: `mutation { unsubscribeNotifications(id: 0) { id active } }`, variables: {} }),
         ok: (data) => expect(at(data, 'unsubscribeNotifications.active')).toBe(false),
+          document: `query ($from: String!, $to: String!) {
+            partnerUsage(clientId: "partner-ndrc", from: $from, to: $to) { day operationName calls refused }
+          }`,
+          variables: { from: chinaToday(), to: chinaToday() },
+        }),
+        ok: (data) => expect(Array.isArray(at(data, 'partnerUsage'))).toBe(true),
       },
     },
   },

@@ -133,6 +133,8 @@ export async function startSingleWindow(options: SingleWindowOptions = {}): Prom
       : {}),
     // Small enough that a test fills it with a few documents (test/persisted-queries.test.ts).
     GATEWAY_APQ_CACHE_BYTES: '131072',
+    // Grants written by another replica reach the identity provider this often (test/exchange-directory.test.ts).
+    PARTNER_DIRECTORY_SYNC_SECONDS: '5',
     IDP_PORT: String(ports.idp),
     IDP_PUBLIC_URL: `http://localhost:${ports.idp}`,
     OIDC_ISSUER: options.oidcIssuer ?? `http://localhost:${ports.idp}/realms/transport`,

@@ -15,8 +15,14 @@ export const DEMO_USERS = realm.settings.users
     privileged: realm.passwordGrantRefusal(user) !== null,
   }));
 
-/** The confidential clients with a demo secret (client credentials). */
-export const MACHINE_CLIENTS = realm.clients.filter((client) => client.secret).map((client) => client.clientId);
+/**
+ * The confidential clients with a demo secret that call the gateway (client credentials): those whose
+ * service account holds a realm role. The gateway's directory client (single-window-directory) holds
+ * none: it calls the identity provider's admin API only (test/keycloak/keycloak-directory.test.ts).
+ */
+export const MACHINE_CLIENTS = realm.clients
+  .filter((client) => client.secret && (realm.serviceAccountUser(client.clientId)?.realmRoles.length ?? 0) > 0)
+  .map((client) => client.clientId);
 
 export function clientCredentials(
   issuer: string,

@@ -68,8 +68,22 @@ const CACHE_MS = 2_000;
  */
 export class GrantBook {
   private readonly cache = new Map<string, { readAt: number; rows: Promise<DataGrant[]> }>();
+  private readonly listeners: Array<(clientId: string) => void> = [];
 
   constructor(private readonly dataSource: () => DataSource) {}
+
+  /**
+   * Hears of every grant recorded or revoked through this book (e.g. the identity provider's sync). Told
+   * after the write; inside a caller's transaction that is before the commit.
+   */
+  onChange(listener: (clientId: string) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private changed(clientId: string): void {
+    this.cache.delete(clientId);
+    for (const listener of this.listeners) listener(clientId);
+  }
 
   async record(grant: NewGrant, manager?: EntityManager): Promise<DataGrant> {
     const repository = (manager ?? this.dataSource().manager).getRepository(DataGrant);
@@ -88,7 +102,7 @@ export class GrantBook {
         revokedBy: null,
       }),
     );
-    this.cache.delete(grant.clientId);
+    this.changed(grant.clientId);
     return saved;
   }
 
@@ -98,7 +112,7 @@ export class GrantBook {
     const grant = await repository.findOneBy({ id });
     if (!grant || !inForce(grant, new Date())) return false;
     await repository.update({ id }, { revokedAt: new Date(), revokedBy: by });
-    this.cache.delete(grant.clientId);
+    this.changed(grant.clientId);
     return true;
   }
 
@@ -129,6 +143,16 @@ export class GrantBook {
     return this.dataSource()
       .getRepository(DataGrant)
       .find({ where: { clientId }, order: { id: 'DESC' } });
+  }
+
+  /** Every client that has or had a grant. */
+  async clientsWithGrants(): Promise<string[]> {
+    const rows = await this.dataSource()
+      .getRepository(DataGrant)
+      .createQueryBuilder('grant')
+      .select('DISTINCT grant.clientId', 'clientId')
+      .getRawMany<{ clientId: string }>();
+    return rows.map((row) => row.clientId);
   }
 
   /** Forgets what was read, so the next call reads the database (after a change made elsewhere). */
