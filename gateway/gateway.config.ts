@@ -49,6 +49,11 @@ export const GATEWAY_CONFIG = defineConfigSection({
     NOTIFICATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
     // Webhooks on loopback and private addresses: allowed by default only in development; never in production.
     NOTIFICATION_ALLOW_PRIVATE_WEBHOOKS: z.enum(['true', 'false']).optional(),
+    // The identity provider's admin client that turns grants into partner clients' category:* scopes.
+    PARTNER_DIRECTORY_CLIENT_ID: z.string().min(1).default('single-window-directory'),
+    // Its secret; outside production the demo one (auth/demo/client-secrets.json). Unset in production: no sync.
+    PARTNER_DIRECTORY_CLIENT_SECRET: z.string().min(1).optional(),
+    PARTNER_DIRECTORY_SYNC_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   },
   productionProblems: (values) => {
     const problems: Array<['AUDIT_SIGNING_KEY_FILE' | 'NOTIFICATION_ALLOW_PRIVATE_WEBHOOKS', string]> = [];
@@ -60,11 +65,6 @@ export const GATEWAY_CONFIG = defineConfigSection({
         'must not be true in production (webhooks on internal addresses: SSRF)',
       ]);
     return problems;
-    // The identity provider's admin client that turns grants into partner clients' category:* scopes.
-    PARTNER_DIRECTORY_CLIENT_ID: z.string().min(1).default('single-window-directory'),
-    // Its secret; outside production the demo one (auth/demo/client-secrets.json). Unset in production: no sync.
-    PARTNER_DIRECTORY_CLIENT_SECRET: z.string().min(1).optional(),
-    PARTNER_DIRECTORY_SYNC_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   },
   build: (values, platform) => ({
     supergraphFile: values.SUPERGRAPH_FILE,

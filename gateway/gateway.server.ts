@@ -158,12 +158,12 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
   });
   // The data exchange (数据共享交换): catalogue, grants, partners' operations and notifications.
   const supergraphSdl = readFileSync(settings.supergraphFile, 'utf8');
-  const exchange = await startExchange({ dataSource, logger, config, supergraphSdl });
-  const exchange = await startExchange({ dataSource, logger, config, notifications: settings.notifications });
   const exchange = await startExchange({
     dataSource,
     logger,
     config,
+    supergraphSdl,
+    notifications: settings.notifications,
     directory: settings.partnerDirectory,
   });
   const exchangeSubgraph = await startExchangeSubgraph({

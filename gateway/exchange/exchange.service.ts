@@ -51,9 +51,6 @@ export function startExchange(options: {
     grants,
     // Reads services.catalogue on every call, so a catalogue replaced later is the one requests see.
     accessRequests: new AccessRequestDesk(options.dataSource, () => services.catalogue, grants),
-    // Read from the supergraph's @catalogue annotations (gateway/exchange/catalogue, issue 17 part 1).
-    catalogue: new Catalogue([]),
-    grants,
     notifications: new NotificationSubscriptions(options.dataSource, grants, options.notifications.rules),
   };
   const histories = options.histories ?? httpEventHistories(options.config);
@@ -69,7 +66,6 @@ export function startExchange(options: {
     options.logger,
   );
   notificationRelay.start();
-  return Promise.resolve({ services, notificationRelay, close: () => notificationRelay.stop() });
   // Grants become the partner clients' category:* scopes in the identity provider (授权同步).
   const directorySync = options.directory
     ? startGrantDirectorySync({
@@ -81,7 +77,9 @@ export function startExchange(options: {
     : null;
   return Promise.resolve({
     services,
+    notificationRelay,
     close: async () => {
+      await notificationRelay.stop();
       await directorySync?.close();
     },
   });

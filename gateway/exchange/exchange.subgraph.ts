@@ -19,9 +19,13 @@ export const EXCHANGE_SUBGRAPH = 'exchange';
 export const EXCHANGE_PATH = '/internal/exchange/graphql';
 
 /** The exchange subgraph's parts, each in its own folder. */
-export const EXCHANGE_PARTS: readonly ExchangePart[] = [CATALOGUE_PART, GRANTS_PART, REQUESTS_PART];
-export const EXCHANGE_PARTS: readonly ExchangePart[] = [GRANTS_PART, NOTIFICATIONS_PART];
-export const EXCHANGE_PARTS: readonly ExchangePart[] = [GRANTS_PART, USAGE_PART];
+export const EXCHANGE_PARTS: readonly ExchangePart[] = [
+  CATALOGUE_PART,
+  GRANTS_PART,
+  REQUESTS_PART,
+  NOTIFICATIONS_PART,
+  USAGE_PART,
+];
 
 const BASE_TYPE_DEFS = `
 """A date and time, ISO 8601, UTC."""
