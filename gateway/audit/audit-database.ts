@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { InitialGateway1764000000000 } from '../../migrations/gateway/1764000000000-initial-gateway';
 import { AuditSignedCheckpoint1764600000000 } from '../../migrations/gateway/1764600000000-audit-signed-checkpoint';
 import { DataGrant1766700000000 } from '../../migrations/gateway/1766700000000-data-grant';
+import { RegisteredOperation1766720000000 } from '../../migrations/gateway/1766720000000-registered-operation';
 import type { PlatformConfig } from '../../platform/config/config';
 import { openDataSource } from '../../platform/database/data-source.factory';
 import { describeError, type Logger } from '../../platform/observability/logger';
@@ -10,17 +11,20 @@ import { retryBackoffMs } from '../../platform/outbox/polling-relay';
 import { AuditRecord } from './audit-record.entity';
 import { AuditSignedCheckpoint } from './audit-signed-checkpoint.entity';
 import { DataGrant } from '../exchange/grants/data-grant.entity';
+import { RegisteredOperation } from '../exchange/operations/registered-operation.entity';
 
 /** The gateway schema's tables and their migrations, in order: the audit trail, then the data exchange. */
 export const GATEWAY_ENTITIES = [
   AuditRecord,
   AuditSignedCheckpoint,
   DataGrant,
+  RegisteredOperation,
 ];
 export const GATEWAY_MIGRATIONS = [
   InitialGateway1764000000000,
   AuditSignedCheckpoint1764600000000,
   DataGrant1766700000000,
+  RegisteredOperation1766720000000,
 ];
 
 /** The gateway's own schema, migrated: the audit trail and its signed checkpoints, the data exchange's tables. */

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Identity } from '../../platform/auth/identity';
 import type { Catalogue } from './catalogue/catalogue';
 import type { GrantBook } from './grants/grant-book';
+import type { OperationRegistry } from './operations/operation-registry';
 
 /**
  * What the data exchange's parts share (数据共享交换): built once by startExchange, one per gateway
@@ -14,6 +15,8 @@ export interface ExchangeServices {
   /** The data resource catalogue, read from the supergraph the gateway serves. */
   catalogue: Catalogue;
   grants: GrantBook;
+  /** Partners' operations registered at run time, and the machine clients' allow-list. */
+  operations: OperationRegistry;
 }
 
 /** The exchange subgraph's resolver context. */

@@ -4,6 +4,9 @@ import type { Logger } from '../../platform/observability/logger';
 import type { ExchangeServices } from './exchange.context';
 import { Catalogue } from './catalogue/catalogue';
 import { GrantBook } from './grants/grant-book';
+import type { OperationLimits } from '../protection/operation-limits';
+import { PersistedOperations } from '../protection/persisted-operations';
+import { OperationRegistry } from './operations/operation-registry';
 
 export interface RunningExchange {
   services: ExchangeServices;
@@ -19,12 +22,27 @@ export function startExchange(options: {
   dataSource: () => DataSource;
   logger: Logger;
   config: PlatformConfig;
+  /** The seed operations' directory (`<clientId>/<Name>.graphql`, gateway/persisted-operations). */
+  seedOperationsDirectory: string;
+  /** The gateway's operation limits, which a registered operation keeps to. */
+  limits: OperationLimits;
 }): Promise<RunningExchange> {
+  const grants = new GrantBook(options.dataSource);
   const services: ExchangeServices = {
     dataSource: options.dataSource,
     // Read from the supergraph's @catalogue annotations (gateway/exchange/catalogue, issue 17 part 1).
     catalogue: new Catalogue([]),
-    grants: new GrantBook(options.dataSource),
+    grants,
+    operations: new OperationRegistry({
+      dataSource: options.dataSource,
+      grants,
+      catalogue: () => services.catalogue,
+      logger: options.logger,
+      seeds: PersistedOperations.load(options.seedOperationsDirectory).all(),
+      // The demo clients' seed grants exist outside production only (README, Registering operations).
+      seedGrants: options.config.environment !== 'production',
+      limits: options.limits,
+    }),
   };
   return Promise.resolve({ services, close: () => Promise.resolve() });
 }

@@ -9,13 +9,14 @@ import { startHostedSubgraph, type HostedSubgraph } from '../hosted-subgraph';
 import type { ExchangeContext, ExchangeServices } from './exchange.context';
 import type { ExchangePart } from './exchange.part';
 import { GRANTS_PART } from './grants/grants.schema';
+import { OPERATIONS_PART } from './operations/operations.schema';
 
 /** The data exchange's name in the supergraph (数据共享交换); the gateway process serves it at this path. */
 export const EXCHANGE_SUBGRAPH = 'exchange';
 export const EXCHANGE_PATH = '/internal/exchange/graphql';
 
 /** The exchange subgraph's parts, each in its own folder. */
-export const EXCHANGE_PARTS: readonly ExchangePart[] = [GRANTS_PART];
+export const EXCHANGE_PARTS: readonly ExchangePart[] = [GRANTS_PART, OPERATIONS_PART];
 
 const BASE_TYPE_DEFS = `
 """A date and time, ISO 8601, UTC."""
