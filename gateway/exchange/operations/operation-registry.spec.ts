@@ -155,7 +155,7 @@ describe('the registry of partners’ operations', () => {
     const first = registry(seeds, true);
     await first.ready();
     await registry(seeds, true).ready();
-    const rows = await dataSource.query(
+    const rows: unknown = await dataSource.query(
       'SELECT client_id, name, version, registered_by FROM registered_operation ORDER BY id',
     );
     expect(rows).toEqual([
