@@ -40,10 +40,18 @@ function buildSchemaOf(name: ComposedSubgraphName): Promise<GraphQLSchema> {
   return SUBGRAPHS[name].buildSchema();
 }
 
-/** Builds every subgraph's SDL from code and composes them; throws with every composition error. */
-export async function composeSupergraph(): Promise<ComposedSupergraph> {
+/**
+ * Builds every subgraph's SDL from code and composes them; throws with every composition error.
+ * `alterSubgraph` changes a subgraph's SDL first (the operation check's test of a breaking change).
+ */
+export async function composeSupergraph(
+  options: { alterSubgraph?: (name: ComposedSubgraphName, sdl: string) => string } = {},
+): Promise<ComposedSupergraph> {
   const subgraphSdl = {} as Record<ComposedSubgraphName, string>;
-  for (const name of COMPOSED_SUBGRAPHS) subgraphSdl[name] = printSubgraphSchema(await buildSchemaOf(name));
+  for (const name of COMPOSED_SUBGRAPHS) {
+    const sdl = printSubgraphSchema(await buildSchemaOf(name));
+    subgraphSdl[name] = options.alterSubgraph ? options.alterSubgraph(name, sdl) : sdl;
+  }
   const result = composeServices(
     COMPOSED_SUBGRAPHS.map((name) => ({ name, url: routingUrl(name), typeDefs: parse(subgraphSdl[name]) })),
   );
