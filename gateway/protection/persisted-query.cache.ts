@@ -62,7 +62,9 @@ export class PersistedQueryCache {
   async get(key: string): Promise<string | undefined> {
     const learned = this.learned.get(key);
     if (learned !== undefined || !key.startsWith(APQ_PREFIX)) return learned;
-    return this.registered.document(key.slice(APQ_PREFIX.length));
+    // A document known here runs into the caller policy, which refuses it if retired meanwhile.
+    const sha256 = key.slice(APQ_PREFIX.length);
+    return this.registered.cachedDocument(sha256) ?? this.registered.document(sha256);
   }
 
   set(key: string, value: string): Promise<void> {

@@ -1,4 +1,19 @@
-import { at, EVERYWHERE, type DepartmentMatrix, type OperationProbe, type Variant } from './matrix.dsl';
+import { randomInt } from 'node:crypto';
+import {
+  at,
+  EVERYWHERE,
+  type DepartmentMatrix,
+  type Json,
+  type OperationProbe,
+  type Variant,
+  type VariantProbe,
+} from './matrix.dsl';
+
+/** A query partner-ndrc's seed grants cover (Enterprise.name), under a name of its own for each probe. */
+function probeOperation(): { name: string; document: string } {
+  const name = `MatrixProbe${Date.now()}N${randomInt(1e6)}`;
+  return { name, document: `query ${name}($code: String!) { enterprise(creditCode: $code) { name } }` };
+}
 
 // The data exchange (数据共享交换) the gateway serves: partners' administrators and the owning
 // departments' approvers. Rows of the authorization matrix (test/authorization-matrix.test.ts), written
@@ -8,6 +23,9 @@ import { at, EVERYWHERE, type DepartmentMatrix, type OperationProbe, type Varian
 // Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin p-adm approver
 const WHO_MAY = {
   'Query.dataGrants': '-       -       -       -       -      -      -     -   -     Y     Y',
+  'Query.registeredOperations': '-       -       -       -       -      -      -     -   -     Y     Y',
+  'Mutation.registerOperation': '-       -       -       -       -      -      -     -   -     Y     -',
+  'Mutation.retireOperation': '-       -       -       -       -      -      -     -   -     Y     -',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;
@@ -15,6 +33,10 @@ type Operation = keyof typeof WHO_MAY;
 // Grants are national: a partner's administrator reads its own client's, an approver any client's.
 const REGION_RULES: Record<Operation, Partial<Record<Variant, string>>> = {
   'Query.dataGrants': { any: EVERYWHERE },
+  // Registered operations are a partner client's, whatever the caller's region.
+  'Query.registeredOperations': { any: EVERYWHERE },
+  'Mutation.registerOperation': { any: EVERYWHERE },
+  'Mutation.retireOperation': { any: EVERYWHERE },
 };
 
 const PROBES: Record<Operation, OperationProbe> = {
@@ -29,6 +51,61 @@ const PROBES: Record<Operation, OperationProbe> = {
         }),
         ok: (data) => expect(Array.isArray(at(data, 'dataGrants'))).toBe(true),
       },
+    },
+  },
+  'Query.registeredOperations': {
+    field: 'registeredOperations',
+    write: false,
+    variants: {
+      any: {
+        request: () => ({
+          document: `{ registeredOperations(clientId: "partner-ndrc") { id name version registeredBy inForce } }`,
+          variables: {},
+        }),
+        // The seed files are registered for partner-ndrc by seed.
+        ok: (data) =>
+          expect(at(data, 'registeredOperations')).toContainEqual(
+            expect.objectContaining({ name: 'EnterpriseCreditAndPermits', registeredBy: 'seed' }),
+          ),
+      },
+    },
+  },
+  'Mutation.registerOperation': {
+    field: 'registerOperation',
+    write: true,
+    variants: {
+      any: ((): VariantProbe => {
+        const probe = probeOperation();
+        return {
+          request: () => ({
+            document: `mutation ($document: String!) { registerOperation(document: $document) { created operation { name version clientId } } }`,
+            variables: { document: probe.document },
+          }),
+          ok: (data: Json | undefined) =>
+            expect(at(data, 'registerOperation')).toEqual({
+              created: true,
+              operation: { name: probe.name, version: 1, clientId: 'partner-ndrc' },
+            }),
+        };
+      })(),
+    },
+  },
+  'Mutation.retireOperation': {
+    field: 'retireOperation',
+    write: true,
+    variants: {
+      any: ((): VariantProbe => {
+        const probe = probeOperation();
+        // Registered and retired in one request (mutation fields run one after the other).
+        return {
+          request: () => ({
+            document: `mutation ($document: String!, $name: String!) { registerOperation(document: $document) { created } retireOperation(name: $name) { name version inForce } }`,
+            variables: { document: probe.document, name: probe.name },
+          }),
+          ok: (data: Json | undefined) =>
+            expect(at(data, 'retireOperation')).toEqual([{ name: probe.name, version: 1, inForce: false }]),
+        };
+      })(),
     },
   },
 };
