@@ -51,7 +51,9 @@ export class PersistedQueryCache {
    */
   async prepare(sha256: string): Promise<void> {
     if (this.learned.has(`${APQ_PREFIX}${sha256}`) || this.registered.cachedDocument(sha256) !== undefined) return;
-    await this.registered.document(sha256);
+    // Unreadable now (the database is down): the hash is unknown, and the client sends the document,
+    // which the caller policy then answers with the outage.
+    await this.registered.document(sha256).catch(() => undefined);
   }
 
   /** Bytes the learned documents hold now. */
@@ -64,7 +66,7 @@ export class PersistedQueryCache {
     if (learned !== undefined || !key.startsWith(APQ_PREFIX)) return learned;
     // A document known here runs into the caller policy, which refuses it if retired meanwhile.
     const sha256 = key.slice(APQ_PREFIX.length);
-    return this.registered.cachedDocument(sha256) ?? this.registered.document(sha256);
+    return this.registered.cachedDocument(sha256) ?? this.registered.document(sha256).catch(() => undefined);
   }
 
   set(key: string, value: string): Promise<void> {
