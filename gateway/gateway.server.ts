@@ -164,10 +164,12 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
     caughtUp: () => shipper.caughtUp(AUDIT_READ_CATCH_UP_MS),
   });
   // The data exchange (数据共享交换): catalogue, grants, partners' operations and notifications.
+  const supergraphSdl = readFileSync(settings.supergraphFile, 'utf8');
   const exchange = await startExchange({
     dataSource,
     logger,
     config,
+    supergraphSdl,
     seedOperationsDirectory: settings.persistedOperationsDirectory,
     limits: settings.limits,
   });
@@ -194,7 +196,6 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
   const hostedBase = `http://127.0.0.1:${auditLoopback?.port ?? config.gateway.port}`;
   // One pool for every subgraph call (and the readiness checks); with internal TLS it presents the gateway's certificate.
   const agent = subgraphAgent(config.tls.internal);
-  const supergraphSdl = readFileSync(settings.supergraphFile, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => {

@@ -1,8 +1,18 @@
 import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { catalogue } from '../../platform/graphql/catalogue-directive';
+import { citing, LEGAL_BASIS } from '../../platform/graphql/catalogue-legal-basis';
 import { connectionTypeDefs, PAGE_ARGUMENTS, PAGE_INFO_TYPE_DEFS } from '../../platform/graphql/connection.sdl';
 
 // The audit subgraph's types, written as SDL: the gateway process runs without type-graphql
 // (resolvers in audit.resolver.ts; access in audit.access.ts).
+
+// The audit trail is the single window's own record of who read what: never shared.
+const AUDIT_CATALOGUE_ENTRY = catalogue({
+  category: 'audit',
+  shareClass: 'NOT_SHARED',
+  updateFrequency: 'REAL_TIME',
+  legalBasis: citing(LEGAL_BASIS.sharing, LEGAL_BASIS.cybersecurity, LEGAL_BASIS.personalInformation),
+});
 
 export const AUDIT_TYPE_DEFS = `
 type Query {
@@ -37,7 +47,7 @@ ${connectionTypeDefs('AuditRecord', 'audit record', 'A page of audit records.')}
 """
 One audited request to the single window (审计记录), chained by SM3 hashes; read-only.
 """
-type AuditRecord {
+type AuditRecord ${AUDIT_CATALOGUE_ENTRY} {
   """Position in the chain."""
   id: Int!
   """A request, or a retention checkpoint."""

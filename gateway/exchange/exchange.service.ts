@@ -26,12 +26,13 @@ export function startExchange(options: {
   seedOperationsDirectory: string;
   /** The gateway's operation limits, which a registered operation keeps to. */
   limits: OperationLimits;
+  /** The supergraph the gateway serves; the catalogue is read from its @catalogue entries. */
+  supergraphSdl: string;
 }): Promise<RunningExchange> {
   const grants = new GrantBook(options.dataSource);
   const services: ExchangeServices = {
     dataSource: options.dataSource,
-    // Read from the supergraph's @catalogue annotations (gateway/exchange/catalogue, issue 17 part 1).
-    catalogue: new Catalogue([]),
+    catalogue: Catalogue.fromSupergraph(options.supergraphSdl),
     grants,
     operations: new OperationRegistry({
       dataSource: options.dataSource,

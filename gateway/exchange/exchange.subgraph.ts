@@ -8,6 +8,7 @@ import type { Logger } from '../../platform/observability/logger';
 import { startHostedSubgraph, type HostedSubgraph } from '../hosted-subgraph';
 import type { ExchangeContext, ExchangeServices } from './exchange.context';
 import type { ExchangePart } from './exchange.part';
+import { CATALOGUE_PART } from './catalogue/catalogue.schema';
 import { GRANTS_PART } from './grants/grants.schema';
 import { OPERATIONS_PART } from './operations/operations.schema';
 
@@ -16,7 +17,7 @@ export const EXCHANGE_SUBGRAPH = 'exchange';
 export const EXCHANGE_PATH = '/internal/exchange/graphql';
 
 /** The exchange subgraph's parts, each in its own folder. */
-export const EXCHANGE_PARTS: readonly ExchangePart[] = [GRANTS_PART, OPERATIONS_PART];
+export const EXCHANGE_PARTS: readonly ExchangePart[] = [CATALOGUE_PART, GRANTS_PART, OPERATIONS_PART];
 
 const BASE_TYPE_DEFS = `
 """A date and time, ISO 8601, UTC."""

@@ -1,10 +1,10 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import type { GraphQLSchema } from 'graphql';
-import gql from 'graphql-tag';
+import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, getMetadataStorage, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { PermissionAuthChecker } from './permission-auth-checker';
+import { CATALOGUE_LINK, spreadCatalogue, type CatalogueRules } from './catalogue-directive';
 import { FEDERATION_LINK } from './sdl-subgraph';
 import { describeMaskedFields, maskTextFields, type TextFieldRules } from './text-fields';
 
@@ -16,6 +16,8 @@ export interface FederatedSchemaOptions {
   referenceResolvers: ReferenceResolvers;
   /** What every String field holds; personal information is masked by the rule (see text-fields.ts). */
   textFields: TextFieldRules;
+  /** The data resource catalogue's entry of every object type (see catalogue-directive.ts). */
+  catalogue: CatalogueRules;
 }
 
 /**
@@ -58,10 +60,10 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     } as GraphQLResolverMap<unknown>[string];
   }
   const schema = buildSubgraphSchema({
-    typeDefs: gql`
-      ${FEDERATION_LINK}
-      ${printSchemaWithDirectives(typeGraphqlSchema)}
-    `,
+    typeDefs: spreadCatalogue(
+      parse([FEDERATION_LINK, CATALOGUE_LINK, printSchemaWithDirectives(typeGraphqlSchema)].join('\n')),
+      options.catalogue,
+    ),
     resolvers: resolverMap,
   });
   return maskTextFields(schema, options.textFields);

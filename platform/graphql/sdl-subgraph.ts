@@ -1,11 +1,11 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { isObjectType, type GraphQLSchema } from 'graphql';
-import gql from 'graphql-tag';
+import { isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { declaredPermissions } from '../auth/authorized-resolver';
+import { CATALOGUE_LINK, spreadCatalogue } from './catalogue-directive';
 
 /** The Federation 2 features every subgraph links, written as SDL or built with type-graphql. */
-export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
+export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@composeDirective"])`;
 
 const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;
 
@@ -19,10 +19,7 @@ export function buildSdlSubgraphSchema<TContext>(
   resolvers: GraphQLResolverMap<TContext>,
 ): GraphQLSchema {
   const schema = buildSubgraphSchema({
-    typeDefs: gql`
-      ${FEDERATION_LINK}
-      ${typeDefs}
-    `,
+    typeDefs: spreadCatalogue(parse([FEDERATION_LINK, CATALOGUE_LINK, typeDefs].join('\n'))),
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
   const undeclared = ROOT_TYPES.flatMap((rootName) => {

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
+import { CREDIT_CATALOGUE } from './credit.catalogue';
 import { CREDIT_TEXT_FIELDS } from './credit.text-fields';
 import { CreditProfileResolver } from './credit-profile/credit-profile.resolver';
 import { CreditRecordResolver } from './credit-record/credit-record.resolver';
@@ -32,5 +33,6 @@ export function buildCreditSchema(): Promise<GraphQLSchema> {
       Enterprise: { __resolveReference: resolveEnterpriseReference },
     },
     textFields: CREDIT_TEXT_FIELDS,
+    catalogue: CREDIT_CATALOGUE,
   });
 }

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
+import { ENFORCEMENT_CATALOGUE } from './enforcement.catalogue';
 import { ENFORCEMENT_TEXT_FIELDS } from './enforcement.text-fields';
 import { EnforcementCaseResolver } from './enforcement-case/enforcement-case.resolver';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
@@ -30,5 +31,6 @@ export function buildEnforcementSchema(): Promise<GraphQLSchema> {
       Vehicle: { __resolveReference: resolveVehicleReference },
     },
     textFields: ENFORCEMENT_TEXT_FIELDS,
+    catalogue: ENFORCEMENT_CATALOGUE,
   });
 }

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
+import { LICENSING_CATALOGUE } from './licensing.catalogue';
 import { LICENSING_TEXT_FIELDS } from './licensing.text-fields';
 import { PermitMaterialResolver } from './attachment/permit-material.resolver';
 import { CertificateResolver, PermitCertificateResolver } from './certificate/certificate.resolver';
@@ -37,5 +38,6 @@ export function buildLicensingSchema(): Promise<GraphQLSchema> {
       Vehicle: { __resolveReference: resolveVehicleReference },
     },
     textFields: LICENSING_TEXT_FIELDS,
+    catalogue: LICENSING_CATALOGUE,
   });
 }

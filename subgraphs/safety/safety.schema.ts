@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
+import { SAFETY_CATALOGUE } from './safety.catalogue';
 import { SAFETY_TEXT_FIELDS } from './safety.text-fields';
 import { AccidentResolver } from './accident/accident.resolver';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
@@ -34,5 +35,6 @@ export function buildSafetySchema(): Promise<GraphQLSchema> {
       Vehicle: { __resolveReference: resolveVehicleReference },
     },
     textFields: SAFETY_TEXT_FIELDS,
+    catalogue: SAFETY_CATALOGUE,
   });
 }

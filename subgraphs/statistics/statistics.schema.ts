@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
+import { STATISTICS_CATALOGUE } from './statistics.catalogue';
 import { STATISTICS_TEXT_FIELDS } from './statistics.text-fields';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
 import { Enterprise, EnterpriseActivityResolver } from './enterprise/enterprise.resolver';
@@ -25,5 +26,6 @@ export function buildStatisticsSchema(): Promise<GraphQLSchema> {
       Enterprise: { __resolveReference: resolveEnterpriseReference },
     },
     textFields: STATISTICS_TEXT_FIELDS,
+    catalogue: STATISTICS_CATALOGUE,
   });
 }

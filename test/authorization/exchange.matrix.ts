@@ -22,6 +22,7 @@ function probeOperation(): { name: string; document: string } {
 // Who may call what: Y allowed, - refused with FORBIDDEN whatever the region.
 // Columns:                                lic-off lic-rev enf-off enf-sup credit safety stats pii admin p-adm approver
 const WHO_MAY = {
+  'Query.dataCatalogue': '-       -       -       -       -      -      -     -   Y     Y     Y',
   'Query.dataGrants': '-       -       -       -       -      -      -     -   -     Y     Y',
   'Query.registeredOperations': '-       -       -       -       -      -      -     -   -     Y     Y',
   'Mutation.registerOperation': '-       -       -       -       -      -      -     -   -     Y     -',
@@ -30,8 +31,10 @@ const WHO_MAY = {
 
 type Operation = keyof typeof WHO_MAY;
 
+// The catalogue is national: it describes the graph, not any region's records.
 // Grants are national: a partner's administrator reads its own client's, an approver any client's.
 const REGION_RULES: Record<Operation, Partial<Record<Variant, string>>> = {
+  'Query.dataCatalogue': { any: EVERYWHERE },
   'Query.dataGrants': { any: EVERYWHERE },
   // Registered operations are a partner client's, whatever the caller's region.
   'Query.registeredOperations': { any: EVERYWHERE },
@@ -40,6 +43,19 @@ const REGION_RULES: Record<Operation, Partial<Record<Variant, string>>> = {
 };
 
 const PROBES: Record<Operation, OperationProbe> = {
+  'Query.dataCatalogue': {
+    field: 'dataCatalogue',
+    write: false,
+    variants: {
+      any: {
+        request: () => ({
+          document: `{ dataCatalogue(department: "licensing") { items { coordinate department shareClass } totalCount } }`,
+          variables: {},
+        }),
+        ok: (data) => expect(at(data, 'dataCatalogue.totalCount')).toBeGreaterThan(0),
+      },
+    },
+  },
   'Query.dataGrants': {
     field: 'dataGrants',
     write: false,

@@ -1481,6 +1481,15 @@ export type ShareCaseInput = {
   regionCode: Scalars['String']['input'];
 };
 
+/** How a data item may be shared, per 《政务信息资源共享管理暂行办法》(国发〔2016〕51号). */
+export type ShareClass =
+  /** 有条件共享: granted by the owning department's approver, with an expiry. */
+  | 'CONDITIONAL'
+  /** 不予共享: never granted to a partner. */
+  | 'NOT_SHARED'
+  /** 无条件共享: granted to a partner at once on request. */
+  | 'UNCONDITIONAL';
+
 /** Signature algorithm of an electronic certificate; each issuing authority signs with one. */
 export type SignatureAlgorithm =
   /** ECDSA on NIST P-256 with SHA-256 (FIPS 186-4), low-S form. */

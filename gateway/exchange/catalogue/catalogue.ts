@@ -1,3 +1,5 @@
+import { readSupergraphCatalogue } from './catalogue.supergraph';
+
 /**
  * The data resource catalogue (数据资源目录): every data item of the graph, `Type.field`, with its
  * owner and how it may be shared under the national rules for government information sharing.
@@ -34,6 +36,17 @@ export interface CatalogueItem {
 /** The catalogue, looked up by coordinate. */
 export class Catalogue {
   private readonly byCoordinate: ReadonlyMap<string, CatalogueItem>;
+
+  /**
+   * The catalogue the supergraph's `@catalogue` entries describe. Fails when a data field has none:
+   * `npm run compose` refuses such a supergraph, so this means a file written by hand or by an old build.
+   */
+  static fromSupergraph(supergraphSdl: string): Catalogue {
+    const { items, missing } = readSupergraphCatalogue(supergraphSdl);
+    if (missing.length > 0)
+      throw new Error(`The supergraph's catalogue is incomplete (run npm run compose): ${missing.join('; ')}`);
+    return new Catalogue(items);
+  }
 
   constructor(readonly entries: readonly CatalogueItem[]) {
     this.byCoordinate = new Map(entries.map((item) => [item.coordinate, item]));

@@ -4,6 +4,7 @@ import type { Identity } from '../../../platform/auth/identity';
 import { Permission } from '../../../platform/auth/permission.policy';
 import { forbidden, invalidInput } from '../../../platform/errors/domain-error';
 import { TextKind } from '../../../platform/graphql/text-fields';
+import { EXCHANGE_CATALOGUE_ENTRY } from '../catalogue/exchange-entry';
 import type { ExchangeContext } from '../exchange.context';
 import type { ExchangePart } from '../exchange.part';
 import type { DataGrant } from './data-grant.entity';
@@ -21,7 +22,7 @@ extend type Query {
 }
 
 """A catalogue item granted to a partner client (数据共享授权)."""
-type DataGrant {
+type DataGrant ${EXCHANGE_CATALOGUE_ENTRY} {
   """The grant's number."""
   id: Int!
   """The partner client the item is granted to."""

@@ -1,48 +1,30 @@
 import {
+  isAbstractType,
   Kind,
   TypeInfo,
   visit,
   visitWithTypeInfo,
   type DocumentNode,
-  type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
-import type { Catalogue } from '../catalogue/catalogue';
-
-// Relay connection structure (cursor pages): how a list is cut, not data of the graph.
-const STRUCTURE_TYPE = /(Connection|Edge)$/;
-const PAGE_INFO = 'PageInfo';
-
-function isRootType(schema: GraphQLSchema, type: GraphQLNamedType): boolean {
-  return type === schema.getQueryType() || type === schema.getMutationType() || type === schema.getSubscriptionType();
-}
+import { isCatalogueStructure } from '../../../platform/graphql/catalogue-directive';
 
 /**
- * Whether `Type.field` is a data item a partner needs a grant for. Not items (the catalogue's rule that
- * structure is not data): `__typename` and introspection; the fields of connection structure
- * (`*Connection`, `*Edge`, `PageInfo`: edges, node, cursor, pageInfo, totalCount); and the root
- * operation type's fields (`Query.enterprise`), entry points whose data is the items read under them,
- * unless the catalogue lists the root field itself.
+ * Whether `Type.field` is a data item a partner needs a grant for: the catalogue's rule that structure
+ * is not data. Not items: `__typename` and introspection, and the fields of structure types (the root
+ * types, `*Connection`, `*Edge`, `PageInfo`, `*Payload`: entry points, edges, node, pageInfo, totalCount).
  */
-export function needsGrant(
-  schema: GraphQLSchema,
-  parentType: GraphQLNamedType,
-  fieldName: string,
-  catalogue?: Catalogue,
-): boolean {
-  if (fieldName.startsWith('__')) return false;
-  if (parentType.name === PAGE_INFO || STRUCTURE_TYPE.test(parentType.name)) return false;
-  if (isRootType(schema, parentType)) return catalogue?.item(`${parentType.name}.${fieldName}`) !== undefined;
-  return true;
+export function needsGrant(typeName: string, fieldName: string): boolean {
+  return !fieldName.startsWith('__') && !isCatalogueStructure(typeName);
 }
 
 /**
  * The `Type.field` coordinates a valid document reads that need a grant (see needsGrant), sorted and
  * without repeats. Fragments and inline fragments count with the type they are on; an alias counts as
- * the field it names. `parentType` is the type in the schema the selection is on (an interface's
- * fields are named on the interface).
+ * the field it names. A field read on an interface or union counts on every object type that may
+ * answer it (the catalogue lists object types' fields), so no implementation escapes its grant.
  */
-export function coordinatesRead(schema: GraphQLSchema, document: DocumentNode, catalogue?: Catalogue): string[] {
+export function coordinatesRead(schema: GraphQLSchema, document: DocumentNode): string[] {
   const typeInfo = new TypeInfo(schema);
   const found = new Set<string>();
   visit(
@@ -52,7 +34,8 @@ export function coordinatesRead(schema: GraphQLSchema, document: DocumentNode, c
         const parentType = typeInfo.getParentType();
         if (!parentType || !typeInfo.getFieldDef()) return;
         const fieldName = node.name.value;
-        if (needsGrant(schema, parentType, fieldName, catalogue)) found.add(`${parentType.name}.${fieldName}`);
+        const types = isAbstractType(parentType) ? schema.getPossibleTypes(parentType) : [parentType];
+        for (const type of types) if (needsGrant(type.name, fieldName)) found.add(`${type.name}.${fieldName}`);
       },
     }),
   );

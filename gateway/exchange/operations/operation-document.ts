@@ -9,7 +9,6 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { checkParsedDocument, type OperationLimits } from '../../protection/operation-limits';
-import type { Catalogue } from '../catalogue/catalogue';
 import { coordinatesRead } from './operation-coordinates';
 
 /** A document holding one named operation, checked against a schema. */
@@ -53,7 +52,7 @@ export function parseOperationDocument(source: string): DocumentNode {
 export function checkOperationDocument(
   schema: GraphQLSchema,
   source: string,
-  options: { limits?: OperationLimits; catalogue?: Catalogue } = {},
+  options: { limits?: OperationLimits } = {},
 ): CheckedOperation {
   const document = parseOperationDocument(source);
   const operation = singleNamedOperation(document);
@@ -74,6 +73,6 @@ export function checkOperationDocument(
   return {
     name: operation.name!.value,
     kind: operation.operation,
-    coordinates: coordinatesRead(schema, document, options.catalogue),
+    coordinates: coordinatesRead(schema, document),
   };
 }

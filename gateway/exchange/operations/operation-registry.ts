@@ -134,10 +134,7 @@ export class OperationRegistry {
       );
     let checked;
     try {
-      checked = checkOperationDocument(schema, source, {
-        limits: this.options.limits,
-        catalogue: this.options.catalogue(),
-      });
+      checked = checkOperationDocument(schema, source, { limits: this.options.limits });
     } catch (error) {
       if (error instanceof OperationDocumentProblem)
         throw OPERATION_ERRORS.error('INVALID_OPERATION', error.message, 'document');
@@ -261,7 +258,7 @@ export class OperationRegistry {
       let coordinates: string[] = [];
       let isQuery = false;
       try {
-        const checked = checkOperationDocument(schema, seed.document, { catalogue });
+        const checked = checkOperationDocument(schema, seed.document);
         coordinates = checked.coordinates;
         isQuery = checked.kind === OperationTypeNode.QUERY;
       } catch (error) {

@@ -2,6 +2,7 @@ import { authorized } from '../../../platform/auth/authorized-resolver';
 import { Permission } from '../../../platform/auth/permission.policy';
 import { forbidden, invalidInput } from '../../../platform/errors/domain-error';
 import { TextKind } from '../../../platform/graphql/text-fields';
+import { EXCHANGE_CATALOGUE_ENTRY } from '../catalogue/exchange-entry';
 import type { ExchangeContext } from '../exchange.context';
 import type { ExchangePart } from '../exchange.part';
 import { partnerClientAsked } from '../grants/grants.schema';
@@ -52,7 +53,7 @@ type RegisterOperationPayload {
 }
 
 """One version of an operation a partner client may run (注册接口)."""
-type RegisteredOperation {
+type RegisteredOperation ${EXCHANGE_CATALOGUE_ENTRY} {
   """The version's number in the registry."""
   id: Int!
   """The machine client that may run it."""
