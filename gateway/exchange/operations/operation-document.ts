@@ -19,6 +19,9 @@ export interface CheckedOperation {
   coordinates: string[];
 }
 
+// The registry's column (registered_operation.name).
+const MAX_NAME_LENGTH = 128;
+
 /** Why a document cannot be registered or run against a schema: Chinese first, English alongside. */
 export class OperationDocumentProblem extends Error {}
 
@@ -33,6 +36,8 @@ export function singleNamedOperation(document: DocumentNode): OperationDefinitio
   );
   if (operations.length !== 1 || !operations[0].name)
     throw problem('文档必须恰好包含一个具名操作', 'The document must hold exactly one named operation');
+  if (operations[0].name.value.length > MAX_NAME_LENGTH)
+    throw problem('操作名称过长', `The operation's name is longer than ${MAX_NAME_LENGTH} characters`);
   return operations[0];
 }
 
@@ -54,6 +59,8 @@ export function checkOperationDocument(
   source: string,
   options: { limits?: OperationLimits } = {},
 ): CheckedOperation {
+  if (options.limits && Buffer.byteLength(source, 'utf8') > options.limits.maxDocumentBytes)
+    throw problem('文档超出网关的大小限制', `The document is larger than ${options.limits.maxDocumentBytes} bytes`);
   const document = parseOperationDocument(source);
   const operation = singleNamedOperation(document);
   const errors = validate(schema, document);
