@@ -1,6 +1,6 @@
 import { OperationTypeNode, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import type { DataSource, EntityManager } from 'typeorm';
+import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import type { PurposeCode } from '../../../platform/auth/purpose';
 import type { Logger } from '../../../platform/observability/logger';
 import type { OperationLimits } from '../../protection/operation-limits';
@@ -155,17 +155,30 @@ export class OperationRegistry {
         'document',
         { coordinates: uncovered },
       );
-    const registration = await this.options.dataSource().transaction((manager) =>
-      this.addVersion(manager, {
-        clientId,
-        name: checked.name,
-        document: source,
-        coordinates: checked.coordinates,
-        registeredBy,
-      }),
+    const operation = {
+      clientId,
+      name: checked.name,
+      document: source,
+      coordinates: checked.coordinates,
+      registeredBy,
+    };
+    const registration = await this.withRetry(() =>
+      this.options.dataSource().transaction((manager) => this.addVersion(manager, operation)),
     );
     this.byHash.delete(registration.operation.sha256);
     return registration;
+  }
+
+  // Two registrations of one name at once both take the next version; the unique index refuses the
+  // second, which then reads again and takes the one after (or finds its document already there).
+  private async withRetry<TResult>(work: () => Promise<TResult>): Promise<TResult> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!(error instanceof QueryFailedError) || attempt >= 3) throw error;
+      }
+    }
   }
 
   private async addVersion(
