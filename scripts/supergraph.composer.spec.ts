@@ -1,9 +1,14 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, print, visit } from 'graphql';
+import { Kind, parse, print, visit, type ConstDirectiveNode, type DocumentNode } from 'graphql';
 import { brokenOperations, seedOperations } from './operation-check';
-import { buildSubgraphSdl, COMPOSED_SUBGRAPHS, composeSubgraphSdl, composeSupergraph } from './supergraph.composer';
+import {
+  COMPOSED_SUBGRAPHS,
+  composeSubgraphSdl,
+  composeSupergraph,
+  type ComposedSubgraphName,
+} from './supergraph.composer';
 
 const schemaDirectory = join(__dirname, '..', '..', 'schema');
 
@@ -27,6 +32,68 @@ describe('committed schema files', () => {
   });
 });
 
+function committedSubgraphSdl(): Record<ComposedSubgraphName, string> {
+  const sdl = {} as Record<ComposedSubgraphName, string>;
+  for (const name of COMPOSED_SUBGRAPHS) sdl[name] = readFileSync(join(schemaDirectory, `${name}.graphql`), 'utf8');
+  return sdl;
+}
+
+/** The SDL with the @catalogue entry of `typeName.fieldName` replaced (or dropped when `entry` is null). */
+function withEntry(sdl: string, typeName: string, fieldName: string, entry: ConstDirectiveNode | null): string {
+  let inType = false;
+  const changed: DocumentNode = visit(parse(sdl), {
+    ObjectTypeDefinition: {
+      enter: (node) => {
+        inType = node.name.value === typeName;
+      },
+      leave: () => {
+        inType = false;
+      },
+    },
+    FieldDefinition: (node) => {
+      if (!inType || node.name.value !== fieldName) return undefined;
+      const others = (node.directives ?? []).filter((directive) => directive.name.value !== 'catalogue');
+      return { ...node, directives: entry ? [...others, entry] : others };
+    },
+  });
+  return print(changed);
+}
+
+function entryDirective(arguments_: string): ConstDirectiveNode {
+  const document = parse(`type T { f: Int @catalogue(${arguments_}) }`);
+  const [definition] = document.definitions;
+  if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) throw new Error('unexpected');
+  return definition.fields![0].directives![0];
+}
+
+describe("composition's catalogue check", () => {
+  it('fails naming a data field whose entry was dropped', () => {
+    const sdl = committedSubgraphSdl();
+    sdl.credit = withEntry(sdl.credit, 'CreditListEntry', 'criterion', null);
+    sdl.audit = withEntry(sdl.audit, 'AuditRecord', 'hash', null);
+    expect(() => composeSubgraphSdl(sdl)).toThrow(/Catalogue check failed/);
+    expect(() => composeSubgraphSdl(sdl)).toThrow(/CreditListEntry\.criterion has no catalogue entry/);
+    expect(() => composeSubgraphSdl(sdl)).toThrow(/AuditRecord\.hash has no catalogue entry/);
+  });
+
+  it('fails when the subgraphs sharing a key give it different entries', () => {
+    const sdl = committedSubgraphSdl();
+    const other = entryDirective(
+      'category: "credit", shareClass: CONDITIONAL, updateFrequency: "DAILY", legalBasis: "x"',
+    );
+    sdl.credit = withEntry(sdl.credit, 'Enterprise', 'creditCode', other);
+    expect(() => composeSubgraphSdl(sdl)).toThrow(/@catalogue is applied to "Enterprise\.creditCode"/);
+  });
+
+  it('passes the committed subgraphs, and counts no structure (connections, payloads) as data', () => {
+    const composed = composeSubgraphSdl(committedSubgraphSdl());
+    expect(composed.supergraphSdl).toContain('@link(url: "https://single-window.mot.gov.cn/catalogue/v1.0"');
+    const connection = /type PermitConnection\b[^{]*\{([\s\S]*?)\n\}/.exec(composed.supergraphSdl)?.[1] ?? '';
+    expect(connection).toContain('totalCount');
+    expect(connection).not.toContain('@catalogue');
+  });
+});
+
 /** The SDL without one field of one type, as a subgraph change that removes it would print it. */
 function withoutField(sdl: string, typeName: string, fieldName: string): string {
   const document = visit(parse(sdl), {
@@ -47,8 +114,8 @@ describe('the operation check', () => {
     expect(brokenOperations(apiSdl, seeds)).toEqual([]);
   });
 
-  it('fails a composition that removes a field a seed operation reads, naming it, its version and owner', async () => {
-    const subgraphSdl = await buildSubgraphSdl();
+  it('fails a composition that removes a field a seed operation reads, naming it, its version and owner', () => {
+    const subgraphSdl = committedSubgraphSdl();
     const { apiSdl } = composeSubgraphSdl({
       ...subgraphSdl,
       credit: withoutField(subgraphSdl.credit, 'CreditProfile', 'rating'),
