@@ -35,6 +35,16 @@ export const GATEWAY_REASONS = {
     zh: '该客户端只能执行为其登记的操作',
     en: 'A machine client may run only the operations registered for it; send a registered document or its sha256 hash.',
   },
+  GRANT_REQUIRED: {
+    code: ErrorCode.FORBIDDEN,
+    zh: '该接口读取的数据项没有在用的共享授权（未授权、已撤销或不含所声明的用途）',
+    en: "A partner's registered operation reads an item with no grant in force for the declared purpose (never granted, revoked, or granted for other purposes); `extensions.coordinate` names the first, `coordinates` all.",
+  },
+  GRANT_EXPIRED: {
+    code: ErrorCode.FORBIDDEN,
+    zh: '该接口读取的数据项的共享授权已过期',
+    en: "A partner's registered operation reads an item whose grant for the declared purpose has expired; `extensions.coordinate` names it. Request access again.",
+  },
   INVALID_INPUT: {
     code: ErrorCode.BAD_USER_INPUT,
     zh: '输入不符合要求',

@@ -24,7 +24,6 @@ import { formatGatewayError } from './gateway.errors';
 import { RequestScreen } from './protection/request-screen';
 import { RateLimiter } from './protection/rate-limiter';
 import { callerPolicyPlugin } from './protection/caller-policy';
-import { PersistedOperations } from './protection/persisted-operations';
 import { PersistedQueryCache } from './protection/persisted-query.cache';
 import { SubgraphDataSource } from './subgraph.data-source';
 import { subgraphAgent } from './subgraph-fetcher';
@@ -111,6 +110,14 @@ function rateLimited(retryAfterSeconds: number): GraphQLError {
   );
 }
 
+/** The persisted-query hash of a request that sends no document, when it looks like one. */
+function persistedHashOnly(request: IncomingMessage, body: unknown): string | undefined {
+  const sent = requestBodyOf(request, body);
+  if (typeof sent.query === 'string') return undefined;
+  const hash = sent.extensions?.persistedQuery?.sha256Hash;
+  return typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash) ? hash : undefined;
+}
+
 // How long a reader of the audit trail waits for the journal's latest records to be shipped.
 const AUDIT_READ_CATCH_UP_MS = 2_000;
 
@@ -166,6 +173,11 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
     notifications: settings.notifications,
     directory: settings.partnerDirectory,
   });
+    seedOperationsDirectory: settings.persistedOperationsDirectory,
+    limits: settings.limits,
+  });
+  // Machine clients' operations: registered at run time, seeded from the files (README, Registering operations).
+  const operations = exchange.services.operations;
   const exchangeSubgraph = await startExchangeSubgraph({
     services: exchange.services,
     verifier,
@@ -208,14 +220,13 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
       );
     },
   });
-  const persistedOperations = PersistedOperations.load(settings.persistedOperationsDirectory);
-  const persistedQueries = new PersistedQueryCache(persistedOperations, settings.persistedQueryCache);
+  const persistedQueries = new PersistedQueryCache(operations, settings.persistedQueryCache);
   const screen = new RequestScreen(settings.limits, persistedQueries, logger);
-  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => screen.useSchema(apiSchema));
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    screen.useSchema(apiSchema);
+    operations.useSchema(apiSchema);
+  });
   const rateLimiter = new RateLimiter(settings.rateLimitPerMinute);
-  const registeredDocuments = new Map(
-    persistedOperations.all().map((operation) => [operation.sha256, operation.document]),
-  );
   // Public operations without a token: limited per client address, apart from signed-in callers.
   const anonymousRateLimiter = new RateLimiter(settings.anonymousRateLimitPerMinute);
   const apollo = new ApolloServer<GatewayContext>({
@@ -228,12 +239,7 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
     // The operation limits run before this server sees the request (screen.checkRequest in the context);
     // its own parser keeps to the token limit all the same.
     parseOptions: { maxTokens: settings.limits.maxTokens },
-    plugins: [
-      auditSourcePlugin(),
-      anonymousAccessPlugin(),
-      callerPolicyPlugin(persistedOperations),
-      screen.inputPlugin(),
-    ],
+    plugins: [auditSourcePlugin(), anonymousAccessPlugin(), callerPolicyPlugin(operations), screen.inputPlugin()],
     persistedQueries: { cache: persistedQueries },
     formatError: formatGatewayError((message, error) =>
       logger.warn(message, { requestId: currentRequestId(), ...describeError(error) }),
@@ -253,6 +259,9 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
     const token = bearerToken(header);
     // The operation limits come first: nothing else is done for a request that asks too much.
     try {
+      // A hash alone may name an operation registered on another replica: read it through first.
+      const sha256 = persistedHashOnly(request, body);
+      if (sha256) await persistedQueries.prepare(sha256);
       screen.checkRequest(request, body, (document) => (facts.document = document));
     } catch (refusal) {
       await identifyForAudit(facts, token);
@@ -329,7 +338,7 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
       context,
       async (request, body, status, responseText) => {
         const entry = auditEntryFor(request, factsOf(request), body, status, responseText, (sha256) =>
-          registeredDocuments.get(sha256),
+          operations.cachedDocument(sha256),
         );
         await storeAuditEntry(entry);
       },

@@ -1,4 +1,5 @@
 import { ACCESS_REQUEST_REASONS } from '../gateway/exchange/requests/access-request.errors';
+import { OPERATION_REASONS } from '../gateway/exchange/operations/operations.errors';
 import { GATEWAY_REASONS } from '../gateway/gateway.errors';
 import type { DocumentedReason } from '../platform/errors/error-reasons';
 import { PLATFORM_REASONS } from '../platform/errors/platform.errors';
@@ -20,6 +21,11 @@ interface ReasonList {
 export const REASON_LISTS: readonly ReasonList[] = [
   { title: 'Every service', source: 'platform/errors/platform.errors.ts', reasons: PLATFORM_REASONS },
   { title: 'Gateway', source: 'gateway/gateway.errors.ts', reasons: GATEWAY_REASONS },
+  {
+    title: 'Data exchange: registered operations (接口注册)',
+    source: 'gateway/exchange/operations/operations.errors.ts',
+    reasons: OPERATION_REASONS,
+  },
   { title: 'Licensing (行政许可)', source: 'subgraphs/licensing/licensing.errors.ts', reasons: LICENSING_REASONS },
   {
     title: 'Enforcement (行政执法)',

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, print, visit, type ConstDirectiveNode, type DocumentNode } from 'graphql';
+import { brokenOperations, seedOperations } from './operation-check';
 import {
   COMPOSED_SUBGRAPHS,
   composeSubgraphSdl,
@@ -90,5 +91,42 @@ describe("composition's catalogue check", () => {
     const connection = /type PermitConnection\b[^{]*\{([\s\S]*?)\n\}/.exec(composed.supergraphSdl)?.[1] ?? '';
     expect(connection).toContain('totalCount');
     expect(connection).not.toContain('@catalogue');
+  });
+});
+
+/** The SDL without one field of one type, as a subgraph change that removes it would print it. */
+function withoutField(sdl: string, typeName: string, fieldName: string): string {
+  const document = visit(parse(sdl), {
+    ObjectTypeDefinition: (node) =>
+      node.name.value === typeName
+        ? { ...node, fields: node.fields?.filter((field) => field.name.value !== fieldName) }
+        : undefined,
+  });
+  return print(document);
+}
+
+describe('the operation check', () => {
+  const seeds = seedOperations(join(__dirname, '..', '..', 'gateway', 'persisted-operations'));
+
+  it('finds every seed operation valid against the committed schema', async () => {
+    const { apiSdl } = await composeSupergraph();
+    expect(seeds.map((seed) => seed.name)).toContain('EnterpriseCreditAndPermits');
+    expect(brokenOperations(apiSdl, seeds)).toEqual([]);
+  });
+
+  it('fails a composition that removes a field a seed operation reads, naming it, its version and owner', () => {
+    const subgraphSdl = committedSubgraphSdl();
+    const { apiSdl } = composeSubgraphSdl({
+      ...subgraphSdl,
+      credit: withoutField(subgraphSdl.credit, 'CreditProfile', 'rating'),
+    });
+    expect(brokenOperations(apiSdl, seeds)).toEqual([
+      'partner-ndrc/EnterpriseCreditAndPermits (seed file, registered by seed): Cannot query field "rating" on type "CreditProfile".',
+    ]);
+    const seed = seeds.find((operation) => operation.name === 'EnterpriseCreditAndPermits')!;
+    const registered = { ...seed, version: 3, registeredBy: 'ndrc-partner-admin' };
+    expect(brokenOperations(apiSdl, [registered])[0]).toMatch(
+      /^partner-ndrc\/EnterpriseCreditAndPermits \(version 3, registered by ndrc-partner-admin\)/,
+    );
   });
 });

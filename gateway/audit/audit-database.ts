@@ -4,6 +4,7 @@ import { AuditSignedCheckpoint1764600000000 } from '../../migrations/gateway/176
 import { DataGrant1766700000000 } from '../../migrations/gateway/1766700000000-data-grant';
 import { DataAccessRequest1766710000000 } from '../../migrations/gateway/1766710000000-data-access-request';
 import { Notification1766730000000 } from '../../migrations/gateway/1766730000000-notification';
+import { RegisteredOperation1766720000000 } from '../../migrations/gateway/1766720000000-registered-operation';
 import type { PlatformConfig } from '../../platform/config/config';
 import { openDataSource } from '../../platform/database/data-source.factory';
 import { describeError, type Logger } from '../../platform/observability/logger';
@@ -20,6 +21,7 @@ export const GATEWAY_ENTITIES = [AuditRecord, AuditSignedCheckpoint, DataGrant, 
 import { NotificationCursor } from '../exchange/notifications/notification-cursor.entity';
 import { NotificationDelivery } from '../exchange/notifications/notification-delivery.entity';
 import { NotificationSubscription } from '../exchange/notifications/notification-subscription.entity';
+import { RegisteredOperation } from '../exchange/operations/registered-operation.entity';
 
 /** The gateway schema's tables and their migrations, in order: the audit trail, then the data exchange. */
 export const GATEWAY_ENTITIES = [
@@ -29,6 +31,7 @@ export const GATEWAY_ENTITIES = [
   NotificationSubscription,
   NotificationDelivery,
   NotificationCursor,
+  RegisteredOperation,
 ];
 export const GATEWAY_MIGRATIONS = [
   InitialGateway1764000000000,
@@ -36,6 +39,7 @@ export const GATEWAY_MIGRATIONS = [
   DataGrant1766700000000,
   DataAccessRequest1766710000000,
   Notification1766730000000,
+  RegisteredOperation1766720000000,
 ];
 
 /** The gateway's own schema, migrated: the audit trail and its signed checkpoints, the data exchange's tables. */

@@ -4,6 +4,7 @@ import type { Catalogue } from './catalogue/catalogue';
 import type { GrantBook } from './grants/grant-book';
 import type { AccessRequestDesk } from './requests/access-request.service';
 import type { NotificationSubscriptions } from './notifications/notification-subscriptions';
+import type { OperationRegistry } from './operations/operation-registry';
 
 /**
  * What the data exchange's parts share (数据共享交换): built once by startExchange, one per gateway
@@ -20,6 +21,8 @@ export interface ExchangeServices {
   accessRequests: AccessRequestDesk;
   /** Partners' webhook subscriptions and their delivery log (订阅通知). */
   notifications: NotificationSubscriptions;
+  /** Partners' operations registered at run time, and the machine clients' allow-list. */
+  operations: OperationRegistry;
 }
 
 /** The exchange subgraph's resolver context. */

@@ -12,6 +12,9 @@ import { AccessRequestDesk } from './requests/access-request.service';
 import { feedSourcesNeeded, NotificationFeed } from './notifications/notification-feed';
 import { NotificationRelay, type NotificationSettings } from './notifications/notification-relay';
 import { NotificationSubscriptions } from './notifications/notification-subscriptions';
+import type { OperationLimits } from '../protection/operation-limits';
+import { PersistedOperations } from '../protection/persisted-operations';
+import { OperationRegistry } from './operations/operation-registry';
 
 export interface RunningExchange {
   services: ExchangeServices;
@@ -36,6 +39,10 @@ export function startExchange(options: {
   dataSource: () => DataSource;
   logger: Logger;
   config: PlatformConfig;
+  /** The seed operations' directory (`<clientId>/<Name>.graphql`, gateway/persisted-operations). */
+  seedOperationsDirectory: string;
+  /** The gateway's operation limits, which a registered operation keeps to. */
+  limits: OperationLimits;
   /** The supergraph the gateway serves; the catalogue is read from its @catalogue entries. */
   supergraphSdl: string;
   notifications: NotificationSettings;
@@ -52,6 +59,16 @@ export function startExchange(options: {
     // Reads services.catalogue on every call, so a catalogue replaced later is the one requests see.
     accessRequests: new AccessRequestDesk(options.dataSource, () => services.catalogue, grants),
     notifications: new NotificationSubscriptions(options.dataSource, grants, options.notifications.rules),
+    operations: new OperationRegistry({
+      dataSource: options.dataSource,
+      grants,
+      catalogue: () => services.catalogue,
+      logger: options.logger,
+      seeds: PersistedOperations.load(options.seedOperationsDirectory).all(),
+      // The demo clients' seed grants exist outside production only (README, Registering operations).
+      seedGrants: options.config.environment !== 'production',
+      limits: options.limits,
+    }),
   };
   const histories = options.histories ?? httpEventHistories(options.config);
   const feed = new NotificationFeed(

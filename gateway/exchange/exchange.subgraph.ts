@@ -13,6 +13,7 @@ import { GRANTS_PART } from './grants/grants.schema';
 import { REQUESTS_PART } from './requests/requests.schema';
 import { NOTIFICATIONS_PART } from './notifications/notifications.schema';
 import { USAGE_PART } from './usage/usage.schema';
+import { OPERATIONS_PART } from './operations/operations.schema';
 
 /** The data exchange's name in the supergraph (数据共享交换); the gateway process serves it at this path. */
 export const EXCHANGE_SUBGRAPH = 'exchange';
@@ -26,6 +27,7 @@ export const EXCHANGE_PARTS: readonly ExchangePart[] = [
   NOTIFICATIONS_PART,
   USAGE_PART,
 ];
+export const EXCHANGE_PARTS: readonly ExchangePart[] = [CATALOGUE_PART, GRANTS_PART, OPERATIONS_PART];
 
 const BASE_TYPE_DEFS = `
 """A date and time, ISO 8601, UTC."""

@@ -16,9 +16,10 @@ export function documentHash(document: string): string {
 }
 
 /**
- * The operations each machine client may run (safelisting): `<directory>/<clientId>/<Name>.graphql`,
- * one named operation per file. A client sends the document or only its hash
- * (`extensions.persistedQuery.sha256Hash`); anything else from a machine client is refused.
+ * The seed data of the registered operations (gateway/exchange/operations): `<directory>/<clientId>/<Name>.graphql`,
+ * one named operation per file, registered by `seed` in the gateway's database at start. A client sends
+ * the document or only its hash (`extensions.persistedQuery.sha256Hash`); anything else from a machine
+ * client is refused.
  */
 export class PersistedOperations {
   private readonly byClient = new Map<string, Map<string, PersistedOperation>>();
@@ -52,6 +53,15 @@ export class PersistedOperations {
 
   allowed(clientId: string, sha256: string): PersistedOperation | undefined {
     return this.byClient.get(clientId)?.get(sha256);
+  }
+
+  /** The document of a registered operation (RegisteredDocuments, for tests and tools without a database). */
+  cachedDocument(sha256: string): string | undefined {
+    return this.all().find((operation) => operation.sha256 === sha256)?.document;
+  }
+
+  document(sha256: string): Promise<string | undefined> {
+    return Promise.resolve(this.cachedDocument(sha256));
   }
 
   all(): PersistedOperation[] {

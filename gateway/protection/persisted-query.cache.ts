@@ -1,7 +1,6 @@
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import type { PersistedOperations } from './persisted-operations';
 
 const APQ_PREFIX = 'apq:';
 
@@ -12,20 +11,28 @@ export interface PersistedQueryCacheLimits {
   maxDocumentBytes: number;
 }
 
+/** Where registered operations' documents are found by hash (the exchange's registry, or the seed files). */
+export interface RegisteredDocuments {
+  /** What is known without waiting (read before). */
+  cachedDocument(sha256: string): string | undefined;
+  /** Read through to the shared registry on a miss. */
+  document(sha256: string): Promise<string | undefined>;
+}
+
 /**
- * Apollo Server's persisted-query store, preloaded with every registered machine-client operation so
- * a client may send only the hash. Officers' clients may register their own documents (automatic
+ * Apollo Server's persisted-query store, backed by the registered machine-client operations (read
+ * through from the shared registry) so a client may send only the hash. Officers' clients may register their own documents (automatic
  * persisted queries); those are bounded in bytes, not only in number, and give no extra rights:
  * safelisting checks the registry, not this cache. A client whose hash was evicted gets
  * PERSISTED_QUERY_NOT_FOUND and, as the protocol has it, sends the document again with the hash.
  */
 export class PersistedQueryCache {
-  private readonly registered = new Map<string, string>();
   private readonly learned: LRUCache<string, string>;
 
-  constructor(operations: PersistedOperations, limits: PersistedQueryCacheLimits) {
-    for (const operation of operations.all())
-      this.registered.set(`${APQ_PREFIX}${operation.sha256}`, operation.document);
+  constructor(
+    private readonly registered: RegisteredDocuments,
+    limits: PersistedQueryCacheLimits,
+  ) {
     this.learned = new LRUCache<string, string>({
       maxSize: limits.maxBytes,
       maxEntrySize: limits.maxDocumentBytes,
@@ -33,10 +40,20 @@ export class PersistedQueryCache {
     });
   }
 
-  /** The document for a hash (hex SHA-256), registered or learned. */
+  /** The document for a hash (hex SHA-256), registered (as far as known here, see prepare) or learned. */
   document(sha256: string): string | undefined {
-    const key = `${APQ_PREFIX}${sha256}`;
-    return this.registered.get(key) ?? this.learned.get(key);
+    return this.registered.cachedDocument(sha256) ?? this.learned.get(`${APQ_PREFIX}${sha256}`);
+  }
+
+  /**
+   * Reads a registered document this replica has not seen (registered on another one) before the
+   * request is screened, so that a machine client may send only its hash. Nothing for a learned one.
+   */
+  async prepare(sha256: string): Promise<void> {
+    if (this.learned.has(`${APQ_PREFIX}${sha256}`) || this.registered.cachedDocument(sha256) !== undefined) return;
+    // Unreadable now (the database is down): the hash is unknown, and the client sends the document,
+    // which the caller policy then answers with the outage.
+    await this.registered.document(sha256).catch(() => undefined);
   }
 
   /** Bytes the learned documents hold now. */
@@ -44,12 +61,16 @@ export class PersistedQueryCache {
     return this.learned.calculatedSize;
   }
 
-  get(key: string): Promise<string | undefined> {
-    return Promise.resolve(this.registered.get(key) ?? this.learned.get(key));
+  async get(key: string): Promise<string | undefined> {
+    const learned = this.learned.get(key);
+    if (learned !== undefined || !key.startsWith(APQ_PREFIX)) return learned;
+    // A document known here runs into the caller policy, which refuses it if retired meanwhile.
+    const sha256 = key.slice(APQ_PREFIX.length);
+    return this.registered.cachedDocument(sha256) ?? this.registered.document(sha256).catch(() => undefined);
   }
 
   set(key: string, value: string): Promise<void> {
-    if (!this.registered.has(key)) this.learned.set(key, value);
+    if (this.registered.cachedDocument(key.slice(APQ_PREFIX.length)) === undefined) this.learned.set(key, value);
     return Promise.resolve();
   }
 

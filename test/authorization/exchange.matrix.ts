@@ -1,5 +1,21 @@
 import { chinaToday } from '../../platform/time/china-time';
 import { at, EVERYWHERE, type DepartmentMatrix, type OperationProbe, type Variant } from './matrix.dsl';
+import { randomInt } from 'node:crypto';
+import {
+  at,
+  EVERYWHERE,
+  type DepartmentMatrix,
+  type Json,
+  type OperationProbe,
+  type Variant,
+  type VariantProbe,
+} from './matrix.dsl';
+
+/** A query partner-ndrc's seed grants cover (Enterprise.name), under a name of its own for each probe. */
+function probeOperation(): { name: string; document: string } {
+  const name = `MatrixProbe${Date.now()}N${randomInt(1e6)}`;
+  return { name, document: `query ${name}($code: String!) { enterprise(creditCode: $code) { name } }` };
+}
 
 // The data exchange (数据共享交换) the gateway serves: partners' administrators and the owning
 // departments' approvers. Rows of the authorization matrix (test/authorization-matrix.test.ts), written
@@ -19,6 +35,9 @@ const WHO_MAY = {
   'Mutation.subscribeNotifications': '-       -       -       -       -      -      -     -   -     Y     -',
   'Mutation.unsubscribeNotifications': '-       -       -       -       -      -      -     -   -     Y     -',
   'Query.partnerUsage': '-       -       -       -       -      -      -     -   -     Y     Y',
+  'Query.registeredOperations': '-       -       -       -       -      -      -     -   -     Y     Y',
+  'Mutation.registerOperation': '-       -       -       -       -      -      -     -   -     Y     -',
+  'Mutation.retireOperation': '-       -       -       -       -      -      -     -   -     Y     -',
 } as const;
 
 type Operation = keyof typeof WHO_MAY;
@@ -43,6 +62,10 @@ const REGION_RULES: Record<Operation, Partial<Record<Variant, string>>> = {
   // Subscription 0 never exists: past the permission check the answer is NOT_FOUND, as for another client's.
   'Mutation.unsubscribeNotifications': { any: 'NOT_FOUND NOT_FOUND NOT_FOUND' },
   'Query.partnerUsage': { any: EVERYWHERE },
+  // Registered operations are a partner client's, whatever the caller's region.
+  'Query.registeredOperations': { any: EVERYWHERE },
+  'Mutation.registerOperation': { any: EVERYWHERE },
+  'Mutation.retireOperation': { any: EVERYWHERE },
 };
 
 const PROBES: Record<Operation, OperationProbe> = {
@@ -78,6 +101,8 @@ const PROBES: Record<Operation, OperationProbe> = {
     field: 'notificationSubscriptions',
   'Query.partnerUsage': {
     field: 'partnerUsage',
+  'Query.registeredOperations': {
+    field: 'registeredOperations',
     write: false,
     variants: {
       any: {
@@ -200,6 +225,53 @@ const PROBES: Record<Operation, OperationProbe> = {
         }),
         ok: (data) => expect(Array.isArray(at(data, 'partnerUsage'))).toBe(true),
       },
+          document: `{ registeredOperations(clientId: "partner-ndrc") { id name version registeredBy inForce } }`,
+          variables: {},
+        }),
+        // The seed files are registered for partner-ndrc by seed.
+        ok: (data) =>
+          expect(at(data, 'registeredOperations')).toContainEqual(
+            expect.objectContaining({ name: 'EnterpriseCreditAndPermits', registeredBy: 'seed' }),
+          ),
+      },
+    },
+  },
+  'Mutation.registerOperation': {
+    field: 'registerOperation',
+    write: true,
+    variants: {
+      any: ((): VariantProbe => {
+        const probe = probeOperation();
+        return {
+          request: () => ({
+            document: `mutation ($document: String!) { registerOperation(document: $document) { created operation { name version clientId } } }`,
+            variables: { document: probe.document },
+          }),
+          ok: (data: Json | undefined) =>
+            expect(at(data, 'registerOperation')).toEqual({
+              created: true,
+              operation: { name: probe.name, version: 1, clientId: 'partner-ndrc' },
+            }),
+        };
+      })(),
+    },
+  },
+  'Mutation.retireOperation': {
+    field: 'retireOperation',
+    write: true,
+    variants: {
+      any: ((): VariantProbe => {
+        const probe = probeOperation();
+        // Registered and retired in one request (mutation fields run one after the other).
+        return {
+          request: () => ({
+            document: `mutation ($document: String!, $name: String!) { registerOperation(document: $document) { created } retireOperation(name: $name) { name version inForce } }`,
+            variables: { document: probe.document, name: probe.name },
+          }),
+          ok: (data: Json | undefined) =>
+            expect(at(data, 'retireOperation')).toEqual([{ name: probe.name, version: 1, inForce: false }]),
+        };
+      })(),
     },
   },
 };
