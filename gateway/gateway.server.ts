@@ -172,7 +172,6 @@ export async function startGateway(config: PlatformConfig, settings: GatewayConf
     supergraphSdl,
     notifications: settings.notifications,
     directory: settings.partnerDirectory,
-  });
     seedOperationsDirectory: settings.persistedOperationsDirectory,
     limits: settings.limits,
   });

@@ -16,8 +16,6 @@ import { DataGrant } from '../exchange/grants/data-grant.entity';
 import { DataAccessItem } from '../exchange/requests/data-access-item.entity';
 import { DataAccessRequest } from '../exchange/requests/data-access-request.entity';
 
-/** The gateway schema's tables and their migrations, in order: the audit trail, then the data exchange. */
-export const GATEWAY_ENTITIES = [AuditRecord, AuditSignedCheckpoint, DataGrant, DataAccessRequest, DataAccessItem];
 import { NotificationCursor } from '../exchange/notifications/notification-cursor.entity';
 import { NotificationDelivery } from '../exchange/notifications/notification-delivery.entity';
 import { NotificationSubscription } from '../exchange/notifications/notification-subscription.entity';
@@ -28,6 +26,8 @@ export const GATEWAY_ENTITIES = [
   AuditRecord,
   AuditSignedCheckpoint,
   DataGrant,
+  DataAccessRequest,
+  DataAccessItem,
   NotificationSubscription,
   NotificationDelivery,
   NotificationCursor,
@@ -38,8 +38,8 @@ export const GATEWAY_MIGRATIONS = [
   AuditSignedCheckpoint1764600000000,
   DataGrant1766700000000,
   DataAccessRequest1766710000000,
-  Notification1766730000000,
   RegisteredOperation1766720000000,
+  Notification1766730000000,
 ];
 
 /** The gateway's own schema, migrated: the audit trail and its signed checkpoints, the data exchange's tables. */

@@ -24,10 +24,10 @@ export const EXCHANGE_PARTS: readonly ExchangePart[] = [
   CATALOGUE_PART,
   GRANTS_PART,
   REQUESTS_PART,
+  OPERATIONS_PART,
   NOTIFICATIONS_PART,
   USAGE_PART,
 ];
-export const EXCHANGE_PARTS: readonly ExchangePart[] = [CATALOGUE_PART, GRANTS_PART, OPERATIONS_PART];
 
 const BASE_TYPE_DEFS = `
 """A date and time, ISO 8601, UTC."""

@@ -1,5 +1,4 @@
 import { chinaToday } from '../../platform/time/china-time';
-import { at, EVERYWHERE, type DepartmentMatrix, type OperationProbe, type Variant } from './matrix.dsl';
 import { randomInt } from 'node:crypto';
 import {
   at,
@@ -97,12 +96,6 @@ const PROBES: Record<Operation, OperationProbe> = {
   },
   'Query.dataAccessRequests': {
     field: 'dataAccessRequests',
-  'Query.notificationSubscriptions': {
-    field: 'notificationSubscriptions',
-  'Query.partnerUsage': {
-    field: 'partnerUsage',
-  'Query.registeredOperations': {
-    field: 'registeredOperations',
     write: false,
     variants: {
       any: {
@@ -177,6 +170,15 @@ const PROBES: Record<Operation, OperationProbe> = {
           expect(at(data, 'revokeDataGrant.grant.id')).toBe(Number(context.record));
           expect(at(data, 'revokeDataGrant.grant.inForce')).toBe(false);
         },
+      },
+    },
+  },
+  'Query.notificationSubscriptions': {
+    field: 'notificationSubscriptions',
+    write: false,
+    variants: {
+      any: {
+        request: () => ({
           document: `{ notificationSubscriptions { id eventTypes webhookUrl active } }`,
           variables: {},
         }),
@@ -218,6 +220,15 @@ const PROBES: Record<Operation, OperationProbe> = {
       any: {
         request: () => ({ document: `mutation { unsubscribeNotifications(id: 0) { id active } }`, variables: {} }),
         ok: (data) => expect(at(data, 'unsubscribeNotifications.active')).toBe(false),
+      },
+    },
+  },
+  'Query.partnerUsage': {
+    field: 'partnerUsage',
+    write: false,
+    variants: {
+      any: {
+        request: () => ({
           document: `query ($from: String!, $to: String!) {
             partnerUsage(clientId: "partner-ndrc", from: $from, to: $to) { day operationName calls refused }
           }`,
@@ -225,6 +236,14 @@ const PROBES: Record<Operation, OperationProbe> = {
         }),
         ok: (data) => expect(Array.isArray(at(data, 'partnerUsage'))).toBe(true),
       },
+    },
+  },
+  'Query.registeredOperations': {
+    field: 'registeredOperations',
+    write: false,
+    variants: {
+      any: {
+        request: () => ({
           document: `{ registeredOperations(clientId: "partner-ndrc") { id name version registeredBy inForce } }`,
           variables: {},
         }),

@@ -1,3 +1,4 @@
+import { EXCHANGE_CATALOGUE_ENTRY } from '../catalogue/exchange-entry';
 import { authorized } from '../../../platform/auth/authorized-resolver';
 import type { Identity } from '../../../platform/auth/identity';
 import { Permission } from '../../../platform/auth/permission.policy';
@@ -48,7 +49,7 @@ input SubscribeNotificationsInput {
 }
 
 """A new subscription and its signing secret."""
-type SubscribeNotificationsPayload {
+type SubscribeNotificationsPayload ${EXCHANGE_CATALOGUE_ENTRY} {
   """The subscription."""
   subscription: NotificationSubscription!
   """The HMAC-SHA256 key that signs its deliveries (X-Signature); shown only now, keep it secret."""
@@ -56,7 +57,7 @@ type SubscribeNotificationsPayload {
 }
 
 """A partner client's webhook for some event types (订阅通知)."""
-type NotificationSubscription {
+type NotificationSubscription ${EXCHANGE_CATALOGUE_ENTRY} {
   """The subscription's number."""
   id: Int!
   """The event types delivered."""
@@ -86,7 +87,7 @@ enum NotificationDeliveryStatus {
 }
 
 """One event to one subscription's webhook (the delivery log)."""
-type NotificationDelivery {
+type NotificationDelivery ${EXCHANGE_CATALOGUE_ENTRY} {
   """The delivery's number."""
   id: Int!
   """The subscription it is for."""

@@ -1,3 +1,4 @@
+import { EXCHANGE_CATALOGUE_ENTRY } from '../catalogue/exchange-entry';
 import { authorized } from '../../../platform/auth/authorized-resolver';
 import { Permission } from '../../../platform/auth/permission.policy';
 import { TextKind } from '../../../platform/graphql/text-fields';
@@ -24,7 +25,7 @@ extend type Query {
 }
 
 """A partner client's calls to one operation on one day (调用统计)."""
-type PartnerUsage {
+type PartnerUsage ${EXCHANGE_CATALOGUE_ENTRY} {
   """The day, YYYY-MM-DD in China Standard Time."""
   day: String!
   """The partner client."""
