@@ -6,7 +6,9 @@ import { HttpEventHistorySource, type EventHistorySource } from '../../platform/
 import type { ExchangeServices } from './exchange.context';
 import { Catalogue } from './catalogue/catalogue';
 import type { PartnerDirectorySettings } from '../gateway.config';
-import { startGrantDirectorySync } from './directory/directory.start';
+import { REALM_FILE } from '../../auth/demo-realm';
+import { Realm } from '../../auth/idp/realm';
+import { seedCategoriesFromRealm, startGrantDirectorySync } from './directory/directory.start';
 import { GrantBook } from './grants/grant-book';
 import { AccessRequestDesk } from './requests/access-request.service';
 import { feedSourcesNeeded, NotificationFeed } from './notifications/notification-feed';
@@ -67,6 +69,7 @@ export function startExchange(options: {
       seeds: PersistedOperations.load(options.seedOperationsDirectory).all(),
       // The demo clients' seed grants exist outside production only (README, Registering operations).
       seedGrants: options.config.environment !== 'production',
+      seedCategories: seedCategoriesFromRealm(Realm.fromFile(REALM_FILE)),
       limits: options.limits,
     }),
   };

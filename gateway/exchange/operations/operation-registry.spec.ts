@@ -9,7 +9,7 @@ import { createLogger } from '../../../platform/observability/logger';
 import { Counters } from '../../../platform/observability/metrics';
 import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from '../../audit/audit-database';
 import { documentHash, type PersistedOperation } from '../../protection/persisted-operations';
-import { Catalogue } from '../catalogue/catalogue';
+import { Catalogue, ShareClass, type CatalogueItem } from '../catalogue/catalogue';
 import { DataGrant } from '../grants/data-grant.entity';
 import { GrantBook } from '../grants/grant-book';
 import { OperationRegistry } from './operation-registry';
@@ -23,6 +23,28 @@ const SCHEMA = buildSchema(`
 const CLIENT = 'partner-test';
 const NAMES = 'query Names($code: String!) { enterprise(creditCode: $code) { creditCode name } }';
 const PHONE = 'query Phone($code: String!) { enterprise(creditCode: $code) { name phone } }';
+
+function item(coordinate: string, category: string): CatalogueItem {
+  const [typeName, fieldName] = coordinate.split('.');
+  return {
+    coordinate,
+    typeName,
+    fieldName,
+    department: 'licensing',
+    category,
+    shareClass: ShareClass.CONDITIONAL,
+    personalInformation: false,
+    updateFrequency: 'REAL_TIME',
+    legalBasis: '《政务信息资源共享管理暂行办法》',
+    description: coordinate,
+  };
+}
+// The phone is of a category the demo client's realm entry does not give it (seed grants stay within).
+const CATALOGUE = new Catalogue([
+  item('Enterprise.creditCode', 'registry'),
+  item('Enterprise.name', 'registry'),
+  item('Enterprise.phone', 'contact'),
+]);
 
 function seed(clientId: string, document: string): PersistedOperation {
   const name = /(?:query|mutation) (\w+)/.exec(document)![1];
@@ -53,10 +75,11 @@ describe('the registry of partners’ operations', () => {
     const registered = new OperationRegistry({
       dataSource: () => dataSource,
       grants,
-      catalogue: () => new Catalogue([]),
+      catalogue: () => CATALOGUE,
       logger,
       seeds,
       seedGrants,
+      seedCategories: () => new Set(['registry']),
     });
     registered.useSchema(SCHEMA);
     return registered;
@@ -147,7 +170,7 @@ describe('the registry of partners’ operations', () => {
     expect(await other.allowed(CLIENT, documentHash(NAMES))).toMatchObject({ name: 'Names', version: 1 });
   });
 
-  it('seeds the files once, with seed grants for what seed queries read, and keeps a revocation', async () => {
+  it('seeds the files once, with seed grants for what seed queries read within the realm categories, and keeps a revocation', async () => {
     const seeds = [
       seed('partner-demo', PHONE),
       seed('station', 'mutation Rename { renameEnterprise(name: "x") { name } }'),
@@ -165,13 +188,11 @@ describe('the registry of partners’ operations', () => {
     const seeded = await dataSource
       .getRepository(DataGrant)
       .find({ where: { grantedBy: 'seed' }, order: { coordinate: 'ASC' } });
-    expect(seeded.map((row) => `${row.clientId} ${row.coordinate}`)).toEqual([
-      'partner-demo Enterprise.name',
-      'partner-demo Enterprise.phone',
-    ]);
-    await grants.revoke(seeded[1].id, 'ministry-credit-approver');
+    // Enterprise.phone is of a category the realm does not give the client: no seed grant for it.
+    expect(seeded.map((row) => `${row.clientId} ${row.coordinate}`)).toEqual(['partner-demo Enterprise.name']);
+    await grants.revoke(seeded[0].id, 'ministry-credit-approver');
     await registry(seeds, true).ready();
-    expect((await grants.activeFor('partner-demo')).covers('Enterprise.phone')).toBe(false);
+    expect((await grants.activeFor('partner-demo')).covers('Enterprise.name')).toBe(false);
     // A changed file is a new version, and the seed's older one is retired.
     const changed = [seed('partner-demo', 'query Phone { enterprise(creditCode: "y") { name } }')];
     await registry(changed, true).ready();

@@ -30,6 +30,11 @@ export interface OperationRegistryOptions {
   seeds: readonly PersistedOperation[];
   /** Seed grants for the coordinates the seed queries read (the demo clients), outside production. */
   seedGrants: boolean;
+  /**
+   * The data categories each client holds in the realm file (its seed). A seed grant never reaches beyond
+   * them: a seed operation reading another category's items is refused GRANT_REQUIRED until granted.
+   */
+  seedCategories: (clientId: string) => ReadonlySet<string>;
   /** The gateway's operation limits, which a registered operation keeps to. */
   limits?: OperationLimits;
 }
@@ -299,7 +304,9 @@ export class OperationRegistry {
           await repository.update({ id: row.id }, { retiredAt: new Date(), retiredBy: SEED_REGISTRANT });
       });
       if (isQuery && this.options.seedGrants)
-        await seedGrantsFor(this.options.grants, catalogue, seed.clientId, coordinates, this.options.dataSource());
+        await seedGrantsFor(this.options.grants, catalogue, seed.clientId, coordinates, this.options.dataSource(), {
+          categories: this.options.seedCategories(seed.clientId),
+        });
     }
     this.byHash.clear();
     logger.info('seed operations registered', { operations: seeds.length });

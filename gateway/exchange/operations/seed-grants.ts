@@ -15,13 +15,12 @@ export const SEED_PURPOSES: readonly PurposeCode[] = [
   PurposeCode.STATISTICAL_ANALYSIS,
 ];
 
-// Department and category of an item the catalogue does not list (it is not loaded yet): named as such.
-const UNLISTED = 'unlisted';
-
 /**
  * Grants a demo client the items its seed queries read, once: an item that ever had a seed grant for
  * the client (in force, expired or revoked) is not granted again, so a revocation outlives a restart.
- * Outside production only: in production every grant comes from a request and its approval.
+ * Only items of the categories the realm file gives the client (`within.categories`): a seed file never
+ * widens what a client may read. Outside production only: in production every grant comes from a
+ * request and its approval.
  */
 export async function seedGrantsFor(
   grants: GrantBook,
@@ -29,6 +28,7 @@ export async function seedGrantsFor(
   clientId: string,
   coordinates: readonly string[],
   dataSource: DataSource,
+  within: { categories: ReadonlySet<string> },
 ): Promise<number> {
   const seeded = await dataSource
     .getRepository(DataGrant)
@@ -37,11 +37,12 @@ export async function seedGrantsFor(
   let added = 0;
   for (const coordinate of coordinates.filter((wanted) => !had.has(wanted))) {
     const item = catalogue.item(coordinate);
+    if (!item || !within.categories.has(item.category)) continue;
     await grants.record({
       clientId,
       coordinate,
-      department: item?.department ?? UNLISTED,
-      category: item?.category ?? UNLISTED,
+      department: item.department,
+      category: item.category,
       purposes: SEED_PURPOSES,
       grantedBy: SEED_GRANTOR,
     });
