@@ -125,6 +125,7 @@ describe('realm transport', () => {
     const clients = realm.clients.filter((client) => !client.bearerOnly && client.clientId !== DIRECTORY_CLIENT);
     expect(clients.map((client) => client.clientId).sort()).toEqual([
       'partner-ndrc',
+      'partner-samr',
       'single-window-cli',
       'vehicle-monitoring-js-0001',
       'weigh-station-js-0001',

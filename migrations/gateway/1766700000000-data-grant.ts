@@ -21,6 +21,7 @@ export class DataGrant1766700000000 implements MigrationInterface {
           { name: 'expires_at', type: 'datetime', isNullable: true },
           { name: 'revoked_at', type: 'datetime', isNullable: true },
           { name: 'revoked_by', type: 'varchar', length: '128', isNullable: true },
+          { name: 'revoke_reason', type: 'varchar', length: '1000', isNullable: true },
         ],
         indices: [new TableIndex({ name: 'ix_data_grant_client', columnNames: ['client_id', 'coordinate'] })],
       }),

@@ -55,9 +55,8 @@ const REGION_RULES: Record<Operation, Partial<Record<Variant, string>>> = {
   // A partner's administrator reads and changes only its own client's subscriptions and delivery log.
   'Query.notificationSubscriptions': { any: EVERYWHERE },
   'Query.notificationDeliveries': { any: EVERYWHERE },
-  // The matrix's partner holds no grant (grants come by request and approval): past the permission
-  // check it is refused by the grant check, which names the event type. With a granted item this is ok.
-  'Mutation.subscribeNotifications': { any: 'FORBIDDEN FORBIDDEN FORBIDDEN' },
+  // partner-ndrc's seed grants cover CreditListEntry.creditCode, which credit.list-changed needs.
+  'Mutation.subscribeNotifications': { any: EVERYWHERE },
   // Subscription 0 never exists: past the permission check the answer is NOT_FOUND, as for another client's.
   'Mutation.unsubscribeNotifications': { any: 'NOT_FOUND NOT_FOUND NOT_FOUND' },
   'Query.partnerUsage': { any: EVERYWHERE },
@@ -207,9 +206,10 @@ const PROBES: Record<Operation, OperationProbe> = {
         request: () => ({
           document: `mutation Subscribe($input: SubscribeNotificationsInput!) {
             subscribeNotifications(input: $input) { subscription { id eventTypes } signingSecret } }`,
-          variables: { input: { eventTypes: ['case.decided'], webhookUrl: 'http://127.0.0.1:9/matrix' } },
+          variables: { input: { eventTypes: ['credit.list-changed'], webhookUrl: 'http://127.0.0.1:9/matrix' } },
         }),
-        ok: (data) => expect(at(data, 'subscribeNotifications.subscription.eventTypes')).toEqual(['case.decided']),
+        ok: (data) =>
+          expect(at(data, 'subscribeNotifications.subscription.eventTypes')).toEqual(['credit.list-changed']),
       },
     },
   },

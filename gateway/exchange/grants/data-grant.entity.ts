@@ -51,4 +51,8 @@ export class DataGrant {
 
   @Column({ name: 'revoked_by', type: 'varchar', length: 128, nullable: true })
   revokedBy: string | null;
+
+  /** Why it was revoked, as the approver wrote it (shown to the partner). */
+  @Column({ name: 'revoke_reason', type: 'varchar', length: 1000, nullable: true })
+  revokeReason: string | null;
 }

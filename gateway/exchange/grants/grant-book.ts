@@ -100,6 +100,7 @@ export class GrantBook {
         expiresAt: grant.expiresAt ?? null,
         revokedAt: null,
         revokedBy: null,
+        revokeReason: null,
       }),
     );
     this.changed(grant.clientId);
@@ -107,11 +108,11 @@ export class GrantBook {
   }
 
   /** Ends a grant now; false when it was not in force. */
-  async revoke(id: number, by: string, manager?: EntityManager): Promise<boolean> {
+  async revoke(id: number, by: string, reason: string | null = null, manager?: EntityManager): Promise<boolean> {
     const repository = (manager ?? this.dataSource().manager).getRepository(DataGrant);
     const grant = await repository.findOneBy({ id });
     if (!grant || !inForce(grant, new Date())) return false;
-    await repository.update({ id }, { revokedAt: new Date(), revokedBy: by });
+    await repository.update({ id }, { revokedAt: new Date(), revokedBy: by, revokeReason: reason });
     this.changed(grant.clientId);
     return true;
   }

@@ -43,6 +43,8 @@ type DataGrant ${EXCHANGE_CATALOGUE_ENTRY} {
   expiresAt: DateTimeISO
   """When it was revoked (UTC), if it was."""
   revokedAt: DateTimeISO
+  """Why it was revoked, as the approver wrote it."""
+  revokeReason: String
   """True while it is neither expired nor revoked."""
   inForce: Boolean!
 }
@@ -86,6 +88,7 @@ export const GRANTS_PART: ExchangePart = {
       category: TextKind.NOT_PERSONAL,
       purposes: TextKind.NOT_PERSONAL,
       grantedBy: TextKind.NOT_PERSONAL,
+      revokeReason: TextKind.FREE_TEXT,
     },
   },
 };

@@ -312,6 +312,7 @@ describe('access requests and their decisions (共享申请与审批)', () => {
       code: 'FORBIDDEN',
     });
     const revoked = await desk.revoke(CREDIT_APPROVER, granted.grantId!, '合作协议终止');
+    expect(revoked).toMatchObject({ revokedBy: CREDIT_APPROVER.username, revokeReason: '合作协议终止' });
     expect(revoked).toMatchObject({ revokedBy: 'ministry-credit-approver' });
     expect((await grants.activeFor('partner-ndrc')).covers('CreditListEntry.criterion')).toBe(false);
     expect(await refusal(desk.revoke(CREDIT_APPROVER, granted.grantId!, '合作协议终止'))).toMatchObject({

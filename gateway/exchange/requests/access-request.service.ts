@@ -219,7 +219,7 @@ export class AccessRequestDesk {
       throw forbidden(
         `授权 ${id}（${grant.coordinate}）属于${grant.department}部门，只能撤销本部门的授权。Grant ${id} belongs to department ${grant.department}`,
       );
-    if (!(await this.grants.revoke(id, identity.username)))
+    if (!(await this.grants.revoke(id, identity.username, reason)))
       throw ACCESS_REQUEST_ERRORS.conflict(
         'GRANT_NOT_IN_FORCE',
         `授权 ${id} 已到期或已撤销。Grant ${id} is no longer in force`,
