@@ -223,11 +223,21 @@ describe('a partner ministry walks through the data exchange (数据共享交换
     for (const item of decided.decideDataAccess.items)
       await query(
         creditApprover,
-        `mutation ($id: Int!) { revokeDataGrant(id: $id, reason: "合作协议终止，收回授权") { grant { inForce } } }`,
-        {
-          id: item.grantId,
-        },
+        `mutation ($grantId: Int!) { revokeDataGrant(grantId: $grantId, reason: "合作协议终止，收回授权") { grant { inForce revokeReason } } }`,
+        { grantId: item.grantId },
       );
+    // The audit trail names each revocation by its grant.
+    const revocation = await eventually(() =>
+      query<{ auditRecords: { totalCount: number } }>(
+        admin,
+        `query ($entity: String!) { auditRecords(entity: $entity, first: 5) { totalCount } }`,
+        { entity: `data-grant:${decided.decideDataAccess.items[0].grantId}` },
+      ).then((records) => {
+        expect(records.auditRecords.totalCount).toBeGreaterThanOrEqual(1);
+        return records;
+      }),
+    );
+    expect(revocation.auditRecords.totalCount).toBeGreaterThanOrEqual(1);
     const refused = await runAsPartner(listed);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'GRANT_REQUIRED' });
     const later = await listSeriouslyDishonest(admin, creditOfficer);

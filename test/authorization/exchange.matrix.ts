@@ -162,7 +162,7 @@ const PROBES: Record<Operation, OperationProbe> = {
       any: {
         fixture: { kind: 'data-grant' },
         request: (context) => ({
-          document: `mutation ($id: Int!) { revokeDataGrant(id: $id, reason: "授权矩阵测试：合作协议终止") { grant { id inForce revokedAt } } }`,
+          document: `mutation ($id: Int!) { revokeDataGrant(grantId: $id, reason: "授权矩阵测试：合作协议终止") { grant { id inForce revokedAt } } }`,
           variables: { id: Number(context.record) },
         }),
         ok: (data, context) => {

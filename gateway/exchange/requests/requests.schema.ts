@@ -44,9 +44,9 @@ extend type Mutation {
   ): DecideDataAccessPayload!
   """The owning department's approver ends a grant at once (撤销授权)."""
   revokeDataGrant(
-    """The grant's number."""
-    id: Int!
-    """Why it ends, 4-1000 characters (recorded in the audit trail)."""
+    """The grant's number (dataGrants.id); the audit trail names it as data-grant:<grantId>."""
+    grantId: Int!
+    """Why it ends, 4-1000 characters (kept with the grant as revokeReason)."""
     reason: String!
   ): RevokeDataGrantPayload!
 }
@@ -207,8 +207,8 @@ export const REQUESTS_PART: ExchangePart = {
       ),
       revokeDataGrant: authorized(
         [Permission.DATA_ACCESS_APPROVE],
-        async (_root: unknown, args: { id: number; reason: string }, context: ExchangeContext) => ({
-          grant: await context.exchange.accessRequests.revoke(context.identity!, args.id, args.reason),
+        async (_root: unknown, args: { grantId: number; reason: string }, context: ExchangeContext) => ({
+          grant: await context.exchange.accessRequests.revoke(context.identity!, args.grantId, args.reason),
         }),
       ),
     },
