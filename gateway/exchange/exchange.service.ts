@@ -54,6 +54,8 @@ export function startExchange(options: {
   directory?: PartnerDirectorySettings | null;
 }): Promise<RunningExchange> {
   const grants = new GrantBook(options.dataSource);
+  // Read once: seed grants and the grant sync both keep to the categories the realm file gives a client.
+  const seedCategories = seedCategoriesFromRealm(Realm.fromFile(REALM_FILE));
   const services: ExchangeServices = {
     dataSource: options.dataSource,
     catalogue: Catalogue.fromSupergraph(options.supergraphSdl),
@@ -69,7 +71,7 @@ export function startExchange(options: {
       seeds: PersistedOperations.load(options.seedOperationsDirectory).all(),
       // The demo clients' seed grants exist outside production only (README, Registering operations).
       seedGrants: options.config.environment !== 'production',
-      seedCategories: seedCategoriesFromRealm(Realm.fromFile(REALM_FILE)),
+      seedCategories,
       limits: options.limits,
     }),
   };
@@ -92,6 +94,7 @@ export function startExchange(options: {
         issuer: options.config.oidc.issuer,
         settings: options.directory,
         grants: services.grants,
+        seedCategories,
         logger: options.logger,
       })
     : null;

@@ -1,5 +1,4 @@
-import { REALM_FILE } from '../../../auth/demo-realm';
-import { Realm } from '../../../auth/idp/realm';
+import type { Realm } from '../../../auth/idp/realm';
 import type { Logger } from '../../../platform/observability/logger';
 import type { PartnerDirectorySettings } from '../../gateway.config';
 import type { GrantBook } from '../grants/grant-book';
@@ -24,6 +23,8 @@ export function startGrantDirectorySync(options: {
   issuer: string;
   settings: PartnerDirectorySettings;
   grants: GrantBook;
+  /** The categories each client holds in the realm file (seedCategoriesFromRealm). */
+  seedCategories: (clientId: string) => ReadonlySet<string>;
   logger: Logger;
 }): GrantDirectorySync | null {
   const { settings, logger } = options;
@@ -33,7 +34,6 @@ export function startGrantDirectorySync(options: {
     );
     return null;
   }
-  const seed = seedCategoriesFromRealm(Realm.fromFile(REALM_FILE));
   const sync = new GrantDirectorySync({
     grants: options.grants,
     directory: new KeycloakPartnerDirectory({
@@ -42,7 +42,7 @@ export function startGrantDirectorySync(options: {
       clientSecret: settings.clientSecret,
     }),
     grantedClients: () => options.grants.clientsWithGrants(),
-    seedCategories: seed,
+    seedCategories: options.seedCategories,
     logger,
     intervalMs: settings.syncIntervalMs,
   });

@@ -34,7 +34,7 @@ export class ActiveGrants {
   covers(coordinate: string, purpose?: PurposeCode | null): boolean {
     const grants = this.byCoordinate.get(coordinate);
     if (!grants) return false;
-    return !purpose || grants.some((grant) => grant.purposes.split(',').includes(purpose));
+    return !purpose || grants.some((grant) => grantPurposes(grant).includes(purpose));
   }
 
   /** The coordinates of `wanted` not granted (for `purpose`), in the order given. */
@@ -49,11 +49,17 @@ export class ActiveGrants {
 
   /** Every purpose some grant allows. */
   purposes(): Set<PurposeCode> {
-    return new Set(this.grants.flatMap((grant) => grant.purposes.split(',') as PurposeCode[]));
+    return new Set(this.grants.flatMap(grantPurposes));
   }
 }
 
-function inForce(grant: DataGrant, at: Date): boolean {
+/** The purposes a grant allows. */
+export function grantPurposes(grant: DataGrant): PurposeCode[] {
+  return grant.purposes.split(',') as PurposeCode[];
+}
+
+/** True while a grant is neither revoked nor expired at `at`. */
+export function inForce(grant: DataGrant, at = new Date()): boolean {
   return grant.revokedAt === null && (grant.expiresAt === null || grant.expiresAt.getTime() > at.getTime());
 }
 

@@ -8,6 +8,7 @@ import { EXCHANGE_CATALOGUE_ENTRY } from '../catalogue/exchange-entry';
 import type { ExchangeContext } from '../exchange.context';
 import type { ExchangePart } from '../exchange.part';
 import type { DataGrant } from './data-grant.entity';
+import { grantPurposes, inForce } from './grant-book';
 
 const TYPE_DEFS = `
 extend type Query {
@@ -74,9 +75,8 @@ export const GRANTS_PART: ExchangePart = {
       ),
     },
     DataGrant: {
-      purposes: (grant: DataGrant) => grant.purposes.split(','),
-      inForce: (grant: DataGrant) =>
-        grant.revokedAt === null && (grant.expiresAt === null || grant.expiresAt.getTime() > Date.now()),
+      purposes: (grant: DataGrant) => grantPurposes(grant),
+      inForce: (grant: DataGrant) => inForce(grant),
     },
   },
   access: { DataGrant: [Permission.PARTNER_ADMINISTER, Permission.DATA_ACCESS_APPROVE] },

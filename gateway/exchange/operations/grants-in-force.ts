@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { PurposeCode } from '../../../platform/auth/purpose';
-import type { GrantBook } from '../grants/grant-book';
+import { grantPurposes, type GrantBook } from '../grants/grant-book';
 
 function refusal(
   reason: 'GRANT_REQUIRED' | 'GRANT_EXPIRED',
@@ -41,7 +41,7 @@ export async function checkGrantsInForce(
       grant.revokedAt === null &&
       grant.expiresAt !== null &&
       grant.expiresAt.getTime() <= now &&
-      grant.purposes.split(',').includes(purpose),
+      grantPurposes(grant).includes(purpose),
   );
   throw refusal(expired ? 'GRANT_EXPIRED' : 'GRANT_REQUIRED', uncovered[0], uncovered, purpose);
 }
